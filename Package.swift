@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "nnguide",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nnguide", targets: ["nnguide"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
+    ],
+    targets: [
+        // The guide as data: model, loader, lint, search, decisions, recommender, text layout. No curses.
+        .target(
+            name: "NNGuideCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
+            ]
+        ),
+        // Pure app: state, update(key), keymap, views rendering into a cell buffer. No curses.
+        .target(name: "NNGuideUI", dependencies: ["NNGuideCore"]),
+        // The only door to the terminal.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "NNGuideTerminal", dependencies: ["NNGuideUI", "CNcursesw"]),
+        .executableTarget(
+            name: "nnguide",
+            dependencies: [
+                "NNGuideCore", "NNGuideUI", "NNGuideTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore"]),
+        .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

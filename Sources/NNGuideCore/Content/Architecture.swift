@@ -1,0 +1,108 @@
+/// The kinds of input a Model Brief can name; catalog entries say which of them they fit.
+public enum Modality: String, Codable, Sendable, CaseIterable {
+    case tabular, image, video, text, code
+    case timeSeries = "time-series"
+    case events, graph, multimodal
+}
+
+/// An architecture family of the taxonomy (feedforward, convolutional, ...).
+public struct Family: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var principle: String?
+    public init(id: String, name: String, principle: String? = nil) { self.id = id; self.name = name; self.principle = principle }
+}
+
+/// A criterion on which catalog entries are compared side by side.
+public struct Criterion: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var help: String?
+    public init(id: String, name: String, help: String? = nil) { self.id = id; self.name = name; self.help = help }
+}
+
+/// A named variant of an architecture and what it is for.
+public struct Variant: Codable, Sendable, Equatable {
+    public var name: String
+    public var use: String
+    public init(name: String, use: String) { self.name = name; self.use = use }
+}
+
+/// What an architecture costs to train and to serve, in the guide's coarse terms.
+public struct CostProfile: Codable, Sendable, Equatable {
+    public var training: String
+    public var inference: String
+    public var memory: String
+    public var note: String?
+    public init(training: String, inference: String, memory: String, note: String? = nil) {
+        self.training = training; self.inference = inference; self.memory = memory; self.note = note
+    }
+}
+
+/// One entry of the architecture catalog. Its `id` is the stable name used by tables, decision
+/// trees, recommendations and links (`[[CNN|a:cnn]]`).
+public struct Architecture: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// Abbreviation or everyday name ("CNN", "GPT-style decoder").
+    public var short: String?
+    public var family: String
+    public var fits: [Modality]
+    public var summary: String
+    public var data: String
+    public var variants: [Variant]
+    public var strengths: [String]
+    public var limitations: [String]
+    public var cost: CostProfile
+    /// Criterion id -> short value, for side-by-side comparison.
+    public var traits: [String: String]
+    /// Page id of the deep-dive.
+    public var deepDive: String
+    /// Glossary id, where the glossary has an entry for it.
+    public var glossary: String?
+
+    public var displayName: String { short ?? name }
+
+    public init(id: String, name: String, short: String? = nil, family: String, fits: [Modality],
+                summary: String, data: String, variants: [Variant], strengths: [String],
+                limitations: [String], cost: CostProfile, traits: [String: String] = [:],
+                deepDive: String, glossary: String? = nil) {
+        self.id = id; self.name = name; self.short = short; self.family = family; self.fits = fits
+        self.summary = summary; self.data = data; self.variants = variants; self.strengths = strengths
+        self.limitations = limitations; self.cost = cost; self.traits = traits
+        self.deepDive = deepDive; self.glossary = glossary
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, short, family, fits, summary, data, variants, strengths, limitations, cost, traits, glossary
+        case deepDive = "deep_dive"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        short = try c.decodeIfPresent(String.self, forKey: .short)
+        family = try c.decode(String.self, forKey: .family)
+        fits = try c.decode([Modality].self, forKey: .fits)
+        summary = try c.decode(String.self, forKey: .summary)
+        data = try c.decode(String.self, forKey: .data)
+        variants = try c.decode([Variant].self, forKey: .variants)
+        strengths = try c.decode([String].self, forKey: .strengths)
+        limitations = try c.decode([String].self, forKey: .limitations)
+        cost = try c.decode(CostProfile.self, forKey: .cost)
+        traits = try c.decodeIfPresent([String: String].self, forKey: .traits) ?? [:]
+        deepDive = try c.decode(String.self, forKey: .deepDive)
+        glossary = try c.decodeIfPresent(String.self, forKey: .glossary)
+    }
+}
+
+/// Content/catalog.yaml as a whole.
+public struct Catalog: Codable, Sendable, Equatable {
+    public var families: [Family]
+    public var criteria: [Criterion]
+    public var architectures: [Architecture]
+    public init(families: [Family] = [], criteria: [Criterion] = [], architectures: [Architecture] = []) {
+        self.families = families; self.criteria = criteria; self.architectures = architectures
+    }
+}

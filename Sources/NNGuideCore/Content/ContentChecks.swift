@@ -1,0 +1,203 @@
+/// Checks across files: ids that must exist, links that must resolve, sections that must not be
+/// empty, decision trees that must be whole.
+struct ContentChecks {
+    let guide: Guide
+    let locations: [String: SourceLocation]
+    private(set) var problems: [ContentProblem] = []
+
+    init(guide: Guide, locations: [String: SourceLocation]) { self.guide = guide; self.locations = locations }
+
+    func at(_ key: String) -> SourceLocation {
+        locations[key] ?? SourceLocation(file: key.hasPrefix("g:") ? ContentLoader.glossaryFile
+            : key.hasPrefix("a:") ? ContentLoader.catalogFile
+            : key.hasPrefix("tree:") || key.hasPrefix("node:") ? ContentLoader.decisionsFile : "pages")
+    }
+
+    mutating func problem(_ key: String, _ message: String) { problems.append(ContentProblem(at(key), message)) }
+
+    mutating func run() -> [ContentProblem] {
+        checkRequired()
+        checkPages()
+        checkGlossary()
+        checkCatalog()
+        checkTrees()
+        return problems
+    }
+
+    mutating func checkRequired() {
+        if guide.pages.isEmpty { problems.append(ContentProblem(SourceLocation(file: ContentLoader.pagesFolder), "no pages: expected files pages/NN-name.yaml")) }
+        if guide.glossary.isEmpty { problem("g:", "the glossary has no entries") }
+        if guide.catalog.architectures.isEmpty { problem("a:", "the catalog has no architectures") }
+    }
+
+    // MARK: pages
+
+    mutating func checkPages() {
+        var seen: Set<String> = []
+        for t in guide.tables where !seen.insert(t.table.id).inserted || guide.page(t.table.id) != nil {
+            problem(t.table.id, "duplicate id '\(t.table.id)': a table id must differ from every page, table and figure id")
+        }
+        for entry in guide.readingOrder {
+            let p = entry.page
+            if p.blocks.isEmpty && p.sections.isEmpty {
+                problem(p.id, "section '\(p.id)' (\(p.title)) is empty: give it blocks or sections")
+            }
+            for (i, block) in p.blocks.enumerated() {
+                let key = "block:\(p.id)#\(i)"
+                check(block, key: key, pageID: p.id)
+                for text in block.texts { checkLinks(text, key: key) }
+            }
+            if let s = p.summary { checkLinks(s, key: p.id) }
+        }
+    }
+
+    mutating func check(_ block: Block, key: String, pageID: String) {
+        switch block {
+        case .list(let items), .steps(let items):
+            if items.isEmpty { problem(key, "empty list in '\(pageID)'") }
+        case .definitions(let defs):
+            if defs.isEmpty { problem(key, "empty defs in '\(pageID)'") }
+        case .table(let t):
+            if t.columns.isEmpty { problem(key, "table '\(t.id)' has no columns") }
+            if t.rows.isEmpty { problem(key, "table '\(t.id)' has no rows") }
+            for (r, row) in t.rows.enumerated() where row.count != t.columns.count {
+                problem(key, "table '\(t.id)' row \(r + 1) has \(row.count) cells; expected \(t.columns.count) (one per column: \(t.columns.joined(separator: " | ")))")
+            }
+            if let ids = t.architectures {
+                if ids.count != t.columns.count - 1 {
+                    problem(key, "table '\(t.id)' names \(ids.count) architectures; expected \(t.columns.count - 1), one per column after the first")
+                }
+                for id in ids where guide.architecture(id) == nil { problem(key, "table '\(t.id)' names unknown catalog id '\(id)'") }
+            }
+        case .figure(let f):
+            if f.tree.isEmpty { problem(key, "figure '\(f.id)' has an empty tree") }
+        case .paragraph(let s), .preformatted(let s):
+            if s.allSatisfy(\.isWhitespace) { problem(key, "empty paragraph in '\(pageID)'") }
+        case .callout(let c):
+            if c.text.allSatisfy(\.isWhitespace) { problem(key, "empty callout in '\(pageID)'") }
+        }
+    }
+
+    mutating func checkLinks(_ text: String, key: String) {
+        guard text.contains("[[") else { return }
+        var open = 0
+        var rest = Substring(text)
+        while let r = rest.range(of: "[[") { open += 1; rest = rest[r.upperBound...] }
+        var close = 0
+        rest = Substring(text)
+        while let r = rest.range(of: "]]") { close += 1; rest = rest[r.upperBound...] }
+        if open != close { problem(key, "unbalanced link brackets in: \(text.prefix(60))…") }
+        for case let .link(label, target) in InlineParser.parse(text) where !guide.resolves(target) {
+            problem(key, "broken link [[\(label)\(Self.describe(target))]]: \(Self.explainMissing(target))")
+        }
+    }
+
+    static func describe(_ target: LinkTarget) -> String {
+        switch target {
+        case .page(let id): return "|\(id)"
+        case .glossary(let id): return "|g:\(id)"
+        case .architecture(let id): return "|a:\(id)"
+        case .glossaryTerm: return ""
+        }
+    }
+
+    static func explainMissing(_ target: LinkTarget) -> String {
+        switch target {
+        case .page(let id): return "no page, section, table or figure has the id '\(id)'"
+        case .glossary(let id): return "no glossary entry has the id '\(id)'"
+        case .glossaryTerm(let t): return "no glossary term or alias is '\(t)' (link another way with [[\(t)|g:ID]])"
+        case .architecture(let id): return "no catalog entry has the id '\(id)'"
+        }
+    }
+
+    // MARK: glossary
+
+    mutating func checkGlossary() {
+        var owner: [String: String] = [:]
+        for e in guide.glossary {
+            let key = "g:" + e.id
+            if e.definition.allSatisfy(\.isWhitespace) { problem(key, "glossary entry '\(e.id)' has an empty definition") }
+            for r in e.related where guide.glossaryEntry(r) == nil { problem(key, "glossary entry '\(e.id)': related term '\(r)' is not a glossary id") }
+            for p in e.usedIn where guide.pageID(showing: p) == nil { problem(key, "glossary entry '\(e.id)': used_in '\(p)' is not a page id") }
+            for name in [e.term] + e.aliases {
+                let n = Guide.normalize(name)
+                if let other = owner[n], other != e.id { problem(key, "the term or alias '\(name)' of '\(e.id)' is also a term or alias of '\(other)'") }
+                owner[n] = e.id
+            }
+            checkLinks(e.definition, key: key)
+        }
+    }
+
+    // MARK: catalog
+
+    mutating func checkCatalog() {
+        let families = Set(guide.catalog.families.map(\.id))
+        let criteria = Set(guide.catalog.criteria.map(\.id))
+        for a in guide.catalog.architectures {
+            let key = "a:" + a.id
+            if !families.contains(a.family) { problem(key, "architecture '\(a.id)': family '\(a.family)' is not one of: \(families.sorted().joined(separator: ", "))") }
+            if guide.pageID(showing: a.deepDive) == nil { problem(key, "architecture '\(a.id)': deep_dive '\(a.deepDive)' is not a page id") }
+            if let g = a.glossary, guide.glossaryEntry(g) == nil { problem(key, "architecture '\(a.id)': glossary '\(g)' is not a glossary id") }
+            for k in a.traits.keys.sorted() where !criteria.contains(k) { problem(key, "architecture '\(a.id)': trait '\(k)' is not a criterion id") }
+            if a.fits.isEmpty { problem(key, "architecture '\(a.id)': fits is empty") }
+            for text in [a.summary, a.data] + a.strengths + a.limitations + a.variants.map(\.use) { checkLinks(text, key: key) }
+        }
+    }
+
+    // MARK: decision trees
+
+    mutating func checkTrees() {
+        var treeIDs: Set<String> = []
+        for tree in guide.decisions.trees {
+            let tkey = "tree:" + tree.id
+            if !treeIDs.insert(tree.id).inserted { problem(tkey, "duplicate tree id '\(tree.id)'") }
+            if guide.pageID(showing: tree.source) == nil { problem(tkey, "tree '\(tree.id)': source '\(tree.source)' is not a page id") }
+            var ids: Set<String> = []
+            for n in tree.nodes where !ids.insert(n.id).inserted { problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': duplicate node id '\(n.id)'") }
+            if tree.node(tree.start) == nil { problem(tkey, "tree '\(tree.id)': start '\(tree.start)' is not a node id") }
+            for n in tree.nodes { checkNode(n, in: tree) }
+            checkReachability(tree)
+        }
+    }
+
+    mutating func checkNode(_ n: DecisionNode, in tree: DecisionTree) {
+        let key = "node:\(tree.id)/\(n.id)"
+        if n.isLeaf {
+            if !n.options.isEmpty { problem(key, "node '\(n.id)' has both pick and options: a node is a question or a leaf") }
+            for id in n.pick + n.alternatives + n.whyNot.map(\.id) where guide.architecture(id) == nil {
+                problem(key, "node '\(n.id)' names unknown catalog id '\(id)'")
+            }
+            if n.why == nil { problem(key, "leaf '\(n.id)' does not say why") }
+        } else {
+            if n.question == nil { problem(key, "node '\(n.id)' has neither a question nor a pick") }
+            if n.options.isEmpty { problem(key, "dead end: question '\(n.id)' has no options") }
+            for o in n.options where tree.node(o.next) == nil {
+                problem(key, "node '\(n.id)': answer '\(o.answer)' leads to '\(o.next)', which is not a node of '\(tree.id)'")
+            }
+        }
+        for s in n.see where guide.pageID(showing: s) == nil { problem(key, "node '\(n.id)': see '\(s)' is not a page id") }
+        for text in [n.question, n.help, n.why].compactMap({ $0 }) + n.options.compactMap(\.why) + n.whyNot.map(\.reason) + n.warnings {
+            checkLinks(text, key: key)
+        }
+    }
+
+    mutating func checkReachability(_ tree: DecisionTree) {
+        guard tree.node(tree.start) != nil else { return }
+        // Depth-first from the start: grey nodes are on the current path, so meeting one again is a cycle.
+        var state: [String: Int] = [:]
+        var cycles: [String] = []
+        func visit(_ id: String, _ path: [String]) {
+            guard let node = tree.node(id) else { return }
+            if state[id] == 1 { cycles.append((path + [id]).joined(separator: " -> ")); return }
+            if state[id] == 2 { return }
+            state[id] = 1
+            for o in node.options { visit(o.next, path + [id]) }
+            state[id] = 2
+        }
+        visit(tree.start, [])
+        for c in cycles { problem("tree:" + tree.id, "tree '\(tree.id)' has a cycle: \(c)") }
+        for n in tree.nodes where state[n.id] == nil {
+            problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': node '\(n.id)' cannot be reached from '\(tree.start)'")
+        }
+    }
+}

@@ -1,0 +1,305 @@
+import Foundation
+import Yams
+
+/// Reads Content/ into a `Guide`. Never half-loads: either every file is valid, or a `ContentError`
+/// lists every problem found, each with its file, line and column.
+public enum ContentLoader {
+    public static let glossaryFile = "glossary.yaml"
+    public static let catalogFile = "catalog.yaml"
+    public static let decisionsFile = "decisions.yaml"
+    public static let pagesFolder = "pages"
+
+    /// Loads and fully validates the content in `directory`.
+    public static func load(directory: String) throws(ContentError) -> Guide {
+        let (guide, problems) = read(directory: directory)
+        guard let guide, problems.isEmpty else { throw ContentError(problems) }
+        return guide
+    }
+
+    /// Every problem in the content (empty when it is clean).
+    public static func lint(directory: String) -> [ContentProblem] {
+        read(directory: directory).problems
+    }
+
+    /// Parses and checks; the guide is nil when a file could not be read at all.
+    public static func read(directory: String) -> (guide: Guide?, problems: [ContentProblem]) {
+        var reader = Reader(root: directory)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            return (nil, [ContentProblem(SourceLocation(file: directory), "content folder not found (expected a folder holding pages/, glossary.yaml, catalog.yaml and decisions.yaml)")])
+        }
+        let pageFiles = reader.pageFiles()
+        var pages: [Page] = []
+        for file in pageFiles {
+            guard let node = reader.yaml(file, expecting: "a page: a mapping with id, title, blocks and sections") else { continue }
+            if let page = reader.page(node, file: file) { pages.append(page) }
+        }
+        let glossary: [GlossaryEntry] = reader.list(ContentLoader.glossaryFile, key: "entries", prefix: "g:") ?? []
+        var catalog = Catalog()
+        if let node = reader.yaml(ContentLoader.catalogFile, expecting: "a mapping with families, criteria and architectures") {
+            reader.checkKeys(node, ["families", "criteria", "architectures"], in: ContentLoader.catalogFile, what: "catalog")
+            catalog.families = reader.items(node["families"], Family.self, file: ContentLoader.catalogFile, field: "families", prefix: "family:", keys: Family.yamlKeys)
+            catalog.criteria = reader.items(node["criteria"], Criterion.self, file: ContentLoader.catalogFile, field: "criteria", prefix: "criterion:", keys: Criterion.yamlKeys)
+            catalog.architectures = reader.items(node["architectures"], Architecture.self, file: ContentLoader.catalogFile, field: "architectures", prefix: "a:", keys: Architecture.yamlKeys)
+        }
+        var decisions = DecisionBook()
+        if let node = reader.yaml(ContentLoader.decisionsFile, expecting: "a mapping with trees") {
+            if let book = reader.decode(DecisionBook.self, node, file: ContentLoader.decisionsFile) { decisions = book }
+            if let trees = node["trees"]?.sequence {
+                for t in trees {
+                    if let id = t["id"]?.string { reader.locations["tree:" + id] = SourceLocation(file: ContentLoader.decisionsFile, line: t.mark?.line, column: t.mark?.column) }
+                    for n in t["nodes"]?.sequence ?? Node.Sequence() {
+                        if let tid = t["id"]?.string, let nid = n["id"]?.string {
+                            reader.locations["node:\(tid)/\(nid)"] = SourceLocation(file: ContentLoader.decisionsFile, line: n.mark?.line, column: n.mark?.column)
+                        }
+                    }
+                }
+            }
+        }
+        guard reader.fatal == false else { return (nil, reader.problems) }
+        let guide = Guide(pages: pages, glossary: glossary, catalog: catalog, decisions: decisions)
+        var problems = reader.problems
+        var checks = ContentChecks(guide: guide, locations: reader.locations)
+        problems += checks.run()
+        return (guide, problems)
+    }
+}
+
+/// Per-load state: the problems found so far and where each id was defined.
+struct Reader {
+    let root: String
+    var problems: [ContentProblem] = []
+    var locations: [String: SourceLocation] = [:]
+    /// A required file could not be read; cross-checks would only add noise.
+    var fatal = false
+
+    init(root: String) { self.root = root }
+
+    func pageFiles() -> [String] {
+        let dir = (root as NSString).appendingPathComponent(ContentLoader.pagesFolder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { ContentLoader.pagesFolder + "/" + $0 }
+    }
+
+    mutating func report(_ file: String, _ mark: Mark?, _ message: String) {
+        problems.append(ContentProblem(SourceLocation(file: file, line: mark?.line, column: mark?.column), message))
+    }
+
+    /// Reads one file as YAML, reporting binary, non-UTF-8, empty and syntax problems.
+    mutating func yaml(_ file: String, expecting what: String) -> Node? {
+        let path = (root as NSString).appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            report(file, nil, "file is missing or unreadable; expected \(what)"); fatal = true; return nil
+        }
+        if data.contains(0) {
+            report(file, nil, "binary file (it contains NUL bytes); expected YAML text holding \(what)"); fatal = true; return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            report(file, nil, "not UTF-8 text; expected YAML holding \(what)"); fatal = true; return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text), !(node.scalar.map { $0.string.isEmpty } ?? false) else {
+                report(file, nil, "file is empty; expected \(what)"); fatal = true; return nil
+            }
+            if node.mapping == nil {
+                report(file, node.mark, "expected \(what), found \(describe(node))"); fatal = true; return nil
+            }
+            return node
+        } catch let error as YamlError {
+            let (mark, message) = Reader.explain(error)
+            report(file, mark, "YAML syntax error: \(message)"); fatal = true; return nil
+        } catch {
+            report(file, nil, "YAML error: \(error)"); fatal = true; return nil
+        }
+    }
+
+    static func explain(_ error: YamlError) -> (Mark?, String) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            return (mark, problem + (context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark, "the key \(duplicates.joined(separator: ", ")) appears more than once in one mapping")
+        case let .reader(problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, "\(error)")
+        }
+    }
+
+    /// Decodes a whole node, turning a decoding error into a problem at the offending line.
+    mutating func decode<T: Decodable>(_ type: T.Type, _ node: Node, file: String) -> T? {
+        do {
+            return try YAMLDecoder().decode(T.self, from: node)
+        } catch let error as DecodingError {
+            let (path, message) = Reader.explain(error)
+            let at = Reader.node(at: path, in: node) ?? node
+            let where_ = path.isEmpty ? "" : " (at \(Reader.pathString(path)))"
+            report(file, at.mark, message + where_)
+            return nil
+        } catch {
+            report(file, node.mark, "\(error)")
+            return nil
+        }
+    }
+
+    /// Decodes a list field item by item, so one bad item does not hide the others.
+    mutating func items<T: Decodable & Identified>(_ node: Node?, _ type: T.Type, file: String, field: String, prefix: String, keys: Set<String>) -> [T] {
+        guard let node else { report(file, nil, "missing required field '\(field)' (a list)"); return [] }
+        guard let seq = node.sequence else { report(file, node.mark, "'\(field)' must be a list, found \(describe(node))"); return [] }
+        var out: [T] = []
+        for item in seq {
+            checkKeys(item, keys, in: file, what: "\(field) item")
+            if let value = decode(T.self, item, file: file) {
+                let loc = SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column)
+                if let first = locations[prefix + value.id] {
+                    problems.append(ContentProblem(loc, "duplicate id '\(value.id)' (first defined at \(first.description))"))
+                } else {
+                    locations[prefix + value.id] = loc
+                }
+                out.append(value)
+            }
+        }
+        return out
+    }
+
+    /// A file whose top level is a mapping with one list under `key`.
+    mutating func list<T: Decodable & Identified & YAMLKeyed>(_ file: String, key: String, prefix: String) -> [T]? {
+        guard let node = yaml(file, expecting: "a mapping with the list '\(key)'") else { return nil }
+        checkKeys(node, [key], in: file, what: "top level")
+        return items(node[key], T.self, file: file, field: key, prefix: prefix, keys: T.yamlKeys)
+    }
+
+    /// Flags keys a mapping should not have: almost always a typo of one it should.
+    mutating func checkKeys(_ node: Node, _ allowed: Set<String>, in file: String, what: String) {
+        guard let mapping = node.mapping else { return }
+        for (k, _) in mapping {
+            guard let key = k.string, !allowed.contains(key) else { continue }
+            report(file, k.mark, "unknown key '\(key)' in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// Pages are decoded block by block and section by section, so every bad block is reported.
+    mutating func page(_ node: Node, file: String) -> Page? {
+        guard let mapping = node.mapping else { report(file, node.mark, "expected a page mapping, found \(describe(node))"); return nil }
+        checkKeys(node, Page.yamlKeys, in: file, what: "page")
+        let head = Node.Mapping(mapping.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mapping.tag, mapping.style, mapping.mark)
+        guard var page = decode(Page.self, .mapping(head), file: file) else { return nil }
+        let loc = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+        if let first = locations[page.id] {
+            problems.append(ContentProblem(loc, "duplicate id '\(page.id)' (first defined at \(first.description))"))
+        } else { locations[page.id] = loc }
+        if let blocks = node["blocks"] {
+            if let seq = blocks.sequence {
+                for (i, b) in seq.enumerated() {
+                    if let block = decode(Block.self, b, file: file) {
+                        locations["block:\(page.id)#\(i)"] = SourceLocation(file: file, line: b.mark?.line, column: b.mark?.column)
+                        checkBlockKeys(block, b, file: file)
+                        page.blocks.append(block)
+                    }
+                }
+            } else { report(file, blocks.mark, "'blocks' must be a list, found \(describe(blocks))") }
+        }
+        if let sections = node["sections"] {
+            if let seq = sections.sequence {
+                for s in seq { if let sub = self.page(s, file: file) { page.sections.append(sub) } }
+            } else { report(file, sections.mark, "'sections' must be a list, found \(describe(sections))") }
+        }
+        return page
+    }
+
+    mutating func checkBlockKeys(_ block: Block, _ node: Node, file: String) {
+        switch block {
+        case .table: if let t = node["table"] { checkKeys(t, Table.yamlKeys, in: file, what: "table") }
+        case .figure: if let f = node["figure"] { checkKeys(f, Figure.yamlKeys, in: file, what: "figure") }
+        case .callout: if let c = node["callout"] { checkKeys(c, Callout.yamlKeys, in: file, what: "callout") }
+        default: break
+        }
+        let here = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+        if case .table(let t) = block, locations[t.id] == nil { locations[t.id] = here }
+        if case .figure(let f) = block, locations[f.id] == nil { locations[f.id] = here }
+    }
+
+    // MARK: error wording
+
+    static func explain(_ error: DecodingError) -> ([CodingKey], String) {
+        switch error {
+        case let .typeMismatch(type, ctx):
+            return (ctx.codingPath, "expected \(plainName(type)), found something else")
+        case let .valueNotFound(type, ctx):
+            return (ctx.codingPath, "missing value; expected \(plainName(type))")
+        case let .keyNotFound(key, ctx):
+            return (ctx.codingPath, "missing required field '\(key.stringValue)'")
+        case let .dataCorrupted(ctx):
+            var message = ctx.debugDescription
+            if let last = ctx.codingPath.last, message.contains("Cannot initialize") || message.contains("invalid") {
+                let field = ctx.codingPath.last(where: { $0.intValue == nil })?.stringValue ?? last.stringValue
+                if field == "fits" { message += "; expected one of: \(Modality.allCases.map(\.rawValue).joined(separator: ", "))" }
+                if field == "kind" { message += "; expected one of: \(Callout.Kind.allCases.map(\.rawValue).joined(separator: ", "))" }
+            }
+            return (ctx.codingPath, message)
+        @unknown default:
+            return ([], "\(error)")
+        }
+    }
+
+    static func plainName(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.hasPrefix("Array") { return "a list" }
+        if name.hasPrefix("Dictionary") || name.contains("Keyed") { return "a mapping" }
+        switch name {
+        case "String": return "text"
+        case "Int": return "a whole number"
+        case "Double", "Float": return "a number"
+        case "Bool": return "true or false"
+        default: return "a \(name) mapping"
+        }
+    }
+
+    static func pathString(_ path: [CodingKey]) -> String {
+        var s = ""
+        for k in path {
+            if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + k.stringValue }
+        }
+        return s
+    }
+
+    /// The deepest node along a coding path, for the line and column of an error.
+    static func node(at path: [CodingKey], in root: Node) -> Node? {
+        var current = root
+        for key in path {
+            let next: Node?
+            if let i = key.intValue, let seq = current.sequence { next = i < seq.count ? seq[i] : nil }
+            else { next = current[key.stringValue] }
+            guard let next else { break }
+            current = next
+        }
+        return current
+    }
+}
+
+func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let s): return s.string.isEmpty ? "nothing" : "the text '\(s.string.prefix(40))'"
+    case .sequence: return "a list"
+    case .mapping: return "a mapping"
+    case .alias: return "an alias"
+    }
+}
+
+/// Content items with a stable id.
+protocol Identified { var id: String { get } }
+/// The keys a content mapping may have, so typos are caught.
+protocol YAMLKeyed { static var yamlKeys: Set<String> { get } }
+
+extension GlossaryEntry: Identified, YAMLKeyed {
+    static var yamlKeys: Set<String> { ["id", "term", "aliases", "definition", "related", "used_in", "source_glossary"] }
+}
+extension Architecture: Identified, YAMLKeyed {
+    static var yamlKeys: Set<String> { ["id", "name", "short", "family", "fits", "summary", "data", "variants", "strengths", "limitations", "cost", "traits", "deep_dive", "glossary"] }
+}
+extension Family: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "principle"] } }
+extension Criterion: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "help"] } }
+extension Page: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "short", "summary", "blocks", "sections"] } }
+extension Table: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "caption", "columns", "rows", "architectures", "notes"] } }
+extension Figure: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "caption", "tree"] } }
+extension Callout: YAMLKeyed { static var yamlKeys: Set<String> { ["kind", "title", "text"] } }

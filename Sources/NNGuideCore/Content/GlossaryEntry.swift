@@ -1,0 +1,36 @@
+/// A term the guide uses, with what it means and where the guide uses it.
+public struct GlossaryEntry: Codable, Sendable, Equatable {
+    public var id: String
+    public var term: String
+    public var aliases: [String]
+    public var definition: String
+    /// Glossary ids of related terms.
+    public var related: [String]
+    /// Page ids where the guide uses the term.
+    public var usedIn: [String]
+    /// True for the eighteen entries of the source's own glossary.
+    public var inSourceGlossary: Bool
+
+    public init(id: String, term: String, aliases: [String] = [], definition: String,
+                related: [String] = [], usedIn: [String] = [], inSourceGlossary: Bool = false) {
+        self.id = id; self.term = term; self.aliases = aliases; self.definition = definition
+        self.related = related; self.usedIn = usedIn; self.inSourceGlossary = inSourceGlossary
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, term, aliases, definition, related
+        case usedIn = "used_in"
+        case inSourceGlossary = "source_glossary"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        term = try c.decode(String.self, forKey: .term)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        definition = try c.decode(String.self, forKey: .definition)
+        related = try c.decodeIfPresent([String].self, forKey: .related) ?? []
+        usedIn = try c.decodeIfPresent([String].self, forKey: .usedIn) ?? []
+        inSourceGlossary = try c.decodeIfPresent(Bool.self, forKey: .inSourceGlossary) ?? false
+    }
+}

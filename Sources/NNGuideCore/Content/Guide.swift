@@ -1,0 +1,141 @@
+/// A page placed in the guide: where it sits in reading order and under which parents.
+public struct PageEntry: Sendable, Equatable {
+    public let page: Page
+    /// Ids from the top-level page down to this one (inclusive).
+    public let path: [String]
+    public let order: Int
+    public var id: String { page.id }
+    public var depth: Int { path.count - 1 }
+    public var parentID: String? { path.count > 1 ? path[path.count - 2] : nil }
+}
+
+/// A table or figure and the page that holds it.
+public struct TableEntry: Sendable, Equatable {
+    public let table: Table
+    public let pageID: String
+}
+
+/// The whole guide, loaded and validated, with the look-ups everything else needs.
+public struct Guide: Sendable {
+    public let pages: [Page]
+    public let glossary: [GlossaryEntry]
+    public let catalog: Catalog
+    public let decisions: DecisionBook
+    /// Every page and section in reading order.
+    public let readingOrder: [PageEntry]
+    public let tables: [TableEntry]
+    public let figures: [(figure: Figure, pageID: String)]
+
+    private let pageIndex: [String: Int]
+    private let glossaryIndex: [String: Int]
+    private let termIndex: [String: Int]
+    private let architectureIndex: [String: Int]
+    private let tableIndex: [String: Int]
+    private let figureHome: [String: String]
+
+    public init(pages: [Page], glossary: [GlossaryEntry], catalog: Catalog, decisions: DecisionBook) {
+        self.pages = pages; self.glossary = glossary; self.catalog = catalog; self.decisions = decisions
+        var order: [PageEntry] = []
+        var tables: [TableEntry] = []
+        var figures: [(Figure, String)] = []
+        func walk(_ p: Page, _ parents: [String]) {
+            let path = parents + [p.id]
+            order.append(PageEntry(page: p, path: path, order: order.count))
+            for b in p.blocks {
+                if case .table(let t) = b { tables.append(TableEntry(table: t, pageID: p.id)) }
+                if case .figure(let f) = b { figures.append((f, p.id)) }
+            }
+            for s in p.sections { walk(s, path) }
+        }
+        for p in pages { walk(p, []) }
+        readingOrder = order
+        self.tables = tables
+        self.figures = figures
+        pageIndex = Dictionary(order.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        glossaryIndex = Dictionary(glossary.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var terms: [String: Int] = [:]
+        for (i, e) in glossary.enumerated() {
+            for name in [e.term] + e.aliases where terms[Guide.normalize(name)] == nil {
+                terms[Guide.normalize(name)] = i
+            }
+        }
+        termIndex = terms
+        architectureIndex = Dictionary(catalog.architectures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        tableIndex = Dictionary(tables.enumerated().map { ($1.table.id, $0) }, uniquingKeysWith: { a, _ in a })
+        figureHome = Dictionary(figures.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    // MARK: look-ups
+
+    public func page(_ id: String) -> PageEntry? { pageIndex[id].map { readingOrder[$0] } }
+    public func glossaryEntry(_ id: String) -> GlossaryEntry? { glossaryIndex[id].map { glossary[$0] } }
+    public func architecture(_ id: String) -> Architecture? { architectureIndex[id].map { catalog.architectures[$0] } }
+    public func table(_ id: String) -> TableEntry? { tableIndex[id].map { tables[$0] } }
+
+    /// A glossary entry by its term or one of its aliases, ignoring case and a plural ending.
+    public func glossaryEntry(forTerm term: String) -> GlossaryEntry? {
+        let key = Guide.normalize(term)
+        if let i = termIndex[key] { return glossary[i] }
+        for stem in Guide.singulars(of: key) { if let i = termIndex[stem] { return glossary[i] } }
+        return nil
+    }
+
+    /// The page that shows a page, table or figure id.
+    public func pageID(showing id: String) -> String? {
+        if pageIndex[id] != nil { return id }
+        if let t = table(id) { return t.pageID }
+        return figureHome[id]
+    }
+
+    /// Titles from the top-level page down to `id` ("Part 3" > "3.2 CNNs").
+    public func breadcrumb(_ id: String) -> [String] {
+        guard let entry = page(id) else { return [] }
+        return entry.path.compactMap { page($0)?.page.breadcrumbTitle }
+    }
+
+    /// Whether a link target exists.
+    public func resolves(_ target: LinkTarget) -> Bool {
+        switch target {
+        case .page(let id): return pageID(showing: id) != nil
+        case .glossary(let id): return glossaryEntry(id) != nil
+        case .glossaryTerm(let term): return glossaryEntry(forTerm: term) != nil
+        case .architecture(let id): return architecture(id) != nil
+        }
+    }
+
+    /// The one normal form for matching terms: lower case, single spaces, no outer punctuation.
+    public static func normalize(_ s: String) -> String {
+        let lowered = s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        return String(lowered.drop(while: { !$0.isLetter && !$0.isNumber }))
+    }
+
+    static func singulars(of key: String) -> [String] {
+        var out: [String] = []
+        if key.hasSuffix("ies") { out.append(String(key.dropLast(3)) + "y") }
+        if key.hasSuffix("es") { out.append(String(key.dropLast(2))) }
+        if key.hasSuffix("s") { out.append(String(key.dropLast())) }
+        return out
+    }
+}
+
+extension Block {
+    /// Every piece of prose in the block, in reading order, with link markup still in it.
+    public var texts: [String] {
+        switch self {
+        case .paragraph(let s), .preformatted(let s): return [s]
+        case .list(let items), .steps(let items): return items.flatMap(\.texts)
+        case .definitions(let defs): return defs.flatMap { [$0.term, $0.text] }
+        case .table(let t): return [t.title] + (t.caption.map { [$0] } ?? []) + t.columns + t.rows.flatMap { $0 } + (t.notes.map { [$0] } ?? [])
+        case .figure(let f): return [f.title] + (f.caption.map { [$0] } ?? []) + f.tree.flatMap(\.labels)
+        case .callout(let c): return (c.title.map { [$0] } ?? []) + [c.text]
+        }
+    }
+}
+
+extension ListItem {
+    public var texts: [String] { (label.map { [$0] } ?? []) + [text] + items.flatMap(\.texts) }
+}
+
+extension TreeNode {
+    public var labels: [String] { [label] + children.flatMap(\.labels) }
+}

@@ -1,0 +1,63 @@
+/// Where an inline link points.
+public enum LinkTarget: Sendable, Equatable, Hashable {
+    /// A page, section, table or figure id.
+    case page(String)
+    /// A glossary entry id (`g:id`), or a glossary term or alias still to be resolved (`[[term]]`).
+    case glossary(String)
+    case glossaryTerm(String)
+    /// A catalog id (`a:id`).
+    case architecture(String)
+}
+
+/// A run of prose: plain text, or a link with the words it shows.
+public enum Inline: Sendable, Equatable {
+    case text(String)
+    case link(label: String, target: LinkTarget)
+
+    public var plain: String {
+        switch self {
+        case .text(let s): return s
+        case .link(let label, _): return label
+        }
+    }
+}
+
+/// The one parser of the guide's link syntax:
+/// `[[term]]` links a glossary term by name or alias; `[[words|target]]` links `target`, where a target
+/// is a page/section/table id, `g:` + glossary id, or `a:` + catalog id.
+public enum InlineParser {
+    public static func parse(_ text: String) -> [Inline] {
+        var out: [Inline] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "[[") {
+            guard let close = rest[open.upperBound...].range(of: "]]") else { break }
+            let before = rest[..<open.lowerBound]
+            if !before.isEmpty { out.append(.text(String(before))) }
+            let inner = rest[open.upperBound..<close.lowerBound]
+            out.append(link(inner))
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty { out.append(.text(String(rest))) }
+        return out
+    }
+
+    /// The text with link markup removed, as a reader sees it.
+    public static func plain(_ text: String) -> String {
+        guard text.contains("[[") else { return text }
+        return parse(text).map(\.plain).joined()
+    }
+
+    private static func link(_ inner: Substring) -> Inline {
+        let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+        let label = trim(parts[0])
+        guard parts.count == 2 else { return .link(label: label, target: .glossaryTerm(label)) }
+        let raw = trim(parts[1])
+        if raw.hasPrefix("g:") { return .link(label: label, target: .glossary(String(raw.dropFirst(2)))) }
+        if raw.hasPrefix("a:") { return .link(label: label, target: .architecture(String(raw.dropFirst(2)))) }
+        return .link(label: label, target: .page(raw))
+    }
+}
+
+private func trim(_ s: Substring) -> String {
+    String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+}

@@ -1,0 +1,99 @@
+/// A piece of text with a tag that survives wrapping (a style, a link number).
+public struct StyledRun<Tag: Sendable & Equatable>: Sendable, Equatable {
+    public var text: String
+    public var tag: Tag
+    public init(_ text: String, _ tag: Tag) { self.text = text; self.tag = tag }
+}
+
+/// The one text-wrapping routine: greedy by words, measured in terminal cells, breaking words longer
+/// than a line, keeping each run's tag. Newlines in the text force a break.
+public enum TextWrap {
+    public static func wrap<Tag>(_ runs: [StyledRun<Tag>], width: Int) -> [[StyledRun<Tag>]] {
+        let width = max(1, width)
+        var lines: [[StyledRun<Tag>]] = []
+        var line: [StyledRun<Tag>] = []
+        var lineWidth = 0
+        var pendingSpace: StyledRun<Tag>? = nil
+
+        func append(_ text: String, _ tag: Tag) {
+            if let last = line.last, last.tag == tag { line[line.count - 1].text += text } else { line.append(StyledRun(text, tag)) }
+        }
+        func breakLine() {
+            lines.append(line); line = []; lineWidth = 0; pendingSpace = nil
+        }
+        for run in runs {
+            for token in tokens(run.text) {
+                switch token {
+                case .newline:
+                    breakLine()
+                case .space:
+                    if lineWidth > 0 { pendingSpace = StyledRun(" ", run.tag) }
+                case .word(let w):
+                    let ww = DisplayWidth.of(w)
+                    let spaceWidth = pendingSpace == nil ? 0 : 1
+                    if lineWidth > 0 && lineWidth + spaceWidth + ww > width {
+                        breakLine()
+                    }
+                    if let s = pendingSpace { append(s.text, s.tag); lineWidth += 1; pendingSpace = nil }
+                    if ww <= width - lineWidth {
+                        append(w, run.tag); lineWidth += ww
+                    } else {
+                        // Longer than a whole line: cut it by characters.
+                        for c in w {
+                            let cw = DisplayWidth.of(c)
+                            if lineWidth + cw > width && lineWidth > 0 { breakLine() }
+                            append(String(c), run.tag); lineWidth += cw
+                        }
+                    }
+                }
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Plain text wrapped to lines.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        wrap([StyledRun(text, 0)], width: width).map { $0.map(\.text).joined() }
+    }
+
+    /// Cuts text to at most `width` cells, ending with `ellipsis` when something was cut.
+    public static func truncate(_ text: String, width: Int, ellipsis: String = "…") -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        let ew = DisplayWidth.of(ellipsis)
+        guard width > ew else { return String(repeating: ".", count: max(0, width)) }
+        var out = "", w = 0
+        for c in text {
+            let cw = DisplayWidth.of(c)
+            if w + cw > width - ew { break }
+            out.append(c); w += cw
+        }
+        return out + ellipsis
+    }
+
+    /// Pads text with spaces to exactly `width` cells (cutting it when longer).
+    public static func pad(_ text: String, width: Int) -> String {
+        let t = truncate(text, width: width)
+        return t + String(repeating: " ", count: max(0, width - DisplayWidth.of(t)))
+    }
+
+    enum Token { case word(String), space, newline }
+
+    static func tokens(_ s: String) -> [Token] {
+        var out: [Token] = []
+        var word = ""
+        for c in s {
+            if c == "\n" {
+                if !word.isEmpty { out.append(.word(word)); word = "" }
+                out.append(.newline)
+            } else if c == " " || c == "\t" {
+                if !word.isEmpty { out.append(.word(word)); word = "" }
+                if case .space? = out.last {} else { out.append(.space) }
+            } else {
+                word.append(c)
+            }
+        }
+        if !word.isEmpty { out.append(.word(word)) }
+        return out
+    }
+}

@@ -4,23 +4,21 @@ import NNGuideCore
 
 @main
 struct NNGuide: ParsableCommand {
+    static let version = "0.1.0"
     static let configuration = CommandConfiguration(
         commandName: "nnguide",
         abstract: "The Practitioner's Guide to Choosing Neural Network Architectures, in your terminal.",
-        version: "0.1.0",
+        discussion: "With no subcommand on a terminal, opens the explorer. Every subcommand prints plain text, Markdown or JSON.",
+        version: version,
         subcommands: [Lint.self]
     )
-}
 
-struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check Content/ and list every problem.")
-    @Option(help: "Content folder to check.") var content: String?
+    @OptionGroup var content: ContentOptions
+    @Option(help: "Open a page, section or glossary term by id.") var open: String?
+    @Flag(help: "Let the mouse wheel scroll and a click follow a link.") var mouse = false
 
     func run() throws {
-        let dir = ContentLocator.locate(explicit: content)
-        let problems = ContentLoader.lint(directory: dir)
-        if problems.isEmpty { print("\(dir): clean"); return }
-        for p in problems { FileHandle.standardError.write(Data((p.description + "\n").utf8)) }
-        throw ExitCode(65)
+        let guide = try content.load()
+        try Explorer.run(guide: guide, open: open, mouse: mouse)
     }
 }

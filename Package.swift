@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore"]),
+        .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore"], exclude: ["Fixtures"]),
         .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore"]),
     ],

@@ -172,12 +172,12 @@ struct ContentChecks {
             var ids: Set<String> = []
             for n in tree.nodes where !ids.insert(n.id).inserted { problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': duplicate node id '\(n.id)'") }
             if tree.node(tree.start) == nil { problem(tkey, "tree '\(tree.id)': start '\(tree.start)' is not a node id") }
-            for n in tree.nodes { checkNode(n, in: tree) }
+            for n in tree.nodes { checkNode(n, in: tree, ids: ids) }
             checkReachability(tree)
         }
     }
 
-    mutating func checkNode(_ n: DecisionNode, in tree: DecisionTree) {
+    mutating func checkNode(_ n: DecisionNode, in tree: DecisionTree, ids: Set<String>) {
         let key = "node:\(tree.id)/\(n.id)"
         if n.isLeaf {
             if !n.options.isEmpty { problem(key, "node '\(n.id)' has both pick and options: a node is a question or a leaf") }
@@ -188,7 +188,7 @@ struct ContentChecks {
         } else {
             if n.question == nil { problem(key, "node '\(n.id)' has neither a question nor a pick") }
             if n.options.isEmpty { problem(key, "dead end: question '\(n.id)' has no options") }
-            for o in n.options where tree.node(o.next) == nil {
+            for o in n.options where !ids.contains(o.next) {
                 problem(key, "node '\(n.id)': answer '\(o.answer)' leads to '\(o.next)', which is not a node of '\(tree.id)'")
             }
         }
@@ -199,19 +199,29 @@ struct ContentChecks {
     }
 
     mutating func checkReachability(_ tree: DecisionTree) {
-        guard tree.node(tree.start) != nil else { return }
-        // Depth-first from the start: grey nodes are on the current path, so meeting one again is a cycle.
-        var state: [String: Int] = [:]
+        let nodes = Dictionary(tree.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        guard nodes[tree.start] != nil else { return }
+        // Depth-first from the start: grey nodes are on the current path, so meeting one again is a
+        // cycle. An explicit stack, not recursion: a tree may be thousands of nodes deep.
+        var state: [String: Int] = [tree.start: 1]
         var cycles: [String] = []
-        func visit(_ id: String, _ path: [String]) {
-            guard let node = tree.node(id) else { return }
-            if state[id] == 1 { cycles.append((path + [id]).joined(separator: " -> ")); return }
-            if state[id] == 2 { return }
-            state[id] = 1
-            for o in node.options { visit(o.next, path + [id]) }
-            state[id] = 2
+        var path: [(id: String, next: Int)] = [(tree.start, 0)]
+        while let top = path.last {
+            let options = nodes[top.id]?.options ?? []
+            guard top.next < options.count else {
+                state[top.id] = 2
+                path.removeLast()
+                continue
+            }
+            path[path.count - 1].next += 1
+            let next = options[top.next].next
+            guard nodes[next] != nil else { continue }
+            switch state[next] {
+            case 1: cycles.append((path.map(\.id) + [next]).joined(separator: " -> "))
+            case 2: break
+            default: state[next] = 1; path.append((next, 0))
+            }
         }
-        visit(tree.start, [])
         for c in cycles { problem("tree:" + tree.id, "tree '\(tree.id)' has a cycle: \(c)") }
         for n in tree.nodes where state[n.id] == nil {
             problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': node '\(n.id)' cannot be reached from '\(tree.start)'")

@@ -106,6 +106,9 @@ struct Reader {
             if node.mapping == nil {
                 report(file, node.mark, "expected \(what), found \(describe(node))"); fatal = true; return nil
             }
+            if YAMLLimits.expandsBeyondText(node, textSize: data.count) {
+                report(file, nil, YAMLLimits.aliasMessage); fatal = true; return nil
+            }
             return node
         } catch let error as YamlError {
             let (mark, message) = Reader.explain(error)

@@ -39,7 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore"]),
+        .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore"], exclude: ["Fixtures"]),
         .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore"]),
     ],

@@ -7,6 +7,9 @@ import NNGuideUI
 /// `nnguide` with no subcommand. On a terminal it opens the explorer; when stdin or stdout is not
 /// a terminal, or the terminal cannot show it (TERM=dumb, unknown), it prints the contents and says
 /// which plain commands to use, never an escape sequence, never waiting for keys.
+/// The explorer's terminal (the executable has its own `Terminal` helpers for plain output).
+typealias FullScreen = NNGuideTerminal.Terminal
+
 enum Explorer {
     static func run(guide: Guide, open: String?, mouse: Bool) throws {
         if let open, target(open, in: guide) == nil {
@@ -21,7 +24,7 @@ enum Explorer {
             }
             return
         }
-        if let problem = Terminal.check() {
+        if let problem = FullScreen.check() {
             printContents(guide)
             printError("nnguide: \(problem). \(plainCommands)")
             return
@@ -31,16 +34,16 @@ enum Explorer {
         let (saved, warning) = store.load()
         if let warning { printError(warning) }
 
-        let terminal: Terminal
+        let terminal: FullScreen
         do {
-            terminal = try Terminal(ascii: Terminal.needsASCII(), mouse: mouse)
+            terminal = try FullScreen(ascii: FullScreen.needsASCII(), mouse: mouse)
         } catch {
             printError("nnguide: \(error). \(plainCommands)")
             throw ExitCode(1)
         }
         defer { terminal.close() }
         var state = AppState(library: Library(guide: guide), width: terminal.width, height: terminal.height,
-                             reading: saved, glyphs: Terminal.needsASCII() ? .plain : .unicode, mouse: mouse)
+                             reading: saved, glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse)
         switch open.flatMap({ target($0, in: guide) }) {
         case .page(let id)?: state.openPage(id)
         case .glossary(let id)?: state.openGlossary(id)

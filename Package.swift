@@ -49,7 +49,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore"]),
+        .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore"]),
     ],
     swiftLanguageModes: [.v6]

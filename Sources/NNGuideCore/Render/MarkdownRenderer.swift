@@ -26,7 +26,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func page(_ p: Page, level: Int) -> [String] {
-        var out = [anchor(p.id) + String(repeating: "#", count: min(level, 6)) + " " + escape(p.title), ""]
+        var out = [heading(level, p.id, escape(p.title)), ""]
         if let s = p.summary { out += ["*" + inline(s) + "*", ""] }
         for b in p.blocks { out += block(b) + [""] }
         for s in p.sections { out += page(s, level: level + 1) }
@@ -81,12 +81,12 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func glossary() -> [String] {
-        ["<a id=\"glossary\"></a>", "# Glossary", ""]
-            + guide.glossary.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }).flatMap { glossaryEntry($0, level: 3) }
+        [heading(1, "glossary", "Glossary"), ""]
+            + guide.glossary.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }).flatMap { glossaryEntry($0, level: 2) }
     }
 
     public func glossaryEntry(_ e: GlossaryEntry, level: Int = 1) -> [String] {
-        var out = [anchor("g-" + e.id) + String(repeating: "#", count: level) + " " + escape(e.term), ""]
+        var out = [heading(level, "g-" + e.id, escape(e.term)), ""]
         if !e.aliases.isEmpty { out += ["*Also:* " + e.aliases.map(escape).joined(separator: ", "), ""] }
         out += [inline(e.definition), ""]
         let related = e.related.compactMap { id in guide.glossaryEntry(id).map { "[\(escape($0.term))](#g-\(id))" } }
@@ -97,7 +97,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func catalog() -> [String] {
-        var out = ["<a id=\"catalog\"></a>", "# Architecture catalog", ""]
+        var out = [heading(1, "catalog", "Architecture catalog"), ""]
         if !guide.catalog.families.isEmpty {
             out += ["## Families", "", "| Family | Principle |", "| --- | --- |"]
             out += guide.catalog.families.map { "| \(cell($0.name)) | \(cell($0.principle ?? "")) |" } + [""]
@@ -110,7 +110,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func architecture(_ a: Architecture, level: Int = 1) -> [String] {
         let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
-        var out = [anchor("a-" + a.id) + String(repeating: "#", count: level) + " " + escape(a.short.map { "\(a.name) (\($0))" } ?? a.name), ""]
+        var out = [heading(level, "a-" + a.id, escape(a.short.map { "\(a.name) (\($0))" } ?? a.name)), ""]
         out += ["*Family:* \(escape(family)) · *Fits:* \(a.fits.map(\.rawValue).joined(separator: ", "))", ""]
         out += [inline(a.summary), "", inline(a.data), ""]
         func section(_ title: String, _ items: [String]) {
@@ -129,6 +129,12 @@ public struct MarkdownRenderer: Sendable {
     // MARK: inline
 
     func anchor(_ id: String) -> String { "<a id=\"\(id)\"></a>" }
+
+    /// The anchor goes inside the heading: on a line of its own it would start an HTML block that
+    /// swallows the heading.
+    func heading(_ level: Int, _ id: String, _ text: String) -> String {
+        String(repeating: "#", count: min(max(level, 1), 6)) + " " + anchor(id) + text
+    }
 
     /// Prose with links turned into Markdown links to anchors.
     func inline(_ s: String) -> String {

@@ -40,7 +40,7 @@ public enum EditDistance {
         guard maxD > 0 else { return [] }
         var scored: [(String, Int, Int)] = []
         var seen: Set<String> = []
-        for (i, c) in candidates.enumerated() where seen.insert(c).inserted {
+        for (i, c) in candidates.enumerated() where seen.insert(c.lowercased()).inserted {
             if let d = distance(q, c.lowercased(), limit: maxD) { scored.append((c, d, i)) }
         }
         scored.sort { ($0.1, $0.2) < ($1.1, $1.2) }

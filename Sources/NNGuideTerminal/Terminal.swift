@@ -1,2 +1,182 @@
 import CNcursesw
+import Foundation
+import NNGuideCore
 import NNGuideUI
+
+/// Why the explorer cannot take over this terminal; the message says what to do instead.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// How many colours the terminal shows, after `NO_COLOR`.
+public enum ColorDepth: Sendable { case none, eight, many }
+
+/// The only door to the terminal: draws buffers (only the cells that changed), reads keys,
+/// reports resizes, and puts the terminal back on every way out.
+public final class Terminal {
+    public private(set) var width = 0
+    public private(set) var height = 0
+    public let colors: ColorDepth
+    private let ascii: Bool
+    private var front: Buffer?
+    private var pairs: [Role: (attr_t, Int16)] = [:]
+
+    /// Checks TERM before anything is written, so a dumb or unknown terminal gets a message and
+    /// not a screenful of escapes.
+    public static func check(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalUnavailable? {
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" || term == "unknown" {
+            return TerminalUnavailable(description: "TERM is \(term.isEmpty ? "not set" : "'\(term)'"), which cannot show the full-screen explorer")
+        }
+        switch nng_terminfo_known(term) {
+        case 1: return nil
+        case 0: return TerminalUnavailable(description: "this system has no terminal description for TERM='\(term)'")
+        default: return TerminalUnavailable(description: "no terminal database (terminfo) was found for TERM='\(term)'")
+        }
+    }
+
+    /// Whether text must be plain ASCII: a non-UTF-8 locale (`LANG=C`) or a VT-series terminal.
+    /// Call after `setlocale`.
+    public static func needsASCII(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        if let forced = environment["NNGUIDE_ASCII"], !forced.isEmpty { return forced != "0" }
+        let term = environment["TERM"] ?? ""
+        if term.hasPrefix("vt") { return true }
+        let codeset = String(cString: nng_codeset()).uppercased()
+        return !(codeset == "UTF-8" || codeset == "UTF8")
+    }
+
+    /// Takes over the terminal (alternate screen, raw keys, no cursor). Throws instead of exiting
+    /// when curses cannot start, which `initscr` would not allow.
+    public init(ascii: Bool, mouse: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.ascii = ascii
+        TerminalRestore.install()
+        if environment["ESCDELAY"] == nil { set_escdelay(25) }  // Esc reacts at once, not after a second
+        guard nng_newterm(nil) != nil else {
+            throw TerminalUnavailable(description: "the terminal (TERM='\(environment["TERM"] ?? "")') could not be opened")
+        }
+        TerminalRestore.active = true
+        raw()          // Ctrl-C arrives as a key and quits cleanly; Ctrl-Z is handled below
+        noecho()
+        nonl()
+        keypad(nng_stdscr(), true)
+        curs_set(0)
+        if mouse {
+            mousemask(nng_button1_click_mask() | nng_wheel_up() | nng_wheel_down(), nil)
+            mouseinterval(0)
+        }
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = nng_colors() >= 256 && nng_color_pairs() >= 32 ? .many : (nng_colors() >= 8 ? .eight : .none)
+        } else {
+            colors = .none
+        }
+        Theme.install(colors, into: &pairs)
+        width = Int(nng_maxx(nng_stdscr()))
+        height = Int(nng_maxy(nng_stdscr()))
+    }
+
+    /// Puts the terminal back: normal screen, cursor visible, keys cooked. Safe to call twice.
+    public func close() { TerminalRestore.restore() }
+
+    deinit { close() }
+
+    /// Sends the cells that changed since the last frame. `full` forgets the last frame (Ctrl-L,
+    /// after a resize or a suspend).
+    public func draw(_ buffer: Buffer, full: Bool = false) {
+        let win = nng_stdscr()!
+        if full || front == nil || front!.width != buffer.width || front!.height != buffer.height {
+            front = nil
+            if full { clearok(win, true) }
+            werase(win)
+        }
+        for run in buffer.changes(since: front) { put(run, win) }
+        front = buffer
+        wnoutrefresh(win)
+        doupdate()
+    }
+
+    private func put(_ run: Buffer.Run, _ win: UnsafeMutablePointer<WINDOW>) {
+        let (attrs, pair) = pairs[run.role] ?? (nng_a_normal(), 0)
+        if run.text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var w = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            _ = nng_put(win, Int32(run.y), Int32(run.x), &w, Int32(w.count), attrs, pair)
+            return
+        }
+        // Non-ASCII: one grapheme at a time at the column our width table gives it, so a
+        // disagreement with the C library's idea of width cannot shift the rest of the line.
+        var x = run.x
+        for ch in run.text {
+            let cw = DisplayWidth.of(ch)
+            var text = String(ch)
+            if ascii && !ch.isASCII { text = String(repeating: "?", count: max(1, cw)) }
+            var w = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            _ = nng_put(win, Int32(run.y), Int32(x), &w, Int32(w.count), attrs, pair)
+            if cw == 2 && Int(nng_curx(win)) == x + 1 && x + 1 < width {
+                var space: [wchar_t] = [32]
+                _ = nng_put(win, Int32(run.y), Int32(x + 1), &space, 1, attrs, pair)
+            }
+            x += max(1, cw)
+        }
+    }
+
+    /// Waits for the next key. Resizes and mouse events come back as keys too.
+    public func readKey() -> Key {
+        var ch: wint_t = 0
+        let r = wget_wch(nng_stdscr(), &ch)
+        if r == ERR { return .unknown }
+        if r == KEY_CODE_YES { return special(Int32(ch)) }
+        switch ch {
+        case 13, 10: return .enter
+        case 9: return .tab
+        case 27: return .escape
+        case 127, 8: return .backspace
+        case 26:
+            suspend()
+            return .ctrl("l")  // redraw everything after coming back
+        case 1...26: return .ctrl(Character(UnicodeScalar(ch + 96)!))
+        default:
+            guard let s = UnicodeScalar(ch), ch >= 32 else { return .unknown }
+            return .char(Character(s))
+        }
+    }
+
+    private func special(_ code: Int32) -> Key {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE:
+            width = Int(nng_maxx(nng_stdscr())); height = Int(nng_maxy(nng_stdscr()))
+            front = nil
+            return .resize(width: width, height: height)
+        case KEY_MOUSE:
+            var ev = MEVENT()
+            guard getmouse(&ev) == OK else { return .unknown }
+            if ev.bstate & nng_wheel_up() != 0 { return .mouse(x: Int(ev.x), y: Int(ev.y), .wheelUp) }
+            if nng_wheel_down() != 0 && ev.bstate & nng_wheel_down() != 0 { return .mouse(x: Int(ev.x), y: Int(ev.y), .wheelDown) }
+            if ev.bstate & nng_button1_click_mask() != 0 { return .mouse(x: Int(ev.x), y: Int(ev.y), .click) }
+            return .unknown
+        default: return .unknown
+        }
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and take it again when continued.
+    private func suspend() {
+        endwin()
+        kill(getpid(), SIGSTOP)
+        // Continued: curses restores its modes on the next refresh.
+        front = nil
+        refresh()
+    }
+}

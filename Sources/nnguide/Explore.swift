@@ -1,11 +1,100 @@
+import ArgumentParser
 import Foundation
 import NNGuideCore
+import NNGuideTerminal
+import NNGuideUI
 
-/// Entry to the full-screen explorer. Until the explorer exists, prints the contents.
+/// `nnguide` with no subcommand. On a terminal it opens the explorer; when stdin or stdout is not
+/// a terminal, or the terminal cannot show it (TERM=dumb, unknown), it prints the contents and says
+/// which plain commands to use, never an escape sequence, never waiting for keys.
+/// The explorer's terminal (the executable has its own `Terminal` helpers for plain output).
+typealias FullScreen = NNGuideTerminal.Terminal
+
 enum Explorer {
     static func run(guide: Guide, open: String?, mouse: Bool) throws {
-        for e in guide.readingOrder {
-            print(String(repeating: "  ", count: e.depth) + e.page.title)
+        if let open, target(open, in: guide) == nil {
+            printError("nnguide: no page, section, table, figure or glossary term is called '\(open)'")
+            printError("  (ids are listed by 'nnguide' piped through a pager, e.g. 'nnguide | less')")
+            throw ExitCode(1)
         }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printContents(guide)
+            if isatty(STDERR_FILENO) == 1 {
+                printError("nnguide: not a terminal, so here are the contents. \(plainCommands)")
+            }
+            return
+        }
+        if let problem = FullScreen.check() {
+            printContents(guide)
+            printError("nnguide: \(problem). \(plainCommands)")
+            return
+        }
+        setlocale(LC_ALL, "")
+        let store = StateStore(directory: StateStore.defaultDirectory())
+        let (saved, warning) = store.load()
+        if let warning { printError(warning) }
+
+        let terminal: FullScreen
+        do {
+            terminal = try FullScreen(ascii: FullScreen.needsASCII(), mouse: mouse)
+        } catch {
+            printError("nnguide: \(error). \(plainCommands)")
+            throw ExitCode(1)
+        }
+        defer { terminal.close() }
+        var state = AppState(library: Library(guide: guide), width: terminal.width, height: terminal.height,
+                             reading: saved, glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse)
+        switch open.flatMap({ target($0, in: guide) }) {
+        case .page(let id)?: state.openPage(id)
+        case .glossary(let id)?: state.openGlossary(id)
+        default: break
+        }
+        state.message = warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") }
+
+        var savedState = saved
+        var lastSave = Date()
+        var saveWarning: String?
+        terminal.draw(render(state), full: true)
+        while !state.quit {
+            let key = terminal.readKey()
+            state = update(state, key)
+            if state.quit { break }
+            // Bookmarks and what was read are saved at once; the reading position at most every few seconds.
+            if state.reading != savedState,
+               state.reading.bookmarks != savedState.bookmarks || state.reading.visited != savedState.visited
+                || state.reading.last?.page != savedState.last?.page || Date().timeIntervalSince(lastSave) > 5 {
+                let w = store.save(state.reading)
+                if let w, saveWarning == nil { state.message = w.replacingOccurrences(of: "nnguide: ", with: ""); saveWarning = w }
+                savedState = state.reading
+                lastSave = Date()
+            }
+            terminal.draw(render(state), full: state.redraw || { if case .resize = key { return true }; return false }())
+        }
+        terminal.close()
+        if state.reading != savedState { store.save(state.reading) }
+        if let saveWarning { printError(saveWarning) }
+    }
+
+    enum Target { case page(String), glossary(String) }
+
+    /// What `--open` names: a page, section, table or figure id, or a glossary id, term or alias.
+    static func target(_ name: String, in guide: Guide) -> Target? {
+        if guide.pageID(showing: name) != nil { return .page(name) }
+        if let e = guide.glossaryEntry(name) ?? guide.glossaryEntry(forTerm: name) { return .glossary(e.id) }
+        return nil
+    }
+
+    static var plainCommands: String {
+        let names = NNGuide.configuration.subcommands.map { $0._commandName }.filter { $0 != "help" }
+        return "For plain output use the subcommands (\(names.map { "nnguide \($0)" }.joined(separator: ", "))); 'nnguide --help' lists them."
+    }
+
+    /// The guide's contents, one entry a line, indented by depth, with ids for `--open`.
+    static func printContents(_ guide: Guide) {
+        var out = ""
+        for e in guide.readingOrder {
+            out += String(repeating: "  ", count: e.depth) + e.page.title + "  [" + e.id + "]\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
     }
 }

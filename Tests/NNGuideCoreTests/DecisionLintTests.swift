@@ -49,10 +49,30 @@ import Testing
         try expect(yaml, "leads to 'nowhere', which is not a node of 'primary'")
     }
 
-    @Test func answersAndLeavesMustSayWhyAndLinkAPage() throws {
-        try expect(DecisionFixture.small.replacingOccurrences(of: "why: Trees fit tables., ", with: ""), "answer 'Table' does not say why")
-        try expect(DecisionFixture.small.replacingOccurrences(of: "why: Locality., see: [part-5]", with: "why: Locality."), "leaf 'leaf-b' links to no page")
+    @Test func everyRealAnswerAndLeafSaysWhyAndLinksAPage() throws {
+        #expect(DecisionChecks.unexplained(DecisionFixture.book) == [])
+        let bare = try #require(DecisionFixture.real.guide).decisions
+        var broken = bare
+        broken.trees[0].nodes[0].options[0].why = nil
+        broken.trees[0].nodes[0].options[0].see = []
+        #expect(DecisionChecks.unexplained(broken).count == 2)
+    }
+
+    @Test func aLinkedPageMustExist() throws {
         try expect(DecisionFixture.small.replacingOccurrences(of: "see: [part-5], when", with: "see: [part-55], when"), "see 'part-55' is not a page id")
+        try expect(DecisionFixture.small.replacingOccurrences(of: "why: Locality., see: [part-5]", with: "why: Locality., see: [nowhere]"), "see 'nowhere' is not a page id")
+    }
+
+    @Test func lintReplaysTheExamplesAndCatchesAChangedPick() throws {
+        let yaml = DecisionFixture.small + """
+
+            examples:
+              - {id: e1, kind: quick, number: 1, title: T, brief: {modality: tabular, task: regression}, expect: [gradient-boosting], guide_pick: Trees}
+              - {id: e2, kind: quick, number: 2, title: T, brief: {modality: image, task: regression}, expect: [vit], guide_pick: ViT}
+            """
+        let found = try problems(yaml)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("example 'e2': the recommender picks 'cnn', but the guide's pick is 'vit'") == true)
     }
 
     @Test func conditionsMustNameRealFieldsAndValues() throws {
@@ -120,7 +140,12 @@ import Testing
         try expect(yaml, "every 'when' mapping must test the filter's field 'deploy'")
     }
 
-    @Test func theRecommenderNeedsAPrimaryTree() throws {
-        try expect(DecisionFixture.small.replacingOccurrences(of: "id: primary", with: "id: first"), "no tree has the id 'primary'")
+    @Test func examplesNeedAPrimaryTreeToStartFrom() throws {
+        let yaml = DecisionFixture.small.replacingOccurrences(of: "id: primary", with: "id: first") + """
+
+            examples:
+              - {id: e1, kind: quick, number: 1, title: T, brief: {modality: tabular, task: regression}, expect: [gradient-boosting], guide_pick: Trees}
+            """
+        try expect(yaml, "example 'e1' cannot be answered: decisions.yaml has no tree 'primary'")
     }
 }

@@ -3,9 +3,26 @@
 struct ContentChecks {
     let guide: Guide
     let locations: [String: SourceLocation]
+    /// Ids of items that exist but could not be decoded (already reported): references to them are
+    /// not reported again, so one bad entry gives one problem, not one per mention.
+    let undecoded: Set<String>
     private(set) var problems: [ContentProblem] = []
 
-    init(guide: Guide, locations: [String: SourceLocation]) { self.guide = guide; self.locations = locations }
+    init(guide: Guide, locations: [String: SourceLocation], undecoded: Set<String> = []) {
+        self.guide = guide; self.locations = locations; self.undecoded = undecoded
+    }
+
+    func hasArchitecture(_ id: String) -> Bool { guide.architecture(id) != nil || undecoded.contains("a:" + id) }
+    func hasGlossary(_ id: String) -> Bool { guide.glossaryEntry(id) != nil || undecoded.contains("g:" + id) }
+    func hasPage(_ id: String) -> Bool { guide.pageID(showing: id) != nil || undecoded.contains(id) }
+    func resolves(_ target: LinkTarget) -> Bool {
+        switch target {
+        case .page(let id): return hasPage(id)
+        case .glossary(let id): return hasGlossary(id)
+        case .architecture(let id): return hasArchitecture(id)
+        case .glossaryTerm: return guide.resolves(target) || undecoded.contains { $0.hasPrefix("g:") }
+        }
+    }
 
     func at(_ key: String) -> SourceLocation {
         locations[key] ?? SourceLocation(file: key.hasPrefix("g:") ? ContentLoader.glossaryFile
@@ -67,7 +84,7 @@ struct ContentChecks {
                 if ids.count != t.columns.count - 1 {
                     problem(key, "table '\(t.id)' names \(ids.count) architectures; expected \(t.columns.count - 1), one per column after the first")
                 }
-                for id in ids where guide.architecture(id) == nil { problem(key, "table '\(t.id)' names unknown catalog id '\(id)'") }
+                for id in ids where !hasArchitecture(id) { problem(key, "table '\(t.id)' names unknown catalog id '\(id)'") }
             }
         case .figure(let f):
             if f.tree.isEmpty { problem(key, "figure '\(f.id)' has an empty tree") }
@@ -87,7 +104,7 @@ struct ContentChecks {
         rest = Substring(text)
         while let r = rest.range(of: "]]") { close += 1; rest = rest[r.upperBound...] }
         if open != close { problem(key, "unbalanced link brackets in: \(text.prefix(60))…") }
-        for case let .link(label, target) in InlineParser.parse(text) where !guide.resolves(target) {
+        for case let .link(label, target) in InlineParser.parse(text) where !resolves(target) {
             problem(key, "broken link [[\(label)\(Self.describe(target))]]: \(Self.explainMissing(target))")
         }
     }
@@ -117,8 +134,8 @@ struct ContentChecks {
         for e in guide.glossary {
             let key = "g:" + e.id
             if e.definition.allSatisfy(\.isWhitespace) { problem(key, "glossary entry '\(e.id)' has an empty definition") }
-            for r in e.related where guide.glossaryEntry(r) == nil { problem(key, "glossary entry '\(e.id)': related term '\(r)' is not a glossary id") }
-            for p in e.usedIn where guide.pageID(showing: p) == nil { problem(key, "glossary entry '\(e.id)': used_in '\(p)' is not a page id") }
+            for r in e.related where !hasGlossary(r) { problem(key, "glossary entry '\(e.id)': related term '\(r)' is not a glossary id") }
+            for p in e.usedIn where !hasPage(p) { problem(key, "glossary entry '\(e.id)': used_in '\(p)' is not a page id") }
             for name in [e.term] + e.aliases {
                 let n = Guide.normalize(name)
                 if let other = owner[n], other != e.id { problem(key, "the term or alias '\(name)' of '\(e.id)' is also a term or alias of '\(other)'") }
@@ -136,8 +153,8 @@ struct ContentChecks {
         for a in guide.catalog.architectures {
             let key = "a:" + a.id
             if !families.contains(a.family) { problem(key, "architecture '\(a.id)': family '\(a.family)' is not one of: \(families.sorted().joined(separator: ", "))") }
-            if guide.pageID(showing: a.deepDive) == nil { problem(key, "architecture '\(a.id)': deep_dive '\(a.deepDive)' is not a page id") }
-            if let g = a.glossary, guide.glossaryEntry(g) == nil { problem(key, "architecture '\(a.id)': glossary '\(g)' is not a glossary id") }
+            if !hasPage(a.deepDive) { problem(key, "architecture '\(a.id)': deep_dive '\(a.deepDive)' is not a page id") }
+            if let g = a.glossary, !hasGlossary(g) { problem(key, "architecture '\(a.id)': glossary '\(g)' is not a glossary id") }
             for k in a.traits.keys.sorted() where !criteria.contains(k) { problem(key, "architecture '\(a.id)': trait '\(k)' is not a criterion id") }
             if a.fits.isEmpty { problem(key, "architecture '\(a.id)': fits is empty") }
             for text in [a.summary, a.data] + a.strengths + a.limitations + a.variants.map(\.use) { checkLinks(text, key: key) }

@@ -49,7 +49,7 @@ public enum ContentLoader {
         guard reader.fatal == false else { return (nil, reader.problems) }
         let guide = Guide(pages: pages, glossary: glossary, catalog: catalog, decisions: decisions)
         var problems = reader.problems
-        var checks = ContentChecks(guide: guide, locations: reader.locations)
+        var checks = ContentChecks(guide: guide, locations: reader.locations, undecoded: reader.undecoded)
         problems += checks.run()
         return (guide, problems)
     }
@@ -62,6 +62,8 @@ struct Reader {
     var locations: [String: SourceLocation] = [:]
     /// A required file could not be read; cross-checks would only add noise.
     var fatal = false
+    /// Ids (with their `g:`/`a:` prefix) of items reported as undecodable.
+    var undecoded: Set<String> = []
 
     init(root: String) { self.root = root }
 
@@ -94,6 +96,9 @@ struct Reader {
             if node.mapping == nil {
                 report(file, node.mark, "expected \(what), found \(describe(node))"); fatal = true; return nil
             }
+            if YAMLLimits.expandsBeyondText(node, textSize: data.count) {
+                report(file, nil, YAMLLimits.aliasMessage); fatal = true; return nil
+            }
             return node
         } catch let error as YamlError {
             let (mark, message) = Reader.explain(error)
@@ -121,8 +126,9 @@ struct Reader {
         do {
             return try YAMLDecoder().decode(T.self, from: node)
         } catch let error as DecodingError {
-            let (path, message) = Reader.explain(error)
+            var (path, message) = Reader.explain(error)
             let at = Reader.node(at: path, in: node) ?? node
+            if case let .typeMismatch(type, _) = error { message = "expected \(Reader.plainName(type)), found \(describe(at))" }
             let where_ = path.isEmpty ? "" : " (at \(Reader.pathString(path)))"
             report(file, at.mark, message + where_)
             return nil
@@ -139,15 +145,17 @@ struct Reader {
         var out: [T] = []
         for item in seq {
             checkKeys(item, keys, in: file, what: "\(field) item")
-            if let value = decode(T.self, item, file: file) {
-                let loc = SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column)
-                if let first = locations[prefix + value.id] {
-                    problems.append(ContentProblem(loc, "duplicate id '\(value.id)' (first defined at \(first.description))"))
-                } else {
-                    locations[prefix + value.id] = loc
-                }
-                out.append(value)
+            guard let value = decode(T.self, item, file: file) else {
+                if let id = item["id"]?.string { undecoded.insert(prefix + id) }
+                continue
             }
+            let loc = SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column)
+            if let first = locations[prefix + value.id] {
+                problems.append(ContentProblem(loc, "duplicate id '\(value.id)' (first defined at \(first.description))"))
+            } else {
+                locations[prefix + value.id] = loc
+            }
+            out.append(value)
         }
         return out
     }
@@ -173,7 +181,10 @@ struct Reader {
         guard let mapping = node.mapping else { report(file, node.mark, "expected a page mapping, found \(describe(node))"); return nil }
         checkKeys(node, Page.yamlKeys, in: file, what: "page")
         let head = Node.Mapping(mapping.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mapping.tag, mapping.style, mapping.mark)
-        guard var page = decode(Page.self, .mapping(head), file: file) else { return nil }
+        guard var page = decode(Page.self, .mapping(head), file: file) else {
+            if let id = node["id"]?.string { undecoded.insert(id) }
+            return nil
+        }
         let loc = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
         if let first = locations[page.id] {
             problems.append(ContentProblem(loc, "duplicate id '\(page.id)' (first defined at \(first.description))"))
@@ -234,10 +245,10 @@ struct Reader {
 
     static func plainName(_ type: Any.Type) -> String {
         let name = String(describing: type)
-        if name.hasPrefix("Array") { return "a list" }
-        if name.hasPrefix("Dictionary") || name.contains("Keyed") { return "a mapping" }
+        if name.hasPrefix("Array") || name == "Sequence" { return "a list" }
+        if name.hasPrefix("Dictionary") || name.contains("Keyed") || name == "Mapping" { return "a mapping" }
         switch name {
-        case "String": return "text"
+        case "String", "Scalar": return "text"
         case "Int": return "a whole number"
         case "Double", "Float": return "a number"
         case "Bool": return "true or false"

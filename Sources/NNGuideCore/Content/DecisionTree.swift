@@ -54,6 +54,18 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         assume = try c.decodeIfPresent(String.self, forKey: .assume)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
     }
+
+    // Fields added after the first schema are written only when used, so exports of older content stay as they were.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(answer, forKey: .answer)
+        try c.encodeIfPresent(hint, forKey: .hint)
+        try c.encodeIfPresent(why, forKey: .why)
+        try c.encode(next, forKey: .next)
+        try c.encodeIfPresent(when, forKey: .when)
+        try c.encodeIfPresent(assume, forKey: .assume)
+        if !see.isEmpty { try c.encode(see, forKey: .see) }
+    }
 }
 
 /// Why not a strong alternative.
@@ -76,6 +88,13 @@ public struct Alternative: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        guard let reason else { var c = encoder.singleValueContainer(); try c.encode(id); return }
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(reason, forKey: .reason)
     }
 }
 
@@ -146,6 +165,24 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         refine = try c.decodeIfPresent(Refinement.self, forKey: .refine)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
     }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(question, forKey: .question)
+        try c.encodeIfPresent(help, forKey: .help)
+        try c.encode(options, forKey: .options)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encode(pick, forKey: .pick)
+        try c.encode(alternatives, forKey: .alternatives)
+        try c.encode(variants, forKey: .variants)
+        try c.encodeIfPresent(why, forKey: .why)
+        try c.encode(whyNot, forKey: .whyNot)
+        try c.encode(warnings, forKey: .warnings)
+        if !nextSteps.isEmpty { try c.encode(nextSteps, forKey: .nextSteps) }
+        try c.encodeIfPresent(refine, forKey: .refine)
+        try c.encode(see, forKey: .see)
+    }
 }
 
 /// Content/decisions.yaml as a whole: the trees, and what the recommender reads beyond them. The shape
@@ -192,6 +229,18 @@ public struct DecisionBook: Codable, Sendable, Equatable {
         contradictions = try c.decodeIfPresent([DecisionRule].self, forKey: .contradictions) ?? []
         nextSteps = try c.decodeIfPresent([DecisionRule].self, forKey: .nextSteps) ?? []
         examples = try c.decodeIfPresent([GuideExample].self, forKey: .examples) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(trees, forKey: .trees)
+        if !thresholds.isEmpty { try c.encode(thresholds, forKey: .thresholds) }
+        if !filters.isEmpty { try c.encode(filters, forKey: .filters) }
+        if !gaps.isEmpty { try c.encode(gaps, forKey: .gaps) }
+        if !defaults.isEmpty { try c.encode(defaults, forKey: .defaults) }
+        if !contradictions.isEmpty { try c.encode(contradictions, forKey: .contradictions) }
+        if !nextSteps.isEmpty { try c.encode(nextSteps, forKey: .nextSteps) }
+        if !examples.isEmpty { try c.encode(examples, forKey: .examples) }
     }
 
     public func tree(_ id: String) -> DecisionTree? { trees.first { $0.id == id } }

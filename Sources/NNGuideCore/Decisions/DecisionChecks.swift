@@ -10,15 +10,12 @@ extension ContentChecks {
         for tree in book.trees {
             let tkey = "tree:" + tree.id
             if !treeIDs.insert(tree.id).inserted { problem(tkey, "duplicate tree id '\(tree.id)'") }
-            if guide.pageID(showing: tree.source) == nil { problem(tkey, "tree '\(tree.id)': source '\(tree.source)' is not a page id") }
+            if !hasPage(tree.source) { problem(tkey, "tree '\(tree.id)': source '\(tree.source)' is not a page id") }
             var ids: Set<String> = []
             for n in tree.nodes where !ids.insert(n.id).inserted { problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': duplicate node id '\(n.id)'") }
             if tree.node(tree.start) == nil { problem(tkey, "tree '\(tree.id)': start '\(tree.start)' is not a node id") }
-            for n in tree.nodes { checkNode(n, in: tree) }
+            for n in tree.nodes { checkNode(n, in: tree, ids: ids) }
             checkReachability(tree)
-        }
-        if !book.trees.isEmpty && book.tree(DecisionBook.primaryTreeID) == nil {
-            problem("tree:", "no tree has the id '\(DecisionBook.primaryTreeID)': the recommender starts there")
         }
         checkThresholds()
         checkFilters()
@@ -39,33 +36,30 @@ extension ContentChecks {
 
     // MARK: trees
 
-    mutating func checkNode(_ n: DecisionNode, in tree: DecisionTree) {
+    mutating func checkNode(_ n: DecisionNode, in tree: DecisionTree, ids: Set<String>) {
         let key = "node:\(tree.id)/\(n.id)"
         if n.isLeaf {
             if !n.options.isEmpty { problem(key, "node '\(n.id)' has both pick and options: a node is a question or a leaf") }
-            for id in n.pick + n.alternatives.map(\.id) + n.whyNot.map(\.id) where guide.architecture(id) == nil {
+            for id in n.pick + n.alternatives.map(\.id) + n.whyNot.map(\.id) where !hasArchitecture(id) {
                 problem(key, "node '\(n.id)' names unknown catalog id '\(id)'")
             }
             if n.why == nil { problem(key, "leaf '\(n.id)' does not say why") }
-            if n.see.isEmpty { problem(key, "leaf '\(n.id)' links to no page: add 'see' with the deep-dive's page id") }
             if let r = n.refine { checkRefinement(r, of: n, in: tree, key: key) }
         } else {
             if n.question == nil { problem(key, "node '\(n.id)' has neither a question nor a pick") }
             if n.options.isEmpty { problem(key, "dead end: question '\(n.id)' has no options") }
             for o in n.options {
-                if tree.node(o.next) == nil {
+                if !ids.contains(o.next) {
                     problem(key, "node '\(n.id)': answer '\(o.answer)' leads to '\(o.next)', which is not a node of '\(tree.id)'")
                 }
-                if o.why == nil { problem(key, "node '\(n.id)': answer '\(o.answer)' does not say why") }
-                if o.see.isEmpty { problem(key, "node '\(n.id)': answer '\(o.answer)' links to no page: add 'see'") }
-                for s in o.see where guide.pageID(showing: s) == nil { problem(key, "node '\(n.id)': answer '\(o.answer)': see '\(s)' is not a page id") }
+                for s in o.see where !hasPage(s) { problem(key, "node '\(n.id)': answer '\(o.answer)': see '\(s)' is not a page id") }
                 for p in o.when?.problems ?? [] { problem(key, "node '\(n.id)': answer '\(o.answer)': \(p)") }
             }
             var answers: Set<String> = []
             for o in n.options where !answers.insert(o.answer).inserted { problem(key, "node '\(n.id)': the answer '\(o.answer)' appears twice") }
             if n.refine != nil { problem(key, "question '\(n.id)' has 'refine': only a leaf can be refined") }
         }
-        for s in n.see where guide.pageID(showing: s) == nil { problem(key, "node '\(n.id)': see '\(s)' is not a page id") }
+        for s in n.see where !hasPage(s) { problem(key, "node '\(n.id)': see '\(s)' is not a page id") }
         let texts = [n.question, n.help, n.why].compactMap { $0 } + n.options.flatMap { [$0.why, $0.hint, $0.assume].compactMap { $0 } }
             + n.whyNot.map(\.reason) + n.alternatives.compactMap(\.reason) + n.warnings + n.nextSteps
         for text in texts { checkLinks(text, key: key) }
@@ -89,19 +83,29 @@ extension ContentChecks {
     }
 
     mutating func checkReachability(_ tree: DecisionTree) {
-        guard tree.node(tree.start) != nil else { return }
-        // Depth-first from the start: grey nodes are on the current path, so meeting one again is a cycle.
-        var state: [String: Int] = [:]
+        let nodes = Dictionary(tree.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        guard nodes[tree.start] != nil else { return }
+        // Depth-first from the start: grey nodes are on the current path, so meeting one again is a
+        // cycle. An explicit stack, not recursion: a tree may be thousands of nodes deep.
+        var state: [String: Int] = [tree.start: 1]
         var cycles: [String] = []
-        func visit(_ id: String, _ path: [String]) {
-            guard let node = tree.node(id) else { return }
-            if state[id] == 1 { cycles.append((path + [id]).joined(separator: " -> ")); return }
-            if state[id] == 2 { return }
-            state[id] = 1
-            for o in node.options { visit(o.next, path + [id]) }
-            state[id] = 2
+        var path: [(id: String, next: Int)] = [(tree.start, 0)]
+        while let top = path.last {
+            let options = nodes[top.id]?.options ?? []
+            guard top.next < options.count else {
+                state[top.id] = 2
+                path.removeLast()
+                continue
+            }
+            path[path.count - 1].next += 1
+            let next = options[top.next].next
+            guard nodes[next] != nil else { continue }
+            switch state[next] {
+            case 1: cycles.append((path.map(\.id) + [next]).joined(separator: " -> "))
+            case 2: break
+            default: state[next] = 1; path.append((next, 0))
+            }
         }
-        visit(tree.start, [])
         for c in cycles { problem("tree:" + tree.id, "tree '\(tree.id)' has a cycle: \(c)") }
         for n in tree.nodes where state[n.id] == nil {
             problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': node '\(n.id)' cannot be reached from '\(tree.start)'")
@@ -136,7 +140,7 @@ extension ContentChecks {
             if BriefField(rawValue: f.field) == nil {
                 problem(key, "filter '\(f.id)': field '\(f.field)' is not a brief field; expected one of: \(BriefField.allCases.map(\.name).joined(separator: ", "))")
             }
-            for s in f.see where guide.pageID(showing: s) == nil { problem(key, "filter '\(f.id)': see '\(s)' is not a page id") }
+            for s in f.see where !hasPage(s) { problem(key, "filter '\(f.id)': see '\(s)' is not a page id") }
             checkLinks(f.summary, key: key)
             for (j, r) in f.rules.enumerated() {
                 checkRule(r, key: "decisions:filter#\(i)/\(j)", what: "filter '\(f.id)' rule \(j + 1)")
@@ -151,8 +155,8 @@ extension ContentChecks {
         for (i, g) in book.gaps.enumerated() {
             let key = "decisions:gap#\(i)"
             if g.consider.isEmpty { problem(key, "gap '\(g.id)' considers nothing") }
-            for id in g.consider where guide.architecture(id) == nil { problem(key, "gap '\(g.id)' names unknown catalog id '\(id)'") }
-            for s in g.see where guide.pageID(showing: s) == nil { problem(key, "gap '\(g.id)': see '\(s)' is not a page id") }
+            for id in g.consider where !hasArchitecture(id) { problem(key, "gap '\(g.id)' names unknown catalog id '\(id)'") }
+            for s in g.see where !hasPage(s) { problem(key, "gap '\(g.id)': see '\(s)' is not a page id") }
             checkLinks(g.why, key: key)
         }
     }
@@ -179,20 +183,51 @@ extension ContentChecks {
             if !numbers.insert("\(e.kind.rawValue)\(e.number)").inserted { problem(key, "two \(e.kind.rawValue) examples are numbered \(e.number)") }
             for p in e.parsedBrief.problems { problem(key, "example '\(e.id)': brief: \(p)") }
             if e.expect.isEmpty { problem(key, "example '\(e.id)' expects no pick") }
-            for id in e.expect + e.whyNot where guide.architecture(id) == nil { problem(key, "example '\(e.id)' names unknown catalog id '\(id)'") }
-            for s in e.see where guide.pageID(showing: s) == nil { problem(key, "example '\(e.id)': see '\(s)' is not a page id") }
+            for id in e.expect + e.whyNot where !hasArchitecture(id) { problem(key, "example '\(e.id)' names unknown catalog id '\(id)'") }
+            for s in e.see where !hasPage(s) { problem(key, "example '\(e.id)': see '\(s)' is not a page id") }
+        }
+        // Replay the examples: content edits that change the guide's own picks are caught by lint.
+        guard problems.isEmpty else { return }
+        let recommender = Recommender(book: book, catalog: guide.catalog)
+        for (i, e) in book.examples.enumerated() {
+            guard let brief = e.parsedBrief.brief else { continue }
+            do {
+                let pick = try recommender.recommend(brief).pick.id
+                if !e.expect.contains(pick) {
+                    problem("decisions:example#\(i)", "example '\(e.id)': the recommender picks '\(pick)', but the guide's pick is \(e.expect.map { "'\($0)'" }.joined(separator: " or "))")
+                }
+            } catch {
+                problem("decisions:example#\(i)", "example '\(e.id)' cannot be answered: \(error.message)")
+            }
         }
     }
 
     mutating func checkRule(_ r: DecisionRule, key: String, what: String) {
         for p in r.when?.problems ?? [] { problem(key, "\(what): \(p)") }
-        for id in r.catalogIDs where guide.architecture(id) == nil { problem(key, "\(what) names unknown catalog id '\(id)'") }
-        for s in r.see where guide.pageID(showing: s) == nil { problem(key, "\(what): see '\(s)' is not a page id") }
+        for id in r.catalogIDs where !hasArchitecture(id) { problem(key, "\(what) names unknown catalog id '\(id)'") }
+        for s in r.see where !hasPage(s) { problem(key, "\(what): see '\(s)' is not a page id") }
         for text in [r.says].compactMap({ $0 }) + r.out.map(\.reason) + (r.warn + r.next).map(\.text) { checkLinks(text, key: key) }
     }
 }
 
 enum DecisionChecks {
+    /// Answers without a reason or a page, and leaves without a page: the issue asks every answer and
+    /// leaf to say why and link to the guide. A test holds the real content to it; lint does not, so
+    /// small fixtures stay small.
+    static func unexplained(_ book: DecisionBook) -> [String] {
+        var out: [String] = []
+        for tree in book.trees {
+            for n in tree.nodes {
+                if n.isLeaf && n.see.isEmpty { out.append("\(tree.id)/\(n.id): leaf links to no page") }
+                for o in n.options {
+                    if o.why == nil { out.append("\(tree.id)/\(n.id): answer '\(o.answer)' does not say why") }
+                    if o.see.isEmpty { out.append("\(tree.id)/\(n.id): answer '\(o.answer)' links to no page") }
+                }
+            }
+        }
+        return out
+    }
+
     /// The leaves reachable from a node (cycle-safe).
     static func leaves(from start: String, in tree: DecisionTree) -> [DecisionNode] {
         var seen: Set<String> = []

@@ -1,0 +1,172 @@
+import Foundation
+
+/// The guide as Markdown: every page in reading order, every table as a Markdown table, lists as lists,
+/// figures as nested lists, then the glossary and the catalog. Links become links to anchors named by
+/// id (`#part-5`, `#g-attention`, `#a-cnn`), so the document can be read and navigated anywhere.
+public struct MarkdownRenderer: Sendable {
+    public let guide: Guide
+    public init(guide: Guide) { self.guide = guide }
+
+    public func document() -> String {
+        var out: [String] = []
+        for p in guide.pages { out += page(p, level: 1) }
+        out += glossary()
+        out += catalog()
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One page, section, table or figure by id (the page with all its sections); nil when unknown.
+    public func render(id: String) -> String? {
+        var out: [String]
+        if let entry = guide.page(id) { out = page(entry.page, level: 1) }
+        else if let t = guide.table(id) { out = table(t.table) }
+        else if let f = guide.figures.first(where: { $0.figure.id == id }) { out = figure(f.figure) }
+        else { return nil }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public func page(_ p: Page, level: Int) -> [String] {
+        var out = [heading(level, p.id, escape(p.title)), ""]
+        if let s = p.summary { out += ["*" + inline(s) + "*", ""] }
+        for b in p.blocks { out += block(b) + [""] }
+        for s in p.sections { out += page(s, level: level + 1) }
+        return out
+    }
+
+    public func block(_ b: Block) -> [String] {
+        switch b {
+        case .paragraph(let s): return [inline(s)]
+        case .list(let items): return list(items, ordered: false, depth: 0)
+        case .steps(let items): return list(items, ordered: true, depth: 0)
+        case .definitions(let defs): return defs.flatMap { ["**\(inline($0.term))**: \(inline($0.text))", ""] }.dropLast()
+        case .table(let t): return table(t)
+        case .figure(let f): return figure(f)
+        case .callout(let c):
+            let name = TextRenderer.calloutName(c.kind)
+            let head = c.title.map { "\(name): \(inline($0))" } ?? name
+            return ["> **\(head)**", ">", "> " + inline(c.text)]
+        case .preformatted(let s): return ["```"] + s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + ["```"]
+        }
+    }
+
+    func list(_ items: [ListItem], ordered: Bool, depth: Int) -> [String] {
+        let indent = String(repeating: ordered ? "   " : "  ", count: depth)
+        return items.enumerated().flatMap { i, item -> [String] in
+            let mark = ordered ? "\(i + 1)." : "-"
+            let text = item.label.map { "**\(inline($0))**: \(inline(item.text))" } ?? inline(item.text)
+            let sub = list(item.items, ordered: false, depth: 0).map { indent + String(repeating: " ", count: mark.count + 1) + $0 }
+            return [indent + mark + " " + text] + sub
+        }
+    }
+
+    public func table(_ t: Table) -> [String] {
+        var out = [anchor(t.id) + "**" + inline(t.title) + "**", ""]
+        if let cap = t.caption { out += [inline(cap), ""] }
+        out.append("| " + t.columns.map(cell).joined(separator: " | ") + " |")
+        out.append("|" + t.columns.map { _ in " --- " }.joined(separator: "|") + "|")
+        for row in t.rows { out.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+        if let notes = t.notes { out += ["", "*Note:* " + inline(notes)] }
+        return out
+    }
+
+    public func figure(_ f: Figure) -> [String] {
+        var out = [anchor(f.id) + "**" + inline(f.title) + "**", ""]
+        if let cap = f.caption { out += [inline(cap), ""] }
+        func walk(_ n: TreeNode, _ depth: Int) {
+            out.append(String(repeating: "  ", count: depth) + "- " + inline(n.label))
+            n.children.forEach { walk($0, depth + 1) }
+        }
+        f.tree.forEach { walk($0, 0) }
+        return out
+    }
+
+    func glossary() -> [String] {
+        [heading(1, "glossary", "Glossary"), ""]
+            + guide.glossary.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }).flatMap { glossaryEntry($0, level: 2) }
+    }
+
+    public func glossaryEntry(_ e: GlossaryEntry, level: Int = 1) -> [String] {
+        var out = [heading(level, "g-" + e.id, escape(e.term)), ""]
+        if !e.aliases.isEmpty { out += ["*Also:* " + e.aliases.map(escape).joined(separator: ", "), ""] }
+        out += [inline(e.definition), ""]
+        let related = e.related.compactMap { id in guide.glossaryEntry(id).map { "[\(escape($0.term))](#g-\(id))" } }
+        if !related.isEmpty { out += ["*Related:* " + related.joined(separator: ", "), ""] }
+        let used = e.usedIn.compactMap { id in guide.page(guide.pageID(showing: id) ?? "").map { "[\(escape($0.page.breadcrumbTitle))](#\(id))" } }
+        if !used.isEmpty { out += ["*Used in:* " + used.joined(separator: ", "), ""] }
+        return out
+    }
+
+    func catalog() -> [String] {
+        var out = [heading(1, "catalog", "Architecture catalog"), ""]
+        if !guide.catalog.families.isEmpty {
+            out += ["## Families", "", "| Family | Principle |", "| --- | --- |"]
+            out += guide.catalog.families.map { "| \(cell($0.name)) | \(cell($0.principle ?? "")) |" } + [""]
+        }
+        if !guide.catalog.criteria.isEmpty {
+            out += ["## Criteria", ""] + guide.catalog.criteria.map { c in "- **\(escape(c.name))**" + (c.help.map { ": " + inline($0) } ?? "") } + [""]
+        }
+        return out + guide.catalog.architectures.flatMap { architecture($0, level: 2) }
+    }
+
+    public func architecture(_ a: Architecture, level: Int = 1) -> [String] {
+        let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
+        var out = [heading(level, "a-" + a.id, escape(a.short.map { "\(a.name) (\($0))" } ?? a.name)), ""]
+        out += ["*Family:* \(escape(family)) · *Fits:* \(a.fits.map(\.rawValue).joined(separator: ", "))", ""]
+        out += [inline(a.summary), "", inline(a.data), ""]
+        func section(_ title: String, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            out += ["**\(title)**", ""] + items.map { "- " + $0 } + [""]
+        }
+        section("Variants", a.variants.map { "**\(escape($0.name))**: \(inline($0.use))" })
+        section("Strengths", a.strengths.map(inline))
+        section("Limitations", a.limitations.map(inline))
+        section("Cost", ["training \(a.cost.training), inference \(a.cost.inference), memory \(a.cost.memory)"] + [a.cost.note].compactMap { $0 }.map(inline))
+        section("Traits", guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(escape(c.name)): \(escape($0))" } })
+        if guide.pageID(showing: a.deepDive) != nil { out += ["Deep-dive: [\(a.deepDive)](#\(a.deepDive))", ""] }
+        return out
+    }
+
+    // MARK: inline
+
+    func anchor(_ id: String) -> String { "<a id=\"\(id)\"></a>" }
+
+    /// The anchor goes inside the heading: on a line of its own it would start an HTML block that
+    /// swallows the heading.
+    func heading(_ level: Int, _ id: String, _ text: String) -> String {
+        String(repeating: "#", count: min(max(level, 1), 6)) + " " + anchor(id) + text
+    }
+
+    /// Prose with links turned into Markdown links to anchors.
+    func inline(_ s: String) -> String {
+        InlineParser.parse(s).map { part in
+            switch part {
+            case .text(let t): return escape(t)
+            case .link(let label, let target): return "[\(escape(label))](#\(anchorID(target)))"
+            }
+        }.joined()
+    }
+
+    func anchorID(_ target: LinkTarget) -> String {
+        switch target {
+        case .page(let id): return id
+        case .glossary(let id): return "g-" + id
+        case .glossaryTerm(let term): return "g-" + (guide.glossaryEntry(forTerm: term)?.id ?? term)
+        case .architecture(let id): return "a-" + id
+        }
+    }
+
+    /// A table cell: inline Markdown with pipes escaped and no line breaks.
+    func cell(_ s: String) -> String {
+        inline(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+    }
+
+    /// Characters that would start Markdown syntax where the guide means them literally.
+    func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if ch == "*" || ch == "_" || ch == "`" || ch == "<" || ch == "[" || ch == "]" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,90 @@
+/// Text for the reference parts of the guide: contents, glossary, catalog entries.
+extension TextRenderer {
+    /// Contents: every page and section indented by depth with its id, and the tables and figures it
+    /// holds (the ids `nnguide show` takes).
+    public func contents() -> [String] {
+        var out: [String] = []
+        for entry in guide.readingOrder {
+            let indent = String(repeating: "  ", count: entry.depth)
+            if entry.depth == 0 && !out.isEmpty { out.append("") }
+            out += labelled(indent, entry.page.title, entry.id)
+            for b in entry.page.blocks {
+                if case .table(let t) = b { out += labelled(indent + "  ", "Table: " + plain(t.title), t.id) }
+                if case .figure(let f) = b { out += labelled(indent + "  ", "Figure: " + plain(f.title), f.id) }
+            }
+        }
+        return out
+    }
+
+    /// `title` after `indent`, with `id` at the right edge (on a line of its own when it does not fit).
+    public func labelled(_ indent: String, _ title: String, _ id: String) -> [String] {
+        let idWidth = DisplayWidth.of(id)
+        var lines = hanging(title, first: indent, rest: indent + "  ")
+        let last = lines[lines.count - 1]
+        let room = width - DisplayWidth.of(last) - idWidth
+        if room >= 2 {
+            lines[lines.count - 1] = last + String(repeating: " ", count: room) + id
+        } else {
+            lines.append(String(repeating: " ", count: max(0, width - idWidth)) + id)
+        }
+        return lines
+    }
+
+    /// Every glossary term with the first sentence of its definition, alphabetically.
+    public func glossaryList(_ entries: [GlossaryEntry]? = nil) -> [String] {
+        let list = (entries ?? guide.glossary).sorted { $0.term.lowercased() < $1.term.lowercased() }
+        let termWidth = min(max(12, width / 3), list.map { DisplayWidth.of($0.term) }.max() ?? 0)
+        return list.flatMap { e -> [String] in
+            let gloss = TextWrap.truncate(Self.firstSentence(plain(e.definition)), width: width - termWidth - 2)
+            if DisplayWidth.of(e.term) > termWidth {
+                return [e.term, String(repeating: " ", count: termWidth + 2) + gloss]
+            }
+            return [TextWrap.pad(e.term, width: termWidth) + "  " + gloss]
+        }
+    }
+
+    static func firstSentence(_ s: String) -> String {
+        var end = s.endIndex
+        var i = s.startIndex
+        while i < s.endIndex {
+            let next = s.index(after: i)
+            if s[i] == "." && (next == s.endIndex || s[next] == " ") { end = next; break }
+            i = next
+        }
+        return String(s[..<end])
+    }
+
+    /// One glossary entry in full: term, aliases, definition, related terms and where the guide uses it.
+    public func glossaryEntry(_ e: GlossaryEntry) -> [String] {
+        var out = heading(e.term, level: 1)
+        if !e.aliases.isEmpty { out += hanging(e.aliases.joined(separator: ", "), first: "Also: ", rest: "      ") }
+        out += [""] + wrap(plain(e.definition))
+        let related = e.related.compactMap { guide.glossaryEntry($0)?.term }
+        if !related.isEmpty { out += [""] + hanging(related.joined(separator: ", "), first: "Related: ", rest: "         ") }
+        let used = e.usedIn.compactMap { id in guide.pageID(showing: id).flatMap { guide.page($0) }.map { "\($0.page.breadcrumbTitle) (\(id))" } }
+        if !used.isEmpty { out += hanging(used.joined(separator: ", "), first: "Used in: ", rest: "         ") }
+        if e.inSourceGlossary { out.append("From the guide's own glossary.") }
+        return out
+    }
+
+    /// A catalog entry in full.
+    public func architecture(_ a: Architecture) -> [String] {
+        let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
+        var out = heading(a.short.map { "\(a.name) (\($0))" } ?? a.name, level: 1)
+        out += hanging(family, first: "Family: ", rest: "        ")
+        out += hanging(a.fits.map(\.rawValue).joined(separator: ", "), first: "Fits: ", rest: "      ")
+        out += [""] + wrap(plain(a.summary)) + [""] + wrap(plain(a.data))
+        func section(_ title: String, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            out += ["", title] + items.flatMap { hanging(plain($0), first: c.bullet + " ", rest: "  ") }
+        }
+        section("Variants", a.variants.map { "\($0.name): \($0.use)" })
+        section("Strengths", a.strengths)
+        section("Limitations", a.limitations)
+        section("Cost", ["training \(a.cost.training), inference \(a.cost.inference), memory \(a.cost.memory)"] + [a.cost.note].compactMap { $0 })
+        let traits = guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(c.name): \($0)" } }
+        section("Traits", traits)
+        if let page = guide.page(a.deepDive) { out += ["", "Deep-dive: \(page.page.title) (\(a.deepDive))"] }
+        return out
+    }
+}

@@ -1,0 +1,162 @@
+/// The guide as plain text for a terminal of a given width: pages with their sections, and every kind
+/// of block. Links show as their label. Pure: it returns lines, the caller prints them.
+public struct TextRenderer: Sendable {
+    public let guide: Guide
+    /// Columns available; never below 20 (commands refuse smaller widths).
+    public let width: Int
+    public let style: BoxStyle
+    let c: BoxStyle.Chars
+
+    public init(guide: Guide, width: Int, style: BoxStyle = .unicode) {
+        self.guide = guide; self.width = max(20, width); self.style = style; self.c = style.chars
+    }
+
+    /// A page, section, table or figure by id, as text; nil when no such id exists.
+    public func render(id: String) -> String? {
+        if let entry = guide.page(id) { return joined(page(entry)) }
+        if let t = guide.table(id) { return joined(located(t.pageID) + table(t.table)) }
+        if let f = guide.figures.first(where: { $0.figure.id == id }) { return joined(located(f.pageID) + figure(f.figure)) }
+        return nil
+    }
+
+    /// The whole guide in reading order.
+    public func guideText() -> String {
+        joined(guide.pages.enumerated().flatMap { i, p in (i > 0 ? [""] : []) + page(p, level: 0) })
+    }
+
+    func joined(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+
+    /// "Part 3 › 3.2 CNNs" above something shown on its own.
+    func located(_ pageID: String) -> [String] {
+        let crumb = guide.breadcrumb(pageID)
+        guard !crumb.isEmpty else { return [] }
+        return wrap(crumb.joined(separator: c.crumb)) + [""]
+    }
+
+    /// A page with its breadcrumb (when nested) and all its sections.
+    public func page(_ entry: PageEntry) -> [String] {
+        (entry.depth > 0 ? located(entry.parentID!) : []) + page(entry.page, level: 0)
+    }
+
+    public func page(_ p: Page, level: Int) -> [String] {
+        var out = heading(p.title, level: level)
+        for b in p.blocks { out += [""] + block(b) }
+        for s in p.sections { out += [""] + page(s, level: level + 1) }
+        return out
+    }
+
+    func heading(_ title: String, level: Int) -> [String] {
+        let lines = wrap(title)
+        let w = min(width, lines.map { DisplayWidth.of($0) }.max() ?? 0)
+        return lines + [String(repeating: level == 0 ? c.title : c.h, count: w)]
+    }
+
+    // MARK: blocks
+
+    public func block(_ b: Block) -> [String] {
+        switch b {
+        case .paragraph(let s): return wrap(plain(s))
+        case .list(let items): return list(items, depth: 0)
+        case .steps(let items): return steps(items)
+        case .definitions(let defs):
+            return defs.enumerated().flatMap { i, d in
+                (i > 0 ? [""] : []) + wrap(plain(d.term)) + hanging(plain(d.text), first: "    ", rest: "    ")
+            }
+        case .table(let t): return table(t)
+        case .figure(let f): return figure(f)
+        case .callout(let x): return callout(x)
+        case .preformatted(let s): return s.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        }
+    }
+
+    func list(_ items: [ListItem], depth: Int) -> [String] {
+        let indent = String(repeating: "  ", count: depth)
+        let mark = (depth == 0 ? c.bullet : c.subBullet) + " "
+        return items.flatMap { item in
+            hanging(itemText(item), first: indent + mark, rest: indent + "  ") + list(item.items, depth: depth + 1)
+        }
+    }
+
+    func steps(_ items: [ListItem]) -> [String] {
+        let numberWidth = String(items.count).count + 2
+        return items.enumerated().flatMap { i, item in
+            let n = "\(i + 1). "
+            let first = String(repeating: " ", count: numberWidth - n.count) + n
+            return hanging(itemText(item), first: first, rest: String(repeating: " ", count: numberWidth))
+                + list(item.items, depth: numberWidth / 2)
+        }
+    }
+
+    func itemText(_ item: ListItem) -> String {
+        item.label.map { "\(plain($0)): \(plain(item.text))" } ?? plain(item.text)
+    }
+
+    func callout(_ x: Callout) -> [String] {
+        let name = Self.calloutName(x.kind)
+        let head = x.title.map { "\(name): \(plain($0))" } ?? name
+        let inner = width - 4
+        let label = TextWrap.truncate(head, width: width - 6)
+        let top = c.tl + c.h + " " + label + " " + String(repeating: c.h, count: max(0, width - 5 - DisplayWidth.of(label))) + c.tr
+        let body = wrap(plain(x.text), width: inner).map { c.v + " " + TextWrap.pad($0, width: inner) + " " + c.v }
+        return [top] + body + [c.bl + String(repeating: c.h, count: width - 2) + c.br]
+    }
+
+    public static func calloutName(_ kind: Callout.Kind) -> String {
+        switch kind {
+        case .insight: return "Key insight"
+        case .rule: return "Rule"
+        case .principle: return "Principle"
+        case .note: return "Note"
+        case .warning: return "Warning"
+        }
+    }
+
+    // MARK: figures
+
+    public func figure(_ f: Figure) -> [String] {
+        var out = wrap(plain(f.title))
+        if let cap = f.caption { out += wrap(plain(cap)) }
+        out.append("")
+        for (i, root) in f.tree.enumerated() {
+            if i > 0 && (!root.children.isEmpty || !f.tree[i - 1].children.isEmpty) { out.append("") }
+            out += wrap(plain(root.label)) + branches(root.children, prefix: "")
+        }
+        return out
+    }
+
+    /// Children drawn as `├──` / `└──`; a wrapped label continues under its own first letter.
+    func branches(_ nodes: [TreeNode], prefix: String) -> [String] {
+        nodes.enumerated().flatMap { i, n in
+            let last = i == nodes.count - 1
+            let cont = prefix + (last ? c.gap : c.pipe)
+            return hanging(plain(n.label), first: prefix + (last ? c.last : c.branch), rest: cont)
+                + branches(n.children, prefix: cont)
+        }
+    }
+
+    // MARK: text helpers
+
+    func plain(_ s: String) -> String { InlineParser.plain(s) }
+
+    func wrap(_ s: String, width w: Int? = nil) -> [String] { TextWrap.wrap(s, width: w ?? width) }
+
+    /// Text wrapped after a first-line prefix, later lines after `rest` (same width as `first`).
+    func hanging(_ s: String, first: String, rest: String) -> [String] {
+        let w = max(8, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
+        return wrap(s, width: w).enumerated().map { i, line in
+            let p = i == 0 ? first : rest
+            return line.isEmpty ? trimRight(p) : p + line
+        }
+    }
+
+    func trimRight(_ s: String) -> String {
+        var s = s
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+extension TextRenderer {
+    /// Text wrapped to the width with every line after `indent`.
+    public func hangingLines(_ s: String, indent: String) -> [String] { hanging(s, first: indent, rest: indent) }
+}

@@ -1,0 +1,95 @@
+/// Tables as text: a grid with box lines when every column can get a readable width, otherwise one
+/// card per row ("Column: value" lines under the row's first cell), which reads well at any width.
+extension TextRenderer {
+    /// Narrowest a column may be squeezed to: its longest word, but at most this many cells (longer
+    /// words are then broken), since a grid of very narrow columns is worse than cards.
+    static let squeezeLimit = 14
+    static let narrowestColumn = 3
+
+    public func table(_ t: Table) -> [String] {
+        var out = wrap(plain(t.title))
+        if let cap = t.caption { out += wrap(plain(cap)) }
+        let rows = ([t.columns] + t.rows).map { $0.map(plain) }
+        if let widths = Self.columnWidths(rows, width: width) {
+            out += grid(rows, widths: widths)
+        } else {
+            out += cards(header: rows[0], rows: Array(rows.dropFirst()))
+        }
+        if let notes = t.notes { out += hanging(plain(notes), first: "Note: ", rest: "      ") }
+        return out
+    }
+
+    /// Column widths (content cells, without padding and lines) that fit `width`, or nil when the
+    /// table cannot be drawn as a grid there.
+    static func columnWidths(_ rows: [[String]], width: Int) -> [Int]? {
+        guard let n = rows.first?.count, n > 0 else { return nil }
+        let available = width - (3 * n + 1)   // "│ " + cells joined by " │ " + " │"
+        var natural = [Int](repeating: 1, count: n)
+        var longest = [Int](repeating: narrowestColumn, count: n)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < n {
+                natural[i] = max(natural[i], DisplayWidth.of(cell))
+                longest[i] = max(longest[i], cell.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0)
+            }
+        }
+        if natural.reduce(0, +) <= available { return natural }
+        // Every word whole if there is room for that; else words may break beyond `squeezeLimit`.
+        var least = (0..<n).map { min(longest[$0], natural[$0]) }
+        if least.reduce(0, +) > available { least = least.map { min($0, squeezeLimit) } }
+        guard least.reduce(0, +) <= available else { return nil }
+        // Share the room left over in proportion to how much each column still wants.
+        var widths = least
+        var spare = available - least.reduce(0, +)
+        let want = (0..<n).map { natural[$0] - least[$0] }
+        let totalWant = want.reduce(0, +)
+        for i in 0..<n where totalWant > 0 { let add = spare * want[i] / totalWant; widths[i] += add }
+        spare = available - widths.reduce(0, +)
+        var i = 0
+        while spare > 0 && widths != natural {
+            if widths[i] < natural[i] { widths[i] += 1; spare -= 1 }
+            i = (i + 1) % n
+        }
+        return widths
+    }
+
+    func grid(_ rows: [[String]], widths: [Int]) -> [String] {
+        func rule(_ l: String, _ h: String, _ m: String, _ r: String) -> String {
+            l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r
+        }
+        let wrapped = rows.map { row in widths.indices.map { i in wrap(i < row.count ? row[i] : "", width: widths[i]) } }
+        let tall = wrapped.dropFirst().contains { $0.contains { $0.count > 1 } }
+        var out = [rule(c.tl, c.h, c.top, c.tr)]
+        for (r, cells) in wrapped.enumerated() {
+            let height = cells.map(\.count).max() ?? 1
+            for line in 0..<height {
+                let parts = widths.indices.map { i in TextWrap.pad(line < cells[i].count ? cells[i][line] : "", width: widths[i]) }
+                out.append(c.v + " " + parts.joined(separator: " " + c.v + " ") + " " + c.v)
+            }
+            if r == 0 { out.append(rule(c.headLeft, c.headH, c.headCross, c.headRight)) }
+            else if tall && r < wrapped.count - 1 { out.append(rule(c.left, c.h, c.cross, c.right)) }
+        }
+        out.append(rule(c.bl, c.h, c.bottom, c.br))
+        return out
+    }
+
+    func cards(header: [String], rows: [[String]]) -> [String] {
+        var out: [String] = []
+        for row in rows {
+            out.append("")
+            let name = wrap(row.first ?? "", width: width - 4)
+            for (i, line) in name.enumerated() {
+                if i == 0 {
+                    let fill = max(1, width - 4 - DisplayWidth.of(line))
+                    out.append(c.h + c.h + " " + line + " " + String(repeating: c.h, count: fill))
+                } else {
+                    out.append("   " + line)
+                }
+            }
+            for (i, cell) in row.enumerated().dropFirst() {
+                let label = i < header.count ? header[i] : ""
+                out += hanging("\(label): \(cell)", first: "", rest: "  ")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+/// Typo distance and "did you mean": one place for every command and view that suggests a name.
+public enum EditDistance {
+    /// Optimal string alignment distance (insertions, deletions, substitutions and swaps of two
+    /// neighbours each cost 1), or nil when it exceeds `limit`. Compares Characters.
+    public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int? {
+        let s = Array(a), t = Array(b)
+        if abs(s.count - t.count) > limit { return nil }
+        if s.isEmpty { return t.count <= limit ? t.count : nil }
+        if t.isEmpty { return s.count <= limit ? s.count : nil }
+        var prev2 = [Int](repeating: 0, count: t.count + 1)
+        var prev = Array(0...t.count)
+        var cur = [Int](repeating: 0, count: t.count + 1)
+        for i in 1...s.count {
+            cur[0] = i
+            var rowMin = cur[0]
+            for j in 1...t.count {
+                let cost = s[i - 1] == t[j - 1] ? 0 : 1
+                var d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1 && j > 1 && s[i - 1] == t[j - 2] && s[i - 2] == t[j - 1] { d = min(d, prev2[j - 2] + 1) }
+                cur[j] = d
+                rowMin = min(rowMin, d)
+            }
+            if rowMin > limit { return nil }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[t.count] <= limit ? prev[t.count] : nil
+    }
+
+    /// How many typos a word of this length may carry and still be recognised.
+    public static func tolerance(for word: String) -> Int {
+        let n = word.count
+        return n < 3 ? 0 : n <= 4 ? 1 : 2
+    }
+
+    /// The candidates closest to `query` (case-insensitive, whole strings), best first, within the
+    /// tolerance for the query's length (at least 1 per four characters, so long ids forgive more).
+    public static func closest(to query: String, among candidates: [String], limit: Int = 3, tolerance: Int? = nil) -> [String] {
+        let q = query.lowercased()
+        let maxD = tolerance ?? max(EditDistance.tolerance(for: q), q.count / 4)
+        guard maxD > 0 else { return [] }
+        var scored: [(String, Int, Int)] = []
+        var seen: Set<String> = []
+        for (i, c) in candidates.enumerated() where seen.insert(c.lowercased()).inserted {
+            if let d = distance(q, c.lowercased(), limit: maxD) { scored.append((c, d, i)) }
+        }
+        scored.sort { ($0.1, $0.2) < ($1.1, $1.2) }
+        return scored.prefix(limit).map(\.0)
+    }
+}

@@ -1,0 +1,129 @@
+/// The whole guide as an inverted index, built once when the guide is loaded.
+///
+/// Everything searchable is cut into *units* (a page title, a paragraph, a list item, a table, a
+/// glossary entry, ...) that belong to an *owner* (the page, table, figure, glossary or catalog entry a
+/// hit points at). Each distinct word maps to the sorted list of units holding it, all lists packed in
+/// one array. A query word is a prefix: binary search finds the run of sorted words that start with it,
+/// and only those words' postings are read, so a query costs what it matches, never a scan of all text.
+public struct SearchIndex: Sendable {
+    struct Owner: Sendable {
+        var kind: SearchKind
+        var id: String
+        var pageID: String?
+        var title: String
+        var breadcrumb: [String]
+        /// Title (and aliases) as query words joined by spaces, to reward a query that names the owner.
+        var keys: [String]
+    }
+
+    struct Unit: Sendable {
+        var owner: Int32
+        /// Plain text pieces (links shown as their labels); snippets are cut from them.
+        var parts: [String]
+        /// The first `titleParts` parts are titles, names or aliases: matches there weigh more.
+        var titleParts: Int
+        var block: Int32
+    }
+
+    let owners: [Owner]
+    let units: [Unit]
+    /// Distinct words, sorted; postings of `terms[i]` are `postings[termStart[i]..<termStart[i+1]]`.
+    let terms: [String]
+    let termStart: [Int32]
+    /// Unit number << 1 | 1 when the word is in a title part. Sorted by unit within each word.
+    let postings: [UInt32]
+
+    public init(guide: Guide) {
+        var b = Builder()
+        b.add(guide)
+        (owners, units) = (b.owners, b.units)
+        (terms, termStart, postings) = b.pack()
+    }
+
+    public var wordCount: Int { terms.count }
+    public var unitCount: Int { units.count }
+}
+
+/// Collects owners and units and the word lists; `pack` sorts and flattens them.
+private struct Builder {
+    var owners: [SearchIndex.Owner] = []
+    var units: [SearchIndex.Unit] = []
+    var lists: [String: [UInt32]] = [:]
+
+    mutating func owner(_ kind: SearchKind, _ id: String, page: String?, title: String, breadcrumb: [String], keys: [String] = []) -> Int32 {
+        let all = ([title] + keys).map { Tokenizer.words($0).joined(separator: " ") }
+        owners.append(.init(kind: kind, id: id, pageID: page, title: title, breadcrumb: breadcrumb, keys: all))
+        return Int32(owners.count - 1)
+    }
+
+    mutating func unit(_ owner: Int32, titles: [String] = [], body: [String], block: Int = -1) {
+        let titles = titles.map(InlineParser.plain).filter { !$0.isEmpty }
+        let body = body.map(InlineParser.plain).filter { !$0.isEmpty }
+        let u = UInt32(units.count)
+        units.append(.init(owner: owner, parts: titles + body, titleParts: titles.count, block: Int32(block)))
+        var flags: [String: UInt32] = [:]
+        for t in titles { for w in Tokenizer.words(t) { flags[w] = 1 } }
+        for t in body { for w in Tokenizer.words(t) where flags[w] == nil { flags[w] = 0 } }
+        for (w, f) in flags { lists[w, default: []].append(u << 1 | f) }
+    }
+
+    mutating func add(_ guide: Guide) {
+        for entry in guide.readingOrder {
+            let p = entry.page
+            let crumb = guide.breadcrumb(p.id)
+            let h = owner(.heading, p.id, page: p.id, title: p.title, breadcrumb: crumb, keys: p.short.map { [$0] } ?? [])
+            unit(h, titles: [p.title] + (p.short.map { [$0] } ?? []), body: [])
+            let text = owner(.text, p.id, page: p.id, title: p.title, breadcrumb: crumb)
+            if let s = p.summary { unit(text, body: [s]) }
+            for (i, block) in p.blocks.enumerated() { add(block, index: i, page: p.id, text: text, crumb: crumb) }
+        }
+        for e in guide.glossary {
+            let o = owner(.glossary, e.id, page: nil, title: e.term, breadcrumb: ["Glossary"], keys: e.aliases)
+            unit(o, titles: [e.term] + e.aliases, body: [e.definition])
+        }
+        let families = Dictionary(guide.catalog.families.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for a in guide.catalog.architectures {
+            let o = owner(.architecture, a.id, page: guide.pageID(showing: a.deepDive), title: a.name,
+                          breadcrumb: ["Catalog", families[a.family] ?? a.family], keys: [a.short, a.id].compactMap { $0 })
+            unit(o, titles: [a.name] + [a.short].compactMap { $0 } + [a.id],
+                 body: [a.summary, a.data] + a.strengths + a.limitations + a.variants.map { "\($0.name): \($0.use)" })
+        }
+    }
+
+    mutating func add(_ block: Block, index: Int, page: String, text: Int32, crumb: [String]) {
+        switch block {
+        case .paragraph(let s), .preformatted(let s):
+            unit(text, body: [s], block: index)
+        case .list(let items), .steps(let items):
+            func walk(_ item: ListItem) {
+                unit(text, body: [item.label.map { "\($0): \(item.text)" } ?? item.text], block: index)
+                item.items.forEach(walk)
+            }
+            items.forEach(walk)
+        case .definitions(let defs):
+            for d in defs { unit(text, body: ["\(d.term): \(d.text)"], block: index) }
+        case .callout(let c):
+            unit(text, body: [c.title, c.text].compactMap { $0 }, block: index)
+        case .table(let t):
+            let o = owner(.table, t.id, page: page, title: t.title, breadcrumb: crumb)
+            let rows = [t.columns] + t.rows
+            unit(o, titles: [t.title], body: [t.caption].compactMap { $0 } + rows.map { $0.map(InlineParser.plain).joined(separator: " | ") } + [t.notes].compactMap { $0 }, block: index)
+        case .figure(let f):
+            let o = owner(.figure, f.id, page: page, title: f.title, breadcrumb: crumb)
+            unit(o, titles: [f.title], body: [f.caption].compactMap { $0 } + f.tree.flatMap(\.labels), block: index)
+        }
+    }
+
+    func pack() -> ([String], [Int32], [UInt32]) {
+        let terms = lists.keys.sorted()
+        var start: [Int32] = [0]
+        start.reserveCapacity(terms.count + 1)
+        var flat: [UInt32] = []
+        flat.reserveCapacity(lists.values.reduce(0) { $0 + $1.count })
+        for t in terms {
+            flat += lists[t]!
+            start.append(Int32(flat.count))
+        }
+        return (terms, start, flat)
+    }
+}

@@ -1,0 +1,214 @@
+import Algorithms
+
+extension SearchIndex {
+    /// Every word of `query` must match the start of a word in the same unit (AND of prefixes, case and
+    /// accents ignored). Results come grouped by kind; within a group the best first: title matches over
+    /// body matches, whole words over prefixes, an item named by the whole query first of all.
+    /// Fast enough to call on every keystroke: the work is proportional to what the words match.
+    public func search(_ query: String, limit: Int = 10, snippetLength: Int = 160) -> SearchResults {
+        let words = Array(Tokenizer.words(query).uniqued().prefix(32))
+        guard !words.isEmpty else { return SearchResults(query: query, groups: [], suggestion: nil) }
+        let groups = run(words, limit: limit, snippetLength: snippetLength)
+        if !groups.isEmpty { return SearchResults(query: query, groups: groups, suggestion: nil) }
+        return SearchResults(query: query, groups: [], suggestion: suggestion(for: words))
+    }
+
+    /// Indices `lo..<hi` of the sorted words that start with `prefix`.
+    func prefixRange(_ prefix: String) -> Range<Int> {
+        let lo = lowerBound(prefix)
+        // Every word starting with the prefix sorts below the prefix followed by the highest scalar.
+        let hi = lowerBound(prefix + "\u{10FFFF}")
+        return lo..<hi
+    }
+
+    private func lowerBound(_ key: String) -> Int {
+        var lo = 0, hi = terms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if terms[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private static func weight(exact: Bool, title: Bool) -> UInt8 {
+        switch (title, exact) {
+        case (true, true): return 12
+        case (true, false): return 8
+        case (false, true): return 3
+        case (false, false): return 2
+        }
+    }
+
+    private func run(_ words: [String], limit: Int, snippetLength: Int) -> [SearchGroup] {
+        var plan: [(word: String, terms: Range<Int>, size: Int)] = []
+        for w in words {
+            let r = prefixRange(w)
+            let size = Int(termStart[r.upperBound] - termStart[r.lowerBound])
+            if size == 0 { return [] }
+            plan.append((w, r, size))
+        }
+        // Rarest word first: it fixes the candidates the other words can only narrow.
+        plan.sort { $0.size < $1.size }
+
+        let n = units.count
+        var seen = [UInt8](repeating: 0, count: n)   // how many query words the unit has matched
+        var best = [UInt8](repeating: 0, count: n)   // weight of the current word's match
+        var score = [Int32](repeating: 0, count: n)
+        var candidates: [Int32] = []
+
+        func hit(_ u: Int, _ k: UInt8, _ w: UInt8, first: Bool) {
+            let s = seen[u]
+            if s == k {
+                seen[u] = k + 1; best[u] = w; score[u] += Int32(w)
+                if first { candidates.append(Int32(u)) }
+            } else if s == k + 1 && w > best[u] {
+                score[u] += Int32(w - best[u]); best[u] = w
+            }
+        }
+
+        for (i, step) in plan.enumerated() {
+            let k = UInt8(i)
+            if i > 0 && candidates.isEmpty { break }
+            // Few candidates against a common prefix: look each candidate up instead of reading every posting.
+            let probe = i > 0 && candidates.count * step.terms.count * 16 < step.size
+            postings.withUnsafeBufferPointer { post in
+                for t in step.terms {
+                    let exact = terms[t] == step.word
+                    let a = Int(termStart[t]), b = Int(termStart[t + 1])
+                    if probe {
+                        for c in candidates {
+                            let u = Int(c)
+                            guard seen[u] >= k, let p = Self.find(UInt32(u), in: post, a, b) else { continue }
+                            hit(u, k, Self.weight(exact: exact, title: p & 1 == 1), first: false)
+                        }
+                    } else {
+                        for j in a..<b {
+                            let p = post[j]
+                            hit(Int(p >> 1), k, Self.weight(exact: exact, title: p & 1 == 1), first: i == 0)
+                        }
+                    }
+                }
+            }
+            if i > 0 { candidates.removeAll { seen[Int($0)] != k + 1 } }
+        }
+        return groups(candidates, score: score, words: words, limit: limit, snippetLength: snippetLength)
+    }
+
+    private static func find(_ unit: UInt32, in post: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> UInt32? {
+        var lo = a, hi = b
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let v = post[mid] >> 1
+            if v < unit { lo = mid + 1 } else if v > unit { hi = mid } else { return post[mid] }
+        }
+        return nil
+    }
+
+    /// One hit per owner (its best unit), ranked and cut to `limit` per kind.
+    private func groups(_ candidates: [Int32], score: [Int32], words: [String], limit: Int, snippetLength: Int) -> [SearchGroup] {
+        var bestUnit = [Int32](repeating: -1, count: owners.count)
+        var passages = [Int32](repeating: 0, count: owners.count)
+        var touched: [Int32] = []
+        for c in candidates {
+            let o = Int(units[Int(c)].owner)
+            passages[o] += 1
+            if bestUnit[o] < 0 { bestUnit[o] = c; touched.append(Int32(o)) }
+            else if score[Int(c)] > score[Int(bestUnit[o])] { bestUnit[o] = c }
+        }
+        let phrase = words.joined(separator: " ")
+        var byKind: [SearchKind: [(owner: Int, score: Int)]] = [:]
+        for o32 in touched {
+            let o = Int(o32)
+            var s = Int(score[Int(bestUnit[o])]) + min(Int(passages[o]) - 1, 4)
+            if owners[o].keys.contains(phrase) { s += 40 }
+            else if owners[o].keys.contains(where: { $0.hasPrefix(phrase) }) { s += 10 }
+            byKind[owners[o].kind, default: []].append((o, s))
+        }
+        var out: [SearchGroup] = []
+        for kind in SearchKind.allCases {
+            guard let all = byKind[kind] else { continue }
+            let top = all.min(count: limit, sortedBy: { ($0.score, -$0.owner) > ($1.score, -$1.owner) })
+            let hits = top.map { item -> SearchHit in
+                let o = owners[item.owner]
+                let u = units[Int(bestUnit[item.owner])]
+                return SearchHit(kind: kind, id: o.id, pageID: o.pageID, title: o.title, breadcrumb: o.breadcrumb,
+                                 snippet: Self.snippet(u, words: words, length: snippetLength),
+                                 blockIndex: u.block >= 0 ? Int(u.block) : (kind == .text ? -1 : nil),
+                                 passages: Int(passages[item.owner]), score: item.score)
+            }
+            out.append(SearchGroup(kind: kind, hits: hits, total: all.count))
+        }
+        return out
+    }
+
+    /// "Did you mean": each word that matches nothing replaced by the closest indexed word, kept only
+    /// when the corrected query finds something.
+    private func suggestion(for words: [String]) -> String? {
+        var fixed = words
+        var changed = false
+        for (i, w) in words.enumerated() {
+            let r = prefixRange(w)
+            if !r.isEmpty { continue }
+            let tol = EditDistance.tolerance(for: w)
+            guard tol > 0 else { return nil }
+            var bestWord: String? = nil, bestD = Int.max, bestN = 0
+            for (t, term) in terms.enumerated() where abs(term.count - w.count) <= tol {
+                guard let d = EditDistance.distance(w, term, limit: tol) else { continue }
+                let n = Int(termStart[t + 1] - termStart[t])
+                if d < bestD || (d == bestD && n > bestN) { bestWord = term; bestD = d; bestN = n }
+            }
+            guard let bestWord else { return nil }
+            fixed[i] = bestWord; changed = true
+        }
+        guard changed else { return nil }
+        let q = fixed.joined(separator: " ")
+        return run(fixed, limit: 1, snippetLength: 10).isEmpty ? nil : q
+    }
+
+    /// A piece of the unit around the query words, with every matching word marked. Titles are shown
+    /// with every hit already, so the snippet comes from the body: its part matching most query words,
+    /// or its first part when only the title matched.
+    static func snippet(_ unit: Unit, words: [String], length: Int) -> SearchSnippet {
+        let body = unit.titleParts < unit.parts.count ? unit.titleParts..<unit.parts.count : 0..<unit.parts.count
+        guard !body.isEmpty else { return SearchSnippet(text: "", matches: []) }
+        var bestPart = body.lowerBound, bestScore = 0
+        var bestTokens: [Tokenizer.Token] = []
+        for i in body {
+            let toks = Tokenizer.tokens(unit.parts[i]).filter { t in words.contains { t.text.hasPrefix($0) } }
+            let distinct = words.filter { w in toks.contains { $0.text.hasPrefix(w) } }.count
+            let s = distinct * 100 + toks.count
+            if s > bestScore { bestScore = s; bestPart = i; bestTokens = toks }
+        }
+        return cut(unit.parts[bestPart], around: bestTokens.map(\.range), length: length)
+    }
+
+    static func cut(_ text: String, around ranges: [Range<String.Index>], length: Int) -> SearchSnippet {
+        var lo = text.startIndex, hi = text.endIndex
+        if text.count > length, let first = ranges.first {
+            // Start a third of the window before the first match, on a word boundary.
+            lo = text.index(first.lowerBound, offsetBy: -(length / 3), limitedBy: text.startIndex) ?? text.startIndex
+            if lo > text.startIndex, let space = text[lo..<first.lowerBound].firstIndex(of: " ") { lo = text.index(after: space) }
+            hi = text.index(lo, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
+            if hi < first.upperBound { hi = first.upperBound }
+            else if hi < text.endIndex, let space = text[first.upperBound..<hi].lastIndex(of: " ") { hi = space }
+        } else if text.count > length {
+            hi = text.index(text.startIndex, offsetBy: length)
+            if let space = text[..<hi].lastIndex(of: " ") { hi = space }
+        }
+        var out = lo > text.startIndex ? "…" : ""
+        var offsets: [Range<Int>] = []
+        var at = lo
+        for r in ranges where r.lowerBound >= lo && r.upperBound <= hi {
+            out += text[at..<r.lowerBound]
+            let start = out.utf8.count
+            out += text[r]
+            offsets.append(start..<out.utf8.count)
+            at = r.upperBound
+        }
+        out += text[at..<hi]
+        if hi < text.endIndex { out += "…" }
+        let u = out.utf8
+        let matches = offsets.map { u.index(u.startIndex, offsetBy: $0.lowerBound)..<u.index(u.startIndex, offsetBy: $0.upperBound) }
+        return SearchSnippet(text: out, matches: matches)
+    }
+}

@@ -1,0 +1,126 @@
+import NNGuideCore
+
+/// Where Back and Forward go: a screen, or a place in a page.
+public enum Location: Sendable, Equatable {
+    case view(ViewID)
+    case page(Position)
+}
+
+/// Something drawn over the current view that takes the keys until it closes.
+public enum Overlay: Sendable, Equatable {
+    /// A glossary definition over the page, opened from a link.
+    case popover(glossaryID: String)
+    /// `/` typed in the reader: the words so far, and the line to go back to on Esc.
+    case find(text: String, returnTo: Int)
+    /// `m` or `'` typed: waiting for the letter.
+    case mark(set: Bool)
+}
+
+/// The whole explorer as a value. `update(state, key)` is the only way it changes.
+public struct AppState: Sendable {
+    public static let minimumWidth = 32
+    public static let minimumHeight = 8
+
+    public let library: Library
+    public var guide: Guide { library.guide }
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var screen: ViewID = .home
+    public var glyphs: Glyphs
+    public var mouse: Bool
+
+    public var home = HomeView()
+    public var contents = ContentsView()
+    public var reader = ReaderView()
+    public var glossary = GlossaryView()
+    public var search = SearchView()
+    public var compare = CompareView()
+    public var help = HelpView()
+    public var decide = DecideView()
+
+    public internal(set) var overlay: Overlay?
+    public internal(set) var history: [Location] = []
+    public internal(set) var forwardHistory: [Location] = []
+    public var reading: ReadingState
+    /// One line for the user, shown in place of the key hint until the next key.
+    public var message: String?
+    public internal(set) var quit = false
+    /// Ctrl-L: the backend forgets what it drew and draws everything again.
+    public internal(set) var redraw = false
+
+    public init(library: Library, width: Int, height: Int, reading: ReadingState = ReadingState(),
+                glyphs: Glyphs = .unicode, mouse: Bool = false) {
+        self.library = library; self.width = width; self.height = height
+        self.reading = reading; self.glyphs = glyphs; self.mouse = mouse
+        fitAll()
+    }
+
+    public static let historyLimit = 200
+
+    public var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// The area views draw in: everything above the status and hint lines.
+    public var contentRect: Rect { Rect(x: 0, y: 0, width: width, height: max(0, height - 2)) }
+
+    public var context: ViewContext {
+        ViewContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading)
+    }
+
+    /// The one switch over views: runs `body` on the view's state and stores it back.
+    public mutating func withView<R>(_ id: ViewID, _ body: (inout any AppView, ViewContext) -> R) -> R {
+        let ctx = context
+        var v: any AppView
+        switch id {
+        case .home: v = home
+        case .contents: v = contents
+        case .reader: v = reader
+        case .glossary: v = glossary
+        case .search: v = search
+        case .compare: v = compare
+        case .help: v = help
+        case .decide: v = decide
+        }
+        let r = body(&v, ctx)
+        switch id {
+        case .home: home = v as! HomeView
+        case .contents: contents = v as! ContentsView
+        case .reader: reader = v as! ReaderView
+        case .glossary: glossary = v as! GlossaryView
+        case .search: search = v as! SearchView
+        case .compare: compare = v as! CompareView
+        case .help: help = v as! HelpView
+        case .decide: decide = v as! DecideView
+        }
+        return r
+    }
+
+    public func view(_ id: ViewID) -> any AppView {
+        var copy = self
+        return copy.withView(id) { v, _ in v }
+    }
+
+    public var current: any AppView { view(screen) }
+
+    mutating func fitAll() {
+        for id in ViewID.allCases { withView(id) { v, ctx in v.fit(ctx) } }
+    }
+
+    /// Where you are now, as history records it.
+    public var location: Location {
+        screen == .reader && !reader.unit.isEmpty ? .page(reader.position(context)) : .view(screen)
+    }
+
+    /// Everything that must hold after any key (the property test checks this).
+    public func violations() -> [String] {
+        var out: [String] = []
+        let ctx = context
+        for id in ViewID.allCases { out += view(id).violations(ctx).map { "\(id.rawValue): \($0)" } }
+        if history.count > Self.historyLimit { out.append("history longer than \(Self.historyLimit)") }
+        for loc in history + forwardHistory {
+            if case .page(let p) = loc, guide.pageID(showing: p.page) == nil { out.append("history holds unknown page \(p.page)") }
+        }
+        if screen == .reader && reader.unit.isEmpty { out.append("reader on screen with no page") }
+        if case .popover(let id) = overlay, guide.glossaryEntry(id) == nil { out.append("popover for unknown term \(id)") }
+        return out
+    }
+}

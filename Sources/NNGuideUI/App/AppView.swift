@@ -1,0 +1,74 @@
+import NNGuideCore
+
+/// The screens of the explorer. Adding one: a file with a type conforming to `AppView`, a case
+/// here, a row in `Keymap.bindings`, and a line in `AppState.withView`.
+public enum ViewID: String, Sendable, CaseIterable, Codable {
+    case home, contents, reader, glossary, search, compare, help, decide
+
+    public var title: String {
+        switch self {
+        case .home: return "Home"
+        case .contents: return "Contents"
+        case .reader: return "Reader"
+        case .glossary: return "Glossary"
+        case .search: return "Search"
+        case .compare: return "Compare"
+        case .help: return "Help"
+        case .decide: return "Decide"
+        }
+    }
+}
+
+/// What a view reads from the app: never the app state itself, so views cannot reach around it.
+public struct ViewContext: Sendable {
+    public let library: Library
+    public var guide: Guide { library.guide }
+    public let glyphs: Glyphs
+    /// The area the view draws in.
+    public let rect: Rect
+    public let reading: ReadingState
+}
+
+/// What a view asks the app to do after handling an action.
+public enum Effect: Sendable, Equatable {
+    case none
+    /// The view does not use the action.
+    case unhandled
+    case message(String)
+    /// Open a page, section, table or figure; `find` marks the words in it.
+    case openPage(String, find: String?)
+    /// Follow a link from prose: pages open, glossary terms pop over, architectures open their deep dive.
+    case follow(LinkTarget)
+    case openGlossary(String)
+    case show(ViewID)
+}
+
+/// One screen. Views hold their own scroll and selection; everything they need to know about the
+/// world comes in through the context, and everything they want done goes out as an `Effect`.
+public protocol AppView: Sendable {
+    /// Keymap scopes, most specific first (`global` is added by the app).
+    var scopes: [Scope] { get }
+    /// True while a text field has the keys: letters type instead of acting.
+    var typing: Bool { get }
+    mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect
+    func render(_ ctx: ViewContext, into buffer: inout Buffer)
+    /// Left: where you are (breadcrumb); right: how far (position).
+    func status(_ ctx: ViewContext) -> (String, String)
+    /// Called when the view comes on screen and after every resize: keep scroll and selection valid.
+    mutating func fit(_ ctx: ViewContext)
+    /// Called when the user asks for the view by its key (not when Back returns to it): the
+    /// glossary and search start typing, the contents show where you are reading.
+    mutating func activate(_ ctx: ViewContext)
+    /// A click at a cell of the view's area.
+    mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect
+    /// Broken invariants, for tests ("cursor 7 outside 0..<5").
+    func violations(_ ctx: ViewContext) -> [String]
+}
+
+extension AppView {
+    public var typing: Bool { false }
+    public mutating func fit(_ ctx: ViewContext) {}
+    public mutating func activate(_ ctx: ViewContext) {}
+    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect { .unhandled }
+    public func violations(_ ctx: ViewContext) -> [String] { [] }
+}

@@ -1,0 +1,32 @@
+import NNGuideCore
+
+/// How the guide is cut into reading units: a top-level page on its own (with a menu of its
+/// sections), or a section with its subsections inline. Deeper ids open their unit at their heading.
+public enum Reading {
+    public static func isUnit(_ e: PageEntry) -> Bool { e.depth <= 1 }
+
+    /// The unit that shows a page, section, table or figure id.
+    public static func unit(for id: String, in guide: Guide) -> String? {
+        guard let pid = guide.pageID(showing: id), let e = guide.page(pid) else { return nil }
+        return e.depth <= 1 ? e.id : e.path[1]
+    }
+
+    public static func units(_ guide: Guide) -> [PageEntry] { guide.readingOrder.filter(isUnit) }
+
+    public static func nextUnit(after id: String, in guide: Guide) -> String? {
+        guard let e = guide.page(id) else { return nil }
+        return guide.readingOrder[(e.order + 1)...].first(where: isUnit)?.id
+    }
+
+    public static func previousUnit(before id: String, in guide: Guide) -> String? {
+        guard let e = guide.page(id) else { return nil }
+        return guide.readingOrder[..<e.order].last(where: isUnit)?.id
+    }
+
+    /// Ids shown inside a unit: itself and, for a section, every subsection.
+    public static func ids(in unit: String, guide: Guide) -> [String] {
+        guard let e = guide.page(unit) else { return [] }
+        if e.depth == 0 { return [e.id] }
+        return guide.readingOrder.filter { $0.path.count > e.path.count && Array($0.path.prefix(e.path.count)) == e.path }.map(\.id) + [e.id]
+    }
+}

@@ -1,0 +1,110 @@
+import NNGuideCore
+
+/// Draws the whole screen: the view, the status line (where you are, how far), and the bottom line
+/// (a message, a prompt, or the key hint from the keymap).
+public func render(_ state: AppState) -> Buffer {
+    var buf = Buffer(width: state.width, height: state.height)
+    if state.tooSmall { state.renderTooSmall(into: &buf); return buf }
+    let ctx = state.context
+    state.current.render(ctx, into: &buf)
+    if case .popover(let id) = state.overlay { state.renderPopover(id, into: &buf) }
+    state.renderStatus(into: &buf)
+    state.renderBottom(into: &buf)
+    return buf
+}
+
+extension AppState {
+    func renderTooSmall(into buf: inout Buffer) {
+        let need = "\(Self.minimumWidth)x\(Self.minimumHeight)"
+        // The longest message that fits, down to just the size needed.
+        let messages = ["Make the window larger: nnguide needs \(need) (now \(width)x\(height)). q quits.",
+                        "Window too small: needs \(need)", "Too small: needs \(need)", "needs \(need)"]
+        let fitting = messages.map { TextWrap.wrap($0, width: max(1, width)) }.first { $0.count <= height } ?? [need]
+        let top = max(0, (height - fitting.count) / 2)
+        for (i, l) in fitting.enumerated() where top + i < height {
+            buf.put(l, x: max(0, (width - DisplayWidth.of(l)) / 2), y: top + i, role: .warning)
+        }
+    }
+
+    func renderStatus(into buf: inout Buffer) {
+        let y = height - 2
+        buf.fill(Rect(x: 0, y: y, width: width, height: 1), role: .status)
+        let (left, right) = current.status(context)
+        let rightText = right.isEmpty ? "" : " " + right + " "
+        let room = width - DisplayWidth.of(rightText) - 1
+        buf.put(" " + TextWrap.truncate(glyphs.text(left), width: max(0, room - 1), ellipsis: glyphs.ellipsis), x: 0, y: y, role: .status)
+        buf.put(rightText, x: width - DisplayWidth.of(rightText), y: y, role: .statusKey)
+    }
+
+    /// The hint line: the first bindings of the current scopes that fit, keys highlighted.
+    func renderBottom(into buf: inout Buffer) {
+        let y = height - 1
+        if case .find(let text, _) = overlay {
+            let x = buf.put("/" + glyphs.text(text), x: 0, y: y, role: .prompt)
+            if x < width { buf.put(" ", x: x, y: y, role: .selection) }
+            let tail = "  Enter find " + glyphs.bullet + " Esc cancel"
+            if x + 2 + DisplayWidth.of(tail) <= width { buf.put(tail, x: width - DisplayWidth.of(tail), y: y, role: .hint) }
+            return
+        }
+        if case .mark(let set) = overlay {
+            let names = reading.bookmarks.keys.sorted().joined(separator: " ")
+            let text = set ? "Bookmark this place: press a letter (Esc cancels)" : "Jump to bookmark: press a letter (\(names))"
+            buf.put(TextWrap.truncate(text, width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .prompt)
+            return
+        }
+        if let m = message {
+            buf.put(TextWrap.truncate(glyphs.text(m), width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .warning)
+            return
+        }
+        var x = 0
+        for (i, h) in hintItems.enumerated() {
+            let piece = DisplayWidth.of(h.keys) + 1 + DisplayWidth.of(h.words) + (i == 0 ? 0 : 2)
+            if x + piece > width { break }
+            if i > 0 { x = buf.put("  ", x: x, y: y, role: .hint) }
+            x = buf.put(h.keys, x: x, y: y, role: .hintKey)
+            x = buf.put(" " + h.words, x: x, y: y, role: .hint)
+        }
+    }
+
+    var hintItems: [(keys: String, words: String)] {
+        if case .popover = overlay { return Keymap.hints(for: [.popover]) }
+        if current.typing { return Keymap.hints(for: [.field]) }
+        return Keymap.hints(for: current.scopes + [.global])
+    }
+
+    /// A glossary definition in a box over the page, below the focused link when there is room.
+    func renderPopover(_ id: String, into buf: inout Buffer) {
+        guard let e = guide.glossaryEntry(id) else { return }
+        let area = contentRect
+        let w = min(area.width - 2, 64)
+        guard w >= 12 else { return }
+        let inner = w - 4
+        var body: [(String, Role)] = [(glyphs.text(e.term), .strong)]
+        for l in TextWrap.wrap(glyphs.text(InlineParser.plain(e.definition)), width: inner) { body.append((l, .text)) }
+        if !e.related.isEmpty {
+            let names = e.related.compactMap { guide.glossaryEntry($0)?.term }.joined(separator: ", ")
+            for l in TextWrap.wrap(glyphs.text("Related: " + names), width: inner) { body.append((l, .dim)) }
+        }
+        body.append(("", .text))
+        body.append((TextWrap.truncate("Enter: open in glossary \(glyphs.bullet) Esc: close", width: inner, ellipsis: glyphs.ellipsis), .dim))
+        let maxBody = max(1, area.height - 2)
+        if body.count > maxBody { body = Array(body.prefix(maxBody - 1)) + [body.last!] }
+        let h = body.count + 2
+        let linkRow = reader.focusedRow(context) ?? area.height / 3
+        var top = linkRow + 1
+        if top + h > area.maxY { top = max(area.y, linkRow - h) }
+        if top + h > area.maxY { top = max(area.y, area.maxY - h) }
+        let left = max(area.x, min(area.maxX - w, 2))
+        let box = Rect(x: left, y: top, width: w, height: h)
+        buf.fill(box, role: .text)
+        let g = glyphs
+        buf.put(g.tl + String(repeating: g.h, count: w - 2) + g.tr, x: left, y: top, role: .border)
+        for (i, (text, role)) in body.enumerated() {
+            let y = top + 1 + i
+            buf.put(g.v, x: left, y: y, role: .border)
+            buf.put(text, x: left + 2, y: y, role: role, limit: left + w - 2)
+            buf.put(g.v, x: left + w - 1, y: y, role: .border)
+        }
+        buf.put(g.bl + String(repeating: g.h, count: w - 2) + g.br, x: left, y: top + h - 1, role: .border)
+    }
+}

@@ -1,0 +1,245 @@
+import NNGuideCore
+
+/// The explorer's one state transition: pure, so every screen can be tested by replaying keys.
+public func update(_ state: AppState, _ key: Key) -> AppState {
+    var s = state
+    s.apply(key)
+    return s
+}
+
+extension AppState {
+    mutating func apply(_ key: Key) {
+        message = nil
+        redraw = false
+        switch key {
+        case .resize(let w, let h):
+            width = max(0, w); height = max(0, h)
+            fitAll()
+            return
+        case .mouse(let x, let y, let button):
+            guard !tooSmall, overlay == nil else { overlay = nil; return }
+            mouse(x: x, y: y, button)
+            return
+        default: break
+        }
+        if tooSmall {
+            // Only what makes sense without a screen: everything else waits for a larger window.
+            if key == .char("q") || key == .ctrl("c") { quit = true }
+            if key == .ctrl("l") { redraw = true }
+            return
+        }
+        if overlay != nil { overlayKey(key); return }
+        if current.typing {
+            if let a = Keymap.action(for: key, in: [.field]) { perform(a) }
+            else if let c = key.typedCharacter { perform(.type(c)) }
+            return
+        }
+        guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
+            message = key == .unknown ? nil : "\(key.label) does nothing here; ? lists every key"
+            return
+        }
+        perform(action)
+    }
+
+    mutating func perform(_ action: Action) {
+        switch action {
+        case .quit: quit = true
+        case .redraw: redraw = true
+        case .help: go(.view(.help))
+        case .home: go(.view(.home))
+        case .show(let id): showView(id)
+        case .back: back()
+        case .forward: forward()
+        case .setMark: overlay = .mark(set: true)
+        case .jumpToMark:
+            if reading.bookmarks.isEmpty { message = "No bookmarks yet: m and a letter sets one" } else { overlay = .mark(set: false) }
+        case .find where screen == .reader:
+            overlay = .find(text: "", returnTo: reader.top)
+        default:
+            let effect = withView(screen) { v, ctx in v.handle(action, ctx) }
+            apply(effect, for: action)
+        }
+        remember()
+    }
+
+    mutating func apply(_ effect: Effect, for action: Action) {
+        switch effect {
+        case .none: break
+        case .unhandled:
+            switch action {
+            case .cancel: break
+            case .pick(let n): message = "No choice \(n) here"
+            default: message = "Nothing to do here for that key; ? lists every key"
+            }
+        case .message(let m): message = m
+        case .openPage(let id, let find): openPage(id, find: find)
+        case .follow(let target): follow(target)
+        case .openGlossary(let id):
+            glossary.select(id, context)
+            go(.view(.glossary))
+        case .show(let id): showView(id)
+        }
+    }
+
+    /// A view asked for by its key: goes there and lets it start fresh (typing, showing your place).
+    mutating func showView(_ id: ViewID) {
+        go(.view(id))
+        withView(id) { v, ctx in v.activate(ctx); v.fit(ctx) }
+    }
+
+    // MARK: navigation
+
+    mutating func go(_ loc: Location) {
+        let here = location
+        if loc != here {
+            history.append(here)
+            if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
+            forwardHistory.removeAll()
+        }
+        show(loc)
+    }
+
+    mutating func show(_ loc: Location) {
+        overlay = nil
+        switch loc {
+        case .view(let id):
+            screen = id
+            withView(id) { v, ctx in v.fit(ctx) }
+        case .page(let p):
+            guard let unit = Reading.unit(for: p.page, in: guide) else { message = "No page \(p.page)"; return }
+            reader.open(p, context)
+            screen = .reader
+            reading.visited.formUnion(Reading.ids(in: unit, guide: guide))
+        }
+    }
+
+    mutating func back() {
+        guard let prev = history.popLast() else { message = "Nothing to go back to"; return }
+        forwardHistory.append(location)
+        show(prev)
+    }
+
+    mutating func forward() {
+        guard let next = forwardHistory.popLast() else { message = "Nothing to go forward to"; return }
+        history.append(location)
+        show(next)
+    }
+
+    public mutating func openPage(_ id: String, find: String? = nil) {
+        guard let pid = guide.pageID(showing: id) else { message = "No page \(id)"; return }
+        var target = Position(page: pid)
+        if pid != id { target = Position(page: pid) }  // a table or figure: open its page, then scroll to it
+        go(.page(target))
+        if pid != id { reader.scroll(toBlock: id, context) }
+        if let find, !find.isEmpty { reader.setFind(find, from: reader.top, context) }
+    }
+
+    /// Opens a glossary term in the glossary view (`--open` with a term).
+    public mutating func openGlossary(_ id: String) {
+        glossary.select(id, context)
+        go(.view(.glossary))
+    }
+
+    mutating func follow(_ target: LinkTarget) {
+        switch target {
+        case .page(let id): openPage(id)
+        case .glossary(let id): popover(id)
+        case .glossaryTerm(let term):
+            if let e = guide.glossaryEntry(forTerm: term) { popover(e.id) }
+        case .architecture(let id):
+            if let a = guide.architecture(id) { openPage(a.deepDive) }
+        }
+    }
+
+    mutating func popover(_ id: String) {
+        if screen == .reader { overlay = .popover(glossaryID: id) } else { openGlossary(id) }
+    }
+
+    /// Keeps "continue reading" pointing at the page on screen.
+    mutating func remember() {
+        if screen == .reader && !reader.unit.isEmpty { reading.last = reader.position(context) }
+    }
+
+    // MARK: overlays
+
+    mutating func overlayKey(_ key: Key) {
+        guard let o = overlay else { return }
+        switch o {
+        case .popover(let id):
+            switch Keymap.action(for: key, in: [.popover]) {
+            case .open?: overlay = nil; openGlossary(id)
+            case .cancel?: overlay = nil
+            default:
+                // A tooltip: any other key closes it and then does what it always does.
+                overlay = nil
+                apply(key)
+            }
+        case .find(let text, let returnTo):
+            switch Keymap.action(for: key, in: [.prompt]) {
+            case .open?:
+                overlay = nil
+                if text.isEmpty { reader.clearFind(); return }
+                message = reader.findSummary
+            case .cancel?:
+                overlay = nil
+                reader.clearFind()
+                reader.top = returnTo
+                reader.fit(context)
+            case .deleteBackward?:
+                let t = String(text.dropLast())
+                overlay = .find(text: t, returnTo: returnTo)
+                reader.setFind(t, from: returnTo, context)
+            case .clearField?:
+                overlay = .find(text: "", returnTo: returnTo)
+                reader.setFind("", from: returnTo, context)
+            case .quit?: quit = true
+            default:
+                if let c = key.typedCharacter {
+                    overlay = .find(text: text + String(c), returnTo: returnTo)
+                    reader.setFind(text + String(c), from: returnTo, context)
+                }
+            }
+        case .mark(let set):
+            overlay = nil
+            if key == .ctrl("c") { quit = true; return }
+            guard case .char(let c) = key, c.isLetter, c.isASCII else {
+                if key != .escape { message = "Bookmarks are letters a-z; nothing changed" }
+                return
+            }
+            let name = String(c)
+            if set {
+                if let place = bookmarkablePosition() {
+                    reading.bookmarks[name] = place
+                    message = "Bookmark '\(name) set at \(guide.breadcrumb(place.page).joined(separator: " \(glyphs.sep) "))"
+                } else { message = "Bookmarks mark a place in a page: open a page first" }
+            } else if let place = reading.bookmarks[name] {
+                go(.page(place))
+            } else {
+                message = "No bookmark '\(name); set one with m\(name)"
+            }
+        }
+    }
+
+    func bookmarkablePosition() -> Position? {
+        if screen == .reader { return reader.position(context) }
+        return nil
+    }
+
+    // MARK: mouse
+
+    mutating func mouse(x: Int, y: Int, _ button: Key.MouseButton) {
+        switch button {
+        case .wheelUp: for _ in 0..<3 { perform(.lineUp) }
+        case .wheelDown: for _ in 0..<3 { perform(.lineDown) }
+        case .click:
+            guard contentRect.contains(x: x, y: y) else { return }
+            let effect = withView(screen) { v, ctx in v.click(x: x, y: y, ctx) }
+            if effect != .unhandled { apply(effect, for: .open) }
+            remember()
+        }
+    }
+}
+
+extension Rect {
+    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
+}

@@ -1,0 +1,20 @@
+/// What a key asks for. The keymap turns keys into actions; views handle actions, never keys, so
+/// rebinding a key is one row of the keymap.
+public enum Action: Hashable, Sendable {
+    // anywhere
+    case quit, cancel, help, home, redraw, back, forward
+    case show(ViewID)
+    case setMark, jumpToMark
+    // moving
+    case lineDown, lineUp, pageDown, pageUp, top, bottom, scrollLeft, scrollRight
+    // reading
+    case open, nextLink, previousLink, nextSection, previousSection
+    case find, findNext, findPrevious
+    case pick(Int)
+    // lists and trees
+    case expand, collapse
+    // compare
+    case toggle, sort, transpose, clearSelection
+    // text fields
+    case focusField, type(Character), deleteBackward, clearField, switchFocus
+}

@@ -1,0 +1,47 @@
+/// Everything the app reacts to. Resizes and mouse clicks arrive as keys too, so one pure
+/// `update(state, key)` handles all input and tests can replay any session.
+public enum Key: Hashable, Sendable {
+    /// A printable character, including " ".
+    case char(Character)
+    /// Ctrl plus a letter, lower case: `.ctrl("c")`.
+    case ctrl(Character)
+    case enter, escape, backspace, delete, tab, backTab
+    case up, down, left, right, pageUp, pageDown, home, end
+    case resize(width: Int, height: Int)
+    case mouse(x: Int, y: Int, MouseButton)
+    case unknown
+
+    public enum MouseButton: Hashable, Sendable { case click, wheelUp, wheelDown }
+
+    /// The name used in help and hints.
+    public var label: String {
+        switch self {
+        case .char(" "): return "Space"
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "Backspace"
+        case .delete: return "Del"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .resize: return "resize"
+        case .mouse: return "mouse"
+        case .unknown: return "?"
+        }
+    }
+
+    /// Keys a text field takes as typing.
+    public var typedCharacter: Character? {
+        if case .char(let c) = self { return c }
+        return nil
+    }
+}

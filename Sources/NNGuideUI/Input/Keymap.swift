@@ -1,0 +1,163 @@
+/// Where a binding applies. The app asks the most specific scope first, so a view can give a key
+/// its own meaning (Right expands in the contents) without touching the others.
+public enum Scope: String, Sendable, CaseIterable {
+    case global, reader, home, contents, glossary, search, compare, field, popover, prompt
+
+    public var title: String {
+        switch self {
+        case .global: return "Anywhere"
+        case .reader: return "Reading a page"
+        case .home: return "Home"
+        case .contents: return "Contents"
+        case .glossary: return "Glossary"
+        case .search: return "Search"
+        case .compare: return "Compare"
+        case .field: return "Typing in a field (search, glossary filter)"
+        case .popover: return "Glossary popover"
+        case .prompt: return "Find prompt (/) and mark prompts (m, ')"
+        }
+    }
+}
+
+/// One row of the keymap: the keys, what they do, and the words help and the hint line show.
+public struct Binding: Sendable {
+    public let keys: [Key]
+    public let action: Action
+    public let scope: Scope
+    public let help: String
+    /// Short words for the one-line hint ("find"); nil keeps the binding out of the hint line.
+    public let hint: String?
+
+    public init(_ keys: [Key], _ action: Action, _ scope: Scope, _ help: String, hint: String? = nil) {
+        self.keys = keys; self.action = action; self.scope = scope; self.help = help; self.hint = hint
+    }
+
+    public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
+}
+
+/// THE keymap: key handling, the help screen and the hint line all read this one table, so help can
+/// never disagree with what the keys do.
+public enum Keymap {
+    public static let bindings: [Binding] = [
+        // Anywhere (outside text fields)
+        Binding([.char("?")], .help, .global, "help: every key", hint: "help"),
+        Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (Ctrl-C quits from anywhere, even a field)", hint: "quit"),
+        Binding([.escape], .cancel, .global, "cancel input, close an overlay, clear find marks"),
+        Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),
+        Binding([.char("s")], .show(.search), .global, "search the whole guide", hint: "search"),
+        Binding([.char("i")], .show(.glossary), .global, "glossary, filter as you type", hint: "glossary"),
+        Binding([.char("c")], .show(.compare), .global, "compare architectures side by side"),
+        Binding([.char("d")], .show(.decide), .global, "decision navigator"),
+        Binding([.char("H")], .home, .global, "home screen"),
+        Binding([.backspace, .ctrl("o")], .back, .global, "back to where you were", hint: "back"),
+        Binding([.char("F")], .forward, .global, "forward again (undo back)"),
+        Binding([.char("j"), .down], .lineDown, .global, "move down"),
+        Binding([.char("k"), .up], .lineUp, .global, "move up"),
+        Binding([.char(" "), .pageDown, .ctrl("f")], .pageDown, .global, "page down"),
+        Binding([.pageUp, .char("b"), .ctrl("b")], .pageUp, .global, "page up"),
+        Binding([.char("g"), .home], .top, .global, "top"),
+        Binding([.char("G"), .end], .bottom, .global, "bottom"),
+        Binding([.enter], .open, .global, "open or follow", hint: "open"),
+        Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7"), .char("8"), .char("9")],
+                .pick(0), .global, "pick the numbered choice in a menu"),
+        Binding([.char("m")], .setMark, .global, "m + letter: bookmark this place"),
+        Binding([.char("'")], .jumpToMark, .global, "' + letter: jump to a bookmark"),
+        Binding([.ctrl("l")], .redraw, .global, "redraw the screen"),
+
+        // Reading
+        Binding([.tab], .nextLink, .reader, "next link", hint: "link"),
+        Binding([.backTab], .previousLink, .reader, "previous link"),
+        Binding([.enter], .open, .reader, "follow the link (a glossary term opens in place)", hint: "follow"),
+        Binding([.char("]")], .nextSection, .reader, "next section in reading order", hint: "next"),
+        Binding([.char("[")], .previousSection, .reader, "previous section"),
+        Binding([.char("/")], .find, .reader, "find in this page", hint: "find"),
+        Binding([.char("n")], .findNext, .reader, "next match"),
+        Binding([.char("N")], .findPrevious, .reader, "previous match"),
+        Binding([.left, .char("h")], .scrollLeft, .reader, "scroll a wide table left"),
+        Binding([.right, .char("l")], .scrollRight, .reader, "scroll a wide table right"),
+
+        // Home
+        Binding([.enter], .open, .home, "open the chosen item", hint: "open"),
+
+        // Contents
+        Binding([.enter], .open, .contents, "open the page", hint: "open"),
+        Binding([.right, .char("l")], .expand, .contents, "expand", hint: "expand"),
+        Binding([.left, .char("h")], .collapse, .contents, "collapse, or go to the parent"),
+
+        // Glossary
+        Binding([.char("/"), .char("i")], .focusField, .glossary, "type to filter again", hint: "filter"),
+        Binding([.tab], .nextLink, .glossary, "next related term or page", hint: "link"),
+        Binding([.backTab], .previousLink, .glossary, "previous link"),
+        Binding([.enter], .open, .glossary, "follow the chosen link"),
+
+        // Search
+        Binding([.char("/"), .char("s")], .focusField, .search, "type a new query", hint: "query"),
+        Binding([.enter], .open, .search, "open the page at the hit", hint: "open"),
+
+        // Compare
+        Binding([.char("x")], .toggle, .compare, "pick or drop an architecture", hint: "pick"),
+        Binding([.enter], .open, .compare, "show a matrix, or pick an architecture", hint: "open"),
+        Binding([.tab], .switchFocus, .compare, "switch between the list and the table"),
+        Binding([.char("o")], .sort, .compare, "sort by the next column", hint: "sort"),
+        Binding([.char("T")], .transpose, .compare, "transpose the table", hint: "transpose"),
+        Binding([.char("X")], .clearSelection, .compare, "drop every picked architecture"),
+        Binding([.left, .char("h")], .scrollLeft, .compare, "scroll the table left"),
+        Binding([.right, .char("l")], .scrollRight, .compare, "scroll the table right"),
+
+        // Text fields: letters type; these keys still act.
+        Binding([.escape], .cancel, .field, "stop typing (the text stays)", hint: "done"),
+        Binding([.enter], .open, .field, "open the chosen result", hint: "open"),
+        Binding([.down, .ctrl("n")], .lineDown, .field, "next result", hint: "next"),
+        Binding([.up, .ctrl("p")], .lineUp, .field, "previous result"),
+        Binding([.pageDown], .pageDown, .field, "page down"),
+        Binding([.pageUp], .pageUp, .field, "page up"),
+        Binding([.tab], .switchFocus, .field, "leave the field for the results", hint: "results"),
+        Binding([.backspace], .deleteBackward, .field, "delete a character"),
+        Binding([.ctrl("u")], .clearField, .field, "clear the field"),
+        Binding([.ctrl("c")], .quit, .field, "quit"),
+
+        // Glossary popover
+        Binding([.enter], .open, .popover, "open the term in the glossary", hint: "glossary"),
+        Binding([.escape, .backspace, .char("q")], .cancel, .popover, "close (any other key closes it and acts)", hint: "close"),
+
+        // Prompts
+        Binding([.enter], .open, .prompt, "find / confirm", hint: "find"),
+        Binding([.escape], .cancel, .prompt, "cancel", hint: "cancel"),
+        Binding([.backspace], .deleteBackward, .prompt, "delete a character"),
+        Binding([.ctrl("u")], .clearField, .prompt, "clear"),
+        Binding([.ctrl("c")], .quit, .prompt, "quit"),
+    ]
+
+    static let index: [Scope: [Key: Action]] = {
+        var out: [Scope: [Key: Action]] = [:]
+        for b in bindings {
+            for (n, k) in b.keys.enumerated() {
+                var action = b.action
+                if case .pick = action { action = .pick(n + 1) }
+                if out[b.scope, default: [:]][k] == nil { out[b.scope, default: [:]][k] = action }
+            }
+        }
+        return out
+    }()
+
+    /// The action a key has in the first scope that binds it.
+    public static func action(for key: Key, in scopes: [Scope]) -> Action? {
+        for s in scopes { if let a = index[s]?[key] { return a } }
+        return nil
+    }
+
+    /// "Tab link · Enter follow · ..." for the hint line, most specific scope first, each key once.
+    public static func hints(for scopes: [Scope]) -> [(keys: String, words: String)] {
+        var out: [(String, String)] = []
+        var seenWords: Set<String> = []
+        var seenKeys: Set<Key> = []
+        for s in scopes {
+            for b in bindings where b.scope == s {
+                guard let words = b.hint, let key = b.keys.first, !seenKeys.contains(key), !seenWords.contains(words) else { continue }
+                seenKeys.insert(key); seenWords.insert(words)
+                out.append((key.label, words))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,106 @@
+import NNGuideCore
+
+/// A piece of a laid-out line: text in one role, maybe part of a link.
+public struct Span: Sendable, Equatable {
+    public var text: String
+    public var role: Role
+    /// Index into `Document.links` when the span is (part of) a link.
+    public var link: Int?
+    public init(_ text: String, _ role: Role = .text, link: Int? = nil) { self.text = text; self.role = role; self.link = link }
+}
+
+/// One screen line of a laid-out document.
+public struct DocLine: Sendable, Equatable {
+    public var spans: [Span]
+    /// The block this line came from (a serial number): keeps the reading position across resizes.
+    public var origin: Int
+    /// Set on the heading line of a page or section: its id.
+    public var anchor: String?
+    /// Lines of a table too wide for the screen scroll sideways together.
+    public var wide: Bool
+
+    public init(_ spans: [Span] = [], origin: Int = 0, anchor: String? = nil, wide: Bool = false) {
+        self.spans = spans; self.origin = origin; self.anchor = anchor; self.wide = wide
+    }
+
+    public var text: String { spans.map(\.text).joined() }
+    public var width: Int { DisplayWidth.of(text) }
+}
+
+/// A link as laid out: where it goes and the line it starts on.
+public struct DocLink: Sendable, Equatable {
+    public var target: LinkTarget
+    public var label: String
+    public var line: Int
+}
+
+/// A page laid out for one width: lines of styled spans, its links, and where each section begins.
+public struct Document: Sendable, Equatable {
+    public var lines: [DocLine] = []
+    public var links: [DocLink] = []
+    /// Numbered menu choices (digits 1-9): link indexes.
+    public var menu: [Int] = []
+
+    public init() {}
+
+    public func line(ofAnchor id: String) -> Int? { lines.firstIndex { $0.anchor == id } }
+
+    /// Ids of the sections whose headings are in the document, with their lines, in order.
+    public var anchors: [(id: String, line: Int)] {
+        lines.enumerated().compactMap { i, l in l.anchor.map { ($0, i) } }
+    }
+
+    /// The first line that came from `origin` (or the nearest one after it).
+    public func firstLine(fromOrigin origin: Int) -> Int {
+        lines.firstIndex { $0.origin >= origin } ?? max(0, lines.count - 1)
+    }
+
+    /// The maximum line width: more than the screen means the document scrolls sideways.
+    public var wideWidth: Int { lines.filter(\.wide).map(\.width).max() ?? 0 }
+}
+
+/// Builds a document block by block; the tag carried through wrapping is (role, link).
+struct DocumentBuilder {
+    var doc = Document()
+    var origin = 0
+    let width: Int
+    let glyphs: Glyphs
+
+    init(width: Int, glyphs: Glyphs) { self.width = max(1, width); self.glyphs = glyphs }
+
+    struct Tag: Sendable, Equatable { var role: Role; var link: Int? }
+
+    mutating func blank() {
+        if let last = doc.lines.last, last.spans.isEmpty { return }
+        if doc.lines.isEmpty { return }
+        doc.lines.append(DocLine([], origin: origin))
+    }
+
+    mutating func line(_ spans: [Span], anchor: String? = nil, wide: Bool = false) {
+        doc.lines.append(DocLine(spans, origin: origin, anchor: anchor, wide: wide))
+        for s in spans { if let l = s.link, doc.links[l].line < 0 { doc.links[l].line = doc.lines.count - 1 } }
+    }
+
+    /// Turns prose with link markup into tagged runs, registering each link.
+    mutating func runs(_ text: String, role: Role = .text, resolve: (LinkTarget) -> Bool) -> [StyledRun<Tag>] {
+        InlineParser.parse(text).map { piece in
+            switch piece {
+            case .text(let s): return StyledRun(glyphs.text(s), Tag(role: role, link: nil))
+            case .link(let label, let target):
+                guard resolve(target) else { return StyledRun(glyphs.text(label), Tag(role: role, link: nil)) }
+                doc.links.append(DocLink(target: target, label: glyphs.text(label), line: -1))
+                return StyledRun(glyphs.text(label), Tag(role: .link, link: doc.links.count - 1))
+            }
+        }
+    }
+
+    /// Wraps runs into lines: `first` before the first line, `rest` before the others (hanging indent).
+    mutating func wrap(_ runs: [StyledRun<Tag>], first: [Span] = [], rest: [Span] = [], anchor: String? = nil) {
+        let indent = DisplayWidth.of(first.map(\.text).joined())
+        let lines = TextWrap.wrap(runs, width: max(1, width - indent))
+        for (i, l) in lines.enumerated() {
+            let lead = i == 0 ? first : rest
+            line(lead + l.map { Span($0.text, $0.tag.role, link: $0.tag.link) }, anchor: i == 0 ? anchor : nil)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import NNGuideCore
+
+/// Lays out one reading unit: a top-level page (its own blocks, then a numbered menu of its
+/// sections) or a section with all its subsections inline. Re-run for every width.
+enum PageLayout {
+    static func document(unit: PageEntry, guide: Guide, width: Int, glyphs: Glyphs) -> Document {
+        var b = DocumentBuilder(width: width, glyphs: glyphs)
+        let resolve: (LinkTarget) -> Bool = { guide.resolves($0) }
+        let page = unit.page
+        b.wrap([StyledRun(glyphs.text(page.title), .init(role: .title))], anchor: page.id)
+        b.line([Span(String(repeating: glyphs.heavyH, count: min(width, max(4, DisplayWidth.of(glyphs.text(page.title))))), .title)])
+        if let s = page.summary { b.wrap(b.runs(s, role: .dim, resolve: resolve)) }
+        b.blank()
+        blocks(page.blocks, into: &b, resolve: resolve)
+        if unit.depth == 0 {
+            if !page.sections.isEmpty { menu(page, into: &b) }
+        } else {
+            for s in page.sections { section(s, level: 2, into: &b, resolve: resolve) }
+        }
+        footer(unit, guide: guide, into: &b)
+        while b.doc.lines.last?.spans.isEmpty == true { b.doc.lines.removeLast() }
+        return b.doc
+    }
+
+    static func section(_ p: Page, level: Int, into b: inout DocumentBuilder, resolve: (LinkTarget) -> Bool) {
+        b.origin += 1
+        b.blank()
+        let title = b.glyphs.text(p.title)
+        b.wrap([StyledRun(title, .init(role: .heading))], anchor: p.id)
+        if level == 2 { b.line([Span(String(repeating: b.glyphs.h, count: min(b.width, DisplayWidth.of(title))), .heading)]) }
+        b.blank()
+        blocks(p.blocks, into: &b, resolve: resolve)
+        for s in p.sections { section(s, level: level + 1, into: &b, resolve: resolve) }
+    }
+
+    /// "In this part": the sections as numbered links; digits 1-9 open them.
+    static func menu(_ page: Page, into b: inout DocumentBuilder) {
+        b.origin += 1
+        b.blank()
+        b.line([Span("In this part", .heading)])
+        b.blank()
+        let numberWidth = String(page.sections.count).count
+        for (i, s) in page.sections.enumerated() {
+            let n = String(i + 1)
+            let lead = String(repeating: " ", count: numberWidth - n.count + 1) + n + "  "
+            b.doc.links.append(DocLink(target: .page(s.id), label: b.glyphs.text(s.title), line: -1))
+            let link = b.doc.links.count - 1
+            b.doc.menu.append(link)
+            let pad = String(repeating: " ", count: DisplayWidth.of(lead))
+            b.wrap([StyledRun(b.glyphs.text(s.title), .init(role: .link, link: link))], first: [Span(lead, .accent)], rest: [Span(pad)])
+            if let summary = s.summary {
+                b.wrap([StyledRun(b.glyphs.text(InlineParser.plain(summary)), .init(role: .dim))], first: [Span(pad)], rest: [Span(pad)])
+            }
+        }
+    }
+
+    /// "Next: ..." at the end, so Space at the bottom of a page shows where reading goes on.
+    static func footer(_ unit: PageEntry, guide: Guide, into b: inout DocumentBuilder) {
+        guard let next = Reading.nextUnit(after: unit.id, in: guide), let entry = guide.page(next) else { return }
+        b.origin += 1
+        b.blank()
+        b.doc.links.append(DocLink(target: .page(next), label: b.glyphs.text(entry.page.title), line: -1))
+        let link = b.doc.links.count - 1
+        b.wrap([StyledRun(b.glyphs.text(entry.page.title), .init(role: .link, link: link))],
+               first: [Span(b.glyphs.h + b.glyphs.h + " Next ( ] ): ", .dim)], rest: [Span("   ")])
+    }
+
+    static func blocks(_ blocks: [Block], into b: inout DocumentBuilder, resolve: (LinkTarget) -> Bool) {
+        let g = b.glyphs
+        for block in blocks {
+            b.origin += 1
+            switch block {
+            case .paragraph(let s):
+                b.wrap(b.runs(s, resolve: resolve))
+            case .list(let items):
+                list(items, numbered: false, indent: 0, into: &b, resolve: resolve)
+            case .steps(let items):
+                list(items, numbered: true, indent: 0, into: &b, resolve: resolve)
+            case .definitions(let defs):
+                for d in defs {
+                    b.wrap(b.runs(d.term, role: .strong, resolve: resolve))
+                    b.wrap(b.runs(d.text, resolve: resolve), first: [Span("  ")], rest: [Span("  ")])
+                }
+            case .table(let t):
+                b.wrap(b.runs(t.title, role: .strong, resolve: resolve), anchor: nil)
+                if let c = t.caption { b.wrap(b.runs(c, role: .dim, resolve: resolve)) }
+                b.table(t, resolve: resolve)
+                if let n = t.notes { b.wrap(b.runs(n, role: .dim, resolve: resolve)) }
+            case .figure(let f):
+                b.wrap(b.runs(f.title, role: .strong, resolve: resolve))
+                b.tree(f.tree, resolve: resolve)
+                if let c = f.caption { b.wrap(b.runs(c, role: .dim, resolve: resolve)) }
+            case .callout(let c):
+                let title = c.title ?? c.kind.rawValue.prefix(1).uppercased() + c.kind.rawValue.dropFirst()
+                let bar = [Span(g.bar + " ", .accent)]
+                b.wrap(b.runs(title, role: .accent, resolve: resolve), first: bar, rest: bar)
+                b.wrap(b.runs(c.text, resolve: resolve), first: bar, rest: bar)
+            case .preformatted(let s):
+                for raw in g.text(s).split(separator: "\n", omittingEmptySubsequences: false) {
+                    for piece in cut(String(raw), width: b.width - 2) { b.line([Span("  "), Span(piece, .code)]) }
+                }
+            }
+            b.blank()
+        }
+    }
+
+    static func list(_ items: [ListItem], numbered: Bool, indent: Int, into b: inout DocumentBuilder, resolve: (LinkTarget) -> Bool) {
+        let pad = String(repeating: " ", count: indent)
+        let numberWidth = String(items.count).count
+        for (i, item) in items.enumerated() {
+            let mark = numbered ? String(repeating: " ", count: numberWidth - String(i + 1).count) + "\(i + 1). " : b.glyphs.bullet + " "
+            var r: [StyledRun<DocumentBuilder.Tag>] = []
+            if let label = item.label { r += b.runs(label, role: .strong, resolve: resolve); r.append(StyledRun(": ", .init(role: .strong))) }
+            r += b.runs(item.text, resolve: resolve)
+            b.wrap(r, first: [Span(pad), Span(mark, .accent)], rest: [Span(pad + String(repeating: " ", count: DisplayWidth.of(mark)))])
+            if !item.items.isEmpty {
+                list(item.items, numbered: false, indent: indent + DisplayWidth.of(mark), into: &b, resolve: resolve)
+            }
+        }
+    }
+
+    /// Preformatted text keeps its spaces; a line too long is cut into screen-wide pieces.
+    static func cut(_ s: String, width: Int) -> [String] {
+        let width = max(1, width)
+        var out: [String] = [], cur = "", w = 0
+        for ch in s {
+            let cw = DisplayWidth.of(ch)
+            if w + cw > width && !cur.isEmpty { out.append(cur); cur = ""; w = 0 }
+            cur.append(ch); w += cw
+        }
+        out.append(cur)
+        return out
+    }
+}

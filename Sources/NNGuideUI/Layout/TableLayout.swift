@@ -1,0 +1,111 @@
+import NNGuideCore
+
+/// Tables in a document: a box when it fits, a box that scrolls sideways on a wide screen, and a
+/// card per row on a narrow one. Cells may hold links, so this works on tagged runs, not strings.
+extension DocumentBuilder {
+    /// Screens narrower than this get cards instead of a sideways-scrolling box.
+    static let cardsBelow = 60
+
+    mutating func table(_ t: Table, resolve: (LinkTarget) -> Bool) {
+        let header = t.columns.map { runs($0, role: .strong, resolve: resolve) }
+        let rows = t.rows.map { row in row.map { runs($0, resolve: resolve) } }
+        let n = t.columns.count
+        guard n > 0 else { return }
+        let plain: (([StyledRun<Tag>]) -> String) = { $0.map(\.text).joined() }
+        var natural = Array(repeating: 1, count: n)
+        var minimum = Array(repeating: 1, count: n)
+        for r in [header] + rows {
+            for (c, cell) in r.enumerated() where c < n {
+                let text = plain(cell)
+                natural[c] = max(natural[c], DisplayWidth.of(text))
+                let longest = text.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 1
+                minimum[c] = max(minimum[c], min(longest, 14))
+            }
+        }
+        let overhead = 3 * n + 1
+        let avail = width - overhead
+        var widths: [Int]
+        var wide = false
+        if natural.reduce(0, +) <= avail {
+            widths = natural
+        } else if minimum.reduce(0, +) <= avail {
+            widths = minimum
+            var extra = avail - minimum.reduce(0, +)
+            let want = zip(natural, minimum).map { $0 - $1 }
+            let totalWant = max(1, want.reduce(0, +))
+            for c in 0..<n {
+                let add = min(want[c], want[c] * (avail - minimum.reduce(0, +)) / totalWant)
+                widths[c] += add; extra -= add
+            }
+            for c in 0..<n where extra > 0 { let add = min(extra, natural[c] - widths[c]); widths[c] += add; extra -= add }
+        } else if width >= Self.cardsBelow {
+            widths = minimum; wide = true
+        } else {
+            cards(t, header: header, rows: rows)
+            return
+        }
+        box(header: header, rows: rows, widths: widths, wide: wide)
+    }
+
+    private mutating func box(header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]], widths: [Int], wide: Bool) {
+        let g = glyphs
+        func rule(_ l: String, _ m: String, _ r: String) -> [Span] {
+            [Span(l + widths.map { String(repeating: g.h, count: $0 + 2) }.joined(separator: m) + r, .border)]
+        }
+        func cellLines(_ row: [[StyledRun<Tag>]]) -> [[[Span]]] {
+            widths.indices.map { c in
+                let cell = c < row.count ? row[c] : []
+                return TextWrap.wrap(cell, width: widths[c]).map { $0.map { Span($0.text, $0.tag.role, link: $0.tag.link) } }
+            }
+        }
+        var rowsLines = rows.map(cellLines)
+        let multiLine = rowsLines.contains { $0.contains { $0.count > 1 } }
+        line(rule(g.tl, g.teeDown, g.tr), wide: wide)
+        rowsLines.insert(cellLines(header), at: 0)
+        for (r, cols) in rowsLines.enumerated() {
+            let height = cols.map(\.count).max() ?? 1
+            for i in 0..<height {
+                var spans: [Span] = [Span(g.v + " ", .border)]
+                for (c, col) in cols.enumerated() {
+                    let content = i < col.count ? col[i] : []
+                    let w = DisplayWidth.of(content.map(\.text).joined())
+                    spans += content
+                    spans.append(Span(String(repeating: " ", count: max(0, widths[c] - w)) + " ", .text))
+                    spans.append(Span(c == cols.count - 1 ? g.v : g.v + " ", .border))
+                }
+                line(spans, wide: wide)
+            }
+            if r == 0 { line(rule(g.teeRight, g.cross, g.teeLeft), wide: wide) }
+            else if multiLine && r < rowsLines.count - 1 { line(rule(g.teeRight, g.cross, g.teeLeft), wide: wide) }
+        }
+        line(rule(g.bl, g.teeUp, g.br), wide: wide)
+    }
+
+    /// One card per row: the first cell as its title, then "Column: value" for the others.
+    private mutating func cards(_ t: Table, header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]]) {
+        for (r, row) in rows.enumerated() {
+            if r > 0 { line([]) }
+            let title = (row.first ?? []).map { StyledRun($0.text, Tag(role: $0.tag.link == nil ? .strong : .link, link: $0.tag.link)) }
+            wrap(title, first: [Span(glyphs.bar + " ", .accent)], rest: [Span(glyphs.bar + " ", .accent)])
+            for c in 1..<max(1, row.count) where c < t.columns.count {
+                let label = header[c].map(\.text).joined()
+                wrap(row[c], first: [Span("  "), Span(label + ": ", .dim)], rest: [Span("    ")])
+            }
+        }
+    }
+
+    /// A figure's tree with connector lines; labels wrap under their own text.
+    mutating func tree(_ nodes: [TreeNode], resolve: (LinkTarget) -> Bool) {
+        func walk(_ node: TreeNode, prefix: String, isRoot: Bool, isLast: Bool) {
+            let lead = isRoot ? glyphs.bullet + " " : prefix + (isLast ? glyphs.treeLast : glyphs.treeMid)
+            let childPrefix = isRoot ? "  " : prefix + (isLast ? "   " : glyphs.treePipe)
+            // Wrapped label lines continue under the label, with the sibling line still drawn.
+            let r = runs(node.label, role: isRoot ? .strong : .text, resolve: resolve)
+            wrap(r, first: [Span(lead, .border)], rest: [Span(childPrefix, .border)])
+            for (i, child) in node.children.enumerated() {
+                walk(child, prefix: childPrefix, isRoot: false, isLast: i == node.children.count - 1)
+            }
+        }
+        for n in nodes { walk(n, prefix: "", isRoot: true, isLast: true) }
+    }
+}

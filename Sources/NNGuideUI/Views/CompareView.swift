@@ -1,0 +1,222 @@
+import NNGuideCore
+
+/// The guide's comparison matrices, and any catalog architectures you pick, side by side on the
+/// same criteria; sort by a column, transpose.
+public struct CompareView: AppView {
+    public var cursor = ListCursor()
+    /// Catalog ids picked for side-by-side, in the order picked.
+    public var picked: [String] = []
+    /// True when the keys scroll the table rather than move in the list.
+    public var tableFocus = false
+    /// Column the rows are sorted by (of the table as shown); nil keeps the guide's order.
+    public var sortColumn: Int?
+    public var transposed = false
+    public var tableTop = 0
+    public var left = 0
+    public init() {}
+
+    public var scopes: [Scope] { [.compare] }
+
+    enum Item: Equatable { case matrix(TableEntry), architecture(Architecture) }
+
+    func items(_ ctx: ViewContext) -> [Item] {
+        ctx.guide.tables.filter { $0.table.architectures != nil }.map(Item.matrix)
+            + ctx.guide.catalog.architectures.map(Item.architecture)
+    }
+
+    var wideLayout: (Rect) -> Bool { { $0.width >= 72 } }
+
+    func panes(_ r: Rect) -> (list: Rect, table: Rect, divider: Rect?) {
+        if wideLayout(r) {
+            let (list, rest) = r.splitLeft(min(28, r.width / 3))
+            return (list, Rect(x: rest.x + 2, y: rest.y, width: rest.width - 2, height: rest.height), Rect(x: rest.x, y: r.y, width: 1, height: r.height))
+        }
+        return (r, r, nil)
+    }
+
+    /// The table the right side shows: the matrix under the cursor, or the picked architectures.
+    func table(_ ctx: ViewContext) -> (title: String, table: Table)? {
+        let all = items(ctx)
+        guard all.indices.contains(cursor.index) else { return nil }
+        var title: String
+        var t: Table
+        switch all[cursor.index] {
+        case .matrix(let m):
+            title = m.table.title; t = m.table
+        case .architecture(let a):
+            let ids = picked.isEmpty ? [a.id] : picked
+            let archs = ids.compactMap { ctx.guide.architecture($0) }
+            title = picked.isEmpty ? "\(a.displayName) (x picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
+            t = Self.sideBySide(archs, ctx.guide)
+        }
+        if transposed { t = Self.transpose(t) }
+        if let c = sortColumn, c < t.columns.count {
+            t.rows.sort { $0[c].lowercased() < $1[c].lowercased() }
+            title += " \(ctx.glyphs.bullet) sorted by \(t.columns[c])"
+        }
+        return (title, t)
+    }
+
+    static func sideBySide(_ archs: [Architecture], _ guide: Guide) -> Table {
+        var rows: [[String]] = []
+        rows.append(["Family"] + archs.map { a in guide.catalog.families.first { $0.id == a.family }?.name ?? a.family })
+        rows.append(["Fits"] + archs.map { $0.fits.map(\.rawValue).joined(separator: ", ") })
+        for c in guide.catalog.criteria { rows.append([c.name] + archs.map { $0.traits[c.id] ?? "-" }) }
+        rows.append(["Training cost"] + archs.map(\.cost.training))
+        rows.append(["Inference cost"] + archs.map(\.cost.inference))
+        rows.append(["Memory"] + archs.map(\.cost.memory))
+        rows.append(["Summary"] + archs.map(\.summary))
+        return Table(id: "picked", title: "Picked", columns: ["Criterion"] + archs.map(\.displayName), rows: rows,
+                     architectures: archs.map(\.id))
+    }
+
+    static func transpose(_ t: Table) -> Table {
+        let cols = [t.columns.first ?? ""] + t.rows.map { $0.first ?? "" }
+        let rows = t.columns.indices.dropFirst().map { c in [t.columns[c]] + t.rows.map { c < $0.count ? $0[c] : "" } }
+        return Table(id: t.id, title: t.title, columns: cols, rows: rows)
+    }
+
+    func document(_ ctx: ViewContext) -> Document {
+        let p = panes(ctx.rect).table
+        var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
+        guard let (title, t) = table(ctx) else { return b.doc }
+        b.wrap([StyledRun(ctx.glyphs.text(title), .init(role: .strong))])
+        b.table(t, resolve: { ctx.guide.resolves($0) })
+        return b.doc
+    }
+
+    func showsTable(_ ctx: ViewContext) -> Bool { wideLayout(ctx.rect) || tableFocus }
+    func showsList(_ ctx: ViewContext) -> Bool { wideLayout(ctx.rect) || !tableFocus }
+
+    public mutating func fit(_ ctx: ViewContext) {
+        cursor.fit(count: items(ctx).count, height: panes(ctx.rect).list.height)
+        picked = picked.filter { ctx.guide.architecture($0) != nil }
+        let doc = document(ctx)
+        let p = panes(ctx.rect).table
+        tableTop = min(max(0, tableTop), max(0, doc.lines.count - p.height))
+        left = min(max(0, left), max(0, doc.wideWidth - p.width))
+        if let c = sortColumn, let t = table(ctx)?.table, c >= t.columns.count { sortColumn = nil }
+    }
+
+    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+        let all = items(ctx)
+        let p = panes(ctx.rect)
+        defer { fit(ctx) }
+        if tableFocus {
+            let doc = document(ctx)
+            var s = ScrollDocument(); s.top = tableTop
+            if s.scroll(action, lines: doc.lines.count, height: p.table.height) { tableTop = s.top; return .none }
+        } else if cursor.move(action, count: all.count, height: p.list.height) {
+            tableTop = 0; left = 0
+            return .none
+        }
+        guard all.indices.contains(cursor.index) else { return .unhandled }
+        switch action {
+        case .switchFocus: tableFocus.toggle()
+        case .cancel:
+            if tableFocus { tableFocus = false; return .none }
+            return .unhandled
+        case .open:
+            if case .architecture = all[cursor.index] { return toggle(all[cursor.index], ctx) }
+            tableFocus = true
+        case .toggle:
+            return toggle(all[cursor.index], ctx)
+        case .pick(let n):
+            let i = cursor.top + n - 1
+            guard !tableFocus, all.indices.contains(i), n <= p.list.height else { return .unhandled }
+            cursor.index = i
+            if case .architecture = all[i] { return toggle(all[i], ctx) }
+        case .clearSelection:
+            picked = []
+            return .message("Dropped every picked architecture")
+        case .sort:
+            let n = table(ctx)?.table.columns.count ?? 0
+            sortColumn = sortColumn.map { $0 + 1 < n ? $0 + 1 : nil } ?? 0
+            tableTop = 0
+            return .message(sortColumn.map { "Sorted by \(table(ctx)?.table.columns[$0] ?? "column \($0 + 1)"); o again for the next column" } ?? "Back to the guide's order")
+        case .transpose:
+            transposed.toggle(); sortColumn = nil; tableTop = 0; left = 0
+        case .scrollLeft: left -= 8
+        case .scrollRight: left += 8
+        default: return .unhandled
+        }
+        return .none
+    }
+
+    mutating func toggle(_ item: Item, _ ctx: ViewContext) -> Effect {
+        guard case .architecture(let a) = item else { return .message("x picks architectures; a matrix is shown as it is") }
+        if let i = picked.firstIndex(of: a.id) { picked.remove(at: i) } else { picked.append(a.id) }
+        sortColumn = nil; tableTop = 0
+        return .none
+    }
+
+    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+        let p = panes(ctx.rect)
+        let g = ctx.glyphs
+        let all = items(ctx)
+        if showsList(ctx) {
+            for row in 0..<p.list.height {
+                let i = cursor.top + row
+                guard i < all.count else { break }
+                let y = p.list.y + row
+                let selected = i == cursor.index
+                if selected { buf.fill(Rect(x: p.list.x, y: y, width: p.list.width, height: 1), role: tableFocus ? .dim : .selection) }
+                let base: Role = selected && !tableFocus ? .selection : .text
+                var x = buf.put(row < 9 ? "\(row + 1) " : "  ", x: p.list.x, y: y, role: selected ? base : .dim)
+                switch all[i] {
+                case .matrix(let m):
+                    x = buf.put(g.closed + " ", x: x, y: y, role: selected ? base : .accent)
+                    buf.put(TextWrap.truncate(g.text(m.table.title), width: max(0, p.list.maxX - x - 1), ellipsis: g.ellipsis), x: x, y: y, role: selected ? base : .strong)
+                case .architecture(let a):
+                    let on = picked.contains(a.id)
+                    x = buf.put(on ? "[\(g.ascii ? "x" : g.check)] " : "[ ] ", x: x, y: y, role: selected ? base : .accent)
+                    buf.put(TextWrap.truncate(g.text(a.displayName + (a.short != nil ? "  " + a.name : "")), width: max(0, p.list.maxX - x - 1), ellipsis: g.ellipsis), x: x, y: y, role: base)
+                }
+            }
+        }
+        if let d = p.divider { for y in d.y..<d.maxY { buf.put(g.v, x: d.x, y: y, role: .border) } }
+        if showsTable(ctx) {
+            let doc = document(ctx)
+            for row in 0..<p.table.height {
+                let i = tableTop + row
+                guard doc.lines.indices.contains(i) else { break }
+                let line = doc.lines[i]
+                var x = p.table.x - (line.wide ? left : 0)
+                for s in line.spans {
+                    for ch in s.text {
+                        let w = DisplayWidth.of(ch)
+                        if x >= p.table.x { buf.put(String(ch), x: x, y: p.table.y + row, role: s.role, limit: p.table.maxX) }
+                        x += w
+                    }
+                }
+            }
+        }
+    }
+
+    public func status(_ ctx: ViewContext) -> (String, String) {
+        let where_ = tableFocus ? "table (Tab: list)" : "list (Tab: table)"
+        return ("Compare \(ctx.glyphs.sep) " + where_, picked.isEmpty ? "" : "\(picked.count) picked")
+    }
+
+    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+        let p = panes(ctx.rect)
+        guard showsList(ctx), p.list.contains(x: x, y: y) else { return .none }
+        let all = items(ctx)
+        let i = cursor.top + y - p.list.y
+        guard all.indices.contains(i) else { return .none }
+        cursor.index = i
+        tableFocus = false
+        if case .architecture = all[i] { return toggle(all[i], ctx) }
+        return .none
+    }
+
+    public func violations(_ ctx: ViewContext) -> [String] {
+        let p = panes(ctx.rect)
+        var out = cursor.violations(count: items(ctx).count, height: p.list.height, name: "compare list")
+        let doc = document(ctx)
+        if tableTop < 0 || tableTop > max(0, doc.lines.count - p.table.height) { out.append("table top \(tableTop) outside the table") }
+        if left < 0 { out.append("left \(left) < 0") }
+        for id in picked where ctx.guide.architecture(id) == nil { out.append("picked unknown \(id)") }
+        return out
+    }
+}

@@ -1,0 +1,116 @@
+import NNGuideCore
+
+/// The guide as a collapsible tree, with a mark on what you have read.
+public struct ContentsView: AppView {
+    /// Pages whose sections are shown. Top-level pages start open.
+    public var expanded: Set<String>?
+    public var cursor = ListCursor()
+    public init() {}
+    public var scopes: [Scope] { [.contents] }
+
+    func openSet(_ ctx: ViewContext) -> Set<String> {
+        expanded ?? Set(ctx.guide.pages.map(\.id))
+    }
+
+    /// The visible rows: every entry whose parents are all expanded.
+    func rows(_ ctx: ViewContext) -> [PageEntry] {
+        let open = openSet(ctx)
+        return ctx.guide.readingOrder.filter { e in e.path.dropLast().allSatisfy { open.contains($0) } }
+    }
+
+    public mutating func fit(_ ctx: ViewContext) {
+        cursor.fit(count: rows(ctx).count, height: ctx.rect.height)
+    }
+
+    public mutating func activate(_ ctx: ViewContext) {
+        if let p = ctx.reading.last?.page { reveal(p, ctx) }
+    }
+
+    /// Shows `id` (opening its parents) and puts the cursor on it.
+    public mutating func reveal(_ id: String, _ ctx: ViewContext) {
+        guard let e = ctx.guide.page(id) else { return }
+        var open = openSet(ctx)
+        open.formUnion(e.path.dropLast())
+        expanded = open
+        if let i = rows(ctx).firstIndex(where: { $0.id == id }) {
+            cursor.index = i
+            cursor.top = max(0, i - ctx.rect.height / 3)
+        }
+        fit(ctx)
+    }
+
+    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+        let all = rows(ctx)
+        if cursor.move(action, count: all.count, height: ctx.rect.height) { return .none }
+        guard all.indices.contains(cursor.index) else { return .unhandled }
+        let e = all[cursor.index]
+        var open = openSet(ctx)
+        switch action {
+        case .open: return .openPage(e.id, find: nil)
+        case .expand:
+            if e.page.sections.isEmpty { return .message("\(e.page.breadcrumbTitle) has no sections") }
+            if open.contains(e.id) { cursor.index += 1 } else { open.insert(e.id) }
+        case .collapse:
+            if open.contains(e.id) && !e.page.sections.isEmpty { open.remove(e.id) }
+            else if let parent = e.parentID, let i = all.firstIndex(where: { $0.id == parent }) { cursor.index = i }
+            else { return .none }
+        case .pick(let n):
+            // The first nine rows on screen are numbered.
+            let i = cursor.top + n - 1
+            guard all.indices.contains(i), n <= ctx.rect.height else { return .unhandled }
+            cursor.index = i
+            return .openPage(all[i].id, find: nil)
+        default: return .unhandled
+        }
+        expanded = open
+        fit(ctx)
+        return .none
+    }
+
+    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+        let all = rows(ctx)
+        let open = openSet(ctx)
+        let g = ctx.glyphs
+        let r = ctx.rect
+        for row in 0..<r.height {
+            let i = cursor.top + row
+            guard i < all.count else { break }
+            let e = all[i]
+            let y = r.y + row
+            let selected = i == cursor.index
+            if selected { buf.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
+            var x = r.x
+            x = buf.put(row < 9 ? "\(row + 1) " : "  ", x: x, y: y, role: selected ? .selection : .dim)
+            let seen = ctx.reading.visited.contains(e.id)
+            x = buf.put(seen ? g.check + " " : "  ", x: x, y: y, role: selected ? .selection : .accent)
+            x += 2 * e.depth
+            let marker = e.page.sections.isEmpty ? "  " : (open.contains(e.id) ? g.open : g.closed) + " "
+            x = buf.put(marker, x: x, y: y, role: selected ? .selection : .border)
+            let role: Role = selected ? .selection : (e.depth == 0 ? .strong : .text)
+            let title = g.text(e.page.title)
+            x = buf.put(TextWrap.truncate(title, width: max(0, r.maxX - x), ellipsis: g.ellipsis), x: x, y: y, role: role)
+            if let s = e.page.summary, r.maxX - x > 12 {
+                buf.put(TextWrap.truncate("  " + g.text(InlineParser.plain(s)), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .dim)
+            }
+        }
+    }
+
+    public func status(_ ctx: ViewContext) -> (String, String) {
+        let all = rows(ctx)
+        let read = ctx.guide.readingOrder.filter { ctx.reading.visited.contains($0.id) }.count
+        let crumb = all.indices.contains(cursor.index) ? ctx.guide.breadcrumb(all[cursor.index].id).joined(separator: " \(ctx.glyphs.sep) ") : ""
+        return ("Contents \(ctx.glyphs.sep) " + crumb, "\(read)/\(ctx.guide.readingOrder.count) read")
+    }
+
+    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+        let all = rows(ctx)
+        let i = cursor.top + y - ctx.rect.y
+        guard all.indices.contains(i) else { return .unhandled }
+        cursor.index = i
+        return .openPage(all[i].id, find: nil)
+    }
+
+    public func violations(_ ctx: ViewContext) -> [String] {
+        cursor.violations(count: rows(ctx).count, height: ctx.rect.height, name: "contents")
+    }
+}

@@ -1,0 +1,49 @@
+import NNGuideCore
+
+/// Every binding, grouped by where it applies, straight from `Keymap.bindings`.
+public struct HelpView: AppView {
+    public var scroll = ScrollDocument()
+    public init() {}
+    public var scopes: [Scope] { [] }
+
+    static func document(width: Int, glyphs: Glyphs) -> Document {
+        var b = DocumentBuilder(width: width, glyphs: glyphs)
+        b.wrap([StyledRun("Keys", .init(role: .title))])
+        b.wrap([StyledRun("Backspace returns to where you were. q quits from anywhere except while typing in a field; Ctrl-C always quits.", .init(role: .dim))])
+        let keyWidth = min(max(8, width / 3), Keymap.bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 10)
+        for scope in Scope.allCases {
+            let rows = Keymap.bindings.filter { $0.scope == scope }
+            guard !rows.isEmpty else { continue }
+            b.blank()
+            b.wrap([StyledRun(scope.title, .init(role: .heading))])
+            for r in rows {
+                let keys = r.keyLabel
+                if DisplayWidth.of(keys) > keyWidth {
+                    b.line([Span("  "), Span(keys, .hintKey)])
+                    b.wrap([StyledRun(glyphs.text(r.help), .init(role: .text))], first: [Span(String(repeating: " ", count: keyWidth + 4))], rest: [Span(String(repeating: " ", count: keyWidth + 4))])
+                } else {
+                    b.wrap([StyledRun(glyphs.text(r.help), .init(role: .text))],
+                           first: [Span("  "), Span(TextWrap.pad(keys, width: keyWidth), .hintKey), Span("  ")],
+                           rest: [Span(String(repeating: " ", count: keyWidth + 4))])
+                }
+            }
+        }
+        return b.doc
+    }
+
+    func doc(_ ctx: ViewContext) -> Document { Self.document(width: ctx.rect.page.width, glyphs: ctx.glyphs) }
+
+    public mutating func fit(_ ctx: ViewContext) { scroll.fit(lines: doc(ctx).lines.count, height: ctx.rect.height) }
+
+    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+        scroll.scroll(action, lines: doc(ctx).lines.count, height: ctx.rect.height) ? .none : .unhandled
+    }
+
+    public func render(_ ctx: ViewContext, into buf: inout Buffer) { scroll.render(doc(ctx), in: ctx.rect.page, into: &buf) }
+
+    public func status(_ ctx: ViewContext) -> (String, String) {
+        ("Help \(ctx.glyphs.sep) every key", scroll.position(lines: doc(ctx).lines.count, height: ctx.rect.height))
+    }
+
+    public func violations(_ ctx: ViewContext) -> [String] { scroll.violations(lines: doc(ctx).lines.count, height: ctx.rect.height) }
+}

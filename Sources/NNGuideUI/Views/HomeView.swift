@@ -1,0 +1,112 @@
+import NNGuideCore
+
+/// The first screen: what the guide is, where you left off, and every view with its key.
+public struct HomeView: AppView {
+    public var cursor = ListCursor()
+    public init() {}
+    public var scopes: [Scope] { [.home] }
+
+    struct Item { let title: String; let key: String; let about: String; let effect: Effect }
+
+    func items(_ ctx: ViewContext) -> [Item] {
+        var out: [Item] = []
+        let g = ctx.guide
+        if let last = ctx.reading.last, g.pageID(showing: last.page) != nil {
+            let crumb = g.breadcrumb(last.page).joined(separator: " \(ctx.glyphs.sep) ")
+            out.append(Item(title: "Continue reading", key: "", about: crumb, effect: .openPage(last.page, find: nil)))
+        }
+        if let first = g.readingOrder.first {
+            out.append(Item(title: "Start at the beginning", key: "", about: first.page.breadcrumbTitle, effect: .openPage(first.id, find: nil)))
+        }
+        out += [
+            Item(title: "Contents", key: "t", about: "the guide as a tree", effect: .show(.contents)),
+            Item(title: "Search", key: "s", about: "the whole guide, as you type", effect: .show(.search)),
+            Item(title: "Glossary", key: "i", about: "every term, filter as you type", effect: .show(.glossary)),
+            Item(title: "Compare", key: "c", about: "architectures side by side", effect: .show(.compare)),
+            Item(title: "Decide", key: "d", about: "the decision navigator", effect: .show(.decide)),
+            Item(title: "Help", key: "?", about: "every key", effect: .show(.help)),
+        ]
+        return out
+    }
+
+    func listTop(_ ctx: ViewContext) -> Int {
+        // Title, rule, summary (when it fits), blank.
+        ctx.rect.height >= 14 ? 4 : 2
+    }
+
+    public mutating func fit(_ ctx: ViewContext) {
+        cursor.fit(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)))
+    }
+
+    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+        let all = items(ctx)
+        if cursor.move(action, count: all.count, height: ctx.rect.height - listTop(ctx)) { return .none }
+        switch action {
+        case .open: return all[cursor.index].effect
+        case .pick(let n):
+            guard n <= all.count else { return .unhandled }
+            cursor.index = n - 1
+            fit(ctx)
+            return all[n - 1].effect
+        default: return .unhandled
+        }
+    }
+
+    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+        let r = ctx.rect.inset(ctx.rect.width >= 60 ? 2 : 1, 0)
+        let g = ctx.glyphs
+        let opening = ctx.guide.readingOrder.first?.page
+        let title = g.text(opening?.title ?? "nnguide")
+        var y = r.y
+        buf.put(TextWrap.truncate(title, width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .title)
+        y += 1
+        buf.put(String(repeating: g.heavyH, count: min(r.width, DisplayWidth.of(title))), x: r.x, y: y, role: .title)
+        y += 1
+        if listTop(ctx) == 4 {
+            let about = g.text("Browse, look up, compare, decide. Keys are listed at the bottom; ? shows them all.")
+            buf.put(TextWrap.truncate(about, width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .dim)
+            y += 2
+        }
+        let all = items(ctx)
+        let keyCol = 4 + (all.map { DisplayWidth.of($0.title) }.max() ?? 10) + 2
+        for row in 0..<(r.maxY - y) {
+            let i = cursor.top + row
+            guard i < all.count else { break }
+            let it = all[i]
+            let yy = y + row
+            let selected = i == cursor.index
+            if selected { buf.fill(Rect(x: r.x, y: yy, width: r.width, height: 1), role: .selection) }
+            let base: Role = selected ? .selection : .text
+            buf.put(i < 9 ? "\(i + 1)" : " ", x: r.x + 1, y: yy, role: selected ? .selection : .accent)
+            buf.put(it.title, x: r.x + 4, y: yy, role: selected ? .selection : .strong, limit: r.maxX)
+            var x = r.x + keyCol
+            if r.width >= 44 {
+                if !it.key.isEmpty { buf.put(it.key, x: x, y: yy, role: selected ? .selection : .hintKey, limit: r.maxX) }
+                x += 3
+            }
+            if x < r.maxX {
+                buf.put(TextWrap.truncate(g.text(it.about), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: yy, role: selected ? base : .dim, limit: r.maxX)
+            }
+        }
+        let marks = ctx.reading.bookmarks.keys.sorted()
+        let markRow = y + min(all.count, r.maxY - y) + 1
+        if !marks.isEmpty && markRow < r.maxY {
+            let text = "Bookmarks: " + marks.map { "'\($0) " + (ctx.reading.bookmarks[$0].flatMap { ctx.guide.breadcrumb($0.page).last } ?? "?") }.joined(separator: "  ")
+            buf.put(TextWrap.truncate(g.text(text), width: r.width, ellipsis: g.ellipsis), x: r.x, y: markRow, role: .dim)
+        }
+    }
+
+    public func status(_ ctx: ViewContext) -> (String, String) { ("Home", "") }
+
+    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+        let i = cursor.top + y - ctx.rect.y - listTop(ctx)
+        let all = items(ctx)
+        guard all.indices.contains(i) else { return .unhandled }
+        cursor.index = i
+        return all[i].effect
+    }
+
+    public func violations(_ ctx: ViewContext) -> [String] {
+        cursor.violations(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)), name: "home")
+    }
+}

@@ -1,0 +1,302 @@
+import NNGuideCore
+
+/// A match of the find words: the line and the character offsets in it.
+public struct FindMatch: Sendable, Equatable {
+    public var line: Int
+    public var start: Int
+    public var length: Int
+}
+
+/// Reading a page: wrapped prose, tables, figures; links to follow; find in page.
+public struct ReaderView: AppView {
+    /// The reading unit on screen (a top-level page or a section).
+    public var unit = ""
+    public var top = 0
+    /// Columns scrolled sideways, for tables wider than the screen.
+    public var left = 0
+    /// The link Tab moved to, by index into the document's links.
+    public var focus: Int?
+    public var findText = ""
+    public var matches: [FindMatch] = []
+    public var currentMatch: Int?
+    /// The block the top line came from, to find the same place after a resize.
+    var topOrigin = 0
+
+    public init() {}
+
+    public var scopes: [Scope] { [.reader] }
+
+    /// Text column: a margin on wide screens, and lines no longer than is comfortable to read.
+    static func textRect(_ r: Rect) -> Rect {
+        let margin = r.width >= 60 ? 2 : 0
+        return Rect(x: r.x + margin, y: r.y, width: min(r.width - margin * 2, 100), height: r.height)
+    }
+
+    func document(_ ctx: ViewContext) -> Document {
+        ctx.library.document(unit, width: Self.textRect(ctx.rect).width, glyphs: ctx.glyphs)
+    }
+
+    func maxTop(_ doc: Document, _ ctx: ViewContext) -> Int { max(0, doc.lines.count - ctx.rect.height) }
+
+    // MARK: position
+
+    /// The section whose heading is at or above the top line, and how far below it the screen starts.
+    public func position(_ ctx: ViewContext) -> Position {
+        let doc = document(ctx)
+        let anchor = doc.anchors.last { $0.line <= top } ?? (unit, 0)
+        return Position(page: anchor.id, offset: top - anchor.line)
+    }
+
+    public mutating func open(_ p: Position, _ ctx: ViewContext) {
+        guard let u = Reading.unit(for: p.page, in: ctx.guide) else { return }
+        if u != unit { clearFind(); focus = nil; left = 0 }
+        unit = u
+        let doc = document(ctx)
+        top = (doc.line(ofAnchor: p.page) ?? 0) + p.offset
+        clamp(doc, ctx)
+    }
+
+    mutating func scroll(toBlock id: String, _ ctx: ViewContext) {
+        // Tables and figures start with their title line; find it by text.
+        let doc = document(ctx)
+        let title: String? = ctx.guide.table(id)?.table.title ?? ctx.guide.figures.first { $0.figure.id == id }?.figure.title
+        guard let t = title.map({ ctx.glyphs.text(InlineParser.plain($0)) }) else { return }
+        let key = String(t.prefix(20))
+        if let i = doc.lines.firstIndex(where: { $0.text.hasPrefix(key) }) { top = i; clamp(doc, ctx) }
+    }
+
+    mutating func clamp(_ doc: Document, _ ctx: ViewContext) {
+        top = min(max(0, top), maxTop(doc, ctx))
+        topOrigin = doc.lines.indices.contains(top) ? doc.lines[top].origin : 0
+        let room = max(0, doc.wideWidth - Self.textRect(ctx.rect).width)
+        left = min(max(0, left), room)
+        if let f = focus, f >= doc.links.count { focus = nil }
+        if let m = currentMatch, m >= matches.count { currentMatch = nil }
+    }
+
+    public mutating func fit(_ ctx: ViewContext) {
+        guard !unit.isEmpty else { return }
+        let doc = document(ctx)
+        // After a resize the same block stays on top, whatever its new line number.
+        if doc.lines.indices.contains(top), doc.lines[top].origin != topOrigin {
+            top = doc.firstLine(fromOrigin: topOrigin)
+        }
+        if !findText.isEmpty { matches = Self.find(findText, in: doc) }
+        clamp(doc, ctx)
+        if !doc.lines.isEmpty { topOrigin = doc.lines[top].origin }
+    }
+
+    // MARK: actions
+
+    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+        let doc = document(ctx)
+        let h = ctx.rect.height
+        defer { clamp(doc, ctx) }
+        switch action {
+        case .lineDown: top += 1
+        case .lineUp: top -= 1
+        case .pageDown:
+            if top >= maxTop(doc, ctx) {
+                if let next = Reading.nextUnit(after: unit, in: ctx.guide) { return .openPage(next, find: nil) }
+                return .message("End of the guide")
+            }
+            top += max(1, h - 2)
+        case .pageUp: top -= max(1, h - 2)
+        case .top: top = 0
+        case .bottom: top = maxTop(doc, ctx)
+        case .scrollLeft:
+            guard doc.wideWidth > Self.textRect(ctx.rect).width else { return .message("Nothing here is wider than the screen") }
+            left -= 8
+        case .scrollRight:
+            guard doc.wideWidth > Self.textRect(ctx.rect).width else { return .message("Nothing here is wider than the screen") }
+            left += 8
+        case .nextLink, .previousLink:
+            return moveFocus(forward: action == .nextLink, doc, ctx)
+        case .open:
+            guard let f = focus, doc.links.indices.contains(f) else {
+                return .message(doc.links.isEmpty ? "No links on this page" : "Tab moves to a link; Enter then follows it")
+            }
+            guard isVisible(doc.links[f].line, ctx) else { return .message("The chosen link is off screen; Tab picks one on screen") }
+            return .follow(doc.links[f].target)
+        case .pick(let n):
+            guard !doc.menu.isEmpty else { return .unhandled }
+            guard n <= doc.menu.count else { return .message("This page has \(doc.menu.count) choices") }
+            return .follow(doc.links[doc.menu[n - 1]].target)
+        case .nextSection: return nextSection(doc, ctx)
+        case .previousSection: return previousSection(doc, ctx)
+        case .findNext, .findPrevious:
+            guard !matches.isEmpty else { return .message(findText.isEmpty ? "Nothing to find yet: / and some words" : "\"\(findText)\" is not on this page") }
+            let forward = action == .findNext
+            let from = currentMatch ?? -1
+            let n = matches.count
+            let i = forward ? (from + 1) % n : (from - 1 + n) % n
+            currentMatch = i
+            reveal(matches[i].line, ctx)
+            return .message(findSummary + ((forward && i == 0 && from >= 0) ? " (wrapped to the top)" : ""))
+        case .cancel:
+            if focus != nil || !findText.isEmpty { focus = nil; clearFind(); return .none }
+            return .unhandled
+        default: return .unhandled
+        }
+        return .none
+    }
+
+    var findSummary: String {
+        guard !findText.isEmpty else { return "" }
+        guard !matches.isEmpty else { return "\"\(findText)\" is not on this page" }
+        return "\"\(findText)\": match \((currentMatch ?? 0) + 1) of \(matches.count); n next, N previous"
+    }
+
+    func isVisible(_ line: Int, _ ctx: ViewContext) -> Bool { line >= top && line < top + ctx.rect.height }
+
+    mutating func reveal(_ line: Int, _ ctx: ViewContext) {
+        if !isVisible(line, ctx) { top = line - ctx.rect.height / 3 }
+    }
+
+    mutating func moveFocus(forward: Bool, _ doc: Document, _ ctx: ViewContext) -> Effect {
+        guard !doc.links.isEmpty else { return .message("No links on this page") }
+        let visible = doc.links.indices.filter { isVisible(doc.links[$0].line, ctx) }
+        var next: Int
+        if let f = focus, isVisible(doc.links[f].line, ctx) {
+            next = forward ? f + 1 : f - 1
+            if next < 0 || next >= doc.links.count { next = forward ? 0 : doc.links.count - 1 }
+        } else if let v = forward ? visible.first : visible.last {
+            next = v
+        } else {
+            // Nothing on screen: the first link below (or above) it.
+            next = forward ? (doc.links.indices.first { doc.links[$0].line >= top } ?? 0)
+                : (doc.links.indices.last { doc.links[$0].line < top } ?? doc.links.count - 1)
+        }
+        focus = next
+        reveal(doc.links[next].line, ctx)
+        return .none
+    }
+
+    mutating func nextSection(_ doc: Document, _ ctx: ViewContext) -> Effect {
+        if let a = doc.anchors.first(where: { $0.line > top }), a.line <= maxTop(doc, ctx) || a.id != unit {
+            if a.line > maxTop(doc, ctx) {
+                // The heading is on the last screen already: go on to the next unit instead of stalling.
+                if let next = Reading.nextUnit(after: unit, in: ctx.guide) { return .openPage(next, find: nil) }
+            }
+            top = a.line
+            return .none
+        }
+        if let next = Reading.nextUnit(after: unit, in: ctx.guide) { return .openPage(next, find: nil) }
+        return .message("This is the last section of the guide")
+    }
+
+    mutating func previousSection(_ doc: Document, _ ctx: ViewContext) -> Effect {
+        if let a = doc.anchors.last(where: { $0.line < top }) { top = a.line; return .none }
+        if let prev = Reading.previousUnit(before: unit, in: ctx.guide) { return .openPage(prev, find: nil) }
+        return .message("This is the first page of the guide")
+    }
+
+    // MARK: find
+
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext) {
+        findText = text
+        let doc = document(ctx)
+        matches = text.isEmpty ? [] : Self.find(text, in: doc)
+        currentMatch = matches.firstIndex { $0.line >= line } ?? (matches.isEmpty ? nil : 0)
+        if let m = currentMatch { top = line; reveal(matches[m].line, ctx) } else { top = line }
+        clamp(doc, ctx)
+    }
+
+    public mutating func clearFind() { findText = ""; matches = []; currentMatch = nil }
+
+    /// Case-insensitive matches, line by line (a phrase broken across lines is not found).
+    static func find(_ text: String, in doc: Document) -> [FindMatch] {
+        let needle = text.map { $0.lowercased() }
+        guard !needle.isEmpty else { return [] }
+        var out: [FindMatch] = []
+        for (i, l) in doc.lines.enumerated() {
+            let hay = l.text.map { $0.lowercased() }
+            guard hay.count >= needle.count else { continue }
+            var j = 0
+            while j <= hay.count - needle.count {
+                if hay[j] == needle[0] && Array(hay[j..<j + needle.count]) == needle {
+                    out.append(FindMatch(line: i, start: j, length: needle.count)); j += needle.count
+                } else { j += 1 }
+            }
+        }
+        return out
+    }
+
+    // MARK: drawing
+
+    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+        let doc = document(ctx)
+        let area = Self.textRect(ctx.rect)
+        for row in 0..<ctx.rect.height {
+            let i = top + row
+            guard doc.lines.indices.contains(i) else { break }
+            let line = doc.lines[i]
+            let shift = line.wide ? left : 0
+            var x = area.x - shift
+            var charIndex = 0
+            let lineMatches = matches.enumerated().filter { $0.element.line == i }
+            for span in line.spans {
+                var role = span.role
+                if let l = span.link, l == focus { role = .linkFocus }
+                for ch in span.text {
+                    var r = role
+                    for (mi, m) in lineMatches where charIndex >= m.start && charIndex < m.start + m.length {
+                        r = mi == currentMatch ? .matchFocus : .match
+                    }
+                    let w = DisplayWidth.of(ch)
+                    if x >= area.x { buf.put(String(ch), x: x, y: area.y + row, role: r, limit: area.maxX) }
+                    else if x + w > area.x { buf.put(" ", x: area.x, y: area.y + row, role: r, limit: area.maxX) }
+                    x += w
+                    charIndex += 1
+                }
+            }
+        }
+        if doc.lines.isEmpty { buf.put("This page is empty.", x: area.x, y: area.y, role: .dim) }
+    }
+
+    /// The screen row of the focused link, for placing the popover next to it.
+    func focusedRow(_ ctx: ViewContext) -> Int? {
+        let doc = document(ctx)
+        guard let f = focus, doc.links.indices.contains(f), isVisible(doc.links[f].line, ctx) else { return nil }
+        return ctx.rect.y + doc.links[f].line - top
+    }
+
+    public func status(_ ctx: ViewContext) -> (String, String) {
+        let doc = document(ctx)
+        let crumb = ctx.guide.breadcrumb(position(ctx).page).joined(separator: " \(ctx.glyphs.sep) ")
+        let h = ctx.rect.height
+        let pos: String
+        if doc.lines.count <= h { pos = "All" }
+        else if top == 0 { pos = "Top" }
+        else if top >= maxTop(doc, ctx) { pos = "Bot" }
+        else { pos = "\(min(100, (top + h) * 100 / max(1, doc.lines.count)))%" }
+        let wide = doc.wideWidth > Self.textRect(ctx.rect).width ? " \(ctx.glyphs.bullet) h/l sideways" : ""
+        return (crumb, pos + wide)
+    }
+
+    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+        let doc = document(ctx)
+        let i = top + y - ctx.rect.y
+        guard doc.lines.indices.contains(i) else { return .unhandled }
+        let line = doc.lines[i]
+        var col = Self.textRect(ctx.rect).x - (line.wide ? left : 0)
+        for span in line.spans {
+            let w = DisplayWidth.of(span.text)
+            if x >= col && x < col + w, let l = span.link { focus = l; return .follow(doc.links[l].target) }
+            col += w
+        }
+        return .none
+    }
+
+    public func violations(_ ctx: ViewContext) -> [String] {
+        guard !unit.isEmpty else { return [] }
+        var out: [String] = []
+        let doc = document(ctx)
+        if ctx.guide.page(unit) == nil { out.append("unknown unit \(unit)") }
+        if top < 0 || top > maxTop(doc, ctx) { out.append("top \(top) outside 0...\(maxTop(doc, ctx))") }
+        if let f = focus, !doc.links.indices.contains(f) { out.append("focus \(f) outside \(doc.links.count) links") }
+        if left < 0 { out.append("left \(left) < 0") }
+        if let m = currentMatch, !matches.indices.contains(m) { out.append("match \(m) outside \(matches.count)") }
+        return out
+    }
+}

@@ -1,0 +1,179 @@
+import NNGuideCore
+
+/// Search the whole guide as you type; results grouped (sections, glossary, tables, text), each
+/// with where it is; Enter opens the page at the hit with the words marked.
+public struct SearchView: AppView {
+    public var field = TextField()
+    public var typingActive = true
+    /// The chosen hit.
+    public var cursor = 0
+    /// First result line on screen.
+    public var top = 0
+    public init() {}
+
+    public var scopes: [Scope] { [.search] }
+    public var typing: Bool { typingActive }
+
+    func hits(_ ctx: ViewContext) -> [QuickSearch.Hit] { ctx.library.search.search(field.text) }
+
+    /// A result line: a group title, or a hit's first or second line.
+    enum Row: Equatable { case group(QuickSearch.Kind, Int), title(Int), snippet(Int) }
+
+    func rows(_ hits: [QuickSearch.Hit], snippets: Bool) -> [Row] {
+        var out: [Row] = []
+        var kind: QuickSearch.Kind?
+        for (i, h) in hits.enumerated() {
+            if h.kind != kind {
+                kind = h.kind
+                out.append(.group(h.kind, hits.filter { $0.kind == h.kind }.count))
+            }
+            out.append(.title(i))
+            if snippets && !h.snippet.isEmpty { out.append(.snippet(i)) }
+        }
+        return out
+    }
+
+    func listRect(_ r: Rect) -> Rect { Rect(x: r.x, y: r.y + 2, width: r.width, height: r.height - 2) }
+    func showSnippets(_ ctx: ViewContext) -> Bool { ctx.rect.height >= 12 }
+
+    public mutating func activate(_ ctx: ViewContext) { typingActive = true }
+
+    public mutating func fit(_ ctx: ViewContext) {
+        let all = hits(ctx)
+        cursor = all.isEmpty ? 0 : min(max(0, cursor), all.count - 1)
+        let rs = rows(all, snippets: showSnippets(ctx))
+        let h = max(1, listRect(ctx.rect).height)
+        if let first = rs.firstIndex(of: .title(cursor)) {
+            var firstLine = first
+            if cursor == 0 || (first > 0 && { if case .group = rs[first - 1] { return true }; return false }()) { firstLine = max(0, first - 1) }
+            let last = rs.lastIndex { $0 == .title(cursor) || $0 == .snippet(cursor) } ?? first
+            if firstLine < top { top = firstLine }
+            if last >= top + h { top = last - h + 1 }
+        }
+        top = min(max(0, top), max(0, rs.count - h))
+    }
+
+    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+        if field.edit(action) { cursor = 0; top = 0; fit(ctx); return .none }
+        let all = hits(ctx)
+        let page = max(1, listRect(ctx.rect).height / (showSnippets(ctx) ? 2 : 1) - 1)
+        switch action {
+        case .lineDown: cursor += 1
+        case .lineUp: cursor -= 1
+        case .pageDown: cursor += page
+        case .pageUp: cursor -= page
+        case .top: cursor = 0
+        case .bottom: cursor = all.count - 1
+        case .cancel:
+            if typingActive { typingActive = false; return .none }
+            return .unhandled
+        case .switchFocus: typingActive.toggle()
+        case .focusField: typingActive = true
+        case .open:
+            guard all.indices.contains(cursor) else {
+                return .message(field.text.isEmpty ? "Type some words to search the guide" : "Nothing found for \"\(field.text)\"")
+            }
+            return open(all[cursor])
+        case .pick(let n):
+            // The hits on screen are numbered 1-9 from the top.
+            let onScreen = visibleHits(ctx)
+            guard onScreen.indices.contains(n - 1) else { return .unhandled }
+            cursor = onScreen[n - 1]
+            return open(all[cursor])
+        default: return .unhandled
+        }
+        fit(ctx)
+        return .none
+    }
+
+    func open(_ hit: QuickSearch.Hit) -> Effect {
+        hit.kind == .glossary ? .openGlossary(hit.target) : .openPage(hit.target, find: field.text)
+    }
+
+    func visibleHits(_ ctx: ViewContext) -> [Int] {
+        let rs = rows(hits(ctx), snippets: showSnippets(ctx))
+        let h = listRect(ctx.rect).height
+        return rs[min(top, rs.count)..<min(rs.count, top + h)].compactMap { if case .title(let i) = $0 { return i } else { return nil } }
+    }
+
+    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+        let r = ctx.rect
+        let g = ctx.glyphs
+        field.render(label: "Search: ", focused: typingActive, at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g)
+        let all = hits(ctx)
+        let summary: String
+        if field.text.trimmingCharacters(in: .whitespaces).isEmpty { summary = "Type words: titles, terms, tables and text all count" }
+        else if all.isEmpty { summary = "Nothing found; try fewer or shorter words" }
+        else { summary = "\(all.count) result\(all.count == 1 ? "" : "s"); Enter opens the chosen one" }
+        buf.put(TextWrap.truncate(summary, width: r.width, ellipsis: g.ellipsis), x: r.x, y: r.y + 1, role: .dim)
+        let list = listRect(r)
+        let rs = rows(all, snippets: showSnippets(ctx))
+        let numbered = visibleHits(ctx)
+        for row in 0..<list.height {
+            let i = top + row
+            guard rs.indices.contains(i) else { break }
+            let y = list.y + row
+            switch rs[i] {
+            case .group(let kind, let n):
+                buf.put(TextWrap.truncate("\(kind.title) (\(n))", width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .heading)
+            case .title(let h):
+                let selected = h == cursor
+                if selected { buf.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
+                let num = numbered.firstIndex(of: h).map { $0 < 9 ? "\($0 + 1)" : " " } ?? " "
+                var x = buf.put(" " + num + " ", x: r.x, y: y, role: selected ? .selection : .accent)
+                x = buf.put(TextWrap.truncate(g.text(InlineParser.plain(all[h].title)), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .strong)
+                let crumb = all[h].breadcrumb.joined(separator: " \(g.sep) ")
+                if !crumb.isEmpty && r.maxX - x > 8 && all[h].kind != .section || (all[h].kind == .section && all[h].breadcrumb.count > 1 && r.maxX - x > 8) {
+                    buf.put(TextWrap.truncate("  " + g.text(crumb), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .dim)
+                }
+            case .snippet(let h):
+                let text = g.text(all[h].snippet)
+                let x = r.x + 4
+                let shown = TextWrap.truncate(text, width: max(0, r.maxX - x), ellipsis: g.ellipsis)
+                buf.put(shown, x: x, y: y, role: .dim)
+                highlight(field.text, in: shown, x: x, y: y, into: &buf)
+            }
+        }
+    }
+
+    /// Marks the query words in a snippet already on screen.
+    func highlight(_ query: String, in shown: String, x: Int, y: Int, into buf: inout Buffer) {
+        let chars = shown.map { $0.lowercased() }
+        for word in query.lowercased().split(separator: " ") {
+            let w = word.map { String($0) }
+            guard !w.isEmpty, chars.count >= w.count else { continue }
+            for start in 0...(chars.count - w.count) where Array(chars[start..<start + w.count]) == w {
+                let col = x + DisplayWidth.of(String(shown.prefix(start)))
+                buf.paint(Rect(x: col, y: y, width: DisplayWidth.of(String(shown.dropFirst(start).prefix(w.count))), height: 1), role: .match)
+            }
+        }
+    }
+
+    public func status(_ ctx: ViewContext) -> (String, String) {
+        let all = hits(ctx)
+        return ("Search", all.isEmpty ? "" : "\(cursor + 1)/\(all.count)")
+    }
+
+    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+        if y == ctx.rect.y { typingActive = true; return .none }
+        let rs = rows(hits(ctx), snippets: showSnippets(ctx))
+        let i = top + y - listRect(ctx.rect).y
+        guard rs.indices.contains(i) else { return .none }
+        switch rs[i] {
+        case .title(let h), .snippet(let h): cursor = h; return open(hits(ctx)[h])
+        case .group: return .none
+        }
+    }
+
+    public func violations(_ ctx: ViewContext) -> [String] {
+        let all = hits(ctx)
+        var out: [String] = []
+        if !all.isEmpty && !all.indices.contains(cursor) { out.append("cursor \(cursor) outside \(all.count) hits") }
+        let rs = rows(all, snippets: showSnippets(ctx))
+        if top < 0 || (top > 0 && top > rs.count - 1) { out.append("top \(top) outside \(rs.count) rows") }
+        if let line = rs.firstIndex(of: .title(cursor)), !all.isEmpty, line < top || line >= top + max(1, listRect(ctx.rect).height) {
+            out.append("chosen hit off screen (line \(line), top \(top))")
+        }
+        return out
+    }
+}

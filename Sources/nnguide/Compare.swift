@@ -1,0 +1,96 @@
+import ArgumentParser
+import NNGuideCore
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare architectures: the guide's comparison matrices, or catalog entries side by side.",
+        discussion: """
+            With nothing, lists the comparison matrices. With one table id (or part of its title), shows
+            that matrix. With two or more catalog ids or names, sets those entries side by side on the
+            catalog's criteria: family, data they fit, traits, cost, strengths and limitations.
+
+            Examples:
+              nnguide compare
+              nnguide compare matrix-vision
+              nnguide compare cnn vit
+              nnguide compare rnn transformer ssm --format markdown
+            """)
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: ArgumentHelp("A table id, or two or more catalog ids.", valueName: "id")) var ids: [String] = []
+
+    func run() throws {
+        let guide = try content.load()
+        switch ids.count {
+        case 0: try list(guide)
+        case 1: try matrix(ids[0], guide)
+        default: try entries(guide)
+        }
+    }
+
+    func list(_ guide: Guide) throws {
+        let matrices = guide.comparisonMatrices
+        switch output.format {
+        case .text:
+            let r = output.renderer(guide)
+            emit(matrices.flatMap { m in
+                r.labelled("", m.table.title, m.table.id)
+                    + r.hangingLines("compares " + names(m.table, guide).joined(separator: ", "), indent: "  ")
+            })
+        case .markdown:
+            emit(matrices.map { "- **\($0.table.title)** `\($0.table.id)`: \(names($0.table, guide).joined(separator: ", "))" })
+        case .json:
+            try emitJSON(matrices.map { Matrix(id: $0.table.id, title: $0.table.title, page_id: $0.pageID, architectures: $0.table.architectures ?? []) })
+        }
+    }
+
+    struct Matrix: Encodable { var id: String, title: String, page_id: String, architectures: [String] }
+
+    func names(_ t: Table, _ guide: Guide) -> [String] {
+        (t.architectures ?? []).map { guide.architecture($0)?.displayName ?? $0 }
+    }
+
+    func matrix(_ query: String, _ guide: Guide) throws {
+        if guide.table(query) == nil && guide.architecture(named: query) != nil {
+            throw ValidationError("'\(query)' is a catalog entry; compare needs two or more of them (e.g. `nnguide compare \(query) transformer`), or one table id (`nnguide compare` lists them)")
+        }
+        let key = Guide.normalize(query)
+        let entry = guide.table(query).map { [$0] }
+            ?? guide.comparisonMatrices.filter { Guide.normalize($0.table.title).contains(key) }
+        guard entry.count == 1 else {
+            if entry.count > 1 {
+                printError("nnguide: '\(query)' fits \(entry.count) tables; give one of these ids:")
+                for t in entry { printError("  \(t.table.id)  \(t.table.title)") }
+                throw ExitCode(1)
+            }
+            let ids = guide.comparisonMatrices.map(\.table.id) + guide.tables.map(\.table.id)
+            throw notFound("no table is called '\(query)' (`nnguide compare` lists the comparison matrices)",
+                           suggestions: EditDistance.closest(to: query, among: ids))
+        }
+        try print(entry[0].table, guide, architectures: [])
+    }
+
+    func entries(_ guide: Guide) throws {
+        var found: [Architecture] = []
+        for id in ids {
+            guard let a = guide.architecture(named: id) else {
+                let names = guide.catalog.architectures.flatMap { [$0.id] + [$0.short].compactMap { $0 } }
+                throw notFound("no catalog entry is called '\(id)' (catalog ids: \(guide.catalog.architectures.map(\.id).joined(separator: ", ")))",
+                               suggestions: EditDistance.closest(to: id, among: names))
+            }
+            if !found.contains(a) { found.append(a) }
+        }
+        guard found.count >= 2 else { throw ValidationError("give two or more different catalog entries to compare") }
+        try print(guide.comparisonTable(of: found), guide, architectures: found)
+    }
+
+    struct Compared: Encodable { var table: Table; var architectures: [Architecture] }
+
+    func print(_ t: Table, _ guide: Guide, architectures: [Architecture]) throws {
+        switch output.format {
+        case .text: emit(output.renderer(guide).table(t))
+        case .markdown: emit(MarkdownRenderer(guide: guide).table(t))
+        case .json: try emitJSON(Compared(table: t, architectures: architectures))
+        }
+    }
+}

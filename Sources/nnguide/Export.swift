@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import NNGuideCore
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the whole guide as Markdown or JSON.",
+        discussion: """
+            Markdown holds every page in reading order (tables as Markdown tables, figures as nested
+            lists), then the glossary and the architecture catalog. JSON holds the whole model: pages,
+            glossary, catalog and decision trees, with the field names of Content/README.md and sorted
+            keys. `--format text` prints the whole guide as plain text.
+
+            Examples:
+              nnguide export --format markdown > guide.md
+              nnguide export --format json | jq '.catalog.architectures[].id'
+            """)
+    @OptionGroup var content: ContentOptions
+    @Option(help: ArgumentHelp("markdown, json or text.", valueName: "format")) var format: OutputFormat = .markdown
+    @Option(help: ArgumentHelp("Wrap text output at N columns (20 or more).", valueName: "n")) var width: Int?
+    @Flag(help: "Text output with ASCII characters only.") var ascii = false
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be 20 or more (got \(width))") }
+    }
+
+    func run() throws {
+        let guide = try content.load()
+        switch format {
+        case .markdown: emit(MarkdownRenderer(guide: guide).document())
+        case .json: try emitJSON(GuideExport(guide: guide))
+        case .text:
+            let style: BoxStyle = ascii ? .ascii : BoxStyle.from(environment: ProcessInfo.processInfo.environment)
+            emit(TextRenderer(guide: guide, width: width ?? Terminal.columns(), style: style).guideText())
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import NNGuideCore
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+/// `--format`, `--width` and `--ascii`, shared by every command that prints the guide.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Output format: text, markdown or json.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Wrap text output at N columns (20 or more). Default: the terminal's width, or 80 when output is not a terminal.", valueName: "n"))
+    var width: Int?
+
+    @Flag(help: "Draw tables and trees with ASCII characters only (the default when the locale is not UTF-8).")
+    var ascii = false
+
+    func validate() throws {
+        if let width, width < 20 {
+            throw ValidationError("--width must be 20 or more (got \(width)); text narrower than 20 columns cannot hold a table or a tree.")
+        }
+    }
+
+    var columns: Int { width ?? Terminal.columns() }
+
+    var style: BoxStyle { ascii ? .ascii : BoxStyle.from(environment: ProcessInfo.processInfo.environment) }
+
+    func renderer(_ guide: Guide) -> TextRenderer { TextRenderer(guide: guide, width: columns, style: style) }
+}
+
+enum Terminal {
+    /// Width of standard output: COLUMNS, else the terminal's own size, when it is a terminal; 80 otherwise.
+    static func columns() -> Int {
+        guard isatty(STDOUT_FILENO) == 1 else { return 80 }
+        if let s = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(s), n > 0 { return max(20, n) }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(20, Int(size.ws_col)) }
+        return 80
+    }
+
+    /// Highlighting is for people: only on a terminal, and never when NO_COLOR is set.
+    static var highlights: Bool {
+        isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+}
+
+/// Prints text that already ends with a newline.
+func emit(_ s: String) {
+    FileHandle.standardOutput.write(Data(s.utf8))
+}
+
+func emit(_ lines: [String]) { emit(lines.joined(separator: "\n") + "\n") }
+
+func emitJSON<T: Encodable>(_ value: T) throws { emit(try JSONOutput.string(value)) }
+
+/// "Not found": the message on standard error, exit status 1.
+func notFound(_ message: String, suggestions: [String] = []) -> ExitCode {
+    printError("nnguide: " + message)
+    if !suggestions.isEmpty { printError("Did you mean: " + suggestions.joined(separator: ", ") + "?") }
+    return ExitCode(1)
+}

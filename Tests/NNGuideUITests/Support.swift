@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// The fixture guide (Tests/NNGuideUITests/Fixtures/Content): small and stable, so screens do not
+/// change when the real content is edited.
+enum Fixture {
+    static let directory: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/Content").path
+    }()
+
+    static let library: Library = {
+        do { return Library(guide: try ContentLoader.load(directory: directory)) }
+        catch { fatalError("fixture content does not load: \(error)") }
+    }()
+
+    static var guide: Guide { library.guide }
+
+    static func state(_ width: Int = 80, _ height: Int = 24, reading: ReadingState = ReadingState(), glyphs: Glyphs = .unicode) -> AppState {
+        AppState(library: library, width: width, height: height, reading: reading, glyphs: glyphs)
+    }
+}
+
+/// Keys written the way a person types them: `keys("s", "overfit", .enter)`.
+func keys(_ parts: Any...) -> [Key] {
+    var out: [Key] = []
+    for p in parts {
+        if let k = p as? Key { out.append(k) }
+        else if let s = p as? String { out += s.map { Key.char($0) } }
+    }
+    return out
+}
+
+func press(_ state: AppState, _ ks: [Key]) -> AppState {
+    ks.reduce(state) { update($0, $1) }
+}
+
+/// Compares the screen with Tests/NNGuideUITests/Golden/NAME.txt (`|` ends every row, so trailing
+/// spaces show). With NNGUIDE_RECORD=1 the file is written instead; a missing file is a failure,
+/// never a silent recording.
+func expectGolden(_ state: AppState, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let actual = render(state).golden
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    let file = dir.appendingPathComponent(name + ".txt")
+    if ProcessInfo.processInfo.environment["NNGUIDE_RECORD"] == "1" {
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try? actual.write(to: file, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+        Issue.record(Comment(rawValue: "no golden file \(file.path); record it on purpose with NNGUIDE_RECORD=1 swift test --filter NNGuideUITests"), sourceLocation: sourceLocation)
+        return
+    }
+    if actual != expected {
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        var diff: [String] = []
+        for i in 0..<max(a.count, e.count) where (i < a.count ? a[i] : "") != (i < e.count ? e[i] : "") {
+            diff.append("row \(i):\n  expected \(i < e.count ? e[i] : "<none>")\n  actual   \(i < a.count ? a[i] : "<none>")")
+        }
+        let shown: String = diff.prefix(6).joined(separator: "\n")
+        Issue.record(Comment(rawValue: "screen differs from \(name).txt:\n\(shown)\n(re-record on purpose with NNGUIDE_RECORD=1)"), sourceLocation: sourceLocation)
+    }
+}

@@ -27,7 +27,7 @@ struct ContentChecks {
     func at(_ key: String) -> SourceLocation {
         locations[key] ?? SourceLocation(file: key.hasPrefix("g:") ? ContentLoader.glossaryFile
             : key.hasPrefix("a:") ? ContentLoader.catalogFile
-            : key.hasPrefix("tree:") || key.hasPrefix("node:") ? ContentLoader.decisionsFile : "pages")
+            : key.hasPrefix("tree:") || key.hasPrefix("node:") || key.hasPrefix("decisions:") ? ContentLoader.decisionsFile : "pages")
     }
 
     mutating func problem(_ key: String, _ message: String) { problems.append(ContentProblem(at(key), message)) }
@@ -161,70 +161,5 @@ struct ContentChecks {
         }
     }
 
-    // MARK: decision trees
-
-    mutating func checkTrees() {
-        var treeIDs: Set<String> = []
-        for tree in guide.decisions.trees {
-            let tkey = "tree:" + tree.id
-            if !treeIDs.insert(tree.id).inserted { problem(tkey, "duplicate tree id '\(tree.id)'") }
-            if !hasPage(tree.source) { problem(tkey, "tree '\(tree.id)': source '\(tree.source)' is not a page id") }
-            var ids: Set<String> = []
-            for n in tree.nodes where !ids.insert(n.id).inserted { problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': duplicate node id '\(n.id)'") }
-            if tree.node(tree.start) == nil { problem(tkey, "tree '\(tree.id)': start '\(tree.start)' is not a node id") }
-            for n in tree.nodes { checkNode(n, in: tree, ids: ids) }
-            checkReachability(tree)
-        }
-    }
-
-    mutating func checkNode(_ n: DecisionNode, in tree: DecisionTree, ids: Set<String>) {
-        let key = "node:\(tree.id)/\(n.id)"
-        if n.isLeaf {
-            if !n.options.isEmpty { problem(key, "node '\(n.id)' has both pick and options: a node is a question or a leaf") }
-            for id in n.pick + n.alternatives + n.whyNot.map(\.id) where !hasArchitecture(id) {
-                problem(key, "node '\(n.id)' names unknown catalog id '\(id)'")
-            }
-            if n.why == nil { problem(key, "leaf '\(n.id)' does not say why") }
-        } else {
-            if n.question == nil { problem(key, "node '\(n.id)' has neither a question nor a pick") }
-            if n.options.isEmpty { problem(key, "dead end: question '\(n.id)' has no options") }
-            for o in n.options where !ids.contains(o.next) {
-                problem(key, "node '\(n.id)': answer '\(o.answer)' leads to '\(o.next)', which is not a node of '\(tree.id)'")
-            }
-        }
-        for s in n.see where !hasPage(s) { problem(key, "node '\(n.id)': see '\(s)' is not a page id") }
-        for text in [n.question, n.help, n.why].compactMap({ $0 }) + n.options.compactMap(\.why) + n.whyNot.map(\.reason) + n.warnings {
-            checkLinks(text, key: key)
-        }
-    }
-
-    mutating func checkReachability(_ tree: DecisionTree) {
-        let nodes = Dictionary(tree.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        guard nodes[tree.start] != nil else { return }
-        // Depth-first from the start: grey nodes are on the current path, so meeting one again is a
-        // cycle. An explicit stack, not recursion: a tree may be thousands of nodes deep.
-        var state: [String: Int] = [tree.start: 1]
-        var cycles: [String] = []
-        var path: [(id: String, next: Int)] = [(tree.start, 0)]
-        while let top = path.last {
-            let options = nodes[top.id]?.options ?? []
-            guard top.next < options.count else {
-                state[top.id] = 2
-                path.removeLast()
-                continue
-            }
-            path[path.count - 1].next += 1
-            let next = options[top.next].next
-            guard nodes[next] != nil else { continue }
-            switch state[next] {
-            case 1: cycles.append((path.map(\.id) + [next]).joined(separator: " -> "))
-            case 2: break
-            default: state[next] = 1; path.append((next, 0))
-            }
-        }
-        for c in cycles { problem("tree:" + tree.id, "tree '\(tree.id)' has a cycle: \(c)") }
-        for n in tree.nodes where state[n.id] == nil {
-            problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': node '\(n.id)' cannot be reached from '\(tree.start)'")
-        }
-    }
+    // Decision trees and the rest of decisions.yaml: Decisions/DecisionChecks.swift (checkTrees).
 }

@@ -72,3 +72,18 @@ import Testing
         #expect(b.commandLine(given: [.modality, .task]) == "nnguide recommend --modality text --task generation")
     }
 }
+
+@Suite struct RecommendBriefFileTests {
+    @Test func aSavedBriefReadsBackUnchanged() throws {
+        let briefs = [
+            Brief(modality: .text, task: .generation),
+            Brief(modality: .timeSeries, task: .anomalyDetection, samples: 12_345, latencyMs: 7.5, deploy: .serverCPU, compute: .low,
+                  interpretability: .required, streaming: false, context: .long, pretrained: true,
+                  notes: "quotes \" and: colons, # hashes, 'single', newline\nand unicode ✓"),
+            Brief(modality: .image, task: .detection, notes: "true"),
+        ]
+        for b in briefs {
+            #expect(try Brief(values: BriefReader.parse(b.yaml, file: "saved.yaml")) == b, "\(b.yaml)")
+        }
+    }
+}

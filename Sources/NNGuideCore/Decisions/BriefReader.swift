@@ -57,3 +57,27 @@ public enum BriefReader {
         return values
     }
 }
+
+extension Brief {
+    /// The brief as a YAML file `BriefReader` reads back unchanged: how the explorer saves briefs.
+    public var yaml: String {
+        var lines: [String] = []
+        for field in givenFields {
+            guard let value = self[field] else { continue }
+            switch value {
+            case .text(let s), .choice(let s): lines.append("\(field.name): \(Brief.yamlQuote(s))")
+            case .number, .flag: lines.append("\(field.name): \(value)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Double-quoted YAML: JSON's string escapes are valid in it.
+    static func yamlQuote(_ s: String) -> String {
+        let plain = !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } && Double(s) == nil
+            && !["true", "false", "yes", "no", "on", "off", "null", "~"].contains(s.lowercased())
+        if plain { return s }
+        guard let data = try? JSONEncoder().encode(s), let quoted = String(data: data, encoding: .utf8) else { return "\"\"" }
+        return quoted
+    }
+}

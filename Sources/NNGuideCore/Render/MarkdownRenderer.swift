@@ -42,9 +42,7 @@ public struct MarkdownRenderer: Sendable {
         case .table(let t): return table(t)
         case .figure(let f): return figure(f)
         case .callout(let c):
-            let name = TextRenderer.calloutName(c.kind)
-            let head = c.title.map { "\(name): \(inline($0))" } ?? name
-            return ["> **\(head)**", ">", "> " + inline(c.text)]
+            return ["> **\(escape(TextRenderer.calloutHeading(c)))**", ">", "> " + inline(c.text)]
         case .preformatted(let s): return ["```"] + s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + ["```"]
         }
     }

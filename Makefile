@@ -1,14 +1,32 @@
 # nnguide: the two commands that matter are `make run` and `make test`.
 PREFIX ?= /usr/local
 SWIFT  ?= swift
-BIN    := .build/release/nnguide
+
+# The shipped binary is linked fully statically (Swift runtime, Foundation, ncursesw, C library):
+# it starts several times faster than the dynamically linked default and runs where no Swift
+# toolchain is installed (BENCHMARKS.md has the measurements). LINK=dynamic builds the default.
+LINK ?= static
+ifeq ($(LINK),static)
+BUILD_FLAGS := --scratch-path .build/static -Xswiftc -static-executable
+BIN         := .build/static/release/nnguide
+else
+BUILD_FLAGS :=
+BIN         := .build/release/nnguide
+endif
+
+BINDIR  = $(DESTDIR)$(PREFIX)/bin
+DATADIR = $(DESTDIR)$(PREFIX)/share/nnguide
+MANDIR  = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
 .PHONY: all build run test lint install uninstall bench clean
 
 all: build
 
 build:
-	$(SWIFT) build -c release --product nnguide
+	$(SWIFT) build -c release --product nnguide $(BUILD_FLAGS)
 
 run: build
 	$(BIN)
@@ -21,15 +39,28 @@ test:
 lint: build
 	$(BIN) lint
 
+# The man page and the completions are generated from the command definitions, so they list
+# exactly the commands and options the binary has. generate-manual is swift-argument-parser's tool.
 install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nnguide
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/nnguide
-	rm -rf $(DESTDIR)$(PREFIX)/share/nnguide/Content
-	cp -R Content $(DESTDIR)$(PREFIX)/share/nnguide/Content
+	$(SWIFT) build -c release --product generate-manual
+	install -d $(BINDIR) $(DATADIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(BIN) $(BINDIR)/nnguide
+	strip --strip-debug $(BINDIR)/nnguide 2>/dev/null || true
+	rm -rf $(DATADIR)/Content
+	cp -R Content $(DATADIR)/Content
+	.build/release/generate-manual $(BIN) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" -o $(MANDIR)
+	$(BIN) --generate-completion-script bash > $(BASHDIR)/nnguide
+	$(BIN) --generate-completion-script zsh > $(ZSHDIR)/_nnguide
+	$(BIN) --generate-completion-script fish > $(FISHDIR)/nnguide.fish
+	@echo "installed $(BINDIR)/nnguide (content in $(DATADIR)/Content, man page, bash/zsh/fish completions)"
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/nnguide
-	rm -rf $(DESTDIR)$(PREFIX)/share/nnguide
+	rm -f $(BINDIR)/nnguide $(MANDIR)/nnguide.1 $(BASHDIR)/nnguide $(ZSHDIR)/_nnguide $(FISHDIR)/nnguide.fish
+	rm -rf $(DATADIR)
+
+# Benchmarks against less; results in bench-out/results.md (BENCHMARKS.md explains them).
+bench:
+	Tests/Benchmarks/run.sh
 
 clean:
 	rm -rf .build

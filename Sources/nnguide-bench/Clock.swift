@@ -19,7 +19,7 @@ func sample(_ count: Int, _ body: () throws -> Void) rethrows -> [Double] {
     return out
 }
 
-func median(_ xs: [Double]) -> Double {
+func medianOf(_ xs: [Double]) -> Double {
     guard !xs.isEmpty else { return .nan }
     let s = xs.sorted()
     return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2

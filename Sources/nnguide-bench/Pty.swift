@@ -11,6 +11,8 @@ final class PtyProcess {
     /// (seconds since start, bytes) for every read: where the time went, for `trace`.
     private(set) var chunks: [(at: Double, count: Int)] = []
     private(set) var exited = false
+    /// When the last byte arrived, since `started`.
+    private(set) var lastByteAt: Double?
 
     struct Failure: Error, CustomStringConvertible { var description: String }
 
@@ -72,9 +74,32 @@ final class PtyProcess {
             count += n
             output.append(contentsOf: buffer[0..<n])
             chunks.append((last! - started, n))
+            lastByteAt = last! - started
         }
         return (last.map { $0 - zero }, count)
     }
+
+    /// Waits (up to `limit` seconds) until the program writes anything at all.
+    @discardableResult
+    func awaitOutput(limit: Double) -> Bool {
+        let before = output.count
+        let deadline = now() + limit
+        while output.count == before && !exited && now() < deadline { settle(quiet: 0.05, limit: 0.05) }
+        return output.count > before
+    }
+
+    /// The peak resident size so far (VmHWM), in KiB. Read from /proc while the program runs:
+    /// wait4's ru_maxrss would include the harness itself, which the child shares until exec.
+    func peakResidentKiB() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Double(line.split(separator: " ").dropFirst().first { !$0.isEmpty }.map(String.init) ?? "")
+        }
+        return nil
+    }
+
+    /// Everything written so far, as text.
+    var text: String { String(decoding: output, as: UTF8.self) }
 
     func send(_ bytes: [UInt8]) {
         var rest = bytes[...]

@@ -1,74 +1,142 @@
 import Foundation
 import NNGuideCore
-import Yams
 
-struct Snapshot: Codable { var pages: [Page]; var glossary: [GlossaryEntry]; var catalog: Catalog; var decisions: DecisionBook }
+/// `nnguide-bench`: what `make bench` (Tests/Benchmarks/run.sh) runs. Every command prints Markdown
+/// that BENCHMARKS.md quotes; `--out FILE` appends it to FILE as well.
+///
+///   gen SOURCE SCALE OUT                    synthetic content SCALE times the size of SOURCE
+///   frames LABEL RUNS CONTENT LESSFILE NAME=BINARY...
+///                                           time to first frame and peak memory, side by side with less
+///   keys NAME=BINARY CONTENT                key to finished redraw in a pseudo-terminal
+///   inproc CONTENT CACHEDIR RUNS            loading, search and update+render inside one process
+///   trace ARGV...                           what a program writes, when (for finding where time goes)
 
-let args = Array(CommandLine.arguments.dropFirst())
-let dir = args.count > 1 ? args[1] : "Content"
+var args = Array(CommandLine.arguments.dropFirst())
+if let i = args.firstIndex(of: "--out"), i + 1 < args.count {
+    let path = args[i + 1]
+    if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+    Output.shared.file = FileHandle(forWritingAtPath: path)
+    Output.shared.file?.seekToEndOfFile()
+    args.removeSubrange(i...(i + 1))
+}
+
+func usage() -> Never {
+    FileHandle.standardError.write(Data("usage: see the comment at the top of Sources/nnguide-bench/main.swift\n".utf8))
+    exit(64)
+}
+
+/// A scratch HOME per command, so state and caches never come from the user's own.
+func scratchHome(_ label: String) -> String {
+    let dir = NSTemporaryDirectory() + "nnguide-bench-\(label)-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: dir + "/state", withIntermediateDirectories: true)
+    return dir
+}
+
+func named(_ spec: String) -> (name: String, path: String) {
+    guard let eq = spec.firstIndex(of: "=") else { return (spec, spec) }
+    return (String(spec[..<eq]), String(spec[spec.index(after: eq)...]))
+}
+
 switch args.first {
-case "frame":
-    let argv = Array(args.dropFirst())
-    var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/tmp/bench-home", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LESSHISTFILE": "-"]
-    _ = env
-    var times: [Double] = []
-    var rss: [Double] = []
-    for _ in 0..<11 {
-        let p = try PtyProcess(argv, environment: env, rows: 24, cols: 80)
-        let (t, n) = p.settle(quiet: 0.3)
-        p.send("q")
-        let (st, kb) = p.finish()
-        times.append(t ?? .nan); rss.append(Double(kb))
-        _ = n; _ = st
-        env["X"] = "1"
+case "gen":
+    guard args.count == 4, let scale = Int(args[2]) else { usage() }
+    let t0 = now()
+    let (bytes, sourceBytes) = try Generate.run(from: args[1], scale: scale, to: args[3])
+    say(String(format: "generated x%d in %@: %.1f MB of YAML, %.1fx the %.0f kB of %@ (%.1f s)",
+               scale, args[3], Double(bytes) / 1e6, Double(bytes) / Double(sourceBytes), Double(sourceBytes) / 1e3, args[1], now() - t0))
+
+case "frames":
+    guard args.count >= 6, let runs = Int(args[2]) else { usage() }
+    let (label, content, lessFile) = (args[1], args[3], args[4])
+    let home = scratchHome("frames")
+    var env = baseEnvironment(home: home)
+    env["NNGUIDE_CONTENT"] = content
+    // less shows the source text; its first screen ends with the file name in the prompt.
+    var variants = [Variant(name: "less", argv: ["less", lessFile], environment: env, expect: (lessFile as NSString).lastPathComponent)]
+    for spec in args.dropFirst(5) {
+        var (name, path) = named(spec)
+        var venv = env
+        if path.hasSuffix("@nocache") {   // the first start after an edit: no cache to read
+            path.removeLast("@nocache".count)
+            venv[ContentCache.environmentVariable] = "off"
+            name += ", no cache"
+        }
+        variants.append(Variant(name: name, argv: [path], environment: venv, expect: "Contents"))
     }
-    print("first frame median", ms(median(times)), "min", ms(times.min()!), "peak KiB", median(rss))
-case "frame-once":
-    let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/tmp/bench-home", "PATH": "/usr/bin:/bin"]
-    let p = try PtyProcess(Array(args.dropFirst()), environment: env, rows: 24, cols: 80)
-    p.settle(quiet: 0.1)
-    p.send("q")
-    _ = p.finish()
-case "pieces":
-    startupPieces(dir)
+    let results = FirstFrame.measure(variants, rounds: runs)
+    let less = results[0].frame.median
+    var rows: [[String]] = []
+    for (v, r) in zip(variants, results) {
+        rows.append([v.name, msText(r.frame.median), msText(r.frame.p90), String(format: "%.2f", r.frame.median / less),
+                     mibText(r.peakKiB.median), "\(r.frame.values.count)" + (r.failures > 0 ? " (\(r.failures) failed)" : "")])
+    }
+    say("\n**\(label)** — time to first frame, 80x24 pseudo-terminal, \(runs) interleaved rounds after 2 warm-up rounds:\n")
+    say(table(["program", "median", "p90", "ratio to less", "peak RSS", "runs"], rows))
+    try? FileManager.default.removeItem(atPath: home)
+
+case "keys":
+    guard args.count == 3 else { usage() }
+    let (name, path) = named(args[1])
+    let home = scratchHome("keys")
+    var env = baseEnvironment(home: home)
+    env["NNGUIDE_CONTENT"] = args[2]
+    // Warm the content cache first, as any second start would find it.
+    let guide = try ContentCache(contentDirectory: args[2], cacheDirectory: home + "/cache/nnguide").load()
+    let r = try Keystrokes.measure([path], environment: env, longPage: Keystrokes.longestPage(guide))
+    let rows = r.latencies.keys.sorted().map { label -> [String] in
+        let s = Stats(values: r.latencies[label]!)
+        return [label, msText(s.median), msText(s.p90), msText(s.max), "\(s.values.count)" + (r.silent[label].map { " (+\($0) without output)" } ?? "")]
+    }
+    say("\n**\(name)**, content \(args[2]) — key to finished redraw in an 80x24 pseudo-terminal (peak RSS over the sessions: \(mibText(r.peakKiB ?? .nan))):\n")
+    say(table(["key", "median", "p90", "max", "keys"], rows))
+    try? FileManager.default.removeItem(atPath: home)
+
+case "inproc":
+    guard args.count == 4, let runs = Int(args[3]) else { usage() }
+    let (content, cacheDir) = (args[1], args[2])
+    let l = try InProcess.loads(content, cacheDirectory: cacheDir, runs: runs)
+    say("\nIn-process, content \(content) (\(l.pages) pages and sections, \(l.glossary) glossary entries):\n")
+    let guide = try ContentCache(contentDirectory: content, cacheDirectory: cacheDir).load()
+    let s = InProcess.search(guide)
+    var rows = [
+        ["load from YAML, parse and check (first start after an edit)", msText(l.yaml.median)],
+        ["load from the content cache (every other start)", msText(l.cached.median)],
+        ["home-screen preview from the cache (before the first frame)", msText(l.preview.median)],
+        ["explorer library (search index and caches) built after the first frame", msText(l.library.median)],
+        ["core search index built (`nnguide search`)", msText(s.build)],
+        ["core search, per keystroke (median / p90 / max)", "\(msText(s.perKey.median)) / \(msText(s.perKey.p90)) / \(msText(s.perKey.max))"],
+        ["core glossary match, per keystroke (median / p90 / max)", "\(msText(s.glossaryPerKey.median)) / \(msText(s.glossaryPerKey.p90)) / \(msText(s.glossaryPerKey.max))"],
+    ]
+    let keys = InProcess.keys(guide)
+    for label in keys.keys.sorted() {
+        let k = keys[label]!
+        rows.append(["update + render, \(label) (median / p90 / max)", "\(msText(k.median)) / \(msText(k.p90)) / \(msText(k.max))"])
+    }
+    say(table(["what", "time"], rows))
+
+case "preview-loop":   // for a profiler: the home-screen preview, over and over
+    let cache = ContentCache(contentDirectory: args[1], cacheDirectory: args[2])
+    _ = try cache.load()
+    let times = sample(Int(args[3]) ?? 100) { _ = cache.preview(pages: ["deep-dive-cnn"]) }
+    say("preview: median \(msText(medianOf(times)))")
+
 case "trace":
-    let argv = Array(args.dropFirst())
-    let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": "/tmp/bench-home", "PATH": "/usr/bin:/bin"]
-    let p = try PtyProcess(argv, environment: env, rows: 24, cols: 80)
-    print("MARK spawn", p.started * 1000)
+    guard args.count >= 2 else { usage() }
+    let home = scratchHome("trace")
+    let p = try PtyProcess(Array(args.dropFirst()), environment: baseEnvironment(home: home).merging(ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("NNGUIDE_") }) { $1 }, rows: 24, cols: 80)
     p.settle(quiet: 0.5)
     var from = 0
     for c in p.chunks {
-        print(String(format: "%8.3f ms  %6d bytes", c.at * 1000, c.count))
-        if ProcessInfo.processInfo.environment["TRACE_BYTES"] != nil {
-            print(String(decoding: p.output[from..<(from + c.count)], as: UTF8.self).unicodeScalars.map { $0.value < 32 ? "^" + String(UnicodeScalar($0.value + 64)!) : String($0) }.joined())
-        }
+        say(String(format: "%8.3f ms  %6d bytes", c.at * 1000, c.count))
         from += c.count
     }
-    p.send("q")
+    if let dump = ProcessInfo.processInfo.environment["TRACE_OUTPUT"] {
+        FileManager.default.createFile(atPath: dump, contents: Data(p.output))
+    }
+    p.send("\u{03}")
     _ = p.finish()
-case "profile":
-    let files = (try FileManager.default.subpathsOfDirectory(atPath: dir)).filter { $0.hasSuffix(".yaml") }
-    print("read+compose:", ms(median(try sample(5) { for f in files { let t = try String(contentsOfFile: dir + "/" + f, encoding: .utf8); _ = try Yams.compose(yaml: t) } })))
-    print("ContentLoader.read:", ms(median(sample(5) { _ = ContentLoader.read(directory: dir) })))
-    let (g, problems) = ContentLoader.read(directory: dir)
-    print("problems:", problems.count)
-    guard let g else { exit(1) }
-    print("Guide.init:", ms(median(sample(5) { _ = Guide(pages: g.pages, glossary: g.glossary, catalog: g.catalog, decisions: g.decisions) })))
-    let snap = Snapshot(pages: g.pages, glossary: g.glossary, catalog: g.catalog, decisions: g.decisions)
-    let json = try JSONEncoder().encode(snap)
-    print("json bytes:", json.count, "decode:", ms(median(try sample(5) { _ = try JSONDecoder().decode(Snapshot.self, from: json) })))
-default:
-    print("usage: nnguide-bench profile DIR")
-}
+    try? FileManager.default.removeItem(atPath: home)
 
-func startupPieces(_ dir: String) {
-    let n = 200
-    func t(_ name: String, _ body: () -> Void) { print(name.padding(toLength: 28, withPad: " ", startingAt: 0), ms(median(sample(n, body)))) }
-    t("ContentLocator.locate") { _ = ContentLocator.locate(explicit: nil) }
-    let cache = ContentCache(contentDirectory: dir)
-    t("cache.preview") { _ = cache.preview(pages: ["deep-dive-cnn-strengths"]) }
-    t("ProcessInfo.environment") { _ = ProcessInfo.processInfo.environment }
-    t("FileManager.contents cache") { _ = FileManager.default.contents(atPath: cache.file!) }
-    t("contentsOfDirectory pages") { _ = try? FileManager.default.contentsOfDirectory(atPath: dir + "/pages") }
+default:
+    usage()
 }

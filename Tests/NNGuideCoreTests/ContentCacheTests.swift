@@ -137,4 +137,22 @@ import Testing
         #expect(preview.skeleton.page("vision")?.page.short == whole.page("vision")?.page.short)
         #expect(preview.skeleton.page("vision-edge")?.page.short == nil)
     }
+
+    @Test func theFolderKeepsOnlyTheNewestCaches() throws {
+        let s = try Setup()
+        try FileManager.default.createDirectory(atPath: s.cacheDir, withIntermediateDirectories: true)
+        let old = Date(timeIntervalSinceNow: -86_400)
+        for i in 0..<(ContentCache.keep + 3) {
+            let path = s.cacheDir + "/guide-old\(i).cache"
+            FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+            try FileManager.default.setAttributes([.modificationDate: old.addingTimeInterval(Double(i))], ofItemAtPath: path)
+        }
+        FileManager.default.createFile(atPath: s.cacheDir + "/notes.txt", contents: Data("mine".utf8))
+        _ = try s.cache.load()
+        let names = try FileManager.default.contentsOfDirectory(atPath: s.cacheDir)
+        #expect(names.filter { $0.hasSuffix(".cache") }.count == ContentCache.keep)
+        #expect(names.contains((s.file as NSString).lastPathComponent))
+        #expect(!names.contains("guide-old0.cache"))       // the oldest went first
+        #expect(names.contains("notes.txt"))                // and nothing that is not a cache
+    }
 }

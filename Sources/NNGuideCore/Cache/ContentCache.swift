@@ -38,12 +38,20 @@ public struct ContentCache: Sendable {
         return home + "/.cache/nnguide"
     }
 
-    /// The cache file for this content folder (named by a hash of the folder's absolute path).
+    /// The cache file for this content folder and this executable (named by a hash of both paths), so
+    /// that two builds reading the same content, a checkout's and an installed one, do not keep
+    /// replacing each other's cache.
     public var file: String? {
         guard let cacheDirectory else { return nil }
         let absolute = URL(fileURLWithPath: contentDirectory).standardizedFileURL.path
-        return cacheDirectory + "/guide-" + hex(fnv1a(Array(absolute.utf8))) + ".cache"
+        var name = FNV()
+        name.add(absolute)
+        name.add(CacheKey.executablePath())
+        return cacheDirectory + "/guide-" + hex(name.value) + ".cache"
     }
+
+    /// How many cache files are kept; the least recently written go first.
+    static let keep = 8
 
     /// The whole guide, validated: from the cache when it matches the content, otherwise from the
     /// YAML (which then refreshes the cache). Throws exactly what `ContentLoader.load` throws.
@@ -77,7 +85,10 @@ public struct ContentCache: Sendable {
     // MARK: file
 
     func read() -> CacheFile? {
-        guard let file, let data = FileManager.default.contents(atPath: file) else { return nil }
+        // Mapped, not read: the preview needs only the outline at the front, and a guide a hundred
+        // times larger should not cost reading all of it first. The file is only ever replaced by
+        // rename, never rewritten in place, so the mapping stays whole.
+        guard let file, let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return nil }
         return CacheFile(data)
     }
 
@@ -89,14 +100,18 @@ public struct ContentCache: Sendable {
         let tmp = file + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: tmp, contents: data) else { return }
         if rename(tmp, file) != 0 { unlink(tmp) }
+        prune(cacheDirectory)
     }
-}
 
-/// 64-bit FNV-1a: small, fast, and good enough to name files and fold metadata into a key.
-func fnv1a(_ bytes: [UInt8], _ seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-    var h = seed
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-    return h
+    /// Keeps the folder from growing with every content folder ever read (test copies, old checkouts).
+    func prune(_ folder: String) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
+        let caches = names.filter { $0.hasPrefix("guide-") && $0.hasSuffix(".cache") }.map { folder + "/" + $0 }
+        guard caches.count > Self.keep else { return }
+        let dated = caches.map { ($0, (try? fm.attributesOfItem(atPath: $0)[.modificationDate] as? Date) ?? .distantPast) }
+        for (path, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.keep) { unlink(path) }
+    }
 }
 
 func hex(_ v: UInt64) -> String {

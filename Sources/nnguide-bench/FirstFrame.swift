@@ -1,0 +1,58 @@
+import Foundation
+
+/// One program to start: how to run it and a piece of text its first screen must show (so an error
+/// message is never timed as a frame).
+struct Variant {
+    var name: String
+    var argv: [String]
+    var environment: [String: String] = [:]
+    var expect: String
+}
+
+/// The environment every measured program gets: a known terminal and locale, and nothing from the
+/// user's own setup (state, caches and pager settings live in the bench folder).
+func baseEnvironment(home: String) -> [String: String] {
+    ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": home, "PATH": "/usr/bin:/bin",
+     "LESSHISTFILE": "-", "XDG_STATE_HOME": home + "/state", "XDG_CACHE_HOME": home + "/cache"]
+}
+
+enum FirstFrame {
+    struct Result { var frame: Stats; var peakKiB: Stats; var failures: Int }
+
+    /// Time from exec to the last byte of the first screen (the program then stays silent for
+    /// `quiet` seconds), in a fresh 80x24 pseudo-terminal. Rounds interleave the variants, so a busy
+    /// moment on the machine falls on all of them alike; the first `warmup` rounds are not counted.
+    static func measure(_ variants: [Variant], rounds: Int, warmup: Int = 2, quiet: Double = 0.25,
+                        rows: Int = 24, cols: Int = 80) -> [Result] {
+        var frames = Array(repeating: [Double](), count: variants.count)
+        var peaks = Array(repeating: [Double](), count: variants.count)
+        var failures = Array(repeating: 0, count: variants.count)
+        for round in 0..<(warmup + rounds) {
+            for (i, v) in variants.enumerated() {
+                guard let p = try? PtyProcess(v.argv, environment: v.environment, rows: rows, cols: cols) else { failures[i] += 1; continue }
+                // The first byte may take long (a start without cache on a large guide); the frame
+                // is complete when the program then stays quiet.
+                p.awaitOutput(limit: 900)
+                p.settle(quiet: quiet)
+                let t = p.lastByteAt
+                let peak = p.peakResidentKiB()
+                let shown = p.text.contains(v.expect)
+                p.send("q")
+                let (status, _) = p.finish(limit: 900)
+                guard shown, let t, shellStatus(status) == 0 else {
+                    failures[i] += 1
+                    if failures[i] == 1 {
+                        let why = t == nil ? "no output" : !shown ? "no '\(v.expect)' on screen" : "exit status \(shellStatus(status))"
+                        say("  ! \(v.name): \(why); output ends: \(p.text.suffix(300).debugDescription)")
+                    }
+                    continue
+                }
+                if round >= warmup {
+                    frames[i].append(t)
+                    if let peak { peaks[i].append(peak) }
+                }
+            }
+        }
+        return variants.indices.map { Result(frame: Stats(values: frames[$0]), peakKiB: Stats(values: peaks[$0]), failures: failures[$0]) }
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs into a temporary PREFIX, then checks from an unrelated directory, with the checkout out of
+# reach, that the installed nnguide finds its own content, that the man page and the completions are
+# there and match the binary's commands, and that `make uninstall` removes every file it installed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+prefix=$(mktemp -d /tmp/nnguide-prefix.XXXXXX)
+trap 'rm -rf "$prefix"' EXIT
+make install PREFIX="$prefix" >/dev/null
+fail() { echo "check-install: $*" >&2; exit 1; }
+
+cd /tmp
+export PATH="$prefix/bin:/usr/bin:/bin" HOME="$prefix/home" XDG_CACHE_HOME="$prefix/cache"
+unset NNGUIDE_CONTENT
+mkdir -p "$HOME"
+[ "$(command -v nnguide)" = "$prefix/bin/nnguide" ] || fail "nnguide is not the installed one"
+nnguide --version | grep -q . || fail "--version printed nothing"
+nnguide lint | grep -qx "$prefix/share/nnguide/Content: clean" || fail "lint did not use the installed content: $(nnguide lint 2>&1 | tail -1)"
+nnguide show part-5 >/dev/null || fail "show part-5 failed"
+nnguide glossary 'inductive bias' >/dev/null || fail "glossary lookup failed"
+# Only the C library, if anything, may be shared: the Swift runtime must not be needed.
+if ldd "$prefix/bin/nnguide" 2>/dev/null | grep -q libswift; then fail "the installed binary needs the Swift runtime"; fi
+
+man -l "$prefix/share/man/man1/nnguide.1" 2>/dev/null | grep -q "nnguide" || fail "man page does not render"
+for sub in $(nnguide --help | awk '/^SUBCOMMANDS:/{f=1;next} f&&/^  [a-z]/{print $1}'); do
+  grep -q "$sub" "$prefix/share/man/man1/nnguide.1" || fail "man page lacks $sub"
+  grep -q "$sub" "$prefix/share/bash-completion/completions/nnguide" || fail "bash completion lacks $sub"
+  grep -q "$sub" "$prefix/share/zsh/site-functions/_nnguide" || fail "zsh completion lacks $sub"
+  grep -q "$sub" "$prefix/share/fish/vendor_completions.d/nnguide.fish" || fail "fish completion lacks $sub"
+done
+bash -c "source '$prefix/share/bash-completion/completions/nnguide' && complete -p nnguide" >/dev/null || fail "bash completion does not load"
+
+cd "$OLDPWD"
+make uninstall PREFIX="$prefix" >/dev/null
+left=$(find "$prefix" -type f -not -path "$prefix/home/*" -not -path "$prefix/cache/*")
+[ -z "$left" ] || fail "uninstall left: $left"
+echo "check-install: ok (installed, used from /tmp, uninstalled)"

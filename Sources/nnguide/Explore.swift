@@ -51,6 +51,8 @@ enum Explorer {
         }
         state.message = warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") }
 
+        // Decision records go where nnguide was started; briefs under the state folder.
+        let decisionFiles = DecisionFiles(stateDirectory: store.directory, workingDirectory: FileManager.default.currentDirectoryPath)
         var savedState = saved
         var lastSave = Date()
         var saveWarning: String?
@@ -58,6 +60,7 @@ enum Explorer {
         while !state.quit {
             let key = terminal.readKey()
             state = update(state, key)
+            state.runDecisionCommands(decisionFiles)
             if state.quit { break }
             // Bookmarks and what was read are saved at once; the reading position at most every few seconds.
             if state.reading != savedState,
@@ -73,6 +76,7 @@ enum Explorer {
         terminal.close()
         if state.reading != savedState { store.save(state.reading) }
         if let saveWarning { printError(saveWarning) }
+        if let kept = state.keepUnsavedBrief(decisionFiles) { printError(kept) }
     }
 
     enum Target { case page(String), glossary(String) }

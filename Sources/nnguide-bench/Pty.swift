@@ -8,6 +8,8 @@ final class PtyProcess {
     /// When posix_spawn was called: the zero of every time this process reports.
     let started: Double
     private(set) var output: [UInt8] = []
+    /// (seconds since start, bytes) for every read: where the time went, for `trace`.
+    private(set) var chunks: [(at: Double, count: Int)] = []
     private(set) var exited = false
 
     struct Failure: Error, CustomStringConvertible { var description: String }
@@ -69,6 +71,7 @@ final class PtyProcess {
             last = now()
             count += n
             output.append(contentsOf: buffer[0..<n])
+            chunks.append((last! - started, n))
         }
         return (last.map { $0 - zero }, count)
     }

@@ -39,6 +39,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: content generator, pseudo-terminal harness and in-process timings. Not a test;
+        // Tests/Benchmarks/run.sh drives it and BENCHMARKS.md reports what it measured.
+        .executableTarget(
+            name: "nnguide-bench",
+            dependencies: [
+                "NNGuideCore", "NNGuideUI",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore"], exclude: ["Fixtures"]),
         .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore"]),

@@ -11,6 +11,27 @@ import NNGuideUI
 typealias FullScreen = NNGuideTerminal.Terminal
 
 enum Explorer {
+    /// `nnguide` itself. On a terminal with a fresh content cache, the home screen is drawn from the
+    /// cache's outline (titles only) and the whole guide is decoded after it: the first frame costs
+    /// what the home screen shows, however large the guide. Otherwise the guide is loaded first.
+    static func run(content: GuideSource, open: String?, mouse: Bool) throws {
+        guard open == nil, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, FullScreen.check() == nil else {
+            return try run(guide: content.load(), open: open, mouse: mouse)
+        }
+        setlocale(LC_ALL, "")
+        let store = StateStore(directory: StateStore.defaultDirectory())
+        let (saved, warning) = store.load()
+        if let warning { printError(warning) }
+        let shown = ([saved.last?.page] + saved.bookmarks.values.map(\.page)).compactMap { $0 }
+        guard let preview = content.cache.preview(pages: shown) else {
+            return try session(content.load(), store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
+        }
+        try session(preview.skeleton, full: {
+            if let whole = preview.whole() { return .success(whole) }
+            do throws(ContentError) { return .success(try content.cache.load()) } catch { return .failure(content.report(error)) }
+        }, store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
+    }
+
     static func run(guide: Guide, open: String?, mouse: Bool) throws {
         if let open, target(open, in: guide) == nil {
             printError("nnguide: no page, section, table, figure or glossary term is called '\(open)'")
@@ -33,7 +54,16 @@ enum Explorer {
         let store = StateStore(directory: StateStore.defaultDirectory())
         let (saved, warning) = store.load()
         if let warning { printError(warning) }
+        try session(guide, store: store, saved: saved, warning: warning, open: open, mouse: mouse)
+    }
 
+    /// How the whole guide arrives after a preview was drawn: loaded, or the exit status to leave with.
+    enum Loaded { case success(Guide), failure(ExitCode) }
+
+    /// Takes over the terminal and runs until quit. `guide` draws the first frame; when `full` is
+    /// given, `guide` is only a preview and `full` supplies the whole guide right after that frame.
+    static func session(_ guide: Guide, full: (() -> Loaded)? = nil, store: StateStore, saved: ReadingState,
+                        warning: String?, open: String?, mouse: Bool) throws {
         let terminal: FullScreen
         do {
             terminal = try FullScreen(ascii: FullScreen.needsASCII(), mouse: mouse)
@@ -51,13 +81,30 @@ enum Explorer {
         }
         state.message = warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") }
 
+        // Decision records go where nnguide was started; briefs under the state folder.
+        let decisionFiles = DecisionFiles(stateDirectory: store.directory, workingDirectory: FileManager.default.currentDirectoryPath)
         var savedState = saved
         var lastSave = Date()
         var saveWarning: String?
         terminal.draw(render(state), full: true)
+        if let full {
+            switch full() {
+            case .success(let whole):
+                // The same screen over the whole guide: nothing changes on it, nothing is redrawn.
+                var next = AppState(library: Library(guide: whole), width: state.width, height: state.height,
+                                    reading: saved, glyphs: state.glyphs, mouse: mouse)
+                next.message = state.message
+                state = next
+                terminal.draw(render(state), full: false)
+            case .failure(let status):
+                terminal.close()
+                throw status
+            }
+        }
         while !state.quit {
             let key = terminal.readKey()
             state = update(state, key)
+            state.runDecisionCommands(decisionFiles)
             if state.quit { break }
             // Bookmarks and what was read are saved at once; the reading position at most every few seconds.
             if state.reading != savedState,
@@ -73,6 +120,7 @@ enum Explorer {
         terminal.close()
         if state.reading != savedState { store.save(state.reading) }
         if let saveWarning { printError(saveWarning) }
+        if let kept = state.keepUnsavedBrief(decisionFiles) { printError(kept) }
     }
 
     enum Target { case page(String), glossary(String) }

@@ -10,7 +10,8 @@ struct NNGuide: ParsableCommand {
         abstract: "The Practitioner's Guide to Choosing Neural Network Architectures, in your terminal.",
         discussion: "With no subcommand on a terminal, opens the explorer. Every subcommand prints plain text, Markdown or JSON.",
         version: version,
-        subcommands: [Toc.self, Show.self, Glossary.self, Search.self, Compare.self, Export.self, Lint.self]
+        subcommands: [Toc.self, Show.self, Glossary.self, Search.self, Compare.self, Export.self, Recommend.self, Lint.self,
+                      Benchmark.self]
     )
 
     @OptionGroup var content: ContentOptions
@@ -18,7 +19,18 @@ struct NNGuide: ParsableCommand {
     @Flag(help: "Let the mouse wheel scroll and a click follow a link.") var mouse = false
 
     func run() throws {
-        let guide = try content.load()
-        try Explorer.run(guide: guide, open: open, mouse: mouse)
+        try Explorer.run(content: content.source, open: open, mouse: mouse)
+    }
+
+    /// `nnguide` alone opens the explorer without the argument parser: the parser reflects over
+    /// every subcommand before it looks at the (empty) arguments, which costs more than everything
+    /// else before the first frame (BENCHMARKS.md). Any argument at all takes the ordinary path.
+    static func main() {
+        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        do {
+            try Explorer.run(content: GuideSource(directory: ContentLocator.locate()), open: nil, mouse: false)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

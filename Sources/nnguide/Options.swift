@@ -9,15 +9,32 @@ struct ContentOptions: ParsableArguments {
 
     var directory: String { ContentLocator.locate(explicit: content) }
 
+    var source: GuideSource { GuideSource(directory: directory) }
+
     /// Loads the guide or exits 65 with every problem, one per line, on stderr.
+    func load() throws -> Guide { try source.load() }
+}
+
+/// A content folder and how it is read: through the cache of the validated guide (ContentCache)
+/// when it matches, from the YAML otherwise.
+struct GuideSource {
+    let directory: String
+    var cache: ContentCache { ContentCache(contentDirectory: directory) }
+
+    /// The guide, or exit 65 with every problem, one per line, on stderr.
     func load() throws -> Guide {
         do {
-            return try ContentLoader.load(directory: directory)
+            return try cache.load()
         } catch {
-            printError("nnguide: the guide in \(directory) cannot be loaded:")
-            for p in error.problems { printError("  " + p.description) }
-            throw ExitCode(65)
+            throw report(error)
         }
+    }
+
+    /// Prints every problem and returns the exit status for bad content.
+    func report(_ error: ContentError) -> ExitCode {
+        printError("nnguide: the guide in \(directory) cannot be loaded:")
+        for p in error.problems { printError("  " + p.description) }
+        return ExitCode(65)
     }
 }
 

@@ -27,7 +27,7 @@ struct ContentChecks {
     func at(_ key: String) -> SourceLocation {
         locations[key] ?? SourceLocation(file: key.hasPrefix("g:") ? ContentLoader.glossaryFile
             : key.hasPrefix("a:") ? ContentLoader.catalogFile
-            : key.hasPrefix("tree:") || key.hasPrefix("node:") ? ContentLoader.decisionsFile : "pages")
+            : key.hasPrefix("tree:") || key.hasPrefix("node:") || key.hasPrefix("decisions:") ? ContentLoader.decisionsFile : "pages")
     }
 
     mutating func problem(_ key: String, _ message: String) { problems.append(ContentProblem(at(key), message)) }
@@ -161,60 +161,5 @@ struct ContentChecks {
         }
     }
 
-    // MARK: decision trees
-
-    mutating func checkTrees() {
-        var treeIDs: Set<String> = []
-        for tree in guide.decisions.trees {
-            let tkey = "tree:" + tree.id
-            if !treeIDs.insert(tree.id).inserted { problem(tkey, "duplicate tree id '\(tree.id)'") }
-            if !hasPage(tree.source) { problem(tkey, "tree '\(tree.id)': source '\(tree.source)' is not a page id") }
-            var ids: Set<String> = []
-            for n in tree.nodes where !ids.insert(n.id).inserted { problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': duplicate node id '\(n.id)'") }
-            if tree.node(tree.start) == nil { problem(tkey, "tree '\(tree.id)': start '\(tree.start)' is not a node id") }
-            for n in tree.nodes { checkNode(n, in: tree) }
-            checkReachability(tree)
-        }
-    }
-
-    mutating func checkNode(_ n: DecisionNode, in tree: DecisionTree) {
-        let key = "node:\(tree.id)/\(n.id)"
-        if n.isLeaf {
-            if !n.options.isEmpty { problem(key, "node '\(n.id)' has both pick and options: a node is a question or a leaf") }
-            for id in n.pick + n.alternatives + n.whyNot.map(\.id) where !hasArchitecture(id) {
-                problem(key, "node '\(n.id)' names unknown catalog id '\(id)'")
-            }
-            if n.why == nil { problem(key, "leaf '\(n.id)' does not say why") }
-        } else {
-            if n.question == nil { problem(key, "node '\(n.id)' has neither a question nor a pick") }
-            if n.options.isEmpty { problem(key, "dead end: question '\(n.id)' has no options") }
-            for o in n.options where tree.node(o.next) == nil {
-                problem(key, "node '\(n.id)': answer '\(o.answer)' leads to '\(o.next)', which is not a node of '\(tree.id)'")
-            }
-        }
-        for s in n.see where !hasPage(s) { problem(key, "node '\(n.id)': see '\(s)' is not a page id") }
-        for text in [n.question, n.help, n.why].compactMap({ $0 }) + n.options.compactMap(\.why) + n.whyNot.map(\.reason) + n.warnings {
-            checkLinks(text, key: key)
-        }
-    }
-
-    mutating func checkReachability(_ tree: DecisionTree) {
-        guard tree.node(tree.start) != nil else { return }
-        // Depth-first from the start: grey nodes are on the current path, so meeting one again is a cycle.
-        var state: [String: Int] = [:]
-        var cycles: [String] = []
-        func visit(_ id: String, _ path: [String]) {
-            guard let node = tree.node(id) else { return }
-            if state[id] == 1 { cycles.append((path + [id]).joined(separator: " -> ")); return }
-            if state[id] == 2 { return }
-            state[id] = 1
-            for o in node.options { visit(o.next, path + [id]) }
-            state[id] = 2
-        }
-        visit(tree.start, [])
-        for c in cycles { problem("tree:" + tree.id, "tree '\(tree.id)' has a cycle: \(c)") }
-        for n in tree.nodes where state[n.id] == nil {
-            problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': node '\(n.id)' cannot be reached from '\(tree.start)'")
-        }
-    }
+    // Decision trees and the rest of decisions.yaml: Decisions/DecisionChecks.swift (checkTrees).
 }

@@ -44,17 +44,7 @@ public enum ContentLoader {
         }
         var decisions = DecisionBook()
         if let node = reader.yaml(ContentLoader.decisionsFile, expecting: "a mapping with trees") {
-            if let book = reader.decode(DecisionBook.self, node, file: ContentLoader.decisionsFile) { decisions = book }
-            if let trees = node["trees"]?.sequence {
-                for t in trees {
-                    if let id = t["id"]?.string { reader.locations["tree:" + id] = SourceLocation(file: ContentLoader.decisionsFile, line: t.mark?.line, column: t.mark?.column) }
-                    for n in t["nodes"]?.sequence ?? Node.Sequence() {
-                        if let tid = t["id"]?.string, let nid = n["id"]?.string {
-                            reader.locations["node:\(tid)/\(nid)"] = SourceLocation(file: ContentLoader.decisionsFile, line: n.mark?.line, column: n.mark?.column)
-                        }
-                    }
-                }
-            }
+            decisions = reader.decisions(node)  // Decisions/DecisionReading.swift
         }
         guard reader.fatal == false else { return (nil, reader.problems) }
         let guide = Guide(pages: pages, glossary: glossary, catalog: catalog, decisions: decisions)
@@ -105,6 +95,9 @@ struct Reader {
             }
             if node.mapping == nil {
                 report(file, node.mark, "expected \(what), found \(describe(node))"); fatal = true; return nil
+            }
+            if YAMLLimits.expandsBeyondText(node, textSize: data.count) {
+                report(file, nil, YAMLLimits.aliasMessage); fatal = true; return nil
             }
             return node
         } catch let error as YamlError {

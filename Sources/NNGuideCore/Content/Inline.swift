@@ -29,8 +29,8 @@ public enum InlineParser {
     public static func parse(_ text: String) -> [Inline] {
         var out: [Inline] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "[[") {
-            guard let close = rest[open.upperBound...].range(of: "]]") else { break }
+        while let open = pair(0x5B, in: rest) {
+            guard let close = pair(0x5D, in: rest[open.upperBound...]) else { break }
             let before = rest[..<open.lowerBound]
             if !before.isEmpty { out.append(.text(String(before))) }
             let inner = rest[open.upperBound..<close.lowerBound]
@@ -43,8 +43,36 @@ public enum InlineParser {
 
     /// The text with link markup removed, as a reader sees it.
     public static func plain(_ text: String) -> String {
-        guard text.contains("[[") else { return text }
+        guard hasLink(text) else { return text }
         return parse(text).map(\.plain).joined()
+    }
+
+    /// Where `[[` (0x5B) or `]]` (0x5D) first occurs, by a byte scan.
+    static func pair(_ byte: UInt8, in s: Substring) -> Range<String.Index>? {
+        let u = s.utf8
+        var i = u.startIndex
+        var previous: String.Index? = nil
+        while i < u.endIndex {
+            if u[i] == byte {
+                if let p = previous { return p..<u.index(after: i) }
+                previous = i
+            } else {
+                previous = nil
+            }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+
+    /// Whether the text contains `[[`, by a byte scan (Foundation's `contains` is slow on Linux, and
+    /// search indexing asks this of every sentence of the guide).
+    public static func hasLink(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x5B && previous == 0x5B { return true }
+            previous = b
+        }
+        return false
     }
 
     private static func link(_ inner: Substring) -> Inline {

@@ -26,7 +26,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func page(_ p: Page, level: Int) -> [String] {
-        var out = [anchor(p.id) + String(repeating: "#", count: min(level, 6)) + " " + escape(p.title), ""]
+        var out = [heading(level, p.id, escape(p.title)), ""]
         if let s = p.summary { out += ["*" + inline(s) + "*", ""] }
         for b in p.blocks { out += block(b) + [""] }
         for s in p.sections { out += page(s, level: level + 1) }
@@ -35,16 +35,14 @@ public struct MarkdownRenderer: Sendable {
 
     public func block(_ b: Block) -> [String] {
         switch b {
-        case .paragraph(let s): return [inline(s)]
+        case .paragraph(let s): return [atLineStart(inline(s))]
         case .list(let items): return list(items, ordered: false, depth: 0)
         case .steps(let items): return list(items, ordered: true, depth: 0)
         case .definitions(let defs): return defs.flatMap { ["**\(inline($0.term))**: \(inline($0.text))", ""] }.dropLast()
         case .table(let t): return table(t)
         case .figure(let f): return figure(f)
         case .callout(let c):
-            let name = TextRenderer.calloutName(c.kind)
-            let head = c.title.map { "\(name): \(inline($0))" } ?? name
-            return ["> **\(head)**", ">", "> " + inline(c.text)]
+            return ["> **\(escape(TextRenderer.calloutHeading(c)))**", ">", "> " + inline(c.text)]
         case .preformatted(let s): return ["```"] + s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + ["```"]
         }
     }
@@ -53,7 +51,7 @@ public struct MarkdownRenderer: Sendable {
         let indent = String(repeating: ordered ? "   " : "  ", count: depth)
         return items.enumerated().flatMap { i, item -> [String] in
             let mark = ordered ? "\(i + 1)." : "-"
-            let text = item.label.map { "**\(inline($0))**: \(inline(item.text))" } ?? inline(item.text)
+            let text = item.label.map { "**\(inline($0))**: \(inline(item.text))" } ?? atLineStart(inline(item.text))
             let sub = list(item.items, ordered: false, depth: 0).map { indent + String(repeating: " ", count: mark.count + 1) + $0 }
             return [indent + mark + " " + text] + sub
         }
@@ -73,7 +71,7 @@ public struct MarkdownRenderer: Sendable {
         var out = [anchor(f.id) + "**" + inline(f.title) + "**", ""]
         if let cap = f.caption { out += [inline(cap), ""] }
         func walk(_ n: TreeNode, _ depth: Int) {
-            out.append(String(repeating: "  ", count: depth) + "- " + inline(n.label))
+            out.append(String(repeating: "  ", count: depth) + "- " + atLineStart(inline(n.label)))
             n.children.forEach { walk($0, depth + 1) }
         }
         f.tree.forEach { walk($0, 0) }
@@ -81,12 +79,12 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func glossary() -> [String] {
-        ["<a id=\"glossary\"></a>", "# Glossary", ""]
-            + guide.glossary.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }).flatMap { glossaryEntry($0, level: 3) }
+        [heading(1, "glossary", "Glossary"), ""]
+            + guide.glossary.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }).flatMap { glossaryEntry($0, level: 2) }
     }
 
     public func glossaryEntry(_ e: GlossaryEntry, level: Int = 1) -> [String] {
-        var out = [anchor("g-" + e.id) + String(repeating: "#", count: level) + " " + escape(e.term), ""]
+        var out = [heading(level, "g-" + e.id, escape(e.term)), ""]
         if !e.aliases.isEmpty { out += ["*Also:* " + e.aliases.map(escape).joined(separator: ", "), ""] }
         out += [inline(e.definition), ""]
         let related = e.related.compactMap { id in guide.glossaryEntry(id).map { "[\(escape($0.term))](#g-\(id))" } }
@@ -97,7 +95,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func catalog() -> [String] {
-        var out = ["<a id=\"catalog\"></a>", "# Architecture catalog", ""]
+        var out = [heading(1, "catalog", "Architecture catalog"), ""]
         if !guide.catalog.families.isEmpty {
             out += ["## Families", "", "| Family | Principle |", "| --- | --- |"]
             out += guide.catalog.families.map { "| \(cell($0.name)) | \(cell($0.principle ?? "")) |" } + [""]
@@ -110,7 +108,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func architecture(_ a: Architecture, level: Int = 1) -> [String] {
         let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
-        var out = [anchor("a-" + a.id) + String(repeating: "#", count: level) + " " + escape(a.short.map { "\(a.name) (\($0))" } ?? a.name), ""]
+        var out = [heading(level, "a-" + a.id, escape(a.short.map { "\(a.name) (\($0))" } ?? a.name)), ""]
         out += ["*Family:* \(escape(family)) · *Fits:* \(a.fits.map(\.rawValue).joined(separator: ", "))", ""]
         out += [inline(a.summary), "", inline(a.data), ""]
         func section(_ title: String, _ items: [String]) {
@@ -130,6 +128,12 @@ public struct MarkdownRenderer: Sendable {
 
     func anchor(_ id: String) -> String { "<a id=\"\(id)\"></a>" }
 
+    /// The anchor goes inside the heading: on a line of its own it would start an HTML block that
+    /// swallows the heading.
+    func heading(_ level: Int, _ id: String, _ text: String) -> String {
+        String(repeating: "#", count: min(max(level, 1), 6)) + " " + anchor(id) + text
+    }
+
     /// Prose with links turned into Markdown links to anchors.
     func inline(_ s: String) -> String {
         InlineParser.parse(s).map { part in
@@ -147,6 +151,17 @@ public struct MarkdownRenderer: Sendable {
         case .glossaryTerm(let term): return "g-" + (guide.glossaryEntry(forTerm: term)?.id ?? term)
         case .architecture(let id): return "a-" + id
         }
+    }
+
+    /// Text that starts a line, kept from being read as a list or heading: "1. Define" in a bullet
+    /// would otherwise open a numbered list inside it.
+    func atLineStart(_ s: String) -> String {
+        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = s.dropFirst(digits.count).first, next == "." || next == ")" {
+            return String(digits) + "\\" + String(s.dropFirst(digits.count))
+        }
+        if let first = s.first, "#>+-=".contains(first), s.dropFirst().first == " " || s.count == 1 { return "\\" + s }
+        return s
     }
 
     /// A table cell: inline Markdown with pipes escaped and no line breaks.

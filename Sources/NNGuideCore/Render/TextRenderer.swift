@@ -1,3 +1,5 @@
+import Foundation
+
 /// The guide as plain text for a terminal of a given width: pages with their sections, and every kind
 /// of block. Links show as their label. Pure: it returns lines, the caller prints them.
 public struct TextRenderer: Sendable {
@@ -65,7 +67,21 @@ public struct TextRenderer: Sendable {
         case .table(let t): return table(t)
         case .figure(let f): return figure(f)
         case .callout(let x): return callout(x)
-        case .preformatted(let s): return s.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        case .preformatted(let s): return preformatted(s)
+        }
+    }
+
+    /// Shown as is, spaces kept; a line too long for the width is cut (not re-flowed) and continues
+    /// further indented.
+    func preformatted(_ s: String) -> [String] {
+        let indent = width >= 60 ? "    " : "  "
+        return s.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            guard DisplayWidth.of(indent) + DisplayWidth.of(line) > width else { return [trimRight(indent + line)] }
+            // No-break spaces make the line one word, which the wrapping routine cuts by characters.
+            let solid = line.replacingOccurrences(of: " ", with: "\u{A0}")
+            return wrap(solid, width: width - DisplayWidth.of(indent) - 2).enumerated().map { i, piece in
+                trimRight((i == 0 ? indent : indent + "  ") + piece.replacingOccurrences(of: "\u{A0}", with: " "))
+            }
         }
     }
 
@@ -92,13 +108,25 @@ public struct TextRenderer: Sendable {
     }
 
     func callout(_ x: Callout) -> [String] {
-        let name = Self.calloutName(x.kind)
-        let head = x.title.map { "\(name): \(plain($0))" } ?? name
+        let head = Self.calloutHeading(x)
         let inner = width - 4
-        let label = TextWrap.truncate(head, width: width - 6)
+        // The heading rides in the top border when it fits, else it opens the box's text.
+        let inBorder = DisplayWidth.of(head) <= width - 6
+        let label = inBorder ? head : Self.calloutName(x.kind)
         let top = c.tl + c.h + " " + label + " " + String(repeating: c.h, count: max(0, width - 5 - DisplayWidth.of(label))) + c.tr
-        let body = wrap(plain(x.text), width: inner).map { c.v + " " + TextWrap.pad($0, width: inner) + " " + c.v }
+        let opening = inBorder ? [] : wrap(x.title.map(plain) ?? head, width: inner) + [""]
+        let text = opening + wrap(plain(x.text), width: inner)
+        let body = text.map { c.v + " " + TextWrap.pad($0, width: inner) + " " + c.v }
         return [top] + body + [c.bl + String(repeating: c.h, count: width - 2) + c.br]
+    }
+
+    /// "Key insight: Representation learning"; a title that already names its kind ("Key Rule",
+    /// "Practical Rule") stands alone.
+    public static func calloutHeading(_ x: Callout) -> String {
+        let name = calloutName(x.kind)
+        guard let title = x.title.map(InlineParser.plain) else { return name }
+        let last = Tokenizer.words(title).last ?? ""
+        return Callout.Kind(rawValue: last) != nil ? title : "\(name): \(title)"
     }
 
     public static func calloutName(_ kind: Callout.Kind) -> String {

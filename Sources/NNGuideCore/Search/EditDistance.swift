@@ -3,27 +3,36 @@ public enum EditDistance {
     /// Optimal string alignment distance (insertions, deletions, substitutions and swaps of two
     /// neighbours each cost 1), or nil when it exceeds `limit`. Compares Characters.
     public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int? {
-        let s = Array(a), t = Array(b)
+        var scratch = Scratch()
+        return distance(Array(a), Array(b), limit: limit, scratch: &scratch)
+    }
+
+    /// Rows of the distance table, kept between calls when comparing one word with many.
+    struct Scratch { var rows: [[Int]] = [[], [], []] }
+
+    static func distance<C: Equatable>(_ s: [C], _ t: [C], limit: Int, scratch: inout Scratch) -> Int? {
         if abs(s.count - t.count) > limit { return nil }
         if s.isEmpty { return t.count <= limit ? t.count : nil }
         if t.isEmpty { return s.count <= limit ? s.count : nil }
-        var prev2 = [Int](repeating: 0, count: t.count + 1)
-        var prev = Array(0...t.count)
-        var cur = [Int](repeating: 0, count: t.count + 1)
+        let width = t.count + 1
+        for r in 0..<3 where scratch.rows[r].count < width { scratch.rows[r] = [Int](repeating: 0, count: width) }
+        var prev2 = 0, prev = 1, cur = 2
+        for j in 0...t.count { scratch.rows[prev][j] = j }
         for i in 1...s.count {
-            cur[0] = i
-            var rowMin = cur[0]
+            scratch.rows[cur][0] = i
+            var rowMin = i
             for j in 1...t.count {
                 let cost = s[i - 1] == t[j - 1] ? 0 : 1
-                var d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1 && j > 1 && s[i - 1] == t[j - 2] && s[i - 2] == t[j - 1] { d = min(d, prev2[j - 2] + 1) }
-                cur[j] = d
+                var d = min(scratch.rows[prev][j] + 1, scratch.rows[cur][j - 1] + 1, scratch.rows[prev][j - 1] + cost)
+                if i > 1 && j > 1 && s[i - 1] == t[j - 2] && s[i - 2] == t[j - 1] { d = min(d, scratch.rows[prev2][j - 2] + 1) }
+                scratch.rows[cur][j] = d
                 rowMin = min(rowMin, d)
             }
             if rowMin > limit { return nil }
             (prev2, prev, cur) = (prev, cur, prev2)
         }
-        return prev[t.count] <= limit ? prev[t.count] : nil
+        let d = scratch.rows[prev][t.count]
+        return d <= limit ? d : nil
     }
 
     /// How many typos a word of this length may carry and still be recognised.
@@ -40,7 +49,7 @@ public enum EditDistance {
         guard maxD > 0 else { return [] }
         var scored: [(String, Int, Int)] = []
         var seen: Set<String> = []
-        for (i, c) in candidates.enumerated() where seen.insert(c).inserted {
+        for (i, c) in candidates.enumerated() where seen.insert(c.lowercased()).inserted {
             if let d = distance(q, c.lowercased(), limit: maxD) { scored.append((c, d, i)) }
         }
         scored.sort { ($0.1, $0.2) < ($1.1, $1.2) }

@@ -1,3 +1,6 @@
+import Algorithms
+import Foundation
+
 /// Finds glossary entries by what a person types: the command `nnguide glossary TERM` and the
 /// explorer's glossary filter (called on every keystroke) both use it.
 ///
@@ -30,61 +33,131 @@ public struct GlossaryMatcher: Sendable {
     struct Name: Sendable {
         var key: String       // Guide.normalize of the name
         var name: String
-        var entry: Int
+        var entry: Int32
         var isAlias: Bool
+        var length: Int32     // Characters in key, for the typo length filter
+        var scalars: [Unicode.Scalar]   // key, for typo distances
     }
 
     public let entries: [GlossaryEntry]
     /// Every term and alias, sorted by key, for prefix look-ups by binary search.
     let names: [Name]
+    /// Fields of `names` the per-keystroke loops read, as flat arrays (no struct copies in the loops).
+    let nameEntry: [Int32]
+    let nameLength: [Int32]
+    let nameScalars: [[Unicode.Scalar]]
+    /// All keys in `names` order, each followed by a newline (which no key contains), so one pass
+    /// finds every name containing the query.
+    let haystack: [UInt8]
+    let nameStart: [Int32]
+    /// Each entry's place in alphabetical order of terms.
+    let alphabetical: [Int32]
 
     public init(entries: [GlossaryEntry]) {
         self.entries = entries
         var names: [Name] = []
         for (i, e) in entries.enumerated() {
-            names.append(Name(key: Guide.normalize(e.term), name: e.term, entry: i, isAlias: false))
-            for a in e.aliases { names.append(Name(key: Guide.normalize(a), name: a, entry: i, isAlias: true)) }
+            for (n, alias) in [(e.term, false)] + e.aliases.map({ ($0, true) }) {
+                let key = Guide.normalize(n)
+                let scalars = Array(key.unicodeScalars)
+                names.append(Name(key: key, name: n, entry: Int32(i), isAlias: alias, length: Int32(scalars.count), scalars: scalars))
+            }
         }
-        self.names = names.sorted { ($0.key, $0.entry) < ($1.key, $1.entry) }
+        names.sort { ($0.key, $0.entry) < ($1.key, $1.entry) }
+        self.names = names
+        nameEntry = names.map(\.entry); nameLength = names.map(\.length); nameScalars = names.map(\.scalars)
+        var hay: [UInt8] = [], starts: [Int32] = []
+        for n in names { starts.append(Int32(hay.count)); hay += n.key.utf8; hay.append(0x0A) }
+        starts.append(Int32(hay.count))
+        haystack = hay; nameStart = starts
+        var rank = [Int32](repeating: 0, count: entries.count)
+        for (r, i) in entries.indices.sorted(by: { (entries[$0].term.lowercased(), $0) < (entries[$1].term.lowercased(), $1) }).enumerated() {
+            rank[i] = Int32(r)
+        }
+        alphabetical = rank
     }
 
     /// Every entry that matches, one match per entry (its best), best tier first; within a tier the
-    /// shorter name, then alphabetical. An empty query lists every entry alphabetically.
-    public func matches(_ query: String, typos: Bool = true) -> [Match] {
+    /// fewest typos, the shorter name, then alphabetical. An empty query lists every entry
+    /// alphabetically. `limit` keeps only the first ones.
+    public func matches(_ query: String, typos: Bool = true, limit: Int = .max) -> [Match] {
         let q = Guide.normalize(query)
-        guard !q.isEmpty else {
-            return entries.map { Match(entry: $0, kind: .term, matched: $0.term, distance: 0) }
-                .sorted { $0.entry.term.lowercased() < $1.entry.term.lowercased() }
+        let none = UInt8.max
+        var kind = [UInt8](repeating: none, count: entries.count)
+        var distance = [UInt8](repeating: 0, count: entries.count)
+        var via = [Int32](repeating: -1, count: entries.count)
+        var found: [Int32] = []
+        func offer(_ n: Int, _ k: Kind, _ d: Int = 0) {
+            let e = Int(nameEntry[n])
+            let kk = UInt8(k.rawValue), dd = UInt8(d)
+            if kind[e] == none { found.append(Int32(e)) }
+            else if (kind[e], distance[e], nameLength[Int(via[e])]) <= (kk, dd, nameLength[n]) { return }
+            kind[e] = kk; distance[e] = dd; via[e] = Int32(n)
         }
-        var best: [Int: Match] = [:]
-        func offer(_ n: Name, _ kind: Kind, _ d: Int = 0) {
-            let m = Match(entry: entries[n.entry], kind: kind, matched: n.name, distance: d)
-            if let old = best[n.entry], (old.kind, old.distance, old.matched.count) <= (kind, d, n.name.count) { return }
-            best[n.entry] = m
-        }
-        let keys = [q] + Guide.singulars(of: q)
-        // Prefix run: names starting with q, found by binary search (exact names are the run's head).
-        var lo = 0, hi = names.count
-        while lo < hi { let mid = (lo + hi) / 2; if names[mid].key < q { lo = mid + 1 } else { hi = mid } }
-        var i = lo
-        while i < names.count, names[i].key.hasPrefix(q) {
-            let n = names[i]
-            offer(n, n.key == q ? (n.isAlias ? .alias : .term) : .prefix)
-            i += 1
-        }
-        for k in keys.dropFirst() { for n in names where n.key == k { offer(n, n.isAlias ? .alias : .term) } }
-        for n in names where !n.key.hasPrefix(q) && n.key.contains(q) { offer(n, .substring) }
-        if typos && best.count < 5 {
-            let tol = EditDistance.tolerance(for: q)
-            if tol > 0 {
-                for n in names where best[n.entry] == nil {
-                    if let d = EditDistance.distance(q, n.key, limit: tol) { offer(n, .typo, d) }
+        if q.isEmpty {
+            for i in names.indices where !names[i].isAlias { offer(i, .term) }
+        } else {
+            // Prefix run: names starting with q, found by binary search (exact names head the run).
+            var i = lowerBound(q)
+            while i < names.count, names[i].key.hasPrefix(q) {
+                offer(i, names[i].key == q ? (names[i].isAlias ? .alias : .term) : .prefix)
+                i += 1
+            }
+            for k in Guide.singulars(of: q) {
+                var j = lowerBound(k)
+                while j < names.count, names[j].key == k { offer(j, names[j].isAlias ? .alias : .term); j += 1 }
+            }
+            for n in containing(q) { offer(n, .substring) }
+            if typos && found.count < 5 {
+                let tol = EditDistance.tolerance(for: q)
+                let qs = Array(q.unicodeScalars)
+                let len = Int32(qs.count)
+                var scratch = EditDistance.Scratch()
+                if tol > 0 {
+                    for n in names.indices where kind[Int(nameEntry[n])] == none && abs(nameLength[n] - len) <= tol {
+                        if let d = EditDistance.distance(qs, nameScalars[n], limit: tol, scratch: &scratch) { offer(n, .typo, d) }
+                    }
                 }
             }
         }
-        return best.values.sorted {
-            ($0.kind, $0.distance, $0.matched.count, $0.entry.term.lowercased()) < ($1.kind, $1.distance, $1.matched.count, $1.entry.term.lowercased())
+        func before(_ a: Int32, _ b: Int32) -> Bool {
+            let (x, y) = (Int(a), Int(b))
+            return (kind[x], distance[x], nameLength[Int(via[x])], alphabetical[x]) < (kind[y], distance[y], nameLength[Int(via[y])], alphabetical[y])
         }
+        let ordered = limit < found.count ? found.min(count: limit, sortedBy: before) : found.sorted(by: before)
+        return ordered.map { e in
+            let n = names[Int(via[Int(e)])]
+            return Match(entry: entries[Int(e)], kind: Kind(rawValue: Int(kind[Int(e)]))!, matched: n.name, distance: Int(distance[Int(e)]))
+        }
+    }
+
+    private func lowerBound(_ key: String) -> Int {
+        var lo = 0, hi = names.count
+        while lo < hi { let mid = (lo + hi) / 2; if names[mid].key < key { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// Indices of names containing `q` anywhere but at their start: one pass over all keys, jumping
+    /// between occurrences of the query's first byte with `memchr`.
+    private func containing(_ q: String) -> [Int] {
+        let needle = Array(q.utf8)
+        guard let first = needle.first else { return [] }
+        var out: [Int] = []
+        haystack.withUnsafeBytes { hay in
+            guard let base = hay.baseAddress else { return }
+            var at = 0
+            while at + needle.count <= hay.count, let hit = memchr(base + at, Int32(first), hay.count - at - needle.count + 1) {
+                at = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + at, needle, needle.count) == 0 {
+                    // The name holding byte `at`: the last start at or before it.
+                    var lo = 0, hi = nameStart.count - 1
+                    while lo < hi { let mid = (lo + hi + 1) / 2; if Int(nameStart[mid]) <= at { lo = mid } else { hi = mid - 1 } }
+                    if Int(nameStart[lo]) != at && out.last != lo { out.append(lo) }
+                }
+                at += 1
+            }
+        }
+        return out
     }
 
     /// One term, as `nnguide glossary TERM` looks it up: exact term or alias, else the closest prefix

@@ -27,6 +27,9 @@ public struct SearchIndex: Sendable {
 
     let owners: [Owner]
     let units: [Unit]
+    /// `units[i].owner` and `owners[o].kind` again as flat arrays: the query's inner loops read only these.
+    let unitOwner: [Int32]
+    let ownerKind: [SearchKind]
     /// Distinct words, sorted; postings of `terms[i]` are `postings[termStart[i]..<termStart[i+1]]`.
     let terms: [String]
     let termStart: [Int32]
@@ -37,6 +40,8 @@ public struct SearchIndex: Sendable {
         var b = Builder()
         b.add(guide)
         (owners, units) = (b.owners, b.units)
+        unitOwner = units.map(\.owner)
+        ownerKind = owners.map(\.kind)
         (terms, termStart, postings) = b.pack()
     }
 
@@ -48,7 +53,10 @@ public struct SearchIndex: Sendable {
 private struct Builder {
     var owners: [SearchIndex.Owner] = []
     var units: [SearchIndex.Unit] = []
-    var lists: [String: [UInt32]] = [:]
+    /// Word -> number, in order of first sight; `lists[number]` holds its postings.
+    var numbers: [String: Int32] = [:]
+    var words: [String] = []
+    var lists: [[UInt32]] = []
 
     mutating func owner(_ kind: SearchKind, _ id: String, page: String?, title: String, breadcrumb: [String], keys: [String] = []) -> Int32 {
         let all = ([title] + keys).map { Tokenizer.words($0).joined(separator: " ") }
@@ -56,15 +64,29 @@ private struct Builder {
         return Int32(owners.count - 1)
     }
 
+    mutating func number(_ w: String) -> Int32 {
+        if let n = numbers[w] { return n }
+        let n = Int32(words.count)
+        numbers[w] = n; words.append(w); lists.append([])
+        return n
+    }
+
     mutating func unit(_ owner: Int32, titles: [String] = [], body: [String], block: Int = -1) {
         let titles = titles.map(InlineParser.plain).filter { !$0.isEmpty }
         let body = body.map(InlineParser.plain).filter { !$0.isEmpty }
         let u = UInt32(units.count)
         units.append(.init(owner: owner, parts: titles + body, titleParts: titles.count, block: Int32(block)))
-        var flags: [String: UInt32] = [:]
-        for t in titles { for w in Tokenizer.words(t) { flags[w] = 1 } }
-        for t in body { for w in Tokenizer.words(t) where flags[w] == nil { flags[w] = 0 } }
-        for (w, f) in flags { lists[w, default: []].append(u << 1 | f) }
+        // Word numbers, title words flagged; sorted so each word is posted once, with its title flag.
+        var found: [Int64] = []
+        for (flag, texts) in [(Int64(0), titles), (Int64(1), body)] {
+            for t in texts { Tokenizer.scan(t) { w, _ in found.append(Int64(number(w)) << 1 | flag) } }
+        }
+        found.sort()
+        var last: Int64 = -1
+        for f in found where f >> 1 != last {
+            last = f >> 1
+            lists[Int(last)].append(u << 1 | (f & 1 == 0 ? 1 : 0))
+        }
     }
 
     mutating func add(_ guide: Guide) {
@@ -115,15 +137,15 @@ private struct Builder {
     }
 
     func pack() -> ([String], [Int32], [UInt32]) {
-        let terms = lists.keys.sorted()
+        let order = words.indices.sorted { words[$0] < words[$1] }
         var start: [Int32] = [0]
-        start.reserveCapacity(terms.count + 1)
+        start.reserveCapacity(words.count + 1)
         var flat: [UInt32] = []
-        flat.reserveCapacity(lists.values.reduce(0) { $0 + $1.count })
-        for t in terms {
-            flat += lists[t]!
+        flat.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for i in order {
+            flat += lists[i]
             start.append(Int32(flat.count))
         }
-        return (terms, start, flat)
+        return (order.map { words[$0] }, start, flat)
     }
 }

@@ -52,26 +52,19 @@ extension SearchIndex {
 
         let n = units.count
         var seen = [UInt8](repeating: 0, count: n)   // how many query words the unit has matched
-        var best = [UInt8](repeating: 0, count: n)   // weight of the current word's match
+        var best = [UInt8](repeating: 0, count: n)   // weight of the current word's match in the unit
         var score = [Int32](repeating: 0, count: n)
         var candidates: [Int32] = []
 
-        func hit(_ u: Int, _ k: UInt8, _ w: UInt8, first: Bool) {
-            let s = seen[u]
-            if s == k {
-                seen[u] = k + 1; best[u] = w; score[u] += Int32(w)
-                if first { candidates.append(Int32(u)) }
-            } else if s == k + 1 && w > best[u] {
-                score[u] += Int32(w - best[u]); best[u] = w
-            }
-        }
-
-        for (i, step) in plan.enumerated() {
-            let k = UInt8(i)
-            if i > 0 && candidates.isEmpty { break }
-            // Few candidates against a common prefix: look each candidate up instead of reading every posting.
-            let probe = i > 0 && candidates.count * step.terms.count * 16 < step.size
-            postings.withUnsafeBufferPointer { post in
+        seen.withUnsafeMutableBufferPointer { seen in
+        best.withUnsafeMutableBufferPointer { best in
+        score.withUnsafeMutableBufferPointer { score in
+        postings.withUnsafeBufferPointer { post in
+            for (i, step) in plan.enumerated() {
+                let k = UInt8(i)
+                if i > 0 && candidates.isEmpty { break }
+                // Few candidates against a common prefix: look each one up instead of reading every posting.
+                let probe = i > 0 && candidates.count * step.terms.count * 16 < step.size
                 for t in step.terms {
                     let exact = terms[t] == step.word
                     let a = Int(termStart[t]), b = Int(termStart[t + 1])
@@ -79,19 +72,36 @@ extension SearchIndex {
                         for c in candidates {
                             let u = Int(c)
                             guard seen[u] >= k, let p = Self.find(UInt32(u), in: post, a, b) else { continue }
-                            hit(u, k, Self.weight(exact: exact, title: p & 1 == 1), first: false)
+                            Self.mark(u, k, Self.weight(exact: exact, title: p & 1 == 1), seen, best, score)
                         }
                     } else {
                         for j in a..<b {
                             let p = post[j]
-                            hit(Int(p >> 1), k, Self.weight(exact: exact, title: p & 1 == 1), first: i == 0)
+                            let u = Int(p >> 1)
+                            if Self.mark(u, k, Self.weight(exact: exact, title: p & 1 == 1), seen, best, score) && i == 0 {
+                                candidates.append(Int32(u))
+                            }
                         }
                     }
                 }
+                if i > 0 { candidates.removeAll { seen[Int($0)] != k + 1 } }
             }
-            if i > 0 { candidates.removeAll { seen[Int($0)] != k + 1 } }
-        }
+        }}}}
         return groups(candidates, score: score, words: words, limit: limit, snippetLength: snippetLength)
+    }
+
+    /// Records that unit `u` matches query word number `k` with weight `w`; true when this is the
+    /// unit's first match of that word and it matched every word before.
+    @inline(__always)
+    private static func mark(_ u: Int, _ k: UInt8, _ w: UInt8, _ seen: UnsafeMutableBufferPointer<UInt8>,
+                             _ best: UnsafeMutableBufferPointer<UInt8>, _ score: UnsafeMutableBufferPointer<Int32>) -> Bool {
+        let s = seen[u]
+        if s == k {
+            seen[u] = k + 1; best[u] = w; score[u] += Int32(w)
+            return true
+        }
+        if s == k + 1 && w > best[u] { score[u] += Int32(w - best[u]); best[u] = w }
+        return false
     }
 
     private static func find(_ unit: UInt32, in post: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> UInt32? {
@@ -108,26 +118,31 @@ extension SearchIndex {
     private func groups(_ candidates: [Int32], score: [Int32], words: [String], limit: Int, snippetLength: Int) -> [SearchGroup] {
         var bestUnit = [Int32](repeating: -1, count: owners.count)
         var passages = [Int32](repeating: 0, count: owners.count)
-        var touched: [Int32] = []
+        var byKind = [[Int32]](repeating: [], count: SearchKind.allCases.count)
         for c in candidates {
-            let o = Int(units[Int(c)].owner)
+            let o = Int(unitOwner[Int(c)])
             passages[o] += 1
-            if bestUnit[o] < 0 { bestUnit[o] = c; touched.append(Int32(o)) }
+            if bestUnit[o] < 0 { bestUnit[o] = c; byKind[ownerKind[o].order].append(Int32(o)) }
             else if score[Int(c)] > score[Int(bestUnit[o])] { bestUnit[o] = c }
         }
         let phrase = words.joined(separator: " ")
-        var byKind: [SearchKind: [(owner: Int, score: Int)]] = [:]
-        for o32 in touched {
-            let o = Int(o32)
-            var s = Int(score[Int(bestUnit[o])]) + min(Int(passages[o]) - 1, 4)
-            if owners[o].keys.contains(phrase) { s += 40 }
-            else if owners[o].keys.contains(where: { $0.hasPrefix(phrase) }) { s += 10 }
-            byKind[owners[o].kind, default: []].append((o, s))
+        // Only a title match on every word can name the owner: check the titles of those alone.
+        let allInTitle = Int32(8 * words.count)
+        func rank(_ o: Int) -> Int {
+            let unitScore = score[Int(bestUnit[o])]
+            var s = Int(unitScore) + min(Int(passages[o]) - 1, 4)
+            if unitScore >= allInTitle {
+                if owners[o].keys.contains(phrase) { s += 40 }
+                else if owners[o].keys.contains(where: { $0.hasPrefix(phrase) }) { s += 10 }
+            }
+            return s
         }
         var out: [SearchGroup] = []
         for kind in SearchKind.allCases {
-            guard let all = byKind[kind] else { continue }
-            let top = all.min(count: limit, sortedBy: { ($0.score, -$0.owner) > ($1.score, -$1.owner) })
+            let all = byKind[kind.order]
+            guard !all.isEmpty else { continue }
+            let ranked = all.map { (owner: Int($0), score: rank(Int($0))) }
+            let top = ranked.min(count: limit, sortedBy: { ($0.score, -$0.owner) > ($1.score, -$1.owner) })
             let hits = top.map { item -> SearchHit in
                 let o = owners[item.owner]
                 let u = units[Int(bestUnit[item.owner])]
@@ -152,8 +167,10 @@ extension SearchIndex {
             let tol = EditDistance.tolerance(for: w)
             guard tol > 0 else { return nil }
             var bestWord: String? = nil, bestD = Int.max, bestN = 0
-            for (t, term) in terms.enumerated() where abs(term.count - w.count) <= tol {
-                guard let d = EditDistance.distance(w, term, limit: tol) else { continue }
+            let ws = Array(w.unicodeScalars)
+            var scratch = EditDistance.Scratch()
+            for (t, term) in terms.enumerated() where abs(term.utf8.count - w.utf8.count) <= tol {
+                guard let d = EditDistance.distance(ws, Array(term.unicodeScalars), limit: tol, scratch: &scratch) else { continue }
                 let n = Int(termStart[t + 1] - termStart[t])
                 if d < bestD || (d == bestD && n > bestN) { bestWord = term; bestD = d; bestN = n }
             }

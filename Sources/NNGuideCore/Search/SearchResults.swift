@@ -14,9 +14,10 @@ public enum SearchKind: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: SearchKind, b: SearchKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
+    /// Position in the order groups are shown.
+    public var order: Int { SearchKind.allCases.firstIndex(of: self)! }
+
+    public static func < (a: SearchKind, b: SearchKind) -> Bool { a.order < b.order }
 }
 
 /// A short piece of the matching text and the words in it that matched.

@@ -68,7 +68,7 @@ extension AppState {
 
     var hintItems: [(keys: String, words: String)] {
         if case .popover = overlay { return Keymap.hints(for: [.popover]) }
-        if current.typing { return Keymap.hints(for: [.field]) }
+        if current.typing { return Keymap.hints(for: current.typingScopes) }
         return Keymap.hints(for: current.scopes + [.global])
     }
 

@@ -30,7 +30,7 @@ extension AppState {
         }
         if overlay != nil { overlayKey(key); return }
         if current.typing {
-            if let a = Keymap.action(for: key, in: [.field]) { perform(a) }
+            if let a = Keymap.action(for: key, in: current.typingScopes) { perform(a) }
             else if let c = key.typedCharacter { perform(.type(c)) }
             return
         }

@@ -1,0 +1,87 @@
+import Foundation
+import Yams
+
+/// A brief file that cannot be used, with the place to fix it.
+public struct BriefFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    public init(_ location: SourceLocation, _ message: String) { self.location = location; self.message = message }
+    public var description: String { "\(location.description): \(message)" }
+}
+
+/// Reads a Model Brief from YAML: a mapping of the brief's fields (`modality: text`, `samples: 5000`).
+/// Every problem names the file and line; values are checked by the same table as the flags.
+public enum BriefReader {
+    public static func read(path: String) throws(BriefFileError) -> [BriefField: BriefValue] {
+        let at = SourceLocation(file: path)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw BriefFileError(at, "brief file not found") }
+        guard !isDir.boolValue else { throw BriefFileError(at, "is a folder; expected a YAML brief file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw BriefFileError(at, "brief file cannot be read") }
+        if data.contains(0) { throw BriefFileError(at, "binary file; expected a YAML brief such as 'modality: text'") }
+        guard let text = String(data: data, encoding: .utf8) else { throw BriefFileError(at, "not UTF-8 text; expected a YAML brief") }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(BriefFileError) -> [BriefField: BriefValue] {
+        func loc(_ mark: Mark?) -> SourceLocation { SourceLocation(file: file, line: mark?.line, column: mark?.column) }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw BriefFileError(loc(nil), "brief file is empty; expected at least 'modality:' and 'task:'")
+            }
+            root = node
+        } catch let e as BriefFileError {
+            throw e
+        } catch let e as YamlError {
+            let (mark, message) = Reader.explain(e)
+            throw BriefFileError(loc(mark), "YAML syntax error: \(message)")
+        } catch {
+            throw BriefFileError(loc(nil), "YAML error: \(error)")
+        }
+        guard let mapping = root.mapping else {
+            throw BriefFileError(loc(root.mark), "expected a mapping of brief fields (modality: ..., task: ...), found \(describe(root))")
+        }
+        var values: [BriefField: BriefValue] = [:]
+        for (k, v) in mapping {
+            guard let name = k.string else { throw BriefFileError(loc(k.mark), "a brief field name must be text") }
+            guard let field = BriefField(rawValue: name) else {
+                throw BriefFileError(loc(k.mark), "unknown brief field '\(name)'; expected one of: \(BriefField.allCases.map(\.name).joined(separator: ", "))")
+            }
+            guard let scalar = v.scalar else {
+                throw BriefFileError(loc(v.mark), "\(name) must be a single value (\(field.validValues)), found \(describe(v))")
+            }
+            if scalar.string.isEmpty && scalar.style == .plain { continue }  // `samples:` with nothing after it
+            do { values[field] = try field.parse(scalar.string) } catch { throw BriefFileError(loc(v.mark), error.description) }
+        }
+        return values
+    }
+}
+
+extension Brief {
+    /// The brief as a YAML file `BriefReader` reads back unchanged: how the explorer saves briefs.
+    public var yaml: String { Brief.yaml(values: Dictionary(uniqueKeysWithValues: givenFields.compactMap { f in self[f].map { (f, $0) } })) }
+
+    /// Field values as YAML, in the table's order; modality and task may be missing (a draft the
+    /// explorer's brief form keeps), which `BriefReader` reads back unchanged.
+    public static func yaml(values: [BriefField: BriefValue]) -> String {
+        var lines: [String] = []
+        for field in BriefField.allCases {
+            guard let value = values[field] else { continue }
+            switch value {
+            case .text(let s), .choice(let s): lines.append("\(field.name): \(Brief.yamlQuote(s))")
+            case .number, .flag: lines.append("\(field.name): \(value)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Double-quoted YAML: JSON's string escapes are valid in it.
+    static func yamlQuote(_ s: String) -> String {
+        let plain = !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } && Double(s) == nil
+            && !["true", "false", "yes", "no", "on", "off", "null", "~"].contains(s.lowercased())
+        if plain { return s }
+        guard let data = try? JSONEncoder().encode(s), let quoted = String(data: data, encoding: .utf8) else { return "\"\"" }
+        return quoted
+    }
+}

@@ -1,0 +1,121 @@
+/// Stepping through one decision tree: where you are, the answers so far, stepping back, and changing
+/// an earlier answer. The explorer only renders it and feeds it keys; every rule lives here.
+public struct Navigator: Sendable, Equatable {
+    /// One answered question.
+    public struct Answer: Sendable, Equatable {
+        public var node: String
+        public var option: Int
+    }
+
+    /// A breadcrumb entry: the question and the answer chosen for it.
+    public struct Crumb: Sendable, Equatable {
+        public var node: DecisionNode
+        public var option: DecisionOption
+        public var index: Int
+    }
+
+    public let tree: DecisionTree
+    public private(set) var answers: [Answer] = []
+
+    public init(tree: DecisionTree) { self.tree = tree }
+
+    /// The path a brief takes through the tree, as the recommender would answer it.
+    public init(tree: DecisionTree, brief: Brief) {
+        self.tree = tree
+        if let walk = try? tree.walk(for: brief) {
+            answers = walk.steps.map { Answer(node: $0.node.id, option: $0.answer.index) }
+        }
+    }
+
+    /// The node on screen: the start, followed through every answer.
+    public var current: DecisionNode { node(after: answers.count) ?? tree.node(tree.start) ?? DecisionNode(id: tree.start) }
+    public var isAtLeaf: Bool { current.isLeaf }
+    public var leaf: DecisionNode? { isAtLeaf ? current : nil }
+
+    public var breadcrumb: [Crumb] {
+        answers.compactMap { a in
+            guard let n = tree.node(a.node), n.options.indices.contains(a.option) else { return nil }
+            return Crumb(node: n, option: n.options[a.option], index: a.option)
+        }
+    }
+
+    /// Answers the current question with option `index` (0-based). False when there is no such option.
+    @discardableResult
+    public mutating func choose(_ index: Int) -> Bool {
+        let here = current
+        guard !here.isLeaf, here.options.indices.contains(index), tree.node(here.options[index].next) != nil else { return false }
+        answers.append(Answer(node: here.id, option: index))
+        return true
+    }
+
+    /// Takes back the last answer. False at the start.
+    @discardableResult
+    public mutating func back() -> Bool {
+        guard !answers.isEmpty else { return false }
+        answers.removeLast()
+        return true
+    }
+
+    /// Returns to the question of breadcrumb step `step` (0-based), forgetting that answer and later ones.
+    @discardableResult
+    public mutating func back(to step: Int) -> Bool {
+        guard answers.indices.contains(step) else { return false }
+        answers.removeSubrange(step...)
+        return true
+    }
+
+    /// Changes the answer of breadcrumb step `step`. Later answers are kept as long as their questions
+    /// still lie on the new path, so changing "limited data" to "large data" does not throw away
+    /// answers further down that still apply.
+    @discardableResult
+    public mutating func change(step: Int, to option: Int) -> Bool {
+        guard answers.indices.contains(step), let n = tree.node(answers[step].node),
+              n.options.indices.contains(option), tree.node(n.options[option].next) != nil else { return false }
+        let later = answers[(step + 1)...]
+        answers.removeSubrange(step...)
+        answers.append(Answer(node: n.id, option: option))
+        for a in later {
+            guard current.id == a.node, choose(a.option) else { break }
+        }
+        return true
+    }
+
+    public mutating func reset() { answers = [] }
+
+    /// Brief field values the answers so far imply, from each answer's `when` condition.
+    public var impliedValues: [BriefField: BriefValue] {
+        var values: [BriefField: BriefValue] = [:]
+        for crumb in breadcrumb {
+            guard let when = crumb.option.when else { continue }
+            values.merge(when.representative(keeping: values)) { _, new in new }
+        }
+        return values
+    }
+
+    /// The brief the answers imply, when they name at least the modality and the task.
+    public var impliedBrief: Brief? { try? Brief(values: impliedValues) }
+
+    /// The `nnguide recommend` command equivalent to the answers so far. A required field the answers
+    /// leave open is shown as a placeholder (`--task <task>`) for the reader to fill in; nil before any
+    /// answer implies anything.
+    public var commandLine: String? {
+        var values = impliedValues
+        guard !values.isEmpty else { return nil }
+        let open = [BriefField.modality, .task].filter { values[$0] == nil }
+        if values[.modality] == nil { values[.modality] = .choice(Modality.allCases[0].rawValue) }
+        if values[.task] == nil { values[.task] = .choice(TaskDomain.allCases[0].rawValue) }
+        guard let brief = try? Brief(values: values) else { return nil }
+        var line = brief.commandLine(given: BriefField.allCases.filter { values[$0] != nil && !open.contains($0) })
+        for f in open { line += " \(f.flag) <\(f.name)>" }
+        return line
+    }
+
+    private func node(after count: Int) -> DecisionNode? {
+        var id = tree.start
+        for a in answers.prefix(count) {
+            guard let n = tree.node(id), n.id == a.node, n.options.indices.contains(a.option) else { return nil }
+            id = n.options[a.option].next
+        }
+        return tree.node(id)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+
+/// The on-disk cache of the validated guide: used when it matches, never trusted when it does not,
+/// and never able to stop a load.
+@Suite struct ContentCacheTests {
+    /// A scratch copy of the mini fixture with a cache folder of its own.
+    final class Setup {
+        let content: ScratchContent
+        let cacheDir: String
+        let cache: ContentCache
+        init() throws {
+            content = try ScratchContent()
+            cacheDir = FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-cache-\(UUID().uuidString)").path
+            cache = ContentCache(contentDirectory: content.dir, cacheDirectory: cacheDir)
+        }
+        deinit { try? FileManager.default.removeItem(atPath: cacheDir) }
+        var file: String { cache.file! }
+    }
+
+    static func parts(_ g: Guide) -> GuideParts {
+        GuideParts(pages: g.pages, glossary: g.glossary, catalog: g.catalog, decisions: g.decisions)
+    }
+
+    static func same(_ a: Guide, _ b: Guide) -> Bool {
+        a.pages == b.pages && a.glossary == b.glossary && a.catalog == b.catalog && a.decisions == b.decisions
+            && a.readingOrder.map(\.path) == b.readingOrder.map(\.path)
+    }
+
+    @Test func aCachedLoadIsTheSameGuide() throws {
+        let s = try Setup()
+        let fromYAML = try ContentLoader.load(directory: s.content.dir)
+        let first = try s.cache.load()                     // miss: reads YAML, writes the cache
+        #expect(FileManager.default.fileExists(atPath: s.file))
+        let second = try s.cache.load()                    // hit
+        #expect(Self.same(fromYAML, first))
+        #expect(Self.same(fromYAML, second))
+    }
+
+    @Test func theCacheIsWhatIsRead() throws {
+        let s = try Setup()
+        _ = try s.cache.load()
+        // Change a title inside the cache only: a load that returns it came from the cache.
+        let data = try Data(contentsOf: URL(fileURLWithPath: s.file))
+        let text = String(decoding: data, as: UTF8.self)
+        try #require(text.contains("Vision Models"))
+        try Data(text.replacingOccurrences(of: "Vision Models", with: "Vision Cached").utf8).write(to: URL(fileURLWithPath: s.file))
+        #expect(try s.cache.load().page("vision")?.page.title == "Vision Cached")
+    }
+
+    @Test func anEditIsNeverMissed() throws {
+        let s = try Setup()
+        _ = try s.cache.load()
+        // Same length, same second: only the change time and the text differ.
+        try s.content.edit("pages/10-part-a.yaml", "title: Vision Models", "title: Vision Modals")
+        #expect(try s.cache.load().page("vision")?.page.title == "Vision Modals")
+        // A new page file changes the key too.
+        try s.content.write("pages/20-more.yaml", "id: more\ntitle: More\nblocks: [{p: Added.}]\n")
+        #expect(try s.cache.load().page("more") != nil)
+    }
+
+    @Test func badContentIsReportedAndNotCached() throws {
+        let s = try Setup()
+        try s.content.edit("glossary.yaml", "    term: Attention", "    term: [Attention")
+        #expect(throws: ContentError.self) { try s.cache.load() }
+        #expect(!FileManager.default.fileExists(atPath: s.file))
+    }
+
+    @Test func aCorruptCacheIsIgnoredAndReplaced() throws {
+        let s = try Setup()
+        let truth = try ContentLoader.load(directory: s.content.dir)
+        _ = try s.cache.load()
+        let good = try Data(contentsOf: URL(fileURLWithPath: s.file))
+        var rng = SplitMix64(seed: 0x6361_6368)
+        var damaged: [Data] = [Data(), Data("NNGUIDE-CACHE 1\n".utf8), Data(repeating: 0, count: 64)]
+        for cut in stride(from: 1, to: good.count, by: max(1, good.count / 12)) { damaged.append(good.prefix(cut)) }
+        for _ in 0..<12 {
+            var d = good
+            let at = Int.random(in: 0..<d.count, using: &rng)
+            d[at] = d[at] ^ 0x5A
+            damaged.append(d)
+        }
+        for (i, d) in damaged.enumerated() {
+            try d.write(to: URL(fileURLWithPath: s.file))
+            let loaded = try s.cache.load()
+            _ = s.cache.preview(pages: ["vision-edge"])
+            // A flipped byte inside a string can survive as a different valid string; everything
+            // else must come back as the truth, and nothing may crash.
+            if d.count != good.count { #expect(Self.same(truth, loaded), "damaged cache \(i) changed the guide") }
+        }
+        // The last load rewrote a whole cache again.
+        try good.write(to: URL(fileURLWithPath: s.file))
+        #expect(Self.same(truth, try s.cache.load()))
+    }
+
+    @Test func anUnusableCacheFolderOnlyCostsTime() throws {
+        let s = try Setup()
+        // A file where the folder should be: nothing can be written, the guide still loads.
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: s.cacheDir))
+        #expect(try s.cache.load().page("vision") != nil)
+        #expect(s.cache.preview(pages: []) == nil)
+        // No cache at all.
+        let off = ContentCache(contentDirectory: s.content.dir, cacheDirectory: nil)
+        #expect(try off.load().page("vision") != nil)
+        #expect(off.preview(pages: []) == nil)
+        #expect(ContentCache.defaultDirectory(environment: ["NNGUIDE_CACHE": "off", "HOME": "/home/x"]) == nil)
+        #expect(ContentCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/home/x"]) == "/c/nnguide")
+        #expect(ContentCache.defaultDirectory(environment: ["HOME": "/home/x"]) == "/home/x/.cache/nnguide")
+    }
+
+    @Test func thePreviewHoldsTheFirstPageAndThePathsAsked() throws {
+        let s = try Setup()
+        #expect(s.cache.preview(pages: []) == nil)         // nothing cached yet
+        let whole = try s.cache.load()
+        let preview = try #require(s.cache.preview(pages: ["vision-edge", "worked", "no-such-page"]))
+        let skeleton = preview.skeleton
+        #expect(skeleton.readingOrder.map(\.id) == ["intro", "part-a", "vision", "vision-edge", "worked"])
+        #expect(skeleton.readingOrder.first?.page.title == whole.readingOrder.first?.page.title)
+        for id in ["vision-edge", "worked"] { #expect(skeleton.breadcrumb(id) == whole.breadcrumb(id)) }
+        #expect(skeleton.readingOrder.allSatisfy { $0.page.blocks.isEmpty })
+        #expect(Self.same(try #require(preview.whole()), whole))
+        // Stale after an edit: no preview, so nothing old is ever shown.
+        try s.content.edit("pages/00-intro.yaml", "id: intro", "id: intro ")
+        #expect(s.cache.preview(pages: []) == nil)
+    }
+
+    @Test func outlineFieldsSurviveAnyCharacters() throws {
+        let s = try Setup()
+        let odd = "Tab\there, newline\\n, backslash \\\\ and \\t"
+        try s.content.edit("pages/10-part-a.yaml", "    title: Vision Models", "    title: \"\(odd)\"")
+        let whole = try s.cache.load()
+        let expected = try #require(whole.page("vision")?.page.title)
+        #expect(expected.contains("\t"))
+        let preview = try #require(s.cache.preview(pages: ["vision-edge"]))
+        #expect(preview.skeleton.page("vision")?.page.title == expected)
+        #expect(preview.skeleton.page("vision")?.page.short == whole.page("vision")?.page.short)
+        #expect(preview.skeleton.page("vision-edge")?.page.short == nil)
+    }
+}

@@ -1,0 +1,119 @@
+import Testing
+@testable import NNGuideCore
+
+/// The navigator behind the explorer's decision screens: choose, step back, change an earlier answer.
+@Suite struct DecisionNavigatorTests {
+    let primary = DecisionFixture.book.tree("primary")!
+
+    func index(_ nav: Navigator, _ answer: String) throws -> Int {
+        try #require(nav.current.options.firstIndex { $0.answer.hasPrefix(answer) }, "no answer '\(answer)' at \(nav.current.id)")
+    }
+
+    func step(_ nav: inout Navigator, _ answers: String...) throws {
+        for a in answers { let i = try index(nav, a); let ok = nav.choose(i); #expect(ok) }
+    }
+
+    @Test func stepsFromTheStartToALeafAndBack() throws {
+        var nav = Navigator(tree: primary)
+        #expect(nav.current.id == primary.start && nav.breadcrumb.isEmpty)
+        try step(&nav, "Text", "Generate")
+        #expect(nav.isAtLeaf && nav.leaf?.pick.first == "transformer-decoder")
+        #expect(nav.breadcrumb.map(\.option.answer) == ["Text or code", "Generate or continue"])
+        let atLeaf = nav.choose(0)
+        #expect(!atLeaf, "a leaf has no answers")
+        let back1 = nav.back()
+        #expect(back1 && nav.current.id == "text-need")
+        let back2 = nav.back(), back3 = nav.back()
+        #expect(back2 && !back3)
+    }
+
+    @Test func rejectsAnswersThatDoNotExist() {
+        var nav = Navigator(tree: primary)
+        let a = nav.choose(99), b = nav.choose(-1)
+        #expect(!a && !b)
+        #expect(nav.answers.isEmpty)
+    }
+
+    @Test func changingAnEarlierAnswerKeepsLaterOnesThatStillApply() throws {
+        var nav = Navigator(tree: primary)
+        try step(&nav, "Images", "Recognise", "Limited")
+        #expect(nav.leaf?.id == "image-cnn")
+        // Same question, other answer: the path below it changes.
+        let changed = nav.change(step: 2, to: 1)
+        #expect(changed && nav.leaf?.id == "image-pretrained" && nav.answers.count == 3)
+        // Changing the modality drops answers whose questions are no longer on the path.
+        let tabular = try #require(primary.node("modality")?.options.firstIndex { $0.answer == "Tabular" })
+        let changedAgain = nav.change(step: 0, to: tabular)
+        #expect(changedAgain && nav.answers.count == 1 && nav.current.id == "tabular-need")
+        let badStep = nav.change(step: 5, to: 0), badOption = nav.change(step: 0, to: 42)
+        #expect(!badStep && !badOption)
+    }
+
+    @Test func goingBackToABreadcrumbForgetsLaterAnswers() throws {
+        var nav = Navigator(tree: primary)
+        try step(&nav, "Images", "Recognise", "Limited")
+        let ok = nav.back(to: 1)
+        #expect(ok && nav.current.id == "image-need" && nav.answers.count == 1)
+    }
+
+    @Test func theAnswersImplyARecommendCommand() throws {
+        var nav = Navigator(tree: primary)
+        try step(&nav, "Text", "Generate")
+        #expect(nav.commandLine == "nnguide recommend --modality text --task generation")
+        #expect(try DecisionFixture.recommender.recommend(try #require(nav.impliedBrief)).leaf == "primary/text-generate")
+        var open = Navigator(tree: primary)
+        try step(&open, "Time series", "Short")
+        #expect(open.commandLine == "nnguide recommend --modality time-series --streaming --task <task>")
+    }
+
+    /// Every leaf reached by hand, replayed as the brief its answers imply, is the leaf the recommender reaches.
+    @Test func everyNavigatedLeafAgreesWithTheRecommender() throws {
+        var checked = 0
+        func explore(_ nav: Navigator) throws {
+            if nav.isAtLeaf {
+                // Answers without a condition cannot be implied by a brief; a task the path leaves open
+                // is filled with any value, since no answer on the path depends on it.
+                guard nav.breadcrumb.allSatisfy({ $0.option.when != nil }) else { return }
+                var values = nav.impliedValues
+                if values[.task] == nil { values[.task] = .choice("classification") }
+                let brief = try Brief(values: values)
+                let r = try DecisionFixture.recommender.recommend(brief)
+                #expect(r.leaf == "primary/\(nav.current.id)", "\(nav.commandLine ?? "") reached \(r.leaf)")
+                checked += 1
+                return
+            }
+            for i in nav.current.options.indices {
+                var next = nav
+                next.choose(i)
+                try explore(next)
+            }
+        }
+        try explore(Navigator(tree: primary))
+        #expect(checked >= 13)
+    }
+
+    @Test func aBriefPrefillsThePath() throws {
+        let nav = Navigator(tree: primary, brief: Brief(modality: .image, task: .generation))
+        #expect(nav.leaf?.id == "image-generate" && nav.answers.count == 2)
+    }
+
+    @Test func aReachedLeafGivesADecisionRecord() throws {
+        var nav = Navigator(tree: primary)
+        #expect(nav.record(catalog: Catalog(), date: "2026-01-09") == nil)
+        try step(&nav, "A graph", "Node")
+        let md = try #require(nav.record(catalog: DecisionFixture.real.guide?.catalog ?? Catalog(), date: "2026-01-09"))
+        #expect(md.contains("- Date: 2026-01-09") && md.contains("(`gnn`)") && md.contains("## Decision path"))
+    }
+
+    @Test func everyTreeCanBeWalkedToEveryLeaf() throws {
+        for tree in DecisionFixture.book.trees {
+            var reached: Set<String> = []
+            func explore(_ nav: Navigator) {
+                if nav.isAtLeaf { reached.insert(nav.current.id); return }
+                for i in nav.current.options.indices { var n = nav; n.choose(i); explore(n) }
+            }
+            explore(Navigator(tree: tree))
+            #expect(reached == Set(tree.nodes.filter(\.isLeaf).map(\.id)), "\(tree.id)")
+        }
+    }
+}

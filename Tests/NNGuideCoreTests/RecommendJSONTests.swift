@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+
+/// The JSON contract of `nnguide recommend --format json`: these field names with these types.
+@Suite struct RecommendJSONTests {
+    func object() throws -> [String: Any] {
+        let b = Brief(modality: .text, task: .generation, samples: 5000, latencyMs: 200.5, deploy: .edge, compute: .low,
+                      interpretability: .required, streaming: true, context: .long, pretrained: true, notes: "n")
+        let json = try DecisionFixture.recommender.recommend(b).json()
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
+    @Test func topLevelFieldsHaveTheirTypes() throws {
+        let o = try object()
+        for key in ["pick", "brief"] { #expect(o[key] is [String: Any], "\(key)") }
+        for key in ["alternatives", "path", "why_not"] { #expect(o[key] is [[String: Any]], "\(key)") }
+        for key in ["because", "warnings", "assumptions", "next_steps"] { #expect(o[key] is [String], "\(key)") }
+    }
+
+    @Test func nestedFieldsHaveTheirTypes() throws {
+        let o = try object()
+        let pick = try #require(o["pick"] as? [String: Any])
+        #expect(pick["id"] is String && pick["name"] is String && pick["variants"] is [String])
+        for a in try #require(o["alternatives"] as? [[String: Any]]) { #expect(a["id"] is String && a["reason"] is String) }
+        let path = try #require(o["path"] as? [[String: Any]])
+        #expect(!path.isEmpty)
+        for p in path { #expect(p["question"] is String && p["answer"] is String) }
+        for w in try #require(o["why_not"] as? [[String: Any]]) { #expect(w["id"] is String && w["reason"] is String) }
+    }
+
+    @Test func theBriefKeepsFieldNamesAndTypes() throws {
+        let brief = try #require(try object()["brief"] as? [String: Any])
+        #expect(Set(brief.keys) == Set(BriefField.allCases.map(\.name)))
+        #expect(brief["modality"] as? String == "text")
+        #expect(brief["samples"] as? Int == 5000)
+        #expect(brief["latency_ms"] as? Double == 200.5)
+        #expect(brief["streaming"] as? Bool == true)
+        #expect(brief["notes"] as? String == "n")
+    }
+}

@@ -1,0 +1,125 @@
+import Testing
+@testable import NNGuideCore
+
+/// The constraint filters, thresholds, defaults and contradictions change the recommendation the way
+/// decisions.yaml says, and every brief the table allows gets an answer.
+@Suite struct RecommendRulesTests {
+    let recommender = DecisionFixture.recommender
+
+    func recommend(_ m: Modality, _ t: TaskDomain, _ edit: (inout Brief) -> Void = { _ in }) throws -> Recommendation {
+        var b = Brief(modality: m, task: t)
+        edit(&b)
+        return try recommender.recommend(b)
+    }
+
+    @Test func everyModalityAndTaskGetsATracedRecommendation() throws {
+        let ids = Set(DecisionFixture.real.guide?.catalog.architectures.map(\.id) ?? [])
+        for m in Modality.allCases {
+            for t in TaskDomain.allCases {
+                let r = try recommender.recommend(Brief(modality: m, task: t))
+                #expect(ids.contains(r.pick.id), "\(m) \(t)")
+                #expect(r.path.first?.node == "modality", "\(m) \(t)")
+                #expect(!r.because.isEmpty && r.because.allSatisfy { $0.hasPrefix("[") }, "reasons must be traced: \(r.because)")
+                #expect(!r.alternatives.contains { $0.id == r.pick.id })
+            }
+        }
+    }
+
+    @Test func everyConstraintCombinationIsAnswered() throws {
+        for m in [Modality.image, .text, .events, .tabular] {
+            for latency in [nil, 5.0, 50, 5000] {
+                for deploy in DeploymentTarget.allCases {
+                    for compute in ComputeBudget.allCases {
+                        for samples in [nil, 300, 5000, 50_000, 2_000_000] {
+                            let r = try recommend(m, m == .text ? .generation : .classification) {
+                                $0.latencyMs = latency; $0.deploy = deploy; $0.compute = compute; $0.samples = samples
+                            }
+                            // A pick that is ruled out must say so.
+                            if r.whyNot.contains(where: { $0.id == r.pick.id }) { Issue.record("pick \(r.pick.id) is also in why_not") }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theSameBriefAlwaysGetsTheSameRecommendation() throws {
+        let b = Brief(modality: .text, task: .generation, samples: 5000, latencyMs: 200, deploy: .edge, compute: .low,
+                      interpretability: .required, streaming: true, context: .long, pretrained: true, notes: "n")
+        #expect(try recommender.recommend(b) == recommender.recommend(b))
+    }
+
+    @Test func aTightLatencyBudgetRulesOutDiffusion() throws {
+        let free = try recommend(.image, .generation)
+        let tight = try recommend(.image, .generation) { $0.latencyMs = 50 }
+        #expect(free.pick.id == "diffusion")
+        #expect(tight.pick.id != "diffusion")
+        #expect(tight.whyNot.contains { $0.id == "diffusion" && $0.reason.contains("latency_ms=50") })
+    }
+
+    @Test func requiredInterpretabilityOnATablePutsTheLinearModelFirst() throws {
+        #expect(try recommend(.tabular, .classification).pick.id == "gradient-boosting")
+        let r = try recommend(.tabular, .classification) { $0.interpretability = .required }
+        #expect(r.pick.id == "linear")
+        #expect(r.alternatives.first?.id == "gradient-boosting")
+    }
+
+    @Test func interpretabilityDemandedOfABlackBoxIsAWarning() throws {
+        let calm = try recommend(.image, .classification)
+        let strict = try recommend(.image, .classification) { $0.interpretability = .required }
+        #expect(strict.pick.id == "cnn")
+        #expect(strict.warnings.count > calm.warnings.count)
+    }
+
+    @Test func tooLittleDataRulesOutDataHungryFamilies() throws {
+        let r = try recommend(.tabular, .classification) { $0.samples = 400 }
+        #expect(r.whyNot.contains { $0.id == "mlp" })
+        #expect(!r.alternatives.contains { $0.id == "mlp" })
+        #expect(r.because.contains { $0.contains("samples=400") })
+    }
+
+    @Test func theDeviceDecidesTheCNNVariant() throws {
+        let edge = try recommend(.image, .classification) { $0.deploy = .edge }
+        let server = try recommend(.image, .classification) { $0.deploy = .cloud }
+        #expect(edge.pick.id == "cnn" && server.pick.id == "cnn")
+        #expect(edge.refinedBy != server.refinedBy)
+        #expect(edge.pick.variants != server.pick.variants)
+    }
+
+    @Test func missingFieldsBecomeAssumptionsAndGivenOnesDoNot() throws {
+        let r = try recommend(.image, .classification)
+        #expect(r.assumedFields.contains("deploy") && r.brief.deploy != nil)
+        #expect(r.assumptions.contains { $0.hasPrefix("samples not given") })
+        let full = try recommend(.image, .classification) { $0.deploy = .batch; $0.samples = 10 }
+        #expect(!full.assumedFields.contains("deploy"))
+        #expect(!full.assumptions.contains { $0.hasPrefix("samples") || $0.hasPrefix("deploy") })
+    }
+
+    @Test func contradictionsAreWarningsNotErrors() throws {
+        let plain = try recommend(.events, .anomalyDetection) { $0.deploy = .batch }
+        let odd = try recommend(.events, .anomalyDetection) { $0.deploy = .batch; $0.streaming = true }
+        #expect(odd.warnings.count == plain.warnings.count + 1)
+        #expect(odd.warnings.contains { $0.contains("streaming") && $0.contains("batch") })
+    }
+
+    @Test func aLongContextTurnsGenerationIntoRetrieval() throws {
+        #expect(try recommend(.text, .generation).pick.id == "transformer-decoder")
+        let r = try recommend(.text, .generation) { $0.context = .long }
+        #expect(r.pick.id == "rag")
+        #expect(r.path.contains { $0.assumed })
+    }
+
+    @Test func nextStepsStartWithABaseline() throws {
+        for m in Modality.allCases {
+            let r = try recommend(m, .classification)
+            #expect(r.nextSteps.first?.hasPrefix("Baseline first") == true, "\(m): \(r.nextSteps.first ?? "")")
+        }
+    }
+
+    @Test func textsNameThePickAndTheBriefsValues() throws {
+        let r = try recommend(.image, .classification) { $0.interpretability = .required }
+        #expect(!r.warnings.contains { $0.contains("{pick}") || $0.contains("{modality}") })
+        let c = try recommend(.tabular, .classification) { $0.context = .long }
+        #expect(c.warnings.contains { $0.contains("tabular data") })
+    }
+}

@@ -19,6 +19,9 @@ public struct BriefForm: Sendable, Equatable {
     var fileValues: [BriefField: BriefValue]?
     /// Where the recommendation's decision record was last saved.
     var savedRecord: String?
+    /// What the last save or open did, with the whole file name, shown under the focused field
+    /// (always on screen, where the one-line message may be cut) until the next key.
+    var notice: String?
 
     public init() {}
 
@@ -58,11 +61,13 @@ public struct BriefForm: Sendable, Equatable {
         fileValues = values
         file = path
         editing = nil; problem = nil; savedRecord = nil
+        notice = "Opened " + Sheet.fileName(path)
     }
 
-    mutating func saved(to path: String) {
+    mutating func saved(to path: String, new: Bool) {
         file = path
         fileValues = values
+        notice = (new ? "Saved as " : "Already saved as ") + Sheet.fileName(path)
     }
 
     // MARK: values
@@ -203,11 +208,11 @@ public struct BriefForm: Sendable, Equatable {
         }
         if let file {
             s.blank()
-            s.spot("file") { s in s.text((unsaved ? "Changed since " : "Saved as ") + file, .dim) }
+            s.spot("file") { s in s.text((unsaved ? "Changed since " : "Saved as ") + Sheet.fileName(file), .dim) }
         }
         if let savedRecord {
             s.blank()
-            s.spot("saved") { s in s.text("Decision record saved as " + savedRecord, .dim) }
+            s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(savedRecord), .dim) }
         }
         return s
     }
@@ -217,6 +222,7 @@ public struct BriefForm: Sendable, Equatable {
         let f = current
         let g = s.glyphs
         let pad = [Span("  ")]
+        if let notice { s.text(notice, .strong, first: pad) }
         s.text(f.meaning + (f.isRequired ? " (required)" : ""), .dim, first: pad)
         if let problem {
             s.text(problem, .warning, first: pad)

@@ -295,6 +295,7 @@ public struct DecideView: AppView {
     }
 
     mutating func briefKey(_ action: Action, _ ctx: ViewContext) -> Effect {
+        form.notice = nil
         if form.editing == nil {
             switch action {
             case .decide(.stepBack):
@@ -356,7 +357,7 @@ public struct DecideView: AppView {
             }
             if let resultSaved {
                 s.blank()
-                s.spot("saved") { s in s.text("Decision record saved as " + resultSaved, .dim) }
+                s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(resultSaved), .dim) }
             }
         }
         return s
@@ -403,7 +404,9 @@ public struct DecideView: AppView {
             resultSaved = path
             let s = resultSheet(ctx)
             if let r = s.spots["saved"] { result.show(r, s, height: ctx.rect.height) }
-        default: form.savedRecord = path
+        default:
+            form.savedRecord = path
+            form.notice = "Decision record saved as " + Sheet.fileName(path)
         }
     }
 

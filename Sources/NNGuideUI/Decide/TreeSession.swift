@@ -108,7 +108,7 @@ struct TreeSession: Sendable, Equatable {
         }
         if let saved {
             s.blank()
-            s.spot("saved") { s in s.text("Decision record saved as " + saved, .dim) }
+            s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(saved), .dim) }
         }
     }
 

@@ -21,7 +21,7 @@ extension TextRenderer {
 
     /// Column widths (content cells, without padding and lines) that fit `width`, or nil when the
     /// table cannot be drawn as a grid there.
-    static func columnWidths(_ rows: [[String]], width: Int) -> [Int]? {
+    public static func columnWidths(_ rows: [[String]], width: Int) -> [Int]? {
         guard let n = rows.first?.count, n > 0 else { return nil }
         let available = width - (3 * n + 1)   // "│ " + cells joined by " │ " + " │"
         var natural = [Int](repeating: 1, count: n)

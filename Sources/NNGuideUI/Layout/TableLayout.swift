@@ -11,40 +11,18 @@ extension DocumentBuilder {
         let rows = t.rows.map { row in row.map { runs($0, resolve: resolve) } }
         let n = t.columns.count
         guard n > 0 else { return }
-        let plain: (([StyledRun<Tag>]) -> String) = { $0.map(\.text).joined() }
-        var natural = Array(repeating: 1, count: n)
-        var minimum = Array(repeating: 1, count: n)
-        for r in [header] + rows {
-            for (c, cell) in r.enumerated() where c < n {
-                let text = plain(cell)
-                natural[c] = max(natural[c], DisplayWidth.of(text))
-                let longest = text.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 1
-                minimum[c] = max(minimum[c], min(longest, 14))
-            }
-        }
-        let overhead = 3 * n + 1
-        let avail = width - overhead
-        var widths: [Int]
-        var wide = false
-        if natural.reduce(0, +) <= avail {
-            widths = natural
-        } else if minimum.reduce(0, +) <= avail {
-            widths = minimum
-            var extra = avail - minimum.reduce(0, +)
-            let want = zip(natural, minimum).map { $0 - $1 }
-            let totalWant = max(1, want.reduce(0, +))
-            for c in 0..<n {
-                let add = min(want[c], want[c] * (avail - minimum.reduce(0, +)) / totalWant)
-                widths[c] += add; extra -= add
-            }
-            for c in 0..<n where extra > 0 { let add = min(extra, natural[c] - widths[c]); widths[c] += add; extra -= add }
+        let plain = ([header] + rows).map { $0.map { $0.map(\.text).joined() } }
+        // Core's rule for column widths (shared with the plain-text renderer), so a table looks the
+        // same in `nnguide show` and here.
+        if let widths = TextRenderer.columnWidths(plain, width: width) {
+            box(header: header, rows: rows, widths: widths, wide: false)
         } else if width >= Self.cardsBelow {
-            widths = minimum; wide = true
+            // Too many columns for the screen but room to read: keep the grid and scroll it sideways.
+            let natural = (0..<n).map { c in plain.map { c < $0.count ? min(DisplayWidth.of($0[c]), 30) : 1 }.max() ?? 1 }
+            box(header: header, rows: rows, widths: natural, wide: true)
         } else {
             cards(t, header: header, rows: rows)
-            return
         }
-        box(header: header, rows: rows, widths: widths, wide: wide)
     }
 
     private mutating func box(header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]], widths: [Int], wide: Bool) {

@@ -14,7 +14,7 @@ public struct GlossaryView: AppView {
     public var scopes: [Scope] { [.glossary] }
     public var typing: Bool { typingActive }
 
-    func matches(_ ctx: ViewContext) -> [GlossaryEntry] { GlossaryFilter.filter(ctx.guide.glossary, field.text) }
+    func matches(_ ctx: ViewContext) -> [GlossaryEntry] { ctx.library.filterGlossary(field.text) }
 
     public var selectedID: String?
 

@@ -70,7 +70,7 @@ struct TreeSession: Sendable, Equatable {
                                 choice: choice, compact: Self.compact(ctx), into: &s)
             if !Self.compact(ctx), q.options.indices.contains(choice), let why = q.options[choice].why {
                 s.blank()
-                s.text("Why: " + why, .dim)
+                s.text("Why \u{201C}\(s.plain(q.options[choice].answer))\u{201D}: " + why, .dim)
             }
             extras(&s)
         }

@@ -252,10 +252,10 @@ struct TreeSession: Sendable, Equatable {
         pane.clamp(s, height: ctx.rect.height)
     }
 
+    /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).
     func status(_ ctx: ViewContext) -> String {
-        if atPick { return "pick \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height) }
-        if let k = changing { return "changing \(k + 1) of \(nav.answers.count)" }
-        return "question \(nav.answers.count + 1)"
+        let place = atPick ? "pick" : changing.map { "changing \($0 + 1) of \(nav.answers.count)" } ?? "question \(nav.answers.count + 1)"
+        return place + " \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height)
     }
 
     func violations(_ ctx: ViewContext) -> [String] {

@@ -273,6 +273,8 @@ import Testing
             if k == .char("q") { continue }
             s = update(s, k)
             s.decide.outbox.removeAll()
+            // Every fourth state is checked: the app-wide checks cost more than the keys.
+            guard i % 4 == 0 else { continue }
             if !s.violations().isEmpty { Issue.record("after key \(i) (\(k)): \(s.violations())"); return }
             _ = render(s)
         }

@@ -31,7 +31,9 @@ struct Pane: Sendable, Equatable {
         let next = forward ? (i.map { $0 + 1 } ?? 0) : (i.map { $0 - 1 } ?? n - 1)
         let j = order[(next + n) % n]
         focus = sheet.targets[j]
+        // Bring a few lines after it along: the next links are usually what comes next.
         let line = max(0, sheet.targetLines[j])
+        top = Sheet.scroll(top, toShow: line..<min(sheet.count, line + 4), height: height, lines: sheet.count)
         top = Sheet.scroll(top, toShow: line..<(line + 1), height: height, lines: sheet.count)
         return true
     }

@@ -70,7 +70,7 @@ struct TreeSession: Sendable, Equatable {
                                 choice: choice, compact: Self.compact(ctx), into: &s)
             if !Self.compact(ctx), q.options.indices.contains(choice), let why = q.options[choice].why {
                 s.blank()
-                s.text("Why: " + why, .dim)
+                s.text("Why \u{201C}\(s.plain(q.options[choice].answer))\u{201D}: " + why, .dim)
             }
             extras(&s)
         }
@@ -252,10 +252,10 @@ struct TreeSession: Sendable, Equatable {
         pane.clamp(s, height: ctx.rect.height)
     }
 
+    /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).
     func status(_ ctx: ViewContext) -> String {
-        if atPick { return "pick \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height) }
-        if let k = changing { return "changing \(k + 1) of \(nav.answers.count)" }
-        return "question \(nav.answers.count + 1)"
+        let place = atPick ? "pick" : changing.map { "changing \($0 + 1) of \(nav.answers.count)" } ?? "question \(nav.answers.count + 1)"
+        return place + " \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height)
     }
 
     func violations(_ ctx: ViewContext) -> [String] {

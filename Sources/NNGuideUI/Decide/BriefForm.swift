@@ -199,13 +199,7 @@ public struct BriefForm: Sendable, Equatable {
                 s.spots["field"] = start..<s.count
             }
         }
-        if showCommand, let b = brief {
-            s.blank()
-            s.spot("command") { s in
-                s.text("The same with nnguide recommend (y hides it):", .dim)
-                s.command(b.commandLine(given: b.givenFields))
-            }
-        }
+        if showCommand, let b = brief { s.commandBlock(b.commandLine(given: b.givenFields)) }
         if let file {
             s.blank()
             s.spot("file") { s in s.text((unsaved ? "Changed since " : "Saved as ") + Sheet.fileName(file), .dim) }

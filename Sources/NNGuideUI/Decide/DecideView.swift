@@ -348,13 +348,7 @@ public struct DecideView: AppView {
         s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.map { "\($0.name)=\(b[$0]!)" }.joined(separator: " "), .dim)
         s.blank()
         o.layout(into: &s) { s in
-            if resultCommand {
-                s.blank()
-                s.spot("command") { s in
-                    s.text("The same with nnguide recommend (y hides it):", .dim)
-                    s.command(b.commandLine(given: b.givenFields))
-                }
-            }
+            if resultCommand { s.commandBlock(b.commandLine(given: b.givenFields)) }
             if let resultSaved {
                 s.blank()
                 s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(resultSaved), .dim) }

@@ -6,17 +6,12 @@ struct Pane: Sendable, Equatable {
     var top = 0
     var focus: Sheet.Target?
 
-    /// Scrolls for a movement key; false when the action is not one.
+    /// Scrolls for a movement key, as every scrolling view does; false when the action is not one.
     mutating func scroll(_ action: Action, _ sheet: Sheet, height: Int) -> Bool {
-        switch action {
-        case .lineDown: top += 1
-        case .lineUp: top -= 1
-        case .pageDown: top += max(1, height - 2)
-        case .pageUp: top -= max(1, height - 2)
-        case .top: top = 0
-        case .bottom: top = sheet.count
-        default: return false
-        }
+        var s = ScrollDocument()
+        s.top = top
+        guard s.scroll(action, lines: sheet.count, height: height) else { return false }
+        top = s.top
         clamp(sheet, height: height)
         return true
     }

@@ -82,6 +82,15 @@ struct Sheet {
         spots[name] = start..<doc.lines.count
     }
 
+    /// The `y` block: the equivalent command, in a spot a key can bring into view.
+    mutating func commandBlock(_ command: String) {
+        blank()
+        spot("command") { s in
+            s.text("The same with nnguide recommend (y hides it):", .dim)
+            s.command(command)
+        }
+    }
+
     /// A command shown so it can be copied: one line when it fits, otherwise broken before a flag
     /// (a flag stays with its value) with a shell continuation (` \`), so the copied lines still run.
     mutating func command(_ command: String) {

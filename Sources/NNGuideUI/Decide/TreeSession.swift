@@ -96,14 +96,11 @@ struct TreeSession: Sendable, Equatable {
 
     private func extras(_ s: inout Sheet) {
         if showCommand {
-            s.blank()
-            s.spot("command") { s in
-                if let c = nav.commandLine {
-                    s.text("The same with nnguide recommend (y hides it):", .dim)
-                    s.command(c)
-                } else {
-                    s.text("No nnguide recommend command matches these answers: they say nothing yet about a brief's fields.", .dim)
-                }
+            if let c = nav.commandLine {
+                s.commandBlock(c)
+            } else {
+                s.blank()
+                s.spot("command") { s in s.text("No nnguide recommend command matches these answers: they say nothing yet about a brief's fields.", .dim) }
             }
         }
         if let saved {

@@ -103,6 +103,19 @@ import Testing
         #expect(s.decide.session?.nav.answers.isEmpty == true)
     }
 
+    @Test func clicksChooseAnswersAndFollowLinks() {
+        // With --mouse: click the row of "2  Generate" (its line on screen, found by its text).
+        var s = press(Fixture.state(), keys("d1", "2"))
+        let row = render(s).lines.firstIndex { $0.contains("2  Generate") }!
+        s = press(s, [.mouse(x: 6, y: row, .click)])
+        #expect(s.decide.session?.nav.leaf?.id == "text-generate")
+        // A click on a breadcrumb answer reopens its question.
+        let crumbRow = render(s).lines.firstIndex { $0.contains("Answers:") }!
+        let col = render(s).lines[crumbRow].range(of: "Text")!.lowerBound.utf16Offset(in: render(s).lines[crumbRow])
+        s = press(s, [.mouse(x: col, y: crumbRow, .click)])
+        #expect(s.decide.session?.changing == 0)
+    }
+
     // MARK: y and e
 
     @Test func yShowsTheEquivalentCommandAndHidesIt() {

@@ -7,7 +7,9 @@ import NNGuideCore
 public struct BriefForm: Sendable, Equatable {
     public internal(set) var values: [BriefField: BriefValue] = [:]
     /// The focused row.
-    public internal(set) var field = 0
+    public internal(set) var field = 0 {
+        didSet { problem = nil }
+    }
     /// The text being typed into a number or the notes; nil when not typing.
     public internal(set) var editing: String?
     /// Why the typed text is not a value yet.
@@ -158,7 +160,6 @@ public struct BriefForm: Sendable, Equatable {
 
     private mutating func move(to i: Int, _ ctx: ViewContext) {
         field = min(max(0, i), Self.fields.count - 1)
-        problem = nil
     }
 
     // MARK: layout

@@ -164,6 +164,37 @@ public struct DecideView: AppView {
         }
     }
 
+    /// A click (with `--mouse`) does what the keys would: an answer or menu item is chosen, a
+    /// breadcrumb answer reopened, a link followed, a form field focused.
+    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+        let r = ctx.rect.page
+        let (sheet, top): (Sheet, Int)
+        switch mode {
+        case .hub: (sheet, top) = (hubSheet(ctx), menu.top)
+        case .variants: (sheet, top) = (variantSheet(ctx), menu.top)
+        case .saved: (sheet, top) = (savedSheet(ctx), menu.top)
+        case .result: (sheet, top) = (resultSheet(ctx), result.top)
+        case .tree:
+            guard let t = session else { return .unhandled }
+            (sheet, top) = (t.sheet(ctx), t.pane.top)
+        case .brief:
+            let f = formPanes(ctx.rect).form
+            guard f.contains(x: x, y: y), form.editing == nil else { return .unhandled }
+            let line = form.top + y - f.y
+            guard let i = form.sheet(width: f.width, ctx, understood: nil).items.firstIndex(where: { $0.contains(line) }) else { return .unhandled }
+            form.field = i
+            fit(ctx)
+            return .none
+        }
+        let hit = sheet.hit(line: top + y - r.y, x: x - r.x)
+        if let t = hit.target {
+            if mode == .tree { withSession { $0.pane.focus = t } } else { result.focus = t }
+            return handle(.open, ctx)
+        }
+        if let i = hit.item { return handle(.pick(i + 1), ctx) }
+        return .unhandled
+    }
+
     // MARK: layout
 
     public mutating func fit(_ ctx: ViewContext) {

@@ -115,6 +115,19 @@ struct Sheet {
         return path[path.index(after: slash)...] + " in " + path[..<slash]
     }
 
+    /// What is at a line and column: the numbered item it belongs to, the target drawn there.
+    func hit(line: Int, x: Int) -> (item: Int?, target: Target?) {
+        guard doc.lines.indices.contains(line) else { return (nil, nil) }
+        var col = 0
+        var target: Target?
+        for s in doc.lines[line].spans {
+            let w = DisplayWidth.of(s.text)
+            if x >= col && x < col + w, let t = s.link { target = targets[t] }
+            col += w
+        }
+        return (items.firstIndex { $0.contains(line) }, target)
+    }
+
     /// The top that keeps lines `range` on a screen of `height` rows, moving as little as possible.
     static func scroll(_ top: Int, toShow range: Range<Int>, height: Int, lines: Int) -> Int {
         var t = top

@@ -7,7 +7,9 @@ import NNGuideCore
 public struct BriefForm: Sendable, Equatable {
     public internal(set) var values: [BriefField: BriefValue] = [:]
     /// The focused row.
-    public internal(set) var field = 0
+    public internal(set) var field = 0 {
+        didSet { problem = nil }
+    }
     /// The text being typed into a number or the notes; nil when not typing.
     public internal(set) var editing: String?
     /// Why the typed text is not a value yet.
@@ -19,6 +21,9 @@ public struct BriefForm: Sendable, Equatable {
     var fileValues: [BriefField: BriefValue]?
     /// Where the recommendation's decision record was last saved.
     var savedRecord: String?
+    /// What the last save or open did, with the whole file name, shown under the focused field
+    /// (always on screen, where the one-line message may be cut) until the next key.
+    var notice: String?
 
     public init() {}
 
@@ -58,11 +63,13 @@ public struct BriefForm: Sendable, Equatable {
         fileValues = values
         file = path
         editing = nil; problem = nil; savedRecord = nil
+        notice = "Opened " + Sheet.fileName(path)
     }
 
-    mutating func saved(to path: String) {
+    mutating func saved(to path: String, new: Bool) {
         file = path
         fileValues = values
+        notice = (new ? "Saved as " : "Already saved as ") + Sheet.fileName(path)
     }
 
     // MARK: values
@@ -153,7 +160,6 @@ public struct BriefForm: Sendable, Equatable {
 
     private mutating func move(to i: Int, _ ctx: ViewContext) {
         field = min(max(0, i), Self.fields.count - 1)
-        problem = nil
     }
 
     // MARK: layout
@@ -194,20 +200,14 @@ public struct BriefForm: Sendable, Equatable {
                 s.spots["field"] = start..<s.count
             }
         }
-        if showCommand, let b = brief {
-            s.blank()
-            s.spot("command") { s in
-                s.text("The same with nnguide recommend (y hides it):", .dim)
-                s.command(b.commandLine(given: b.givenFields))
-            }
-        }
+        if showCommand, let b = brief { s.commandBlock(b.commandLine(given: b.givenFields)) }
         if let file {
             s.blank()
-            s.spot("file") { s in s.text((unsaved ? "Changed since " : "Saved as ") + file, .dim) }
+            s.spot("file") { s in s.text((unsaved ? "Changed since " : "Saved as ") + Sheet.fileName(file), .dim) }
         }
         if let savedRecord {
             s.blank()
-            s.spot("saved") { s in s.text("Decision record saved as " + savedRecord, .dim) }
+            s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(savedRecord), .dim) }
         }
         return s
     }
@@ -217,6 +217,7 @@ public struct BriefForm: Sendable, Equatable {
         let f = current
         let g = s.glyphs
         let pad = [Span("  ")]
+        if let notice { s.text(notice, .strong, first: pad) }
         s.text(f.meaning + (f.isRequired ? " (required)" : ""), .dim, first: pad)
         if let problem {
             s.text(problem, .warning, first: pad)

@@ -173,10 +173,10 @@ extension AppState {
             case .saveBrief(let yaml, let name):
                 switch files.saveBrief(yaml, name: name) {
                 case .success(.new(let path)):
-                    decide.form.saved(to: path)
+                    decide.form.saved(to: path, new: true)
                     message = "Saved the brief as \(path)"
                 case .success(.unchanged(let path)):
-                    decide.form.saved(to: path)
+                    decide.form.saved(to: path, new: false)
                     message = "Already saved as \(path)"
                 case .failure(let f):
                     message = "Not saved: \(f.description)"

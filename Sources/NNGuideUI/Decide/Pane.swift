@@ -6,17 +6,12 @@ struct Pane: Sendable, Equatable {
     var top = 0
     var focus: Sheet.Target?
 
-    /// Scrolls for a movement key; false when the action is not one.
+    /// Scrolls for a movement key, as every scrolling view does; false when the action is not one.
     mutating func scroll(_ action: Action, _ sheet: Sheet, height: Int) -> Bool {
-        switch action {
-        case .lineDown: top += 1
-        case .lineUp: top -= 1
-        case .pageDown: top += max(1, height - 2)
-        case .pageUp: top -= max(1, height - 2)
-        case .top: top = 0
-        case .bottom: top = sheet.count
-        default: return false
-        }
+        var s = ScrollDocument()
+        s.top = top
+        guard s.scroll(action, lines: sheet.count, height: height) else { return false }
+        top = s.top
         clamp(sheet, height: height)
         return true
     }
@@ -31,7 +26,9 @@ struct Pane: Sendable, Equatable {
         let next = forward ? (i.map { $0 + 1 } ?? 0) : (i.map { $0 - 1 } ?? n - 1)
         let j = order[(next + n) % n]
         focus = sheet.targets[j]
+        // Bring a few lines after it along: the next links are usually what comes next.
         let line = max(0, sheet.targetLines[j])
+        top = Sheet.scroll(top, toShow: line..<min(sheet.count, line + 4), height: height, lines: sheet.count)
         top = Sheet.scroll(top, toShow: line..<(line + 1), height: height, lines: sheet.count)
         return true
     }

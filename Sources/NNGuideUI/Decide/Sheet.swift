@@ -82,18 +82,50 @@ struct Sheet {
         spots[name] = start..<doc.lines.count
     }
 
-    /// A command shown so it can be copied: one line when it fits, otherwise broken at spaces
-    /// with a shell continuation (` \`), so the copied lines still run.
+    /// The `y` block: the equivalent command, in a spot a key can bring into view.
+    mutating func commandBlock(_ command: String) {
+        blank()
+        spot("command") { s in
+            s.text("The same with nnguide recommend (y hides it):", .dim)
+            s.command(command)
+        }
+    }
+
+    /// A command shown so it can be copied: one line when it fits, otherwise broken before a flag
+    /// (a flag stays with its value) with a shell continuation (` \`), so the copied lines still run.
     mutating func command(_ command: String) {
         let room = max(10, width - 4)
         var lines: [String] = []
         var current = ""
-        for word in command.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+        var words: [String] = []
+        for w in command.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            if let last = words.last, last.hasPrefix("--"), !w.hasPrefix("--") { words[words.count - 1] += " " + w } else { words.append(w) }
+        }
+        for word in words {
             let next = current.isEmpty ? word : current + " " + word
             if DisplayWidth.of(next) + 2 > room && !current.isEmpty { lines.append(current + " \\"); current = "    " + word } else { current = next }
         }
         lines.append(current)
         for l in lines { line([Span("  "), Span(glyphs.text(l), .code)]) }
+    }
+
+    /// A saved file as "NAME in FOLDER": the name stays whole when a narrow screen wraps the folder.
+    static func fileName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return path }
+        return path[path.index(after: slash)...] + " in " + path[..<slash]
+    }
+
+    /// What is at a line and column: the numbered item it belongs to, the target drawn there.
+    func hit(line: Int, x: Int) -> (item: Int?, target: Target?) {
+        guard doc.lines.indices.contains(line) else { return (nil, nil) }
+        var col = 0
+        var target: Target?
+        for s in doc.lines[line].spans {
+            let w = DisplayWidth.of(s.text)
+            if x >= col && x < col + w, let t = s.link { target = targets[t] }
+            col += w
+        }
+        return (items.firstIndex { $0.contains(line) }, target)
     }
 
     /// The top that keeps lines `range` on a screen of `height` rows, moving as little as possible.

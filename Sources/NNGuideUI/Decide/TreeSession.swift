@@ -70,7 +70,7 @@ struct TreeSession: Sendable, Equatable {
                                 choice: choice, compact: Self.compact(ctx), into: &s)
             if !Self.compact(ctx), q.options.indices.contains(choice), let why = q.options[choice].why {
                 s.blank()
-                s.text("Why: " + why, .dim)
+                s.text("Why \u{201C}\(s.plain(q.options[choice].answer))\u{201D}: " + why, .dim)
             }
             extras(&s)
         }
@@ -96,19 +96,16 @@ struct TreeSession: Sendable, Equatable {
 
     private func extras(_ s: inout Sheet) {
         if showCommand {
-            s.blank()
-            s.spot("command") { s in
-                if let c = nav.commandLine {
-                    s.text("The same with nnguide recommend (y hides it):", .dim)
-                    s.command(c)
-                } else {
-                    s.text("No nnguide recommend command matches these answers: they say nothing yet about a brief's fields.", .dim)
-                }
+            if let c = nav.commandLine {
+                s.commandBlock(c)
+            } else {
+                s.blank()
+                s.spot("command") { s in s.text("No nnguide recommend command matches these answers: they say nothing yet about a brief's fields.", .dim) }
             }
         }
         if let saved {
             s.blank()
-            s.spot("saved") { s in s.text("Decision record saved as " + saved, .dim) }
+            s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(saved), .dim) }
         }
     }
 
@@ -252,10 +249,10 @@ struct TreeSession: Sendable, Equatable {
         pane.clamp(s, height: ctx.rect.height)
     }
 
+    /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).
     func status(_ ctx: ViewContext) -> String {
-        if atPick { return "pick \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height) }
-        if let k = changing { return "changing \(k + 1) of \(nav.answers.count)" }
-        return "question \(nav.answers.count + 1)"
+        let place = atPick ? "pick" : changing.map { "changing \($0 + 1) of \(nav.answers.count)" } ?? "question \(nav.answers.count + 1)"
+        return place + " \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height)
     }
 
     func violations(_ ctx: ViewContext) -> [String] {

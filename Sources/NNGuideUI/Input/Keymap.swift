@@ -112,9 +112,9 @@ public enum Keymap {
 
         // Decide: menus, questions and picks, the brief form. Digits pick an answer, a link or a value.
         Binding([.enter], .open, .decide, "open the chosen item", hint: "open"),
-        Binding([.backspace], .decide(.stepBack), .decide, "back one step: an answer, a menu, the hub", hint: "back"),
+        Binding([.backspace, .left], .decide(.stepBack), .decide, "back one step: an answer, a menu, the hub", hint: "back"),
         Binding([.enter], .open, .decideTree, "choose the answer; on the breadcrumb, reopen that question to change it", hint: "choose"),
-        Binding([.backspace], .decide(.stepBack), .decideTree, "back one answer (before the first: where the tree was chosen)", hint: "back"),
+        Binding([.backspace, .left], .decide(.stepBack), .decideTree, "back one answer (before the first: where the tree was chosen)", hint: "back"),
         Binding([.tab], .nextLink, .decideTree, "move along the breadcrumb of answers (Enter reopens one to change it)", hint: "change"),
         Binding([.backTab], .previousLink, .decideTree, "move back along the breadcrumb"),
         Binding([.escape], .cancel, .decideTree, "keep the answer you were changing; leave the breadcrumb"),
@@ -123,7 +123,7 @@ public enum Keymap {
         Binding([.char("e")], .decide(.saveRecord), .decideTree, "save the decision record (once you reach a pick)"),
         Binding([.char("e")], .decide(.saveRecord), .decidePick, "save the decision record as Markdown (the file name is shown)", hint: "save"),
         Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
-        Binding([.backspace], .decide(.stepBack), .decidePick, "back to the last question", hint: "back"),
+        Binding([.backspace, .left], .decide(.stepBack), .decidePick, "back to the last question", hint: "back"),
         Binding([.enter], .open, .decidePick, "open the link in the reader (Backspace returns), or reopen a breadcrumb question", hint: "open"),
         Binding([.right, .char("l")], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),
         Binding([.left, .char("h")], .decide(.previousValue), .brief, "previous value of a choice"),

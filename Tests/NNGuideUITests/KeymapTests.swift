@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
@@ -63,6 +64,24 @@ import Testing
         for path in [keys("s", "ab"), keys("i"), keys("1", "/", "x"), keys("1", "m"), keys("1", Key.tab, Key.enter)] {
             let s = press(Fixture.state(), path + [.ctrl("c")])
             #expect(s.quit, "Ctrl-C after \(path.map(\.label))")
+        }
+    }
+}
+
+/// The README's explorer section names every key the explorer's own scopes bind.
+@Suite struct ReadmeKeysTests {
+    @Test func everyExplorerKeyIsInTheReadme() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "## The explorer"))
+        let end = try #require(readme.range(of: "## Deciding"))
+        let section = String(readme[start.lowerBound..<end.lowerBound])
+        let mine: Set<Scope> = [.global, .reader, .home, .contents, .glossary, .search, .compare, .field, .popover, .prompt]
+        for b in Keymap.bindings where mine.contains(b.scope) {
+            for k in b.keys {
+                #expect(section.contains("`\(k.label)`") || section.contains("`\(k.label)`-") || section.contains("`1`-`9`") && k.typedCharacter?.isNumber == true,
+                        "README's explorer section does not name \(k.label) (\(b.help))")
+            }
         }
     }
 }

@@ -51,13 +51,14 @@ final class TmuxSession {
     let tmux: String
     let stateDir = ExplorerPaths.tempDir()
 
-    init(width: Int, height: Int, args: [String], env: [String: String] = [:]) throws {
+    /// `pipe`: a shell pipeline the program's output goes through (`"cat -v"`).
+    init(width: Int, height: Int, args: [String], env: [String: String] = [:], pipe: String? = nil) throws {
         guard let t = ExplorerPaths.which("tmux") else { throw Failure("tmux is not installed") }
         tmux = t
         var vars = ["XDG_STATE_HOME": stateDir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         vars.merge(env) { $1 }
         let assignments = vars.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "env \(assignments) \(Self.quote(ExplorerPaths.binary)) \(args.map(Self.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
+        let command = "env \(assignments) \(Self.quote(ExplorerPaths.binary)) \(args.map(Self.quote).joined(separator: " "))\(pipe.map { " | " + $0 } ?? ""); echo EXIT=$?; sleep 600"
         // The tmux server forked here keeps every descriptor it inherits open, among them the pipe
         // the test runner reads its results from: start it with nothing but /dev/null.
         let status = spawnDetached([tmux, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",

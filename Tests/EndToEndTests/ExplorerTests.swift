@@ -51,6 +51,25 @@ struct ExplorerTests {
         t.expectRestored()
     }
 
+    /// Hang-ups and crashes (a Swift trap is SIGILL on x86_64) restore the terminal, then die of the
+    /// same signal so the shell sees it (128 + the signal number).
+    @Test(arguments: [(SIGHUP, "EXIT=129"), (SIGILL, "EXIT=132"), (SIGSEGV, "EXIT=139"), (SIGABRT, "EXIT=134")])
+    func signalsRestoreTheTerminal(_ signal: Int32, _ exit: String) throws {
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
+        t.waitFor("Start at the beginning")
+        let pid = try #require(t.programPID())
+        kill(pid, signal)
+        t.waitFor(exit)
+        t.expectRestored()
+    }
+
+    @Test func pipedOutputGetsTextEvenOnATerminal() throws {
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture], pipe: "cat -v")
+        t.waitFor("Part 1: Foundations")
+        #expect(!t.screen().contains("^["), "escape sequences in piped output")
+        #expect(t.format("#{alternate_on}") == "0")
+    }
+
     @Test func ctrlCQuitsEvenWhileTyping() throws {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
         t.waitFor("Start at the beginning")

@@ -169,3 +169,28 @@ import Testing
         #expect(!s.violations().isEmpty)
     }
 }
+
+@Suite struct MouseTests {
+    @Test func clickFollowsALinkAndTheWheelScrolls() throws {
+        var s = press(Fixture.state(80, 10), keys("1"))
+        let buf = render(s)
+        let y = try #require((0..<buf.height).first { buf.line($0).contains("Model Brief") })
+        let x = DisplayWidth.of(buf.line(y)[..<buf.line(y).range(of: "Model Brief")!.lowerBound])
+        s = update(s, .mouse(x: x + 2, y: y, .click))
+        #expect(s.reader.unit == "brief")
+        s = update(s, .backspace)
+        let top = s.reader.top
+        s = update(s, .mouse(x: 5, y: 3, .wheelDown))
+        #expect(s.reader.top == top + 3)
+        s = update(s, .mouse(x: 5, y: 3, .wheelUp))
+        #expect(s.reader.top == top)
+    }
+
+    @Test func clickPicksInLists() {
+        var s = Fixture.state()
+        s = update(s, .mouse(x: 6, y: 5, .click))  // the second menu row: Contents
+        #expect(s.screen == .contents)
+        s = update(s, .mouse(x: 10, y: 2, .click))  // third row: Part 1
+        #expect(s.screen == .reader && s.reader.unit == "part-1")
+    }
+}

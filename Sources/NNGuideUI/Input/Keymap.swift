@@ -95,6 +95,8 @@ public enum Keymap {
         Binding([.tab], .nextLink, .glossary, "next related term or page", hint: "link"),
         Binding([.backTab], .previousLink, .glossary, "previous link"),
         Binding([.enter], .open, .glossary, "follow the chosen link"),
+        Binding([.char(" "), .pageDown], .pageDown, .glossary, "read on in a long entry (j/k move through the terms)"),
+        Binding([.pageUp, .char("b")], .pageUp, .glossary, "back up in a long entry"),
 
         // Search
         Binding([.char("/"), .char("s")], .focusField, .search, "type a new query", hint: "query"),
@@ -103,7 +105,7 @@ public enum Keymap {
         // Compare
         Binding([.char("x")], .toggle, .compare, "pick or drop an architecture", hint: "pick"),
         Binding([.enter], .open, .compare, "show a matrix, or pick an architecture", hint: "open"),
-        Binding([.tab], .switchFocus, .compare, "switch between the list and the table"),
+        Binding([.tab], .switchFocus, .compare, "switch between the list and the table", hint: "table"),
         Binding([.char("o")], .sort, .compare, "sort by the next column", hint: "sort"),
         Binding([.char("T")], .transpose, .compare, "transpose the table", hint: "transpose"),
         Binding([.char("X")], .clearSelection, .compare, "drop every picked architecture"),

@@ -84,6 +84,10 @@ extension DocumentBuilder {
                 walk(child, prefix: childPrefix, isRoot: false, isLast: i == node.children.count - 1)
             }
         }
-        for n in nodes { walk(n, prefix: "", isRoot: true, isLast: true) }
+        for (i, n) in nodes.enumerated() {
+            // Branches read apart: a blank line between roots when either has children.
+            if i > 0 && (!n.children.isEmpty || !nodes[i - 1].children.isEmpty) { line([]) }
+            walk(n, prefix: "", isRoot: true, isLast: true)
+        }
     }
 }

@@ -24,14 +24,16 @@ public struct CompareView: AppView {
             + ctx.guide.catalog.architectures.map(Item.architecture)
     }
 
-    var wideLayout: (Rect) -> Bool { { $0.width >= 72 } }
+    /// List and table side by side only when the table still gets a full 80 columns; otherwise
+    /// one at a time (Tab switches), since a table squeezed beside a list turns into cards.
+    var wideLayout: (Rect) -> Bool { { $0.width >= 112 } }
 
     func panes(_ r: Rect) -> (list: Rect, table: Rect, divider: Rect?) {
         if wideLayout(r) {
-            let (list, rest) = r.splitLeft(min(28, r.width / 3))
+            let (list, rest) = r.splitLeft(min(32, r.width / 3))
             return (list, Rect(x: rest.x + 2, y: rest.y, width: rest.width - 2, height: rest.height), Rect(x: rest.x, y: r.y, width: 1, height: r.height))
         }
-        return (r, r, nil)
+        return (r, r.page, nil)
     }
 
     /// The table the right side shows: the matrix under the cursor, or the picked architectures.

@@ -141,10 +141,16 @@ public struct SearchView: AppView {
                 }
             case .snippet(let h):
                 var x = r.x + 4
+                let limit = r.maxX - 1
                 for seg in all[h].snippet.segments {
                     let text = g.text(String(seg.text)).replacingOccurrences(of: "\n", with: " ")
-                    guard x < r.maxX else { break }
-                    x = buf.put(text, x: x, y: y, role: seg.isMatch ? .match : .dim, limit: r.maxX)
+                    if x + DisplayWidth.of(text) > limit {
+                        // Cut at the edge, and say so.
+                        x = buf.put(text, x: x, y: y, role: seg.isMatch ? .match : .dim, limit: limit)
+                        buf.put(g.ellipsis, x: limit, y: y, role: .dim)
+                        break
+                    }
+                    x = buf.put(text, x: x, y: y, role: seg.isMatch ? .match : .dim, limit: limit)
                 }
             }
         }

@@ -36,6 +36,17 @@ public final class Library: @unchecked Sendable {
         return d
     }
 
+    /// A document that depends only on the width and the glyphs (the help screen), built once per size.
+    public func cached(_ name: String, width: Int, glyphs: Glyphs, build: (Int, Glyphs) -> Document) -> Document {
+        let key = DocKey(id: "#" + name, width: width, ascii: glyphs.ascii)
+        lock.lock()
+        if let d = documents[key] { lock.unlock(); return d }
+        lock.unlock()
+        let d = build(width, glyphs)
+        lock.lock(); documents[key] = d; lock.unlock()
+        return d
+    }
+
     /// Search results, remembered for the last query (views ask for them several times per key).
     public func search(_ query: String) -> SearchResults {
         lock.lock(); defer { lock.unlock() }

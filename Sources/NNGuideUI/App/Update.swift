@@ -134,12 +134,14 @@ extension AppState {
         if pid != id { reader.scroll(toPlace: id, context) }
         if let block, block >= 0 { reader.scroll(toPlace: Document.place(pid, block: block), context) }
         if let find, !find.isEmpty { reader.setFind(find, from: reader.top, context, anyWord: true) }
+        remember()
     }
 
     /// Opens a glossary term in the glossary view (`--open` with a term).
     public mutating func openGlossary(_ id: String) {
         glossary.select(id, context)
         go(.view(.glossary))
+        remember()
     }
 
     mutating func follow(_ target: LinkTarget) {
@@ -185,8 +187,7 @@ extension AppState {
             case .cancel?:
                 overlay = nil
                 reader.clearFind()
-                reader.top = returnTo
-                reader.fit(context)
+                reader.scroll(to: returnTo, context)
             case .deleteBackward?:
                 let t = String(text.dropLast())
                 overlay = .find(text: t, returnTo: returnTo)

@@ -23,8 +23,8 @@ enum PageLayout {
     }
 
     static func section(_ p: Page, level: Int, into b: inout DocumentBuilder, resolve: (LinkTarget) -> Bool) {
-        b.origin += 1
         b.blank()
+        b.origin += 1  // after the blank: the heading is the first line of its block, so a resize keeps it on top
         let title = b.glyphs.text(p.title)
         b.wrap([StyledRun(title, .init(role: .heading))], anchor: p.id)
         if level == 2 { b.line([Span(String(repeating: b.glyphs.h, count: min(b.width, DisplayWidth.of(title))), .heading)]) }
@@ -35,8 +35,8 @@ enum PageLayout {
 
     /// "In this part": the sections as numbered links; digits 1-9 open them.
     static func menu(_ page: Page, into b: inout DocumentBuilder) {
-        b.origin += 1
         b.blank()
+        b.origin += 1
         b.line([Span("In this part", .heading)])
         b.blank()
         let numberWidth = String(page.sections.count).count
@@ -57,8 +57,8 @@ enum PageLayout {
     /// "Next: ..." at the end, so Space at the bottom of a page shows where reading goes on.
     static func footer(_ unit: PageEntry, guide: Guide, into b: inout DocumentBuilder) {
         guard let next = Reading.nextUnit(after: unit.id, in: guide), let entry = guide.page(next) else { return }
-        b.origin += 1
         b.blank()
+        b.origin += 1
         b.doc.links.append(DocLink(target: .page(next), label: b.glyphs.text(entry.page.title), line: -1))
         let link = b.doc.links.count - 1
         b.wrap([StyledRun(b.glyphs.text(entry.page.title), .init(role: .link, link: link))],

@@ -63,15 +63,21 @@ public struct ReaderView: AppView {
         clamp(doc, ctx)
     }
 
+    /// Scrolls so `line` is the top line (as far as the page allows).
+    public mutating func scroll(to line: Int, _ ctx: ViewContext) {
+        top = line
+        clamp(document(ctx), ctx)
+    }
+
     /// Puts a table, a figure or a block ("page#3") at the top of the screen.
     public mutating func scroll(toPlace key: String, _ ctx: ViewContext) {
         let doc = document(ctx)
         if let line = doc.places[key] { top = line; clamp(doc, ctx) }
     }
 
-    mutating func clamp(_ doc: Document, _ ctx: ViewContext) {
+    mutating func clamp(_ doc: Document, _ ctx: ViewContext, keepOrigin: Bool = false) {
         top = min(max(0, top), maxTop(doc, ctx))
-        topOrigin = doc.lines.indices.contains(top) ? doc.lines[top].origin : 0
+        if !keepOrigin { topOrigin = doc.lines.indices.contains(top) ? doc.lines[top].origin : 0 }
         let room = max(0, doc.wideWidth - Self.textRect(ctx.rect).width)
         left = min(max(0, left), room)
         if let f = focus, f >= doc.links.count { focus = nil }
@@ -81,13 +87,13 @@ public struct ReaderView: AppView {
     public mutating func fit(_ ctx: ViewContext) {
         guard !unit.isEmpty else { return }
         let doc = document(ctx)
-        // After a resize the same block stays on top, whatever its new line number.
-        if doc.lines.indices.contains(top), doc.lines[top].origin != topOrigin {
+        // After a resize the same block stays on top, whatever its new line number. The block is
+        // remembered even when a tall screen pins the page at its top, so shrinking back returns.
+        if !doc.lines.indices.contains(top) || doc.lines[top].origin != topOrigin {
             top = doc.firstLine(fromOrigin: topOrigin)
         }
         if !findText.isEmpty { matches = Self.find(needles, in: doc) }
-        clamp(doc, ctx)
-        if !doc.lines.isEmpty { topOrigin = doc.lines[top].origin }
+        clamp(doc, ctx, keepOrigin: true)
     }
 
     // MARK: actions

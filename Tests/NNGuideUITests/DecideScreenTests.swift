@@ -128,6 +128,15 @@ import Testing
         #expect(shown(s).contains("No nnguide recommend command"))
     }
 
+    @Test func yAtAQuestionOnASmallScreenScrollsToTheCommand() {
+        // 40x8: six rows, too few for both the highlighted answer and the command.
+        let s = press(Fixture.state(40, 8), keys("d1", "2", "y"))
+        #expect(shown(s).contains("--task <task>"), "the whole command is in view")
+        // The next move brings the highlighted answer back.
+        let moved = press(s, [.down])
+        #expect(shown(moved).contains("2  Generate"))
+    }
+
     @Test func eQueuesTheRecordAndTheLoopSavesItWithoutOverwriting() throws {
         let dir = try TempDir()
         var s = press(Fixture.state(), keys("d1", "22", "e"))

@@ -26,6 +26,9 @@ struct TreeSession: Sendable, Equatable {
     var showCommand = false
     /// Where the decision record of this pick was saved.
     var saved: String?
+    /// A stretch just brought into view (the command after `y`): until the next key, keeping the
+    /// highlighted answer in view does not scroll it away again.
+    var revealed: String?
 
     init(_ nav: Navigator) { self.nav = nav }
 
@@ -112,13 +115,14 @@ struct TreeSession: Sendable, Equatable {
     /// Brings a named stretch of the sheet into view (the command after `y`, the file after `e`).
     mutating func reveal(_ spot: String, _ ctx: ViewContext) {
         let s = sheet(ctx)
-        if let r = s.spots[spot] { pane.show(r, s, height: ctx.rect.height) }
+        if let r = s.spots[spot] { pane.show(r, s, height: ctx.rect.height); revealed = spot }
         fit(ctx)
     }
 
     // MARK: keys
 
     mutating func handle(_ action: Action, _ ctx: ViewContext) -> Step {
+        revealed = nil
         let s = sheet(ctx)
         let height = ctx.rect.height
         switch action {
@@ -245,7 +249,7 @@ struct TreeSession: Sendable, Equatable {
         let count = question.options.count
         if !atPick { choice = count == 0 ? 0 : min(max(0, choice), count - 1) }
         let s = sheet(ctx)
-        if !atPick, s.items.indices.contains(choice) { pane.show(s.items[choice], s, height: ctx.rect.height) }
+        if !atPick, revealed == nil, s.items.indices.contains(choice) { pane.show(s.items[choice], s, height: ctx.rect.height) }
         pane.clamp(s, height: ctx.rect.height)
     }
 

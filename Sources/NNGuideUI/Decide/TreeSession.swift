@@ -65,6 +65,7 @@ struct TreeSession: Sendable, Equatable {
         } else {
             if let k = changing, crumbs.indices.contains(k) {
                 s.text("Changing answer \(k + 1) of \(crumbs.count). Esc keeps \u{201C}\(s.plain(crumbs[k].option.answer))\u{201D}.", .warning)
+                s.blank()
             }
             let q = question
             let mine = changing.flatMap { crumbs.indices.contains($0) ? crumbs[$0].index : nil }

@@ -115,7 +115,7 @@ enum Explorer {
                 savedState = state.reading
                 lastSave = Date()
             }
-            terminal.draw(render(state), full: state.redraw || { if case .resize = key { return true }; return false }())
+            terminal.draw(render(state), full: state.redraw || terminal.takeResumed() || { if case .resize = key { return true }; return false }())
         }
         terminal.close()
         if state.reading != savedState { store.save(state.reading) }

@@ -51,14 +51,20 @@ final class TmuxSession {
     let tmux: String
     let stateDir = ExplorerPaths.tempDir()
 
-    /// `pipe`: a shell pipeline the program's output goes through (`"cat -v"`).
-    init(width: Int, height: Int, args: [String], env: [String: String] = [:], pipe: String? = nil) throws {
+    /// `pipe`: a shell pipeline the program's output goes through (`"cat -v"`). `script` builds the
+    /// shell script around the program's command line (default: run it, print its exit status).
+    init(width: Int, height: Int, args: [String], env: [String: String] = [:], pipe: String? = nil,
+         script: ((String) -> String)? = nil) throws {
         guard let t = ExplorerPaths.which("tmux") else { throw Failure("tmux is not installed") }
         tmux = t
         var vars = ["XDG_STATE_HOME": stateDir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         vars.merge(env) { $1 }
         let assignments = vars.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "env \(assignments) \(Self.quote(ExplorerPaths.binary)) \(args.map(Self.quote).joined(separator: " "))\(pipe.map { " | " + $0 } ?? ""); echo EXIT=$?; sleep 600"
+        // tmux leaves its own ignored signals (SIGTSTP, SIGQUIT, ...) ignored in the pane; a shell
+        // with job control would reset them, so do the same where env can.
+        let reset = Self.envResetsSignals ? "--default-signal " : ""
+        let program = "env \(reset)\(assignments) \(Self.quote(ExplorerPaths.binary)) \(args.map(Self.quote).joined(separator: " "))\(pipe.map { " | " + $0 } ?? "")"
+        let command = script?(program) ?? "\(program); echo EXIT=$?; sleep 600"
         // The tmux server forked here keeps every descriptor it inherits open, among them the pipe
         // the test runner reads its results from: start it with nothing but /dev/null.
         let status = spawnDetached([tmux, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
@@ -73,6 +79,8 @@ final class TmuxSession {
     }
 
     struct Failure: Error, CustomStringConvertible { let description: String; init(_ s: String) { description = s } }
+
+    static let envResetsSignals: Bool = runTool("/usr/bin/env", ["--default-signal", "true"]).status == 0
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
@@ -151,7 +159,7 @@ func spawnDetached(_ argv: [String]) -> Int32 {
     posix_spawnattr_setsigmask(&attr, &empty)
     var defaults = sigset_t()
     sigemptyset(&defaults)
-    for sig in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, sig) }
+    for sig in [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU] { sigaddset(&defaults, sig) }
     posix_spawnattr_setsigdefault(&attr, &defaults)
     posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0

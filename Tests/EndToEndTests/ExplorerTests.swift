@@ -63,6 +63,26 @@ struct ExplorerTests {
         t.expectRestored()
     }
 
+    /// Stopped from outside (SIGTSTP) the terminal is given back; brought back (`fg`), the screen
+    /// is drawn again and the keys work. A job-control shell, as a person's would be.
+    @Test(.enabled(if: TmuxSession.envResetsSignals, "needs env --default-signal to undo tmux's ignored SIGTSTP"))
+    func suspendAndContinue() throws {
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture],
+                                script: { "set -m; \($0); echo STOPPED=$?; sleep 1; fg; echo EXIT=$?; sleep 600" })
+        t.waitFor("Start at the beginning")
+        let pid = try #require(t.programPID())
+        kill(pid, SIGTSTP)
+        t.waitFor("STOPPED=148")
+        t.expectRestored()
+        t.waitFor("Start at the beginning")
+        #expect(t.format("#{alternate_on}") == "1")
+        try t.send("1")
+        t.waitFor("Model Brief, then read Part 1")
+        try t.send("q")
+        t.waitFor("EXIT=0")
+        t.expectRestored()
+    }
+
     @Test func pipedOutputGetsTextEvenOnATerminal() throws {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture], pipe: "cat -v")
         t.waitFor("Part 1: Foundations")

@@ -34,11 +34,15 @@ enum Explorer {
 
     static func run(guide: Guide, open: String?, mouse: Bool) throws {
         if let open, target(open, in: guide) == nil {
-            printError("nnguide: no page, section, table, figure or glossary term is called '\(open)'")
-            printError("  (ids are listed by 'nnguide' piped through a pager, e.g. 'nnguide | less')")
-            throw ExitCode(1)
+            let names = guide.readingOrder.map(\.id) + guide.tables.map(\.table.id) + guide.figures.map(\.figure.id) + guide.glossary.map(\.id)
+            let status = notFound("no page, section, table, figure or glossary term is called '\(open)'",
+                                  suggestions: EditDistance.closest(to: open, among: names))
+            printError("'nnguide toc' lists every id, 'nnguide glossary' every term.")
+            throw status
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            // `nnguide --open ID | less` reads like `nnguide show ID`; without --open, the contents.
+            if let open, printOpened(open, guide) { return }
             printContents(guide)
             if isatty(STDERR_FILENO) == 1 {
                 printError("nnguide: not a terminal, so here are the contents. \(plainCommands)")
@@ -137,12 +141,25 @@ enum Explorer {
         return "For plain output use the subcommands (\(names.map { "nnguide \($0)" }.joined(separator: ", "))); 'nnguide --help' lists them."
     }
 
-    /// The guide's contents, one entry a line, indented by depth, with ids for `--open`.
-    static func printContents(_ guide: Guide) {
-        var out = ""
-        for e in guide.readingOrder {
-            out += String(repeating: "  ", count: e.depth) + e.page.title + "  [" + e.id + "]\n"
+    /// The page, table, figure or glossary entry `--open` names, as plain text.
+    static func printOpened(_ name: String, _ guide: Guide) -> Bool {
+        let r = TextRenderer(guide: guide, width: Terminal.columns(), style: BoxStyle.from(environment: ProcessInfo.processInfo.environment))
+        switch target(name, in: guide) {
+        case .page(let id)?:
+            guard let text = r.render(id: id) else { return false }
+            emit(text)
+        case .glossary(let id)?:
+            guard let e = guide.glossaryEntry(id) else { return false }
+            emit(r.glossaryEntry(e))
+        case nil:
+            return false
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        return true
+    }
+
+    /// The guide's contents with their ids, exactly as `nnguide toc` prints them.
+    static func printContents(_ guide: Guide) {
+        let style = BoxStyle.from(environment: ProcessInfo.processInfo.environment)
+        emit(TextRenderer(guide: guide, width: Terminal.columns(), style: style).contents())
     }
 }

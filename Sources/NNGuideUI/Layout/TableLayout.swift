@@ -26,9 +26,9 @@ extension DocumentBuilder {
     }
 
     private mutating func box(header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]], widths: [Int], wide: Bool) {
-        let g = glyphs
-        func rule(_ l: String, _ m: String, _ r: String) -> [Span] {
-            [Span(l + widths.map { String(repeating: g.h, count: $0 + 2) }.joined(separator: m) + r, .border)]
+        let g = glyphs.box
+        func rule(_ l: String, _ h: String, _ m: String, _ r: String) -> [Span] {
+            [Span(l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r, .border)]
         }
         func cellLines(_ row: [[StyledRun<Tag>]]) -> [[[Span]]] {
             widths.indices.map { c in
@@ -38,7 +38,7 @@ extension DocumentBuilder {
         }
         var rowsLines = rows.map(cellLines)
         let multiLine = rowsLines.contains { $0.contains { $0.count > 1 } }
-        line(rule(g.tl, g.teeDown, g.tr), wide: wide)
+        line(rule(g.tl, g.h, g.top, g.tr), wide: wide)
         rowsLines.insert(cellLines(header), at: 0)
         for (r, cols) in rowsLines.enumerated() {
             let height = cols.map(\.count).max() ?? 1
@@ -53,10 +53,10 @@ extension DocumentBuilder {
                 }
                 line(spans, wide: wide)
             }
-            if r == 0 { line(rule(g.teeRight, g.cross, g.teeLeft), wide: wide) }
-            else if multiLine && r < rowsLines.count - 1 { line(rule(g.teeRight, g.cross, g.teeLeft), wide: wide) }
+            if r == 0 { line(rule(g.headLeft, g.headH, g.headCross, g.headRight), wide: wide) }
+            else if multiLine && r < rowsLines.count - 1 { line(rule(g.left, g.h, g.cross, g.right), wide: wide) }
         }
-        line(rule(g.bl, g.teeUp, g.br), wide: wide)
+        line(rule(g.bl, g.h, g.bottom, g.br), wide: wide)
     }
 
     /// One card per row: the first cell as its title, then "Column: value" for the others.
@@ -75,8 +75,8 @@ extension DocumentBuilder {
     /// A figure's tree with connector lines; labels wrap under their own text.
     mutating func tree(_ nodes: [TreeNode], resolve: (LinkTarget) -> Bool) {
         func walk(_ node: TreeNode, prefix: String, isRoot: Bool, isLast: Bool) {
-            let lead = isRoot ? glyphs.bullet + " " : prefix + (isLast ? glyphs.treeLast : glyphs.treeMid)
-            let childPrefix = isRoot ? "  " : prefix + (isLast ? "   " : glyphs.treePipe)
+            let lead = isRoot ? glyphs.bullet + " " : prefix + (isLast ? glyphs.box.last : glyphs.box.branch)
+            let childPrefix = isRoot ? "  " : prefix + (isLast ? glyphs.box.gap : glyphs.box.pipe)
             // Wrapped label lines continue under the label, with the sibling line still drawn.
             let r = runs(node.label, role: isRoot ? .strong : .text, resolve: resolve)
             wrap(r, first: [Span(lead, .border)], rest: [Span(childPrefix, .border)])

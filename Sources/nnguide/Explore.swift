@@ -4,12 +4,12 @@ import NNGuideCore
 import NNGuideTerminal
 import NNGuideUI
 
-/// `nnguide` with no subcommand. On a terminal it opens the explorer; when stdin or stdout is not
-/// a terminal, or the terminal cannot show it (TERM=dumb, unknown), it prints the contents and says
-/// which plain commands to use, never an escape sequence, never waiting for keys.
 /// The explorer's terminal (the executable has its own `Terminal` helpers for plain output).
 typealias FullScreen = NNGuideTerminal.Terminal
 
+/// `nnguide` with no subcommand. On a terminal it opens the explorer; when stdin or stdout is not
+/// a terminal, or the terminal cannot show it (TERM=dumb, unknown), it prints the contents and says
+/// which plain commands to use, never an escape sequence, never waiting for keys.
 enum Explorer {
     /// `nnguide` itself. On a terminal with a fresh content cache, the home screen is drawn from the
     /// cache's outline (titles only) and the whole guide is decoded after it: the first frame costs

@@ -74,7 +74,10 @@ final class TmuxSession {
     }
 
     deinit {
+        // tmux leaves its socket file behind when killed; remove it so runs do not pile them up.
+        let socketPath = format("#{socket_path}")
         _ = try? run(["kill-server"])
+        if socketPath.hasSuffix(socket) { try? FileManager.default.removeItem(atPath: socketPath) }
         try? FileManager.default.removeItem(atPath: stateDir)
     }
 

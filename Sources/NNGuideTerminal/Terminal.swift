@@ -179,4 +179,10 @@ public final class Terminal {
         front = nil
         refresh()
     }
+
+    /// True once after the program was stopped from outside and continued: draw everything again.
+    public func takeResumed() -> Bool {
+        defer { TerminalRestore.resumed = false }
+        return TerminalRestore.resumed
+    }
 }

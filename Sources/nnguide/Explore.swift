@@ -4,12 +4,12 @@ import NNGuideCore
 import NNGuideTerminal
 import NNGuideUI
 
-/// `nnguide` with no subcommand. On a terminal it opens the explorer; when stdin or stdout is not
-/// a terminal, or the terminal cannot show it (TERM=dumb, unknown), it prints the contents and says
-/// which plain commands to use, never an escape sequence, never waiting for keys.
 /// The explorer's terminal (the executable has its own `Terminal` helpers for plain output).
 typealias FullScreen = NNGuideTerminal.Terminal
 
+/// `nnguide` with no subcommand. On a terminal it opens the explorer; when stdin or stdout is not
+/// a terminal, or the terminal cannot show it (TERM=dumb, unknown), it prints the contents and says
+/// which plain commands to use, never an escape sequence, never waiting for keys.
 enum Explorer {
     /// `nnguide` itself. On a terminal with a fresh content cache, the home screen is drawn from the
     /// cache's outline (titles only) and the whole guide is decoded after it: the first frame costs
@@ -34,11 +34,15 @@ enum Explorer {
 
     static func run(guide: Guide, open: String?, mouse: Bool) throws {
         if let open, target(open, in: guide) == nil {
-            printError("nnguide: no page, section, table, figure or glossary term is called '\(open)'")
-            printError("  (ids are listed by 'nnguide' piped through a pager, e.g. 'nnguide | less')")
-            throw ExitCode(1)
+            let names = guide.readingOrder.map(\.id) + guide.tables.map(\.table.id) + guide.figures.map(\.figure.id) + guide.glossary.map(\.id)
+            let status = notFound("no page, section, table, figure or glossary term is called '\(open)'",
+                                  suggestions: EditDistance.closest(to: open, among: names))
+            printError("'nnguide toc' lists every id, 'nnguide glossary' every term.")
+            throw status
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            // `nnguide --open ID | less` reads like `nnguide show ID`; without --open, the contents.
+            if let open, printOpened(open, guide) { return }
             printContents(guide)
             if isatty(STDERR_FILENO) == 1 {
                 printError("nnguide: not a terminal, so here are the contents. \(plainCommands)")
@@ -81,6 +85,8 @@ enum Explorer {
         }
         state.message = warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") }
 
+        // Decision records go where nnguide was started; briefs under the state folder.
+        let decisionFiles = DecisionFiles(stateDirectory: store.directory, workingDirectory: FileManager.default.currentDirectoryPath)
         var savedState = saved
         var lastSave = Date()
         var saveWarning: String?
@@ -102,6 +108,7 @@ enum Explorer {
         while !state.quit {
             let key = terminal.readKey()
             state = update(state, key)
+            state.runDecisionCommands(decisionFiles)
             if state.quit { break }
             // Bookmarks and what was read are saved at once; the reading position at most every few seconds.
             if state.reading != savedState,
@@ -112,11 +119,12 @@ enum Explorer {
                 savedState = state.reading
                 lastSave = Date()
             }
-            terminal.draw(render(state), full: state.redraw || { if case .resize = key { return true }; return false }())
+            terminal.draw(render(state), full: state.redraw || terminal.takeResumed() || { if case .resize = key { return true }; return false }())
         }
         terminal.close()
         if state.reading != savedState { store.save(state.reading) }
         if let saveWarning { printError(saveWarning) }
+        if let kept = state.keepUnsavedBrief(decisionFiles) { printError(kept) }
     }
 
     enum Target { case page(String), glossary(String) }
@@ -133,12 +141,25 @@ enum Explorer {
         return "For plain output use the subcommands (\(names.map { "nnguide \($0)" }.joined(separator: ", "))); 'nnguide --help' lists them."
     }
 
-    /// The guide's contents, one entry a line, indented by depth, with ids for `--open`.
-    static func printContents(_ guide: Guide) {
-        var out = ""
-        for e in guide.readingOrder {
-            out += String(repeating: "  ", count: e.depth) + e.page.title + "  [" + e.id + "]\n"
+    /// The page, table, figure or glossary entry `--open` names, as plain text.
+    static func printOpened(_ name: String, _ guide: Guide) -> Bool {
+        let r = TextRenderer(guide: guide, width: Terminal.columns(), style: BoxStyle.from(environment: ProcessInfo.processInfo.environment))
+        switch target(name, in: guide) {
+        case .page(let id)?:
+            guard let text = r.render(id: id) else { return false }
+            emit(text)
+        case .glossary(let id)?:
+            guard let e = guide.glossaryEntry(id) else { return false }
+            emit(r.glossaryEntry(e))
+        case nil:
+            return false
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        return true
+    }
+
+    /// The guide's contents with their ids, exactly as `nnguide toc` prints them.
+    static func printContents(_ guide: Guide) {
+        let style = BoxStyle.from(environment: ProcessInfo.processInfo.environment)
+        emit(TextRenderer(guide: guide, width: Terminal.columns(), style: style).contents())
     }
 }

@@ -47,7 +47,7 @@ struct Search: ParsableCommand {
             if !out.isEmpty { out.append("") }
             out.append(g.kind.title + (g.total > g.hits.count ? " (\(g.hits.count) of \(g.total))" : " (\(g.total))"))
             for h in g.hits {
-                out += r.labelled("  ", h.title, h.kind == .glossary ? "g:" + h.id : h.kind == .architecture ? "a:" + h.id : h.id)
+                out += r.labelled("  ", h.title, showID(h))
                 var crumb = h.breadcrumb.joined(separator: r.style == .ascii ? " > " : " › ")
                 if h.passages > 1 { crumb += " (\(h.passages) passages)" }
                 if !crumb.isEmpty { out += r.hangingLines(crumb, indent: "    ") }
@@ -55,6 +55,15 @@ struct Search: ParsableCommand {
             }
         }
         return out
+    }
+
+    /// The id `nnguide show` takes for the hit.
+    func showID(_ h: SearchHit) -> String {
+        switch h.kind {
+        case .glossary: return "g:" + h.id
+        case .architecture: return "a:" + h.id
+        default: return h.id
+        }
     }
 
     /// The snippet wrapped, its matches in bold on a terminal.
@@ -71,7 +80,7 @@ struct Search: ParsableCommand {
             out += ["## \(g.kind.title) (\(g.total))", ""]
             for h in g.hits {
                 let marked = h.snippet.segments.map { $0.isMatch ? "**\($0.text)**" : String($0.text) }.joined()
-                out.append("- **\(h.title)** `\(h.id)` — \(h.breadcrumb.joined(separator: " › "))" + (h.kind == .heading ? "" : ": " + marked))
+                out.append("- **\(h.title)** `\(showID(h))` — \(h.breadcrumb.joined(separator: " › "))" + (h.kind == .heading ? "" : ": " + marked))
             }
             out.append("")
         }

@@ -60,10 +60,14 @@ public enum BriefReader {
 
 extension Brief {
     /// The brief as a YAML file `BriefReader` reads back unchanged: how the explorer saves briefs.
-    public var yaml: String {
+    public var yaml: String { Brief.yaml(values: Dictionary(uniqueKeysWithValues: givenFields.compactMap { f in self[f].map { (f, $0) } })) }
+
+    /// Field values as YAML, in the table's order; modality and task may be missing (a draft the
+    /// explorer's brief form keeps), which `BriefReader` reads back unchanged.
+    public static func yaml(values: [BriefField: BriefValue]) -> String {
         var lines: [String] = []
-        for field in givenFields {
-            guard let value = self[field] else { continue }
+        for field in BriefField.allCases {
+            guard let value = values[field] else { continue }
             switch value {
             case .text(let s), .choice(let s): lines.append("\(field.name): \(Brief.yamlQuote(s))")
             case .number, .flag: lines.append("\(field.name): \(value)")

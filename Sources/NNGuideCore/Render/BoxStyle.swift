@@ -14,15 +14,16 @@ public enum BoxStyle: String, Sendable, CaseIterable {
         return .unicode
     }
 
-    struct Chars {
-        let h, v, tl, tr, bl, br, top, bottom, left, right, cross: String
-        let headH, headLeft, headRight, headCross: String
-        let title: String
-        let bullet, subBullet, crumb: String
-        let branch, last, pipe, gap: String
+    /// Shared by the plain-text renderer and the explorer, so both draw the same boxes and trees.
+    public struct Chars: Sendable, Equatable {
+        public let h, v, tl, tr, bl, br, top, bottom, left, right, cross: String
+        public let headH, headLeft, headRight, headCross: String
+        public let title: String
+        public let bullet, subBullet, crumb: String
+        public let branch, last, pipe, gap: String
     }
 
-    var chars: Chars {
+    public var chars: Chars {
         switch self {
         case .unicode:
             return Chars(h: "─", v: "│", tl: "┌", tr: "┐", bl: "└", br: "┘", top: "┬", bottom: "┴", left: "├", right: "┤", cross: "┼",

@@ -35,7 +35,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func block(_ b: Block) -> [String] {
         switch b {
-        case .paragraph(let s): return [inline(s)]
+        case .paragraph(let s): return [atLineStart(inline(s))]
         case .list(let items): return list(items, ordered: false, depth: 0)
         case .steps(let items): return list(items, ordered: true, depth: 0)
         case .definitions(let defs): return defs.flatMap { ["**\(inline($0.term))**: \(inline($0.text))", ""] }.dropLast()
@@ -51,7 +51,7 @@ public struct MarkdownRenderer: Sendable {
         let indent = String(repeating: ordered ? "   " : "  ", count: depth)
         return items.enumerated().flatMap { i, item -> [String] in
             let mark = ordered ? "\(i + 1)." : "-"
-            let text = item.label.map { "**\(inline($0))**: \(inline(item.text))" } ?? inline(item.text)
+            let text = item.label.map { "**\(inline($0))**: \(inline(item.text))" } ?? atLineStart(inline(item.text))
             let sub = list(item.items, ordered: false, depth: 0).map { indent + String(repeating: " ", count: mark.count + 1) + $0 }
             return [indent + mark + " " + text] + sub
         }
@@ -71,7 +71,7 @@ public struct MarkdownRenderer: Sendable {
         var out = [anchor(f.id) + "**" + inline(f.title) + "**", ""]
         if let cap = f.caption { out += [inline(cap), ""] }
         func walk(_ n: TreeNode, _ depth: Int) {
-            out.append(String(repeating: "  ", count: depth) + "- " + inline(n.label))
+            out.append(String(repeating: "  ", count: depth) + "- " + atLineStart(inline(n.label)))
             n.children.forEach { walk($0, depth + 1) }
         }
         f.tree.forEach { walk($0, 0) }
@@ -151,6 +151,17 @@ public struct MarkdownRenderer: Sendable {
         case .glossaryTerm(let term): return "g-" + (guide.glossaryEntry(forTerm: term)?.id ?? term)
         case .architecture(let id): return "a-" + id
         }
+    }
+
+    /// Text that starts a line, kept from being read as a list or heading: "1. Define" in a bullet
+    /// would otherwise open a numbered list inside it.
+    func atLineStart(_ s: String) -> String {
+        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = s.dropFirst(digits.count).first, next == "." || next == ")" {
+            return String(digits) + "\\" + String(s.dropFirst(digits.count))
+        }
+        if let first = s.first, "#>+-=".contains(first), s.dropFirst().first == " " || s.count == 1 { return "\\" + s }
+        return s
     }
 
     /// A table cell: inline Markdown with pipes escaped and no line breaks.

@@ -33,7 +33,9 @@ extension TextRenderer {
     /// Every glossary term with the first sentence of its definition, alphabetically.
     public func glossaryList(_ entries: [GlossaryEntry]? = nil) -> [String] {
         let list = (entries ?? guide.glossary).sorted { $0.term.lowercased() < $1.term.lowercased() }
-        let termWidth = min(max(12, width / 3), list.map { DisplayWidth.of($0.term) }.max() ?? 0)
+        // Wide enough for nine terms in ten; the longest few take a line of their own.
+        let widths = list.map { DisplayWidth.of($0.term) }.sorted()
+        let termWidth = min(max(12, width / 3), widths.isEmpty ? 0 : widths[(widths.count - 1) * 9 / 10])
         return list.flatMap { e -> [String] in
             let gloss = TextWrap.truncate(Self.firstSentence(plain(e.definition)), width: width - termWidth - 2)
             if DisplayWidth.of(e.term) > termWidth {

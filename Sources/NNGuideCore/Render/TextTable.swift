@@ -21,7 +21,7 @@ extension TextRenderer {
 
     /// Column widths (content cells, without padding and lines) that fit `width`, or nil when the
     /// table cannot be drawn as a grid there.
-    static func columnWidths(_ rows: [[String]], width: Int) -> [Int]? {
+    public static func columnWidths(_ rows: [[String]], width: Int) -> [Int]? {
         guard let n = rows.first?.count, n > 0 else { return nil }
         let available = width - (3 * n + 1)   // "│ " + cells joined by " │ " + " │"
         var natural = [Int](repeating: 1, count: n)
@@ -37,17 +37,19 @@ extension TextRenderer {
         var least = (0..<n).map { min(longest[$0], natural[$0]) }
         if least.reduce(0, +) > available { least = least.map { min($0, squeezeLimit) } }
         guard least.reduce(0, +) <= available else { return nil }
-        // Share the room left over in proportion to how much each column still wants.
+        // Share the room left over by water-filling: each spare cell goes to the narrowest column that
+        // still wants more, so columns end up as even as their content allows.
+        // First, though, a column a few cells short of its natural width gets them: a header or cell
+        // broken over two lines for want of two cells reads worse than slightly narrower prose.
         var widths = least
         var spare = available - least.reduce(0, +)
-        let want = (0..<n).map { natural[$0] - least[$0] }
-        let totalWant = want.reduce(0, +)
-        for i in 0..<n where totalWant > 0 { let add = spare * want[i] / totalWant; widths[i] += add }
-        spare = available - widths.reduce(0, +)
-        var i = 0
-        while spare > 0 && widths != natural {
-            if widths[i] < natural[i] { widths[i] += 1; spare -= 1 }
-            i = (i + 1) % n
+        for i in (0..<n).sorted(by: { natural[$0] - least[$0] < natural[$1] - least[$1] }) {
+            let want = natural[i] - widths[i]
+            if want <= 6 && want <= spare { widths[i] = natural[i]; spare -= want }
+        }
+        while spare > 0 {
+            guard let i = (0..<n).filter({ widths[$0] < natural[$0] }).min(by: { widths[$0] < widths[$1] }) else { break }
+            widths[i] += 1; spare -= 1
         }
         return widths
     }

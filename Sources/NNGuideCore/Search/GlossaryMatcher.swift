@@ -122,6 +122,7 @@ public struct GlossaryMatcher: Sendable {
         }
         func before(_ a: Int32, _ b: Int32) -> Bool {
             let (x, y) = (Int(a), Int(b))
+            if q.isEmpty { return alphabetical[x] < alphabetical[y] }  // as documented: the whole glossary A-Z
             return (kind[x], distance[x], nameLength[Int(via[x])], alphabetical[x]) < (kind[y], distance[y], nameLength[Int(via[y])], alphabetical[y])
         }
         let ordered = limit < found.count ? found.min(count: limit, sortedBy: before) : found.sorted(by: before)

@@ -37,6 +37,8 @@ public enum Effect: Sendable, Equatable {
     case message(String)
     /// Open a page, section, table or figure; `find` marks the words in it.
     case openPage(String, find: String?)
+    /// A search hit: its page, the block it is in, and the words to mark.
+    case openHit(String, find: String, block: Int?)
     /// Follow a link from prose: pages open, glossary terms pop over, architectures open their deep dive.
     case follow(LinkTarget)
     case openGlossary(String)
@@ -50,6 +52,8 @@ public protocol AppView: Sendable {
     var scopes: [Scope] { get }
     /// True while a text field has the keys: letters type instead of acting.
     var typing: Bool { get }
+    /// The keymap scopes that still act while typing (most specific first).
+    var typingScopes: [Scope] { get }
     mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect
     func render(_ ctx: ViewContext, into buffer: inout Buffer)
     /// Left: where you are (breadcrumb); right: how far (position).
@@ -67,6 +71,7 @@ public protocol AppView: Sendable {
 
 extension AppView {
     public var typing: Bool { false }
+    public var typingScopes: [Scope] { [.field] }
     public mutating func fit(_ ctx: ViewContext) {}
     public mutating func activate(_ ctx: ViewContext) {}
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect { .unhandled }

@@ -1,20 +1,27 @@
 import Foundation
 import NNGuideCore
 
-/// The guide plus what is derived from it and worth keeping: laid-out documents per width and the
-/// search index. Shared by every copy of the app state; the caches never change what a function
-/// returns, only how fast it returns it.
+/// The guide plus what is derived from it and worth keeping: laid-out documents per width, the
+/// search index and the glossary matcher (both from NNGuideCore/Search). Shared by every copy of the
+/// app state; the caches never change what a function returns, only how fast it returns it.
 public final class Library: @unchecked Sendable {
     public let guide: Guide
-    public let search: QuickSearch
+    public let index: SearchIndex
+    public let glossary: GlossaryMatcher
     private let lock = NSLock()
     private var documents: [DocKey: Document] = [:]
+    private var lastSearch: SearchResults?
+    private var lastFilter: (query: String, entries: [GlossaryEntry])?
 
     private struct DocKey: Hashable { let id: String; let width: Int; let ascii: Bool }
 
+    /// Hits per group the search view lists.
+    public static let hitsPerGroup = 30
+
     public init(guide: Guide) {
         self.guide = guide
-        self.search = QuickSearch(guide: guide)
+        self.index = SearchIndex(guide: guide)
+        self.glossary = GlossaryMatcher(entries: guide.glossary)
     }
 
     /// The reading unit `id` laid out at `width`.
@@ -27,5 +34,34 @@ public final class Library: @unchecked Sendable {
         if documents.count > 200 { documents.removeAll() }
         documents[key] = d
         return d
+    }
+
+    /// A document that depends only on the width and the glyphs (the help screen), built once per size.
+    public func cached(_ name: String, width: Int, glyphs: Glyphs, build: (Int, Glyphs) -> Document) -> Document {
+        let key = DocKey(id: "#" + name, width: width, ascii: glyphs.ascii)
+        lock.lock()
+        if let d = documents[key] { lock.unlock(); return d }
+        lock.unlock()
+        let d = build(width, glyphs)
+        lock.lock(); documents[key] = d; lock.unlock()
+        return d
+    }
+
+    /// Search results, remembered for the last query (views ask for them several times per key).
+    public func search(_ query: String) -> SearchResults {
+        lock.lock(); defer { lock.unlock() }
+        if let r = lastSearch, r.query == query { return r }
+        let r = index.search(query, limit: Self.hitsPerGroup, snippetLength: 120)
+        lastSearch = r
+        return r
+    }
+
+    /// Glossary entries matching what is typed in the filter, best first.
+    public func filterGlossary(_ query: String) -> [GlossaryEntry] {
+        lock.lock(); defer { lock.unlock() }
+        if let f = lastFilter, f.query == query { return f.entries }
+        let entries = glossary.matches(query).map(\.entry)
+        lastFilter = (query, entries)
+        return entries
     }
 }

@@ -68,7 +68,7 @@ extension AppState {
 
     var hintItems: [(keys: String, words: String)] {
         if case .popover = overlay { return Keymap.hints(for: [.popover]) }
-        if current.typing { return Keymap.hints(for: [.field]) }
+        if current.typing { return Keymap.hints(for: current.typingScopes) }
         return Keymap.hints(for: current.scopes + [.global])
     }
 
@@ -88,7 +88,11 @@ extension AppState {
         body.append(("", .text))
         body.append((TextWrap.truncate("Enter: open in glossary \(glyphs.bullet) Esc: close", width: inner, ellipsis: glyphs.ellipsis), .dim))
         let maxBody = max(1, area.height - 2)
-        if body.count > maxBody { body = Array(body.prefix(maxBody - 1)) + [body.last!] }
+        if body.count > maxBody {
+            // Too long for the screen: cut it, say so, and keep the way to the whole entry.
+            body = Array(body.prefix(max(1, maxBody - 1))) + [body.last!]
+            if body.count >= 2 { body[body.count - 2].0 = TextWrap.truncate(body[body.count - 2].0 + " " + glyphs.ellipsis, width: inner, ellipsis: glyphs.ellipsis) }
+        }
         let h = body.count + 2
         let linkRow = reader.focusedRow(context) ?? area.height / 3
         var top = linkRow + 1

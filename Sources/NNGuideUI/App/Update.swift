@@ -30,7 +30,7 @@ extension AppState {
         }
         if overlay != nil { overlayKey(key); return }
         if current.typing {
-            if let a = Keymap.action(for: key, in: [.field]) { perform(a) }
+            if let a = Keymap.action(for: key, in: current.typingScopes) { perform(a) }
             else if let c = key.typedCharacter { perform(.type(c)) }
             return
         }
@@ -73,6 +73,7 @@ extension AppState {
             }
         case .message(let m): message = m
         case .openPage(let id, let find): openPage(id, find: find)
+        case .openHit(let id, let find, let block): openPage(id, find: find, block: block)
         case .follow(let target): follow(target)
         case .openGlossary(let id):
             glossary.select(id, context)
@@ -125,19 +126,22 @@ extension AppState {
         show(next)
     }
 
-    public mutating func openPage(_ id: String, find: String? = nil) {
+    /// Opens a page, section, table or figure id; `block` scrolls to one block of the page (a
+    /// search hit's paragraph), `find` marks words in it.
+    public mutating func openPage(_ id: String, find: String? = nil, block: Int? = nil) {
         guard let pid = guide.pageID(showing: id) else { message = "No page \(id)"; return }
-        var target = Position(page: pid)
-        if pid != id { target = Position(page: pid) }  // a table or figure: open its page, then scroll to it
-        go(.page(target))
-        if pid != id { reader.scroll(toBlock: id, context) }
-        if let find, !find.isEmpty { reader.setFind(find, from: reader.top, context) }
+        go(.page(Position(page: pid)))
+        if pid != id { reader.scroll(toPlace: id, context) }
+        if let block, block >= 0 { reader.scroll(toPlace: Document.place(pid, block: block), context) }
+        if let find, !find.isEmpty { reader.setFind(find, from: reader.top, context, anyWord: true) }
+        remember()
     }
 
     /// Opens a glossary term in the glossary view (`--open` with a term).
     public mutating func openGlossary(_ id: String) {
         glossary.select(id, context)
         go(.view(.glossary))
+        remember()
     }
 
     mutating func follow(_ target: LinkTarget) {
@@ -183,8 +187,7 @@ extension AppState {
             case .cancel?:
                 overlay = nil
                 reader.clearFind()
-                reader.top = returnTo
-                reader.fit(context)
+                reader.scroll(to: returnTo, context)
             case .deleteBackward?:
                 let t = String(text.dropLast())
                 overlay = .find(text: t, returnTo: returnTo)

@@ -17,4 +17,6 @@ public enum Action: Hashable, Sendable {
     case toggle, sort, transpose, clearSelection
     // text fields
     case focusField, type(Character), deleteBackward, clearField, switchFocus
+    // the decision navigator and the brief form (Decide/DecideAction.swift)
+    case decide(DecideAction)
 }

@@ -2,6 +2,7 @@
 /// its own meaning (Right expands in the contents) without touching the others.
 public enum Scope: String, Sendable, CaseIterable {
     case global, reader, home, contents, glossary, search, compare, field, popover, prompt
+    case decide, decideTree, decidePick, brief, briefField
 
     public var title: String {
         switch self {
@@ -15,6 +16,11 @@ public enum Scope: String, Sendable, CaseIterable {
         case .field: return "Typing in a field (search, glossary filter)"
         case .popover: return "Glossary popover"
         case .prompt: return "Find prompt (/) and mark prompts (m, ')"
+        case .decide: return "Decide (d): menus"
+        case .decideTree: return "Decide: a question or a pick"
+        case .decidePick: return "Decide: at a pick"
+        case .brief: return "Decide: the Model Brief form"
+        case .briefField: return "Decide: typing a number or the notes of the brief"
         }
     }
 }
@@ -89,6 +95,8 @@ public enum Keymap {
         Binding([.tab], .nextLink, .glossary, "next related term or page", hint: "link"),
         Binding([.backTab], .previousLink, .glossary, "previous link"),
         Binding([.enter], .open, .glossary, "follow the chosen link"),
+        Binding([.char(" "), .pageDown], .pageDown, .glossary, "read on in a long entry (j/k move through the terms)"),
+        Binding([.pageUp, .char("b")], .pageUp, .glossary, "back up in a long entry"),
 
         // Search
         Binding([.char("/"), .char("s")], .focusField, .search, "type a new query", hint: "query"),
@@ -97,12 +105,45 @@ public enum Keymap {
         // Compare
         Binding([.char("x")], .toggle, .compare, "pick or drop an architecture", hint: "pick"),
         Binding([.enter], .open, .compare, "show a matrix, or pick an architecture", hint: "open"),
-        Binding([.tab], .switchFocus, .compare, "switch between the list and the table"),
+        Binding([.tab], .switchFocus, .compare, "switch between the list and the table", hint: "table"),
         Binding([.char("o")], .sort, .compare, "sort by the next column", hint: "sort"),
         Binding([.char("T")], .transpose, .compare, "transpose the table", hint: "transpose"),
         Binding([.char("X")], .clearSelection, .compare, "drop every picked architecture"),
         Binding([.left, .char("h")], .scrollLeft, .compare, "scroll the table left"),
         Binding([.right, .char("l")], .scrollRight, .compare, "scroll the table right"),
+
+        // Decide: menus, questions and picks, the brief form. Digits pick an answer, a link or a value.
+        Binding([.enter], .open, .decide, "open the chosen item", hint: "open"),
+        Binding([.backspace, .left], .decide(.stepBack), .decide, "back one step: an answer, a menu, the hub", hint: "back"),
+        Binding([.enter], .open, .decideTree, "choose the answer; on the breadcrumb, reopen that question to change it", hint: "choose"),
+        Binding([.backspace, .left], .decide(.stepBack), .decideTree, "back one answer (before the first: where the tree was chosen)", hint: "back"),
+        Binding([.tab], .nextLink, .decideTree, "move along the breadcrumb of answers (Enter reopens one to change it)", hint: "change"),
+        Binding([.backTab], .previousLink, .decideTree, "move back along the breadcrumb"),
+        Binding([.escape], .cancel, .decideTree, "keep the answer you were changing; leave the breadcrumb"),
+        Binding([.char("y")], .decide(.showCommand), .decideTree, "show the equivalent nnguide recommend command", hint: "command"),
+        Binding([.char("r")], .decide(.restart), .decideTree, "start this tree again from its first question"),
+        Binding([.char("e")], .decide(.saveRecord), .decideTree, "save the decision record (once you reach a pick)"),
+        Binding([.char("e")], .decide(.saveRecord), .decidePick, "save the decision record as Markdown (the file name is shown)", hint: "save"),
+        Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
+        Binding([.backspace, .left], .decide(.stepBack), .decidePick, "back to the last question", hint: "back"),
+        Binding([.enter], .open, .decidePick, "open the link in the reader (Backspace returns), or reopen a breadcrumb question", hint: "open"),
+        Binding([.right, .char("l")], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),
+        Binding([.left, .char("h")], .decide(.previousValue), .brief, "previous value of a choice"),
+        Binding([.enter], .open, .brief, "type a number or the notes (Enter again to finish); next value of a choice", hint: "edit"),
+        Binding([.delete, .char("x")], .decide(.clearValue), .brief, "clear the field (not set)"),
+        Binding([.char("w")], .decide(.saveBrief), .brief, "save the brief (always a new file, never overwrites)", hint: "save"),
+        Binding([.char("o")], .decide(.openBrief), .brief, "open a saved brief", hint: "open"),
+        Binding([.char("r")], .decide(.recommendation), .brief, "the whole recommendation: why, why not, warnings, links", hint: "result"),
+        Binding([.char("p")], .decide(.walkPath), .brief, "step through the decision path this brief takes"),
+        Binding([.char("e")], .decide(.saveRecord), .brief, "save the recommendation as a Markdown decision record"),
+        Binding([.char("y")], .decide(.showCommand), .brief, "show the equivalent nnguide recommend command"),
+        Binding([.escape, .backspace], .decide(.stepBack), .brief, "back to the decision hub (the brief is kept)"),
+        Binding([.enter, .escape], .open, .briefField, "finish typing (letters type until then; Backspace deletes)", hint: "done"),
+        Binding([.down, .tab], .lineDown, .briefField, "finish typing, next field", hint: "next"),
+        Binding([.up, .backTab], .lineUp, .briefField, "finish typing, previous field"),
+        Binding([.backspace], .deleteBackward, .briefField, "delete a character", hint: "delete"),
+        Binding([.ctrl("u")], .clearField, .briefField, "clear the field"),
+        Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
 
         // Text fields: letters type; these keys still act.
         Binding([.escape], .cancel, .field, "stop typing (the text stays)", hint: "done"),

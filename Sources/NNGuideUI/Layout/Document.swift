@@ -40,8 +40,13 @@ public struct Document: Sendable, Equatable {
     public var links: [DocLink] = []
     /// Numbered menu choices (digits 1-9): link indexes.
     public var menu: [Int] = []
+    /// First line of each block ("page#3") and of each table and figure (by id): where a search hit
+    /// or a link to a table opens.
+    public var places: [String: Int] = [:]
 
     public init() {}
+
+    public static func place(_ page: String, block: Int) -> String { "\(page)#\(block)" }
 
     public func line(ofAnchor id: String) -> Int? { lines.firstIndex { $0.anchor == id } }
 

@@ -11,7 +11,7 @@ enum PageLayout {
         b.line([Span(String(repeating: glyphs.heavyH, count: min(width, max(4, DisplayWidth.of(glyphs.text(page.title))))), .title)])
         if let s = page.summary { b.wrap(b.runs(s, role: .dim, resolve: resolve)) }
         b.blank()
-        blocks(page.blocks, into: &b, resolve: resolve)
+        blocks(of: page, into: &b, resolve: resolve)
         if unit.depth == 0 {
             if !page.sections.isEmpty { menu(page, into: &b) }
         } else {
@@ -23,20 +23,20 @@ enum PageLayout {
     }
 
     static func section(_ p: Page, level: Int, into b: inout DocumentBuilder, resolve: (LinkTarget) -> Bool) {
-        b.origin += 1
         b.blank()
+        b.origin += 1  // after the blank: the heading is the first line of its block, so a resize keeps it on top
         let title = b.glyphs.text(p.title)
         b.wrap([StyledRun(title, .init(role: .heading))], anchor: p.id)
         if level == 2 { b.line([Span(String(repeating: b.glyphs.h, count: min(b.width, DisplayWidth.of(title))), .heading)]) }
         b.blank()
-        blocks(p.blocks, into: &b, resolve: resolve)
+        blocks(of: p, into: &b, resolve: resolve)
         for s in p.sections { section(s, level: level + 1, into: &b, resolve: resolve) }
     }
 
     /// "In this part": the sections as numbered links; digits 1-9 open them.
     static func menu(_ page: Page, into b: inout DocumentBuilder) {
-        b.origin += 1
         b.blank()
+        b.origin += 1
         b.line([Span("In this part", .heading)])
         b.blank()
         let numberWidth = String(page.sections.count).count
@@ -57,18 +57,21 @@ enum PageLayout {
     /// "Next: ..." at the end, so Space at the bottom of a page shows where reading goes on.
     static func footer(_ unit: PageEntry, guide: Guide, into b: inout DocumentBuilder) {
         guard let next = Reading.nextUnit(after: unit.id, in: guide), let entry = guide.page(next) else { return }
-        b.origin += 1
         b.blank()
+        b.origin += 1
         b.doc.links.append(DocLink(target: .page(next), label: b.glyphs.text(entry.page.title), line: -1))
         let link = b.doc.links.count - 1
         b.wrap([StyledRun(b.glyphs.text(entry.page.title), .init(role: .link, link: link))],
                first: [Span(b.glyphs.h + b.glyphs.h + " Next ( ] ): ", .dim)], rest: [Span("   ")])
     }
 
-    static func blocks(_ blocks: [Block], into b: inout DocumentBuilder, resolve: (LinkTarget) -> Bool) {
+    static func blocks(of page: Page, into b: inout DocumentBuilder, resolve: (LinkTarget) -> Bool) {
         let g = b.glyphs
-        for block in blocks {
+        for (index, block) in page.blocks.enumerated() {
             b.origin += 1
+            b.doc.places[Document.place(page.id, block: index)] = b.doc.lines.count
+            if case .table(let t) = block { b.doc.places[t.id] = b.doc.lines.count }
+            if case .figure(let f) = block { b.doc.places[f.id] = b.doc.lines.count }
             switch block {
             case .paragraph(let s):
                 b.wrap(b.runs(s, resolve: resolve))
@@ -91,7 +94,8 @@ enum PageLayout {
                 b.tree(f.tree, resolve: resolve)
                 if let c = f.caption { b.wrap(b.runs(c, role: .dim, resolve: resolve)) }
             case .callout(let c):
-                let title = c.title ?? c.kind.rawValue.prefix(1).uppercased() + c.kind.rawValue.dropFirst()
+                let name = TextRenderer.calloutName(c.kind)
+                let title = c.title ?? name
                 let bar = [Span(g.bar + " ", .accent)]
                 b.wrap(b.runs(title, role: .accent, resolve: resolve), first: bar, rest: bar)
                 b.wrap(b.runs(c.text, resolve: resolve), first: bar, rest: bar)

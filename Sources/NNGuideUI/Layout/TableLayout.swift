@@ -11,46 +11,24 @@ extension DocumentBuilder {
         let rows = t.rows.map { row in row.map { runs($0, resolve: resolve) } }
         let n = t.columns.count
         guard n > 0 else { return }
-        let plain: (([StyledRun<Tag>]) -> String) = { $0.map(\.text).joined() }
-        var natural = Array(repeating: 1, count: n)
-        var minimum = Array(repeating: 1, count: n)
-        for r in [header] + rows {
-            for (c, cell) in r.enumerated() where c < n {
-                let text = plain(cell)
-                natural[c] = max(natural[c], DisplayWidth.of(text))
-                let longest = text.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 1
-                minimum[c] = max(minimum[c], min(longest, 14))
-            }
-        }
-        let overhead = 3 * n + 1
-        let avail = width - overhead
-        var widths: [Int]
-        var wide = false
-        if natural.reduce(0, +) <= avail {
-            widths = natural
-        } else if minimum.reduce(0, +) <= avail {
-            widths = minimum
-            var extra = avail - minimum.reduce(0, +)
-            let want = zip(natural, minimum).map { $0 - $1 }
-            let totalWant = max(1, want.reduce(0, +))
-            for c in 0..<n {
-                let add = min(want[c], want[c] * (avail - minimum.reduce(0, +)) / totalWant)
-                widths[c] += add; extra -= add
-            }
-            for c in 0..<n where extra > 0 { let add = min(extra, natural[c] - widths[c]); widths[c] += add; extra -= add }
+        let plain = ([header] + rows).map { $0.map { $0.map(\.text).joined() } }
+        // Core's rule for column widths (shared with the plain-text renderer), so a table looks the
+        // same in `nnguide show` and here.
+        if let widths = TextRenderer.columnWidths(plain, width: width) {
+            box(header: header, rows: rows, widths: widths, wide: false)
         } else if width >= Self.cardsBelow {
-            widths = minimum; wide = true
+            // Too many columns for the screen but room to read: keep the grid and scroll it sideways.
+            let natural = (0..<n).map { c in plain.map { c < $0.count ? min(DisplayWidth.of($0[c]), 30) : 1 }.max() ?? 1 }
+            box(header: header, rows: rows, widths: natural, wide: true)
         } else {
             cards(t, header: header, rows: rows)
-            return
         }
-        box(header: header, rows: rows, widths: widths, wide: wide)
     }
 
     private mutating func box(header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]], widths: [Int], wide: Bool) {
-        let g = glyphs
-        func rule(_ l: String, _ m: String, _ r: String) -> [Span] {
-            [Span(l + widths.map { String(repeating: g.h, count: $0 + 2) }.joined(separator: m) + r, .border)]
+        let g = glyphs.box
+        func rule(_ l: String, _ h: String, _ m: String, _ r: String) -> [Span] {
+            [Span(l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r, .border)]
         }
         func cellLines(_ row: [[StyledRun<Tag>]]) -> [[[Span]]] {
             widths.indices.map { c in
@@ -60,7 +38,7 @@ extension DocumentBuilder {
         }
         var rowsLines = rows.map(cellLines)
         let multiLine = rowsLines.contains { $0.contains { $0.count > 1 } }
-        line(rule(g.tl, g.teeDown, g.tr), wide: wide)
+        line(rule(g.tl, g.h, g.top, g.tr), wide: wide)
         rowsLines.insert(cellLines(header), at: 0)
         for (r, cols) in rowsLines.enumerated() {
             let height = cols.map(\.count).max() ?? 1
@@ -75,10 +53,10 @@ extension DocumentBuilder {
                 }
                 line(spans, wide: wide)
             }
-            if r == 0 { line(rule(g.teeRight, g.cross, g.teeLeft), wide: wide) }
-            else if multiLine && r < rowsLines.count - 1 { line(rule(g.teeRight, g.cross, g.teeLeft), wide: wide) }
+            if r == 0 { line(rule(g.headLeft, g.headH, g.headCross, g.headRight), wide: wide) }
+            else if multiLine && r < rowsLines.count - 1 { line(rule(g.left, g.h, g.cross, g.right), wide: wide) }
         }
-        line(rule(g.bl, g.teeUp, g.br), wide: wide)
+        line(rule(g.bl, g.h, g.bottom, g.br), wide: wide)
     }
 
     /// One card per row: the first cell as its title, then "Column: value" for the others.
@@ -97,8 +75,8 @@ extension DocumentBuilder {
     /// A figure's tree with connector lines; labels wrap under their own text.
     mutating func tree(_ nodes: [TreeNode], resolve: (LinkTarget) -> Bool) {
         func walk(_ node: TreeNode, prefix: String, isRoot: Bool, isLast: Bool) {
-            let lead = isRoot ? glyphs.bullet + " " : prefix + (isLast ? glyphs.treeLast : glyphs.treeMid)
-            let childPrefix = isRoot ? "  " : prefix + (isLast ? "   " : glyphs.treePipe)
+            let lead = isRoot ? glyphs.bullet + " " : prefix + (isLast ? glyphs.box.last : glyphs.box.branch)
+            let childPrefix = isRoot ? "  " : prefix + (isLast ? glyphs.box.gap : glyphs.box.pipe)
             // Wrapped label lines continue under the label, with the sibling line still drawn.
             let r = runs(node.label, role: isRoot ? .strong : .text, resolve: resolve)
             wrap(r, first: [Span(lead, .border)], rest: [Span(childPrefix, .border)])
@@ -106,6 +84,10 @@ extension DocumentBuilder {
                 walk(child, prefix: childPrefix, isRoot: false, isLast: i == node.children.count - 1)
             }
         }
-        for n in nodes { walk(n, prefix: "", isRoot: true, isLast: true) }
+        for (i, n) in nodes.enumerated() {
+            // Branches read apart: a blank line between roots when either has children.
+            if i > 0 && (!n.children.isEmpty || !nodes[i - 1].children.isEmpty) { line([]) }
+            walk(n, prefix: "", isRoot: true, isLast: true)
+        }
     }
 }

@@ -24,7 +24,7 @@ public struct StateStore: Sendable {
         let fm = FileManager.default
         guard fm.fileExists(atPath: file) else { return (ReadingState(), nil) }
         guard let data = fm.contents(atPath: file) else {
-            return (ReadingState(), "nnguide: cannot read \(file); starting fresh (your reading position will not be restored)")
+            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(file))")
         }
         do {
             return (try JSONDecoder().decode(ReadingState.self, from: data), nil)
@@ -32,7 +32,8 @@ public struct StateStore: Sendable {
             let bak = file + ".bak"
             try? fm.removeItem(atPath: bak)
             let kept = (try? fm.moveItem(atPath: file, toPath: bak)) != nil
-            return (ReadingState(), "nnguide: \(file) is corrupt; " + (kept ? "kept it as \(bak) and " : "") + "starting fresh")
+            // The words that matter first: the in-app message line may cut the path off.
+            return (ReadingState(), "nnguide: the saved reading state is corrupt; " + (kept ? "kept it as state.json.bak and " : "") + "starting fresh (\(directory))")
         }
     }
 
@@ -47,16 +48,16 @@ public struct StateStore: Sendable {
             let data = try encoder.encode(state)
             let tmp = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
             if let problem = Self.writeSynced(data, to: tmp) {
-                return "nnguide: cannot write in \(directory) (\(problem)); your reading state is not saved"
+                return "nnguide: reading state not saved: \(problem) (\(directory))"
             }
             if rename(tmp, file) != 0 {
                 let err = String(cString: strerror(errno))
                 try? fm.removeItem(atPath: tmp)
-                return "nnguide: cannot save \(file): \(err); your reading state is not saved"
+                return "nnguide: reading state not saved: \(err) (\(file))"
             }
             return nil
         } catch {
-            return "nnguide: cannot save the reading state in \(directory): \(error.localizedDescription)"
+            return "nnguide: reading state not saved: \(error.localizedDescription) (\(directory))"
         }
     }
 

@@ -20,18 +20,20 @@ public struct CompareView: AppView {
     enum Item: Equatable { case matrix(TableEntry), architecture(Architecture) }
 
     func items(_ ctx: ViewContext) -> [Item] {
-        ctx.guide.tables.filter { $0.table.architectures != nil }.map(Item.matrix)
+        ctx.guide.comparisonMatrices.map(Item.matrix)
             + ctx.guide.catalog.architectures.map(Item.architecture)
     }
 
-    var wideLayout: (Rect) -> Bool { { $0.width >= 72 } }
+    /// List and table side by side only when the table still gets a full 80 columns; otherwise
+    /// one at a time (Tab switches), since a table squeezed beside a list turns into cards.
+    var wideLayout: (Rect) -> Bool { { $0.width >= 112 } }
 
     func panes(_ r: Rect) -> (list: Rect, table: Rect, divider: Rect?) {
         if wideLayout(r) {
-            let (list, rest) = r.splitLeft(min(28, r.width / 3))
+            let (list, rest) = r.splitLeft(min(32, r.width / 3))
             return (list, Rect(x: rest.x + 2, y: rest.y, width: rest.width - 2, height: rest.height), Rect(x: rest.x, y: r.y, width: 1, height: r.height))
         }
-        return (r, r, nil)
+        return (r, r.page, nil)
     }
 
     /// The table the right side shows: the matrix under the cursor, or the picked architectures.
@@ -47,7 +49,7 @@ public struct CompareView: AppView {
             let ids = picked.isEmpty ? [a.id] : picked
             let archs = ids.compactMap { ctx.guide.architecture($0) }
             title = picked.isEmpty ? "\(a.displayName) (x picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
-            t = Self.sideBySide(archs, ctx.guide)
+            t = ctx.guide.comparisonTable(of: archs)
         }
         if transposed { t = Self.transpose(t) }
         if let c = sortColumn, c < t.columns.count {
@@ -55,19 +57,6 @@ public struct CompareView: AppView {
             title += " \(ctx.glyphs.bullet) sorted by \(t.columns[c])"
         }
         return (title, t)
-    }
-
-    static func sideBySide(_ archs: [Architecture], _ guide: Guide) -> Table {
-        var rows: [[String]] = []
-        rows.append(["Family"] + archs.map { a in guide.catalog.families.first { $0.id == a.family }?.name ?? a.family })
-        rows.append(["Fits"] + archs.map { $0.fits.map(\.rawValue).joined(separator: ", ") })
-        for c in guide.catalog.criteria { rows.append([c.name] + archs.map { $0.traits[c.id] ?? "-" }) }
-        rows.append(["Training cost"] + archs.map(\.cost.training))
-        rows.append(["Inference cost"] + archs.map(\.cost.inference))
-        rows.append(["Memory"] + archs.map(\.cost.memory))
-        rows.append(["Summary"] + archs.map(\.summary))
-        return Table(id: "picked", title: "Picked", columns: ["Criterion"] + archs.map(\.displayName), rows: rows,
-                     architectures: archs.map(\.id))
     }
 
     static func transpose(_ t: Table) -> Table {

@@ -14,7 +14,7 @@ public struct GlossaryView: AppView {
     public var scopes: [Scope] { [.glossary] }
     public var typing: Bool { typingActive }
 
-    func matches(_ ctx: ViewContext) -> [GlossaryEntry] { GlossaryFilter.filter(ctx.guide.glossary, field.text) }
+    func matches(_ ctx: ViewContext) -> [GlossaryEntry] { ctx.library.filterGlossary(field.text) }
 
     public var selectedID: String?
 
@@ -97,12 +97,22 @@ public struct GlossaryView: AppView {
             return .none
         }
         let all = matches(ctx)
+        let doc = detail(ctx)
+        // Outside the field, paging reads on in a long entry (a narrow screen shows only a few lines).
+        if !typingActive, action == .pageDown || action == .pageUp {
+            var scroll = ScrollDocument(); scroll.top = detailTop
+            let h = panes(ctx.rect).detail.height
+            if doc.lines.count > h {
+                _ = scroll.scroll(action, lines: doc.lines.count, height: h)
+                detailTop = scroll.top
+                return .none
+            }
+        }
         if cursor.move(action, count: all.count, height: panes(ctx.rect).list.height) {
             selectedID = all.indices.contains(cursor.index) ? all[cursor.index].id : nil
             focus = nil; detailTop = 0
             return .none
         }
-        let doc = detail(ctx)
         switch action {
         case .cancel:
             if typingActive { typingActive = false; return .none }

@@ -31,7 +31,9 @@ public struct HelpView: AppView {
         return b.doc
     }
 
-    func doc(_ ctx: ViewContext) -> Document { Self.document(width: ctx.rect.page.width, glyphs: ctx.glyphs) }
+    func doc(_ ctx: ViewContext) -> Document {
+        ctx.library.cached("help", width: ctx.rect.page.width, glyphs: ctx.glyphs, build: Self.document)
+    }
 
     public mutating func fit(_ ctx: ViewContext) { scroll.fit(lines: doc(ctx).lines.count, height: ctx.rect.height) }
 

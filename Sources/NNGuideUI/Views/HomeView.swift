@@ -83,6 +83,10 @@ public struct HomeView: AppView {
             if r.width >= 44 {
                 if !it.key.isEmpty { buf.put(it.key, x: x, y: yy, role: selected ? .selection : .hintKey, limit: r.maxX) }
                 x += 3
+            } else if !it.key.isEmpty {
+                // Narrow: the key says more than a cut-off description.
+                buf.put(it.key, x: min(x, r.maxX - 1), y: yy, role: selected ? .selection : .hintKey, limit: r.maxX)
+                continue
             }
             if x < r.maxX {
                 buf.put(TextWrap.truncate(g.text(it.about), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: yy, role: selected ? base : .dim, limit: r.maxX)

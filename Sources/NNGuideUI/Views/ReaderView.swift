@@ -19,6 +19,13 @@ public struct ReaderView: AppView {
     public var findText = ""
     public var matches: [FindMatch] = []
     public var currentMatch: Int?
+    /// The find words came from a search: each is marked on its own.
+    public var findWords = false
+
+    var needles: [String] {
+        guard !findText.isEmpty else { return [] }
+        return findWords ? Tokenizer.words(findText) : [findText]
+    }
     /// The block the top line came from, to find the same place after a resize.
     var topOrigin = 0
 
@@ -56,18 +63,21 @@ public struct ReaderView: AppView {
         clamp(doc, ctx)
     }
 
-    mutating func scroll(toBlock id: String, _ ctx: ViewContext) {
-        // Tables and figures start with their title line; find it by text.
-        let doc = document(ctx)
-        let title: String? = ctx.guide.table(id)?.table.title ?? ctx.guide.figures.first { $0.figure.id == id }?.figure.title
-        guard let t = title.map({ ctx.glyphs.text(InlineParser.plain($0)) }) else { return }
-        let key = String(t.prefix(20))
-        if let i = doc.lines.firstIndex(where: { $0.text.hasPrefix(key) }) { top = i; clamp(doc, ctx) }
+    /// Scrolls so `line` is the top line (as far as the page allows).
+    public mutating func scroll(to line: Int, _ ctx: ViewContext) {
+        top = line
+        clamp(document(ctx), ctx)
     }
 
-    mutating func clamp(_ doc: Document, _ ctx: ViewContext) {
+    /// Puts a table, a figure or a block ("page#3") at the top of the screen.
+    public mutating func scroll(toPlace key: String, _ ctx: ViewContext) {
+        let doc = document(ctx)
+        if let line = doc.places[key] { top = line; clamp(doc, ctx) }
+    }
+
+    mutating func clamp(_ doc: Document, _ ctx: ViewContext, keepOrigin: Bool = false) {
         top = min(max(0, top), maxTop(doc, ctx))
-        topOrigin = doc.lines.indices.contains(top) ? doc.lines[top].origin : 0
+        if !keepOrigin { topOrigin = doc.lines.indices.contains(top) ? doc.lines[top].origin : 0 }
         let room = max(0, doc.wideWidth - Self.textRect(ctx.rect).width)
         left = min(max(0, left), room)
         if let f = focus, f >= doc.links.count { focus = nil }
@@ -77,13 +87,13 @@ public struct ReaderView: AppView {
     public mutating func fit(_ ctx: ViewContext) {
         guard !unit.isEmpty else { return }
         let doc = document(ctx)
-        // After a resize the same block stays on top, whatever its new line number.
-        if doc.lines.indices.contains(top), doc.lines[top].origin != topOrigin {
+        // After a resize the same block stays on top, whatever its new line number. The block is
+        // remembered even when a tall screen pins the page at its top, so shrinking back returns.
+        if !doc.lines.indices.contains(top) || doc.lines[top].origin != topOrigin {
             top = doc.firstLine(fromOrigin: topOrigin)
         }
-        if !findText.isEmpty { matches = Self.find(findText, in: doc) }
-        clamp(doc, ctx)
-        if !doc.lines.isEmpty { topOrigin = doc.lines[top].origin }
+        if !findText.isEmpty { matches = Self.find(needles, in: doc) }
+        clamp(doc, ctx, keepOrigin: true)
     }
 
     // MARK: actions
@@ -193,29 +203,32 @@ public struct ReaderView: AppView {
 
     // MARK: find
 
-    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext) {
+    /// Marks `text` in the page and goes to the first match at or below `line`. With `anyWord`
+    /// (a search hit) each word is marked on its own, since search matched them in any order.
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext, anyWord: Bool = false) {
         findText = text
+        findWords = anyWord
         let doc = document(ctx)
-        matches = text.isEmpty ? [] : Self.find(text, in: doc)
+        matches = Self.find(needles, in: doc)
         currentMatch = matches.firstIndex { $0.line >= line } ?? (matches.isEmpty ? nil : 0)
         if let m = currentMatch { top = line; reveal(matches[m].line, ctx) } else { top = line }
         clamp(doc, ctx)
     }
 
-    public mutating func clearFind() { findText = ""; matches = []; currentMatch = nil }
+    public mutating func clearFind() { findText = ""; findWords = false; matches = []; currentMatch = nil }
 
-    /// Case-insensitive matches, line by line (a phrase broken across lines is not found).
-    static func find(_ text: String, in doc: Document) -> [FindMatch] {
-        let needle = text.map { $0.lowercased() }
-        guard !needle.isEmpty else { return [] }
+    /// Case-insensitive matches of any needle, line by line, in reading order (a phrase broken
+    /// across lines is not found).
+    static func find(_ needles: [String], in doc: Document) -> [FindMatch] {
+        let ns = needles.map { $0.map { $0.lowercased() } }.filter { !$0.isEmpty }
+        guard !ns.isEmpty else { return [] }
         var out: [FindMatch] = []
         for (i, l) in doc.lines.enumerated() {
             let hay = l.text.map { $0.lowercased() }
-            guard hay.count >= needle.count else { continue }
             var j = 0
-            while j <= hay.count - needle.count {
-                if hay[j] == needle[0] && Array(hay[j..<j + needle.count]) == needle {
-                    out.append(FindMatch(line: i, start: j, length: needle.count)); j += needle.count
+            while j < hay.count {
+                if let n = ns.first(where: { j + $0.count <= hay.count && hay[j] == $0[0] && Array(hay[j..<j + $0.count]) == $0 }) {
+                    out.append(FindMatch(line: i, start: j, length: n.count)); j += n.count
                 } else { j += 1 }
             }
         }

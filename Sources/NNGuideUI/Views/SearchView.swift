@@ -14,21 +14,23 @@ public struct SearchView: AppView {
     public var scopes: [Scope] { [.search] }
     public var typing: Bool { typingActive }
 
-    func hits(_ ctx: ViewContext) -> [QuickSearch.Hit] { ctx.library.search.search(field.text) }
+    func results(_ ctx: ViewContext) -> SearchResults { ctx.library.search(field.text) }
+    func hits(_ ctx: ViewContext) -> [SearchHit] { results(ctx).hits }
 
-    /// A result line: a group title, or a hit's first or second line.
-    enum Row: Equatable { case group(QuickSearch.Kind, Int), title(Int), snippet(Int) }
+    /// A result line: a group title (with how many matched in all), or a hit's first or second line.
+    enum Row: Equatable { case group(SearchKind, Int), title(Int), snippet(Int) }
 
-    func rows(_ hits: [QuickSearch.Hit], snippets: Bool) -> [Row] {
+    func rows(_ ctx: ViewContext) -> [Row] {
         var out: [Row] = []
-        var kind: QuickSearch.Kind?
-        for (i, h) in hits.enumerated() {
-            if h.kind != kind {
-                kind = h.kind
-                out.append(.group(h.kind, hits.filter { $0.kind == h.kind }.count))
+        var i = 0
+        let snippets = showSnippets(ctx)
+        for g in results(ctx).groups {
+            out.append(.group(g.kind, g.total))
+            for h in g.hits {
+                out.append(.title(i))
+                if snippets && !h.snippet.text.isEmpty { out.append(.snippet(i)) }
+                i += 1
             }
-            out.append(.title(i))
-            if snippets && !h.snippet.isEmpty { out.append(.snippet(i)) }
         }
         return out
     }
@@ -41,7 +43,7 @@ public struct SearchView: AppView {
     public mutating func fit(_ ctx: ViewContext) {
         let all = hits(ctx)
         cursor = all.isEmpty ? 0 : min(max(0, cursor), all.count - 1)
-        let rs = rows(all, snippets: showSnippets(ctx))
+        let rs = rows(ctx)
         let h = max(1, listRect(ctx.rect).height)
         if let first = rs.firstIndex(of: .title(cursor)) {
             var firstLine = first
@@ -86,12 +88,20 @@ public struct SearchView: AppView {
         return .none
     }
 
-    func open(_ hit: QuickSearch.Hit) -> Effect {
-        hit.kind == .glossary ? .openGlossary(hit.target) : .openPage(hit.target, find: field.text)
+    /// Leaving for a hit stops typing, so that coming back (Backspace) lands on the results with
+    /// the keys working: another hit is one j and Enter away.
+    mutating func open(_ hit: SearchHit) -> Effect {
+        typingActive = false
+        switch hit.kind {
+        case .glossary: return .openGlossary(hit.id)
+        case .table, .figure: return .openHit(hit.id, find: field.text, block: nil)
+        case .text: return .openHit(hit.pageID ?? hit.id, find: field.text, block: hit.blockIndex)
+        case .heading, .architecture: return .openHit(hit.pageID ?? hit.id, find: field.text, block: nil)
+        }
     }
 
     func visibleHits(_ ctx: ViewContext) -> [Int] {
-        let rs = rows(hits(ctx), snippets: showSnippets(ctx))
+        let rs = rows(ctx)
         let h = listRect(ctx.rect).height
         return rs[min(top, rs.count)..<min(rs.count, top + h)].compactMap { if case .title(let i) = $0 { return i } else { return nil } }
     }
@@ -100,14 +110,15 @@ public struct SearchView: AppView {
         let r = ctx.rect
         let g = ctx.glyphs
         field.render(label: "Search: ", focused: typingActive, at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g)
-        let all = hits(ctx)
+        let res = results(ctx)
+        let all = res.hits
         let summary: String
         if field.text.trimmingCharacters(in: .whitespaces).isEmpty { summary = "Type words: titles, terms, tables and text all count" }
-        else if all.isEmpty { summary = "Nothing found; try fewer or shorter words" }
-        else { summary = "\(all.count) result\(all.count == 1 ? "" : "s"); Enter opens the chosen one" }
-        buf.put(TextWrap.truncate(summary, width: r.width, ellipsis: g.ellipsis), x: r.x, y: r.y + 1, role: .dim)
+        else if all.isEmpty { summary = res.suggestion.map { "Nothing found. Did you mean \"\($0)\"?" } ?? "Nothing found; try fewer or shorter words" }
+        else { summary = "\(res.total) result\(res.total == 1 ? "" : "s"); Enter opens the chosen one" }
+        buf.put(TextWrap.truncate(g.text(summary), width: r.width, ellipsis: g.ellipsis), x: r.x, y: r.y + 1, role: .dim)
         let list = listRect(r)
-        let rs = rows(all, snippets: showSnippets(ctx))
+        let rs = rows(ctx)
         let numbered = visibleHits(ctx)
         for row in 0..<list.height {
             let i = top + row
@@ -115,36 +126,32 @@ public struct SearchView: AppView {
             let y = list.y + row
             switch rs[i] {
             case .group(let kind, let n):
-                buf.put(TextWrap.truncate("\(kind.title) (\(n))", width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .heading)
+                let shown = res.groups.first { $0.kind == kind }?.hits.count ?? n
+                let label = shown < n ? "\(kind.title) (\(shown) of \(n))" : "\(kind.title) (\(n))"
+                buf.put(TextWrap.truncate(label, width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .heading)
             case .title(let h):
                 let selected = h == cursor
                 if selected { buf.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
                 let num = numbered.firstIndex(of: h).map { $0 < 9 ? "\($0 + 1)" : " " } ?? " "
                 var x = buf.put(" " + num + " ", x: r.x, y: y, role: selected ? .selection : .accent)
-                x = buf.put(TextWrap.truncate(g.text(InlineParser.plain(all[h].title)), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .strong)
+                x = buf.put(TextWrap.truncate(g.text(all[h].title), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .strong)
                 let crumb = all[h].breadcrumb.joined(separator: " \(g.sep) ")
-                if !crumb.isEmpty && r.maxX - x > 8 && all[h].kind != .section || (all[h].kind == .section && all[h].breadcrumb.count > 1 && r.maxX - x > 8) {
+                if !crumb.isEmpty && all[h].kind != .glossary && r.maxX - x > 8 {
                     buf.put(TextWrap.truncate("  " + g.text(crumb), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .dim)
                 }
             case .snippet(let h):
-                let text = g.text(all[h].snippet)
-                let x = r.x + 4
-                let shown = TextWrap.truncate(text, width: max(0, r.maxX - x), ellipsis: g.ellipsis)
-                buf.put(shown, x: x, y: y, role: .dim)
-                highlight(field.text, in: shown, x: x, y: y, into: &buf)
-            }
-        }
-    }
-
-    /// Marks the query words in a snippet already on screen.
-    func highlight(_ query: String, in shown: String, x: Int, y: Int, into buf: inout Buffer) {
-        let chars = shown.map { $0.lowercased() }
-        for word in query.lowercased().split(separator: " ") {
-            let w = word.map { String($0) }
-            guard !w.isEmpty, chars.count >= w.count else { continue }
-            for start in 0...(chars.count - w.count) where Array(chars[start..<start + w.count]) == w {
-                let col = x + DisplayWidth.of(String(shown.prefix(start)))
-                buf.paint(Rect(x: col, y: y, width: DisplayWidth.of(String(shown.dropFirst(start).prefix(w.count))), height: 1), role: .match)
+                var x = r.x + 4
+                let limit = r.maxX - 1
+                for seg in all[h].snippet.segments {
+                    let text = g.text(String(seg.text)).replacingOccurrences(of: "\n", with: " ")
+                    if x + DisplayWidth.of(text) > limit {
+                        // Cut at the edge, and say so.
+                        x = buf.put(text, x: x, y: y, role: seg.isMatch ? .match : .dim, limit: limit)
+                        buf.put(g.ellipsis, x: limit, y: y, role: .dim)
+                        break
+                    }
+                    x = buf.put(text, x: x, y: y, role: seg.isMatch ? .match : .dim, limit: limit)
+                }
             }
         }
     }
@@ -156,7 +163,7 @@ public struct SearchView: AppView {
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
         if y == ctx.rect.y { typingActive = true; return .none }
-        let rs = rows(hits(ctx), snippets: showSnippets(ctx))
+        let rs = rows(ctx)
         let i = top + y - listRect(ctx.rect).y
         guard rs.indices.contains(i) else { return .none }
         switch rs[i] {
@@ -169,7 +176,7 @@ public struct SearchView: AppView {
         let all = hits(ctx)
         var out: [String] = []
         if !all.isEmpty && !all.indices.contains(cursor) { out.append("cursor \(cursor) outside \(all.count) hits") }
-        let rs = rows(all, snippets: showSnippets(ctx))
+        let rs = rows(ctx)
         if top < 0 || (top > 0 && top > rs.count - 1) { out.append("top \(top) outside \(rs.count) rows") }
         if let line = rs.firstIndex(of: .title(cursor)), !all.isEmpty, line < top || line >= top + max(1, listRect(ctx.rect).height) {
             out.append("chosen hit off screen (line \(line), top \(top))")

@@ -1,0 +1,258 @@
+import NNGuideCore
+
+/// The Model Brief as a form: one row per field of `BriefField` (the same table the YAML file and
+/// the flags read). Choices cycle with Left/Right or are picked by number; numbers and the notes are
+/// typed after Enter, and only then do letters type. The recommendation is recomputed from the
+/// values on every frame, so it always matches the form.
+public struct BriefForm: Sendable, Equatable {
+    public internal(set) var values: [BriefField: BriefValue] = [:]
+    /// The focused row.
+    public internal(set) var field = 0 {
+        didSet { problem = nil }
+    }
+    /// The text being typed into a number or the notes; nil when not typing.
+    public internal(set) var editing: String?
+    /// Why the typed text is not a value yet.
+    var problem: String?
+    var top = 0
+    var showCommand = false
+    /// The file the brief was last saved to or opened from, and its values then.
+    public internal(set) var file: String?
+    var fileValues: [BriefField: BriefValue]?
+    /// Where the recommendation's decision record was last saved.
+    var savedRecord: String?
+    /// What the last save or open did, with the whole file name, shown under the focused field
+    /// (always on screen, where the one-line message may be cut) until the next key.
+    var notice: String?
+
+    public init() {}
+
+    static let fields = BriefField.allCases
+    var current: BriefField { Self.fields[field] }
+
+    /// Changes not yet in a file.
+    public var unsaved: Bool { !values.isEmpty && values != (fileValues ?? [:]) }
+    public var brief: Brief? { try? Brief(values: values) }
+
+    func recommendation(_ guide: Guide) -> Recommendation? {
+        guard let b = brief else { return nil }
+        return try? Recommender(guide: guide).recommend(b)
+    }
+
+    /// Why a whole brief gets no recommendation: the content has no answer for it.
+    func recommendationProblem(_ guide: Guide) -> String? {
+        guard let b = brief else { return nil }
+        do { _ = try Recommender(guide: guide).recommend(b); return nil } catch { return "The guide's decisions have no answer for this brief: \(error.message)" }
+    }
+
+    /// The name a save starts from: the opened file's (without a version suffix), else modality-task.
+    var baseName: String {
+        if let file {
+            var base = FileName(file).lastComponentWithoutExtension
+            if let dash = base.lastIndex(of: "-"), base[base.index(after: dash)...].allSatisfy(\.isNumber), base.index(after: dash) < base.endIndex {
+                base = String(base[..<dash])
+            }
+            if !base.isEmpty { return base }
+        }
+        let parts = [values[.modality], values[.task]].compactMap { $0?.description }
+        return parts.isEmpty ? "brief" : parts.joined(separator: "-")
+    }
+
+    mutating func load(_ values: [BriefField: BriefValue], from path: String) {
+        self.values = values
+        fileValues = values
+        file = path
+        editing = nil; problem = nil; savedRecord = nil
+        notice = "Opened " + Sheet.fileName(path)
+    }
+
+    mutating func saved(to path: String, new: Bool) {
+        file = path
+        fileValues = values
+        notice = (new ? "Saved as " : "Already saved as ") + Sheet.fileName(path)
+    }
+
+    // MARK: values
+
+    /// The values a choice or flag field cycles through; nil is "not set".
+    static func choices(_ f: BriefField) -> [BriefValue]? {
+        switch f.kind {
+        case .choice(let vs): return vs.map { .choice($0) }
+        case .flag: return [.flag(true), .flag(false)]
+        default: return nil
+        }
+    }
+
+    mutating func cycle(by step: Int) -> Bool {
+        guard let vs = Self.choices(current) else { return false }
+        let all: [BriefValue?] = [nil] + vs.map(Optional.some)
+        let i = all.firstIndex(of: values[current]) ?? 0
+        values[current] = all[(i + step + all.count) % all.count]
+        return true
+    }
+
+    // MARK: keys
+
+    mutating func handle(_ action: Action, _ ctx: ViewContext) -> Step {
+        if editing != nil { return typing(action, ctx) }
+        let kind = current.kind
+        switch action {
+        case .lineDown: move(to: field + 1, ctx)
+        case .lineUp: move(to: field - 1, ctx)
+        case .top: move(to: 0, ctx)
+        case .bottom: move(to: Self.fields.count - 1, ctx)
+        case .decide(.nextValue), .decide(.previousValue):
+            guard cycle(by: action == .decide(.nextValue) ? 1 : -1) else {
+                return .effect(.message("\(current.name) is typed: Enter, then the \(kind == .text ? "text" : "number")"))
+            }
+        case .open:
+            if !cycle(by: 1) { editing = values[current]?.description ?? "" }
+        case .pick(let n):
+            if let vs = Self.choices(current) {
+                guard vs.indices.contains(n - 1) else { return .unhandled }
+                values[current] = vs[n - 1]
+            } else {
+                editing = String(n)
+                reparse()
+            }
+        case .decide(.clearValue):
+            values[current] = nil
+            problem = nil
+        case .decide(.showCommand):
+            showCommand.toggle()
+            if showCommand && brief == nil { return .effect(.message("Choose a modality and a task first: the command needs both")) }
+        default:
+            return .unhandled
+        }
+        return .done
+    }
+
+    private mutating func typing(_ action: Action, _ ctx: ViewContext) -> Step {
+        switch action {
+        case .type(let c): editing?.append(c)
+        case .deleteBackward: if editing?.isEmpty == false { editing?.removeLast() }
+        case .clearField: editing = ""
+        case .open, .cancel: finish()
+        case .lineDown, .switchFocus: finish(); move(to: field + 1, ctx)
+        case .lineUp: finish(); move(to: field - 1, ctx)
+        default: return .unhandled
+        }
+        if editing != nil { reparse() }
+        return .done
+    }
+
+    /// Takes the typed text as the value when it parses; the problem says why not.
+    private mutating func reparse() {
+        guard let text = editing else { return }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { values[current] = nil; problem = nil; return }
+        do {
+            values[current] = try current.parse(text)
+            problem = nil
+        } catch {
+            values[current] = nil
+            problem = error.description
+        }
+    }
+
+    private mutating func finish() {
+        editing = nil
+    }
+
+    private mutating func move(to i: Int, _ ctx: ViewContext) {
+        field = min(max(0, i), Self.fields.count - 1)
+    }
+
+    // MARK: layout
+
+    static let labelWidth = 17
+
+    /// The form's own column: a row per field; the focused row opens to say what the field means
+    /// and what it takes, so that stays in view on a small screen too.
+    func sheet(width: Int, _ ctx: ViewContext, understood: Recommendation?) -> Sheet {
+        var s = Sheet(width: width, glyphs: ctx.glyphs)
+        let g = ctx.glyphs
+        s.text("Model Brief", .title)
+        for (i, f) in Self.fields.enumerated() {
+            let start = s.count
+            s.item { s in
+                var spans = [Span(TextWrap.pad(f.name + (f.isRequired ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
+                let room = max(1, width - Self.labelWidth)
+                if i == field, let text = editing {
+                    var shown = g.text(text)
+                    while DisplayWidth.of(shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
+                    spans += [Span(shown, .prompt), Span(g.bar, .prompt)]
+                } else if let v = values[f] {
+                    var text = g.text(v.description)
+                    if i == field, Self.choices(f) != nil {
+                        let (l, r) = g.ascii ? ("<", ">") : ("\u{25C2}", "\u{25B8}")
+                        text = l + " " + text + " " + r
+                    }
+                    spans.append(Span(TextWrap.truncate(text, width: room, ellipsis: g.ellipsis), .strong))
+                } else if let assumed = understood?.brief[f], understood?.assumedFields.contains(f.name) == true {
+                    spans.append(Span(TextWrap.truncate("(assumed \(assumed))", width: room, ellipsis: g.ellipsis), .dim))
+                } else {
+                    spans.append(Span(TextWrap.truncate("(not set)", width: room, ellipsis: g.ellipsis), .dim))
+                }
+                s.line(spans)
+            }
+            if i == field {
+                about(&s)
+                s.spots["field"] = start..<s.count
+            }
+        }
+        if showCommand, let b = brief { s.commandBlock(b.commandLine(given: b.givenFields)) }
+        if let file {
+            s.blank()
+            s.spot("file") { s in s.text((unsaved ? "Changed since " : "Saved as ") + Sheet.fileName(file), .dim) }
+        }
+        if let savedRecord {
+            s.blank()
+            s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(savedRecord), .dim) }
+        }
+        return s
+    }
+
+    /// What the focused field means and how to fill it in.
+    private func about(_ s: inout Sheet) {
+        let f = current
+        let g = s.glyphs
+        let pad = [Span("  ")]
+        if let notice { s.text(notice, .strong, first: pad) }
+        s.text(f.meaning + (f.isRequired ? " (required)" : ""), .dim, first: pad)
+        if let problem {
+            s.text(problem, .warning, first: pad)
+        } else if editing != nil {
+            s.text("Enter, Esc or Down finishes.", .dim, first: pad)
+        } else if let vs = Self.choices(f) {
+            var runs: [StyledRun<Sheet.Tag>] = []
+            for (i, v) in vs.enumerated() {
+                if i > 0 { runs.append(StyledRun("  ", Sheet.Tag(.dim))) }
+                // Number and value in one run, joined by a no-break space, so a line never parts them.
+                let number = i < 9 ? "\(i + 1)" + (g.ascii ? " " : "\u{00A0}") : ""
+                runs.append(StyledRun(number + v.description, Sheet.Tag(values[f] == v ? .selection : .text)))
+            }
+            s.wrap(runs, first: pad)
+            s.text("Left/Right or a digit chooses; x clears.", .dim, first: pad)
+        } else {
+            s.text("Enter to type " + (f.kind == .text ? "the text." : "\(f.validValues)."), .dim, first: pad)
+        }
+    }
+
+    /// Keeps the focused row and what it says about itself on screen.
+    mutating func fit(height: Int, width: Int, _ ctx: ViewContext) {
+        let s = sheet(width: width, ctx, understood: nil)
+        top = Sheet.scroll(top, toShow: s.spots["field"] ?? s.items[field], height: height, lines: s.count)
+        top = Sheet.scroll(top, toShow: s.items[field], height: height, lines: s.count)
+    }
+}
+
+/// The name of a file without its folder and extension.
+private struct FileName {
+    let path: String
+    init(_ path: String) { self.path = path }
+    var lastComponentWithoutExtension: String {
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return last }
+        return String(last[..<dot])
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import NNGuideCore
+
+/// Disk work the decision screens ask for. `update` only queues these (in `DecideView.outbox`), so
+/// it stays pure; the explorer's loop runs them with `AppState.runDecisionCommands` after each key.
+public enum DecideCommand: Sendable, Equatable {
+    /// The decision record of a path stepped through by hand, or of the brief's recommendation.
+    case saveRecord(RecordSource)
+    case saveBrief(yaml: String, name: String)
+    case listBriefs
+}
+
+public enum RecordSource: Sendable, Equatable {
+    case path(Navigator)
+    case brief(Recommendation)
+
+    var pickID: String {
+        switch self {
+        case .path(let nav): return nav.leaf?.pick.first ?? nav.tree.id
+        case .brief(let r): return r.pick.id
+        }
+    }
+}
+
+/// A brief file in the briefs folder: its values, or why it cannot be read.
+public struct SavedBrief: Sendable, Equatable {
+    public var path: String
+    public var values: [BriefField: BriefValue]?
+    public var problem: String?
+    public var modified: Date
+
+    public var name: String { (path as NSString).lastPathComponent }
+
+    /// "modality=text task=generation samples=500", the way `nnguide recommend` shows a brief.
+    public var summary: String {
+        guard let values else { return problem ?? "" }
+        let shown = BriefField.allCases.filter { $0 != .notes }.compactMap { f in values[f].map { "\(f.name)=\($0)" } }
+        return shown.isEmpty ? "(empty)" : shown.joined(separator: " ")
+    }
+}
+
+/// Where decisions and briefs are written. Every write goes to a temporary file first, is flushed,
+/// and is then linked into place under a name nobody has: nothing is ever overwritten, and a crash
+/// leaves either the old files or the old files plus a whole new one.
+public struct DecisionFiles: Sendable {
+    /// `$XDG_STATE_HOME/nnguide/briefs`.
+    public let briefs: String
+    /// Decision records go where the user started nnguide (a record is meant to be committed with
+    /// the project), or under the state folder when that folder cannot be written.
+    public let records: String
+    public let fallbackRecords: String
+    public let today: @Sendable () -> String
+
+    public init(stateDirectory: String, workingDirectory: String, today: @escaping @Sendable () -> String = DecisionFiles.isoDate) {
+        briefs = (stateDirectory as NSString).appendingPathComponent("briefs")
+        records = workingDirectory
+        fallbackRecords = (stateDirectory as NSString).appendingPathComponent("records")
+        self.today = today
+    }
+
+    @Sendable public static func isoDate() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }
+
+    public enum Written: Sendable, Equatable {
+        case new(String)
+        /// A file with exactly this text already existed: nothing was written.
+        case unchanged(String)
+        public var path: String { switch self { case .new(let p), .unchanged(let p): return p } }
+    }
+
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public func saveRecord(_ markdown: String, name: String) -> Result<Written, Failure> {
+        switch Self.writeNew(markdown, in: records, base: name, ext: "md", reuseIdentical: false) {
+        case .success(let w): return .success(w)
+        case .failure(let first):
+            switch Self.writeNew(markdown, in: fallbackRecords, base: name, ext: "md", reuseIdentical: false) {
+            case .success(let w): return .success(w)
+            case .failure: return .failure(first)
+            }
+        }
+    }
+
+    /// Saves a brief under `name.yaml`, or `name-2.yaml`, ... when that is taken by another brief;
+    /// a file with the same text already there is reused instead of copied.
+    public func saveBrief(_ yaml: String, name: String) -> Result<Written, Failure> {
+        Self.writeNew(yaml, in: briefs, base: name, ext: "yaml", reuseIdentical: true)
+    }
+
+    /// The saved briefs, newest first. A file that cannot be read is listed with the reason (file and
+    /// line), never removed.
+    public func listBriefs() -> [SavedBrief] {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: briefs) else { return [] }
+        var out: [SavedBrief] = []
+        for n in names where !n.hasPrefix(".") && (n.hasSuffix(".yaml") || n.hasSuffix(".yml")) {
+            let path = (briefs as NSString).appendingPathComponent(n)
+            let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+            do {
+                out.append(SavedBrief(path: path, values: try BriefReader.read(path: path), problem: nil, modified: modified))
+            } catch {
+                out.append(SavedBrief(path: path, values: nil, problem: error.description, modified: modified))
+            }
+        }
+        return out.sorted { ($0.modified, $1.name) > ($1.modified, $0.name) }
+    }
+
+    /// A file name made of letters, digits, `.`, `_` and `-`.
+    static func safe(_ name: String) -> String {
+        let cleaned = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" })
+        let trimmed = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+        return trimmed.isEmpty ? "untitled" : String(trimmed.prefix(80))
+    }
+
+    static func writeNew(_ text: String, in directory: String, base: String, ext: String, reuseIdentical: Bool) -> Result<Written, Failure> {
+        let fm = FileManager.default
+        let data = Data(text.utf8)
+        do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+            return .failure(Failure(description: "cannot create \(directory): \(error.localizedDescription)"))
+        }
+        let base = safe(base)
+        let tmp = (directory as NSString).appendingPathComponent(".\(base).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        if let problem = StateStore.writeSynced(data, to: tmp) {
+            return .failure(Failure(description: "cannot write in \(directory): \(problem)"))
+        }
+        defer { unlink(tmp) }
+        for n in 1...9999 {
+            let path = (directory as NSString).appendingPathComponent(n == 1 ? "\(base).\(ext)" : "\(base)-\(n).\(ext)")
+            if fm.fileExists(atPath: path) {
+                if reuseIdentical, fm.contents(atPath: path) == data { return .success(.unchanged(path)) }
+                continue
+            }
+            // link() refuses to replace an existing file, so a name taken in the meantime is skipped, not lost.
+            if link(tmp, path) == 0 { return .success(.new(path)) }
+            if errno == EEXIST { continue }
+            // File systems without hard links: rename, which is atomic but would replace, so check first.
+            if !fm.fileExists(atPath: path), rename(tmp, path) == 0 { return .success(.new(path)) }
+            return .failure(Failure(description: "cannot save \(path): \(String(cString: strerror(errno)))"))
+        }
+        return .failure(Failure(description: "too many files named \(base) in \(directory)"))
+    }
+}
+
+extension AppState {
+    /// Runs what the decision screens queued and tells them how it went. The explorer's loop calls
+    /// this after every key; tests call it with a folder of their own.
+    public mutating func runDecisionCommands(_ files: DecisionFiles) {
+        let commands = decide.outbox
+        guard !commands.isEmpty else { return }
+        decide.outbox = []
+        for command in commands {
+            switch command {
+            case .saveRecord(let source):
+                let date = files.today()
+                let markdown: String
+                switch source {
+                case .path(let nav): markdown = nav.record(catalog: guide.catalog, date: date) ?? ""
+                case .brief(let r): markdown = r.markdown(date: date)
+                }
+                switch files.saveRecord(markdown, name: "decision-\(source.pickID)-\(date)") {
+                case .success(let w):
+                    decide.recordSaved(w.path, context)
+                    message = "Saved the decision record as \(w.path)"
+                case .failure(let f):
+                    message = "Not saved: \(f.description)"
+                }
+            case .saveBrief(let yaml, let name):
+                switch files.saveBrief(yaml, name: name) {
+                case .success(.new(let path)):
+                    decide.form.saved(to: path, new: true)
+                    message = "Saved the brief as \(path)"
+                case .success(.unchanged(let path)):
+                    decide.form.saved(to: path, new: false)
+                    message = "Already saved as \(path)"
+                case .failure(let f):
+                    message = "Not saved: \(f.description)"
+                }
+            case .listBriefs:
+                decide.briefsListed(files.listBriefs(), folder: files.briefs)
+            }
+        }
+    }
+
+    /// On the way out: a brief with changes not yet in a file is saved as a new brief, so quitting
+    /// loses nothing. Returns the line to print, or nil when there was nothing to keep.
+    public func keepUnsavedBrief(_ files: DecisionFiles) -> String? {
+        let form = decide.form
+        guard form.unsaved else { return nil }
+        switch files.saveBrief(Brief.yaml(values: form.values), name: form.baseName) {
+        case .success(.new(let path)): return "nnguide: the brief you were filling in is saved as \(path)"
+        case .success(.unchanged): return nil
+        case .failure(let f): return "nnguide: the brief you were filling in could not be saved: \(f.description)"
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import NNGuideCore
+
+/// What a key asks of the decision screens (the Decide rows of `Keymap.bindings`).
+public enum DecideAction: Hashable, Sendable {
+    case stepBack, restart, saveRecord, showCommand
+    case nextValue, previousValue, clearValue, saveBrief, openBrief, recommendation, walkPath
+}
+
+/// A decision screen laid out for one width. A span's `link` is an index into `targets` (what Tab
+/// and Enter reach: a breadcrumb answer or a link), and `items` holds the lines of each numbered
+/// answer or menu item, for the selection bar and for scrolling it into view.
+struct Sheet {
+    enum Target: Sendable, Equatable {
+        case crumb(Int), link(Int)
+        var isLink: Bool { if case .link = self { return true }; return false }
+    }
+    struct Tag: Sendable, Equatable {
+        var role: Role
+        var target: Int?
+        init(_ role: Role, _ target: Int? = nil) { self.role = role; self.target = target }
+    }
+
+    var doc = Document()
+    var targets: [Target] = []
+    var items: [Range<Int>] = []
+    /// First line of each target, for scrolling a focused one into view.
+    var targetLines: [Int] = []
+    /// Named stretches of lines ("command", "saved") a key brings into view.
+    var spots: [String: Range<Int>] = [:]
+    let width: Int
+    let glyphs: Glyphs
+
+    init(width: Int, glyphs: Glyphs) { self.width = max(1, width); self.glyphs = glyphs }
+
+    var count: Int { doc.lines.count }
+
+    mutating func blank() {
+        guard let last = doc.lines.last, !last.spans.isEmpty else { return }
+        doc.lines.append(DocLine([]))
+    }
+
+    mutating func line(_ spans: [Span]) {
+        for s in spans { if let t = s.link, targetLines[t] < 0 { targetLines[t] = doc.lines.count } }
+        doc.lines.append(DocLine(spans))
+    }
+
+    mutating func target(_ t: Target) -> Int {
+        targets.append(t); targetLines.append(-1)
+        return targets.count - 1
+    }
+
+    /// Wraps runs with a hanging indent: `first` before the first line, `rest` before the others.
+    mutating func wrap(_ runs: [StyledRun<Tag>], first: [Span] = [], rest: [Span]? = nil) {
+        let indent = DisplayWidth.of(first.map(\.text).joined())
+        let rest = rest ?? [Span(String(repeating: " ", count: indent))]
+        for (i, l) in TextWrap.wrap(runs, width: max(1, width - indent)).enumerated() {
+            line((i == 0 ? first : rest) + l.map { Span($0.text, $0.tag.role, link: $0.tag.target) })
+        }
+    }
+
+    /// Plain text (link markup dropped), wrapped.
+    mutating func text(_ s: String, _ role: Role, first: [Span] = [], rest: [Span]? = nil) {
+        wrap([StyledRun(plain(s), Tag(role))], first: first, rest: rest)
+    }
+
+    /// Content text as this terminal shows it.
+    func plain(_ s: String) -> String {
+        glyphs.text(InlineParser.plain(s).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Lays out one numbered item; its lines are remembered for the selection bar.
+    mutating func item(_ body: (inout Sheet) -> Void) {
+        let start = doc.lines.count
+        body(&self)
+        items.append(start..<doc.lines.count)
+    }
+
+    /// Lays out a named stretch of lines.
+    mutating func spot(_ name: String, _ body: (inout Sheet) -> Void) {
+        let start = doc.lines.count
+        body(&self)
+        spots[name] = start..<doc.lines.count
+    }
+
+    /// The `y` block: the equivalent command, in a spot a key can bring into view.
+    mutating func commandBlock(_ command: String) {
+        blank()
+        spot("command") { s in
+            s.text("The same with nnguide recommend (y hides it):", .dim)
+            s.command(command)
+        }
+    }
+
+    /// A command shown so it can be copied: one line when it fits, otherwise broken before a flag
+    /// (a flag stays with its value) with a shell continuation (` \`), so the copied lines still run.
+    mutating func command(_ command: String) {
+        let room = max(10, width - 4)
+        var lines: [String] = []
+        var current = ""
+        var words: [String] = []
+        for w in command.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            if let last = words.last, last.hasPrefix("--"), !w.hasPrefix("--") { words[words.count - 1] += " " + w } else { words.append(w) }
+        }
+        for word in words {
+            let next = current.isEmpty ? word : current + " " + word
+            if DisplayWidth.of(next) + 2 > room && !current.isEmpty { lines.append(current + " \\"); current = "    " + word } else { current = next }
+        }
+        lines.append(current)
+        for l in lines { line([Span("  "), Span(glyphs.text(l), .code)]) }
+    }
+
+    /// A saved file as "NAME in FOLDER": the name stays whole when a narrow screen wraps the folder.
+    static func fileName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return path }
+        return path[path.index(after: slash)...] + " in " + path[..<slash]
+    }
+
+    /// What is at a line and column: the numbered item it belongs to, the target drawn there.
+    func hit(line: Int, x: Int) -> (item: Int?, target: Target?) {
+        guard doc.lines.indices.contains(line) else { return (nil, nil) }
+        var col = 0
+        var target: Target?
+        for s in doc.lines[line].spans {
+            let w = DisplayWidth.of(s.text)
+            if x >= col && x < col + w, let t = s.link { target = targets[t] }
+            col += w
+        }
+        return (items.firstIndex { $0.contains(line) }, target)
+    }
+
+    /// The top that keeps lines `range` on a screen of `height` rows, moving as little as possible.
+    static func scroll(_ top: Int, toShow range: Range<Int>, height: Int, lines: Int) -> Int {
+        var t = top
+        if range.upperBound > t + height { t = range.upperBound - height }
+        if range.lowerBound < t { t = range.lowerBound }
+        return min(max(0, t), max(0, lines - height))
+    }
+
+    /// Draws from line `top`: the selected item gets the selection bar, the focused target the
+    /// link-focus role.
+    func render(top: Int, in r: Rect, focus: Target?, selected: Int?, into buf: inout Buffer) {
+        let bar = selected.flatMap { items.indices.contains($0) ? items[$0] : nil }
+        for row in 0..<r.height {
+            let i = top + row
+            guard doc.lines.indices.contains(i) else { break }
+            let onBar = bar?.contains(i) ?? false
+            if onBar { buf.fill(Rect(x: r.x, y: r.y + row, width: r.width, height: 1), role: .selection) }
+            var x = r.x
+            for s in doc.lines[i].spans {
+                var role = onBar && s.role != .prompt ? Role.selection : s.role
+                if let t = s.link, let focus, targets[t] == focus { role = .linkFocus }
+                x = buf.put(s.text, x: x, y: r.y + row, role: role, limit: r.maxX)
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The decision navigator in the real binary, in a real terminal (tmux), on the UI fixture content.
+@Suite(.enabled(if: ExplorerPaths.haveTmux && ExplorerPaths.haveBinary, "needs tmux and .build/debug/nnguide (make test builds it)"))
+struct DecideExplorerTests {
+    @Test func textToGenerationToAPickAndBack() throws {
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
+        t.waitFor("Start at the beginning")
+        try t.send("d")
+        t.waitFor("Step through the primary flow")
+        try t.send("1")
+        t.waitFor("What structure does your data have?")
+        try t.send("2")
+        t.waitFor("What must the model do with the text?")
+        #expect(t.screen().contains("Answers: Text"))
+        // Arrows and Enter pick too.
+        try t.send("Down", "Enter")
+        t.waitFor("A Transformer decoder")
+        #expect(t.screen().contains("Answers: Text › Generate"))
+        #expect(t.screen().contains("Why not the others"))
+        try t.send("y")
+        t.waitFor("nnguide recommend --modality text --task generation")
+        // A deep dive opens in the reader; Backspace comes back to the pick.
+        try t.send("2")
+        t.waitFor("Why Architecture Matters")
+        try t.send("BSpace")
+        t.waitFor("A Transformer decoder")
+        // Back one answer at a time, to the hub.
+        try t.send("BSpace")
+        t.waitFor("What must the model do with the text?")
+        #expect(!t.screen().contains("Answers: Text › Generate"))
+        try t.send("BSpace")
+        t.waitFor("What structure does your data have?")
+        try t.send("BSpace")
+        t.waitFor("Step through the primary flow")
+        // The same path at 40x12.
+        try t.resize(40, 12)
+        try t.send("1", "2", "2")
+        t.waitFor("A Transformer decoder")
+        #expect(t.screen().split(separator: "\n").allSatisfy { $0.count <= 40 })
+        try t.send("BSpace")
+        t.waitFor("What must the model do")
+        try t.send("q")
+        t.waitFor("EXIT=0")
+        t.expectRestored()
+    }
+
+    @Test func theBriefFormTypesSavesAndKeepsWhatWasNotSaved() throws {
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
+        t.waitFor("Start at the beginning")
+        try t.send("d", "3")
+        t.waitFor("Model Brief")
+        try t.send("4", "j", "6")
+        t.waitFor("Pick: Transformer (transformer)")
+        try t.send("w")
+        let briefs = t.stateDir + "/nnguide/briefs"
+        t.waitFor("Saved as")
+        #expect(t.screen().contains("text-generation.yaml"), "the file name is shown")
+        #expect((try? String(contentsOfFile: briefs + "/text-generation.yaml", encoding: .utf8)) == "modality: text\ntask: generation\n")
+        // In the notes, letters type: q does not quit, t does not open the contents.
+        try t.send("G", "Enter")
+        try t.type("quiet test")
+        t.waitFor("quiet test")
+        try t.send("Enter", "q")
+        t.waitFor("EXIT=0")
+        t.expectRestored()
+        #expect(t.screen().contains("the brief you were filling in is saved as"))
+        #expect((try? String(contentsOfFile: briefs + "/text-generation-2.yaml", encoding: .utf8))?.contains("notes: \"quiet test\"") == true)
+    }
+}

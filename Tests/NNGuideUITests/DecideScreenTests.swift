@@ -1,0 +1,320 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// The decision navigator's screens, reached by keys from a fresh start (fixture decisions: primary
+/// flow Images / Text / Time series, Text -> Classify / Generate, a text variant tree, a diagnosis).
+@Suite struct DecideScreenTests {
+    static let screens: [(String, [Key])] = [
+        ("decide-question", keys("d1", "2")),
+        ("decide-pick", keys("d1", "22")),
+        ("decide-pick-command", keys("d1", "22", "y")),
+        ("decide-changing", keys("d1", "22", Key.backTab, Key.backTab, Key.enter)),
+        ("decide-variants", keys("d2")),
+        ("decide-brief", keys("d3")),
+        ("decide-brief-filled", keys("d3", "4j", Key.right, Key.right, Key.right, Key.right, Key.right, Key.right, "j500", Key.enter)),
+        ("decide-brief-typing", keys("d3", "4j6jj", Key.enter, "20")),
+        ("decide-brief-result", keys("d3", "4j6j500", Key.enter, "r")),
+    ]
+
+    @Test(arguments: screens)
+    func screen(_ name: String, _ path: [Key]) {
+        for (w, h) in ScreenTests.sizes {
+            let s = press(Fixture.state(w, h), path)
+            #expect(s.violations().isEmpty, "\(name) \(w)x\(h): \(s.violations())")
+            expectGolden(s, "\(name)-\(w)x\(h)")
+        }
+    }
+
+    // MARK: stepping
+
+    @Test func textGenerationReachesAPickAndBackspaceStepsBack() {
+        var s = press(Fixture.state(), keys("d1", "2"))
+        #expect(s.decide.session?.nav.current.id == "text-need")
+        s = press(s, keys("2"))
+        #expect(s.decide.session?.atPick == true)
+        #expect(s.decide.session?.nav.leaf?.id == "text-generate")
+        #expect(shown(s).contains("Why not the others"))
+        // One answer back: the question again, with the answer taken back highlighted.
+        s = press(s, [.backspace])
+        #expect(s.decide.session?.nav.current.id == "text-need")
+        #expect(s.decide.session?.choice == 1)
+        s = press(s, [.backspace])
+        #expect(s.decide.session?.nav.answers.isEmpty == true)
+        // Before the first question: the hub; from the hub, Backspace goes where you were before `d`.
+        s = press(s, [.backspace])
+        #expect(s.screen == .decide && s.decide.mode == .hub)
+        s = press(s, [.backspace])
+        #expect(s.screen == .home)
+    }
+
+    @Test func arrowsAndEnterPickLikeDigits() {
+        let byDigits = press(Fixture.state(), keys("d1", "22"))
+        let byArrows = press(Fixture.state(), keys("d", Key.enter, Key.down, Key.enter, "j", Key.enter))
+        #expect(byArrows.decide.session?.nav.answers == byDigits.decide.session?.nav.answers)
+    }
+
+    @Test func anEarlierAnswerChangesFromTheBreadcrumb() {
+        // At the pick, Tab goes to the links first, Shift-Tab to the breadcrumb from its end; Enter
+        // on an answer reopens its question.
+        var s = press(Fixture.state(), keys("d1", "22", Key.backTab, Key.backTab, Key.enter))
+        #expect(s.decide.session?.changing == 0)
+        #expect(s.decide.session?.choice == 1, "the current answer is highlighted")
+        #expect(shown(s).contains("(your answer)"))
+        // Esc keeps the old answer and the whole path.
+        let kept = press(s, [.escape])
+        #expect(kept.decide.session?.atPick == true && kept.decide.session?.nav.answers.count == 2)
+        // A new answer: later answers that no longer apply are dropped.
+        s = press(s, keys("1"))
+        #expect(s.decide.session?.nav.breadcrumb.map(\.option.answer) == ["Images"])
+        #expect(s.decide.session?.nav.current.id == "image-data")
+        // Changing the second answer keeps the first.
+        s = press(Fixture.state(), keys("d1", "22", Key.backTab, Key.enter, "1"))
+        #expect(s.decide.session?.nav.breadcrumb.map(\.option.answer) == ["Text", "Classify"])
+        #expect(s.decide.session?.nav.leaf?.id == "text-classify")
+    }
+
+    @Test func theVariantLinkOpensTheVariantTreeAndBackspaceReturnsToThePick() {
+        var s = press(Fixture.state(), keys("d1", "22", "1"))
+        #expect(s.decide.session?.nav.tree.id == "text")
+        #expect(s.decide.session?.nav.current.id == "text-length")
+        s = press(s, [.backspace])
+        #expect(s.decide.session?.nav.leaf?.id == "text-generate")
+    }
+
+    @Test func aDeepDiveLinkOpensTheReaderAndBackspaceReturnsToThePick() {
+        var s = press(Fixture.state(), keys("d1", "22", "2"))
+        #expect(s.screen == .reader)
+        // The same by Tab: the links come first at a pick.
+        let tabbed = press(Fixture.state(), keys("d1", "22", Key.tab, Key.tab, Key.enter))
+        #expect(tabbed.screen == .reader && tabbed.reader.unit == s.reader.unit)
+        s = press(s, [.backspace])
+        #expect(s.screen == .decide && s.decide.session?.atPick == true)
+    }
+
+    @Test func dReturnsToTheHubWhichResumes() {
+        var s = press(Fixture.state(), keys("d1", "2", "d"))
+        #expect(s.decide.mode == .hub)
+        #expect(shown(s).contains("resume: Text"))
+        s = press(s, keys("1"))
+        #expect(s.decide.session?.nav.current.id == "text-need")
+        s = press(s, keys("r"))
+        #expect(s.decide.session?.nav.answers.isEmpty == true)
+    }
+
+    @Test func clicksChooseAnswersAndFollowLinks() {
+        // With --mouse: click the row of "2  Generate" (its line on screen, found by its text).
+        var s = press(Fixture.state(), keys("d1", "2"))
+        let row = render(s).lines.firstIndex { $0.contains("2  Generate") }!
+        s = press(s, [.mouse(x: 6, y: row, .click)])
+        #expect(s.decide.session?.nav.leaf?.id == "text-generate")
+        // A click on a breadcrumb answer reopens its question.
+        let crumbRow = render(s).lines.firstIndex { $0.contains("Answers:") }!
+        let col = render(s).lines[crumbRow].range(of: "Text")!.lowerBound.utf16Offset(in: render(s).lines[crumbRow])
+        s = press(s, [.mouse(x: col, y: crumbRow, .click)])
+        #expect(s.decide.session?.changing == 0)
+    }
+
+    // MARK: y and e
+
+    @Test func yShowsTheEquivalentCommandAndHidesIt() {
+        var s = press(Fixture.state(), keys("d1", "22", "y"))
+        #expect(shown(s).contains("nnguide recommend --modality text --task generation"))
+        s = press(s, keys("y"))
+        #expect(!shown(s).contains("nnguide recommend"))
+        // The diagnosis says nothing about a brief: no command, and the screen says so.
+        s = press(Fixture.state(), keys("d4", "1", "y"))
+        #expect(shown(s).contains("No nnguide recommend command"))
+    }
+
+    @Test func yAtAQuestionOnASmallScreenScrollsToTheCommand() {
+        // 40x8: six rows, too few for both the highlighted answer and the command.
+        let s = press(Fixture.state(40, 8), keys("d1", "2", "y"))
+        #expect(shown(s).contains("--task <task>"), "the whole command is in view")
+        // The next move brings the highlighted answer back.
+        let moved = press(s, [.down])
+        #expect(shown(moved).contains("2  Generate"))
+    }
+
+    @Test func eQueuesTheRecordAndTheLoopSavesItWithoutOverwriting() throws {
+        let dir = try TempDir()
+        var s = press(Fixture.state(), keys("d1", "22", "e"))
+        #expect(s.decide.outbox.count == 1)
+        if case .saveRecord(.path(let nav))? = s.decide.outbox.first { #expect(nav.leaf?.id == "text-generate") } else { Issue.record("e queued \(s.decide.outbox)") }
+        s.runDecisionCommands(dir.files)
+        #expect(s.decide.outbox.isEmpty)
+        let first = dir.path("cwd/decision-transformer-2024-05-01.md")
+        let text = try String(contentsOfFile: first, encoding: .utf8)
+        #expect(text.hasPrefix("# Decision record: A Transformer decoder"))
+        #expect(text.contains("nnguide recommend --modality text --task generation"))
+        #expect(s.message?.contains(first) == true)
+        #expect(shown(s).contains("Decision record saved as"))
+        // Again: a second file, the first untouched.
+        s = press(s, keys("e"))
+        s.runDecisionCommands(dir.files)
+        #expect(FileManager.default.fileExists(atPath: dir.path("cwd/decision-transformer-2024-05-01-2.md")))
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == text)
+        // At a question there is nothing to record yet.
+        let q = press(Fixture.state(), keys("d1", "2", "e"))
+        #expect(q.decide.outbox.isEmpty && q.message?.contains("once you reach a pick") == true)
+    }
+
+    @Test func aRecordGoesToTheStateFolderWhenTheWorkingFolderIsReadOnly() throws {
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("ro"), withIntermediateDirectories: true)
+        chmod(dir.path("ro"), 0o555)
+        defer { chmod(dir.path("ro"), 0o755) }
+        guard access(dir.path("ro"), W_OK) != 0 else { return }  // running as root: nothing is read-only
+        let files = DecisionFiles(stateDirectory: dir.path("state"), workingDirectory: dir.path("ro"), today: { "2024-05-01" })
+        var s = press(Fixture.state(), keys("d1", "22", "e"))
+        s.runDecisionCommands(files)
+        #expect(FileManager.default.fileExists(atPath: dir.path("state/records/decision-transformer-2024-05-01.md")))
+    }
+
+    // MARK: the brief form
+
+    @Test func choicesCycleAndDigitsPick() {
+        var s = press(Fixture.state(), keys("d3", Key.right, Key.right))
+        #expect(s.decide.form.values[.modality] == .choice("image"))
+        s = press(s, [.left, .left])
+        #expect(s.decide.form.values[.modality] == nil, "before the first value: not set")
+        s = press(s, keys("4"))
+        #expect(s.decide.form.values[.modality] == .choice("text"))
+        s = press(s, keys("x"))
+        #expect(s.decide.form.values[.modality] == nil)
+    }
+
+    @Test func theRecommendationFollowsTheForm() {
+        var s = press(Fixture.state(), keys("d3", "4j6"))
+        #expect(shown(s).contains("Pick: Transformer (transformer)"))
+        s = press(s, keys("k3"))  // modality: video
+        #expect(shown(s).contains("A small CNN"))
+        #expect(!shown(s).contains("Pick: Transformer"))
+        // Without a task there is nothing to recommend, and the pane says what is missing.
+        s = press(s, keys("jx"))
+        #expect(shown(s).contains("Choose a modality and a task"))
+    }
+
+    @Test func lettersTypeInTheNotesAndQDoesNotQuit() {
+        var s = press(Fixture.state(), keys("d3", "G", Key.enter, "quit? try it"))
+        #expect(!s.quit)
+        #expect(s.decide.typing)
+        #expect(s.decide.form.values[.notes] == .text("quit? try it"))
+        s = press(s, [.backspace, .backspace, .enter])
+        #expect(s.decide.form.values[.notes] == .text("quit? try "))
+        #expect(!s.decide.typing)
+        // Out of the field, q quits again.
+        #expect(press(s, keys("q")).quit)
+    }
+
+    @Test func aBadNumberSaysWhatIsValid() {
+        let s = press(Fixture.state(), keys("d3", "jj", Key.enter, "12kx"))
+        #expect(s.decide.form.values[.samples] == nil)
+        #expect(shown(s).contains("valid values"))
+        let ok = press(s, [.backspace, .up])
+        #expect(ok.decide.form.values[.samples] == .number(12_000))
+    }
+
+    @Test func briefsSaveAsNewFilesAndOpenAgain() throws {
+        let dir = try TempDir()
+        var s = press(Fixture.state(), keys("d3", "4j6", "w"))
+        s.runDecisionCommands(dir.files)
+        let first = dir.path("state/briefs/text-generation.yaml")
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "modality: text\ntask: generation\n")
+        #expect(!s.decide.form.unsaved)
+        // Saving the same brief again writes nothing new.
+        s = press(s, keys("w"))
+        s.runDecisionCommands(dir.files)
+        #expect(s.message?.hasPrefix("Already saved as") == true)
+        // A change saves as a new version; the first file is kept as it was.
+        s = press(s, keys("j", Key.enter, "500", Key.enter, "w"))
+        s.runDecisionCommands(dir.files)
+        #expect(try String(contentsOfFile: dir.path("state/briefs/text-generation-2.yaml"), encoding: .utf8).contains("samples: 500"))
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "modality: text\ntask: generation\n")
+        // Open the list and the first brief saved.
+        var fresh = press(Fixture.state(), keys("d5"))
+        #expect(fresh.decide.outbox == [.listBriefs])
+        fresh.runDecisionCommands(dir.files)
+        #expect(fresh.decide.saved.count == 2)
+        let index = try #require(fresh.decide.saved.firstIndex { $0.path == first })
+        fresh = press(fresh, keys("\(index + 1)"))
+        #expect(fresh.decide.mode == .brief)
+        #expect(fresh.decide.form.values == [.modality: .choice("text"), .task: .choice("generation")])
+    }
+
+    @Test func openingABriefOverUnsavedChangesAsksFirst() throws {
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("state/briefs"), withIntermediateDirectories: true)
+        try "modality: image\ntask: classification\n".write(toFile: dir.path("state/briefs/a.yaml"), atomically: true, encoding: .utf8)
+        var s = press(Fixture.state(), keys("d3", "4", "o"))
+        s.runDecisionCommands(dir.files)
+        s = press(s, keys("1"))
+        #expect(s.decide.mode == .saved && s.decide.form.values[.modality] == .choice("text"))
+        #expect(s.message?.contains("unsaved changes") == true)
+        s = press(s, keys("1"))
+        #expect(s.decide.mode == .brief && s.decide.form.values[.modality] == .choice("image"))
+    }
+
+    @Test func aBrokenBriefFileIsListedWithItsLineAndKept() throws {
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("state/briefs"), withIntermediateDirectories: true)
+        let bad = dir.path("state/briefs/bad.yaml")
+        try "modality: text\ntask: dancing\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        var s = press(Fixture.state(), keys("d5"))
+        s.runDecisionCommands(dir.files)
+        #expect(shown(s).contains("bad.yaml"))
+        s = press(s, keys("1"))
+        #expect(s.message?.contains("dancing") == true && s.message?.contains(":2") == true)
+        #expect(FileManager.default.fileExists(atPath: bad))
+    }
+
+    @Test func quittingKeepsAnUnsavedBrief() throws {
+        let dir = try TempDir()
+        let s = press(Fixture.state(), keys("d3", "4jj", Key.enter, "5k", Key.enter))
+        let line = try #require(s.keepUnsavedBrief(dir.files))
+        #expect(line.contains("text.yaml"))
+        #expect(try String(contentsOfFile: dir.path("state/briefs/text.yaml"), encoding: .utf8) == "modality: text\nsamples: 5000\n")
+        #expect(press(Fixture.state(), keys("d3")).keepUnsavedBrief(dir.files) == nil)
+    }
+
+    @Test func thePathOfABriefOpensInTheTree() {
+        var s = press(Fixture.state(), keys("d3", "4j6", "p"))
+        #expect(s.decide.mode == .tree && s.decide.session?.nav.leaf?.id == "text-generate")
+        s = press(s, [.backspace, .backspace, .backspace])
+        #expect(s.decide.mode == .brief)
+    }
+
+    @Test func randomKeysKeepTheDecideScreensValid() {
+        var seed: UInt64 = 7  // a fixed LCG: a failing run replays exactly
+        let pool: [Key] = keys("d123459jkgGrxyepwo", " ") + [.enter, .backspace, .tab, .backTab, .escape, .left, .right, .up, .down,
+                                                          .pageDown, .pageUp, .resize(width: 40, height: 12), .resize(width: 80, height: 24)]
+        var s = press(Fixture.state(), keys("d"))
+        for i in 0..<1000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let k = pool[Int((seed >> 33) % UInt64(pool.count))]
+            if k == .char("q") { continue }
+            s = update(s, k)
+            s.decide.outbox.removeAll()
+            // Every fourth state is checked: the app-wide checks cost more than the keys.
+            guard i % 4 == 0 else { continue }
+            if !s.violations().isEmpty { Issue.record("after key \(i) (\(k)): \(s.violations())"); return }
+            _ = render(s)
+        }
+    }
+}
+
+/// The screen as text, for `contains` checks that print readably when they fail.
+func shown(_ s: AppState) -> String { render(s).lines.joined(separator: "\n") }
+
+/// A scratch folder with `state/` and `cwd/`, removed when the test ends.
+final class TempDir {
+    let root: String
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-decide-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/cwd", withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+    func path(_ p: String) -> String { root + "/" + p }
+    var files: DecisionFiles { DecisionFiles(stateDirectory: path("state"), workingDirectory: path("cwd"), today: { "2024-05-01" }) }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// The keymap is one table; these check that help, hints and key handling all come from it.
+@Suite struct KeymapTests {
+    @Test func everyBindingIsOnTheHelpScreen() {
+        let help = HelpView.document(width: 200, glyphs: .unicode).lines.map(\.text).joined(separator: "\n")
+        for b in Keymap.bindings {
+            #expect(help.contains(b.keyLabel), "help lacks the keys \(b.keyLabel)")
+            #expect(help.contains(b.help), "help lacks \"\(b.help)\"")
+        }
+    }
+
+    @Test func noKeyMeansTwoThingsInOneScope() {
+        for scope in Scope.allCases {
+            var seen: [Key: Action] = [:]
+            for b in Keymap.bindings where b.scope == scope {
+                for (n, k) in b.keys.enumerated() {
+                    let a: Action = { if case .pick = b.action { return .pick(n + 1) }; return b.action }()
+                    if let other = seen[k] { #expect(other == a, "\(k.label) in \(scope): \(other) and \(a)") }
+                    seen[k] = a
+                }
+            }
+        }
+    }
+
+    @Test func theIssuesKeysAllWork() {
+        let required: [(Key, Action, [Scope])] = [
+            (.char("q"), .quit, [.global]), (.ctrl("c"), .quit, [.field]), (.escape, .cancel, [.field]),
+            (.char("?"), .help, [.global]), (.char("t"), .show(.contents), [.global]), (.char("s"), .show(.search), [.global]),
+            (.char("i"), .show(.glossary), [.global]), (.char("c"), .show(.compare), [.global]), (.char("d"), .show(.decide), [.global]),
+            (.enter, .open, [.global]), (.backspace, .back, [.global]), (.char("j"), .lineDown, [.global]), (.down, .lineDown, [.global]),
+            (.char("k"), .lineUp, [.global]), (.up, .lineUp, [.global]), (.char(" "), .pageDown, [.global]), (.pageDown, .pageDown, [.global]),
+            (.pageUp, .pageUp, [.global]), (.char("g"), .top, [.global]), (.char("G"), .bottom, [.global]),
+            (.char("/"), .find, [.reader]), (.char("n"), .findNext, [.reader]), (.char("N"), .findPrevious, [.reader]),
+            (.tab, .nextLink, [.reader]), (.backTab, .previousLink, [.reader]), (.char("]"), .nextSection, [.reader]),
+            (.char("["), .previousSection, [.reader]), (.ctrl("l"), .redraw, [.global]), (.char("m"), .setMark, [.global]),
+            (.char("'"), .jumpToMark, [.global]), (.char("1"), .pick(1), [.global]), (.char("9"), .pick(9), [.global]),
+        ]
+        for (key, action, scopes) in required {
+            #expect(Keymap.action(for: key, in: scopes) == action, "\(key.label) should be \(action)")
+        }
+    }
+
+    @Test func theHintLineComesFromTheKeymap() {
+        let s = press(Fixture.state(), keys("1"))
+        let hint = render(s).lines.last!
+        for h in Keymap.hints(for: [.reader, .global]).prefix(3) {
+            #expect(hint.contains("\(h.keys) \(h.words)"))
+        }
+    }
+
+    @Test func lettersTypeInFieldsAndActOutside() {
+        var s = press(Fixture.state(), keys("s", "quit"))
+        #expect(!s.quit)
+        #expect(s.search.field.text == "quit")
+        s = press(s, [.escape, .char("q")])
+        #expect(s.quit)
+    }
+
+    @Test func ctrlCQuitsFromAnywhere() {
+        for path in [keys("s", "ab"), keys("i"), keys("1", "/", "x"), keys("1", "m"), keys("1", Key.tab, Key.enter)] {
+            let s = press(Fixture.state(), path + [.ctrl("c")])
+            #expect(s.quit, "Ctrl-C after \(path.map(\.label))")
+        }
+    }
+}
+
+/// The README's explorer section names every key the explorer's own scopes bind.
+@Suite struct ReadmeKeysTests {
+    @Test func everyExplorerKeyIsInTheReadme() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "## The explorer"))
+        let end = try #require(readme.range(of: "## Deciding"))
+        let section = String(readme[start.lowerBound..<end.lowerBound])
+        let mine: Set<Scope> = [.global, .reader, .home, .contents, .glossary, .search, .compare, .field, .popover, .prompt]
+        for b in Keymap.bindings where mine.contains(b.scope) {
+            for k in b.keys {
+                #expect(section.contains("`\(k.label)`") || section.contains("`\(k.label)`-") || section.contains("`1`-`9`") && k.typedCharacter?.isNumber == true,
+                        "README's explorer section does not name \(k.label) (\(b.help))")
+            }
+        }
+    }
+}

@@ -7,14 +7,13 @@ import Testing
 /// Unlike a plain session, the command is any shell text, so a test can change TERM or LANG, run
 /// nnguide inside a private mount namespace (a read-only or full state folder), or check files after.
 final class FaultTerminal {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/nnguide").path
+    static let binary = ExplorerPaths.binary
     /// What /proc/PID/exe shows for it (.build/debug is a symbolic link).
     static let resolvedBinary = URL(fileURLWithPath: binary).resolvingSymlinksInPath().path
     /// The explorer's small, stable fixture guide.
-    static let content = root.appendingPathComponent("Tests/NNGuideUITests/Fixtures/Content").path
-    static var tmux: String? { which("tmux") }
-    static var available: Bool { tmux != nil && FileManager.default.isExecutableFile(atPath: binary) }
+    static let content = ExplorerPaths.fixture
+    static var tmux: String? { ExplorerPaths.which("tmux") }
+    static var available: Bool { ExplorerPaths.haveTmux && ExplorerPaths.haveBinary }
 
     let socket = "nnguide-fault-\(UUID().uuidString.prefix(8))"
     /// A private HOME with its own state and cache folders.
@@ -38,20 +37,20 @@ final class FaultTerminal {
         let set = env.compactMapValues { $0 }.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let nnguide = "env \(unset) \(set) \(Self.quote(Self.binary)) \(args.map(Self.quote).joined(separator: " "))"
         let command = shell.replacingOccurrences(of: "NNGUIDE", with: nnguide) + "; echo EXIT=$?"
+        let session = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)"]
+        let shellArgs = jobControl ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"] : ["sh", "-c", command + "; sleep 600"]
+        guard spawnDetached([Self.tmux!] + session + shellArgs) == 0 else { throw Failure(description: "tmux new-session failed") }
+        try run(["set", "-s", "escape-time", "0"])
         if jobControl {
-            try run(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
-                     "env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"])
-            try run(["set", "-s", "escape-time", "0"])
             try run(["send-keys", "-t", "t", "-l", command])
             try run(["send-keys", "-t", "t", "Enter"])
-        } else {
-            try run(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "sh", "-c", command + "; sleep 600"])
-            try run(["set", "-s", "escape-time", "0"])
         }
     }
 
     deinit {
+        let socketPath = format("#{socket_path}")
         _ = try? run(["kill-server"])
+        if socketPath.hasSuffix(socket) { try? FileManager.default.removeItem(atPath: socketPath) }
         try? FileManager.default.removeItem(atPath: home)
     }
 
@@ -63,45 +62,11 @@ final class FaultTerminal {
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-    static func which(_ tool: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") where
-            FileManager.default.isExecutableFile(atPath: "\(dir)/\(tool)") { return "\(dir)/\(tool)" }
-        return nil
-    }
-
     @discardableResult
     func run(_ args: [String]) throws -> String {
-        // posix_spawn and waitpid, not Foundation's Process: the server that `new-session` forks
-        // inherits every descriptor of the client, and Process waits for those to close, which the
-        // server never does. Output goes to files for the same reason.
-        let outFile = home + "/.tmux-\(UUID().uuidString)", errFile = outFile + ".err"
-        defer { unlink(outFile); unlink(errFile) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([Self.tmux!, "-L", socket] + args).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // Test threads block most signals and a spawned program inherits the mask: a tmux server
-        // started that way never hears of its panes ending, nor of kill-server.
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none); sigfillset(&all)
-        posix_spawnattr_setsigmask(&attr, &none)
-        posix_spawnattr_setsigdefault(&attr, &all)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, Self.tmux!, &actions, &attr, argv, environ) == 0 else { throw Failure(description: "cannot run tmux") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let o = FileManager.default.contents(atPath: outFile) ?? Data()
-        let e = FileManager.default.contents(atPath: errFile) ?? Data()
-        guard status == 0 else { throw Failure(description: "tmux \(args.prefix(3).joined(separator: " ")): \(String(decoding: e, as: UTF8.self))") }
-        return String(decoding: o, as: UTF8.self)
+        let r = runTool(Self.tmux!, ["-L", socket] + args)
+        guard r.status == 0 else { throw Failure(description: "tmux \(args.prefix(3).joined(separator: " ")): \(r.err)") }
+        return r.out
     }
 
     /// Keys by tmux name ("Enter", "Escape", "Up", "C-l") or plain characters.

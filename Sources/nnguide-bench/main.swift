@@ -122,8 +122,11 @@ case "preview-loop":   // for a profiler: the home-screen preview, over and over
 
 case "trace":
     guard args.count >= 2 else { usage() }
-    let home = scratchHome("trace")
+    // TRACE_HOME keeps state and caches between runs (a warm start); otherwise every run is a first.
+    let keep = ProcessInfo.processInfo.environment["TRACE_HOME"]
+    let home = keep ?? scratchHome("trace")
     let p = try PtyProcess(Array(args.dropFirst()), environment: baseEnvironment(home: home).merging(ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("NNGUIDE_") }) { $1 }, rows: 24, cols: 80)
+    say("spawned at \(p.started * 1000) ms (monotonic)")
     p.settle(quiet: 0.5)
     var from = 0
     for c in p.chunks {
@@ -135,7 +138,7 @@ case "trace":
     }
     p.send("\u{03}")
     _ = p.finish()
-    try? FileManager.default.removeItem(atPath: home)
+    if keep == nil { try? FileManager.default.removeItem(atPath: home) }
 
 default:
     usage()

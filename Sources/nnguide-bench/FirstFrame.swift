@@ -30,9 +30,10 @@ enum FirstFrame {
         for round in 0..<(warmup + rounds) {
             for (i, v) in variants.enumerated() {
                 guard let p = try? PtyProcess(v.argv, environment: v.environment, rows: rows, cols: cols) else { failures[i] += 1; continue }
-                // The first byte may take long (a start without cache on a large guide); the frame
-                // is complete when the program then stays quiet.
-                p.awaitOutput(limit: 900)
+                // The frame is complete when the text it must show is there and the program then
+                // stays quiet. (Quiet alone is not enough: terminal set-up comes first, and a start
+                // without cache may pause for seconds before the screen itself.)
+                p.awaitText(v.expect, limit: 900)
                 p.settle(quiet: quiet)
                 let t = p.lastByteAt
                 let peak = p.peakResidentKiB()
@@ -43,7 +44,9 @@ enum FirstFrame {
                     failures[i] += 1
                     if failures[i] == 1 {
                         let why = t == nil ? "no output" : !shown ? "no '\(v.expect)' on screen" : "exit status \(shellStatus(status))"
-                        say("  ! \(v.name): \(why); output ends: \(p.text.suffix(300).debugDescription)")
+                        let dump = NSTemporaryDirectory() + "nnguide-bench-failed-\(getpid())-\(i).out"
+                        FileManager.default.createFile(atPath: dump, contents: Data(p.output))
+                        say("  ! \(v.name): \(why) (whole output in \(dump)); output ends: \(p.text.suffix(200).debugDescription)")
                     }
                     continue
                 }

@@ -45,11 +45,13 @@ enum Keystrokes {
         var peak: Double?
         for scenario in scenarios(longPage: longPage) {
             let p = try PtyProcess(argv + scenario.args, environment: environment, rows: 24, cols: 80)
-            p.settle(quiet: 0.3)   // the first frame
-            // The whole guide loads behind the first frame; keys are read once it is in. A key that
-            // moves the home selection answers only then.
-            p.send("j"); p.awaitOutput(limit: 600); p.settle(quiet: 0.2)
-            p.send("k"); p.awaitOutput(limit: 10); p.settle(quiet: 0.2)
+            // The first frame; then the whole guide loads behind it, and keys are read once it is
+            // in. A key that moves the selection answers only then. (Before the explorer takes the
+            // terminal, typed keys would only be echoed, so the screen's text is awaited first.)
+            p.awaitText(scenario.args.isEmpty ? "Contents" : "%", limit: 900)
+            p.settle(quiet: 0.3)
+            p.send("j"); p.awaitOutput(limit: 900); p.settle(quiet: 0.3)
+            p.send("k"); p.awaitOutput(limit: 10); p.settle(quiet: 0.3)
             for step in scenario.steps {
                 let sent = now()
                 p.send(step.bytes)

@@ -88,6 +88,14 @@ final class PtyProcess {
         return output.count > before
     }
 
+    /// Waits (up to `limit` seconds) until `text` has been written.
+    @discardableResult
+    func awaitText(_ text: String, limit: Double) -> Bool {
+        let deadline = now() + limit
+        while !self.text.contains(text) && !exited && now() < deadline { settle(quiet: 0.05, limit: 0.05) }
+        return self.text.contains(text)
+    }
+
     /// The peak resident size so far (VmHWM), in KiB. Read from /proc while the program runs:
     /// wait4's ru_maxrss would include the harness itself, which the child shares until exec.
     func peakResidentKiB() -> Double? {

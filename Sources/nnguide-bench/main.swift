@@ -82,6 +82,10 @@ case "keys":
     env["NNGUIDE_CONTENT"] = args[2]
     // Warm the content cache first, as any second start would find it.
     let guide = try ContentCache(contentDirectory: args[2], cacheDirectory: home + "/cache/nnguide").load()
+    // Warm nnguide's own content cache (it is kept per executable) as any second start would find it.
+    let warm = try PtyProcess([path, "toc"], environment: env, rows: 24, cols: 80)
+    warm.settle(quiet: 1, limit: 900)
+    _ = warm.finish(limit: 900)
     let r = try Keystrokes.measure([path], environment: env, longPage: Keystrokes.longestPage(guide))
     let rows = r.latencies.keys.sorted().map { label -> [String] in
         let s = Stats(values: r.latencies[label]!)

@@ -27,12 +27,7 @@ enum CacheKey {
     }
 
     static func executablePath() -> String {
-        #if os(Linux)
-        var buf = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
-        if n > 0 { return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
-        #endif
-        return Bundle.main.executablePath ?? CommandLine.arguments[0]
+        ContentLocator.executablePath ?? CommandLine.arguments[0]
     }
 }
 

@@ -88,8 +88,15 @@ public struct ContentCache: Sendable {
         // Mapped, not read: the preview needs only the outline at the front, and a guide a hundred
         // times larger should not cost reading all of it first. The file is only ever replaced by
         // rename, never rewritten in place, so the mapping stays whole.
-        guard let file, let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return nil }
-        return CacheFile(data)
+        guard let file else { return nil }
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0,
+              let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
+        let size = Int(st.st_size)
+        return CacheFile(Data(bytesNoCopy: map, count: size, deallocator: .custom { p, n in munmap(p, n) }))
     }
 
     /// Written to a temporary file and renamed, so a reader never sees half a cache; failures are

@@ -68,9 +68,16 @@ struct Reader {
     init(root: String) { self.root = root }
 
     func pageFiles() -> [String] {
-        let dir = (root as NSString).appendingPathComponent(ContentLoader.pagesFolder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { ContentLoader.pagesFolder + "/" + $0 }
+        // readdir rather than FileManager: the content cache lists the pages before the explorer's
+        // first frame, where FileManager's first use alone costs a noticeable part of a millisecond.
+        guard let dir = opendir(root + "/" + ContentLoader.pagesFolder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
+        }
+        return names.sorted().map { ContentLoader.pagesFolder + "/" + $0 }
     }
 
     mutating func report(_ file: String, _ mark: Mark?, _ message: String) {

@@ -23,7 +23,7 @@ public final class Terminal {
 
     /// Checks TERM before anything is written, so a dumb or unknown terminal gets a message and
     /// not a screenful of escapes.
-    public static func check(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalUnavailable? {
+    public static func check(environment: [String: String] = ProcessEnvironment.current) -> TerminalUnavailable? {
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" || term == "unknown" {
             return TerminalUnavailable(description: "TERM is \(term.isEmpty ? "not set" : "'\(term)'"), which cannot show the full-screen explorer")
@@ -37,7 +37,7 @@ public final class Terminal {
 
     /// Whether text must be plain ASCII: a non-UTF-8 locale (`LANG=C`) or a VT-series terminal.
     /// Call after `setlocale`.
-    public static func needsASCII(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    public static func needsASCII(environment: [String: String] = ProcessEnvironment.current) -> Bool {
         if let forced = environment["NNGUIDE_ASCII"], !forced.isEmpty { return forced != "0" }
         let term = environment["TERM"] ?? ""
         if term.hasPrefix("vt") { return true }
@@ -47,7 +47,7 @@ public final class Terminal {
 
     /// Takes over the terminal (alternate screen, raw keys, no cursor). Throws instead of exiting
     /// when curses cannot start, which `initscr` would not allow.
-    public init(ascii: Bool, mouse: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(ascii: Bool, mouse: Bool, environment: [String: String] = ProcessEnvironment.current) throws {
         self.ascii = ascii
         TerminalRestore.install()
         if environment["ESCDELAY"] == nil { set_escdelay(25) }  // Esc reacts at once, not after a second

@@ -143,7 +143,7 @@ enum Explorer {
 
     /// The page, table, figure or glossary entry `--open` names, as plain text.
     static func printOpened(_ name: String, _ guide: Guide) -> Bool {
-        let r = TextRenderer(guide: guide, width: Terminal.columns(), style: BoxStyle.from(environment: ProcessInfo.processInfo.environment))
+        let r = TextRenderer(guide: guide, width: Terminal.columns(), style: BoxStyle.from(environment: ProcessEnvironment.current))
         switch target(name, in: guide) {
         case .page(let id)?:
             guard let text = r.render(id: id) else { return false }
@@ -159,7 +159,7 @@ enum Explorer {
 
     /// The guide's contents with their ids, exactly as `nnguide toc` prints them.
     static func printContents(_ guide: Guide) {
-        let style = BoxStyle.from(environment: ProcessInfo.processInfo.environment)
+        let style = BoxStyle.from(environment: ProcessEnvironment.current)
         emit(TextRenderer(guide: guide, width: Terminal.columns(), style: style).contents())
     }
 }

@@ -30,7 +30,7 @@ struct Export: ParsableCommand {
         case .markdown: emit(MarkdownRenderer(guide: guide).document())
         case .json: try emitJSON(GuideExport(guide: guide))
         case .text:
-            let style: BoxStyle = ascii ? .ascii : BoxStyle.from(environment: ProcessInfo.processInfo.environment)
+            let style: BoxStyle = ascii ? .ascii : BoxStyle.from(environment: ProcessEnvironment.current)
             emit(TextRenderer(guide: guide, width: width ?? Terminal.columns(), style: style).guideText())
         }
     }

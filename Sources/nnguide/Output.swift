@@ -25,7 +25,7 @@ struct OutputOptions: ParsableArguments {
 
     var columns: Int { width ?? Terminal.columns() }
 
-    var style: BoxStyle { ascii ? .ascii : BoxStyle.from(environment: ProcessInfo.processInfo.environment) }
+    var style: BoxStyle { ascii ? .ascii : BoxStyle.from(environment: ProcessEnvironment.current) }
 
     func renderer(_ guide: Guide) -> TextRenderer { TextRenderer(guide: guide, width: columns, style: style) }
 }
@@ -34,7 +34,7 @@ enum Terminal {
     /// Width of standard output: COLUMNS, else the terminal's own size, when it is a terminal; 80 otherwise.
     static func columns() -> Int {
         guard isatty(STDOUT_FILENO) == 1 else { return 80 }
-        if let s = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(s), n > 0 { return max(20, n) }
+        if let s = ProcessEnvironment.current["COLUMNS"], let n = Int(s), n > 0 { return max(20, n) }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(20, Int(size.ws_col)) }
         return 80
@@ -42,7 +42,7 @@ enum Terminal {
 
     /// Highlighting is for people: only on a terminal, and never when NO_COLOR is set.
     static var highlights: Bool {
-        isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        isatty(STDOUT_FILENO) == 1 && (ProcessEnvironment.current["NO_COLOR"] ?? "").isEmpty
     }
 }
 

@@ -117,7 +117,7 @@ struct Recommend: ParsableCommand {
     }
 
     static func width() -> Int {
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return min(c, 120) }
+        if let c = ProcessEnvironment.current["COLUMNS"].flatMap(Int.init), c >= 40 { return min(c, 120) }
         return 80
     }
 

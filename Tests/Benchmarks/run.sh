@@ -2,9 +2,9 @@
 # `make bench`: everything BENCHMARKS.md reports, measured side by side in one run.
 #
 # Builds nnguide three ways (fully static: what `make build` ships; static Swift runtime; the dynamic
-# SwiftPM default), generates content 10x and 100x the size of Content/, then measures time to first
-# frame against less, key-to-redraw latency and peak memory in a pseudo-terminal, and loading, search
-# and update+render inside one process. Results are printed and written to bench-out/results.md.
+# SwiftPM default) and the start-up floor (floor.swift: a static Swift program that only writes a
+# line), generates content 10x and 100x the size of Content/, then measures time to first frame
+# against less, key-to-redraw latency and peak memory in a pseudo-terminal, and loading, search
 #
 #   RUNS=21       rounds of first-frame measurements (interleaved; medians reported)
 #   SCALES="10 100"  synthetic content sizes
@@ -26,6 +26,9 @@ swift build -c release --product nnguide-bench
 swift build -c release --product nnguide
 swift build -c release --product nnguide --static-swift-stdlib --scratch-path .build/static-stdlib
 make build
+# The floor: a static Swift program with Foundation that only clears the screen and writes a line.
+swiftc -O -static-executable Tests/Benchmarks/floor.swift -o .build/bench-floor 2>/dev/null
+floor=$root/.build/bench-floor
 bench=$root/.build/release/nnguide-bench
 static=$root/.build/static/release/nnguide
 stdlib=$root/.build/static-stdlib/release/nnguide
@@ -53,7 +56,7 @@ for s in $scales; do "$bench" gen "$root/Content" "$s" "$out/x$s"; done
 cat "$results"
 
 step "time to first frame (warm content cache), 1x: the three link modes against less"
-"$bench" --out "$results" frames "1x (Content/)" "$runs" "$root/Content" "$less_file" static="$static" static-stdlib="$stdlib" dynamic="$dynamic"
+"$bench" --out "$results" frames "1x (Content/)" "$runs" "$root/Content" "$less_file" static="$static" static-stdlib="$stdlib" dynamic="$dynamic" swift-floor="$floor"
 for s in $scales; do
   step "time to first frame, ${s}x"
   "$bench" --out "$results" frames "${s}x" "$runs" "$out/x$s" "$less_file" static="$static"

@@ -38,6 +38,19 @@ import Testing
         #expect(Self.same(fromYAML, second))
     }
 
+    /// One folder named three ways is one cache; two folders are two.
+    @Test func aFolderHasOneCacheHoweverItIsNamed() throws {
+        #expect(ContentCache.absolute("/a/./b/../c/") == "/a/c")
+        #expect(ContentCache.absolute("/..") == "/")
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(ContentCache.absolute("x/y/..") == ContentCache.absolute(cwd + "/x"))
+        let s = try Setup()
+        let other = ContentCache(contentDirectory: s.content.dir + "/./pages/..", cacheDirectory: s.cacheDir)
+        #expect(other.file == s.file)
+        let elsewhere = ContentCache(contentDirectory: s.content.dir + "/pages", cacheDirectory: s.cacheDir)
+        #expect(elsewhere.file != s.file)
+    }
+
     @Test func theCacheIsWhatIsRead() throws {
         let s = try Setup()
         _ = try s.cache.load()

@@ -29,7 +29,7 @@ public struct ContentCache: Sendable {
     }
 
     /// `$NNGUIDE_CACHE`, `$XDG_CACHE_HOME/nnguide` or `~/.cache/nnguide`; nil when `NNGUIDE_CACHE=off`.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.current) -> String? {
         if let v = environment[environmentVariable], !v.isEmpty {
             return v == "off" ? nil : v
         }
@@ -43,11 +43,27 @@ public struct ContentCache: Sendable {
     /// replacing each other's cache.
     public var file: String? {
         guard let cacheDirectory else { return nil }
-        let absolute = URL(fileURLWithPath: contentDirectory).standardizedFileURL.path
         var name = FNV()
-        name.add(absolute)
+        name.add(Self.absolute(contentDirectory))
         name.add(CacheKey.executablePath())
         return cacheDirectory + "/guide-" + hex(name.value) + ".cache"
+    }
+
+    /// `path` made absolute with `.` and `..` resolved, by string alone: URL's `standardizedFileURL`
+    /// cost a third of a millisecond before the first frame (BENCHMARKS.md). Symbolic links are left
+    /// as they are, as URL left them.
+    static func absolute(_ path: String) -> String {
+        var full = path
+        if !path.hasPrefix("/") {
+            var buf = [CChar](repeating: 0, count: 4096)
+            guard getcwd(&buf, buf.count) != nil else { return path }
+            full = String(cString: buf) + "/" + path
+        }
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// How many cache files are kept; the least recently written go first.

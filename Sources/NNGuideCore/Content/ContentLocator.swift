@@ -8,7 +8,7 @@ import Foundation
 public enum ContentLocator {
     public static let environmentVariable = "NNGUIDE_CONTENT"
 
-    public static func locate(explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+    public static func locate(explicit: String? = nil, environment: [String: String] = ProcessEnvironment.current,
                               executable: String? = ContentLocator.executablePath) -> String {
         if let explicit { return explicit }
         if let env = environment[environmentVariable], !env.isEmpty { return env }

@@ -1,4 +1,5 @@
 import Foundation
+import NNGuideCore
 
 /// Reads and writes the reading state file. The one place the app touches the disk, so the
 /// update function stays pure. Writes are atomic (temp file + rename), so a crash mid-write
@@ -10,7 +11,7 @@ public struct StateStore: Sendable {
     public init(directory: String) { self.directory = directory }
 
     /// `$XDG_STATE_HOME/nnguide`, or `~/.local/state/nnguide`.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.current) -> String {
         if let x = environment["XDG_STATE_HOME"], x.hasPrefix("/") {
             return (x as NSString).appendingPathComponent("nnguide")
         }

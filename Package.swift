@@ -48,9 +48,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore"]),
+        // What the test targets share (the seeded generator), so it exists once.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,18 +37,19 @@ enum Keystrokes {
         }?.id ?? guide.readingOrder.first?.id ?? ""
     }
 
-    struct Result { var latencies: [String: [Double]]; var silent: [String: Int]; var peakKiB: Double? }
+    struct Result { var latencies: [String: [Double]]; var silent: [String: Int]; var peakKiB: Double?; var anonKiB: Double?; var fileKiB: Double? }
 
     static func measure(_ argv: [String], environment: [String: String], longPage: String, quiet: Double = 0.06) throws -> Result {
         var latencies: [String: [Double]] = [:]
         var silent: [String: Int] = [:]
-        var peak: Double?
+        var peak: Double?, anon: Double?, file: Double?
         for scenario in scenarios(longPage: longPage) {
             let p = try PtyProcess(argv + scenario.args, environment: environment, rows: 24, cols: 80)
             // The first frame; then the whole guide loads behind it, and keys are read once it is
             // in. A key that moves the selection answers only then. (Before the explorer takes the
             // terminal, typed keys would only be echoed, so the screen's text is awaited first.)
-            p.awaitText(scenario.args.isEmpty ? "Contents" : "%", limit: 900)
+            // (An opened page starts at its top, which the status line says as `Top`.)
+            p.awaitText(scenario.args.isEmpty ? "Contents" : "Top", limit: 900)
             p.settle(quiet: 0.3)
             p.send("j"); p.awaitOutput(limit: 900); p.settle(quiet: 0.3)
             p.send("k"); p.awaitOutput(limit: 10); p.settle(quiet: 0.3)
@@ -64,9 +65,11 @@ enum Keystrokes {
                 else { silent[label, default: 0] += 1 }
             }
             if let kib = p.peakResidentKiB() { peak = max(peak ?? 0, kib) }
+            if let kib = p.statusKiB("RssAnon") { anon = max(anon ?? 0, kib) }
+            if let kib = p.statusKiB("RssFile") { file = max(file ?? 0, kib) }
             p.send("\u{03}")   // Ctrl-C quits from anywhere, even while typing in a field
             _ = p.finish()
         }
-        return Result(latencies: latencies, silent: silent, peakKiB: peak)
+        return Result(latencies: latencies, silent: silent, peakKiB: peak, anonKiB: anon, fileKiB: file)
     }
 }

@@ -98,9 +98,14 @@ final class PtyProcess {
 
     /// The peak resident size so far (VmHWM), in KiB. Read from /proc while the program runs:
     /// wait4's ru_maxrss would include the harness itself, which the child shares until exec.
-    func peakResidentKiB() -> Double? {
+    func peakResidentKiB() -> Double? { statusKiB("VmHWM") }
+
+    /// A size from /proc/PID/status, in KiB: `RssAnon` is the program's private memory (heap and
+    /// stacks), `RssFile` the pages of the executable and mapped files, which the kernel shares and
+    /// can drop and read again at any time.
+    func statusKiB(_ field: String) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
             return Double(line.split(separator: " ").dropFirst().first { !$0.isEmpty }.map(String.init) ?? "")
         }
         return nil

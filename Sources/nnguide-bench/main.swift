@@ -91,7 +91,7 @@ case "keys":
         let s = Stats(values: r.latencies[label]!)
         return [label, msText(s.median), msText(s.p90), msText(s.max), "\(s.values.count)" + (r.silent[label].map { " (+\($0) without output)" } ?? "")]
     }
-    say("\n**\(name)**, content \(args[2]) — key to finished redraw in an 80x24 pseudo-terminal (peak RSS over the sessions: \(mibText(r.peakKiB ?? .nan))):\n")
+    say("\n**\(name)**, content \(args[2]) — key to finished redraw in an 80x24 pseudo-terminal (peak RSS over the sessions: \(mibText(r.peakKiB ?? .nan)); the most over the sessions of private memory (RssAnon) \(mibText(r.anonKiB ?? .nan)) and mapped files (RssFile) \(mibText(r.fileKiB ?? .nan))):\n")
     say(table(["key", "median", "p90", "max", "keys"], rows))
     try? FileManager.default.removeItem(atPath: home)
 

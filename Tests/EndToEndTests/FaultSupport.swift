@@ -154,12 +154,3 @@ enum KeyBytes {
     static let excluded: Set<UInt8> = [UInt8(ascii: "q"), 3, 26, 28]
 }
 
-/// A seeded generator (xorshift64*), so a failing key sequence can be replayed from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed == 0 ? 0x9E37_79B9 : seed }
-    mutating func next() -> UInt64 {
-        state ^= state >> 12; state ^= state << 25; state ^= state >> 27
-        return state &* 0x2545_F491_4F6C_DD1D
-    }
-}

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import NNGuideCore
@@ -85,7 +86,7 @@ import Testing
         let truth = try ContentLoader.load(directory: s.content.dir)
         _ = try s.cache.load()
         let good = try Data(contentsOf: URL(fileURLWithPath: s.file))
-        var rng = SplitMix64(seed: 0x6361_6368)
+        var rng = SeededRandom(seed: 0x6361_6368)
         var damaged: [Data] = [Data(), Data("NNGUIDE-CACHE 1\n".utf8), Data(repeating: 0, count: 64)]
         for cut in stride(from: 1, to: good.count, by: max(1, good.count / 12)) { damaged.append(good.prefix(cut)) }
         for _ in 0..<12 {

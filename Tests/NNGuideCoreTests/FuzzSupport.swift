@@ -1,19 +1,7 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import NNGuideCore
-
-/// A seeded generator, so a failing fuzz case can be replayed from the seed and iteration it prints.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// What the loader must always do with bad content: return, never trap, and either hand back a
 /// guide with no problems or name at least one problem in a file of the content folder.
@@ -63,7 +51,7 @@ enum Fuzz {
 
     /// One random edit: flip a bit, insert something YAML cares about, delete a run, duplicate or
     /// drop a line, or shift a line's indentation.
-    static func mutate(_ b: inout [UInt8], _ rng: inout SplitMix64) {
+    static func mutate(_ b: inout [UInt8], _ rng: inout SeededRandom) {
         let at = b.isEmpty ? 0 : Int.random(in: 0..<b.count, using: &rng)
         switch Int.random(in: 0..<6, using: &rng) {
         case 0 where !b.isEmpty:

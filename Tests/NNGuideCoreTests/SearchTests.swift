@@ -117,6 +117,15 @@ import Testing
         let text = "Naïve Bayes"
         #expect(Tokenizer.tokens(text).map { String(text[$0.range]) } == ["Naïve", "Bayes"])
     }
+
+    /// What snippets mark: whole words starting with a query word, however they are spelled.
+    @Test func prefixMatchesMarkWholeWordsAndSayWhichQueryWordsMatched() {
+        let text = "Self-attention\u{2019}s cost; ATTENTION is Naïve. at ÉCOLE"
+        let (ranges, matched) = Tokenizer.prefixMatches(in: text, of: ["att", "nai", "zz", "eco"].map { Array($0.utf8) })
+        #expect(ranges.map { String(text[$0]) } == ["attention\u{2019}s", "ATTENTION", "Naïve", "ÉCOLE"])
+        #expect(matched == 0b1011)
+        #expect(Tokenizer.words("UPPER Mixed2 it's d\u{2019}été") == ["upper", "mixed2", "its", "dete"])
+    }
 }
 
 @Suite struct EditDistanceTests {

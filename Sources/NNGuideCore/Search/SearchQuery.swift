@@ -188,15 +188,15 @@ extension SearchIndex {
     static func snippet(_ unit: Unit, words: [String], length: Int) -> SearchSnippet {
         let body = unit.titleParts < unit.parts.count ? unit.titleParts..<unit.parts.count : 0..<unit.parts.count
         guard !body.isEmpty else { return SearchSnippet(text: "", matches: []) }
+        let prefixes = words.map { Array($0.utf8) }
         var bestPart = body.lowerBound, bestScore = 0
-        var bestTokens: [Tokenizer.Token] = []
+        var bestRanges: [Range<String.Index>] = []
         for i in body {
-            let toks = Tokenizer.tokens(unit.parts[i]).filter { t in words.contains { t.text.hasPrefix($0) } }
-            let distinct = words.filter { w in toks.contains { $0.text.hasPrefix(w) } }.count
-            let s = distinct * 100 + toks.count
-            if s > bestScore { bestScore = s; bestPart = i; bestTokens = toks }
+            let (ranges, matched) = Tokenizer.prefixMatches(in: unit.parts[i], of: prefixes)
+            let s = matched.nonzeroBitCount * 100 + ranges.count
+            if s > bestScore { bestScore = s; bestPart = i; bestRanges = ranges }
         }
-        return cut(unit.parts[bestPart], around: bestTokens.map(\.range), length: length)
+        return cut(unit.parts[bestPart], around: bestRanges, length: length)
     }
 
     static func cut(_ text: String, around ranges: [Range<String.Index>], length: Int) -> SearchSnippet {

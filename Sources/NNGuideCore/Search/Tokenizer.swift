@@ -23,45 +23,115 @@ public enum Tokenizer {
         return out
     }
 
-    /// Calls `body` with each word and its range. ASCII words (nearly all of the guide) are built
-    /// byte by byte; others go through Foundation's case and accent folding.
+    /// Calls `body` with each word and its range.
     static func scan(_ text: String, _ body: (String, Range<String.Index>) -> Void) {
-        let scalars = text.unicodeScalars
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        var other = String.UnicodeScalarView()
-        var ascii = true
-        var start: String.Index? = nil
-        func flush(_ end: String.Index) {
-            if let s = start, !bytes.isEmpty || !other.isEmpty {
-                if ascii { body(String(decoding: bytes, as: UTF8.self), s..<end) }
-                else { body(fold(String(String(decoding: bytes, as: UTF8.self).unicodeScalars + other)), s..<end) }
+        scanFolded(text) { word, range in
+            switch word {
+            case .ascii(let bytes): body(String(decoding: bytes, as: UTF8.self), range)
+            case .folded(let s): body(s, range)
             }
-            start = nil; bytes.removeAll(keepingCapacity: true); other = String.UnicodeScalarView(); ascii = true
         }
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            let v = c.value
-            if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                if start == nil { start = i }
-                if ascii { bytes.append(UInt8(v)) } else { other.append(c) }
-            } else if v >= 0x41 && v <= 0x5A {
-                if start == nil { start = i }
-                if ascii { bytes.append(UInt8(v + 0x20)) } else { other.append(Unicode.Scalar(v + 0x20)!) }
-            } else if (v == 0x27 || v == 0x2019) && start != nil {
-                // an apostrophe inside a word: skip it, keep the word going
-            } else if v >= 0x80 && (c.properties.isAlphabetic || c.properties.numericType != nil
-                                    || (start != nil && c.properties.generalCategory == .nonspacingMark)) {
-                if start == nil { start = i }
-                ascii = false
-                other.append(c)
-            } else {
-                flush(i)
+    }
+
+    /// The ranges of the words in `text` that start with one of `prefixes` (query words, already
+    /// tokenized), and which prefixes matched, as bits. Snippets call this for every hit on every
+    /// keystroke, so ASCII words are compared as bytes and never become strings.
+    static func prefixMatches(in text: String, of prefixes: [[UInt8]]) -> (ranges: [Range<String.Index>], matched: UInt64) {
+        var ranges: [Range<String.Index>] = []
+        var matched: UInt64 = 0
+        scanFolded(text) { word, range in
+            var hit = false
+            func check(_ w: some Collection<UInt8>) {
+                for (k, p) in prefixes.enumerated() where w.starts(with: p) {
+                    hit = true
+                    if k < 64 { matched |= 1 << UInt64(k) }
+                }
             }
-            i = scalars.index(after: i)
+            switch word {
+            case .ascii(let bytes): check(bytes)
+            case .folded(let s): check(s.utf8)
+            }
+            if hit { ranges.append(range) }
         }
-        flush(scalars.endIndex)
+        return (ranges, matched)
+    }
+
+    /// A word as `scan` found it: ASCII bytes already lower-cased (valid only during the call), or any
+    /// other word folded.
+    enum Word { case ascii(UnsafeBufferPointer<UInt8>), folded(String) }
+
+    /// The one tokenizing loop. ASCII words (nearly all of the guide) are built byte by byte; others
+    /// go through Foundation's case and accent folding.
+    static func scanFolded(_ text: String, _ body: (Word, Range<String.Index>) -> Void) {
+        // Read as UTF-8 bytes, and a word already in lower case is handed over where it stands,
+        // uncopied: walking the string scalar by scalar cost several times more, and snippets run
+        // this over every hit's text on each keystroke.
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        utf8.withContiguousStorageIfAvailable { buf in
+            var bytes: [UInt8] = []      // the word so far, once it is not a plain slice of `buf`
+            bytes.reserveCapacity(32)
+            var other = String.UnicodeScalarView()
+            var ascii = true, plain = true
+            var start = -1
+            func leavePlain(_ end: Int) {
+                if plain { bytes.append(contentsOf: buf[start..<end]); plain = false }
+            }
+            func flush(_ end: Int) {
+                if start >= 0, plain || !bytes.isEmpty || !other.isEmpty {
+                    let range = index(start)..<index(end)
+                    if ascii && plain { body(.ascii(UnsafeBufferPointer(rebasing: buf[start..<end])), range) }
+                    else if ascii { bytes.withUnsafeBufferPointer { body(.ascii($0), range) } }
+                    else { body(.folded(fold(String(String(decoding: bytes, as: UTF8.self).unicodeScalars + other))), range) }
+                }
+                start = -1; bytes.removeAll(keepingCapacity: true); ascii = true; plain = true
+                if !other.isEmpty { other = String.UnicodeScalarView() }
+            }
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if start < 0 { start = i }
+                    else if !plain { if ascii { bytes.append(b) } else { other.append(Unicode.Scalar(b)) } }
+                    i += 1
+                    continue
+                }
+                if b >= 0x41 && b <= 0x5A {
+                    if start < 0 { start = i }
+                    leavePlain(i)
+                    if ascii { bytes.append(b + 0x20) } else { other.append(Unicode.Scalar(b + 0x20)) }
+                    i += 1
+                    continue
+                }
+                if b < 0x80 {
+                    // an apostrophe inside a word is skipped and the word goes on
+                    if b == 0x27 && start >= 0 { leavePlain(i) } else { flush(i) }
+                    i += 1
+                    continue
+                }
+                // A scalar outside ASCII: decode it from its lead byte (the string is valid UTF-8).
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<min(length, n - i) { v = v << 6 | UInt32(buf[i + k] & 0x3F) }
+                let c = Unicode.Scalar(v) ?? "\u{FFFD}"
+                if v == 0x2019 && start >= 0 {
+                    leavePlain(i)   // a typographic apostrophe, likewise
+                } else if c.properties.isAlphabetic || c.properties.numericType != nil
+                            || (start >= 0 && c.properties.generalCategory == .nonspacingMark) {
+                    if start < 0 { start = i } else { leavePlain(i) }
+                    plain = false
+                    ascii = false
+                    other.append(c)
+                } else {
+                    flush(i)
+                }
+                i += length
+            }
+            flush(n)
+        }
     }
 
     /// Lower case without accents, for words outside ASCII.

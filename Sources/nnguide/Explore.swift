@@ -11,9 +11,10 @@ typealias FullScreen = NNGuideTerminal.Terminal
 /// a terminal, or the terminal cannot show it (TERM=dumb, unknown), it prints the contents and says
 /// which plain commands to use, never an escape sequence, never waiting for keys.
 enum Explorer {
-    /// `nnguide` itself. On a terminal with a fresh content cache, the home screen is drawn from the
-    /// cache's outline (titles only) and the whole guide is decoded after it: the first frame costs
-    /// what the home screen shows, however large the guide. Otherwise the guide is loaded first.
+    /// `nnguide` itself. On a terminal with a content cache, the home screen is drawn from the cache's
+    /// outline (titles only) and the content is checked and the whole guide decoded after it: the
+    /// first frame costs what the home screen shows, however large the guide. Otherwise the guide is
+    /// loaded first.
     static func run(content: GuideSource, open: String?, mouse: Bool) throws {
         guard open == nil, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, FullScreen.check() == nil else {
             return try run(guide: content.load(), open: open, mouse: mouse)
@@ -28,7 +29,7 @@ enum Explorer {
         }
         try session(preview.skeleton, full: {
             if let whole = preview.whole() { return .success(whole) }
-            do throws(ContentError) { return .success(try content.cache.load()) } catch { return .failure(content.report(error)) }
+            do throws(ContentError) { return .success(try content.cache.load()) } catch { return .failure({ content.report(error) }) }
         }, store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
     }
 
@@ -61,8 +62,9 @@ enum Explorer {
         try session(guide, store: store, saved: saved, warning: warning, open: open, mouse: mouse)
     }
 
-    /// How the whole guide arrives after a preview was drawn: loaded, or the exit status to leave with.
-    enum Loaded { case success(Guide), failure(ExitCode) }
+    /// How the whole guide arrives after a preview was drawn: loaded, or (when the content changed
+    /// since the cache and no longer loads) a report to print once the terminal is restored.
+    enum Loaded { case success(Guide), failure(() -> ExitCode) }
 
     /// Takes over the terminal and runs until quit. `guide` draws the first frame; when `full` is
     /// given, `guide` is only a preview and `full` supplies the whole guide right after that frame.
@@ -94,15 +96,16 @@ enum Explorer {
         if let full {
             switch full() {
             case .success(let whole):
-                // The same screen over the whole guide: nothing changes on it, nothing is redrawn.
+                // The same screen over the whole guide: only what the content changed since the cache
+                // (usually nothing) is redrawn.
                 var next = AppState(library: Library(guide: whole), width: state.width, height: state.height,
                                     reading: saved, glyphs: state.glyphs, mouse: mouse)
                 next.message = state.message
                 state = next
                 terminal.draw(render(state), full: false)
-            case .failure(let status):
+            case .failure(let report):
                 terminal.close()
-                throw status
+                throw report()
             }
         }
         while !state.quit {

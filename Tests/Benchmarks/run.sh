@@ -5,6 +5,7 @@
 # SwiftPM default) and the start-up floor (floor.swift: a static Swift program that only writes a
 # line), generates content 10x and 100x the size of Content/, then measures time to first frame
 # against less, key-to-redraw latency and peak memory in a pseudo-terminal, and loading, search
+# and update+render inside one process. Results are printed and written to bench-out/results.md.
 #
 #   RUNS=21       rounds of first-frame measurements (interleaved; medians reported)
 #   SCALES="10 100"  synthetic content sizes

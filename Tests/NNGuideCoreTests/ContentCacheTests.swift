@@ -134,9 +134,14 @@ import Testing
         for id in ["vision-edge", "worked"] { #expect(skeleton.breadcrumb(id) == whole.breadcrumb(id)) }
         #expect(skeleton.readingOrder.allSatisfy { $0.page.blocks.isEmpty })
         #expect(Self.same(try #require(preview.whole()), whole))
-        // Stale after an edit: no preview, so nothing old is ever shown.
+        // Stale after an edit: the outline still draws a first frame, but the whole guide is never
+        // taken from the stale file, so the caller reads the YAML and redraws.
         try s.content.edit("pages/00-intro.yaml", "id: intro", "id: intro ")
-        #expect(s.cache.preview(pages: []) == nil)
+        let stale = try #require(s.cache.preview(pages: []))
+        #expect(stale.whole() == nil)
+        #expect(preview.whole() == nil)
+        let fresh = try s.cache.load()
+        #expect(try #require(s.cache.preview(pages: [])).whole().map { Self.same($0, fresh) } == true)
     }
 
     @Test func outlineFieldsSurviveAnyCharacters() throws {

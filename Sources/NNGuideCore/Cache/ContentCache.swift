@@ -14,7 +14,7 @@ import Foundation
 ///
 /// Besides the whole guide, the file holds an *outline* (every page's id, depth and titles) that can
 /// be searched without decoding anything else, so the explorer can draw its home screen first and
-/// decode the rest afterwards (`preview(pages:)`).
+/// check and decode the rest afterwards (`preview(pages:)`).
 public struct ContentCache: Sendable {
     /// Set to `off` to never read or write the cache; or to a folder to keep it there.
     public static let environmentVariable = "NNGUIDE_CACHE"
@@ -80,22 +80,30 @@ public struct ContentCache: Sendable {
     }
 
     /// Just enough of the guide to draw the home screen, and the way to the rest.
+    ///
+    /// The preview is read before the key is checked: checking means examining every content file,
+    /// which at a hundred times the guide's size costs more than everything else before the first
+    /// frame (BENCHMARKS.md). So the first frame may show titles from a cache the content has since
+    /// moved past; `whole()` checks the key, and when it no longer matches the caller loads the YAML
+    /// and the screen is redrawn from it a moment later. Nothing stale outlives that first frame.
     public struct Preview: Sendable {
         /// The first page, and each page asked for with the pages above it: titles only (no blocks,
         /// glossary, catalog or decisions).
         public let skeleton: Guide
         let file: CacheFile
-        /// The whole guide from the same cache file, without examining the content again; nil if
-        /// the file turns out unreadable (then `load()` reads the YAML).
-        public func whole() -> Guide? { file.guide() }
+        let contentDirectory: String
+        /// The whole guide from the same cache file when it still matches the content; nil when
+        /// the content has changed or the file is unreadable (then `load()` reads the YAML).
+        public func whole() -> Guide? {
+            guard let key = CacheKey.current(contentDirectory: contentDirectory), key == file.key else { return nil }
+            return file.guide()
+        }
     }
 
-    /// Nil when there is no cache matching the content; the caller then loads the whole guide first.
+    /// Nil when there is no cache for this content folder; the caller then loads the whole guide first.
     public func preview(pages: [String]) -> Preview? {
-        guard let key = CacheKey.current(contentDirectory: contentDirectory),
-              let stored = read(), stored.key == key,
-              let skeleton = stored.outline.skeleton(pages: pages) else { return nil }
-        return Preview(skeleton: skeleton, file: stored)
+        guard let stored = read(), let skeleton = stored.outline.skeleton(pages: pages) else { return nil }
+        return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory)
     }
 
     // MARK: file

@@ -4,6 +4,11 @@
 import Foundation
 
 _ = FileManager.default.currentDirectoryPath   // use Foundation, as any real program does
+#if FULL_FOUNDATION
+// Built with -D FULL_FOUNDATION, the program links all of Foundation with ICU, as nnguide must (Yams
+// needs NSRegularExpression): the same start-up, a binary three times larger.
+if CommandLine.arguments.count > 99 { print(DateFormatter().string(from: Date()), try! NSRegularExpression(pattern: "a")) }
+#endif
 var raw = termios()
 tcgetattr(0, &raw)
 let saved = raw

@@ -29,7 +29,9 @@ swift build -c release --product nnguide --static-swift-stdlib --scratch-path .b
 make build
 # The floor: a static Swift program with Foundation that only clears the screen and writes a line.
 swiftc -O -static-executable Tests/Benchmarks/floor.swift -o .build/bench-floor 2>/dev/null
+swiftc -O -static-executable -D FULL_FOUNDATION Tests/Benchmarks/floor.swift -o .build/bench-floor-foundation 2>/dev/null
 floor=$root/.build/bench-floor
+floor_full=$root/.build/bench-floor-foundation
 bench=$root/.build/release/nnguide-bench
 static=$root/.build/static/release/nnguide
 stdlib=$root/.build/static-stdlib/release/nnguide
@@ -58,6 +60,8 @@ cat "$results"
 
 step "time to first frame (warm content cache), 1x: the three link modes against less"
 "$bench" --out "$results" frames "1x (Content/)" "$runs" "$root/Content" "$less_file" static="$static" static-stdlib="$stdlib" dynamic="$dynamic" swift-floor="$floor"
+step "the start-up floor with all of Foundation linked, as nnguide has it"
+"$bench" --out "$results" frames "1x, floors" "$runs" "$root/Content" "$less_file" static="$static" swift-floor="$floor" swift-floor-foundation="$floor_full"
 for s in $scales; do
   step "time to first frame, ${s}x"
   "$bench" --out "$results" frames "${s}x" "$runs" "$out/x$s" "$less_file" static="$static"

@@ -43,96 +43,36 @@ func runTool(_ path: String, _ args: [String], environment: [String: String]? = 
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
 }
 
-/// A real terminal for the real binary: a tmux server of its own (unique socket), no user config,
-/// no escape delay. The program runs under `sh` so its exit status is printed when it ends and the
-/// pane stays to be inspected (alternate screen left? cursor visible?).
-final class TmuxSession {
-    let socket = "nnguide-e2e-\(UUID().uuidString.prefix(8))"
-    let tmux: String
+/// The explorer in a `TmuxPane`. The program runs under `sh` so its exit status is printed when it
+/// ends and the pane stays to be inspected (alternate screen left? cursor visible?).
+final class TmuxSession: TmuxPane {
     let stateDir = ExplorerPaths.tempDir()
 
     /// `pipe`: a shell pipeline the program's output goes through (`"cat -v"`). `script` builds the
     /// shell script around the program's command line (default: run it, print its exit status).
     init(width: Int, height: Int, args: [String], env: [String: String] = [:], pipe: String? = nil,
          script: ((String) -> String)? = nil) throws {
-        guard let t = ExplorerPaths.which("tmux") else { throw Failure("tmux is not installed") }
-        tmux = t
         var vars = ["XDG_STATE_HOME": stateDir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         vars.merge(env) { $1 }
-        let assignments = vars.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let q = TmuxPane.quote
+        let assignments = vars.sorted { $0.key < $1.key }.map { "\($0.key)=\(q($0.value))" }.joined(separator: " ")
         // tmux leaves its own ignored signals (SIGTSTP, SIGQUIT, ...) ignored in the pane; a shell
         // with job control would reset them, so do the same where env can.
         let reset = Self.envResetsSignals ? "--default-signal " : ""
-        let program = "env \(reset)\(assignments) \(Self.quote(ExplorerPaths.binary)) \(args.map(Self.quote).joined(separator: " "))\(pipe.map { " | " + $0 } ?? "")"
+        let program = "env \(reset)\(assignments) \(q(ExplorerPaths.binary)) \(args.map(q).joined(separator: " "))\(pipe.map { " | " + $0 } ?? "")"
         let command = script?(program) ?? "\(program); echo EXIT=$?; sleep 600"
-        // The tmux server forked here keeps every descriptor it inherits open, among them the pipe
-        // the test runner reads its results from: start it with nothing but /dev/null.
-        let status = spawnDetached([tmux, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
-                                    "-x", "\(width)", "-y", "\(height)", "sh", "-c", command])
-        guard status == 0 else { throw Failure("tmux new-session failed (status \(status))") }
-        try run(["set", "-s", "escape-time", "0"])
+        try super.init(width: width, height: height, command: ["sh", "-c", command], label: "e2e")
     }
 
-    deinit {
-        // tmux leaves its socket file behind when killed; remove it so runs do not pile them up.
-        let socketPath = format("#{socket_path}")
-        _ = try? run(["kill-server"])
-        if socketPath.hasSuffix(socket) { try? FileManager.default.removeItem(atPath: socketPath) }
-        try? FileManager.default.removeItem(atPath: stateDir)
-    }
-
-    struct Failure: Error, CustomStringConvertible { let description: String; init(_ s: String) { description = s } }
+    deinit { try? FileManager.default.removeItem(atPath: stateDir) }
 
     static let envResetsSignals: Bool = runTool("/usr/bin/env", ["--default-signal", "true"]).status == 0
-
-    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-
-    @discardableResult
-    func run(_ args: [String]) throws -> String {
-        let r = runTool(tmux, ["-L", socket] + args)
-        guard r.status == 0 else { throw Failure("tmux \(args.joined(separator: " ")): \(r.err)") }
-        return r.out
-    }
-
-    /// Keys by tmux name ("Enter", "BSpace", "Tab", "Escape", "Down") or plain characters.
-    func send(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
-    func type(_ text: String) throws { try run(["send-keys", "-t", "t", "-l", text]) }
-    func screen() -> String { (try? run(["capture-pane", "-p", "-t", "t"])) ?? "" }
-    func resize(_ w: Int, _ h: Int) throws { try run(["resize-window", "-t", "t", "-x", "\(w)", "-y", "\(h)"]) }
-    func format(_ f: String) -> String { ((try? run(["display-message", "-p", "-t", "t", f])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-
-    /// Polls the screen until `text` shows (bounded): the only way these tests wait.
-    @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if screen().contains(text) { return true }
-            usleep(50_000)
-        }
-        Issue.record(Comment(rawValue: "waited \(timeout)s for \"\(text)\"; the screen was:\n\(screen())"), sourceLocation: sourceLocation)
-        return false
-    }
-
-    func waitUntilGone(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if !screen().contains(text) { return }
-            usleep(50_000)
-        }
-        Issue.record(Comment(rawValue: "\"\(text)\" still on screen after \(timeout)s:\n\(screen())"), sourceLocation: sourceLocation)
-    }
 
     /// The nnguide process under the pane's shell.
     func programPID() -> Int32? {
         let shell = format("#{pane_pid}")
         let r = runTool("/usr/bin/env", ["pgrep", "-P", shell])
         return r.out.split(separator: "\n").compactMap { Int32($0) }.first
-    }
-
-    /// After the program ended: the terminal is back to normal (alternate screen left, cursor shown).
-    func expectRestored(sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(format("#{alternate_on}") == "0", "still on the alternate screen", sourceLocation: sourceLocation)
-        #expect(format("#{cursor_flag}") == "1", "cursor still hidden", sourceLocation: sourceLocation)
     }
 }
 

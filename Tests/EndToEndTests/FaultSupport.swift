@@ -6,20 +6,16 @@ import Testing
 /// `EXIT=<status>` when it ends and keeps the pane open so the terminal's state can be inspected.
 /// Unlike a plain session, the command is any shell text, so a test can change TERM or LANG, run
 /// nnguide inside a private mount namespace (a read-only or full state folder), or check files after.
-final class FaultTerminal {
+final class FaultTerminal: TmuxPane {
     static let binary = ExplorerPaths.binary
     /// What /proc/PID/exe shows for it (.build/debug is a symbolic link).
     static let resolvedBinary = URL(fileURLWithPath: binary).resolvingSymlinksInPath().path
     /// The explorer's small, stable fixture guide.
     static let content = ExplorerPaths.fixture
-    static var tmux: String? { ExplorerPaths.which("tmux") }
     static var available: Bool { ExplorerPaths.haveTmux && ExplorerPaths.haveBinary }
 
-    let socket = "nnguide-fault-\(UUID().uuidString.prefix(8))"
     /// A private HOME with its own state and cache folders.
     let home: String
-
-    struct Failure: Error, CustomStringConvertible { let description: String }
 
     /// `environment` is applied to nnguide only (a value of nil unsets the variable); `shell` wraps
     /// the start, with `NNGUIDE` standing for the quoted nnguide command.
@@ -28,31 +24,25 @@ final class FaultTerminal {
     /// brought back with `fg` the way a user does (a shell without job control cannot stop it).
     init(width: Int = 80, height: Int = 24, args: [String] = [], environment: [String: String?] = [:],
          shell: String = "NNGUIDE", home: String = FaultTerminal.newHome(), jobControl: Bool = false) throws {
-        guard Self.available else { throw Failure(description: "needs tmux and \(Self.binary) (make test builds it)") }
+        guard Self.available else { throw Failure("needs tmux and \(Self.binary) (make test builds it)") }
         self.home = home
         var env: [String: String?] = ["HOME": home, "XDG_STATE_HOME": home + "/state", "XDG_CACHE_HOME": home + "/cache",
                                       "NNGUIDE_CONTENT": Self.content, "LANG": "C.UTF-8", "LC_ALL": nil, "TERM": "xterm-256color"]
         env.merge(environment) { $1 }
+        let q = TmuxPane.quote
         let unset = env.filter { $0.value == nil }.keys.sorted().map { "-u \($0)" }.joined(separator: " ")
-        let set = env.compactMapValues { $0 }.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let nnguide = "env \(unset) \(set) \(Self.quote(Self.binary)) \(args.map(Self.quote).joined(separator: " "))"
+        let set = env.compactMapValues { $0 }.sorted { $0.key < $1.key }.map { "\($0.key)=\(q($0.value))" }.joined(separator: " ")
+        let nnguide = "env \(unset) \(set) \(q(Self.binary)) \(args.map(q).joined(separator: " "))"
         let command = shell.replacingOccurrences(of: "NNGUIDE", with: nnguide) + "; echo EXIT=$?"
-        let session = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)"]
         let shellArgs = jobControl ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"] : ["sh", "-c", command + "; sleep 600"]
-        guard spawnDetached([Self.tmux!] + session + shellArgs) == 0 else { throw Failure(description: "tmux new-session failed") }
-        try run(["set", "-s", "escape-time", "0"])
+        try super.init(width: width, height: height, command: shellArgs, label: "fault")
         if jobControl {
             try run(["send-keys", "-t", "t", "-l", command])
             try run(["send-keys", "-t", "t", "Enter"])
         }
     }
 
-    deinit {
-        let socketPath = format("#{socket_path}")
-        _ = try? run(["kill-server"])
-        if socketPath.hasSuffix(socket) { try? FileManager.default.removeItem(atPath: socketPath) }
-        try? FileManager.default.removeItem(atPath: home)
-    }
+    deinit { try? FileManager.default.removeItem(atPath: home) }
 
     static func newHome() -> String {
         let home = NSTemporaryDirectory() + "nnguide-fault-" + UUID().uuidString
@@ -60,19 +50,6 @@ final class FaultTerminal {
         return home
     }
 
-    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-
-    @discardableResult
-    func run(_ args: [String]) throws -> String {
-        let r = runTool(Self.tmux!, ["-L", socket] + args)
-        guard r.status == 0 else { throw Failure(description: "tmux \(args.prefix(3).joined(separator: " ")): \(r.err)") }
-        return r.out
-    }
-
-    /// Keys by tmux name ("Enter", "Escape", "Up", "C-l") or plain characters.
-    func send(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
-    /// Text as typed, character by character.
-    func type(_ text: String) throws { try run(["send-keys", "-t", "t", "-l", text]) }
     /// Raw bytes, exactly: half escape sequences, control bytes, invalid UTF-8.
     func bytes(_ b: [UInt8]) throws {
         guard !b.isEmpty else { return }
@@ -82,23 +59,6 @@ final class FaultTerminal {
     func paste(_ text: String) throws {
         try run(["set-buffer", "-b", "p", text])
         try run(["paste-buffer", "-p", "-b", "p", "-t", "t"])
-    }
-    func resize(_ w: Int, _ h: Int) throws { try run(["resize-window", "-t", "t", "-x", "\(w)", "-y", "\(h)"]) }
-    func screen() -> String { (try? run(["capture-pane", "-p", "-t", "t"])) ?? "" }
-    func format(_ f: String) -> String {
-        ((try? run(["display-message", "-p", "-t", "t", f])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// Polls (bounded) until `text` is on screen; records an issue showing the screen otherwise.
-    @discardableResult
-    func waitFor(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if screen().contains(text) { return true }
-            usleep(40_000)
-        }
-        Issue.record(Comment(rawValue: "waited \(timeout)s for \"\(text)\"; the screen was:\n\(screen())"), sourceLocation: sourceLocation)
-        return false
     }
 
     /// The status nnguide exited with, once it has (nil while it runs, after `timeout`).
@@ -125,12 +85,6 @@ final class FaultTerminal {
             if Array(environ).firstRange(of: mark) != nil { return pid }
         }
         return nil
-    }
-
-    /// After nnguide ended: the normal screen is back and the cursor shows.
-    func expectRestored(_ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(format("#{alternate_on}") == "0", "\(what): still on the alternate screen", sourceLocation: sourceLocation)
-        #expect(format("#{cursor_flag}") == "1", "\(what): cursor still hidden", sourceLocation: sourceLocation)
     }
 
     /// Leaves any field, prompt or overlay, then `q`: the way out must work from wherever keys left it.

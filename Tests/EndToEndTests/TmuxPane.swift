@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// A real terminal for the real binary: a private tmux server (its own socket, no user configuration,
+/// no escape delay) with one pane. The explorer tests (`TmuxSession`) and the fault tests
+/// (`FaultTerminal`) decide what the pane runs; driving and reading it is the same for both.
+class TmuxPane {
+    let tmux: String
+    let socket: String
+
+    struct Failure: Error, CustomStringConvertible { let description: String; init(_ s: String) { description = s } }
+
+    /// Starts the server with a `width` x `height` window running `command` (an argv).
+    init(width: Int, height: Int, command: [String], label: String) throws {
+        guard let t = ExplorerPaths.which("tmux") else { throw Failure("tmux is not installed") }
+        tmux = t
+        socket = "nnguide-\(label)-\(UUID().uuidString.prefix(8))"
+        // The tmux server forked here keeps every descriptor it inherits open, among them the pipe
+        // the test runner reads its results from: start it with nothing but /dev/null.
+        let status = spawnDetached([tmux, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
+                                    "-x", "\(width)", "-y", "\(height)"] + command)
+        guard status == 0 else { throw Failure("tmux new-session failed (status \(status))") }
+        try run(["set", "-s", "escape-time", "0"])
+    }
+
+    deinit {
+        // tmux leaves its socket file behind when killed; remove it so runs do not pile them up.
+        let socketPath = format("#{socket_path}")
+        _ = try? run(["kill-server"])
+        if socketPath.hasSuffix(socket) { try? FileManager.default.removeItem(atPath: socketPath) }
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @discardableResult
+    func run(_ args: [String]) throws -> String {
+        let r = runTool(tmux, ["-L", socket] + args)
+        guard r.status == 0 else { throw Failure("tmux \(args.prefix(3).joined(separator: " ")): \(r.err)") }
+        return r.out
+    }
+
+    /// Keys by tmux name ("Enter", "BSpace", "Tab", "Escape", "Down", "C-l") or plain characters.
+    func send(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
+    /// Text as typed, character by character.
+    func type(_ text: String) throws { try run(["send-keys", "-t", "t", "-l", text]) }
+    func screen() -> String { (try? run(["capture-pane", "-p", "-t", "t"])) ?? "" }
+    func resize(_ w: Int, _ h: Int) throws { try run(["resize-window", "-t", "t", "-x", "\(w)", "-y", "\(h)"]) }
+    func format(_ f: String) -> String {
+        ((try? run(["display-message", "-p", "-t", "t", f])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen until `text` shows (bounded): the only way these tests wait.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if screen().contains(text) { return true }
+            usleep(40_000)
+        }
+        Issue.record(Comment(rawValue: "waited \(timeout)s for \"\(text)\"; the screen was:\n\(screen())"), sourceLocation: sourceLocation)
+        return false
+    }
+
+    func waitUntilGone(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if !screen().contains(text) { return }
+            usleep(40_000)
+        }
+        Issue.record(Comment(rawValue: "\"\(text)\" still on screen after \(timeout)s:\n\(screen())"), sourceLocation: sourceLocation)
+    }
+
+    /// After the program ended: the terminal is back to normal (alternate screen left, cursor shown).
+    func expectRestored(_ what: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+        let label = what.map { "\($0): " } ?? ""
+        #expect(format("#{alternate_on}") == "0", "\(label)still on the alternate screen", sourceLocation: sourceLocation)
+        #expect(format("#{cursor_flag}") == "1", "\(label)cursor still hidden", sourceLocation: sourceLocation)
+    }
+}

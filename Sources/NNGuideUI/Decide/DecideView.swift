@@ -37,7 +37,9 @@ public struct DecideView: AppView {
         switch mode {
         case .hub: return []
         case .variants, .saved: return [.decide]
-        case .tree: return session?.atPick == true ? [.decidePick, .decideTree, .decide] : [.decideTree, .decide]
+        case .tree:
+            if session?.map != nil { return [.decideMap] }
+            return session?.atPick == true ? [.decidePick, .decideTree, .decide] : [.decideTree, .decide]
         case .brief: return [.brief]
         case .result: return [.decidePick, .decideTree, .decide]
         }
@@ -176,7 +178,7 @@ public struct DecideView: AppView {
         case .result: (sheet, top) = (resultSheet(ctx), result.top)
         case .tree:
             guard let t = session else { return .unhandled }
-            (sheet, top) = (t.sheet(ctx), t.pane.top)
+            (sheet, top) = (t.sheet(ctx), t.shownTop)
         case .brief:
             let f = formPanes(ctx.rect).form
             guard f.contains(x: x, y: y), form.editing == nil else { return .unhandled }
@@ -236,7 +238,7 @@ public struct DecideView: AppView {
             variantSheet(ctx).render(top: menu.top, in: r, focus: nil, selected: variantChoice, into: &buf)
         case .tree:
             guard let t = session else { return }
-            t.sheet(ctx).render(top: t.pane.top, in: r, focus: t.pane.focus, selected: t.atPick ? nil : t.choice, into: &buf)
+            t.sheet(ctx).render(top: t.shownTop, in: r, focus: t.map == nil ? t.pane.focus : nil, selected: t.selectedItem, into: &buf)
         case .brief:
             renderForm(ctx, into: &buf)
         case .result:

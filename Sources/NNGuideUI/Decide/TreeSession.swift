@@ -29,8 +29,14 @@ struct TreeSession: Sendable, Equatable {
     /// A stretch just brought into view (the command after `y`): until the next key, keeping the
     /// highlighted answer in view does not scroll it away again.
     var revealed: String?
+    /// The decision map (`M`), open over the question or pick.
+    var map: DecisionMap?
 
     init(_ nav: Navigator) { self.nav = nav }
+
+    /// The line at the top of the screen and the highlighted item, of the map when it is open.
+    var shownTop: Int { map?.top ?? pane.top }
+    var selectedItem: Int? { map.map { $0.cursor.index } ?? (atPick ? nil : choice) }
 
     /// The question on screen: the current one, or the reopened one.
     var question: DecisionNode {
@@ -45,6 +51,7 @@ struct TreeSession: Sendable, Equatable {
     // MARK: layout
 
     func sheet(_ ctx: ViewContext) -> Sheet {
+        if map != nil { return DecisionMap.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs) }
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         let g = ctx.glyphs
         s.text(nav.tree.title, .title)
@@ -124,6 +131,21 @@ struct TreeSession: Sendable, Equatable {
 
     mutating func handle(_ action: Action, _ ctx: ViewContext) -> Step {
         revealed = nil
+        if var m = map {
+            let outcome = m.handle(action, nav, ctx)
+            map = m
+            switch outcome {
+            case .moved: return .done
+            case .unhandled: return .unhandled
+            case .close: map = nil; fit(ctx); return .done
+            case .jump(let answers): return jump(answers, ctx)
+            }
+        }
+        if action == .decide(.map) {
+            map = DecisionMap(nav)
+            map?.fit(nav, ctx)
+            return .done
+        }
         let s = sheet(ctx)
         let height = ctx.rect.height
         switch action {
@@ -224,6 +246,19 @@ struct TreeSession: Sendable, Equatable {
         return .done
     }
 
+    /// Enter on the map: the answers of the chosen place, given one by one as the keys would.
+    private mutating func jump(_ answers: [Int], _ ctx: ViewContext) -> Step {
+        var next = Navigator(tree: nav.tree)
+        for a in answers { guard next.choose(a) else { return .effect(.message("That place cannot be reached in this content")) } }
+        map = nil
+        nav = next
+        changing = nil
+        choice = 0
+        freshScreen()
+        fit(ctx)
+        return .done
+    }
+
     private mutating func reopen(_ k: Int, _ ctx: ViewContext) -> Step {
         guard nav.breadcrumb.indices.contains(k) else { return .unhandled }
         changing = k
@@ -247,6 +282,7 @@ struct TreeSession: Sendable, Equatable {
 
     /// Keeps the highlighted answer on screen and scroll and focus valid.
     mutating func fit(_ ctx: ViewContext) {
+        if var m = map { m.fit(nav, ctx); map = m; return }
         let count = question.options.count
         if !atPick { choice = count == 0 ? 0 : min(max(0, choice), count - 1) }
         let s = sheet(ctx)
@@ -256,11 +292,21 @@ struct TreeSession: Sendable, Equatable {
 
     /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).
     func status(_ ctx: ViewContext) -> String {
+        if let map { return "map \(ctx.glyphs.bullet) " + map.position(nav, ctx) }
         let place = atPick ? "pick" : changing.map { "changing \($0 + 1) of \(nav.answers.count)" } ?? "question \(nav.answers.count + 1)"
         return place + " \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height)
     }
 
     func violations(_ ctx: ViewContext) -> [String] {
+        if let map {
+            let s = sheet(ctx)
+            var out = map.cursor.violations(count: s.items.count, height: s.count, name: "decide map")
+            if map.top < 0 || map.top > max(0, s.count - ctx.rect.height) { out.append("decide map: top \(map.top) outside the map") }
+            if s.items.indices.contains(map.cursor.index), !s.items[map.cursor.index].overlaps(map.top..<(map.top + ctx.rect.height)) {
+                out.append("decide map: the chosen place is off screen")
+            }
+            return out
+        }
         var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide")
         if !atPick && !question.options.indices.contains(choice) { out.append("decide: answer \(choice) outside 0..<\(question.options.count)") }
         return out

@@ -2,7 +2,7 @@
 /// its own meaning (Right expands in the contents) without touching the others.
 public enum Scope: String, Sendable, CaseIterable {
     case global, reader, home, contents, glossary, search, compare, field, popover, prompt
-    case decide, decideTree, decidePick, brief, briefField
+    case decide, decideTree, decidePick, decideMap, brief, briefField
 
     public var title: String {
         switch self {
@@ -19,6 +19,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .decide: return "Decide (d): menus"
         case .decideTree: return "Decide: a question or a pick"
         case .decidePick: return "Decide: at a pick"
+        case .decideMap: return "Decide: the decision map (M)"
         case .brief: return "Decide: the Model Brief form"
         case .briefField: return "Decide: typing a number or the notes of the brief"
         }
@@ -121,12 +122,15 @@ public enum Keymap {
         Binding([.backTab], .previousLink, .decideTree, "move back along the breadcrumb"),
         Binding([.escape], .cancel, .decideTree, "keep the answer you were changing; leave the breadcrumb"),
         Binding([.char("y")], .decide(.showCommand), .decideTree, "show the equivalent nnguide recommend command", hint: "command"),
+        Binding([.char("M")], .decide(.map), .decideTree, "the decision map: the whole tree, your path marked", hint: "map"),
         Binding([.char("r")], .decide(.restart), .decideTree, "start this tree again from its first question"),
         Binding([.char("e")], .decide(.saveRecord), .decideTree, "save the decision record (once you reach a pick)"),
         Binding([.char("e")], .decide(.saveRecord), .decidePick, "save the decision record as Markdown (the file name is shown)", hint: "save"),
         Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
         Binding([.backspace, .left], .decide(.stepBack), .decidePick, "back to the last question", hint: "back"),
         Binding([.enter], .open, .decidePick, "open the link in the reader (Backspace returns), or reopen a breadcrumb question", hint: "open"),
+        Binding([.enter], .open, .decideMap, "jump to the chosen question or pick", hint: "jump"),
+        Binding([.char("M"), .escape, .backspace], .decide(.map), .decideMap, "close the map, back where you were", hint: "close"),
         Binding([.right, .char("l")], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),
         Binding([.left, .char("h")], .decide(.previousValue), .brief, "previous value of a choice"),
         Binding([.enter], .open, .brief, "type a number or the notes (Enter again to finish); next value of a choice", hint: "edit"),

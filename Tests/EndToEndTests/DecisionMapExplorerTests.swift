@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// The decision map (`M`) in the real binary, in tmux: open it, jump to a place, come back.
+@Suite(.enabled(if: ExplorerPaths.haveTmux && ExplorerPaths.haveBinary, "needs tmux and .build/debug/nnguide (make test builds it)"))
+struct DecisionMapExplorerTests {
+    @Test func mapOpensJumpsAndReturns() throws {
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
+        t.waitFor("Start at the beginning")
+        try t.send("d", "1", "2")
+        t.waitFor("What must the model do with the text?")
+        try t.send("M")
+        t.waitFor("Map: Primary decision flow")
+        // The whole tree: every question and the picks at the leaves, by title.
+        #expect(t.screen().contains("How many labeled images do you have?"))
+        #expect(t.screen().contains("Pick: A recurrent model"))
+        #expect(t.screen().contains("\u{25B6} \u{251C}\u{2500}\u{2500} Text"), "the current node is pointed at")
+        // Esc returns to the question, unchanged.
+        try t.send("Escape")
+        t.waitUntilGone("Map: Primary decision flow")
+        #expect(t.screen().contains("What must the model do with the text?"))
+        #expect(t.screen().contains("Answers: Text"))
+        // Jump: from the map, down to the small CNN pick and Enter.
+        try t.send("M")
+        t.waitFor("Map: Primary")
+        try t.send("g", "j", "j")
+        try t.send("Enter")
+        t.waitFor("Answers: Images › A few thousand")
+        #expect(t.screen().contains("A small CNN"))
+        // M again shows the new path; M closes it.
+        try t.send("M")
+        t.waitFor("\u{25B6} \u{2502}   \u{251C}\u{2500}\u{2500} A few thousand")
+        try t.send("M")
+        t.waitUntilGone("Map: Primary")
+        // At 40x12 the map wraps and scrolls; nothing is wider than the screen.
+        try t.resize(40, 12)
+        try t.send("M")
+        t.waitFor("map ")
+        #expect(t.screen().split(separator: "\n").allSatisfy { $0.count <= 40 })
+        try t.send("Escape", "q")
+        t.waitFor("EXIT=0")
+        t.expectRestored()
+    }
+}

@@ -9,6 +9,7 @@ import NNGuideCore
 ///                                           time to first frame and peak memory, side by side with less
 ///   keys NAME=BINARY CONTENT                key to finished redraw in a pseudo-terminal
 ///   inproc CONTENT CACHEDIR RUNS            loading, search and update+render inside one process
+///   flips CONTENT RUNS                      what would change the pick: the analysis of one brief
 ///   trace ARGV...                           what a program writes, when (for finding where time goes)
 
 var args = Array(CommandLine.arguments.dropFirst())
@@ -117,6 +118,12 @@ case "inproc":
         rows.append(["update + render, \(label) (median / p90 / max)", "\(msText(k.median)) / \(msText(k.p90)) / \(msText(k.max))"])
     }
     say(table(["what", "time"], rows))
+
+case "flips":
+    guard args.count == 3, let runs = Int(args[2]) else { usage() }
+    let guide = try ContentLoader.load(directory: args[1])
+    say("\nWhat would change the pick, content \(args[1]), the guide's \(guide.decisions.examples.count) example briefs:\n")
+    say(table(["what", "time"], FlipsBench.run(guide, runs: runs)))
 
 case "preview-loop":   // for a profiler: the home-screen preview, over and over
     let cache = ContentCache(contentDirectory: args[1], cacheDirectory: args[2])

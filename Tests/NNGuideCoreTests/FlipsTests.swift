@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import NNGuideCore
+
+/// What would change the pick: every flip holds when re-run, and no single-field change outside the
+/// list changes the pick (for numbers: none nearer than the listed boundary on that side).
+@Suite struct FlipsTests {
+    let recommender = DecisionFixture.recommender
+
+    /// The guide's examples, plus briefs drawn at random over every field (seeded, so a failure repeats).
+    var briefs: [Brief] {
+        var out = DecisionFixture.book.examples.compactMap(\.parsedBrief.brief)
+        var rng = SeededRandom(seed: 13)
+        for _ in 0..<40 {
+            var b = Brief(modality: Modality.allCases.randomElement(using: &rng)!, task: TaskDomain.allCases.randomElement(using: &rng)!)
+            for field in BriefField.allCases where !field.isRequired && field != .notes && Bool.random(using: &rng) {
+                switch field.kind {
+                case .choice(let values): b[field] = .choice(values.randomElement(using: &rng)!)
+                case .flag: b[field] = .flag(Bool.random(using: &rng))
+                case .integer: b[field] = .number(Double([50, 800, 5_000, 50_000, 500_000, 5_000_000].randomElement(using: &rng)!))
+                case .number: b[field] = .number([5, 50, 500, 5_000].randomElement(using: &rng)!)
+                case .text: break
+                }
+            }
+            out.append(b)
+        }
+        return out
+    }
+
+    func pick(_ b: Brief) throws -> Flips.Outcome {
+        let r = try recommender.recommend(b)
+        return Flips.Outcome(id: r.pick.id, title: r.pick.title)
+    }
+
+    /// Number values to probe beyond the analysis's own points: round numbers and values between them.
+    static let probes: [Double] = [1, 2, 5, 9, 10, 11, 20, 50, 99, 100, 101, 150, 500, 999, 1000, 1001, 2000, 5000, 9999, 10_000, 10_001,
+                                   20_000, 50_000, 99_999, 100_000, 100_001, 300_000, 999_999, 1_000_000, 1_000_001, 10_000_000]
+
+    @Test func everyFlipHoldsAndNothingOutsideTheListChangesThePick() throws {
+        try #require(DecisionFixture.real.problems.isEmpty)
+        var checked = 0
+        for brief in briefs {
+            let base = try pick(brief)
+            let flips = Flips.analyze(brief, with: recommender)
+            // Each flip, applied through the command line's own parser, gives exactly its pick.
+            for f in flips {
+                var changed = brief
+                changed[f.field] = try f.field.parse(f.value)
+                let o = try pick(changed)
+                #expect(o.id == f.pick && o.title == f.title, "\(brief.commandLine()) with \(f.change): got \(o), flip says \(f.pick)")
+                #expect(o != base)
+                checked += 1
+            }
+            // Every other single-field change keeps the pick, or is covered by a listed flip.
+            for field in BriefField.allCases where field != .notes {
+                var values = Flips.candidates(for: field, in: recommender.book)
+                if field.kind == .integer || field.kind == .number { values += Self.probes.map { .number($0) } }
+                for v in values where v != brief[field] {
+                    var changed = brief
+                    changed[field] = v
+                    let o = try pick(changed)
+                    guard o != base else { continue }
+                    let listed = flips.filter { $0.field == field && $0.pick == o.id && $0.title == o.title }
+                    if let n = v.number, let c = brief[field]?.number {
+                        // The listed flip on the same side is no farther than this value.
+                        #expect(listed.contains { f in
+                            let fv = Double(f.value)!
+                            return (fv - c).sign == (n - c).sign && abs(fv - c) <= abs(n - c)
+                        }, "\(brief.commandLine()): \(field.name)=\(v) gives \(o.title) but no flip on that side says so: \(flips.map(\.sentence))")
+                    } else if v.number != nil {
+                        #expect(!listed.isEmpty, "\(brief.commandLine()): \(field.name)=\(v) gives \(o.title), not in \(flips.map(\.sentence))")
+                    } else {
+                        #expect(listed.contains { $0.value == v.description }, "\(brief.commandLine()): \(field.name)=\(v) gives \(o.title), not in \(flips.map(\.sentence))")
+                    }
+                }
+            }
+        }
+        #expect(checked > 50, "the sweep found only \(checked) flips: it must exercise real changes")
+    }
+
+    @Test func flipsAreOrderedByHowSmallTheChangeIs() {
+        let brief = Brief(modality: .image, task: .classification, samples: 50_000)
+        let flips = Flips.analyze(brief, with: recommender)
+        let sentences = flips.map(\.sentence)
+        #expect(!flips.isEmpty)
+        // A number's nearer boundary comes before its farther one.
+        let samples = flips.filter { $0.field == .samples }.map { Double($0.value)! }
+        let below = samples.filter { $0 < 50_000 }
+        #expect(below == below.sorted(by: >), "\(sentences)")
+        // Boundaries are said as the data draws them, and the value is one the command line accepts.
+        for f in flips where f.field == .samples {
+            #expect(f.change.contains("under") || f.change.contains("or more") || f.change.contains("or less") || f.change.contains("over"), "\(f.change)")
+            #expect((try? BriefField.samples.parse(f.value)) != nil)
+        }
+    }
+
+    @Test func aDeployChangeIsAFlipEvenWhenTheFamilyStays() throws {
+        // "with deploy=edge: a mobile-sized CNN": the same family, a different leaf, is a different pick.
+        let brief = Brief(modality: .image, task: .classification, samples: 50_000, deploy: .cloud)
+        let base = try pick(brief)
+        var edge = brief
+        edge.deploy = .edge
+        let o = try pick(edge)
+        let flips = Flips.analyze(brief, with: recommender)
+        if o != base {
+            #expect(flips.contains { $0.field == .deploy && $0.value == "edge" && $0.title == o.title }, "\(flips.map(\.sentence))")
+        } else {
+            #expect(!flips.contains { $0.field == .deploy && $0.value == "edge" })
+        }
+    }
+
+    @Test func jsonHasFieldValueAndPick() throws {
+        let flips = Flips.analyze(Brief(modality: .tabular, task: .classification, samples: 5_000), with: recommender)
+        let f = try #require(flips.first)
+        let data = try JSONEncoder().encode(f)
+        let obj = try #require(try JSONSerialization.jsonObject(with: data) as? [String: String])
+        #expect(obj["field"] == f.field.name && obj["value"] == f.value && obj["pick"] == f.pick)
+    }
+}

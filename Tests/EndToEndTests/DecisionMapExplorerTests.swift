@@ -41,4 +41,36 @@ struct DecisionMapExplorerTests {
         t.waitFor("EXIT=0")
         t.expectRestored()
     }
+
+    /// Issue 12, finding 3: `y` on the phone user's route prints a command that, run in the shell,
+    /// picks what the screen picks, names deploy, and says the sample count stands for a range.
+    @Test func yReproducesTheScreensPick() throws {
+        let t = try TmuxSession(width: 100, height: 30, args: ["--content", ExplorerPaths.content])
+        t.waitFor("Start at the beginning")
+        try t.send("d", "1", "2", "1")
+        t.waitFor("How much labeled data")
+        try t.send("1")
+        t.waitFor("Pick: Convolutional neural network (cnn)")
+        try t.send("y")
+        t.waitFor("nnguide recommend --modality image")
+        let screen = t.screen()
+        // The command may be broken over lines with ` \`: join it back as a shell would.
+        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let start = try #require(lines.firstIndex { $0.hasPrefix("nnguide recommend") })
+        var command = ""
+        for l in lines[start...] {
+            command += l.hasSuffix("\\") ? String(l.dropLast()) : l
+            if !l.hasSuffix("\\") { break }
+        }
+        #expect(command.contains("--deploy"), "\(command)")
+        #expect(!command.contains("--samples") || screen.contains("stands for any value"), "a sample count must say it stands for a range")
+        try t.send("q")
+        t.waitFor("EXIT=0")
+        let args = command.split(separator: " ").map(String.init).dropFirst()
+        let run = runTool(ExplorerPaths.binary, Array(args) + ["--content", ExplorerPaths.content, "--format", "json"])
+        #expect(run.status == 0, "\(run.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let pick = try #require(json["pick"] as? [String: Any])
+        #expect(pick["id"] as? String == "cnn", "\(command) picks \(pick)")
+    }
 }

@@ -4,7 +4,8 @@ extension Navigator {
     /// A Markdown decision record for the path stepped through by hand (the explorer's `e`): the
     /// answers with their reasons, the leaf's pick, why not the others, warnings, next steps, the date.
     /// Nil until the path reaches a leaf.
-    public func record(catalog: Catalog, date: String) -> String? {
+    /// With a recommender, the "Reproduce with" command is the one checked against it (`y`).
+    public func record(catalog: Catalog, date: String, recommender: Recommender? = nil) -> String? {
         guard let leaf else { return nil }
         func name(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.name ?? id }
         func plain(_ s: String) -> String { InlineParser.plain(s).trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -14,7 +15,14 @@ extension Navigator {
         md.append("- Tree: \(plain(tree.title)) (`\(tree.id)`)")
         md.append("- Decision: use **\(name(leaf.pick[0]))** (`\(leaf.pick[0])`)"
                   + (leaf.variants.isEmpty ? "" : ", starting with \(leaf.variants.map(plain).joined(separator: ", "))"))
-        if let command = commandLine { md.append("- Reproduce with `\(command)`") }
+        switch recommender.flatMap({ command(with: $0) }) {
+        case .success(let c)?:
+            md.append("- Reproduce with `\(c.line)`" + (c.notes.isEmpty ? "" : " (" + c.notes.joined(separator: "; ") + ")"))
+        case .failure(let why)?:
+            md.append("- " + why.message)
+        case nil:
+            if let command = commandLine { md.append("- Reproduce with `\(command)`") }
+        }
         md += ["", "## Decision path", ""]
         for (i, c) in breadcrumb.enumerated() {
             md.append("\(i + 1). \(plain(c.node.question ?? c.node.id)) **\(plain(c.option.answer))**" + (c.option.why.map { ": " + plain($0) } ?? ""))

@@ -82,12 +82,14 @@ struct Sheet {
         spots[name] = start..<doc.lines.count
     }
 
-    /// The `y` block: the equivalent command, in a spot a key can bring into view.
-    mutating func commandBlock(_ command: String) {
+    /// The `y` block: the equivalent command, in a spot a key can bring into view; `notes` say what a
+    /// value stands for (a number for a range), as shell comments so the block still pastes.
+    mutating func commandBlock(_ command: String, notes: [String] = []) {
         blank()
         spot("command") { s in
             s.text("The same with nnguide recommend (y hides it):", .dim)
             s.command(command)
+            for n in notes { s.text(n, .dim, first: [Span("  # ", .dim)], rest: [Span("  # ", .dim)]) }
         }
     }
 

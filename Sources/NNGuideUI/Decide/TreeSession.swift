@@ -31,6 +31,13 @@ struct TreeSession: Sendable, Equatable {
     var revealed: String?
     /// The decision map (`M`), open over the question or pick.
     var map: DecisionMap?
+    /// The command `y` shows, checked against the recommender for these answers (worked out once per path).
+    var command: (answers: [Navigator.Answer], result: Result<PathCommand, PathUnreachable>?)?
+
+    static func == (a: TreeSession, b: TreeSession) -> Bool {
+        a.nav == b.nav && a.choice == b.choice && a.changing == b.changing && a.pane == b.pane && a.showCommand == b.showCommand
+            && a.saved == b.saved && a.revealed == b.revealed && a.map == b.map
+    }
 
     init(_ nav: Navigator) { self.nav = nav }
 
@@ -107,9 +114,13 @@ struct TreeSession: Sendable, Equatable {
 
     private func extras(_ s: inout Sheet) {
         if showCommand {
-            if let c = nav.commandLine {
-                s.commandBlock(c)
-            } else {
+            switch command?.result {
+            case .success(let c)?:
+                s.commandBlock(c.line, notes: c.notes)
+            case .failure(let why)?:
+                s.blank()
+                s.spot("command") { s in s.text(why.message, .dim) }
+            case nil:
                 s.blank()
                 s.spot("command") { s in s.text("No nnguide recommend command matches these answers: they say nothing yet about a brief's fields.", .dim) }
             }
@@ -130,6 +141,18 @@ struct TreeSession: Sendable, Equatable {
     // MARK: keys
 
     mutating func handle(_ action: Action, _ ctx: ViewContext) -> Step {
+        defer { refreshCommand(ctx) }
+        return handleKey(action, ctx)
+    }
+
+    /// Works the `y` command out again when the answers changed (it runs the recommender).
+    mutating func refreshCommand(_ ctx: ViewContext) {
+        guard showCommand, command?.answers != nav.answers else { return }
+        command = (nav.answers, nav.command(with: Recommender(guide: ctx.guide)))
+        if revealed == "command" { reveal("command", ctx) }
+    }
+
+    private mutating func handleKey(_ action: Action, _ ctx: ViewContext) -> Step {
         revealed = nil
         if var m = map {
             let outcome = m.handle(action, nav, ctx)
@@ -171,6 +194,7 @@ struct TreeSession: Sendable, Equatable {
             return .effect(.message("Started again at the first question"))
         case .decide(.showCommand):
             showCommand.toggle()
+            refreshCommand(ctx)
             reveal("command", ctx)
             return .done
         case .decide(.saveRecord):

@@ -1,0 +1,137 @@
+import Foundation
+
+/// The `nnguide recommend` command equivalent to answers given in the navigator (`y`), checked by
+/// running the recommender: its walk takes the same answers and, at a pick, it picks the same family.
+/// The brief comes from the answers' `when` conditions; where that is not enough (a default would
+/// send the walk elsewhere), one more field is tried at a time. Fields the walk read but the brief
+/// left to a default are written out, so the command never depends on a default silently, and a
+/// number that stands for a range says so in `notes`.
+public struct PathCommand: Sendable, Equatable {
+    /// The command, ready to run.
+    public var line: String
+    /// "samples 50000 stands for any value under 100,000 (“Limited data or edge constraints”)".
+    public var notes: [String]
+    public var brief: Brief
+}
+
+/// Why no command reproduces the answers: which answer the recommender cannot be made to take.
+public struct PathUnreachable: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+extension Navigator {
+    /// The command that reproduces these answers (and, at a pick, the pick); nil before any answer
+    /// says anything about a brief.
+    public func command(with recommender: Recommender) -> Result<PathCommand, PathUnreachable>? {
+        let crumbs = breadcrumb
+        guard !crumbs.isEmpty else { return nil }
+        let values = impliedValues
+        // A required field the answers leave open: any value will do, as long as the walk agrees.
+        var bases: [[BriefField: BriefValue]] = [values]
+        for f in [BriefField.modality, .task] where values[f] == nil {
+            bases = bases.flatMap { b in Flips.candidates(for: f, in: recommender.book).map { v in b.merging([f: v]) { a, _ in a } } }
+        }
+        let briefs = bases.compactMap { try? Brief(values: $0) }
+        // An answer without a condition is the recommender's only when it is the question's first such answer.
+        let untakeable = crumbs.first { c in c.option.when == nil && c.node.options.firstIndex(where: { $0.when == nil }) != c.index }
+        if untakeable == nil {
+            let fixed = Set(values.keys)
+            for brief in briefs {
+                if let found = reproducing(brief, recommender, fixed: fixed) { return .success(finish(found, recommender, notes: [])) }
+            }
+        }
+        // Why the answers themselves cannot be replayed.
+        var why: String
+        if let c = untakeable {
+            why = "it never answers \u{201C}\(c.option.answer)\u{201D} to \u{201C}\(c.node.question ?? c.node.id)\u{201D} (that answer has no condition in decisions.yaml)"
+        } else if tree.id == DecisionBook.primaryTreeID {
+            why = "it takes other answers for every brief the answers describe"
+        } else {
+            // nnguide recommend enters a variant tree only where the primary flow's picks refine into it.
+            let entries = recommender.book.tree(DecisionBook.primaryTreeID)?.nodes.compactMap(\.refine).filter { $0.tree == tree.id }
+                .compactMap { tree.node($0.node)?.question.map { "\u{201C}\($0)\u{201D}" } } ?? []
+            why = entries.isEmpty ? "it never enters \(tree.title)" : "it enters \(tree.title) only at " + Array(Set(entries)).sorted().joined(separator: " or ")
+        }
+        // At a pick, a brief that reaches the same pick another way still reproduces what the screen shows.
+        if let leaf, let brief = briefs.first(where: { (try? recommender.recommend($0))?.pick.id == leaf.pick.first }) {
+            return .success(finish(brief, recommender, notes: ["nnguide recommend reaches this pick, but not by these answers: \(why)."]))
+        }
+        return .failure(PathUnreachable(message: "No nnguide recommend command follows these answers: \(why)."))
+    }
+
+    /// The brief itself, or the first single-field change of a field the answers did not set, that
+    /// the recommender walks down these answers (to this pick).
+    private func reproducing(_ brief: Brief, _ r: Recommender, fixed: Set<BriefField>) -> Brief? {
+        if reproduces(brief, r) { return brief }
+        for field in BriefField.allCases where !fixed.contains(field) && field != .notes {
+            for v in Flips.candidates(for: field, in: r.book) where v != brief[field] {
+                var b = brief
+                b[field] = v
+                if reproduces(b, r) { return b }
+            }
+        }
+        return nil
+    }
+
+    /// Whether the recommender, given `brief`, takes these answers and (at a pick) picks the same.
+    func reproduces(_ brief: Brief, _ r: Recommender) -> Bool {
+        let understood = r.understand(brief).brief
+        guard let primary = r.book.tree(DecisionBook.primaryTreeID), let first = try? primary.walk(for: understood) else { return false }
+        // The answers the recommender gives in this tree, from this tree's start.
+        var taken: [Answer]
+        if tree.id == primary.id && tree.start == primary.start {
+            taken = first.steps.map { Answer(node: $0.node.id, option: $0.answer.index) }
+        } else {
+            guard let refine = first.leaf.refine, refine.tree == tree.id, let second = try? tree.walk(from: refine.node, for: understood) else { return false }
+            // The recommender enters this tree at `refine.node`: the answers from there on must match.
+            let nodes = [tree.start] + answers.compactMap { a in tree.node(a.node).flatMap { $0.options[a.option].next } }
+            guard let k = nodes.firstIndex(of: refine.node) else { return false }
+            taken = Array(answers.prefix(k)) + second.steps.map { Answer(node: $0.node.id, option: $0.answer.index) }
+        }
+        guard taken.count >= answers.count, Array(taken.prefix(answers.count)) == answers else { return false }
+        guard let leaf else { return true }
+        guard let rec = try? r.recommend(brief) else { return false }
+        return rec.pick.id == leaf.pick.first
+    }
+
+    /// The command for a reproducing brief: fields the walk read and a default filled in are written
+    /// out, and every number that came from a range is noted.
+    private func finish(_ found: Brief, _ r: Recommender, notes first: [String]) -> PathCommand {
+        var brief = found
+        let understood = r.understand(found).brief
+        var read: Set<String> = []
+        if let rec = try? r.recommend(found) {
+            for step in rec.path {
+                guard let n = r.book.tree(step.tree)?.node(step.node) else { continue }
+                for o in n.options { for clause in o.when?.anyOf ?? [] { read.formUnion(clause.keys) } }
+            }
+        }
+        for f in BriefField.allCases where found[f] == nil && read.contains(f.name) {
+            if let v = understood[f] { brief[f] = v }
+        }
+        var notes = first
+        for c in breadcrumb {
+            guard let when = c.option.when, let clause = when.anyOf.first(where: { BriefCondition.evaluate($0, brief).0 == .yes }) else { continue }
+            for name in clause.keys.sorted() {
+                guard let f = BriefField(rawValue: name), let n = brief[f]?.number, let words = clause[name].flatMap(Self.range) else { continue }
+                notes.append("\(f.name) \(BriefValue.format(n)) stands for any value \(words) (\u{201C}\(InlineParser.plain(c.option.answer))\u{201D})")
+            }
+        }
+        return PathCommand(line: brief.commandLine(given: brief.givenFields), notes: notes, brief: brief)
+    }
+
+    /// "under 100,000" for a number test that is a range; nil for one exact value.
+    static func range(_ written: [String]) -> String? {
+        let words = written.compactMap(NumberTest.init).compactMap { t -> String? in
+            switch (t.low, t.high) {
+            case let (l?, h?) where l == h: return nil
+            case let (l?, h?): return "from \(Flips.count(l)) up to \(Flips.count(h))"
+            case let (l?, nil): return t.lowInclusive ? "of \(Flips.count(l)) or more" : "over \(Flips.count(l))"
+            case let (nil, h?): return t.highInclusive ? "of \(Flips.count(h)) or less" : "under \(Flips.count(h))"
+            case (nil, nil): return nil
+            }
+        }
+        return words.isEmpty ? nil : words.joined(separator: " or ")
+    }
+}

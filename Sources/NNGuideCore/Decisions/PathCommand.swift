@@ -118,6 +118,15 @@ extension Navigator {
                 notes.append("\(f.name) \(BriefValue.format(n)) stands for any value \(words) (\u{201C}\(InlineParser.plain(c.option.answer))\u{201D})")
             }
         }
+        // A required field the answers leave open: at a question, for the reader to fill in; at a pick, the
+        // value that was checked, said to be one of several.
+        let open = [BriefField.modality, .task].filter { impliedValues[$0] == nil }
+        if leaf == nil {
+            var line = brief.commandLine(given: brief.givenFields.filter { !open.contains($0) })
+            for f in open { line += " \(f.flag) <\(f.name)>" }
+            return PathCommand(line: line, notes: notes, brief: brief)
+        }
+        for f in open { notes.append("\(f.name) \(brief[f]?.description ?? "") is one value these answers leave open") }
         return PathCommand(line: brief.commandLine(given: brief.givenFields), notes: notes, brief: brief)
     }
 

@@ -247,3 +247,23 @@ public enum BriefSchemaError: Error, Sendable, Equatable, CustomStringConvertibl
         }
     }
 }
+
+extension BriefSchema {
+    /// The fields as README's Markdown table (field, flag, what it takes); a test keeps README's copy
+    /// equal to this, so the documented fields and values are always the content's.
+    public var markdownTable: String {
+        var rows = ["| field (YAML) | flag | values |", "| --- | --- | --- |"]
+        for f in fields {
+            let flag = f.kind == .flag ? "`\(f.flag)` / `--no-\(f.flag.dropFirst(2))`" : "`\(f.flag)`"
+            var what = f.meaning
+            switch f.kind {
+            case .choice: what += ": " + f.choices.map { "`\($0)`" }.joined(separator: ", ")
+            case .integer, .number: what += " (\(f.validValues))"
+            case .flag, .text: break
+            }
+            if f.required { what += " (required)" }
+            rows.append("| `\(f.name)` | \(flag) | \(what.replacingOccurrences(of: "|", with: "\\|")) |")
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+}

@@ -11,8 +11,8 @@ struct Recommend: ParsableCommand {
             Give the brief as a YAML file (--brief), as flags, or both (flags win). Only --modality and --task are \
             required; every field left out is stated as an assumption. --example N replays worked example N of the guide.
 
-            The fields and their valid values are the content's (decisions.yaml, `brief:`); README's "Deciding" \
-            lists them, and a bad value's message names the valid ones. A negative number needs = (--samples=-5).
+            The fields and their valid values are the content's (decisions.yaml, `brief:`): --fields lists them, \
+            and a bad value's message names the valid ones.
 
             Exit status: 0 on success, 64 for a bad flag or value, 65 for an unreadable or invalid brief file or content.
             """)
@@ -25,20 +25,22 @@ struct Recommend: ParsableCommand {
     var example: Int?
     @Option(name: .long, help: "text, json or markdown (a decision record).")
     var format: RecommendationFormat = .text
+    @Flag(name: .customLong("fields"), help: "List the brief's fields and their values (from the content), then exit.")
+    var listFields = false
 
     // The brief's fields: one declaration each, named as the field (latencyMs is latency_ms). Values
     // are checked against the content's schema once it is loaded (`fieldValues`); a field the schema
     // gains needs only its line here to be given as a flag (a brief file takes it with none).
-    @Option(help: ArgumentHelp("The structure of the input data (tabular, image, text, ...).", valueName: "modality")) var modality: String?
+    @Option(help: ArgumentHelp("The structure of the input data (image, text, ...; --fields lists them).", valueName: "modality")) var modality: String?
     @Option(help: ArgumentHelp("What the model must produce (classification, generation, ...).", valueName: "task")) var task: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Number of labeled examples.", valueName: "n")) var samples: String?
     @Option(name: .customLong("latency-ms"), parsing: .unconditional,
             help: ArgumentHelp("Inference budget per request in milliseconds.", valueName: "ms")) var latencyMs: String?
-    @Option(help: ArgumentHelp("Where the model runs (cloud, server-cpu, edge, mobile, browser, batch).", valueName: "target")) var deploy: String?
-    @Option(help: ArgumentHelp("Training budget (low, medium, high).", valueName: "budget")) var compute: String?
-    @Option(help: ArgumentHelp("How much predictions must be explained (none, helpful, required).", valueName: "need")) var interpretability: String?
+    @Option(help: ArgumentHelp("Where the model runs (cloud, edge, mobile, ...).", valueName: "target")) var deploy: String?
+    @Option(help: ArgumentHelp("Training budget (low, medium, ...).", valueName: "budget")) var compute: String?
+    @Option(help: ArgumentHelp("How much predictions must be explained (none, ..., required).", valueName: "need")) var interpretability: String?
     @Flag(inversion: .prefixedNo, help: "Must act on events as they arrive.") var streaming: Bool?
-    @Option(help: ArgumentHelp("How far back a sequence model must look (short, long).", valueName: "reach")) var context: String?
+    @Option(help: ArgumentHelp("How far back a sequence model must look (short, long, ...).", valueName: "reach")) var context: String?
     @Flag(inversion: .prefixedNo, help: "A strong pretrained model exists for this modality.") var pretrained: Bool?
     @Option(help: ArgumentHelp("Free text, echoed in the decision record.", valueName: "text")) var notes: String?
 
@@ -92,6 +94,10 @@ struct Recommend: ParsableCommand {
     func run() throws {
         let guide = try content.load()
         let book = guide.decisions
+        if listFields {
+            print(Recommend.fieldList(book.brief, width: Recommend.width()), terminator: "")
+            return
+        }
         var replay: GuideExample?
         let theBrief: Brief
         if let n = example {
@@ -141,6 +147,22 @@ struct Recommend: ParsableCommand {
             }
             throw Recommend.usage("missing \(error.spec.flag) (\(error.spec.meaning)); one of: \(error.spec.validValues)")
         }
+    }
+
+    /// `--fields`: each field with its flag and meaning, and a choice's values with theirs.
+    static func fieldList(_ schema: BriefSchema, width: Int) -> String {
+        var out: [String] = []
+        for f in schema.fields {
+            let flag = f.kind == .flag ? "\(f.flag) / --no-\(f.flag.dropFirst(2))" : f.flag
+            out.append("\(f.name)  \(flag)\(f.required ? "  (required)" : "")")
+            out += TextWrap.wrap(f.meaning + (f.kind == .choice || f.kind == .text ? "" : ": " + f.validValues), width: width - 4).map { "    " + $0 }
+            let pad = (f.choices.map(DisplayWidth.of).max() ?? 0) + 2
+            for v in f.values {
+                let lines = TextWrap.wrap(v.meaning, width: max(20, width - 6 - pad))
+                for (i, l) in lines.enumerated() { out.append("      " + TextWrap.pad(i == 0 ? v.value : "", width: pad) + l) }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
     }
 
     static func width() -> Int {

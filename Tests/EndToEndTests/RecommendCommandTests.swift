@@ -66,6 +66,17 @@ import NNGuideCore
         }
     }
 
+    @Test func fieldsListsTheContentsSchema() throws {
+        let r = try RecommendRun.run(["--fields"])
+        #expect(r.status == 0)
+        let schema = RecommendRun.book.brief
+        #expect(!schema.fields.isEmpty)
+        for f in schema.fields {
+            #expect(r.out.contains("\n\(f.name)  \(f.flag)") || r.out.hasPrefix("\(f.name)  \(f.flag)"), "\(f.name)")
+            for v in f.choices { #expect(r.out.contains("      \(v) "), "\(f.name): \(v)") }
+        }
+    }
+
     @Test func aMissingRequiredFieldIsAUsageError() throws {
         let r = try RecommendRun.run(["--modality", "text"])
         #expect(r.status == 64 && r.err.contains("--task"))

@@ -57,11 +57,15 @@ public enum ReasonSource: Sendable, Equatable {
         return sources.first
     }
 
-    /// As a quiet suffix: "your brief: modality image, samples 50000 (assumed)", "guide: 3.2 CNNs".
+    /// As a quiet suffix: "your brief: modality image, samples 50000", "assumed: deploy cloud",
+    /// "guide: 3.2 CNNs".
     public var label: String {
         switch self {
         case .brief(let values):
-            return "your brief: " + values.map { "\($0.field.name) \($0.value)" + ($0.assumed ? " (assumed)" : "") }.joined(separator: ", ")
+            func list(_ vs: [FieldValue]) -> String { vs.map { "\($0.field.name) \($0.value)" }.joined(separator: ", ") }
+            let given = values.filter { !$0.assumed }, assumed = values.filter(\.assumed)
+            return [given.isEmpty ? nil : "your brief: " + list(given), assumed.isEmpty ? nil : "assumed: " + list(assumed)]
+                .compactMap { $0 }.joined(separator: "; ")
         case .page(_, let title): return "guide: " + title
         }
     }

@@ -9,7 +9,7 @@ enum FlipsBench {
         var one: [Double] = [], whole: [Double] = []
         var flips = 0
         for e in guide.decisions.examples {
-            guard let brief = e.parsedBrief.brief else { continue }
+            guard let brief = e.parsedBrief(guide.decisions.brief).brief else { continue }
             one += sample(runs) { _ = try? recommender.recommend(brief) }
             whole += sample(max(1, runs / 4)) { flips = max(flips, Flips.analyze(brief, with: recommender).count) }
         }

@@ -7,30 +7,31 @@ import TestSupport
 /// list changes the pick (for numbers: none nearer than the listed boundary on that side).
 @Suite struct FlipsTests {
     let recommender = DecisionFixture.recommender
+    var schema: BriefSchema { DecisionFixture.book.brief }
 
     /// The guide's examples, plus briefs drawn at random over every field (seeded, so a failure repeats).
     var briefs: [Brief] {
-        var out = DecisionFixture.book.examples.compactMap(\.parsedBrief.brief)
+        var out = DecisionFixture.book.examples.compactMap { $0.parsedBrief(schema).brief }
         var rng = SeededRandom(seed: 13)
         for _ in 0..<40 {
-            var b = Brief(modality: Modality.allCases.randomElement(using: &rng)!, task: TaskDomain.allCases.randomElement(using: &rng)!)
-            for field in BriefField.allCases where !field.isRequired && field != .notes && Bool.random(using: &rng) {
-                switch field.kind {
-                case .choice(let values): b[field] = .choice(values.randomElement(using: &rng)!)
-                case .flag: b[field] = .flag(Bool.random(using: &rng))
-                case .integer: b[field] = .number(Double([50, 800, 5_000, 50_000, 500_000, 5_000_000].randomElement(using: &rng)!))
-                case .number: b[field] = .number([5, 50, 500, 5_000].randomElement(using: &rng)!)
+            var values: [BriefField: BriefValue] = [:]
+            for spec in schema.fields where spec.required || Bool.random(using: &rng) {
+                switch spec.kind {
+                case .choice: values[spec.field] = .choice(spec.choices.randomElement(using: &rng)!)
+                case .flag: values[spec.field] = .flag(Bool.random(using: &rng))
+                case .integer: values[spec.field] = .number(Double([50, 800, 5_000, 50_000, 500_000, 5_000_000].randomElement(using: &rng)!))
+                case .number: values[spec.field] = .number([5, 50, 500, 5_000].randomElement(using: &rng)!)
                 case .text: break
                 }
             }
-            out.append(b)
+            out.append(try! Brief(schema: schema, values: values))
         }
         return out
     }
 
     func pick(_ b: Brief) throws -> Flips.Outcome {
-        let r = try recommender.recommend(b)
-        return Flips.Outcome(id: r.pick.id, title: r.pick.title)
+        let d = try recommender.decide(b)
+        return Flips.Outcome(id: d.pick.id, title: d.pick.title)
     }
 
     /// Number values to probe beyond the analysis's own points: round numbers and values between them.
@@ -46,16 +47,17 @@ import TestSupport
             // Each flip, applied through the command line's own parser, gives exactly its pick.
             for f in flips {
                 var changed = brief
-                changed[f.field] = try f.field.parse(f.value)
+                changed[f.field] = try schema.parse(f.field, f.value)
                 let o = try pick(changed)
                 #expect(o.id == f.pick && o.title == f.title, "\(brief.commandLine()) with \(f.change): got \(o), flip says \(f.pick)")
                 #expect(o != base)
                 checked += 1
             }
             // Every other single-field change keeps the pick, or is covered by a listed flip.
-            for field in BriefField.allCases where field != .notes {
-                var values = Flips.candidates(for: field, in: recommender.book)
-                if field.kind == .integer || field.kind == .number { values += Self.probes.map { .number($0) } }
+            for spec in schema.fields {
+                let field = spec.field
+                var values = Flips.candidates(for: spec, in: recommender.book)
+                if spec.kind == .integer || spec.kind == .number { values += Self.probes.map { .number($0) } }
                 for v in values where v != brief[field] {
                     var changed = brief
                     changed[field] = v
@@ -80,7 +82,7 @@ import TestSupport
     }
 
     @Test func flipsAreOrderedByHowSmallTheChangeIs() {
-        let brief = Brief(modality: .image, task: .classification, samples: 50_000)
+        let brief = Brief.make(["modality": "image", "task": "classification", "samples": "50000"])
         let flips = Flips.analyze(brief, with: recommender)
         let sentences = flips.map(\.sentence)
         #expect(!flips.isEmpty)
@@ -91,27 +93,27 @@ import TestSupport
         // Boundaries are said as the data draws them, and the value is one the command line accepts.
         for f in flips where f.field == .samples {
             #expect(f.change.contains("under") || f.change.contains("or more") || f.change.contains("or less") || f.change.contains("over"), "\(f.change)")
-            #expect((try? BriefField.samples.parse(f.value)) != nil)
+            #expect((try? schema.parse(.samples, f.value)) != nil)
         }
     }
 
     @Test func aDeployChangeIsAFlipEvenWhenTheFamilyStays() throws {
         // "with deploy=edge: a mobile-sized CNN": the same family, a different leaf, is a different pick.
-        let brief = Brief(modality: .image, task: .classification, samples: 50_000, deploy: .cloud)
+        let brief = Brief.make(["modality": "image", "task": "classification", "samples": "50000", "deploy": "cloud"])
         let base = try pick(brief)
         var edge = brief
-        edge.deploy = .edge
+        edge["deploy"] = .choice("edge")
         let o = try pick(edge)
         let flips = Flips.analyze(brief, with: recommender)
         if o != base {
-            #expect(flips.contains { $0.field == .deploy && $0.value == "edge" && $0.title == o.title }, "\(flips.map(\.sentence))")
+            #expect(flips.contains { $0.field == "deploy" && $0.value == "edge" && $0.title == o.title }, "\(flips.map(\.sentence))")
         } else {
-            #expect(!flips.contains { $0.field == .deploy && $0.value == "edge" })
+            #expect(!flips.contains { $0.field == "deploy" && $0.value == "edge" })
         }
     }
 
     @Test func jsonHasFieldValueAndPick() throws {
-        let flips = Flips.analyze(Brief(modality: .tabular, task: .classification, samples: 5_000), with: recommender)
+        let flips = Flips.analyze(Brief.make(["modality": "tabular", "task": "classification", "samples": "5000"]), with: recommender)
         let f = try #require(flips.first)
         let data = try JSONEncoder().encode(f)
         let obj = try #require(try JSONSerialization.jsonObject(with: data) as? [String: String])

@@ -18,7 +18,7 @@ import Testing
                 if next.choose(i) { explore(next, seen.union([nav.current.id])) }
             }
         }
-        explore(Navigator(tree: tree), [])
+        explore(Navigator(tree: tree, schema: DecisionFixture.book.brief), [])
         return out
     }
 
@@ -27,19 +27,20 @@ import Testing
         var words = line.split(separator: " ").map(String.init)
         #expect(Array(words.prefix(2)) == ["nnguide", "recommend"])
         words.removeFirst(2)
+        let schema = DecisionFixture.book.brief
         var values: [BriefField: BriefValue] = [:]
         var i = 0
         while i < words.count {
             let flag = words[i]
-            if flag.hasPrefix("--no-"), let f = BriefField.allCases.first(where: { $0.flag == "--" + flag.dropFirst(5) }) {
-                values[f] = .flag(false); i += 1; continue
+            if flag.hasPrefix("--no-"), let spec = schema.field(flag: "--" + flag.dropFirst(5)) {
+                values[spec.field] = .flag(false); i += 1; continue
             }
-            let f = try #require(BriefField.allCases.first { $0.flag == flag }, "unknown flag \(flag) in \(line)")
-            if f.kind == .flag { values[f] = .flag(true); i += 1; continue }
-            values[f] = try f.parse(words[i + 1])
+            let spec = try #require(schema.field(flag: flag), "unknown flag \(flag) in \(line)")
+            if spec.kind == .flag { values[spec.field] = .flag(true); i += 1; continue }
+            values[spec.field] = try spec.parse(words[i + 1])
             i += 2
         }
-        return try Brief(values: values)
+        return try Brief(schema: schema, values: values)
     }
 
     /// Answers no brief can make the recommender take: an answer without a `when` that is not its
@@ -73,14 +74,15 @@ import Testing
                         #expect(nav.reproduces(b, recommender), "\(route): \(command.line)")
                     }
                     if let leaf = nav.leaf {
-                        let r = try recommender.recommend(b)
+                        let r = try recommender.decide(b)
                         #expect(r.pick.id == leaf.pick.first, "\(route): \(command.line) picks \(r.pick.id), the screen \(leaf.pick)")
                         leaves += 1
                     }
                     // Never a number without saying it stands for a range.
-                    for f in [BriefField.samples, .latencyMs] where b[f] != nil && nav.impliedValues[f] != nil {
+                    for spec in DecisionFixture.book.brief.fields where (spec.kind == .integer || spec.kind == .number) && b[spec.field] != nil && nav.impliedValues[spec.field] != nil {
+                        let f = spec.field
                         #expect(command.notes.contains { $0.hasPrefix(f.name) } || nav.breadcrumb.contains { c in
-                            c.option.when?.anyOf.contains { clause in clause[f.name].flatMap(Navigator.range) == nil && clause[f.name] != nil } ?? false
+                            c.option.when?.anyOf.contains { clause in clause.test(f).map { Navigator.range($0.written) == nil } ?? false } ?? false
                         }, "\(route): \(command.line) gives \(f.name) without saying it stands for a range")
                     }
                     checked += 1
@@ -93,8 +95,8 @@ import Testing
 
     @Test func thePhoneUsersRouteNamesEveryFieldThePathDecided() throws {
         // Issue 12: image > recognise > limited data or edge printed only --samples 50000 and no deploy.
-        let primary = try #require(DecisionFixture.book.tree("primary"))
-        var nav = Navigator(tree: primary)
+        let primary = try #require(DecisionFixture.book.primaryTree)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         let chose = nav.choose(1) && nav.choose(0)
         #expect(chose)
         let limited = try #require(nav.current.options.firstIndex { $0.answer.lowercased().contains("limited") || $0.answer.lowercased().contains("edge") })
@@ -103,7 +105,7 @@ import Testing
         let command = try #require(try nav.command(with: recommender)?.get())
         #expect(command.line.contains("--deploy"), "\(command.line)")
         if command.line.contains("--samples") { #expect(command.notes.contains { $0.contains("stands for any value") }, "\(command.notes)") }
-        let r = try recommender.recommend(try brief(of: command.line))
+        let r = try recommender.decide(try brief(of: command.line))
         #expect(r.pick.id == nav.leaf?.pick.first)
     }
 }

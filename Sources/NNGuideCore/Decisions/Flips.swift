@@ -40,8 +40,8 @@ public enum Flips {
     public static func analyze(_ brief: Brief, with recommender: Recommender) -> [Flip] {
         guard let base = outcome(brief, recommender) else { return [] }
         var flips: [(cost: Double, order: Int, flip: Flip)] = []
-        for (order, field) in BriefField.allCases.enumerated() {
-            for (cost, flip) in changes(of: field, in: brief, from: base, recommender) {
+        for (order, spec) in brief.schema.fields.enumerated() {
+            for (cost, flip) in changes(of: spec, in: brief, from: base, recommender) {
                 flips.append((cost, order, flip))
             }
         }
@@ -49,26 +49,27 @@ public enum Flips {
     }
 
     /// Every value a single-field change tries, for the sweep test and the analysis alike.
-    public static func candidates(for field: BriefField, in book: DecisionBook) -> [BriefValue] {
-        switch field.kind {
-        case .choice(let values): return values.map { .choice($0) }
+    public static func candidates(for spec: BriefFieldSpec, in book: DecisionBook) -> [BriefValue] {
+        switch spec.kind {
+        case .choice: return spec.choices.map { .choice($0) }
         case .flag: return [.flag(false), .flag(true)]
-        case .integer, .number: return points(for: field, in: book).map { .number($0.value) }
+        case .integer, .number: return points(for: spec, in: book).map { .number($0.value) }
         case .text: return []
         }
     }
 
     static func outcome(_ brief: Brief, _ r: Recommender) -> Outcome? {
-        guard let rec = try? r.recommend(brief) else { return nil }
-        return Outcome(id: rec.pick.id, title: rec.pick.title)
+        guard let d = try? r.decide(brief) else { return nil }
+        return Outcome(id: d.pick.id, title: d.pick.title)
     }
 
-    private static func changes(of field: BriefField, in brief: Brief, from base: Outcome, _ r: Recommender) -> [(Double, Flip)] {
-        switch field.kind {
+    private static func changes(of spec: BriefFieldSpec, in brief: Brief, from base: Outcome, _ r: Recommender) -> [(Double, Flip)] {
+        let field = spec.field
+        switch spec.kind {
         case .text: return []
         case .choice, .flag:
             var out: [(Double, Flip)] = []
-            for value in candidates(for: field, in: r.book) where value != brief[field] {
+            for value in candidates(for: spec, in: r.book) where value != brief[field] {
                 var changed = brief
                 changed[field] = value
                 guard let o = outcome(changed, r), o != base else { continue }
@@ -76,7 +77,7 @@ public enum Flips {
             }
             return out
         case .integer, .number:
-            return numberChanges(of: field, in: brief, from: base, r)
+            return numberChanges(of: spec, in: brief, from: base, r)
         }
     }
 
@@ -86,12 +87,13 @@ public enum Flips {
     /// The values either side of every boundary: for a boundary B, B-1 ("under B"), B ("B or more" going
     /// up, "B or less" going down) and B+1 ("over B"). Boundaries are whole numbers in the data, so every
     /// stretch between two boundaries holds one of these points.
-    static func points(for field: BriefField, in book: DecisionBook) -> [Point] {
+    static func points(for spec: BriefFieldSpec, in book: DecisionBook) -> [Point] {
+        let field = spec.field
         var bounds: Set<Double> = []
         func scan(_ c: BriefCondition?) {
             for clause in c?.anyOf ?? [] {
-                for v in clause[field.name] ?? [] {
-                    guard let t = NumberTest(v) else { continue }
+                guard case .number(let tests)? = clause.test(field)?.comparison else { continue }
+                for t in tests {
                     if let l = t.low { bounds.insert(l) }
                     if let h = t.high { bounds.insert(h) }
                 }
@@ -108,7 +110,7 @@ public enum Flips {
         for b in bounds.sorted() {
             let s = count(b)
             for (v, below, above) in [(b - 1, "under \(s)", "under \(s)"), (b, "\(s) or less", "\(s) or more"), (b + 1, "over \(s)", "over \(s)")]
-            where v > 0 && out[v] == nil {
+            where v > 0 && v >= (spec.min ?? 0) && (spec.kind != .integer || v == v.rounded()) && out[v] == nil {
                 out[v] = Point(value: v, below: below, above: above)
             }
         }
@@ -117,8 +119,9 @@ public enum Flips {
 
     /// Walks outward from the brief's value (both ways from nothing when the brief leaves it out) and
     /// reports the first point that reaches each pick other than the brief's own.
-    private static func numberChanges(of field: BriefField, in brief: Brief, from base: Outcome, _ r: Recommender) -> [(Double, Flip)] {
-        let points = points(for: field, in: r.book)
+    private static func numberChanges(of spec: BriefFieldSpec, in brief: Brief, from base: Outcome, _ r: Recommender) -> [(Double, Flip)] {
+        let field = spec.field
+        let points = points(for: spec, in: r.book)
         let current = brief[field]?.number
         let down = current.map { c in points.filter { $0.value < c }.reversed() } ?? []
         let up = current.map { c in points.filter { $0.value > c } } ?? points

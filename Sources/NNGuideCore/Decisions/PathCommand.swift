@@ -29,10 +29,10 @@ extension Navigator {
         let values = impliedValues
         // A required field the answers leave open: any value will do, as long as the walk agrees.
         var bases: [[BriefField: BriefValue]] = [values]
-        for f in [BriefField.modality, .task] where values[f] == nil {
-            bases = bases.flatMap { b in Flips.candidates(for: f, in: recommender.book).map { v in b.merging([f: v]) { a, _ in a } } }
+        for spec in schema.required where values[spec.field] == nil {
+            bases = bases.flatMap { b in Flips.candidates(for: spec, in: recommender.book).map { v in b.merging([spec.field: v]) { a, _ in a } } }
         }
-        let briefs = bases.compactMap { try? Brief(values: $0) }
+        let briefs = bases.compactMap { try? Brief(schema: schema, values: $0) }
         // An answer without a condition is the recommender's only when it is the question's first such answer.
         let untakeable = crumbs.first { c in c.option.when == nil && c.node.options.firstIndex(where: { $0.when == nil }) != c.index }
         if untakeable == nil {
@@ -45,11 +45,11 @@ extension Navigator {
         var why: String
         if let c = untakeable {
             why = "it never answers \u{201C}\(c.option.answer)\u{201D} to \u{201C}\(c.node.question ?? c.node.id)\u{201D} (that answer has no condition in decisions.yaml)"
-        } else if tree.id == DecisionBook.primaryTreeID {
+        } else if tree.role == .primary {
             why = "it takes other answers for every brief the answers describe"
         } else {
             // nnguide recommend enters a variant tree only where the primary flow's picks refine into it.
-            let entries = recommender.book.tree(DecisionBook.primaryTreeID)?.nodes.compactMap(\.refine).filter { $0.tree == tree.id }
+            let entries = recommender.book.primaryTree?.nodes.compactMap(\.refine).filter { $0.tree == tree.id }
                 .compactMap { tree.node($0.node)?.question.map { "\u{201C}\($0)\u{201D}" } } ?? []
             why = entries.isEmpty ? "it never enters \(tree.title)" : "it enters \(tree.title) only at " + Array(Set(entries)).sorted().joined(separator: " or ")
         }
@@ -64,10 +64,10 @@ extension Navigator {
     /// the recommender walks down these answers (to this pick).
     private func reproducing(_ brief: Brief, _ r: Recommender, fixed: Set<BriefField>) -> Brief? {
         if reproduces(brief, r) { return brief }
-        for field in BriefField.allCases where !fixed.contains(field) && field != .notes {
-            for v in Flips.candidates(for: field, in: r.book) where v != brief[field] {
+        for spec in brief.schema.fields where !fixed.contains(spec.field) {
+            for v in Flips.candidates(for: spec, in: r.book) where v != brief[spec.field] {
                 var b = brief
-                b[field] = v
+                b[spec.field] = v
                 if reproduces(b, r) { return b }
             }
         }
@@ -77,7 +77,7 @@ extension Navigator {
     /// Whether the recommender, given `brief`, takes these answers and (at a pick) picks the same.
     func reproduces(_ brief: Brief, _ r: Recommender) -> Bool {
         let understood = r.understand(brief).brief
-        guard let primary = r.book.tree(DecisionBook.primaryTreeID), let first = try? primary.walk(for: understood) else { return false }
+        guard let primary = r.book.primaryTree, let first = try? primary.walk(for: understood) else { return false }
         // The answers the recommender gives in this tree, from this tree's start.
         var taken: [Answer]
         if tree.id == primary.id && tree.start == primary.start {
@@ -91,8 +91,8 @@ extension Navigator {
         }
         guard taken.count >= answers.count, Array(taken.prefix(answers.count)) == answers else { return false }
         guard let leaf else { return true }
-        guard let rec = try? r.recommend(brief) else { return false }
-        return rec.pick.id == leaf.pick.first
+        guard let d = try? r.decide(brief) else { return false }
+        return d.pick.id == leaf.pick.first
     }
 
     /// The command for a reproducing brief: fields the walk read and a default filled in are written
@@ -100,33 +100,34 @@ extension Navigator {
     private func finish(_ found: Brief, _ r: Recommender, notes first: [String]) -> PathCommand {
         var brief = found
         let understood = r.understand(found).brief
-        var read: Set<String> = []
-        if let rec = try? r.recommend(found) {
-            for step in rec.path {
+        var read: Set<BriefField> = []
+        if let d = try? r.decide(found) {
+            for step in d.steps {
                 guard let n = r.book.tree(step.tree)?.node(step.node) else { continue }
-                for o in n.options { for clause in o.when?.anyOf ?? [] { read.formUnion(clause.keys) } }
+                for o in n.options { read.formUnion(o.when?.fields ?? []) }
             }
         }
-        for f in BriefField.allCases where found[f] == nil && read.contains(f.name) {
+        for f in found.schema.names where found[f] == nil && read.contains(f) {
             if let v = understood[f] { brief[f] = v }
         }
         var notes = first
         for c in breadcrumb {
             guard let when = c.option.when, let clause = when.anyOf.first(where: { BriefCondition.evaluate($0, brief).0 == .yes }) else { continue }
-            for name in clause.keys.sorted() {
-                guard let f = BriefField(rawValue: name), let n = brief[f]?.number, let words = clause[name].flatMap(Self.range) else { continue }
+            for test in clause.tests {
+                let f = test.field
+                guard let n = brief[f]?.number, let words = Self.range(test.written) else { continue }
                 notes.append("\(f.name) \(BriefValue.format(n)) stands for any value \(words) (\u{201C}\(InlineParser.plain(c.option.answer))\u{201D})")
             }
         }
         // A required field the answers leave open: at a question, for the reader to fill in; at a pick, the
         // value that was checked, said to be one of several.
-        let open = [BriefField.modality, .task].filter { impliedValues[$0] == nil }
+        let open = schema.required.filter { impliedValues[$0.field] == nil }
         if leaf == nil {
-            var line = brief.commandLine(given: brief.givenFields.filter { !open.contains($0) })
-            for f in open { line += " \(f.flag) <\(f.name)>" }
+            var line = brief.commandLine(given: brief.givenFields.filter { f in !open.contains { $0.field == f } })
+            for spec in open { line += " \(spec.flag) <\(spec.name)>" }
             return PathCommand(line: line, notes: notes, brief: brief)
         }
-        for f in open { notes.append("\(f.name) \(brief[f]?.description ?? "") is one value these answers leave open") }
+        for f in open.map(\.field) { notes.append("\(f.name) \(brief[f]?.description ?? "") is one value these answers leave open") }
         return PathCommand(line: brief.commandLine(given: brief.givenFields), notes: notes, brief: brief)
     }
 

@@ -272,7 +272,7 @@ struct TreeSession: Sendable, Equatable {
 
     /// Enter on the map: the answers of the chosen place, given one by one as the keys would.
     private mutating func jump(_ answers: [Int], _ ctx: ViewContext) -> Step {
-        var next = Navigator(tree: nav.tree)
+        var next = Navigator(tree: nav.tree, schema: nav.schema)
         for a in answers { guard next.choose(a) else { return .effect(.message("That place cannot be reached in this content")) } }
         map = nil
         nav = next

@@ -116,13 +116,15 @@ struct Recommend: ParsableCommand {
             theBrief = try assembleBrief(book.brief)
         }
         var recommendation: Recommendation
+        let recommender = Recommender(guide: guide)
         do {
-            recommendation = try Recommender(guide: guide).recommend(theBrief)
+            recommendation = try recommender.recommend(theBrief)
         } catch {
             printError("nnguide: the decision content cannot answer this brief: \(error.message)")
             throw ExitCode(65)
         }
         recommendation.example = replay.map(Recommendation.Replay.init)
+        recommendation.flips = Flips.analyze(theBrief, with: recommender)
         print(recommendation.render(format, width: Recommend.width(), date: Recommend.today()), terminator: "")
     }
 

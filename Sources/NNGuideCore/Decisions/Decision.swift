@@ -156,13 +156,14 @@ public struct Rejection: Sendable, Equatable {
 
 /// The sections every projection of a decision shows, with their one set of headings.
 public enum DecisionSection: String, Sendable, CaseIterable {
-    case path, because, alternatives, whyNot, warnings, assumptions, nextSteps, brief, read
+    case path, because, alternatives, flips, whyNot, warnings, assumptions, nextSteps, brief, read
 
     public var heading: String {
         switch self {
         case .path: return "Decision path"
         case .because: return "Why"
         case .alternatives: return "Alternatives"
+        case .flips: return "What would change the pick"
         case .whyNot: return "Why not the others"
         case .warnings: return "Warnings"
         case .assumptions: return "Assumptions"

@@ -25,14 +25,22 @@ public struct Flip: Sendable, Equatable, Encodable {
 
     /// "with samples under 1,000: Linear models": one line of "What would change the pick".
     public var sentence: String { "with \(change): \(title)" }
+
+    /// The change as a command-line option: `--samples 999`, `--deploy edge`, `--no-streaming`.
+    public func option(_ schema: BriefSchema) -> String {
+        guard let spec = schema[field] else { return "\(field.name)=\(value)" }
+        if spec.kind == .flag { return value == "true" ? spec.flag : "--no-" + spec.flag.dropFirst(2) }
+        return "\(spec.flag) \(value)"
+    }
 }
 
 /// For a brief, the smallest single-field changes that change the pick. Choice fields try every
 /// other value, flags the other value, numbers the values either side of every boundary that
 /// decisions.yaml draws for that field (conditions and data-quantity bands), walking outward from the
 /// brief's value and reporting the first value in each direction that reaches each new pick.
-/// Ordered by how small the change is: a choice or flag counts as one step, a number by how many
-/// orders of magnitude it moves (a field the brief left out counts as one step).
+/// Ordered by how small the change is: a constraint's choice or flag counts as one step, a required
+/// field's (the data, the task) as two, a number by how many orders of magnitude it moves (a field the
+/// brief left out counts as one step).
 public enum Flips {
     /// A pick as the user sees it: the family and the leaf's title.
     struct Outcome: Equatable { var id: String; var title: String }
@@ -73,7 +81,8 @@ public enum Flips {
                 var changed = brief
                 changed[field] = value
                 guard let o = outcome(changed, r), o != base else { continue }
-                out.append((1, Flip(field: field, value: value.description, pick: o.id, title: o.title, change: "\(field.name)=\(value)")))
+                // Changing what the data is or what is asked (a required field) is a bigger change than a constraint.
+                out.append((spec.required ? 2 : 1, Flip(field: field, value: value.description, pick: o.id, title: o.title, change: "\(field.name)=\(value)")))
             }
             return out
         case .integer, .number:

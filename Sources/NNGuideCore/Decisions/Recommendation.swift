@@ -33,6 +33,8 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     public var decision: Decision
     /// Set when the brief is one of the guide's examples being replayed.
     public var example: Replay?
+    /// What would change the pick (`Flips.analyze`), when it was worked out: every flip is a recommender run.
+    public var flips: [Flip]?
 
     public init(_ decision: Decision, example: Replay? = nil) { self.decision = decision; self.example = example }
 
@@ -70,7 +72,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case pick, alternatives, path, because, reasons, warnings, assumptions, brief, see, leaf, example
+        case pick, alternatives, path, because, reasons, warnings, assumptions, brief, see, leaf, example, flips
         case whyNot = "why_not"
         case nextSteps = "next_steps"
         case refinedBy = "refined_by"
@@ -94,6 +96,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         try c.encodeIfPresent(refinedBy, forKey: .refinedBy)
         try c.encode(assumedFields, forKey: .assumedFields)
         try c.encodeIfPresent(example, forKey: .example)
+        try c.encodeIfPresent(flips, forKey: .flips)
     }
 }
 

@@ -55,6 +55,11 @@ extension Recommendation {
             heading(.alternatives)
             for (i, a) in d.alternatives.enumerated() { para("\(a.name): \(a.reason.withSource)", indent: "      ", first: numbered(i)) }
         }
+        if let flips {
+            heading(.flips)
+            if flips.isEmpty { para("No single change to the brief gives another pick.") }
+            for f in flips { para("\(f.sentence) (\(f.title == f.pick ? "" : f.pick + ", ")\(f.option(brief.schema)))", indent: "    ", first: "  - ") }
+        }
         if !d.whyNot.isEmpty {
             heading(.whyNot)
             for w in d.whyNot { para("\(w.name): \(w.reasons.map(\.withSource).joined(separator: " "))", indent: "    ", first: "  - ") }
@@ -117,6 +122,11 @@ extension Recommendation {
             for (i, a) in d.alternatives.enumerated() {
                 md.append("\(i + 1). **\(a.name)** (`\(a.id)`): \(a.reason.text)" + (a.reason.source.map { " _(\($0.label))_" } ?? ""))
             }
+        }
+        if let flips {
+            heading(.flips)
+            if flips.isEmpty { md.append("No single change to the brief gives another pick.") }
+            for f in flips { md.append("- With \(f.change): **\(f.title)** (`\(f.pick)`; `\(f.option(brief.schema))`)") }
         }
         if !d.whyNot.isEmpty {
             heading(.whyNot)

@@ -6,6 +6,8 @@ import NNGuideCore
 /// values on every frame, so it always matches the form.
 public struct BriefForm: Sendable, Equatable {
     public internal(set) var values: [BriefField: BriefValue] = [:]
+    /// Fields whose change would change the pick, worked out by the decide view (`FlipState`).
+    var pivots: Set<BriefField> = []
     /// The focused row.
     public internal(set) var field = 0 {
         didSet { problem = nil }
@@ -177,16 +179,19 @@ public struct BriefForm: Sendable, Equatable {
 
     /// The form's own column: a row per field; the focused row opens to say what the field means
     /// and what it takes, so that stays in view on a small screen too.
+    /// Fields whose change would change the pick (`pivots`) are marked with an arrow in a gutter.
     func sheet(width: Int, _ ctx: ViewContext, understood: Recommendation?) -> Sheet {
         var s = Sheet(width: width, glyphs: ctx.glyphs)
         let g = ctx.glyphs
         s.text("Model Brief", .title)
+        if !pivots.isEmpty { s.text(g.arrow + " changing it would change the pick", .dim) }
         let schema = ctx.guide.decisions.brief
         for (i, f) in schema.fields.enumerated() {
             let start = s.count
             s.item { s in
-                var spans = [Span(TextWrap.pad(f.name + (f.required ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
-                let room = max(1, width - Self.labelWidth)
+                let mark = TextWrap.pad(pivots.contains(f.field) ? g.arrow : "", width: 2)
+                var spans = [Span(mark, .accent), Span(TextWrap.pad(f.name + (f.required ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
+                let room = max(1, width - Self.labelWidth - 2)
                 if i == field, let text = editing {
                     var shown = g.text(text)
                     while DisplayWidth.of(shown) > room - 1, !shown.isEmpty { shown.removeFirst() }

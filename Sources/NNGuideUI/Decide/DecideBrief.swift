@@ -22,6 +22,8 @@ extension DecideView {
                 }
                 mode = .result
                 result = Pane()
+                flips.applied = []
+                refreshResultFlips(ctx)
                 return .none
             case .decide(.walkPath):
                 guard let b = form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
@@ -58,6 +60,7 @@ extension DecideView {
             return s
         }
         s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.compactMap { f in b[f].map { "\(f.name)=\($0)" } }.joined(separator: " "), .dim)
+        layoutApplied(&s)
         s.blank()
         o.layout(into: &s) { s in
             if resultCommand { s.commandBlock(b.commandLine()) }
@@ -66,6 +69,7 @@ extension DecideView {
                 s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(resultSaved), .dim) }
             }
         }
+        layoutFlips(&s)
         return s
     }
 
@@ -75,7 +79,7 @@ extension DecideView {
         if result.scroll(action, s, height: height) { return .none }
         let links = resultOutcome(ctx)?.links ?? []
         switch action {
-        case .decide(.stepBack): mode = .brief
+        case .decide(.stepBack): if !undoFlip(ctx) { mode = .brief }
         case .cancel: result.focus = nil
         case .nextLink, .previousLink:
             if !result.cycle(forward: action == .nextLink, s, height: height) { return .message("No links here") }
@@ -83,12 +87,15 @@ extension DecideView {
             guard links.indices.contains(n - 1) else { return .unhandled }
             return stepEffect(TreeSession.follow(links[n - 1].link))
         case .open:
-            guard case .link(let i)? = result.focus, links.indices.contains(i) else { return .message("Tab moves to the links; 1-9 open one") }
+            if case .flip(let i)? = result.focus { return applyFlip(i, ctx) }
+            guard case .link(let i)? = result.focus, links.indices.contains(i) else { return .message("Tab moves to the links and the flips; 1-9 open a link") }
             return stepEffect(TreeSession.follow(links[i].link))
         case .decide(.showCommand):
             resultCommand.toggle()
             let after = resultSheet(ctx)
             if let r = after.spots["command"] { result.show(r, after, height: height) }
+        case .decide(.map):
+            return .message("The map shows a tree: p steps through this brief's path, and M there opens it")
         case .decide(.saveRecord):
             guard let r = form.recommendation(ctx.guide) else { return .unhandled }
             outbox.append(.saveRecord(.brief(r)))

@@ -19,6 +19,8 @@ public struct DecideView: AppView {
     var result = Pane()
     var resultCommand = false
     var resultSaved: String?
+    /// What would change the pick: the recommendation screen's flips and the form's marks.
+    var flips = FlipState()
     var saved: [SavedBrief] = []
     var savedFolder: String?
     var savedChoice = 0
@@ -217,6 +219,7 @@ public struct DecideView: AppView {
             withSession { $0.fit(ctx) }
         case .brief:
             let p = formPanes(ctx.rect).form
+            flips.refreshPivots(&form, ctx.guide)
             form.fit(height: p.height, width: p.width, ctx)
         case .result:
             result.clamp(resultSheet(ctx), height: h)

@@ -11,7 +11,8 @@ public enum DecideAction: Hashable, Sendable {
 /// answer or menu item, for the selection bar and for scrolling it into view.
 struct Sheet {
     enum Target: Sendable, Equatable {
-        case crumb(Int), link(Int)
+        /// A breadcrumb answer, a link, a flip on the recommendation screen (Enter applies it).
+        case crumb(Int), link(Int), flip(Int)
         var isLink: Bool { if case .link = self { return true }; return false }
     }
     struct Tag: Sendable, Equatable {

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// What would change the pick, in the explorer: the recommendation screen lists the flips, Enter
+/// applies one, Backspace undoes it; the form marks the fields whose change would change the pick.
+@Suite struct DecideFlipsTests {
+    /// The form filled with text + classification + 500 samples, then `r`.
+    static let result = keys("d3", "4j6j500", Key.enter, "r")
+
+    static let screens: [(String, [Key])] = [
+        ("decide-result-flips", result + keys("G")),
+        ("decide-result-flip-applied", result + keys("G") + [.backTab, .enter]),
+    ]
+
+    @Test(arguments: screens)
+    func screen(_ name: String, _ path: [Key]) {
+        for (w, h) in ScreenTests.sizes {
+            let s = press(Fixture.state(w, h), path)
+            #expect(s.violations().isEmpty, "\(name) \(w)x\(h): \(s.violations())")
+            expectGolden(s, "\(name)-\(w)x\(h)")
+        }
+    }
+
+    @Test func theScreenListsEveryFlipAndEnterAppliesTheLastOne() throws {
+        var s = press(Fixture.state(), Self.result)
+        let shown = s.decide.flips.shown
+        let brief = try #require(s.decide.form.brief(Fixture.guide.decisions.brief))
+        #expect(shown == Flips.analyze(brief, with: Recommender(guide: Fixture.guide)))
+        try #require(!shown.isEmpty, "the fixture brief must have a flip")
+        // Shift-Tab from nothing focuses the last target: the last flip.
+        s = press(s, [.backTab, .enter])
+        let f = try #require(shown.last)
+        #expect(s.decide.form.values[f.field]?.description == f.value)
+        let applied = try #require(s.decide.form.recommendation(Fixture.guide))
+        #expect(applied.pick.id == f.pick && applied.pick.title == f.title)
+        #expect(render(s).lines.joined(separator: "\n").contains("Changed: " + f.change))
+        // Backspace undoes it: the brief as it was, still on the recommendation screen.
+        s = press(s, [.backspace])
+        #expect(s.decide.form.values == brief.values)
+        #expect(s.decide.mode == .result)
+        #expect(!render(s).lines.joined(separator: "\n").contains("Changed:"))
+        // Once more: back to the form.
+        s = press(s, [.backspace])
+        #expect(s.decide.mode == .brief)
+    }
+
+    @Test func theFormMarksTheFieldsWhoseChangeChangesThePickLive() throws {
+        var s = press(Fixture.state(), keys("d3", "4j6j500", Key.enter))
+        let brief = try #require(s.decide.form.brief(Fixture.guide.decisions.brief))
+        let expected = Set(Flips.analyze(brief, with: Recommender(guide: Fixture.guide)).map(\.field))
+        #expect(s.decide.form.pivots == expected)
+        #expect(!expected.isEmpty)
+        let text = render(s).lines.joined(separator: "\n")
+        for f in Fixture.guide.decisions.brief.fields {
+            // The form is the left pane (the recommendation is beside it at 80 columns).
+            let row = text.split(separator: "\n").map { String($0.prefix(40)) }.first { $0.contains(" " + f.name + (f.required ? "*" : "") + " ") }
+            guard let row else { continue }
+            #expect(row.contains("\u{2192} " + f.name) == expected.contains(f.field), "\(f.name): \(row)")
+        }
+        // Editing the brief works them out again.
+        s = press(s, keys("gj", Key.right))
+        let changed = try #require(s.decide.form.brief(Fixture.guide.decisions.brief))
+        #expect(s.decide.form.pivots == Set(Flips.analyze(changed, with: Recommender(guide: Fixture.guide)).map(\.field)))
+    }
+}

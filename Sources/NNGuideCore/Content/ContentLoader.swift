@@ -211,6 +211,8 @@ struct Reader {
                 }
             } else { report(file, blocks.mark, "'blocks' must be a list, found \(describe(blocks))") }
         }
+        // Resolved once here, so a page from YAML equals the same page read back from the cache.
+        page.blockOrigins = page.blocks.indices.map { page.origin(ofBlock: $0) }
         if let sections = node["sections"] {
             if let seq = sections.sequence {
                 for s in seq { if let sub = self.page(s, file: file, what: "section") { page.sections.append(sub) } }

@@ -233,7 +233,7 @@ struct Reader {
             return node
         }
         if let s = value.scalar?.string, Origin(rawValue: s) != nil { return node }
-        report(file, value.mark, "\(what)\(id): unknown origin \(value.scalar.map { "'\($0.string)'" } ?? describe(value)); expected one of: \(Origin.names)")
+        report(file, value.mark, "\(what)\(id): unknown origin \(value.scalar.map { "'\($0.string)'" } ?? "(\(describe(value)))"); expected one of: \(Origin.names)")
         return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mapping.tag, mapping.style, mapping.mark))
     }
 

@@ -57,6 +57,14 @@ import Testing
         #expect(render(narrow).lines.contains { $0.contains("Why Architecture") && $0.contains("[added]") })
     }
 
+    @Test func thePartMenuMarksAnAddedSection() {
+        var s = Self.state(80, 24)
+        s.openPage("part-1")
+        let lines = render(s).lines
+        #expect(lines.contains { $0.contains("Why Architecture Matters: Inductive Bias [added]") })
+        #expect(lines.contains { $0.contains("What Neural Networks Do") && !$0.contains("[") })
+    }
+
     @Test func helpExplainsTheMarks() {
         var s = press(Self.state(80, 24), keys("?"))
         s = press(s, [.end])

@@ -21,6 +21,8 @@ struct Recommend: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("A YAML file of brief fields (modality: text, task: generation, ...).", valueName: "file"))
     var brief: String?
+    @Option(name: .long, help: ArgumentHelp("A second brief file: both recommendations side by side, and which fields made them differ.", valueName: "file"))
+    var against: String?
     @Option(name: .long, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"))
     var example: Int?
     @Option(name: .long, help: "text, json or markdown (a decision record).")
@@ -94,6 +96,9 @@ struct Recommend: ParsableCommand {
     }
 
     func validate() throws {
+        if against != nil, example != nil {
+            throw ValidationError("--against compares two briefs; give the first with --brief or brief flags, not --example")
+        }
         if let example, brief != nil || anyFieldFlag {
             throw ValidationError("--example \(example) replays the guide's brief; give it without --brief or brief flags")
         }
@@ -125,6 +130,10 @@ struct Recommend: ParsableCommand {
         }
         var recommendation: Recommendation
         let recommender = Recommender(guide: guide)
+        if let against {
+            try compare(theBrief, against: against, recommender, guide)
+            return
+        }
         do {
             recommendation = try recommender.recommend(theBrief)
         } catch {
@@ -134,6 +143,32 @@ struct Recommend: ParsableCommand {
         recommendation.example = replay.map(Recommendation.Replay.init)
         recommendation.flips = Flips.analyze(theBrief, with: recommender)
         print(recommendation.render(format, width: Recommend.width(), date: Recommend.today()), terminator: "")
+    }
+
+    /// `--against FILE`: the two recommendations side by side, and which fields made them differ.
+    func compare(_ first: Brief, against path: String, _ recommender: Recommender, _ guide: Guide) throws {
+        let second: Brief
+        do {
+            second = try Brief(schema: guide.decisions.brief, values: try BriefReader.read(path: path, schema: guide.decisions.brief))
+        } catch let e as BriefMissingField {
+            printError("nnguide: \(path): \(e.description)")
+            throw ExitCode(65)
+        } catch {
+            printError("nnguide: " + ((error as? CustomStringConvertible)?.description ?? "\(error)"))
+            throw ExitCode(65)
+        }
+        let c: BriefComparison
+        do {
+            c = try BriefComparison(first, second, labels: (brief.map { ($0 as NSString).lastPathComponent } ?? "the flags", (path as NSString).lastPathComponent), recommender: recommender)
+        } catch {
+            printError("nnguide: the decision content cannot answer this brief: \(error.message)")
+            throw ExitCode(65)
+        }
+        switch format {
+        case .text: print(c.text(width: Recommend.width(), style: BoxStyle.from(environment: ProcessEnvironment.current), guide: guide), terminator: "")
+        case .markdown: print(c.markdown(date: Recommend.today()), terminator: "")
+        case .json: print(c.json(), terminator: "")
+        }
     }
 
     /// File fields first, then flags over them. A missing modality or task is a usage error without a

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `nnguide recommend --brief a.yaml --against b.yaml`, and flips in the command's output.
+@Suite struct AgainstCommandTests {
+    func files() throws -> (String, String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-against-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "modality: image\ntask: classification\nsamples: 50000\n".write(toFile: dir + "/server.yaml", atomically: true, encoding: .utf8)
+        try "modality: image\ntask: classification\nsamples: 50000\ndeploy: edge\n".write(toFile: dir + "/phone.yaml", atomically: true, encoding: .utf8)
+        return (dir + "/server.yaml", dir + "/phone.yaml")
+    }
+
+    @Test func twoBriefsSideBySideInEveryFormat() throws {
+        let (a, b) = try files()
+        let text = try RecommendRun.run(["--brief", a, "--against", b])
+        #expect(text.status == 0, "\(text.err)")
+        #expect(text.out.contains("server.yaml") && text.out.contains("phone.yaml"))
+        #expect(text.out.contains("deploy *"), "deploy alone changes the pick: \(text.out)")
+        let json = try RecommendRun.run(["--brief", a, "--against", b, "--format", "json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let diffs = try #require(obj["differences"] as? [[String: Any]])
+        #expect(diffs.count == 1 && diffs.first?["field"] as? String == "deploy" && diffs.first?["changes_pick"] as? Bool == true)
+        let md = try RecommendRun.run(["--brief", a, "--against", b, "--format", "markdown"])
+        #expect(md.out.hasPrefix("# Two briefs compared"))
+        // A missing second brief is bad data (65), naming the file.
+        let missing = try RecommendRun.run(["--brief", a, "--against", a + ".nope"])
+        #expect(missing.status == 65 && missing.err.contains(".nope"))
+        let example = try RecommendRun.run(["--example", "1", "--against", b])
+        #expect(example.status == 64)
+    }
+
+    @Test func everyJSONFlipIsWhatTheCommandReturnsWithThatOneChange() throws {
+        let base = ["--modality", "image", "--task", "classification", "--samples", "50000"]
+        let r = try RecommendRun.run(base + ["--format", "json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let flips = try #require(obj["flips"] as? [[String: String]])
+        #expect(!flips.isEmpty)
+        for f in flips.prefix(4) {
+            let field = try #require(f["field"]), value = try #require(f["value"])
+            var args = base
+            let flag = "--" + field.replacingOccurrences(of: "_", with: "-")
+            if let i = args.firstIndex(of: flag) { args[i + 1] = value } else { args += [flag, value] }
+            let again = try RecommendRun.run(args + ["--format", "json"])
+            let pick = (try JSONSerialization.jsonObject(with: Data(again.out.utf8)) as? [String: Any])?["pick"] as? [String: Any]
+            #expect(pick?["id"] as? String == f["pick"], "\(args)")
+        }
+        let text = try RecommendRun.run(base)
+        #expect(text.out.contains("What would change the pick"))
+        let md = try RecommendRun.run(base + ["--format", "markdown"])
+        #expect(md.out.contains("## What would change the pick"))
+    }
+}

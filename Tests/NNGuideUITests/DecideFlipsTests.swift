@@ -65,3 +65,25 @@ import Testing
         #expect(s.decide.form.pivots == Set(Flips.analyze(changed, with: Recommender(guide: Fixture.guide)).map(\.field)))
     }
 }
+
+/// Two saved briefs side by side from the saved list (`v`, then `v` on another).
+@Suite struct DecideVersusTests {
+    @Test func vTwiceComparesTwoSavedBriefsAndBackspaceReturns() {
+        var s = press(Fixture.state(), keys("d5"))
+        s.decide.mode = .saved
+        let listed = [
+            SavedBrief(path: "/b/text-generation.yaml", values: [.modality: .choice("text"), .task: .choice("generation")], problem: nil, modified: Date()),
+            SavedBrief(path: "/b/text-classification.yaml", values: [.modality: .choice("text"), .task: .choice("classification")], problem: nil, modified: Date()),
+        ]
+        s.decide.briefsListed(listed, folder: "/b")
+        s = press(s, keys("v", "j", "v"))
+        let text = render(s).lines.joined(separator: "\n")
+        #expect(text.contains("Two saved briefs"))
+        #expect(text.contains("text-generation.yaml") && text.contains("text-classification.yaml"))
+        #expect(text.contains("task *"), "task alone changes the pick: \(text)")
+        #expect(s.violations().isEmpty)
+        s = press(s, [.backspace])
+        #expect(!render(s).lines.joined(separator: "\n").contains("Two saved briefs"))
+        #expect(s.decide.mode == .saved)
+    }
+}

@@ -36,7 +36,7 @@ public struct BriefComparison: Sendable {
     }
 
     /// The pick, its title and what to start with, then every field of either brief, side by side.
-    var rows: [[String]] {
+    public var rows: [[String]] {
         func pick(_ r: Recommendation) -> String { "\(r.pick.name) (\(r.pick.id))" }
         var rows = [["pick", pick(a), pick(b)], ["title", a.pick.title, b.pick.title]]
         if !a.pick.variants.isEmpty || !b.pick.variants.isEmpty {
@@ -52,7 +52,7 @@ public struct BriefComparison: Sendable {
     }
 
     /// "deploy alone changes the pick; samples differs but alone does not."
-    var verdict: [String] {
+    public var verdict: [String] {
         if differences.isEmpty { return ["The two briefs are the same."] }
         var out: [String] = []
         let deciding = differences.filter(\.changesPick).map(\.field.name)

@@ -9,12 +9,17 @@ struct FlipState: Sendable, Equatable {
     var shown: [Flip] = []
     /// Flips applied from that screen, last last: the brief before each, and the change in words.
     var applied: [(before: [BriefField: BriefValue], change: String)] = []
+    /// Saved briefs compared side by side (`v` twice in the saved list): the first marked, then both.
+    var versus: Int?
+    var comparing: (Int, Int)?
+    var comparePane = Pane()
     /// The form's brief the form's marks (`BriefForm.pivots`) were worked out for.
     var pivotsFor: [BriefField: BriefValue]?
 
     static func == (a: FlipState, b: FlipState) -> Bool {
         a.shown == b.shown && a.applied.map(\.change) == b.applied.map(\.change) && a.applied.map(\.before) == b.applied.map(\.before)
-            && a.pivotsFor == b.pivotsFor
+            && a.pivotsFor == b.pivotsFor && a.versus == b.versus && a.comparing?.0 == b.comparing?.0
+            && a.comparing?.1 == b.comparing?.1 && a.comparePane == b.comparePane
     }
 
     static func flips(_ values: [BriefField: BriefValue], _ guide: Guide) -> [Flip] {
@@ -74,5 +79,56 @@ extension DecideView {
         refreshResultFlips(ctx)
         result = Pane()
         return true
+    }
+}
+
+/// Two saved briefs side by side: `v` marks one in the saved list, `v` on another compares them.
+extension DecideView {
+    mutating func markVersus(_ ctx: ViewContext) -> Effect {
+        guard saved.indices.contains(savedChoice), saved[savedChoice].values != nil else { return .message("Choose a saved brief that can be read") }
+        guard let first = flips.versus, first != savedChoice else {
+            flips.versus = savedChoice
+            return .message("Marked \(saved[savedChoice].name): v on another brief compares the two")
+        }
+        flips.comparing = (first, savedChoice)
+        flips.versus = nil
+        flips.comparePane = Pane()
+        return .none
+    }
+
+    func comparison(_ ctx: ViewContext) -> BriefComparison? {
+        guard let (i, j) = flips.comparing, saved.indices.contains(i), saved.indices.contains(j),
+              let a = saved[i].values, let b = saved[j].values else { return nil }
+        let schema = ctx.guide.decisions.brief
+        guard let x = try? Brief(schema: schema, values: a), let y = try? Brief(schema: schema, values: b) else { return nil }
+        return try? BriefComparison(x, y, labels: (saved[i].name, saved[j].name), recommender: Recommender(guide: ctx.guide))
+    }
+
+    /// Each row as a card (a label, then each brief's value), so it reads at any width.
+    func comparisonSheet(_ ctx: ViewContext) -> Sheet {
+        var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
+        s.text("Two saved briefs", .title)
+        guard let c = comparison(ctx) else {
+            s.text("These briefs cannot be compared: one no longer reads as a brief (Backspace returns).", .warning)
+            return s
+        }
+        s.text("A: " + c.labels.0 + "   B: " + c.labels.1, .dim)
+        for r in c.rows {
+            s.blank()
+            s.text(r[0], .heading)
+            s.text(r[1], .text, first: [Span("A  ", .accent)], rest: [Span("   ")])
+            s.text(r[2], .text, first: [Span("B  ", .accent)], rest: [Span("   ")])
+        }
+        s.blank()
+        for v in c.verdict { s.text(v.replacingOccurrences(of: "the first brief's", with: "A's"), .strong) }
+        return s
+    }
+
+    mutating func comparisonKey(_ action: Action, _ ctx: ViewContext) -> Effect {
+        if flips.comparePane.scroll(action, comparisonSheet(ctx), height: ctx.rect.height) { return .none }
+        switch action {
+        case .decide(.stepBack), .cancel: flips.comparing = nil; return .none
+        default: return .unhandled
+        }
     }
 }

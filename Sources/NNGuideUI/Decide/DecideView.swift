@@ -108,7 +108,9 @@ public struct DecideView: AppView {
         case .result:
             return resultKey(action, ctx)
         case .saved:
+            if flips.comparing != nil { return comparisonKey(action, ctx) }
             switch action {
+            case .decide(.versus): return markVersus(ctx)
             case .lineDown: savedChoice = min(max(0, saved.count - 1), savedChoice + 1); pendingOpen = nil
             case .lineUp: savedChoice = max(0, savedChoice - 1); pendingOpen = nil
             case .top: savedChoice = 0
@@ -224,6 +226,7 @@ public struct DecideView: AppView {
         case .result:
             result.clamp(resultSheet(ctx), height: h)
         case .saved:
+            if flips.comparing != nil { flips.comparePane.clamp(comparisonSheet(ctx), height: h); return }
             savedChoice = min(max(0, savedChoice), max(0, saved.count - 1))
             let s = savedSheet(ctx)
             if s.items.indices.contains(savedChoice) { menu.show(s.items[savedChoice], s, height: h) }
@@ -246,6 +249,7 @@ public struct DecideView: AppView {
         case .result:
             resultSheet(ctx).render(top: result.top, in: r, focus: result.focus, selected: nil, into: &buf)
         case .saved:
+            if flips.comparing != nil { comparisonSheet(ctx).render(top: flips.comparePane.top, in: r, focus: nil, selected: nil, into: &buf); return }
             savedSheet(ctx).render(top: menu.top, in: r, focus: nil, selected: saved.isEmpty ? nil : savedChoice, into: &buf)
         }
     }

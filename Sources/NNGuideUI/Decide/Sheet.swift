@@ -3,7 +3,7 @@ import NNGuideCore
 /// What a key asks of the decision screens (the Decide rows of `Keymap.bindings`).
 public enum DecideAction: Hashable, Sendable {
     case stepBack, restart, saveRecord, showCommand, map
-    case nextValue, previousValue, clearValue, saveBrief, openBrief, recommendation, walkPath
+    case nextValue, previousValue, clearValue, saveBrief, openBrief, recommendation, walkPath, versus
 }
 
 /// A decision screen laid out for one width. A span's `link` is an index into `targets` (what Tab

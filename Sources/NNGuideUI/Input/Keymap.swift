@@ -129,7 +129,7 @@ public enum Keymap {
         Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
         Binding([.backspace, .left], .decide(.stepBack), .decidePick, "back to the last question", hint: "back"),
         Binding([.enter], .open, .decidePick, "open the link in the reader (Backspace returns), or reopen a breadcrumb question", hint: "open"),
-        Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then v on another shows the two side by side", hint: "versus"),
+        Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then v on another shows the two side by side"),
         Binding([.enter], .open, .decideMap, "jump to the chosen question or pick", hint: "jump"),
         Binding([.char("M"), .escape, .backspace], .decide(.map), .decideMap, "close the map, back where you were", hint: "close"),
         Binding([.right, .char("l")], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),

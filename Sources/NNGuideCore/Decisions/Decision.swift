@@ -154,6 +154,8 @@ public struct RankedAlternative: Sendable, Equatable {
     public var id: String
     public var name: String
     public var reason: Reason
+    /// The leaf names it as an equally good first pick, not as a fallback.
+    public var alsoFirst: Bool = false
 }
 
 /// Why not a candidate: the leaves' reasons and the rules that ruled it out.

@@ -25,7 +25,7 @@ extension Navigator {
         if let why = leaf.why { because.append(Reason(plain(why), source: page(leaf.see.first ?? tree.source))) }
         let title = plain(leaf.title ?? short(first))
         var alternatives = leaf.pick.dropFirst().map {
-            RankedAlternative(id: $0, name: short($0), reason: Reason("Also a first pick at this step (\(title))."))
+            RankedAlternative(id: $0, name: short($0), reason: Reason("Also a first pick at this step (\(title))."), alsoFirst: true)
         }
         for a in leaf.alternatives where !alternatives.contains(where: { $0.id == a.id }) {
             alternatives.append(RankedAlternative(id: a.id, name: short(a.id), reason: Reason(a.reason.map(plain) ?? "Named as an alternative at this step.")))

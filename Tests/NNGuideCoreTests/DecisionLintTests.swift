@@ -72,7 +72,7 @@ import Testing
             """
         let found = try problems(yaml)
         #expect(found.count == 1)
-        #expect(found.first?.contains("example 'e2': the recommender picks 'cnn', but the guide's pick is 'vit'") == true)
+        #expect(found.first?.contains("example 'e2': the guide's own flow picks 'cnn', but the guide's pick is 'vit'") == true)
     }
 
     @Test func conditionsMustNameRealFieldsAndValues() throws {

@@ -32,8 +32,10 @@ public struct Recommender: Sendable {
         let leaf = first.leaf
         because.append(trace(guide: leaf.see.first ?? primary.source, leaf.why, origin: leaf.origin))
         var refined: (tree: DecisionTree, leaf: DecisionNode)?
+        var refinedSteps: [(node: DecisionNode, answer: BriefAnswer)]?
         if let r = leaf.refine, let tree = book.tree(r.tree) {
             let second = try tree.walk(from: r.node, for: brief)
+            refinedSteps = second.steps
             record(second.steps, tree: tree, into: &path, &because, &assumptions, brief, given)
             because.append(trace(guide: second.leaf.see.first ?? tree.source, second.leaf.why, origin: second.leaf.origin))
             refined = (tree, second.leaf)
@@ -71,8 +73,11 @@ public struct Recommender: Sendable {
         guard let top = ranked.first else { throw RecommendError("leaf '\(leaf.id)' names no candidate") }
         let name = { (id: String) in self.name(id) }
         var warnings: [String] = []
+        var noticed: Set<BriefField> = []
         for rule in book.contradictions where rule.when.map({ $0.evaluate(brief).outcome == .yes }) ?? true {
-            warnings += rule.warn.filter { $0.applies(to: top.id) }.map { fill($0.text, brief, top.id) }
+            let said = rule.warn.filter { $0.applies(to: top.id) }.map { fill($0.text, brief, top.id) }
+            warnings += said
+            if !said.isEmpty { noticed.formUnion(rule.when?.evaluate(brief).fields ?? []) }
         }
         if !top.outs.isEmpty {
             warnings.append("Every candidate here is ruled out by the brief; \(name(top.id)) is kept as the closest fit, but: "
@@ -107,11 +112,20 @@ public struct Recommender: Sendable {
         let steps = nextSteps(brief: brief, pick: top.id, leaves: leaves, fired: fired.map(\.rule), alternatives: alternatives.map(\.id))
         var see: [String] = []
         for s in leaves.flatMap(\.see) + fired.flatMap(\.rule.see) where !see.contains(s) { see.append(s) }
+        // Every field the brief gives either shaped the route or a rule, or is said to have changed nothing.
+        let read = Set((first.steps + (refinedSteps ?? [])).filter { $0.answer.decided }.flatMap(\.answer.fields))
+            .union(fired.flatMap(\.fields)).union(noticed)
+        let unchanged = given.givenFields.filter { ![.modality, .task, .notes].contains($0) && !read.contains($0) }
+        if !unchanged.isEmpty {
+            because.append("[\(describe(unchanged, brief, given: given))] Read, but nothing on this route depends on "
+                + (unchanged.count == 1 ? "it" : "them") + ": no answer or rule of the guide or nnguide changes for this value.")
+        }
         var out = Recommendation(pick: pick, alternatives: alternatives, path: path, because: because, whyNot: whyNot,
                               warnings: unique(warnings), assumptions: assumptions, nextSteps: steps, brief: brief, see: see,
                               leaf: "\(primary.id)/\(leaf.id)", refinedBy: refined.map { "\($0.tree.id)/\($0.leaf.id)" },
                               assumedFields: BriefField.allCases.filter { given[$0] == nil && brief[$0] != nil }.map(\.name), example: nil)
         if comparingWithGuide { out.guidePick = departure(for: given, pick: top.id, path: path, fired: fired.map(\.rule)) }
+        out.unchangedFields = unchanged.map(\.name)
         return out
     }
 

@@ -105,6 +105,13 @@ import Testing
                     fail(b, "warns that \(field) was ignored, but a reason rests on it")
                 }
             }
+            // A field said to have changed nothing was given, and no other reason rests on it.
+            for name in r.unchangedFields {
+                guard let f = BriefField(rawValue: name), b[f] != nil else { fail(b, "unchanged field \(name) was not given"); continue }
+                if r.because.contains(where: { !$0.contains("Read, but nothing") && ($0.contains("[\(name)=") || $0.contains(", \(name)=")) }) {
+                    fail(b, "\(name) is said to change nothing, but a reason rests on it")
+                }
+            }
             // A departure names a different pick than the one made.
             if let g = r.guidePick, g.id == pick { fail(b, "guide_pick repeats the pick \(pick)") }
         }

@@ -36,7 +36,7 @@ import Testing
 
     @Test func changingAnEarlierAnswerKeepsLaterOnesThatStillApply() throws {
         var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
-        try step(&nav, "Images", "Recognise", "Limited")
+        try step(&nav, "Images", "Classify", "Limited")
         #expect(nav.leaf?.id == "image-cnn")
         // Same question, other answer: the path below it changes.
         // The guide's "Large data" answer, after the deployment answers nnguide adds before it.
@@ -53,7 +53,7 @@ import Testing
 
     @Test func goingBackToABreadcrumbForgetsLaterAnswers() throws {
         var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
-        try step(&nav, "Images", "Recognise", "Limited")
+        try step(&nav, "Images", "Classify", "Limited")
         let ok = nav.back(to: 1)
         #expect(ok && nav.current.id == "image-need" && nav.answers.count == 1)
     }

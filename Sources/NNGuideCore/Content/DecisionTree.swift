@@ -51,7 +51,7 @@ public struct DecisionOption: Codable, Sendable, Equatable {
     /// Page ids that explain this answer.
     public var see: [String]
     /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
-    public var origin: DecisionOrigin?
+    public var origin: Provenance?
 
     public init(answer: String, hint: String? = nil, why: String? = nil, next: String, when: BriefCondition? = nil,
                 assume: String? = nil, see: [String] = []) {
@@ -70,7 +70,7 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         when = try c.decodeIfPresent(BriefCondition.self, forKey: .when)
         assume = try c.decodeIfPresent(String.self, forKey: .assume)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
-        origin = try c.decodeIfPresent(DecisionOrigin.self, forKey: .origin)
+        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
     }
 
     // Fields added after the first schema are written only when used, so exports of older content stay as they were.
@@ -152,7 +152,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     /// Page ids to read next.
     public var see: [String]
     /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
-    public var origin: DecisionOrigin?
+    public var origin: Provenance?
 
     public var isLeaf: Bool { !pick.isEmpty }
 
@@ -189,7 +189,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         nextSteps = try c.decodeIfPresent([String].self, forKey: .nextSteps) ?? []
         refine = try c.decodeIfPresent(Refinement.self, forKey: .refine)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
-        origin = try c.decodeIfPresent(DecisionOrigin.self, forKey: .origin)
+        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -233,6 +233,9 @@ public struct DecisionBook: Codable, Sendable, Equatable {
     public var nextSteps: [DecisionRule]
     /// The worked examples and quick-reference rows as briefs with the guide's pick.
     public var examples: [GuideExample]
+
+    @available(*, deprecated, message: "find the tree by its role: primaryTree")
+    public static let primaryTreeID = "primary"
 
     /// The tree the recommender walks first: the one whose role is primary.
     public var primaryTree: DecisionTree? { trees.first { $0.role == .primary } }

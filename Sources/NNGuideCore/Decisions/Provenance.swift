@@ -1,6 +1,6 @@
 /// Where a piece of decision data comes from: the guide's own figures and rules, or added for nnguide
 /// so the recommender gives the pick an experienced practitioner would make today (issue 10).
-public enum DecisionOrigin: String, Codable, Sendable, CaseIterable {
+public enum Provenance: String, Codable, Sendable, CaseIterable {
     case guide, added
 }
 

@@ -89,24 +89,37 @@ extension Recommendation {
         func heading(_ s: DecisionSection) { md += ["", "## \(s.heading)", ""] }
         let d = decision
         let assumed = d.assumedFields
-        md.append("# Decision record: \(pick.name) for \(brief.text(.task) ?? "a task") on \(brief.text(.modality) ?? "your") data")
+        switch d.origin {
+        case .recommender:
+            md.append("# Decision record: \(pick.name) for \(brief.text(.task) ?? "a task") on \(brief.text(.modality) ?? "your") data")
+        case .path:
+            md.append("# Decision record: \(pick.title)")
+        }
         md.append("")
         md.append("- Date: \(date)")
         md.append("- Status: proposed")
+        if case .path(let tree, let title, _) = d.origin { md.append("- Tree: \(title) (`\(tree)`)") }
         md.append("- Decision: use **\(pick.name)** (`\(pick.id)`)" + (pick.variants.isEmpty ? "" : ", starting with \(pick.variants.joined(separator: ", "))"))
         if let e = example { md.append("- Replays the guide's \(e.id): \(e.title) (the guide picks: \(e.guidePick))") }
-        heading(.brief)
-        md.append("| field | value | source |")
-        md.append("| --- | --- | --- |")
-        for f in brief.givenFields where f != .notes {
-            md.append("| \(f.name) | \(cell(brief[f]?.description ?? "")) | \(assumed.contains(f) ? "assumed" : "given") |")
+        switch d.origin {
+        case .recommender:
+            heading(.brief)
+            md.append("| field | value | source |")
+            md.append("| --- | --- | --- |")
+            for f in brief.givenFields where f != .notes {
+                md.append("| \(f.name) | \(cell(brief[f]?.description ?? "")) | \(assumed.contains(f) ? "assumed" : "given") |")
+            }
+            if let notes = brief.text(.notes) { md.append(""); md.append("Notes: \(notes)") }
+            md.append("")
+            md.append("Reproduce with `\(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }))`.")
+        case .path(_, _, let command?):
+            md.append("- Reproduce with `\(command)`")
+        case .path:
+            break
         }
-        if let notes = brief.text(.notes) { md.append(""); md.append("Notes: \(notes)") }
-        md.append("")
-        md.append("Reproduce with `\(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }))`.")
         heading(.path)
         for (i, s) in d.steps.enumerated() {
-            let tree = s.role == .primary ? "" : " (\(s.tree) variants)"
+            let tree = s.role == .primary || d.origin != .recommender ? "" : " (\(s.tree) variants)"
             md.append("\(i + 1). \(s.question)\(tree) **\(s.answer)**\(s.assumed ? " _(assumed)_" : "")")
         }
         md += ["", "## Pick: \(pick.name)", ""]
@@ -125,14 +138,22 @@ extension Recommendation {
             for w in d.whyNot { md.append("- **\(w.name)**: \(w.reasons.map(\.withSource).joined(separator: " "))") }
         }
         heading(.warnings)
-        if d.warnings.isEmpty { md.append("- None flagged by the guide's rules for this brief.") }
+        if d.warnings.isEmpty {
+            if case .path = d.origin {
+                md.append("- None flagged at this leaf; run `nnguide recommend` with a full brief to apply the constraint filters.")
+            } else {
+                md.append("- None flagged by the guide's rules for this brief.")
+            }
+        }
         for w in d.warnings { md.append("- \(w.withSource)") }
         if !d.assumptions.isEmpty {
             heading(.assumptions)
             for a in d.assumptions { md.append("- \(a.withSource)") }
         }
-        heading(.nextSteps)
-        for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(n)") }
+        if !d.nextSteps.isEmpty {
+            heading(.nextSteps)
+            for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(n)") }
+        }
         if !see.isEmpty {
             heading(.read)
             md.append("Sections of the guide (open with `nnguide --open ID`): " + see.map { "`\($0)`" }.joined(separator: ", "))

@@ -2,7 +2,7 @@
 public enum Modality: String, Codable, Sendable, CaseIterable {
     case tabular, image, video, text, code
     case timeSeries = "time-series"
-    case events, graph, multimodal
+    case events, graph, multimodal, audio
 }
 
 /// An architecture family of the taxonomy (feedforward, convolutional, ...).

@@ -303,7 +303,7 @@ extension GlossaryEntry: Identified, YAMLKeyed {
     static var yamlKeys: Set<String> { ["id", "term", "aliases", "definition", "related", "used_in", "source_glossary"] }
 }
 extension Architecture: Identified, YAMLKeyed {
-    static var yamlKeys: Set<String> { ["id", "name", "short", "family", "fits", "summary", "data", "variants", "strengths", "limitations", "cost", "traits", "deep_dive", "glossary"] }
+    static var yamlKeys: Set<String> { ["id", "name", "short", "family", "fits", "summary", "data", "variants", "strengths", "limitations", "cost", "traits", "deep_dive", "glossary", "origin"] }
 }
 extension Family: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "principle"] } }
 extension Criterion: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "help"] } }

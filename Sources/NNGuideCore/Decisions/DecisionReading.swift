@@ -46,7 +46,7 @@ extension Reader {
             locations["decisions:gap#\(i)"] = here(g)
         }
         for (i, d) in each("defaults").enumerated() {
-            checkKeys(d, ["field", "when", "value", "says"], in: file, what: "default")
+            checkKeys(d, ["field", "when", "value", "says", "origin"], in: file, what: "default")
             locations["decisions:default#\(i)"] = here(d)
         }
         for key in ["contradictions", "next_steps"] {
@@ -78,7 +78,7 @@ extension Reader {
 enum DecisionKeys {
     static let tree: Set<String> = ["id", "title", "summary", "source", "start", "nodes"]
     static let node: Set<String> = ["id", "question", "help", "options", "title", "pick", "alternatives", "variants",
-                                    "why", "why_not", "warnings", "next_steps", "refine", "see"]
-    static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see"]
-    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see"]
+                                    "why", "why_not", "warnings", "next_steps", "refine", "see", "origin"]
+    static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see", "origin"]
+    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see", "origin"]
 }

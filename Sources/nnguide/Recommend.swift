@@ -27,7 +27,8 @@ struct Recommend: ParsableCommand {
 
     @Option(help: ArgumentHelp(BriefField.modality.validValues, valueName: "modality")) var modality: String?
     @Option(help: ArgumentHelp(BriefField.task.validValues, valueName: "task")) var task: String?
-    @Option(help: ArgumentHelp("Number of labeled examples.", valueName: "n")) var samples: String?
+    @Option(help: ArgumentHelp("Number of labeled examples (images, series, labelled nodes; for anomaly detection, labelled anomalies).", valueName: "n")) var samples: String?
+    @Option(help: ArgumentHelp("How many nodes the graph has (for many small graphs, nodes per graph).", valueName: "n")) var nodes: String?
     @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Inference budget per request in milliseconds.", valueName: "ms")) var latencyMs: String?
     @Option(help: ArgumentHelp(BriefField.deploy.validValues, valueName: "target")) var deploy: String?
     @Option(help: ArgumentHelp("Training budget: " + BriefField.compute.validValues, valueName: "budget")) var compute: String?
@@ -39,7 +40,7 @@ struct Recommend: ParsableCommand {
 
     /// Flag values, parsed by the brief's one field table. A bad value is a usage error (64).
     func flagValues() throws -> [BriefField: BriefValue] {
-        let raw: [(BriefField, String?)] = [(.modality, modality), (.task, task), (.samples, samples), (.latencyMs, latencyMs),
+        let raw: [(BriefField, String?)] = [(.modality, modality), (.task, task), (.samples, samples), (.nodes, nodes), (.latencyMs, latencyMs),
                                             (.deploy, deploy), (.compute, compute), (.interpretability, interpretability),
                                             (.context, context), (.notes, notes)]
         var values: [BriefField: BriefValue] = [:]

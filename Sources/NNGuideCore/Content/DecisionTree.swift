@@ -35,6 +35,8 @@ public struct DecisionOption: Codable, Sendable, Equatable {
     public var assume: String?
     /// Page ids that explain this answer.
     public var see: [String]
+    /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
+    public var origin: DecisionOrigin?
 
     public init(answer: String, hint: String? = nil, why: String? = nil, next: String, when: BriefCondition? = nil,
                 assume: String? = nil, see: [String] = []) {
@@ -42,7 +44,7 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         self.assume = assume; self.see = see
     }
 
-    enum CodingKeys: String, CodingKey { case answer, hint, why, next, when, assume, see }
+    enum CodingKeys: String, CodingKey { case answer, hint, why, next, when, assume, see, origin }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -53,11 +55,13 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         when = try c.decodeIfPresent(BriefCondition.self, forKey: .when)
         assume = try c.decodeIfPresent(String.self, forKey: .assume)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        origin = try c.decodeIfPresent(DecisionOrigin.self, forKey: .origin)
     }
 
     // Fields added after the first schema are written only when used, so exports of older content stay as they were.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(origin, forKey: .origin)
         try c.encode(answer, forKey: .answer)
         try c.encodeIfPresent(hint, forKey: .hint)
         try c.encodeIfPresent(why, forKey: .why)
@@ -130,6 +134,8 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     public var refine: Refinement?
     /// Page ids to read next.
     public var see: [String]
+    /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
+    public var origin: DecisionOrigin?
 
     public var isLeaf: Bool { !pick.isEmpty }
 
@@ -143,7 +149,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, question, help, options, title, pick, alternatives, variants, why, warnings, refine, see
+        case id, question, help, options, title, pick, alternatives, variants, why, warnings, refine, see, origin
         case whyNot = "why_not"
         case nextSteps = "next_steps"
     }
@@ -164,6 +170,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         nextSteps = try c.decodeIfPresent([String].self, forKey: .nextSteps) ?? []
         refine = try c.decodeIfPresent(Refinement.self, forKey: .refine)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        origin = try c.decodeIfPresent(DecisionOrigin.self, forKey: .origin)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -182,6 +189,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         if !nextSteps.isEmpty { try c.encode(nextSteps, forKey: .nextSteps) }
         try c.encodeIfPresent(refine, forKey: .refine)
         try c.encode(see, forKey: .see)
+        try c.encodeIfPresent(origin, forKey: .origin)
     }
 }
 

@@ -6,8 +6,11 @@ import Foundation
 public struct Brief: Sendable, Equatable {
     public var modality: Modality
     public var task: TaskDomain
-    /// Labeled examples available for training.
+    /// Labeled examples available for training (images, series, labelled nodes; for anomaly detection,
+    /// labelled anomalies, absent meaning few or none).
     public var samples: Int?
+    /// How many nodes the graph has (for many small graphs, nodes per graph); graph size, apart from labels.
+    public var nodes: Int?
     /// Inference budget per request, in milliseconds.
     public var latencyMs: Double?
     public var deploy: DeploymentTarget?
@@ -23,10 +26,10 @@ public struct Brief: Sendable, Equatable {
     /// Free text, echoed in the decision record.
     public var notes: String?
 
-    public init(modality: Modality, task: TaskDomain, samples: Int? = nil, latencyMs: Double? = nil,
+    public init(modality: Modality, task: TaskDomain, samples: Int? = nil, nodes: Int? = nil, latencyMs: Double? = nil,
                 deploy: DeploymentTarget? = nil, compute: ComputeBudget? = nil, interpretability: Interpretability? = nil,
                 streaming: Bool? = nil, context: SequenceContext? = nil, pretrained: Bool? = nil, notes: String? = nil) {
-        self.modality = modality; self.task = task; self.samples = samples; self.latencyMs = latencyMs
+        self.modality = modality; self.task = task; self.samples = samples; self.nodes = nodes; self.latencyMs = latencyMs
         self.deploy = deploy; self.compute = compute; self.interpretability = interpretability
         self.streaming = streaming; self.context = context; self.pretrained = pretrained; self.notes = notes
     }
@@ -38,6 +41,7 @@ public struct Brief: Sendable, Equatable {
             case .modality: return .choice(modality.rawValue)
             case .task: return .choice(task.rawValue)
             case .samples: return samples.map { .number(Double($0)) }
+            case .nodes: return nodes.map { .number(Double($0)) }
             case .latencyMs: return latencyMs.map { .number($0) }
             case .deploy: return deploy.map { .choice($0.rawValue) }
             case .compute: return compute.map { .choice($0.rawValue) }
@@ -53,6 +57,7 @@ public struct Brief: Sendable, Equatable {
             case .modality: if case .choice(let s)? = newValue, let m = Modality(rawValue: s) { modality = m }
             case .task: if case .choice(let s)? = newValue, let t = TaskDomain(rawValue: s) { task = t }
             case .samples: samples = newValue?.number.map { Int($0) }
+            case .nodes: nodes = newValue?.number.map { Int($0) }
             case .latencyMs: latencyMs = newValue?.number
             case .deploy: deploy = newValue?.choice.flatMap(DeploymentTarget.init(rawValue:))
             case .compute: compute = newValue?.choice.flatMap(ComputeBudget.init(rawValue:))
@@ -74,7 +79,7 @@ public enum TaskDomain: String, Codable, Sendable, CaseIterable {
     case classification, regression, forecasting, detection, segmentation, generation, translation
     case summarization, extraction, retrieval
     case anomalyDetection = "anomaly-detection"
-    case imputation
+    case imputation, ranking, transcription
 }
 
 public enum DeploymentTarget: String, Codable, Sendable, CaseIterable {
@@ -114,7 +119,7 @@ public enum BriefValue: Sendable, Equatable, CustomStringConvertible {
 /// The brief's fields: names, kinds and valid values. The YAML file, the flags, the conditions in
 /// decisions.yaml and the JSON output all read this one table.
 public enum BriefField: String, Sendable, CaseIterable {
-    case modality, task, samples
+    case modality, task, samples, nodes
     case latencyMs = "latency_ms"
     case deploy, compute, interpretability, streaming, context, pretrained, notes
 
@@ -129,7 +134,7 @@ public enum BriefField: String, Sendable, CaseIterable {
         switch self {
         case .modality: return .choice(Modality.allCases.map(\.rawValue))
         case .task: return .choice(TaskDomain.allCases.map(\.rawValue))
-        case .samples: return .integer
+        case .samples, .nodes: return .integer
         case .latencyMs: return .number
         case .deploy: return .choice(DeploymentTarget.allCases.map(\.rawValue))
         case .compute: return .choice(ComputeBudget.allCases.map(\.rawValue))
@@ -145,7 +150,8 @@ public enum BriefField: String, Sendable, CaseIterable {
         switch self {
         case .modality: return "the structure of the input data"
         case .task: return "what the model must produce"
-        case .samples: return "number of labeled examples"
+        case .samples: return "number of labeled examples (images, series, labelled nodes; for anomaly detection, labelled anomalies)"
+        case .nodes: return "how many nodes the graph has (for many small graphs, nodes per graph)"
         case .latencyMs: return "inference budget per request, in milliseconds"
         case .deploy: return "where the model runs"
         case .compute: return "training budget"

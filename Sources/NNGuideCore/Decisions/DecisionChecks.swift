@@ -192,9 +192,12 @@ extension ContentChecks {
         for (i, e) in book.examples.enumerated() {
             guard let brief = e.parsedBrief.brief else { continue }
             do {
-                let pick = try recommender.recommend(brief).pick.id
-                if !e.expect.contains(pick) {
-                    problem("decisions:example#\(i)", "example '\(e.id)': the recommender picks '\(pick)', but the guide's pick is \(e.expect.map { "'\($0)'" }.joined(separator: " or "))")
+                // nnguide may depart from the guide (origin: added), but then the guide's own flow must still give
+                // the guide's pick, and the recommendation names it.
+                let r = try recommender.recommend(brief)
+                let guides = r.guidePick.map { $0.id } ?? r.pick.id
+                if !e.expect.contains(guides ?? "") {
+                    problem("decisions:example#\(i)", "example '\(e.id)': the guide's own flow picks '\(guides ?? "nothing")', but the guide's pick is \(e.expect.map { "'\($0)'" }.joined(separator: " or "))")
                 }
             } catch {
                 problem("decisions:example#\(i)", "example '\(e.id)' cannot be answered: \(error.message)")

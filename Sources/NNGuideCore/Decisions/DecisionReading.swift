@@ -33,7 +33,7 @@ extension Reader {
             checkRuleParts(t, file)
         }
         for (i, f) in each("filters").enumerated() {
-            checkKeys(f, ["id", "name", "field", "question", "summary", "rules", "see"], in: file, what: "filter")
+            checkKeys(f, ["id", "name", "field", "question", "summary", "rules", "see", "origin"], in: file, what: "filter")
             locations["decisions:filter#\(i)"] = here(f)
             for (j, r) in (f["rules"]?.sequence.map(Array.init) ?? []).enumerated() {
                 checkKeys(r, DecisionKeys.rule, in: file, what: "filter rule")
@@ -57,7 +57,7 @@ extension Reader {
             }
         }
         for (i, e) in each("examples").enumerated() {
-            checkKeys(e, ["id", "kind", "number", "title", "problem", "brief", "expect", "guide_pick", "why_not", "see"], in: file, what: "example")
+            checkKeys(e, ["id", "kind", "number", "title", "problem", "brief", "expect", "guide_pick", "why_not", "see", "origin"], in: file, what: "example")
             locations["decisions:example#\(i)"] = here(e)
             if let b = e["brief"] { checkKeys(b, Set(BriefField.allCases.map(\.name)), in: file, what: "example brief") }
         }

@@ -47,6 +47,8 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     public var assumedFields: [String]
     /// Set when the brief is one of the guide's examples being replayed.
     public var example: Replay?
+    /// Set when the pick departs from what the guide's own flow gives: the guide's pick and why.
+    public var guidePick: GuidePick?
 
     /// The guide's example a recommendation replays, with the pick the guide gives.
     public struct Replay: Sendable, Equatable, Encodable {
@@ -67,6 +69,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         case nextSteps = "next_steps"
         case refinedBy = "refined_by"
         case assumedFields = "assumed_fields"
+        case guidePick = "guide_pick"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -85,6 +88,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         try c.encodeIfPresent(refinedBy, forKey: .refinedBy)
         try c.encode(assumedFields, forKey: .assumedFields)
         try c.encodeIfPresent(example, forKey: .example)
+        try c.encodeIfPresent(guidePick, forKey: .guidePick)
     }
 }
 

@@ -41,6 +41,7 @@ extension Recommendation {
         out.append("Pick: \(pick.name) (\(pick.id))")
         para(pick.title)
         if !pick.variants.isEmpty { para("Start with: " + pick.variants.joined(separator: ", ")) }
+        if let g = guidePick { para(g.line) }
 
         heading("Path")
         for (i, s) in path.enumerated() {
@@ -111,6 +112,7 @@ extension Recommendation {
         md.append("")
         md.append(pick.title + ".")
         md.append("")
+        if let g = guidePick { md.append("> " + g.line); md.append("") }
         for b in because { md.append("- \(b)") }
         if !alternatives.isEmpty {
             md.append("")

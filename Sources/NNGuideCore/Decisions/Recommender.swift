@@ -11,7 +11,8 @@ public struct Recommender: Sendable {
     public init(book: DecisionBook, catalog: Catalog) { self.book = book; self.catalog = catalog }
     public init(guide: Guide) { self.init(book: guide.decisions, catalog: guide.catalog) }
 
-    public func recommend(_ given: Brief) throws(RecommendError) -> Recommendation {
+    /// `comparingWithGuide`: also walk the guide's own flow (`DecisionBook.guideOnly`) and say when the pick departs from it.
+    public func recommend(_ given: Brief, comparingWithGuide: Bool = true) throws(RecommendError) -> Recommendation {
         // The brief with defaults filled in is what every rule below reads.
         let understood = understand(given)
         let brief = understood.brief
@@ -97,10 +98,12 @@ public struct Recommender: Sendable {
         let steps = nextSteps(brief: brief, pick: top.id, leaves: leaves, fired: fired.map(\.rule), alternatives: alternatives.map(\.id))
         var see: [String] = []
         for s in leaves.flatMap(\.see) + fired.flatMap(\.rule.see) where !see.contains(s) { see.append(s) }
-        return Recommendation(pick: pick, alternatives: alternatives, path: path, because: because, whyNot: whyNot,
+        var out = Recommendation(pick: pick, alternatives: alternatives, path: path, because: because, whyNot: whyNot,
                               warnings: unique(warnings), assumptions: assumptions, nextSteps: steps, brief: brief, see: see,
                               leaf: "\(primary.id)/\(leaf.id)", refinedBy: refined.map { "\($0.tree.id)/\($0.leaf.id)" },
                               assumedFields: BriefField.allCases.filter { given[$0] == nil && brief[$0] != nil }.map(\.name), example: nil)
+        if comparingWithGuide { out.guidePick = departure(for: given, pick: top.id, path: path, fired: fired.map(\.rule)) }
+        return out
     }
 
     // MARK: the brief

@@ -5,7 +5,7 @@ import Testing
 /// The JSON contract of `nnguide recommend --format json`: these field names with these types.
 @Suite struct RecommendJSONTests {
     func object() throws -> [String: Any] {
-        let b = Brief(modality: .text, task: .generation, samples: 5000, latencyMs: 200.5, deploy: .edge, compute: .low,
+        let b = Brief(modality: .text, task: .generation, samples: 5000, nodes: 12, latencyMs: 200.5, deploy: .edge, compute: .low,
                       interpretability: .required, streaming: true, context: .long, pretrained: true, notes: "n")
         let json = try DecisionFixture.recommender.recommend(b).json()
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

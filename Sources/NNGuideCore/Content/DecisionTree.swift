@@ -125,6 +125,8 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     public var alternatives: [Alternative]
     /// Leaf: variants to start with ("EfficientNet-B0", "DistilBERT").
     public var variants: [String]
+    /// Leaf: variants to start with instead when the model runs on a device (edge, mobile, browser).
+    public var deviceVariants: [String] = []
     public var why: String?
     public var whyNot: [WhyNot]
     public var warnings: [String]
@@ -152,11 +154,13 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         case id, question, help, options, title, pick, alternatives, variants, why, warnings, refine, see, origin
         case whyNot = "why_not"
         case nextSteps = "next_steps"
+        case deviceVariants = "device_variants"
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
+        deviceVariants = try c.decodeIfPresent([String].self, forKey: .deviceVariants) ?? []
         question = try c.decodeIfPresent(String.self, forKey: .question)
         help = try c.decodeIfPresent(String.self, forKey: .help)
         options = try c.decodeIfPresent([DecisionOption].self, forKey: .options) ?? []
@@ -183,6 +187,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         try c.encode(pick, forKey: .pick)
         try c.encode(alternatives, forKey: .alternatives)
         try c.encode(variants, forKey: .variants)
+        if !deviceVariants.isEmpty { try c.encode(deviceVariants, forKey: .deviceVariants) }
         try c.encodeIfPresent(why, forKey: .why)
         try c.encode(whyNot, forKey: .whyNot)
         try c.encode(warnings, forKey: .warnings)

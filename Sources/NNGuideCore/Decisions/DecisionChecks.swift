@@ -31,7 +31,32 @@ extension ContentChecks {
             if r.next.isEmpty { problem(key, "next step rule \(i + 1) has no 'next' text") }
             checkRule(r, key: key, what: "next step rule \(i + 1)")
         }
+        checkOrigins()
         checkExamples()
+    }
+
+    /// A book that says where its decisions come from says it everywhere: once any node, answer, filter,
+    /// rule or default names an `origin`, every one must (the guide's pick is computed from them).
+    mutating func checkOrigins() {
+        var missing: [(String, String)] = []
+        for t in book.trees {
+            for n in t.nodes {
+                if n.origin == nil { missing.append(("node:\(t.id)/\(n.id)", "node '\(n.id)' of tree '\(t.id)'")) }
+                for o in n.options where o.origin == nil { missing.append(("node:\(t.id)/\(n.id)", "answer '\(o.answer)' of '\(n.id)'")) }
+            }
+        }
+        for (i, f) in book.filters.enumerated() {
+            if f.origin == nil { missing.append(("decisions:filter#\(i)", "filter '\(f.id)'")) }
+            for (j, r) in f.rules.enumerated() where r.origin == nil { missing.append(("decisions:filter#\(i)/\(j)", "rule '\(r.label ?? "\(j + 1)")' of filter '\(f.id)'")) }
+        }
+        for (i, t) in book.thresholds.enumerated() where t.rule.origin == nil { missing.append(("decisions:threshold#\(i)", "band '\(t.id)'")) }
+        for (i, r) in book.contradictions.enumerated() where r.origin == nil { missing.append(("decisions:contradictions#\(i)", "contradiction \(i + 1)")) }
+        for (i, r) in book.nextSteps.enumerated() where r.origin == nil { missing.append(("decisions:next_steps#\(i)", "next step rule \(i + 1)")) }
+        for (i, d) in book.defaults.enumerated() where d.origin == nil { missing.append(("decisions:default#\(i)", "default for '\(d.field)'")) }
+        let total = book.trees.reduce(0) { $0 + $1.nodes.reduce(0) { $0 + 1 + $1.options.count } } + book.filters.reduce(0) { $0 + 1 + $1.rules.count }
+            + book.thresholds.count + book.contradictions.count + book.nextSteps.count + book.defaults.count
+        guard missing.count < total else { return }  // content that predates provenance names none
+        for (key, what) in missing { problem(key, "\(what) has no origin; write origin: guide (the guide's own) or origin: added") }
     }
 
     // MARK: trees

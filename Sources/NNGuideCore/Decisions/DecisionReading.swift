@@ -78,7 +78,7 @@ extension Reader {
 enum DecisionKeys {
     static let tree: Set<String> = ["id", "title", "summary", "source", "start", "nodes"]
     static let node: Set<String> = ["id", "question", "help", "options", "title", "pick", "alternatives", "variants",
-                                    "why", "why_not", "warnings", "next_steps", "refine", "see", "origin"]
+                                    "why", "why_not", "warnings", "next_steps", "refine", "see", "origin", "device_variants"]
     static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see", "origin"]
     static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see", "origin"]
 }

@@ -171,6 +171,8 @@ public struct FieldDefault: Codable, Sendable, Equatable {
     public var when: BriefCondition?
     public var value: String?
     public var says: String
+    /// From the guide, or added for nnguide (`origin:`).
+    public var origin: DecisionOrigin?
     public init(field: String, when: BriefCondition? = nil, value: String? = nil, says: String) {
         self.field = field; self.when = when; self.value = value; self.says = says
     }

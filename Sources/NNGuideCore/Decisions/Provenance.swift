@@ -42,7 +42,7 @@ public struct GuidePick: Sendable, Equatable, Encodable {
 extension Recommender {
     /// The guide's pick for the same brief, when it differs from `pick`; nil when they agree.
     func departure(for given: Brief, pick: String, path: [Recommendation.Step], fired: [DecisionRule]) -> GuidePick? {
-        let guide = Recommender(book: book.guideOnly, catalog: catalog)
+        let guide = Recommender(book: guideBook, catalog: catalog, guideBook: guideBook)
         let theirs = try? guide.recommend(given, comparingWithGuide: false)
         if let theirs, theirs.pick.id == pick { return nil }
         // The first added answer on nnguide's path is where the routes part; failing that, an added rule moved the pick.

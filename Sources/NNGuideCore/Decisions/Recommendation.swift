@@ -49,6 +49,8 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     public var example: Replay?
     /// Set when the pick departs from what the guide's own flow gives: the guide's pick and why.
     public var guidePick: GuidePick?
+    /// Fields the brief gives that no answer or rule on this route read (said in `because` too).
+    public var unchangedFields: [String] = []
 
     /// The guide's example a recommendation replays, with the pick the guide gives.
     public struct Replay: Sendable, Equatable, Encodable {
@@ -70,6 +72,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         case refinedBy = "refined_by"
         case assumedFields = "assumed_fields"
         case guidePick = "guide_pick"
+        case unchangedFields = "unchanged_fields"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -89,6 +92,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         try c.encode(assumedFields, forKey: .assumedFields)
         try c.encodeIfPresent(example, forKey: .example)
         try c.encodeIfPresent(guidePick, forKey: .guidePick)
+        try c.encode(unchangedFields, forKey: .unchangedFields)
     }
 }
 

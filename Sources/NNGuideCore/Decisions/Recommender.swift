@@ -7,8 +7,11 @@ import Foundation
 public struct Recommender: Sendable {
     public let book: DecisionBook
     public let catalog: Catalog
+    /// The book without what nnguide added: what the guide's own flow picks (computed once, not per brief).
+    let guideBook: DecisionBook
 
-    public init(book: DecisionBook, catalog: Catalog) { self.book = book; self.catalog = catalog }
+    public init(book: DecisionBook, catalog: Catalog) { self.init(book: book, catalog: catalog, guideBook: book.guideOnly) }
+    init(book: DecisionBook, catalog: Catalog, guideBook: DecisionBook) { self.book = book; self.catalog = catalog; self.guideBook = guideBook }
     public init(guide: Guide) { self.init(book: guide.decisions, catalog: guide.catalog) }
 
     /// `comparingWithGuide`: also walk the guide's own flow (`DecisionBook.guideOnly`) and say when the pick departs from it.
@@ -27,12 +30,14 @@ public struct Recommender: Sendable {
         let first = try primary.walk(for: brief)
         record(first.steps, tree: primary, into: &path, &because, &assumptions, brief, given)
         let leaf = first.leaf
-        because.append(trace(guide: leaf.see.first ?? primary.source, leaf.why))
+        because.append(trace(guide: leaf.see.first ?? primary.source, leaf.why, origin: leaf.origin))
         var refined: (tree: DecisionTree, leaf: DecisionNode)?
+        var refinedSteps: [(node: DecisionNode, answer: BriefAnswer)]?
         if let r = leaf.refine, let tree = book.tree(r.tree) {
             let second = try tree.walk(from: r.node, for: brief)
+            refinedSteps = second.steps
             record(second.steps, tree: tree, into: &path, &because, &assumptions, brief, given)
-            because.append(trace(guide: second.leaf.see.first ?? tree.source, second.leaf.why))
+            because.append(trace(guide: second.leaf.see.first ?? tree.source, second.leaf.why, origin: second.leaf.origin))
             refined = (tree, second.leaf)
         }
         let leaves = [refined?.leaf, leaf].compactMap { $0 }
@@ -68,8 +73,11 @@ public struct Recommender: Sendable {
         guard let top = ranked.first else { throw RecommendError("leaf '\(leaf.id)' names no candidate") }
         let name = { (id: String) in self.name(id) }
         var warnings: [String] = []
+        var noticed: Set<BriefField> = []
         for rule in book.contradictions where rule.when.map({ $0.evaluate(brief).outcome == .yes }) ?? true {
-            warnings += rule.warn.filter { $0.applies(to: top.id) }.map { fill($0.text, brief, top.id) }
+            let said = rule.warn.filter { $0.applies(to: top.id) }.map { fill($0.text, brief, top.id) }
+            warnings += said
+            if !said.isEmpty { noticed.formUnion(rule.when?.evaluate(brief).fields ?? []) }
         }
         if !top.outs.isEmpty {
             warnings.append("Every candidate here is ruled out by the brief; \(name(top.id)) is kept as the closest fit, but: "
@@ -81,11 +89,17 @@ public struct Recommender: Sendable {
             because.append(ranking.displacement(of: base, by: top, name: name))
         }
 
-        let alternatives = ranked.dropFirst().filter { $0.outs.isEmpty }.map {
+        var alternatives = ranked.dropFirst().filter { $0.outs.isEmpty }.map {
             Recommendation.Ranked(id: $0.id, name: name($0.id), reason: ranking.reason(for: $0, leaves: leaves, pick: top, name: name))
         }
+        // A family is either worth trying or not: a leaf's why-not for an alternative it also offers becomes
+        // the caveat on that alternative instead of a second, contradicting verdict.
         var whyNot: [WhyNot] = []
         for w in leaves.flatMap(\.whyNot) where w.id != top.id && !whyNot.contains(where: { $0.id == w.id }) {
+            if let i = alternatives.firstIndex(where: { $0.id == w.id }) {
+                if !alternatives[i].reason.contains(plain(w.reason)) { alternatives[i].reason += " Not first: " + plain(w.reason) }
+                continue
+            }
             whyNot.append(WhyNot(id: w.id, reason: plain(w.reason)))
         }
         for c in ranked.dropFirst() where !c.outs.isEmpty {
@@ -93,16 +107,25 @@ public struct Recommender: Sendable {
             if let i = whyNot.firstIndex(where: { $0.id == c.id }) { whyNot[i].reason += " " + reason } else { whyNot.append(WhyNot(id: c.id, reason: reason)) }
         }
 
-        let pick = Recommendation.Pick(id: top.id, name: catalogName(top.id), variants: variants(for: top.id, leaves: leaves),
-                                       title: plain(leaves.first { $0.pick.first == top.id }?.title ?? leaf.title ?? name(top.id)))
+        let pick = Recommendation.Pick(id: top.id, name: catalogName(top.id), variants: variants(for: top.id, leaves: leaves, brief: brief),
+                                       title: plain(leaves.first { $0.pick.first == top.id }?.title ?? catalogName(top.id)))
         let steps = nextSteps(brief: brief, pick: top.id, leaves: leaves, fired: fired.map(\.rule), alternatives: alternatives.map(\.id))
         var see: [String] = []
         for s in leaves.flatMap(\.see) + fired.flatMap(\.rule.see) where !see.contains(s) { see.append(s) }
+        // Every field the brief gives either shaped the route or a rule, or is said to have changed nothing.
+        let read = Set((first.steps + (refinedSteps ?? [])).filter { $0.answer.decided }.flatMap(\.answer.fields))
+            .union(fired.flatMap(\.fields)).union(noticed)
+        let unchanged = given.givenFields.filter { ![.modality, .task, .notes].contains($0) && !read.contains($0) }
+        if !unchanged.isEmpty {
+            because.append("[\(describe(unchanged, brief, given: given))] Read, but nothing on this route depends on "
+                + (unchanged.count == 1 ? "it" : "them") + ": no answer or rule of the guide or nnguide changes for this value.")
+        }
         var out = Recommendation(pick: pick, alternatives: alternatives, path: path, because: because, whyNot: whyNot,
                               warnings: unique(warnings), assumptions: assumptions, nextSteps: steps, brief: brief, see: see,
                               leaf: "\(primary.id)/\(leaf.id)", refinedBy: refined.map { "\($0.tree.id)/\($0.leaf.id)" },
                               assumedFields: BriefField.allCases.filter { given[$0] == nil && brief[$0] != nil }.map(\.name), example: nil)
         if comparingWithGuide { out.guidePick = departure(for: given, pick: top.id, path: path, fired: fired.map(\.rule)) }
+        out.unchangedFields = unchanged.map(\.name)
         return out
     }
 
@@ -142,7 +165,7 @@ public struct Recommender: Sendable {
                 let missing = a.fields.map(\.name).joined(separator: ", ")
                 assumptions.append(plain(option.assume ?? "took '\(option.answer)' for '\(node.question ?? node.id)'")
                     + (missing.isEmpty ? "." : " (\(missing) not given)."))
-                because.append(trace(guide: option.see.first ?? tree.source, why))
+                because.append(trace(guide: option.see.first ?? tree.source, why, origin: option.origin))
             }
         }
     }
@@ -152,7 +175,10 @@ public struct Recommender: Sendable {
         fields.map { "\($0.name)=\(brief[$0]?.description ?? "?")" + (given[$0] == nil ? " (assumed)" : "") }.joined(separator: ", ")
     }
 
-    func trace(guide page: String, _ text: String?) -> String { "[guide: \(page)] " + plain(text ?? "") }
+    /// "[guide: page] why" for the guide's own reasoning; "[added: page]" for what nnguide added to it.
+    func trace(guide page: String, _ text: String?, origin: DecisionOrigin? = nil) -> String {
+        "[\(origin == .added ? "added" : "guide"): \(page)] " + plain(text ?? "")
+    }
 
     func plain(_ s: String) -> String { InlineParser.plain(s).trimmingCharacters(in: .whitespacesAndNewlines) }
 
@@ -167,8 +193,12 @@ public struct Recommender: Sendable {
     func name(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.displayName ?? id }
     func catalogName(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.name ?? id }
 
-    func variants(for id: String, leaves: [DecisionNode]) -> [String] {
-        if let leaf = leaves.first(where: { $0.pick.first == id }), !leaf.variants.isEmpty { return leaf.variants.map(plain) }
+    func variants(for id: String, leaves: [DecisionNode], brief: Brief) -> [String] {
+        let onDevice = brief.deploy.map { [.edge, .mobile, .browser].contains($0) } ?? false
+        if let leaf = leaves.first(where: { $0.pick.first == id }) {
+            if onDevice, !leaf.deviceVariants.isEmpty { return leaf.deviceVariants.map(plain) }
+            if !leaf.variants.isEmpty { return leaf.variants.map(plain) }
+        }
         return catalog.architectures.first { $0.id == id }?.variants.prefix(3).map(\.name) ?? []
     }
 

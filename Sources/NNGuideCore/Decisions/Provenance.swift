@@ -41,18 +41,18 @@ public struct GuidePick: Sendable, Equatable, Encodable {
 
 extension Recommender {
     /// The guide's pick for the same brief, when it differs from `pick`; nil when they agree.
-    func departure(for given: Brief, pick: String, path: [Recommendation.Step], fired: [DecisionRule]) -> GuidePick? {
-        let guide = Recommender(book: guideBook, catalog: catalog, guideBook: guideBook)
-        let theirs = try? guide.recommend(given, comparingWithGuide: false)
+    func departure(for given: Brief, pick: String, steps: [AnsweredQuestion], fired: [DecisionRule]) -> GuidePick? {
+        let guideOnly = Recommender(book: guideBook, catalog: catalog, guide: guide, guideBook: guideBook)
+        let theirs = try? guideOnly.decide(given, comparingWithGuide: false)
         if let theirs, theirs.pick.id == pick { return nil }
         // The first added answer on nnguide's path is where the routes part; failing that, an added rule moved the pick.
         var why = "an added rule ranks it differently."
-        if let step = path.first(where: { addedOption(tree: $0.tree, node: $0.node, answer: $0.answer) }) {
+        if let step = steps.first(where: { addedOption(tree: $0.tree, node: $0.node, answer: $0.answer) }) {
             why = "nnguide answers '\(step.question)' with '\(step.answer)' (added for current practice): \(step.why ?? "")"
         } else if let rule = fired.first(where: { $0.origin == .added && ($0.out.isEmpty == false || $0.favor.isEmpty == false) }) {
             why = "an added rule (\(rule.label ?? "constraint")) changes the ranking: \(plain(rule.says ?? rule.out.first?.reason ?? ""))"
         }
-        return GuidePick(id: theirs?.pick.id, name: theirs.map { name($0.pick.id) }, leaf: theirs?.leaf, why: why)
+        return GuidePick(id: theirs?.pick.id, name: theirs.map { name($0.pick.id) }, leaf: theirs?.leaf.description, why: why)
     }
 
     private func addedOption(tree: String, node: String, answer: String) -> Bool {

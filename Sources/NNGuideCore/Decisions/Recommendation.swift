@@ -35,6 +35,10 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     public var example: Replay?
     /// What would change the pick (`Flips.analyze`), when it was worked out: every flip is a recommender run.
     public var flips: [Flip]?
+    /// Set when the pick departs from what the guide's own flow gives: the guide's pick and why.
+    public var guidePick: GuidePick? { decision.guidePick }
+    /// Fields the brief gives that no answer or rule on this route read (said in `because` too).
+    public var unchangedFields: [String] { decision.unchangedFields.map(\.name) }
 
     public init(_ decision: Decision, example: Replay? = nil) { self.decision = decision; self.example = example }
 
@@ -77,6 +81,8 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         case nextSteps = "next_steps"
         case refinedBy = "refined_by"
         case assumedFields = "assumed_fields"
+        case guidePick = "guide_pick"
+        case unchangedFields = "unchanged_fields"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -97,6 +103,8 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         try c.encode(assumedFields, forKey: .assumedFields)
         try c.encodeIfPresent(example, forKey: .example)
         try c.encodeIfPresent(flips, forKey: .flips)
+        try c.encodeIfPresent(guidePick, forKey: .guidePick)
+        try c.encode(unchangedFields, forKey: .unchangedFields)
     }
 }
 
@@ -113,6 +121,11 @@ extension Reason: Encodable {
             var s = c.nestedContainer(keyedBy: Recommendation.JSONKey.self, forKey: .init("source"))
             try s.encode(id, forKey: .init("page"))
             try s.encode(title, forKey: .init("title"))
+        case .added(let id, let title)?:
+            var s = c.nestedContainer(keyedBy: Recommendation.JSONKey.self, forKey: .init("source"))
+            try s.encode(id, forKey: .init("page"))
+            try s.encode(title, forKey: .init("title"))
+            try s.encode("added", forKey: .init("origin"))
         case nil: break
         }
     }

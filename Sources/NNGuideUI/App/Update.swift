@@ -74,6 +74,7 @@ extension AppState {
         case .message(let m): message = m
         case .openPage(let id, let find): openPage(id, find: find)
         case .openHit(let id, let find, let block): openPage(id, find: find, block: block)
+        case .resume(let place): go(.page(place))
         case .follow(let target): follow(target)
         case .openGlossary(let id):
             glossary.select(id, context)

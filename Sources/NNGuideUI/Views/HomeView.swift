@@ -13,7 +13,7 @@ public struct HomeView: AppView {
         let g = ctx.guide
         if let last = ctx.reading.last, g.pageID(showing: last.page) != nil {
             let crumb = g.breadcrumb(last.page).joined(separator: " \(ctx.glyphs.sep) ")
-            out.append(Item(title: "Continue reading", key: "", about: crumb, effect: .openPage(last.page, find: nil)))
+            out.append(Item(title: "Continue reading", key: "", about: crumb, effect: .resume(last)))
         }
         if let first = g.readingOrder.first {
             out.append(Item(title: "Start at the beginning", key: "", about: first.page.breadcrumbTitle, effect: .openPage(first.id, find: nil)))

@@ -101,6 +101,7 @@ public enum Keymap {
         // Search
         Binding([.char("/"), .char("s")], .focusField, .search, "type a new query", hint: "query"),
         Binding([.enter], .open, .search, "open the page at the hit", hint: "open"),
+        Binding([.char("a")], .broaden, .search, "search for any of the words (offered when every word finds little); again: every word"),
 
         // Compare
         Binding([.char("x")], .toggle, .compare, "pick or drop an architecture", hint: "pick"),

@@ -3,13 +3,14 @@ import NNGuideCore
 
 struct Toc: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the guide's pages, sections, tables and figures with their ids.",
+        abstract: "List the guide's pages, sections, tables and figures with their ids (also: contents, list).",
         discussion: """
             Every id listed can be passed to `nnguide show`.
 
             Example:
               nnguide toc --width 100
-            """)
+            """,
+        aliases: ["contents", "list"])
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
 

@@ -46,7 +46,7 @@ public struct Binding: Sendable {
 public enum Keymap {
     public static let bindings: [Binding] = [
         // Anywhere (outside text fields)
-        Binding([.char("?")], .help, .global, "help: every key", hint: "help"),
+        Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
         Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (Ctrl-C quits from anywhere, even a field)", hint: "quit"),
         Binding([.escape], .cancel, .global, "cancel input, close an overlay, clear find marks"),
         Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),
@@ -157,6 +157,7 @@ public enum Keymap {
         Binding([.backspace], .deleteBackward, .field, "delete a character"),
         Binding([.ctrl("u")], .clearField, .field, "clear the field"),
         Binding([.ctrl("c")], .quit, .field, "quit"),
+        Binding([.function(1)], .help, .field, "help (digits and letters type here; Esc first to use their keys)"),
 
         // Glossary popover
         Binding([.enter], .open, .popover, "open the term in the glossary", hint: "glossary"),

@@ -29,9 +29,18 @@ public struct HomeView: AppView {
         return out
     }
 
+    static let about = "Browse, look up, compare, decide. Keys are at the bottom; ? or F1 lists all."
+
+    /// The summary under the title, wrapped (never cut off): empty on a short screen.
+    func aboutLines(_ ctx: ViewContext) -> [String] {
+        guard ctx.rect.height >= 14 else { return [] }
+        return TextWrap.wrap(ctx.glyphs.text(Self.about), width: ctx.rect.width - (ctx.rect.width >= 60 ? 4 : 2))
+    }
+
     func listTop(_ ctx: ViewContext) -> Int {
         // Title, rule, summary (when it fits), blank.
-        ctx.rect.height >= 14 ? 4 : 2
+        let about = aboutLines(ctx).count
+        return about == 0 ? 2 : 3 + about
     }
 
     public mutating func fit(_ ctx: ViewContext) {
@@ -62,11 +71,9 @@ public struct HomeView: AppView {
         y += 1
         buf.put(String(repeating: g.heavyH, count: min(r.width, DisplayWidth.of(title))), x: r.x, y: y, role: .title)
         y += 1
-        if listTop(ctx) == 4 {
-            let about = g.text("Browse, look up, compare, decide. Keys are listed at the bottom; ? shows them all.")
-            buf.put(TextWrap.truncate(about, width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .dim)
-            y += 2
-        }
+        let about = aboutLines(ctx)
+        for line in about { buf.put(line, x: r.x, y: y, role: .dim, limit: r.maxX); y += 1 }
+        if !about.isEmpty { y += 1 }
         let all = items(ctx)
         let keyCol = 4 + (all.map { DisplayWidth.of($0.title) }.max() ?? 10) + 2
         for row in 0..<(r.maxY - y) {

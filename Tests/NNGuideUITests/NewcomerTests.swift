@@ -39,3 +39,50 @@ import Testing
         #expect(s.glossary.detailTop - before == min(h - 1, lines - h), "pane \(h) lines high moved \(s.glossary.detailTop - before)")
     }
 }
+
+/// 5. Number keys: one meaning everywhere, open the numbered item; numbers of stable things.
+@Suite struct NumberKeyTests {
+    @Test func homeNumbersDoNotShiftWhenContinueReadingAppears() {
+        let fresh = Fixture.state()
+        let returning = Fixture.state(reading: ReadingState(last: Position(page: "inductive-bias")))
+        // 3 is Search for both.
+        #expect(press(fresh, keys("3")).screen == .search)
+        #expect(press(returning, keys("3")).screen == .search)
+        // 0 continues reading; the rows show the same number for the same item.
+        let resumed = press(returning, keys("0"))
+        #expect(resumed.screen == .reader && resumed.reader.unit == "inductive-bias")
+        let row = { (s: AppState) in render(s).lines.first { $0.contains("Search") && $0.contains("whole guide") } ?? "" }
+        #expect(row(fresh) == row(returning) && row(fresh).contains("3"))
+    }
+
+    @Test func contentsDigitsOpenPartsByTheirOwnNumber() throws {
+        var s = press(Fixture.state(40, 12), keys("t"))
+        s = press(s, keys("G"))   // scrolled to the bottom: numbers stay with their Parts
+        s = press(s, keys("2"))
+        #expect(s.screen == .reader && s.reader.unit == "part-2", "\(s.reader.unit)")
+        let again = press(press(Fixture.state(), keys("t")), keys("1"))
+        #expect(again.reader.unit == "part-1")
+        let rows = render(press(Fixture.state(), keys("t"))).lines
+        let part1 = try #require(rows.first { $0.contains("Part 1:") })
+        #expect(part1.hasPrefix("1 "))
+        #expect(rows.first { $0.contains("Model Brief") }?.hasPrefix("  ") == true, "a page that is no Part has no number")
+    }
+
+    @Test func compareDigitsChooseNeverToggle() {
+        let s = press(Fixture.state(), keys("c"))
+        let count = s.compare.items(s.context).count
+        let firstArchitecture = s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false } ?? 0
+        let n = firstArchitecture + 1
+        #expect(n <= 9 && n < count)
+        // The "6 x cancels itself": now the digit chooses and x picks, once.
+        let picked = press(s, keys("\(n)", "x"))
+        #expect(picked.compare.picked.count == 1)
+        #expect(press(s, keys("\(n)", "\(n)")).compare.picked.isEmpty)
+        // From the table too, the same digit chooses the same item.
+        let fromTable = press(press(s, [.tab]), keys("\(n)"))
+        #expect(fromTable.compare.cursor.index == n - 1 && fromTable.compare.picked.isEmpty)
+        // A matrix's number opens it.
+        let matrix = press(s, keys("1"))
+        #expect(matrix.compare.cursor.index == 0 && matrix.compare.tableFocus)
+    }
+}

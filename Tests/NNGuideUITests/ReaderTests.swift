@@ -136,7 +136,7 @@ import Testing
         #expect(reading.last?.page == "part-2")
         var fresh = Fixture.state(reading: reading)
         #expect(render(fresh).lines.contains { $0.contains("Continue reading") })
-        fresh = update(fresh, .char("1"))
+        fresh = update(fresh, .char("0"))   // "Continue reading" is item 0: the others keep their numbers
         #expect(fresh.reader.unit == "part-2")
     }
 

@@ -65,7 +65,7 @@ public enum Keymap {
         Binding([.char("G"), .end], .bottom, .global, "bottom"),
         Binding([.enter], .open, .global, "open or follow", hint: "open"),
         Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7"), .char("8"), .char("9")],
-                .pick(0), .global, "pick the numbered choice in a menu"),
+                .pick(0), .global, "open the item with that number (Contents: Part N; in a text field digits type)"),
         Binding([.char("m")], .setMark, .global, "m + letter: bookmark this place"),
         Binding([.char("'")], .jumpToMark, .global, "' + letter: jump to a bookmark"),
         Binding([.ctrl("l")], .redraw, .global, "redraw the screen"),
@@ -84,6 +84,7 @@ public enum Keymap {
 
         // Home
         Binding([.enter], .open, .home, "open the chosen item", hint: "open"),
+        Binding([.char("0")], .pick(0), .home, "continue reading where you left off (item 0)"),
 
         // Contents
         Binding([.enter], .open, .contents, "open the page", hint: "open"),
@@ -176,7 +177,8 @@ public enum Keymap {
         for b in bindings {
             for (n, k) in b.keys.enumerated() {
                 var action = b.action
-                if case .pick = action { action = .pick(n + 1) }
+                // A digit picks its own number ("0" is Home's "Continue reading").
+                if case .pick = action, case .char(let c) = k, let d = c.wholeNumberValue { action = .pick(d) }
                 if out[b.scope, default: [:]][k] == nil { out[b.scope, default: [:]][k] = action }
             }
         }

@@ -111,10 +111,12 @@ public struct CompareView: AppView {
         case .toggle:
             return toggle(all[cursor.index], ctx)
         case .pick(let n):
-            let i = cursor.top + n - 1
-            guard !tableFocus, all.indices.contains(i), n <= p.list.height else { return .unhandled }
-            cursor.index = i
-            if case .architecture = all[i] { return toggle(all[i], ctx) }
+            // Item n of the list, from the list or the table alike: a matrix opens, an architecture
+            // is chosen (x picks it; a digit never toggles).
+            guard all.indices.contains(n - 1) else { return .message("The list has \(all.count) items") }
+            cursor.index = n - 1
+            tableTop = 0; left = 0; sortColumn = nil
+            if case .matrix = all[n - 1] { tableFocus = true } else if !wideLayout(ctx.rect) { tableFocus = false }
         case .clearSelection:
             picked = []
             return .message("Dropped every picked architecture")
@@ -151,7 +153,7 @@ public struct CompareView: AppView {
                 let selected = i == cursor.index
                 if selected { buf.fill(Rect(x: p.list.x, y: y, width: p.list.width, height: 1), role: tableFocus ? .dim : .selection) }
                 let base: Role = selected && !tableFocus ? .selection : .text
-                var x = buf.put(row < 9 ? "\(row + 1) " : "  ", x: p.list.x, y: y, role: selected ? base : .dim)
+                var x = buf.put(i < 9 ? "\(i + 1) " : "  ", x: p.list.x, y: y, role: selected ? base : .dim)
                 switch all[i] {
                 case .matrix(let m):
                     x = buf.put(g.closed + " ", x: x, y: y, role: selected ? base : .accent)

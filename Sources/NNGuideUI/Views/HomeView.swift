@@ -6,25 +6,26 @@ public struct HomeView: AppView {
     public init() {}
     public var scopes: [Scope] { [.home] }
 
-    struct Item { let title: String; let key: String; let about: String; let effect: Effect }
+    /// `number` is the item's own, the same whether or not "Continue reading" (0) is there.
+    struct Item { let number: Int; let title: String; let key: String; let about: String; let effect: Effect }
 
     func items(_ ctx: ViewContext) -> [Item] {
         var out: [Item] = []
         let g = ctx.guide
         if let last = ctx.reading.last, g.pageID(showing: last.page) != nil {
             let crumb = g.breadcrumb(last.page).joined(separator: " \(ctx.glyphs.sep) ")
-            out.append(Item(title: "Continue reading", key: "", about: crumb, effect: .resume(last)))
+            out.append(Item(number: 0, title: "Continue reading", key: "", about: crumb, effect: .resume(last)))
         }
         if let first = g.readingOrder.first {
-            out.append(Item(title: "Start at the beginning", key: "", about: first.page.breadcrumbTitle, effect: .openPage(first.id, find: nil)))
+            out.append(Item(number: 1, title: "Start at the beginning", key: "", about: first.page.breadcrumbTitle, effect: .openPage(first.id, find: nil)))
         }
         out += [
-            Item(title: "Contents", key: "t", about: "the guide as a tree", effect: .show(.contents)),
-            Item(title: "Search", key: "s", about: "the whole guide, as you type", effect: .show(.search)),
-            Item(title: "Glossary", key: "i", about: "every term, filter as you type", effect: .show(.glossary)),
-            Item(title: "Compare", key: "c", about: "architectures side by side", effect: .show(.compare)),
-            Item(title: "Decide", key: "d", about: "the decision navigator", effect: .show(.decide)),
-            Item(title: "Help", key: "?", about: "every key", effect: .show(.help)),
+            Item(number: 2, title: "Contents", key: "t", about: "the guide as a tree", effect: .show(.contents)),
+            Item(number: 3, title: "Search", key: "s", about: "the whole guide, as you type", effect: .show(.search)),
+            Item(number: 4, title: "Glossary", key: "i", about: "every term, filter as you type", effect: .show(.glossary)),
+            Item(number: 5, title: "Compare", key: "c", about: "architectures side by side", effect: .show(.compare)),
+            Item(number: 6, title: "Decide", key: "d", about: "the decision navigator", effect: .show(.decide)),
+            Item(number: 7, title: "Help", key: "?", about: "every key", effect: .show(.help)),
         ]
         return out
     }
@@ -53,10 +54,12 @@ public struct HomeView: AppView {
         switch action {
         case .open: return all[cursor.index].effect
         case .pick(let n):
-            guard n <= all.count else { return .unhandled }
-            cursor.index = n - 1
+            guard let i = all.firstIndex(where: { $0.number == n }) else {
+                return n == 0 ? .message("Nothing to continue yet: open a page and it is remembered here") : .unhandled
+            }
+            cursor.index = i
             fit(ctx)
-            return all[n - 1].effect
+            return all[i].effect
         default: return .unhandled
         }
     }
@@ -84,7 +87,7 @@ public struct HomeView: AppView {
             let selected = i == cursor.index
             if selected { buf.fill(Rect(x: r.x, y: yy, width: r.width, height: 1), role: .selection) }
             let base: Role = selected ? .selection : .text
-            buf.put(i < 9 ? "\(i + 1)" : " ", x: r.x + 1, y: yy, role: selected ? .selection : .accent)
+            buf.put("\(it.number)", x: r.x + 1, y: yy, role: selected ? .selection : .accent)
             buf.put(it.title, x: r.x + 4, y: yy, role: selected ? .selection : .strong, limit: r.maxX)
             var x = r.x + keyCol
             if r.width >= 44 {

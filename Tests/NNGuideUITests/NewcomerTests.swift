@@ -86,3 +86,32 @@ import Testing
         #expect(matrix.compare.cursor.index == 0 && matrix.compare.tableFocus)
     }
 }
+
+/// 9. Read ticks: only what was read; the glossary's marks explained.
+@Suite struct ReadTickTests {
+    @Test func openingASectionTicksOnlyWhatIsOnScreenToItsEnd() throws {
+        var s = Fixture.state(40, 12)
+        s.openPage("inductive-bias")
+        #expect(!s.reading.visited.contains("inductive-bias-examples"), "a subsection ticked just by opening its section")
+        #expect(!s.reading.visited.contains("inductive-bias"), "ticked before its end was on screen")
+        s = press(s, keys("G"))
+        #expect(s.reading.visited.contains("inductive-bias-examples"))
+        // Scrolling through line by line reaches the section's own end as well.
+        var t = Fixture.state(40, 12)
+        t.openPage("inductive-bias")
+        for _ in 0..<40 where !t.reading.visited.contains("inductive-bias") { t = update(t, .char("j")) }
+        #expect(t.reading.visited.contains("inductive-bias"))
+    }
+
+    @Test func aPageShownWholeIsTicked() {
+        var s = Fixture.state(100, 60)
+        s.openPage("brief")
+        #expect(s.reading.visited.contains("brief"))
+    }
+
+    @Test func theGlossaryExplainsItsMarks() throws {
+        try #require(Fixture.guide.glossary.contains { $0.inSourceGlossary }, "the fixture marks no entry")
+        let rows = render(press(Fixture.state(), keys("i"))).lines
+        #expect(rows.contains { $0.contains("• = in the guide's own glossary") })
+    }
+}

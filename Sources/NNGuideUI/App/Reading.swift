@@ -22,11 +22,4 @@ public enum Reading {
         guard let e = guide.page(id) else { return nil }
         return guide.readingOrder[..<e.order].last(where: isUnit)?.id
     }
-
-    /// Ids shown inside a unit: itself and, for a section, every subsection.
-    public static func ids(in unit: String, guide: Guide) -> [String] {
-        guard let e = guide.page(unit) else { return [] }
-        if e.depth == 0 { return [e.id] }
-        return guide.readingOrder.filter { $0.path.count > e.path.count && Array($0.path.prefix(e.path.count)) == e.path }.map(\.id) + [e.id]
-    }
 }

@@ -108,6 +108,20 @@ public struct ReaderView: AppView {
         clamp(doc, ctx, keepOrigin: true)
     }
 
+    /// The sections of the unit read on this screen: those whose last line is showing (so their
+    /// end was reached, or the whole of them fits). A section's subsections are sections of their own.
+    public func readOnScreen(_ ctx: ViewContext) -> [String] {
+        let doc = document(ctx)
+        let anchors = doc.anchors
+        let bottom = top + ctx.rect.height
+        var out: [String] = []
+        for (k, a) in anchors.enumerated() {
+            let end = (k + 1 < anchors.count ? anchors[k + 1].line : doc.lines.count) - 1
+            if end >= top && end < bottom { out.append(a.id) }
+        }
+        return out
+    }
+
     // MARK: actions
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {

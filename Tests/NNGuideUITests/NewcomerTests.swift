@@ -115,3 +115,22 @@ import Testing
         #expect(rows.contains { $0.contains("• = in the guide's own glossary") })
     }
 }
+
+/// 6 (the link part). Links show titles, never raw ids: a decision leaf that links a table by id.
+@Suite struct LinkTitleTests {
+    @Test func everyLinkOfEveryLeafIsLabelledWithTitles() throws {
+        let guide = Fixture.guide
+        var checked = 0
+        for tree in guide.decisions.trees {
+            for node in tree.nodes where !node.see.isEmpty {
+                let outcome = Outcome(leaf: node, guide: guide)
+                for (label, _) in outcome.links {
+                    for id in node.see { #expect(!label.contains(id), "\(tree.id)/\(node.id): a link labelled \(label)") }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 0)
+        #expect(guide.linkTitles("matrix-vision").last == guide.table("matrix-vision")?.table.title)
+    }
+}

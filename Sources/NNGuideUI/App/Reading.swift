@@ -23,3 +23,15 @@ public enum Reading {
         return guide.readingOrder[..<e.order].last(where: isUnit)?.id
     }
 }
+
+extension Guide {
+    /// What a link to `id` is called on screen: the breadcrumb of a page or section, or for a table
+    /// or figure its page and its own title. Never the raw id, unless nothing in the guide has it.
+    public func linkTitles(_ id: String) -> [String] {
+        let crumb = breadcrumb(id)
+        if !crumb.isEmpty { return crumb }
+        if let t = table(id) { return breadcrumb(t.pageID).suffix(1) + [t.table.title] }
+        if let f = figures.first(where: { $0.figure.id == id }) { return breadcrumb(f.pageID).suffix(1) + [f.figure.title] }
+        return [id]
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
@@ -132,5 +133,50 @@ import Testing
         }
         #expect(checked > 0)
         #expect(guide.linkTitles("matrix-vision").last == guide.table("matrix-vision")?.table.title)
+    }
+}
+
+/// 8. Saving: say which thing is saved; drafts apart from saved briefs; deleting asks first.
+@Suite struct SavingTests {
+    @Test func savingARecordDoesNotLeaveTheFormSayingUnsaved() throws {
+        let dir = try TempDir()
+        var s = press(Fixture.state(), keys("d3", "4j6", "e"))
+        s.runDecisionCommands(dir.files)
+        let status = render(s).lines[s.height - 2]
+        #expect(!status.contains("(unsaved)"), "\(status)")
+        #expect(status.contains("record saved") && status.contains("brief not saved"), "\(status)")
+        s = press(s, keys("w"))
+        s.runDecisionCommands(dir.files)
+        let after = render(s).lines[s.height - 2]
+        #expect(after.contains("record saved; brief saved"), "\(after)")
+    }
+
+    @Test func aDraftKeptOnQuitIsNotASavedBrief() throws {
+        let dir = try TempDir()
+        let quitting = press(Fixture.state(), keys("d3", "4"))
+        _ = try #require(quitting.keepUnsavedBrief(dir.files))
+        #expect(dir.files.listBriefs().isEmpty, "a draft among the saved briefs")
+        var s = press(Fixture.state(), keys("d5"))
+        s.runDecisionCommands(dir.files)
+        #expect(s.decide.saved.count == 1 && s.decide.saved[0].draft)
+        #expect(shown(s).contains("Drafts"))
+    }
+
+    @Test func deletingABriefAsksFirst() throws {
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("state/briefs"), withIntermediateDirectories: true)
+        let file = dir.path("state/briefs/a.yaml")
+        try "modality: image\ntask: classification\n".write(toFile: file, atomically: true, encoding: .utf8)
+        var s = press(Fixture.state(), keys("d5"))
+        s.runDecisionCommands(dir.files)
+        s = press(s, keys("x"))
+        s.runDecisionCommands(dir.files)
+        #expect(FileManager.default.fileExists(atPath: file), "deleted without asking")
+        #expect(s.message?.contains("x again deletes it") == true)
+        // Another key cancels; x twice deletes.
+        s = press(s, keys("j", "x", "x"))
+        s.runDecisionCommands(dir.files)
+        #expect(!FileManager.default.fileExists(atPath: file))
+        #expect(s.decide.saved.isEmpty && s.message?.hasPrefix("Deleted") == true)
     }
 }

@@ -116,6 +116,7 @@ public enum Keymap {
 
         // Decide: menus, questions and picks, the brief form. Digits pick an answer, a link or a value.
         Binding([.enter], .open, .decide, "open the chosen item", hint: "open"),
+        Binding([.char("x"), .delete], .decide(.deleteBrief), .decide, "in the saved briefs: delete the chosen brief or draft (x again confirms)"),
         Binding([.backspace, .left], .decide(.stepBack), .decide, "back one step: an answer, a menu, the hub", hint: "back"),
         Binding([.enter], .open, .decideTree, "choose the answer; on the breadcrumb, reopen that question to change it", hint: "choose"),
         Binding([.backspace, .left], .decide(.stepBack), .decideTree, "back one answer (before the first: where the tree was chosen)", hint: "back"),

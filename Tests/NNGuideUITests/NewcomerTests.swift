@@ -180,3 +180,41 @@ import Testing
         #expect(s.decide.saved.isEmpty && s.message?.hasPrefix("Deleted") == true)
     }
 }
+
+/// 7. Compare: `/` filters the list; a wide table keeps its first column and says what is hidden.
+@Suite struct CompareListTests {
+    @Test func slashFiltersTheListAsYouType() {
+        var s = press(Fixture.state(), keys("c", "/"))
+        #expect(s.current.typing)
+        s = press(s, keys("state sp"))
+        let items = s.compare.items(s.context)
+        #expect(items.count == 1)
+        if case .architecture(let a)? = items.first { #expect(a.id == "ssm") } else { Issue.record("not an architecture") }
+        // Enter leaves the field and acts on the one match; Esc then clears the filter.
+        s = press(s, [.enter])
+        #expect(!s.current.typing && s.compare.picked == ["ssm"])
+        s = press(s, [.escape])
+        #expect(s.compare.filter.text.isEmpty && s.compare.items(s.context).count > 1)
+    }
+
+    @Test func aWideTableKeepsItsFirstColumnAndShowsWhatIsMore() throws {
+        // Every architecture of the fixture, at 80 columns: too wide, so it scrolls sideways.
+        var s = press(Fixture.state(80, 24), keys("c"))
+        let architectures = s.compare.items(s.context).enumerated().compactMap { i, item -> (Int, String)? in
+            if case .architecture(let a) = item { return (i, a.id) } else { return nil }
+        }
+        s.compare.picked = architectures.map(\.1)
+        s.compare.cursor.index = try #require(architectures.first).0
+        s = press(s, [.tab])
+        let doc = s.compare.document(s.context)
+        try #require(doc.wideWidth > s.compare.panes(s.contentRect).table.width, "the fixture's table fits: nothing to scroll")
+        let before = render(s)
+        #expect(before.lines[s.height - 2].contains("more"), "no sign of the columns to the right")
+        s = press(s, keys("lll"))
+        let after = render(s)
+        let criterion = { (b: Buffer) in b.lines.first { $0.contains("Criterion") } ?? "" }
+        let at = { (line: String) in line.range(of: "Criterion").map { line.distance(from: line.startIndex, to: $0.lowerBound) } }
+        #expect(at(criterion(before)) != nil && at(criterion(before)) == at(criterion(after)), "the first column moved:\n\(criterion(after))")
+        #expect(after.lines[s.height - 2].contains("←"))
+    }
+}

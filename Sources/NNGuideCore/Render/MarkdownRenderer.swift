@@ -26,9 +26,12 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func page(_ p: Page, level: Int) -> [String] {
-        var out = [heading(level, p.id, escape(p.title)), ""]
+        var out = [heading(level, p.id, escape(p.title)), ""] + originNote(p.origin)
         if let s = p.summary { out += ["*" + inline(s) + "*", ""] }
-        for b in p.blocks { out += block(b) + [""] }
+        for (i, b) in p.blocks.enumerated() {
+            out += block(b) + [""]
+            if p.origin(ofBlock: i) != p.origin { out += originNote(p.origin(ofBlock: i)) }
+        }
         for s in p.sections { out += page(s, level: level + 1) }
         return out
     }
@@ -84,7 +87,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func glossaryEntry(_ e: GlossaryEntry, level: Int = 1) -> [String] {
-        var out = [heading(level, "g-" + e.id, escape(e.term)), ""]
+        var out = [heading(level, "g-" + e.id, escape(e.term)), ""] + originNote(e.origin)
         if !e.aliases.isEmpty { out += ["*Also:* " + e.aliases.map(escape).joined(separator: ", "), ""] }
         out += [inline(e.definition), ""]
         let related = e.related.compactMap { id in guide.glossaryEntry(id).map { "[\(escape($0.term))](#g-\(id))" } }
@@ -108,8 +111,8 @@ public struct MarkdownRenderer: Sendable {
 
     public func architecture(_ a: Architecture, level: Int = 1) -> [String] {
         let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
-        var out = [heading(level, "a-" + a.id, escape(a.short.map { "\(a.name) (\($0))" } ?? a.name)), ""]
-        out += ["*Family:* \(escape(family)) · *Fits:* \(a.fits.map(\.rawValue).joined(separator: ", "))", ""]
+        var out = [heading(level, "a-" + a.id, escape(a.short.map { "\(a.name) (\($0))" } ?? a.name)), ""] + originNote(a.origin)
+        out += ["*Family:* \(escape(family)) · *Fits:* \(a.fits.joined(separator: ", "))", ""]
         out += [inline(a.summary), "", inline(a.data), ""]
         func section(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }
@@ -122,6 +125,12 @@ public struct MarkdownRenderer: Sendable {
         section("Traits", guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(escape(c.name)): \(escape($0))" } })
         if guide.pageID(showing: a.deepDive) != nil { out += ["Deep-dive: [\(a.deepDive)](#\(a.deepDive))", ""] }
         return out
+    }
+
+    /// "*Added: beyond the source guide, written for nnguide.*" as a paragraph of its own (after a
+    /// blank line, so it never continues a list); nothing for the guide's own material.
+    func originNote(_ origin: Origin) -> [String] {
+        origin == .guide ? [] : ["*\(origin.rawValue.prefix(1).uppercased() + origin.rawValue.dropFirst()): \(origin.meaning).*", ""]
     }
 
     // MARK: inline

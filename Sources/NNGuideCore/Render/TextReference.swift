@@ -66,6 +66,7 @@ extension TextRenderer {
         let used = e.usedIn.compactMap { id in guide.pageID(showing: id).flatMap { guide.page($0) }.map { "\($0.page.breadcrumbTitle) (\(id))" } }
         if !used.isEmpty { out += hanging(used.joined(separator: ", "), first: "Used in: ", rest: "         ") }
         if e.inSourceGlossary { out.append("From the guide's own glossary.") }
+        out += originLine(e.origin)
         return out
     }
 
@@ -74,7 +75,7 @@ extension TextRenderer {
         let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
         var out = heading(a.short.map { "\(a.name) (\($0))" } ?? a.name, level: 1)
         out += hanging(family, first: "Family: ", rest: "        ")
-        out += hanging(a.fits.map(\.rawValue).joined(separator: ", "), first: "Fits: ", rest: "      ")
+        out += hanging(a.fits.joined(separator: ", "), first: "Fits: ", rest: "      ")
         out += [""] + wrap(plain(a.summary)) + [""] + wrap(plain(a.data))
         func section(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }
@@ -87,6 +88,11 @@ extension TextRenderer {
         let traits = guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(c.name): \($0)" } }
         section("Traits", traits)
         if let page = guide.page(a.deepDive) { out += ["", "Deep-dive: \(page.page.title) (\(a.deepDive))"] }
-        return out
+        return out + [""] + originLine(a.origin)
+    }
+
+    /// "Origin: added (beyond the source guide, written for nnguide)".
+    func originLine(_ origin: Origin) -> [String] {
+        hanging("\(origin.rawValue) (\(origin.meaning))", first: "Origin: ", rest: "        ")
     }
 }

@@ -33,7 +33,6 @@ public struct DecideView: AppView {
     public init() {}
 
     static let briefKey = "brief"
-    static let diagnosisID = "diagnosis"
 
     public var scopes: [Scope] {
         switch mode {
@@ -95,7 +94,7 @@ public struct DecideView: AppView {
                 if case .pick(let n) = action { i = n - 1 }
                 guard trees.indices.contains(i) else { return .unhandled }
                 variantChoice = i
-                start(key: trees[i].id, tree: trees[i])
+                start(key: trees[i].id, tree: trees[i], schema: ctx.guide.decisions.brief)
             case .decide(.stepBack), .cancel: mode = .hub
             default: return .unhandled
             }
@@ -146,7 +145,7 @@ public struct DecideView: AppView {
                 return .message("The variant tree '\(r.tree)' is not in this content")
             }
             tree.start = r.node
-            sessions[key, default: []].append(TreeSession(Navigator(tree: tree)))
+            sessions[key, default: []].append(TreeSession(Navigator(tree: tree, schema: ctx.guide.decisions.brief)))
             return .none
         case .saveRecord:
             if let nav = session?.nav { outbox.append(.saveRecord(.path(nav))) }
@@ -260,9 +259,10 @@ public struct DecideView: AppView {
             return ("Decide" + sep + ctx.glyphs.text(t.nav.tree.title), t.status(ctx))
         case .brief:
             // A brief and a decision record are different files: say which is saved.
+            let schema = ctx.guide.decisions.brief
             let brief = form.unsaved ? "brief not saved" : (form.file != nil ? "brief saved" : nil)
             let notes = [form.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
-            return ("Decide" + sep + "Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"), "\(form.current.name) \(form.field + 1)/\(BriefForm.fields.count)")
+            return ("Decide" + sep + "Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"), "\(form.current(schema)?.name ?? "") \(form.field + 1)/\(schema.fields.count)")
         case .result: return ("Decide" + sep + "Model Brief" + sep + "recommendation", result.position(resultSheet(ctx), height: ctx.rect.height))
         case .saved: return ("Decide" + sep + "Saved briefs", savedFolder == nil ? "" : "\(saved.count)")
         }
@@ -279,7 +279,7 @@ public struct DecideView: AppView {
         case .tree:
             if let t = session { out += t.violations(ctx) } else { out.append("decide: tree mode without a session") }
         case .brief:
-            if !BriefForm.fields.indices.contains(form.field) { out.append("decide: brief field \(form.field) outside the form") }
+            if !ctx.guide.decisions.brief.fields.indices.contains(form.field) { out.append("decide: brief field \(form.field) outside the form") }
         case .result: out += result.violations(resultSheet(ctx), height: h, name: "decide result")
         case .saved: out += menu.violations(savedSheet(ctx), height: h, name: "decide saved")
         }

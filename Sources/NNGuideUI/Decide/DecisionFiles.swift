@@ -30,6 +30,8 @@ public struct SavedBrief: Sendable, Equatable {
     public var values: [BriefField: BriefValue]?
     public var problem: String?
     public var modified: Date
+    /// The fields in the order the schema shows them.
+    var order: [BriefField] = []
     /// Kept on quitting with unsaved changes (in `briefs/drafts`), not saved with `w`.
     public var draft = false
 
@@ -38,7 +40,7 @@ public struct SavedBrief: Sendable, Equatable {
     /// "modality=text task=generation samples=500", the way `nnguide recommend` shows a brief.
     public var summary: String {
         guard let values else { return problem ?? "" }
-        let shown = BriefField.allCases.filter { $0 != .notes }.compactMap { f in values[f].map { "\(f.name)=\($0)" } }
+        let shown = order.filter { $0 != .notes }.compactMap { f in values[f].map { "\(f.name)=\($0)" } }
         return shown.isEmpty ? "(empty)" : shown.joined(separator: " ")
     }
 }
@@ -106,8 +108,8 @@ public struct DecisionFiles: Sendable {
     }
 
     /// The saved briefs, newest first, then the drafts, newest first.
-    public func listAll() -> [SavedBrief] {
-        listBriefs() + listBriefs(in: drafts).map { var b = $0; b.draft = true; return b }
+    public func listAll(_ schema: BriefSchema) -> [SavedBrief] {
+        listBriefs(schema) + listBriefs(schema, in: drafts).map { var b = $0; b.draft = true; return b }
     }
 
     /// Deletes a brief or draft the user confirmed; only a YAML file in the briefs or drafts folder.
@@ -122,7 +124,7 @@ public struct DecisionFiles: Sendable {
 
     /// The briefs in `folder` (default: the saved briefs), newest first. A file that cannot be read is
     /// listed with the reason (file and line), never removed.
-    public func listBriefs(in folder: String? = nil) -> [SavedBrief] {
+    public func listBriefs(_ schema: BriefSchema, in folder: String? = nil) -> [SavedBrief] {
         let fm = FileManager.default
         let briefs = folder ?? self.briefs
         guard let names = try? fm.contentsOfDirectory(atPath: briefs) else { return [] }
@@ -131,7 +133,7 @@ public struct DecisionFiles: Sendable {
             let path = (briefs as NSString).appendingPathComponent(n)
             let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
             do {
-                out.append(SavedBrief(path: path, values: try BriefReader.read(path: path), problem: nil, modified: modified))
+                out.append(SavedBrief(path: path, values: try BriefReader.read(path: path, schema: schema), problem: nil, modified: modified, order: schema.names))
             } catch {
                 out.append(SavedBrief(path: path, values: nil, problem: error.description, modified: modified))
             }
@@ -188,7 +190,7 @@ extension AppState {
                 let date = files.today()
                 let markdown: String
                 switch source {
-                case .path(let nav): markdown = nav.record(catalog: guide.catalog, date: date) ?? ""
+                case .path(let nav): markdown = nav.record(catalog: guide.catalog, guide: guide, date: date) ?? ""
                 case .brief(let r): markdown = r.markdown(date: date)
                 }
                 switch files.saveRecord(markdown, name: "decision-\(source.pickID)-\(date)") {
@@ -210,11 +212,11 @@ extension AppState {
                     message = "Not saved: \(f.description)"
                 }
             case .listBriefs:
-                decide.briefsListed(files.listAll(), folder: files.briefs)
+                decide.briefsListed(files.listAll(guide.decisions.brief), folder: files.briefs)
             case .deleteBrief(let path):
                 if let f = files.deleteBrief(path) { message = "Not deleted: \(f.description)" }
                 else { message = "Deleted \(path)" }
-                decide.briefsListed(files.listAll(), folder: files.briefs)
+                decide.briefsListed(files.listAll(guide.decisions.brief), folder: files.briefs)
             }
         }
     }
@@ -225,7 +227,7 @@ extension AppState {
     public func keepUnsavedBrief(_ files: DecisionFiles) -> String? {
         let form = decide.form
         guard form.unsaved else { return nil }
-        switch files.saveDraft(Brief.yaml(values: form.values), name: form.baseName) {
+        switch files.saveDraft(Brief.yaml(values: form.values, schema: guide.decisions.brief), name: form.baseName) {
         case .success(.new(let path)): return "nnguide: the brief you were filling in is kept as a draft: \(path)"
         case .success(.unchanged): return nil
         case .failure(let f): return "nnguide: the brief you were filling in could not be saved: \(f.description)"

@@ -19,6 +19,6 @@ public enum Action: Hashable, Sendable {
     case broaden
     // text fields
     case focusField, type(Character), deleteBackward, clearField, switchFocus
-    // the decision navigator and the brief form (Decide/DecideAction.swift)
+    // the decision navigator and the brief form (`DecideAction`, in Decide/Sheet.swift)
     case decide(DecideAction)
 }

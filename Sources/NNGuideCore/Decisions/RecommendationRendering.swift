@@ -43,6 +43,7 @@ extension Recommendation {
         out.append("Pick: \(pick.name) (\(pick.id))")
         para(pick.title)
         if !pick.variants.isEmpty { para("Start with: " + pick.variants.joined(separator: ", ")) }
+        if let g = guidePick { para(g.line) }
 
         heading(.path)
         for (i, s) in d.steps.enumerated() {
@@ -123,6 +124,7 @@ extension Recommendation {
         }
         md += ["", "## Pick: \(pick.name)", ""]
         md.append(pick.title + ".")
+        if let g = guidePick { md += ["", "> " + g.line] }
         heading(.because)
         for b in d.because { md.append("- \(b.text)" + (b.source.map { " _(\($0.label))_" } ?? "")) }
         if !d.alternatives.isEmpty {

@@ -5,8 +5,8 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare architectures: the guide's comparison matrices, or catalog entries side by side.",
         discussion: """
-            With nothing, lists the comparison matrices. With one table id (or part of its title), shows
-            that matrix. With two or more catalog ids or names, sets those entries side by side on the
+            With nothing, lists the comparison matrices. With one table id (or part of its title), shows \
+            that matrix. With two or more catalog ids or names, sets those entries side by side on the \
             catalog's criteria: family, data they fit, traits, cost, strengths and limitations.
 
             Examples:
@@ -17,7 +17,7 @@ struct Compare: ParsableCommand {
             """)
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("A table id, or two or more catalog ids.", valueName: "id")) var ids: [String] = []
+    @Argument(help: ArgumentHelp("A table id, or two or more catalog ids.", valueName: "id"), completion: Completion.compareIDs) var ids: [String] = []
 
     func run() throws {
         let guide = try content.load()

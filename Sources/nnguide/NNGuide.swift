@@ -15,22 +15,22 @@ struct NNGuide: ParsableCommand {
     )
 
     @OptionGroup var content: ContentOptions
-    @Option(help: "Open a page, section or glossary term by id.") var open: String?
+    @Option(help: ArgumentHelp("Open a page, section or glossary term by id.", valueName: "id"), completion: Completion.guideIDs) var open: String?
     @Flag(help: "Let the mouse wheel scroll and a click follow a link.") var mouse = false
 
     func run() throws {
-        try Explorer.run(content: content.source, open: open, mouse: mouse)
+        try Explorer.run(content: GuideSource(directory: content.checkedDirectory()), open: open, mouse: mouse)
     }
 
     /// `nnguide` alone opens the explorer without the argument parser: the parser reflects over
     /// every subcommand before it looks at the (empty) arguments, which costs more than everything
     /// else before the first frame (BENCHMARKS.md). Any argument at all takes the ordinary path.
     static func main() {
-        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        guard CommandLine.arguments.count == 1 else { Failure.parseAndRun(Array(CommandLine.arguments.dropFirst())) }
         do {
             try Explorer.run(content: GuideSource(directory: ContentLocator.locate()), open: nil, mouse: false)
         } catch {
-            exit(withError: error)
+            Failure.exit(error, in: nil)
         }
     }
 }

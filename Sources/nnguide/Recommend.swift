@@ -18,22 +18,24 @@ struct Recommend: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("A YAML file of brief fields (modality: text, task: generation, ...).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A YAML file of brief fields (modality: text, task: generation, ...).", valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
     var brief: String?
-    @Option(name: .long, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"), completion: Completion.examples)
     var example: Int?
     @Option(name: .long, help: "text, json or markdown (a decision record).")
     var format: RecommendationFormat = .text
 
-    @Option(help: ArgumentHelp(BriefField.modality.validValues, valueName: "modality")) var modality: String?
-    @Option(help: ArgumentHelp(BriefField.task.validValues, valueName: "task")) var task: String?
-    @Option(help: ArgumentHelp("Number of labeled examples.", valueName: "n")) var samples: String?
-    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Inference budget per request in milliseconds.", valueName: "ms")) var latencyMs: String?
-    @Option(help: ArgumentHelp(BriefField.deploy.validValues, valueName: "target")) var deploy: String?
-    @Option(help: ArgumentHelp("Training budget: " + BriefField.compute.validValues, valueName: "budget")) var compute: String?
-    @Option(help: ArgumentHelp(BriefField.interpretability.validValues, valueName: "need")) var interpretability: String?
+    @Option(help: ArgumentHelp(BriefField.modality.validValues, valueName: "modality"), completion: Completion.values(.modality)) var modality: String?
+    @Option(help: ArgumentHelp(BriefField.task.validValues, valueName: "task"), completion: Completion.values(.task)) var task: String?
+    // Numbers are taken as values even when they start with "-", so a negative one is explained
+    // rather than read as an unknown option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of labeled examples.", valueName: "n")) var samples: String?
+    @Option(name: .customLong("latency-ms"), parsing: .unconditional, help: ArgumentHelp("Inference budget per request in milliseconds.", valueName: "ms")) var latencyMs: String?
+    @Option(help: ArgumentHelp(BriefField.deploy.validValues, valueName: "target"), completion: Completion.values(.deploy)) var deploy: String?
+    @Option(help: ArgumentHelp("Training budget: " + BriefField.compute.validValues, valueName: "budget"), completion: Completion.values(.compute)) var compute: String?
+    @Option(help: ArgumentHelp(BriefField.interpretability.validValues, valueName: "need"), completion: Completion.values(.interpretability)) var interpretability: String?
     @Flag(inversion: .prefixedNo, help: "Must act on events as they arrive.") var streaming: Bool?
-    @Option(help: ArgumentHelp("How far back a sequence model must look: " + BriefField.context.validValues, valueName: "reach")) var context: String?
+    @Option(help: ArgumentHelp("How far back a sequence model must look: " + BriefField.context.validValues, valueName: "reach"), completion: Completion.values(.context)) var context: String?
     @Flag(inversion: .prefixedNo, help: "A strong pretrained model exists for this modality.") var pretrained: Bool?
     @Option(help: ArgumentHelp("Free text, echoed in the decision record.", valueName: "text")) var notes: String?
 
@@ -45,7 +47,12 @@ struct Recommend: ParsableCommand {
         var values: [BriefField: BriefValue] = [:]
         for (field, value) in raw {
             guard let value else { continue }
-            do { values[field] = try field.parse(value) } catch { throw ValidationError("\(field.flag): \(error.description)") }
+            do { values[field] = try field.parse(value) } catch {
+                if let n = Double(value.trimmingCharacters(in: .whitespaces)), n < 0 {
+                    throw ValidationError("\(field.flag) cannot be negative (got \(value); it is the \(field.meaning)); give \(field.validValues)")
+                }
+                throw ValidationError("\(field.flag): \(error.description)")
+            }
         }
         if let streaming { values[.streaming] = .flag(streaming) }
         if let pretrained { values[.pretrained] = .flag(pretrained) }

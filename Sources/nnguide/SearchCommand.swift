@@ -5,8 +5,8 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search the whole guide: headings, glossary, catalog, tables, figures and text.",
         discussion: """
-            Every word must match the start of a word (case ignored), so `conv net` finds
-            "convolutional networks". Results are grouped by kind, best first, each with where it sits
+            Every word must match the start of a word (case ignored), so `conv net` finds \
+            "convolutional networks". Results are grouped by kind, best first, each with where it sits \
             in the guide. Nothing found exits 1, with a corrected query when one would match.
 
             Examples:

@@ -5,9 +5,9 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a page, section, table or figure (or a glossary or catalog entry).",
         discussion: """
-            ID is an id from `nnguide toc`, `g:ID` for a glossary entry, `a:ID` for a catalog entry, or
-            a title or any unambiguous part of one. A page is printed with all its sections. When the
-            name fits several items they are listed and the exit status is 1; an unknown name lists the
+            ID is an id from `nnguide toc`, `g:ID` for a glossary entry, `a:ID` for a catalog entry, or \
+            a title or any unambiguous part of one. A page is printed with all its sections. When the \
+            name fits several items they are listed and the exit status is 1; an unknown name lists the \
             closest ones.
 
             Examples:
@@ -18,7 +18,7 @@ struct Show: ParsableCommand {
             """)
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("Id, title or part of a title.", valueName: "id")) var id: String
+    @Argument(help: ArgumentHelp("Id, title or part of a title.", valueName: "id"), completion: Completion.guideIDs) var id: String
 
     func validate() throws {
         if id.allSatisfy(\.isWhitespace) { throw ValidationError("give an id or a title to show; `nnguide toc` lists them") }

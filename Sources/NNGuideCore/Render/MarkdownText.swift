@@ -59,7 +59,11 @@ public enum MarkdownText {
             return String(digits) + "\\" + String(s.dropFirst(digits.count))
         }
         let trimmed = s.drop { $0 == " " }
-        if let first = trimmed.first, "#>+-=|".contains(first) {
+        guard let first = trimmed.first else { return s }
+        // `>` quotes with or without a space; `#`, `+`, `-`, `=` mark something only before a space
+        // or alone ("-1 is negative" and "#hashtag" are text).
+        let next = trimmed.dropFirst().first
+        if first == ">" || ("#+-=".contains(first) && (next == nil || next == " " || (first != "+" && next == first))) {
             return String(s.prefix(s.count - trimmed.count)) + "\\" + trimmed
         }
         return s

@@ -38,7 +38,8 @@ struct Compare: ParsableCommand {
                     + r.hangingLines("compares " + names(m.table, guide).joined(separator: ", "), indent: "  ")
             })
         case .markdown:
-            emit(matrices.map { "- **\($0.table.title)** `\($0.table.id)`: \(names($0.table, guide).joined(separator: ", "))" })
+            let md = MarkdownText.literal
+            emit(matrices.map { "- **\(md($0.table.title))** \(MarkdownText.code($0.table.id)): \(md(names($0.table, guide).joined(separator: ", ")))" })
         case .json:
             try emitJSON(matrices.map { Matrix(id: $0.table.id, title: $0.table.title, page_id: $0.pageID, architectures: $0.table.architectures ?? []) })
         }

@@ -75,12 +75,13 @@ struct Search: ParsableCommand {
     }
 
     func markdown(_ results: SearchResults) -> [String] {
-        var out = ["# Search: \(results.query)", ""]
+        let md = MarkdownText.literal
+        var out = ["# Search: \(md(results.query))", ""]
         for g in results.groups {
             out += ["## \(g.kind.title) (\(g.total))", ""]
             for h in g.hits {
-                let marked = h.snippet.segments.map { $0.isMatch ? "**\($0.text)**" : String($0.text) }.joined()
-                out.append("- **\(h.title)** `\(showID(h))` — \(h.breadcrumb.joined(separator: " › "))" + (h.kind == .heading ? "" : ": " + marked))
+                let marked = h.snippet.segments.map { $0.isMatch ? "**\(md(String($0.text)))**" : md(String($0.text)) }.joined()
+                out.append("- **\(md(h.title))** \(MarkdownText.code(showID(h))) — \(md(h.breadcrumb.joined(separator: " › ")))" + (h.kind == .heading ? "" : ": " + marked))
             }
             out.append("")
         }

@@ -26,7 +26,7 @@ struct Toc: ParsableCommand {
             emit(output.renderer(guide).contents())
         case .markdown:
             emit(guide.readingOrder.map { e in
-                String(repeating: "  ", count: e.depth) + "- [\(e.page.title)](#\(e.id)) `\(e.id)`"
+                String(repeating: "  ", count: e.depth) + "- [\(MarkdownText.literal(e.page.title))](#\(e.id)) \(MarkdownText.code(e.id))"
             })
         case .json:
             try emitJSON(guide.readingOrder.map { e in

@@ -90,6 +90,16 @@ struct CompletionTests {
         #expect(next.contains(rest), "after '\(firstWord)': \(next)")
     }
 
+    /// Completion reads the guide through the content cache (and writes it when there is none), so
+    /// a Tab after the first parses no YAML.
+    @Test func completionGoesThroughTheContentCache() throws {
+        let cache = env["XDG_CACHE_HOME"]! + "/nnguide"
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: cache))?.isEmpty ?? true)
+        #expect(!(try bash(["show", "--content", Self.content, "part-"])).isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(!files.isEmpty, "no cache written in \(cache)")
+    }
+
     @Test func bashCompletesCatalogAndMatrixIDsAfterCompare() throws {
         let export = try #require(try json(["export"]) as? [String: Any])
         let catalog = try #require((export["catalog"] as? [String: Any])?["architectures"] as? [[String: Any]])

@@ -45,7 +45,8 @@ enum Completion {
     /// The candidates that start with what is typed, case ignored (as nnguide matches names), each
     /// starting with exactly what is typed: the shells filter again, case-sensitively, so "induc"
     /// must be offered "inductive bias", not "Inductive bias".
-    static func matching(_ candidates: [String], _ prefix: String) -> [String] {
+    static func matching(_ candidates: [String], _ typedWord: String) -> [String] {
+        let prefix = unquoted(typedWord)
         let typed = prefix.lowercased()
         var seen = Set<String>()
         return candidates.compactMap { c in
@@ -78,11 +79,23 @@ enum Completion {
             if w == "--content", i + 1 < words.count { value = words[i + 1] }
             else if w.hasPrefix("--content=") { value = String(w.dropFirst("--content=".count)) }
         }
-        guard var v = value, !v.isEmpty else { return nil }
-        if v.count >= 2, let q = v.first, q == "'" || q == "\"", v.last == q { v = String(v.dropFirst().dropLast()) }
-        v = v.replacingOccurrences(of: "\\ ", with: " ")
+        guard var v = value.map(unquoted), !v.isEmpty else { return nil }
         if v.hasPrefix("~/") { v = (ProcessEnvironment.current["HOME"] ?? "~") + v.dropFirst() }
         return v
+    }
+
+    /// A word as the shell passes it, verbatim, without its quoting: `inductive\ b` and `"inductive b`
+    /// are both `inductive b`.
+    static func unquoted(_ word: String) -> String {
+        var out = "", escaped = false, quote: Character?
+        for ch in word {
+            if escaped { out.append(ch); escaped = false }
+            else if ch == "\\" && quote != "'" { escaped = true }
+            else if let q = quote, ch == q { quote = nil }
+            else if quote == nil && (ch == "'" || ch == "\"") { quote = ch }
+            else { out.append(ch) }
+        }
+        return out
     }
 
     /// The words of a glossary term typed before the one being completed (options and their values
@@ -93,7 +106,7 @@ enum Completion {
         for w in words[(start + 1)..<min(index, words.count)] {
             if skip { skip = false; continue }
             if w.hasPrefix("-") { skip = ["--content", "--format", "--width"].contains(w); continue }
-            out.append(w)
+            out.append(unquoted(w))
         }
         return out
     }

@@ -152,17 +152,29 @@ struct CompletionTests {
         #expect(Set(try fish("nnguide recommend --deploy ")) == Set(try bash(["recommend", "--deploy", ""])))
     }
 
-    /// zsh through its completion system needs a terminal (zpty); here the generated function's
-    /// call back into nnguide is checked: the script names every custom completion the bash one does.
-    @Test(.enabled(if: zshPath != nil, "zsh is not installed"))
-    func zshScriptLoadsAndCallsBack() throws {
-        let path = try script("zsh")
-        let r = runTool(try #require(Self.zshPath), ["-f", "-c", "autoload -U compinit && compinit -u -D && source \(TmuxPane.quote(path)) && whence -w _nnguide"], environment: env)
-        #expect(r.out.contains("_nnguide: function"), "zsh: \(r.out) \(r.err)")
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        for call in ["---completion show -- positional@0", "---completion glossary -- positional@0", "---completion compare -- positional@0",
-                     "---completion recommend -- --example", "---completion -- --open"] {
-            #expect(text.contains(call), "zsh script lacks \(call)")
-        }
+    /// zsh's completion system wants a terminal: zsh runs in tmux with the generated `_nnguide` on its
+    /// fpath, and Tab is pressed as a user would.
+    @Test(.enabled(if: zshPath != nil && ExplorerPaths.haveTmux, "zsh or tmux is not installed"))
+    func zshCompletesFromTheGuide() throws {
+        let dir = home + "/zdot"
+        try FileManager.default.createDirectory(atPath: dir + "/fn", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: try script("zsh"), toPath: dir + "/fn/_nnguide")
+        try """
+            fpath=(\(dir)/fn $fpath)
+            autoload -U compinit && compinit -u -D
+            PS1='zsh%% '
+            """.write(toFile: dir + "/.zshrc", atomically: true, encoding: .utf8)
+        let vars = env.merging(["ZDOTDIR": dir, "TERM": "xterm"]) { $1 }.map { "\($0.key)=\($0.value)" }
+        let pane = try TmuxPane(width: 120, height: 20, command: ["env", "-i"] + vars + [try #require(Self.zshPath), "-i"], label: "zsh")
+        #expect(pane.waitFor("zsh%"))
+        try pane.type("nnguide show --content \(Self.content) part-")
+        try pane.send("Tab")
+        let parts = try guideIDs().filter { $0.hasPrefix("part-") }
+        #expect(pane.waitFor(parts.last!), "zsh: \(pane.screen())")
+        for id in parts { #expect(pane.screen().contains(id), "zsh does not offer \(id)") }
+        try pane.send("C-c")
+        try pane.type("nnguide glossary --content \(Self.content) inductive\\ b")
+        try pane.send("Tab")
+        #expect(pane.waitFor("inductive\\ bias"), "zsh: \(pane.screen())")
     }
 }

@@ -90,7 +90,7 @@ struct Compare: ParsableCommand {
     func print(_ t: Table, _ guide: Guide, architectures: [Architecture]) throws {
         switch output.format {
         case .text: emit(output.renderer(guide).table(t))
-        case .markdown: emit(MarkdownRenderer(guide: guide).table(t))
+        case .markdown: emit(MarkdownRenderer.joined(MarkdownRenderer(guide: guide).table(t)))
         case .json: try emitJSON(Compared(table: t, architectures: architectures))
         }
     }

@@ -42,7 +42,7 @@ struct Glossary: ParsableCommand {
         case .text: emit(output.renderer(guide).glossaryList(sorted))
         case .markdown:
             let md = MarkdownRenderer(guide: guide)
-            emit(sorted.flatMap { md.glossaryItem($0) })
+            emit(MarkdownRenderer.joined(sorted.flatMap { md.glossaryItem($0) }))
         case .json: try emitJSON(sorted)
         }
     }
@@ -50,7 +50,7 @@ struct Glossary: ParsableCommand {
     func show(_ e: GlossaryEntry, _ guide: Guide) throws {
         switch output.format {
         case .text: emit(output.renderer(guide).glossaryEntry(e))
-        case .markdown: emit(MarkdownRenderer(guide: guide).glossaryEntry(e))
+        case .markdown: emit(MarkdownRenderer.joined(MarkdownRenderer(guide: guide).glossaryEntry(e)))
         case .json: try emitJSON(e)
         }
     }

@@ -35,7 +35,7 @@ struct Search: ParsableCommand {
         }
         switch output.format {
         case .text: emit(text(results, output.renderer(guide)))
-        case .markdown: emit(markdown(results))
+        case .markdown: emit(MarkdownRenderer.joined(markdown(results)))
         case .json: try emitJSON(JSONResults(results))
         }
     }

@@ -65,8 +65,8 @@ struct Show: ParsableCommand {
             let md = MarkdownRenderer(guide: guide)
             switch item {
             case .page, .table, .figure: emit(md.render(id: item.id) ?? "")
-            case .glossary(let g): emit(md.glossaryEntry(g))
-            case .architecture(let a): emit(md.architecture(a))
+            case .glossary(let g): emit(MarkdownRenderer.joined(md.glossaryEntry(g)))
+            case .architecture(let a): emit(MarkdownRenderer.joined(md.architecture(a)))
             }
         case .json:
             var s = Shown(kind: item.kind, id: item.id, breadcrumb: crumb)

@@ -53,7 +53,7 @@ struct CLIStyleTests {
         try expectError(["compare", "cnn"], says: "catalog entry", usage: "nnguide compare")
         try expectError(["recommend", "--example", "9"], content: ExplorerPaths.content, says: "no such worked example", usage: "nnguide recommend")
         try expectError(["show"], says: "missing expected argument", usage: "nnguide show")
-        try expectError(["bogus"], says: "unexpected argument 'bogus'", usage: "nnguide")
+        try expectError(["toc", "--bogus"], says: "unknown option '--bogus'", usage: "nnguide toc")
     }
 
     @Test func aNegativeNumberIsExplained() throws {

@@ -46,6 +46,15 @@ import Testing
         #expect(html.contains("<code>"), "the guide's code spans stay code")
     }
 
+    /// Every command's Markdown ends with one newline: no blank line a linter (MD012) flags.
+    @Test(arguments: [["show", "a:cnn"], ["show", "g:attention"], ["show", "part-5"], ["glossary"], ["glossary", "attention"],
+                      ["search", "attention"], ["compare", "cnn", "vit"], ["compare"], ["toc"]])
+    func noTrailingBlankLine(_ args: [String]) throws {
+        let r = try CLI.run(args + ["--format", "markdown"], content: Self.content)
+        #expect(r.status == 0, "\(args): \(r.err)")
+        #expect(r.out.hasSuffix("\n") && !r.out.hasSuffix("\n\n"), "\(args) ends with a blank line")
+    }
+
     @Test func markdownDetails() throws {
         let md = try Self.export()
         let lines = md.components(separatedBy: "\n")

@@ -36,7 +36,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Lines as a document: ends with exactly one newline, never a blank line.
-    static func joined(_ lines: [String]) -> String {
+    public static func joined(_ lines: [String]) -> String {
         var lines = lines
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"

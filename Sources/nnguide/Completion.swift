@@ -13,6 +13,15 @@ enum Completion {
         g.readingOrder.map(\.id) + g.tables.map(\.table.id) + g.figures.map(\.figure.id)
     }
 
+    /// What `show` takes: the guide's ids, and once `g:` or `a:` is typed, glossary or catalog ids.
+    static let showIDs = CompletionKind.custom { words, _, prefix in
+        guard let g = guide(words) else { return [] }
+        let typed = unquoted(prefix)
+        if typed.hasPrefix("g:") { return matching(g.glossary.map { "g:" + $0.id }, prefix) }
+        if typed.hasPrefix("a:") { return matching(g.catalog.architectures.map { "a:" + $0.id }, prefix) }
+        return matching(g.readingOrder.map(\.id) + g.tables.map(\.table.id) + g.figures.map(\.figure.id), prefix)
+    }
+
     /// Glossary terms and aliases. `glossary` joins its words, so after `glossary inductive ` the
     /// rest of each term that starts with the words already typed is offered as the next word.
     static let glossaryTerms = CompletionKind.custom { words, index, prefix in

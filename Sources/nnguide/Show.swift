@@ -18,7 +18,7 @@ struct Show: ParsableCommand {
             """)
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("Id, title or part of a title.", valueName: "id"), completion: Completion.guideIDs) var id: String
+    @Argument(help: ArgumentHelp("Id, title or part of a title.", valueName: "id"), completion: Completion.showIDs) var id: String
 
     func validate() throws {
         if id.allSatisfy(\.isWhitespace) { throw ValidationError("give an id or a title to show; `nnguide toc` lists them") }

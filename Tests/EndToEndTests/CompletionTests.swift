@@ -150,6 +150,10 @@ struct CompletionTests {
         let terms = try fish("nnguide glossary --content \(Self.content) inductive")
         #expect(terms.contains { $0.hasPrefix("inductive ") }, "a term with a space is one candidate: \(terms)")
         #expect(Set(try fish("nnguide recommend --deploy ")) == Set(try bash(["recommend", "--deploy", ""])))
+        // `show a:` and `show g:` go on with catalog and glossary ids (bash splits words at ':').
+        let export = try #require(try json(["export"]) as? [String: Any])
+        let catalog = try #require((export["catalog"] as? [String: Any])?["architectures"] as? [[String: Any]])
+        #expect(Set(try fish("nnguide show --content \(Self.content) a:")) == Set(catalog.compactMap { ($0["id"] as? String).map { "a:" + $0 } }))
     }
 
     /// zsh's completion system wants a terminal: zsh runs in tmux with the generated `_nnguide` on its

@@ -172,11 +172,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: broken) }
         let lint = try CLI.run(["lint"], content: broken)
         #expect(lint.status == 65)
-        #expect(lint.err.contains("pages/10-part-a.yaml:9:18: YAML syntax error: mapping values are not allowed"))
+        #expect(lint.err.contains("pages/10-part-a.yaml:11:18: YAML syntax error: mapping values are not allowed"))
         let show = try CLI.run(["show", "intro"], content: broken)
         #expect(show.status == 65)
         #expect(show.out.isEmpty)
-        #expect(show.err.contains("pages/10-part-a.yaml:9:18"))
+        #expect(show.err.contains("pages/10-part-a.yaml:11:18"))
     }
 
     @Test func emptyGlossaryFileExits65() throws {

@@ -70,7 +70,7 @@ import Testing
         try s.content.edit("pages/10-part-a.yaml", "title: Vision Models", "title: Vision Modals")
         #expect(try s.cache.load().page("vision")?.page.title == "Vision Modals")
         // A new page file changes the key too.
-        try s.content.write("pages/20-more.yaml", "id: more\ntitle: More\nblocks: [{p: Added.}]\n")
+        try s.content.write("pages/20-more.yaml", "id: more\norigin: added\ntitle: More\nblocks: [{p: Added.}]\n")
         #expect(try s.cache.load().page("more") != nil)
     }
 
@@ -87,7 +87,7 @@ import Testing
         _ = try s.cache.load()
         let good = try Data(contentsOf: URL(fileURLWithPath: s.file))
         var rng = SeededRandom(seed: 0x6361_6368)
-        var damaged: [Data] = [Data(), Data("NNGUIDE-CACHE 1\n".utf8), Data(repeating: 0, count: 64)]
+        var damaged: [Data] = [Data(), Data("\(CacheFile.magic)\n".utf8), Data(repeating: 0, count: 64)]
         for cut in stride(from: 1, to: good.count, by: max(1, good.count / 12)) { damaged.append(good.prefix(cut)) }
         for _ in 0..<12 {
             var d = good

@@ -88,10 +88,10 @@ import Testing
         var text = ""
         for d in 0..<depth {
             let pad = String(repeating: " ", count: 4 * d)
-            text += d == 0 ? "id: deep-0\ntitle: Deep\nsections:\n" : "\(pad.dropLast(2))- id: deep-\(d)\n\(pad)title: Level \(d)\n\(pad)sections:\n"
+            text += d == 0 ? "id: deep-0\norigin: guide\ntitle: Deep\nsections:\n" : "\(pad.dropLast(2))- id: deep-\(d)\n\(pad)origin: guide\n\(pad)title: Level \(d)\n\(pad)sections:\n"
         }
         let pad = String(repeating: " ", count: 4 * depth)
-        text += "\(pad.dropLast(2))- id: deep-leaf\n\(pad)title: Leaf\n\(pad)blocks: [{p: The bottom.}]\n"
+        text += "\(pad.dropLast(2))- id: deep-leaf\n\(pad)origin: guide\n\(pad)title: Leaf\n\(pad)blocks: [{p: The bottom.}]\n"
         try c.write("pages/20-deep.yaml", text)
         let (guide, problems) = ContentLoader.read(directory: c.dir)
         #expect(problems.isEmpty, "\(problems.prefix(3))")
@@ -102,14 +102,14 @@ import Testing
         let c = try ScratchContent()
         var tree = "\"bottom\""
         for d in 0..<400 { tree = "{label: \"level \(d)\", children: [\(tree)]}" }
-        try c.append("pages/10-part-a.yaml", "  - id: deep-figure-page\n    title: Deep figure\n    blocks:\n      - figure: {id: deep-figure, title: Deep, tree: [\(tree)]}\n")
+        try c.append("pages/10-part-a.yaml", "  - id: deep-figure-page\n    origin: guide\n    title: Deep figure\n    blocks:\n      - figure: {id: deep-figure, title: Deep, tree: [\(tree)]}\n")
         _ = Fuzz.check(c.dir, "a figure tree 400 levels deep")
     }
 
     @Test func hugeStrings() throws {
         let c = try ScratchContent()
         let paragraph = String(repeating: "Convolution slides a filter; ", count: 200_000)   // ~5.8 MB
-        try c.append("pages/10-part-a.yaml", "  - id: huge\n    title: Huge\n    blocks:\n      - p: \"\(paragraph)\"\n")
+        try c.append("pages/10-part-a.yaml", "  - id: huge\n    origin: guide\n    title: Huge\n    blocks:\n      - p: \"\(paragraph)\"\n")
         let (guide, problems) = ContentLoader.read(directory: c.dir)
         #expect(problems.isEmpty, "\(problems.prefix(3))")
         if case .paragraph(let s)? = guide?.page("huge")?.page.blocks.first {
@@ -126,7 +126,7 @@ import Testing
     @Test func manyItems() throws {
         let c = try ScratchContent()
         let items = (0..<100_000).map { "        - item \($0)" }.joined(separator: "\n")
-        try c.append("pages/10-part-a.yaml", "  - id: long-list\n    title: Long\n    blocks:\n      - list:\n\(items)\n")
+        try c.append("pages/10-part-a.yaml", "  - id: long-list\n    origin: guide\n    title: Long\n    blocks:\n      - list:\n\(items)\n")
         let (guide, problems) = ContentLoader.read(directory: c.dir)
         #expect(problems.isEmpty, "\(problems.prefix(3))")
         if case .list(let list)? = guide?.page("long-list")?.page.blocks.first { #expect(list.count == 100_000) }
@@ -158,7 +158,7 @@ import Testing
 
     @Test func aliasBomb() throws {
         let c = try ScratchContent()
-        var text = "  - id: bomb\n    title: Bomb\n    blocks:\n      - figure:\n          id: bomb-figure\n          title: Bomb\n          tree:\n"
+        var text = "  - id: bomb\n    origin: guide\n    title: Bomb\n    blocks:\n      - figure:\n          id: bomb-figure\n          title: Bomb\n          tree:\n"
         text += "            - &n0 {label: x, children: [a, b, c, d, e, f, g, h, i, j]}\n"
         for level in 1...9 {
             text += "            - &n\(level) {label: x, children: [\(Array(repeating: "*n\(level - 1)", count: 10).joined(separator: ", "))]}\n"
@@ -193,7 +193,7 @@ import Testing
     @Test func oddButValidText() throws {
         let c = try ScratchContent()
         // A byte-order mark, Windows line endings, and characters from every width class.
-        let page = "\u{FEFF}id: odd\r\ntitle: \"Ünïcödé 漢字 🙂 \u{200B}\u{202E}\"\r\nblocks:\r\n  - p: \"e\u{301} ﬁ 𝔘 👩‍👩‍👧\"\r\n"
+        let page = "\u{FEFF}id: odd\r\norigin: guide\r\ntitle: \"Ünïcödé 漢字 🙂 \u{200B}\u{202E}\"\r\nblocks:\r\n  - p: \"e\u{301} ﬁ 𝔘 👩‍👩‍👧\"\r\n"
         try c.write("pages/30-odd.yaml", page)
         let problems = Fuzz.check(c.dir, "BOM, CRLF and odd characters")
         #expect(problems.isEmpty, "\(problems)")

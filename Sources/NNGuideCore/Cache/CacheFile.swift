@@ -2,8 +2,8 @@ import Foundation
 
 /// What identifies the content a cache was made from; see `ContentCache` for why metadata.
 enum CacheKey {
-    /// Bump when the file layout below changes.
-    static let format = "nnguide-cache 1"
+    /// Bump when the file layout below or the JSON of the model changes (2: origins).
+    static let format = "nnguide-cache 2"
 
     /// Nil when a content file or the executable cannot be examined: then there is nothing safe to
     /// compare, and the loader reads YAML (and reports whatever is wrong). The metadata is hashed as
@@ -68,7 +68,7 @@ struct GuideParts: Codable {
 /// One cache file: a header line, the key, the outline's length, the outline, then the guide as JSON.
 /// Every read is checked: a truncated or foreign file is simply not a cache.
 struct CacheFile: Sendable {
-    static let magic = "NNGUIDE-CACHE 1"
+    static let magic = "NNGUIDE-CACHE 2"
 
     let key: String
     let outline: Outline

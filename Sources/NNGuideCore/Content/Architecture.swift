@@ -60,6 +60,8 @@ public struct Architecture: Codable, Sendable, Equatable {
     public var deepDive: String
     /// Glossary id, where the glossary has an entry for it.
     public var glossary: String?
+    /// Where the entry comes from; required in YAML (the loader reads and checks it).
+    public var origin: Origin = .guide
 
     public var displayName: String { short ?? name }
 
@@ -74,7 +76,7 @@ public struct Architecture: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, short, family, fits, summary, data, variants, strengths, limitations, cost, traits, glossary
+        case id, name, short, family, fits, summary, data, variants, strengths, limitations, cost, traits, glossary, origin
         case deepDive = "deep_dive"
     }
 
@@ -94,6 +96,7 @@ public struct Architecture: Codable, Sendable, Equatable {
         traits = try c.decodeIfPresent([String: String].self, forKey: .traits) ?? [:]
         deepDive = try c.decode(String.self, forKey: .deepDive)
         glossary = try c.decodeIfPresent(String.self, forKey: .glossary)
+        origin = try c.decodeIfPresent(Origin.self, forKey: .origin) ?? .guide
     }
 }
 

@@ -150,8 +150,9 @@ struct Reader {
         guard let node else { report(file, nil, "missing required field '\(field)' (a list)"); return [] }
         guard let seq = node.sequence else { report(file, node.mark, "'\(field)' must be a list, found \(describe(node))"); return [] }
         var out: [T] = []
-        for item in seq {
+        for var item in seq {
             checkKeys(item, keys, in: file, what: "\(field) item")
+            if let stated = T.self as? any OriginStated.Type { item = checkOrigin(item, file: file, what: stated.originWhat) }
             guard let value = decode(T.self, item, file: file) else {
                 if let id = item["id"]?.string { undecoded.insert(prefix + id) }
                 continue
@@ -184,10 +185,11 @@ struct Reader {
     }
 
     /// Pages are decoded block by block and section by section, so every bad block is reported.
-    mutating func page(_ node: Node, file: String) -> Page? {
+    mutating func page(_ node: Node, file: String, what: String = "page") -> Page? {
         guard let mapping = node.mapping else { report(file, node.mark, "expected a page mapping, found \(describe(node))"); return nil }
         checkKeys(node, Page.yamlKeys, in: file, what: "page")
-        let head = Node.Mapping(mapping.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mapping.tag, mapping.style, mapping.mark)
+        let checked = checkOrigin(node, file: file, what: what).mapping ?? mapping
+        let head = Node.Mapping(checked.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mapping.tag, mapping.style, mapping.mark)
         guard var page = decode(Page.self, .mapping(head), file: file) else {
             if let id = node["id"]?.string { undecoded.insert(id) }
             return nil
@@ -199,20 +201,40 @@ struct Reader {
         if let blocks = node["blocks"] {
             if let seq = blocks.sequence {
                 for (i, b) in seq.enumerated() {
-                    if let block = decode(Block.self, b, file: file) {
+                    let checked = b["origin"] == nil ? b : checkOrigin(b, file: file, what: "block")
+                    if let placed = decode(PlacedBlock.self, checked, file: file) {
                         locations["block:\(page.id)#\(i)"] = SourceLocation(file: file, line: b.mark?.line, column: b.mark?.column)
-                        checkBlockKeys(block, b, file: file)
-                        page.blocks.append(block)
+                        checkBlockKeys(placed.block, b, file: file)
+                        page.blocks.append(placed.block)
+                        page.blockOrigins.append(placed.origin)
                     }
                 }
             } else { report(file, blocks.mark, "'blocks' must be a list, found \(describe(blocks))") }
         }
+        // Resolved once here, so a page from YAML equals the same page read back from the cache.
+        page.blockOrigins = page.blocks.indices.map { page.origin(ofBlock: $0) }
         if let sections = node["sections"] {
             if let seq = sections.sequence {
-                for s in seq { if let sub = self.page(s, file: file) { page.sections.append(sub) } }
+                for s in seq { if let sub = self.page(s, file: file, what: "section") { page.sections.append(sub) } }
             } else { report(file, sections.mark, "'sections' must be a list, found \(describe(sections))") }
         }
         return page
+    }
+
+    /// Reports a missing (not for blocks, which inherit) or unknown `origin`, at its line, and
+    /// returns the node without a bad value so the rest of the item is still read and checked.
+    mutating func checkOrigin(_ node: Node, file: String, what: String) -> Node {
+        guard let mapping = node.mapping else { return node }
+        let id = node["id"]?.string.map { " '\($0)'" } ?? ""
+        guard let value = node["origin"] else {
+            if what != "block" {
+                report(file, node.mark, "\(what)\(id) has no origin: add `origin: guide` (the source's material), `origin: refilled` or `origin: added` (Content/README.md, \"Origins\")")
+            }
+            return node
+        }
+        if let s = value.scalar?.string, Origin(rawValue: s) != nil { return node }
+        report(file, value.mark, "\(what)\(id): unknown origin \(value.scalar.map { "'\($0.string)'" } ?? "(\(describe(value)))"); expected one of: \(Origin.names)")
+        return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mapping.tag, mapping.style, mapping.mark))
     }
 
     mutating func checkBlockKeys(_ block: Block, _ node: Node, file: String) {
@@ -299,15 +321,20 @@ protocol Identified { var id: String { get } }
 /// The keys a content mapping may have, so typos are caught.
 protocol YAMLKeyed { static var yamlKeys: Set<String> { get } }
 
-extension GlossaryEntry: Identified, YAMLKeyed {
-    static var yamlKeys: Set<String> { ["id", "term", "aliases", "definition", "related", "used_in", "source_glossary"] }
+/// Content items that must state their `origin` in YAML; the name is what a message calls them.
+protocol OriginStated { static var originWhat: String { get } }
+
+extension GlossaryEntry: Identified, YAMLKeyed, OriginStated {
+    static var yamlKeys: Set<String> { ["id", "term", "aliases", "definition", "related", "used_in", "source_glossary", "origin"] }
+    static var originWhat: String { "glossary entry" }
 }
-extension Architecture: Identified, YAMLKeyed {
-    static var yamlKeys: Set<String> { ["id", "name", "short", "family", "fits", "summary", "data", "variants", "strengths", "limitations", "cost", "traits", "deep_dive", "glossary"] }
+extension Architecture: Identified, YAMLKeyed, OriginStated {
+    static var yamlKeys: Set<String> { ["id", "name", "short", "family", "fits", "summary", "data", "variants", "strengths", "limitations", "cost", "traits", "deep_dive", "glossary", "origin"] }
+    static var originWhat: String { "catalog entry" }
 }
 extension Family: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "principle"] } }
 extension Criterion: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "help"] } }
-extension Page: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "short", "summary", "blocks", "sections"] } }
+extension Page: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "short", "summary", "origin", "blocks", "sections"] } }
 extension Table: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "caption", "columns", "rows", "architectures", "notes"] } }
 extension Figure: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "caption", "tree"] } }
 extension Callout: YAMLKeyed { static var yamlKeys: Set<String> { ["kind", "title", "text"] } }

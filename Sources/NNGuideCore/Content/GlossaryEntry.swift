@@ -10,15 +10,17 @@ public struct GlossaryEntry: Codable, Sendable, Equatable {
     public var usedIn: [String]
     /// True for the eighteen entries of the source's own glossary.
     public var inSourceGlossary: Bool
+    /// Where the entry comes from; required in YAML (the loader reports a missing one).
+    public var origin: Origin
 
     public init(id: String, term: String, aliases: [String] = [], definition: String,
-                related: [String] = [], usedIn: [String] = [], inSourceGlossary: Bool = false) {
+                related: [String] = [], usedIn: [String] = [], inSourceGlossary: Bool = false, origin: Origin = .guide) {
         self.id = id; self.term = term; self.aliases = aliases; self.definition = definition
-        self.related = related; self.usedIn = usedIn; self.inSourceGlossary = inSourceGlossary
+        self.related = related; self.usedIn = usedIn; self.inSourceGlossary = inSourceGlossary; self.origin = origin
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, term, aliases, definition, related
+        case id, term, aliases, definition, related, origin
         case usedIn = "used_in"
         case inSourceGlossary = "source_glossary"
     }
@@ -32,5 +34,7 @@ public struct GlossaryEntry: Codable, Sendable, Equatable {
         related = try c.decodeIfPresent([String].self, forKey: .related) ?? []
         usedIn = try c.decodeIfPresent([String].self, forKey: .usedIn) ?? []
         inSourceGlossary = try c.decodeIfPresent(Bool.self, forKey: .inSourceGlossary) ?? false
+        // Optional here: the loader reads and checks it with its line (ContentLoader's `origin`).
+        origin = try c.decodeIfPresent(Origin.self, forKey: .origin) ?? .guide
     }
 }

@@ -139,3 +139,48 @@ extension ListItem {
 extension TreeNode {
     public var labels: [String] { [label] + children.flatMap(\.labels) }
 }
+
+/// Everything in the guide of one origin: what `nnguide toc --origin` lists.
+public struct OriginListing: Sendable {
+    public let origin: Origin
+    /// Pages and sections whose own origin it is.
+    public var pages: [PageEntry] = []
+    /// Blocks of that origin inside pages of another (a refilled list in a guide section).
+    public var blocks: [(entry: PageEntry, index: Int)] = []
+    public var glossary: [GlossaryEntry] = []
+    public var architectures: [Architecture] = []
+    public var isEmpty: Bool { pages.isEmpty && blocks.isEmpty && glossary.isEmpty && architectures.isEmpty }
+}
+
+extension Guide {
+    /// The material of `origin`, in reading order: a page of that origin stands for its blocks, so
+    /// only blocks that differ from their page are listed on their own.
+    public func material(of origin: Origin) -> OriginListing {
+        var out = OriginListing(origin: origin)
+        for e in readingOrder {
+            if e.page.origin == origin { out.pages.append(e) }
+            for i in e.page.blocks.indices where e.page.origin(ofBlock: i) == origin && e.page.origin != origin {
+                out.blocks.append((e, i))
+            }
+        }
+        out.glossary = glossary.filter { $0.origin == origin }
+        out.architectures = catalog.architectures.filter { $0.origin == origin }
+        return out
+    }
+}
+
+extension Block {
+    /// What the block is, in words ("list", "table").
+    public var kindName: String {
+        switch self {
+        case .paragraph: return "paragraph"
+        case .list: return "list"
+        case .steps: return "steps"
+        case .definitions: return "definitions"
+        case .table: return "table"
+        case .figure: return "figure"
+        case .callout: return "callout"
+        case .preformatted: return "preformatted text"
+        }
+    }
+}

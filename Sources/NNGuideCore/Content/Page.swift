@@ -7,32 +7,82 @@ public struct Page: Codable, Sendable, Equatable {
     public var short: String?
     /// One line saying what the page is for; shown in contents and search.
     public var summary: String?
+    /// Where the page comes from; required in YAML (the loader reports a missing one).
+    public var origin: Origin
     public var blocks: [Block]
+    /// The `origin:` each block states, index for index with `blocks`; nil (or missing) where the
+    /// block inherits. Read origins through `origin(ofBlock:)`.
+    public var blockOrigins: [Origin?]
     public var sections: [Page]
 
-    public init(id: String, title: String, short: String? = nil, summary: String? = nil,
-                blocks: [Block] = [], sections: [Page] = []) {
-        self.id = id; self.title = title; self.short = short; self.summary = summary
-        self.blocks = blocks; self.sections = sections
+    public init(id: String, title: String, short: String? = nil, summary: String? = nil, origin: Origin = .guide,
+                blocks: [Block] = [], blockOrigins: [Origin?] = [], sections: [Page] = []) {
+        self.id = id; self.title = title; self.short = short; self.summary = summary; self.origin = origin
+        self.blocks = blocks; self.blockOrigins = blockOrigins; self.sections = sections
     }
 
     public var breadcrumbTitle: String { short ?? title }
 
-    enum CodingKeys: String, CodingKey { case id, title, short, summary, blocks, sections }
+    /// The origin of block `index`: its own `origin:`, else inherited (`Origin.inherited`).
+    public func origin(ofBlock index: Int) -> Origin {
+        if index < blockOrigins.count, let own = blockOrigins[index] { return own }
+        return Origin.inherited(by: blocks[index], on: origin)
+    }
 
+    enum CodingKeys: String, CodingKey { case id, title, short, summary, origin, blocks, sections }
+
+    /// Origin is optional here so that the loader, which reads it separately, can report a missing or
+    /// unknown one with its line and still read the rest of the page; the cache and export always
+    /// carry it.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         title = try c.decode(String.self, forKey: .title)
         short = try c.decodeIfPresent(String.self, forKey: .short)
         summary = try c.decodeIfPresent(String.self, forKey: .summary)
-        blocks = try c.decodeIfPresent([Block].self, forKey: .blocks) ?? []
+        origin = try c.decodeIfPresent(Origin.self, forKey: .origin) ?? .guide
+        let placed = try c.decodeIfPresent([PlacedBlock].self, forKey: .blocks) ?? []
+        blocks = placed.map(\.block)
+        blockOrigins = placed.map(\.origin)
         sections = try c.decodeIfPresent([Page].self, forKey: .sections) ?? []
+    }
+
+    /// Every block is written with its origin resolved, so JSON readers never apply inheritance.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(short, forKey: .short)
+        try c.encodeIfPresent(summary, forKey: .summary)
+        try c.encode(origin, forKey: .origin)
+        try c.encode(blocks.indices.map { PlacedBlock(block: blocks[$0], origin: origin(ofBlock: $0)) }, forKey: .blocks)
+        try c.encode(sections, forKey: .sections)
+    }
+}
+
+/// A block with the `origin:` written beside its kind key (`{list: [...], origin: added}`).
+struct PlacedBlock: Codable {
+    var block: Block
+    var origin: Origin?
+    enum Key: String, CodingKey { case origin }
+
+    init(block: Block, origin: Origin?) { self.block = block; self.origin = origin }
+
+    init(from decoder: Decoder) throws {
+        block = try Block(from: decoder)
+        origin = try decoder.container(keyedBy: Key.self).decodeIfPresent(Origin.self, forKey: .origin)
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try block.encode(to: encoder)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encodeIfPresent(origin, forKey: .origin)
     }
 }
 
 /// A piece of a page's body. In YAML each block is a mapping with exactly one of the keys
-/// `p`, `list`, `steps`, `defs`, `table`, `figure`, `callout`, `pre`.
+/// `p`, `list`, `steps`, `defs`, `table`, `figure`, `callout`, `pre`, and optionally `origin`
+/// beside it (read by `PlacedBlock`; see `Origin`).
 public enum Block: Codable, Sendable, Equatable {
     case paragraph(String)
     case list([ListItem])
@@ -55,7 +105,7 @@ public enum Block: Codable, Sendable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
-        let keys = c.allKeys.map(\.stringValue)
+        let keys = c.allKeys.map(\.stringValue).filter { $0 != "origin" }
         guard keys.count == 1, let kind = keys.first, Block.kinds.contains(kind) else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath,

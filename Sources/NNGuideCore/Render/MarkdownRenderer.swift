@@ -43,13 +43,14 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func page(_ p: Page, level: Int) -> [String] {
-        var out = [heading(level, key: p.id, id: p.id, text: p.title), ""]
+        var out = [heading(level, key: p.id, id: p.id, text: p.title), ""] + originNote(p.origin)
         if let s = p.summary { out += ["*" + inline(s) + "*", ""] }
         var previous: Block?
-        for b in p.blocks {
+        for (i, b) in p.blocks.enumerated() {
             // Two quotes with only a blank line between them are one quote to some renderers.
             if case .callout? = previous, case .callout = b { out += ["<!-- -->", ""] }
             out += block(b) + [""]
+            if p.origin(ofBlock: i) != p.origin { out += originNote(p.origin(ofBlock: i)) }
             previous = b
         }
         for s in p.sections { out += page(s, level: level + 1) }
@@ -120,7 +121,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func glossaryBody(_ e: GlossaryEntry) -> [String] {
-        var out: [String] = []
+        var out = originNote(e.origin)
         if !e.aliases.isEmpty { out += ["*Also:* " + e.aliases.map(escape).joined(separator: ", "), ""] }
         out += [inline(e.definition), ""]
         let related = e.related.compactMap { id in guide.glossaryEntry(id).map { "[\(escape($0.term))](#g-\(id))" } }
@@ -144,7 +145,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func architecture(_ a: Architecture, level: Int = 1) -> [String] {
         let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
-        var out = [heading(level, key: "a-" + a.id, id: "a-" + a.id, text: a.short.map { "\(a.name) (\($0))" } ?? a.name), ""]
+        var out = [heading(level, key: "a-" + a.id, id: "a-" + a.id, text: a.short.map { "\(a.name) (\($0))" } ?? a.name), ""] + originNote(a.origin)
         out += ["*Family:* \(escape(family)) · *Fits:* \(a.fits.map(\.rawValue).joined(separator: ", "))", ""]
         out += [inline(a.summary), "", inline(a.data), ""]
         func section(_ title: String, _ items: [String]) {
@@ -160,6 +161,12 @@ public struct MarkdownRenderer: Sendable {
             out += ["Deep-dive: [\(escape(p.page.title))](#\(a.deepDive))", ""]
         }
         return out
+    }
+
+    /// "*Added: beyond the source guide, written for nnguide.*" as a paragraph of its own (after a
+    /// blank line, so it never continues a list); nothing for the guide's own material.
+    func originNote(_ origin: Origin) -> [String] {
+        origin == .guide ? [] : ["*\(origin.rawValue.prefix(1).uppercased() + origin.rawValue.dropFirst()): \(origin.meaning).*", ""]
     }
 
     // MARK: inline

@@ -66,6 +66,7 @@ extension TextRenderer {
         let used = e.usedIn.compactMap { id in guide.pageID(showing: id).flatMap { guide.page($0) }.map { "\($0.page.breadcrumbTitle) (\(id))" } }
         if !used.isEmpty { out += hanging(used.joined(separator: ", "), first: "Used in: ", rest: "         ") }
         if e.inSourceGlossary { out.append("From the guide's own glossary.") }
+        out += originLine(e.origin)
         return out
     }
 
@@ -87,6 +88,11 @@ extension TextRenderer {
         let traits = guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(c.name): \($0)" } }
         section("Traits", traits)
         if let page = guide.page(a.deepDive) { out += ["", "Deep-dive: \(page.page.title) (\(a.deepDive))"] }
-        return out
+        return out + [""] + originLine(a.origin)
+    }
+
+    /// "Origin: added (beyond the source guide, written for nnguide)".
+    func originLine(_ origin: Origin) -> [String] {
+        hanging("\(origin.rawValue) (\(origin.meaning))", first: "Origin: ", rest: "        ")
     }
 }

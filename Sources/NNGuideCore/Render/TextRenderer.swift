@@ -41,8 +41,12 @@ public struct TextRenderer: Sendable {
     }
 
     public func page(_ p: Page, level: Int) -> [String] {
-        var out = heading(p.title, level: level)
-        for b in p.blocks { out += [""] + block(b) }
+        var out = heading(p.title + (p.origin.mark.map { " " + $0 } ?? ""), level: level)
+        for (i, b) in p.blocks.enumerated() {
+            out += [""] + block(b)
+            // The reader's quiet mark, where a block's origin differs from its page's.
+            if p.origin(ofBlock: i) != p.origin, let mark = p.origin(ofBlock: i).mark { out.append(mark) }
+        }
         for s in p.sections { out += [""] + page(s, level: level + 1) }
         return out
     }

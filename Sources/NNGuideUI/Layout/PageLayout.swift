@@ -7,7 +7,7 @@ enum PageLayout {
         var b = DocumentBuilder(width: width, glyphs: glyphs)
         let resolve: (LinkTarget) -> Bool = { guide.resolves($0) }
         let page = unit.page
-        b.wrap([StyledRun(glyphs.text(page.title), .init(role: .title))], anchor: page.id)
+        b.wrap([StyledRun(glyphs.text(page.title), .init(role: .title))] + mark(page.origin), anchor: page.id)
         b.line([Span(String(repeating: glyphs.heavyH, count: min(width, max(4, DisplayWidth.of(glyphs.text(page.title))))), .title)])
         if let s = page.summary { b.wrap(b.runs(s, role: .dim, resolve: resolve)) }
         b.blank()
@@ -26,7 +26,7 @@ enum PageLayout {
         b.blank()
         b.origin += 1  // after the blank: the heading is the first line of its block, so a resize keeps it on top
         let title = b.glyphs.text(p.title)
-        b.wrap([StyledRun(title, .init(role: .heading))], anchor: p.id)
+        b.wrap([StyledRun(title, .init(role: .heading))] + mark(p.origin), anchor: p.id)
         if level == 2 { b.line([Span(String(repeating: b.glyphs.h, count: min(b.width, DisplayWidth.of(title))), .heading)]) }
         b.blank()
         blocks(of: p, into: &b, resolve: resolve)
@@ -47,7 +47,7 @@ enum PageLayout {
             let link = b.doc.links.count - 1
             b.doc.menu.append(link)
             let pad = String(repeating: " ", count: DisplayWidth.of(lead))
-            b.wrap([StyledRun(b.glyphs.text(s.title), .init(role: .link, link: link))], first: [Span(lead, .accent)], rest: [Span(pad)])
+            b.wrap([StyledRun(b.glyphs.text(s.title), .init(role: .link, link: link))] + mark(s.origin), first: [Span(lead, .accent)], rest: [Span(pad)])
             if let summary = s.summary {
                 b.wrap([StyledRun(b.glyphs.text(InlineParser.plain(summary)), .init(role: .dim))], first: [Span(pad)], rest: [Span(pad)])
             }
@@ -104,7 +104,27 @@ enum PageLayout {
                     for piece in cut(String(raw), width: b.width - 2) { b.line([Span("  "), Span(piece, .code)]) }
                 }
             }
+            // Marked where it differs from its page: a page marked [added] does not repeat it per block.
+            let origin = page.origin(ofBlock: index)
+            if origin != page.origin { suffix(origin, ownLine: block.isDrawn, into: &b) }
             b.blank()
+        }
+    }
+
+    /// The quiet mark after an added or refilled title ("[added]"); none for the guide's own.
+    static func mark(_ origin: Origin) -> [StyledRun<DocumentBuilder.Tag>] {
+        origin.mark.map { [StyledRun(" " + $0, .init(role: .dim))] } ?? []
+    }
+
+    /// The mark at the end of a block's last line, or on a line of its own when it does not fit.
+    /// Tables, figures and preformatted text (`ownLine`) end in drawing, not prose: the mark goes below.
+    static func suffix(_ origin: Origin, ownLine: Bool, into b: inout DocumentBuilder) {
+        guard let m = origin.mark else { return }
+        if !ownLine, let last = b.doc.lines.last, !last.spans.isEmpty, !last.wide, last.width + 1 + m.count <= b.width {
+            b.doc.lines[b.doc.lines.count - 1].spans.append(Span(" " + m, .dim))
+        } else {
+            if b.doc.lines.last?.spans.isEmpty == true { b.doc.lines.removeLast() }
+            b.line([Span(m, .dim)])
         }
     }
 
@@ -134,5 +154,15 @@ enum PageLayout {
         }
         out.append(cur)
         return out
+    }
+}
+
+extension Block {
+    /// Blocks drawn as a grid or tree rather than wrapped prose.
+    var isDrawn: Bool {
+        switch self {
+        case .table, .figure, .preformatted: return true
+        default: return false
+        }
     }
 }

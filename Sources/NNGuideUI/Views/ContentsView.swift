@@ -88,7 +88,11 @@ public struct ContentsView: AppView {
             x = buf.put(marker, x: x, y: y, role: selected ? .selection : .border)
             let role: Role = selected ? .selection : (e.depth == 0 ? .strong : .text)
             let title = g.text(e.page.title)
-            x = buf.put(TextWrap.truncate(title, width: max(0, r.maxX - x), ellipsis: g.ellipsis), x: x, y: y, role: role)
+            // Added (or refilled) pages keep their mark in view: the title gives way first.
+            let mark = e.page.origin.mark.map { " " + $0 } ?? ""
+            let room = max(0, r.maxX - x - (r.maxX - x > mark.count + 8 ? mark.count : 0))
+            x = buf.put(TextWrap.truncate(title, width: room, ellipsis: g.ellipsis), x: x, y: y, role: role)
+            if !mark.isEmpty, r.maxX - x >= mark.count { x = buf.put(mark, x: x, y: y, role: selected ? .selection : .dim) }
             if let s = e.page.summary, r.maxX - x > 12 {
                 buf.put(TextWrap.truncate("  " + g.text(InlineParser.plain(s)), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .dim)
             }

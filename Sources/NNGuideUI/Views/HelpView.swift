@@ -28,6 +28,17 @@ public struct HelpView: AppView {
                 }
             }
         }
+        // What the marks beside titles and blocks mean (Origin, issue 11).
+        b.blank()
+        b.wrap([StyledRun("Marks", .init(role: .heading))])
+        for origin in Origin.allCases {
+            guard let mark = origin.mark else { continue }
+            b.wrap([StyledRun(glyphs.text(origin.meaning.prefix(1).uppercased() + origin.meaning.dropFirst() + "."), .init(role: .text))],
+                   first: [Span("  "), Span(TextWrap.pad(mark, width: keyWidth), .dim), Span("  ")],
+                   rest: [Span(String(repeating: " ", count: keyWidth + 4))])
+        }
+        b.wrap([StyledRun("Everything unmarked is the source guide's own material, in nnguide's words.", .init(role: .dim))],
+               first: [Span("  ")], rest: [Span("  ")])
         return b.doc
     }
 

@@ -41,10 +41,10 @@ enum Completion {
         g.decisions.examples.filter { $0.kind == .worked }.map(\.number).sorted().map(String.init)
     }
 
-    /// A brief field's valid values, from the table the parser validates them with.
-    static func values(_ field: BriefField) -> CompletionKind {
-        if case .choice(let values) = field.kind { return .list(values) }
-        return .default
+    /// A brief field's valid values, from the content's brief schema (decisions.yaml `brief:`), the
+    /// one the parser validates them with.
+    static func values(_ field: String) -> CompletionKind {
+        fromGuide { g in g.decisions.brief[BriefField(field)]?.choices ?? [] }
     }
 
     static func fromGuide(_ candidates: @escaping @Sendable (Guide) -> [String]) -> CompletionKind {

@@ -59,7 +59,7 @@ struct CLIStyleTests {
     @Test func aNegativeNumberIsExplained() throws {
         for flag in ["--latency-ms", "--samples"] {
             try expectError(["recommend", "--modality", "text", "--task", "generation", flag, "-5"],
-                            says: "\(flag) cannot be negative (got -5", usage: "nnguide recommend")
+                            says: "'-5' is negative", usage: "nnguide recommend")
         }
     }
 

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func stepsFromTheStartToALeafAndBack() throws {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         #expect(nav.current.id == primary.start && nav.breadcrumb.isEmpty)
         try step(&nav, "Text", "Generate")
         #expect(nav.isAtLeaf && nav.leaf?.pick.first == "transformer-decoder")
@@ -28,14 +28,14 @@ import Testing
     }
 
     @Test func rejectsAnswersThatDoNotExist() {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         let a = nav.choose(99), b = nav.choose(-1)
         #expect(!a && !b)
         #expect(nav.answers.isEmpty)
     }
 
     @Test func changingAnEarlierAnswerKeepsLaterOnesThatStillApply() throws {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         try step(&nav, "Images", "Recognise", "Limited")
         #expect(nav.leaf?.id == "image-cnn")
         // Same question, other answer: the path below it changes.
@@ -50,18 +50,18 @@ import Testing
     }
 
     @Test func goingBackToABreadcrumbForgetsLaterAnswers() throws {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         try step(&nav, "Images", "Recognise", "Limited")
         let ok = nav.back(to: 1)
         #expect(ok && nav.current.id == "image-need" && nav.answers.count == 1)
     }
 
     @Test func theAnswersImplyARecommendCommand() throws {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         try step(&nav, "Text", "Generate")
         #expect(nav.commandLine == "nnguide recommend --modality text --task generation")
         #expect(try DecisionFixture.recommender.recommend(try #require(nav.impliedBrief)).leaf == "primary/text-generate")
-        var open = Navigator(tree: primary)
+        var open = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         try step(&open, "Time series", "Short")
         #expect(open.commandLine == "nnguide recommend --modality time-series --streaming --task <task>")
     }
@@ -76,7 +76,7 @@ import Testing
                 guard nav.breadcrumb.allSatisfy({ $0.option.when != nil }) else { return }
                 var values = nav.impliedValues
                 if values[.task] == nil { values[.task] = .choice("classification") }
-                let brief = try Brief(values: values)
+                let brief = try Brief(schema: nav.schema, values: values)
                 let r = try DecisionFixture.recommender.recommend(brief)
                 #expect(r.leaf == "primary/\(nav.current.id)", "\(nav.commandLine ?? "") reached \(r.leaf)")
                 checked += 1
@@ -88,17 +88,17 @@ import Testing
                 try explore(next)
             }
         }
-        try explore(Navigator(tree: primary))
+        try explore(Navigator(tree: primary, schema: DecisionFixture.book.brief))
         #expect(checked >= 13)
     }
 
     @Test func aBriefPrefillsThePath() throws {
-        let nav = Navigator(tree: primary, brief: Brief(modality: .image, task: .generation))
+        let nav = Navigator(tree: primary, brief: Brief.make(["modality": "image", "task": "generation"]))
         #expect(nav.leaf?.id == "image-generate" && nav.answers.count == 2)
     }
 
     @Test func aReachedLeafGivesADecisionRecord() throws {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         #expect(nav.record(catalog: Catalog(), date: "2026-01-09") == nil)
         try step(&nav, "A graph", "Node")
         let md = try #require(nav.record(catalog: DecisionFixture.real.guide?.catalog ?? Catalog(), date: "2026-01-09"))
@@ -112,7 +112,7 @@ import Testing
                 if nav.isAtLeaf { reached.insert(nav.current.id); return }
                 for i in nav.current.options.indices { var n = nav; n.choose(i); explore(n) }
             }
-            explore(Navigator(tree: tree))
+            explore(Navigator(tree: tree, schema: DecisionFixture.book.brief))
             #expect(reached == Set(tree.nodes.filter(\.isLeaf).map(\.id)), "\(tree.id)")
         }
     }

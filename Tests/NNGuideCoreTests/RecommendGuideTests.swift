@@ -9,7 +9,8 @@ import Testing
 
     func recommend(_ e: GuideExample) throws -> Recommendation {
         try #require(DecisionFixture.real.problems.isEmpty, "decisions.yaml must lint clean: \(DecisionFixture.real.problems)")
-        let brief = try #require(e.parsedBrief.brief, "example \(e.id): \(e.parsedBrief.problems)")
+        let parsed = e.parsedBrief(book.brief)
+        let brief = try #require(parsed.brief, "example \(e.id): \(parsed.problems)")
         return try recommender.recommend(brief)
     }
 

@@ -2,6 +2,9 @@
 /// diagnosis. Nodes are questions (with options) or leaves (with a pick).
 public struct DecisionTree: Codable, Sendable, Equatable {
     public var id: String
+    /// What the tree is for (`role:` in YAML). Content written before roles existed names the trees
+    /// `primary` and `diagnosis`; any other tree without a role is a variant tree.
+    public var role: TreeRole
     public var title: String
     public var summary: String?
     /// Page id of the part of the guide this tree comes from.
@@ -10,15 +13,27 @@ public struct DecisionTree: Codable, Sendable, Equatable {
     public var start: String
     public var nodes: [DecisionNode]
 
-    public init(id: String, title: String, summary: String? = nil, source: String, start: String, nodes: [DecisionNode]) {
-        self.id = id; self.title = title; self.summary = summary; self.source = source; self.start = start; self.nodes = nodes
+    public init(id: String, role: TreeRole? = nil, title: String, summary: String? = nil, source: String, start: String, nodes: [DecisionNode]) {
+        self.id = id; self.role = role ?? DecisionTree.defaultRole(id); self.title = title; self.summary = summary; self.source = source; self.start = start; self.nodes = nodes
     }
 
     public func node(_ id: String) -> DecisionNode? { nodes.first { $0.id == id } }
-}
 
-/// Kept for code written against the first schema; a `when` is now a `BriefCondition`.
-public typealias BriefMatch = [String: [String]]
+    static func defaultRole(_ id: String) -> TreeRole { id == "primary" ? .primary : id == "diagnosis" ? .diagnosis : .variant }
+
+    enum CodingKeys: String, CodingKey { case id, role, title, summary, source, start, nodes }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        role = try c.decodeIfPresent(TreeRole.self, forKey: .role) ?? DecisionTree.defaultRole(id)
+        title = try c.decode(String.self, forKey: .title)
+        summary = try c.decodeIfPresent(String.self, forKey: .summary)
+        source = try c.decode(String.self, forKey: .source)
+        start = try c.decode(String.self, forKey: .start)
+        nodes = try c.decode([DecisionNode].self, forKey: .nodes)
+    }
+}
 
 /// One answer to a question.
 public struct DecisionOption: Codable, Sendable, Equatable {
@@ -188,6 +203,8 @@ public struct DecisionNode: Codable, Sendable, Equatable {
 /// Content/decisions.yaml as a whole: the trees, and what the recommender reads beyond them. The shape
 /// of each part is documented in the comments at the top of that file.
 public struct DecisionBook: Codable, Sendable, Equatable {
+    /// The Model Brief's fields: names, kinds, values, flags, meanings (the `brief:` section).
+    public var brief: BriefSchema
     public var trees: [DecisionTree]
     /// The data-quantity bands of Part 5, smallest first.
     public var thresholds: [Threshold]
@@ -204,23 +221,25 @@ public struct DecisionBook: Codable, Sendable, Equatable {
     /// The worked examples and quick-reference rows as briefs with the guide's pick.
     public var examples: [GuideExample]
 
-    /// The tree the recommender walks first.
-    public static let primaryTreeID = "primary"
+    /// The tree the recommender walks first: the one whose role is primary.
+    public var primaryTree: DecisionTree? { trees.first { $0.role == .primary } }
+    public func trees(_ role: TreeRole) -> [DecisionTree] { trees.filter { $0.role == role } }
 
-    public init(trees: [DecisionTree] = [], thresholds: [Threshold] = [], filters: [ConstraintFilter] = [], gaps: [Gap] = [],
+    public init(brief: BriefSchema = BriefSchema(), trees: [DecisionTree] = [], thresholds: [Threshold] = [], filters: [ConstraintFilter] = [], gaps: [Gap] = [],
                 defaults: [FieldDefault] = [], contradictions: [DecisionRule] = [], nextSteps: [DecisionRule] = [],
                 examples: [GuideExample] = []) {
-        self.trees = trees; self.thresholds = thresholds; self.filters = filters; self.gaps = gaps
+        self.brief = brief; self.trees = trees; self.thresholds = thresholds; self.filters = filters; self.gaps = gaps
         self.defaults = defaults; self.contradictions = contradictions; self.nextSteps = nextSteps; self.examples = examples
     }
 
     enum CodingKeys: String, CodingKey {
-        case trees, thresholds, filters, gaps, defaults, contradictions, examples
+        case brief, trees, thresholds, filters, gaps, defaults, contradictions, examples
         case nextSteps = "next_steps"
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        brief = try c.decodeIfPresent(BriefSchema.self, forKey: .brief) ?? BriefSchema()
         trees = try c.decodeIfPresent([DecisionTree].self, forKey: .trees) ?? []
         thresholds = try c.decodeIfPresent([Threshold].self, forKey: .thresholds) ?? []
         filters = try c.decodeIfPresent([ConstraintFilter].self, forKey: .filters) ?? []
@@ -233,6 +252,7 @@ public struct DecisionBook: Codable, Sendable, Equatable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        if !brief.fields.isEmpty { try c.encode(brief, forKey: .brief) }
         try c.encode(trees, forKey: .trees)
         if !thresholds.isEmpty { try c.encode(thresholds, forKey: .thresholds) }
         if !filters.isEmpty { try c.encode(filters, forKey: .filters) }

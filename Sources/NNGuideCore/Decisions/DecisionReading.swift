@@ -5,13 +5,18 @@ import Yams
 extension Reader {
     mutating func decisions(_ node: Node) -> DecisionBook {
         let file = ContentLoader.decisionsFile
-        checkKeys(node, ["trees", "thresholds", "filters", "gaps", "defaults", "contradictions", "next_steps", "examples"],
+        checkKeys(node, ["brief", "trees", "thresholds", "filters", "gaps", "defaults", "contradictions", "next_steps", "examples"],
                   in: file, what: "decisions.yaml")
         let book = decode(DecisionBook.self, node, file: file) ?? DecisionBook()
 
         func here(_ n: Node) -> SourceLocation { SourceLocation(file: file, line: n.mark?.line, column: n.mark?.column) }
         func each(_ key: String) -> [Node] { node[key]?.sequence.map(Array.init) ?? [] }
 
+        for (i, f) in each("brief").enumerated() {
+            checkKeys(f, ["name", "kind", "flag", "meaning", "required", "values", "min", "accepts"], in: file, what: "brief field")
+            locations["decisions:brief#\(i)"] = here(f)
+            for v in f["values"]?.sequence ?? Node.Sequence() { checkKeys(v, ["value", "meaning"], in: file, what: "brief value") }
+        }
         for t in each("trees") {
             checkKeys(t, DecisionKeys.tree, in: file, what: "tree")
             guard let tid = t["id"]?.string else { continue }
@@ -59,7 +64,7 @@ extension Reader {
         for (i, e) in each("examples").enumerated() {
             checkKeys(e, ["id", "kind", "number", "title", "problem", "brief", "expect", "guide_pick", "why_not", "see"], in: file, what: "example")
             locations["decisions:example#\(i)"] = here(e)
-            if let b = e["brief"] { checkKeys(b, Set(BriefField.allCases.map(\.name)), in: file, what: "example brief") }
+            if let b = e["brief"] { checkKeys(b, Set(book.brief.fields.map(\.name)), in: file, what: "example brief") }
         }
         return book
     }
@@ -76,7 +81,7 @@ extension Reader {
 
 /// The keys each mapping of decisions.yaml may have.
 enum DecisionKeys {
-    static let tree: Set<String> = ["id", "title", "summary", "source", "start", "nodes"]
+    static let tree: Set<String> = ["id", "role", "title", "summary", "source", "start", "nodes"]
     static let node: Set<String> = ["id", "question", "help", "options", "title", "pick", "alternatives", "variants",
                                     "why", "why_not", "warnings", "next_steps", "refine", "see"]
     static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see"]

@@ -209,18 +209,14 @@ public struct GuideExample: Codable, Sendable, Equatable {
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
     }
 
-    /// The example's brief, parsed by the same rules as a brief file; nil with the problems when it is bad.
-    public var parsedBrief: (brief: Brief?, problems: [String]) {
+    /// The example's brief, parsed by the same schema as a brief file; nil with the problems when it is bad.
+    public func parsedBrief(_ schema: BriefSchema) -> (brief: Brief?, problems: [String]) {
         var values: [BriefField: BriefValue] = [:]
         var problems: [String] = []
         for name in brief.keys.sorted() {
-            guard let field = BriefField(rawValue: name) else {
-                problems.append("unknown brief field '\(name)'; expected one of: \(BriefField.allCases.map(\.name).joined(separator: ", "))")
-                continue
-            }
-            do { values[field] = try field.parse(brief[name] ?? "") } catch { problems.append(error.description) }
+            do { values[BriefField(name)] = try schema.parse(BriefField(name), brief[name] ?? "") } catch { problems.append(error.description) }
         }
-        do { return problems.isEmpty ? (try Brief(values: values), []) : (nil, problems) }
+        do { return problems.isEmpty ? (try Brief(schema: schema, values: values), []) : (nil, problems) }
         catch { return (nil, problems + [error.description]) }
     }
 }

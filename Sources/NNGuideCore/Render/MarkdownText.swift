@@ -78,6 +78,18 @@ public enum MarkdownText {
             .joined(separator: "\\\n")
     }
 
+    /// Text as a fenced block, its fence longer than any run of backticks inside (so no line of the
+    /// text can close it).
+    public static func fenced(_ text: String, language: String) -> [String] {
+        var longest = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let run = line.drop { $0 == " " }.prefix { $0 == "`" }.count
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return [fence + language] + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [fence]
+    }
+
     /// A table cell: pipes escaped, line breaks as `<br>`.
     public static func cell(_ markdown: String) -> String {
         markdown.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")

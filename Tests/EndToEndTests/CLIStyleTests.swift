@@ -58,7 +58,7 @@ struct CLIStyleTests {
 
     @Test func aNegativeNumberIsExplained() throws {
         for flag in ["--latency-ms", "--samples"] {
-            try expectError(["recommend", "--modality", "text", "--task", "generation", flag, "-5"],
+            try expectError(["recommend", "--modality", "text", "--task", "generation", flag, "-5"], content: ExplorerPaths.content,
                             says: "'-5' is negative", usage: "nnguide recommend")
         }
     }

@@ -31,16 +31,16 @@ struct Recommend: ParsableCommand {
     // The brief's fields: one declaration each, named as the field (latencyMs is latency_ms). Values
     // are checked against the content's schema once it is loaded (`fieldValues`); a field the schema
     // gains needs only its line here to be given as a flag (a brief file takes it with none).
-    @Option(help: ArgumentHelp("The structure of the input data (image, text, ...; --fields lists them).", valueName: "modality"), completion: Completion.values("modality")) var modality: String?
-    @Option(help: ArgumentHelp("What the model must produce (classification, generation, ...).", valueName: "task"), completion: Completion.values("task")) var task: String?
+    @Option(help: ArgumentHelp("The structure of the input data (image, text, ...; --fields lists them).", valueName: "modality"), completion: Recommend.choices("modality")) var modality: String?
+    @Option(help: ArgumentHelp("What the model must produce (classification, generation, ...).", valueName: "task"), completion: Recommend.choices("task")) var task: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Number of labeled examples.", valueName: "n")) var samples: String?
     @Option(name: .customLong("latency-ms"), parsing: .unconditional,
             help: ArgumentHelp("Inference budget per request in milliseconds.", valueName: "ms")) var latencyMs: String?
-    @Option(help: ArgumentHelp("Where the model runs (cloud, edge, mobile, ...).", valueName: "target"), completion: Completion.values("deploy")) var deploy: String?
-    @Option(help: ArgumentHelp("Training budget (low, medium, ...).", valueName: "budget"), completion: Completion.values("compute")) var compute: String?
-    @Option(help: ArgumentHelp("How much predictions must be explained (none, ..., required).", valueName: "need"), completion: Completion.values("interpretability")) var interpretability: String?
+    @Option(help: ArgumentHelp("Where the model runs (cloud, edge, mobile, ...).", valueName: "target"), completion: Recommend.choices("deploy")) var deploy: String?
+    @Option(help: ArgumentHelp("Training budget (low, medium, ...).", valueName: "budget"), completion: Recommend.choices("compute")) var compute: String?
+    @Option(help: ArgumentHelp("How much predictions must be explained (none, ..., required).", valueName: "need"), completion: Recommend.choices("interpretability")) var interpretability: String?
     @Flag(inversion: .prefixedNo, help: "Must act on events as they arrive.") var streaming: Bool?
-    @Option(help: ArgumentHelp("How far back a sequence model must look (short, long, ...).", valueName: "reach"), completion: Completion.values("context")) var context: String?
+    @Option(help: ArgumentHelp("How far back a sequence model must look (short, long, ...).", valueName: "reach"), completion: Recommend.choices("context")) var context: String?
     @Flag(inversion: .prefixedNo, help: "A strong pretrained model exists for this modality.") var pretrained: Bool?
     @Option(help: ArgumentHelp("Free text, echoed in the decision record.", valueName: "text")) var notes: String?
 
@@ -57,6 +57,10 @@ struct Recommend: ParsableCommand {
         }
         return out
     }
+
+    /// Shell completion for a choice field: its values from the content's brief schema, read when the
+    /// shell asks (`Completion`, which honours a typed `--content` and reads the content cache).
+    static func choices(_ field: String) -> CompletionKind { Completion.values(field) }
 
     static func squash(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
 

@@ -168,6 +168,13 @@ import Testing
         #expect(found.hasPrefix("decisions.yaml:\(line ?? -1):"), "\(found)")
     }
 
+    @Test func aMisspeltKindNamesTheValidKindsOnce() throws {
+        let yaml = DecisionFixture.small.replacingOccurrences(of: "  - name: compute\n    kind: choice", with: "  - name: compute\n    kind: choise")
+        try expect(yaml, "invalid String value choise; expected one of: choice, integer, number, flag, text")
+        let found = try problems(yaml)
+        #expect(found.count == 1, "one mistake, one problem: \(found)")
+    }
+
     @Test func conditionsAreCheckedAgainstTheSchema() throws {
         let yaml = DecisionFixture.small.replacingOccurrences(of: "when: {modality: tabular}", with: "when: {modality: audio}")
         try expect(yaml, "'when' value 'audio' is not a modality")

@@ -105,6 +105,23 @@ import Testing
         #expect(md.contains("- Date: 2026-01-09") && md.contains("(`gnn`)") && md.contains("## Decision path"))
     }
 
+    @Test func theRecordIsAProjectionOfTheSameDecisionValue() throws {
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
+        try step(&nav, "Text", "Generate")
+        let catalog = DecisionFixture.real.guide?.catalog ?? Catalog()
+        let d = try #require(nav.decision(catalog: catalog, guide: DecisionFixture.real.guide))
+        #expect(d.pick.id == nav.leaf?.pick.first && d.leaf == LeafRef(tree: "primary", node: nav.current.id))
+        #expect(d.steps.map(\.answer) == nav.breadcrumb.map { InlineParser.plain($0.option.answer) })
+        // Every answer's reason is there once, with the page it comes from as data, not as a tag.
+        #expect(d.because.count == Set(d.because.map(\.text)).count)
+        #expect(d.because.allSatisfy { if case .page? = $0.source { return !$0.text.hasPrefix("[") }; return false })
+        let md = try #require(nav.record(catalog: catalog, guide: DecisionFixture.real.guide, date: "2026-01-09"))
+        #expect(md == Recommendation(d).markdown(date: "2026-01-09"))
+        let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") && !$0.hasPrefix("## Pick: ") }.map { String($0.dropFirst(3)) }
+        #expect(headings.allSatisfy { h in DecisionSection.allCases.contains { $0.heading == h } }, "\(headings)")
+        #expect(md.contains("- Tree: Primary decision flow (`primary`)") && md.contains("- Reproduce with `nnguide recommend --modality text"))
+    }
+
     @Test func everyTreeCanBeWalkedToEveryLeaf() throws {
         for tree in DecisionFixture.book.trees {
             var reached: Set<String> = []

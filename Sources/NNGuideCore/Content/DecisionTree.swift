@@ -221,6 +221,9 @@ public struct DecisionBook: Codable, Sendable, Equatable {
     /// The worked examples and quick-reference rows as briefs with the guide's pick.
     public var examples: [GuideExample]
 
+    @available(*, deprecated, message: "find the tree by its role: primaryTree")
+    public static let primaryTreeID = "primary"
+
     /// The tree the recommender walks first: the one whose role is primary.
     public var primaryTree: DecisionTree? { trees.first { $0.role == .primary } }
     public func trees(_ role: TreeRole) -> [DecisionTree] { trees.filter { $0.role == role } }

@@ -17,6 +17,13 @@ public struct Brief: Sendable, Equatable {
         self.values = values.filter { schema[$0.key] != nil }
     }
 
+    /// The values a path through a tree implies, which may leave required fields open: for showing
+    /// what is known, never for the recommender.
+    public init(partial values: [BriefField: BriefValue], schema: BriefSchema) {
+        self.schema = schema
+        self.values = values.filter { schema[$0.key] != nil }
+    }
+
     /// A brief from values as a person writes them (`["modality": "image", "samples": "5k"]`).
     public init(schema: BriefSchema, _ raw: [String: String]) throws {
         var values: [BriefField: BriefValue] = [:]

@@ -30,9 +30,18 @@ public struct Decision: Sendable, Equatable {
     public var nextSteps: [String]
     /// Page ids to read.
     public var see: [String]
+    /// Where the decision was made: by the recommender from a brief, or by hand along a tree.
+    public var origin: DecisionOrigin = .recommender
 
     /// Fields the brief left out and a default filled in.
     public var assumedFields: [BriefField] { brief.givenFields.filter { given[$0] == nil } }
+}
+
+/// Who made a decision. A path stepped through by hand applies no defaults, bands or filters.
+public enum DecisionOrigin: Sendable, Equatable {
+    case recommender
+    /// A tree walked in the navigator, with the command that reproduces it when the answers imply one.
+    case path(tree: String, title: String, command: String?)
 }
 
 /// A field value a reason rests on, as the brief gave it or as a default assumed it.
@@ -145,6 +154,8 @@ public struct RankedAlternative: Sendable, Equatable {
     public var id: String
     public var name: String
     public var reason: Reason
+    /// The leaf names it as an equally good first pick, not as a fallback.
+    public var alsoFirst: Bool = false
 }
 
 /// Why not a candidate: the leaves' reasons and the rules that ruled it out.

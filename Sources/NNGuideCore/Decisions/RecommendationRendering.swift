@@ -81,8 +81,7 @@ extension Recommendation {
     }
 
     /// A decision record a team can commit: the brief, the path, the pick, why not the others, risks,
-    /// next steps and the date.
-    /// The decision record. Everything that came from the user (the brief's values and notes, and so
+    /// next steps and the date. Everything that came from the user (the brief's values and notes, and so
     /// the title) is literal text (`MarkdownText.literal`), the guide's own text is prose (its code
     /// spans kept), and "Reproduce with" is a shell command in a fenced block that can be pasted as is.
     public func markdown(date: String) -> String {
@@ -93,26 +92,39 @@ extension Recommendation {
         func heading(_ s: DecisionSection) { md += ["", "## \(literal(s.heading))", ""] }
         let d = decision
         let assumed = d.assumedFields
-        md.append("# Decision record: " + literal("\(pick.name) for \(brief.text(.task) ?? "a task") on \(brief.text(.modality) ?? "your") data"))
+        switch d.origin {
+        case .recommender:
+            md.append("# Decision record: " + literal("\(pick.name) for \(brief.text(.task) ?? "a task") on \(brief.text(.modality) ?? "your") data"))
+        case .path:
+            md.append("# Decision record: " + MarkdownText.atLineStart(prose(pick.title)))
+        }
         md.append("")
         md.append("- Date: \(literal(date))")
         md.append("- Status: proposed")
+        if case .path(let tree, let title, _) = d.origin { md.append("- Tree: \(prose(title)) (\(code(tree)))") }
         md.append("- Decision: use **\(literal(pick.name))** (\(code(pick.id)))" + (pick.variants.isEmpty ? "" : ", starting with \(literal(pick.variants.joined(separator: ", ")))"))
         if let e = example { md.append("- Replays the guide's \(literal(e.id)): \(prose(e.title)) (the guide picks: \(prose(e.guidePick)))") }
-        heading(.brief)
-        md.append("| field | value | source |")
-        md.append("| --- | --- | --- |")
-        for f in brief.givenFields where f != .notes {
-            md.append("| \(cell(f.name)) | \(cell(brief[f]?.description ?? "")) | \(assumed.contains(f) ? "assumed" : "given") |")
+        switch d.origin {
+        case .recommender:
+            heading(.brief)
+            md.append("| field | value | source |")
+            md.append("| --- | --- | --- |")
+            for f in brief.givenFields where f != .notes {
+                md.append("| \(cell(f.name)) | \(cell(brief[f]?.description ?? "")) | \(assumed.contains(f) ? "assumed" : "given") |")
+            }
+            if let notes = brief.text(.notes) { md.append(""); md.append("Notes: " + MarkdownText.literalLines(notes)) }
+            md.append("")
+            md.append("Reproduce with:")
+            md.append("")
+            md += MarkdownText.fenced(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }), language: "sh")
+        case .path(_, _, let command?):
+            md += ["", "Reproduce with:", ""] + MarkdownText.fenced(command, language: "sh")
+        case .path:
+            break
         }
-        if let notes = brief.text(.notes) { md.append(""); md.append("Notes: " + MarkdownText.literalLines(notes)) }
-        md.append("")
-        md.append("Reproduce with:")
-        md.append("")
-        md += MarkdownText.fenced(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }), language: "sh")
         heading(.path)
         for (i, s) in d.steps.enumerated() {
-            let tree = s.role == .primary ? "" : " (\(literal(s.tree)) variants)"
+            let tree = s.role == .primary || d.origin != .recommender ? "" : " (\(literal(s.tree)) variants)"
             md.append("\(i + 1). \(prose(s.question))\(tree) **\(prose(s.answer))**\(s.assumed ? " *(assumed)*" : "")")
         }
         md += ["", "## Pick: \(literal(pick.name))", ""]
@@ -130,14 +142,22 @@ extension Recommendation {
             for w in d.whyNot { md.append("- **\(literal(w.name))**: \(w.reasons.map(source).joined(separator: " "))") }
         }
         heading(.warnings)
-        if d.warnings.isEmpty { md.append("- None flagged by the guide's rules for this brief.") }
+        if d.warnings.isEmpty {
+            if case .path = d.origin {
+                md.append("- None flagged at this leaf; run `nnguide recommend` with a full brief to apply the constraint filters.")
+            } else {
+                md.append("- None flagged by the guide's rules for this brief.")
+            }
+        }
         for w in d.warnings { md.append("- " + source(w)) }
         if !d.assumptions.isEmpty {
             heading(.assumptions)
             for a in d.assumptions { md.append("- " + source(a)) }
         }
-        heading(.nextSteps)
-        for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(prose(n))") }
+        if !d.nextSteps.isEmpty {
+            heading(.nextSteps)
+            for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(prose(n))") }
+        }
         if !see.isEmpty {
             heading(.read)
             md.append("Sections of the guide (open with `nnguide --open ID`): " + see.map(code).joined(separator: ", "))

@@ -51,9 +51,10 @@ extension DecideView {
         form.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
     }
 
-    func resultSheet(_ ctx: ViewContext) -> Sheet {
+    /// The whole recommendation; `outcome` when the caller has it already (one recommendation a key).
+    func resultSheet(_ ctx: ViewContext, outcome: Outcome?? = nil) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
-        guard let o = resultOutcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
+        guard let o = outcome ?? resultOutcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
             s.text("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (Backspace returns to it).", .text)
             return s
         }
@@ -70,10 +71,11 @@ extension DecideView {
     }
 
     mutating func resultKey(_ action: Action, _ ctx: ViewContext) -> Effect {
-        let s = resultSheet(ctx)
+        let outcome = resultOutcome(ctx)
+        let s = resultSheet(ctx, outcome: outcome)
         let height = ctx.rect.height
         if result.scroll(action, s, height: height) { return .none }
-        let links = resultOutcome(ctx)?.links ?? []
+        let links = outcome?.links ?? []
         switch action {
         case .decide(.stepBack): mode = .brief
         case .cancel: result.focus = nil
@@ -87,7 +89,7 @@ extension DecideView {
             return stepEffect(TreeSession.follow(links[i].link))
         case .decide(.showCommand):
             resultCommand.toggle()
-            let after = resultSheet(ctx)
+            let after = resultSheet(ctx, outcome: outcome)
             if let r = after.spots["command"] { result.show(r, after, height: height) }
         case .decide(.saveRecord):
             guard let r = form.recommendation(ctx.guide) else { return .unhandled }

@@ -162,7 +162,7 @@ extension AppState {
                 let date = files.today()
                 let markdown: String
                 switch source {
-                case .path(let nav): markdown = nav.record(catalog: guide.catalog, date: date) ?? ""
+                case .path(let nav): markdown = nav.record(catalog: guide.catalog, guide: guide, date: date) ?? ""
                 case .brief(let r): markdown = r.markdown(date: date)
                 }
                 switch files.saveRecord(markdown, name: "decision-\(source.pickID)-\(date)") {

@@ -33,36 +33,35 @@ struct Outcome: Sendable {
         ids.map { id in guide.architecture(id).map { "\($0.name) (\(id))" } ?? id }.joined(separator: " or ")
     }
 
-    /// A leaf of `tree`; a leaf that the recommender refines offers the variant tree as its first link.
-    init(leaf: DecisionNode, guide: Guide) {
-        title = leaf.title ?? Self.name(leaf.pick.first ?? "", guide)
-        pick = Self.pickLine(leaf.pick, guide)
-        variants = leaf.variants
-        why = leaf.why.map { [Line($0)] } ?? []
-        whyNot = leaf.whyNot.map { Named(name: Self.name($0.id, guide), text: $0.reason) }
-        alternatives = leaf.alternatives.map { Named(name: Self.name($0.id, guide), text: $0.reason) }
-        warnings = leaf.warnings.map { Line($0) }
-        nextSteps = leaf.nextSteps
+    /// The pick of a path stepped through by hand: the navigator's Decision, with the variant tree the
+    /// recommender would refine through as the first link.
+    /// Nil before the path reaches a leaf.
+    init?(path nav: Navigator, guide: Guide) {
+        guard let leaf = nav.leaf, let d = nav.decision(catalog: guide.catalog, guide: guide) else { return nil }
+        self.init(decision: d, guide: guide)
         if let r = leaf.refine, let t = guide.decisions.tree(r.tree), t.node(r.node) != nil {
-            links.append((["Choose the variant: \(t.title)"], .refine(r)))
+            links.insert((["Choose the variant: \(t.title)"], .refine(r)), at: 0)
         }
-        addPages(leaf.see + leaf.pick.compactMap { guide.architecture($0)?.deepDive }, guide)
     }
 
-    init(recommendation r: Recommendation, guide: Guide) {
-        let d = r.decision
+    init(recommendation r: Recommendation, guide: Guide) { self.init(decision: r.decision, guide: guide) }
+
+    /// Every pick screen is this projection of a Decision; a path's equally good first picks share the
+    /// pick line ("X (x) or Y (y)").
+    init(decision d: Decision, guide: Guide) {
+        let firsts = [d.pick.id] + d.alternatives.filter(\.alsoFirst).map(\.id)
         title = d.pick.title
-        pick = Self.pickLine([d.pick.id], guide)
+        pick = Self.pickLine(firsts, guide)
         variants = d.pick.variants
         why = d.because.map(Line.init)
         whyNot = d.whyNot.map { w in
             Named(name: w.name, text: w.reasons.map(\.text).joined(separator: " "), source: ReasonSource.merged(w.reasons.compactMap(\.source))?.label)
         }
-        alternatives = d.alternatives.map { Named(name: $0.name, text: $0.reason.text, source: $0.reason.source?.label) }
+        alternatives = d.alternatives.filter { !$0.alsoFirst }.map { Named(name: $0.name, text: $0.reason.text, source: $0.reason.source?.label) }
         warnings = d.warnings.map(Line.init)
         assumptions = d.assumptions.map(Line.init)
         nextSteps = d.nextSteps
-        addPages(d.see + [guide.architecture(d.pick.id)?.deepDive].compactMap { $0 }, guide)
+        addPages(d.see + firsts.compactMap { guide.architecture($0)?.deepDive }, guide)
     }
 
     private mutating func addPages(_ ids: [String], _ guide: Guide) {

@@ -169,16 +169,21 @@ struct CompletionTests {
             PS1='zsh%% '
             """.write(toFile: dir + "/.zshrc", atomically: true, encoding: .utf8)
         let vars = env.merging(["ZDOTDIR": dir, "TERM": "xterm"]) { $1 }.map { "\($0.key)=\($0.value)" }
-        let pane = try TmuxPane(width: 120, height: 20, command: ["env", "-i"] + vars + [try #require(Self.zshPath), "-i"], label: "zsh")
-        #expect(pane.waitFor("zsh%"))
-        try pane.type("nnguide show --content \(Self.content) part-")
-        try pane.send("Tab")
+        let zsh = try #require(Self.zshPath)
+        /// A fresh zsh with `line` typed and Tab pressed (one pane each: keys typed while a completion
+        /// is still running would land in the middle of it).
+        func tab(_ line: String) throws -> TmuxPane {
+            let pane = try TmuxPane(width: 120, height: 20, command: ["env", "-i"] + vars + [zsh, "-i"], label: "zsh")
+            #expect(pane.waitFor("zsh%"))
+            try pane.type(line)
+            try pane.send("Tab")
+            return pane
+        }
         let parts = try guideIDs().filter { $0.hasPrefix("part-") }
-        #expect(pane.waitFor(parts.last!), "zsh: \(pane.screen())")
-        for id in parts { #expect(pane.screen().contains(id), "zsh does not offer \(id)") }
-        try pane.send("C-c")
-        try pane.type("nnguide glossary --content \(Self.content) inductive\\ b")
-        try pane.send("Tab")
-        #expect(pane.waitFor("inductive\\ bias"), "zsh: \(pane.screen())")
+        let listing = try tab("nnguide show --content \(Self.content) part-")
+        #expect(listing.waitFor(parts.last!), "zsh: \(listing.screen())")
+        for id in parts { #expect(listing.screen().contains(id), "zsh does not offer \(id)") }
+        let term = try tab("nnguide glossary --content \(Self.content) inductive\\ b")
+        #expect(term.waitFor("inductive\\ bias"), "zsh: \(term.screen())")
     }
 }

@@ -33,7 +33,8 @@ struct Recommend: ParsableCommand {
     // gains needs only its line here to be given as a flag (a brief file takes it with none).
     @Option(help: ArgumentHelp("The structure of the input data (image, text, ...; --fields lists them).", valueName: "modality"), completion: Recommend.choices("modality")) var modality: String?
     @Option(help: ArgumentHelp("What the model must produce (classification, generation, ...).", valueName: "task"), completion: Recommend.choices("task")) var task: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of labeled examples.", valueName: "n")) var samples: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of labeled examples (images, rows, series, labelled nodes; for anomaly detection, labelled anomalies).", valueName: "n")) var samples: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many nodes the graph has (for many small graphs, nodes per graph).", valueName: "n")) var nodes: String?
     @Option(name: .customLong("latency-ms"), parsing: .unconditional,
             help: ArgumentHelp("Inference budget per request in milliseconds.", valueName: "ms")) var latencyMs: String?
     @Option(help: ArgumentHelp("Where the model runs (cloud, edge, mobile, ...).", valueName: "target"), completion: Recommend.choices("deploy")) var deploy: String?

@@ -63,6 +63,15 @@ import Testing
         try expect(DecisionFixture.small.replacingOccurrences(of: "why: Locality., see: [part-5]", with: "why: Locality., see: [nowhere]"), "see 'nowhere' is not a page id")
     }
 
+    /// Content that marks where one decision comes from must mark them all; content that marks none is older
+    /// content and still lints clean (the small book here).
+    @Test func oneOriginMeansEveryDecisionSaysWhereItComesFrom() throws {
+        #expect(try problems(DecisionFixture.small).isEmpty)
+        let marked = DecisionFixture.small.replacingOccurrences(of: "      - id: q\n", with: "      - id: q\n        origin: guide\n")
+        try expect(marked, "answer 'Table' of 'q' has no origin; write origin: guide")
+        try expect(marked, "node 'leaf-a' of tree 'primary' has no origin")
+    }
+
     @Test func lintReplaysTheExamplesAndCatchesAChangedPick() throws {
         let yaml = DecisionFixture.small + """
 
@@ -72,7 +81,7 @@ import Testing
             """
         let found = try problems(yaml)
         #expect(found.count == 1)
-        #expect(found.first?.contains("example 'e2': the recommender picks 'cnn', but the guide's pick is 'vit'") == true)
+        #expect(found.first?.contains("example 'e2': the guide's own flow picks 'cnn', but the guide's pick is 'vit'") == true)
     }
 
     @Test func conditionsMustNameRealFieldsAndValues() throws {
@@ -176,8 +185,8 @@ import Testing
     }
 
     @Test func conditionsAreCheckedAgainstTheSchema() throws {
-        let yaml = DecisionFixture.small.replacingOccurrences(of: "when: {modality: tabular}", with: "when: {modality: audio}")
-        try expect(yaml, "'when' value 'audio' is not a modality")
+        let yaml = DecisionFixture.small.replacingOccurrences(of: "when: {modality: tabular}", with: "when: {modality: hologram}")
+        try expect(yaml, "'when' value 'hologram' is not a modality")
     }
 
     @Test func aBookWithConditionsNeedsASchema() throws {

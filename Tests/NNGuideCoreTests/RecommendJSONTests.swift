@@ -5,7 +5,7 @@ import Testing
 /// The JSON contract of `nnguide recommend --format json`: these field names with these types.
 @Suite struct RecommendJSONTests {
     func object() throws -> [String: Any] {
-        let b = Brief.make(["modality": "text", "task": "generation", "samples": "5000", "latency_ms": "200.5", "deploy": "edge", "compute": "low", "interpretability": "required", "streaming": "true", "context": "long", "pretrained": "true", "notes": "n"])
+        let b = Brief.make(["modality": "text", "task": "generation", "samples": "5000", "nodes": "12", "latency_ms": "200.5", "deploy": "edge", "compute": "low", "interpretability": "required", "streaming": "true", "context": "long", "pretrained": "true", "notes": "n"])
         let json = try DecisionFixture.recommender.recommend(b).json()
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }

@@ -50,6 +50,8 @@ public struct DecisionOption: Codable, Sendable, Equatable {
     public var assume: String?
     /// Page ids that explain this answer.
     public var see: [String]
+    /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
+    public var origin: Provenance?
 
     public init(answer: String, hint: String? = nil, why: String? = nil, next: String, when: BriefCondition? = nil,
                 assume: String? = nil, see: [String] = []) {
@@ -57,7 +59,7 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         self.assume = assume; self.see = see
     }
 
-    enum CodingKeys: String, CodingKey { case answer, hint, why, next, when, assume, see }
+    enum CodingKeys: String, CodingKey { case answer, hint, why, next, when, assume, see, origin }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -68,11 +70,13 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         when = try c.decodeIfPresent(BriefCondition.self, forKey: .when)
         assume = try c.decodeIfPresent(String.self, forKey: .assume)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
     }
 
     // Fields added after the first schema are written only when used, so exports of older content stay as they were.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(origin, forKey: .origin)
         try c.encode(answer, forKey: .answer)
         try c.encodeIfPresent(hint, forKey: .hint)
         try c.encodeIfPresent(why, forKey: .why)
@@ -136,6 +140,8 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     public var alternatives: [Alternative]
     /// Leaf: variants to start with ("EfficientNet-B0", "DistilBERT").
     public var variants: [String]
+    /// Leaf: variants to start with instead when the model runs on a device (edge, mobile, browser).
+    public var deviceVariants: [String] = []
     public var why: String?
     public var whyNot: [WhyNot]
     public var warnings: [String]
@@ -145,6 +151,8 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     public var refine: Refinement?
     /// Page ids to read next.
     public var see: [String]
+    /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
+    public var origin: Provenance?
 
     public var isLeaf: Bool { !pick.isEmpty }
 
@@ -158,14 +166,16 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, question, help, options, title, pick, alternatives, variants, why, warnings, refine, see
+        case id, question, help, options, title, pick, alternatives, variants, why, warnings, refine, see, origin
         case whyNot = "why_not"
         case nextSteps = "next_steps"
+        case deviceVariants = "device_variants"
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
+        deviceVariants = try c.decodeIfPresent([String].self, forKey: .deviceVariants) ?? []
         question = try c.decodeIfPresent(String.self, forKey: .question)
         help = try c.decodeIfPresent(String.self, forKey: .help)
         options = try c.decodeIfPresent([DecisionOption].self, forKey: .options) ?? []
@@ -179,6 +189,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         nextSteps = try c.decodeIfPresent([String].self, forKey: .nextSteps) ?? []
         refine = try c.decodeIfPresent(Refinement.self, forKey: .refine)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -191,12 +202,14 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         try c.encode(pick, forKey: .pick)
         try c.encode(alternatives, forKey: .alternatives)
         try c.encode(variants, forKey: .variants)
+        if !deviceVariants.isEmpty { try c.encode(deviceVariants, forKey: .deviceVariants) }
         try c.encodeIfPresent(why, forKey: .why)
         try c.encode(whyNot, forKey: .whyNot)
         try c.encode(warnings, forKey: .warnings)
         if !nextSteps.isEmpty { try c.encode(nextSteps, forKey: .nextSteps) }
         try c.encodeIfPresent(refine, forKey: .refine)
         try c.encode(see, forKey: .see)
+        try c.encodeIfPresent(origin, forKey: .origin)
     }
 }
 

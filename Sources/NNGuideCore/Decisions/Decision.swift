@@ -32,6 +32,10 @@ public struct Decision: Sendable, Equatable {
     public var see: [String]
     /// Where the decision was made: by the recommender from a brief, or by hand along a tree.
     public var origin: DecisionOrigin = .recommender
+    /// Set when the pick departs from what the guide's own flow gives (`origin: added` left out): its pick and why.
+    public var guidePick: GuidePick? = nil
+    /// Fields the brief gives that no answer or rule on this route read.
+    public var unchangedFields: [BriefField] = []
 
     /// Fields the brief left out and a default filled in.
     public var assumedFields: [BriefField] { brief.givenFields.filter { given[$0] == nil } }
@@ -57,6 +61,8 @@ public enum ReasonSource: Sendable, Equatable {
     case brief([FieldValue])
     /// A page id, with its title for showing.
     case page(id: String, title: String)
+    /// Reasoning nnguide added to the guide (`origin: added`), with the page it points to.
+    case added(id: String, title: String)
 
     /// Several sources as one: every brief field value once, in the order met; else the first page.
     public static func merged(_ sources: [ReasonSource]) -> ReasonSource? {
@@ -76,6 +82,7 @@ public enum ReasonSource: Sendable, Equatable {
             return [given.isEmpty ? nil : "your brief: " + list(given), assumed.isEmpty ? nil : "assumed: " + list(assumed)]
                 .compactMap { $0 }.joined(separator: "; ")
         case .page(_, let title): return "guide: " + title
+        case .added(_, let title): return "added to the guide; see " + title
         }
     }
 }

@@ -38,7 +38,7 @@ extension Reader {
             checkRuleParts(t, file)
         }
         for (i, f) in each("filters").enumerated() {
-            checkKeys(f, ["id", "name", "field", "question", "summary", "rules", "see"], in: file, what: "filter")
+            checkKeys(f, ["id", "name", "field", "question", "summary", "rules", "see", "origin"], in: file, what: "filter")
             locations["decisions:filter#\(i)"] = here(f)
             for (j, r) in (f["rules"]?.sequence.map(Array.init) ?? []).enumerated() {
                 checkKeys(r, DecisionKeys.rule, in: file, what: "filter rule")
@@ -51,7 +51,7 @@ extension Reader {
             locations["decisions:gap#\(i)"] = here(g)
         }
         for (i, d) in each("defaults").enumerated() {
-            checkKeys(d, ["field", "when", "value", "says"], in: file, what: "default")
+            checkKeys(d, ["field", "when", "value", "says", "origin"], in: file, what: "default")
             locations["decisions:default#\(i)"] = here(d)
         }
         for key in ["contradictions", "next_steps"] {
@@ -62,7 +62,7 @@ extension Reader {
             }
         }
         for (i, e) in each("examples").enumerated() {
-            checkKeys(e, ["id", "kind", "number", "title", "problem", "brief", "expect", "guide_pick", "why_not", "see"], in: file, what: "example")
+            checkKeys(e, ["id", "kind", "number", "title", "problem", "brief", "expect", "guide_pick", "why_not", "see", "origin"], in: file, what: "example")
             locations["decisions:example#\(i)"] = here(e)
             // Without a schema (missing, or not decoded: already reported) there is nothing to check against.
             if let b = e["brief"], !book.brief.fields.isEmpty { checkKeys(b, Set(book.brief.fields.map(\.name)), in: file, what: "example brief") }
@@ -84,7 +84,7 @@ extension Reader {
 enum DecisionKeys {
     static let tree: Set<String> = ["id", "role", "title", "summary", "source", "start", "nodes"]
     static let node: Set<String> = ["id", "question", "help", "options", "title", "pick", "alternatives", "variants",
-                                    "why", "why_not", "warnings", "next_steps", "refine", "see"]
-    static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see"]
-    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see"]
+                                    "why", "why_not", "warnings", "next_steps", "refine", "see", "origin", "device_variants"]
+    static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see", "origin"]
+    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see", "origin"]
 }

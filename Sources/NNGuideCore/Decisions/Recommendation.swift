@@ -33,6 +33,10 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     public var decision: Decision
     /// Set when the brief is one of the guide's examples being replayed.
     public var example: Replay?
+    /// Set when the pick departs from what the guide's own flow gives: the guide's pick and why.
+    public var guidePick: GuidePick? { decision.guidePick }
+    /// Fields the brief gives that no answer or rule on this route read (said in `because` too).
+    public var unchangedFields: [String] { decision.unchangedFields.map(\.name) }
 
     public init(_ decision: Decision, example: Replay? = nil) { self.decision = decision; self.example = example }
 
@@ -75,6 +79,8 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         case nextSteps = "next_steps"
         case refinedBy = "refined_by"
         case assumedFields = "assumed_fields"
+        case guidePick = "guide_pick"
+        case unchangedFields = "unchanged_fields"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -94,6 +100,8 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         try c.encodeIfPresent(refinedBy, forKey: .refinedBy)
         try c.encode(assumedFields, forKey: .assumedFields)
         try c.encodeIfPresent(example, forKey: .example)
+        try c.encodeIfPresent(guidePick, forKey: .guidePick)
+        try c.encode(unchangedFields, forKey: .unchangedFields)
     }
 }
 
@@ -110,6 +118,11 @@ extension Reason: Encodable {
             var s = c.nestedContainer(keyedBy: Recommendation.JSONKey.self, forKey: .init("source"))
             try s.encode(id, forKey: .init("page"))
             try s.encode(title, forKey: .init("title"))
+        case .added(let id, let title)?:
+            var s = c.nestedContainer(keyedBy: Recommendation.JSONKey.self, forKey: .init("source"))
+            try s.encode(id, forKey: .init("page"))
+            try s.encode(title, forKey: .init("title"))
+            try s.encode("added", forKey: .init("origin"))
         case nil: break
         }
     }

@@ -43,6 +43,7 @@ extension Recommendation {
         out.append("Pick: \(pick.name) (\(pick.id))")
         para(pick.title)
         if !pick.variants.isEmpty { para("Start with: " + pick.variants.joined(separator: ", ")) }
+        if let g = guidePick { para(g.line) }
 
         heading(.path)
         for (i, s) in d.steps.enumerated() {
@@ -129,6 +130,7 @@ extension Recommendation {
         }
         md += ["", "## Pick: \(literal(pick.name))", ""]
         md.append(MarkdownText.atLineStart(prose(pick.title)) + ".")
+        if let g = guidePick { md += ["", "> " + prose(g.line)] }
         heading(.because)
         for b in d.because { md.append("- " + source(b)) }
         if !d.alternatives.isEmpty {

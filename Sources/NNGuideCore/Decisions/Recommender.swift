@@ -9,15 +9,21 @@ public struct Recommender: Sendable {
     public let catalog: Catalog
     /// For the titles of the pages reasons come from; without it a source shows its page id.
     let guide: Guide?
+    /// The book without what nnguide added (`origin: added`): what the guide's own flow picks. Computed once.
+    let guideBook: DecisionBook
 
-    public init(book: DecisionBook, catalog: Catalog) { self.book = book; self.catalog = catalog; guide = nil }
-    public init(guide: Guide) { book = guide.decisions; catalog = guide.catalog; self.guide = guide }
+    public init(book: DecisionBook, catalog: Catalog) { self.init(book: book, catalog: catalog, guide: nil, guideBook: book.guideOnly) }
+    public init(guide: Guide) { self.init(book: guide.decisions, catalog: guide.catalog, guide: guide, guideBook: guide.decisions.guideOnly) }
+    init(book: DecisionBook, catalog: Catalog, guide: Guide?, guideBook: DecisionBook) {
+        self.book = book; self.catalog = catalog; self.guide = guide; self.guideBook = guideBook
+    }
 
     public func recommend(_ given: Brief) throws(RecommendError) -> Recommendation {
         Recommendation(try decide(given))
     }
 
-    public func decide(_ given: Brief) throws(RecommendError) -> Decision {
+    /// `comparingWithGuide`: also walk the guide's own flow and say when the pick departs from it (`Decision.guidePick`).
+    public func decide(_ given: Brief, comparingWithGuide: Bool = true) throws(RecommendError) -> Decision {
         // The brief with defaults filled in is what every rule below reads.
         let (brief, defaults) = understand(given)
         var assumptions = defaults.map { d in
@@ -33,12 +39,12 @@ public struct Recommender: Sendable {
         let first = try primary.walk(for: brief)
         record(first.steps, tree: primary, into: &steps, &because, &assumptions, brief, given)
         let leaf = first.leaf
-        because.append(Reason(plain(leaf.why ?? ""), source: page(leaf.see.first ?? primary.source)))
+        because.append(Reason(plain(leaf.why ?? ""), source: page(leaf.see.first ?? primary.source, origin: leaf.origin)))
         var refined: (tree: DecisionTree, leaf: DecisionNode)?
         if let r = leaf.refine, let tree = book.tree(r.tree) {
             let second = try tree.walk(from: r.node, for: brief)
             record(second.steps, tree: tree, into: &steps, &because, &assumptions, brief, given)
-            because.append(Reason(plain(second.leaf.why ?? ""), source: page(second.leaf.see.first ?? tree.source)))
+            because.append(Reason(plain(second.leaf.why ?? ""), source: page(second.leaf.see.first ?? tree.source, origin: second.leaf.origin)))
             refined = (tree, second.leaf)
         }
         let leaves = [refined?.leaf, leaf].compactMap { $0 }
@@ -82,8 +88,11 @@ public struct Recommender: Sendable {
         guard let top = ranked.first else { throw RecommendError("leaf '\(leaf.id)' names no candidate") }
         let name = { (id: String) in self.name(id) }
         var warnings: [Reason] = []
+        var noticed: Set<BriefField> = []
         for rule in book.contradictions where rule.when?.holds(for: brief) ?? true {
-            warnings += rule.warn.filter { $0.applies(to: top.id) }.map { Reason(fill($0.text, brief, top.id)) }
+            let said = rule.warn.filter { $0.applies(to: top.id) }.map { Reason(fill($0.text, brief, top.id)) }
+            warnings += said
+            if !said.isEmpty { noticed.formUnion(rule.when?.evaluate(brief).fields ?? []) }
         }
         if !top.outs.isEmpty {
             warnings.append(Reason("Every candidate here is ruled out by the brief; \(name(top.id)) is kept as the closest fit, but: "
@@ -97,26 +106,42 @@ public struct Recommender: Sendable {
             because.append(ranking.displacement(of: base, by: top, name: name))
         }
 
-        let alternatives = ranked.dropFirst().filter { $0.outs.isEmpty }.map {
+        var alternatives = ranked.dropFirst().filter { $0.outs.isEmpty }.map {
             RankedAlternative(id: $0.id, name: name($0.id), reason: ranking.reason(for: $0, leaves: leaves, pick: top, name: name))
         }
+        // A family is either worth trying or not: a leaf's why-not for an alternative it also offers becomes
+        // the caveat on that alternative instead of a second, contradicting verdict.
         var whyNot: [Rejection] = []
         for w in leaves.flatMap(\.whyNot) where w.id != top.id && !whyNot.contains(where: { $0.id == w.id }) {
+            if let i = alternatives.firstIndex(where: { $0.id == w.id }) {
+                if !alternatives[i].reason.text.contains(plain(w.reason)) { alternatives[i].reason.text += " Not first: " + plain(w.reason) }
+                continue
+            }
             whyNot.append(Rejection(id: w.id, name: name(w.id), reasons: [Reason(plain(w.reason))]))
         }
         for c in ranked.dropFirst() where !c.outs.isEmpty {
             if let i = whyNot.firstIndex(where: { $0.id == c.id }) { whyNot[i].reasons += c.outs } else { whyNot.append(Rejection(id: c.id, name: name(c.id), reasons: c.outs)) }
         }
 
-        let pick = Recommendation.Pick(id: top.id, name: catalogName(top.id), variants: variants(for: top.id, leaves: leaves),
-                                       title: plain(leaves.first { $0.pick.first == top.id }?.title ?? leaf.title ?? name(top.id)))
+        let pick = Recommendation.Pick(id: top.id, name: catalogName(top.id), variants: variants(for: top.id, leaves: leaves, brief: brief),
+                                       title: plain(leaves.first { $0.pick.first == top.id }?.title ?? catalogName(top.id)))
         let next = nextSteps(brief: brief, pick: top.id, leaves: leaves, fired: fired.map(\.rule), alternatives: alternatives.map(\.id))
         var see: [String] = []
         for s in leaves.flatMap(\.see) + fired.flatMap(\.rule.see) where !see.contains(s) { see.append(s) }
-        return Decision(given: given, brief: brief, defaults: defaults, steps: steps, leaf: LeafRef(tree: primary.id, node: leaf.id),
+        // Every field the brief gives either shaped the route or a rule, or is said to have changed nothing.
+        let read = Set(steps.filter { !$0.assumed }.flatMap(\.fields)).union(fired.flatMap { $0.record.values.map(\.field) }).union(noticed)
+        let unchanged = given.givenFields.filter { ![.modality, .task, .notes].contains($0) && !read.contains($0) }
+        if !unchanged.isEmpty {
+            because.append(Reason("Read, but nothing on this route depends on " + (unchanged.count == 1 ? "it" : "them")
+                + ": no answer or rule of the guide or nnguide changes for this value.", source: .brief(values(unchanged, brief, given))))
+        }
+        var decision = Decision(given: given, brief: brief, defaults: defaults, steps: steps, leaf: LeafRef(tree: primary.id, node: leaf.id),
                         refinedBy: refined.map { LeafRef(tree: $0.tree.id, node: $0.leaf.id) }, band: band, rules: rules, ranking: ranked,
                         pick: pick, alternatives: alternatives, whyNot: whyNot, because: Recommender.unique(because),
                         warnings: Recommender.unique(warnings), assumptions: Recommender.unique(assumptions), nextSteps: next, see: see)
+        decision.unchangedFields = unchanged
+        if comparingWithGuide { decision.guidePick = departure(for: given, pick: top.id, steps: steps, fired: fired.map(\.rule)) }
+        return decision
     }
 
     // MARK: the brief
@@ -154,7 +179,7 @@ public struct Recommender: Sendable {
             }
             steps.append(step)
             guard let why = option.why else { continue }
-            because.append(Reason(plain(why), source: a.decided ? .brief(values(a.fields, brief, given)) : page(step.page ?? tree.source)))
+            because.append(Reason(plain(why), source: a.decided ? .brief(values(a.fields, brief, given)) : page(step.page ?? tree.source, origin: option.origin)))
         }
     }
 
@@ -163,10 +188,10 @@ public struct Recommender: Sendable {
         fields.map { FieldValue(field: $0, value: brief[$0]?.description ?? "?", assumed: given[$0] == nil) }
     }
 
-    /// A page as a source, by its title.
-    func page(_ id: String) -> ReasonSource {
+    /// A page as a source, by its title; reasoning nnguide added to the guide says so (`origin: added`).
+    func page(_ id: String, origin: Provenance? = nil) -> ReasonSource {
         let title = guide.flatMap { g in g.pageID(showing: id).flatMap { g.breadcrumb($0).last } }
-        return .page(id: id, title: title ?? id)
+        return origin == .added ? .added(id: id, title: title ?? id) : .page(id: id, title: title ?? id)
     }
 
     func plain(_ s: String) -> String { InlineParser.plain(s).trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -182,8 +207,13 @@ public struct Recommender: Sendable {
     func name(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.displayName ?? id }
     func catalogName(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.name ?? id }
 
-    func variants(for id: String, leaves: [DecisionNode]) -> [String] {
-        if let leaf = leaves.first(where: { $0.pick.first == id }), !leaf.variants.isEmpty { return leaf.variants.map(plain) }
+    /// The leaf's start-with list (its device-sized one when the brief deploys to a device), else the catalog's first three.
+    func variants(for id: String, leaves: [DecisionNode], brief: Brief) -> [String] {
+        let onDevice = ["edge", "mobile", "browser"].contains(brief[BriefField("deploy")]?.choice ?? "")
+        if let leaf = leaves.first(where: { $0.pick.first == id }) {
+            if onDevice, !leaf.deviceVariants.isEmpty { return leaf.deviceVariants.map(plain) }
+            if !leaf.variants.isEmpty { return leaf.variants.map(plain) }
+        }
         return catalog.architectures.first { $0.id == id }?.variants.prefix(3).map(\.name) ?? []
     }
 

@@ -42,15 +42,22 @@ struct DecisionMapExplorerTests {
         t.expectRestored()
     }
 
-    /// Issue 12, finding 3: `y` on the phone user's route prints a command that, run in the shell,
-    /// picks what the screen picks, names deploy, and says the sample count stands for a range.
+    /// Issue 12, finding 3: `y` on the phone user's route (Images › Classify › On a device) prints a
+    /// command that, run in the shell, picks what the screen picks, with its device-sized variants first,
+    /// and names deploy; a sample count, if any, says it stands for a range.
     @Test func yReproducesTheScreensPick() throws {
         let t = try TmuxSession(width: 100, height: 30, args: ["--content", ExplorerPaths.content])
         t.waitFor("Start at the beginning")
-        try t.send("d", "1", "2", "1")
-        t.waitFor("How much labeled data")
+        try t.send("d", "1", "2")
+        t.waitFor("What do you need from the images?")
+        let classify = try #require(t.screen().split(separator: "\n").first { $0.contains("Classify what is there") })
+        let number = try #require(classify.split(separator: " ").first)
+        try t.send(String(number))
+        t.waitFor("How much labeled data, and where does it run?")
+        #expect(t.screen().contains("1  On a device"))
         try t.send("1")
         t.waitFor("Pick: Convolutional neural network (cnn)")
+        #expect(t.screen().contains("Start with: MobileNetV3"))
         try t.send("y")
         t.waitFor("nnguide recommend --modality image")
         let screen = t.screen()
@@ -71,6 +78,7 @@ struct DecisionMapExplorerTests {
         #expect(run.status == 0, "\(run.err)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
         let pick = try #require(json["pick"] as? [String: Any])
-        #expect(pick["id"] as? String == "cnn", "\(command) picks \(pick)")
+        #expect(pick["id"] as? String == "cnn" && pick["title"] as? String == "A mobile-sized CNN", "\(command) picks \(pick)")
+        #expect((pick["variants"] as? [String])?.first == "MobileNetV3", "\(command): \(pick)")
     }
 }

@@ -67,8 +67,8 @@ public enum Flips {
     }
 
     static func outcome(_ brief: Brief, _ r: Recommender) -> Outcome? {
-        guard let d = try? r.decide(brief) else { return nil }
-        return Outcome(id: d.pick.id, title: d.pick.title)
+        guard let p = try? r.pick(brief) else { return nil }
+        return Outcome(id: p.id, title: p.title)
     }
 
     private static func changes(of spec: BriefFieldSpec, in brief: Brief, from base: Outcome, _ r: Recommender) -> [(Double, Flip)] {

@@ -33,9 +33,8 @@ extension Navigator {
             bases = bases.flatMap { b in Flips.candidates(for: spec, in: recommender.book).map { v in b.merging([spec.field: v]) { a, _ in a } } }
         }
         let briefs = bases.compactMap { try? Brief(schema: schema, values: $0) }
-        // An answer without a condition is the recommender's only when it is the question's first such answer.
-        let untakeable = crumbs.first { c in c.option.when == nil && c.node.options.firstIndex(where: { $0.when == nil }) != c.index }
-        if untakeable == nil {
+        let untakeable = self.untakeable
+        if case .none = untakeable {
             let fixed = Set(values.keys)
             for brief in briefs {
                 if let found = reproducing(brief, recommender, fixed: fixed) { return .success(finish(found, recommender, notes: [])) }
@@ -43,8 +42,9 @@ extension Navigator {
         }
         // Why the answers themselves cannot be replayed.
         var why: String
-        if let c = untakeable {
-            why = "it never answers \u{201C}\(c.option.answer)\u{201D} to \u{201C}\(c.node.question ?? c.node.id)\u{201D} (that answer has no condition in decisions.yaml)"
+        if let (c, earlier) = untakeable {
+            why = "it never answers \u{201C}\(c.option.answer)\u{201D} to \u{201C}\(c.node.question ?? c.node.id)\u{201D} (that answer has no condition in decisions.yaml"
+                + (earlier.when == nil ? ")" : ", and \u{201C}\(earlier.answer)\u{201D} comes first and holds for every brief these answers describe)")
         } else if tree.role == .primary {
             why = "it takes other answers for every brief the answers describe"
         } else {
@@ -58,6 +58,19 @@ extension Navigator {
             return .success(finish(brief, recommender, notes: ["nnguide recommend reaches this pick, but not by these answers: \(why)."]))
         }
         return .failure(PathUnreachable(message: "No nnguide recommend command follows these answers: \(why)."))
+    }
+
+    /// The first answer on the path the recommender never takes, with the earlier answer it takes
+    /// instead: an answer without a condition is taken only when no earlier answer to its question
+    /// is without one, or has a condition that what these answers say already meets.
+    public var untakeable: (crumb: Crumb, earlier: DecisionOption)? {
+        let known = Brief(partial: impliedValues, schema: schema)
+        for c in breadcrumb where c.option.when == nil {
+            if let earlier = c.node.options[..<c.index].first(where: { o in o.when.map { $0.evaluate(known).outcome == .yes } ?? true }) {
+                return (c, earlier)
+            }
+        }
+        return nil
     }
 
     /// The brief itself, or the first single-field change of a field the answers did not set, that

@@ -23,6 +23,14 @@ struct Ranking {
         return (out, favoured)
     }
 
+    /// What `apply` does to the order, without writing the reasons (for `Recommender.pick`).
+    mutating func mark(_ rule: DecisionRule) {
+        for i in candidates.indices {
+            for o in rule.out where o.ids.contains(candidates[i].id) { candidates[i].outs.append(Reason(o.reason)) }
+            if rule.favor.contains(candidates[i].id) { candidates[i].favoredBy.append(.brief([])) }
+        }
+    }
+
     /// Not ruled out before ruled out; more favoured before less; then the leaves' order.
     func ranked() -> [RankedCandidate] {
         candidates.sorted {

@@ -29,20 +29,16 @@ public struct Recommender: Sendable {
         var assumptions = defaults.map { d in
             Reason(d.value.map { "\(d.field.name) not given: assumed \($0) (\(plain(d.says)))." } ?? "\(d.field.name) not given: \(plain(d.says)).")
         }
-        guard let primary = book.primaryTree else {
-            throw RecommendError("decisions.yaml has no tree with role primary to start from")
-        }
         var because: [Reason] = []
         var steps: [AnsweredQuestion] = []
 
         // 1. The family, from the data's structure (Part 5), then the variant (Part 4).
-        let first = try primary.walk(for: brief)
+        let (primary, first, second) = try route(brief)
         record(first.steps, tree: primary, into: &steps, &because, &assumptions, brief, given)
         let leaf = first.leaf
         because.append(Reason(plain(leaf.why ?? ""), source: page(leaf.see.first ?? primary.source, origin: leaf.origin)))
         var refined: (tree: DecisionTree, leaf: DecisionNode)?
-        if let r = leaf.refine, let tree = book.tree(r.tree) {
-            let second = try tree.walk(from: r.node, for: brief)
+        if let (tree, second) = second.map({ ($0.tree, $0.walk) }) {
             record(second.steps, tree: tree, into: &steps, &because, &assumptions, brief, given)
             because.append(Reason(plain(second.leaf.why ?? ""), source: page(second.leaf.see.first ?? tree.source, origin: second.leaf.origin)))
             refined = (tree, second.leaf)
@@ -53,7 +49,8 @@ public struct Recommender: Sendable {
         var ranking = Ranking(leaves: leaves)
         var fired: [(rule: DecisionRule, record: FiredRule)] = []
         var band: FiredRule?
-        if let n = brief.integer(.samples), let threshold = book.threshold(forSamples: n) {
+        let firing = self.firing(brief)
+        if let threshold = firing.band {
             let source = ReasonSource.brief(values([.samples], brief, given))
             because.append(Reason(plain(threshold.rule.says ?? threshold.canDo), source: source))
             let did = ranking.apply(threshold.rule, source: source)
@@ -63,24 +60,19 @@ public struct Recommender: Sendable {
             fired.append((threshold.rule, record))
         }
         var rules: [FiredRule] = []
-        for filter in book.filters {
-            // Rules run tightest first and are cumulative; the first that fires gives the filter's reason,
-            // unless only assumed values made it fire.
-            var spoke = false
-            for rule in filter.rules {
-                guard let when = rule.when else { continue }
-                let (outcome, fields) = when.evaluate(brief)
-                guard outcome == .yes else { continue }
-                let vs = values(fields, brief, given)
-                var said: String?
-                if let says = rule.says, !spoke, fields.contains(where: { given[$0] != nil }) {
-                    because.append(Reason(plain(says), source: .brief(vs))); spoke = true; said = says
-                }
-                let did = ranking.apply(rule, source: .brief(vs))
-                let record = FiredRule(filter: filter.id, label: rule.label, values: vs, says: said, ruledOut: did.out, favoured: did.favoured)
-                rules.append(record)
-                fired.append((rule, record))
+        // Rules run tightest first and are cumulative; the first that fires gives the filter's reason,
+        // unless only assumed values made it fire.
+        var spoken: Set<String> = []
+        for (filter, rule, fields) in firing.rules {
+            let vs = values(fields, brief, given)
+            var said: String?
+            if let says = rule.says, !spoken.contains(filter.id), fields.contains(where: { given[$0] != nil }) {
+                because.append(Reason(plain(says), source: .brief(vs))); spoken.insert(filter.id); said = says
             }
+            let did = ranking.apply(rule, source: .brief(vs))
+            let record = FiredRule(filter: filter.id, label: rule.label, values: vs, says: said, ruledOut: did.out, favoured: did.favoured)
+            rules.append(record)
+            fired.append((rule, record))
         }
 
         // 3. Rank: nothing ruled out first, then what the constraints favour, then the leaves' order.
@@ -142,6 +134,46 @@ public struct Recommender: Sendable {
         decision.unchangedFields = unchanged
         if comparingWithGuide { decision.guidePick = departure(for: given, pick: top.id, steps: steps, fired: fired.map(\.rule)) }
         return decision
+    }
+
+    /// The pick alone (its id and the title `decide` gives it), by the same route, rules and ranking as
+    /// `decide` but writing no reason, warning or next step: Flips runs it dozens of times per brief.
+    public func pick(_ given: Brief) throws(RecommendError) -> (id: String, title: String) {
+        let (brief, _) = understand(given)
+        let (_, first, second) = try route(brief)
+        let leaves = [second?.walk.leaf, first.leaf].compactMap { $0 }
+        var ranking = Ranking(leaves: leaves)
+        let firing = self.firing(brief)
+        if let band = firing.band { ranking.mark(band.rule) }
+        for (_, rule, _) in firing.rules { ranking.mark(rule) }
+        guard let top = ranking.ranked().first else { throw RecommendError("leaf '\(first.leaf.id)' names no candidate") }
+        return (top.id, plain(leaves.first { $0.pick.first == top.id }?.title ?? catalogName(top.id)))
+    }
+
+    typealias Walk = (steps: [(node: DecisionNode, answer: BriefAnswer)], leaf: DecisionNode)
+
+    /// The primary flow's walk to a family, then the variant tree's walk its leaf refines into (if any).
+    func route(_ brief: Brief) throws(RecommendError) -> (primary: DecisionTree, first: Walk, second: (tree: DecisionTree, walk: Walk)?) {
+        guard let primary = book.primaryTree else {
+            throw RecommendError("decisions.yaml has no tree with role primary to start from")
+        }
+        let first = try primary.walk(for: brief)
+        guard let r = first.leaf.refine, let tree = book.tree(r.tree) else { return (primary, first, nil) }
+        return (primary, first, (tree, try tree.walk(from: r.node, for: brief)))
+    }
+
+    /// The rules that fire for the brief, in the order they apply: the samples band, then each filter's
+    /// rules whose condition holds, with the fields that made it hold.
+    func firing(_ brief: Brief) -> (band: Threshold?, rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])]) {
+        let band = brief.integer(.samples).flatMap { book.threshold(forSamples: $0) }
+        var rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])] = []
+        for filter in book.filters {
+            for rule in filter.rules {
+                guard let held = rule.when?.evaluate(brief), held.outcome == .yes else { continue }
+                rules.append((filter, rule, held.fields))
+            }
+        }
+        return (band, rules)
     }
 
     // MARK: the brief

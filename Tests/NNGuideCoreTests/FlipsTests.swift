@@ -38,6 +38,30 @@ import TestSupport
     static let probes: [Double] = [1, 2, 5, 9, 10, 11, 20, 50, 99, 100, 101, 150, 500, 999, 1000, 1001, 2000, 5000, 9999, 10_000, 10_001,
                                    20_000, 50_000, 99_999, 100_000, 100_001, 300_000, 999_999, 1_000_000, 1_000_001, 10_000_000]
 
+    /// `Recommender.pick` (what Flips runs) gives what the full `decide` picks, id and title, for every
+    /// brief of the sweep and every single-field change of it.
+    @Test func thePickAloneIsTheDecisionsPick() throws {
+        var checked = 0, differ = 0
+        for brief in briefs {
+            var variants = [brief]
+            for spec in schema.fields {
+                for v in Flips.candidates(for: spec, in: recommender.book) + (spec.kind == .integer ? [BriefValue.number(3), .number(70_000)] : []) {
+                    var b = brief
+                    b[spec.field] = v
+                    variants.append(b)
+                }
+            }
+            for b in variants {
+                let full = try pick(b)
+                let alone = try recommender.pick(b)
+                #expect(alone.id == full.id && alone.title == full.title, "\(b.commandLine()): pick \(alone), decide \(full)")
+                if full.id != (try pick(brief)).id { differ += 1 }
+                checked += 1
+            }
+        }
+        #expect(checked > 1000 && differ > 100, "\(checked) briefs, \(differ) with another pick than their base")
+    }
+
     @Test func everyFlipHoldsAndNothingOutsideTheListChangesThePick() throws {
         try #require(DecisionFixture.real.problems.isEmpty)
         var checked = 0

@@ -79,4 +79,7 @@ step "in-process: loading, search, update + render"
 "$bench" --out "$results" inproc "$root/Content" "$out/cache-inproc" 20
 for s in $scales; do "$bench" --out "$results" inproc "$out/x$s" "$out/cache-inproc" 5; done
 
+step "in-process: what would change the pick (flips), per brief"
+"$bench" --out "$results" flips "$root/Content" 20
+
 step "done: $results"

@@ -25,8 +25,11 @@ FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
 all: build
 
+# The shipped content is validated and compiled once here (CompiledGuide), beside the binary, so
+# that no first start has to parse the YAML; `make install` compiles the installed copy the same way.
 build:
 	$(SWIFT) build -c release --product nnguide $(BUILD_FLAGS)
+	$(BIN) compile-guide --content Content --output $(dir $(BIN))guide.compiled
 
 run: build
 	$(BIN)
@@ -48,6 +51,7 @@ install: build
 	strip --strip-debug $(BINDIR)/nnguide 2>/dev/null || true
 	rm -rf $(DATADIR)/Content
 	cp -R Content $(DATADIR)/Content
+	$(BINDIR)/nnguide compile-guide --content $(DATADIR)/Content --output $(DATADIR)/guide.compiled >/dev/null
 	.build/release/generate-manual $(BIN) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" -o $(MANDIR)
 	$(BIN) --generate-completion-script bash > $(BASHDIR)/nnguide
 	$(BIN) --generate-completion-script zsh > $(ZSHDIR)/_nnguide

@@ -11,7 +11,8 @@ struct Recommend: ParsableCommand {
             Give the brief as a YAML file (--brief), as flags, or both (flags win). Only --modality and --task are \
             required; every field left out is stated as an assumption. --example N replays worked example N of the guide.
 
-            Fields: \(BriefField.allCases.map { "\($0.name) (\($0.validValues))" }.joined(separator: "; ")).
+            The fields and their valid values are the content's (decisions.yaml, `brief:`): --fields lists them, \
+            and a bad value's message names the valid ones.
 
             Exit status: 0 on success, 64 for a bad flag or value, 65 for an unreadable or invalid brief file or content.
             """)
@@ -24,49 +25,88 @@ struct Recommend: ParsableCommand {
     var example: Int?
     @Option(name: .long, help: "text, json or markdown (a decision record).")
     var format: RecommendationFormat = .text
+    @Flag(name: .customLong("fields"), help: "List the brief's fields and their values (from the content), then exit.")
+    var listFields = false
 
-    @Option(help: ArgumentHelp(BriefField.modality.validValues, valueName: "modality")) var modality: String?
-    @Option(help: ArgumentHelp(BriefField.task.validValues, valueName: "task")) var task: String?
-    @Option(help: ArgumentHelp("Number of labeled examples.", valueName: "n")) var samples: String?
-    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Inference budget per request in milliseconds.", valueName: "ms")) var latencyMs: String?
-    @Option(help: ArgumentHelp(BriefField.deploy.validValues, valueName: "target")) var deploy: String?
-    @Option(help: ArgumentHelp("Training budget: " + BriefField.compute.validValues, valueName: "budget")) var compute: String?
-    @Option(help: ArgumentHelp(BriefField.interpretability.validValues, valueName: "need")) var interpretability: String?
+    // The brief's fields: one declaration each, named as the field (latencyMs is latency_ms). Values
+    // are checked against the content's schema once it is loaded (`fieldValues`); a field the schema
+    // gains needs only its line here to be given as a flag (a brief file takes it with none).
+    @Option(help: ArgumentHelp("The structure of the input data (image, text, ...; --fields lists them).", valueName: "modality"), completion: Recommend.choices("modality")) var modality: String?
+    @Option(help: ArgumentHelp("What the model must produce (classification, generation, ...).", valueName: "task"), completion: Recommend.choices("task")) var task: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of labeled examples (images, rows, series, labelled nodes; for anomaly detection, labelled anomalies).", valueName: "n")) var samples: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many nodes the graph has (for many small graphs, nodes per graph).", valueName: "n")) var nodes: String?
+    @Option(name: .customLong("latency-ms"), parsing: .unconditional,
+            help: ArgumentHelp("Inference budget per request in milliseconds.", valueName: "ms")) var latencyMs: String?
+    @Option(help: ArgumentHelp("Where the model runs (cloud, edge, mobile, ...).", valueName: "target"), completion: Recommend.choices("deploy")) var deploy: String?
+    @Option(help: ArgumentHelp("Training budget (low, medium, ...).", valueName: "budget"), completion: Recommend.choices("compute")) var compute: String?
+    @Option(help: ArgumentHelp("How much predictions must be explained (none, ..., required).", valueName: "need"), completion: Recommend.choices("interpretability")) var interpretability: String?
     @Flag(inversion: .prefixedNo, help: "Must act on events as they arrive.") var streaming: Bool?
-    @Option(help: ArgumentHelp("How far back a sequence model must look: " + BriefField.context.validValues, valueName: "reach")) var context: String?
+    @Option(help: ArgumentHelp("How far back a sequence model must look (short, long, ...).", valueName: "reach"), completion: Recommend.choices("context")) var context: String?
     @Flag(inversion: .prefixedNo, help: "A strong pretrained model exists for this modality.") var pretrained: Bool?
     @Option(help: ArgumentHelp("Free text, echoed in the decision record.", valueName: "text")) var notes: String?
 
-    /// Flag values, parsed by the brief's one field table. A bad value is a usage error (64).
-    func flagValues() throws -> [BriefField: BriefValue] {
-        let raw: [(BriefField, String?)] = [(.modality, modality), (.task, task), (.samples, samples), (.latencyMs, latencyMs),
-                                            (.deploy, deploy), (.compute, compute), (.interpretability, interpretability),
-                                            (.context, context), (.notes, notes)]
-        var values: [BriefField: BriefValue] = [:]
-        for (field, value) in raw {
-            guard let value else { continue }
-            do { values[field] = try field.parse(value) } catch { throw ValidationError("\(field.flag): \(error.description)") }
+    /// The brief flags given, by the field they name: every `@Option`/`@Flag` above whose property
+    /// name is a field's name without `_` (so the list of fields lives in the content alone).
+    func givenFlags(_ schema: BriefSchema) -> [(spec: BriefFieldSpec, value: String)] {
+        var out: [(BriefFieldSpec, String)] = []
+        for child in Mirror(reflecting: self).children {
+            guard let label = child.label else { continue }
+            let key = Recommend.squash(label.hasPrefix("_") ? String(label.dropFirst()) : label)
+            guard let spec = schema.fields.first(where: { Recommend.squash($0.name) == key }) else { continue }
+            if let o = child.value as? Option<String?>, let v = o.wrappedValue { out.append((spec, v)) }
+            if let f = child.value as? Flag<Bool?>, let v = f.wrappedValue { out.append((spec, v ? "true" : "false")) }
         }
-        if let streaming { values[.streaming] = .flag(streaming) }
-        if let pretrained { values[.pretrained] = .flag(pretrained) }
+        return out
+    }
+
+    /// Shell completion for a choice field: its values, read from the content when the shell asks.
+    static func choices(_ field: String) -> CompletionKind {
+        .custom { _, _, prefix in
+            let guide = try? GuideSource(directory: ContentLocator.locate(explicit: nil)).cache.load()
+            return (guide?.decisions.brief[BriefField(field)]?.choices ?? []).filter { $0.hasPrefix(prefix) }
+        }
+    }
+
+    static func squash(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
+
+    /// Whether any brief flag was given, before the content (and so the schema) is loaded.
+    var anyFieldFlag: Bool {
+        Mirror(reflecting: self).children.contains { child in
+            if let o = child.value as? Option<String?>, child.label != "_brief", o.wrappedValue != nil { return true }
+            if let f = child.value as? Flag<Bool?>, f.wrappedValue != nil { return true }
+            return false
+        }
+    }
+
+    /// Flag values, parsed by the content's brief schema. A bad value is a usage error (64) that names
+    /// the flag, the value and what is valid.
+    func flagValues(_ schema: BriefSchema) throws -> [BriefField: BriefValue] {
+        var values: [BriefField: BriefValue] = [:]
+        for (spec, raw) in givenFlags(schema) {
+            do { values[spec.field] = try spec.parse(raw) } catch { throw Recommend.usage("\(spec.flag): \(error.description)") }
+        }
         return values
     }
 
+    /// A usage error in nnguide's own words: printed as "nnguide: ...", exit status 64.
+    static func usage(_ message: String) -> ExitCode {
+        printError("nnguide: " + message)
+        return ExitCode(64)
+    }
+
     func validate() throws {
-        let flags = try flagValues()
-        if let example, brief != nil || !flags.isEmpty {
+        if let example, brief != nil || anyFieldFlag {
             throw ValidationError("--example \(example) replays the guide's brief; give it without --brief or brief flags")
-        }
-        if example == nil && brief == nil {
-            for field in [BriefField.modality, .task] where flags[field] == nil {
-                throw ValidationError("missing \(field.flag) (\(field.meaning)); one of: \(field.validValues)")
-            }
         }
     }
 
     func run() throws {
         let guide = try content.load()
         let book = guide.decisions
+        if listFields {
+            print(Recommend.fieldList(book.brief, width: Recommend.width()), terminator: "")
+            return
+        }
         var replay: GuideExample?
         let theBrief: Brief
         if let n = example {
@@ -74,14 +114,15 @@ struct Recommend: ParsableCommand {
             guard let e = book.workedExample(n) else {
                 throw ValidationError("--example \(n): no such worked example; valid values: \(worked.map(String.init).joined(separator: ", "))")
             }
-            guard let b = e.parsedBrief.brief else {
-                printError("nnguide: example \(e.id) in decisions.yaml has a bad brief: \(e.parsedBrief.problems.joined(separator: "; "))")
+            let parsed = e.parsedBrief(book.brief)
+            guard let b = parsed.brief else {
+                printError("nnguide: example \(e.id) in decisions.yaml has a bad brief: \(parsed.problems.joined(separator: "; "))")
                 throw ExitCode(65)
             }
             replay = e
             theBrief = b
         } else {
-            theBrief = try assembleBrief()
+            theBrief = try assembleBrief(book.brief)
         }
         var recommendation: Recommendation
         do {
@@ -96,24 +137,41 @@ struct Recommend: ParsableCommand {
 
     /// File fields first, then flags over them. A missing modality or task is a usage error without a
     /// file and a brief-file error with one.
-    func assembleBrief() throws -> Brief {
+    func assembleBrief(_ schema: BriefSchema) throws -> Brief {
         var values: [BriefField: BriefValue] = [:]
+        let flags = try flagValues(schema)
         if let path = brief {
-            do { values = try BriefReader.read(path: path) } catch {
+            do { values = try BriefReader.read(path: path, schema: schema) } catch {
                 printError("nnguide: " + error.description)
                 throw ExitCode(65)
             }
         }
-        values.merge(try flagValues()) { _, flag in flag }
+        values.merge(flags) { _, flag in flag }
         do {
-            return try Brief(values: values)
+            return try Brief(schema: schema, values: values)
         } catch {
             if let path = brief {
-                printError("nnguide: \(path): \(error.description) (or give \(error.field.flag))")
+                printError("nnguide: \(path): \(error.description) (or give \(error.spec.flag))")
                 throw ExitCode(65)
             }
-            throw ValidationError("missing \(error.field.flag) (\(error.field.meaning)); one of: \(error.field.validValues)")
+            throw Recommend.usage("missing \(error.spec.flag) (\(error.spec.meaning)); one of: \(error.spec.validValues)")
         }
+    }
+
+    /// `--fields`: each field with its flag and meaning, and a choice's values with theirs.
+    static func fieldList(_ schema: BriefSchema, width: Int) -> String {
+        var out: [String] = []
+        for f in schema.fields {
+            let flag = f.kind == .flag ? "\(f.flag) / --no-\(f.flag.dropFirst(2))" : f.flag
+            out.append("\(f.name)  \(flag)\(f.required ? "  (required)" : "")")
+            out += TextWrap.wrap(f.meaning + (f.kind == .choice || f.kind == .text ? "" : ": " + f.validValues), width: width - 4).map { "    " + $0 }
+            let pad = (f.choices.map(DisplayWidth.of).max() ?? 0) + 2
+            for v in f.values {
+                let lines = TextWrap.wrap(v.meaning, width: max(20, width - 6 - pad))
+                for (i, l) in lines.enumerated() { out.append("      " + TextWrap.pad(i == 0 ? v.value : "", width: pad) + l) }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
     }
 
     static func width() -> Int {

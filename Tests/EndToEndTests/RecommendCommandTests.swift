@@ -8,7 +8,10 @@ import NNGuideCore
         let expect = try #require(RecommendRun.book.workedExample(n)).expect
         let o = try RecommendRun.json(["--example", "\(n)"])
         let pick = try #require(o["pick"] as? [String: Any])
-        #expect(expect.contains(pick["id"] as? String ?? ""), "example \(n): \(pick)")
+        // The guide's pick, or a departure whose guide_pick names it and says why.
+        let guide = o["guide_pick"] as? [String: Any]
+        #expect(expect.contains(pick["id"] as? String ?? "") || expect.contains(guide?["id"] as? String ?? ""), "example \(n): \(pick)")
+        if let guide { #expect((guide["why"] as? String)?.isEmpty == false) }
         #expect((o["example"] as? [String: Any])?["id"] as? String == "example-\(n)")
     }
 
@@ -26,15 +29,17 @@ import NNGuideCore
     @Test func textIsTheDefaultFormat() throws {
         let r = try RecommendRun.run(["--modality", "image", "--task", "classification"])
         #expect(r.status == 0)
-        #expect(r.out.hasPrefix("Pick: ") && r.out.contains("\nPath\n") && r.out.contains("\nNext steps\n"))
+        #expect(r.out.hasPrefix("Pick: ") && r.out.contains("\nDecision path\n") && r.out.contains("\nWhy\n") && r.out.contains("\nNext steps\n"))
+        #expect(!r.out.contains("[guide:") && !r.out.contains("[modality="), "reasons carry their source as a suffix, not a tag")
+        #expect(r.out.contains("(your brief: modality image)"))
     }
 
     @Test func markdownIsADatedDecisionRecord() throws {
-        let r = try RecommendRun.run(["--example", "2", "--format", "markdown"])
+        let r = try RecommendRun.run(["--example", "1", "--format", "markdown"])
         #expect(r.status == 0)
         #expect(r.out.hasPrefix("# Decision record: "))
         #expect(r.out.range(of: #"- Date: \d{4}-\d{2}-\d{2}\n"#, options: .regularExpression) != nil)
-        for section in ["## Brief", "## Decision path", "## Pick: ", "## Why not the others", "## Risks", "## Next steps"] {
+        for section in ["## Brief", "## Decision path", "## Pick: ", "## Why", "## Why not the others", "## Warnings", "## Next steps"] {
             #expect(r.out.contains(section), "missing \(section)")
         }
     }
@@ -53,6 +58,26 @@ import NNGuideCore
         #expect(r.err.contains("modality") && r.err.contains("'pictures'") && r.err.contains("tabular, image, video"))
         #expect(try RecommendRun.run(["--modality", "text", "--task", "generation", "--samples", "lots"]).status == 64)
         #expect(try RecommendRun.run(["--modality", "text", "--task", "generation", "--format", "yaml"]).status == 64)
+    }
+
+    @Test func zeroOrNegativeSamplesSayWhatIsWrong() throws {
+        for args in [["--samples", "0"], ["--samples", "-5"], ["--samples=-5"], ["--latency-ms", "-1"]] {
+            let r = try RecommendRun.run(["--modality", "image", "--task", "classification"] + args)
+            #expect(r.status == 64, "\(args)")
+            #expect(r.err.hasPrefix("nnguide: --") && !r.err.contains("Missing value"), "\(args): \(r.err)")
+            #expect(r.err.contains("too small") || r.err.contains("negative"), "\(args): \(r.err)")
+        }
+    }
+
+    @Test func fieldsListsTheContentsSchema() throws {
+        let r = try RecommendRun.run(["--fields"])
+        #expect(r.status == 0)
+        let schema = RecommendRun.book.brief
+        #expect(!schema.fields.isEmpty)
+        for f in schema.fields {
+            #expect(r.out.contains("\n\(f.name)  \(f.flag)") || r.out.hasPrefix("\(f.name)  \(f.flag)"), "\(f.name)")
+            for v in f.choices { #expect(r.out.contains("      \(v) "), "\(f.name): \(v)") }
+        }
     }
 
     @Test func aMissingRequiredFieldIsAUsageError() throws {

@@ -21,13 +21,14 @@ enum RecommendRun {
 
     struct Result { var status: Int32; var out: String; var err: String }
 
-    static func run(_ args: [String]) throws -> Result {
+    /// `content: false` leaves out `--content` (the caller passes its own folder).
+    static func run(_ args: [String], content useFixture: Bool = true) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "\(binary) is missing: run `swift build --product nnguide` (make test does)"])
         }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["recommend", "--content", content] + args
+        p.arguments = ["recommend"] + (useFixture ? ["--content", content] : []) + args
         let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: errFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errFile) }

@@ -63,6 +63,15 @@ import Testing
         try expect(DecisionFixture.small.replacingOccurrences(of: "why: Locality., see: [part-5]", with: "why: Locality., see: [nowhere]"), "see 'nowhere' is not a page id")
     }
 
+    /// Content that marks where one decision comes from must mark them all; content that marks none is older
+    /// content and still lints clean (the small book here).
+    @Test func oneOriginMeansEveryDecisionSaysWhereItComesFrom() throws {
+        #expect(try problems(DecisionFixture.small).isEmpty)
+        let marked = DecisionFixture.small.replacingOccurrences(of: "      - id: q\n", with: "      - id: q\n        origin: guide\n")
+        try expect(marked, "answer 'Table' of 'q' has no origin; write origin: guide")
+        try expect(marked, "node 'leaf-a' of tree 'primary' has no origin")
+    }
+
     @Test func lintReplaysTheExamplesAndCatchesAChangedPick() throws {
         let yaml = DecisionFixture.small + """
 
@@ -72,7 +81,7 @@ import Testing
             """
         let found = try problems(yaml)
         #expect(found.count == 1)
-        #expect(found.first?.contains("example 'e2': the recommender picks 'cnn', but the guide's pick is 'vit'") == true)
+        #expect(found.first?.contains("example 'e2': the guide's own flow picks 'cnn', but the guide's pick is 'vit'") == true)
     }
 
     @Test func conditionsMustNameRealFieldsAndValues() throws {
@@ -141,11 +150,48 @@ import Testing
     }
 
     @Test func examplesNeedAPrimaryTreeToStartFrom() throws {
-        let yaml = DecisionFixture.small.replacingOccurrences(of: "id: primary", with: "id: first") + """
+        let yaml = DecisionFixture.small.replacingOccurrences(of: "id: primary", with: "id: first\n    role: variant") + """
 
             examples:
               - {id: e1, kind: quick, number: 1, title: T, brief: {modality: tabular, task: regression}, expect: [gradient-boosting], guide_pick: Trees}
             """
-        try expect(yaml, "example 'e1' cannot be answered: decisions.yaml has no tree 'primary'")
+        try expect(yaml, "example 'e1' cannot be answered: decisions.yaml has no tree with role primary")
+    }
+
+    @Test func aTreeIsFoundByItsRoleNotItsName() throws {
+        let yaml = DecisionFixture.small.replacingOccurrences(of: "id: primary", with: "id: first\n    role: primary")
+        #expect(try problems(yaml) == [])
+        let two = yaml + "\n  - {id: second, role: primary, title: S, source: part-5, start: l, nodes: [{id: l, title: L, pick: [cnn], why: W., see: [part-5]}]}\n"
+        try expect(two, "tree 'second' has role primary, and so has 'first'")
+    }
+
+    // The brief schema is data: lint names the line of each mistake in it.
+
+    @Test func aSchemaMistakeNamesItsLine() throws {
+        let yaml = DecisionFixture.small.replacingOccurrences(of: "  - name: compute\n    kind: choice", with: "  - name: compute\n    kind: integer")
+        try expect(yaml, "brief field 'compute': only a choice lists values")
+        let twice = DecisionFixture.small.replacingOccurrences(of: "{value: low,", with: "{value: medium,")
+        try expect(twice, "brief field 'compute': value 'medium' appears twice")
+        let found = try problems(twice).first { $0.contains("appears twice") } ?? ""
+        let line = DecisionFixture.small.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  - name: compute" }.map { $0 + 1 }
+        #expect(found.hasPrefix("decisions.yaml:\(line ?? -1):"), "\(found)")
+    }
+
+    @Test func aMisspeltKindNamesTheValidKindsOnce() throws {
+        let yaml = DecisionFixture.small.replacingOccurrences(of: "  - name: compute\n    kind: choice", with: "  - name: compute\n    kind: choise")
+        try expect(yaml, "invalid String value choise; expected one of: choice, integer, number, flag, text")
+        let found = try problems(yaml)
+        #expect(found.count == 1, "one mistake, one problem: \(found)")
+    }
+
+    @Test func conditionsAreCheckedAgainstTheSchema() throws {
+        let yaml = DecisionFixture.small.replacingOccurrences(of: "when: {modality: tabular}", with: "when: {modality: hologram}")
+        try expect(yaml, "'when' value 'hologram' is not a modality")
+    }
+
+    @Test func aBookWithConditionsNeedsASchema() throws {
+        let yaml = DecisionFixture.small.replacingOccurrences(of: "brief:\n" + DecisionFixture.briefSection, with: "")
+        #expect(!yaml.contains("name: modality"))
+        try expect(yaml, "decisions.yaml has no 'brief' section")
     }
 }

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func stepsFromTheStartToALeafAndBack() throws {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         #expect(nav.current.id == primary.start && nav.breadcrumb.isEmpty)
         try step(&nav, "Text", "Generate")
         #expect(nav.isAtLeaf && nav.leaf?.pick.first == "transformer-decoder")
@@ -28,18 +28,20 @@ import Testing
     }
 
     @Test func rejectsAnswersThatDoNotExist() {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         let a = nav.choose(99), b = nav.choose(-1)
         #expect(!a && !b)
         #expect(nav.answers.isEmpty)
     }
 
     @Test func changingAnEarlierAnswerKeepsLaterOnesThatStillApply() throws {
-        var nav = Navigator(tree: primary)
-        try step(&nav, "Images", "Recognise", "Limited")
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
+        try step(&nav, "Images", "Classify", "Limited")
         #expect(nav.leaf?.id == "image-cnn")
         // Same question, other answer: the path below it changes.
-        let changed = nav.change(step: 2, to: 1)
+        // The guide's "Large data" answer, after the deployment answers nnguide adds before it.
+        let large = try #require(primary.node("image-data")?.options.firstIndex { $0.answer.hasPrefix("Large") })
+        let changed = nav.change(step: 2, to: large)
         #expect(changed && nav.leaf?.id == "image-pretrained" && nav.answers.count == 3)
         // Changing the modality drops answers whose questions are no longer on the path.
         let tabular = try #require(primary.node("modality")?.options.firstIndex { $0.answer == "Tabular" })
@@ -50,19 +52,19 @@ import Testing
     }
 
     @Test func goingBackToABreadcrumbForgetsLaterAnswers() throws {
-        var nav = Navigator(tree: primary)
-        try step(&nav, "Images", "Recognise", "Limited")
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
+        try step(&nav, "Images", "Classify", "Limited")
         let ok = nav.back(to: 1)
         #expect(ok && nav.current.id == "image-need" && nav.answers.count == 1)
     }
 
     @Test func theAnswersImplyARecommendCommand() throws {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         try step(&nav, "Text", "Generate")
         #expect(nav.commandLine == "nnguide recommend --modality text --task generation")
         #expect(try DecisionFixture.recommender.recommend(try #require(nav.impliedBrief)).leaf == "primary/text-generate")
-        var open = Navigator(tree: primary)
-        try step(&open, "Time series", "Short")
+        var open = Navigator(tree: primary, schema: DecisionFixture.book.brief)
+        try step(&open, "Time series", "Recent history")
         #expect(open.commandLine == "nnguide recommend --modality time-series --streaming --task <task>")
     }
 
@@ -74,11 +76,17 @@ import Testing
                 // Answers without a condition cannot be implied by a brief; a task the path leaves open
                 // is filled with any value, since no answer on the path depends on it.
                 guard nav.breadcrumb.allSatisfy({ $0.option.when != nil }) else { return }
-                var values = nav.impliedValues
-                if values[.task] == nil { values[.task] = .choice("classification") }
-                let brief = try Brief(values: values)
-                let r = try DecisionFixture.recommender.recommend(brief)
-                #expect(r.leaf == "primary/\(nav.current.id)", "\(nav.commandLine ?? "") reached \(r.leaf)")
+                // A task the path leaves open is filled with one that takes no earlier, more specific answer
+                // (nnguide's task routes come first at some questions): some task must reach the same leaf.
+                var reached: [String] = []
+                for task in nav.schema[.task]?.choices ?? [] {
+                    var values = nav.impliedValues
+                    if values[.task] == nil { values[.task] = .choice(task) }
+                    let r = try DecisionFixture.recommender.recommend(try Brief(schema: nav.schema, values: values))
+                    reached.append(r.leaf)
+                    if r.leaf == "primary/\(nav.current.id)" || nav.impliedValues[.task] != nil { break }
+                }
+                #expect(reached.contains("primary/\(nav.current.id)"), "\(nav.commandLine ?? "") reached \(reached)")
                 checked += 1
                 return
             }
@@ -88,21 +96,38 @@ import Testing
                 try explore(next)
             }
         }
-        try explore(Navigator(tree: primary))
+        try explore(Navigator(tree: primary, schema: DecisionFixture.book.brief))
         #expect(checked >= 13)
     }
 
     @Test func aBriefPrefillsThePath() throws {
-        let nav = Navigator(tree: primary, brief: Brief(modality: .image, task: .generation))
+        let nav = Navigator(tree: primary, brief: Brief.make(["modality": "image", "task": "generation"]))
         #expect(nav.leaf?.id == "image-generate" && nav.answers.count == 2)
     }
 
     @Test func aReachedLeafGivesADecisionRecord() throws {
-        var nav = Navigator(tree: primary)
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
         #expect(nav.record(catalog: Catalog(), date: "2026-01-09") == nil)
         try step(&nav, "A graph", "Node")
         let md = try #require(nav.record(catalog: DecisionFixture.real.guide?.catalog ?? Catalog(), date: "2026-01-09"))
         #expect(md.contains("- Date: 2026-01-09") && md.contains("(`gnn`)") && md.contains("## Decision path"))
+    }
+
+    @Test func theRecordIsAProjectionOfTheSameDecisionValue() throws {
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
+        try step(&nav, "Text", "Generate")
+        let catalog = DecisionFixture.real.guide?.catalog ?? Catalog()
+        let d = try #require(nav.decision(catalog: catalog, guide: DecisionFixture.real.guide))
+        #expect(d.pick.id == nav.leaf?.pick.first && d.leaf == LeafRef(tree: "primary", node: nav.current.id))
+        #expect(d.steps.map(\.answer) == nav.breadcrumb.map { InlineParser.plain($0.option.answer) })
+        // Every answer's reason is there once, with the page it comes from as data, not as a tag.
+        #expect(d.because.count == Set(d.because.map(\.text)).count)
+        #expect(d.because.allSatisfy { if case .page? = $0.source { return !$0.text.hasPrefix("[") }; return false })
+        let md = try #require(nav.record(catalog: catalog, guide: DecisionFixture.real.guide, date: "2026-01-09"))
+        #expect(md == Recommendation(d).markdown(date: "2026-01-09"))
+        let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") && !$0.hasPrefix("## Pick: ") }.map { String($0.dropFirst(3)) }
+        #expect(headings.allSatisfy { h in DecisionSection.allCases.contains { $0.heading == h } }, "\(headings)")
+        #expect(md.contains("- Tree: Primary decision flow (`primary`)") && md.contains("- Reproduce with `nnguide recommend --modality text"))
     }
 
     @Test func everyTreeCanBeWalkedToEveryLeaf() throws {
@@ -112,7 +137,7 @@ import Testing
                 if nav.isAtLeaf { reached.insert(nav.current.id); return }
                 for i in nav.current.options.indices { var n = nav; n.choose(i); explore(n) }
             }
-            explore(Navigator(tree: tree))
+            explore(Navigator(tree: tree, schema: DecisionFixture.book.brief))
             #expect(reached == Set(tree.nodes.filter(\.isLeaf).map(\.id)), "\(tree.id)")
         }
     }

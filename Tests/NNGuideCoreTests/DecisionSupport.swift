@@ -35,8 +35,15 @@ enum DecisionFixture {
     static var book: DecisionBook { real.guide?.decisions ?? DecisionBook() }
     static var recommender: Recommender { Recommender(book: book, catalog: real.guide?.catalog ?? Catalog()) }
 
+    /// The real `brief:` section, as text: the fixtures below declare the same fields.
+    static let briefSection: String = {
+        guard let text = try? String(contentsOfFile: realDecisions, encoding: .utf8),
+              let start = text.range(of: "\nbrief:\n"), let end = text.range(of: "\ntrees:\n") else { return "" }
+        return String(text[start.upperBound..<end.lowerBound]).trimmingCharacters(in: .newlines) + "\n"
+    }()
+
     /// A small, whole decision book; tests break it one way at a time.
-    static let small = """
+    static let small = "brief:\n" + briefSection + """
         trees:
           - id: primary
             title: Small
@@ -51,4 +58,11 @@ enum DecisionFixture {
               - {id: leaf-a, title: Trees, pick: [gradient-boosting], why: Simple first., see: [part-5]}
               - {id: leaf-b, title: CNN, pick: [cnn], why: Locality., see: [part-5]}
         """
+}
+
+extension Brief {
+    /// A brief as a person writes it, against the real schema: `.make(["modality": "image", "samples": "500"])`.
+    static func make(_ raw: [String: String], schema: BriefSchema = DecisionFixture.book.brief) -> Brief {
+        do { return try Brief(schema: schema, raw) } catch { fatalError("test brief \(raw): \(error)") }
+    }
 }

@@ -5,27 +5,43 @@ import Testing
 /// One table of fields parses flags and files alike; every bad value names the field, the value and
 /// what is valid, and every bad file names the file and the line.
 @Suite struct RecommendBriefTests {
+    let schema = DecisionFixture.book.brief
+    func spec(_ name: String) throws -> BriefFieldSpec { try #require(schema[BriefField(name)], "no field \(name)") }
+
     @Test func valuesParseAsPeopleWriteThem() throws {
-        #expect(try BriefField.samples.parse("5,000") == .number(5000))
-        #expect(try BriefField.samples.parse("5k") == .number(5000))
-        #expect(try BriefField.samples.parse("2m") == .number(2_000_000))
-        #expect(try BriefField.latencyMs.parse("200ms") == .number(200))
-        #expect(try BriefField.streaming.parse("yes") == .flag(true))
-        #expect(try BriefField.modality.parse("Time-Series") == .choice("time-series"))
+        #expect(try spec("samples").parse("5,000") == .number(5000))
+        #expect(try spec("samples").parse("5k") == .number(5000))
+        #expect(try spec("samples").parse("2m") == .number(2_000_000))
+        #expect(try spec("latency_ms").parse("200ms") == .number(200))
+        #expect(try spec("streaming").parse("yes") == .flag(true))
+        #expect(try spec("modality").parse("Time-Series") == .choice("time-series"))
     }
 
-    @Test func aBadValueNamesFieldValueAndValidValues() {
-        #expect(throws: BriefValueError(field: .deploy, value: "moon")) { try BriefField.deploy.parse("moon") }
-        let message = BriefValueError(field: .deploy, value: "moon").description
+    @Test func aBadValueNamesFieldValueAndValidValues() throws {
+        let deploy = try spec("deploy")
+        #expect(throws: BriefValueError(spec: deploy, value: "moon")) { try deploy.parse("moon") }
+        let message = BriefValueError(spec: deploy, value: "moon").description
         #expect(message.contains("deploy") && message.contains("'moon'") && message.contains("cloud, server-cpu, edge, mobile, browser, batch"))
-        for (field, raw) in [(BriefField.samples, "-3"), (.samples, "many"), (.latencyMs, "0"), (.latencyMs, "fast"), (.pretrained, "maybe")] {
-            #expect(throws: BriefValueError.self) { try field.parse(raw) }
+        for (field, raw) in [("samples", "-3"), ("samples", "many"), ("samples", "0"), ("latency_ms", "0"), ("latency_ms", "-5"),
+                             ("latency_ms", "fast"), ("pretrained", "maybe")] {
+            #expect(throws: BriefValueError.self) { try spec(field).parse(raw) }
         }
     }
 
-    @Test func modalityAndTaskAreRequired() {
-        #expect(throws: BriefMissingField(field: .task)) { try Brief(values: [.modality: .choice("text")]) }
-        #expect(throws: BriefMissingField(field: .modality)) { try Brief(values: [.task: .choice("generation")]) }
+    @Test func zeroAndNegativeCountsSayWhatIsWrong() throws {
+        let samples = try spec("samples")
+        do { _ = try samples.parse("0"); Issue.record("0 samples accepted") } catch {
+            #expect(error.reason == .tooSmall(1) && error.description.contains("at least 1"))
+        }
+        do { _ = try samples.parse("-5"); Issue.record("-5 samples accepted") } catch {
+            #expect(error.reason == .negative && error.description.contains("'-5' is negative"))
+        }
+    }
+
+    @Test func requiredFieldsComeFromTheSchema() {
+        #expect(schema.required.map(\.name) == ["modality", "task"])
+        #expect(throws: BriefMissingField.self) { try Brief(schema: schema, values: [.modality: .choice("text")]) }
+        do { _ = try Brief(schema: schema, values: [.task: .choice("generation")]) } catch { #expect(error.field == .modality) }
     }
 
     @Test func aFileReadsIntoTheSameValues() throws {
@@ -36,13 +52,13 @@ import Testing
             latency_ms: 200
             streaming: true
             notes: "keep it: short"
-            """, file: "b.yaml")
-        let b = try Brief(values: values)
-        #expect(b == Brief(modality: .text, task: .generation, samples: 5000, latencyMs: 200, streaming: true, notes: "keep it: short"))
+            """, file: "b.yaml", schema: schema)
+        let b = try Brief(schema: schema, values: values)
+        #expect(b == Brief.make(["modality": "text", "task": "generation", "samples": "5000", "latency_ms": "200", "streaming": "true", "notes": "keep it: short"]))
     }
 
     func failure(_ text: String) -> BriefFileError? {
-        do { _ = try BriefReader.parse(text, file: "b.yaml"); return nil } catch { return error }
+        do { _ = try BriefReader.parse(text, file: "b.yaml", schema: schema); return nil } catch { return error }
     }
 
     @Test func badFilesNameTheLine() {
@@ -57,17 +73,17 @@ import Testing
     }
 
     @Test func unreadableFilesAreNamed() throws {
-        #expect(throws: BriefFileError.self) { try BriefReader.read(path: "/nonexistent/brief.yaml") }
+        #expect(throws: BriefFileError.self) { try BriefReader.read(path: "/nonexistent/brief.yaml", schema: schema) }
         let bin = FileManager.default.temporaryDirectory.appendingPathComponent("brief-\(UUID().uuidString).yaml")
         try Data([0x6d, 0x00, 0x01]).write(to: bin)
         defer { try? FileManager.default.removeItem(at: bin) }
-        do { _ = try BriefReader.read(path: bin.path); Issue.record("binary file accepted") } catch {
+        do { _ = try BriefReader.read(path: bin.path, schema: schema); Issue.record("binary file accepted") } catch {
             #expect(error.description.contains(bin.path) && error.description.contains("binary"))
         }
     }
 
     @Test func theCommandLineReproducesTheBrief() {
-        let b = Brief(modality: .text, task: .generation, samples: 5000, streaming: false, notes: "it's short")
+        let b = Brief.make(["modality": "text", "task": "generation", "samples": "5000", "streaming": "false", "notes": "it's short"])
         #expect(b.commandLine() == "nnguide recommend --modality text --task generation --samples 5000 --no-streaming --notes 'it'\\''s short'")
         #expect(b.commandLine(given: [.modality, .task]) == "nnguide recommend --modality text --task generation")
     }
@@ -76,14 +92,12 @@ import Testing
 @Suite struct RecommendBriefFileTests {
     @Test func aSavedBriefReadsBackUnchanged() throws {
         let briefs = [
-            Brief(modality: .text, task: .generation),
-            Brief(modality: .timeSeries, task: .anomalyDetection, samples: 12_345, latencyMs: 7.5, deploy: .serverCPU, compute: .low,
-                  interpretability: .required, streaming: false, context: .long, pretrained: true,
-                  notes: "quotes \" and: colons, # hashes, 'single', newline\nand unicode ✓"),
-            Brief(modality: .image, task: .detection, notes: "true"),
+            Brief.make(["modality": "text", "task": "generation"]),
+            Brief.make(["modality": "time-series", "task": "anomaly-detection", "samples": "12345", "latency_ms": "7.5", "deploy": "server-cpu", "compute": "low", "interpretability": "required", "streaming": "false", "context": "long", "pretrained": "true", "notes": "quotes \" and: colons, # hashes, 'single', newline\nand unicode ✓"]),
+            Brief.make(["modality": "image", "task": "detection", "notes": "true"]),
         ]
         for b in briefs {
-            #expect(try Brief(values: BriefReader.parse(b.yaml, file: "saved.yaml")) == b, "\(b.yaml)")
+            #expect(try Brief(schema: b.schema, values: BriefReader.parse(b.yaml, file: "saved.yaml", schema: b.schema)) == b, "\(b.yaml)")
         }
     }
 }

@@ -5,8 +5,7 @@ import Testing
 /// The JSON contract of `nnguide recommend --format json`: these field names with these types.
 @Suite struct RecommendJSONTests {
     func object() throws -> [String: Any] {
-        let b = Brief(modality: .text, task: .generation, samples: 5000, latencyMs: 200.5, deploy: .edge, compute: .low,
-                      interpretability: .required, streaming: true, context: .long, pretrained: true, notes: "n")
+        let b = Brief.make(["modality": "text", "task": "generation", "samples": "5000", "nodes": "12", "latency_ms": "200.5", "deploy": "edge", "compute": "low", "interpretability": "required", "streaming": "true", "context": "long", "pretrained": "true", "notes": "n"])
         let json = try DecisionFixture.recommender.recommend(b).json()
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
@@ -29,9 +28,22 @@ import Testing
         for w in try #require(o["why_not"] as? [[String: Any]]) { #expect(w["id"] is String && w["reason"] is String) }
     }
 
+    @Test func reasonsArePlainTextWithTheirSourcesBeside() throws {
+        let o = try object()
+        let because = try #require(o["because"] as? [String])
+        let reasons = try #require(o["reasons"] as? [[String: Any]])
+        #expect(reasons.map { $0["text"] as? String } == because.map(Optional.some))
+        #expect(!because.contains { $0.hasPrefix("[") })
+        let sources = reasons.compactMap { $0["source"] as? [String: Any] }
+        #expect(sources.count == reasons.count)
+        #expect(sources.contains { ($0["brief"] as? [[String: Any]])?.first?["field"] as? String == "modality" })
+        #expect(sources.contains { $0["page"] is String && $0["title"] is String })
+        #expect(o["leaf"] as? String == "primary/" + ((o["leaf"] as? String)?.split(separator: "/").last.map(String.init) ?? ""))
+    }
+
     @Test func theBriefKeepsFieldNamesAndTypes() throws {
         let brief = try #require(try object()["brief"] as? [String: Any])
-        #expect(Set(brief.keys) == Set(BriefField.allCases.map(\.name)))
+        #expect(Set(brief.keys) == Set(DecisionFixture.book.brief.fields.map(\.name)))
         #expect(brief["modality"] as? String == "text")
         #expect(brief["samples"] as? Int == 5000)
         #expect(brief["latency_ms"] as? Double == 200.5)

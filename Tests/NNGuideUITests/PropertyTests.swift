@@ -45,8 +45,17 @@ import Testing
             }
             if s.quit { s = update(Fixture.state(s.width, s.height, reading: s.reading), .unknown) }
         }
-        // History stays bounded and every entry in it can still be opened.
-        #expect(s.history.count <= AppState.historyLimit)
+        // History's bound and its entries are checked by `violations()` after every key above.
+    }
+
+    @Test func historyKeepsTheNewestPlacesUpToItsLimit() {
+        var s = Fixture.state()
+        let switches = AppState.historyLimit * 2 + 7
+        for i in 0..<switches { s = update(s, .char(i % 2 == 0 ? "t" : "d")) }
+        #expect(s.history.count == AppState.historyLimit, "history holds \(s.history.count)")
+        #expect(s.location == .view(.contents))
+        s = update(s, .backspace)
+        #expect(s.location == .view(.decide) && s.history.count == AppState.historyLimit - 1)
     }
 
     @Test func backThenForwardReturnsToTheSamePlace() {

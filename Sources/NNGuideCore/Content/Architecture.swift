@@ -1,10 +1,3 @@
-/// The kinds of input a Model Brief can name; catalog entries say which of them they fit.
-public enum Modality: String, Codable, Sendable, CaseIterable {
-    case tabular, image, video, text, code
-    case timeSeries = "time-series"
-    case events, graph, multimodal
-}
-
 /// An architecture family of the taxonomy (feedforward, convolutional, ...).
 public struct Family: Codable, Sendable, Equatable {
     public var id: String
@@ -47,7 +40,8 @@ public struct Architecture: Codable, Sendable, Equatable {
     /// Abbreviation or everyday name ("CNN", "GPT-style decoder").
     public var short: String?
     public var family: String
-    public var fits: [Modality]
+    /// Values of the brief's `modality` field (decisions.yaml, `brief:`) this entry fits; lint checks them.
+    public var fits: [String]
     public var summary: String
     public var data: String
     public var variants: [Variant]
@@ -65,7 +59,7 @@ public struct Architecture: Codable, Sendable, Equatable {
 
     public var displayName: String { short ?? name }
 
-    public init(id: String, name: String, short: String? = nil, family: String, fits: [Modality],
+    public init(id: String, name: String, short: String? = nil, family: String, fits: [String],
                 summary: String, data: String, variants: [Variant], strengths: [String],
                 limitations: [String], cost: CostProfile, traits: [String: String] = [:],
                 deepDive: String, glossary: String? = nil) {
@@ -86,7 +80,7 @@ public struct Architecture: Codable, Sendable, Equatable {
         name = try c.decode(String.self, forKey: .name)
         short = try c.decodeIfPresent(String.self, forKey: .short)
         family = try c.decode(String.self, forKey: .family)
-        fits = try c.decode([Modality].self, forKey: .fits)
+        fits = try c.decode([String].self, forKey: .fits)
         summary = try c.decode(String.self, forKey: .summary)
         data = try c.decode(String.self, forKey: .data)
         variants = try c.decode([Variant].self, forKey: .variants)

@@ -276,8 +276,11 @@ struct Reader {
             var message = ctx.debugDescription
             if let last = ctx.codingPath.last, message.contains("Cannot initialize") || message.contains("invalid") {
                 let field = ctx.codingPath.last(where: { $0.intValue == nil })?.stringValue ?? last.stringValue
-                if field == "fits" { message += "; expected one of: \(Modality.allCases.map(\.rawValue).joined(separator: ", "))" }
-                if field == "kind" { message += "; expected one of: \(Callout.Kind.allCases.map(\.rawValue).joined(separator: ", "))" }
+                if field == "kind" {
+                    // A brief field's kind (decisions.yaml, brief:) or a callout's kind (pages).
+                    let kinds = ctx.codingPath.first?.stringValue == "brief" ? BriefFieldKind.allCases.map(\.rawValue) : Callout.Kind.allCases.map(\.rawValue)
+                    message += "; expected one of: \(kinds.joined(separator: ", "))"
+                }
             }
             return (ctx.codingPath, message)
         @unknown default:

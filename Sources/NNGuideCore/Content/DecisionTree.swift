@@ -2,6 +2,9 @@
 /// diagnosis. Nodes are questions (with options) or leaves (with a pick).
 public struct DecisionTree: Codable, Sendable, Equatable {
     public var id: String
+    /// What the tree is for (`role:` in YAML). Content written before roles existed names the trees
+    /// `primary` and `diagnosis`; any other tree without a role is a variant tree.
+    public var role: TreeRole
     public var title: String
     public var summary: String?
     /// Page id of the part of the guide this tree comes from.
@@ -10,15 +13,27 @@ public struct DecisionTree: Codable, Sendable, Equatable {
     public var start: String
     public var nodes: [DecisionNode]
 
-    public init(id: String, title: String, summary: String? = nil, source: String, start: String, nodes: [DecisionNode]) {
-        self.id = id; self.title = title; self.summary = summary; self.source = source; self.start = start; self.nodes = nodes
+    public init(id: String, role: TreeRole? = nil, title: String, summary: String? = nil, source: String, start: String, nodes: [DecisionNode]) {
+        self.id = id; self.role = role ?? DecisionTree.defaultRole(id); self.title = title; self.summary = summary; self.source = source; self.start = start; self.nodes = nodes
     }
 
     public func node(_ id: String) -> DecisionNode? { nodes.first { $0.id == id } }
-}
 
-/// Kept for code written against the first schema; a `when` is now a `BriefCondition`.
-public typealias BriefMatch = [String: [String]]
+    static func defaultRole(_ id: String) -> TreeRole { id == "primary" ? .primary : id == "diagnosis" ? .diagnosis : .variant }
+
+    enum CodingKeys: String, CodingKey { case id, role, title, summary, source, start, nodes }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        role = try c.decodeIfPresent(TreeRole.self, forKey: .role) ?? DecisionTree.defaultRole(id)
+        title = try c.decode(String.self, forKey: .title)
+        summary = try c.decodeIfPresent(String.self, forKey: .summary)
+        source = try c.decode(String.self, forKey: .source)
+        start = try c.decode(String.self, forKey: .start)
+        nodes = try c.decode([DecisionNode].self, forKey: .nodes)
+    }
+}
 
 /// One answer to a question.
 public struct DecisionOption: Codable, Sendable, Equatable {
@@ -35,6 +50,8 @@ public struct DecisionOption: Codable, Sendable, Equatable {
     public var assume: String?
     /// Page ids that explain this answer.
     public var see: [String]
+    /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
+    public var origin: Provenance?
 
     public init(answer: String, hint: String? = nil, why: String? = nil, next: String, when: BriefCondition? = nil,
                 assume: String? = nil, see: [String] = []) {
@@ -42,7 +59,7 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         self.assume = assume; self.see = see
     }
 
-    enum CodingKeys: String, CodingKey { case answer, hint, why, next, when, assume, see }
+    enum CodingKeys: String, CodingKey { case answer, hint, why, next, when, assume, see, origin }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -53,11 +70,13 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         when = try c.decodeIfPresent(BriefCondition.self, forKey: .when)
         assume = try c.decodeIfPresent(String.self, forKey: .assume)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
     }
 
     // Fields added after the first schema are written only when used, so exports of older content stay as they were.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(origin, forKey: .origin)
         try c.encode(answer, forKey: .answer)
         try c.encodeIfPresent(hint, forKey: .hint)
         try c.encodeIfPresent(why, forKey: .why)
@@ -121,6 +140,8 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     public var alternatives: [Alternative]
     /// Leaf: variants to start with ("EfficientNet-B0", "DistilBERT").
     public var variants: [String]
+    /// Leaf: variants to start with instead when the model runs on a device (edge, mobile, browser).
+    public var deviceVariants: [String] = []
     public var why: String?
     public var whyNot: [WhyNot]
     public var warnings: [String]
@@ -130,6 +151,8 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     public var refine: Refinement?
     /// Page ids to read next.
     public var see: [String]
+    /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
+    public var origin: Provenance?
 
     public var isLeaf: Bool { !pick.isEmpty }
 
@@ -143,14 +166,16 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, question, help, options, title, pick, alternatives, variants, why, warnings, refine, see
+        case id, question, help, options, title, pick, alternatives, variants, why, warnings, refine, see, origin
         case whyNot = "why_not"
         case nextSteps = "next_steps"
+        case deviceVariants = "device_variants"
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
+        deviceVariants = try c.decodeIfPresent([String].self, forKey: .deviceVariants) ?? []
         question = try c.decodeIfPresent(String.self, forKey: .question)
         help = try c.decodeIfPresent(String.self, forKey: .help)
         options = try c.decodeIfPresent([DecisionOption].self, forKey: .options) ?? []
@@ -164,6 +189,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         nextSteps = try c.decodeIfPresent([String].self, forKey: .nextSteps) ?? []
         refine = try c.decodeIfPresent(Refinement.self, forKey: .refine)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -176,18 +202,22 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         try c.encode(pick, forKey: .pick)
         try c.encode(alternatives, forKey: .alternatives)
         try c.encode(variants, forKey: .variants)
+        if !deviceVariants.isEmpty { try c.encode(deviceVariants, forKey: .deviceVariants) }
         try c.encodeIfPresent(why, forKey: .why)
         try c.encode(whyNot, forKey: .whyNot)
         try c.encode(warnings, forKey: .warnings)
         if !nextSteps.isEmpty { try c.encode(nextSteps, forKey: .nextSteps) }
         try c.encodeIfPresent(refine, forKey: .refine)
         try c.encode(see, forKey: .see)
+        try c.encodeIfPresent(origin, forKey: .origin)
     }
 }
 
 /// Content/decisions.yaml as a whole: the trees, and what the recommender reads beyond them. The shape
 /// of each part is documented in the comments at the top of that file.
 public struct DecisionBook: Codable, Sendable, Equatable {
+    /// The Model Brief's fields: names, kinds, values, flags, meanings (the `brief:` section).
+    public var brief: BriefSchema
     public var trees: [DecisionTree]
     /// The data-quantity bands of Part 5, smallest first.
     public var thresholds: [Threshold]
@@ -204,23 +234,28 @@ public struct DecisionBook: Codable, Sendable, Equatable {
     /// The worked examples and quick-reference rows as briefs with the guide's pick.
     public var examples: [GuideExample]
 
-    /// The tree the recommender walks first.
+    @available(*, deprecated, message: "find the tree by its role: primaryTree")
     public static let primaryTreeID = "primary"
 
-    public init(trees: [DecisionTree] = [], thresholds: [Threshold] = [], filters: [ConstraintFilter] = [], gaps: [Gap] = [],
+    /// The tree the recommender walks first: the one whose role is primary.
+    public var primaryTree: DecisionTree? { trees.first { $0.role == .primary } }
+    public func trees(_ role: TreeRole) -> [DecisionTree] { trees.filter { $0.role == role } }
+
+    public init(brief: BriefSchema = BriefSchema(), trees: [DecisionTree] = [], thresholds: [Threshold] = [], filters: [ConstraintFilter] = [], gaps: [Gap] = [],
                 defaults: [FieldDefault] = [], contradictions: [DecisionRule] = [], nextSteps: [DecisionRule] = [],
                 examples: [GuideExample] = []) {
-        self.trees = trees; self.thresholds = thresholds; self.filters = filters; self.gaps = gaps
+        self.brief = brief; self.trees = trees; self.thresholds = thresholds; self.filters = filters; self.gaps = gaps
         self.defaults = defaults; self.contradictions = contradictions; self.nextSteps = nextSteps; self.examples = examples
     }
 
     enum CodingKeys: String, CodingKey {
-        case trees, thresholds, filters, gaps, defaults, contradictions, examples
+        case brief, trees, thresholds, filters, gaps, defaults, contradictions, examples
         case nextSteps = "next_steps"
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        brief = try c.decodeIfPresent(BriefSchema.self, forKey: .brief) ?? BriefSchema()
         trees = try c.decodeIfPresent([DecisionTree].self, forKey: .trees) ?? []
         thresholds = try c.decodeIfPresent([Threshold].self, forKey: .thresholds) ?? []
         filters = try c.decodeIfPresent([ConstraintFilter].self, forKey: .filters) ?? []
@@ -233,6 +268,7 @@ public struct DecisionBook: Codable, Sendable, Equatable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        if !brief.fields.isEmpty { try c.encode(brief, forKey: .brief) }
         try c.encode(trees, forKey: .trees)
         if !thresholds.isEmpty { try c.encode(thresholds, forKey: .thresholds) }
         if !filters.isEmpty { try c.encode(filters, forKey: .filters) }

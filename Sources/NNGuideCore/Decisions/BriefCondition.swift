@@ -7,29 +7,86 @@ import Foundation
 ///
 /// Choices match one of the listed values; `"!value"`s exclude values (`["!a", "!b"]`: neither a nor b). Numbers match
 /// `<N`, `<=N`, `>N`, `>=N`, `N..M` (from N up to but not including M) or `N`. Flags match `true`/`false`.
+///
+/// The text is read once, when decisions.yaml is decoded, into typed tests (`FieldTest`: a field and a
+/// `Comparison`); lint checks each test against the brief schema (`problems(in:)`), and evaluating a
+/// brief only compares values.
 public struct BriefCondition: Codable, Sendable, Equatable {
-    /// Alternatives; each maps a field name to the values it may have.
-    public var anyOf: [[String: [String]]]
+    /// Alternatives: the condition holds when every test of any one clause holds.
+    public var anyOf: [Clause]
 
-    public init(anyOf: [[String: [String]]]) { self.anyOf = anyOf }
-    public init(_ all: [String: [String]]) { anyOf = [all] }
+    /// One mapping of `when`: every test must hold.
+    public struct Clause: Sendable, Equatable {
+        public var tests: [FieldTest]
+        public init(_ tests: [FieldTest]) { self.tests = tests }
+        public var fields: [BriefField] { tests.map(\.field) }
+        public func test(_ field: BriefField) -> FieldTest? { tests.first { $0.field == field } }
+    }
+
+    /// One field's test, with the values as written (for lint and for writing the YAML back).
+    public struct FieldTest: Sendable, Equatable {
+        public var field: BriefField
+        public var comparison: Comparison
+        public var written: [String]
+        public init(field: BriefField, written: [String]) {
+            self.field = field; self.written = written; comparison = Comparison(written)
+        }
+    }
+
+    /// What a test compares, decided from how the values are written.
+    public enum Comparison: Sendable, Equatable {
+        /// A choice is one of `allowed` (any, when empty) and none of `excluded`.
+        case choice(allowed: [String], excluded: [String])
+        /// A number passes any one of the ranges.
+        case number([NumberTest])
+        /// A flag is one of these.
+        case flag([Bool])
+
+        init(_ written: [String]) {
+            if !written.isEmpty, written.allSatisfy({ $0 == "true" || $0 == "false" }) {
+                self = .flag(written.map { $0 == "true" }); return
+            }
+            let numbers = written.compactMap(NumberTest.init)
+            if !written.isEmpty, numbers.count == written.count { self = .number(numbers); return }
+            self = .choice(allowed: written.filter { !$0.hasPrefix("!") }, excluded: written.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) })
+        }
+
+        /// Whether a value passes; a value of another kind never does.
+        public func holds(_ value: BriefValue) -> Bool {
+            switch (self, value) {
+            case let (.choice(allowed, excluded), .choice(s)): return (allowed.isEmpty || allowed.contains(s)) && !excluded.contains(s)
+            case let (.number(tests), .number(n)): return tests.contains { $0.holds(n) }
+            case let (.flag(bs), .flag(b)): return bs.contains(b)
+            default: return false
+            }
+        }
+    }
+
+    public init(anyOf: [Clause]) { self.anyOf = anyOf }
+    /// One clause from `field: [values]` as written.
+    public init(_ all: [String: [String]]) { anyOf = [BriefCondition.clause(all)] }
+
+    static func clause(_ fields: [String: [String]]) -> Clause {
+        Clause(fields.keys.sorted().map { FieldTest(field: BriefField($0), written: fields[$0] ?? []) })
+    }
 
     /// Three-valued: a brief that leaves a field out neither matches nor fails a test on it.
     public enum Outcome: Sendable, Equatable { case yes, no, unknown }
 
     public init(from decoder: Decoder) throws {
         let single = try decoder.singleValueContainer()
-        if let list = try? single.decode([Clause].self) { anyOf = list.map(\.fields); return }
-        anyOf = [try single.decode(Clause.self).fields]
+        if let list = try? single.decode([Written].self) { anyOf = list.map { BriefCondition.clause($0.fields) }; return }
+        anyOf = [BriefCondition.clause(try single.decode(Written.self).fields)]
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
-        if anyOf.count == 1 { try c.encode(anyOf[0]) } else { try c.encode(anyOf) }
+        let written = anyOf.map { Dictionary(uniqueKeysWithValues: $0.tests.map { ($0.field.name, $0.written) }) }
+        if written.count == 1 { try c.encode(written[0]) } else { try c.encode(written) }
     }
 
-    /// One mapping; a field may name one value or a list.
-    struct Clause: Decodable {
+    /// One mapping as written; a field may name one value or a list.
+    struct Written: Decodable {
         var fields: [String: [String]]
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: AnyKey.self)
@@ -49,9 +106,17 @@ public struct BriefCondition: Codable, Sendable, Equatable {
         init?(intValue: Int) { nil }
     }
 
+    /// Every field the condition tests.
+    public var fields: [BriefField] {
+        var out: [BriefField] = []
+        for f in anyOf.flatMap(\.fields) where !out.contains(f) { out.append(f) }
+        return out
+    }
+
     // MARK: evaluation
 
-    /// Whether the brief meets the condition, and the fields that decided it (for tracing reasons).
+    /// Whether the brief meets the condition, and the fields that decided it (for tracing reasons),
+    /// in the schema's order.
     public func evaluate(_ brief: Brief) -> (outcome: Outcome, fields: [BriefField]) {
         var sawUnknown = false
         var unknownFields: [BriefField] = []
@@ -66,62 +131,43 @@ public struct BriefCondition: Codable, Sendable, Equatable {
         return sawUnknown ? (.unknown, unknownFields) : (.no, [])
     }
 
+    public func holds(for brief: Brief) -> Bool { evaluate(brief).outcome == .yes }
+
     /// A clause: no if any field fails; unknown (with the missing fields) if any is missing; else yes.
-    static func evaluate(_ clause: [String: [String]], _ brief: Brief) -> (Outcome, [BriefField]) {
+    static func evaluate(_ clause: Clause, _ brief: Brief) -> (Outcome, [BriefField]) {
         var missing: [BriefField] = []
         var matched: [BriefField] = []
-        for name in clause.keys.sorted(by: BriefCondition.fieldOrder) {
-            guard let field = BriefField(rawValue: name) else { return (.no, []) }
-            guard let value = brief[field] else { missing.append(field); continue }
-            if !BriefCondition.matches(value, clause[name] ?? []) { return (.no, []) }
-            matched.append(field)
+        for test in clause.tests {
+            guard brief.schema[test.field] != nil else { return (.no, []) }
+            guard let value = brief[test.field] else { missing.append(test.field); continue }
+            if !test.comparison.holds(value) { return (.no, []) }
+            matched.append(test.field)
         }
-        return missing.isEmpty ? (.yes, matched) : (.unknown, missing)
-    }
-
-    /// Sorts field names in the brief table's order, so traces read the same way every time.
-    static func fieldOrder(_ a: String, _ b: String) -> Bool {
-        let ia = BriefField.allCases.firstIndex { $0.rawValue == a } ?? Int.max
-        let ib = BriefField.allCases.firstIndex { $0.rawValue == b } ?? Int.max
-        return ia == ib ? a < b : ia < ib
-    }
-
-    /// Plain values are alternatives; `!value`s are exclusions: `[a, b]` is a or b, `["!a", "!b"]` neither.
-    static func matches(_ value: BriefValue, _ patterns: [String]) -> Bool {
-        switch value {
-        case .choice(let s):
-            let excluded = patterns.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) }
-            let allowed = patterns.filter { !$0.hasPrefix("!") }
-            return (allowed.isEmpty || allowed.contains(s)) && !excluded.contains(s)
-        case .flag(let b):
-            return patterns.contains(b ? "true" : "false")
-        case .number(let n):
-            return patterns.contains { NumberTest($0)?.holds(n) ?? false }
-        case .text:
-            return false
-        }
+        let order = { (a: BriefField, b: BriefField) in brief.schema.index(of: a) < brief.schema.index(of: b) }
+        return missing.isEmpty ? (.yes, matched.sorted(by: order)) : (.unknown, missing.sorted(by: order))
     }
 
     // MARK: checking the content
 
-    /// What is wrong with the condition, said for whoever edits decisions.yaml. Empty when fine.
-    public var problems: [String] {
+    /// What is wrong with the condition against the brief schema, said for whoever edits
+    /// decisions.yaml. Empty when fine.
+    public func problems(in schema: BriefSchema) -> [String] {
         var out: [String] = []
         if anyOf.isEmpty { out.append("'when' names no fields") }
         for clause in anyOf {
-            if clause.isEmpty { out.append("'when' has an empty mapping") }
-            for name in clause.keys.sorted() {
-                guard let field = BriefField(rawValue: name) else {
-                    out.append("'when' names unknown brief field '\(name)'; expected one of: \(BriefField.allCases.map(\.name).joined(separator: ", "))")
+            if clause.tests.isEmpty { out.append("'when' has an empty mapping") }
+            for test in clause.tests {
+                let name = test.field.name
+                guard let spec = schema[test.field] else {
+                    out.append("'when' names unknown brief field '\(name)'; expected one of: \(schema.fieldList)")
                     continue
                 }
-                let values = clause[name] ?? []
-                if values.isEmpty { out.append("'when' gives no values for '\(name)'") }
-                for v in values {
-                    switch field.kind {
-                    case .choice(let valid):
+                if test.written.isEmpty { out.append("'when' gives no values for '\(name)'") }
+                for v in test.written {
+                    switch spec.kind {
+                    case .choice:
                         let bare = v.hasPrefix("!") ? String(v.dropFirst()) : v
-                        if !valid.contains(bare) { out.append("'when' value '\(v)' is not a \(name); expected one of: \(valid.joined(separator: ", ")) (or !value)") }
+                        if !spec.choices.contains(bare) { out.append("'when' value '\(v)' is not a \(name); expected one of: \(spec.validValues) (or !value)") }
                     case .integer, .number:
                         if NumberTest(v) == nil { out.append("'when' value '\(v)' for \(name) is not a number test; expected <N, <=N, >N, >=N, N..M or N") }
                     case .flag:
@@ -137,30 +183,26 @@ public struct BriefCondition: Codable, Sendable, Equatable {
 
     /// Values that satisfy the condition, keeping those already in `known` where they do: how a path
     /// through a tree is turned back into a brief (`nnguide recommend` flags for a navigated path).
-    public func representative(keeping known: [BriefField: BriefValue] = [:]) -> [BriefField: BriefValue] {
-        func consistent(_ clause: [String: [String]], requireKnown: Bool) -> Bool {
-            clause.allSatisfy { name, values in
-                guard let f = BriefField(rawValue: name), let v = known[f] else { return !requireKnown }
-                return BriefCondition.matches(v, values)
+    public func representative(keeping known: [BriefField: BriefValue] = [:], schema: BriefSchema) -> [BriefField: BriefValue] {
+        func consistent(_ clause: Clause, requireKnown: Bool) -> Bool {
+            clause.tests.allSatisfy { test in
+                guard let v = known[test.field] else { return !requireKnown }
+                return test.comparison.holds(v)
             }
         }
         if anyOf.contains(where: { consistent($0, requireKnown: true) }) { return [:] }
         guard let clause = anyOf.first(where: { consistent($0, requireKnown: false) }) ?? anyOf.first else { return [:] }
         var out: [BriefField: BriefValue] = [:]
-        for (name, values) in clause {
-            guard let field = BriefField(rawValue: name) else { continue }
-            if let v = known[field], BriefCondition.matches(v, values) { continue }
-            switch field.kind {
-            case .choice(let valid):
-                let excluded = values.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) }
-                let allowed = values.filter { !$0.hasPrefix("!") }
-                if let v = (allowed.isEmpty ? valid : allowed).first(where: { !excluded.contains($0) }) { out[field] = .choice(v) }
-            case .integer, .number:
-                if let n = values.first.flatMap(NumberTest.init)?.example { out[field] = .number(n) }
-            case .flag:
-                if let v = values.first { out[field] = .flag(v == "true") }
-            case .text:
-                break
+        for test in clause.tests {
+            guard let spec = schema[test.field] else { continue }
+            if let v = known[test.field], test.comparison.holds(v) { continue }
+            switch test.comparison {
+            case let .choice(allowed, excluded):
+                if let v = (allowed.isEmpty ? spec.choices : allowed).first(where: { !excluded.contains($0) }) { out[test.field] = .choice(v) }
+            case .number(let tests):
+                if let n = tests.first?.example { out[test.field] = .number(n) }
+            case .flag(let bs):
+                if let b = bs.first { out[test.field] = .flag(b) }
             }
         }
         return out
@@ -168,7 +210,7 @@ public struct BriefCondition: Codable, Sendable, Equatable {
 }
 
 /// `<N`, `<=N`, `>N`, `>=N`, `N..M` (half-open) or `N`; thousands separators allowed.
-struct NumberTest: Equatable {
+public struct NumberTest: Sendable, Equatable {
     var low: Double?
     var lowInclusive = true
     var high: Double?
@@ -190,7 +232,7 @@ struct NumberTest: Equatable {
         }
     }
 
-    func holds(_ n: Double) -> Bool {
+    public func holds(_ n: Double) -> Bool {
         if let low, lowInclusive ? n < low : n <= low { return false }
         if let high, highInclusive ? n > high : n >= high { return false }
         return true

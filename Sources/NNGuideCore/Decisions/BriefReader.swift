@@ -10,9 +10,9 @@ public struct BriefFileError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 /// Reads a Model Brief from YAML: a mapping of the brief's fields (`modality: text`, `samples: 5000`).
-/// Every problem names the file and line; values are checked by the same table as the flags.
+/// Every problem names the file and line; values are checked by the same schema as the flags.
 public enum BriefReader {
-    public static func read(path: String) throws(BriefFileError) -> [BriefField: BriefValue] {
+    public static func read(path: String, schema: BriefSchema) throws(BriefFileError) -> [BriefField: BriefValue] {
         let at = SourceLocation(file: path)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw BriefFileError(at, "brief file not found") }
@@ -20,10 +20,10 @@ public enum BriefReader {
         guard let data = FileManager.default.contents(atPath: path) else { throw BriefFileError(at, "brief file cannot be read") }
         if data.contains(0) { throw BriefFileError(at, "binary file; expected a YAML brief such as 'modality: text'") }
         guard let text = String(data: data, encoding: .utf8) else { throw BriefFileError(at, "not UTF-8 text; expected a YAML brief") }
-        return try parse(text, file: path)
+        return try parse(text, file: path, schema: schema)
     }
 
-    public static func parse(_ text: String, file: String) throws(BriefFileError) -> [BriefField: BriefValue] {
+    public static func parse(_ text: String, file: String, schema: BriefSchema) throws(BriefFileError) -> [BriefField: BriefValue] {
         func loc(_ mark: Mark?) -> SourceLocation { SourceLocation(file: file, line: mark?.line, column: mark?.column) }
         let root: Node
         do {
@@ -45,14 +45,14 @@ public enum BriefReader {
         var values: [BriefField: BriefValue] = [:]
         for (k, v) in mapping {
             guard let name = k.string else { throw BriefFileError(loc(k.mark), "a brief field name must be text") }
-            guard let field = BriefField(rawValue: name) else {
-                throw BriefFileError(loc(k.mark), "unknown brief field '\(name)'; expected one of: \(BriefField.allCases.map(\.name).joined(separator: ", "))")
+            guard let field = schema[BriefField(name)] else {
+                throw BriefFileError(loc(k.mark), "unknown brief field '\(name)'; expected one of: \(schema.fieldList)")
             }
             guard let scalar = v.scalar else {
                 throw BriefFileError(loc(v.mark), "\(name) must be a single value (\(field.validValues)), found \(describe(v))")
             }
             if scalar.string.isEmpty && scalar.style == .plain { continue }  // `samples:` with nothing after it
-            do { values[field] = try field.parse(scalar.string) } catch { throw BriefFileError(loc(v.mark), error.description) }
+            do { values[field.field] = try field.parse(scalar.string) } catch { throw BriefFileError(loc(v.mark), error.description) }
         }
         return values
     }
@@ -60,13 +60,13 @@ public enum BriefReader {
 
 extension Brief {
     /// The brief as a YAML file `BriefReader` reads back unchanged: how the explorer saves briefs.
-    public var yaml: String { Brief.yaml(values: Dictionary(uniqueKeysWithValues: givenFields.compactMap { f in self[f].map { (f, $0) } })) }
+    public var yaml: String { Brief.yaml(values: values, schema: schema) }
 
     /// Field values as YAML, in the table's order; modality and task may be missing (a draft the
     /// explorer's brief form keeps), which `BriefReader` reads back unchanged.
-    public static func yaml(values: [BriefField: BriefValue]) -> String {
+    public static func yaml(values: [BriefField: BriefValue], schema: BriefSchema) -> String {
         var lines: [String] = []
-        for field in BriefField.allCases {
+        for field in schema.names {
             guard let value = values[field] else { continue }
             switch value {
             case .text(let s), .choice(let s): lines.append("\(field.name): \(Brief.yamlQuote(s))")

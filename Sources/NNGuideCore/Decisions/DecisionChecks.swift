@@ -6,6 +6,7 @@ extension ContentChecks {
     var book: DecisionBook { guide.decisions }
 
     mutating func checkTrees() {
+        checkBriefSchema()
         var treeIDs: Set<String> = []
         for tree in book.trees {
             let tkey = "tree:" + tree.id
@@ -16,6 +17,10 @@ extension ContentChecks {
             if tree.node(tree.start) == nil { problem(tkey, "tree '\(tree.id)': start '\(tree.start)' is not a node id") }
             for n in tree.nodes { checkNode(n, in: tree, ids: ids) }
             checkReachability(tree)
+        }
+        let primaries = book.trees(.primary)
+        for extra in primaries.dropFirst() {
+            problem("tree:" + extra.id, "tree '\(extra.id)' has role primary, and so has '\(primaries[0].id)': the recommender starts from one tree")
         }
         checkThresholds()
         checkFilters()
@@ -31,7 +36,55 @@ extension ContentChecks {
             if r.next.isEmpty { problem(key, "next step rule \(i + 1) has no 'next' text") }
             checkRule(r, key: key, what: "next step rule \(i + 1)")
         }
+        checkOrigins()
         checkExamples()
+    }
+
+    /// A book that says where its decisions come from says it everywhere: once any node, answer, filter,
+    /// rule or default names an `origin`, every one must (the guide's pick is computed from them).
+    mutating func checkOrigins() {
+        var missing: [(String, String)] = []
+        for t in book.trees {
+            for n in t.nodes {
+                if n.origin == nil { missing.append(("node:\(t.id)/\(n.id)", "node '\(n.id)' of tree '\(t.id)'")) }
+                for o in n.options where o.origin == nil { missing.append(("node:\(t.id)/\(n.id)", "answer '\(o.answer)' of '\(n.id)'")) }
+            }
+        }
+        for (i, f) in book.filters.enumerated() {
+            if f.origin == nil { missing.append(("decisions:filter#\(i)", "filter '\(f.id)'")) }
+            for (j, r) in f.rules.enumerated() where r.origin == nil { missing.append(("decisions:filter#\(i)/\(j)", "rule '\(r.label ?? "\(j + 1)")' of filter '\(f.id)'")) }
+        }
+        for (i, t) in book.thresholds.enumerated() where t.rule.origin == nil { missing.append(("decisions:threshold#\(i)", "band '\(t.id)'")) }
+        for (i, r) in book.contradictions.enumerated() where r.origin == nil { missing.append(("decisions:contradictions#\(i)", "contradiction \(i + 1)")) }
+        for (i, r) in book.nextSteps.enumerated() where r.origin == nil { missing.append(("decisions:next_steps#\(i)", "next step rule \(i + 1)")) }
+        for (i, d) in book.defaults.enumerated() where d.origin == nil { missing.append(("decisions:default#\(i)", "default for '\(d.field)'")) }
+        let total = book.trees.reduce(0) { $0 + $1.nodes.reduce(0) { $0 + 1 + $1.options.count } } + book.filters.reduce(0) { $0 + 1 + $1.rules.count }
+            + book.thresholds.count + book.contradictions.count + book.nextSteps.count + book.defaults.count
+        guard missing.count < total else { return }  // content that predates provenance names none
+        for (key, what) in missing { problem(key, "\(what) has no origin; write origin: guide (the guide's own) or origin: added") }
+    }
+
+    // MARK: the brief schema
+
+    /// The `brief:` section is whole, every value an architecture `fits` is a modality it declares,
+    /// and everything that names a field (conditions, filters, defaults, examples) names a real one.
+    mutating func checkBriefSchema() {
+        let schema = book.brief
+        for p in schema.problems { problem("decisions:brief#\(p.index)", p.message) }
+        let usesBrief = !book.thresholds.isEmpty || !book.filters.isEmpty || !book.defaults.isEmpty || !book.examples.isEmpty
+            || book.trees.contains { $0.nodes.contains { $0.options.contains { $0.when != nil } } }
+        if schema.fields.isEmpty && usesBrief {
+            problem("decisions:top", "decisions.yaml has no 'brief' section: the conditions, filters, defaults and examples name brief fields it must declare")
+        }
+        if !book.thresholds.isEmpty, schema[.samples]?.kind != .integer {
+            problem("decisions:top", "the data bands (thresholds) read the brief field 'samples', which must be declared with kind integer")
+        }
+        guard let modality = schema[.modality], modality.kind == .choice else { return }
+        for a in guide.catalog.architectures {
+            for m in a.fits where !modality.choices.contains(m) {
+                problem("a:" + a.id, "architecture '\(a.id)': fits '\(m)' is not a modality; expected one of: \(modality.validValues) (decisions.yaml, brief)")
+            }
+        }
     }
 
     // MARK: trees
@@ -53,7 +106,7 @@ extension ContentChecks {
                     problem(key, "node '\(n.id)': answer '\(o.answer)' leads to '\(o.next)', which is not a node of '\(tree.id)'")
                 }
                 for s in o.see where !hasPage(s) { problem(key, "node '\(n.id)': answer '\(o.answer)': see '\(s)' is not a page id") }
-                for p in o.when?.problems ?? [] { problem(key, "node '\(n.id)': answer '\(o.answer)': \(p)") }
+                for p in o.when?.problems(in: book.brief) ?? [] { problem(key, "node '\(n.id)': answer '\(o.answer)': \(p)") }
             }
             var answers: Set<String> = []
             for o in n.options where !answers.insert(o.answer).inserted { problem(key, "node '\(n.id)': the answer '\(o.answer)' appears twice") }
@@ -137,14 +190,14 @@ extension ContentChecks {
         for (i, f) in book.filters.enumerated() {
             let key = "decisions:filter#\(i)"
             if !ids.insert(f.id).inserted { problem(key, "duplicate filter id '\(f.id)'") }
-            if BriefField(rawValue: f.field) == nil {
-                problem(key, "filter '\(f.id)': field '\(f.field)' is not a brief field; expected one of: \(BriefField.allCases.map(\.name).joined(separator: ", "))")
+            if book.brief[BriefField(f.field)] == nil {
+                problem(key, "filter '\(f.id)': field '\(f.field)' is not a brief field; expected one of: \(book.brief.fieldList)")
             }
             for s in f.see where !hasPage(s) { problem(key, "filter '\(f.id)': see '\(s)' is not a page id") }
             checkLinks(f.summary, key: key)
             for (j, r) in f.rules.enumerated() {
                 checkRule(r, key: "decisions:filter#\(i)/\(j)", what: "filter '\(f.id)' rule \(j + 1)")
-                if let w = r.when, !w.anyOf.allSatisfy({ $0.keys.contains(f.field) }) {
+                if let w = r.when, !w.anyOf.allSatisfy({ $0.test(BriefField(f.field)) != nil }) {
                     problem("decisions:filter#\(i)/\(j)", "filter '\(f.id)' rule \(j + 1): every 'when' mapping must test the filter's field '\(f.field)'")
                 }
             }
@@ -164,12 +217,12 @@ extension ContentChecks {
     mutating func checkDefaults() {
         for (i, d) in book.defaults.enumerated() {
             let key = "decisions:default#\(i)"
-            guard let field = BriefField(rawValue: d.field) else {
-                problem(key, "default for unknown brief field '\(d.field)'; expected one of: \(BriefField.allCases.map(\.name).joined(separator: ", "))"); continue
+            guard let field = book.brief[BriefField(d.field)] else {
+                problem(key, "default for unknown brief field '\(d.field)'; expected one of: \(book.brief.fieldList)"); continue
             }
-            if field.isRequired { problem(key, "'\(d.field)' is required in every brief; it cannot have a default") }
+            if field.required { problem(key, "'\(d.field)' is required in every brief; it cannot have a default") }
             if let v = d.value { do { _ = try field.parse(v) } catch { problem(key, "default for '\(d.field)': \(error.description)") } }
-            for p in d.when?.problems ?? [] { problem(key, "default for '\(d.field)': \(p)") }
+            for p in d.when?.problems(in: book.brief) ?? [] { problem(key, "default for '\(d.field)': \(p)") }
             checkLinks(d.says, key: key)
         }
     }
@@ -181,7 +234,7 @@ extension ContentChecks {
             let key = "decisions:example#\(i)"
             if !ids.insert(e.id).inserted { problem(key, "duplicate example id '\(e.id)'") }
             if !numbers.insert("\(e.kind.rawValue)\(e.number)").inserted { problem(key, "two \(e.kind.rawValue) examples are numbered \(e.number)") }
-            for p in e.parsedBrief.problems { problem(key, "example '\(e.id)': brief: \(p)") }
+            for p in e.parsedBrief(book.brief).problems { problem(key, "example '\(e.id)': brief: \(p)") }
             if e.expect.isEmpty { problem(key, "example '\(e.id)' expects no pick") }
             for id in e.expect + e.whyNot where !hasArchitecture(id) { problem(key, "example '\(e.id)' names unknown catalog id '\(id)'") }
             for s in e.see where !hasPage(s) { problem(key, "example '\(e.id)': see '\(s)' is not a page id") }
@@ -190,11 +243,14 @@ extension ContentChecks {
         guard problems.isEmpty else { return }
         let recommender = Recommender(book: book, catalog: guide.catalog)
         for (i, e) in book.examples.enumerated() {
-            guard let brief = e.parsedBrief.brief else { continue }
+            guard let brief = e.parsedBrief(book.brief).brief else { continue }
             do {
-                let pick = try recommender.recommend(brief).pick.id
-                if !e.expect.contains(pick) {
-                    problem("decisions:example#\(i)", "example '\(e.id)': the recommender picks '\(pick)', but the guide's pick is \(e.expect.map { "'\($0)'" }.joined(separator: " or "))")
+                // nnguide may depart from the guide (origin: added), but then the guide's own flow must still give
+                // the guide's pick, and the recommendation names it.
+                let r = try recommender.recommend(brief)
+                let guides = r.guidePick.map { $0.id } ?? r.pick.id
+                if !e.expect.contains(guides ?? "") {
+                    problem("decisions:example#\(i)", "example '\(e.id)': the guide's own flow picks '\(guides ?? "nothing")', but the guide's pick is \(e.expect.map { "'\($0)'" }.joined(separator: " or "))")
                 }
             } catch {
                 problem("decisions:example#\(i)", "example '\(e.id)' cannot be answered: \(error.message)")
@@ -203,7 +259,7 @@ extension ContentChecks {
     }
 
     mutating func checkRule(_ r: DecisionRule, key: String, what: String) {
-        for p in r.when?.problems ?? [] { problem(key, "\(what): \(p)") }
+        for p in r.when?.problems(in: book.brief) ?? [] { problem(key, "\(what): \(p)") }
         for id in r.catalogIDs where !hasArchitecture(id) { problem(key, "\(what) names unknown catalog id '\(id)'") }
         for s in r.see where !hasPage(s) { problem(key, "\(what): see '\(s)' is not a page id") }
         for text in [r.says].compactMap({ $0 }) + r.out.map(\.reason) + (r.warn + r.next).map(\.text) { checkLinks(text, key: key) }

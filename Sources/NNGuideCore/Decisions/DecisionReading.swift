@@ -5,13 +5,18 @@ import Yams
 extension Reader {
     mutating func decisions(_ node: Node) -> DecisionBook {
         let file = ContentLoader.decisionsFile
-        checkKeys(node, ["trees", "thresholds", "filters", "gaps", "defaults", "contradictions", "next_steps", "examples"],
+        checkKeys(node, ["brief", "trees", "thresholds", "filters", "gaps", "defaults", "contradictions", "next_steps", "examples"],
                   in: file, what: "decisions.yaml")
         let book = decode(DecisionBook.self, node, file: file) ?? DecisionBook()
 
         func here(_ n: Node) -> SourceLocation { SourceLocation(file: file, line: n.mark?.line, column: n.mark?.column) }
         func each(_ key: String) -> [Node] { node[key]?.sequence.map(Array.init) ?? [] }
 
+        for (i, f) in each("brief").enumerated() {
+            checkKeys(f, ["name", "kind", "flag", "meaning", "required", "values", "min", "accepts"], in: file, what: "brief field")
+            locations["decisions:brief#\(i)"] = here(f)
+            for v in f["values"]?.sequence ?? Node.Sequence() { checkKeys(v, ["value", "meaning"], in: file, what: "brief value") }
+        }
         for t in each("trees") {
             checkKeys(t, DecisionKeys.tree, in: file, what: "tree")
             guard let tid = t["id"]?.string else { continue }
@@ -33,7 +38,7 @@ extension Reader {
             checkRuleParts(t, file)
         }
         for (i, f) in each("filters").enumerated() {
-            checkKeys(f, ["id", "name", "field", "question", "summary", "rules", "see"], in: file, what: "filter")
+            checkKeys(f, ["id", "name", "field", "question", "summary", "rules", "see", "origin"], in: file, what: "filter")
             locations["decisions:filter#\(i)"] = here(f)
             for (j, r) in (f["rules"]?.sequence.map(Array.init) ?? []).enumerated() {
                 checkKeys(r, DecisionKeys.rule, in: file, what: "filter rule")
@@ -46,7 +51,7 @@ extension Reader {
             locations["decisions:gap#\(i)"] = here(g)
         }
         for (i, d) in each("defaults").enumerated() {
-            checkKeys(d, ["field", "when", "value", "says"], in: file, what: "default")
+            checkKeys(d, ["field", "when", "value", "says", "origin"], in: file, what: "default")
             locations["decisions:default#\(i)"] = here(d)
         }
         for key in ["contradictions", "next_steps"] {
@@ -57,9 +62,10 @@ extension Reader {
             }
         }
         for (i, e) in each("examples").enumerated() {
-            checkKeys(e, ["id", "kind", "number", "title", "problem", "brief", "expect", "guide_pick", "why_not", "see"], in: file, what: "example")
+            checkKeys(e, ["id", "kind", "number", "title", "problem", "brief", "expect", "guide_pick", "why_not", "see", "origin"], in: file, what: "example")
             locations["decisions:example#\(i)"] = here(e)
-            if let b = e["brief"] { checkKeys(b, Set(BriefField.allCases.map(\.name)), in: file, what: "example brief") }
+            // Without a schema (missing, or not decoded: already reported) there is nothing to check against.
+            if let b = e["brief"], !book.brief.fields.isEmpty { checkKeys(b, Set(book.brief.fields.map(\.name)), in: file, what: "example brief") }
         }
         return book
     }
@@ -76,9 +82,9 @@ extension Reader {
 
 /// The keys each mapping of decisions.yaml may have.
 enum DecisionKeys {
-    static let tree: Set<String> = ["id", "title", "summary", "source", "start", "nodes"]
+    static let tree: Set<String> = ["id", "role", "title", "summary", "source", "start", "nodes"]
     static let node: Set<String> = ["id", "question", "help", "options", "title", "pick", "alternatives", "variants",
-                                    "why", "why_not", "warnings", "next_steps", "refine", "see"]
-    static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see"]
-    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see"]
+                                    "why", "why_not", "warnings", "next_steps", "refine", "see", "origin", "device_variants"]
+    static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see", "origin"]
+    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see", "origin"]
 }

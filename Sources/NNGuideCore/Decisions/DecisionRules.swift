@@ -17,6 +17,8 @@ public struct DecisionRule: Codable, Sendable, Equatable {
     /// Next steps, each for every pick or for some picks.
     public var next: [TargetedText]
     public var see: [String]
+    /// From the guide, or added for nnguide (`origin:`); nil in content older than provenance.
+    public var origin: Provenance?
 
     public init(id: String? = nil, label: String? = nil, when: BriefCondition? = nil, says: String? = nil, out: [RuleOut] = [],
                 favor: [String] = [], warn: [TargetedText] = [], next: [TargetedText] = [], see: [String] = []) {
@@ -24,7 +26,7 @@ public struct DecisionRule: Codable, Sendable, Equatable {
         self.favor = favor; self.warn = warn; self.next = next; self.see = see
     }
 
-    enum CodingKeys: String, CodingKey { case id, label, when, says, out, favor, warn, next, see }
+    enum CodingKeys: String, CodingKey { case id, label, when, says, out, favor, warn, next, see, origin }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -37,6 +39,7 @@ public struct DecisionRule: Codable, Sendable, Equatable {
         warn = try c.decodeIfPresent([TargetedText].self, forKey: .warn) ?? []
         next = try c.decodeIfPresent([TargetedText].self, forKey: .next) ?? []
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
     }
 
     /// Every catalog id the rule names.
@@ -89,12 +92,14 @@ public struct ConstraintFilter: Codable, Sendable, Equatable {
     public var summary: String
     public var rules: [DecisionRule]
     public var see: [String]
+    /// One of the guide's five filters, or added for nnguide (`origin:`).
+    public var origin: Provenance?
 
     public init(id: String, name: String, field: String, question: String? = nil, summary: String, rules: [DecisionRule], see: [String] = []) {
         self.id = id; self.name = name; self.field = field; self.question = question; self.summary = summary; self.rules = rules; self.see = see
     }
 
-    enum CodingKeys: String, CodingKey { case id, name, field, question, summary, rules, see }
+    enum CodingKeys: String, CodingKey { case id, name, field, question, summary, rules, see, origin }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -105,6 +110,7 @@ public struct ConstraintFilter: Codable, Sendable, Equatable {
         summary = try c.decode(String.self, forKey: .summary)
         rules = try c.decodeIfPresent([DecisionRule].self, forKey: .rules) ?? []
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
     }
 }
 
@@ -165,6 +171,8 @@ public struct FieldDefault: Codable, Sendable, Equatable {
     public var when: BriefCondition?
     public var value: String?
     public var says: String
+    /// From the guide, or added for nnguide (`origin:`).
+    public var origin: Provenance?
     public init(field: String, when: BriefCondition? = nil, value: String? = nil, says: String) {
         self.field = field; self.when = when; self.value = value; self.says = says
     }
@@ -209,18 +217,14 @@ public struct GuideExample: Codable, Sendable, Equatable {
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
     }
 
-    /// The example's brief, parsed by the same rules as a brief file; nil with the problems when it is bad.
-    public var parsedBrief: (brief: Brief?, problems: [String]) {
+    /// The example's brief, parsed by the same schema as a brief file; nil with the problems when it is bad.
+    public func parsedBrief(_ schema: BriefSchema) -> (brief: Brief?, problems: [String]) {
         var values: [BriefField: BriefValue] = [:]
         var problems: [String] = []
         for name in brief.keys.sorted() {
-            guard let field = BriefField(rawValue: name) else {
-                problems.append("unknown brief field '\(name)'; expected one of: \(BriefField.allCases.map(\.name).joined(separator: ", "))")
-                continue
-            }
-            do { values[field] = try field.parse(brief[name] ?? "") } catch { problems.append(error.description) }
+            do { values[BriefField(name)] = try schema.parse(BriefField(name), brief[name] ?? "") } catch { problems.append(error.description) }
         }
-        do { return problems.isEmpty ? (try Brief(values: values), []) : (nil, problems) }
+        do { return problems.isEmpty ? (try Brief(schema: schema, values: values), []) : (nil, problems) }
         catch { return (nil, problems + [error.description]) }
     }
 }

@@ -10,21 +10,25 @@ public struct BriefAnswer: Sendable, Equatable {
 
 extension DecisionNode {
     /// The first option whose condition the brief meets; failing that, the first it might meet once a
-    /// missing field is known (an assumption); failing that, the first option without a condition.
-    /// Nil when no option can be taken, which only badly written content allows.
+    /// missing field is known (an assumption), preferring one that says what it assumes (`assume`):
+    /// a specialised answer placed early must not be taken on a guess; failing that, the first option
+    /// without a condition. Nil when no option can be taken, which only badly written content allows.
     public func answer(for brief: Brief) -> BriefAnswer? {
         var maybe: BriefAnswer?
+        var stated: BriefAnswer?
         var fallback: Int?
         for (i, o) in options.enumerated() {
             guard let when = o.when else { if fallback == nil { fallback = i }; continue }
             let (outcome, fields) = when.evaluate(brief)
             switch outcome {
             case .yes: return BriefAnswer(index: i, decided: true, fields: fields)
-            case .unknown: if maybe == nil { maybe = BriefAnswer(index: i, decided: false, fields: fields) }
+            case .unknown:
+                if maybe == nil { maybe = BriefAnswer(index: i, decided: false, fields: fields) }
+                if stated == nil, o.assume != nil { stated = BriefAnswer(index: i, decided: false, fields: fields) }
             case .no: continue
             }
         }
-        return maybe ?? fallback.map { BriefAnswer(index: $0, decided: false, fields: []) }
+        return stated ?? maybe ?? fallback.map { BriefAnswer(index: $0, decided: false, fields: []) }
     }
 }
 

@@ -15,13 +15,16 @@ public struct Navigator: Sendable, Equatable {
     }
 
     public let tree: DecisionTree
+    /// The brief's fields, for turning answers back into a brief.
+    public let schema: BriefSchema
     public private(set) var answers: [Answer] = []
 
-    public init(tree: DecisionTree) { self.tree = tree }
+    public init(tree: DecisionTree, schema: BriefSchema) { self.tree = tree; self.schema = schema }
 
     /// The path a brief takes through the tree, as the recommender would answer it.
     public init(tree: DecisionTree, brief: Brief) {
         self.tree = tree
+        schema = brief.schema
         if let walk = try? tree.walk(for: brief) {
             answers = walk.steps.map { Answer(node: $0.node.id, option: $0.answer.index) }
         }
@@ -87,13 +90,13 @@ public struct Navigator: Sendable, Equatable {
         var values: [BriefField: BriefValue] = [:]
         for crumb in breadcrumb {
             guard let when = crumb.option.when else { continue }
-            values.merge(when.representative(keeping: values)) { _, new in new }
+            values.merge(when.representative(keeping: values, schema: schema)) { _, new in new }
         }
         return values
     }
 
     /// The brief the answers imply, when they name at least the modality and the task.
-    public var impliedBrief: Brief? { try? Brief(values: impliedValues) }
+    public var impliedBrief: Brief? { try? Brief(schema: schema, values: impliedValues) }
 
     /// The `nnguide recommend` command equivalent to the answers so far. A required field the answers
     /// leave open is shown as a placeholder (`--task <task>`) for the reader to fill in; nil before any
@@ -101,12 +104,11 @@ public struct Navigator: Sendable, Equatable {
     public var commandLine: String? {
         var values = impliedValues
         guard !values.isEmpty else { return nil }
-        let open = [BriefField.modality, .task].filter { values[$0] == nil }
-        if values[.modality] == nil { values[.modality] = .choice(Modality.allCases[0].rawValue) }
-        if values[.task] == nil { values[.task] = .choice(TaskDomain.allCases[0].rawValue) }
-        guard let brief = try? Brief(values: values) else { return nil }
-        var line = brief.commandLine(given: BriefField.allCases.filter { values[$0] != nil && !open.contains($0) })
-        for f in open { line += " \(f.flag) <\(f.name)>" }
+        let open = schema.required.filter { values[$0.field] == nil }
+        for spec in open { values[spec.field] = spec.choices.first.map(BriefValue.choice) }
+        guard let brief = try? Brief(schema: schema, values: values) else { return nil }
+        var line = brief.commandLine(given: brief.givenFields.filter { f in !open.contains { $0.field == f } })
+        for spec in open { line += " \(spec.flag) <\(spec.name)>" }
         return line
     }
 

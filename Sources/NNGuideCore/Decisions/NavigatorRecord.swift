@@ -1,45 +1,48 @@
 import Foundation
 
 extension Navigator {
-    /// A Markdown decision record for the path stepped through by hand (the explorer's `e`): the
-    /// answers with their reasons, the leaf's pick, why not the others, warnings, next steps, the date.
-    /// Nil until the path reaches a leaf.
-    public func record(catalog: Catalog, date: String) -> String? {
-        guard let leaf else { return nil }
-        func name(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.name ?? id }
+    /// The path stepped through by hand as a Decision: the answers (each with its reason and page),
+    /// the leaf's pick, the other first picks and alternatives, why not the others, warnings and next
+    /// steps. Nil until the path reaches a leaf. `guide` gives the pages' titles for the sources.
+    public func decision(catalog: Catalog, guide: Guide? = nil) -> Decision? {
+        guard let leaf, let first = leaf.pick.first else { return nil }
         func plain(_ s: String) -> String { InlineParser.plain(s).trimmingCharacters(in: .whitespacesAndNewlines) }
-        var md = ["# Decision record: \(plain(leaf.title ?? name(leaf.pick[0])))", ""]
-        md.append("- Date: \(date)")
-        md.append("- Status: proposed")
-        md.append("- Tree: \(plain(tree.title)) (`\(tree.id)`)")
-        md.append("- Decision: use **\(name(leaf.pick[0]))** (`\(leaf.pick[0])`)"
-                  + (leaf.variants.isEmpty ? "" : ", starting with \(leaf.variants.map(plain).joined(separator: ", "))"))
-        if let command = commandLine { md.append("- Reproduce with `\(command)`") }
-        md += ["", "## Decision path", ""]
-        for (i, c) in breadcrumb.enumerated() {
-            md.append("\(i + 1). \(plain(c.node.question ?? c.node.id)) **\(plain(c.option.answer))**" + (c.option.why.map { ": " + plain($0) } ?? ""))
+        func short(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.displayName ?? id }
+        func page(_ id: String) -> ReasonSource {
+            let title = guide.flatMap { g in g.pageID(showing: id).flatMap { g.breadcrumb($0).last } }
+            return .page(id: id, title: title ?? id)
         }
-        md += ["", "## Pick: \(name(leaf.pick[0]))", ""]
-        if let why = leaf.why { md.append(plain(why)) }
-        if leaf.pick.count > 1 { md.append(""); md.append("Equally good first picks: " + leaf.pick.dropFirst().map(name).joined(separator: ", ") + ".") }
-        if !leaf.alternatives.isEmpty {
-            md += ["", "## Alternatives", ""]
-            for a in leaf.alternatives { md.append("- **\(name(a.id))**" + (a.reason.map { ": " + plain($0) } ?? "")) }
+        let brief = impliedBrief ?? Brief(partial: impliedValues, schema: schema)
+        var steps: [AnsweredQuestion] = []
+        var because: [Reason] = []
+        for c in breadcrumb {
+            let source = page(c.option.see.first ?? tree.source)
+            steps.append(AnsweredQuestion(tree: tree.id, role: tree.role, node: c.node.id, question: plain(c.node.question ?? c.node.id),
+                                          answer: plain(c.option.answer), why: c.option.why.map(plain), fields: c.option.when?.fields ?? [],
+                                          assumed: false, assumption: nil, page: c.option.see.first ?? tree.source))
+            if let why = c.option.why { because.append(Reason(plain(why), source: source)) }
         }
-        if !leaf.whyNot.isEmpty {
-            md += ["", "## Why not the others", ""]
-            for w in leaf.whyNot { md.append("- **\(name(w.id))**: \(plain(w.reason))") }
+        if let why = leaf.why { because.append(Reason(plain(why), source: page(leaf.see.first ?? tree.source))) }
+        let title = plain(leaf.title ?? short(first))
+        var alternatives = leaf.pick.dropFirst().map {
+            RankedAlternative(id: $0, name: short($0), reason: Reason("Also a first pick at this step (\(title))."), alsoFirst: true)
         }
-        md += ["", "## Risks", ""]
-        md += leaf.warnings.isEmpty ? ["- None flagged at this leaf; run `nnguide recommend` with a full brief to apply the constraint filters."]
-                                    : leaf.warnings.map { "- " + plain($0) }
-        if !leaf.nextSteps.isEmpty {
-            md += ["", "## Next steps", ""]
-            for (i, n) in leaf.nextSteps.enumerated() { md.append("\(i + 1). \(plain(n))") }
+        for a in leaf.alternatives where !alternatives.contains(where: { $0.id == a.id }) {
+            alternatives.append(RankedAlternative(id: a.id, name: short(a.id), reason: Reason(a.reason.map(plain) ?? "Named as an alternative at this step.")))
         }
-        if !leaf.see.isEmpty {
-            md += ["", "## References", "", "Sections of the guide (open with `nnguide --open ID`): " + leaf.see.map { "`\($0)`" }.joined(separator: ", ")]
-        }
-        return md.joined(separator: "\n") + "\n"
+        let pick = Recommendation.Pick(id: first, name: catalog.architectures.first { $0.id == first }?.name ?? first,
+                                       variants: leaf.variants.map(plain), title: title)
+        return Decision(given: brief, brief: brief, defaults: [], steps: steps, leaf: LeafRef(tree: tree.id, node: leaf.id),
+                        refinedBy: nil, band: nil, rules: [], ranking: [], pick: pick, alternatives: alternatives,
+                        whyNot: leaf.whyNot.map { Rejection(id: $0.id, name: short($0.id), reasons: [Reason(plain($0.reason))]) },
+                        because: Recommender.unique(because), warnings: Recommender.unique(leaf.warnings.map { Reason(plain($0)) }),
+                        assumptions: [], nextSteps: Recommender.unique(leaf.nextSteps.map(plain)), see: leaf.see,
+                        origin: .path(tree: tree.id, title: plain(tree.title), command: commandLine))
+    }
+
+    /// A Markdown decision record for the path stepped through by hand (the explorer's `e`), the same
+    /// record `nnguide recommend --format markdown` writes. Nil until the path reaches a leaf.
+    public func record(catalog: Catalog, guide: Guide? = nil, date: String) -> String? {
+        decision(catalog: catalog, guide: guide).map { Recommendation($0).markdown(date: date) }
     }
 }

@@ -1,6 +1,7 @@
-/// What the recommender says about a Model Brief: the pick, what else to try, the path of decisions,
-/// and every reason traced to a brief field or a rule of the guide. Encodes to the JSON of
-/// `nnguide recommend --format json` with exactly these field names.
+/// What the recommender says about a Model Brief, as `nnguide recommend --format json` shows it: a
+/// projection of the `Decision` with exactly today's field names (new fields are added, never
+/// renamed). `because`, `warnings`, `assumptions` and `why_not` reasons are plain sentences; `reasons`
+/// gives `because` again with each reason's source as data.
 public struct Recommendation: Sendable, Equatable, Encodable {
     public struct Pick: Sendable, Equatable, Encodable {
         public var id: String
@@ -28,25 +29,36 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         public var assumed: Bool
     }
 
-    public var pick: Pick
-    public var alternatives: [Ranked]
-    public var path: [Step]
-    public var because: [String]
-    public var whyNot: [WhyNot]
-    public var warnings: [String]
-    public var assumptions: [String]
-    public var nextSteps: [String]
-    /// The brief as understood: what was given plus the defaults that were assumed.
-    public var brief: Brief
-    /// Page ids to read.
-    public var see: [String]
-    /// The leaf of the primary flow, and of the variant tree that refined it ("tree/node").
-    public var leaf: String
-    public var refinedBy: String?
-    /// Fields the brief left out and a default filled in (their values are in `brief`).
-    public var assumedFields: [String]
+    /// The decision this recommendation shows.
+    public var decision: Decision
     /// Set when the brief is one of the guide's examples being replayed.
     public var example: Replay?
+    /// Set when the pick departs from what the guide's own flow gives: the guide's pick and why.
+    public var guidePick: GuidePick? { decision.guidePick }
+    /// Fields the brief gives that no answer or rule on this route read (said in `because` too).
+    public var unchangedFields: [String] { decision.unchangedFields.map(\.name) }
+
+    public init(_ decision: Decision, example: Replay? = nil) { self.decision = decision; self.example = example }
+
+    public var pick: Pick { decision.pick }
+    public var alternatives: [Ranked] { decision.alternatives.map { Ranked(id: $0.id, name: $0.name, reason: $0.reason.text) } }
+    public var path: [Step] {
+        decision.steps.map { Step(tree: $0.tree, node: $0.node, question: $0.question, answer: $0.answer, why: $0.why, assumed: $0.assumed) }
+    }
+    public var because: [String] { decision.because.map(\.text) }
+    public var whyNot: [WhyNot] { decision.whyNot.map { WhyNot(id: $0.id, reason: $0.reasons.map(\.text).joined(separator: " ")) } }
+    public var warnings: [String] { decision.warnings.map(\.text) }
+    public var assumptions: [String] { decision.assumptions.map(\.text) }
+    public var nextSteps: [String] { decision.nextSteps }
+    /// The brief as understood: what was given plus the defaults that were assumed.
+    public var brief: Brief { decision.brief }
+    /// Page ids to read.
+    public var see: [String] { decision.see }
+    /// The leaf of the primary flow, and of the variant tree that refined it ("tree/node").
+    public var leaf: String { decision.leaf.description }
+    public var refinedBy: String? { decision.refinedBy?.description }
+    /// Fields the brief left out and a default filled in (their values are in `brief`).
+    public var assumedFields: [String] { decision.assumedFields.map(\.name) }
 
     /// The guide's example a recommendation replays, with the pick the guide gives.
     public struct Replay: Sendable, Equatable, Encodable {
@@ -62,11 +74,13 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case pick, alternatives, path, because, warnings, assumptions, brief, see, leaf, example
+        case pick, alternatives, path, because, reasons, warnings, assumptions, brief, see, leaf, example
         case whyNot = "why_not"
         case nextSteps = "next_steps"
         case refinedBy = "refined_by"
         case assumedFields = "assumed_fields"
+        case guidePick = "guide_pick"
+        case unchangedFields = "unchanged_fields"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -75,6 +89,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         try c.encode(alternatives, forKey: .alternatives)
         try c.encode(path, forKey: .path)
         try c.encode(because, forKey: .because)
+        try c.encode(decision.because, forKey: .reasons)
         try c.encode(whyNot, forKey: .whyNot)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(assumptions, forKey: .assumptions)
@@ -85,19 +100,54 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         try c.encodeIfPresent(refinedBy, forKey: .refinedBy)
         try c.encode(assumedFields, forKey: .assumedFields)
         try c.encodeIfPresent(example, forKey: .example)
+        try c.encodeIfPresent(guidePick, forKey: .guidePick)
+        try c.encode(unchangedFields, forKey: .unchangedFields)
+    }
+}
+
+extension Reason: Encodable {
+    /// `{"text": ..., "source": {"brief": [{"field", "value", "assumed"}]} | {"page": id, "title": ...}}`.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Recommendation.JSONKey.self)
+        try c.encode(text, forKey: .init("text"))
+        switch source {
+        case .brief(let values)?:
+            var s = c.nestedContainer(keyedBy: Recommendation.JSONKey.self, forKey: .init("source"))
+            try s.encode(values, forKey: .init("brief"))
+        case .page(let id, let title)?:
+            var s = c.nestedContainer(keyedBy: Recommendation.JSONKey.self, forKey: .init("source"))
+            try s.encode(id, forKey: .init("page"))
+            try s.encode(title, forKey: .init("title"))
+        case .added(let id, let title)?:
+            var s = c.nestedContainer(keyedBy: Recommendation.JSONKey.self, forKey: .init("source"))
+            try s.encode(id, forKey: .init("page"))
+            try s.encode(title, forKey: .init("title"))
+            try s.encode("added", forKey: .init("origin"))
+        case nil: break
+        }
+    }
+}
+
+extension Recommendation {
+    struct JSONKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
 
 extension Brief: Encodable {
     /// Field names exactly as in a brief file; numbers and flags keep their types.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: BriefCondition.AnyKey.self)
-        for field in BriefField.allCases {
-            let key = BriefCondition.AnyKey(stringValue: field.name)
-            switch self[field] {
+        var c = encoder.container(keyedBy: Recommendation.JSONKey.self)
+        for spec in schema.fields {
+            let key = Recommendation.JSONKey(spec.name)
+            switch self[spec.field] {
             case .choice(let s)?, .text(let s)?: try c.encode(s, forKey: key)
             case .number(let n)?:
-                if field.kind == .integer { try c.encode(Int(n), forKey: key) } else { try c.encode(n, forKey: key) }
+                if spec.kind == .integer { try c.encode(Int(n), forKey: key) } else { try c.encode(n, forKey: key) }
             case .flag(let b)?: try c.encode(b, forKey: key)
             case nil: break
             }

@@ -22,7 +22,7 @@ extension Recommendation {
         return s + "\n"
     }
 
-    /// Plain text for a terminal, wrapped to `width` cells.
+    /// Plain text for a terminal, wrapped to `width` cells. Sources follow reasons in parentheses.
     public func text(width: Int = 80) -> String {
         var out: [String] = []
         func para(_ s: String, indent: String = "  ", first: String? = nil) {
@@ -30,7 +30,9 @@ extension Recommendation {
             let lines = TextWrap.wrap(s, width: max(20, width - DisplayWidth.of(lead)))
             for (i, l) in lines.enumerated() { out.append((i == 0 ? lead : indent) + l) }
         }
-        func heading(_ s: String) { out.append(""); out.append(s) }
+        func heading(_ s: DecisionSection) { out.append(""); out.append(s.heading) }
+        func numbered(_ i: Int) -> String { String(format: "  %2d. ", i + 1) }
+        let d = decision
 
         if let e = example {
             out.append("Example \(e.id): \(e.title)")
@@ -41,39 +43,41 @@ extension Recommendation {
         out.append("Pick: \(pick.name) (\(pick.id))")
         para(pick.title)
         if !pick.variants.isEmpty { para("Start with: " + pick.variants.joined(separator: ", ")) }
+        if let g = guidePick { para(g.line) }
 
-        heading("Path")
-        for (i, s) in path.enumerated() {
-            let tree = s.tree == DecisionBook.primaryTreeID ? "" : "[\(s.tree)] "
-            para("\(tree)\(s.question) → \(s.answer)\(s.assumed ? " (assumed)" : "")", indent: "      ", first: String(format: "  %2d. ", i + 1))
+        heading(.path)
+        for (i, s) in d.steps.enumerated() {
+            let tree = s.role == .primary ? "" : "[\(s.tree)] "
+            para("\(tree)\(s.question) → \(s.answer)\(s.assumed ? " (assumed)" : "")", indent: "      ", first: numbered(i))
         }
-        heading("Because")
-        for b in because { para(b, indent: "    ", first: "  - ") }
-        if !alternatives.isEmpty {
-            heading("Alternatives")
-            for (i, a) in alternatives.enumerated() { para("\(a.name): \(a.reason)", indent: "      ", first: String(format: "  %2d. ", i + 1)) }
+        heading(.because)
+        for b in d.because { para(b.withSource, indent: "    ", first: "  - ") }
+        if !d.alternatives.isEmpty {
+            heading(.alternatives)
+            for (i, a) in d.alternatives.enumerated() { para("\(a.name): \(a.reason.withSource)", indent: "      ", first: numbered(i)) }
         }
-        if !whyNot.isEmpty {
-            heading("Why not")
-            for w in whyNot { para("\(w.id): \(w.reason)", indent: "    ", first: "  - ") }
+        if !d.whyNot.isEmpty {
+            heading(.whyNot)
+            for w in d.whyNot { para("\(w.name): \(w.reasons.map(\.withSource).joined(separator: " "))", indent: "    ", first: "  - ") }
         }
-        if !warnings.isEmpty {
-            heading("Warnings")
-            for w in warnings { para(w, indent: "    ", first: "  ! ") }
+        if !d.warnings.isEmpty {
+            heading(.warnings)
+            for w in d.warnings { para(w.withSource, indent: "    ", first: "  ! ") }
         }
-        if !assumptions.isEmpty {
-            heading("Assumptions")
-            for a in assumptions { para(a, indent: "    ", first: "  - ") }
+        if !d.assumptions.isEmpty {
+            heading(.assumptions)
+            for a in d.assumptions { para(a.withSource, indent: "    ", first: "  - ") }
         }
-        if !nextSteps.isEmpty {
-            heading("Next steps")
-            for (i, n) in nextSteps.enumerated() { para(n, indent: "      ", first: String(format: "  %2d. ", i + 1)) }
+        if !d.nextSteps.isEmpty {
+            heading(.nextSteps)
+            for (i, n) in d.nextSteps.enumerated() { para(n, indent: "      ", first: numbered(i)) }
         }
-        heading("Brief")
-        para(brief.givenFields.filter { $0 != .notes }.map { "\($0.name)=\(brief[$0]!)" + (assumedFields.contains($0.name) ? " (assumed)" : "") }
+        heading(.brief)
+        let assumed = d.assumedFields
+        para(brief.givenFields.filter { $0 != .notes }.compactMap { f in brief[f].map { "\(f.name)=\($0)" + (assumed.contains(f) ? " (assumed)" : "") } }
             .joined(separator: "  "))
-        if let notes = brief.notes { para("notes: " + notes) }
-        if !see.isEmpty { heading("Read"); para(see.joined(separator: ", ") + "  (nnguide --open ID)") }
+        if let notes = brief.text(.notes) { para("notes: " + notes) }
+        if !see.isEmpty { heading(.read); para(see.joined(separator: ", ") + "  (nnguide --open ID)") }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -82,67 +86,76 @@ extension Recommendation {
     public func markdown(date: String) -> String {
         var md: [String] = []
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-        md.append("# Decision record: \(pick.name) for \(brief.task.rawValue) on \(brief.modality.rawValue) data")
+        func heading(_ s: DecisionSection) { md += ["", "## \(s.heading)", ""] }
+        let d = decision
+        let assumed = d.assumedFields
+        switch d.origin {
+        case .recommender:
+            md.append("# Decision record: \(pick.name) for \(brief.text(.task) ?? "a task") on \(brief.text(.modality) ?? "your") data")
+        case .path:
+            md.append("# Decision record: \(pick.title)")
+        }
         md.append("")
         md.append("- Date: \(date)")
         md.append("- Status: proposed")
+        if case .path(let tree, let title, _) = d.origin { md.append("- Tree: \(title) (`\(tree)`)") }
         md.append("- Decision: use **\(pick.name)** (`\(pick.id)`)" + (pick.variants.isEmpty ? "" : ", starting with \(pick.variants.joined(separator: ", "))"))
         if let e = example { md.append("- Replays the guide's \(e.id): \(e.title) (the guide picks: \(e.guidePick))") }
-        md.append("")
-        md.append("## Brief")
-        md.append("")
-        md.append("| field | value | source |")
-        md.append("| --- | --- | --- |")
-        for f in brief.givenFields where f != .notes {
-            md.append("| \(f.name) | \(cell(brief[f]!.description)) | \(assumedFields.contains(f.name) ? "assumed" : "given") |")
+        switch d.origin {
+        case .recommender:
+            heading(.brief)
+            md.append("| field | value | source |")
+            md.append("| --- | --- | --- |")
+            for f in brief.givenFields where f != .notes {
+                md.append("| \(f.name) | \(cell(brief[f]?.description ?? "")) | \(assumed.contains(f) ? "assumed" : "given") |")
+            }
+            if let notes = brief.text(.notes) { md.append(""); md.append("Notes: \(notes)") }
+            md.append("")
+            md.append("Reproduce with `\(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }))`.")
+        case .path(_, _, let command?):
+            md.append("- Reproduce with `\(command)`")
+        case .path:
+            break
         }
-        if let notes = brief.notes { md.append(""); md.append("Notes: \(notes)") }
-        md.append("")
-        md.append("Reproduce with `\(brief.commandLine(given: BriefField.allCases.filter { !assumedFields.contains($0.name) }))`.")
-        md.append("")
-        md.append("## Decision path")
-        md.append("")
-        for (i, s) in path.enumerated() {
-            let tree = s.tree == DecisionBook.primaryTreeID ? "" : " (\(s.tree) variants)"
+        heading(.path)
+        for (i, s) in d.steps.enumerated() {
+            let tree = s.role == .primary || d.origin != .recommender ? "" : " (\(s.tree) variants)"
             md.append("\(i + 1). \(s.question)\(tree) **\(s.answer)**\(s.assumed ? " _(assumed)_" : "")")
         }
-        md.append("")
-        md.append("## Pick: \(pick.name)")
-        md.append("")
+        md += ["", "## Pick: \(pick.name)", ""]
         md.append(pick.title + ".")
-        md.append("")
-        for b in because { md.append("- \(b)") }
-        if !alternatives.isEmpty {
-            md.append("")
-            md.append("## Alternatives, ranked")
-            md.append("")
-            for (i, a) in alternatives.enumerated() { md.append("\(i + 1). **\(a.name)** (`\(a.id)`): \(a.reason)") }
+        if let g = guidePick { md += ["", "> " + g.line] }
+        heading(.because)
+        for b in d.because { md.append("- \(b.text)" + (b.source.map { " _(\($0.label))_" } ?? "")) }
+        if !d.alternatives.isEmpty {
+            heading(.alternatives)
+            for (i, a) in d.alternatives.enumerated() {
+                md.append("\(i + 1). **\(a.name)** (`\(a.id)`): \(a.reason.text)" + (a.reason.source.map { " _(\($0.label))_" } ?? ""))
+            }
         }
-        if !whyNot.isEmpty {
-            md.append("")
-            md.append("## Why not the others")
-            md.append("")
-            for w in whyNot { md.append("- **\(w.id)**: \(w.reason)") }
+        if !d.whyNot.isEmpty {
+            heading(.whyNot)
+            for w in d.whyNot { md.append("- **\(w.name)**: \(w.reasons.map(\.withSource).joined(separator: " "))") }
         }
-        md.append("")
-        md.append("## Risks")
-        md.append("")
-        if warnings.isEmpty { md.append("- None flagged by the guide's rules for this brief.") }
-        for w in warnings { md.append("- \(w)") }
-        if !assumptions.isEmpty {
-            md.append("")
-            md.append("## Assumptions")
-            md.append("")
-            for a in assumptions { md.append("- \(a)") }
+        heading(.warnings)
+        if d.warnings.isEmpty {
+            if case .path = d.origin {
+                md.append("- None flagged at this leaf; run `nnguide recommend` with a full brief to apply the constraint filters.")
+            } else {
+                md.append("- None flagged by the guide's rules for this brief.")
+            }
         }
-        md.append("")
-        md.append("## Next steps")
-        md.append("")
-        for (i, n) in nextSteps.enumerated() { md.append("\(i + 1). \(n)") }
+        for w in d.warnings { md.append("- \(w.withSource)") }
+        if !d.assumptions.isEmpty {
+            heading(.assumptions)
+            for a in d.assumptions { md.append("- \(a.withSource)") }
+        }
+        if !d.nextSteps.isEmpty {
+            heading(.nextSteps)
+            for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(n)") }
+        }
         if !see.isEmpty {
-            md.append("")
-            md.append("## References")
-            md.append("")
+            heading(.read)
             md.append("Sections of the guide (open with `nnguide --open ID`): " + see.map { "`\($0)`" }.joined(separator: ", "))
         }
         return md.joined(separator: "\n") + "\n"
@@ -151,14 +164,14 @@ extension Recommendation {
 
 extension Brief {
     /// The `nnguide recommend` command that reproduces this brief, with the given fields only.
-    public func commandLine(given fields: [BriefField] = BriefField.allCases) -> String {
+    public func commandLine(given fields: [BriefField]? = nil) -> String {
         var parts = ["nnguide", "recommend"]
-        for f in fields {
-            guard let v = self[f] else { continue }
+        for f in fields ?? givenFields {
+            guard let v = self[f], let spec = schema[f] else { continue }
             switch v {
-            case .flag(let b): parts.append(b ? f.flag : "--no-" + f.flag.dropFirst(2))
-            case .text(let s): parts += [f.flag, Brief.shellQuote(s)]
-            default: parts += [f.flag, Brief.shellQuote(v.description)]
+            case .flag(let b): parts.append(b ? spec.flag : "--no-" + spec.flag.dropFirst(2))
+            case .text(let s): parts += [spec.flag, Brief.shellQuote(s)]
+            default: parts += [spec.flag, Brief.shellQuote(v.description)]
             }
         }
         return parts.joined(separator: " ")

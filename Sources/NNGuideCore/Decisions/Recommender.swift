@@ -1,50 +1,68 @@
 import Foundation
 
-/// Turns a Model Brief into a Recommendation, following the guide: match the family to the data's
+/// Turns a Model Brief into a Decision, following the guide: match the family to the data's
 /// structure (the primary flow), choose the variant within it (a variant tree), then filter by the
 /// constraints, simple first. Pure and deterministic: everything it knows comes from decisions.yaml
 /// and the catalog; the Swift here only walks, filters and ranks.
 public struct Recommender: Sendable {
     public let book: DecisionBook
     public let catalog: Catalog
+    /// For the titles of the pages reasons come from; without it a source shows its page id.
+    let guide: Guide?
+    /// The book without what nnguide added (`origin: added`): what the guide's own flow picks. Computed once.
+    let guideBook: DecisionBook
 
-    public init(book: DecisionBook, catalog: Catalog) { self.book = book; self.catalog = catalog }
-    public init(guide: Guide) { self.init(book: guide.decisions, catalog: guide.catalog) }
+    public init(book: DecisionBook, catalog: Catalog) { self.init(book: book, catalog: catalog, guide: nil, guideBook: book.guideOnly) }
+    public init(guide: Guide) { self.init(book: guide.decisions, catalog: guide.catalog, guide: guide, guideBook: guide.decisions.guideOnly) }
+    init(book: DecisionBook, catalog: Catalog, guide: Guide?, guideBook: DecisionBook) {
+        self.book = book; self.catalog = catalog; self.guide = guide; self.guideBook = guideBook
+    }
 
     public func recommend(_ given: Brief) throws(RecommendError) -> Recommendation {
+        Recommendation(try decide(given))
+    }
+
+    /// `comparingWithGuide`: also walk the guide's own flow and say when the pick departs from it (`Decision.guidePick`).
+    public func decide(_ given: Brief, comparingWithGuide: Bool = true) throws(RecommendError) -> Decision {
         // The brief with defaults filled in is what every rule below reads.
-        let understood = understand(given)
-        let brief = understood.brief
-        var assumptions = understood.assumptions
-        guard let primary = book.tree(DecisionBook.primaryTreeID) else {
-            throw RecommendError("decisions.yaml has no tree '\(DecisionBook.primaryTreeID)' to start from")
+        let (brief, defaults) = understand(given)
+        var assumptions = defaults.map { d in
+            Reason(d.value.map { "\(d.field.name) not given: assumed \($0) (\(plain(d.says)))." } ?? "\(d.field.name) not given: \(plain(d.says)).")
         }
-        var because: [String] = []
-        var path: [Recommendation.Step] = []
+        guard let primary = book.primaryTree else {
+            throw RecommendError("decisions.yaml has no tree with role primary to start from")
+        }
+        var because: [Reason] = []
+        var steps: [AnsweredQuestion] = []
 
         // 1. The family, from the data's structure (Part 5), then the variant (Part 4).
         let first = try primary.walk(for: brief)
-        record(first.steps, tree: primary, into: &path, &because, &assumptions, brief, given)
+        record(first.steps, tree: primary, into: &steps, &because, &assumptions, brief, given)
         let leaf = first.leaf
-        because.append(trace(guide: leaf.see.first ?? primary.source, leaf.why))
+        because.append(Reason(plain(leaf.why ?? ""), source: page(leaf.see.first ?? primary.source, origin: leaf.origin)))
         var refined: (tree: DecisionTree, leaf: DecisionNode)?
         if let r = leaf.refine, let tree = book.tree(r.tree) {
             let second = try tree.walk(from: r.node, for: brief)
-            record(second.steps, tree: tree, into: &path, &because, &assumptions, brief, given)
-            because.append(trace(guide: second.leaf.see.first ?? tree.source, second.leaf.why))
+            record(second.steps, tree: tree, into: &steps, &because, &assumptions, brief, given)
+            because.append(Reason(plain(second.leaf.why ?? ""), source: page(second.leaf.see.first ?? tree.source, origin: second.leaf.origin)))
             refined = (tree, second.leaf)
         }
         let leaves = [refined?.leaf, leaf].compactMap { $0 }
 
         // 2. Candidates in the order the leaves give them, then the rules that fire for this brief.
         var ranking = Ranking(leaves: leaves)
-        var fired: [(rule: DecisionRule, fields: [BriefField])] = []
-        if let n = brief.samples, let band = book.threshold(forSamples: n) {
-            let tag = "samples=\(n) → \(band.label)"
-            because.append("[\(tag)] " + plain(band.rule.says ?? band.canDo))
-            ranking.apply(band.rule, tag: tag)
-            fired.append((band.rule, [.samples]))
+        var fired: [(rule: DecisionRule, record: FiredRule)] = []
+        var band: FiredRule?
+        if let n = brief.integer(.samples), let threshold = book.threshold(forSamples: n) {
+            let source = ReasonSource.brief(values([.samples], brief, given))
+            because.append(Reason(plain(threshold.rule.says ?? threshold.canDo), source: source))
+            let did = ranking.apply(threshold.rule, source: source)
+            let record = FiredRule(filter: threshold.id, label: threshold.label, values: values([.samples], brief, given),
+                                   says: threshold.rule.says ?? threshold.canDo, ruledOut: did.out, favoured: did.favoured)
+            band = record
+            fired.append((threshold.rule, record))
         }
+        var rules: [FiredRule] = []
         for filter in book.filters {
             // Rules run tightest first and are cumulative; the first that fires gives the filter's reason,
             // unless only assumed values made it fire.
@@ -53,12 +71,15 @@ public struct Recommender: Sendable {
                 guard let when = rule.when else { continue }
                 let (outcome, fields) = when.evaluate(brief)
                 guard outcome == .yes else { continue }
-                let tag = describe(fields, brief, given: given)
+                let vs = values(fields, brief, given)
+                var said: String?
                 if let says = rule.says, !spoke, fields.contains(where: { given[$0] != nil }) {
-                    because.append("[\(tag)] " + plain(says)); spoke = true
+                    because.append(Reason(plain(says), source: .brief(vs))); spoke = true; said = says
                 }
-                ranking.apply(rule, tag: tag)
-                fired.append((rule, fields))
+                let did = ranking.apply(rule, source: .brief(vs))
+                let record = FiredRule(filter: filter.id, label: rule.label, values: vs, says: said, ruledOut: did.out, favoured: did.favoured)
+                rules.append(record)
+                fired.append((rule, record))
             }
         }
 
@@ -66,97 +87,119 @@ public struct Recommender: Sendable {
         let ranked = ranking.ranked()
         guard let top = ranked.first else { throw RecommendError("leaf '\(leaf.id)' names no candidate") }
         let name = { (id: String) in self.name(id) }
-        var warnings: [String] = []
-        for rule in book.contradictions where rule.when.map({ $0.evaluate(brief).outcome == .yes }) ?? true {
-            warnings += rule.warn.filter { $0.applies(to: top.id) }.map { fill($0.text, brief, top.id) }
+        var warnings: [Reason] = []
+        var noticed: Set<BriefField> = []
+        for rule in book.contradictions where rule.when?.holds(for: brief) ?? true {
+            let said = rule.warn.filter { $0.applies(to: top.id) }.map { Reason(fill($0.text, brief, top.id)) }
+            warnings += said
+            if !said.isEmpty { noticed.formUnion(rule.when?.evaluate(brief).fields ?? []) }
         }
         if !top.outs.isEmpty {
-            warnings.append("Every candidate here is ruled out by the brief; \(name(top.id)) is kept as the closest fit, but: "
-                + top.outs.map { "\($0.reason) [\($0.tag)]" }.joined(separator: " "))
+            warnings.append(Reason("Every candidate here is ruled out by the brief; \(name(top.id)) is kept as the closest fit, but: "
+                + top.outs.map(\.withSource).joined(separator: " ")))
         }
-        warnings += leaves.flatMap(\.warnings).map(plain)
-        for (rule, _) in fired { warnings += rule.warn.filter { $0.applies(to: top.id) }.map { fill($0.text, brief, top.id) } }
+        warnings += leaves.flatMap(\.warnings).map { Reason(plain($0)) }
+        for (rule, record) in fired {
+            warnings += rule.warn.filter { $0.applies(to: top.id) }.map { Reason(fill($0.text, brief, top.id), source: .brief(record.values)) }
+        }
         if let base = ranking.candidates.first, base.id != top.id {
             because.append(ranking.displacement(of: base, by: top, name: name))
         }
 
-        let alternatives = ranked.dropFirst().filter { $0.outs.isEmpty }.map {
-            Recommendation.Ranked(id: $0.id, name: name($0.id), reason: ranking.reason(for: $0, leaves: leaves, pick: top, name: name))
+        var alternatives = ranked.dropFirst().filter { $0.outs.isEmpty }.map {
+            RankedAlternative(id: $0.id, name: name($0.id), reason: ranking.reason(for: $0, leaves: leaves, pick: top, name: name))
         }
-        var whyNot: [WhyNot] = []
+        // A family is either worth trying or not: a leaf's why-not for an alternative it also offers becomes
+        // the caveat on that alternative instead of a second, contradicting verdict.
+        var whyNot: [Rejection] = []
         for w in leaves.flatMap(\.whyNot) where w.id != top.id && !whyNot.contains(where: { $0.id == w.id }) {
-            whyNot.append(WhyNot(id: w.id, reason: plain(w.reason)))
+            if let i = alternatives.firstIndex(where: { $0.id == w.id }) {
+                if !alternatives[i].reason.text.contains(plain(w.reason)) { alternatives[i].reason.text += " Not first: " + plain(w.reason) }
+                continue
+            }
+            whyNot.append(Rejection(id: w.id, name: name(w.id), reasons: [Reason(plain(w.reason))]))
         }
         for c in ranked.dropFirst() where !c.outs.isEmpty {
-            let reason = c.outs.map { "\($0.reason) [\($0.tag)]" }.joined(separator: " ")
-            if let i = whyNot.firstIndex(where: { $0.id == c.id }) { whyNot[i].reason += " " + reason } else { whyNot.append(WhyNot(id: c.id, reason: reason)) }
+            if let i = whyNot.firstIndex(where: { $0.id == c.id }) { whyNot[i].reasons += c.outs } else { whyNot.append(Rejection(id: c.id, name: name(c.id), reasons: c.outs)) }
         }
 
-        let pick = Recommendation.Pick(id: top.id, name: catalogName(top.id), variants: variants(for: top.id, leaves: leaves),
-                                       title: plain(leaves.first { $0.pick.first == top.id }?.title ?? leaf.title ?? name(top.id)))
-        let steps = nextSteps(brief: brief, pick: top.id, leaves: leaves, fired: fired.map(\.rule), alternatives: alternatives.map(\.id))
+        let pick = Recommendation.Pick(id: top.id, name: catalogName(top.id), variants: variants(for: top.id, leaves: leaves, brief: brief),
+                                       title: plain(leaves.first { $0.pick.first == top.id }?.title ?? catalogName(top.id)))
+        let next = nextSteps(brief: brief, pick: top.id, leaves: leaves, fired: fired.map(\.rule), alternatives: alternatives.map(\.id))
         var see: [String] = []
         for s in leaves.flatMap(\.see) + fired.flatMap(\.rule.see) where !see.contains(s) { see.append(s) }
-        return Recommendation(pick: pick, alternatives: alternatives, path: path, because: because, whyNot: whyNot,
-                              warnings: unique(warnings), assumptions: assumptions, nextSteps: steps, brief: brief, see: see,
-                              leaf: "\(primary.id)/\(leaf.id)", refinedBy: refined.map { "\($0.tree.id)/\($0.leaf.id)" },
-                              assumedFields: BriefField.allCases.filter { given[$0] == nil && brief[$0] != nil }.map(\.name), example: nil)
+        // Every field the brief gives either shaped the route or a rule, or is said to have changed nothing.
+        let read = Set(steps.filter { !$0.assumed }.flatMap(\.fields)).union(fired.flatMap { $0.record.values.map(\.field) }).union(noticed)
+        let unchanged = given.givenFields.filter { ![.modality, .task, .notes].contains($0) && !read.contains($0) }
+        if !unchanged.isEmpty {
+            because.append(Reason("Read, but nothing on this route depends on " + (unchanged.count == 1 ? "it" : "them")
+                + ": no answer or rule of the guide or nnguide changes for this value.", source: .brief(values(unchanged, brief, given))))
+        }
+        var decision = Decision(given: given, brief: brief, defaults: defaults, steps: steps, leaf: LeafRef(tree: primary.id, node: leaf.id),
+                        refinedBy: refined.map { LeafRef(tree: $0.tree.id, node: $0.leaf.id) }, band: band, rules: rules, ranking: ranked,
+                        pick: pick, alternatives: alternatives, whyNot: whyNot, because: Recommender.unique(because),
+                        warnings: Recommender.unique(warnings), assumptions: Recommender.unique(assumptions), nextSteps: next, see: see)
+        decision.unchangedFields = unchanged
+        if comparingWithGuide { decision.guidePick = departure(for: given, pick: top.id, steps: steps, fired: fired.map(\.rule)) }
+        return decision
     }
 
     // MARK: the brief
 
-    /// The brief with the defaults filled in, and a sentence for every field it left out.
-    public func understand(_ given: Brief) -> (brief: Brief, assumptions: [String]) {
+    /// The brief with the defaults filled in, and every default applied for a field it left out.
+    public func understand(_ given: Brief) -> (brief: Brief, defaults: [AppliedDefault]) {
         var brief = given
-        var assumptions: [String] = []
-        var settled: Set<String> = []
+        var applied: [AppliedDefault] = []
         for d in book.defaults {
-            guard let field = BriefField(rawValue: d.field), given[field] == nil, !settled.contains(d.field) else { continue }
-            guard d.when.map({ $0.evaluate(brief).outcome == .yes }) ?? true else { continue }
-            settled.insert(d.field)
-            if let raw = d.value, let value = try? field.parse(raw) {
-                brief[field] = value
-                assumptions.append("\(field.name) not given: assumed \(value) (\(plain(d.says))).")
-            } else {
-                assumptions.append("\(field.name) not given: \(plain(d.says)).")
-            }
+            let field = BriefField(d.field)
+            guard given[field] == nil, !applied.contains(where: { $0.field == field }) else { continue }
+            guard d.when?.holds(for: brief) ?? true else { continue }
+            let value = d.value.flatMap { try? book.brief.parse(field, $0) }
+            if let value { brief[field] = value }
+            applied.append(AppliedDefault(field: field, value: value, says: d.says))
         }
-        return (brief, assumptions)
+        return (brief, applied)
     }
 
     // MARK: helpers
 
-    private func record(_ steps: [(node: DecisionNode, answer: BriefAnswer)], tree: DecisionTree, into path: inout [Recommendation.Step],
-                        _ because: inout [String], _ assumptions: inout [String], _ brief: Brief, _ given: Brief) {
-        for (node, a) in steps {
+    private func record(_ walked: [(node: DecisionNode, answer: BriefAnswer)], tree: DecisionTree, into steps: inout [AnsweredQuestion],
+                        _ because: inout [Reason], _ assumptions: inout [Reason], _ brief: Brief, _ given: Brief) {
+        for (node, a) in walked {
             let option = node.options[a.index]
-            path.append(Recommendation.Step(tree: tree.id, node: node.id, question: plain(node.question ?? node.id),
-                                            answer: plain(option.answer), why: option.why.map(plain), assumed: !a.decided))
-            guard let why = option.why else { continue }
-            if a.decided {
-                because.append("[\(describe(a.fields, brief, given: given))] " + plain(why))
-            } else {
+            var step = AnsweredQuestion(tree: tree.id, role: tree.role, node: node.id, question: plain(node.question ?? node.id),
+                                        answer: plain(option.answer), why: option.why.map(plain), fields: a.fields, assumed: !a.decided,
+                                        assumption: nil, page: option.see.first ?? tree.source)
+            if !a.decided {
                 let missing = a.fields.map(\.name).joined(separator: ", ")
-                assumptions.append(plain(option.assume ?? "took '\(option.answer)' for '\(node.question ?? node.id)'")
-                    + (missing.isEmpty ? "." : " (\(missing) not given)."))
-                because.append(trace(guide: option.see.first ?? tree.source, why))
+                let assumption = plain(option.assume ?? "took '\(option.answer)' for '\(node.question ?? node.id)'")
+                    + (missing.isEmpty ? "." : " (\(missing) not given).")
+                step.assumption = assumption
+                assumptions.append(Reason(assumption))
             }
+            steps.append(step)
+            guard let why = option.why else { continue }
+            because.append(Reason(plain(why), source: a.decided ? .brief(values(a.fields, brief, given)) : page(step.page ?? tree.source, origin: option.origin)))
         }
     }
 
-    /// "deploy=edge, samples=50000"; values the brief did not give are marked as assumed.
-    func describe(_ fields: [BriefField], _ brief: Brief, given: Brief) -> String {
-        fields.map { "\($0.name)=\(brief[$0]?.description ?? "?")" + (given[$0] == nil ? " (assumed)" : "") }.joined(separator: ", ")
+    /// The fields' values as the rules read them; the ones the brief did not give are marked assumed.
+    func values(_ fields: [BriefField], _ brief: Brief, _ given: Brief) -> [FieldValue] {
+        fields.map { FieldValue(field: $0, value: brief[$0]?.description ?? "?", assumed: given[$0] == nil) }
     }
 
-    func trace(guide page: String, _ text: String?) -> String { "[guide: \(page)] " + plain(text ?? "") }
+    /// A page as a source, by its title; reasoning nnguide added to the guide says so (`origin: added`).
+    func page(_ id: String, origin: Provenance? = nil) -> ReasonSource {
+        let title = guide.flatMap { g in g.pageID(showing: id).flatMap { g.breadcrumb($0).last } }
+        return origin == .added ? .added(id: id, title: title ?? id) : .page(id: id, title: title ?? id)
+    }
 
     func plain(_ s: String) -> String { InlineParser.plain(s).trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// `{pick}` becomes the pick's name, `{field}` the brief's value.
     func fill(_ text: String, _ brief: Brief, _ pick: String) -> String {
         var out = plain(text).replacingOccurrences(of: "{pick}", with: name(pick))
-        for f in BriefField.allCases { out = out.replacingOccurrences(of: "{\(f.name)}", with: brief[f]?.description ?? f.name) }
+        for f in brief.schema.names { out = out.replacingOccurrences(of: "{\(f.name)}", with: brief[f]?.description ?? f.name) }
         return out
     }
 
@@ -164,14 +207,19 @@ public struct Recommender: Sendable {
     func name(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.displayName ?? id }
     func catalogName(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.name ?? id }
 
-    func variants(for id: String, leaves: [DecisionNode]) -> [String] {
-        if let leaf = leaves.first(where: { $0.pick.first == id }), !leaf.variants.isEmpty { return leaf.variants.map(plain) }
+    /// The leaf's start-with list (its device-sized one when the brief deploys to a device), else the catalog's first three.
+    func variants(for id: String, leaves: [DecisionNode], brief: Brief) -> [String] {
+        let onDevice = ["edge", "mobile", "browser"].contains(brief[BriefField("deploy")]?.choice ?? "")
+        if let leaf = leaves.first(where: { $0.pick.first == id }) {
+            if onDevice, !leaf.deviceVariants.isEmpty { return leaf.deviceVariants.map(plain) }
+            if !leaf.variants.isEmpty { return leaf.variants.map(plain) }
+        }
         return catalog.architectures.first { $0.id == id }?.variants.prefix(3).map(\.name) ?? []
     }
 
     func nextSteps(brief: Brief, pick: String, leaves: [DecisionNode], fired: [DecisionRule], alternatives: [String]) -> [String] {
         // The first book rule that applies is the baseline and leads; the leaves' and filters' steps follow it.
-        let book = self.book.nextSteps.filter { $0.when.map { $0.evaluate(brief).outcome == .yes } ?? true }
+        let book = self.book.nextSteps.filter { $0.when?.holds(for: brief) ?? true }
         func texts(_ rules: [DecisionRule]) -> [String] { rules.flatMap(\.next).filter { $0.applies(to: pick) }.map { fill($0.text, brief, pick) } }
         var out = texts(Array(book.prefix(1)))
         out += leaves.reversed().flatMap(\.nextSteps).map(plain)
@@ -183,11 +231,17 @@ public struct Recommender: Sendable {
             let symptom = gap.symptom.prefix(1).lowercased() + gap.symptom.dropFirst()
             out.append("Add complexity only on evidence: if \(symptom), consider \(fits.map(name).joined(separator: " or ")). \(plain(gap.why))")
         }
-        return unique(out)
+        return Recommender.unique(out)
     }
 
-    func unique(_ xs: [String]) -> [String] {
+    static func unique(_ xs: [String]) -> [String] {
         var seen: Set<String> = []
         return xs.filter { seen.insert($0).inserted }
+    }
+
+    /// Each reason once, by its text: the first source met is kept.
+    static func unique(_ xs: [Reason]) -> [Reason] {
+        var seen: Set<String> = []
+        return xs.filter { !$0.text.isEmpty && seen.insert($0.text).inserted }
     }
 }

@@ -21,7 +21,7 @@ extension Guide {
         var rows: [[String]] = [
             row("Summary") { InlineParser.plain($0.summary) },
             row("Family") { families[$0.family] ?? $0.family },
-            row("Fits") { $0.fits.map(\.rawValue).joined(separator: ", ") },
+            row("Fits") { $0.fits.joined(separator: ", ") },
         ]
         for c in catalog.criteria where architectures.contains(where: { $0.traits[c.id] != nil }) {
             rows.append(row(c.name) { $0.traits[c.id] ?? "–" })

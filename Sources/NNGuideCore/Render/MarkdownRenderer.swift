@@ -112,7 +112,7 @@ public struct MarkdownRenderer: Sendable {
     public func architecture(_ a: Architecture, level: Int = 1) -> [String] {
         let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
         var out = [heading(level, "a-" + a.id, escape(a.short.map { "\(a.name) (\($0))" } ?? a.name)), ""] + originNote(a.origin)
-        out += ["*Family:* \(escape(family)) · *Fits:* \(a.fits.map(\.rawValue).joined(separator: ", "))", ""]
+        out += ["*Family:* \(escape(family)) · *Fits:* \(a.fits.joined(separator: ", "))", ""]
         out += [inline(a.summary), "", inline(a.data), ""]
         func section(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }

@@ -75,7 +75,7 @@ extension TextRenderer {
         let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
         var out = heading(a.short.map { "\(a.name) (\($0))" } ?? a.name, level: 1)
         out += hanging(family, first: "Family: ", rest: "        ")
-        out += hanging(a.fits.map(\.rawValue).joined(separator: ", "), first: "Fits: ", rest: "      ")
+        out += hanging(a.fits.joined(separator: ", "), first: "Fits: ", rest: "      ")
         out += [""] + wrap(plain(a.summary)) + [""] + wrap(plain(a.data))
         func section(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }

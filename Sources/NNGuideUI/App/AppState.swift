@@ -16,7 +16,9 @@ public enum Overlay: Sendable, Equatable {
     case mark(set: Bool)
 }
 
-/// The whole explorer as a value. `update(state, key)` is the only way it changes.
+/// The whole explorer as a value. `update(state, key)` changes it for every key; the explorer's loop
+/// also runs the decision screens' queued disk work (`runDecisionCommands`) and swaps the previewed
+/// guide for the whole one, outside `update` (issue 9 moves both in).
 public struct AppState: Sendable {
     public static let minimumWidth = 32
     public static let minimumHeight = 8

@@ -1,5 +1,6 @@
-/// A selection in a list of `count` rows shown `height` at a time: the one scroll rule for every
-/// list view (the cursor is always on screen, the list never scrolls past its end).
+/// A selection in a list of `count` rows shown `height` at a time: the scroll rule of the contents,
+/// glossary, home and compare lists (the cursor is always on screen, the list never scrolls past its
+/// end). The decide menus, tree sessions and search results still keep cursors of their own (issue 9).
 public struct ListCursor: Sendable, Equatable {
     public var index = 0
     public var top = 0

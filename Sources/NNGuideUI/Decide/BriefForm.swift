@@ -1,7 +1,7 @@
 import NNGuideCore
 
-/// The Model Brief as a form: one row per field of `BriefField` (the same table the YAML file and
-/// the flags read). Choices cycle with Left/Right or are picked by number; numbers and the notes are
+/// The Model Brief as a form: one row per field of the brief schema (decisions.yaml's `brief:`, the
+/// same table the YAML file and the flags read). Choices cycle with Left/Right or are picked by number; numbers and the notes are
 /// typed after Enter, and only then do letters type. The recommendation is recomputed from the
 /// values on every frame, so it always matches the form.
 public struct BriefForm: Sendable, Equatable {
@@ -27,23 +27,23 @@ public struct BriefForm: Sendable, Equatable {
 
     public init() {}
 
-    static let fields = BriefField.allCases
-    var current: BriefField { Self.fields[field] }
+    /// The focused field; the schema comes from the guide on screen, so a field added to
+    /// decisions.yaml is a row here with no change to this file.
+    func current(_ schema: BriefSchema) -> BriefFieldSpec? { schema.fields.indices.contains(field) ? schema.fields[field] : nil }
 
     /// Changes not yet in a file.
     public var unsaved: Bool { !values.isEmpty && values != (fileValues ?? [:]) }
-    public var brief: Brief? { try? Brief(values: values) }
+    public func brief(_ schema: BriefSchema) -> Brief? { try? Brief(schema: schema, values: values) }
 
-    func recommendation(_ guide: Guide) -> Recommendation? {
-        guard let b = brief else { return nil }
-        return try? Recommender(guide: guide).recommend(b)
+    /// The recommendation for the form's values, or why there is none (nil, nil: the brief is not whole).
+    func outcome(_ guide: Guide) -> (recommendation: Recommendation?, problem: String?) {
+        guard let b = brief(guide.decisions.brief) else { return (nil, nil) }
+        do { return (try Recommender(guide: guide).recommend(b), nil) } catch {
+            return (nil, "The guide's decisions have no answer for this brief: \(error.message)")
+        }
     }
 
-    /// Why a whole brief gets no recommendation: the content has no answer for it.
-    func recommendationProblem(_ guide: Guide) -> String? {
-        guard let b = brief else { return nil }
-        do { _ = try Recommender(guide: guide).recommend(b); return nil } catch { return "The guide's decisions have no answer for this brief: \(error.message)" }
-    }
+    func recommendation(_ guide: Guide) -> Recommendation? { outcome(guide).recommendation }
 
     /// The name a save starts from: the opened file's (without a version suffix), else modality-task.
     var baseName: String {
@@ -54,7 +54,7 @@ public struct BriefForm: Sendable, Equatable {
             }
             if !base.isEmpty { return base }
         }
-        let parts = [values[.modality], values[.task]].compactMap { $0?.description }
+        let parts = [BriefField.modality, .task].compactMap { values[$0]?.description }
         return parts.isEmpty ? "brief" : parts.joined(separator: "-")
     }
 
@@ -75,52 +75,55 @@ public struct BriefForm: Sendable, Equatable {
     // MARK: values
 
     /// The values a choice or flag field cycles through; nil is "not set".
-    static func choices(_ f: BriefField) -> [BriefValue]? {
+    static func choices(_ f: BriefFieldSpec) -> [BriefValue]? {
         switch f.kind {
-        case .choice(let vs): return vs.map { .choice($0) }
+        case .choice: return f.choices.map { .choice($0) }
         case .flag: return [.flag(true), .flag(false)]
         default: return nil
         }
     }
 
-    mutating func cycle(by step: Int) -> Bool {
-        guard let vs = Self.choices(current) else { return false }
+    mutating func cycle(_ spec: BriefFieldSpec, by step: Int) -> Bool {
+        guard let vs = Self.choices(spec) else { return false }
         let all: [BriefValue?] = [nil] + vs.map(Optional.some)
-        let i = all.firstIndex(of: values[current]) ?? 0
-        values[current] = all[(i + step + all.count) % all.count]
+        let i = all.firstIndex(of: values[spec.field]) ?? 0
+        values[spec.field] = all[(i + step + all.count) % all.count]
         return true
     }
 
     // MARK: keys
 
     mutating func handle(_ action: Action, _ ctx: ViewContext) -> Step {
+        let schema = ctx.guide.decisions.brief
         if editing != nil { return typing(action, ctx) }
-        let kind = current.kind
+        guard let current = current(schema) else { return .unhandled }
         switch action {
         case .lineDown: move(to: field + 1, ctx)
         case .lineUp: move(to: field - 1, ctx)
         case .top: move(to: 0, ctx)
-        case .bottom: move(to: Self.fields.count - 1, ctx)
+        case .bottom: move(to: schema.fields.count - 1, ctx)
         case .decide(.nextValue), .decide(.previousValue):
-            guard cycle(by: action == .decide(.nextValue) ? 1 : -1) else {
-                return .effect(.message("\(current.name) is typed: Enter, then the \(kind == .text ? "text" : "number")"))
+            guard cycle(current, by: action == .decide(.nextValue) ? 1 : -1) else {
+                return .effect(.message("\(current.name) is typed: Enter, then the \(current.kind == .text ? "text" : "number")"))
             }
         case .open:
-            if !cycle(by: 1) { editing = values[current]?.description ?? "" }
+            if !cycle(current, by: 1) { editing = values[current.field]?.description ?? "" }
         case .pick(let n):
             if let vs = Self.choices(current) {
                 guard vs.indices.contains(n - 1) else { return .unhandled }
-                values[current] = vs[n - 1]
+                values[current.field] = vs[n - 1]
             } else {
                 editing = String(n)
-                reparse()
+                reparse(current)
             }
         case .decide(.clearValue):
-            values[current] = nil
+            values[current.field] = nil
             problem = nil
         case .decide(.showCommand):
             showCommand.toggle()
-            if showCommand && brief == nil { return .effect(.message("Choose a modality and a task first: the command needs both")) }
+            if showCommand && brief(schema) == nil {
+                return .effect(.message("Choose \(Self.requiredList(schema)) first: the command needs them"))
+            }
         default:
             return .unhandled
         }
@@ -137,21 +140,27 @@ public struct BriefForm: Sendable, Equatable {
         case .lineUp: finish(); move(to: field - 1, ctx)
         default: return .unhandled
         }
-        if editing != nil { reparse() }
+        if editing != nil, let spec = current(ctx.guide.decisions.brief) { reparse(spec) }
         return .done
     }
 
     /// Takes the typed text as the value when it parses; the problem says why not.
-    private mutating func reparse() {
+    private mutating func reparse(_ spec: BriefFieldSpec) {
         guard let text = editing else { return }
-        if text.trimmingCharacters(in: .whitespaces).isEmpty { values[current] = nil; problem = nil; return }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { values[spec.field] = nil; problem = nil; return }
         do {
-            values[current] = try current.parse(text)
+            values[spec.field] = try spec.parse(text)
             problem = nil
         } catch {
-            values[current] = nil
+            values[spec.field] = nil
             problem = error.description
         }
+    }
+
+    /// "a modality and a task": the fields a brief must give, for messages.
+    static func requiredList(_ schema: BriefSchema) -> String {
+        let names = schema.required.map { "a " + $0.name }
+        return names.count <= 1 ? (names.first ?? "a field") : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
     private mutating func finish() {
@@ -159,7 +168,7 @@ public struct BriefForm: Sendable, Equatable {
     }
 
     private mutating func move(to i: Int, _ ctx: ViewContext) {
-        field = min(max(0, i), Self.fields.count - 1)
+        field = min(max(0, i), max(0, ctx.guide.decisions.brief.fields.count - 1))
     }
 
     // MARK: layout
@@ -172,23 +181,24 @@ public struct BriefForm: Sendable, Equatable {
         var s = Sheet(width: width, glyphs: ctx.glyphs)
         let g = ctx.glyphs
         s.text("Model Brief", .title)
-        for (i, f) in Self.fields.enumerated() {
+        let schema = ctx.guide.decisions.brief
+        for (i, f) in schema.fields.enumerated() {
             let start = s.count
             s.item { s in
-                var spans = [Span(TextWrap.pad(f.name + (f.isRequired ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
+                var spans = [Span(TextWrap.pad(f.name + (f.required ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
                 let room = max(1, width - Self.labelWidth)
                 if i == field, let text = editing {
                     var shown = g.text(text)
                     while DisplayWidth.of(shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
                     spans += [Span(shown, .prompt), Span(g.bar, .prompt)]
-                } else if let v = values[f] {
+                } else if let v = values[f.field] {
                     var text = g.text(v.description)
                     if i == field, Self.choices(f) != nil {
                         let (l, r) = g.ascii ? ("<", ">") : ("\u{25C2}", "\u{25B8}")
                         text = l + " " + text + " " + r
                     }
                     spans.append(Span(TextWrap.truncate(text, width: room, ellipsis: g.ellipsis), .strong))
-                } else if let assumed = understood?.brief[f], understood?.assumedFields.contains(f.name) == true {
+                } else if let assumed = understood?.brief[f.field], understood?.assumedFields.contains(f.name) == true {
                     spans.append(Span(TextWrap.truncate("(assumed \(assumed))", width: room, ellipsis: g.ellipsis), .dim))
                 } else {
                     spans.append(Span(TextWrap.truncate("(not set)", width: room, ellipsis: g.ellipsis), .dim))
@@ -196,11 +206,11 @@ public struct BriefForm: Sendable, Equatable {
                 s.line(spans)
             }
             if i == field {
-                about(&s)
+                about(f, &s)
                 s.spots["field"] = start..<s.count
             }
         }
-        if showCommand, let b = brief { s.commandBlock(b.commandLine(given: b.givenFields)) }
+        if showCommand, let b = brief(schema) { s.commandBlock(b.commandLine()) }
         if let file {
             s.blank()
             s.spot("file") { s in s.text((unsaved ? "Changed since " : "Saved as ") + Sheet.fileName(file), .dim) }
@@ -213,12 +223,11 @@ public struct BriefForm: Sendable, Equatable {
     }
 
     /// What the focused field means and how to fill it in.
-    private func about(_ s: inout Sheet) {
-        let f = current
+    private func about(_ f: BriefFieldSpec, _ s: inout Sheet) {
         let g = s.glyphs
         let pad = [Span("  ")]
         if let notice { s.text(notice, .strong, first: pad) }
-        s.text(f.meaning + (f.isRequired ? " (required)" : ""), .dim, first: pad)
+        s.text(f.meaning + (f.required ? " (required)" : ""), .dim, first: pad)
         if let problem {
             s.text(problem, .warning, first: pad)
         } else if editing != nil {
@@ -229,7 +238,7 @@ public struct BriefForm: Sendable, Equatable {
                 if i > 0 { runs.append(StyledRun("  ", Sheet.Tag(.dim))) }
                 // Number and value in one run, joined by a no-break space, so a line never parts them.
                 let number = i < 9 ? "\(i + 1)" + (g.ascii ? " " : "\u{00A0}") : ""
-                runs.append(StyledRun(number + v.description, Sheet.Tag(values[f] == v ? .selection : .text)))
+                runs.append(StyledRun(number + v.description, Sheet.Tag(values[f.field] == v ? .selection : .text)))
             }
             s.wrap(runs, first: pad)
             s.text("Left/Right or a digit chooses; x clears.", .dim, first: pad)
@@ -241,6 +250,7 @@ public struct BriefForm: Sendable, Equatable {
     /// Keeps the focused row and what it says about itself on screen.
     mutating func fit(height: Int, width: Int, _ ctx: ViewContext) {
         let s = sheet(width: width, ctx, understood: nil)
+        guard s.items.indices.contains(field) else { return }
         top = Sheet.scroll(top, toShow: s.spots["field"] ?? s.items[field], height: height, lines: s.count)
         top = Sheet.scroll(top, toShow: s.items[field], height: height, lines: s.count)
     }

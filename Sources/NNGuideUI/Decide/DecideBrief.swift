@@ -11,26 +11,30 @@ extension DecideView {
                 return .none
             case .decide(.saveBrief):
                 guard !form.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
-                outbox.append(.saveBrief(yaml: Brief.yaml(values: form.values), name: form.baseName))
+                outbox.append(.saveBrief(yaml: Brief.yaml(values: form.values, schema: ctx.guide.decisions.brief), name: form.baseName))
                 return .none
             case .decide(.openBrief):
                 openSaved(from: .brief)
                 return .none
             case .decide(.recommendation):
-                guard form.brief != nil else { return .message("Choose a modality and a task first: every recommendation starts there") }
+                guard form.brief(ctx.guide.decisions.brief) != nil else {
+                    return .message("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) first: every recommendation starts there")
+                }
                 mode = .result
                 result = Pane()
                 return .none
             case .decide(.walkPath):
-                guard let b = form.brief, let primary = ctx.guide.decisions.tree(DecisionBook.primaryTreeID) else {
-                    return .message("Choose a modality and a task first: the path starts there")
+                guard let b = form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
+                    return .message("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) first: the path starts there")
                 }
                 sessions[Self.briefKey] = [TreeSession(Navigator(tree: primary, brief: b))]
                 active = Self.briefKey
                 mode = .tree
                 return .none
             case .decide(.saveRecord):
-                guard let r = form.recommendation(ctx.guide) else { return .message("Choose a modality and a task first: there is no recommendation to record yet") }
+                guard let r = form.recommendation(ctx.guide) else {
+                    return .message("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) first: there is no recommendation to record yet")
+                }
                 outbox.append(.saveRecord(.brief(r)))
                 return .none
             default: break
@@ -47,16 +51,17 @@ extension DecideView {
         form.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
     }
 
-    func resultSheet(_ ctx: ViewContext) -> Sheet {
+    /// The whole recommendation; `outcome` when the caller has it already (one recommendation a key).
+    func resultSheet(_ ctx: ViewContext, outcome: Outcome?? = nil) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
-        guard let o = resultOutcome(ctx), let b = form.brief else {
-            s.text("Choose a modality and a task in the form first (Backspace returns to it).", .text)
+        guard let o = outcome ?? resultOutcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
+            s.text("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (Backspace returns to it).", .text)
             return s
         }
-        s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.map { "\($0.name)=\(b[$0]!)" }.joined(separator: " "), .dim)
+        s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.compactMap { f in b[f].map { "\(f.name)=\($0)" } }.joined(separator: " "), .dim)
         s.blank()
         o.layout(into: &s) { s in
-            if resultCommand { s.commandBlock(b.commandLine(given: b.givenFields)) }
+            if resultCommand { s.commandBlock(b.commandLine()) }
             if let resultSaved {
                 s.blank()
                 s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(resultSaved), .dim) }
@@ -66,10 +71,11 @@ extension DecideView {
     }
 
     mutating func resultKey(_ action: Action, _ ctx: ViewContext) -> Effect {
-        let s = resultSheet(ctx)
+        let outcome = resultOutcome(ctx)
+        let s = resultSheet(ctx, outcome: outcome)
         let height = ctx.rect.height
         if result.scroll(action, s, height: height) { return .none }
-        let links = resultOutcome(ctx)?.links ?? []
+        let links = outcome?.links ?? []
         switch action {
         case .decide(.stepBack): mode = .brief
         case .cancel: result.focus = nil
@@ -83,7 +89,7 @@ extension DecideView {
             return stepEffect(TreeSession.follow(links[i].link))
         case .decide(.showCommand):
             resultCommand.toggle()
-            let after = resultSheet(ctx)
+            let after = resultSheet(ctx, outcome: outcome)
             if let r = after.spots["command"] { result.show(r, after, height: height) }
         case .decide(.saveRecord):
             guard let r = form.recommendation(ctx.guide) else { return .unhandled }
@@ -113,7 +119,8 @@ extension DecideView {
     func renderForm(_ ctx: ViewContext, into buf: inout Buffer) {
         let g = ctx.glyphs
         let (f, res, divider) = formPanes(ctx.rect)
-        let rec = form.recommendation(ctx.guide)
+        // One recommendation a frame: the form's hints and the pane beside it share it.
+        let (rec, problem) = form.outcome(ctx.guide)
         form.sheet(width: f.width, ctx, understood: rec).render(top: form.top, in: f, focus: nil, selected: form.field, into: &buf)
         if let divider {
             for y in divider.y..<divider.maxY { buf.put(g.v, x: divider.x, y: y, role: .border) }
@@ -126,14 +133,14 @@ extension DecideView {
                 if !o.variants.isEmpty { s.text("Start with: " + o.variants.joined(separator: ", "), .dim) }
                 if !o.warnings.isEmpty {
                     s.blank()
-                    for w in o.warnings { s.text(w, .text, first: [Span("! ", .warning)]) }
+                    for w in o.warnings { s.text(w.text, .text, first: [Span("! ", .warning)]) }
                 }
                 s.blank()
-                for b in o.why { s.text(b, .dim, first: [Span(g.bullet + " ", .dim)]) }
-            } else if let problem = form.recommendationProblem(ctx.guide) {
+                for b in o.why { s.text(b.text, .dim, first: [Span(g.bullet + " ", .dim)]) }
+            } else if let problem {
                 s.text(problem, .warning)
             } else {
-                s.text("Choose a modality and a task: the pick appears here and follows every change.", .dim)
+                s.text("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)): the pick appears here and follows every change.", .dim)
             }
             s.render(top: 0, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), focus: nil, selected: nil, into: &buf)
             let foot = rec == nil ? "" : "r why, why not, links  p path"
@@ -144,8 +151,8 @@ extension DecideView {
             buf.put(String(repeating: g.h, count: res.width), x: res.x, y: res.y, role: .border)
             guard res.height > 1 else { return }
             guard let rec else {
-                let why = form.recommendationProblem(ctx.guide) ?? "Choose modality and task for a pick"
-                buf.put(TextWrap.truncate(why, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: form.brief == nil ? .dim : .warning)
+                let why = problem ?? "Choose \(ctx.guide.decisions.brief.required.map(\.name).joined(separator: " and ")) for a pick"
+                buf.put(TextWrap.truncate(why, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: problem == nil ? .dim : .warning)
                 return
             }
             let key = "  r why"

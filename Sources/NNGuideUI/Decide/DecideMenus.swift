@@ -7,7 +7,7 @@ extension DecideView {
     enum HubItem: Equatable { case tree(String), variants, brief, saved }
 
     func variantTrees(_ guide: Guide) -> [DecisionTree] {
-        guide.decisions.trees.filter { $0.id != DecisionBook.primaryTreeID && $0.id != Self.diagnosisID }
+        guide.decisions.trees(.variant)
     }
 
     func hubItems(_ ctx: ViewContext) -> [(item: HubItem, title: String, about: String)] {
@@ -20,7 +20,7 @@ extension DecideView {
             return InlineParser.plain(fallback ?? "")
         }
         var out: [(HubItem, String, String)] = []
-        if let p = book.tree(DecisionBook.primaryTreeID) {
+        if let p = book.primaryTree {
             out.append((.tree(p.id), "Step through the primary flow", about(p.id, p.summary)))
         }
         let variants = variantTrees(ctx.guide)
@@ -30,9 +30,9 @@ extension DecideView {
                         resumed.map { "resume: " + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
         let filled = form.values.isEmpty ? "describe the problem once; the pick follows every change"
-            : "resume: " + [form.values[.modality], form.values[.task]].compactMap { $0?.description }.joined(separator: ", ")
+            : "resume: " + book.brief.required.compactMap { form.values[$0.field]?.description }.joined(separator: ", ")
         out.append((.brief, "Fill in a Model Brief", filled))
-        if let d = book.tree(Self.diagnosisID) {
+        for d in book.trees(.diagnosis) {
             out.append((.tree(d.id), "Diagnose a failing model", about(d.id, d.summary)))
         }
         out.append((.saved, "Open a saved brief", "briefs you saved with w in the form"))
@@ -66,7 +66,7 @@ extension DecideView {
         switch item {
         case .tree(let id):
             guard let tree = ctx.guide.decisions.tree(id) else { return .message("No decision tree '\(id)' in this content") }
-            start(key: id, tree: tree)
+            start(key: id, tree: tree, schema: ctx.guide.decisions.brief)
         case .variants:
             mode = .variants
         case .brief:
@@ -79,8 +79,8 @@ extension DecideView {
     }
 
     /// Starts a tree, or resumes it where it was left.
-    mutating func start(key: String, tree: DecisionTree) {
-        if sessions[key] == nil { sessions[key] = [TreeSession(Navigator(tree: tree))] }
+    mutating func start(key: String, tree: DecisionTree, schema: BriefSchema) {
+        if sessions[key] == nil { sessions[key] = [TreeSession(Navigator(tree: tree, schema: schema))] }
         active = key
         mode = .tree
     }

@@ -31,7 +31,6 @@ public struct DecideView: AppView {
     public init() {}
 
     static let briefKey = "brief"
-    static let diagnosisID = "diagnosis"
 
     public var scopes: [Scope] {
         switch mode {
@@ -93,7 +92,7 @@ public struct DecideView: AppView {
                 if case .pick(let n) = action { i = n - 1 }
                 guard trees.indices.contains(i) else { return .unhandled }
                 variantChoice = i
-                start(key: trees[i].id, tree: trees[i])
+                start(key: trees[i].id, tree: trees[i], schema: ctx.guide.decisions.brief)
             case .decide(.stepBack), .cancel: mode = .hub
             default: return .unhandled
             }
@@ -142,7 +141,7 @@ public struct DecideView: AppView {
                 return .message("The variant tree '\(r.tree)' is not in this content")
             }
             tree.start = r.node
-            sessions[key, default: []].append(TreeSession(Navigator(tree: tree)))
+            sessions[key, default: []].append(TreeSession(Navigator(tree: tree, schema: ctx.guide.decisions.brief)))
             return .none
         case .saveRecord:
             if let nav = session?.nav { outbox.append(.saveRecord(.path(nav))) }
@@ -255,7 +254,8 @@ public struct DecideView: AppView {
             guard let t = session else { return ("Decide", "") }
             return ("Decide" + sep + ctx.glyphs.text(t.nav.tree.title), t.status(ctx))
         case .brief:
-            return ("Decide" + sep + "Model Brief" + (form.unsaved ? " (unsaved)" : ""), "\(form.current.name) \(form.field + 1)/\(BriefForm.fields.count)")
+            let schema = ctx.guide.decisions.brief
+            return ("Decide" + sep + "Model Brief" + (form.unsaved ? " (unsaved)" : ""), "\(form.current(schema)?.name ?? "") \(form.field + 1)/\(schema.fields.count)")
         case .result: return ("Decide" + sep + "Model Brief" + sep + "recommendation", result.position(resultSheet(ctx), height: ctx.rect.height))
         case .saved: return ("Decide" + sep + "Saved briefs", savedFolder == nil ? "" : "\(saved.count)")
         }
@@ -272,7 +272,7 @@ public struct DecideView: AppView {
         case .tree:
             if let t = session { out += t.violations(ctx) } else { out.append("decide: tree mode without a session") }
         case .brief:
-            if !BriefForm.fields.indices.contains(form.field) { out.append("decide: brief field \(form.field) outside the form") }
+            if !ctx.guide.decisions.brief.fields.indices.contains(form.field) { out.append("decide: brief field \(form.field) outside the form") }
         case .result: out += result.violations(resultSheet(ctx), height: h, name: "decide result")
         case .saved: out += menu.violations(savedSheet(ctx), height: h, name: "decide saved")
         }

@@ -28,13 +28,15 @@ public struct SavedBrief: Sendable, Equatable {
     public var values: [BriefField: BriefValue]?
     public var problem: String?
     public var modified: Date
+    /// The fields in the order the schema shows them.
+    var order: [BriefField] = []
 
     public var name: String { (path as NSString).lastPathComponent }
 
     /// "modality=text task=generation samples=500", the way `nnguide recommend` shows a brief.
     public var summary: String {
         guard let values else { return problem ?? "" }
-        let shown = BriefField.allCases.filter { $0 != .notes }.compactMap { f in values[f].map { "\(f.name)=\($0)" } }
+        let shown = order.filter { $0 != .notes }.compactMap { f in values[f].map { "\(f.name)=\($0)" } }
         return shown.isEmpty ? "(empty)" : shown.joined(separator: " ")
     }
 }
@@ -95,7 +97,7 @@ public struct DecisionFiles: Sendable {
 
     /// The saved briefs, newest first. A file that cannot be read is listed with the reason (file and
     /// line), never removed.
-    public func listBriefs() -> [SavedBrief] {
+    public func listBriefs(_ schema: BriefSchema) -> [SavedBrief] {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: briefs) else { return [] }
         var out: [SavedBrief] = []
@@ -103,7 +105,7 @@ public struct DecisionFiles: Sendable {
             let path = (briefs as NSString).appendingPathComponent(n)
             let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
             do {
-                out.append(SavedBrief(path: path, values: try BriefReader.read(path: path), problem: nil, modified: modified))
+                out.append(SavedBrief(path: path, values: try BriefReader.read(path: path, schema: schema), problem: nil, modified: modified, order: schema.names))
             } catch {
                 out.append(SavedBrief(path: path, values: nil, problem: error.description, modified: modified))
             }
@@ -160,7 +162,7 @@ extension AppState {
                 let date = files.today()
                 let markdown: String
                 switch source {
-                case .path(let nav): markdown = nav.record(catalog: guide.catalog, date: date) ?? ""
+                case .path(let nav): markdown = nav.record(catalog: guide.catalog, guide: guide, date: date) ?? ""
                 case .brief(let r): markdown = r.markdown(date: date)
                 }
                 switch files.saveRecord(markdown, name: "decision-\(source.pickID)-\(date)") {
@@ -182,7 +184,7 @@ extension AppState {
                     message = "Not saved: \(f.description)"
                 }
             case .listBriefs:
-                decide.briefsListed(files.listBriefs(), folder: files.briefs)
+                decide.briefsListed(files.listBriefs(guide.decisions.brief), folder: files.briefs)
             }
         }
     }
@@ -192,7 +194,7 @@ extension AppState {
     public func keepUnsavedBrief(_ files: DecisionFiles) -> String? {
         let form = decide.form
         guard form.unsaved else { return nil }
-        switch files.saveBrief(Brief.yaml(values: form.values), name: form.baseName) {
+        switch files.saveBrief(Brief.yaml(values: form.values, schema: guide.decisions.brief), name: form.baseName) {
         case .success(.new(let path)): return "nnguide: the brief you were filling in is saved as \(path)"
         case .success(.unchanged): return nil
         case .failure(let f): return "nnguide: the brief you were filling in could not be saved: \(f.description)"

@@ -1,19 +1,27 @@
 import NNGuideCore
 
-/// What a pick screen shows, from a leaf of a tree or from the recommender: the pick, why, why not
-/// the alternatives, warnings, and links to the deep dives.
+/// What a pick screen shows, from a leaf of a tree or from the recommender's Decision: the pick, why,
+/// the alternatives, why not the others, warnings, and links to the deep dives, under the headings
+/// every projection of a decision shares (`DecisionSection`). A reason's source is shown dim after it.
 struct Outcome: Sendable {
-    struct Named: Sendable, Equatable { var name: String; var text: String? }
+    /// A line of text and where it comes from ("your brief: modality image").
+    struct Line: Sendable, Equatable {
+        var text: String
+        var source: String?
+        init(_ text: String, source: String? = nil) { self.text = text; self.source = source }
+        init(_ r: Reason) { text = r.text; source = r.source?.label }
+    }
+    struct Named: Sendable, Equatable { var name: String; var text: String?; var source: String? = nil }
     enum Link: Sendable, Equatable { case page(String), refine(Refinement) }
 
     var title: String
     var pick: String
     var variants: [String] = []
-    var why: [String] = []
+    var why: [Line] = []
     var whyNot: [Named] = []
     var alternatives: [Named] = []
-    var warnings: [String] = []
-    var assumptions: [String] = []
+    var warnings: [Line] = []
+    var assumptions: [Line] = []
     var nextSteps: [String] = []
     /// A link's label is a breadcrumb, joined with the terminal's separator when drawn.
     var links: [(label: [String], link: Link)] = []
@@ -25,33 +33,35 @@ struct Outcome: Sendable {
         ids.map { id in guide.architecture(id).map { "\($0.name) (\(id))" } ?? id }.joined(separator: " or ")
     }
 
-    /// A leaf of `tree`; a leaf that the recommender refines offers the variant tree as its first link.
-    init(leaf: DecisionNode, guide: Guide) {
-        title = leaf.title ?? Self.name(leaf.pick.first ?? "", guide)
-        pick = Self.pickLine(leaf.pick, guide)
-        variants = leaf.variants
-        why = leaf.why.map { [$0] } ?? []
-        whyNot = leaf.whyNot.map { Named(name: Self.name($0.id, guide), text: $0.reason) }
-        alternatives = leaf.alternatives.map { Named(name: Self.name($0.id, guide), text: $0.reason) }
-        warnings = leaf.warnings
-        nextSteps = leaf.nextSteps
+    /// The pick of a path stepped through by hand: the navigator's Decision, with the variant tree the
+    /// recommender would refine through as the first link.
+    /// Nil before the path reaches a leaf.
+    init?(path nav: Navigator, guide: Guide) {
+        guard let leaf = nav.leaf, let d = nav.decision(catalog: guide.catalog, guide: guide) else { return nil }
+        self.init(decision: d, guide: guide)
         if let r = leaf.refine, let t = guide.decisions.tree(r.tree), t.node(r.node) != nil {
-            links.append((["Choose the variant: \(t.title)"], .refine(r)))
+            links.insert((["Choose the variant: \(t.title)"], .refine(r)), at: 0)
         }
-        addPages(leaf.see + leaf.pick.compactMap { guide.architecture($0)?.deepDive }, guide)
     }
 
-    init(recommendation r: Recommendation, guide: Guide) {
-        title = r.pick.title
-        pick = Self.pickLine([r.pick.id], guide)
-        variants = r.pick.variants
-        why = r.because
-        whyNot = r.whyNot.map { Named(name: Self.name($0.id, guide), text: $0.reason) }
-        alternatives = r.alternatives.map { Named(name: $0.name, text: $0.reason) }
-        warnings = r.warnings
-        assumptions = r.assumptions
-        nextSteps = r.nextSteps
-        addPages(r.see + [guide.architecture(r.pick.id)?.deepDive].compactMap { $0 }, guide)
+    init(recommendation r: Recommendation, guide: Guide) { self.init(decision: r.decision, guide: guide) }
+
+    /// Every pick screen is this projection of a Decision; a path's equally good first picks share the
+    /// pick line ("X (x) or Y (y)").
+    init(decision d: Decision, guide: Guide) {
+        let firsts = [d.pick.id] + d.alternatives.filter(\.alsoFirst).map(\.id)
+        title = d.pick.title
+        pick = Self.pickLine(firsts, guide)
+        variants = d.pick.variants
+        why = d.because.map(Line.init)
+        whyNot = d.whyNot.map { w in
+            Named(name: w.name, text: w.reasons.map(\.text).joined(separator: " "), source: ReasonSource.merged(w.reasons.compactMap(\.source))?.label)
+        }
+        alternatives = d.alternatives.filter { !$0.alsoFirst }.map { Named(name: $0.name, text: $0.reason.text, source: $0.reason.source?.label) }
+        warnings = d.warnings.map(Line.init)
+        assumptions = d.assumptions.map(Line.init)
+        nextSteps = d.nextSteps
+        addPages(d.see + firsts.compactMap { guide.architecture($0)?.deepDive }, guide)
     }
 
     private mutating func addPages(_ ids: [String], _ guide: Guide) {
@@ -70,29 +80,29 @@ struct Outcome: Sendable {
         s.text("Pick: " + pick, .strong)
         if !variants.isEmpty { s.text("Start with: " + variants.map(s.plain).joined(separator: ", "), .text) }
         extra(&s)
-        func section(_ heading: String, _ body: (inout Sheet) -> Void) {
-            s.blank(); s.text(heading, .heading); body(&s)
+        func section(_ heading: DecisionSection, suffix: String = "", _ body: (inout Sheet) -> Void) {
+            s.blank(); s.text(heading.heading + suffix, .heading); body(&s)
         }
-        if !why.isEmpty { section("Why") { s in for w in why { s.text(w, .text, first: why.count > 1 ? [Span(g.bullet + " ", .dim)] : []) } } }
-        if !whyNot.isEmpty {
-            section("Why not the others") { s in for w in whyNot { named(w, &s) } }
-        }
+        if !why.isEmpty { section(.because) { s in for w in why { line(w, .text, first: why.count > 1 ? [Span(g.bullet + " ", .dim)] : [], &s) } } }
         if !alternatives.isEmpty {
-            section("Alternatives") { s in for a in alternatives { named(a, &s) } }
+            section(.alternatives) { s in for a in alternatives { named(a, &s) } }
+        }
+        if !whyNot.isEmpty {
+            section(.whyNot) { s in for w in whyNot { named(w, &s) } }
         }
         if !warnings.isEmpty {
-            section("Warnings") { s in for w in warnings { s.text(w, .text, first: [Span("! ", .warning)]) } }
+            section(.warnings) { s in for w in warnings { line(w, .text, first: [Span("! ", .warning)], &s) } }
         }
         if !assumptions.isEmpty {
-            section("Assumptions") { s in for a in assumptions { s.text(a, .dim, first: [Span(g.bullet + " ", .dim)]) } }
+            section(.assumptions) { s in for a in assumptions { line(a, .dim, first: [Span(g.bullet + " ", .dim)], &s) } }
         }
         if !nextSteps.isEmpty {
-            section("Next steps") { s in
+            section(.nextSteps) { s in
                 for (i, n) in nextSteps.enumerated() { s.text(n, .text, first: [Span("\(i + 1). ", .accent)], rest: [Span("   ")]) }
             }
         }
         if !links.isEmpty {
-            section("Read more (Enter opens, Backspace returns)") { s in
+            section(.read, suffix: " (Enter opens, Backspace returns)") { s in
                 for (i, l) in links.enumerated() {
                     let t = s.target(.link(i))
                     s.wrap([StyledRun(l.label.map(s.plain).joined(separator: " \(g.sep) "), Sheet.Tag(.link, t))], first: [Span(i < 9 ? " \(i + 1)  " : "    ", .accent)])
@@ -103,6 +113,16 @@ struct Outcome: Sendable {
 
     private func named(_ n: Named, _ s: inout Sheet) {
         let runs = [StyledRun(s.plain(n.name), Sheet.Tag(.strong))] + (n.text.map { [StyledRun(": " + s.plain($0), Sheet.Tag(.text))] } ?? [])
+            + Self.quiet(n.source, s)
         s.wrap(runs, first: [Span(s.glyphs.bullet + " ", .dim)])
+    }
+
+    /// A reason with its source after it, dim.
+    private func line(_ l: Line, _ role: Role, first: [Span], _ s: inout Sheet) {
+        s.wrap([StyledRun(s.plain(l.text), Sheet.Tag(role))] + Self.quiet(l.source, s), first: first)
+    }
+
+    static func quiet(_ source: String?, _ s: Sheet) -> [StyledRun<Sheet.Tag>] {
+        source.map { [StyledRun(" (" + s.plain($0) + ")", Sheet.Tag(.dim))] } ?? []
     }
 }

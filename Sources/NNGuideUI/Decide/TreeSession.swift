@@ -60,8 +60,8 @@ struct TreeSession: Sendable, Equatable {
             s.wrap(runs, first: [Span("Answers: ", .dim)], rest: [])
         }
         s.blank()
-        if atPick, let leaf = nav.leaf {
-            Outcome(leaf: leaf, guide: ctx.guide).layout(into: &s) { s in extras(&s) }
+        if atPick, let outcome = Outcome(path: nav, guide: ctx.guide) {
+            outcome.layout(into: &s) { s in extras(&s) }
         } else {
             if let k = changing, crumbs.indices.contains(k) {
                 s.text("Changing answer \(k + 1) of \(crumbs.count). Esc keeps \u{201C}\(s.plain(crumbs[k].option.answer))\u{201D}.", .warning)
@@ -187,7 +187,7 @@ struct TreeSession: Sendable, Equatable {
 
     private mutating func handlePick(_ action: Action, _ s: Sheet, _ ctx: ViewContext) -> Step {
         if pane.scroll(action, s, height: ctx.rect.height) { return .done }
-        let links = nav.leaf.map { Outcome(leaf: $0, guide: ctx.guide).links } ?? []
+        let links = Outcome(path: nav, guide: ctx.guide)?.links ?? []
         switch action {
         case .pick(let n):
             guard links.indices.contains(n - 1) else { return .unhandled }

@@ -17,6 +17,6 @@ public enum Action: Hashable, Sendable {
     case toggle, sort, transpose, clearSelection
     // text fields
     case focusField, type(Character), deleteBackward, clearField, switchFocus
-    // the decision navigator and the brief form (Decide/DecideAction.swift)
+    // the decision navigator and the brief form (`DecideAction`, in Decide/Sheet.swift)
     case decide(DecideAction)
 }

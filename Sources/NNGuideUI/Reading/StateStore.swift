@@ -1,8 +1,8 @@
 import Foundation
 import NNGuideCore
 
-/// Reads and writes the reading state file. The one place the app touches the disk, so the
-/// update function stays pure. Writes are atomic (temp file + rename), so a crash mid-write
+/// Reads and writes the reading state file, outside `update`, which stays pure (decision records and
+/// briefs are written by `DecisionFiles`, the content cache by `ContentCache`). Writes are atomic (temp file + rename), so a crash mid-write
 /// leaves the previous file whole; nothing here ever stops the app: problems become warnings.
 public struct StateStore: Sendable {
     public let directory: String

@@ -1,0 +1,269 @@
+import Foundation
+
+/// The name of a Model Brief field (`modality`, `latency_ms`). Which fields exist, their kinds and
+/// values are data: the `brief:` section of decisions.yaml, read into a `BriefSchema`. The few names
+/// below are the fields the Swift code itself reads (the title of a record, the data bands, the form's
+/// file name); every other field is only ever handled through the schema.
+public struct BriefField: Hashable, Sendable, Codable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+    public init(stringLiteral name: String) { self.name = name }
+    public init(from decoder: Decoder) throws { name = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(name) }
+    public var description: String { name }
+    public static func < (a: BriefField, b: BriefField) -> Bool { a.name < b.name }
+
+    public static let modality = BriefField("modality")
+    public static let task = BriefField("task")
+    /// The data-quantity bands read it.
+    public static let samples = BriefField("samples")
+    /// Free text, shown apart from the other fields.
+    public static let notes = BriefField("notes")
+}
+
+/// The shape of a field's values.
+public enum BriefFieldKind: String, Codable, Sendable, CaseIterable {
+    /// One of the listed `values`.
+    case choice
+    /// A whole count: 5000, 5,000, 5_000, 5k, 2m.
+    case integer
+    /// A positive number, such as milliseconds (`200`, `200ms`).
+    case number
+    /// true or false (a `--x` / `--no-x` switch on the command line).
+    case flag
+    /// Free text.
+    case text
+}
+
+/// One allowed value of a choice field, with what it means.
+public struct BriefChoice: Codable, Sendable, Equatable {
+    public var value: String
+    public var meaning: String
+    public init(_ value: String, meaning: String) { self.value = value; self.meaning = meaning }
+}
+
+/// One field of the brief as decisions.yaml declares it:
+///
+///     - name: samples                    # as in a brief file and in `when` conditions
+///       kind: integer                    # choice | integer | number | flag | text
+///       flag: --samples                  # optional; default `--` + name with `_` as `-`
+///       meaning: number of labeled examples
+///       required: false                  # optional; default false
+///       min: 1                           # integer and number only, optional: the smallest valid value
+///       accepts: a whole number ...      # optional: how to write a value, for messages
+///       values:                          # choice only
+///         - {value: image, meaning: photographs, scans, frames}
+public struct BriefFieldSpec: Codable, Sendable, Equatable {
+    public var name: String
+    public var kind: BriefFieldKind
+    public var meaning: String
+    public var required: Bool
+    public var values: [BriefChoice]
+    public var min: Double?
+    public var accepts: String?
+    private var flagName: String?
+
+    public init(name: String, kind: BriefFieldKind, meaning: String, required: Bool = false, values: [BriefChoice] = [],
+                min: Double? = nil, accepts: String? = nil, flag: String? = nil) {
+        self.name = name; self.kind = kind; self.meaning = meaning; self.required = required; self.values = values
+        self.min = min; self.accepts = accepts; self.flagName = flag
+    }
+
+    enum CodingKeys: String, CodingKey { case name, kind, meaning, required, values, min, accepts, flagName = "flag" }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        kind = try c.decode(BriefFieldKind.self, forKey: .kind)
+        meaning = try c.decode(String.self, forKey: .meaning)
+        required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+        values = try c.decodeIfPresent([BriefChoice].self, forKey: .values) ?? []
+        min = try c.decodeIfPresent(Double.self, forKey: .min)
+        accepts = try c.decodeIfPresent(String.self, forKey: .accepts)
+        flagName = try c.decodeIfPresent(String.self, forKey: .flagName)
+    }
+
+    public var field: BriefField { BriefField(name) }
+    /// The command-line flag for this field.
+    public var flag: String { flagName ?? "--" + name.replacingOccurrences(of: "_", with: "-") }
+    public var choices: [String] { values.map(\.value) }
+
+    /// The values a person may write, for messages.
+    public var validValues: String {
+        if let accepts { return accepts }
+        let floor = min.map { " of at least \(BriefValue.format($0))" } ?? ""
+        switch kind {
+        case .choice: return choices.joined(separator: ", ")
+        case .integer: return "a whole number\(floor) such as 5000, 5,000 or 5k"
+        case .number: return "a positive number\(floor) such as 200"
+        case .flag: return "true or false"
+        case .text: return "any text"
+        }
+    }
+
+    /// Reads a value as written in a brief file or on the command line.
+    public func parse(_ raw: String) throws(BriefValueError) -> BriefValue {
+        let s = raw.trimmingCharacters(in: .whitespaces)
+        func bad(_ why: BriefValueError.Reason = .unknown) -> BriefValueError { BriefValueError(spec: self, value: raw, reason: why) }
+        switch kind {
+        case .choice:
+            let v = s.lowercased()
+            guard choices.contains(v) else { throw bad() }
+            return .choice(v)
+        case .integer:
+            guard let n = BriefFieldSpec.count(s) else {
+                if let d = Double(s.replacingOccurrences(of: ",", with: "")), d < 0 { throw bad(.negative) }
+                throw bad()
+            }
+            if n < 0 { throw bad(.negative) }
+            if let min, Double(n) < min { throw bad(.tooSmall(min)) }
+            return .number(Double(n))
+        case .number:
+            var t = s.lowercased()
+            if t.hasSuffix("ms") { t = String(t.dropLast(2)).trimmingCharacters(in: .whitespaces) }
+            guard let n = Double(t), n.isFinite else { throw bad() }
+            if n < 0 { throw bad(.negative) }
+            if n == 0 { throw bad(.tooSmall(min ?? 0)) }
+            if let min, n < min { throw bad(.tooSmall(min)) }
+            return .number(n)
+        case .flag:
+            switch s.lowercased() {
+            case "true", "yes", "on", "1": return .flag(true)
+            case "false", "no", "off", "0": return .flag(false)
+            default: throw bad()
+            }
+        case .text:
+            return .text(raw)
+        }
+    }
+
+    /// "5000", "5,000", "5_000", "5k", "2m", "-5".
+    static func count(_ s: String) -> Int? {
+        var t = s.lowercased().replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+        var scale = 1
+        if t.hasSuffix("k") { scale = 1_000; t.removeLast() } else if t.hasSuffix("m") { scale = 1_000_000; t.removeLast() }
+        if scale > 1, let d = Double(t), d.isFinite, abs(d * Double(scale)) < Double(Int.max) {
+            return Int((d * Double(scale)).rounded())
+        }
+        let digits = t.hasPrefix("-") ? t.dropFirst() : Substring(t)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t) else { return nil }
+        return n
+    }
+}
+
+/// What a tree is for: the recommender walks the primary flow, refines through variant trees, and
+/// never walks the diagnosis (a tree for a model that already fails). In YAML, a tree's `role:`.
+public enum TreeRole: String, Codable, Sendable, CaseIterable {
+    case primary, variant, diagnosis
+}
+
+/// The brief's fields, in the order every table, form and record shows them: the `brief:` section
+/// of decisions.yaml. Everything that reads or writes a brief goes through it, so a new value or a
+/// new field is a change to that file alone.
+public struct BriefSchema: Codable, Sendable, Equatable {
+    public var fields: [BriefFieldSpec]
+
+    public init(fields: [BriefFieldSpec] = []) { self.fields = fields }
+    public init(from decoder: Decoder) throws { fields = try decoder.singleValueContainer().decode([BriefFieldSpec].self) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(fields) }
+
+    public subscript(field: BriefField) -> BriefFieldSpec? { fields.first { $0.name == field.name } }
+    public var names: [BriefField] { fields.map(\.field) }
+    public var required: [BriefFieldSpec] { fields.filter(\.required) }
+    public func index(of field: BriefField) -> Int { fields.firstIndex { $0.name == field.name } ?? Int.max }
+    /// The field a command-line flag sets (`--latency-ms`).
+    public func field(flag: String) -> BriefFieldSpec? { fields.first { $0.flag == flag } }
+    public var fieldList: String { fields.map(\.name).joined(separator: ", ") }
+
+    /// Reads a field's value; the error names the field, the value and what is valid.
+    public func parse(_ field: BriefField, _ raw: String) throws(BriefSchemaError) -> BriefValue {
+        guard let spec = self[field] else { throw .unknownField(field.name, known: fieldList) }
+        do { return try spec.parse(raw) } catch { throw .badValue(error) }
+    }
+
+    /// What is wrong with the schema itself, for lint (empty when fine).
+    public var problems: [(index: Int, message: String)] {
+        var out: [(Int, String)] = []
+        var seen: Set<String> = [], flags: Set<String> = []
+        for (i, f) in fields.enumerated() {
+            if f.name.isEmpty || !f.name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) {
+                out.append((i, "brief field '\(f.name)': a name is lower-case letters, digits and '_'"))
+            }
+            if !seen.insert(f.name).inserted { out.append((i, "brief field '\(f.name)' is declared twice")) }
+            if !flags.insert(f.flag).inserted { out.append((i, "brief field '\(f.name)': flag '\(f.flag)' is used by another field")) }
+            if !f.flag.hasPrefix("--") { out.append((i, "brief field '\(f.name)': flag '\(f.flag)' must start with --")) }
+            switch f.kind {
+            case .choice:
+                if f.values.isEmpty { out.append((i, "brief field '\(f.name)' is a choice with no values")) }
+                var vs: Set<String> = []
+                for v in f.values {
+                    if !vs.insert(v.value).inserted { out.append((i, "brief field '\(f.name)': value '\(v.value)' appears twice")) }
+                    if v.value != v.value.lowercased() || v.value.isEmpty || v.value.hasPrefix("!") || v.value.contains(" ") {
+                        out.append((i, "brief field '\(f.name)': value '\(v.value)' must be lower case, without spaces or a leading '!'"))
+                    }
+                    if NumberTest(v.value) != nil || ["true", "false"].contains(v.value) {
+                        out.append((i, "brief field '\(f.name)': value '\(v.value)' reads as a number or a flag; choose a word"))
+                    }
+                }
+            default:
+                if !f.values.isEmpty { out.append((i, "brief field '\(f.name)': only a choice lists values (kind is \(f.kind.rawValue))")) }
+            }
+            if f.min != nil && f.kind != .integer && f.kind != .number {
+                out.append((i, "brief field '\(f.name)': only integer and number fields take 'min'"))
+            }
+            if f.required && f.kind != .choice { out.append((i, "brief field '\(f.name)': only a choice can be required")) }
+        }
+        return out
+    }
+}
+
+/// A value a field does not accept: names the field, the value and what is valid.
+public struct BriefValueError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable { case unknown, negative, tooSmall(Double) }
+    public var spec: BriefFieldSpec
+    public var value: String
+    public var reason: Reason
+    public init(spec: BriefFieldSpec, value: String, reason: Reason = .unknown) { self.spec = spec; self.value = value; self.reason = reason }
+    public var field: BriefField { spec.field }
+    public var description: String {
+        switch reason {
+        case .unknown: return "unknown value '\(value)' for \(spec.name); valid values: \(spec.validValues)"
+        case .negative: return "'\(value)' is negative; \(spec.name) is the \(spec.meaning): \(spec.validValues)"
+        case .tooSmall(let min):
+            let floor = spec.kind == .number && min == 0 ? "more than 0" : "at least \(BriefValue.format(min))"
+            return "'\(value)' is too small; \(spec.name) is the \(spec.meaning), \(floor)"
+        }
+    }
+}
+
+/// A field or value the schema does not know.
+public enum BriefSchemaError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownField(String, known: String)
+    case badValue(BriefValueError)
+    public var description: String {
+        switch self {
+        case .unknownField(let name, let known): return "unknown brief field '\(name)'; expected one of: \(known)"
+        case .badValue(let e): return e.description
+        }
+    }
+}
+
+extension BriefSchema {
+    /// The fields as README's Markdown table (field, flag, what it takes); a test keeps README's copy
+    /// equal to this, so the documented fields and values are always the content's.
+    public var markdownTable: String {
+        var rows = ["| field (YAML) | flag | values |", "| --- | --- | --- |"]
+        for f in fields {
+            let flag = f.kind == .flag ? "`\(f.flag)` / `--no-\(f.flag.dropFirst(2))`" : "`\(f.flag)`"
+            var what = f.meaning
+            switch f.kind {
+            case .choice: what += ": " + f.choices.map { "`\($0)`" }.joined(separator: ", ")
+            case .integer, .number: what += " (\(f.validValues))"
+            case .flag, .text: break
+            }
+            if f.required { what += " (required)" }
+            rows.append("| `\(f.name)` | \(flag) | \(what.replacingOccurrences(of: "|", with: "\\|")) |")
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+}

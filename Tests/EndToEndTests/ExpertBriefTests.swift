@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// Issue 10's table: briefs of real projects, each with the pick an experienced practitioner makes in
+/// 2026, run through the real `nnguide recommend --format json` on the shipped Content/. Beyond the pick,
+/// each row checks that the path, the reasons and the why-nots agree with the brief.
+@Suite struct ExpertBriefTests {
+    struct Row: CustomStringConvertible, Sendable {
+        var flags: [String]
+        var pick: String
+        /// Text the "start with" list must contain (one of the variants contains each).
+        var variants: [String] = []
+        /// Ids that must be offered as alternatives.
+        var alternatives: [String] = []
+        /// Ids that must be named under why-not.
+        var whyNot: [String] = []
+        /// An answer on the path that shows the route the brief took.
+        var answer: String
+        /// The guide's own pick when nnguide departs from it ("" when the guide has no route at all).
+        var guidePick: String?
+        /// Text that must not appear in reasons, warnings or next steps for this brief.
+        var never: [String] = []
+        var description: String { flags.joined(separator: " ") }
+    }
+
+    static let rows: [Row] = [
+        Row(flags: ["--modality", "time-series", "--task", "forecasting", "--samples", "30000", "--deploy", "batch"],
+            pick: "gradient-boosting", variants: ["lag"], alternatives: ["deep-forecaster", "ts-foundation", "forecast-baseline"],
+            answer: "Forecast future values", guidePick: "rnn", never: ["GRU", "fine-tune pretrained"]),
+        Row(flags: ["--modality", "tabular", "--task", "anomaly-detection"],
+            pick: "isolation-forest", variants: ["Isolation Forest", "ECOD"], alternatives: ["autoencoder", "gradient-boosting"],
+            answer: "few or no labelled anomalies", guidePick: "gradient-boosting"),
+        Row(flags: ["--modality", "image", "--task", "segmentation", "--samples", "300", "--deploy", "cloud"],
+            pick: "segmenter", variants: ["U-Net", "nnU-Net"], whyNot: ["cnn"],
+            answer: "segmentation", guidePick: "cnn", never: ["ResNet-50", "freeze a pretrained backbone", "train only a small head", "small head on frozen"]),
+        Row(flags: ["--modality", "image", "--task", "classification", "--samples", "150000", "--deploy", "server-cpu", "--latency-ms", "50"],
+            pick: "cnn", variants: ["ResNet-50", "ConvNeXt-T", "int8"], whyNot: ["vit"],
+            answer: "On CPU servers", guidePick: "vit", never: ["ViT-B/16 fine-tuned", "from scratch on a modest set"]),
+        Row(flags: ["--modality", "text", "--task", "classification", "--samples", "300"],
+            pick: "sentence-embeddings", variants: ["SetFit", "prompted LLM"], alternatives: ["llm-prompted", "transformer-encoder", "linear"],
+            answer: "few labelled examples", guidePick: "transformer-encoder", never: ["A Transformer encoder (BERT-style)"]),
+        Row(flags: ["--modality", "events", "--task", "classification", "--samples", "10000000", "--latency-ms", "50", "--streaming",
+                    "--deploy", "server-cpu"],
+            pick: "gradient-boosting", variants: ["velocity", "sequence embeddings"], alternatives: ["rnn"],
+            answer: "Score each event", guidePick: "rnn"),
+        Row(flags: ["--modality", "audio", "--task", "classification", "--samples", "20000"],
+            pick: "audio-encoder", variants: ["BEATs", "AST"], answer: "Label, detect or score sounds", guidePick: ""),
+        Row(flags: ["--modality", "time-series", "--task", "classification", "--samples", "800"],
+            pick: "rocket", variants: ["MiniRocket"], alternatives: ["gradient-boosting"],
+            answer: "Label whole recordings", guidePick: "rnn", never: ["freeze a pretrained backbone", "pretrained RNN", "Fine-tune pretrained"]),
+        Row(flags: ["--modality", "multimodal", "--task", "regression", "--samples", "200000", "--deploy", "batch"],
+            pick: "late-fusion", variants: ["LightGBM", "embeddings"], alternatives: ["clip"],
+            answer: "Predict a value from attributes", guidePick: "clip"),
+        Row(flags: ["--modality", "code", "--task", "translation"],
+            pick: "code-llm", variants: ["Coder"], whyNot: ["encoder-decoder"],
+            answer: "Write, translate or transform code", guidePick: "encoder-decoder", never: ["NLLB", "mT5"]),
+        // Issue 12: a phone gets device-sized variants first; 500,000 images get no "modest set" warning.
+        Row(flags: ["--modality", "image", "--task", "classification", "--samples", "20000", "--deploy", "mobile"],
+            pick: "cnn", variants: ["MobileNetV3", "EfficientNet-Lite0"], answer: "On a device", guidePick: nil,
+            never: ["ResNet-50", "ConvNeXt"]),
+        Row(flags: ["--modality", "image", "--task", "classification", "--samples", "500000"],
+            pick: "vit", answer: "Large data", guidePick: nil, never: ["modest set"]),
+        // The other routes the issue names.
+        Row(flags: ["--modality", "image", "--task", "detection", "--samples", "5000", "--deploy", "edge"],
+            pick: "detector", variants: ["YOLO26n"], answer: "On a device", guidePick: "cnn", never: ["ResNet-50"]),
+        Row(flags: ["--modality", "tabular", "--task", "classification", "--samples", "3000"],
+            pick: "tabpfn", variants: ["TabPFN v2"], alternatives: ["gradient-boosting", "linear"], answer: "small table",
+            guidePick: "gradient-boosting", never: ["pretrained TabPFN weights"]),
+        Row(flags: ["--modality", "tabular", "--task", "classification", "--samples", "50000", "--interpretability", "required"],
+            pick: "gam", variants: ["Explainable Boosting Machine"], answer: "must be explained", guidePick: "linear"),
+        Row(flags: ["--modality", "tabular", "--task", "imputation"],
+            pick: "imputer", variants: ["MICE", "missForest"], answer: "Fill in missing values", guidePick: "vae"),
+        Row(flags: ["--modality", "tabular", "--task", "ranking", "--samples", "1000000"],
+            pick: "recsys", variants: ["two-tower", "LambdaMART"], answer: "Rank or recommend", guidePick: "gradient-boosting"),
+        Row(flags: ["--modality", "text", "--task", "retrieval"],
+            pick: "bm25", variants: ["BM25", "reciprocal rank fusion"], alternatives: ["sentence-embeddings"],
+            answer: "Find or rank documents", guidePick: "transformer-encoder"),
+        Row(flags: ["--modality", "text", "--task", "summarization", "--context", "long"],
+            pick: "llm-prompted", variants: ["map-reduce"], alternatives: ["encoder-decoder"], answer: "Summarise long documents",
+            guidePick: "encoder-decoder"),
+        Row(flags: ["--modality", "code", "--task", "generation", "--latency-ms", "150", "--context", "long"],
+            pick: "code-llm", variants: ["FIM"], whyNot: ["rag"], answer: "Complete code", guidePick: "rag"),
+        Row(flags: ["--modality", "video", "--task", "detection", "--deploy", "edge"],
+            pick: "tracker", variants: ["ByteTrack"], answer: "Objects, across frames", guidePick: "cnn"),
+        Row(flags: ["--modality", "audio", "--task", "transcription", "--deploy", "mobile"],
+            pick: "speech-recognition", variants: ["Moonshine"], answer: "On a device", guidePick: "", never: ["large-v3"]),
+        Row(flags: ["--modality", "graph", "--task", "regression", "--samples", "2000", "--nodes", "40"],
+            pick: "fingerprint-gbdt", variants: ["Morgan"], alternatives: ["gnn"], answer: "many small graphs", guidePick: "gnn"),
+        Row(flags: ["--modality", "graph", "--task", "classification", "--samples", "5000", "--nodes", "30000000"],
+            pick: "gnn", answer: "Very large", guidePick: nil),
+        Row(flags: ["--modality", "time-series", "--task", "forecasting", "--samples", "12"],
+            pick: "forecast-baseline", variants: ["ETS"], alternatives: ["gradient-boosting"], answer: "A few series", guidePick: "rnn"),
+    ]
+
+    @Test(arguments: rows) func theExpertsPick(_ row: Row) throws {
+        let o = try ExpertRun.json(row.flags)
+        let pick = try #require(o["pick"] as? [String: Any])
+        #expect(pick["id"] as? String == row.pick, "\(row): picked \(pick["id"] ?? "nothing")")
+        let variants = pick["variants"] as? [String] ?? []
+        for v in row.variants { #expect(variants.contains { $0.contains(v) }, "\(row): no variant with '\(v)' in \(variants)") }
+        let alternatives = (o["alternatives"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        for a in row.alternatives { #expect(alternatives.contains(a), "\(row): \(a) not among \(alternatives)") }
+        let whyNot = (o["why_not"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        for w in row.whyNot { #expect(whyNot.contains(w), "\(row): no why-not for \(w) in \(whyNot)") }
+        let answers = (o["path"] as? [[String: Any]] ?? []).compactMap { $0["answer"] as? String }
+        #expect(answers.contains { $0.contains(row.answer) }, "\(row): no answer with '\(row.answer)' in \(answers)")
+
+        let guide = o["guide_pick"] as? [String: Any]
+        switch row.guidePick {
+        case nil: #expect(guide == nil, "\(row): agrees with the guide but reports \(guide ?? [:])")
+        case ""?: #expect(guide != nil && guide?["id"] == nil, "\(row): the guide has no route, and the output should say so")
+        case let id?: #expect(guide?["id"] as? String == id, "\(row): guide_pick \(guide ?? [:]) should name \(id)")
+        }
+        if let guide { #expect((guide["why"] as? String)?.isEmpty == false, "\(row): a departure must say why") }
+
+        let said = ["because", "warnings", "next_steps"].flatMap { o[$0] as? [String] ?? [] } + variants + [pick["title"] as? String ?? ""]
+        for n in row.never { #expect(!said.contains { $0.contains(n) }, "\(row): says '\(n)'") }
+        // The pick is never also ruled out, and nothing stands both as an alternative and a why-not.
+        #expect(!whyNot.contains(row.pick) && Set(alternatives).isDisjoint(with: whyNot), "\(row): alternatives \(alternatives), why-not \(whyNot)")
+    }
+
+    @Test func transcriptionOfTextIsFlagged() throws {
+        let o = try ExpertRun.json(["--modality", "text", "--task", "transcription"])
+        #expect((o["warnings"] as? [String] ?? []).contains { $0.contains("Transcription turns speech audio into text") })
+    }
+}
+
+/// Runs the built binary on the shipped Content/ (the decision data and the real catalog).
+enum ExpertRun {
+    static let content = RecommendRun.root.appendingPathComponent("Content").path
+
+    static func json(_ args: [String]) throws -> [String: Any] {
+        let r = try RecommendRun.run(["--content", content] + args + ["--format", "json"], content: false)
+        guard r.status == 0, let o = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any] else {
+            throw CocoaError(.coderInvalidValue, userInfo: [NSLocalizedDescriptionKey: "status \(r.status): \(r.err)"])
+        }
+        return o
+    }
+}

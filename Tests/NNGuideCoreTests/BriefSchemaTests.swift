@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+
+/// The brief's fields and values are data: a new modality and a new field are added to decisions.yaml
+/// alone, and the reader, the conditions, lint, the recommender and the JSON all take them.
+@Suite struct BriefSchemaTests {
+    /// The real decisions with modality `haptics` and a field `edges`, added in YAML only: a value, a
+    /// field, an answer of the primary flow for haptics, and a default that tests the new field.
+    /// (The shipped content gained `audio` and `nodes` this way.)
+    static func extended() throws -> String {
+        var text = try String(contentsOfFile: DecisionFixture.realDecisions, encoding: .utf8)
+        func replace(_ a: String, _ b: String) throws {
+            guard text.contains(a) else { throw FixtureError(missing: a) }
+            text = text.replacingOccurrences(of: a, with: b)
+        }
+        try replace("      - {value: multimodal,", "      - {value: haptics, meaning: \"touch and vibration signals\"}\n      - {value: multimodal,")
+        try replace("  - name: notes\n",
+                    "  - name: edges\n    kind: integer\n    min: 1\n    meaning: how many edges the graph has\n  - name: notes\n")
+        try replace("        options:\n          - answer: Tabular\n",
+                    "        options:\n          - answer: Haptics\n            why: Touch is a sequence whose order carries the signal.\n"
+                    + "            when: {modality: haptics}\n            next: sequence-reach\n            origin: added\n            see: [deep-dive-rnn]\n"
+                    + "          - answer: Tabular\n")
+        try replace("defaults:\n", "defaults:\n  - {field: edges, when: {modality: graph, edges: \">1000000\"}, says: a graph this large needs sampling, origin: added}\n")
+        return text
+    }
+
+    struct FixtureError: Error { var missing: String }
+
+    @Test func aNewValueAndFieldNeedOnlyYAML() throws {
+        let dir = try DecisionFixture.folder(decisions: try Self.extended())
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (guide, problems) = ContentLoader.read(directory: dir)
+        #expect(problems.map(\.description) == [])
+        let g = try #require(guide)
+        let schema = g.decisions.brief
+        #expect(schema[.modality]?.choices.contains("haptics") == true)
+        #expect(schema["edges"]?.kind == .integer)
+
+        let values = try BriefReader.parse("modality: haptics\ntask: classification\nedges: 5k\n", file: "b.yaml", schema: schema)
+        let brief = try Brief(schema: schema, values: values)
+        #expect(brief["edges"] == .number(5000))
+        let r = try Recommender(guide: g).recommend(brief)
+        #expect(r.path.first?.answer == "Haptics")
+        #expect(r.decision.because.first?.source == .brief([FieldValue(field: .modality, value: "haptics", assumed: false)]))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.json().utf8)) as? [String: Any])
+        #expect((json["brief"] as? [String: Any])?["edges"] as? Int == 5000)
+        #expect(brief.commandLine().contains("--edges 5000"))
+        #expect(Brief.yaml(values: values, schema: schema).contains("edges: 5000"))
+        // The new field's own rules apply: a bad value is named, and so is a condition on it.
+        #expect(throws: BriefFileError.self) { try BriefReader.parse("modality: haptics\nedges: 0\n", file: "b.yaml", schema: schema) }
+        let bad = try Self.extended().replacingOccurrences(of: "edges: \">1000000\"", with: "edges: lots")
+        #expect(try DecisionFixture.lint(bad).contains { $0.description.contains("'lots' for edges is not a number test") })
+    }
+
+    @Test func withoutTheValueTheSameBriefIsRejected() throws {
+        let schema = DecisionFixture.book.brief
+        #expect(throws: BriefFileError.self) { try BriefReader.parse("modality: haptics\ntask: classification\n", file: "b.yaml", schema: schema) }
+    }
+
+    @Test func catalogFitsAreModalitiesOfTheSchema() throws {
+        let catalog = try String(contentsOfFile: DecisionFixture.planContent + "/catalog.yaml", encoding: .utf8)
+        let dir = try DecisionFixture.folder(decisions: try String(contentsOfFile: DecisionFixture.realDecisions, encoding: .utf8))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        guard let range = catalog.range(of: "fits: [") else { Issue.record("the plan catalog has no fits"); return }
+        try catalog.replacingCharacters(in: range, with: "fits: [sound, ").write(toFile: dir + "/catalog.yaml", atomically: true, encoding: .utf8)
+        let found = ContentLoader.lint(directory: dir).map(\.description)
+        #expect(found.contains { $0.hasPrefix("catalog.yaml:") && $0.contains("fits 'sound' is not a modality") }, "\(found)")
+    }
+}

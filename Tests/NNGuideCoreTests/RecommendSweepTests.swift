@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+
+/// Issue 10's consistency properties, asserted for every brief in a generated sweep over the shipped
+/// Content/: modality x task x samples x deploy, plus each remaining field one at a time on a mid-sized brief. Each
+/// property names the brief that breaks it, so a failure reads as a reproducible `nnguide recommend`.
+@Suite struct RecommendSweepTests {
+    static let guide: Guide? = try? ContentLoader.load(directory: Fixtures.realContent)
+
+    /// Picks with no pretrained weights to start from: advice about pretrained weights must never name them.
+    static let noWeights: Set<String> = ["linear", "gradient-boosting", "gam", "isolation-forest", "forecast-baseline", "rocket",
+                                         "imputer", "bm25", "fingerprint-gbdt", "mlp", "rnn", "temporal-cnn", "ssm", "gnn",
+                                         "graph-transformer", "deep-forecaster", "autoencoder", "tabular-transformer", "late-fusion"]
+    /// Variants too large for a device; none may be suggested to start with when the brief deploys to one.
+    static let serverSized = ["ResNet-50", "ViT-B", "ConvNeXt", "Mask2Former", "large-v3", "VideoMAE", "Swin", "DeBERTa",
+                              "RoBERTa", "Code Llama", "15B", "32B", "frontier", "VideoMAE", "CLIP ViT"]
+
+    /// Every modality and task the content's schema declares, so new values are swept as soon as they exist.
+    static func briefs(_ schema: BriefSchema) -> [Brief] {
+        var out: [Brief] = []
+        let samples: [String?] = [nil, "300", "200000"]
+        let deploys: [String?] = [nil, "edge", "server-cpu"]
+        func brief(_ raw: [String: String?]) -> Brief? { try? Brief(schema: schema, raw.compactMapValues { $0 }) }
+        for m in schema[.modality]?.choices ?? [] {
+            for t in schema[.task]?.choices ?? [] {
+                for n in samples { for d in deploys { brief(["modality": m, "task": t, "samples": n, "deploy": d]).map { out.append($0) } } }
+                // The other fields, one at a time, on a mid-sized brief.
+                let others: [[String: String]] = [["latency_ms": "20"], ["latency_ms": "50", "deploy": "server-cpu"],
+                                                  ["interpretability": "required"], ["interpretability": "none"], ["streaming": "true"],
+                                                  ["context": "long"], ["context": "short"], ["pretrained": "false"], ["compute": "low"],
+                                                  ["deploy": "batch"], ["deploy": "mobile"], ["nodes": "50"], ["nodes": "5000000"]]
+                for o in others {
+                    var raw: [String: String?] = ["modality": m, "task": t, "samples": "5000"]
+                    for (k, v) in o { raw[k] = v }
+                    brief(raw).map { out.append($0) }
+                }
+            }
+        }
+        return out
+    }
+
+    func describe(_ b: Brief) -> String { b.commandLine(given: b.givenFields) }
+
+    @Test func everyBriefGetsAConsistentRecommendation() throws {
+        let guide = try #require(Self.guide, "Content/ must load")
+        let book = guide.decisions
+        let recommender = Recommender(guide: guide)
+        let leaves = book.trees.flatMap(\.nodes).filter(\.isLeaf)
+        var failures: [String] = []
+        func fail(_ b: Brief, _ what: String) { if failures.count < 25 { failures.append("\(describe(b)): \(what)") } }
+
+        let briefs = Self.briefs(book.brief)
+        #expect(briefs.count > 2_500)
+        for b in briefs {
+            let r: Recommendation
+            do { r = try recommender.recommend(b) } catch { fail(b, "no recommendation: \(error.message)"); continue }
+            let pick = r.pick.id
+            let whyNot = r.whyNot.map(\.id), alternatives = r.alternatives.map(\.id)
+
+            // A family is never both recommended and ruled out.
+            if whyNot.contains(pick) { fail(b, "the pick \(pick) is also a why-not") }
+            if !Set(alternatives).isDisjoint(with: whyNot) { fail(b, "alternatives \(alternatives) and why-not \(whyNot) overlap") }
+            // No line twice.
+            for (name, list) in [("because", r.because), ("warnings", r.warnings), ("assumptions", r.assumptions),
+                                 ("next steps", r.nextSteps), ("alternatives", alternatives), ("why-not", whyNot)] where Set(list).count != list.count {
+                fail(b, "a line appears twice in \(name)")
+            }
+            // The title describes the picked id: a leaf that picks it, or its catalog name.
+            let titled = leaves.contains { $0.pick.contains(pick) && InlineParser.plain($0.title ?? "") == r.pick.title }
+            if !titled && r.pick.title != (guide.catalog.architectures.first { $0.id == pick }?.name ?? "") {
+                fail(b, "title '\(r.pick.title)' does not describe \(pick)")
+            }
+            // Start-with variants fit the deployment.
+            if let d = b[BriefField("deploy")]?.choice, ["edge", "mobile", "browser"].contains(d) {
+                for v in r.pick.variants where Self.serverSized.contains(where: { v.contains($0) }) { fail(b, "server-sized variant '\(v)' on \(d)") }
+            }
+            // Advice about pretrained weights only where weights exist.
+            if Self.noWeights.contains(pick) {
+                let name = (guide.catalog.architectures.first { $0.id == pick }?.displayName ?? pick).lowercased()
+                let advice = ["fine-tune pretrained", "start from pretrained", "freeze a pretrained", "start from a pretrained",
+                              "from pretrained weights", "pretrained \(name) weights", "pretrained \(name) checkpoint"]
+                for line in r.warnings + r.nextSteps where advice.contains(where: line.lowercased().contains) {
+                    fail(b, "pretrained-weights advice for \(pick): \(line)")
+                }
+            }
+            // Each answer on the path follows the brief as understood: decided answers meet their condition, and
+            // assumed ones are never contradicted by a value the brief (or a default) gives.
+            for step in r.path {
+                guard let node = book.tree(step.tree)?.node(step.node),
+                      let option = node.options.first(where: { InlineParser.plain($0.answer) == step.answer }) else {
+                    fail(b, "path step \(step.tree)/\(step.node) '\(step.answer)' is not in the book"); continue
+                }
+                let outcome = option.when?.evaluate(r.brief).outcome
+                if !step.assumed, outcome != .yes { fail(b, "'\(step.answer)' is shown as decided but its condition does not hold") }
+                if step.assumed, outcome == .no { fail(b, "'\(step.answer)' is assumed against the brief's own values") }
+            }
+            // No warning says a field was ignored while that field decided a step or a rule.
+            for w in r.warnings where w.contains("was ignored") {
+                let field = String(w.prefix { $0 != " " })
+                let rests = r.decision.because.contains { reason in
+                    guard case .brief(let vs)? = reason.source else { return false }
+                    return vs.contains { $0.field.name == field }
+                } || r.decision.steps.contains { !$0.assumed && $0.fields.contains(BriefField(field)) }
+                if rests { fail(b, "warns that \(field) was ignored, but a reason rests on it") }
+            }
+            // A field said to have changed nothing was given, and no other reason rests on it.
+            for name in r.unchangedFields {
+                guard b[BriefField(name)] != nil else { fail(b, "unchanged field \(name) was not given"); continue }
+                let rests = r.decision.because.contains { reason in
+                    guard !reason.text.hasPrefix("Read, but nothing"), case .brief(let vs)? = reason.source else { return false }
+                    return vs.contains { $0.field.name == name && !$0.assumed }
+                }
+                if rests { fail(b, "\(name) is said to change nothing, but a reason rests on it") }
+            }
+            // A departure names a different pick than the one made.
+            if let g = r.guidePick, g.id == pick { fail(b, "guide_pick repeats the pick \(pick)") }
+        }
+        #expect(failures.isEmpty, "\(failures.count)+ inconsistent briefs:\n\(failures.joined(separator: "\n"))")
+    }
+}

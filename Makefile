@@ -43,7 +43,11 @@ lint: build
 	$(BIN) lint
 
 # The man page and the completions are generated from the command definitions, so they list
-# exactly the commands and options the binary has. generate-manual is swift-argument-parser's tool.
+# exactly the commands and options the binary has. generate-manual is swift-argument-parser's tool;
+# Tools/tidy-manual.awk leaves out the commands hidden from help (HIDDEN) and makes the page clean
+# for groff. Tests/Release/check-install.sh checks both.
+HIDDEN = bench compile-guide
+
 install: build
 	$(SWIFT) build -c release --product generate-manual
 	install -d $(BINDIR) $(DATADIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
@@ -52,7 +56,10 @@ install: build
 	rm -rf $(DATADIR)/Content
 	cp -R Content $(DATADIR)/Content
 	$(BINDIR)/nnguide compile-guide --content $(DATADIR)/Content --output $(DATADIR)/guide.compiled >/dev/null
-	.build/release/generate-manual $(BIN) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" -o $(MANDIR)
+	rm -rf .build/man && mkdir -p .build/man
+	.build/release/generate-manual $(BIN) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" -o .build/man
+	awk -v hidden="$(HIDDEN)" -f Tools/tidy-manual.awk .build/man/nnguide.1 > $(MANDIR)/nnguide.1
+	chmod 644 $(MANDIR)/nnguide.1
 	$(BIN) --generate-completion-script bash > $(BASHDIR)/nnguide
 	$(BIN) --generate-completion-script zsh > $(ZSHDIR)/_nnguide
 	$(BIN) --generate-completion-script fish > $(FISHDIR)/nnguide.fish

@@ -156,6 +156,7 @@ public final class Terminal {
         case KEY_DC: return .delete
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
+        case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))
         case KEY_RESIZE:
             width = Int(nng_maxx(nng_stdscr())); height = Int(nng_maxy(nng_stdscr()))
             front = nil

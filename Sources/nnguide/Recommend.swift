@@ -23,8 +23,10 @@ struct Recommend: ParsableCommand {
     var brief: String?
     @Option(name: .long, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"))
     var example: Int?
-    @Option(name: .long, help: "text, json or markdown (a decision record).")
-    var format: RecommendationFormat = .text
+    @Option(name: .customLong("format"), help: "text (the default), json or markdown (a decision record).")
+    var chosenFormat: RecommendationFormat?
+    @Flag(help: "Same as --format json.") var json = false
+    var format: RecommendationFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .text)) ?? .text }
     @Flag(name: .customLong("fields"), help: "List the brief's fields and their values (from the content), then exit.")
     var listFields = false
 
@@ -95,6 +97,7 @@ struct Recommend: ParsableCommand {
     }
 
     func validate() throws {
+        _ = try jsonFormat(json: json, chosen: chosenFormat, default: RecommendationFormat.text)
         if let example, brief != nil || anyFieldFlag {
             throw ValidationError("--example \(example) replays the guide's brief; give it without --brief or brief flags")
         }

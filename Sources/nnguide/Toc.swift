@@ -5,7 +5,7 @@ extension Origin: ExpressibleByArgument {}
 
 struct Toc: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the guide's pages, sections, tables and figures with their ids.",
+        abstract: "List the guide's pages, sections, tables and figures with their ids (also: contents, list).",
         discussion: """
             Every id listed can be passed to `nnguide show`. With --origin, only the material of that
             origin is listed: pages and sections, blocks inside pages of another origin (a refilled
@@ -17,7 +17,8 @@ struct Toc: ParsableCommand {
               nnguide toc --width 100
               nnguide toc --origin added
               nnguide toc --origin refilled --format json
-            """)
+            """,
+        aliases: ["contents", "list"])
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("List only material of this origin: guide, refilled or added.", valueName: "origin"))

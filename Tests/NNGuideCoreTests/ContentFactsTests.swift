@@ -167,6 +167,9 @@ import Testing
             #expect(text.contains("twice") && text.contains("absolute error"), "\(text)")
             #expect(!text.contains("integrates it over all quantiles"), "\(text)")
         }
+        // Part 7 stated the factor from the start; the three places must agree.
+        let metrics = try Self.prose(#require(g.page("metrics")).page)
+        #expect(metrics.contains("integrated over all quantiles (times two)"))
     }
 
     /// The KV-cache formula reads the same in the sizing section and the glossary, and the worked

@@ -6,9 +6,9 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the whole guide as Markdown or JSON.",
         discussion: """
-            Markdown holds every page in reading order (tables as Markdown tables, figures as nested
-            lists), then the glossary and the architecture catalog. JSON holds the whole model: pages,
-            glossary, catalog and decision trees, with the field names of Content/README.md and sorted
+            Markdown holds every page in reading order (tables as Markdown tables, figures as nested \
+            lists), then the glossary and the architecture catalog. JSON holds the whole model: pages, \
+            glossary, catalog and decision trees, with the field names of Content/README.md and sorted \
             keys. `--format text` prints the whole guide as plain text.
 
             Examples:

@@ -15,11 +15,11 @@ struct NNGuide: ParsableCommand {
     )
 
     @OptionGroup var content: ContentOptions
-    @Option(help: "Open a page, section or glossary term by id.") var open: String?
+    @Option(help: ArgumentHelp("Open a page, section or glossary term by id.", valueName: "id"), completion: Completion.guideIDs) var open: String?
     @Flag(help: "Let the mouse wheel scroll and a click follow a link.") var mouse = false
 
     func run() throws {
-        try Explorer.run(content: content.source, open: open, mouse: mouse)
+        try Explorer.run(content: GuideSource(directory: content.checkedDirectory()), open: open, mouse: mouse)
     }
 
     /// `nnguide` alone opens the explorer without the argument parser: the parser reflects over
@@ -31,12 +31,12 @@ struct NNGuide: ParsableCommand {
                 printError(problem)
                 exit(withError: ExitCode(64))
             }
-            return main(nil)
+            Failure.parseAndRun(Array(CommandLine.arguments.dropFirst()))
         }
         do {
             try Explorer.run(content: GuideSource(directory: ContentLocator.locate()), open: nil, mouse: false)
         } catch {
-            exit(withError: error)
+            Failure.exit(error, in: nil)
         }
     }
 

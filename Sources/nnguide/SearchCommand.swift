@@ -5,11 +5,11 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search the whole guide: headings, glossary, catalog, tables, figures and text.",
         discussion: """
-            Every word must match the start of a word (case ignored), so `conv net` finds
-            "convolutional networks", and other forms of a word count ("leakage" finds "leak",
-            "leaking"). Passages holding every word come first, then sections whose passages hold them
-            between them. Results are grouped by kind, best first, each with where it sits in the
-            guide. When few results come back, --any (any of the words) is suggested. Nothing found
+            Every word must match the start of a word (case ignored), so `conv net` finds \
+            "convolutional networks", and other forms of a word count ("leakage" finds "leak", \
+            "leaking"). Passages holding every word come first, then sections whose passages hold them \
+            between them. Results are grouped by kind, best first, each with where it sits in the \
+            guide. When few results come back, --any (any of the words) is suggested. Nothing found \
             exits 1, with a corrected query when one would match.
 
             Examples:
@@ -45,7 +45,7 @@ struct Search: ParsableCommand {
         }
         switch output.format {
         case .text: emit(text(results, output.renderer(guide)))
-        case .markdown: emit(markdown(results))
+        case .markdown: emit(MarkdownRenderer.joined(markdown(results)))
         case .json: try emitJSON(JSONResults(results))
         }
     }
@@ -86,12 +86,13 @@ struct Search: ParsableCommand {
     }
 
     func markdown(_ results: SearchResults) -> [String] {
-        var out = ["# Search: \(results.query)", ""]
+        let md = MarkdownText.literal
+        var out = ["# Search: \(md(results.query))", ""]
         for g in results.groups {
             out += ["## \(g.kind.title) (\(g.total))", ""]
             for h in g.hits {
-                let marked = h.snippet.segments.map { $0.isMatch ? "**\($0.text)**" : String($0.text) }.joined()
-                out.append("- **\(h.title)** `\(showID(h))` — \(h.breadcrumb.joined(separator: " › "))" + (h.kind == .heading ? "" : ": " + marked))
+                let marked = h.snippet.segments.map { $0.isMatch ? "**\(md(String($0.text)))**" : md(String($0.text)) }.joined()
+                out.append("- **\(md(h.title))** \(MarkdownText.code(showID(h))) — \(md(h.breadcrumb.joined(separator: " › ")))" + (h.kind == .heading ? "" : ": " + marked))
             }
             out.append("")
         }

@@ -189,7 +189,7 @@ public struct Recommender: Sendable {
     }
 
     /// A page as a source, by its title; reasoning nnguide added to the guide says so (`origin: added`).
-    func page(_ id: String, origin: Provenance? = nil) -> ReasonSource {
+    func page(_ id: String, origin: Origin? = nil) -> ReasonSource {
         let title = guide.flatMap { g in g.pageID(showing: id).flatMap { g.breadcrumb($0).last } }
         return origin == .added ? .added(id: id, title: title ?? id) : .page(id: id, title: title ?? id)
     }

@@ -1,8 +1,6 @@
-/// Where a piece of decision data comes from: the guide's own figures and rules, or added for nnguide
-/// so the recommender gives the pick an experienced practitioner would make today (issue 10).
-public enum Provenance: String, Codable, Sendable, CaseIterable {
-    case guide, added
-}
+// Decision data says where it comes from with the content's own `Origin` (guide or added; lint rejects
+// `refilled`, which names a lost list, not a rule). Leaving out what was added gives the guide's own pick,
+// so a recommendation can say when and why it departs from the guide (issue 10).
 
 extension DecisionBook {
     /// The book as the guide itself has it: every answer, rule and filter marked `origin: added` left

@@ -224,6 +224,7 @@ public struct GuideExample: Codable, Sendable, Equatable {
         for name in brief.keys.sorted() {
             do { values[BriefField(name)] = try schema.parse(BriefField(name), brief[name] ?? "") } catch { problems.append(error.description) }
         }
+        if let m = schema.mismatch(in: values) { problems.append(m.description) }
         do { return problems.isEmpty ? (try Brief(schema: schema, values: values), []) : (nil, problems) }
         catch { return (nil, problems + [error.description]) }
     }

@@ -43,6 +43,28 @@ import Testing
 
     func describe(_ b: Brief) -> String { b.commandLine(given: b.givenFields) }
 
+    /// Every departure from the guide says what caused it: when both flows reach the same leaf, only an
+    /// added rule can have moved the pick, and the reason names that rule (its filter and threshold) and
+    /// what it did; an added answer that parts the routes is named with the question it answers.
+    @Test func everyDepartureNamesTheAddedAnswerOrRuleBehindIt() throws {
+        let guide = try #require(Self.guide, "Content/ must load")
+        let recommender = Recommender(guide: guide)
+        var sameLeaf = 0, failures: [String] = []
+        for b in Self.briefs(guide.decisions.brief) {
+            guard let r = try? recommender.recommend(b), let g = r.guidePick, g.id != nil else { continue }
+            if g.why == "an added rule ranks it differently." { failures.append("\(describe(b)): a departure without a named cause") }
+            if g.leaf == r.leaf {
+                sameLeaf += 1
+                if !g.why.contains("nnguide's added rule '") { failures.append("\(describe(b)): same leaf \(r.leaf), but why is '\(g.why)'") }
+            } else if !g.why.contains("nnguide answers '") && !g.why.contains("nnguide's added rule '") {
+                failures.append("\(describe(b)): why '\(g.why)' names neither an added answer nor an added rule")
+            }
+            #expect(!g.why.hasSuffix(": "), "\(describe(b)): \(g.why)")
+        }
+        #expect(sameLeaf > 0, "the sweep should meet a departure caused by a rule alone")
+        #expect(failures.isEmpty, "\(failures.count) departures:\n\(failures.prefix(15).joined(separator: "\n"))")
+    }
+
     /// The modality x task pairs the schema rules out are refused with a message that names both and
     /// lists the tasks that do apply; every modality keeps classification, and some pairs are ruled out.
     @Test func theImpossibleBriefsAreRefused() throws {

@@ -38,19 +38,51 @@ public struct GuidePick: Sendable, Equatable, Encodable {
 }
 
 extension Recommender {
-    /// The guide's pick for the same brief, when it differs from `pick`; nil when they agree.
-    func departure(for given: Brief, pick: String, steps: [AnsweredQuestion], fired: [DecisionRule]) -> GuidePick? {
+    /// The guide's pick for the same brief, when it differs from `pick`; nil when they agree. The reason
+    /// names what made the difference: an added answer when the routes reach different leaves, and the
+    /// added rule (a filter's threshold or a data band) that ruled the guide's pick out or favoured
+    /// nnguide's, with its reason, when a rule moved the pick (also on top of an added answer).
+    func departure(for given: Brief, pick: String, leaf: LeafRef, steps: [AnsweredQuestion],
+                   fired: [(rule: DecisionRule, record: FiredRule)]) -> GuidePick? {
         let guideOnly = Recommender(book: guideBook, catalog: catalog, guide: guide, guideBook: guideBook)
         let theirs = try? guideOnly.decide(given, comparingWithGuide: false)
         if let theirs, theirs.pick.id == pick { return nil }
-        // The first added answer on nnguide's path is where the routes part; failing that, an added rule moved the pick.
-        var why = "an added rule ranks it differently."
-        if let step = steps.first(where: { addedOption(tree: $0.tree, node: $0.node, answer: $0.answer) }) {
-            why = "nnguide answers '\(step.question)' with '\(step.answer)' (added for current practice): \(step.why ?? "")"
-        } else if let rule = fired.first(where: { $0.origin == .added && ($0.out.isEmpty == false || $0.favor.isEmpty == false) }) {
-            why = "an added rule (\(rule.label ?? "constraint")) changes the ranking: \(plain(rule.says ?? rule.out.first?.reason ?? ""))"
+        var why: [String] = []
+        let answer = steps.first { addedOption(tree: $0.tree, node: $0.node, answer: $0.answer) }
+        if let step = answer, theirs?.leaf != leaf || theirs == nil {
+            why.append("nnguide answers '\(step.question)' with '\(step.answer)' (added for current practice): \(step.why ?? "")")
         }
-        return GuidePick(id: theirs?.pick.id, name: theirs.map { name($0.pick.id) }, leaf: theirs?.leaf.description, why: why)
+        if let theirs, let moved = movingRule(fired, guidePick: theirs.pick.id, pick: pick) { why.append(moved) }
+        if why.isEmpty, let step = answer {
+            why.append("nnguide answers '\(step.question)' with '\(step.answer)' (added for current practice): \(step.why ?? "")")
+        }
+        return GuidePick(id: theirs?.pick.id, name: theirs.map { name($0.pick.id) }, leaf: theirs?.leaf.description,
+                         why: why.isEmpty ? "an added rule ranks it differently." : why.joined(separator: " Also, "))
+    }
+
+    /// The added rule that ruled the guide's pick out, else the one that favoured nnguide's, named with its
+    /// filter (or band) and threshold, and its reason.
+    private func movingRule(_ fired: [(rule: DecisionRule, record: FiredRule)], guidePick: String, pick: String) -> String? {
+        let added = fired.filter { $0.rule.origin == .added }
+        if let (rule, record) = added.first(where: { $0.record.ruledOut.contains(guidePick) }) {
+            return "\(ruleName(record)) rules out \(name(guidePick))" + because(rule.out.first { $0.ids.contains(guidePick) }?.reason, rule.says)
+        }
+        if let (rule, record) = added.first(where: { $0.record.favoured.contains(pick) }) {
+            return "\(ruleName(record)) favours \(name(pick))" + because(rule.says, record.says)
+        }
+        return nil
+    }
+
+    /// ": the reason" from the first of the texts that says something; "." when none does.
+    private func because(_ texts: String?...) -> String {
+        guard let text = texts.compactMap({ $0.map(plain) }).first(where: { !$0.isEmpty }) else { return "." }
+        return ": " + text
+    }
+
+    /// "nnguide's added rule 'Latency' (≤ 50 ms)": the filter's name (or the band's id) and the threshold.
+    private func ruleName(_ record: FiredRule) -> String {
+        let filter = book.filters.first { $0.id == record.filter }.map { plain($0.name) } ?? record.filter
+        return "nnguide's added rule '\(filter)'" + (record.label.map { " (\(plain($0)))" } ?? "")
     }
 
     private func addedOption(tree: String, node: String, answer: String) -> Bool {

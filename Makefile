@@ -40,7 +40,11 @@ lint: build
 	$(BIN) lint
 
 # The man page and the completions are generated from the command definitions, so they list
-# exactly the commands and options the binary has. generate-manual is swift-argument-parser's tool.
+# exactly the commands and options the binary has. generate-manual is swift-argument-parser's tool;
+# Tools/tidy-manual.awk leaves out the commands hidden from help (HIDDEN) and makes the page clean
+# for groff. Tests/Release/check-install.sh checks both.
+HIDDEN = bench
+
 install: build
 	$(SWIFT) build -c release --product generate-manual
 	install -d $(BINDIR) $(DATADIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
@@ -48,7 +52,10 @@ install: build
 	strip --strip-debug $(BINDIR)/nnguide 2>/dev/null || true
 	rm -rf $(DATADIR)/Content
 	cp -R Content $(DATADIR)/Content
-	.build/release/generate-manual $(BIN) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" -o $(MANDIR)
+	rm -rf .build/man && mkdir -p .build/man
+	.build/release/generate-manual $(BIN) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" -o .build/man
+	awk -v hidden="$(HIDDEN)" -f Tools/tidy-manual.awk .build/man/nnguide.1 > $(MANDIR)/nnguide.1
+	chmod 644 $(MANDIR)/nnguide.1
 	$(BIN) --generate-completion-script bash > $(BASHDIR)/nnguide
 	$(BIN) --generate-completion-script zsh > $(ZSHDIR)/_nnguide
 	$(BIN) --generate-completion-script fish > $(FISHDIR)/nnguide.fish

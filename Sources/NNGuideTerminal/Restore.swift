@@ -6,11 +6,22 @@ import Foundation
 /// it), and crashes (a Swift trap is SIGILL on x86_64): restore first, then the default action.
 /// The default action, not the Swift runtime's backtracer: that one waits for a key on a terminal,
 /// which is no way to leave a program that has just crashed.
+///
+/// While the explorer runs, the first SIGINT, SIGTERM or SIGHUP does not end the program on the
+/// spot: it is noted (`pendingQuit`), the blocked read is interrupted, and the main loop leaves the
+/// way `q` does, through the same saves (reading position, the brief being filled in); then the
+/// program ends of that signal (`endOfPendingSignal`). A second one, or one the loop has not picked
+/// up within a second, ends it at once as before.
 enum TerminalRestore {
     nonisolated(unsafe) static var active = false
     nonisolated(unsafe) static var installed = false
 
     static let quitting: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    /// The signals that leave through the main loop's saves.
+    static let leaving: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    nonisolated(unsafe) static var pendingQuit: Int32 = 0
+    /// Set when the main loop checks `pendingQuit` (the explorer); otherwise a signal ends at once.
+    nonisolated(unsafe) static var loopLeavesOnSignal = false
     static let crashing: [Int32] = [SIGILL, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGTRAP]
 
     static func restore() {
@@ -27,13 +38,41 @@ enum TerminalRestore {
         installed = true
         atexit { TerminalRestore.restore() }
         installSuspend()
-        for sig in quitting + crashing {
-            signal(sig) { s in
-                TerminalRestore.restore()
-                signal(s, SIG_DFL)
-                raise(s)
-            }
+        for sig in crashing + [SIGQUIT] { signal(sig) { s in TerminalRestore.die(s) } }
+        // Without SA_RESTART, so the read the loop is blocked in returns.
+        for sig in leaving { handle(sig) { s in TerminalRestore.leave(s) } }
+        handle(SIGALRM) { _ in
+            // The loop did not pick the signal up (it came between its check and the read): end now.
+            if TerminalRestore.pendingQuit != 0 && TerminalRestore.active { TerminalRestore.die(TerminalRestore.pendingQuit) }
         }
+    }
+
+    static func leave(_ s: Int32) {
+        guard loopLeavesOnSignal, active, pendingQuit == 0 else { return die(s) }
+        pendingQuit = s
+        alarm(1)
+    }
+
+    static func die(_ s: Int32) {
+        restore()
+        signal(s, SIG_DFL)
+        raise(s)
+    }
+
+    /// After the loop has left and everything is saved: end of the signal that asked it to, so the
+    /// parent sees which one it was. Returns when there was none.
+    static func endOfPendingSignal() {
+        guard pendingQuit != 0 else { return }
+        alarm(0)
+        die(pendingQuit)
+    }
+
+    static func handle(_ sig: Int32, _ handler: @convention(c) (Int32) -> Void) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(sig, &action, nil)
     }
 
     /// SIGTSTP from outside (`kill -TSTP`; Ctrl-Z arrives as a key in raw mode): give the terminal

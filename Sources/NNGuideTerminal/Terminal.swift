@@ -77,6 +77,18 @@ public final class Terminal {
         height = Int(nng_maxy(nng_stdscr()))
     }
 
+    /// The signal (SIGINT, SIGTERM, SIGHUP) that asked the explorer to leave, once `leaveOnSignals()`
+    /// is on: the main loop checks it after every key and leaves the way `q` does.
+    public var quitSignal: Int32? { TerminalRestore.pendingQuit == 0 ? nil : TerminalRestore.pendingQuit }
+
+    /// From now on an ending signal interrupts `readKey()` and sets `quitSignal` instead of ending
+    /// the program, so the caller saves what it holds before it goes.
+    public func leaveOnSignals() { TerminalRestore.loopLeavesOnSignal = true }
+
+    /// Ends the program of the signal that asked it to leave (after the caller's saves); returns
+    /// when no signal did.
+    public static func endOfPendingSignal() { TerminalRestore.endOfPendingSignal() }
+
     /// Puts the terminal back: normal screen, cursor visible, keys cooked. Safe to call twice.
     public func close() { TerminalRestore.restore() }
 
@@ -156,6 +168,7 @@ public final class Terminal {
         case KEY_DC: return .delete
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
+        case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))
         case KEY_RESIZE:
             width = Int(nng_maxx(nng_stdscr())); height = Int(nng_maxy(nng_stdscr()))
             front = nil

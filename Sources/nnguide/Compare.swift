@@ -5,8 +5,8 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare architectures: the guide's comparison matrices, or catalog entries side by side.",
         discussion: """
-            With nothing, lists the comparison matrices. With one table id (or part of its title), shows
-            that matrix. With two or more catalog ids or names, sets those entries side by side on the
+            With nothing, lists the comparison matrices. With one table id (or part of its title), shows \
+            that matrix. With two or more catalog ids or names, sets those entries side by side on the \
             catalog's criteria: family, data they fit, traits, cost, strengths and limitations.
 
             Examples:
@@ -17,7 +17,7 @@ struct Compare: ParsableCommand {
             """)
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("A table id, or two or more catalog ids.", valueName: "id")) var ids: [String] = []
+    @Argument(help: ArgumentHelp("A table id, or two or more catalog ids.", valueName: "id"), completion: Completion.compareIDs) var ids: [String] = []
 
     func run() throws {
         let guide = try content.load()
@@ -38,7 +38,8 @@ struct Compare: ParsableCommand {
                     + r.hangingLines("compares " + names(m.table, guide).joined(separator: ", "), indent: "  ")
             })
         case .markdown:
-            emit(matrices.map { "- **\($0.table.title)** `\($0.table.id)`: \(names($0.table, guide).joined(separator: ", "))" })
+            let md = MarkdownText.literal
+            emit(matrices.map { "- **\(md($0.table.title))** \(MarkdownText.code($0.table.id)): \(md(names($0.table, guide).joined(separator: ", ")))" })
         case .json:
             try emitJSON(matrices.map { Matrix(id: $0.table.id, title: $0.table.title, page_id: $0.pageID, architectures: $0.table.architectures ?? []) })
         }
@@ -89,7 +90,7 @@ struct Compare: ParsableCommand {
     func print(_ t: Table, _ guide: Guide, architectures: [Architecture]) throws {
         switch output.format {
         case .text: emit(output.renderer(guide).table(t))
-        case .markdown: emit(MarkdownRenderer(guide: guide).table(t))
+        case .markdown: emit(MarkdownRenderer.joined(MarkdownRenderer(guide: guide).table(t)))
         case .json: try emitJSON(Compared(table: t, architectures: architectures))
         }
     }

@@ -108,8 +108,11 @@ enum Explorer {
                 throw report()
             }
         }
-        while !state.quit {
+        // SIGTERM and SIGHUP leave through the same saves as `q` (below), then end the program.
+        terminal.leaveOnSignals()
+        while !state.quit && terminal.quitSignal == nil {
             let key = terminal.readKey()
+            if terminal.quitSignal != nil { break }
             state = update(state, key)
             state.runDecisionCommands(decisionFiles)
             if state.quit { break }
@@ -126,8 +129,14 @@ enum Explorer {
         }
         terminal.close()
         if state.reading != savedState { store.save(state.reading) }
-        if let saveWarning { printError(saveWarning) }
-        if let kept = state.keepUnsavedBrief(decisionFiles) { printError(kept) }
+        let hungUp = terminal.quitSignal == SIGHUP
+        let kept = state.keepUnsavedBrief(decisionFiles)
+        // After a hang-up there is no terminal to tell; the files are saved all the same.
+        if !hungUp {
+            if let saveWarning { printError(saveWarning) }
+            if let kept { printError(kept) }
+        }
+        FullScreen.endOfPendingSignal()
     }
 
     enum Target { case page(String), glossary(String) }

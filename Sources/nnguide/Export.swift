@@ -6,9 +6,9 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the whole guide as Markdown or JSON.",
         discussion: """
-            Markdown holds every page in reading order (tables as Markdown tables, figures as nested
-            lists), then the glossary and the architecture catalog. JSON holds the whole model: pages,
-            glossary, catalog and decision trees, with the field names of Content/README.md and sorted
+            Markdown holds every page in reading order (tables as Markdown tables, figures as nested \
+            lists), then the glossary and the architecture catalog. JSON holds the whole model: pages, \
+            glossary, catalog and decision trees, with the field names of Content/README.md and sorted \
             keys. `--format text` prints the whole guide as plain text.
 
             Examples:
@@ -16,11 +16,14 @@ struct Export: ParsableCommand {
               nnguide export --format json | jq '.catalog.architectures[].id'
             """)
     @OptionGroup var content: ContentOptions
-    @Option(help: ArgumentHelp("markdown, json or text.", valueName: "format")) var format: OutputFormat = .markdown
+    @Option(name: .customLong("format"), help: ArgumentHelp("markdown (the default), json or text.", valueName: "format")) var chosenFormat: OutputFormat?
+    @Flag(help: "Same as --format json.") var json = false
+    var format: OutputFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .markdown)) ?? .markdown }
     @Option(help: ArgumentHelp("Wrap text output at N columns (20 or more).", valueName: "n")) var width: Int?
     @Flag(help: "Text output with ASCII characters only.") var ascii = false
 
     func validate() throws {
+        _ = try jsonFormat(json: json, chosen: chosenFormat, default: OutputFormat.markdown)
         if let width, width < 20 { throw ValidationError("--width must be 20 or more (got \(width))") }
     }
 

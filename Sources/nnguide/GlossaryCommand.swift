@@ -6,9 +6,9 @@ struct Glossary: ParsableCommand {
         commandName: "glossary",
         abstract: "Look a term up, or list every term.",
         discussion: """
-            With no term, lists every term with the first sentence of its definition. With a term, prints
-            the entry whose term or alias it is (case and plural ignored), else the closest entry whose
-            name starts with or contains it. A term that matches nothing exits 1 and suggests the
+            With no term, lists every term with the first sentence of its definition. With a term, prints \
+            the entry whose term or alias it is (case and plural ignored), else the closest entry whose \
+            name starts with or contains it. A term that matches nothing exits 1 and suggests the \
             closest spellings.
 
             Examples:
@@ -18,7 +18,7 @@ struct Glossary: ParsableCommand {
             """)
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
-    @Argument(parsing: .remaining, help: ArgumentHelp("The term (several words are joined).", valueName: "term")) var term: [String] = []
+    @Argument(parsing: .remaining, help: ArgumentHelp("The term (several words are joined).", valueName: "term"), completion: Completion.glossaryTerms) var term: [String] = []
 
     func run() throws {
         let guide = try content.load()
@@ -42,7 +42,7 @@ struct Glossary: ParsableCommand {
         case .text: emit(output.renderer(guide).glossaryList(sorted))
         case .markdown:
             let md = MarkdownRenderer(guide: guide)
-            emit(sorted.flatMap { md.glossaryEntry($0, level: 2) })
+            emit(MarkdownRenderer.joined(sorted.flatMap { md.glossaryItem($0) }))
         case .json: try emitJSON(sorted)
         }
     }
@@ -50,7 +50,7 @@ struct Glossary: ParsableCommand {
     func show(_ e: GlossaryEntry, _ guide: Guide) throws {
         switch output.format {
         case .text: emit(output.renderer(guide).glossaryEntry(e))
-        case .markdown: emit(MarkdownRenderer(guide: guide).glossaryEntry(e))
+        case .markdown: emit(MarkdownRenderer.joined(MarkdownRenderer(guide: guide).glossaryEntry(e)))
         case .json: try emitJSON(e)
         }
     }

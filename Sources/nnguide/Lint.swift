@@ -9,7 +9,7 @@ struct Lint: ParsableCommand {
     @OptionGroup var content: ContentOptions
 
     func run() throws {
-        let dir = content.directory
+        let dir = try content.checkedDirectory()
         let problems = ContentLoader.lint(directory: dir)
         if problems.isEmpty { print("\(dir): clean"); return }
         for p in problems { printError(p.description) }

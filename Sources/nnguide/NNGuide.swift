@@ -15,22 +15,42 @@ struct NNGuide: ParsableCommand {
     )
 
     @OptionGroup var content: ContentOptions
-    @Option(help: "Open a page, section or glossary term by id.") var open: String?
+    @Option(help: ArgumentHelp("Open a page, section or glossary term by id.", valueName: "id"), completion: Completion.guideIDs) var open: String?
     @Flag(help: "Let the mouse wheel scroll and a click follow a link.") var mouse = false
 
     func run() throws {
-        try Explorer.run(content: content.source, open: open, mouse: mouse)
+        try Explorer.run(content: GuideSource(directory: content.checkedDirectory()), open: open, mouse: mouse)
     }
 
     /// `nnguide` alone opens the explorer without the argument parser: the parser reflects over
     /// every subcommand before it looks at the (empty) arguments, which costs more than everything
     /// else before the first frame (BENCHMARKS.md). Any argument at all takes the ordinary path.
     static func main() {
-        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        guard CommandLine.arguments.count == 1 else {
+            if let problem = unknownCommand(CommandLine.arguments[1]) {
+                printError(problem)
+                exit(withError: ExitCode(64))
+            }
+            Failure.parseAndRun(Array(CommandLine.arguments.dropFirst()))
+        }
         do {
             try Explorer.run(content: GuideSource(directory: ContentLocator.locate()), open: nil, mouse: false)
         } catch {
-            exit(withError: error)
+            Failure.exit(error, in: nil)
         }
+    }
+
+    /// A first argument that is neither an option nor a command (nor an alias): the usage error names
+    /// the closest command ("serch" -> "did you mean 'nnguide search'?") instead of the parser's
+    /// "unexpected arguments". Nil when the argument is fine.
+    static func unknownCommand(_ first: String) -> String? {
+        guard !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]
+        guard !names.contains(first) else { return nil }
+        if let near = EditDistance.closest(to: first, among: names, limit: 1).first {
+            return "nnguide: unknown command '\(first)'. Did you mean 'nnguide \(near)'?"
+        }
+        let listed = configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+        return "nnguide: unknown command '\(first)'; the commands are \(listed) ('nnguide --help' says what each does)"
     }
 }

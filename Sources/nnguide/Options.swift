@@ -4,15 +4,26 @@ import NNGuideCore
 
 /// `--content DIR`, shared by every command that reads the guide.
 struct ContentOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Read the guide from this Content folder instead of the built-in one.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Read the guide from this Content folder instead of the built-in one.", valueName: "dir"), completion: .directory)
     var content: String?
 
     var directory: String { ContentLocator.locate(explicit: content) }
 
+    /// The folder to read, checked when the command runs (a check in `validate()` would be reported
+    /// against the top-level command, which has `--content` too): a file given for the folder is a
+    /// usage error that says so, not "folder not found".
+    func checkedDirectory() throws -> String {
+        var isDirectory: ObjCBool = false
+        if let content, FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ValidationError("--content \(content) is a file, not a folder; give the Content folder that holds pages/, glossary.yaml, catalog.yaml and decisions.yaml")
+        }
+        return directory
+    }
+
     var source: GuideSource { GuideSource(directory: directory) }
 
     /// Loads the guide or exits 65 with every problem, one per line, on stderr.
-    func load() throws -> Guide { try source.load() }
+    func load() throws -> Guide { try GuideSource(directory: checkedDirectory()).load() }
 }
 
 /// A content folder and how it is read: through the cache of the validated guide (ContentCache)

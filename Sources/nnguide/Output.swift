@@ -6,10 +6,25 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
 }
 
-/// `--format`, `--width` and `--ascii`, shared by every command that prints the guide.
+/// `--json` is `--format json` on every command that takes `--format` (what people type first).
+/// `chosen` is the format given with `--format`, if any; a contradiction is a usage error.
+func jsonFormat<F: RawRepresentable>(json: Bool, chosen: F?, default: F) throws -> F where F.RawValue == String {
+    guard json else { return chosen ?? `default` }
+    if let chosen, chosen.rawValue != "json" {
+        throw ValidationError("--json means --format json, but --format \(chosen.rawValue) was given too; give one of them")
+    }
+    return F(rawValue: "json") ?? `default`
+}
+
+/// `--format` (or `--json`), `--width` and `--ascii`, shared by every command that prints the guide.
 struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Output format: text, markdown or json.", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: text, markdown or json.", valueName: "format"))
+    var chosenFormat: OutputFormat?
+
+    @Flag(help: "Same as --format json.")
+    var json = false
+
+    var format: OutputFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .text)) ?? .text }
 
     @Option(help: ArgumentHelp("Wrap text output at N columns (20 or more). Default: the terminal's width, or 80 when output is not a terminal.", valueName: "n"))
     var width: Int?
@@ -18,6 +33,7 @@ struct OutputOptions: ParsableArguments {
     var ascii = false
 
     func validate() throws {
+        _ = try jsonFormat(json: json, chosen: chosenFormat, default: OutputFormat.text)
         if let width, width < 20 {
             throw ValidationError("--width must be 20 or more (got \(width)); text narrower than 20 columns cannot hold a table or a tree.")
         }

@@ -19,12 +19,14 @@ struct Recommend: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("A YAML file of brief fields (modality: text, task: generation, ...).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A YAML file of brief fields (modality: text, task: generation, ...).", valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
     var brief: String?
-    @Option(name: .long, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"), completion: Completion.examples)
     var example: Int?
-    @Option(name: .long, help: "text, json or markdown (a decision record).")
-    var format: RecommendationFormat = .text
+    @Option(name: .customLong("format"), help: "text (the default), json or markdown (a decision record).")
+    var chosenFormat: RecommendationFormat?
+    @Flag(help: "Same as --format json.") var json = false
+    var format: RecommendationFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .text)) ?? .text }
     @Flag(name: .customLong("fields"), help: "List the brief's fields and their values (from the content), then exit.")
     var listFields = false
 
@@ -59,13 +61,9 @@ struct Recommend: ParsableCommand {
         return out
     }
 
-    /// Shell completion for a choice field: its values, read from the content when the shell asks.
-    static func choices(_ field: String) -> CompletionKind {
-        .custom { _, _, prefix in
-            let guide = try? GuideSource(directory: ContentLocator.locate(explicit: nil)).cache.load()
-            return (guide?.decisions.brief[BriefField(field)]?.choices ?? []).filter { $0.hasPrefix(prefix) }
-        }
-    }
+    /// Shell completion for a choice field: its values from the content's brief schema, read when the
+    /// shell asks (`Completion`, which honours a typed `--content` and reads the content cache).
+    static func choices(_ field: String) -> CompletionKind { Completion.values(field) }
 
     static func squash(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
 
@@ -88,13 +86,12 @@ struct Recommend: ParsableCommand {
         return values
     }
 
-    /// A usage error in nnguide's own words: printed as "nnguide: ...", exit status 64.
-    static func usage(_ message: String) -> ExitCode {
-        printError("nnguide: " + message)
-        return ExitCode(64)
-    }
+    /// A usage error in nnguide's own words: printed as "nnguide: ..." with recommend's usage, exit
+    /// status 64 (`Failure`).
+    static func usage(_ message: String) -> ValidationError { ValidationError(message) }
 
     func validate() throws {
+        _ = try jsonFormat(json: json, chosen: chosenFormat, default: RecommendationFormat.text)
         if let example, brief != nil || anyFieldFlag {
             throw ValidationError("--example \(example) replays the guide's brief; give it without --brief or brief flags")
         }

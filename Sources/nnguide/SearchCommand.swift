@@ -5,18 +5,23 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search the whole guide: headings, glossary, catalog, tables, figures and text.",
         discussion: """
-            Every word must match the start of a word (case ignored), so `conv net` finds
-            "convolutional networks". Results are grouped by kind, best first, each with where it sits
-            in the guide. Nothing found exits 1, with a corrected query when one would match.
+            Every word must match the start of a word (case ignored), so `conv net` finds \
+            "convolutional networks", and other forms of a word count ("leakage" finds "leak", \
+            "leaking"). Passages holding every word come first, then sections whose passages hold them \
+            between them. Results are grouped by kind, best first, each with where it sits in the \
+            guide. When few results come back, --any (any of the words) is suggested. Nothing found \
+            exits 1, with a corrected query when one would match.
 
             Examples:
               nnguide search attention
               nnguide search data augment --limit 3
               nnguide search latency --format json
+              nnguide search --any data leakage
             """)
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Hits shown per group.", valueName: "n")) var limit = 10
+    @Flag(help: "The broader search: passages holding any of the words, the more the better.") var any = false
     @Argument(help: ArgumentHelp("Words to search for.", valueName: "query")) var query: [String] = []
 
     func validate() throws {
@@ -29,13 +34,18 @@ struct Search: ParsableCommand {
     func run() throws {
         let guide = try content.load()
         let q = query.joined(separator: " ")
-        let results = SearchIndex(guide: guide).search(q, limit: limit)
+        let results = SearchIndex(guide: guide).search(q, limit: limit, anyWord: any)
+        let broader = "nnguide search --any " + query.joined(separator: " ")
         if results.isEmpty {
+            if results.suggestion == nil && results.offersBroader { printError("Nothing has every word; '\(broader)' finds passages with any of them.") }
             throw notFound("nothing in the guide matches '\(q)'", suggestions: results.suggestion.map { ["'\($0)'"] } ?? [])
+        }
+        if results.offersBroader {
+            printError("Only \(results.total) result\(results.total == 1 ? "" : "s") with every word; '\(broader)' finds passages with any of them.")
         }
         switch output.format {
         case .text: emit(text(results, output.renderer(guide)))
-        case .markdown: emit(markdown(results))
+        case .markdown: emit(MarkdownRenderer.joined(markdown(results)))
         case .json: try emitJSON(JSONResults(results))
         }
     }
@@ -50,6 +60,7 @@ struct Search: ParsableCommand {
                 out += r.labelled("  ", h.title, showID(h))
                 var crumb = h.breadcrumb.joined(separator: r.style == .ascii ? " > " : " › ")
                 if h.passages > 1 { crumb += " (\(h.passages) passages)" }
+                if h.kind == .text && h.passages == 0 { crumb += " (the words across its passages)" }
                 if !crumb.isEmpty { out += r.hangingLines(crumb, indent: "    ") }
                 if h.kind != .heading { out += snippet(h.snippet, width: r.width - 4, bold: bold).map { "    " + $0 } }
             }
@@ -75,12 +86,13 @@ struct Search: ParsableCommand {
     }
 
     func markdown(_ results: SearchResults) -> [String] {
-        var out = ["# Search: \(results.query)", ""]
+        let md = MarkdownText.literal
+        var out = ["# Search: \(md(results.query))", ""]
         for g in results.groups {
             out += ["## \(g.kind.title) (\(g.total))", ""]
             for h in g.hits {
-                let marked = h.snippet.segments.map { $0.isMatch ? "**\($0.text)**" : String($0.text) }.joined()
-                out.append("- **\(h.title)** `\(showID(h))` — \(h.breadcrumb.joined(separator: " › "))" + (h.kind == .heading ? "" : ": " + marked))
+                let marked = h.snippet.segments.map { $0.isMatch ? "**\(md(String($0.text)))**" : md(String($0.text)) }.joined()
+                out.append("- **\(md(h.title))** \(MarkdownText.code(showID(h))) — \(md(h.breadcrumb.joined(separator: " › ")))" + (h.kind == .heading ? "" : ": " + marked))
             }
             out.append("")
         }

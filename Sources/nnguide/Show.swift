@@ -5,9 +5,9 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a page, section, table or figure (or a glossary or catalog entry).",
         discussion: """
-            ID is an id from `nnguide toc`, `g:ID` for a glossary entry, `a:ID` for a catalog entry, or
-            a title or any unambiguous part of one. A page is printed with all its sections. When the
-            name fits several items they are listed and the exit status is 1; an unknown name lists the
+            ID is an id from `nnguide toc`, `g:ID` for a glossary entry, `a:ID` for a catalog entry, or \
+            a title or any unambiguous part of one. A page is printed with all its sections. When the \
+            name fits several items they are listed and the exit status is 1; an unknown name lists the \
             closest ones.
 
             Examples:
@@ -18,7 +18,7 @@ struct Show: ParsableCommand {
             """)
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp("Id, title or part of a title.", valueName: "id")) var id: String
+    @Argument(help: ArgumentHelp("Id, title or part of a title.", valueName: "id"), completion: Completion.showIDs) var id: String
 
     func validate() throws {
         if id.allSatisfy(\.isWhitespace) { throw ValidationError("give an id or a title to show; `nnguide toc` lists them") }
@@ -65,8 +65,8 @@ struct Show: ParsableCommand {
             let md = MarkdownRenderer(guide: guide)
             switch item {
             case .page, .table, .figure: emit(md.render(id: item.id) ?? "")
-            case .glossary(let g): emit(md.glossaryEntry(g))
-            case .architecture(let a): emit(md.architecture(a))
+            case .glossary(let g): emit(MarkdownRenderer.joined(md.glossaryEntry(g)))
+            case .architecture(let a): emit(MarkdownRenderer.joined(md.architecture(a)))
             }
         case .json:
             var s = Shown(kind: item.kind, id: item.id, breadcrumb: crumb)

@@ -5,19 +5,20 @@ extension Origin: ExpressibleByArgument {}
 
 struct Toc: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the guide's pages, sections, tables and figures with their ids.",
+        abstract: "List the guide's pages, sections, tables and figures with their ids (also: contents, list).",
         discussion: """
-            Every id listed can be passed to `nnguide show`. With --origin, only the material of that
-            origin is listed: pages and sections, blocks inside pages of another origin (a refilled
-            list in a section of the guide), glossary entries and catalog entries. `guide` is the
-            source guide's own material, `refilled` a list the source lost and nnguide wrote, `added`
+            Every id listed can be passed to `nnguide show`. With --origin, only the material of that \
+            origin is listed: pages and sections, blocks inside pages of another origin (a refilled \
+            list in a section of the guide), glossary entries and catalog entries. `guide` is the \
+            source guide's own material, `refilled` a list the source lost and nnguide wrote, `added` \
             what nnguide added beyond the source.
 
             Examples:
               nnguide toc --width 100
               nnguide toc --origin added
               nnguide toc --origin refilled --format json
-            """)
+            """,
+        aliases: ["contents", "list"])
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("List only material of this origin: guide, refilled or added.", valueName: "origin"))
@@ -37,7 +38,7 @@ struct Toc: ParsableCommand {
             emit(output.renderer(guide).contents())
         case .markdown:
             emit(guide.readingOrder.map { e in
-                String(repeating: "  ", count: e.depth) + "- [\(e.page.title)](#\(e.id)) `\(e.id)`"
+                String(repeating: "  ", count: e.depth) + "- [\(MarkdownText.literal(e.page.title))](#\(e.id)) \(MarkdownText.code(e.id))"
             })
         case .json:
             try emitJSON(guide.readingOrder.map { e in

@@ -65,7 +65,7 @@ struct DecideExplorerTests {
         try t.send("Enter", "q")
         t.waitFor("EXIT=0")
         t.expectRestored()
-        #expect(t.screen().contains("the brief you were filling in is saved as"))
-        #expect((try? String(contentsOfFile: briefs + "/text-generation-2.yaml", encoding: .utf8))?.contains("notes: \"quiet test\"") == true)
+        #expect(t.screen().contains("the brief you were filling in is kept as a draft"))
+        #expect((try? String(contentsOfFile: briefs + "/drafts/text-generation.yaml", encoding: .utf8))?.contains("notes: \"quiet test\"") == true)
     }
 }

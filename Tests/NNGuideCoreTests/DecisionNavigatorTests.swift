@@ -127,7 +127,7 @@ import Testing
         #expect(md == Recommendation(d).markdown(date: "2026-01-09"))
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") && !$0.hasPrefix("## Pick: ") }.map { String($0.dropFirst(3)) }
         #expect(headings.allSatisfy { h in DecisionSection.allCases.contains { $0.heading == h } }, "\(headings)")
-        #expect(md.contains("- Tree: Primary decision flow (`primary`)") && md.contains("- Reproduce with `nnguide recommend --modality text"))
+        #expect(md.contains("- Tree: Primary decision flow (`primary`)") && md.contains("Reproduce with:\n\n```sh\nnnguide recommend --modality text"))
     }
 
     @Test func everyTreeCanBeWalkedToEveryLeaf() throws {

@@ -311,8 +311,8 @@ import Testing
         let dir = try TempDir()
         let s = press(Fixture.state(), keys("d3", "4jj", Key.enter, "5k", Key.enter))
         let line = try #require(s.keepUnsavedBrief(dir.files))
-        #expect(line.contains("text.yaml"))
-        #expect(try String(contentsOfFile: dir.path("state/briefs/text.yaml"), encoding: .utf8) == "modality: text\nsamples: 5000\n")
+        #expect(line.contains("text.yaml") && line.contains("draft"))
+        #expect(try String(contentsOfFile: dir.path("state/briefs/drafts/text.yaml"), encoding: .utf8) == "modality: text\nsamples: 5000\n")
         #expect(press(Fixture.state(), keys("d3")).keepUnsavedBrief(dir.files) == nil)
     }
 

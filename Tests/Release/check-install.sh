@@ -21,14 +21,29 @@ nnguide glossary 'inductive bias' >/dev/null || fail "glossary lookup failed"
 # Only the C library, if anything, may be shared: the Swift runtime must not be needed.
 if ldd "$prefix/bin/nnguide" 2>/dev/null | grep -q libswift; then fail "the installed binary needs the Swift runtime"; fi
 
-man -l "$prefix/share/man/man1/nnguide.1" 2>/dev/null | grep -q "nnguide" || fail "man page does not render"
-for sub in $(nnguide --help | awk '/^SUBCOMMANDS:/{f=1;next} f&&/^  [a-z]/{print $1}'); do
-  grep -q "$sub" "$prefix/share/man/man1/nnguide.1" || fail "man page lacks $sub"
+page="$prefix/share/man/man1/nnguide.1"
+man -l "$page" 2>/dev/null | grep -q "nnguide" || fail "man page does not render"
+# groff reads the installed page without one warning (-ww turns every warning on).
+warnings=$(groff -man -ww -z "$page" 2>&1) || fail "groff failed on the man page: $warnings"
+[ -z "$warnings" ] || fail "groff warns about the man page: $warnings"
+subs=$(nnguide --help | awk '/^SUBCOMMANDS:/{f=1;next} f&&/^  [a-z]/{print $1}')
+# The page documents exactly the subcommands help lists: nothing hidden (bench), nothing missing.
+for documented in $(awk '$1==".It" && $2=="Em" {print $3}' "$page"); do
+  [ "$documented" = help ] && continue   # `nnguide help <subcommand>`, the parser's own
+  echo "$subs" | grep -qx "$documented" || fail "man page documents '$documented', which help does not list"
+done
+for sub in $subs; do
+  grep -q "^\.It Em $sub\$" "$page" || fail "man page lacks $sub"
   grep -q "$sub" "$prefix/share/bash-completion/completions/nnguide" || fail "bash completion lacks $sub"
   grep -q "$sub" "$prefix/share/zsh/site-functions/_nnguide" || fail "zsh completion lacks $sub"
   grep -q "$sub" "$prefix/share/fish/vendor_completions.d/nnguide.fish" || fail "fish completion lacks $sub"
 done
 bash -c "source '$prefix/share/bash-completion/completions/nnguide' && complete -p nnguide" >/dev/null || fail "bash completion does not load"
+# The installed completion calls the installed nnguide back for the guide's ids, as bash-completion would.
+offered=$(bash -c "source '$prefix/share/bash-completion/completions/nnguide'
+  COMP_WORDS=(nnguide show part-); COMP_CWORD=2; COMP_LINE='nnguide show part-'; COMP_POINT=\${#COMP_LINE}
+  _nnguide nnguide part- show; printf '%s\n' \"\${COMPREPLY[@]}\"")
+echo "$offered" | grep -qx part-5 || fail "bash does not complete page ids after show: $offered"
 
 cd "$OLDPWD"
 make uninstall PREFIX="$prefix" >/dev/null

@@ -82,60 +82,66 @@ extension Recommendation {
     }
 
     /// A decision record a team can commit: the brief, the path, the pick, why not the others, risks,
-    /// next steps and the date.
+    /// next steps and the date. Everything that came from the user (the brief's values and notes, and so
+    /// the title) is literal text (`MarkdownText.literal`), the guide's own text is prose (its code
+    /// spans kept), and "Reproduce with" is a shell command in a fenced block that can be pasted as is.
     public func markdown(date: String) -> String {
         var md: [String] = []
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-        func heading(_ s: DecisionSection) { md += ["", "## \(s.heading)", ""] }
+        let literal = MarkdownText.literal, prose = MarkdownText.prose, code = MarkdownText.code
+        func cell(_ s: String) -> String { MarkdownText.cell(literal(s)) }
+        func source(_ r: Reason) -> String { prose(r.text) + (r.source.map { " *(\(literal($0.label)))*" } ?? "") }
+        func heading(_ s: DecisionSection) { md += ["", "## \(literal(s.heading))", ""] }
         let d = decision
         let assumed = d.assumedFields
         switch d.origin {
         case .recommender:
-            md.append("# Decision record: \(pick.name) for \(brief.text(.task) ?? "a task") on \(brief.text(.modality) ?? "your") data")
+            md.append("# Decision record: " + literal("\(pick.name) for \(brief.text(.task) ?? "a task") on \(brief.text(.modality) ?? "your") data"))
         case .path:
-            md.append("# Decision record: \(pick.title)")
+            md.append("# Decision record: " + MarkdownText.atLineStart(prose(pick.title)))
         }
         md.append("")
-        md.append("- Date: \(date)")
+        md.append("- Date: \(literal(date))")
         md.append("- Status: proposed")
-        if case .path(let tree, let title, _) = d.origin { md.append("- Tree: \(title) (`\(tree)`)") }
-        md.append("- Decision: use **\(pick.name)** (`\(pick.id)`)" + (pick.variants.isEmpty ? "" : ", starting with \(pick.variants.joined(separator: ", "))"))
-        if let e = example { md.append("- Replays the guide's \(e.id): \(e.title) (the guide picks: \(e.guidePick))") }
+        if case .path(let tree, let title, _) = d.origin { md.append("- Tree: \(prose(title)) (\(code(tree)))") }
+        md.append("- Decision: use **\(literal(pick.name))** (\(code(pick.id)))" + (pick.variants.isEmpty ? "" : ", starting with \(literal(pick.variants.joined(separator: ", ")))"))
+        if let e = example { md.append("- Replays the guide's \(literal(e.id)): \(prose(e.title)) (the guide picks: \(prose(e.guidePick)))") }
         switch d.origin {
         case .recommender:
             heading(.brief)
             md.append("| field | value | source |")
             md.append("| --- | --- | --- |")
             for f in brief.givenFields where f != .notes {
-                md.append("| \(f.name) | \(cell(brief[f]?.description ?? "")) | \(assumed.contains(f) ? "assumed" : "given") |")
+                md.append("| \(cell(f.name)) | \(cell(brief[f]?.description ?? "")) | \(assumed.contains(f) ? "assumed" : "given") |")
             }
-            if let notes = brief.text(.notes) { md.append(""); md.append("Notes: \(notes)") }
+            if let notes = brief.text(.notes) { md.append(""); md.append("Notes: " + MarkdownText.literalLines(notes)) }
             md.append("")
-            md.append("Reproduce with `\(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }))`.")
+            md.append("Reproduce with:")
+            md.append("")
+            md += MarkdownText.fenced(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }), language: "sh")
         case .path(_, _, let command?):
-            md.append("- Reproduce with `\(command)`")
+            md += ["", "Reproduce with:", ""] + MarkdownText.fenced(command, language: "sh")
         case .path:
             break
         }
         heading(.path)
         for (i, s) in d.steps.enumerated() {
-            let tree = s.role == .primary || d.origin != .recommender ? "" : " (\(s.tree) variants)"
-            md.append("\(i + 1). \(s.question)\(tree) **\(s.answer)**\(s.assumed ? " _(assumed)_" : "")")
+            let tree = s.role == .primary || d.origin != .recommender ? "" : " (\(literal(s.tree)) variants)"
+            md.append("\(i + 1). \(prose(s.question))\(tree) **\(prose(s.answer))**\(s.assumed ? " *(assumed)*" : "")")
         }
-        md += ["", "## Pick: \(pick.name)", ""]
-        md.append(pick.title + ".")
-        if let g = guidePick { md += ["", "> " + g.line] }
+        md += ["", "## Pick: \(literal(pick.name))", ""]
+        md.append(MarkdownText.atLineStart(prose(pick.title)) + ".")
+        if let g = guidePick { md += ["", "> " + prose(g.line)] }
         heading(.because)
-        for b in d.because { md.append("- \(b.text)" + (b.source.map { " _(\($0.label))_" } ?? "")) }
+        for b in d.because { md.append("- " + source(b)) }
         if !d.alternatives.isEmpty {
             heading(.alternatives)
             for (i, a) in d.alternatives.enumerated() {
-                md.append("\(i + 1). **\(a.name)** (`\(a.id)`): \(a.reason.text)" + (a.reason.source.map { " _(\($0.label))_" } ?? ""))
+                md.append("\(i + 1). **\(literal(a.name))** (\(code(a.id))): " + source(a.reason))
             }
         }
         if !d.whyNot.isEmpty {
             heading(.whyNot)
-            for w in d.whyNot { md.append("- **\(w.name)**: \(w.reasons.map(\.withSource).joined(separator: " "))") }
+            for w in d.whyNot { md.append("- **\(literal(w.name))**: \(w.reasons.map(source).joined(separator: " "))") }
         }
         heading(.warnings)
         if d.warnings.isEmpty {
@@ -145,18 +151,18 @@ extension Recommendation {
                 md.append("- None flagged by the guide's rules for this brief.")
             }
         }
-        for w in d.warnings { md.append("- \(w.withSource)") }
+        for w in d.warnings { md.append("- " + source(w)) }
         if !d.assumptions.isEmpty {
             heading(.assumptions)
-            for a in d.assumptions { md.append("- \(a.withSource)") }
+            for a in d.assumptions { md.append("- " + source(a)) }
         }
         if !d.nextSteps.isEmpty {
             heading(.nextSteps)
-            for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(n)") }
+            for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(prose(n))") }
         }
         if !see.isEmpty {
             heading(.read)
-            md.append("Sections of the guide (open with `nnguide --open ID`): " + see.map { "`\($0)`" }.joined(separator: ", "))
+            md.append("Sections of the guide (open with `nnguide --open ID`): " + see.map(code).joined(separator: ", "))
         }
         return md.joined(separator: "\n") + "\n"
     }
@@ -177,8 +183,5 @@ extension Brief {
         return parts.joined(separator: " ")
     }
 
-    static func shellQuote(_ s: String) -> String {
-        let safe = s.allSatisfy { $0.isLetter || $0.isNumber || "-_.,/:+=".contains($0) }
-        return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    static func shellQuote(_ s: String) -> String { MarkdownText.shellWord(s) }
 }

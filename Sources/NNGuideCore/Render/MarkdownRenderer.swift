@@ -3,34 +3,55 @@ import Foundation
 /// The guide as Markdown: every page in reading order, every table as a Markdown table, lists as lists,
 /// figures as nested lists, then the glossary and the catalog. Links become links to anchors named by
 /// id (`#part-5`, `#g-attention`, `#a-cnn`), so the document can be read and navigated anywhere.
+/// Every anchor is unique, counting the ids renderers derive from heading text (`HeadingAnchors`).
+/// Text goes through `MarkdownText`, the one escaping shared with the decision record.
 public struct MarkdownRenderer: Sendable {
     public let guide: Guide
+    /// How each heading is written (anchor and text), planned over the whole output before it is written.
+    var headings = HeadingAnchors.Plan()
     public init(guide: Guide) { self.guide = guide }
 
     public func document() -> String {
+        var r = self
+        r.headings = HeadingAnchors.plan(guide: guide, pages: guide.pages, appendices: true)
         var out: [String] = []
-        for p in guide.pages { out += page(p, level: 1) }
-        out += glossary()
-        out += catalog()
-        return out.joined(separator: "\n") + "\n"
+        for p in guide.pages { out += r.page(p, level: 1) }
+        out += r.glossary()
+        out += r.catalog()
+        return Self.joined(out)
     }
 
     /// One page, section, table or figure by id (the page with all its sections); nil when unknown.
     public func render(id: String) -> String? {
         var out: [String]
-        if let entry = guide.page(id) { out = page(entry.page, level: 1) }
+        if let entry = guide.page(id) {
+            var r = self
+            r.headings = HeadingAnchors.plan(guide: guide, pages: [entry.page], appendices: false)
+            out = r.page(entry.page, level: 1)
+        }
         else if let t = guide.table(id) { out = table(t.table) }
         else if let f = guide.figures.first(where: { $0.figure.id == id }) { out = figure(f.figure) }
         else { return nil }
-        return out.joined(separator: "\n") + "\n"
+        return Self.joined(out)
+    }
+
+    /// Lines as a document: ends with exactly one newline, never a blank line.
+    public static func joined(_ lines: [String]) -> String {
+        var lines = lines
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     public func page(_ p: Page, level: Int) -> [String] {
-        var out = [heading(level, p.id, escape(p.title)), ""] + originNote(p.origin)
+        var out = [heading(level, key: p.id, id: p.id, text: p.title), ""] + originNote(p.origin)
         if let s = p.summary { out += ["*" + inline(s) + "*", ""] }
+        var previous: Block?
         for (i, b) in p.blocks.enumerated() {
+            // Two quotes with only a blank line between them are one quote to some renderers.
+            if case .callout? = previous, case .callout = b { out += ["<!-- -->", ""] }
             out += block(b) + [""]
             if p.origin(ofBlock: i) != p.origin { out += originNote(p.origin(ofBlock: i)) }
+            previous = b
         }
         for s in p.sections { out += page(s, level: level + 1) }
         return out
@@ -46,7 +67,9 @@ public struct MarkdownRenderer: Sendable {
         case .figure(let f): return figure(f)
         case .callout(let c):
             return ["> **\(escape(TextRenderer.calloutHeading(c)))**", ">", "> " + inline(c.text)]
-        case .preformatted(let s): return ["```"] + s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + ["```"]
+        case .preformatted(let s):
+            let fence = s.contains("```") ? "~~~~" : "```"
+            return [fence + "text"] + s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [fence]
         }
     }
 
@@ -82,12 +105,23 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func glossary() -> [String] {
-        [heading(1, "glossary", "Glossary"), ""]
-            + guide.glossary.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }).flatMap { glossaryEntry($0, level: 2) }
+        [heading(1, key: HeadingAnchors.glossaryKey, id: nil, text: "Glossary"), ""]
+            + guide.glossary.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }).flatMap { glossaryItem($0) }
     }
 
+    /// One entry on its own: the term as a heading.
     public func glossaryEntry(_ e: GlossaryEntry, level: Int = 1) -> [String] {
-        var out = [heading(level, "g-" + e.id, escape(e.term)), ""] + originNote(e.origin)
+        [heading(level, key: "g-" + e.id, id: "g-" + e.id, text: e.term), ""] + glossaryBody(e)
+    }
+
+    /// One entry in a list of them: the term in bold, not a heading, so that the ids renderers derive
+    /// from headings never repeat a page's id (a glossary term is often a section's name).
+    public func glossaryItem(_ e: GlossaryEntry) -> [String] {
+        [anchor("g-" + e.id) + "**" + escape(e.term) + "**", ""] + glossaryBody(e)
+    }
+
+    func glossaryBody(_ e: GlossaryEntry) -> [String] {
+        var out = originNote(e.origin)
         if !e.aliases.isEmpty { out += ["*Also:* " + e.aliases.map(escape).joined(separator: ", "), ""] }
         out += [inline(e.definition), ""]
         let related = e.related.compactMap { id in guide.glossaryEntry(id).map { "[\(escape($0.term))](#g-\(id))" } }
@@ -98,21 +132,21 @@ public struct MarkdownRenderer: Sendable {
     }
 
     func catalog() -> [String] {
-        var out = [heading(1, "catalog", "Architecture catalog"), ""]
+        var out = [heading(1, key: HeadingAnchors.catalogKey, id: nil, text: "Architecture catalog"), ""]
         if !guide.catalog.families.isEmpty {
-            out += ["## Families", "", "| Family | Principle |", "| --- | --- |"]
+            out += [heading(2, key: HeadingAnchors.familiesKey, id: nil, text: "Families"), "", "| Family | Principle |", "| --- | --- |"]
             out += guide.catalog.families.map { "| \(cell($0.name)) | \(cell($0.principle ?? "")) |" } + [""]
         }
         if !guide.catalog.criteria.isEmpty {
-            out += ["## Criteria", ""] + guide.catalog.criteria.map { c in "- **\(escape(c.name))**" + (c.help.map { ": " + inline($0) } ?? "") } + [""]
+            out += [heading(2, key: HeadingAnchors.criteriaKey, id: nil, text: "Criteria"), ""] + guide.catalog.criteria.map { c in "- **\(escape(c.name))**" + (c.help.map { ": " + inline($0) } ?? "") } + [""]
         }
         return out + guide.catalog.architectures.flatMap { architecture($0, level: 2) }
     }
 
     public func architecture(_ a: Architecture, level: Int = 1) -> [String] {
         let family = guide.catalog.families.first { $0.id == a.family }?.name ?? a.family
-        var out = [heading(level, "a-" + a.id, escape(a.short.map { "\(a.name) (\($0))" } ?? a.name)), ""] + originNote(a.origin)
-        out += ["*Family:* \(escape(family)) · *Fits:* \(a.fits.joined(separator: ", "))", ""]
+        var out = [heading(level, key: "a-" + a.id, id: "a-" + a.id, text: a.short.map { "\(a.name) (\($0))" } ?? a.name), ""] + originNote(a.origin)
+        out += ["*Family:* \(escape(family)) · *Fits:* \(escape(a.fits.joined(separator: ", ")))", ""]
         out += [inline(a.summary), "", inline(a.data), ""]
         func section(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }
@@ -123,7 +157,9 @@ public struct MarkdownRenderer: Sendable {
         section("Limitations", a.limitations.map(inline))
         section("Cost", ["training \(a.cost.training), inference \(a.cost.inference), memory \(a.cost.memory)"] + [a.cost.note].compactMap { $0 }.map(inline))
         section("Traits", guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(escape(c.name)): \(escape($0))" } })
-        if guide.pageID(showing: a.deepDive) != nil { out += ["Deep-dive: [\(a.deepDive)](#\(a.deepDive))", ""] }
+        if let id = guide.pageID(showing: a.deepDive), let p = guide.page(id) {
+            out += ["Deep-dive: [\(escape(p.page.title))](#\(a.deepDive))", ""]
+        }
         return out
     }
 
@@ -138,16 +174,18 @@ public struct MarkdownRenderer: Sendable {
     func anchor(_ id: String) -> String { "<a id=\"\(id)\"></a>" }
 
     /// The anchor goes inside the heading: on a line of its own it would start an HTML block that
-    /// swallows the heading.
-    func heading(_ level: Int, _ id: String, _ text: String) -> String {
-        String(repeating: "#", count: min(max(level, 1), 6)) + " " + anchor(id) + text
+    /// swallows the heading. It is left out where the id derived from the text is the same, and the
+    /// text is qualified where its derived id would repeat another anchor (the plan decides both).
+    func heading(_ level: Int, key: String, id: String?, text: String) -> String {
+        let planned = headings.headings[key] ?? HeadingAnchors.Written(anchor: id, text: text)
+        return String(repeating: "#", count: min(max(level, 1), 6)) + " " + (planned.anchor.map(anchor) ?? "") + escape(planned.text)
     }
 
     /// Prose with links turned into Markdown links to anchors.
     func inline(_ s: String) -> String {
         InlineParser.parse(s).map { part in
             switch part {
-            case .text(let t): return escape(t)
+            case .text(let t): return MarkdownText.prose(t)
             case .link(let label, let target): return "[\(escape(label))](#\(anchorID(target)))"
             }
         }.joined()
@@ -162,29 +200,11 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// Text that starts a line, kept from being read as a list or heading: "1. Define" in a bullet
-    /// would otherwise open a numbered list inside it.
-    func atLineStart(_ s: String) -> String {
-        let digits = s.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, let next = s.dropFirst(digits.count).first, next == "." || next == ")" {
-            return String(digits) + "\\" + String(s.dropFirst(digits.count))
-        }
-        if let first = s.first, "#>+-=".contains(first), s.dropFirst().first == " " || s.count == 1 { return "\\" + s }
-        return s
-    }
+    func atLineStart(_ s: String) -> String { MarkdownText.atLineStart(s) }
 
     /// A table cell: inline Markdown with pipes escaped and no line breaks.
-    func cell(_ s: String) -> String {
-        inline(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
-    }
+    func cell(_ s: String) -> String { MarkdownText.cell(inline(s)) }
 
-    /// Characters that would start Markdown syntax where the guide means them literally.
-    func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            if ch == "*" || ch == "_" || ch == "`" || ch == "<" || ch == "[" || ch == "]" { out.append("\\") }
-            out.append(ch)
-        }
-        return out
-    }
+    /// A name or title: nothing in it is Markdown.
+    func escape(_ s: String) -> String { MarkdownText.literal(s) }
 }

@@ -35,11 +35,24 @@ public struct SearchIndex: Sendable {
     let termStart: [Int32]
     /// Unit number << 1 | 1 when the word is in a title part. Sorted by unit within each word.
     let postings: [UInt32]
+    /// Sections (every page entry, in reading order): the units of section `s` are
+    /// `sectionStart[s]..<sectionStart[s + 1]` (its heading, text, tables and figures), its text owner
+    /// `sectionText[s]`; `unitSection[u]` is -1 for units outside the pages (glossary, catalog).
+    let sectionStart: [Int32]
+    let sectionText: [Int32]
+    let unitSection: [Int32]
 
     public init(guide: Guide) {
         var b = Builder()
         b.add(guide)
         (owners, units) = (b.owners, b.units)
+        sectionStart = b.sectionStart + [b.sectionEnd]
+        sectionText = b.sectionText
+        var of = [Int32](repeating: -1, count: b.units.count)
+        for s in b.sectionText.indices {
+            for u in Int(b.sectionStart[s])..<Int(s + 1 < b.sectionStart.count ? b.sectionStart[s + 1] : b.sectionEnd) { of[u] = Int32(s) }
+        }
+        unitSection = of
         unitOwner = units.map(\.owner)
         ownerKind = owners.map(\.kind)
         (terms, termStart, postings) = b.pack()
@@ -57,6 +70,9 @@ private struct Builder {
     var numbers: [String: Int32] = [:]
     var words: [String] = []
     var lists: [[UInt32]] = []
+    var sectionStart: [Int32] = []
+    var sectionText: [Int32] = []
+    var sectionEnd: Int32 = 0
 
     mutating func owner(_ kind: SearchKind, _ id: String, page: String?, title: String, breadcrumb: [String], keys: [String] = []) -> Int32 {
         let all = ([title] + keys).map { Tokenizer.words($0).joined(separator: " ") }
@@ -93,12 +109,15 @@ private struct Builder {
         for entry in guide.readingOrder {
             let p = entry.page
             let crumb = guide.breadcrumb(p.id)
+            sectionStart.append(Int32(units.count))
             let h = owner(.heading, p.id, page: p.id, title: p.title, breadcrumb: crumb, keys: p.short.map { [$0] } ?? [])
             unit(h, titles: [p.title] + (p.short.map { [$0] } ?? []), body: [])
             let text = owner(.text, p.id, page: p.id, title: p.title, breadcrumb: crumb)
+            sectionText.append(text)
             if let s = p.summary { unit(text, body: [s]) }
             for (i, block) in p.blocks.enumerated() { add(block, index: i, page: p.id, text: text, crumb: crumb) }
         }
+        sectionEnd = Int32(units.count)
         for e in guide.glossary {
             let o = owner(.glossary, e.id, page: nil, title: e.term, breadcrumb: ["Glossary"], keys: e.aliases)
             unit(o, titles: [e.term] + e.aliases, body: [e.definition])

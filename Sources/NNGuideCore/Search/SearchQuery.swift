@@ -1,16 +1,22 @@
 import Algorithms
 
 extension SearchIndex {
-    /// Every word of `query` must match the start of a word in the same unit (AND of prefixes, case and
-    /// accents ignored). Results come grouped by kind; within a group the best first: title matches over
-    /// body matches, whole words over prefixes, an item named by the whole query first of all.
+    /// Every word of `query`, stemmed (`Tokenizer.stem`), must match the start of a word in the same
+    /// unit (AND of prefixes, case and accents ignored); after those passage matches come the sections
+    /// whose passages hold every word between them. Results come grouped by kind; within a group the
+    /// best first: title matches over body matches, whole words over prefixes, an item named by the
+    /// whole query first of all. `anyWord` is the broader search offered when few results come back:
+    /// a unit matching any of the words, the more words the better.
     /// Fast enough to call on every keystroke: the work is proportional to what the words match.
-    public func search(_ query: String, limit: Int = 10, snippetLength: Int = 160) -> SearchResults {
-        let words = Array(Tokenizer.words(query).uniqued().prefix(32))
-        guard !words.isEmpty else { return SearchResults(query: query, groups: [], suggestion: nil) }
-        let groups = run(words, limit: limit, snippetLength: snippetLength)
-        if !groups.isEmpty { return SearchResults(query: query, groups: groups, suggestion: nil) }
-        return SearchResults(query: query, groups: [], suggestion: suggestion(for: words))
+    public func search(_ query: String, limit: Int = 10, snippetLength: Int = 160, anyWord: Bool = false) -> SearchResults {
+        let typed = Array(Tokenizer.words(query).uniqued().prefix(32))
+        guard !typed.isEmpty else { return SearchResults(query: query, groups: [], suggestion: nil) }
+        let words = Array(typed.map(Tokenizer.stem).uniqued())
+        let groups = anyWord ? runAny(words, limit: limit, snippetLength: snippetLength)
+                             : run(words, typed: typed, limit: limit, snippetLength: snippetLength)
+        var r = SearchResults(query: query, groups: groups, suggestion: nil, words: words, anyWord: anyWord)
+        if groups.isEmpty { r.suggestion = suggestion(for: typed) }
+        return r
     }
 
     /// Indices `lo..<hi` of the sorted words that start with `prefix`.
@@ -39,7 +45,7 @@ extension SearchIndex {
         }
     }
 
-    private func run(_ words: [String], limit: Int, snippetLength: Int) -> [SearchGroup] {
+    private func run(_ words: [String], typed: [String], limit: Int, snippetLength: Int) -> [SearchGroup] {
         var plan: [(word: String, terms: Range<Int>, size: Int)] = []
         for w in words {
             let r = prefixRange(w)
@@ -47,6 +53,8 @@ extension SearchIndex {
             if size == 0 { return [] }
             plan.append((w, r, size))
         }
+        // A word as typed counts as whole, and so does its stem ("leak" for "leakage").
+        let whole = Set(words + typed)
         // Rarest word first: it fixes the candidates the other words can only narrow.
         plan.sort { $0.size < $1.size }
 
@@ -66,7 +74,7 @@ extension SearchIndex {
                 // Few candidates against a common prefix: look each one up instead of reading every posting.
                 let probe = i > 0 && candidates.count * step.terms.count * 16 < step.size
                 for t in step.terms {
-                    let exact = terms[t] == step.word
+                    let exact = whole.contains(terms[t])
                     let a = Int(termStart[t]), b = Int(termStart[t + 1])
                     if probe {
                         for c in candidates {
@@ -87,7 +95,79 @@ extension SearchIndex {
                 if i > 0 { candidates.removeAll { seen[Int($0)] != k + 1 } }
             }
         }}}}
-        return groups(candidates, score: score, words: words, limit: limit, snippetLength: snippetLength)
+        let spread = words.count > 1 ? spreadSections(plan.map { ($0.terms, $0.size) }, excluding: candidates) : []
+        return groups(candidates, score: score, words: words, limit: limit, snippetLength: snippetLength, spread: spread)
+    }
+
+    /// Sections whose passages hold every word between them but none of which
+    /// holds them all: listed after the passage matches. Words are taken rarest first, as in `run`;
+    /// once few sections are left, each is looked up in a word's postings instead of reading them all.
+    private func spreadSections(_ plan: [(terms: Range<Int>, size: Int)], excluding candidates: [Int32]) -> [Int32] {
+        var mask = [UInt32](repeating: 0, count: sectionText.count)
+        var sections: [Int32] = []
+        postings.withUnsafeBufferPointer { post in
+            for (i, step) in plan.enumerated() {
+                let need: UInt32 = (1 << UInt32(i)) - 1, bit: UInt32 = 1 << UInt32(i)
+                if i > 0 && sections.isEmpty { break }
+                if i > 0 && sections.count * step.terms.count * 16 < step.size {
+                    for s in sections where mask[Int(s)] == need {
+                        let lo = UInt32(sectionStart[Int(s)]), hi = UInt32(sectionStart[Int(s) + 1])
+                        for t in step.terms where Self.any(lo..<hi, in: post, Int(termStart[t]), Int(termStart[t + 1])) {
+                            mask[Int(s)] |= bit; break
+                        }
+                    }
+                } else {
+                    for j in Int(termStart[step.terms.lowerBound])..<Int(termStart[step.terms.upperBound]) {
+                        let sec = unitSection[Int(post[j] >> 1)]
+                        guard sec >= 0, mask[Int(sec)] == need else { continue }
+                        mask[Int(sec)] |= bit
+                        if i == 0 { sections.append(sec) }
+                    }
+                }
+                sections.removeAll { mask[Int($0)] != need | bit }
+            }
+        }
+        guard !sections.isEmpty else { return [] }
+        // A section with a passage, table, figure or heading of its own holding every word is
+        // listed through it already.
+        let listed = Set(candidates.map { unitSection[Int($0)] })
+        // The smaller the section, the closer together its words: those first, then in reading order.
+        return sections.filter { !listed.contains($0) }
+            .sorted { (sectionStart[Int($0) + 1] - sectionStart[Int($0)], $0) < (sectionStart[Int($1) + 1] - sectionStart[Int($1)], $1) }
+    }
+
+    /// Whether any posting in `a..<b` (sorted by unit) is for a unit in `units`.
+    private static func any(_ units: Range<UInt32>, in post: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> Bool {
+        var lo = a, hi = b
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if post[mid] >> 1 < units.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < b && units.contains(post[lo] >> 1)
+    }
+
+    /// The broader search: units matching any of the words, ranked by how many they match, then as
+    /// `run` ranks them.
+    private func runAny(_ words: [String], limit: Int, snippetLength: Int) -> [SearchGroup] {
+        let n = units.count
+        var last = [UInt8](repeating: 0, count: n)   // 1 + the last query word the unit matched
+        var best = [UInt8](repeating: 0, count: n)
+        var score = [Int32](repeating: 0, count: n)
+        var candidates: [Int32] = []
+        for (k, w) in words.enumerated() {
+            for t in prefixRange(w) {
+                let exact = terms[t] == w
+                for j in Int(termStart[t])..<Int(termStart[t + 1]) {
+                    let p = postings[j], u = Int(p >> 1)
+                    let weight = Self.weight(exact: exact, title: p & 1 == 1)
+                    if last[u] != UInt8(k + 1) {
+                        if last[u] == 0 { candidates.append(Int32(u)) }
+                        last[u] = UInt8(k + 1); best[u] = weight; score[u] += 100 + Int32(weight)
+                    } else if weight > best[u] { score[u] += Int32(weight - best[u]); best[u] = weight }
+                }
+            }
+        }
+        return groups(candidates, score: score, words: words, limit: limit, snippetLength: snippetLength, spread: [])
     }
 
     /// Records that unit `u` matches query word number `k` with weight `w`; true when this is the
@@ -115,7 +195,7 @@ extension SearchIndex {
     }
 
     /// One hit per owner (its best unit), ranked and cut to `limit` per kind.
-    private func groups(_ candidates: [Int32], score: [Int32], words: [String], limit: Int, snippetLength: Int) -> [SearchGroup] {
+    private func groups(_ candidates: [Int32], score: [Int32], words: [String], limit: Int, snippetLength: Int, spread: [Int32]) -> [SearchGroup] {
         var bestUnit = [Int32](repeating: -1, count: owners.count)
         var passages = [Int32](repeating: 0, count: owners.count)
         var byKind = [[Int32]](repeating: [], count: SearchKind.allCases.count)
@@ -140,10 +220,11 @@ extension SearchIndex {
         var out: [SearchGroup] = []
         for kind in SearchKind.allCases {
             let all = byKind[kind.order]
-            guard !all.isEmpty else { continue }
+            let more = kind == .text ? spread : []
+            guard !all.isEmpty || !more.isEmpty else { continue }
             let ranked = all.map { (owner: Int($0), score: rank(Int($0))) }
             let top = ranked.min(count: limit, sortedBy: { ($0.score, -$0.owner) > ($1.score, -$1.owner) })
-            let hits = top.map { item -> SearchHit in
+            var hits = top.map { item -> SearchHit in
                 let o = owners[item.owner]
                 let u = units[Int(bestUnit[item.owner])]
                 return SearchHit(kind: kind, id: o.id, pageID: o.pageID, title: o.title, breadcrumb: o.breadcrumb,
@@ -151,9 +232,28 @@ extension SearchIndex {
                                  blockIndex: u.block >= 0 ? Int(u.block) : (kind == .text ? -1 : nil),
                                  passages: Int(passages[item.owner]), score: item.score)
             }
-            out.append(SearchGroup(kind: kind, hits: hits, total: all.count))
+            // Sections holding the words only between their passages: after every passage match.
+            for sec in more.prefix(max(0, limit - hits.count)) { hits.append(spreadHit(Int(sec), words: words, snippetLength: snippetLength)) }
+            out.append(SearchGroup(kind: kind, hits: hits, total: all.count + more.count))
         }
         return out
+    }
+
+    /// A section matched by its passages together: the snippet is the passage holding most of the
+    /// words, and `passages` is 0 (no one passage holds them all).
+    private func spreadHit(_ sec: Int, words: [String], snippetLength: Int) -> SearchHit {
+        let o = owners[Int(sectionText[sec])]
+        let prefixes = words.map { Array($0.utf8) }
+        var bestUnit = Int(sectionStart[sec]), bestCount = -1
+        for u in Int(sectionStart[sec])..<Int(sectionStart[sec + 1]) where unitOwner[u] == sectionText[sec] {
+            let n = units[u].parts.reduce(0) { $0 | Tokenizer.prefixMatches(in: $1, of: prefixes).matched }.nonzeroBitCount
+            if n > bestCount { bestCount = n; bestUnit = u }
+            if n == words.count - 1 { break }
+        }
+        let u = units[bestUnit]
+        return SearchHit(kind: .text, id: o.id, pageID: o.pageID, title: o.title, breadcrumb: o.breadcrumb,
+                         snippet: Self.snippet(u, words: words, length: snippetLength),
+                         blockIndex: u.block >= 0 ? Int(u.block) : -1, passages: 0, score: 0)
     }
 
     /// "Did you mean": each word that matches nothing replaced by the closest indexed word, kept only
@@ -179,7 +279,7 @@ extension SearchIndex {
         }
         guard changed else { return nil }
         let q = fixed.joined(separator: " ")
-        return run(fixed, limit: 1, snippetLength: 10).isEmpty ? nil : q
+        return run(fixed, typed: fixed, limit: 1, snippetLength: 10).isEmpty ? nil : q
     }
 
     /// A piece of the unit around the query words, with every matching word marked. Titles are shown

@@ -61,7 +61,8 @@ public struct SearchHit: Sendable, Equatable {
     public var snippet: SearchSnippet
     /// For text hits: which block of the page the snippet comes from (-1: the page summary).
     public var blockIndex: Int?
-    /// How many passages of this item matched (text hits gather every paragraph of a page).
+    /// How many passages of this item matched (text hits gather every paragraph of a page); 0 for a
+    /// section whose passages hold the words only between them.
     public var passages: Int
     public var score: Int
 }
@@ -80,6 +81,20 @@ public struct SearchResults: Sendable, Equatable {
     public var groups: [SearchGroup]
     /// When nothing matched: a corrected query that does match ("did you mean").
     public var suggestion: String?
+    /// The query's words as matched (stemmed): what to mark in a page opened from a hit.
+    public var words: [String]
+    /// True for the broader search: units matching any of the words.
+    public var anyWord: Bool
+
+    public init(query: String, groups: [SearchGroup], suggestion: String?, words: [String] = [], anyWord: Bool = false) {
+        self.query = query; self.groups = groups; self.suggestion = suggestion; self.words = words; self.anyWord = anyWord
+    }
+
+    /// Fewer results than this with every word, and the broader search (any word) is offered.
+    public static let few = 3
+
+    /// Whether to offer the broader search: every word was required and few results came back.
+    public var offersBroader: Bool { !anyWord && words.count > 1 && total < Self.few }
 
     public var hits: [SearchHit] { groups.flatMap(\.hits) }
     public var isEmpty: Bool { groups.isEmpty }

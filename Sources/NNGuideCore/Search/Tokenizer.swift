@@ -139,3 +139,22 @@ public enum Tokenizer {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
     }
 }
+
+extension Tokenizer {
+    /// A light stemmer for query words: the common endings come off so that the prefix match finds
+    /// the other forms of the word ("leakage", "leaking" -> "leak"; "sequences", "sequence" ->
+    /// "sequenc"; "attentions" -> "attention"). Only the query is stemmed (the index keeps whole
+    /// words), and a stem is never shorter than four letters, so short words are taken as typed.
+    public static func stem(_ word: String) -> String {
+        guard word.count > 4 else { return word }
+        var w = Substring(word)
+        for suffix in ["ings", "ing", "ages", "age", "ies", "es", "ed", "s"] where w.hasSuffix(suffix) {
+            let rest = w.dropLast(suffix.count)
+            // "class", "corpus", "analysis": an s that is part of the word stays.
+            if suffix == "s", w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") { continue }
+            if rest.count >= 4 { w = rest; break }
+        }
+        if w.hasSuffix("e") && w.count > 4 { w = w.dropLast() }
+        return String(w)
+    }
+}

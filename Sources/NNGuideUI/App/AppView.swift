@@ -37,6 +37,8 @@ public enum Effect: Sendable, Equatable {
     case message(String)
     /// Open a page, section, table or figure; `find` marks the words in it.
     case openPage(String, find: String?)
+    /// Return to a remembered place (continue reading): the same block and line at any width.
+    case resume(Position)
     /// A search hit: its page, the block it is in, and the words to mark.
     case openHit(String, find: String, block: Int?)
     /// Follow a link from prose: pages open, glossary terms pop over, architectures open their deep dive.

@@ -47,11 +47,12 @@ public final class Library: @unchecked Sendable {
         return d
     }
 
-    /// Search results, remembered for the last query (views ask for them several times per key).
-    public func search(_ query: String) -> SearchResults {
+    /// Search results, remembered for the last query (views ask for them several times per key);
+    /// `anyWord` is the broader search.
+    public func search(_ query: String, anyWord: Bool = false) -> SearchResults {
         lock.lock(); defer { lock.unlock() }
-        if let r = lastSearch, r.query == query { return r }
-        let r = index.search(query, limit: Self.hitsPerGroup, snippetLength: 120)
+        if let r = lastSearch, r.query == query, r.anyWord == anyWord { return r }
+        let r = index.search(query, limit: Self.hitsPerGroup, snippetLength: 120, anyWord: anyWord)
         lastSearch = r
         return r
     }

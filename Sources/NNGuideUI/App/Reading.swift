@@ -22,11 +22,16 @@ public enum Reading {
         guard let e = guide.page(id) else { return nil }
         return guide.readingOrder[..<e.order].last(where: isUnit)?.id
     }
+}
 
-    /// Ids shown inside a unit: itself and, for a section, every subsection.
-    public static func ids(in unit: String, guide: Guide) -> [String] {
-        guard let e = guide.page(unit) else { return [] }
-        if e.depth == 0 { return [e.id] }
-        return guide.readingOrder.filter { $0.path.count > e.path.count && Array($0.path.prefix(e.path.count)) == e.path }.map(\.id) + [e.id]
+extension Guide {
+    /// What a link to `id` is called on screen: the breadcrumb of a page or section, or for a table
+    /// or figure its page and its own title. Never the raw id, unless nothing in the guide has it.
+    public func linkTitles(_ id: String) -> [String] {
+        let crumb = breadcrumb(id)
+        if !crumb.isEmpty { return crumb }
+        if let t = table(id) { return breadcrumb(t.pageID).suffix(1) + [t.table.title] }
+        if let f = figures.first(where: { $0.figure.id == id }) { return breadcrumb(f.pageID).suffix(1) + [f.figure.title] }
+        return [id]
     }
 }

@@ -74,6 +74,7 @@ extension AppState {
         case .message(let m): message = m
         case .openPage(let id, let find): openPage(id, find: find)
         case .openHit(let id, let find, let block): openPage(id, find: find, block: block)
+        case .resume(let place): go(.page(place))
         case .follow(let target): follow(target)
         case .openGlossary(let id):
             glossary.select(id, context)
@@ -107,10 +108,10 @@ extension AppState {
             screen = id
             withView(id) { v, ctx in v.fit(ctx) }
         case .page(let p):
-            guard let unit = Reading.unit(for: p.page, in: guide) else { message = "No page \(p.page)"; return }
+            guard Reading.unit(for: p.page, in: guide) != nil else { message = "No page \(p.page)"; return }
             reader.open(p, context)
             screen = .reader
-            reading.visited.formUnion(Reading.ids(in: unit, guide: guide))
+            markRead()
         }
     }
 
@@ -159,9 +160,16 @@ extension AppState {
         if screen == .reader { overlay = .popover(glossaryID: id) } else { openGlossary(id) }
     }
 
-    /// Keeps "continue reading" pointing at the page on screen.
+    /// Keeps "continue reading" pointing at the page on screen, and ticks what was read.
     mutating func remember() {
-        if screen == .reader && !reader.unit.isEmpty { reading.last = reader.position(context) }
+        if screen == .reader && !reader.unit.isEmpty { reading.last = reader.position(context); markRead() }
+    }
+
+    /// Ticks the sections whose end is on screen (read to the end, or shown whole); never a
+    /// section's subsections just because it was opened.
+    mutating func markRead() {
+        guard screen == .reader && !reader.unit.isEmpty else { return }
+        for id in reader.readOnScreen(context) where !reading.visited.contains(id) { reading.visited.insert(id) }
     }
 
     // MARK: overlays

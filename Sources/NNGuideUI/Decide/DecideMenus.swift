@@ -122,13 +122,31 @@ extension DecideView {
         s.text("In " + folder, .dim)
         s.blank()
         if saved.isEmpty { s.text("No saved briefs yet. In the brief form, w saves one here.", .text); return s }
+        if !saved.contains(where: { !$0.draft }) { s.text("No saved briefs yet. In the brief form, w saves one here.", .text) }
         for (i, b) in saved.enumerated() {
+            if b.draft && (i == 0 || !saved[i - 1].draft) {
+                s.blank()
+                s.text("Drafts: kept when you quit with unsaved changes", .heading)
+            }
             s.item { s in
                 s.wrap([StyledRun(s.glyphs.text(b.name), Sheet.Tag(.strong))], first: [Span(i < 9 ? " \(i + 1)  " : "    ", .accent)])
                 s.text(b.summary, b.values == nil ? .warning : .dim, first: [Span("    ")])
             }
         }
         return s
+    }
+
+    /// `x` on a saved brief or draft: the first press asks, the second deletes.
+    mutating func deleteSavedBrief() -> Effect {
+        guard saved.indices.contains(savedChoice) else { return .message("No brief to delete") }
+        let b = saved[savedChoice]
+        guard pendingDelete == savedChoice else {
+            pendingDelete = savedChoice
+            return .message("Delete \(b.draft ? "the draft" : "the brief") \(b.name)? x again deletes it; any other key keeps it")
+        }
+        pendingDelete = nil
+        outbox.append(.deleteBrief(path: b.path))
+        return .none
     }
 
     mutating func openSavedBrief(_ i: Int) -> Effect {

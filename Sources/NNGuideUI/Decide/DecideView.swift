@@ -25,6 +25,8 @@ public struct DecideView: AppView {
     var savedReturn: Mode = .hub
     /// An Enter on a saved brief that would replace unsaved changes: the next Enter confirms.
     var pendingOpen: Int?
+    /// An x on a saved brief or draft: the next x deletes it, any other key cancels.
+    var pendingDelete: Int?
     /// Disk work for the loop (`AppState.runDecisionCommands`); `update` never touches the disk.
     public internal(set) var outbox: [DecideCommand] = []
 
@@ -104,7 +106,9 @@ public struct DecideView: AppView {
         case .result:
             return resultKey(action, ctx)
         case .saved:
+            if action != .decide(.deleteBrief) { pendingDelete = nil }
             switch action {
+            case .decide(.deleteBrief): return deleteSavedBrief()
             case .lineDown: savedChoice = min(max(0, saved.count - 1), savedChoice + 1); pendingOpen = nil
             case .lineUp: savedChoice = max(0, savedChoice - 1); pendingOpen = nil
             case .top: savedChoice = 0
@@ -254,8 +258,11 @@ public struct DecideView: AppView {
             guard let t = session else { return ("Decide", "") }
             return ("Decide" + sep + ctx.glyphs.text(t.nav.tree.title), t.status(ctx))
         case .brief:
+            // A brief and a decision record are different files: say which is saved.
             let schema = ctx.guide.decisions.brief
-            return ("Decide" + sep + "Model Brief" + (form.unsaved ? " (unsaved)" : ""), "\(form.current(schema)?.name ?? "") \(form.field + 1)/\(schema.fields.count)")
+            let brief = form.unsaved ? "brief not saved" : (form.file != nil ? "brief saved" : nil)
+            let notes = [form.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
+            return ("Decide" + sep + "Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"), "\(form.current(schema)?.name ?? "") \(form.field + 1)/\(schema.fields.count)")
         case .result: return ("Decide" + sep + "Model Brief" + sep + "recommendation", result.position(resultSheet(ctx), height: ctx.rect.height))
         case .saved: return ("Decide" + sep + "Saved briefs", savedFolder == nil ? "" : "\(saved.count)")
         }

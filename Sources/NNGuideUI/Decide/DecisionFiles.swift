@@ -8,6 +8,8 @@ public enum DecideCommand: Sendable, Equatable {
     case saveRecord(RecordSource)
     case saveBrief(yaml: String, name: String)
     case listBriefs
+    /// Delete a saved brief or draft the user chose and confirmed.
+    case deleteBrief(path: String)
 }
 
 public enum RecordSource: Sendable, Equatable {
@@ -30,6 +32,8 @@ public struct SavedBrief: Sendable, Equatable {
     public var modified: Date
     /// The fields in the order the schema shows them.
     var order: [BriefField] = []
+    /// Kept on quitting with unsaved changes (in `briefs/drafts`), not saved with `w`.
+    public var draft = false
 
     public var name: String { (path as NSString).lastPathComponent }
 
@@ -47,6 +51,9 @@ public struct SavedBrief: Sendable, Equatable {
 public struct DecisionFiles: Sendable {
     /// `$XDG_STATE_HOME/nnguide/briefs`.
     public let briefs: String
+    /// `briefs/drafts`: what quitting with unsaved changes keeps, apart from the briefs saved with `w`.
+    /// (Folders written before drafts existed hold both; their files stay where they are, as briefs.)
+    public var drafts: String { (briefs as NSString).appendingPathComponent("drafts") }
     /// Decision records go where the user started nnguide (a record is meant to be committed with
     /// the project), or under the state folder when that folder cannot be written.
     public let records: String
@@ -95,10 +102,31 @@ public struct DecisionFiles: Sendable {
         Self.writeNew(yaml, in: briefs, base: name, ext: "yaml", reuseIdentical: true)
     }
 
-    /// The saved briefs, newest first. A file that cannot be read is listed with the reason (file and
-    /// line), never removed.
-    public func listBriefs(_ schema: BriefSchema) -> [SavedBrief] {
+    /// Keeps a brief nobody saved (quitting with changes) as a draft: never among the saved briefs.
+    public func saveDraft(_ yaml: String, name: String) -> Result<Written, Failure> {
+        Self.writeNew(yaml, in: drafts, base: name, ext: "yaml", reuseIdentical: true)
+    }
+
+    /// The saved briefs, newest first, then the drafts, newest first.
+    public func listAll(_ schema: BriefSchema) -> [SavedBrief] {
+        listBriefs(schema) + listBriefs(schema, in: drafts).map { var b = $0; b.draft = true; return b }
+    }
+
+    /// Deletes a brief or draft the user confirmed; only a YAML file in the briefs or drafts folder.
+    public func deleteBrief(_ path: String) -> Failure? {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard folder == briefs || folder == drafts, path.hasSuffix(".yaml") || path.hasSuffix(".yml") else {
+            return Failure(description: "\(path) is not in \(briefs)")
+        }
+        if unlink(path) != 0 { return Failure(description: "cannot delete \(path): \(String(cString: strerror(errno)))") }
+        return nil
+    }
+
+    /// The briefs in `folder` (default: the saved briefs), newest first. A file that cannot be read is
+    /// listed with the reason (file and line), never removed.
+    public func listBriefs(_ schema: BriefSchema, in folder: String? = nil) -> [SavedBrief] {
         let fm = FileManager.default
+        let briefs = folder ?? self.briefs
         guard let names = try? fm.contentsOfDirectory(atPath: briefs) else { return [] }
         var out: [SavedBrief] = []
         for n in names where !n.hasPrefix(".") && (n.hasSuffix(".yaml") || n.hasSuffix(".yml")) {
@@ -184,18 +212,23 @@ extension AppState {
                     message = "Not saved: \(f.description)"
                 }
             case .listBriefs:
-                decide.briefsListed(files.listBriefs(guide.decisions.brief), folder: files.briefs)
+                decide.briefsListed(files.listAll(guide.decisions.brief), folder: files.briefs)
+            case .deleteBrief(let path):
+                if let f = files.deleteBrief(path) { message = "Not deleted: \(f.description)" }
+                else { message = "Deleted \(path)" }
+                decide.briefsListed(files.listAll(guide.decisions.brief), folder: files.briefs)
             }
         }
     }
 
-    /// On the way out: a brief with changes not yet in a file is saved as a new brief, so quitting
-    /// loses nothing. Returns the line to print, or nil when there was nothing to keep.
+    /// On the way out: a brief with changes not yet in a file is kept as a draft (in `briefs/drafts`,
+    /// apart from the briefs saved with `w`), so quitting loses nothing and never fills the list of
+    /// saved briefs. Returns the line to print, or nil when there was nothing to keep.
     public func keepUnsavedBrief(_ files: DecisionFiles) -> String? {
         let form = decide.form
         guard form.unsaved else { return nil }
-        switch files.saveBrief(Brief.yaml(values: form.values, schema: guide.decisions.brief), name: form.baseName) {
-        case .success(.new(let path)): return "nnguide: the brief you were filling in is saved as \(path)"
+        switch files.saveDraft(Brief.yaml(values: form.values, schema: guide.decisions.brief), name: form.baseName) {
+        case .success(.new(let path)): return "nnguide: the brief you were filling in is kept as a draft: \(path)"
         case .success(.unchanged): return nil
         case .failure(let f): return "nnguide: the brief you were filling in could not be saved: \(f.description)"
         }

@@ -67,8 +67,7 @@ struct Outcome: Sendable {
     private mutating func addPages(_ ids: [String], _ guide: Guide) {
         var seen = Set<String>()
         for id in ids where seen.insert(id).inserted && guide.pageID(showing: id) != nil {
-            let crumb = Array(guide.breadcrumb(id).suffix(2))
-            links.append((crumb.isEmpty ? [id] : crumb, .page(id)))
+            links.append((Array(guide.linkTitles(id).suffix(2)), .page(id)))
         }
     }
 

@@ -4,6 +4,8 @@ import NNGuideCore
 public enum DecideAction: Hashable, Sendable {
     case stepBack, restart, saveRecord, showCommand
     case nextValue, previousValue, clearValue, saveBrief, openBrief, recommendation, walkPath
+    /// In the list of saved briefs: delete the chosen brief or draft (pressed twice: it asks first).
+    case deleteBrief
 }
 
 /// A decision screen laid out for one width. A span's `link` is an index into `targets` (what Tab

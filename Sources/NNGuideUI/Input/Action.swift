@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case expand, collapse
     // compare
     case toggle, sort, transpose, clearSelection
+    // search: any of the words instead of every word
+    case broaden
     // text fields
     case focusField, type(Character), deleteBackward, clearField, switchFocus
     // the decision navigator and the brief form (`DecideAction`, in Decide/Sheet.swift)

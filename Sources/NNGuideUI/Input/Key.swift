@@ -7,6 +7,8 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     case enter, escape, backspace, delete, tab, backTab
     case up, down, left, right, pageUp, pageDown, home, end
+    /// A function key: `.function(1)` is F1.
+    case function(Int)
     case resize(width: Int, height: Int)
     case mouse(x: Int, y: Int, MouseButton)
     case unknown
@@ -33,6 +35,7 @@ public enum Key: Hashable, Sendable {
         case .pageDown: return "PgDn"
         case .home: return "Home"
         case .end: return "End"
+        case .function(let n): return "F\(n)"
         case .resize: return "resize"
         case .mouse: return "mouse"
         case .unknown: return "?"

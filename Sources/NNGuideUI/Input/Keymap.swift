@@ -46,7 +46,7 @@ public struct Binding: Sendable {
 public enum Keymap {
     public static let bindings: [Binding] = [
         // Anywhere (outside text fields)
-        Binding([.char("?")], .help, .global, "help: every key", hint: "help"),
+        Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
         Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (Ctrl-C quits from anywhere, even a field)", hint: "quit"),
         Binding([.escape], .cancel, .global, "cancel input, close an overlay, clear find marks"),
         Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),
@@ -65,7 +65,7 @@ public enum Keymap {
         Binding([.char("G"), .end], .bottom, .global, "bottom"),
         Binding([.enter], .open, .global, "open or follow", hint: "open"),
         Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7"), .char("8"), .char("9")],
-                .pick(0), .global, "pick the numbered choice in a menu"),
+                .pick(0), .global, "open the item with that number (Contents: Part N; in a text field digits type)"),
         Binding([.char("m")], .setMark, .global, "m + letter: bookmark this place"),
         Binding([.char("'")], .jumpToMark, .global, "' + letter: jump to a bookmark"),
         Binding([.ctrl("l")], .redraw, .global, "redraw the screen"),
@@ -84,6 +84,7 @@ public enum Keymap {
 
         // Home
         Binding([.enter], .open, .home, "open the chosen item", hint: "open"),
+        Binding([.char("0")], .pick(0), .home, "continue reading where you left off (item 0)"),
 
         // Contents
         Binding([.enter], .open, .contents, "open the page", hint: "open"),
@@ -101,6 +102,7 @@ public enum Keymap {
         // Search
         Binding([.char("/"), .char("s")], .focusField, .search, "type a new query", hint: "query"),
         Binding([.enter], .open, .search, "open the page at the hit", hint: "open"),
+        Binding([.char("a")], .broaden, .search, "search for any of the words (offered when every word finds little); again: every word"),
 
         // Compare
         Binding([.char("x")], .toggle, .compare, "pick or drop an architecture", hint: "pick"),
@@ -109,11 +111,13 @@ public enum Keymap {
         Binding([.char("o")], .sort, .compare, "sort by the next column", hint: "sort"),
         Binding([.char("T")], .transpose, .compare, "transpose the table", hint: "transpose"),
         Binding([.char("X")], .clearSelection, .compare, "drop every picked architecture"),
+        Binding([.char("/")], .focusField, .compare, "filter the list as you type (Esc: stop typing, Esc again: clear)", hint: "filter"),
         Binding([.left, .char("h")], .scrollLeft, .compare, "scroll the table left"),
         Binding([.right, .char("l")], .scrollRight, .compare, "scroll the table right"),
 
         // Decide: menus, questions and picks, the brief form. Digits pick an answer, a link or a value.
         Binding([.enter], .open, .decide, "open the chosen item", hint: "open"),
+        Binding([.char("x"), .delete], .decide(.deleteBrief), .decide, "in the saved briefs: delete the chosen brief or draft (x again confirms)"),
         Binding([.backspace, .left], .decide(.stepBack), .decide, "back one step: an answer, a menu, the hub", hint: "back"),
         Binding([.enter], .open, .decideTree, "choose the answer; on the breadcrumb, reopen that question to change it", hint: "choose"),
         Binding([.backspace, .left], .decide(.stepBack), .decideTree, "back one answer (before the first: where the tree was chosen)", hint: "back"),
@@ -156,6 +160,7 @@ public enum Keymap {
         Binding([.backspace], .deleteBackward, .field, "delete a character"),
         Binding([.ctrl("u")], .clearField, .field, "clear the field"),
         Binding([.ctrl("c")], .quit, .field, "quit"),
+        Binding([.function(1)], .help, .field, "help (digits and letters type here; Esc first to use their keys)"),
 
         // Glossary popover
         Binding([.enter], .open, .popover, "open the term in the glossary", hint: "glossary"),
@@ -174,7 +179,8 @@ public enum Keymap {
         for b in bindings {
             for (n, k) in b.keys.enumerated() {
                 var action = b.action
-                if case .pick = action { action = .pick(n + 1) }
+                // A digit picks its own number ("0" is Home's "Continue reading").
+                if case .pick = action, case .char(let c) = k, let d = c.wholeNumberValue { action = .pick(d) }
                 if out[b.scope, default: [:]][k] == nil { out[b.scope, default: [:]][k] = action }
             }
         }

@@ -60,6 +60,35 @@ public struct Document: Sendable, Equatable {
         lines.firstIndex { $0.origin >= origin } ?? max(0, lines.count - 1)
     }
 
+    /// Characters of a line that count towards a place in its block: spaces and margin marks
+    /// (bullets, callout bars, all `.accent`) are left out, since wrapping moves or repeats them.
+    static func weight(_ line: DocLine) -> Int {
+        line.spans.reduce(0) { n, s in s.role == .accent ? n : n + s.text.reduce(0) { $1 == " " ? $0 : $0 + 1 } }
+    }
+
+    /// Where `line` stands in its block: the block's origin and the characters of it above the line.
+    /// Unlike a line number, this is the same at every width.
+    public func blockOffset(ofLine line: Int) -> (origin: Int, chars: Int) {
+        guard lines.indices.contains(line) else { return (0, 0) }
+        let origin = lines[line].origin
+        var i = line, chars = 0
+        while i > 0 && lines[i - 1].origin == origin { i -= 1; chars += Self.weight(lines[i]) }
+        return (origin, chars)
+    }
+
+    /// The line of block `origin` that holds its character `chars` (the inverse of `blockOffset`).
+    public func line(origin: Int, chars: Int) -> Int {
+        var i = firstLine(fromOrigin: origin)
+        guard lines.indices.contains(i), lines[i].origin == origin else { return i }
+        var left = chars
+        while left > 0, i + 1 < lines.count, lines[i + 1].origin == origin {
+            let w = Self.weight(lines[i])
+            if w > left { break }
+            left -= w; i += 1
+        }
+        return i
+    }
+
     /// The maximum line width: more than the screen means the document scrolls sideways.
     public var wideWidth: Int { lines.filter(\.wide).map(\.width).max() ?? 0 }
 }

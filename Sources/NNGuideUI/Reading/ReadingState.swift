@@ -1,9 +1,19 @@
-/// A place in the guide that survives a resize or a new width: a page or section id and how many
-/// lines below its heading the screen starts.
+/// A place in the guide that survives a resize, a new width and a restart: a page or section id,
+/// the block below its heading the screen starts in, and how many characters of that block are above
+/// the top line. Blocks and characters do not change with the width; screen lines do, which is why
+/// `offset` (lines below the heading, all that files written before 0.x hold) is only a fallback.
 public struct Position: Codable, Sendable, Hashable {
     public var page: String
+    /// Lines below the heading, at the width it was taken: used only when `block` is missing.
     public var offset: Int
-    public init(page: String, offset: Int = 0) { self.page = page; self.offset = max(0, offset) }
+    /// Blocks after the heading's block (0: the heading's own block).
+    public var block: Int?
+    /// Characters of that block above the top line, not counting spaces and margin marks.
+    public var char: Int?
+    public init(page: String, offset: Int = 0, block: Int? = nil, char: Int? = nil) {
+        self.page = page; self.offset = max(0, offset)
+        self.block = block.map { max(0, $0) }; self.char = char.map { max(0, $0) }
+    }
 }
 
 /// What nnguide remembers between runs: where you left off, your bookmarks, what you have read.

@@ -13,15 +13,41 @@ public struct CompareView: AppView {
     public var transposed = false
     public var tableTop = 0
     public var left = 0
+    /// `/` filters the list as you type (by name, short name or id).
+    public var filter = TextField()
+    public var filtering = false
     public init() {}
 
     public var scopes: [Scope] { [.compare] }
+    public var typing: Bool { filtering }
 
-    enum Item: Equatable { case matrix(TableEntry), architecture(Architecture) }
+    enum Item: Equatable {
+        case matrix(TableEntry), architecture(Architecture)
+        /// What the filter looks in.
+        var words: String {
+            switch self {
+            case .matrix(let m): return m.table.title + " " + m.table.id
+            case .architecture(let a): return [a.displayName, a.name, a.short ?? "", a.id].joined(separator: " ")
+            }
+        }
+    }
 
+    /// The list as shown: every matrix and architecture, or those the filter's words all occur in.
     func items(_ ctx: ViewContext) -> [Item] {
-        ctx.guide.comparisonMatrices.map(Item.matrix)
-            + ctx.guide.catalog.architectures.map(Item.architecture)
+        let all = ctx.guide.comparisonMatrices.map(Item.matrix) + ctx.guide.catalog.architectures.map(Item.architecture)
+        let words = Tokenizer.words(filter.text)
+        guard !words.isEmpty else { return all }
+        return all.filter { item in
+            let hay = Tokenizer.words(item.words)
+            return words.allSatisfy { w in hay.contains { $0.hasPrefix(w) } }
+        }
+    }
+
+    /// The list's rows: under the filter line once there is a filter.
+    func listRows(_ ctx: ViewContext) -> Rect {
+        let l = panes(ctx.rect).list
+        guard filtering || !filter.text.isEmpty else { return l }
+        return Rect(x: l.x, y: l.y + 1, width: l.width, height: max(1, l.height - 1))
     }
 
     /// List and table side by side only when the table still gets a full 80 columns; otherwise
@@ -74,11 +100,28 @@ public struct CompareView: AppView {
         return b.doc
     }
 
+    /// Where the grid's vertical rules stand (from its top rule), when the table scrolls sideways:
+    /// the first column (the criterion, or the name when transposed) stays put, and the others scroll.
+    static func stops(_ doc: Document) -> [Int] {
+        guard let rule = doc.lines.first(where: \.wide) else { return [] }
+        let chars = Array(rule.text)
+        return chars.indices.filter { $0 == 0 || $0 == chars.count - 1 || "┬╤┳+".contains(chars[$0]) }
+    }
+
+    /// Columns cut off or hidden on the left and on the right of a sideways-scrolling table.
+    func hiddenColumns(_ ctx: ViewContext) -> (left: Int, right: Int) {
+        let s = Self.stops(document(ctx))
+        guard s.count > 2 else { return (0, 0) }
+        let edge = left + panes(ctx.rect).table.width - 1
+        let cols = 1..<(s.count - 1)
+        return (cols.filter { s[$0] < s[1] + left }.count, cols.filter { s[$0 + 1] > edge }.count)
+    }
+
     func showsTable(_ ctx: ViewContext) -> Bool { wideLayout(ctx.rect) || tableFocus }
     func showsList(_ ctx: ViewContext) -> Bool { wideLayout(ctx.rect) || !tableFocus }
 
     public mutating func fit(_ ctx: ViewContext) {
-        cursor.fit(count: items(ctx).count, height: panes(ctx.rect).list.height)
+        cursor.fit(count: items(ctx).count, height: listRows(ctx).height)
         picked = picked.filter { ctx.guide.architecture($0) != nil }
         let doc = document(ctx)
         let p = panes(ctx.rect).table
@@ -88,9 +131,21 @@ public struct CompareView: AppView {
     }
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
-        let all = items(ctx)
-        let p = panes(ctx.rect)
         defer { fit(ctx) }
+        if filtering || action == .focusField {
+            if filter.edit(action) { cursor = ListCursor(); return .none }
+            switch action {
+            case .focusField: filtering = true; tableFocus = false; return .none
+            case .cancel, .switchFocus: filtering = false; return .none
+            case .open:
+                filtering = false
+                if items(ctx).isEmpty { return .message("Nothing in the list matches \"\(filter.text)\"; / and Ctrl-U clears the filter") }
+            default: break
+            }
+        }
+        let all = items(ctx)
+        var p = panes(ctx.rect)
+        p.list = listRows(ctx)
         if tableFocus {
             let doc = document(ctx)
             var s = ScrollDocument(); s.top = tableTop
@@ -98,6 +153,10 @@ public struct CompareView: AppView {
         } else if cursor.move(action, count: all.count, height: p.list.height) {
             tableTop = 0; left = 0
             return .none
+        }
+        if action == .cancel && !filter.text.isEmpty && !tableFocus {
+            filter = TextField(); cursor = ListCursor()
+            return .message("Filter cleared")
         }
         guard all.indices.contains(cursor.index) else { return .unhandled }
         switch action {
@@ -111,10 +170,12 @@ public struct CompareView: AppView {
         case .toggle:
             return toggle(all[cursor.index], ctx)
         case .pick(let n):
-            let i = cursor.top + n - 1
-            guard !tableFocus, all.indices.contains(i), n <= p.list.height else { return .unhandled }
-            cursor.index = i
-            if case .architecture = all[i] { return toggle(all[i], ctx) }
+            // Item n of the list, from the list or the table alike: a matrix opens, an architecture
+            // is chosen (x picks it; a digit never toggles).
+            guard all.indices.contains(n - 1) else { return .message("The list has \(all.count) items") }
+            cursor.index = n - 1
+            tableTop = 0; left = 0; sortColumn = nil
+            if case .matrix = all[n - 1] { tableFocus = true } else if !wideLayout(ctx.rect) { tableFocus = false }
         case .clearSelection:
             picked = []
             return .message("Dropped every picked architecture")
@@ -140,9 +201,14 @@ public struct CompareView: AppView {
     }
 
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
-        let p = panes(ctx.rect)
+        var p = panes(ctx.rect)
         let g = ctx.glyphs
         let all = items(ctx)
+        if showsList(ctx) && (filtering || !filter.text.isEmpty) {
+            filter.render(label: "Filter: ", focused: filtering, at: p.list.x, y: p.list.y, width: p.list.width - 1, into: &buf, glyphs: g)
+            if all.isEmpty { buf.put("No match; Backspace", x: p.list.x, y: p.list.y + 1, role: .dim, limit: p.list.maxX) }
+        }
+        p.list = listRows(ctx)
         if showsList(ctx) {
             for row in 0..<p.list.height {
                 let i = cursor.top + row
@@ -151,7 +217,7 @@ public struct CompareView: AppView {
                 let selected = i == cursor.index
                 if selected { buf.fill(Rect(x: p.list.x, y: y, width: p.list.width, height: 1), role: tableFocus ? .dim : .selection) }
                 let base: Role = selected && !tableFocus ? .selection : .text
-                var x = buf.put(row < 9 ? "\(row + 1) " : "  ", x: p.list.x, y: y, role: selected ? base : .dim)
+                var x = buf.put(i < 9 ? "\(i + 1) " : "  ", x: p.list.x, y: y, role: selected ? base : .dim)
                 switch all[i] {
                 case .matrix(let m):
                     x = buf.put(g.closed + " ", x: x, y: y, role: selected ? base : .accent)
@@ -166,29 +232,44 @@ public struct CompareView: AppView {
         if let d = p.divider { for y in d.y..<d.maxY { buf.put(g.v, x: d.x, y: y, role: .border) } }
         if showsTable(ctx) {
             let doc = document(ctx)
+            // The first column stays while the others scroll under it (its right rule at `frozen`).
+            let frozen = Self.stops(doc).dropFirst().first ?? -1
             for row in 0..<p.table.height {
                 let i = tableTop + row
                 guard doc.lines.indices.contains(i) else { break }
                 let line = doc.lines[i]
-                var x = p.table.x - (line.wide ? left : 0)
+                var pos = 0
                 for s in line.spans {
                     for ch in s.text {
                         let w = DisplayWidth.of(ch)
-                        if x >= p.table.x { buf.put(String(ch), x: x, y: p.table.y + row, role: s.role, limit: p.table.maxX) }
-                        x += w
+                        var x = pos
+                        if line.wide && left > 0 && pos > frozen { x = pos - left; if x <= frozen { x = -1 } }
+                        if x >= 0 { buf.put(String(ch), x: p.table.x + x, y: p.table.y + row, role: s.role, limit: p.table.maxX) }
+                        pos += w
                     }
                 }
+            }
+            let hidden = hiddenColumns(ctx)
+            if hidden.right > 0 && showsTable(ctx) {
+                // Say there is more, on the table's title line, at its right edge.
+                let more = " \(g.ascii ? "->" : "→") \(hidden.right) more (l) "
+                buf.put(more, x: p.table.maxX - DisplayWidth.of(more), y: p.table.y, role: .accent, limit: p.table.maxX)
             }
         }
     }
 
     public func status(_ ctx: ViewContext) -> (String, String) {
         let where_ = tableFocus ? "table (Tab: list)" : "list (Tab: table)"
-        return ("Compare \(ctx.glyphs.sep) " + where_, picked.isEmpty ? "" : "\(picked.count) picked")
+        let hidden = showsTable(ctx) ? hiddenColumns(ctx) : (0, 0)
+        let arrows = [hidden.0 > 0 ? "\(ctx.glyphs.ascii ? "<-" : "←") \(hidden.0)" : nil,
+                      hidden.1 > 0 ? "\(hidden.1) more \(ctx.glyphs.ascii ? "->" : "→")" : nil].compactMap { $0 }
+        let right = ([picked.isEmpty ? nil : "\(picked.count) picked"] + arrows).compactMap { $0 }.joined(separator: " \(ctx.glyphs.bullet) ")
+        return ("Compare \(ctx.glyphs.sep) " + where_, right)
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
-        let p = panes(ctx.rect)
+        var p = panes(ctx.rect)
+        p.list = listRows(ctx)
         guard showsList(ctx), p.list.contains(x: x, y: y) else { return .none }
         let all = items(ctx)
         let i = cursor.top + y - p.list.y
@@ -201,7 +282,7 @@ public struct CompareView: AppView {
 
     public func violations(_ ctx: ViewContext) -> [String] {
         let p = panes(ctx.rect)
-        var out = cursor.violations(count: items(ctx).count, height: p.list.height, name: "compare list")
+        var out = cursor.violations(count: items(ctx).count, height: listRows(ctx).height, name: "compare list")
         let doc = document(ctx)
         if tableTop < 0 || tableTop > max(0, doc.lines.count - p.table.height) { out.append("table top \(tableTop) outside the table") }
         if left < 0 { out.append("left \(left) < 0") }

@@ -18,6 +18,12 @@ public struct ContentsView: AppView {
         return ctx.guide.readingOrder.filter { e in e.path.dropLast().allSatisfy { open.contains($0) } }
     }
 
+    /// A Part's own number ("Part 7: ..." is 7): what its digit opens, wherever the list is scrolled.
+    static func partNumber(_ e: PageEntry) -> Int? {
+        guard e.depth == 0, e.page.title.hasPrefix("Part ") else { return nil }
+        return Int(e.page.title.dropFirst(5).prefix { $0.isNumber })
+    }
+
     public mutating func fit(_ ctx: ViewContext) {
         cursor.fit(count: rows(ctx).count, height: ctx.rect.height)
     }
@@ -55,11 +61,12 @@ public struct ContentsView: AppView {
             else if let parent = e.parentID, let i = all.firstIndex(where: { $0.id == parent }) { cursor.index = i }
             else { return .none }
         case .pick(let n):
-            // The first nine rows on screen are numbered.
-            let i = cursor.top + n - 1
-            guard all.indices.contains(i), n <= ctx.rect.height else { return .unhandled }
-            cursor.index = i
-            return .openPage(all[i].id, find: nil)
+            // Digits open Parts by their own number, never by screen row.
+            guard let part = ctx.guide.pages.lazy.compactMap({ ctx.guide.page($0.id) }).first(where: { Self.partNumber($0) == n }) else {
+                return .message("No Part \(n) in this guide")
+            }
+            if let i = all.firstIndex(where: { $0.id == part.id }) { cursor.index = i }
+            return .openPage(part.id, find: nil)
         default: return .unhandled
         }
         expanded = open
@@ -80,7 +87,7 @@ public struct ContentsView: AppView {
             let selected = i == cursor.index
             if selected { buf.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
             var x = r.x
-            x = buf.put(row < 9 ? "\(row + 1) " : "  ", x: x, y: y, role: selected ? .selection : .dim)
+            x = buf.put(Self.partNumber(e).map { $0 < 10 ? "\($0) " : "  " } ?? "  ", x: x, y: y, role: selected ? .selection : .dim)
             let seen = ctx.reading.visited.contains(e.id)
             x = buf.put(seen ? g.check + " " : "  ", x: x, y: y, role: selected ? .selection : .accent)
             x += 2 * e.depth

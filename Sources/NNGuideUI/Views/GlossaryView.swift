@@ -168,7 +168,9 @@ public struct GlossaryView: AppView {
         let g = ctx.glyphs
         field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g)
         let all = matches(ctx)
-        let count = field.text.isEmpty ? "\(all.count) terms" : "\(all.count) of \(ctx.guide.glossary.count) terms"
+        var count = field.text.isEmpty ? "\(all.count) terms" : "\(all.count) of \(ctx.guide.glossary.count) terms"
+        // The legend of the marks in the list.
+        if ctx.guide.glossary.contains(where: \.inSourceGlossary) { count += "  \(g.bullet) = in the guide's own glossary" }
         buf.put(TextWrap.truncate(count, width: p.field.width, ellipsis: g.ellipsis), x: p.field.x, y: p.field.y + 1, role: .dim)
         for row in 0..<p.list.height {
             let i = cursor.top + row

@@ -6,32 +6,42 @@ public struct HomeView: AppView {
     public init() {}
     public var scopes: [Scope] { [.home] }
 
-    struct Item { let title: String; let key: String; let about: String; let effect: Effect }
+    /// `number` is the item's own, the same whether or not "Continue reading" (0) is there.
+    struct Item { let number: Int; let title: String; let key: String; let about: String; let effect: Effect }
 
     func items(_ ctx: ViewContext) -> [Item] {
         var out: [Item] = []
         let g = ctx.guide
         if let last = ctx.reading.last, g.pageID(showing: last.page) != nil {
             let crumb = g.breadcrumb(last.page).joined(separator: " \(ctx.glyphs.sep) ")
-            out.append(Item(title: "Continue reading", key: "", about: crumb, effect: .openPage(last.page, find: nil)))
+            out.append(Item(number: 0, title: "Continue reading", key: "", about: crumb, effect: .resume(last)))
         }
         if let first = g.readingOrder.first {
-            out.append(Item(title: "Start at the beginning", key: "", about: first.page.breadcrumbTitle, effect: .openPage(first.id, find: nil)))
+            out.append(Item(number: 1, title: "Start at the beginning", key: "", about: first.page.breadcrumbTitle, effect: .openPage(first.id, find: nil)))
         }
         out += [
-            Item(title: "Contents", key: "t", about: "the guide as a tree", effect: .show(.contents)),
-            Item(title: "Search", key: "s", about: "the whole guide, as you type", effect: .show(.search)),
-            Item(title: "Glossary", key: "i", about: "every term, filter as you type", effect: .show(.glossary)),
-            Item(title: "Compare", key: "c", about: "architectures side by side", effect: .show(.compare)),
-            Item(title: "Decide", key: "d", about: "the decision navigator", effect: .show(.decide)),
-            Item(title: "Help", key: "?", about: "every key", effect: .show(.help)),
+            Item(number: 2, title: "Contents", key: "t", about: "the guide as a tree", effect: .show(.contents)),
+            Item(number: 3, title: "Search", key: "s", about: "the whole guide, as you type", effect: .show(.search)),
+            Item(number: 4, title: "Glossary", key: "i", about: "every term, filter as you type", effect: .show(.glossary)),
+            Item(number: 5, title: "Compare", key: "c", about: "architectures side by side", effect: .show(.compare)),
+            Item(number: 6, title: "Decide", key: "d", about: "the decision navigator", effect: .show(.decide)),
+            Item(number: 7, title: "Help", key: "?", about: "every key", effect: .show(.help)),
         ]
         return out
     }
 
+    static let about = "Browse, look up, compare, decide. Keys are at the bottom; ? or F1 lists all."
+
+    /// The summary under the title, wrapped (never cut off): empty on a short screen.
+    func aboutLines(_ ctx: ViewContext) -> [String] {
+        guard ctx.rect.height >= 14 else { return [] }
+        return TextWrap.wrap(ctx.glyphs.text(Self.about), width: ctx.rect.width - (ctx.rect.width >= 60 ? 4 : 2))
+    }
+
     func listTop(_ ctx: ViewContext) -> Int {
         // Title, rule, summary (when it fits), blank.
-        ctx.rect.height >= 14 ? 4 : 2
+        let about = aboutLines(ctx).count
+        return about == 0 ? 2 : 3 + about
     }
 
     public mutating func fit(_ ctx: ViewContext) {
@@ -44,10 +54,12 @@ public struct HomeView: AppView {
         switch action {
         case .open: return all[cursor.index].effect
         case .pick(let n):
-            guard n <= all.count else { return .unhandled }
-            cursor.index = n - 1
+            guard let i = all.firstIndex(where: { $0.number == n }) else {
+                return n == 0 ? .message("Nothing to continue yet: open a page and it is remembered here") : .unhandled
+            }
+            cursor.index = i
             fit(ctx)
-            return all[n - 1].effect
+            return all[i].effect
         default: return .unhandled
         }
     }
@@ -62,11 +74,9 @@ public struct HomeView: AppView {
         y += 1
         buf.put(String(repeating: g.heavyH, count: min(r.width, DisplayWidth.of(title))), x: r.x, y: y, role: .title)
         y += 1
-        if listTop(ctx) == 4 {
-            let about = g.text("Browse, look up, compare, decide. Keys are listed at the bottom; ? shows them all.")
-            buf.put(TextWrap.truncate(about, width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .dim)
-            y += 2
-        }
+        let about = aboutLines(ctx)
+        for line in about { buf.put(line, x: r.x, y: y, role: .dim, limit: r.maxX); y += 1 }
+        if !about.isEmpty { y += 1 }
         let all = items(ctx)
         let keyCol = 4 + (all.map { DisplayWidth.of($0.title) }.max() ?? 10) + 2
         for row in 0..<(r.maxY - y) {
@@ -77,7 +87,7 @@ public struct HomeView: AppView {
             let selected = i == cursor.index
             if selected { buf.fill(Rect(x: r.x, y: yy, width: r.width, height: 1), role: .selection) }
             let base: Role = selected ? .selection : .text
-            buf.put(i < 9 ? "\(i + 1)" : " ", x: r.x + 1, y: yy, role: selected ? .selection : .accent)
+            buf.put("\(it.number)", x: r.x + 1, y: yy, role: selected ? .selection : .accent)
             buf.put(it.title, x: r.x + 4, y: yy, role: selected ? .selection : .strong, limit: r.maxX)
             var x = r.x + keyCol
             if r.width >= 44 {

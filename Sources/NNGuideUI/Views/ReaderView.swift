@@ -26,8 +26,10 @@ public struct ReaderView: AppView {
         guard !findText.isEmpty else { return [] }
         return findWords ? Tokenizer.words(findText) : [findText]
     }
-    /// The block the top line came from, to find the same place after a resize.
+    /// The block the top line came from and the characters of it above the top line: the same
+    /// place after a resize (lines move, these do not).
     var topOrigin = 0
+    var topChars = 0
 
     public init() {}
 
@@ -47,11 +49,14 @@ public struct ReaderView: AppView {
 
     // MARK: position
 
-    /// The section whose heading is at or above the top line, and how far below it the screen starts.
+    /// The section whose heading is at or above the top line, and how far below it the screen
+    /// starts: in blocks and characters (any width), and in lines (for older readers of the file).
     public func position(_ ctx: ViewContext) -> Position {
         let doc = document(ctx)
         let anchor = doc.anchors.last { $0.line <= top } ?? (unit, 0)
-        return Position(page: anchor.id, offset: top - anchor.line)
+        guard doc.lines.indices.contains(anchor.line) else { return Position(page: anchor.id, offset: top - anchor.line) }
+        return Position(page: anchor.id, offset: top - anchor.line,
+                        block: topOrigin - doc.lines[anchor.line].origin, char: topChars)
     }
 
     public mutating func open(_ p: Position, _ ctx: ViewContext) {
@@ -59,8 +64,17 @@ public struct ReaderView: AppView {
         if u != unit { clearFind(); focus = nil; left = 0 }
         unit = u
         let doc = document(ctx)
-        top = (doc.line(ofAnchor: p.page) ?? 0) + p.offset
-        clamp(doc, ctx)
+        let heading = doc.line(ofAnchor: p.page) ?? 0
+        if let block = p.block, doc.lines.indices.contains(heading) {
+            top = doc.line(origin: doc.lines[heading].origin + block, chars: p.char ?? 0)
+            // Remember the exact place even when the screen is too tall to scroll to it.
+            topOrigin = doc.lines[heading].origin + block
+            topChars = p.char ?? 0
+            clamp(doc, ctx, keepOrigin: true)
+        } else {
+            top = heading + p.offset
+            clamp(doc, ctx)
+        }
     }
 
     /// Scrolls so `line` is the top line (as far as the page allows).
@@ -77,7 +91,7 @@ public struct ReaderView: AppView {
 
     mutating func clamp(_ doc: Document, _ ctx: ViewContext, keepOrigin: Bool = false) {
         top = min(max(0, top), maxTop(doc, ctx))
-        if !keepOrigin { topOrigin = doc.lines.indices.contains(top) ? doc.lines[top].origin : 0 }
+        if !keepOrigin { (topOrigin, topChars) = doc.blockOffset(ofLine: top) }
         let room = max(0, doc.wideWidth - Self.textRect(ctx.rect).width)
         left = min(max(0, left), room)
         if let f = focus, f >= doc.links.count { focus = nil }
@@ -89,11 +103,23 @@ public struct ReaderView: AppView {
         let doc = document(ctx)
         // After a resize the same block stays on top, whatever its new line number. The block is
         // remembered even when a tall screen pins the page at its top, so shrinking back returns.
-        if !doc.lines.indices.contains(top) || doc.lines[top].origin != topOrigin {
-            top = doc.firstLine(fromOrigin: topOrigin)
-        }
+        top = doc.line(origin: topOrigin, chars: topChars)
         if !findText.isEmpty { matches = Self.find(needles, in: doc) }
         clamp(doc, ctx, keepOrigin: true)
+    }
+
+    /// The sections of the unit read on this screen: those whose last line is showing (so their
+    /// end was reached, or the whole of them fits). A section's subsections are sections of their own.
+    public func readOnScreen(_ ctx: ViewContext) -> [String] {
+        let doc = document(ctx)
+        let anchors = doc.anchors
+        let bottom = top + ctx.rect.height
+        var out: [String] = []
+        for (k, a) in anchors.enumerated() {
+            let end = (k + 1 < anchors.count ? anchors[k + 1].line : doc.lines.count) - 1
+            if end >= top && end < bottom { out.append(a.id) }
+        }
+        return out
     }
 
     // MARK: actions

@@ -10,8 +10,8 @@ public struct ScrollDocument: Sendable, Equatable {
         switch action {
         case .lineDown: top += 1
         case .lineUp: top -= 1
-        case .pageDown: top += max(1, height - 2)
-        case .pageUp: top -= max(1, height - 2)
+        case .pageDown: top += Self.page(height)
+        case .pageUp: top -= Self.page(height)
         case .top: top = 0
         case .bottom: top = lines
         default: return false
@@ -19,6 +19,10 @@ public struct ScrollDocument: Sendable, Equatable {
         fit(lines: lines, height: height)
         return true
     }
+
+    /// How far a page moves: the height less a line or two kept for context; only one line on a
+    /// short pane (the glossary entry at 40x12 is four lines high), so a page is most of what shows.
+    public static func page(_ height: Int) -> Int { max(1, height - (height >= 8 ? 2 : 1)) }
 
     public mutating func fit(lines: Int, height: Int) { top = min(max(0, top), max(0, lines - height)) }
 

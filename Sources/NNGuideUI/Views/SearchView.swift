@@ -9,12 +9,14 @@ public struct SearchView: AppView {
     public var cursor = 0
     /// First result line on screen.
     public var top = 0
+    /// The broader search: any of the words (offered when every word together finds little).
+    public var anyWord = false
     public init() {}
 
     public var scopes: [Scope] { [.search] }
     public var typing: Bool { typingActive }
 
-    func results(_ ctx: ViewContext) -> SearchResults { ctx.library.search(field.text) }
+    func results(_ ctx: ViewContext) -> SearchResults { ctx.library.search(field.text, anyWord: anyWord) }
     func hits(_ ctx: ViewContext) -> [SearchHit] { results(ctx).hits }
 
     /// A result line: a group title (with how many matched in all), or a hit's first or second line.
@@ -56,7 +58,7 @@ public struct SearchView: AppView {
     }
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
-        if field.edit(action) { cursor = 0; top = 0; fit(ctx); return .none }
+        if field.edit(action) { cursor = 0; top = 0; anyWord = false; fit(ctx); return .none }
         let all = hits(ctx)
         let page = max(1, listRect(ctx.rect).height / (showSnippets(ctx) ? 2 : 1) - 1)
         switch action {
@@ -70,6 +72,13 @@ public struct SearchView: AppView {
             if typingActive { typingActive = false; return .none }
             return .unhandled
         case .switchFocus: typingActive.toggle()
+        case .broaden:
+            let res = results(ctx)
+            guard anyWord || res.offersBroader || res.isEmpty else {
+                return .message("Every word already finds \(res.total) results; a wider search would only add noise")
+            }
+            guard Tokenizer.words(field.text).count > 1 else { return .message("The broader search needs two or more words") }
+            anyWord.toggle(); cursor = 0; top = 0
         case .focusField: typingActive = true
         case .open:
             guard all.indices.contains(cursor) else {
@@ -94,10 +103,27 @@ public struct SearchView: AppView {
         typingActive = false
         switch hit.kind {
         case .glossary: return .openGlossary(hit.id)
-        case .table, .figure: return .openHit(hit.id, find: field.text, block: nil)
-        case .text: return .openHit(hit.pageID ?? hit.id, find: field.text, block: hit.blockIndex)
-        case .heading, .architecture: return .openHit(hit.pageID ?? hit.id, find: field.text, block: nil)
+        case .table, .figure: return .openHit(hit.id, find: marks, block: nil)
+        case .text: return .openHit(hit.pageID ?? hit.id, find: marks, block: hit.blockIndex)
+        case .heading, .architecture: return .openHit(hit.pageID ?? hit.id, find: marks, block: nil)
         }
+    }
+
+    /// The words to mark in the opened page: as matched (stemmed), so "leakage" marks "leak" too.
+    var marks: String { Tokenizer.words(field.text).map(Tokenizer.stem).joined(separator: " ") }
+
+    /// The line under the field: how many results, or what to try instead.
+    func summary(_ res: SearchResults) -> String {
+        if field.text.trimmingCharacters(in: .whitespaces).isEmpty { return "Type words: titles, terms, tables and text all count" }
+        let broader = "; Tab then a: any of the words"
+        if res.isEmpty {
+            if let s = res.suggestion { return "Nothing found. Did you mean \"\(s)\"?" }
+            return Tokenizer.words(field.text).count > 1 ? "Nothing has every word" + broader : "Nothing found; try fewer or shorter words"
+        }
+        let n = "\(res.total) result\(res.total == 1 ? "" : "s")"
+        if anyWord { return n + " with any of the words; a: every word again" }
+        if res.offersBroader { return "Only " + n + " with every word" + broader }
+        return n + "; Enter opens the chosen one"
     }
 
     func visibleHits(_ ctx: ViewContext) -> [Int] {
@@ -112,10 +138,7 @@ public struct SearchView: AppView {
         field.render(label: "Search: ", focused: typingActive, at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g)
         let res = results(ctx)
         let all = res.hits
-        let summary: String
-        if field.text.trimmingCharacters(in: .whitespaces).isEmpty { summary = "Type words: titles, terms, tables and text all count" }
-        else if all.isEmpty { summary = res.suggestion.map { "Nothing found. Did you mean \"\($0)\"?" } ?? "Nothing found; try fewer or shorter words" }
-        else { summary = "\(res.total) result\(res.total == 1 ? "" : "s"); Enter opens the chosen one" }
+        let summary = summary(res)
         buf.put(TextWrap.truncate(g.text(summary), width: r.width, ellipsis: g.ellipsis), x: r.x, y: r.y + 1, role: .dim)
         let list = listRect(r)
         let rs = rows(ctx)
@@ -135,7 +158,8 @@ public struct SearchView: AppView {
                 let num = numbered.firstIndex(of: h).map { $0 < 9 ? "\($0 + 1)" : " " } ?? " "
                 var x = buf.put(" " + num + " ", x: r.x, y: y, role: selected ? .selection : .accent)
                 x = buf.put(TextWrap.truncate(g.text(all[h].title), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .strong)
-                let crumb = all[h].breadcrumb.joined(separator: " \(g.sep) ")
+                // A section found by its passages together says so: no one paragraph holds every word.
+                let crumb = all[h].breadcrumb.joined(separator: " \(g.sep) ") + (all[h].kind == .text && all[h].passages == 0 ? " (words across its passages)" : "")
                 if !crumb.isEmpty && all[h].kind != .glossary && r.maxX - x > 8 {
                     buf.put(TextWrap.truncate("  " + g.text(crumb), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .dim)
                 }

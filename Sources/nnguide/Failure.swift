@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+
+/// Every error in one style on standard error: `nnguide: <what is wrong>`, then how to put it right
+/// (for a usage error, the usage of the subcommand that was run, not the top-level one).
+///
+/// The parser's own `main` reports errors thrown by `run()` against the root command, so a usage
+/// error found after parsing (`compare cnn`, `recommend --example 9`) printed nnguide's top-level
+/// usage, and its messages start with `Error:`. Here parsing and running are split so the command
+/// that failed is known.
+enum Failure {
+    static func parseAndRun(_ arguments: [String]) -> Never {
+        var command: ParsableCommand
+        do {
+            command = try NNGuide.parseAsRoot(arguments)
+        } catch {
+            exit(error, in: nil)
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(error, in: type(of: command))
+        }
+        Foundation.exit(0)
+    }
+
+    /// Help, version, completions and statuses already reported (`ExitCode`) go to the parser as they
+    /// are; messages are reworded to the one style.
+    static func exit(_ error: Error, in command: ParsableCommand.Type?) -> Never {
+        let status = NNGuide.exitCode(for: error)
+        if status == .success, case let text = NNGuide.fullMessage(for: error), Completion.needsFish3Fix(text) {
+            print(Completion.fixedForFish3(text))
+            Foundation.exit(0)
+        }
+        if status == .success || error is ExitCode { NNGuide.exit(withError: error) }
+        var text = NNGuide.fullMessage(for: error)
+        if let command, command != NNGuide.self, error is ValidationError {
+            let name = command._commandName
+            text = NNGuide.message(for: error) + "\nUsage: " + NNGuide.usageString(for: command)
+                + "\n  See 'nnguide \(name) --help' for more information."
+        }
+        FileHandle.standardError.write(Data((restyled(text) + "\n").utf8))
+        Foundation.exit(status.rawValue)
+    }
+
+    /// `Error: Missing value ...` as `nnguide: missing value ...`: the program's name first, as every
+    /// message nnguide writes itself begins.
+    static func restyled(_ text: String) -> String {
+        var t = text.hasPrefix("Error: ") ? String(text.dropFirst("Error: ".count)) : text
+        while t.hasSuffix("\n") { t.removeLast() }
+        guard let first = t.first else { return "nnguide: failed" }
+        // Lower-case the parser's capitalised openings ("Missing", "Unknown"), not names or ids.
+        if first.isUppercase, t.dropFirst().first?.isLowercase == true { t = first.lowercased() + t.dropFirst() }
+        return "nnguide: " + t
+    }
+}

@@ -221,6 +221,8 @@ import Testing
         #expect(problem.hasPrefix("Task translation does not apply to modality image; for image: classification"), "\(problem)")
         #expect(shown(s).contains("does not apply"), "\(shown(s))")
         #expect(!shown(s).contains("Pick:"))
+        s = press(s, keys("r"))  // the whole result says why there is none
+        #expect(shown(s).contains("Task translation does not apply"), "\(shown(s))")
     }
 
     @Test func theRecommendationFollowsTheForm() {

@@ -25,8 +25,11 @@ FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
 all: build
 
+# The shipped content is validated and compiled once here (CompiledGuide), beside the binary, so
+# that no first start has to parse the YAML; `make install` compiles the installed copy the same way.
 build:
 	$(SWIFT) build -c release --product nnguide $(BUILD_FLAGS)
+	$(BIN) compile-guide --content Content --output $(dir $(BIN))guide.compiled
 
 run: build
 	$(BIN)
@@ -43,7 +46,7 @@ lint: build
 # exactly the commands and options the binary has. generate-manual is swift-argument-parser's tool;
 # Tools/tidy-manual.awk leaves out the commands hidden from help (HIDDEN) and makes the page clean
 # for groff. Tests/Release/check-install.sh checks both.
-HIDDEN = bench
+HIDDEN = bench compile-guide
 
 install: build
 	$(SWIFT) build -c release --product generate-manual
@@ -52,6 +55,7 @@ install: build
 	strip --strip-debug $(BINDIR)/nnguide 2>/dev/null || true
 	rm -rf $(DATADIR)/Content
 	cp -R Content $(DATADIR)/Content
+	$(BINDIR)/nnguide compile-guide --content $(DATADIR)/Content --output $(DATADIR)/guide.compiled >/dev/null
 	rm -rf .build/man && mkdir -p .build/man
 	.build/release/generate-manual $(BIN) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" -o .build/man
 	awk -v hidden="$(HIDDEN)" -f Tools/tidy-manual.awk .build/man/nnguide.1 > $(MANDIR)/nnguide.1

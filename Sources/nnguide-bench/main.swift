@@ -60,6 +60,10 @@ case "frames":
             path.removeLast("@nocache".count)
             venv[ContentCache.environmentVariable] = "off"
             name += ", no cache"
+        } else if path.hasSuffix("@fresh") {   // a new account: no user cache, only what the build compiled
+            path.removeLast("@fresh".count)
+            venv[ContentCache.environmentVariable] = "off"
+            name += ", fresh account"
         }
         variants.append(Variant(name: name, argv: [path], environment: venv, expect: "Contents"))
     }

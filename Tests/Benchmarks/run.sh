@@ -67,8 +67,13 @@ for s in $scales; do
   "$bench" --out "$results" frames "${s}x" "$runs" "$out/x$s" "$less_file" static="$static"
 done
 
+step "first start on a fresh account: no user cache, the guide compiled by make build"
+"$bench" --out "$results" frames "1x, fresh account" "$runs" "$root/Content" "$less_file" static="$static" static="$static@fresh"
+
 step "first start after an edit (no content cache: YAML parsed and checked)"
-"$bench" --out "$results" frames "1x, no cache" 5 "$root/Content" "$less_file" static="$static@nocache"
+# A copy of Content/ with one file edited, so neither the cache nor the compiled guide matches it.
+rm -rf "$out/x1-edited"; cp -R "$root/Content" "$out/x1-edited"; echo "# edited" >> "$out/x1-edited/glossary.yaml"
+"$bench" --out "$results" frames "1x edited, no cache" 5 "$out/x1-edited" "$less_file" static="$static@nocache"
 for s in $scales; do "$bench" --out "$results" frames "${s}x, no cache" 3 "$out/x$s" "$less_file" static="$static@nocache"; done
 
 step "key to finished redraw, and peak memory"
@@ -78,5 +83,15 @@ for s in $scales; do "$bench" --out "$results" keys "static ${s}x"="$static" "$o
 step "in-process: loading, search, update + render"
 "$bench" --out "$results" inproc "$root/Content" "$out/cache-inproc" 20
 for s in $scales; do "$bench" --out "$results" inproc "$out/x$s" "$out/cache-inproc" 5; done
+
+step "the executable: size by section"
+{
+  echo
+  echo "### the shipped executable ($(stat -c %s "$static") bytes)"
+  echo
+  echo '```'
+  size -A "$static" | awk 'NR>2 && $2>100000 {printf "%-22s %8.1f MiB\n", $1, $2/1048576}'
+  echo '```'
+} | tee -a "$results"
 
 step "done: $results"

@@ -138,6 +138,103 @@ import Testing
         }
     }
 
+    // MARK: Part 10 and the entries added with it (review of the 2026 additions)
+
+    /// Every added catalog entry answers the criteria that at least two thirds of the older entries answer
+    /// (data, transfer, compute, edge, interpretability, best at), so `nnguide compare` shows no blank row
+    /// for them between an old and a new entry.
+    @Test func addedCatalogEntriesHaveTheCoreTraits() throws {
+        let g = try guide()
+        let old = g.catalog.architectures.filter { $0.origin != .added }
+        let added = g.catalog.architectures.filter { $0.origin == .added }
+        #expect(!old.isEmpty && !added.isEmpty)
+        let core = Set(g.catalog.criteria.map(\.id).filter { c in 3 * old.filter { $0.traits[c] != nil }.count >= 2 * old.count })
+        #expect(core.contains("interpretability") && core.contains("best_at"), "core criteria: \(core)")
+        for a in added {
+            let missing = core.subtracting(a.traits.keys)
+            #expect(missing.isEmpty, "\(a.id) has no value for \(missing.sorted())")
+        }
+    }
+
+    /// CRPS is twice the pinball loss integrated over the quantile levels; only with the factor 2 does it
+    /// equal the absolute error for a point forecast, as both texts go on to say.
+    @Test func crpsIsTwiceTheIntegratedPinballLoss() throws {
+        let g = try guide()
+        let part10 = try Self.prose(#require(g.page("forecasting-today")).page)
+        let crps = try #require(Self.sentences(part10).first { $0.contains("CRPS") && $0.contains("integral") })
+        let glossary = try #require(g.glossaryEntry("crps")).definition
+        for text in [crps, glossary] {
+            #expect(text.contains("twice") && text.contains("absolute error"), "\(text)")
+            #expect(!text.contains("integrates it over all quantiles"), "\(text)")
+        }
+        // Part 7 stated the factor from the start; the three places must agree.
+        let metrics = try Self.prose(#require(g.page("metrics")).page)
+        #expect(metrics.contains("integrated over all quantiles (times two)"))
+    }
+
+    /// The KV-cache formula reads the same in the sizing section and the glossary, and the worked
+    /// examples "2 × layers × heads × dim × bytes = N KiB" multiply out.
+    @Test func kvCacheFormulaIsStatedOnceAndItsExamplesMultiplyOut() throws {
+        let g = try guide()
+        let collapse = { (s: String) in s.replacingOccurrences(of: #"\s*·\s*"#, with: "·", options: .regularExpression) }
+        let sizing = try collapse(Self.prose(#require(g.page("sizing")).page))
+        let glossary = try collapse(#require(g.glossaryEntry("kv-cache")).definition)
+        for text in [sizing, glossary] { #expect(text.contains("2·layers·KV heads·head dim·bytes")) }
+        let found = Self.matches(#"2 × ([0-9]+) × ([0-9]+) × ([0-9]+) × ([0-9]+) bytes = ([0-9]+) KiB"#, in: sizing)
+        #expect(!found.isEmpty, "no worked KV-cache example in the sizing section")
+        for m in found {
+            let v = m.compactMap(Int.init)
+            #expect(2 * v[0] * v[1] * v[2] * v[3] == v[4] * 1024, "\(m)")
+        }
+    }
+
+    /// McNemar's statistic is stated the same way in Part 10 and the glossary, and the worked example
+    /// follows from it.
+    @Test func mcNemarFormulaAndExampleAgree() throws {
+        let g = try guide()
+        let part10 = try Self.prose(#require(g.page("statistical-rigour")).page)
+        let glossary = try #require(g.glossaryEntry("mcnemar-test")).definition
+        for text in [part10, glossary] { #expect(text.contains("(|b − c| − 1)² / (b + c)"), "\(text.prefix(80))") }
+        let m = try #require(Self.matches(#"b = ([0-9]+) and c = ([0-9]+) the statistic is ([0-9.]+)"#, in: part10).first)
+        let (b, c, stated) = (Double(m[0])!, Double(m[1])!, Double(m[2])!)
+        #expect(abs(pow(abs(b - c) - 1, 2) / (b + c) - stated) < 0.05)
+    }
+
+    /// Only RF-DETR's Nano to Large checkpoints are Apache-2.0 (XL and 2XL detection models carry
+    /// Roboflow's PML licence): no text may give the whole family that licence.
+    @Test func rfDetrLicenceIsNotStatedForTheWholeFamily() throws {
+        let g = try guide()
+        var texts = g.readingOrder.map { Self.prose($0.page, nested: false) }
+        texts += g.catalog.architectures.flatMap { $0.variants.map { "\($0.name): \($0.use)" } }
+        let decisions = try String(contentsOfFile: Fixtures.realContent + "/decisions.yaml", encoding: .utf8)
+        texts += decisions.components(separatedBy: "\n")
+        let claims = texts.flatMap(Self.sentences).filter { $0.contains("RF-DETR") && $0.contains("Apache-2.0") }
+        #expect(!claims.isEmpty, "no text states RF-DETR's licence")
+        for s in claims { #expect(s.contains("Large") || s.contains("XL"), "RF-DETR licence without its size limit: \(s)") }
+    }
+
+    /// TabPFN's limits are stated the same way in Part 10, the catalog and the glossary: v2 about 10,000
+    /// rows and 500 features; TabPFN-3 1,000,000 rows and 200 features, as its maker reports.
+    @Test func tabPFNLimitsAreStatedAlike() throws {
+        let g = try guide()
+        let part10 = try Self.prose(#require(g.page("small-tables")).page)
+        let catalog = try #require(g.architecture("tabpfn"))
+        let catalogText = ([catalog.data] + catalog.variants.map(\.use)).joined(separator: " ")
+        let glossary = try #require(g.glossaryEntry("tabpfn")).definition
+        for text in [part10, catalogText, glossary] {
+            #expect(text.contains("10,000 rows") && text.contains("500 features"), "\(text.prefix(80))")
+            #expect(text.contains("1,000,000 rows and 200 features"), "\(text.prefix(80))")
+        }
+    }
+
+    /// Split conformal coverage is marginal: it promises nothing about the error rate of the cases a
+    /// set-size rule accepts, so Part 10 must not claim a known error rate there.
+    @Test func conformalAbstentionClaimsNoConditionalGuarantee() throws {
+        let text = try Self.prose(#require(try guide().page("conformal-prediction-practice")).page)
+        #expect(!text.contains("known error rate on the accepted cases"))
+        #expect(text.contains("not the accepted ones"))
+    }
+
     // MARK: helpers
 
     /// The reader-visible prose of a page (links reduced to their labels), with its sections unless

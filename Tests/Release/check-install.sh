@@ -17,6 +17,9 @@ mkdir -p "$HOME"
 nnguide --version | grep -q . || fail "--version printed nothing"
 nnguide lint | grep -qx "$prefix/share/nnguide/Content: clean" || fail "lint did not use the installed content: $(nnguide lint 2>&1 | tail -1)"
 nnguide show part-5 >/dev/null || fail "show part-5 failed"
+# A new account starts from the guide compiled at install time: no YAML parsed, no cache written.
+NNGUIDE_TRACE_LOAD=1 nnguide toc 2>&1 >/dev/null | grep -q "guide from compiled guide $prefix/share/nnguide/guide.compiled" \
+  || fail "the installed guide was not read compiled: $(NNGUIDE_TRACE_LOAD=1 nnguide toc 2>&1 >/dev/null)"
 nnguide glossary 'inductive bias' >/dev/null || fail "glossary lookup failed"
 # Only the C library, if anything, may be shared: the Swift runtime must not be needed.
 if ldd "$prefix/bin/nnguide" 2>/dev/null | grep -q libswift; then fail "the installed binary needs the Swift runtime"; fi

@@ -69,14 +69,31 @@ public struct ContentCache: Sendable {
     /// How many cache files are kept; the least recently written go first.
     static let keep = 8
 
-    /// The whole guide, validated: from the cache when it matches the content, otherwise from the
-    /// YAML (which then refreshes the cache). Throws exactly what `ContentLoader.load` throws.
+    /// The whole guide, validated: from the cache when it matches the content, then from the guide
+    /// compiled at build time (`CompiledGuide`) when it matches, otherwise from the YAML (which then
+    /// refreshes the cache). Throws exactly what `ContentLoader.load` throws.
     public func load() throws(ContentError) -> Guide {
         let key = CacheKey.current(contentDirectory: contentDirectory)
-        if let key, let stored = read(), stored.key == key, let guide = stored.guide() { return guide }
+        if let key, let stored = read(), stored.key == key, let guide = stored.guide() {
+            Self.trace("cache " + (file ?? ""))
+            return guide
+        }
+        // A compiled guide that matches needs no user cache: it is read as fast, and not writing
+        // one keeps a new account's home empty.
+        if let (guide, path) = CompiledGuide.load(contentDirectory: contentDirectory) {
+            Self.trace("compiled guide " + path)
+            return guide
+        }
+        Self.trace("YAML " + contentDirectory)
         let guide = try ContentLoader.load(directory: contentDirectory)
         if let key { write(guide, key: key) }
         return guide
+    }
+
+    /// With `NNGUIDE_TRACE_LOAD` set, says on standard error where the guide was read from.
+    static func trace(_ source: String) {
+        guard ProcessEnvironment.current[CompiledGuide.traceVariable] != nil else { return }
+        FileHandle.standardError.write(Data("nnguide: guide from \(source)\n".utf8))
     }
 
     /// Just enough of the guide to draw the home screen, and the way to the rest.
@@ -92,18 +109,31 @@ public struct ContentCache: Sendable {
         public let skeleton: Guide
         let file: CacheFile
         let contentDirectory: String
+        /// True when `file` is a compiled guide (`CompiledGuide`) rather than the user cache.
+        let compiled: Bool
         /// The whole guide from the same cache file when it still matches the content; nil when
         /// the content has changed or the file is unreadable (then `load()` reads the YAML).
         public func whole() -> Guide? {
-            guard let key = CacheKey.current(contentDirectory: contentDirectory), key == file.key else { return nil }
+            if compiled {
+                guard CompiledGuide.matches(file, contentDirectory: contentDirectory) else { return nil }
+                ContentCache.trace("compiled guide (preview first)")
+            } else {
+                guard let key = CacheKey.current(contentDirectory: contentDirectory), key == file.key else { return nil }
+                ContentCache.trace("cache (preview first)")
+            }
             return file.guide()
         }
     }
 
-    /// Nil when there is no cache for this content folder; the caller then loads the whole guide first.
+    /// Nil when there is neither a cache nor a compiled guide of the same shape for this content
+    /// folder; the caller then loads the whole guide first.
     public func preview(pages: [String]) -> Preview? {
-        guard let stored = read(), let skeleton = stored.outline.skeleton(pages: pages) else { return nil }
-        return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory)
+        if let stored = read(), let skeleton = stored.outline.skeleton(pages: pages) {
+            return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: false)
+        }
+        guard let stored = CompiledGuide.candidate(contentDirectory: contentDirectory),
+              let skeleton = stored.outline.skeleton(pages: pages) else { return nil }
+        return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: true)
     }
 
     // MARK: file
@@ -113,7 +143,12 @@ public struct ContentCache: Sendable {
         // times larger should not cost reading all of it first. The file is only ever replaced by
         // rename, never rewritten in place, so the mapping stays whole.
         guard let file else { return nil }
-        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        return Self.map(file)
+    }
+
+    /// The cache file at `path`, mapped; nil when absent, unreadable or not a cache file.
+    static func map(_ path: String) -> CacheFile? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()

@@ -84,7 +84,19 @@ struct Reader {
         problems.append(ContentProblem(SourceLocation(file: file, line: mark?.line, column: mark?.column), message))
     }
 
-    /// Reads one file as YAML, reporting binary, non-UTF-8, empty and syntax problems.
+    /// Yams' resolver without the rules for types the guide never holds (floats, timestamps, merge
+    /// and value keys): every mapping key's tag is resolved by trying each rule's regular expression
+    /// in turn, which was a third of the instructions of a load (BENCHMARKS.md). Booleans, integers
+    /// and nulls resolve as before.
+    static let resolver = Resolver.default.removing(.float).removing(.timestamp).removing(.merge).removing(.value)
+
+    /// One decoder for every item: making a `YAMLDecoder` reads the whole process environment (for
+    /// Yams' default encoding), which was a fifth of a load's instructions with one decoder an item.
+    /// Only ever read (`decode` keeps no state), so sharing it is safe.
+    nonisolated(unsafe) static let decoder = YAMLDecoder()
+
+    /// Reads one file as YAML, reporting binary, non-UTF-8, empty and syntax problems. The encoding
+    /// is given (UTF-8, Yams' default here) for the same reason as `decoder`.
     mutating func yaml(_ file: String, expecting what: String) -> Node? {
         let path = (root as NSString).appendingPathComponent(file)
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -97,7 +109,8 @@ struct Reader {
             report(file, nil, "not UTF-8 text; expected YAML holding \(what)"); fatal = true; return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text), !(node.scalar.map { $0.string.isEmpty } ?? false) else {
+            guard let node = try Yams.compose(yaml: text, Reader.resolver, .default, .utf8),
+                  !(node.scalar.map { $0.string.isEmpty } ?? false) else {
                 report(file, nil, "file is empty; expected \(what)"); fatal = true; return nil
             }
             if node.mapping == nil {
@@ -131,7 +144,7 @@ struct Reader {
     /// Decodes a whole node, turning a decoding error into a problem at the offending line.
     mutating func decode<T: Decodable>(_ type: T.Type, _ node: Node, file: String) -> T? {
         do {
-            return try YAMLDecoder().decode(T.self, from: node)
+            return try Reader.decoder.decode(T.self, from: node)
         } catch let error as DecodingError {
             var (path, message) = Reader.explain(error)
             let at = Reader.node(at: path, in: node) ?? node

@@ -43,8 +43,21 @@ enum Completion {
 
     /// A brief field's valid values, from the content's brief schema (decisions.yaml `brief:`), the
     /// one the parser validates them with.
+    /// A choice the other flags on the line rule out is not offered (`--modality tabular --task <Tab>`
+    /// offers only the tasks that apply to tables, `BriefSchema.applicable`).
     static func values(_ field: String) -> CompletionKind {
-        fromGuide { g in g.decisions.brief[BriefField(field)]?.choices ?? [] }
+        .custom { words, _, prefix in
+            guard let g = guide(words) else { return [] }
+            let schema = g.decisions.brief
+            var given: [BriefField: BriefValue] = [:]
+            for spec in schema.fields where spec.kind == .choice && spec.name != field {
+                for (i, w) in words.enumerated() {
+                    let raw = w == spec.flag && i + 1 < words.count ? words[i + 1] : w.hasPrefix(spec.flag + "=") ? String(w.dropFirst(spec.flag.count + 1)) : nil
+                    if let raw, let v = try? spec.parse(unquoted(raw)) { given[spec.field] = v }
+                }
+            }
+            return matching(schema.applicable(BriefField(field), given: given), prefix)
+        }
     }
 
     static func fromGuide(_ candidates: @escaping @Sendable (Guide) -> [String]) -> CompletionKind {

@@ -173,14 +173,26 @@ struct Recommend: ParsableCommand {
     /// file and a brief-file error with one.
     func assembleBrief(_ schema: BriefSchema) throws -> Brief {
         var values: [BriefField: BriefValue] = [:]
+        var places: [BriefField: SourceLocation] = [:]
         let flags = try flagValues(schema)
         if let path = brief {
-            do { values = try BriefReader.read(path: path, schema: schema) } catch {
+            do { (values, places) = try BriefReader.readLocated(path: path, schema: schema) } catch {
                 printError("nnguide: " + error.description)
                 throw ExitCode(65)
             }
         }
         values.merge(flags) { _, flag in flag }
+        // A task the modality rules out cannot be answered: refused, never given a pick. The flag's
+        // fault is a usage error (64); the file's names its line (65).
+        if let m = schema.mismatch(in: values) {
+            if let path = brief, flags[m.field.field] == nil, flags[m.other.field] == nil {
+                printError("nnguide: " + BriefFileError(places[m.field.field] ?? SourceLocation(file: path), m.description).description)
+                throw ExitCode(65)
+            }
+            let named = flags[m.field.field] != nil ? "\(m.field.flag) \(m.value)" : "\(m.other.flag) \(m.otherValue): \(m.field.name) \(m.value)"
+            let reason = flags[m.field.field] != nil ? m.reason : "does not apply to it; for \(m.otherValue): \(m.valid.joined(separator: ", "))"
+            throw Recommend.usage("\(named) \(reason)")
+        }
         do {
             return try Brief(schema: schema, values: values)
         } catch {

@@ -112,7 +112,8 @@ struct CompletionTests {
     /// Every brief value offered is one the parser accepts, and each field offers several.
     @Test(arguments: ["--modality", "--task", "--deploy", "--compute", "--interpretability", "--context"])
     func bashCompletesBriefValuesTheParserAccepts(_ flag: String) throws {
-        let values = try bash(["recommend", flag, ""])
+        // --task is completed after the modality it is tried with: tasks a modality rules out are not offered.
+        let values = try bash(["recommend"] + (flag == "--task" ? ["--modality", "text"] : []) + [flag, ""])
         #expect(values.count >= 2, "\(flag): \(values)")
         for v in values {
             var args = ["recommend", "--modality", "text", "--task", "generation", "--format", "json"]
@@ -124,6 +125,15 @@ struct CompletionTests {
             let r = try CLI.run(args, content: Self.content)
             #expect(r.status != 64, "\(flag) \(v) is offered but rejected: \(r.err)")
         }
+    }
+
+    /// The tasks offered follow the modality on the line (decisions.yaml's `applies_to`).
+    @Test func bashOffersOnlyTheTasksOfTheModality() throws {
+        let all = Set(try bash(["recommend", "--task", ""]))
+        let tabular = Set(try bash(["recommend", "--modality", "tabular", "--task", ""]))
+        #expect(all.contains("translation") && !tabular.contains("translation"), "\(tabular)")
+        #expect(tabular.contains("classification") && tabular.isSubset(of: all))
+        #expect(Set(try bash(["recommend", "--modality=audio", "--task", "tr"])) == ["translation", "transcription"])
     }
 
     @Test func bashCompletesWorkedExampleNumbers() throws {

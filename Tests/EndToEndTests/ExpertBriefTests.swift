@@ -119,8 +119,36 @@ import Testing
         #expect(!whyNot.contains(row.pick) && Set(alternatives).isDisjoint(with: whyNot), "\(row): alternatives \(alternatives), why-not \(whyNot)")
     }
 
-    @Test func transcriptionOfTextIsFlagged() throws {
-        let o = try ExpertRun.json(["--modality", "text", "--task", "transcription"])
+    /// A task its modality rules out cannot be answered: flags exit 64 naming the flag, the modality and
+    /// the tasks that apply; no pick is printed.
+    @Test(arguments: [["--modality", "tabular", "--task", "translation"], ["--modality", "text", "--task", "transcription"],
+                      ["--modality", "image", "--task", "forecasting"]])
+    func anImpossibleBriefIsAUsageError(_ flags: [String]) throws {
+        let r = try RecommendRun.run(["--content", ExpertRun.content] + flags, content: false)
+        #expect(r.status == 64, "\(flags): status \(r.status), \(r.err)")
+        #expect(r.err.contains("nnguide: --task \(flags[3]) does not apply to modality \(flags[1]); for \(flags[1]): classification"), "\(r.err)")
+        #expect(r.out.isEmpty, "\(r.out)")
+    }
+
+    /// In a brief file it is bad data (65) at the task's line; a flag that makes the file's task impossible
+    /// is the flag's fault (64); a flag that fixes it gives a pick.
+    @Test func anImpossibleBriefFileNamesItsLine() throws {
+        let path = try RecommendRun.briefFile("notes: a table\nmodality: tabular\ntask: translation\n")
+        let r = try RecommendRun.run(["--content", ExpertRun.content, "--brief", path], content: false)
+        #expect(r.status == 65, "\(r.err)")
+        #expect(r.err.contains("\(path):3:"), "\(r.err)")
+        #expect(r.err.contains("task translation does not apply to modality tabular; for tabular: classification"), "\(r.err)")
+        let flagged = try RecommendRun.run(["--content", ExpertRun.content, "--brief", path, "--modality", "text"], content: false)
+        #expect(flagged.status == 0, "\(flagged.err)")
+        let text = try RecommendRun.briefFile("modality: text\ntask: translation\n")
+        let broken = try RecommendRun.run(["--content", ExpertRun.content, "--brief", text, "--modality", "graph"], content: false)
+        #expect(broken.status == 64, "\(broken.err)")
+        #expect(broken.err.contains("nnguide: --modality graph: task translation does not apply"), "\(broken.err)")
+    }
+
+    /// Video transcription is a real brief (the soundtrack), only in tension with the modality: a warning, not a refusal.
+    @Test func transcriptionOfVideoIsFlaggedNotRefused() throws {
+        let o = try ExpertRun.json(["--modality", "video", "--task", "transcription"])
         #expect((o["warnings"] as? [String] ?? []).contains { $0.contains("Transcription turns speech audio into text") })
     }
 }

@@ -58,6 +58,26 @@ import Testing
         #expect(throws: BriefFileError.self) { try BriefReader.parse("modality: haptics\ntask: classification\n", file: "b.yaml", schema: schema) }
     }
 
+    /// `applies_to` is checked like any other reference: real choice fields and values, and no value of
+    /// the other field left without one of this field's; lint names decisions.yaml and the line.
+    @Test func appliesToNamesRealValuesAndLeavesEveryModalityATask() throws {
+        let modality = BriefFieldSpec(name: "modality", kind: .choice, meaning: "m", values: [BriefChoice("a", meaning: "A"), BriefChoice("b", meaning: "B")])
+        let only = { (applies: [String: [String]]) in
+            BriefSchema(fields: [modality, BriefFieldSpec(name: "task", kind: .choice, meaning: "t",
+                                                          values: [BriefChoice("x", meaning: "X", appliesTo: applies)])]).problems.map(\.message)
+        }
+        #expect(only(["modality": ["a", "b"]]) == [])
+        #expect(only(["modality": ["a"]]).contains("brief field 'task': no value applies to modality 'b'; list it in some value's applies_to"))
+        #expect(only(["modality": ["a", "sound"]]).contains { $0.contains("'sound' is not a value of modality") })
+        #expect(only(["colour": ["a"]]).contains { $0.contains("applies_to 'colour', which is not a choice field") })
+        #expect(only(["task": ["x"]]).contains { $0.contains("its own field") })
+
+        let bad = try String(contentsOfFile: DecisionFixture.realDecisions, encoding: .utf8)
+            .replacingOccurrences(of: "applies_to: {modality: [audio, video, multimodal]}", with: "applies_to: {modality: [audio, speech]}")
+        let found = try DecisionFixture.lint(bad).map(\.description)
+        #expect(found.contains { $0.hasPrefix("decisions.yaml:") && $0.contains("'speech' is not a value of modality") }, "\(found)")
+    }
+
     @Test func catalogFitsAreModalitiesOfTheSchema() throws {
         let catalog = try String(contentsOfFile: DecisionFixture.planContent + "/catalog.yaml", encoding: .utf8)
         let dir = try DecisionFixture.folder(decisions: try String(contentsOfFile: DecisionFixture.realDecisions, encoding: .utf8))

@@ -72,6 +72,16 @@ import Testing
         try expect(marked, "node 'leaf-a' of tree 'primary' has no origin")
     }
 
+    /// Decisions share the content's `Origin`, but `refilled` names a list the source lost: a rule is the
+    /// guide's or added, and lint says which line is wrong.
+    @Test func aDecisionIsNeverRefilled() throws {
+        let refilled = DecisionFixture.small.replacingOccurrences(of: "      - id: q\n", with: "      - id: q\n        origin: refilled\n")
+        #expect(refilled != DecisionFixture.small)
+        try expect(refilled, "node 'q' of tree 'primary' has origin: refilled")
+        let found = try problems(refilled).first { $0.contains("origin: refilled") } ?? ""
+        #expect(found.range(of: #"^decisions\.yaml:\d+"#, options: .regularExpression) != nil, "\(found)")
+    }
+
     @Test func lintReplaysTheExamplesAndCatchesAChangedPick() throws {
         let yaml = DecisionFixture.small + """
 

@@ -187,6 +187,44 @@ import Testing
         #expect(s.decide.form.values[.modality] == nil)
     }
 
+    /// With `applies_to` on a task (here translation: text and video only), the form offers it only for
+    /// those modalities, and a modality chosen after it says the brief cannot be answered instead of a pick.
+    @Test func theFormOffersOnlyTheTasksOfTheModality() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-applies-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Fixture.directory, toPath: dir.path)
+        let file = dir.appendingPathComponent("decisions.yaml").path
+        let yaml = try String(contentsOfFile: file, encoding: .utf8)
+        let limited = yaml.replacingOccurrences(of: "{value: translation, meaning: \"the same content in another language or form\"}",
+                                                with: "{value: translation, meaning: \"the same content in another language or form\", applies_to: {modality: [text, video]}}")
+        try #require(limited != yaml)
+        try limited.write(toFile: file, atomically: true, encoding: .utf8)
+        let library = Library(guide: try ContentLoader.load(directory: dir.path))
+        func tasks(_ modalityKey: String) -> Set<String> {
+            var s = press(AppState(library: library, width: 80, height: 24), keys("d3", modalityKey, "j"))
+            var seen: Set<String> = []
+            for _ in 0..<30 {
+                s = press(s, [.right])
+                if let task = s.decide.form.values[.task] { seen.insert(task.description) }
+            }
+            return seen
+        }
+        #expect(tasks("4").contains("translation"), "text")
+        #expect(!tasks("2").contains("translation"), "image")
+        #expect(tasks("2").contains("classification"))
+
+        var s = press(AppState(library: library, width: 80, height: 24), keys("d3", "4", "j"))
+        while s.decide.form.values[.task] != .choice("translation") { s = press(s, [.right]) }
+        #expect(!shown(s).contains("does not apply"))
+        s = press(s, keys("k2"))  // modality: image, with translation still chosen
+        let problem = s.decide.form.outcome(library.guide).problem ?? ""
+        #expect(problem.hasPrefix("Task translation does not apply to modality image; for image: classification"), "\(problem)")
+        #expect(shown(s).contains("does not apply"), "\(shown(s))")
+        #expect(!shown(s).contains("Pick:"))
+        s = press(s, keys("r"))  // the whole result says why there is none
+        #expect(shown(s).contains("Task translation does not apply"), "\(shown(s))")
+    }
+
     @Test func theRecommendationFollowsTheForm() {
         var s = press(Fixture.state(), keys("d3", "4j6"))
         #expect(shown(s).contains("Pick: Transformer (transformer)"))

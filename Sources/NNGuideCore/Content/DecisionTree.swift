@@ -51,7 +51,7 @@ public struct DecisionOption: Codable, Sendable, Equatable {
     /// Page ids that explain this answer.
     public var see: [String]
     /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
-    public var origin: Provenance?
+    public var origin: Origin?
 
     public init(answer: String, hint: String? = nil, why: String? = nil, next: String, when: BriefCondition? = nil,
                 assume: String? = nil, see: [String] = []) {
@@ -70,7 +70,7 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         when = try c.decodeIfPresent(BriefCondition.self, forKey: .when)
         assume = try c.decodeIfPresent(String.self, forKey: .assume)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
-        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
+        origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
     }
 
     // Fields added after the first schema are written only when used, so exports of older content stay as they were.
@@ -152,7 +152,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     /// Page ids to read next.
     public var see: [String]
     /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
-    public var origin: Provenance?
+    public var origin: Origin?
 
     public var isLeaf: Bool { !pick.isEmpty }
 
@@ -189,7 +189,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         nextSteps = try c.decodeIfPresent([String].self, forKey: .nextSteps) ?? []
         refine = try c.decodeIfPresent(Refinement.self, forKey: .refine)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
-        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
+        origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
     }
 
     public func encode(to encoder: Encoder) throws {

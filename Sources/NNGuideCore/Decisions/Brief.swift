@@ -24,10 +24,12 @@ public struct Brief: Sendable, Equatable {
         self.values = values.filter { schema[$0.key] != nil }
     }
 
-    /// A brief from values as a person writes them (`["modality": "image", "samples": "5k"]`).
+    /// A brief from values as a person writes them (`["modality": "image", "samples": "5k"]`); a value
+    /// the others rule out (`BriefMismatch`: translation of a table) is refused like a bad value.
     public init(schema: BriefSchema, _ raw: [String: String]) throws {
         var values: [BriefField: BriefValue] = [:]
         for (name, value) in raw { values[BriefField(name)] = try schema.parse(BriefField(name), value) }
+        if let m = schema.mismatch(in: values) { throw m }
         try self.init(schema: schema, values: values)
     }
 

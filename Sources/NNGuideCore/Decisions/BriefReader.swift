@@ -13,6 +13,12 @@ public struct BriefFileError: Error, Sendable, Equatable, CustomStringConvertibl
 /// Every problem names the file and line; values are checked by the same schema as the flags.
 public enum BriefReader {
     public static func read(path: String, schema: BriefSchema) throws(BriefFileError) -> [BriefField: BriefValue] {
+        try readLocated(path: path, schema: schema).values
+    }
+
+    /// The values with the place each was written, so a problem found later (a task the modality rules
+    /// out once flags are merged in) still names the line.
+    public static func readLocated(path: String, schema: BriefSchema) throws(BriefFileError) -> (values: [BriefField: BriefValue], places: [BriefField: SourceLocation]) {
         let at = SourceLocation(file: path)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw BriefFileError(at, "brief file not found") }
@@ -20,10 +26,14 @@ public enum BriefReader {
         guard let data = FileManager.default.contents(atPath: path) else { throw BriefFileError(at, "brief file cannot be read") }
         if data.contains(0) { throw BriefFileError(at, "binary file; expected a YAML brief such as 'modality: text'") }
         guard let text = String(data: data, encoding: .utf8) else { throw BriefFileError(at, "not UTF-8 text; expected a YAML brief") }
-        return try parse(text, file: path, schema: schema)
+        return try parseLocated(text, file: path, schema: schema)
     }
 
     public static func parse(_ text: String, file: String, schema: BriefSchema) throws(BriefFileError) -> [BriefField: BriefValue] {
+        try parseLocated(text, file: file, schema: schema).values
+    }
+
+    public static func parseLocated(_ text: String, file: String, schema: BriefSchema) throws(BriefFileError) -> (values: [BriefField: BriefValue], places: [BriefField: SourceLocation]) {
         func loc(_ mark: Mark?) -> SourceLocation { SourceLocation(file: file, line: mark?.line, column: mark?.column) }
         let root: Node
         do {
@@ -43,6 +53,7 @@ public enum BriefReader {
             throw BriefFileError(loc(root.mark), "expected a mapping of brief fields (modality: ..., task: ...), found \(describe(root))")
         }
         var values: [BriefField: BriefValue] = [:]
+        var places: [BriefField: SourceLocation] = [:]
         for (k, v) in mapping {
             guard let name = k.string else { throw BriefFileError(loc(k.mark), "a brief field name must be text") }
             guard let field = schema[BriefField(name)] else {
@@ -53,8 +64,9 @@ public enum BriefReader {
             }
             if scalar.string.isEmpty && scalar.style == .plain { continue }  // `samples:` with nothing after it
             do { values[field.field] = try field.parse(scalar.string) } catch { throw BriefFileError(loc(v.mark), error.description) }
+            places[field.field] = loc(v.mark)
         }
-        return values
+        return (values, places)
     }
 }
 

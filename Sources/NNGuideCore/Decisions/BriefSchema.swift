@@ -35,11 +35,38 @@ public enum BriefFieldKind: String, Codable, Sendable, CaseIterable {
     case text
 }
 
-/// One allowed value of a choice field, with what it means.
+/// One allowed value of a choice field, with what it means, and the values of other choice fields it
+/// makes sense with (`applies_to: {modality: [text, code]}` on a task): a brief outside them cannot be
+/// answered (translation of a table) and is refused, never given a pick. Empty: it applies to every brief.
 public struct BriefChoice: Codable, Sendable, Equatable {
     public var value: String
     public var meaning: String
-    public init(_ value: String, meaning: String) { self.value = value; self.meaning = meaning }
+    public var appliesTo: [String: [String]]
+    public init(_ value: String, meaning: String, appliesTo: [String: [String]] = [:]) {
+        self.value = value; self.meaning = meaning; self.appliesTo = appliesTo
+    }
+
+    enum CodingKeys: String, CodingKey { case value, meaning, appliesTo = "applies_to" }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        value = try c.decode(String.self, forKey: .value)
+        meaning = try c.decode(String.self, forKey: .meaning)
+        appliesTo = try c.decodeIfPresent([String: [String]].self, forKey: .appliesTo) ?? [:]
+    }
+
+    // Written only when used, so exports of content without it stay as they were.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(meaning, forKey: .meaning)
+        if !appliesTo.isEmpty { try c.encode(appliesTo, forKey: .appliesTo) }
+    }
+
+    /// Whether the value makes sense with the brief's other values (a field the brief leaves out limits nothing).
+    func applies(given values: [BriefField: BriefValue]) -> Bool {
+        appliesTo.allSatisfy { field, allowed in values[BriefField(field)]?.choice.map(allowed.contains) ?? true }
+    }
 }
 
 /// One field of the brief as decisions.yaml declares it:
@@ -181,6 +208,24 @@ public struct BriefSchema: Codable, Sendable, Equatable {
         do { return try spec.parse(raw) } catch { throw .badValue(error) }
     }
 
+    /// The values of a choice field that make sense with the brief's other values (`applies_to`), in order.
+    public func applicable(_ field: BriefField, given values: [BriefField: BriefValue]) -> [String] {
+        (self[field]?.values ?? []).filter { $0.applies(given: values) }.map(\.value)
+    }
+
+    /// The first value the brief's other values rule out (task translation with modality tabular), or nil.
+    public func mismatch(in values: [BriefField: BriefValue]) -> BriefMismatch? {
+        for spec in fields where spec.kind == .choice {
+            guard let value = values[spec.field]?.choice, let choice = spec.values.first(where: { $0.value == value }) else { continue }
+            for (name, allowed) in choice.appliesTo.sorted(by: { $0.key < $1.key }) {
+                guard let other = self[BriefField(name)], let given = values[other.field]?.choice, !allowed.contains(given) else { continue }
+                return BriefMismatch(field: spec, value: value, other: other, otherValue: given,
+                                     valid: applicable(spec.field, given: [other.field: .choice(given)]))
+            }
+        }
+        return nil
+    }
+
     /// What is wrong with the schema itself, for lint (empty when fine).
     public var problems: [(index: Int, message: String)] {
         var out: [(Int, String)] = []
@@ -212,9 +257,56 @@ public struct BriefSchema: Codable, Sendable, Equatable {
                 out.append((i, "brief field '\(f.name)': only integer and number fields take 'min'"))
             }
             if f.required && f.kind != .choice { out.append((i, "brief field '\(f.name)': only a choice can be required")) }
+            out += applicabilityProblems(f).map { (i, $0) }
         }
         return out
     }
+}
+
+extension BriefSchema {
+    /// `applies_to` names other choice fields and their real values, and leaves every value of them
+    /// at least one value of this field (a modality no task applies to could never be asked about).
+    func applicabilityProblems(_ f: BriefFieldSpec) -> [String] {
+        var out: [String] = []
+        let limited = f.values.filter { !$0.appliesTo.isEmpty }
+        for v in limited {
+            for (name, allowed) in v.appliesTo.sorted(by: { $0.key < $1.key }) {
+                let at = "brief field '\(f.name)': value '\(v.value)' applies_to '\(name)'"
+                guard name != f.name else { out.append(at + ", its own field"); continue }
+                guard let other = self[BriefField(name)], other.kind == .choice else {
+                    out.append(at + ", which is not a choice field of the brief"); continue
+                }
+                if allowed.isEmpty { out.append(at + " with no values") }
+                for a in allowed where !other.choices.contains(a) {
+                    out.append(at + ": '\(a)' is not a value of \(name); valid values: \(other.validValues)")
+                }
+            }
+        }
+        for name in Set(limited.flatMap(\.appliesTo.keys)).sorted() {
+            guard let other = self[BriefField(name)], other.kind == .choice else { continue }
+            for o in other.choices where applicable(f.field, given: [other.field: .choice(o)]).isEmpty {
+                out.append("brief field '\(f.name)': no value applies to \(name) '\(o)'; list it in some value's applies_to")
+            }
+        }
+        return out
+    }
+}
+
+/// A choice the brief's other values rule out: `task translation` with `modality tabular`. Names both
+/// and the values that do apply, so the message says what to write instead.
+public struct BriefMismatch: Error, Sendable, Equatable, CustomStringConvertible {
+    public var field: BriefFieldSpec
+    public var value: String
+    public var other: BriefFieldSpec
+    public var otherValue: String
+    /// The values of `field` that apply with `otherValue`.
+    public var valid: [String]
+    /// "does not apply to modality tabular; for tabular: classification, regression, ...": what follows
+    /// the value as the person wrote it (`--task translation` or `task translation`).
+    public var reason: String {
+        "does not apply to \(other.name) \(otherValue); for \(otherValue): \(valid.joined(separator: ", "))"
+    }
+    public var description: String { "\(field.name) \(value) \(reason)" }
 }
 
 /// A value a field does not accept: names the field, the value and what is valid.

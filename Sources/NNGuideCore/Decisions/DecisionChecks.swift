@@ -43,25 +43,28 @@ extension ContentChecks {
     /// A book that says where its decisions come from says it everywhere: once any node, answer, filter,
     /// rule or default names an `origin`, every one must (the guide's pick is computed from them).
     mutating func checkOrigins() {
-        var missing: [(String, String)] = []
+        var marks: [(key: String, what: String, origin: Origin?)] = []
         for t in book.trees {
             for n in t.nodes {
-                if n.origin == nil { missing.append(("node:\(t.id)/\(n.id)", "node '\(n.id)' of tree '\(t.id)'")) }
-                for o in n.options where o.origin == nil { missing.append(("node:\(t.id)/\(n.id)", "answer '\(o.answer)' of '\(n.id)'")) }
+                marks.append(("node:\(t.id)/\(n.id)", "node '\(n.id)' of tree '\(t.id)'", n.origin))
+                for o in n.options { marks.append(("node:\(t.id)/\(n.id)", "answer '\(o.answer)' of '\(n.id)'", o.origin)) }
             }
         }
         for (i, f) in book.filters.enumerated() {
-            if f.origin == nil { missing.append(("decisions:filter#\(i)", "filter '\(f.id)'")) }
-            for (j, r) in f.rules.enumerated() where r.origin == nil { missing.append(("decisions:filter#\(i)/\(j)", "rule '\(r.label ?? "\(j + 1)")' of filter '\(f.id)'")) }
+            marks.append(("decisions:filter#\(i)", "filter '\(f.id)'", f.origin))
+            for (j, r) in f.rules.enumerated() { marks.append(("decisions:filter#\(i)/\(j)", "rule '\(r.label ?? "\(j + 1)")' of filter '\(f.id)'", r.origin)) }
         }
-        for (i, t) in book.thresholds.enumerated() where t.rule.origin == nil { missing.append(("decisions:threshold#\(i)", "band '\(t.id)'")) }
-        for (i, r) in book.contradictions.enumerated() where r.origin == nil { missing.append(("decisions:contradictions#\(i)", "contradiction \(i + 1)")) }
-        for (i, r) in book.nextSteps.enumerated() where r.origin == nil { missing.append(("decisions:next_steps#\(i)", "next step rule \(i + 1)")) }
-        for (i, d) in book.defaults.enumerated() where d.origin == nil { missing.append(("decisions:default#\(i)", "default for '\(d.field)'")) }
-        let total = book.trees.reduce(0) { $0 + $1.nodes.reduce(0) { $0 + 1 + $1.options.count } } + book.filters.reduce(0) { $0 + 1 + $1.rules.count }
-            + book.thresholds.count + book.contradictions.count + book.nextSteps.count + book.defaults.count
-        guard missing.count < total else { return }  // content that predates provenance names none
-        for (key, what) in missing { problem(key, "\(what) has no origin; write origin: guide (the guide's own) or origin: added") }
+        for (i, t) in book.thresholds.enumerated() { marks.append(("decisions:threshold#\(i)", "band '\(t.id)'", t.rule.origin)) }
+        for (i, r) in book.contradictions.enumerated() { marks.append(("decisions:contradictions#\(i)", "contradiction \(i + 1)", r.origin)) }
+        for (i, r) in book.nextSteps.enumerated() { marks.append(("decisions:next_steps#\(i)", "next step rule \(i + 1)", r.origin)) }
+        for (i, d) in book.defaults.enumerated() { marks.append(("decisions:default#\(i)", "default for '\(d.field)'", d.origin)) }
+        // `refilled` is content's word for a list the source lost; a decision is the guide's or added, never refilled.
+        for m in marks where m.origin == .refilled {
+            problem(m.key, "\(m.what) has origin: refilled, which is for lists the source lost; a decision is origin: guide or origin: added")
+        }
+        let missing = marks.filter { $0.origin == nil }
+        guard missing.count < marks.count else { return }  // content that predates provenance names none
+        for m in missing { problem(m.key, "\(m.what) has no origin; write origin: guide (the guide's own) or origin: added") }
     }
 
     // MARK: the brief schema

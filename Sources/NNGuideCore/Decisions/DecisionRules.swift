@@ -18,7 +18,7 @@ public struct DecisionRule: Codable, Sendable, Equatable {
     public var next: [TargetedText]
     public var see: [String]
     /// From the guide, or added for nnguide (`origin:`); nil in content older than provenance.
-    public var origin: Provenance?
+    public var origin: Origin?
 
     public init(id: String? = nil, label: String? = nil, when: BriefCondition? = nil, says: String? = nil, out: [RuleOut] = [],
                 favor: [String] = [], warn: [TargetedText] = [], next: [TargetedText] = [], see: [String] = []) {
@@ -39,7 +39,7 @@ public struct DecisionRule: Codable, Sendable, Equatable {
         warn = try c.decodeIfPresent([TargetedText].self, forKey: .warn) ?? []
         next = try c.decodeIfPresent([TargetedText].self, forKey: .next) ?? []
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
-        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
+        origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
     }
 
     /// Every catalog id the rule names.
@@ -93,7 +93,7 @@ public struct ConstraintFilter: Codable, Sendable, Equatable {
     public var rules: [DecisionRule]
     public var see: [String]
     /// One of the guide's five filters, or added for nnguide (`origin:`).
-    public var origin: Provenance?
+    public var origin: Origin?
 
     public init(id: String, name: String, field: String, question: String? = nil, summary: String, rules: [DecisionRule], see: [String] = []) {
         self.id = id; self.name = name; self.field = field; self.question = question; self.summary = summary; self.rules = rules; self.see = see
@@ -110,7 +110,7 @@ public struct ConstraintFilter: Codable, Sendable, Equatable {
         summary = try c.decode(String.self, forKey: .summary)
         rules = try c.decodeIfPresent([DecisionRule].self, forKey: .rules) ?? []
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
-        origin = try c.decodeIfPresent(Provenance.self, forKey: .origin)
+        origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
     }
 }
 
@@ -172,7 +172,7 @@ public struct FieldDefault: Codable, Sendable, Equatable {
     public var value: String?
     public var says: String
     /// From the guide, or added for nnguide (`origin:`).
-    public var origin: Provenance?
+    public var origin: Origin?
     public init(field: String, when: BriefCondition? = nil, value: String? = nil, says: String) {
         self.field = field; self.when = when; self.value = value; self.says = says
     }
@@ -224,6 +224,7 @@ public struct GuideExample: Codable, Sendable, Equatable {
         for name in brief.keys.sorted() {
             do { values[BriefField(name)] = try schema.parse(BriefField(name), brief[name] ?? "") } catch { problems.append(error.description) }
         }
+        if let m = schema.mismatch(in: values) { problems.append(m.description) }
         do { return problems.isEmpty ? (try Brief(schema: schema, values: values), []) : (nil, problems) }
         catch { return (nil, problems + [error.description]) }
     }

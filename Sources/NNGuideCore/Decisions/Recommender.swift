@@ -132,7 +132,7 @@ public struct Recommender: Sendable {
                         pick: pick, alternatives: alternatives, whyNot: whyNot, because: Recommender.unique(because),
                         warnings: Recommender.unique(warnings), assumptions: Recommender.unique(assumptions), nextSteps: next, see: see)
         decision.unchangedFields = unchanged
-        if comparingWithGuide { decision.guidePick = departure(for: given, pick: top.id, steps: steps, fired: fired.map(\.rule)) }
+        if comparingWithGuide { decision.guidePick = departure(for: given, pick: top.id, leaf: decision.leaf, steps: steps, fired: fired) }
         return decision
     }
 
@@ -221,7 +221,7 @@ public struct Recommender: Sendable {
     }
 
     /// A page as a source, by its title; reasoning nnguide added to the guide says so (`origin: added`).
-    func page(_ id: String, origin: Provenance? = nil) -> ReasonSource {
+    func page(_ id: String, origin: Origin? = nil) -> ReasonSource {
         let title = guide.flatMap { g in g.pageID(showing: id).flatMap { g.breadcrumb($0).last } }
         return origin == .added ? .added(id: id, title: title ?? id) : .page(id: id, title: title ?? id)
     }

@@ -39,6 +39,10 @@ public struct BriefForm: Sendable, Equatable {
 
     /// The recommendation for the form's values, or why there is none (nil, nil: the brief is not whole).
     func outcome(_ guide: Guide) -> (recommendation: Recommendation?, problem: String?) {
+        // A task chosen before a modality that rules it out: say so rather than pick for an impossible brief.
+        if let m = guide.decisions.brief.mismatch(in: values) {
+            return (nil, "\(m.field.name.capitalized) \(m.value) \(m.reason). Choose another \(m.field.name) or \(m.other.name).")
+        }
         guard let b = brief(guide.decisions.brief) else { return (nil, nil) }
         do { return (try Recommender(guide: guide).recommend(b), nil) } catch {
             return (nil, "The guide's decisions have no answer for this brief: \(error.message)")
@@ -76,17 +80,21 @@ public struct BriefForm: Sendable, Equatable {
 
     // MARK: values
 
-    /// The values a choice or flag field cycles through; nil is "not set".
-    static func choices(_ f: BriefFieldSpec) -> [BriefValue]? {
+    /// The values a choice or flag field cycles through; nil is "not set". A choice offers only the values
+    /// that apply with the form's other values (`applies_to`: the tasks of the chosen modality).
+    func choices(_ f: BriefFieldSpec, _ schema: BriefSchema) -> [BriefValue]? {
         switch f.kind {
-        case .choice: return f.choices.map { .choice($0) }
+        case .choice:
+            var others = values
+            others[f.field] = nil
+            return schema.applicable(f.field, given: others).map { .choice($0) }
         case .flag: return [.flag(true), .flag(false)]
         default: return nil
         }
     }
 
-    mutating func cycle(_ spec: BriefFieldSpec, by step: Int) -> Bool {
-        guard let vs = Self.choices(spec) else { return false }
+    mutating func cycle(_ spec: BriefFieldSpec, by step: Int, _ schema: BriefSchema) -> Bool {
+        guard let vs = choices(spec, schema) else { return false }
         let all: [BriefValue?] = [nil] + vs.map(Optional.some)
         let i = all.firstIndex(of: values[spec.field]) ?? 0
         values[spec.field] = all[(i + step + all.count) % all.count]
@@ -105,13 +113,13 @@ public struct BriefForm: Sendable, Equatable {
         case .top: move(to: 0, ctx)
         case .bottom: move(to: schema.fields.count - 1, ctx)
         case .decide(.nextValue), .decide(.previousValue):
-            guard cycle(current, by: action == .decide(.nextValue) ? 1 : -1) else {
+            guard cycle(current, by: action == .decide(.nextValue) ? 1 : -1, schema) else {
                 return .effect(.message("\(current.name) is typed: Enter, then the \(current.kind == .text ? "text" : "number")"))
             }
         case .open:
-            if !cycle(current, by: 1) { editing = values[current.field]?.description ?? "" }
+            if !cycle(current, by: 1, schema) { editing = values[current.field]?.description ?? "" }
         case .pick(let n):
-            if let vs = Self.choices(current) {
+            if let vs = choices(current, schema) {
                 guard vs.indices.contains(n - 1) else { return .unhandled }
                 values[current.field] = vs[n - 1]
             } else {
@@ -198,7 +206,7 @@ public struct BriefForm: Sendable, Equatable {
                     spans += [Span(shown, .prompt), Span(g.bar, .prompt)]
                 } else if let v = values[f.field] {
                     var text = g.text(v.description)
-                    if i == field, Self.choices(f) != nil {
+                    if i == field, choices(f, schema) != nil {
                         let (l, r) = g.ascii ? ("<", ">") : ("\u{25C2}", "\u{25B8}")
                         text = l + " " + text + " " + r
                     }
@@ -211,7 +219,7 @@ public struct BriefForm: Sendable, Equatable {
                 s.line(spans)
             }
             if i == field {
-                about(f, &s)
+                about(f, schema, &s)
                 s.spots["field"] = start..<s.count
             }
         }
@@ -228,7 +236,7 @@ public struct BriefForm: Sendable, Equatable {
     }
 
     /// What the focused field means and how to fill it in.
-    private func about(_ f: BriefFieldSpec, _ s: inout Sheet) {
+    private func about(_ f: BriefFieldSpec, _ schema: BriefSchema, _ s: inout Sheet) {
         let g = s.glyphs
         let pad = [Span("  ")]
         if let notice { s.text(notice, .strong, first: pad) }
@@ -237,7 +245,7 @@ public struct BriefForm: Sendable, Equatable {
             s.text(problem, .warning, first: pad)
         } else if editing != nil {
             s.text("Enter, Esc or Down finishes.", .dim, first: pad)
-        } else if let vs = Self.choices(f) {
+        } else if let vs = choices(f, schema) {
             var runs: [StyledRun<Sheet.Tag>] = []
             for (i, v) in vs.enumerated() {
                 if i > 0 { runs.append(StyledRun("  ", Sheet.Tag(.dim))) }

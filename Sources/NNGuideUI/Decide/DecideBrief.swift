@@ -57,7 +57,9 @@ extension DecideView {
     func resultSheet(_ ctx: ViewContext, outcome: Outcome?? = nil) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         guard let o = outcome ?? resultOutcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
-            s.text("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (Backspace returns to it).", .text)
+            // A brief the form cannot answer (a task its modality rules out) says why, not what is missing.
+            let problem = form.outcome(ctx.guide).problem.map { $0 + " (Backspace returns to the form.)" }
+            s.text(problem ?? "Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (Backspace returns to it).", .text)
             return s
         }
         s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.compactMap { f in b[f].map { "\(f.name)=\($0)" } }.joined(separator: " "), .dim)

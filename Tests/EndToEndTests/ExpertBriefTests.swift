@@ -36,6 +36,10 @@ import Testing
         Row(flags: ["--modality", "image", "--task", "classification", "--samples", "150000", "--deploy", "server-cpu", "--latency-ms", "50"],
             pick: "cnn", variants: ["ResNet-50", "ConvNeXt-T", "int8"], whyNot: ["vit"],
             answer: "On CPU servers", guidePick: "vit", never: ["ViT-B/16 fine-tuned", "from scratch on a modest set"]),
+        // A small encoder at int8 answers well inside 50 ms on a CPU; the CPU rule must not hand text to TF-IDF.
+        Row(flags: ["--modality", "text", "--task", "classification", "--samples", "150000", "--deploy", "server-cpu", "--latency-ms", "50"],
+            pick: "transformer-encoder", variants: ["DistilBERT"], alternatives: ["linear"],
+            answer: "Understand, classify or extract", never: ["Linear is favoured over Transformer encoder"]),
         Row(flags: ["--modality", "text", "--task", "classification", "--samples", "300"],
             pick: "sentence-embeddings", variants: ["SetFit", "prompted LLM"], alternatives: ["llm-prompted", "transformer-encoder", "linear"],
             answer: "few labelled examples", guidePick: "transformer-encoder", never: ["A Transformer encoder (BERT-style)"]),

@@ -63,6 +63,6 @@ enum DecisionFixture {
 extension Brief {
     /// A brief as a person writes it, against the real schema: `.make(["modality": "image", "samples": "500"])`.
     static func make(_ raw: [String: String], schema: BriefSchema = DecisionFixture.book.brief) -> Brief {
-        do { return try Brief(schema: schema, raw) } catch { fatalError("test brief \(raw): \(error)") }
+        do { return try Brief(schema: schema, raw) } catch { preconditionFailure("fixture brief \(raw) is invalid: \(error)") }
     }
 }

@@ -12,11 +12,7 @@ import Testing
 
     @Test(arguments: screens)
     func screen(_ name: String, _ path: [Key]) {
-        for (w, h) in ScreenTests.sizes {
-            let s = press(Fixture.state(w, h), path)
-            #expect(s.violations().isEmpty, "\(name) \(w)x\(h): \(s.violations())")
-            expectGolden(s, "\(name)-\(w)x\(h)")
-        }
+        expectGoldenAtEverySize(name, path)
     }
 
     @Test func theMapOpensOnTheCurrentNodeAndMarksThePath() throws {

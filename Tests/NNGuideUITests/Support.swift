@@ -63,3 +63,12 @@ func expectGolden(_ state: AppState, _ name: String, sourceLocation: Testing.Sou
         Issue.record(Comment(rawValue: "screen differs from \(name).txt:\n\(shown)\n(re-record on purpose with NNGUIDE_RECORD=1)"), sourceLocation: sourceLocation)
     }
 }
+
+/// The screen after `path` at both golden sizes: no layout violations, and the same as its golden file.
+func expectGoldenAtEverySize(_ name: String, _ path: [Key], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    for (w, h) in ScreenTests.sizes {
+        let s = press(Fixture.state(w, h), path)
+        #expect(s.violations().isEmpty, "\(name) \(w)x\(h): \(s.violations())", sourceLocation: sourceLocation)
+        expectGolden(s, "\(name)-\(w)x\(h)", sourceLocation: sourceLocation)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import NNGuideUI
 
 /// One program to start: how to run it and a piece of text its first screen must show (so an error
 /// message is never timed as a frame).
@@ -57,5 +58,29 @@ enum FirstFrame {
             }
         }
         return variants.indices.map { Result(frame: Stats(values: frames[$0]), peakKiB: Stats(values: peaks[$0]), failures: failures[$0]) }
+    }
+}
+
+/// The reading state of someone coming back: the last place a third of the way into the guide, two
+/// bookmarks further on, the first twenty pages read. Page ids come from the program itself
+/// (`toc --format json`), which also leaves its content cache warm, as any earlier start would.
+enum ReturningReader {
+    static func seed(binary: String, content: String, environment: [String: String], stateHome: String) -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["toc", "--format", "json", "--content", content]
+        p.environment = environment
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        guard (try? p.run()) != nil else { return false }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        struct Entry: Decodable { var id: String }
+        guard p.terminationStatus == 0, let ids = try? JSONDecoder().decode([Entry].self, from: data).map(\.id), ids.count >= 4 else { return false }
+        let state = ReadingState(last: Position(page: ids[ids.count / 3], block: 2, char: 0),
+                                 bookmarks: ["a": Position(page: ids[ids.count / 2]), "b": Position(page: ids[ids.count * 3 / 4])],
+                                 visited: Set(ids.prefix(20)))
+        return StateStore(directory: stateHome + "/nnguide").save(state) == nil
     }
 }

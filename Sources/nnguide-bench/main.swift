@@ -10,7 +10,12 @@ import NNGuideCore
 ///   keys NAME=BINARY CONTENT                key to finished redraw in a pseudo-terminal
 ///   inproc CONTENT CACHEDIR RUNS            loading, search and update+render inside one process
 ///   flips CONTENT RUNS                      what would change the pick: the analysis of one brief
+///   lint LABEL RUNS BINARY CONTENT          `nnguide lint` timed from the outside
+///   size BINARY                             what the executable is made of
+///   summary FIGURES                         issue 15's table from the figures of one run
 ///   trace ARGV...                           what a program writes, when (for finding where time goes)
+///
+/// `--figures FILE` appends each command's key numbers to FILE for `summary` (Figures.swift).
 
 var args = Array(CommandLine.arguments.dropFirst())
 if let i = args.firstIndex(of: "--out"), i + 1 < args.count {
@@ -18,6 +23,10 @@ if let i = args.firstIndex(of: "--out"), i + 1 < args.count {
     if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
     Output.shared.file = FileHandle(forWritingAtPath: path)
     Output.shared.file?.seekToEndOfFile()
+    args.removeSubrange(i...(i + 1))
+}
+if let i = args.firstIndex(of: "--figures"), i + 1 < args.count {
+    Figures.file = args[i + 1]
     args.removeSubrange(i...(i + 1))
 }
 
@@ -54,8 +63,14 @@ case "frames":
     env["NNGUIDE_CONTENT"] = content
     // less shows the source text; its first screen ends with the file name in the prompt.
     var variants = [Variant(name: "less", argv: ["less", lessFile], environment: env, expect: (lessFile as NSString).lastPathComponent)]
+    // nnguide starts as a returning reader would: a saved place, bookmarks and pages read.
+    var seeded = false
     for spec in args.dropFirst(5) {
         var (name, path) = named(spec)
+        if !seeded, (path as NSString).lastPathComponent.hasPrefix("nnguide") {
+            seeded = ReturningReader.seed(binary: path, content: content, environment: env, stateHome: env["XDG_STATE_HOME"]!)
+            if !seeded { say("  ! could not write a reading state for the runs; they start as a first-time reader") }
+        }
         var venv = env
         if path.hasSuffix("@nocache") {   // the first start after an edit: no cache to read
             path.removeLast("@nocache".count)
@@ -64,6 +79,7 @@ case "frames":
         } else if path.hasSuffix("@fresh") {   // a new account: no user cache, only what the build compiled
             path.removeLast("@fresh".count)
             venv[ContentCache.environmentVariable] = "off"
+            venv["XDG_STATE_HOME"] = home + "/fresh-state"   // and nothing read yet
             name += ", fresh account"
         }
         variants.append(Variant(name: name, argv: [path], environment: venv, expect: "Contents"))
@@ -72,6 +88,7 @@ case "frames":
     let less = results[0].frame.median
     var rows: [[String]] = []
     for (v, r) in zip(variants, results) {
+        Figures.record(["frame", label, v.name, "\(r.frame.median)", "\(r.peakKiB.median)"])
         rows.append([v.name, msText(r.frame.median), msText(r.frame.p90), String(format: "%.2f", r.frame.median / less),
                      mibText(r.peakKiB.median), "\(r.frame.values.count)" + (r.failures > 0 ? " (\(r.failures) failed)" : "")])
     }
@@ -92,6 +109,7 @@ case "keys":
     warm.settle(quiet: 1, limit: 900)
     _ = warm.finish(limit: 900)
     let r = try Keystrokes.measure([path], environment: env, longPage: Keystrokes.longestPage(guide))
+    Figures.record(["keys", name, "\(r.peakKiB ?? .nan)", "\(r.anonKiB ?? .nan)", "\(r.fileKiB ?? .nan)"])
     let rows = r.latencies.keys.sorted().map { label -> [String] in
         let s = Stats(values: r.latencies[label]!)
         return [label, msText(s.median), msText(s.p90), msText(s.max), "\(s.values.count)" + (r.silent[label].map { " (+\($0) without output)" } ?? "")]
@@ -111,7 +129,7 @@ case "inproc":
         ["load from YAML, parse and check (first start after an edit)", msText(l.yaml.median)],
         ["load from the content cache (every other start)", msText(l.cached.median)],
         ["home-screen preview from the cache (before the first frame)", msText(l.preview.median)],
-        ["explorer library (search index and caches) built after the first frame", msText(l.library.median)],
+        ["explorer search index and glossary matcher, built at the first search or filter", msText(l.library.median)],
         ["core search index built (`nnguide search`)", msText(s.build)],
         ["core search, per keystroke (median / p90 / max)", "\(msText(s.perKey.median)) / \(msText(s.perKey.p90)) / \(msText(s.perKey.max))"],
         ["core glossary match, per keystroke (median / p90 / max)", "\(msText(s.glossaryPerKey.median)) / \(msText(s.glossaryPerKey.p90)) / \(msText(s.glossaryPerKey.max))"],
@@ -134,6 +152,31 @@ case "preview-loop":   // for a profiler: the home-screen preview, over and over
     _ = try cache.load()
     let times = sample(Int(args[3]) ?? 100) { _ = cache.preview(pages: ["deep-dive-cnn"]) }
     say("preview: median \(msText(medianOf(times)))")
+
+case "lint":
+    guard args.count == 5, let runs = Int(args[2]) else { usage() }
+    let (label, binary, content) = (args[1], args[3], args[4])
+    let r = LintTiming.measure(binary, content: content, runs: runs)
+    let s = Stats(values: r.times)
+    Figures.record(["lint", label, "\(s.median)", "\(r.peakKiB)"])
+    say("\n**\(label)**: `nnguide lint --content \(content)`, whole process, \(runs) runs: median \(msText(s.median)), min \(msText(s.min)), max \(msText(s.max)); peak RSS \(mibText(r.peakKiB)); exit status \(r.status)")
+
+case "size":
+    guard args.count == 2 else { usage() }
+    let m = ExecutableParts.measure(args[1])
+    Figures.record(["size", "file", "\(m.file)"])
+    Figures.record(["size", "loaded", "\(m.loaded)"])
+    for (part, bytes) in m.parts { Figures.record(["size", "part", part, "\(bytes)"]) }
+    let mib = { (b: Int) in String(format: "%.1f MiB", Double(b) / 1048576) }
+    var rows = m.parts.filter { $0.1 >= 64 * 1024 }.map { [$0.0, mib($0.1)] }
+    rows.append(["unwind tables (`.eh_frame`, `.eh_frame_hdr`, `.gcc_except_table`)", mib(m.unwind)])
+    say("\n**The executable** \(args[1]): \(m.file) bytes (\(mib(m.file))); loaded (allocated sections) \(mib(m.loaded)); the rest is symbols and debug information. The loaded part by symbol (`nm -S`):\n")
+    say(table(["part", "size"], rows))
+
+case "summary":
+    guard args.count == 2 else { usage() }
+    say("\n## Issue 15's figures, this run\n")
+    say(Summary.make(Figures.read(args[1])))
 
 case "trace":
     guard args.count >= 2 else { usage() }

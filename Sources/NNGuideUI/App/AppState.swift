@@ -54,7 +54,10 @@ public struct AppState: Sendable {
                 glyphs: Glyphs = .unicode, mouse: Bool = false) {
         self.library = library; self.width = width; self.height = height
         self.reading = reading; self.glyphs = glyphs; self.mouse = mouse
-        fitAll()
+        // Only the screen shown first: every other view is fitted when it is shown (`show`), and a
+        // view's fit only clamps its position, which starts at the top. Fitting all of them here laid
+        // out the help and the decision hub before the first frame, a third of its time (BENCHMARKS.md).
+        withView(screen) { v, ctx in v.fit(ctx) }
     }
 
     public static let historyLimit = 200

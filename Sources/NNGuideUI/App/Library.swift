@@ -4,10 +4,16 @@ import NNGuideCore
 /// The guide plus what is derived from it and worth keeping: laid-out documents per width, the
 /// search index and the glossary matcher (both from NNGuideCore/Search). Shared by every copy of the
 /// app state; the caches never change what a function returns, only how fast it returns it.
+///
+/// The search index and the glossary matcher are built the first time they are asked for, not with
+/// the library: a session that never searches or filters the glossary never holds them, and the
+/// library built right after the first frame costs nothing until then (BENCHMARKS.md, memory).
 public final class Library: @unchecked Sendable {
     public let guide: Guide
-    public let index: SearchIndex
-    public let glossary: GlossaryMatcher
+    public var index: SearchIndex { lock.lock(); defer { lock.unlock() }; return lockedIndex() }
+    public var glossary: GlossaryMatcher { lock.lock(); defer { lock.unlock() }; return lockedGlossary() }
+    private var builtIndex: SearchIndex?
+    private var builtGlossary: GlossaryMatcher?
     private let lock = NSLock()
     private var documents: [DocKey: Document] = [:]
     private var lastSearch: SearchResults?
@@ -20,8 +26,21 @@ public final class Library: @unchecked Sendable {
 
     public init(guide: Guide) {
         self.guide = guide
-        self.index = SearchIndex(guide: guide)
-        self.glossary = GlossaryMatcher(entries: guide.glossary)
+    }
+
+    /// Callers hold `lock`.
+    private func lockedIndex() -> SearchIndex {
+        if let builtIndex { return builtIndex }
+        let built = SearchIndex(guide: guide)
+        builtIndex = built
+        return built
+    }
+
+    private func lockedGlossary() -> GlossaryMatcher {
+        if let builtGlossary { return builtGlossary }
+        let built = GlossaryMatcher(entries: guide.glossary)
+        builtGlossary = built
+        return built
     }
 
     /// The reading unit `id` laid out at `width`.
@@ -52,7 +71,7 @@ public final class Library: @unchecked Sendable {
     public func search(_ query: String, anyWord: Bool = false) -> SearchResults {
         lock.lock(); defer { lock.unlock() }
         if let r = lastSearch, r.query == query, r.anyWord == anyWord { return r }
-        let r = index.search(query, limit: Self.hitsPerGroup, snippetLength: 120, anyWord: anyWord)
+        let r = lockedIndex().search(query, limit: Self.hitsPerGroup, snippetLength: 120, anyWord: anyWord)
         lastSearch = r
         return r
     }
@@ -61,7 +80,7 @@ public final class Library: @unchecked Sendable {
     public func filterGlossary(_ query: String) -> [GlossaryEntry] {
         lock.lock(); defer { lock.unlock() }
         if let f = lastFilter, f.query == query { return f.entries }
-        let entries = glossary.matches(query).map(\.entry)
+        let entries = lockedGlossary().matches(query).map(\.entry)
         lastFilter = (query, entries)
         return entries
     }

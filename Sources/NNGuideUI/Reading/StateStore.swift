@@ -6,35 +6,65 @@ import NNGuideCore
 /// leaves the previous file whole; nothing here ever stops the app: problems become warnings.
 public struct StateStore: Sendable {
     public let directory: String
-    public var file: String { (directory as NSString).appendingPathComponent("state.json") }
+    public var file: String { Self.join(directory, "state.json") }
 
     public init(directory: String) { self.directory = directory }
 
     /// `$XDG_STATE_HOME/nnguide`, or `~/.local/state/nnguide`.
     public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.current) -> String {
         if let x = environment["XDG_STATE_HOME"], x.hasPrefix("/") {
-            return (x as NSString).appendingPathComponent("nnguide")
+            return join(x, "nnguide")
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return ((home as NSString).appendingPathComponent(".local/state") as NSString).appendingPathComponent("nnguide")
+        return join(join(home, ".local/state"), "nnguide")
+    }
+
+    /// `base/name`, as NSString's `appendingPathComponent` joins them (one slash between), by string
+    /// alone: this runs before the first frame, where bridging to NSString cost its first use.
+    static func join(_ base: String, _ name: String) -> String {
+        var b = Substring(base)
+        while b.count > 1, b.hasSuffix("/") { b = b.dropLast() }
+        return b == "/" ? "/" + name : b + "/" + name
     }
 
     /// The saved state, or a fresh one with a one-line warning when the file cannot be used.
     /// A corrupt file is kept aside as `state.json.bak` so nothing is thrown away.
+    ///
+    /// Read with plain system calls and decoded by hand (`StateFile`): this runs before the
+    /// explorer's first frame on every start, and FileManager, Data and JSONDecoder's first use there
+    /// cost more than the rest of reading the state (BENCHMARKS.md).
     public func load() -> (state: ReadingState, warning: String?) {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: file) else { return (ReadingState(), nil) }
-        guard let data = fm.contents(atPath: file) else {
-            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(file))")
+        let path = file
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            // No file (or no folder) is a first start; a file that is there but unreadable is not.
+            var st = stat()
+            if stat(path, &st) != 0 { return (ReadingState(), nil) }
+            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))")
         }
-        do {
-            return (try JSONDecoder().decode(ReadingState.self, from: data), nil)
-        } catch {
-            let bak = file + ".bak"
-            try? fm.removeItem(atPath: bak)
-            let kept = (try? fm.moveItem(atPath: file, toPath: bak)) != nil
-            // The words that matter first: the in-app message line may cut the path off.
-            return (ReadingState(), "nnguide: the saved reading state is corrupt; " + (kept ? "kept it as state.json.bak and " : "") + "starting fresh (\(directory))")
+        let bytes = Self.readAll(fd)
+        close(fd)
+        guard let bytes else {
+            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))")
+        }
+        if let state = StateFile.decode(bytes) { return (state, nil) }
+        let fm = FileManager.default
+        let bak = path + ".bak"
+        try? fm.removeItem(atPath: bak)
+        let kept = (try? fm.moveItem(atPath: path, toPath: bak)) != nil
+        // The words that matter first: the in-app message line may cut the path off.
+        return (ReadingState(), "nnguide: the saved reading state is corrupt; " + (kept ? "kept it as state.json.bak and " : "") + "starting fresh (\(directory))")
+    }
+
+    /// The whole file, or nil when it cannot be read (a folder, an I/O error).
+    static func readAll(_ fd: Int32) -> [UInt8]? {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 14)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { return out }
+            out += chunk[0..<n]
         }
     }
 

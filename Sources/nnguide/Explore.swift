@@ -19,7 +19,10 @@ enum Explorer {
         guard open == nil, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, FullScreen.check() == nil else {
             return try run(guide: content.load(), open: open, mouse: mouse)
         }
-        setlocale(LC_ALL, "")
+        // Only the character type (UTF-8 or not, wide characters for curses): loading every other
+        // category of the locale cost a dozen file reads before the first frame, and nothing else
+        // here formats through the C library.
+        setlocale(LC_CTYPE, "")
         let store = StateStore(directory: StateStore.defaultDirectory())
         let (saved, warning) = store.load()
         if let warning { printError(warning) }
@@ -55,7 +58,7 @@ enum Explorer {
             printError("nnguide: \(problem). \(plainCommands)")
             return
         }
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         let store = StateStore(directory: StateStore.defaultDirectory())
         let (saved, warning) = store.load()
         if let warning { printError(warning) }

@@ -21,15 +21,16 @@ import Testing
         #"{"visited": ["x", "y", "x", "caf\u00e9", "\/slash"], "unknown": {"deep": [1, 2.5, -3e2, true, false, null]}}"#,
         " \n\t{ \"version\" : 1 , \"visited\" : [ \"a\" ] } \n",
         #"{"last": {"page": "p", "offset": 1e1}}"#,
+        #"{"visited": ["a",], "a": 1,}"#,   // JSONDecoder allows trailing commas
     ]
 
     static let refused: [String] = [
         "", "{", "[]", "null", #"{"last": 12"#, #"{"last": 12}"#, #"{"last": {"page": "p"}}"#,
         #"{"last": {"offset": 1}}"#, #"{"last": {"page": 5, "offset": 1}}"#, #"{"last": {"page": "p", "offset": 1.5}}"#,
         #"{"version": "1"}"#, #"{"visited": "a"}"#, #"{"visited": [1]}"#, #"{"bookmarks": []}"#,
-        #"{"bookmarks": {"a": {"page": "p"}}}"#, #"{"visited": ["a",]}"#, #"{"a": 1,}"#, #"{'a': 1}"#,
+        #"{"bookmarks": {"a": {"page": "p"}}}"#, #"{'a': 1}"#,
         #"{"visited": ["\ud800"]}"#, #"{"visited": ["\x"]}"#, "{\"visited\": [\"a\u{1}\"]}", #"{} {}"#,
-        #"{"version": 01}"#, #"{"version": +1}"#, #"{"version": 1.}"#, #"{"last": {"page": "p", "offset": 1, "block": "2"}}"#,
+        #"{"version": 01}"#, #"{"visited": [,]}"#, #"{,}"#, #"{"version": +1}"#, #"{"version": 1.}"#, #"{"last": {"page": "p", "offset": 1, "block": "2"}}"#,
     ]
 
     @Test(arguments: accepted) func readsWhatCodableReads(_ text: String) throws {

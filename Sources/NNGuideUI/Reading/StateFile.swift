@@ -80,7 +80,8 @@ enum JSONValue {
     }
 }
 
-/// RFC 8259 JSON, strictly: one value, whitespace around it, nothing else; strings valid UTF-8.
+/// RFC 8259 JSON: one value, whitespace around it, nothing else; strings valid UTF-8. A trailing comma
+/// in an object or array is allowed, as JSONDecoder allows it.
 struct JSONReader {
     let bytes: [UInt8]
     var i = 0
@@ -137,7 +138,12 @@ struct JSONReader {
             fields.append((key, v))
             skipSpace()
             guard i < bytes.count else { return nil }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                skipSpace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }   // a trailing comma
+                continue
+            }
             if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
             return nil
         }
@@ -155,7 +161,12 @@ struct JSONReader {
             items.append(v)
             skipSpace()
             guard i < bytes.count else { return nil }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                skipSpace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }   // a trailing comma
+                continue
+            }
             if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             return nil
         }

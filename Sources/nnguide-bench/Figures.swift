@@ -95,7 +95,7 @@ enum ExecutableParts {
             case "Yams": return "Yams and libyaml"
             case "ArgumentParser", "ArgumentParserToolInfo": return "ArgumentParser"
             case "_RegexParser", "_StringProcessing": return "Swift regex (_StringProcessing)"
-            case "Algorithms", "RealModule", "_NumericsShims": return "swift-collections, swift-algorithms"
+            case "Algorithms", "RealModule", "_NumericsShims", "_RopeModule", "InternalCollectionsUtilities": return "swift-collections, swift-algorithms"
             default:
                 if module.contains("Collection") || module.contains("Deque") || module.contains("Heap") || module.contains("Hash") || module.contains("BitCollections") {
                     return "swift-collections, swift-algorithms"

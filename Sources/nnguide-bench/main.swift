@@ -67,10 +67,6 @@ case "frames":
     var seeded = false
     for spec in args.dropFirst(5) {
         var (name, path) = named(spec)
-        if !seeded, (path as NSString).lastPathComponent.hasPrefix("nnguide") {
-            seeded = ReturningReader.seed(binary: path, content: content, environment: env, stateHome: env["XDG_STATE_HOME"]!)
-            if !seeded { say("  ! could not write a reading state for the runs; they start as a first-time reader") }
-        }
         var venv = env
         if path.hasSuffix("@nocache") {   // the first start after an edit: no cache to read
             path.removeLast("@nocache".count)
@@ -81,6 +77,10 @@ case "frames":
             venv[ContentCache.environmentVariable] = "off"
             venv["XDG_STATE_HOME"] = home + "/fresh-state"   // and nothing read yet
             name += ", fresh account"
+        }
+        if !seeded, (path as NSString).lastPathComponent.hasPrefix("nnguide") {
+            seeded = ReturningReader.seed(binary: path, content: content, environment: env, stateHome: env["XDG_STATE_HOME"]!)
+            if !seeded { say("  ! could not write a reading state for the runs; they start as a first-time reader") }
         }
         variants.append(Variant(name: name, argv: [path], environment: venv, expect: "Contents"))
     }

@@ -14,9 +14,9 @@ struct HubScreen: DecideScreen {
         let book = ctx.guide.decisions
         let g = ctx.glyphs
         func about(_ id: String, _ fallback: String?) -> String {
-            if let (top, depth) = ctx.shared.parkedSession(.tree(id)), !top.nav.answers.isEmpty || depth > 1 {
-                return "resume: " + top.nav.breadcrumb.map { InlineParser.plain($0.option.answer) }.joined(separator: " \(g.sep) ")
-            }
+            // Every answer so far, through a variant tree chosen at the pick too.
+            let answers = ctx.shared.parkedTrees(.tree(id)).flatMap { $0.nav.breadcrumb.map { InlineParser.plain($0.option.answer) } }
+            if !answers.isEmpty { return "resume: " + answers.joined(separator: " \(g.sep) ") }
             return InlineParser.plain(fallback ?? "")
         }
         var out: [(Item, String, String)] = []
@@ -25,7 +25,7 @@ struct HubScreen: DecideScreen {
         }
         let variants = book.trees(.variant)
         if !variants.isEmpty {
-            let resumed = variants.first { ctx.shared.parkedSession(.tree($0.id)).map { !$0.top.nav.answers.isEmpty } ?? false }
+            let resumed = variants.first { ctx.shared.parkedTrees(.tree($0.id)).last.map { !$0.nav.answers.isEmpty } ?? false }
             out.append((.variants, "Choose a variant for one modality",
                         resumed.map { "resume: " + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
@@ -145,7 +145,7 @@ struct VariantMenu: DecideScreen {
         TreeSession.layoutQuestion(
             "Which data are you choosing a variant for?",
             help: "Part 4 of the guide: within a family, the variant follows from the output you need and your constraints.",
-            options: trees.map { t in (t.title, t.summary, ctx.shared.parkedSession(.tree(t.id)).map { $0.top.nav.answers.isEmpty ? nil : "in progress" } ?? nil) },
+            options: trees.map { t in (t.title, t.summary, ctx.shared.parkedTrees(.tree(t.id)).last.map { $0.nav.answers.isEmpty ? nil : "in progress" } ?? nil) },
             choice: menu.index, compact: TreeSession.compact(ctx.view), into: &s)
         return s
     }

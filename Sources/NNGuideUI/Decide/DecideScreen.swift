@@ -48,11 +48,9 @@ struct DecideShared: Sendable {
     /// Disk work for the loop (`AppState.runDecisionCommands`); `update` never touches the disk.
     var outbox: [DecideCommand] = []
 
-    /// The session put aside for `origin`, as its top tree shows it.
-    func parkedSession(_ origin: TreeOrigin) -> (top: TreeSession, depth: Int)? {
-        guard let group = parked[origin] else { return nil }
-        let trees = group.compactMap { $0 as? TreeSession }
-        return trees.last.map { ($0, trees.count) }
+    /// The trees of the session put aside for `origin`, first first (a variant tree over a pick: two).
+    func parkedTrees(_ origin: TreeOrigin) -> [TreeSession] {
+        (parked[origin] ?? []).compactMap { $0 as? TreeSession }
     }
 }
 

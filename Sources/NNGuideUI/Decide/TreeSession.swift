@@ -25,6 +25,8 @@ struct TreeSession: DecideScreen {
     /// The sheet of the last state and size it was laid out for: a key, the fit after it, the frame
     /// and the status line all read this one instead of laying the screen out again.
     private var built: (key: SheetKey, sheet: Sheet)?
+    /// How many times the sheet was laid out (the test that keeps it to one a key reads it).
+    private(set) var layouts = 0
 
     init(_ nav: Navigator, origin: TreeOrigin) { self.nav = nav; self.origin = origin }
 
@@ -61,6 +63,9 @@ struct TreeSession: DecideScreen {
                  width: ctx.rect.page.width, compact: Self.compact(ctx), glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
+    /// True when the frame and the status line for this state and size will not lay the sheet out again.
+    func isLaidOut(_ ctx: ViewContext) -> Bool { built?.key == sheetKey(ctx) }
+
     /// The screen laid out: the one built for this state and size when there is one.
     func sheet(_ ctx: ViewContext) -> Sheet {
         if let built, built.key == sheetKey(ctx) { return built.sheet }
@@ -73,6 +78,7 @@ struct TreeSession: DecideScreen {
         if let built, built.key == key { return built.sheet }
         let s = layout(ctx)
         built = (key, s)
+        layouts += 1
         return s
     }
 

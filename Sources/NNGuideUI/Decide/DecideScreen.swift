@@ -45,8 +45,6 @@ struct DecideShared: Sendable {
     /// Tree sessions `d` put aside (the session's screens from its first tree up, a map over it
     /// included), by where they began; the hub and the variant menu resume them.
     var parked: [TreeOrigin: [any DecideScreen]] = [:]
-    /// Disk work for the loop (`AppState.runDecisionCommands`); `update` never touches the disk.
-    var outbox: [DecideCommand] = []
 
     /// The trees of the session put aside for `origin`, first first (a variant tree over a pick: two).
     func parkedTrees(_ origin: TreeOrigin) -> [TreeSession] {
@@ -79,11 +77,9 @@ struct DecideContext {
     mutating func pop() { change = .pop }
     mutating func replace(with screen: any DecideScreen) { change = .replace(screen) }
 
-    /// Asks the loop for disk work; its result comes back through `DecideView`.
-    mutating func run(_ command: DecideCommand) -> Effect {
-        shared.outbox.append(command)
-        return .none
-    }
+    /// Asks the loop for disk work; its result comes back through `DecideView.receive`, which
+    /// hands it to the screen on top (`recordSaved`) or the one it is for (`briefsListed`).
+    func run(_ command: Command) -> Effect { .run(command) }
 }
 
 extension ListCursor {

@@ -21,12 +21,6 @@ public struct DecideView: AppView {
         set { shared.form = newValue }
     }
 
-    /// Disk work for the loop (`AppState.runDecisionCommands`); `update` never touches the disk.
-    public internal(set) var outbox: [DecideCommand] {
-        get { shared.outbox }
-        set { shared.outbox = newValue }
-    }
-
     /// The tree session on top, if a tree (or the map over it) is on screen.
     var session: TreeSession? { stack.last { $0 is TreeSession } as? TreeSession }
 
@@ -98,9 +92,9 @@ public struct DecideView: AppView {
         top.status(DecideContext(ctx, shared))
     }
 
-    // MARK: what the loop did
+    // MARK: what the loop did (`receive`, in DecideResults.swift, calls these)
 
-    /// The loop saved a decision record: the screen that asked says where, else the form does.
+    /// A decision record was saved: the screen that asked says where, else the form does.
     mutating func recordSaved(_ path: String, _ ctx: ViewContext) {
         let dctx = DecideContext(ctx, shared)
         if stack[stack.count - 1].recordSaved(path, dctx) { return }
@@ -108,7 +102,7 @@ public struct DecideView: AppView {
         form.notice = "Decision record saved as " + Sheet.fileName(path)
     }
 
-    /// The loop read the briefs folder: the saved list nearest the top shows it.
+    /// The briefs folder was read: the saved list nearest the top shows it.
     mutating func briefsListed(_ list: [SavedBrief], folder: String) {
         guard let i = stack.lastIndex(where: { $0 is SavedBriefsScreen }), var screen = stack[i] as? SavedBriefsScreen else { return }
         screen.listed(list, folder: folder)
@@ -122,7 +116,6 @@ public struct DecideView: AppView {
         var out = top.violations(DecideContext(ctx, shared))
         if !(stack[0] is HubScreen) { out.append("decide: the stack does not start at the hub") }
         if stack.dropFirst().contains(where: { $0 is HubScreen }) { out.append("decide: a second hub on the stack") }
-        if outbox.count > 16 { out.append("decide: \(outbox.count) commands never run") }
         return out
     }
 }

@@ -1,7 +1,6 @@
 /// A selection in a list of `count` rows shown `height` at a time: the scroll rule of the contents,
 /// glossary, home and compare lists (the cursor is always on screen, the list never scrolls past its
-/// end). The decide menus and answer lists use it for the choice alone (`choose`, in
-/// Decide/DecideScreen.swift), since their items wrap and a `Pane` scrolls their lines.
+/// end). The decide menus, tree sessions and search results still keep cursors of their own (issue 9).
 public struct ListCursor: Sendable, Equatable {
     public var index = 0
     public var top = 0

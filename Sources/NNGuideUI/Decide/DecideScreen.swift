@@ -88,11 +88,14 @@ extension ListCursor {
     /// any other action.
     mutating func choose(_ action: Action, count: Int) -> Bool {
         switch action {
-        case .lineDown, .lineUp, .top, .bottom: return move(action, count: count, height: max(1, count))
+        case .lineDown, .lineUp, .top, .bottom:
+            _ = step(action, count: count, page: 1)
+            clamp(count: count)
+            return true
         default: return false
         }
     }
 
-    /// Keeps the choice inside a list of `count`.
+    /// Keeps the choice inside a list of `count` (a list this tall never scrolls, so `top` stays 0).
     mutating func clamp(count: Int) { fit(count: count, height: max(1, count)) }
 }

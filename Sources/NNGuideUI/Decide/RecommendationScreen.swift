@@ -14,6 +14,13 @@ struct RecommendationScreen: DecideScreen {
     var shown: [Flip] = []
     /// Flips applied here, last last: the brief before each, and the change in words.
     var applied: [(before: [BriefField: BriefValue], change: String)] = []
+    /// The recommendation (a recommender run) and the sheet, for the brief and size they were laid
+    /// out for: a key, the fit after it, the frame and the status line share them.
+    private var built: (key: SheetKey, outcome: Outcome?, sheet: Sheet)?
+    private struct SheetKey: Equatable {
+        var values: [BriefField: BriefValue], showCommand: Bool, saved: String?, applied: [String], shown: [Flip]
+        var width: Int, glyphs: Glyphs, library: ObjectIdentifier
+    }
 
     init(_ ctx: DecideContext) {
         shown = Self.flips(ctx.shared.form.values, ctx.guide)
@@ -30,8 +37,30 @@ struct RecommendationScreen: DecideScreen {
         ctx.shared.form.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
     }
 
-    /// The whole recommendation; `outcome` when the caller has it already (one recommendation a key).
-    func sheet(_ ctx: DecideContext, outcome: Outcome?? = nil) -> Sheet {
+    private func key(_ ctx: DecideContext) -> SheetKey {
+        SheetKey(values: ctx.shared.form.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change), shown: shown,
+                 width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.view.library))
+    }
+
+    /// The screen laid out: the one built for this brief and size when there is one.
+    func sheet(_ ctx: DecideContext) -> Sheet {
+        if let built, built.key == key(ctx) { return built.sheet }
+        return layout(ctx)
+    }
+
+    /// The recommendation and the sheet, kept for the frame and the status line that follow.
+    /// `known`: the recommendation when the caller has it for this brief already.
+    private mutating func laidOut(_ ctx: DecideContext, known: Outcome?? = nil) -> (outcome: Outcome?, sheet: Sheet) {
+        let k = key(ctx)
+        if let built, built.key == k { return (built.outcome, built.sheet) }
+        let o = known ?? outcome(ctx)
+        let s = layout(ctx, outcome: o)
+        built = (k, o, s)
+        return (o, s)
+    }
+
+    /// The whole recommendation; `outcome` when the caller has it already.
+    private func layout(_ ctx: DecideContext, outcome: Outcome?? = nil) -> Sheet {
         let form = ctx.shared.form
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         guard let o = outcome ?? self.outcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
@@ -74,8 +103,7 @@ struct RecommendationScreen: DecideScreen {
     }
 
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
-        let outcome = outcome(ctx)
-        let s = sheet(ctx, outcome: outcome)
+        let (outcome, s) = laidOut(ctx)
         let height = ctx.rect.height
         if pane.scroll(action, s, height: height) { return .none }
         let links = outcome?.links ?? []
@@ -93,7 +121,7 @@ struct RecommendationScreen: DecideScreen {
             return TreeSession.follow(links[i].link, from: .brief, &ctx)
         case .decide(.showCommand):
             showCommand.toggle()
-            let after = sheet(ctx, outcome: outcome)
+            let after = laidOut(ctx, known: outcome).sheet
             if let r = after.spots["command"] { pane.show(r, after, height: height) }
         case .decide(.map):
             return .message("The map shows a tree: p steps through this brief's path, and M there opens it")
@@ -134,7 +162,7 @@ struct RecommendationScreen: DecideScreen {
         return .unhandled
     }
 
-    mutating func fit(_ ctx: inout DecideContext) { pane.clamp(sheet(ctx), height: ctx.rect.height) }
+    mutating func fit(_ ctx: inout DecideContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
         sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: pane.focus, selected: nil, into: &buf)
@@ -147,12 +175,16 @@ struct RecommendationScreen: DecideScreen {
 
     mutating func recordSaved(_ path: String, _ ctx: DecideContext) -> Bool {
         saved = path
-        let s = sheet(ctx)
+        let s = laidOut(ctx).sheet
         if let r = s.spots["saved"] { pane.show(r, s, height: ctx.rect.height) }
         return true
     }
 
     func violations(_ ctx: DecideContext) -> [String] {
-        pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide result")
+        var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide result")
+        if let built, built.key == key(ctx), built.sheet.doc.lines != layout(ctx).doc.lines {
+            out.append("decide result: the kept sheet differs from the screen's state")
+        }
+        return out
     }
 }

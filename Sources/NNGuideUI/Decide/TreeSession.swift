@@ -367,7 +367,7 @@ struct TreeSession: DecideScreen {
         let ctx = dctx.view
         var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide")
         if !atPick && !question.options.indices.contains(choice) { out.append("decide: answer \(choice) outside 0..<\(question.options.count)") }
-        if let built, built.key == sheetKey(ctx), built.sheet.doc.lines.map(\.text) != layout(ctx).doc.lines.map(\.text) {
+        if let built, built.key == sheetKey(ctx), built.sheet.doc.lines != layout(ctx).doc.lines {
             out.append("decide: the kept sheet differs from the screen's state")
         }
         return out

@@ -21,7 +21,8 @@ public struct DecideView: AppView {
         set { shared.form = newValue }
     }
 
-    /// The tree session on top, if a tree (or the map over it) is on screen.
+    /// The topmost tree session on the stack (under the map when the map is open); only trees and
+    /// maps are ever pushed over a tree.
     var session: TreeSession? { stack.last { $0 is TreeSession } as? TreeSession }
 
     public var scopes: [Scope] { top.scopes }
@@ -61,6 +62,7 @@ public struct DecideView: AppView {
 
     public mutating func activate(_ ctx: ViewContext) {
         // `d` always shows the hub; a tree session on the stack is put aside for the hub to resume.
+        // The brief's path is not: the hub does not offer it, and `p` walks the form's brief afresh.
         guard !typing else { return }
         if let i = stack.firstIndex(where: { $0 is TreeSession }), let first = stack[i] as? TreeSession, first.origin != .brief {
             shared.parked[first.origin] = Array(stack[i...])

@@ -78,8 +78,12 @@ enum Explorer {
             throw ExitCode(1)
         }
         defer { terminal.close() }
+        // Key events carry the time they were read on this clock (it only goes forward): `update`
+        // throttles the reading state's saves by it and never reads a clock itself.
+        let clock = { ProcessInfo.processInfo.systemUptime }
         var state = AppState(library: Library(guide: guide), width: terminal.width, height: terminal.height,
-                             reading: saved, glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse)
+                             reading: saved, glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse,
+                             startedAt: clock())
         switch open.flatMap({ target($0, in: guide) }) {
         case .page(let id)?: state.openPage(id)
         case .glossary(let id)?: state.openGlossary(id)
@@ -89,53 +93,37 @@ enum Explorer {
 
         // Decision records go where nnguide was started; briefs under the state folder.
         let decisionFiles = DecisionFiles(stateDirectory: store.directory, workingDirectory: FileManager.default.currentDirectoryPath)
-        var savedState = saved
-        var lastSave = Date()
-        var saveWarning: String?
-        terminal.draw(render(state), full: true)
-        if let full {
+        var failure: (() -> ExitCode)?
+        let runner = CommandRunner(files: decisionFiles, store: store, wholeGuide: full.map { full in {
             switch full() {
-            case .success(let whole):
-                // The same screen over the whole guide: only what the content changed since the cache
-                // (usually nothing) is redrawn.
-                var next = AppState(library: Library(guide: whole), width: state.width, height: state.height,
-                                    reading: saved, glyphs: state.glyphs, mouse: mouse)
-                next.message = state.message
-                state = next
-                terminal.draw(render(state), full: false)
-            case .failure(let report):
+            case .success(let whole): return whole
+            case .failure(let report): failure = report; return nil
+            }
+        } })
+        terminal.draw(render(state), full: true)
+        if full != nil {
+            // The same screen over the whole guide: only what the content changed since the cache
+            // (usually nothing) is redrawn.
+            state = runner.settle(state, runner.run(.loadWholeGuide, guide: state.guide)).state
+            if state.guideFailed {
                 terminal.close()
-                throw report()
+                throw failure?() ?? ExitCode(65)
             }
+            terminal.draw(render(state), full: false)
         }
-        // SIGTERM and SIGHUP leave through the same saves as `q` (below), then end the program.
+        // SIGTERM and SIGHUP leave through the same saves as `q` (in `update`), then end the program.
         terminal.leaveOnSignals()
-        while !state.quit && terminal.quitSignal == nil {
-            let key = terminal.readKey()
-            if terminal.quitSignal != nil { break }
-            state = update(state, key)
-            state.runDecisionCommands(decisionFiles)
+        while !state.quit {
+            var key = Key.unknown
+            if terminal.quitSignal == nil { key = terminal.readKey() }
+            let event: Event = terminal.quitSignal.map { .quitSignal(hangUp: $0 == SIGHUP) } ?? .key(key, at: clock())
+            state = runner.settle(state, event).state
             if state.quit { break }
-            // Bookmarks and what was read are saved at once; the reading position at most every few seconds.
-            if state.reading != savedState,
-               state.reading.bookmarks != savedState.bookmarks || state.reading.visited != savedState.visited
-                || state.reading.last?.page != savedState.last?.page || Date().timeIntervalSince(lastSave) > 5 {
-                let w = store.save(state.reading)
-                if let w, saveWarning == nil { state.message = w.replacingOccurrences(of: "nnguide: ", with: ""); saveWarning = w }
-                savedState = state.reading
-                lastSave = Date()
-            }
             terminal.draw(render(state), full: state.redraw || terminal.takeResumed() || { if case .resize = key { return true }; return false }())
         }
         terminal.close()
-        if state.reading != savedState { store.save(state.reading) }
-        let hungUp = terminal.quitSignal == SIGHUP
-        let kept = state.keepUnsavedBrief(decisionFiles)
-        // After a hang-up there is no terminal to tell; the files are saved all the same.
-        if !hungUp {
-            if let saveWarning { printError(saveWarning) }
-            if let kept { printError(kept) }
-        }
+        // After a hang-up there is nothing to print to (`farewell` is empty then); the files are saved all the same.
+        for line in state.farewell { printError(line) }
         FullScreen.endOfPendingSignal()
     }
 

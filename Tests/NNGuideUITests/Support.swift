@@ -36,6 +36,12 @@ func press(_ state: AppState, _ ks: [Key]) -> AppState {
     ks.reduce(state) { update($0, $1) }
 }
 
+/// Keys as the explorer's loop takes them: each key's commands run by `runner` (on a test's own
+/// folders) and their results fed back through `update`.
+func press(_ state: AppState, _ ks: [Key], running runner: CommandRunner) -> AppState {
+    ks.reduce(state) { runner.settle($0, .key($1, at: 0)).state }
+}
+
 /// Compares the screen with Tests/NNGuideUITests/Golden/NAME.txt (`|` ends every row, so trailing
 /// spaces show). With NNGUIDE_RECORD=1 the file is written instead; a missing file is a failure,
 /// never a silent recording.

@@ -16,9 +16,8 @@ public enum Overlay: Sendable, Equatable {
     case mark(set: Bool)
 }
 
-/// The whole explorer as a value. `update(state, key)` changes it for every key; the explorer's loop
-/// also runs the decision screens' queued disk work (`runDecisionCommands`) and swaps the previewed
-/// guide for the whole one, outside `update` (issue 9 moves both in).
+/// The whole explorer as a value. `update(state, event)` is the only way it changes: keys, the results
+/// of the disk work it asked for (`Command`), the whole guide arriving, a quit signal.
 public struct AppState: Sendable {
     public static let minimumWidth = 32
     public static let minimumHeight = 8
@@ -50,10 +49,25 @@ public struct AppState: Sendable {
     /// Ctrl-L: the backend forgets what it drew and draws everything again.
     public internal(set) var redraw = false
 
+    /// What the current event asked for; `update` hands it out with the new state, so it is empty
+    /// between events.
+    var pending: [Command] = []
+    /// The reading state as last sent to be saved, when, and the first warning (App/Saving.swift).
+    public internal(set) var saves: ReadingSaves
+    /// Set on the way out: the line saying where an unsaved brief was kept as a draft.
+    public internal(set) var draftLine: String?
+    /// The session ends of SIGHUP: no terminal is left to print to.
+    public internal(set) var hungUp = false
+    /// The whole guide did not load after the preview: the loop restores the terminal and says why.
+    public internal(set) var guideFailed = false
+
+    /// `startedAt` is when the session began on the clock the key events carry: the reading position
+    /// is saved at most every few seconds from then on. `reading` is taken to be saved already.
     public init(library: Library, width: Int, height: Int, reading: ReadingState = ReadingState(),
-                glyphs: Glyphs = .unicode, mouse: Bool = false) {
+                glyphs: Glyphs = .unicode, mouse: Bool = false, startedAt: Double = 0) {
         self.library = library; self.width = width; self.height = height
         self.reading = reading; self.glyphs = glyphs; self.mouse = mouse
+        saves = ReadingSaves(onDisk: reading, lastSave: startedAt)
         fitAll()
     }
 

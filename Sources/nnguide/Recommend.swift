@@ -147,8 +147,17 @@ struct Recommend: ParsableCommand {
     /// `--against FILE`: the two recommendations side by side, and which fields made them differ.
     func compare(_ first: Brief, against path: String, _ recommender: Recommender, _ guide: Guide) throws {
         let second: Brief
+        let schema = guide.decisions.brief
         do {
-            second = try Brief(schema: guide.decisions.brief, values: try BriefReader.read(path: path, schema: guide.decisions.brief))
+            let (values, places) = try BriefReader.readLocated(path: path, schema: schema)
+            // A task its modality rules out is refused at its line, as the first brief's file is.
+            if let m = schema.mismatch(in: values) {
+                printError("nnguide: " + BriefFileError(places[m.field.field] ?? SourceLocation(file: path), m.description).description)
+                throw ExitCode(65)
+            }
+            second = try Brief(schema: schema, values: values)
+        } catch let e as ExitCode {
+            throw e
         } catch let e as BriefMissingField {
             printError("nnguide: \(path): \(e.description)")
             throw ExitCode(65)

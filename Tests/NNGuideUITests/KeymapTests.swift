@@ -13,6 +13,18 @@ import Testing
         }
     }
 
+    /// Home names a key beside each view: the one the keymap binds, which opens that view.
+    @Test func homeNamesTheKeysTheKeymapBinds() throws {
+        let s = Fixture.state()
+        let items = s.home.items(s.context)
+        for v in HomeView.views {
+            let item = try #require(items.first { $0.title == v.title })
+            let key = try #require(item.key.count == 1 ? Key.char(Character(item.key)) : nil, "\(v.title): no key shown")
+            #expect(Keymap.action(for: key, in: [.home, .global]) == v.action, "\(v.title): \(item.key)")
+            #expect(press(s, [key]).screen == v.id, "\(item.key) does not open \(v.title)")
+        }
+    }
+
     @Test func noKeyMeansTwoThingsInOneScope() {
         for scope in Scope.allCases {
             var seen: [Key: Action] = [:]
@@ -58,6 +70,18 @@ import Testing
         #expect(s.search.field.text == "quit")
         s = press(s, [.escape, .char("q")])
         #expect(s.quit)
+    }
+
+    /// F1 is help in every text field, the brief's number and notes fields too; `?` types there.
+    @Test func f1OpensHelpWhileTypingInTheBrief() {
+        for path in [keys("d3", "jj", Key.enter, "12"), keys("d3", "G", Key.enter, "why")] {
+            var s = press(Fixture.state(), path)
+            #expect(s.decide.typing && s.screen == .decide, "not typing after \(path.map(\.label))")
+            s = press(s, [.function(1)])
+            #expect(s.screen == .help, "F1 while typing in the brief after \(path.map(\.label))")
+        }
+        let asked = press(Fixture.state(), keys("d3", "G", Key.enter, "why?"))
+        #expect(asked.screen == .decide && asked.decide.form.values[.notes] == .text("why?"))
     }
 
     @Test func ctrlCQuitsFromAnywhere() {

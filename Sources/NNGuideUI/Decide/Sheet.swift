@@ -17,19 +17,17 @@ struct Sheet {
         case crumb(Int), link(Int), flip(Int)
         var isLink: Bool { if case .link = self { return true }; return false }
     }
-    struct Tag: Sendable, Equatable {
-        var role: Role
-        var target: Int?
-        init(_ role: Role, _ target: Int? = nil) { self.role = role; self.target = target }
-    }
+    /// A run's role and the target it belongs to (`link` is an index into `targets`).
+    typealias Tag = DocumentBuilder.Tag
 
     var doc = Document()
     var targets: [Target] = []
     var items: [Range<Int>] = []
     /// First line of each target, for scrolling a focused one into view.
     var targetLines: [Int] = []
-    /// Named stretches of lines ("command", "saved") a key brings into view.
-    var spots: [String: Range<Int>] = [:]
+    /// Stretches of lines a key or a saved file brings into view.
+    enum Spot: Sendable, Equatable { case command, saved, field, file }
+    var spots: [Spot: Range<Int>] = [:]
     let width: Int
     let glyphs: Glyphs
 
@@ -37,6 +35,7 @@ struct Sheet {
 
     var count: Int { doc.lines.count }
 
+    /// A blank line between blocks: never two, never at the top (the rule of `DocumentBuilder.blank`).
     mutating func blank() {
         guard let last = doc.lines.last, !last.spans.isEmpty else { return }
         doc.lines.append(DocLine([]))
@@ -52,13 +51,10 @@ struct Sheet {
         return targets.count - 1
     }
 
-    /// Wraps runs with a hanging indent: `first` before the first line, `rest` before the others.
+    /// Wraps runs with a hanging indent, as every document is (`DocumentBuilder.wrapped`): `first`
+    /// before the first line, `rest` before the others.
     mutating func wrap(_ runs: [StyledRun<Tag>], first: [Span] = [], rest: [Span]? = nil) {
-        let indent = DisplayWidth.of(first.map(\.text).joined())
-        let rest = rest ?? [Span(String(repeating: " ", count: indent))]
-        for (i, l) in TextWrap.wrap(runs, width: max(1, width - indent)).enumerated() {
-            line((i == 0 ? first : rest) + l.map { Span($0.text, $0.tag.role, link: $0.tag.target) })
-        }
+        for l in DocumentBuilder.wrapped(runs, width: width, first: first, rest: rest) { line(l) }
     }
 
     /// Plain text (link markup dropped), wrapped.
@@ -79,7 +75,7 @@ struct Sheet {
     }
 
     /// Lays out a named stretch of lines.
-    mutating func spot(_ name: String, _ body: (inout Sheet) -> Void) {
+    mutating func spot(_ name: Spot, _ body: (inout Sheet) -> Void) {
         let start = doc.lines.count
         body(&self)
         spots[name] = start..<doc.lines.count
@@ -89,7 +85,7 @@ struct Sheet {
     /// value stands for (a number for a range), as shell comments so the block still pastes.
     mutating func commandBlock(_ command: String, notes: [String] = []) {
         blank()
-        spot("command") { s in
+        spot(.command) { s in
             s.text("The same with nnguide recommend (y hides it):", .dim)
             s.command(command)
             for n in notes { s.text(n, .dim, first: [Span("  # ", .dim)], rest: [Span("  # ", .dim)]) }
@@ -135,10 +131,7 @@ struct Sheet {
 
     /// The top that keeps lines `range` on a screen of `height` rows, moving as little as possible.
     static func scroll(_ top: Int, toShow range: Range<Int>, height: Int, lines: Int) -> Int {
-        var t = top
-        if range.upperBound > t + height { t = range.upperBound - height }
-        if range.lowerBound < t { t = range.lowerBound }
-        return min(max(0, t), max(0, lines - height))
+        ScrollDocument.top(top, toShow: range, height: height, lines: lines)
     }
 
     /// Draws from line `top`: the selected item gets the selection bar, the focused target the

@@ -153,6 +153,7 @@ public enum Keymap {
         Binding([.backspace], .deleteBackward, .briefField, "delete a character", hint: "delete"),
         Binding([.ctrl("u")], .clearField, .briefField, "clear the field"),
         Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
+        Binding([.function(1)], .help, .briefField, "help (? and letters type here)"),
 
         // Text fields: letters type; these keys still act.
         Binding([.escape], .cancel, .field, "stop typing (the text stays)", hint: "done"),
@@ -196,6 +197,12 @@ public enum Keymap {
     public static func action(for key: Key, in scopes: [Scope]) -> Action? {
         for s in scopes { if let a = index[s]?[key] { return a } }
         return nil
+    }
+
+    /// The first key bound to `action` in `scope`, as help shows it ("t" for the contents): for a
+    /// screen that names a key, so it can never name another than the one that works.
+    public static func label(for action: Action, in scope: Scope = .global) -> String? {
+        bindings.first { $0.scope == scope && $0.action == action }?.keys.first?.label
     }
 
     /// "Tab link · Enter follow · ..." for the hint line, most specific scope first, each key once.

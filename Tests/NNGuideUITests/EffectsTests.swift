@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
@@ -279,5 +280,32 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         var keysOnly = start
         for e in log { if case .key = e { feed(&keysOnly, e) } }
         #expect(keysOnly.decide.form.file == nil && live.decide.form.file != nil)
+    }
+
+    /// The same for random sessions: keys from the Decide screens and the reader, at random moments,
+    /// with every command run for real; the log replays to the same state and commands at every step.
+    @Test(arguments: [UInt64(3), 11, 29])
+    func randomSessionsReplayExactly(seed: UInt64) throws {
+        let dir = try TempDir()
+        var rng = SeededRandom(seed: seed)
+        let pool: [Key] = keys("d12345jkgGrxyepwomav'", "]", "[") + [.enter, .backspace, .tab, .escape, .left, .right, .down, .pageDown,
+                                                                        .resize(width: 40, height: 12), .resize(width: 80, height: 24)]
+        let start = Fixture.state(startedAt: 0)
+        var live = start, replayed = start
+        var time = 0.0
+        for i in 0..<300 {
+            time += Double(Int.random(in: 0...40, using: &rng)) / 10
+            let k = pool.randomElement(using: &rng)!
+            let (next, commands, events) = dir.runner.settle(live, .key(k, at: time))
+            live = next
+            var again: [Command] = []
+            for e in events { again += feed(&replayed, e) }
+            guard again == commands, render(replayed) == render(live), replayed.reading == live.reading,
+                  replayed.message == live.message, replayed.saves == live.saves else {
+                Issue.record("seed \(seed), key \(i) (\(k) at \(time)): the replay differs\n\(commands)\n\(again)")
+                return
+            }
+            #expect(live.violations().isEmpty, "seed \(seed), key \(i): \(live.violations())")
+        }
     }
 }

@@ -34,13 +34,7 @@ enum Explorer {
     }
 
     static func run(guide: Guide, open: String?, mouse: Bool) throws {
-        if let open, target(open, in: guide) == nil {
-            let names = guide.readingOrder.map(\.id) + guide.tables.map(\.table.id) + guide.figures.map(\.figure.id) + guide.glossary.map(\.id)
-            let status = notFound("no page, section, table, figure or glossary term is called '\(open)'",
-                                  suggestions: EditDistance.closest(to: open, among: names))
-            printError("'nnguide toc' lists every id, 'nnguide glossary' every term.")
-            throw status
-        }
+        if let open { _ = try resolvedTarget(open, in: guide) }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             // `nnguide --open ID | less` reads like `nnguide show ID`; without --open, the contents.
             if let open, printOpened(open, guide) { return }
@@ -127,13 +121,38 @@ enum Explorer {
         FullScreen.endOfPendingSignal()
     }
 
-    enum Target { case page(String), glossary(String) }
+    enum Target: Equatable { case page(String), glossary(String) }
 
-    /// What `--open` names: a page, section, table or figure id, or a glossary id, term or alias.
+    /// What `--open` names, read by the guide's own resolver (`Guide.resolve`, as `nnguide show` reads
+    /// its ID): a page, section, table or figure id, a glossary id, term or alias, `g:ID`, `a:ID`, a
+    /// title or an unambiguous part of one. An architecture opens its deep-dive page.
     static func target(_ name: String, in guide: Guide) -> Target? {
-        if guide.pageID(showing: name) != nil { return .page(name) }
-        if let e = guide.glossaryEntry(name) ?? guide.glossaryEntry(forTerm: name) { return .glossary(e.id) }
-        return nil
+        guard case .found(let item) = guide.resolve(name) else { return nil }
+        return target(item)
+    }
+
+    static func target(_ item: GuideItem) -> Target {
+        switch item {
+        case .page, .table, .figure: return .page(item.id)
+        case .glossary(let e): return .glossary(e.id)
+        case .architecture(let a): return .page(a.deepDive)
+        }
+    }
+
+    /// The target, or the reason there is none as `nnguide show` gives it: the closest names, or
+    /// every item the name fits (exit status 1 either way).
+    static func resolvedTarget(_ name: String, in guide: Guide) throws -> Target {
+        switch guide.resolve(name) {
+        case .found(let item):
+            return target(item)
+        case .ambiguous(let items):
+            throw ambiguous(name, items, guide)
+        case .notFound(let close):
+            let status = notFound("no page, section, table, figure or glossary term is called '\(name)'",
+                                  suggestions: close.map { "\($0.id) (\($0.title))" })
+            printError("'nnguide toc' lists every id, 'nnguide glossary' every term.")
+            throw status
+        }
     }
 
     static var plainCommands: String {

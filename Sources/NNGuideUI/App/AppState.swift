@@ -85,34 +85,39 @@ public struct AppState: Sendable {
     /// The one switch over views: runs `body` on the view's state and stores it back.
     public mutating func withView<R>(_ id: ViewID, _ body: (inout any AppView, ViewContext) -> R) -> R {
         let ctx = context
-        var v: any AppView
         switch id {
-        case .home: v = home
-        case .contents: v = contents
-        case .reader: v = reader
-        case .glossary: v = glossary
-        case .search: v = search
-        case .compare: v = compare
-        case .help: v = help
-        case .decide: v = decide
+        case .home: return Self.run(body, on: &home, ctx)
+        case .contents: return Self.run(body, on: &contents, ctx)
+        case .reader: return Self.run(body, on: &reader, ctx)
+        case .glossary: return Self.run(body, on: &glossary, ctx)
+        case .search: return Self.run(body, on: &search, ctx)
+        case .compare: return Self.run(body, on: &compare, ctx)
+        case .help: return Self.run(body, on: &help, ctx)
+        case .decide: return Self.run(body, on: &decide, ctx)
         }
+    }
+
+    /// Runs `body` on one stored view, typed: the view goes out as `any AppView` and comes back into
+    /// its own property. `body` only ever mutates the view it was given; were it to put another kind of
+    /// view in its place, the stored view would stay as it was rather than crash.
+    private static func run<V: AppView, R>(_ body: (inout any AppView, ViewContext) -> R, on view: inout V, _ ctx: ViewContext) -> R {
+        var v: any AppView = view
         let r = body(&v, ctx)
-        switch id {
-        case .home: home = v as! HomeView
-        case .contents: contents = v as! ContentsView
-        case .reader: reader = v as! ReaderView
-        case .glossary: glossary = v as! GlossaryView
-        case .search: search = v as! SearchView
-        case .compare: compare = v as! CompareView
-        case .help: help = v as! HelpView
-        case .decide: decide = v as! DecideView
-        }
+        if let back = v as? V { view = back }
         return r
     }
 
     public func view(_ id: ViewID) -> any AppView {
-        var copy = self
-        return copy.withView(id) { v, _ in v }
+        switch id {
+        case .home: return home
+        case .contents: return contents
+        case .reader: return reader
+        case .glossary: return glossary
+        case .search: return search
+        case .compare: return compare
+        case .help: return help
+        case .decide: return decide
+        }
     }
 
     public var current: any AppView { view(screen) }

@@ -51,18 +51,11 @@ public struct DecisionFiles: Sendable {
     public let fallbackRecords: String
     public let today: @Sendable () -> String
 
-    public init(stateDirectory: String, workingDirectory: String, today: @escaping @Sendable () -> String = DecisionFiles.isoDate) {
+    public init(stateDirectory: String, workingDirectory: String, today: @escaping @Sendable () -> String = RecordDate.today) {
         briefs = (stateDirectory as NSString).appendingPathComponent("briefs")
         records = workingDirectory
         fallbackRecords = (stateDirectory as NSString).appendingPathComponent("records")
         self.today = today
-    }
-
-    @Sendable public static func isoDate() -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: Date())
     }
 
     public enum Written: Sendable, Equatable {

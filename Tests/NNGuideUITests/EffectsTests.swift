@@ -134,6 +134,25 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         #expect(ended.farewell == [warning])
     }
 
+    @Test func aSaveThatFailsOnlyOnTheWayOutIsPrinted() throws {
+        let dir = try TempDir()
+        // A small window, so `j` moves within the page (a move the throttle holds back for a while).
+        var s = Fixture.state(40, 10)
+        s.openPage("part-1")
+        // The first key's save works; then the state folder is blocked, and the next save is the one on `q`.
+        s = dir.runner.settle(s, key("j")).state
+        #expect(s.saves.warning == nil)
+        try "x".write(toFile: dir.path("blocker"), atomically: true, encoding: .utf8)
+        var runner = dir.runner
+        runner.store = StateStore(directory: dir.path("blocker/nnguide"))
+        let moved = runner.settle(s, key("j", 1))
+        #expect(moved.commands.isEmpty && moved.state.reading != s.reading, "a move within the page, not saved yet")
+        let (ended, asked, _) = runner.settle(moved.state, key("q", 2))
+        #expect(asked.contains { if case .saveReading = $0 { true } else { false } }, "\(asked)")
+        let printed = try #require(ended.farewell.first, "a failed save on the way out must be printed")
+        #expect(printed.hasPrefix("nnguide: reading state not saved"))
+    }
+
     // MARK: the decision screens' commands and their results
 
     @Test func eAtAPickAsksForTheRecordAndItsResultLands() throws {

@@ -37,7 +37,7 @@ public enum BriefReader {
         func loc(_ mark: Mark?) -> SourceLocation { SourceLocation(file: file, line: mark?.line, column: mark?.column) }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try NodeDecoder.compose(text) else {
                 throw BriefFileError(loc(nil), "brief file is empty; expected at least 'modality:' and 'task:'")
             }
             root = node

@@ -91,10 +91,10 @@ struct Reader {
         guard let data = FileManager.default.contents(atPath: path) else {
             report(file, nil, "file is missing or unreadable; expected \(what)"); fatal = true; return nil
         }
-        if data.contains(0) {
+        if Reader.isBinary(data) {
             report(file, nil, "binary file (it contains NUL bytes); expected YAML text holding \(what)"); fatal = true; return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = Reader.utf8Text(data) else {
             report(file, nil, "not UTF-8 text; expected YAML holding \(what)"); fatal = true; return nil
         }
         do {
@@ -114,6 +114,23 @@ struct Reader {
             report(file, mark, "YAML syntax error: \(message)"); fatal = true; return nil
         } catch {
             report(file, nil, "YAML error: \(error)"); fatal = true; return nil
+        }
+    }
+
+    /// A NUL byte anywhere: not text. `memchr`, because `Data.contains` steps through an iterator
+    /// byte by byte (4% of a load).
+    static func isBinary(_ data: Data) -> Bool {
+        data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }
+    }
+
+    /// The file's text, or nil when it is not valid UTF-8: what `String(data:encoding: .utf8)` gives
+    /// (a leading byte-order mark dropped), without Foundation's slow path through `Data`, which was
+    /// 8% of a load.
+    static func utf8Text(_ data: Data) -> String? {
+        data.withUnsafeBytes { raw -> String? in
+            var bytes = raw.bindMemory(to: UInt8.self)[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            return String(validating: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
         }
     }
 

@@ -29,6 +29,9 @@ public enum ContentLoader {
             return (nil, [ContentProblem(SourceLocation(file: directory), "content folder not found (expected a folder holding pages/, glossary.yaml, catalog.yaml and decisions.yaml)")])
         }
         let pageFiles = reader.pageFiles()
+        // Every file is composed on another core a little ahead of being decoded here, in this order.
+        reader.composeAhead(pageFiles + [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile])
+        defer { reader.ahead?.stop() }
         var pages: [Page] = []
         for file in pageFiles {
             guard let node = reader.yaml(file, expecting: "a page: a mapping with id, title, blocks and sections") else { continue }
@@ -84,36 +87,27 @@ struct Reader {
         problems.append(ContentProblem(SourceLocation(file: file, line: mark?.line, column: mark?.column), message))
     }
 
-    /// Reads one file as YAML, reporting binary, non-UTF-8, empty and syntax problems. Composed by
-    /// `NodeDecoder.compose`: no tag rules, UTF-8 given.
+    /// The files of this load being composed ahead (`ComposeAhead`), and each one's place in it.
+    var ahead: ComposeAhead?
+    var aheadIndex: [String: Int] = [:]
+
+    mutating func composeAhead(_ files: [String]) {
+        ahead = ComposeAhead(paths: files.map { path($0) })
+        aheadIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func path(_ file: String) -> String { (root as NSString).appendingPathComponent(file) }
+
+    /// Reads one file as YAML (`ComposedFile`), reporting binary, non-UTF-8, empty and syntax
+    /// problems; composed ahead when the load asked for that, else here.
     mutating func yaml(_ file: String, expecting what: String) -> Node? {
-        let path = (root as NSString).appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            report(file, nil, "file is missing or unreadable; expected \(what)"); fatal = true; return nil
-        }
-        if Reader.isBinary(data) {
-            report(file, nil, "binary file (it contains NUL bytes); expected YAML text holding \(what)"); fatal = true; return nil
-        }
-        guard let text = Reader.utf8Text(data) else {
-            report(file, nil, "not UTF-8 text; expected YAML holding \(what)"); fatal = true; return nil
-        }
-        do {
-            guard let node = try NodeDecoder.compose(text),
-                  !(node.scalar.map { $0.string.isEmpty } ?? false) else {
-                report(file, nil, "file is empty; expected \(what)"); fatal = true; return nil
-            }
-            if node.mapping == nil {
-                report(file, node.mark, "expected \(what), found \(describe(node))"); fatal = true; return nil
-            }
-            if YAMLLimits.expandsBeyondText(node, textSize: data.count) {
-                report(file, nil, YAMLLimits.aliasMessage); fatal = true; return nil
-            }
+        let composed: ComposedFile
+        if let ahead, let index = aheadIndex[file] { composed = ahead.take(index) } else { composed = ComposedFile.read(path(file)) }
+        switch composed {
+        case .node(let node):
             return node
-        } catch let error as YamlError {
-            let (mark, message) = Reader.explain(error)
-            report(file, mark, "YAML syntax error: \(message)"); fatal = true; return nil
-        } catch {
-            report(file, nil, "YAML error: \(error)"); fatal = true; return nil
+        case let .failed(mark, failure):
+            report(file, mark, ComposedFile.message(failure, expecting: what)); fatal = true; return nil
         }
     }
 

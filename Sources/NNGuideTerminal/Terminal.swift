@@ -37,12 +37,9 @@ public final class Terminal {
 
     /// Whether text must be plain ASCII: a non-UTF-8 locale (`LANG=C`) or a VT-series terminal.
     /// Call after `setlocale`.
+    /// The rule is `BoxStyle.from`'s, with the character set the C library reports.
     public static func needsASCII(environment: [String: String] = ProcessEnvironment.current) -> Bool {
-        if let forced = environment["NNGUIDE_ASCII"], !forced.isEmpty { return forced != "0" }
-        let term = environment["TERM"] ?? ""
-        if term.hasPrefix("vt") { return true }
-        let codeset = String(cString: nng_codeset()).uppercased()
-        return !(codeset == "UTF-8" || codeset == "UTF8")
+        BoxStyle.from(environment: environment, codeset: String(cString: nng_codeset())) == .ascii
     }
 
     /// Takes over the terminal (alternate screen, raw keys, no cursor). Throws instead of exiting

@@ -34,13 +34,7 @@ enum Explorer {
     }
 
     static func run(guide: Guide, open: String?, mouse: Bool) throws {
-        if let open, target(open, in: guide) == nil {
-            let names = guide.readingOrder.map(\.id) + guide.tables.map(\.table.id) + guide.figures.map(\.figure.id) + guide.glossary.map(\.id)
-            let status = notFound("no page, section, table, figure or glossary term is called '\(open)'",
-                                  suggestions: EditDistance.closest(to: open, among: names))
-            printError("'nnguide toc' lists every id, 'nnguide glossary' every term.")
-            throw status
-        }
+        if let open { _ = try resolvedTarget(open, in: guide) }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             // `nnguide --open ID | less` reads like `nnguide show ID`; without --open, the contents.
             if let open, printOpened(open, guide) { return }
@@ -78,8 +72,12 @@ enum Explorer {
             throw ExitCode(1)
         }
         defer { terminal.close() }
+        // Key events carry the time they were read on this clock (it only goes forward): `update`
+        // throttles the reading state's saves by it and never reads a clock itself.
+        let clock = { ProcessInfo.processInfo.systemUptime }
         var state = AppState(library: Library(guide: guide), width: terminal.width, height: terminal.height,
-                             reading: saved, glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse)
+                             reading: saved, glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse,
+                             startedAt: clock())
         switch open.flatMap({ target($0, in: guide) }) {
         case .page(let id)?: state.openPage(id)
         case .glossary(let id)?: state.openGlossary(id)
@@ -89,63 +87,72 @@ enum Explorer {
 
         // Decision records go where nnguide was started; briefs under the state folder.
         let decisionFiles = DecisionFiles(stateDirectory: store.directory, workingDirectory: FileManager.default.currentDirectoryPath)
-        var savedState = saved
-        var lastSave = Date()
-        var saveWarning: String?
-        terminal.draw(render(state), full: true)
-        if let full {
+        var failure: (() -> ExitCode)?
+        let runner = CommandRunner(files: decisionFiles, store: store, wholeGuide: full.map { full in {
             switch full() {
-            case .success(let whole):
-                // The same screen over the whole guide: only what the content changed since the cache
-                // (usually nothing) is redrawn.
-                var next = AppState(library: Library(guide: whole), width: state.width, height: state.height,
-                                    reading: saved, glyphs: state.glyphs, mouse: mouse)
-                next.message = state.message
-                state = next
-                terminal.draw(render(state), full: false)
-            case .failure(let report):
+            case .success(let whole): return whole
+            case .failure(let report): failure = report; return nil
+            }
+        } })
+        terminal.draw(render(state), full: true)
+        if full != nil {
+            // The same screen over the whole guide: only what the content changed since the cache
+            // (usually nothing) is redrawn.
+            state = runner.settle(state, runner.run(.loadWholeGuide, guide: state.guide)).state
+            if state.guideFailed {
                 terminal.close()
-                throw report()
+                throw failure?() ?? ExitCode(65)
             }
+            terminal.draw(render(state), full: false)
         }
-        // SIGTERM and SIGHUP leave through the same saves as `q` (below), then end the program.
+        // SIGTERM and SIGHUP leave through the same saves as `q` (in `update`), then end the program.
         terminal.leaveOnSignals()
-        while !state.quit && terminal.quitSignal == nil {
-            let key = terminal.readKey()
-            if terminal.quitSignal != nil { break }
-            state = update(state, key)
-            state.runDecisionCommands(decisionFiles)
+        while !state.quit {
+            var key = Key.unknown
+            if terminal.quitSignal == nil { key = terminal.readKey() }
+            let event: Event = terminal.quitSignal.map { .quitSignal(hangUp: $0 == SIGHUP) } ?? .key(key, at: clock())
+            state = runner.settle(state, event).state
             if state.quit { break }
-            // Bookmarks and what was read are saved at once; the reading position at most every few seconds.
-            if state.reading != savedState,
-               state.reading.bookmarks != savedState.bookmarks || state.reading.visited != savedState.visited
-                || state.reading.last?.page != savedState.last?.page || Date().timeIntervalSince(lastSave) > 5 {
-                let w = store.save(state.reading)
-                if let w, saveWarning == nil { state.message = w.replacingOccurrences(of: "nnguide: ", with: ""); saveWarning = w }
-                savedState = state.reading
-                lastSave = Date()
-            }
             terminal.draw(render(state), full: state.redraw || terminal.takeResumed() || { if case .resize = key { return true }; return false }())
         }
         terminal.close()
-        if state.reading != savedState { store.save(state.reading) }
-        let hungUp = terminal.quitSignal == SIGHUP
-        let kept = state.keepUnsavedBrief(decisionFiles)
-        // After a hang-up there is no terminal to tell; the files are saved all the same.
-        if !hungUp {
-            if let saveWarning { printError(saveWarning) }
-            if let kept { printError(kept) }
-        }
+        // After a hang-up there is nothing to print to (`farewell` is empty then); the files are saved all the same.
+        for line in state.farewell { printError(line) }
         FullScreen.endOfPendingSignal()
     }
 
-    enum Target { case page(String), glossary(String) }
+    enum Target: Equatable { case page(String), glossary(String) }
 
-    /// What `--open` names: a page, section, table or figure id, or a glossary id, term or alias.
+    /// What `--open` names, read by the guide's own resolver (`Guide.resolve`, as `nnguide show` reads
+    /// its ID): a page, section, table or figure id, a glossary id, term or alias, `g:ID`, `a:ID`, a
+    /// title or an unambiguous part of one. An architecture opens its deep-dive page.
     static func target(_ name: String, in guide: Guide) -> Target? {
-        if guide.pageID(showing: name) != nil { return .page(name) }
-        if let e = guide.glossaryEntry(name) ?? guide.glossaryEntry(forTerm: name) { return .glossary(e.id) }
-        return nil
+        guard case .found(let item) = guide.resolve(name) else { return nil }
+        return target(item)
+    }
+
+    static func target(_ item: GuideItem) -> Target {
+        switch item {
+        case .page, .table, .figure: return .page(item.id)
+        case .glossary(let e): return .glossary(e.id)
+        case .architecture(let a): return .page(a.deepDive)
+        }
+    }
+
+    /// The target, or the reason there is none as `nnguide show` gives it: the closest names, or
+    /// every item the name fits (exit status 1 either way).
+    static func resolvedTarget(_ name: String, in guide: Guide) throws -> Target {
+        switch guide.resolve(name) {
+        case .found(let item):
+            return target(item)
+        case .ambiguous(let items):
+            throw ambiguous(name, items, guide)
+        case .notFound(let close):
+            let status = notFound("no page, section, table, figure or glossary term is called '\(name)'",
+                                  suggestions: close.map { "\($0.id) (\($0.title))" })
+            printError("'nnguide toc' lists every id, 'nnguide glossary' every term.")
+            throw status
+        }
     }
 
     static var plainCommands: String {

@@ -77,3 +77,17 @@ func notFound(_ message: String, suggestions: [String] = []) -> ExitCode {
     if !suggestions.isEmpty { printError("Did you mean: " + suggestions.joined(separator: ", ") + "?") }
     return ExitCode(1)
 }
+
+/// A name that fits several items (`nnguide show`, `--open`): every one with its id, exit status 1.
+func ambiguous(_ name: String, _ items: [GuideItem], _ guide: Guide) -> ExitCode {
+    printError("nnguide: '\(name)' fits \(items.count) items; give one of these ids:")
+    for i in items { printError("  \(i.id)  (\(i.kind)) \(i.title)" + itemCrumb(i, guide)) }
+    return ExitCode(1)
+}
+
+/// " — in Part 4 › Vision", where an item sits (nothing for a top-level page).
+func itemCrumb(_ item: GuideItem, _ guide: Guide) -> String {
+    guard let p = item.pageID, case let c = guide.breadcrumb(p), !c.isEmpty else { return "" }
+    if case .page = item, c.count == 1 { return "" }
+    return " — in " + c.joined(separator: " › ")
+}

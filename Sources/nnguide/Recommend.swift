@@ -140,7 +140,7 @@ struct Recommend: ParsableCommand {
         }
         recommendation.example = replay.map(Recommendation.Replay.init)
         recommendation.flips = Flips.analyze(theBrief, with: recommender)
-        print(recommendation.render(format, width: Recommend.width(), date: Recommend.today()), terminator: "")
+        print(recommendation.render(format, width: Recommend.width(), date: RecordDate.today()), terminator: "")
     }
 
     /// `--against FILE`: the two recommendations side by side, and which fields made them differ.
@@ -164,7 +164,7 @@ struct Recommend: ParsableCommand {
         }
         switch format {
         case .text: print(c.text(width: Recommend.width(), style: BoxStyle.from(environment: ProcessEnvironment.current), guide: guide), terminator: "")
-        case .markdown: print(c.markdown(date: Recommend.today()), terminator: "")
+        case .markdown: print(c.markdown(date: RecordDate.today()), terminator: "")
         case .json: print(c.json(), terminator: "")
         }
     }
@@ -220,15 +220,7 @@ struct Recommend: ParsableCommand {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func width() -> Int {
-        if let c = ProcessEnvironment.current["COLUMNS"].flatMap(Int.init), c >= 40 { return min(c, 120) }
-        return 80
-    }
-
-    static func today() -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: Date())
-    }
+    /// A recommendation is read, not scanned: the output width (`Terminal.columns`), at least 40 and at
+    /// most 120 columns.
+    static func width() -> Int { min(120, max(40, Terminal.columns())) }
 }

@@ -29,19 +29,11 @@ struct Show: ParsableCommand {
         switch guide.resolve(id) {
         case .found(let item): try show(item, guide)
         case .ambiguous(let items):
-            printError("nnguide: '\(id)' fits \(items.count) items; give one of these ids:")
-            for i in items { printError("  \(i.id)  (\(i.kind)) \(i.title)" + crumb(i, guide)) }
-            throw ExitCode(1)
+            throw ambiguous(id, items, guide)
         case .notFound(let close):
             throw notFound("nothing in the guide is called '\(id)' (`nnguide toc` lists every id; `nnguide search` searches the text)",
                            suggestions: close.map { "\($0.id) (\($0.title))" })
         }
-    }
-
-    func crumb(_ item: GuideItem, _ guide: Guide) -> String {
-        guard let p = item.pageID, case let c = guide.breadcrumb(p), !c.isEmpty else { return "" }
-        if case .page = item, c.count == 1 { return "" }
-        return " — in " + c.joined(separator: " › ")
     }
 
     struct Shown: Encodable {

@@ -124,6 +124,22 @@ struct ExplorerTests {
         #expect(r.err.contains("no-such-page"))
     }
 
+    /// `--open` reads a name as `nnguide show` does (core's resolver): a title opens its page, a
+    /// name that fits two items lists both with their ids.
+    @Test func openResolvesNamesAsShowDoes() throws {
+        let byTitle = runTool(ExplorerPaths.binary, ["--content", ExplorerPaths.fixture, "--open", "examples of inductive"], stdin: FileHandle.nullDevice)
+        #expect(byTitle.status == 0, "\(byTitle.err)")
+        #expect(byTitle.out.contains("Examples of Inductive Bias") && byTitle.out.contains("Convolution assumes locality"))
+        let show = runTool(ExplorerPaths.binary, ["--content", ExplorerPaths.fixture, "show", "examples of inductive"])
+        #expect(byTitle.out == show.out)
+        // "transformer" is a glossary term and a catalog entry of the fixture.
+        let both = runTool(ExplorerPaths.binary, ["--content", ExplorerPaths.fixture, "--open", "transformer"], stdin: FileHandle.nullDevice)
+        #expect(both.status == 1)
+        #expect(both.err.contains("g:transformer") && both.err.contains("a:transformer"), "\(both.err)")
+        let prefixed = runTool(ExplorerPaths.binary, ["--content", ExplorerPaths.fixture, "--open", "g:transformer"], stdin: FileHandle.nullDevice)
+        #expect(prefixed.status == 0, "\(prefixed.err)")
+    }
+
     @Test func rememberedPositionAndCorruptState() throws {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture, "--open", "inductive-bias"])
         t.waitFor("Why Architecture Matters")

@@ -112,4 +112,16 @@ import Testing
         #expect(BoxStyle.from(environment: ["LC_ALL": "C", "LANG": "en_US.UTF-8"]) == .ascii)
         #expect(BoxStyle.from(environment: ["LANG": "POSIX"]) == .ascii)
     }
+
+    /// The one rule the commands and the explorer share: NNGUIDE_ASCII, then a VT terminal, then the
+    /// character set (the terminal's own codeset when the caller has it, else the locale).
+    @Test func boxStyleIsOneRuleForCommandsAndExplorer() {
+        #expect(BoxStyle.from(environment: ["NNGUIDE_ASCII": "1", "LANG": "en_US.UTF-8"]) == .ascii)
+        #expect(BoxStyle.from(environment: ["NNGUIDE_ASCII": "0", "LANG": "C"]) == .unicode)
+        #expect(BoxStyle.from(environment: ["TERM": "vt100", "LANG": "en_US.UTF-8"]) == .ascii)
+        #expect(BoxStyle.from(environment: ["TERM": "xterm-256color", "LANG": "en_US.UTF-8"]) == .unicode)
+        #expect(BoxStyle.from(environment: ["LANG": "en_US.UTF-8"], codeset: "ANSI_X3.4-1968") == .ascii)
+        #expect(BoxStyle.from(environment: ["LANG": "C"], codeset: "UTF-8") == .unicode)
+        #expect(BoxStyle.from(environment: ["NNGUIDE_ASCII": "1"], codeset: "UTF-8") == .ascii)
+    }
 }

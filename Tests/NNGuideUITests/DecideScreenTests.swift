@@ -134,13 +134,14 @@ import Testing
         #expect(shown(moved).contains("2  Generate"))
     }
 
-    @Test func eQueuesTheRecordAndTheLoopSavesItWithoutOverwriting() throws {
+    @Test func eAsksForTheRecordAndTheRunnerSavesItWithoutOverwriting() throws {
         let dir = try TempDir()
-        var s = press(Fixture.state(), keys("d1", "22", "e"))
-        #expect(s.decide.outbox.count == 1)
-        if case .saveRecord(.path(let nav))? = s.decide.outbox.first { #expect(nav.leaf?.id == "text-generate") } else { Issue.record("e queued \(s.decide.outbox)") }
-        s.runDecisionCommands(dir.files)
-        #expect(s.decide.outbox.isEmpty)
+        let atPick = press(Fixture.state(), keys("d1", "22"))
+        let (asked, commands) = update(atPick, .key(.char("e"), at: 0))
+        #expect(commands.count == 1)
+        if case .saveRecord(.path(let nav))? = commands.first { #expect(nav.leaf?.id == "text-generate") } else { Issue.record("e asked for \(commands)") }
+        #expect(asked.message == nil && !shown(asked).contains("Decision record saved as"), "nothing is saved before the result comes back")
+        var s = press(atPick, keys("e"), running: dir.runner)
         let first = dir.path("cwd/decision-transformer-2024-05-01.md")
         let text = try String(contentsOfFile: first, encoding: .utf8)
         #expect(text.hasPrefix("# Decision record: A Transformer decoder"))
@@ -148,13 +149,12 @@ import Testing
         #expect(s.message?.contains(first) == true)
         #expect(shown(s).contains("Decision record saved as"))
         // Again: a second file, the first untouched.
-        s = press(s, keys("e"))
-        s.runDecisionCommands(dir.files)
+        s = press(s, keys("e"), running: dir.runner)
         #expect(FileManager.default.fileExists(atPath: dir.path("cwd/decision-transformer-2024-05-01-2.md")))
         #expect(try String(contentsOfFile: first, encoding: .utf8) == text)
         // At a question there is nothing to record yet.
-        let q = press(Fixture.state(), keys("d1", "2", "e"))
-        #expect(q.decide.outbox.isEmpty && q.message?.contains("once you reach a pick") == true)
+        let (q, none) = update(press(Fixture.state(), keys("d1", "2")), .key(.char("e"), at: 0))
+        #expect(none.isEmpty && q.message?.contains("once you reach a pick") == true)
     }
 
     @Test(.enabled(if: getuid() != 0, "root writes anywhere, so no folder is read-only to it"))
@@ -165,8 +165,7 @@ import Testing
         defer { chmod(dir.path("ro"), 0o755) }
         try #require(access(dir.path("ro"), W_OK) != 0, "the folder must be read-only for this test")
         let files = DecisionFiles(stateDirectory: dir.path("state"), workingDirectory: dir.path("ro"), today: { "2024-05-01" })
-        var s = press(Fixture.state(), keys("d1", "22", "e"))
-        s.runDecisionCommands(files)
+        _ = press(Fixture.state(), keys("d1", "22", "e"), running: CommandRunner(files: files, store: StateStore(directory: dir.path("state"))))
         #expect(FileManager.default.fileExists(atPath: dir.path("state/records/decision-transformer-2024-05-01.md")))
     }
 
@@ -254,24 +253,22 @@ import Testing
 
     @Test func briefsSaveAsNewFilesAndOpenAgain() throws {
         let dir = try TempDir()
-        var s = press(Fixture.state(), keys("d3", "4j6", "w"))
-        s.runDecisionCommands(dir.files)
+        var s = press(Fixture.state(), keys("d3", "4j6", "w"), running: dir.runner)
         let first = dir.path("state/briefs/text-generation.yaml")
         #expect(try String(contentsOfFile: first, encoding: .utf8) == "modality: text\ntask: generation\n")
         #expect(!s.decide.form.unsaved)
         // Saving the same brief again writes nothing new.
-        s = press(s, keys("w"))
-        s.runDecisionCommands(dir.files)
+        s = press(s, keys("w"), running: dir.runner)
         #expect(s.message?.hasPrefix("Already saved as") == true)
         // A change saves as a new version; the first file is kept as it was.
-        s = press(s, keys("j", Key.enter, "500", Key.enter, "w"))
-        s.runDecisionCommands(dir.files)
+        s = press(s, keys("j", Key.enter, "500", Key.enter, "w"), running: dir.runner)
         #expect(try String(contentsOfFile: dir.path("state/briefs/text-generation-2.yaml"), encoding: .utf8).contains("samples: 500"))
         #expect(try String(contentsOfFile: first, encoding: .utf8) == "modality: text\ntask: generation\n")
         // Open the list and the first brief saved.
-        var fresh = press(Fixture.state(), keys("d5"))
-        #expect(fresh.decide.outbox == [.listBriefs])
-        fresh.runDecisionCommands(dir.files)
+        let (listing, asked) = update(press(Fixture.state(), keys("d"), running: dir.runner), .key(.char("5"), at: 0))
+        #expect(asked == [.listBriefs])
+        #expect(shown(listing).contains("Reading the briefs folder"), "the list shows once the result comes back")
+        var fresh = press(Fixture.state(), keys("d5"), running: dir.runner)
         #expect(fresh.decide.saved.count == 2)
         let index = try #require(fresh.decide.saved.firstIndex { $0.path == first })
         fresh = press(fresh, keys("\(index + 1)"))
@@ -283,8 +280,7 @@ import Testing
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("state/briefs"), withIntermediateDirectories: true)
         try "modality: image\ntask: classification\n".write(toFile: dir.path("state/briefs/a.yaml"), atomically: true, encoding: .utf8)
-        var s = press(Fixture.state(), keys("d3", "4", "o"))
-        s.runDecisionCommands(dir.files)
+        var s = press(Fixture.state(), keys("d3", "4", "o"), running: dir.runner)
         s = press(s, keys("1"))
         #expect(s.decide.mode == .saved && s.decide.form.values[.modality] == .choice("text"))
         #expect(s.message?.contains("unsaved changes") == true)
@@ -297,8 +293,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir.path("state/briefs"), withIntermediateDirectories: true)
         let bad = dir.path("state/briefs/bad.yaml")
         try "modality: text\ntask: dancing\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        var s = press(Fixture.state(), keys("d5"))
-        s.runDecisionCommands(dir.files)
+        var s = press(Fixture.state(), keys("d5"), running: dir.runner)
         #expect(shown(s).contains("bad.yaml"))
         s = press(s, keys("1"))
         #expect(s.message?.contains("dancing") == true && s.message?.contains(":2") == true)
@@ -307,11 +302,11 @@ import Testing
 
     @Test func quittingKeepsAnUnsavedBrief() throws {
         let dir = try TempDir()
-        let s = press(Fixture.state(), keys("d3", "4jj", Key.enter, "5k", Key.enter))
-        let line = try #require(s.keepUnsavedBrief(dir.files))
+        let s = press(Fixture.state(), keys("d3", "4jj", Key.enter, "5k", Key.enter, "q"), running: dir.runner)
+        let line = try #require(s.farewell.first)
         #expect(line.contains("text.yaml") && line.contains("draft"))
         #expect(try String(contentsOfFile: dir.path("state/briefs/drafts/text.yaml"), encoding: .utf8) == "modality: text\nsamples: 5000\n")
-        #expect(press(Fixture.state(), keys("d3")).keepUnsavedBrief(dir.files) == nil)
+        #expect(press(Fixture.state(), keys("d3", "q"), running: dir.runner).farewell.isEmpty)
     }
 
     @Test func thePathOfABriefOpensInTheTree() {
@@ -330,7 +325,6 @@ import Testing
             let k = pool.randomElement(using: &rng)!
             if k == .char("q") { continue }
             s = update(s, k)
-            s.decide.outbox.removeAll()
             // Every fourth state is checked: the app-wide checks cost more than the keys.
             guard i % 4 == 0 else { continue }
             if !s.violations().isEmpty { Issue.record("after key \(i) (\(k)): \(s.violations())"); return }
@@ -352,4 +346,6 @@ final class TempDir {
     deinit { try? FileManager.default.removeItem(atPath: root) }
     func path(_ p: String) -> String { root + "/" + p }
     var files: DecisionFiles { DecisionFiles(stateDirectory: path("state"), workingDirectory: path("cwd"), today: { "2024-05-01" }) }
+    /// Runs commands on these folders (records in `cwd/`, briefs and the reading state in `state/`).
+    var runner: CommandRunner { CommandRunner(files: files, store: StateStore(directory: path("state"))) }
 }

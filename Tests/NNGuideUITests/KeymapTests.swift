@@ -13,6 +13,18 @@ import Testing
         }
     }
 
+    /// Home names a key beside each view: the one the keymap binds, which opens that view.
+    @Test func homeNamesTheKeysTheKeymapBinds() throws {
+        let s = Fixture.state()
+        let items = s.home.items(s.context)
+        for v in HomeView.views {
+            let item = try #require(items.first { $0.title == v.title })
+            let key = try #require(item.key.count == 1 ? Key.char(Character(item.key)) : nil, "\(v.title): no key shown")
+            #expect(Keymap.action(for: key, in: [.home, .global]) == v.action, "\(v.title): \(item.key)")
+            #expect(press(s, [key]).screen == v.id, "\(item.key) does not open \(v.title)")
+        }
+    }
+
     @Test func noKeyMeansTwoThingsInOneScope() {
         for scope in Scope.allCases {
             var seen: [Key: Action] = [:]

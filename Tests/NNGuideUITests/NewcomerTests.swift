@@ -137,24 +137,21 @@ import Testing
 @Suite struct SavingTests {
     @Test func savingARecordDoesNotLeaveTheFormSayingUnsaved() throws {
         let dir = try TempDir()
-        var s = press(Fixture.state(), keys("d3", "4j6", "e"))
-        s.runDecisionCommands(dir.files)
+        var s = press(Fixture.state(), keys("d3", "4j6", "e"), running: dir.runner)
         let status = render(s).lines[s.height - 2]
         #expect(!status.contains("(unsaved)"), "\(status)")
         #expect(status.contains("record saved") && status.contains("brief not saved"), "\(status)")
-        s = press(s, keys("w"))
-        s.runDecisionCommands(dir.files)
+        s = press(s, keys("w"), running: dir.runner)
         let after = render(s).lines[s.height - 2]
         #expect(after.contains("record saved; brief saved"), "\(after)")
     }
 
     @Test func aDraftKeptOnQuitIsNotASavedBrief() throws {
         let dir = try TempDir()
-        let quitting = press(Fixture.state(), keys("d3", "4"))
-        _ = try #require(quitting.keepUnsavedBrief(dir.files))
+        let quitting = press(Fixture.state(), keys("d3", "4", "q"), running: dir.runner)
+        _ = try #require(quitting.draftLine)
         #expect(dir.files.listBriefs(Fixture.guide.decisions.brief).isEmpty, "a draft among the saved briefs")
-        var s = press(Fixture.state(), keys("d5"))
-        s.runDecisionCommands(dir.files)
+        var s = press(Fixture.state(), keys("d5"), running: dir.runner)
         #expect(s.decide.saved.count == 1 && s.decide.saved[0].draft)
         #expect(shown(s).contains("Drafts"))
     }
@@ -164,15 +161,12 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir.path("state/briefs"), withIntermediateDirectories: true)
         let file = dir.path("state/briefs/a.yaml")
         try "modality: image\ntask: classification\n".write(toFile: file, atomically: true, encoding: .utf8)
-        var s = press(Fixture.state(), keys("d5"))
-        s.runDecisionCommands(dir.files)
-        s = press(s, keys("x"))
-        s.runDecisionCommands(dir.files)
+        var s = press(Fixture.state(), keys("d5"), running: dir.runner)
+        s = press(s, keys("x"), running: dir.runner)
         #expect(FileManager.default.fileExists(atPath: file), "deleted without asking")
         #expect(s.message?.contains("x again deletes it") == true)
         // Another key cancels; x twice deletes.
-        s = press(s, keys("j", "x", "x"))
-        s.runDecisionCommands(dir.files)
+        s = press(s, keys("j", "x", "x"), running: dir.runner)
         #expect(!FileManager.default.fileExists(atPath: file))
         #expect(s.decide.saved.isEmpty && s.message?.hasPrefix("Deleted") == true)
     }

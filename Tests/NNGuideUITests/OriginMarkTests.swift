@@ -16,8 +16,50 @@ import Testing
             p.sections = p.sections.map(mark)
             return p
         }
-        return Library(guide: Guide(pages: g.pages.map(mark), glossary: g.glossary, catalog: g.catalog, decisions: g.decisions))
+        // A glossary entry and a catalog entry nnguide added.
+        let glossary = g.glossary.map { e -> GlossaryEntry in var e = e; if e.id == "loss" { e.origin = .added }; return e }
+        var catalog = g.catalog
+        catalog.architectures = catalog.architectures.map { a -> Architecture in var a = a; if a.id == "ssm" { a.origin = .added }; return a }
+        return Library(guide: Guide(pages: g.pages.map(mark), glossary: glossary, catalog: catalog, decisions: g.decisions))
     }()
+
+    /// The cells of the first "[added]" on screen (nil when there is none), with the text before it.
+    static func addedMark(_ buf: Buffer) -> (before: String, roles: [Role])? {
+        guard let y = (0..<buf.height).first(where: { buf.line($0).contains("[added]") }) else { return nil }
+        let line = buf.line(y)
+        let before = String(line[..<line.range(of: "[added]")!.lowerBound])
+        let x = DisplayWidth.of(before)
+        return (before, (x..<x + 7).map { buf[$0, y].role })
+    }
+
+    @Test func theGlossaryMarksAnAddedEntry() throws {
+        for (w, h) in [(80, 24), (40, 12)] {
+            let s = press(Self.state(w, h), keys("i", "loss"))
+            let mark = try #require(Self.addedMark(render(s)), "no [added] beside the entry at \(w)x\(h)")
+            #expect(mark.before.hasSuffix("Loss "), "\(mark.before)")
+            #expect(mark.roles.allSatisfy { $0 == .dim })
+            // An entry of the guide's own glossary has none.
+            #expect(Self.addedMark(render(press(Self.state(w, h), keys("i", "overfit")))) == nil)
+        }
+    }
+
+    @Test func compareMarksAnAddedArchitecture() throws {
+        var s = press(Self.state(120, 30), keys("c"))
+        s.compare.picked = ["cnn", "ssm"]
+        s.compare.cursor.index = try #require(s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false })
+        // Its column: the mark after its name in the header, dim; the other column has none.
+        let mark = try #require(Self.addedMark(render(s)))
+        #expect(mark.before.hasSuffix("SSM "), "\(mark.before)")
+        #expect(mark.roles.allSatisfy { $0 == .dim })
+        #expect(render(s).lines.filter { $0.contains("[added]") }.count == 1)
+        // Transposed, its row.
+        s.compare.transposed = true
+        let row = try #require(Self.addedMark(render(s)))
+        #expect(row.before.hasSuffix("SSM "), "\(row.before)")
+        // Without it, no mark.
+        s.compare.picked = ["cnn", "vit"]
+        #expect(Self.addedMark(render(s)) == nil)
+    }
 
     static func state(_ w: Int, _ h: Int, glyphs: Glyphs = .unicode) -> AppState {
         AppState(library: library, width: w, height: h, glyphs: glyphs)

@@ -30,6 +30,17 @@ import Testing
         ("compare-picked-transposed", keys("c", "jjxjxjx", "T")),
         ("help", keys("?")),
         ("decide", keys("d")),
+        ("reader-find-link", keys("t", "jjjj", Key.enter, "/", "bias", Key.enter, "n", Key.tab)),
+        ("search-results-moved", keys("s", "overfit", Key.down, Key.down)),
+        ("glossary-selected", keys("i", Key.tab, "jj")),
+        ("decide-hub-moved", keys("d", "jj")),
+    ]
+
+    /// Screens whose golden also records roles (Golden/NAME.roles.txt): where the meaning is in a
+    /// highlight: the chosen item of a list, the focused link, the marked matches, the headings.
+    static let withRoles: Set<String> = [
+        "home", "contents", "reader-link-focus", "reader-find-prompt", "reader-find-link", "glossary-filtered",
+        "glossary-related", "glossary-selected", "search-results", "search-results-moved", "decide", "decide-hub-moved",
     ]
 
     @Test(arguments: screens)
@@ -37,7 +48,7 @@ import Testing
         for (w, h) in Self.sizes {
             let s = press(Fixture.state(w, h), path)
             #expect(s.violations().isEmpty, "\(name) \(w)x\(h): \(s.violations())")
-            expectGolden(s, "\(name)-\(w)x\(h)")
+            expectGolden(s, "\(name)-\(w)x\(h)", roles: Self.withRoles.contains(name))
         }
     }
 

@@ -36,11 +36,37 @@ func press(_ state: AppState, _ ks: [Key]) -> AppState {
     ks.reduce(state) { update($0, $1) }
 }
 
+/// Keys as the explorer's loop takes them: each key's commands run by `runner` (on a test's own
+/// folders) and their results fed back through `update`.
+func press(_ state: AppState, _ ks: [Key], running runner: CommandRunner) -> AppState {
+    ks.reduce(state) { runner.settle($0, .key($1, at: 0)).state }
+}
+
 /// Compares the screen with Tests/NNGuideUITests/Golden/NAME.txt (`|` ends every row, so trailing
-/// spaces show). With NNGUIDE_RECORD=1 the file is written instead; a missing file is a failure,
-/// never a silent recording.
-func expectGolden(_ state: AppState, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    let actual = render(state).golden
+/// spaces show). With `roles`, also the roles that carry meaning with Golden/NAME.roles.txt (see
+/// `roleLayer`), so a selection, a focused link or a match that moves or disappears fails too. With
+/// NNGUIDE_RECORD=1 the files are written instead; a missing file is a failure, never a silent recording.
+func expectGolden(_ state: AppState, _ name: String, roles: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let buffer = render(state)
+    compareGolden(buffer.golden, name, what: "screen", sourceLocation: sourceLocation)
+    if roles { compareGolden(roleLayer(buffer), name + ".roles", what: "roles", sourceLocation: sourceLocation) }
+}
+
+/// The letter of each role a golden checks; every other role is `.`. Colours are the theme's, so
+/// only roles that say something are recorded: what is selected, focused, matched, a heading.
+let roleLetters: [Role: Character] = [
+    .selection: "S", .linkFocus: "F", .link: "l", .match: "m", .matchFocus: "M", .heading: "H", .title: "T",
+]
+
+/// The screen's roles, one letter per cell (a wide character's two cells both carry its letter),
+/// rows ended by `|` as in the text golden.
+func roleLayer(_ buffer: Buffer) -> String {
+    (0..<buffer.height).map { y in
+        String((0..<buffer.width).map { x in roleLetters[buffer[x, y].role] ?? "." }) + "|"
+    }.joined(separator: "\n") + "\n"
+}
+
+func compareGolden(_ actual: String, _ name: String, what: String, sourceLocation: Testing.SourceLocation) {
     let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     let file = dir.appendingPathComponent(name + ".txt")
     if ProcessInfo.processInfo.environment["NNGUIDE_RECORD"] == "1" {
@@ -60,15 +86,15 @@ func expectGolden(_ state: AppState, _ name: String, sourceLocation: Testing.Sou
             diff.append("row \(i):\n  expected \(i < e.count ? e[i] : "<none>")\n  actual   \(i < a.count ? a[i] : "<none>")")
         }
         let shown: String = diff.prefix(6).joined(separator: "\n")
-        Issue.record(Comment(rawValue: "screen differs from \(name).txt:\n\(shown)\n(re-record on purpose with NNGUIDE_RECORD=1)"), sourceLocation: sourceLocation)
+        Issue.record(Comment(rawValue: "\(what) differs from \(name).txt:\n\(shown)\n(re-record on purpose with NNGUIDE_RECORD=1)"), sourceLocation: sourceLocation)
     }
 }
 
 /// The screen after `path` at both golden sizes: no layout violations, and the same as its golden file.
-func expectGoldenAtEverySize(_ name: String, _ path: [Key], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectGoldenAtEverySize(_ name: String, _ path: [Key], roles: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     for (w, h) in ScreenTests.sizes {
         let s = press(Fixture.state(w, h), path)
         #expect(s.violations().isEmpty, "\(name) \(w)x\(h): \(s.violations())", sourceLocation: sourceLocation)
-        expectGolden(s, "\(name)-\(w)x\(h)", sourceLocation: sourceLocation)
+        expectGolden(s, "\(name)-\(w)x\(h)", roles: roles, sourceLocation: sourceLocation)
     }
 }

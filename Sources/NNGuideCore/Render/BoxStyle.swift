@@ -3,15 +3,25 @@
 public enum BoxStyle: String, Sendable, CaseIterable {
     case unicode, ascii
 
-    /// Unicode unless the locale environment names a character set other than UTF-8 ("C", "POSIX",
-    /// "en_US.ISO-8859-1"). An unset locale counts as UTF-8: nearly every terminal today is.
-    public static func from(environment env: [String: String]) -> BoxStyle {
+    /// The one rule for whether nnguide draws in ASCII, for the commands and the explorer alike:
+    /// `NNGUIDE_ASCII` forces it (`0` forbids it); a VT-series terminal (`TERM=vt100`) has no box
+    /// characters; otherwise the character set decides: `codeset` when the caller knows it (the
+    /// explorer asks the C library after `setlocale`), else the locale environment ("C", "POSIX",
+    /// "en_US.ISO-8859-1" are not UTF-8). An unset locale counts as UTF-8: nearly every terminal today is.
+    public static func from(environment env: [String: String], codeset: String? = nil) -> BoxStyle {
+        if let forced = env["NNGUIDE_ASCII"], !forced.isEmpty { return forced != "0" ? .ascii : .unicode }
+        if (env["TERM"] ?? "").hasPrefix("vt") { return .ascii }
+        if let codeset { return isUTF8(codeset) ? .unicode : .ascii }
         for key in ["LC_ALL", "LC_CTYPE", "LANG"] {
             guard let v = env[key], !v.isEmpty else { continue }
-            let l = v.lowercased()
-            return l.contains("utf-8") || l.contains("utf8") ? .unicode : .ascii
+            return isUTF8(v) ? .unicode : .ascii
         }
         return .unicode
+    }
+
+    static func isUTF8(_ name: String) -> Bool {
+        let l = name.lowercased()
+        return l.contains("utf-8") || l.contains("utf8")
     }
 
     /// Shared by the plain-text renderer and the explorer, so both draw the same boxes and trees.

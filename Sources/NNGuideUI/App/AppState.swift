@@ -16,9 +16,8 @@ public enum Overlay: Sendable, Equatable {
     case mark(set: Bool)
 }
 
-/// The whole explorer as a value. `update(state, key)` changes it for every key; the explorer's loop
-/// also runs the decision screens' queued disk work (`runDecisionCommands`) and swaps the previewed
-/// guide for the whole one, outside `update` (issue 9 moves both in).
+/// The whole explorer as a value. `update(state, event)` is the only way it changes: keys, the results
+/// of the disk work it asked for (`Command`), the whole guide arriving, a quit signal.
 public struct AppState: Sendable {
     public static let minimumWidth = 32
     public static let minimumHeight = 8
@@ -50,10 +49,25 @@ public struct AppState: Sendable {
     /// Ctrl-L: the backend forgets what it drew and draws everything again.
     public internal(set) var redraw = false
 
+    /// What the current event asked for; `update` hands it out with the new state, so it is empty
+    /// between events.
+    var pending: [Command] = []
+    /// The reading state as last sent to be saved, when, and the first warning (App/Saving.swift).
+    public internal(set) var saves: ReadingSaves
+    /// Set on the way out: the line saying where an unsaved brief was kept as a draft.
+    public internal(set) var draftLine: String?
+    /// The session ends of SIGHUP: no terminal is left to print to.
+    public internal(set) var hungUp = false
+    /// The whole guide did not load after the preview: the loop restores the terminal and says why.
+    public internal(set) var guideFailed = false
+
+    /// `startedAt` is when the session began on the clock the key events carry: the reading position
+    /// is saved at most every few seconds from then on. `reading` is taken to be saved already.
     public init(library: Library, width: Int, height: Int, reading: ReadingState = ReadingState(),
-                glyphs: Glyphs = .unicode, mouse: Bool = false) {
+                glyphs: Glyphs = .unicode, mouse: Bool = false, startedAt: Double = 0) {
         self.library = library; self.width = width; self.height = height
         self.reading = reading; self.glyphs = glyphs; self.mouse = mouse
+        saves = ReadingSaves(onDisk: reading, lastSave: startedAt)
         fitAll()
     }
 
@@ -71,34 +85,39 @@ public struct AppState: Sendable {
     /// The one switch over views: runs `body` on the view's state and stores it back.
     public mutating func withView<R>(_ id: ViewID, _ body: (inout any AppView, ViewContext) -> R) -> R {
         let ctx = context
-        var v: any AppView
         switch id {
-        case .home: v = home
-        case .contents: v = contents
-        case .reader: v = reader
-        case .glossary: v = glossary
-        case .search: v = search
-        case .compare: v = compare
-        case .help: v = help
-        case .decide: v = decide
+        case .home: return Self.run(body, on: &home, ctx)
+        case .contents: return Self.run(body, on: &contents, ctx)
+        case .reader: return Self.run(body, on: &reader, ctx)
+        case .glossary: return Self.run(body, on: &glossary, ctx)
+        case .search: return Self.run(body, on: &search, ctx)
+        case .compare: return Self.run(body, on: &compare, ctx)
+        case .help: return Self.run(body, on: &help, ctx)
+        case .decide: return Self.run(body, on: &decide, ctx)
         }
+    }
+
+    /// Runs `body` on one stored view, typed: the view goes out as `any AppView` and comes back into
+    /// its own property. `body` only ever mutates the view it was given; were it to put another kind of
+    /// view in its place, the stored view would stay as it was rather than crash.
+    private static func run<V: AppView, R>(_ body: (inout any AppView, ViewContext) -> R, on view: inout V, _ ctx: ViewContext) -> R {
+        var v: any AppView = view
         let r = body(&v, ctx)
-        switch id {
-        case .home: home = v as! HomeView
-        case .contents: contents = v as! ContentsView
-        case .reader: reader = v as! ReaderView
-        case .glossary: glossary = v as! GlossaryView
-        case .search: search = v as! SearchView
-        case .compare: compare = v as! CompareView
-        case .help: help = v as! HelpView
-        case .decide: decide = v as! DecideView
-        }
+        if let back = v as? V { view = back }
         return r
     }
 
     public func view(_ id: ViewID) -> any AppView {
-        var copy = self
-        return copy.withView(id) { v, _ in v }
+        switch id {
+        case .home: return home
+        case .contents: return contents
+        case .reader: return reader
+        case .glossary: return glossary
+        case .search: return search
+        case .compare: return compare
+        case .help: return help
+        case .decide: return decide
+        }
     }
 
     public var current: any AppView { view(screen) }

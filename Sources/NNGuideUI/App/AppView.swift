@@ -45,6 +45,9 @@ public enum Effect: Sendable, Equatable {
     case follow(LinkTarget)
     case openGlossary(String)
     case show(ViewID)
+    /// Disk work for the loop (save a record or a brief, list or delete briefs); its result comes
+    /// back through `update` and reaches the view that asked (`DecideView.receive`).
+    case run(Command)
 }
 
 /// One screen. Views hold their own scroll and selection; everything they need to know about the

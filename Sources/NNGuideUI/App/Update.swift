@@ -1,13 +1,50 @@
 import NNGuideCore
 
-/// The explorer's one state transition: pure, so every screen can be tested by replaying keys.
-public func update(_ state: AppState, _ key: Key) -> AppState {
+/// The explorer's one state transition, and the only way its state changes. Pure: it never reads the
+/// disk or the clock, so replaying the same events from the same start gives the same session. What it
+/// cannot do itself (disk work, loading the whole guide) it returns as commands; the loop runs them
+/// and feeds each result back as an event (`settle`).
+public func update(_ state: AppState, _ event: Event) -> (AppState, [Command]) {
     var s = state
-    s.apply(key)
-    return s
+    s.pending = []
+    s.handle(event)
+    let commands = s.pending
+    s.pending = []
+    return (s, commands)
+}
+
+/// A key, its commands dropped: for tests that only look at screens.
+public func update(_ state: AppState, _ key: Key) -> AppState {
+    update(state, .key(key, at: 0)).0
 }
 
 extension AppState {
+    mutating func handle(_ event: Event) {
+        switch event {
+        case .key(let key, let time):
+            let wasQuitting = quit
+            apply(key)
+            if quit { if !wasQuitting { leave() } } else { saveReadingIfDue(at: time) }
+        case .done(let result):
+            receive(result)
+        case .wholeGuide(let whole?):
+            // The same screen over the whole guide: the preview only ever shows the home screen, so
+            // nothing but the message and the saves carries over.
+            var next = AppState(library: Library(guide: whole), width: width, height: height, reading: reading,
+                                glyphs: glyphs, mouse: mouse)
+            next.message = message
+            next.saves = saves
+            self = next
+        case .wholeGuide(nil):
+            // Nothing was changed on the preview, so there is nothing to save: the loop reports and ends.
+            guideFailed = true
+            quit = true
+        case .quitSignal(let hangUp):
+            hungUp = hangUp
+            if !quit { leave() }
+        }
+    }
+
     mutating func apply(_ key: Key) {
         message = nil
         redraw = false
@@ -80,6 +117,7 @@ extension AppState {
             glossary.select(id, context)
             go(.view(.glossary))
         case .show(let id): showView(id)
+        case .run(let command): pending.append(command)
         }
     }
 

@@ -11,11 +11,9 @@ extension DecideView {
                 return .none
             case .decide(.saveBrief):
                 guard !form.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
-                outbox.append(.saveBrief(yaml: Brief.yaml(values: form.values, schema: ctx.guide.decisions.brief), name: form.baseName))
-                return .none
+                return .run(.saveBrief(yaml: Brief.yaml(values: form.values, schema: ctx.guide.decisions.brief), name: form.baseName))
             case .decide(.openBrief):
-                openSaved(from: .brief)
-                return .none
+                return openSaved(from: .brief)
             case .decide(.recommendation):
                 guard form.brief(ctx.guide.decisions.brief) != nil else {
                     return .message("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) first: every recommendation starts there")
@@ -37,8 +35,7 @@ extension DecideView {
                 guard let r = form.recommendation(ctx.guide) else {
                     return .message("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) first: there is no recommendation to record yet")
                 }
-                outbox.append(.saveRecord(.brief(r)))
-                return .none
+                return .run(.saveRecord(.brief(r)))
             default: break
             }
         }
@@ -102,7 +99,7 @@ extension DecideView {
             return .message("The map shows a tree: p steps through this brief's path, and M there opens it")
         case .decide(.saveRecord):
             guard let r = form.recommendation(ctx.guide) else { return .unhandled }
-            outbox.append(.saveRecord(.brief(r)))
+            return .run(.saveRecord(.brief(r)))
         default: return .unhandled
         }
         return .none

@@ -72,7 +72,8 @@ extension DecideView {
         case .brief:
             mode = .brief
         case .saved:
-            openSaved(from: .hub)
+            fit(ctx)
+            return openSaved(from: .hub)
         }
         fit(ctx)
         return .none
@@ -100,13 +101,14 @@ extension DecideView {
 
     // MARK: saved briefs
 
-    mutating func openSaved(from: Mode) {
+    /// The list of saved briefs; it says "Reading the briefs folder..." until the list comes back.
+    mutating func openSaved(from: Mode) -> Effect {
         savedReturn = from
         mode = .saved
         savedFolder = nil
         pendingOpen = nil
         menu = Pane()
-        outbox.append(.listBriefs)
+        return .run(.listBriefs)
     }
 
     mutating func briefsListed(_ list: [SavedBrief], folder: String) {
@@ -145,8 +147,7 @@ extension DecideView {
             return .message("Delete \(b.draft ? "the draft" : "the brief") \(b.name)? x again deletes it; any other key keeps it")
         }
         pendingDelete = nil
-        outbox.append(.deleteBrief(path: b.path))
-        return .none
+        return .run(.deleteBrief(path: b.path))
     }
 
     mutating func openSavedBrief(_ i: Int) -> Effect {

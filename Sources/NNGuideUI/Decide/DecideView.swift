@@ -29,9 +29,6 @@ public struct DecideView: AppView {
     var pendingOpen: Int?
     /// An x on a saved brief or draft: the next x deletes it, any other key cancels.
     var pendingDelete: Int?
-    /// Disk work for the loop (`AppState.runDecisionCommands`); `update` never touches the disk.
-    public internal(set) var outbox: [DecideCommand] = []
-
     public init() {}
 
     static let briefKey = "brief"
@@ -154,12 +151,12 @@ public struct DecideView: AppView {
             sessions[key, default: []].append(TreeSession(Navigator(tree: tree, schema: ctx.guide.decisions.brief)))
             return .none
         case .saveRecord:
-            if let nav = session?.nav { outbox.append(.saveRecord(.path(nav))) }
+            if let nav = session?.nav { return .run(.saveRecord(.path(nav))) }
             return .none
         }
     }
 
-    /// The loop saved a decision record: say where on the screen that asked for it.
+    /// A decision record was saved (`receive`): say where on the screen that asked for it.
     mutating func recordSaved(_ path: String, _ ctx: ViewContext) {
         switch mode {
         case .tree: withSession { $0.saved = path; $0.reveal("saved", ctx) }
@@ -292,7 +289,6 @@ public struct DecideView: AppView {
         case .result: out += result.violations(resultSheet(ctx), height: h, name: "decide result")
         case .saved: out += menu.violations(savedSheet(ctx), height: h, name: "decide saved")
         }
-        if outbox.count > 16 { out.append("decide: \(outbox.count) commands never run") }
         return out
     }
 }

@@ -1,17 +1,8 @@
 import Foundation
 import NNGuideCore
 
-/// Disk work the decision screens ask for. `update` only queues these (in `DecideView.outbox`), so
-/// it stays pure; the explorer's loop runs them with `AppState.runDecisionCommands` after each key.
-public enum DecideCommand: Sendable, Equatable {
-    /// The decision record of a path stepped through by hand, or of the brief's recommendation.
-    case saveRecord(RecordSource)
-    case saveBrief(yaml: String, name: String)
-    case listBriefs
-    /// Delete a saved brief or draft the user chose and confirmed.
-    case deleteBrief(path: String)
-}
-
+/// What a decision record is made from (`Command.saveRecord`): a path stepped through by hand, or
+/// the brief's recommendation.
 public enum RecordSource: Sendable, Equatable {
     case path(Navigator)
     case brief(Recommendation)
@@ -60,18 +51,11 @@ public struct DecisionFiles: Sendable {
     public let fallbackRecords: String
     public let today: @Sendable () -> String
 
-    public init(stateDirectory: String, workingDirectory: String, today: @escaping @Sendable () -> String = DecisionFiles.isoDate) {
+    public init(stateDirectory: String, workingDirectory: String, today: @escaping @Sendable () -> String = RecordDate.today) {
         briefs = (stateDirectory as NSString).appendingPathComponent("briefs")
         records = workingDirectory
         fallbackRecords = (stateDirectory as NSString).appendingPathComponent("records")
         self.today = today
-    }
-
-    @Sendable public static func isoDate() -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: Date())
     }
 
     public enum Written: Sendable, Equatable {
@@ -174,63 +158,5 @@ public struct DecisionFiles: Sendable {
             return .failure(Failure(description: "cannot save \(path): \(String(cString: strerror(errno)))"))
         }
         return .failure(Failure(description: "too many files named \(base) in \(directory)"))
-    }
-}
-
-extension AppState {
-    /// Runs what the decision screens queued and tells them how it went. The explorer's loop calls
-    /// this after every key; tests call it with a folder of their own.
-    public mutating func runDecisionCommands(_ files: DecisionFiles) {
-        let commands = decide.outbox
-        guard !commands.isEmpty else { return }
-        decide.outbox = []
-        for command in commands {
-            switch command {
-            case .saveRecord(let source):
-                let date = files.today()
-                let markdown: String
-                switch source {
-                case .path(let nav): markdown = nav.record(catalog: guide.catalog, guide: guide, date: date) ?? ""
-                case .brief(let r): markdown = r.markdown(date: date)
-                }
-                switch files.saveRecord(markdown, name: "decision-\(source.pickID)-\(date)") {
-                case .success(let w):
-                    decide.recordSaved(w.path, context)
-                    message = "Saved the decision record as \(w.path)"
-                case .failure(let f):
-                    message = "Not saved: \(f.description)"
-                }
-            case .saveBrief(let yaml, let name):
-                switch files.saveBrief(yaml, name: name) {
-                case .success(.new(let path)):
-                    decide.form.saved(to: path, new: true)
-                    message = "Saved the brief as \(path)"
-                case .success(.unchanged(let path)):
-                    decide.form.saved(to: path, new: false)
-                    message = "Already saved as \(path)"
-                case .failure(let f):
-                    message = "Not saved: \(f.description)"
-                }
-            case .listBriefs:
-                decide.briefsListed(files.listAll(guide.decisions.brief), folder: files.briefs)
-            case .deleteBrief(let path):
-                if let f = files.deleteBrief(path) { message = "Not deleted: \(f.description)" }
-                else { message = "Deleted \(path)" }
-                decide.briefsListed(files.listAll(guide.decisions.brief), folder: files.briefs)
-            }
-        }
-    }
-
-    /// On the way out: a brief with changes not yet in a file is kept as a draft (in `briefs/drafts`,
-    /// apart from the briefs saved with `w`), so quitting loses nothing and never fills the list of
-    /// saved briefs. Returns the line to print, or nil when there was nothing to keep.
-    public func keepUnsavedBrief(_ files: DecisionFiles) -> String? {
-        let form = decide.form
-        guard form.unsaved else { return nil }
-        switch files.saveDraft(Brief.yaml(values: form.values, schema: guide.decisions.brief), name: form.baseName) {
-        case .success(.new(let path)): return "nnguide: the brief you were filling in is kept as a draft: \(path)"
-        case .success(.unchanged): return nil
-        case .failure(let f): return "nnguide: the brief you were filling in could not be saved: \(f.description)"
-        }
     }
 }

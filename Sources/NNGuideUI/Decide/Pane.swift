@@ -17,19 +17,14 @@ struct Pane: Sendable, Equatable {
     }
 
     /// Moves the focus to the next target in `order` (indexes into the sheet's targets; default:
-    /// top to bottom) and scrolls it into view.
+    /// top to bottom) and scrolls it into view, by the rule every view's Tab follows (`LinkFocus`).
     mutating func cycle(forward: Bool, _ sheet: Sheet, height: Int, order: [Int]? = nil) -> Bool {
         let order = order ?? Array(sheet.targets.indices)
-        let n = order.count
-        guard n > 0 else { return false }
         let i = focus.flatMap { f in order.firstIndex { sheet.targets[$0] == f } }
-        let next = forward ? (i.map { $0 + 1 } ?? 0) : (i.map { $0 - 1 } ?? n - 1)
-        let j = order[(next + n) % n]
-        focus = sheet.targets[j]
-        // Bring a few lines after it along: the next links are usually what comes next.
-        let line = max(0, sheet.targetLines[j])
-        top = Sheet.scroll(top, toShow: line..<min(sheet.count, line + 4), height: height, lines: sheet.count)
-        top = Sheet.scroll(top, toShow: line..<(line + 1), height: height, lines: sheet.count)
+        let lines = order.map { max(0, sheet.targetLines[$0]) }
+        guard let next = LinkFocus.sheet.next(from: i, lines: lines, top: top, height: height, forward: forward) else { return false }
+        focus = sheet.targets[order[next]]
+        top = LinkFocus.sheet.top(showing: lines[next], from: top, height: height, count: sheet.count)
         return true
     }
 

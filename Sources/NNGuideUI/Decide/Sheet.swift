@@ -17,11 +17,8 @@ struct Sheet {
         case crumb(Int), link(Int), flip(Int)
         var isLink: Bool { if case .link = self { return true }; return false }
     }
-    struct Tag: Sendable, Equatable {
-        var role: Role
-        var target: Int?
-        init(_ role: Role, _ target: Int? = nil) { self.role = role; self.target = target }
-    }
+    /// A run's role and the target it belongs to (`link` is an index into `targets`).
+    typealias Tag = DocumentBuilder.Tag
 
     var doc = Document()
     var targets: [Target] = []
@@ -37,6 +34,7 @@ struct Sheet {
 
     var count: Int { doc.lines.count }
 
+    /// A blank line between blocks: never two, never at the top (the rule of `DocumentBuilder.blank`).
     mutating func blank() {
         guard let last = doc.lines.last, !last.spans.isEmpty else { return }
         doc.lines.append(DocLine([]))
@@ -52,13 +50,10 @@ struct Sheet {
         return targets.count - 1
     }
 
-    /// Wraps runs with a hanging indent: `first` before the first line, `rest` before the others.
+    /// Wraps runs with a hanging indent, as every document is (`DocumentBuilder.wrapped`): `first`
+    /// before the first line, `rest` before the others.
     mutating func wrap(_ runs: [StyledRun<Tag>], first: [Span] = [], rest: [Span]? = nil) {
-        let indent = DisplayWidth.of(first.map(\.text).joined())
-        let rest = rest ?? [Span(String(repeating: " ", count: indent))]
-        for (i, l) in TextWrap.wrap(runs, width: max(1, width - indent)).enumerated() {
-            line((i == 0 ? first : rest) + l.map { Span($0.text, $0.tag.role, link: $0.tag.target) })
-        }
+        for l in DocumentBuilder.wrapped(runs, width: width, first: first, rest: rest) { line(l) }
     }
 
     /// Plain text (link markup dropped), wrapped.
@@ -135,10 +130,7 @@ struct Sheet {
 
     /// The top that keeps lines `range` on a screen of `height` rows, moving as little as possible.
     static func scroll(_ top: Int, toShow range: Range<Int>, height: Int, lines: Int) -> Int {
-        var t = top
-        if range.upperBound > t + height { t = range.upperBound - height }
-        if range.lowerBound < t { t = range.lowerBound }
-        return min(max(0, t), max(0, lines - height))
+        ScrollDocument.top(top, toShow: range, height: height, lines: lines)
     }
 
     /// Draws from line `top`: the selected item gets the selection bar, the focused target the

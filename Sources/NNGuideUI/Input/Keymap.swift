@@ -198,6 +198,12 @@ public enum Keymap {
         return nil
     }
 
+    /// The first key bound to `action` in `scope`, as help shows it ("t" for the contents): for a
+    /// screen that names a key, so it can never name another than the one that works.
+    public static func label(for action: Action, in scope: Scope = .global) -> String? {
+        bindings.first { $0.scope == scope && $0.action == action }?.keys.first?.label
+    }
+
     /// "Tab link · Enter follow · ..." for the hint line, most specific scope first, each key once.
     public static func hints(for scopes: [Scope]) -> [(keys: String, words: String)] {
         var out: [(String, String)] = []

@@ -102,7 +102,14 @@ struct DocumentBuilder {
 
     init(width: Int, glyphs: Glyphs) { self.width = max(1, width); self.glyphs = glyphs }
 
-    struct Tag: Sendable, Equatable { var role: Role; var link: Int? }
+    /// What a run carries through wrapping: its role, and the link (or, on a decision screen, the
+    /// target) it belongs to.
+    struct Tag: Sendable, Equatable {
+        var role: Role
+        var link: Int?
+        init(role: Role, link: Int? = nil) { self.role = role; self.link = link }
+        init(_ role: Role, _ link: Int? = nil) { self.role = role; self.link = link }
+    }
 
     mutating func blank() {
         if let last = doc.lines.last, last.spans.isEmpty { return }
@@ -129,12 +136,20 @@ struct DocumentBuilder {
     }
 
     /// Wraps runs into lines: `first` before the first line, `rest` before the others (hanging indent).
-    mutating func wrap(_ runs: [StyledRun<Tag>], first: [Span] = [], rest: [Span] = [], anchor: String? = nil) {
+    mutating func wrap(_ runs: [StyledRun<Tag>], first: [Span] = [], rest: [Span]? = nil, anchor: String? = nil) {
+        for (i, l) in Self.wrapped(runs, width: width, first: first, rest: rest).enumerated() {
+            line(l, anchor: i == 0 ? anchor : nil)
+        }
+    }
+
+    /// The one way styled runs become the spans of screen lines (pages, glossary entries, decision
+    /// screens): wrapped to `width` with a hanging indent, `first` before the first line and `rest`
+    /// before the others (by default, spaces as wide as `first`).
+    static func wrapped(_ runs: [StyledRun<Tag>], width: Int, first: [Span] = [], rest: [Span]? = nil) -> [[Span]] {
         let indent = DisplayWidth.of(first.map(\.text).joined())
-        let lines = TextWrap.wrap(runs, width: max(1, width - indent))
-        for (i, l) in lines.enumerated() {
-            let lead = i == 0 ? first : rest
-            line(lead + l.map { Span($0.text, $0.tag.role, link: $0.tag.link) }, anchor: i == 0 ? anchor : nil)
+        let rest = rest ?? (indent == 0 ? [] : [Span(String(repeating: " ", count: indent))])
+        return TextWrap.wrap(runs, width: max(1, width - indent)).enumerated().map { i, l in
+            (i == 0 ? first : rest) + l.map { Span($0.text, $0.tag.role, link: $0.tag.link) }
         }
     }
 }

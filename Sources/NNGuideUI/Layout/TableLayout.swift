@@ -6,9 +6,12 @@ extension DocumentBuilder {
     /// Screens narrower than this get cards instead of a sideways-scrolling box.
     static let cardsBelow = 60
 
-    mutating func table(_ t: Table, resolve: (LinkTarget) -> Bool) {
-        let header = t.columns.map { runs($0, role: .strong, resolve: resolve) }
-        let rows = t.rows.map { row in row.map { runs($0, resolve: resolve) } }
+    /// `marks`: the origin of what a header cell or a row's first cell names (an architecture added
+    /// to the catalog), shown after it as the reader shows it ("[added]", dim).
+    mutating func table(_ t: Table, resolve: (LinkTarget) -> Bool, marks: [String: Origin] = [:]) {
+        func mark(_ cell: String) -> [StyledRun<Tag>] { marks[cell].map(PageLayout.mark) ?? [] }
+        let header = t.columns.map { runs($0, role: .strong, resolve: resolve) + mark($0) }
+        let rows = t.rows.map { row in row.enumerated().map { c, cell in runs(cell, resolve: resolve) + (c == 0 ? mark(cell) : []) } }
         let n = t.columns.count
         guard n > 0 else { return }
         let plain = ([header] + rows).map { $0.map { $0.map(\.text).joined() } }

@@ -96,8 +96,16 @@ public struct CompareView: AppView {
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         guard let (title, t) = table(ctx) else { return b.doc }
         b.wrap([StyledRun(ctx.glyphs.text(title), .init(role: .strong))])
-        b.table(t, resolve: { ctx.guide.resolves($0) })
+        b.table(t, resolve: { ctx.guide.resolves($0) }, marks: Self.marks(ctx.guide))
         return b.doc
+    }
+
+    /// Architectures that are not the source guide's, by the name a column (or, transposed, a row)
+    /// shows: their mark follows the name, as in the reader.
+    static func marks(_ guide: Guide) -> [String: Origin] {
+        var out: [String: Origin] = [:]
+        for a in guide.catalog.architectures where a.origin.mark != nil { out[a.displayName] = a.origin }
+        return out
     }
 
     /// Where the grid's vertical rules stand (from its top rule), when the table scrolls sideways:

@@ -62,7 +62,7 @@ public struct GlossaryView: AppView {
         guard let id = selectedID, let e = ctx.guide.glossaryEntry(id) else { return Document() }
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         let g = ctx.glyphs
-        b.wrap([StyledRun(g.text(e.term), .init(role: .title))])
+        b.wrap([StyledRun(g.text(e.term), .init(role: .title))] + PageLayout.mark(e.origin))
         if !e.aliases.isEmpty { b.wrap([StyledRun(g.text("also: " + e.aliases.joined(separator: ", ")), .init(role: .dim))]) }
         b.blank()
         b.wrap(b.runs(e.definition, resolve: { ctx.guide.resolves($0) }))
@@ -133,13 +133,13 @@ public struct GlossaryView: AppView {
             }
             return follow(doc.links[f].target, ctx)
         case .nextLink, .previousLink:
-            guard !doc.links.isEmpty else { return .message("This entry has no links") }
-            let n = doc.links.count
-            if let f = focus { focus = action == .nextLink ? (f + 1) % n : (f - 1 + n) % n }
-            else { focus = action == .nextLink ? 0 : n - 1 }
-            let line = doc.links[focus!].line
+            let lines = doc.links.map(\.line)
             let h = panes(ctx.rect).detail.height
-            if line < detailTop || line >= detailTop + h { detailTop = max(0, line - h / 2) }
+            guard let next = LinkFocus.entry.next(from: focus, lines: lines, top: detailTop, height: h, forward: action == .nextLink) else {
+                return .message("This entry has no links")
+            }
+            focus = next
+            detailTop = LinkFocus.entry.top(showing: lines[next], from: detailTop, height: h, count: doc.lines.count)
             fit(ctx)
             return .none
         case .pick(let k):

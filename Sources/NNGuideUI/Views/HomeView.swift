@@ -19,16 +19,21 @@ public struct HomeView: AppView {
         if let first = g.readingOrder.first {
             out.append(Item(number: 1, title: "Start at the beginning", key: "", about: first.page.breadcrumbTitle, effect: .openPage(first.id, find: nil)))
         }
-        out += [
-            Item(number: 2, title: "Contents", key: "t", about: "the guide as a tree", effect: .show(.contents)),
-            Item(number: 3, title: "Search", key: "s", about: "the whole guide, as you type", effect: .show(.search)),
-            Item(number: 4, title: "Glossary", key: "i", about: "every term, filter as you type", effect: .show(.glossary)),
-            Item(number: 5, title: "Compare", key: "c", about: "architectures side by side", effect: .show(.compare)),
-            Item(number: 6, title: "Decide", key: "d", about: "the decision navigator", effect: .show(.decide)),
-            Item(number: 7, title: "Help", key: "?", about: "every key", effect: .show(.help)),
-        ]
+        out += Self.views.enumerated().map { n, v in
+            Item(number: n + 2, title: v.title, key: Keymap.label(for: v.action) ?? "", about: v.about, effect: .show(v.id))
+        }
         return out
     }
+
+    /// Every view with the action that opens it: the key shown beside it is the keymap's own.
+    static let views: [(title: String, id: ViewID, action: Action, about: String)] = [
+        ("Contents", .contents, .show(.contents), "the guide as a tree"),
+        ("Search", .search, .show(.search), "the whole guide, as you type"),
+        ("Glossary", .glossary, .show(.glossary), "every term, filter as you type"),
+        ("Compare", .compare, .show(.compare), "architectures side by side"),
+        ("Decide", .decide, .show(.decide), "the decision navigator"),
+        ("Help", .help, .help, "every key"),
+    ]
 
     static let about = "Browse, look up, compare, decide. Keys are at the bottom; ? or F1 lists all."
 

@@ -190,21 +190,12 @@ public struct ReaderView: AppView {
     }
 
     mutating func moveFocus(forward: Bool, _ doc: Document, _ ctx: ViewContext) -> Effect {
-        guard !doc.links.isEmpty else { return .message("No links on this page") }
-        let visible = doc.links.indices.filter { isVisible(doc.links[$0].line, ctx) }
-        var next: Int
-        if let f = focus, isVisible(doc.links[f].line, ctx) {
-            next = forward ? f + 1 : f - 1
-            if next < 0 || next >= doc.links.count { next = forward ? 0 : doc.links.count - 1 }
-        } else if let v = forward ? visible.first : visible.last {
-            next = v
-        } else {
-            // Nothing on screen: the first link below (or above) it.
-            next = forward ? (doc.links.indices.first { doc.links[$0].line >= top } ?? 0)
-                : (doc.links.indices.last { doc.links[$0].line < top } ?? doc.links.count - 1)
+        let lines = doc.links.map(\.line)
+        guard let next = LinkFocus.page.next(from: focus, lines: lines, top: top, height: ctx.rect.height, forward: forward) else {
+            return .message("No links on this page")
         }
         focus = next
-        reveal(doc.links[next].line, ctx)
+        top = LinkFocus.page.top(showing: lines[next], from: top, height: ctx.rect.height, count: doc.lines.count)
         return .none
     }
 
@@ -303,12 +294,7 @@ public struct ReaderView: AppView {
     public func status(_ ctx: ViewContext) -> (String, String) {
         let doc = document(ctx)
         let crumb = ctx.guide.breadcrumb(position(ctx).page).joined(separator: " \(ctx.glyphs.sep) ")
-        let h = ctx.rect.height
-        let pos: String
-        if doc.lines.count <= h { pos = "All" }
-        else if top == 0 { pos = "Top" }
-        else if top >= maxTop(doc, ctx) { pos = "Bot" }
-        else { pos = "\(min(100, (top + h) * 100 / max(1, doc.lines.count)))%" }
+        let pos = ScrollDocument.position(top: top, lines: doc.lines.count, height: ctx.rect.height)
         let wide = doc.wideWidth > Self.textRect(ctx.rect).width ? " \(ctx.glyphs.bullet) h/l sideways" : ""
         return (crumb, pos + wide)
     }

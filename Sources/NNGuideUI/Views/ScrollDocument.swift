@@ -24,6 +24,14 @@ public struct ScrollDocument: Sendable, Equatable {
     /// short pane (the glossary entry at 40x12 is four lines high), so a page is most of what shows.
     public static func page(_ height: Int) -> Int { max(1, height - (height >= 8 ? 2 : 1)) }
 
+    /// The top that keeps lines `range` on a screen of `height` rows, moving as little as possible.
+    static func top(_ top: Int, toShow range: Range<Int>, height: Int, lines: Int) -> Int {
+        var t = top
+        if range.upperBound > t + height { t = range.upperBound - height }
+        if range.lowerBound < t { t = range.lowerBound }
+        return min(max(0, t), max(0, lines - height))
+    }
+
     public mutating func fit(lines: Int, height: Int) { top = min(max(0, top), max(0, lines - height)) }
 
     public func render(_ doc: Document, in r: Rect, into buf: inout Buffer) {
@@ -35,7 +43,11 @@ public struct ScrollDocument: Sendable, Equatable {
         }
     }
 
-    public func position(lines: Int, height: Int) -> String {
+    public func position(lines: Int, height: Int) -> String { Self.position(top: top, lines: lines, height: height) }
+
+    /// How far down the status line says a view is: `All`, `Top`, `Bot` or the percentage read
+    /// (the last line on screen). Every scrolling view's status says it this way.
+    public static func position(top: Int, lines: Int, height: Int) -> String {
         if lines <= height { return "All" }
         if top == 0 { return "Top" }
         if top >= lines - height { return "Bot" }

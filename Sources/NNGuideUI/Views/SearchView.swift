@@ -5,10 +5,8 @@ import NNGuideCore
 public struct SearchView: AppView {
     public var field = TextField()
     public var typingActive = true
-    /// The chosen hit.
-    public var cursor = 0
-    /// First result line on screen.
-    public var top = 0
+    /// The chosen hit (`index`, counting hits) and the first result line on screen (`top`, counting lines).
+    public var cursor = ListCursor()
     /// The broader search: any of the words (offered when every word together finds little).
     public var anyWord = false
     public init() {}
@@ -43,31 +41,22 @@ public struct SearchView: AppView {
     public mutating func activate(_ ctx: ViewContext) { typingActive = true }
 
     public mutating func fit(_ ctx: ViewContext) {
-        let all = hits(ctx)
-        cursor = all.isEmpty ? 0 : min(max(0, cursor), all.count - 1)
         let rs = rows(ctx)
-        let h = max(1, listRect(ctx.rect).height)
-        if let first = rs.firstIndex(of: .title(cursor)) {
-            var firstLine = first
-            if cursor == 0 || (first > 0 && { if case .group = rs[first - 1] { return true }; return false }()) { firstLine = max(0, first - 1) }
-            let last = rs.lastIndex { $0 == .title(cursor) || $0 == .snippet(cursor) } ?? first
-            if firstLine < top { top = firstLine }
-            if last >= top + h { top = last - h + 1 }
+        cursor.fit(count: hits(ctx).count, lines: rs.count, height: listRect(ctx.rect).height) { hit in
+            // The hit's title and snippet, and the group heading when it is the group's first hit.
+            guard let first = rs.firstIndex(of: .title(hit)) else { return nil }
+            let heading = hit == 0 || (first > 0 && { if case .group = rs[first - 1] { return true }; return false }())
+            let last = rs.lastIndex { $0 == .title(hit) || $0 == .snippet(hit) } ?? first
+            return (heading ? max(0, first - 1) : first)..<(last + 1)
         }
-        top = min(max(0, top), max(0, rs.count - h))
     }
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
-        if field.edit(action) { cursor = 0; top = 0; anyWord = false; fit(ctx); return .none }
+        if field.edit(action) { cursor = ListCursor(); anyWord = false; fit(ctx); return .none }
         let all = hits(ctx)
         let page = max(1, listRect(ctx.rect).height / (showSnippets(ctx) ? 2 : 1) - 1)
+        if cursor.step(action, count: all.count, page: page) { fit(ctx); return .none }
         switch action {
-        case .lineDown: cursor += 1
-        case .lineUp: cursor -= 1
-        case .pageDown: cursor += page
-        case .pageUp: cursor -= page
-        case .top: cursor = 0
-        case .bottom: cursor = all.count - 1
         case .cancel:
             if typingActive { typingActive = false; return .none }
             return .unhandled
@@ -78,19 +67,19 @@ public struct SearchView: AppView {
                 return .message("Every word already finds \(res.total) results; a wider search would only add noise")
             }
             guard Tokenizer.words(field.text).count > 1 else { return .message("The broader search needs two or more words") }
-            anyWord.toggle(); cursor = 0; top = 0
+            anyWord.toggle(); cursor = ListCursor()
         case .focusField: typingActive = true
         case .open:
-            guard all.indices.contains(cursor) else {
+            guard all.indices.contains(cursor.index) else {
                 return .message(field.text.isEmpty ? "Type some words to search the guide" : "Nothing found for \"\(field.text)\"")
             }
-            return open(all[cursor])
+            return open(all[cursor.index])
         case .pick(let n):
             // The hits on screen are numbered 1-9 from the top.
             let onScreen = visibleHits(ctx)
             guard onScreen.indices.contains(n - 1) else { return .unhandled }
-            cursor = onScreen[n - 1]
-            return open(all[cursor])
+            cursor.index = onScreen[n - 1]
+            return open(all[cursor.index])
         default: return .unhandled
         }
         fit(ctx)
@@ -129,7 +118,7 @@ public struct SearchView: AppView {
     func visibleHits(_ ctx: ViewContext) -> [Int] {
         let rs = rows(ctx)
         let h = listRect(ctx.rect).height
-        return rs[min(top, rs.count)..<min(rs.count, top + h)].compactMap { if case .title(let i) = $0 { return i } else { return nil } }
+        return rs[min(cursor.top, rs.count)..<min(rs.count, cursor.top + h)].compactMap { if case .title(let i) = $0 { return i } else { return nil } }
     }
 
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
@@ -144,7 +133,7 @@ public struct SearchView: AppView {
         let rs = rows(ctx)
         let numbered = visibleHits(ctx)
         for row in 0..<list.height {
-            let i = top + row
+            let i = cursor.top + row
             guard rs.indices.contains(i) else { break }
             let y = list.y + row
             switch rs[i] {
@@ -153,7 +142,7 @@ public struct SearchView: AppView {
                 let label = shown < n ? "\(kind.title) (\(shown) of \(n))" : "\(kind.title) (\(n))"
                 buf.put(TextWrap.truncate(label, width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .heading)
             case .title(let h):
-                let selected = h == cursor
+                let selected = h == cursor.index
                 if selected { buf.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
                 let num = numbered.firstIndex(of: h).map { $0 < 9 ? "\($0 + 1)" : " " } ?? " "
                 var x = buf.put(" " + num + " ", x: r.x, y: y, role: selected ? .selection : .accent)
@@ -182,16 +171,16 @@ public struct SearchView: AppView {
 
     public func status(_ ctx: ViewContext) -> (String, String) {
         let all = hits(ctx)
-        return ("Search", all.isEmpty ? "" : "\(cursor + 1)/\(all.count)")
+        return ("Search", all.isEmpty ? "" : "\(cursor.index + 1)/\(all.count)")
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
         if y == ctx.rect.y { typingActive = true; return .none }
         let rs = rows(ctx)
-        let i = top + y - listRect(ctx.rect).y
+        let i = cursor.top + y - listRect(ctx.rect).y
         guard rs.indices.contains(i) else { return .none }
         switch rs[i] {
-        case .title(let h), .snippet(let h): cursor = h; return open(hits(ctx)[h])
+        case .title(let h), .snippet(let h): cursor.index = h; return open(hits(ctx)[h])
         case .group: return .none
         }
     }
@@ -199,10 +188,11 @@ public struct SearchView: AppView {
     public func violations(_ ctx: ViewContext) -> [String] {
         let all = hits(ctx)
         var out: [String] = []
-        if !all.isEmpty && !all.indices.contains(cursor) { out.append("cursor \(cursor) outside \(all.count) hits") }
+        if !all.isEmpty && !all.indices.contains(cursor.index) { out.append("cursor \(cursor.index) outside \(all.count) hits") }
         let rs = rows(ctx)
+        let top = cursor.top
         if top < 0 || (top > 0 && top > rs.count - 1) { out.append("top \(top) outside \(rs.count) rows") }
-        if let line = rs.firstIndex(of: .title(cursor)), !all.isEmpty, line < top || line >= top + max(1, listRect(ctx.rect).height) {
+        if let line = rs.firstIndex(of: .title(cursor.index)), !all.isEmpty, line < top || line >= top + max(1, listRect(ctx.rect).height) {
             out.append("chosen hit off screen (line \(line), top \(top))")
         }
         return out

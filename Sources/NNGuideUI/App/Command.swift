@@ -1,0 +1,51 @@
+import NNGuideCore
+
+/// Work `update` asks for and cannot do itself, because it never touches the disk or the clock. The
+/// explorer's loop hands each command to a `CommandRunner` and feeds the result back through `update`
+/// as an `Event`, so a log of events replays a whole session.
+public enum Command: Sendable, Equatable {
+    /// Write the reading state (where you are, bookmarks, what was read).
+    case saveReading(ReadingState)
+    /// The decision record of a path stepped through by hand, or of the brief's recommendation.
+    case saveRecord(RecordSource)
+    case saveBrief(yaml: String, name: String)
+    case listBriefs
+    /// Delete a saved brief or draft the user chose and confirmed (the list is read again after).
+    case deleteBrief(path: String)
+    /// On the way out: a brief with changes not in any file is kept in `briefs/drafts`.
+    case keepDraft(yaml: String, name: String)
+    /// The whole guide, after the first frame was drawn from the content cache's preview.
+    case loadWholeGuide
+}
+
+/// How a command went, as `update` receives it.
+public enum CommandResult: Sendable, Equatable {
+    /// The reading state was written, or why not (a one-line warning).
+    case readingSaved(warning: String?)
+    case recordSaved(path: String)
+    case recordFailed(String)
+    /// `new` is false when a file with exactly this brief was there already (nothing was written).
+    case briefSaved(path: String, new: Bool)
+    case briefFailed(String)
+    /// The saved briefs, then the drafts, and the folder they are in.
+    case briefsListed([SavedBrief], folder: String)
+    /// `problem` is nil when the file is gone; either way `remaining` is the list read again after.
+    case briefDeleted(path: String, problem: String?, remaining: [SavedBrief], folder: String)
+    case draftKept(path: String, new: Bool)
+    case draftFailed(String)
+}
+
+/// Everything that changes the explorer's state: `update(state, event)` is the only way it changes.
+public enum Event: Sendable {
+    /// A key (resizes and mouse events are keys too) and when it was read, in seconds on a clock that
+    /// only goes forward. The time drives the reading state's save throttle, so a replay is exact.
+    case key(Key, at: Double)
+    /// A command's result.
+    case done(CommandResult)
+    /// The whole guide arriving after the preview; nil when it failed to load (the loop restores the
+    /// terminal and prints why).
+    case wholeGuide(Guide?)
+    /// SIGTERM or SIGHUP: leave the way `q` does, saves and draft included. After a hang-up there is
+    /// no terminal to tell, so nothing is printed.
+    case quitSignal(hangUp: Bool)
+}

@@ -1,0 +1,81 @@
+import NNGuideCore
+
+/// Does the disk work `update` asks for and says how it went, as the event to feed back. The folders
+/// come in (`DecisionFiles`, `StateStore`), so tests run it on folders of their own.
+public struct CommandRunner {
+    public var files: DecisionFiles
+    public var store: StateStore
+    /// Loads the whole guide after a preview; nil when it fails (the caller keeps why). Without it,
+    /// `loadWholeGuide` fails.
+    public var wholeGuide: (() -> Guide?)?
+
+    public init(files: DecisionFiles, store: StateStore, wholeGuide: (() -> Guide?)? = nil) {
+        self.files = files; self.store = store; self.wholeGuide = wholeGuide
+    }
+
+    /// Runs one command for the app showing `guide` (records are written from it).
+    public func run(_ command: Command, guide: Guide) -> Event {
+        switch command {
+        case .saveReading(let reading):
+            return .done(.readingSaved(warning: store.save(reading)))
+        case .saveRecord(let source):
+            let date = files.today()
+            let markdown: String
+            switch source {
+            case .path(let nav): markdown = nav.record(catalog: guide.catalog, guide: guide, date: date) ?? ""
+            case .brief(let r): markdown = r.markdown(date: date)
+            }
+            switch files.saveRecord(markdown, name: "decision-\(source.pickID)-\(date)") {
+            case .success(let w): return .done(.recordSaved(path: w.path))
+            case .failure(let f): return .done(.recordFailed(f.description))
+            }
+        case .saveBrief(let yaml, let name):
+            switch files.saveBrief(yaml, name: name) {
+            case .success(.new(let path)): return .done(.briefSaved(path: path, new: true))
+            case .success(.unchanged(let path)): return .done(.briefSaved(path: path, new: false))
+            case .failure(let f): return .done(.briefFailed(f.description))
+            }
+        case .listBriefs:
+            return .done(.briefsListed(files.listAll(guide.decisions.brief), folder: files.briefs))
+        case .deleteBrief(let path):
+            let problem = files.deleteBrief(path)
+            return .done(.briefDeleted(path: path, problem: problem?.description,
+                                       remaining: files.listAll(guide.decisions.brief), folder: files.briefs))
+        case .keepDraft(let yaml, let name):
+            switch files.saveDraft(yaml, name: name) {
+            case .success(.new(let path)): return .done(.draftKept(path: path, new: true))
+            case .success(.unchanged(let path)): return .done(.draftKept(path: path, new: false))
+            case .failure(let f): return .done(.draftFailed(f.description))
+            }
+        case .loadWholeGuide:
+            return .wholeGuide(wholeGuide?())
+        }
+    }
+}
+
+/// One event through `update`, then every command it asks for through `run`, each result fed back
+/// the same way (first asked, first run) until none is left. This is the explorer's loop body; tests
+/// use it with a `CommandRunner` on temporary folders. `events` is everything `update` saw, in order:
+/// replaying it from the same start state gives the same state and the same commands.
+public func settle(_ state: AppState, _ event: Event, run: (Command, Guide) -> Event)
+    -> (state: AppState, commands: [Command], events: [Event]) {
+    var (s, queue) = update(state, event)
+    var commands = queue
+    var events = [event]
+    while !queue.isEmpty {
+        let result = run(queue.removeFirst(), s.guide)
+        events.append(result)
+        let (next, more) = update(s, result)
+        s = next
+        queue += more
+        commands += more
+    }
+    return (s, commands, events)
+}
+
+extension CommandRunner {
+    /// `settle` with this runner.
+    public func settle(_ state: AppState, _ event: Event) -> (state: AppState, commands: [Command], events: [Event]) {
+        NNGuideUI.settle(state, event, run: run)
+    }
+}

@@ -1,0 +1,66 @@
+import NNGuideCore
+
+/// The reading state's saves as `update` decides them: what was last sent to disk, when (on the clock
+/// the key events carry), and the first warning a save gave.
+public struct ReadingSaves: Sendable, Equatable {
+    public var onDisk: ReadingState
+    public var lastSave: Double
+    /// Shown once in the message line, and printed again after the terminal is restored.
+    public var warning: String?
+
+    /// The reading position alone is saved at most this often; everything else at once.
+    public static let interval: Double = 5
+}
+
+extension AppState {
+    /// After a key: bookmarks, what was read and a change of page are saved at once; a move within a
+    /// page at most every `ReadingSaves.interval` seconds (the next key after that saves it).
+    mutating func saveReadingIfDue(at time: Double) {
+        let disk = saves.onDisk
+        guard reading != disk else { return }
+        guard reading.bookmarks != disk.bookmarks || reading.visited != disk.visited
+              || reading.last?.page != disk.last?.page || time - saves.lastSave > ReadingSaves.interval else { return }
+        pending.append(.saveReading(reading))
+        saves.onDisk = reading
+        saves.lastSave = time
+    }
+
+    /// On the way out (`q`, Ctrl-C, SIGTERM, SIGHUP): the reading state if it changed since the last
+    /// save, and a brief with changes not yet in a file, kept as a draft so quitting loses nothing.
+    mutating func leave() {
+        quit = true
+        if reading != saves.onDisk {
+            pending.append(.saveReading(reading))
+            saves.onDisk = reading
+        }
+        let form = decide.form
+        if form.unsaved {
+            pending.append(.keepDraft(yaml: Brief.yaml(values: form.values, schema: guide.decisions.brief), name: form.baseName))
+        }
+    }
+
+    /// The reading state and draft results; the others go to the decision screens.
+    mutating func receive(_ result: CommandResult) {
+        switch result {
+        case .readingSaved(let warning):
+            // The first warning shows once in the app; the save on the way out only keeps its file.
+            guard let warning, saves.warning == nil, !quit else { return }
+            saves.warning = warning
+            message = warning.replacingOccurrences(of: "nnguide: ", with: "")
+        case .draftKept(let path, let new):
+            if new { draftLine = "nnguide: the brief you were filling in is kept as a draft: \(path)" }
+        case .draftFailed(let why):
+            draftLine = "nnguide: the brief you were filling in could not be saved: \(why)"
+        default:
+            let ctx = context
+            let effect = decide.receive(result, ctx)
+            if effect != .unhandled { apply(effect, for: .open) }
+        }
+    }
+
+    /// What to print once the terminal is restored: the first save warning, then where the draft is.
+    /// Nothing after a hang-up (there is no terminal to tell; the files are saved all the same).
+    public var farewell: [String] {
+        hungUp ? [] : [saves.warning, draftLine].compactMap { $0 }
+    }
+}

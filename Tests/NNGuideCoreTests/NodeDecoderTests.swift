@@ -163,4 +163,38 @@ import Yams
         #expect(problems == [ContentProblem(NNGuideCore.SourceLocation(file: "catalog.yaml"),
                                             "file is empty; expected a mapping with families, criteria and architectures")])
     }
+
+    // MARK: composing ahead on another thread
+
+    /// Files composed ahead come back in order, each as composing it here would give it.
+    @Test func composedAheadMatchesComposedHere() throws {
+        let c = try ScratchContent()
+        try c.write("pages/20-broken.yaml", "id: x\ntitle: [unclosed\n")
+        let files = ["pages/00-intro.yaml", "pages/20-broken.yaml", "missing.yaml", ContentLoader.glossaryFile, ContentLoader.catalogFile]
+        let ahead = ComposeAhead(paths: files.map(c.path))
+        for (i, file) in files.enumerated() {
+            let here = ComposedFile.read(c.path(file))
+            switch (ahead.take(i), here) {
+            case let (.node(a), .node(b)): #expect(a == b, "\(file)")
+            case let (.failed(m1, f1), .failed(m2, f2)):
+                #expect(m1 == m2 && ComposedFile.message(f1, expecting: "x") == ComposedFile.message(f2, expecting: "x"), "\(file)")
+            default: Issue.record("\(file): composed ahead and here differ")
+            }
+        }
+        ahead.stop()
+    }
+
+    /// Several broken files: every one reported, in the order a reader meets them (pages by name,
+    /// then glossary, catalog, decisions), however far ahead composing has run.
+    @Test func problemsFromSeveralFilesComeInFileOrder() throws {
+        let c = try ScratchContent()
+        try c.write("pages/05-broken.yaml", "id: broken\ntitle: [unclosed\n")
+        try c.edit("pages/10-part-a.yaml", "    title: Vision Models", "    title: Vision: Models")
+        try c.write("catalog.yaml", "")
+        try c.write("decisions.yaml", "- a list\n")
+        let problems = c.problems()
+        #expect(problems.map(\.location.file) == ["pages/05-broken.yaml", "pages/10-part-a.yaml", "catalog.yaml", "decisions.yaml"])
+        #expect(problems.last?.message == "expected a mapping with trees, found a list")
+        #expect(problems.last?.location.line == 1)
+    }
 }

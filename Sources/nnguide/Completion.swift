@@ -78,16 +78,6 @@ enum Completion {
         }
     }
 
-    /// The fish script asks fish for the cursor's place in the word with `commandline -tC`, which
-    /// fish 3 (Debian 12, Ubuntu 24.04) reads as *setting* the cursor: every custom completion then
-    /// fails. The length of the word up to the cursor (`commandline -ct`) is the same number in
-    /// fish 3 and 4.
-    static let fish3CursorCall = "(__nnguide_tokens -tC)"
-    static func needsFish3Fix(_ script: String) -> Bool { script.contains(fish3CursorCall) }
-    static func fixedForFish3(_ script: String) -> String {
-        script.replacingOccurrences(of: fish3CursorCall, with: "(string length -- (commandline -ct))")
-    }
-
     /// The guide the command line would read: `--content DIR` when it is typed, else the one nnguide
     /// finds. Nil when it cannot be loaded; completion prints nothing, not even an error.
     static func guide(_ words: [String]) -> Guide? {

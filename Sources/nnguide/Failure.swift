@@ -28,8 +28,8 @@ enum Failure {
     /// are; messages are reworded to the one style.
     static func exit(_ error: Error, in command: ParsableCommand.Type?) -> Never {
         let status = NNGuide.exitCode(for: error)
-        if status == .success, case let text = NNGuide.fullMessage(for: error), Completion.needsFish3Fix(text) {
-            print(Completion.fixedForFish3(text))
+        if status == .success, let script = CompletionScript.tidied(NNGuide.fullMessage(for: error)) {
+            print(script)
             Foundation.exit(0)
         }
         if status == .success || error is ExitCode { NNGuide.exit(withError: error) }

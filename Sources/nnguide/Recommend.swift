@@ -83,7 +83,7 @@ struct Recommend: ParsableCommand {
     func flagValues(_ schema: BriefSchema) throws -> [BriefField: BriefValue] {
         var values: [BriefField: BriefValue] = [:]
         for (spec, raw) in givenFlags(schema) {
-            do { values[spec.field] = try spec.parse(raw) } catch { throw Recommend.usage("\(spec.flag): \(error.description)") }
+            do { values[spec.field] = try spec.parse(raw) } catch { throw Recommend.usage(BriefRefusal.badValue(error).description) }
         }
         return values
     }
@@ -135,6 +135,7 @@ struct Recommend: ParsableCommand {
         do {
             recommendation = try recommender.recommend(theBrief)
         } catch {
+            if error.refusal != nil { throw Recommend.usage(error.message) }
             printError("nnguide: the decision content cannot answer this brief: \(error.message)")
             throw ExitCode(65)
         }
@@ -146,8 +147,17 @@ struct Recommend: ParsableCommand {
     /// `--against FILE`: the two recommendations side by side, and which fields made them differ.
     func compare(_ first: Brief, against path: String, _ recommender: Recommender, _ guide: Guide) throws {
         let second: Brief
+        let schema = guide.decisions.brief
         do {
-            second = try Brief(schema: guide.decisions.brief, values: try BriefReader.read(path: path, schema: guide.decisions.brief))
+            let (values, places) = try BriefReader.readLocated(path: path, schema: schema)
+            // A task its modality rules out is refused at its line, as the first brief's file is.
+            if let m = schema.mismatch(in: values) {
+                printError("nnguide: " + BriefFileError(places[m.field.field] ?? SourceLocation(file: path), m.description).description)
+                throw ExitCode(65)
+            }
+            second = try Brief(schema: schema, values: values)
+        } catch let e as ExitCode {
+            throw e
         } catch let e as BriefMissingField {
             printError("nnguide: \(path): \(e.description)")
             throw ExitCode(65)
@@ -189,9 +199,9 @@ struct Recommend: ParsableCommand {
                 printError("nnguide: " + BriefFileError(places[m.field.field] ?? SourceLocation(file: path), m.description).description)
                 throw ExitCode(65)
             }
-            let named = flags[m.field.field] != nil ? "\(m.field.flag) \(m.value)" : "\(m.other.flag) \(m.otherValue): \(m.field.name) \(m.value)"
-            let reason = flags[m.field.field] != nil ? m.reason : "does not apply to it; for \(m.otherValue): \(m.valid.joined(separator: ", "))"
-            throw Recommend.usage("\(named) \(reason)")
+            // The recommender refuses a hand-built brief with the same words (`BriefRefusal`).
+            if flags[m.field.field] != nil { throw Recommend.usage(BriefRefusal.mismatch(m).description) }
+            throw Recommend.usage("\(m.other.flag) \(m.otherValue): \(m.field.name) \(m.value) does not apply to it; for \(m.otherValue): \(m.valid.joined(separator: ", "))")
         }
         do {
             return try Brief(schema: schema, values: values)
@@ -200,7 +210,7 @@ struct Recommend: ParsableCommand {
                 printError("nnguide: \(path): \(error.description) (or give \(error.spec.flag))")
                 throw ExitCode(65)
             }
-            throw Recommend.usage("missing \(error.spec.flag) (\(error.spec.meaning)); one of: \(error.spec.validValues)")
+            throw Recommend.usage(BriefRefusal.missing(error).description)
         }
     }
 

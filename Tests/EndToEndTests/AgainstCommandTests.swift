@@ -26,6 +26,11 @@ import Testing
         // A missing second brief is bad data (65), naming the file.
         let missing = try RecommendRun.run(["--brief", a, "--against", a + ".nope"])
         #expect(missing.status == 65 && missing.err.contains(".nope"))
+        // A second brief no one could answer (translation of a table) is refused at the task's line, as the first is.
+        let table = (b as NSString).deletingLastPathComponent + "/table.yaml"
+        try "modality: tabular\ntask: translation\n".write(toFile: table, atomically: true, encoding: .utf8)
+        let refused = try RecommendRun.run(["--brief", a, "--against", table])
+        #expect(refused.status == 65 && refused.err.contains("table.yaml:2") && refused.err.contains("task translation does not apply to modality tabular"), "\(refused.err)")
         let example = try RecommendRun.run(["--example", "1", "--against", b])
         #expect(example.status == 64)
     }

@@ -51,6 +51,7 @@ struct DecisionMapExplorerTests {
         t.waitFor("Start at the beginning")
         try t.send("d", "1", "2")
         t.waitFor("What do you need from the images?")
+        t.waitFor("Classify what is there")
         let classify = try #require(t.screen().split(separator: "\n").first { $0.contains("Classify what is there") })
         let number = try #require(classify.split(separator: " ").first)
         try t.send(String(number))
@@ -61,15 +62,22 @@ struct DecisionMapExplorerTests {
         t.waitFor("Start with: MobileNetV3")
         try t.send("y")
         t.waitFor("nnguide recommend --modality image")
-        let screen = t.screen()
         // The command may be broken over lines with ` \`: join it back as a shell would.
-        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let start = try #require(lines.firstIndex { $0.hasPrefix("nnguide recommend") })
-        var command = ""
-        for l in lines[start...] {
-            command += l.hasSuffix("\\") ? String(l.dropLast()) : l
-            if !l.hasSuffix("\\") { break }
+        func command(_ screen: String) -> String {
+            let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let start = lines.firstIndex(where: { $0.hasPrefix("nnguide recommend") }) else { return "" }
+            var command = ""
+            for l in lines[start...] {
+                command += l.hasSuffix("\\") ? String(l.dropLast()) : l
+                if !l.hasSuffix("\\") { break }
+            }
+            return command
         }
+        // One capture that has the whole command and, for a sample count, the line saying it stands for a range.
+        let screen = t.waitForScreen("the command with --deploy") { s in
+            command(s).contains("--deploy") && (!command(s).contains("--samples") || s.contains("stands for any value"))
+        }
+        let command = command(screen)
         #expect(command.contains("--deploy"), "\(command)")
         #expect(!command.contains("--samples") || screen.contains("stands for any value"), "a sample count must say it stands for a range")
         try t.send("q")

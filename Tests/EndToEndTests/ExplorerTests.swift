@@ -24,7 +24,7 @@ struct ExplorerTests {
         t.waitFor("What Neural Networks Do")
         try t.send("Down", "Enter")
         t.waitFor("A neural network approximates")
-        #expect(t.screen().contains("Part 1 › What Networks Do"))
+        t.waitFor("Part 1 › What Networks Do")
         // Back to the results, as they were.
         try t.send("BSpace")
         t.waitFor("Search: overfit")

@@ -39,7 +39,7 @@ struct FaultStateTests {
         let t = try FaultTerminal(home: home)
         t.waitFor("Contents")
         // The one-line warning names the file (a long path may leave no room for more at 80 columns).
-        #expect(t.screen().contains("corrupt") || t.screen().contains("state.jso"), "no warning about the corrupt state:\n\(t.screen())")
+        t.waitForScreen("a warning about the corrupt state") { $0.contains("corrupt") || $0.contains("state.jso") }
         try read(t)
         try t.quit()
         #expect(t.exitStatus() == 0, "\(t.screen())")

@@ -29,7 +29,7 @@ struct StaleCacheTests {
         t.waitFor("Start at the beginning")
         try t.send("t")
         t.waitFor("An Edited Opening Title")
-        #expect(!t.screen().contains("The Fixture Guide to Choosing"))
+        t.waitUntilGone("The Fixture Guide to Choosing")
         try t.send("q")
         t.waitFor("EXIT=0")
     }

@@ -61,6 +61,22 @@ class TmuxPane {
         return false
     }
 
+    /// Polls until `ready` holds for one capture of the screen (bounded) and returns that capture: for
+    /// an assertion that reads several things at once, which must not read a frame still being written.
+    @discardableResult
+    func waitForScreen(_ what: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
+                       _ ready: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = screen()
+        while Date() < deadline {
+            if ready(last) { return last }
+            usleep(40_000)
+            last = screen()
+        }
+        Issue.record(Comment(rawValue: "waited \(timeout)s for \(what); the screen was:\n\(last)"), sourceLocation: sourceLocation)
+        return last
+    }
+
     func waitUntilGone(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {

@@ -68,6 +68,17 @@ import Testing
         #expect(open.commandLine == "nnguide recommend --modality time-series --streaming --task <task>")
     }
 
+    /// An answer that allows several values stands for one the later answers leave answerable: time
+    /// series or events, then ranking, is an events brief (ranking does not apply to a time series).
+    @Test func theImpliedBriefIsOneTheSchemaAccepts() throws {
+        var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
+        try step(&nav, "Time series", "Rank or recommend")
+        #expect(nav.schema.refusal(of: nav.impliedValues) == nil, "\(nav.impliedValues)")
+        #expect(nav.commandLine == "nnguide recommend --modality events --task ranking")
+        let r = try DecisionFixture.recommender.recommend(try #require(nav.impliedBrief))
+        #expect(r.leaf == "primary/\(nav.current.id)")
+    }
+
     /// Every leaf reached by hand, replayed as the brief its answers imply, is the leaf the recommender reaches.
     @Test func everyNavigatedLeafAgreesWithTheRecommender() throws {
         var checked = 0
@@ -82,6 +93,7 @@ import Testing
                 for task in nav.schema[.task]?.choices ?? [] {
                     var values = nav.impliedValues
                     if values[.task] == nil { values[.task] = .choice(task) }
+                    if nav.schema.refusal(of: values) != nil { continue }  // a task this modality rules out
                     let r = try DecisionFixture.recommender.recommend(try Brief(schema: nav.schema, values: values))
                     reached.append(r.leaf)
                     if r.leaf == "primary/\(nav.current.id)" || nav.impliedValues[.task] != nil { break }

@@ -9,11 +9,13 @@ import TestSupport
     let recommender = DecisionFixture.recommender
     var schema: BriefSchema { DecisionFixture.book.brief }
 
-    /// The guide's examples, plus briefs drawn at random over every field (seeded, so a failure repeats).
+    /// The guide's examples, plus briefs drawn at random over every field (seeded, so a failure repeats);
+    /// a draw the schema refuses (a task its modality rules out) is drawn again.
     var briefs: [Brief] {
         var out = DecisionFixture.book.examples.compactMap { $0.parsedBrief(schema).brief }
+        let wanted = out.count + 40
         var rng = SeededRandom(seed: 13)
-        for _ in 0..<40 {
+        for _ in 0..<400 where out.count < wanted {
             var values: [BriefField: BriefValue] = [:]
             for spec in schema.fields where spec.required || Bool.random(using: &rng) {
                 switch spec.kind {
@@ -24,7 +26,7 @@ import TestSupport
                 case .text: break
                 }
             }
-            out.append(try! Brief(schema: schema, values: values))
+            if schema.refusal(of: values) == nil { out.append(try! Brief(schema: schema, values: values)) }
         }
         return out
     }
@@ -52,6 +54,11 @@ import TestSupport
                 }
             }
             for b in variants {
+                // A change the schema refuses is refused by both, never picked for.
+                if schema.refusal(of: b.values) != nil {
+                    #expect(throws: RecommendError.self) { try recommender.pick(b) }
+                    continue
+                }
                 let full = try pick(b)
                 let alone = try recommender.pick(b)
                 #expect(alone.id == full.id && alone.title == full.title, "\(b.commandLine()): pick \(alone), decide \(full)")
@@ -85,6 +92,11 @@ import TestSupport
                 for v in values where v != brief[field] {
                     var changed = brief
                     changed[field] = v
+                    // No flip offers a brief the schema refuses (translation of a table).
+                    if schema.refusal(of: changed.values) != nil {
+                        #expect(!flips.contains { $0.field == field && $0.value == v.description }, "\(brief.commandLine()): a flip to \(field.name)=\(v)")
+                        continue
+                    }
                     let o = try pick(changed)
                     guard o != base else { continue }
                     let listed = flips.filter { $0.field == field && $0.pick == o.id && $0.title == o.title }

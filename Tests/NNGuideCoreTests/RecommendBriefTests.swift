@@ -101,3 +101,76 @@ import Testing
         }
     }
 }
+
+/// A `Brief` built in code can hold what no entry point lets through (`Brief(schema:values:)` takes any
+/// value, `Brief(partial:)` leaves required fields open): the recommender refuses it like the command
+/// line does, with a typed refusal and the command line's words, and never gives it a pick.
+@Suite struct RecommendRefusalTests {
+    let recommender = DecisionFixture.recommender
+    var schema: BriefSchema { recommender.book.brief }
+
+    func refusal(_ values: [BriefField: BriefValue], partial: Bool = false) throws -> RecommendError? {
+        let brief = partial ? Brief(partial: values, schema: schema) : try Brief(schema: schema, values: values)
+        var caught: [RecommendError] = []
+        do { _ = try recommender.recommend(brief); Issue.record("recommend answered \(values)") } catch { caught.append(error) }
+        do { _ = try recommender.pick(brief); Issue.record("pick answered \(values)") } catch { caught.append(error) }
+        do { _ = try recommender.decide(brief, comparingWithGuide: false); Issue.record("decide answered \(values)") } catch { caught.append(error) }
+        #expect(caught.count == 3 && Set(caught.map(\.message)).count == 1, "\(caught)")
+        return caught.first
+    }
+
+    @Test func aTaskTheModalityRulesOutIsRefusedAsTheCommandLineRefusesIt() throws {
+        let e = try #require(try refusal([.modality: .choice("tabular"), .task: .choice("translation")]))
+        guard case .mismatch(let m)? = e.refusal else { Issue.record("not a mismatch: \(e)"); return }
+        #expect(m.value == "translation" && m.otherValue == "tabular")
+        let tabular = schema.applicable(.task, given: [.modality: .choice("tabular")])
+        #expect(!tabular.contains("translation") && tabular.contains("classification"))
+        // Word for word what `nnguide recommend --modality tabular --task translation` prints after "nnguide: ".
+        #expect(e.message == "--task translation does not apply to modality tabular; for tabular: " + tabular.joined(separator: ", "))
+    }
+
+    @Test func aValueOutsideTheSchemaIsRefusedNamingFlagValueAndValidValues() throws {
+        let choices = try #require(schema[.modality]).choices.joined(separator: ", ")
+        let banana = try #require(try refusal([.modality: .choice("banana"), .task: .choice("classification")]))
+        #expect(banana.refusal == .badValue(BriefValueError(spec: try #require(schema[.modality]), value: "banana")))
+        #expect(banana.message == "--modality: unknown value 'banana' for modality; valid values: \(choices)")
+        // A value of the wrong kind, a negative count, a count under its minimum, a fractional count.
+        let base: [BriefField: BriefValue] = [.modality: .choice("image"), .task: .choice("classification")]
+        let cases: [(BriefField, BriefValue, String)] = [
+            (.task, .text("classification"), "--task: unknown value 'classification'"),
+            (.samples, .number(-5), "--samples: '-5' is negative"),
+            (.samples, .number(0), "--samples: '0' is too small"),
+            (.samples, .number(2.5), "--samples: unknown value '2.5'"),
+            (BriefField("latency_ms"), .number(0), "--latency-ms: '0' is too small"),
+            (BriefField("streaming"), .choice("yes"), "--streaming: unknown value 'yes'"),
+        ]
+        for (field, value, start) in cases {
+            var values = base
+            values[field] = value
+            let e = try #require(try refusal(values))
+            #expect(e.message.hasPrefix(start), "\(field.name) \(value): \(e.message)")
+            #expect(e.refusal.map { if case .badValue = $0 { true } else { false } } == true)
+        }
+    }
+
+    @Test func aPartialBriefIsRefusedForItsMissingField() throws {
+        let e = try #require(try refusal([.modality: .choice("text")], partial: true))
+        let task = try #require(schema[.task])
+        #expect(e.refusal == .missing(BriefMissingField(spec: task)))
+        #expect(e.message == "missing --task (\(task.meaning)); one of: \(task.validValues)")
+    }
+
+    /// What a brief that fits is given is unchanged, and "what would change the pick" never offers a
+    /// change the schema refuses (a table to translate).
+    @Test func aFittingBriefIsAnsweredAndItsFlipsAreAllAnswerable() throws {
+        let brief = try Brief(schema: schema, ["modality": "text", "task": "translation"])
+        #expect(try recommender.recommend(brief).pick.id.isEmpty == false)
+        let flips = Flips.analyze(brief, with: recommender)
+        #expect(!flips.isEmpty)
+        for f in flips {
+            var changed = brief.values
+            changed[f.field] = try schema.parse(f.field, f.value)
+            #expect(schema.refusal(of: changed) == nil, "a flip to \(f.field.name)=\(f.value) is a brief nnguide refuses")
+        }
+    }
+}

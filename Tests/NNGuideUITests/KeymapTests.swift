@@ -72,6 +72,18 @@ import Testing
         #expect(s.quit)
     }
 
+    /// F1 is help in every text field, the brief's number and notes fields too; `?` types there.
+    @Test func f1OpensHelpWhileTypingInTheBrief() {
+        for path in [keys("d3", "jj", Key.enter, "12"), keys("d3", "G", Key.enter, "why")] {
+            var s = press(Fixture.state(), path)
+            #expect(s.decide.typing && s.screen == .decide, "not typing after \(path.map(\.label))")
+            s = press(s, [.function(1)])
+            #expect(s.screen == .help, "F1 while typing in the brief after \(path.map(\.label))")
+        }
+        let asked = press(Fixture.state(), keys("d3", "G", Key.enter, "why?"))
+        #expect(asked.screen == .decide && asked.decide.form.values[.notes] == .text("why?"))
+    }
+
     @Test func ctrlCQuitsFromAnywhere() {
         for path in [keys("s", "ab"), keys("i"), keys("1", "/", "x"), keys("1", "m"), keys("1", Key.tab, Key.enter)] {
             let s = press(Fixture.state(), path + [.ctrl("c")])

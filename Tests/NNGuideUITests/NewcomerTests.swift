@@ -208,4 +208,46 @@ import Testing
         #expect(at(criterion(before)) != nil && at(criterion(before)) == at(criterion(after)), "the first column moved:\n\(criterion(after))")
         #expect(after.lines[s.height - 2].contains("←"))
     }
+
+    /// `l` and `h` move the table one architecture column at a time: after k presses exactly k columns
+    /// are out of view on the left, the next column starts right after the fixed criterion column, and
+    /// "→ N more (l)" stays at the right edge until the last column shows.
+    @Test func sidewaysScrollingMovesOneColumnAtATime() throws {
+        var s = press(Fixture.state(80, 24), keys("c"))
+        let architectures = s.compare.items(s.context).enumerated().compactMap { i, item -> (Int, String)? in
+            if case .architecture(let a) = item { return (i, a.id) } else { return nil }
+        }
+        s.compare.picked = architectures.map(\.1)
+        s.compare.cursor.index = try #require(architectures.first).0
+        s = press(s, [.tab])
+        let stops = CompareView.stops(s.compare.document(s.context))
+        let table = s.compare.panes(s.contentRect).table
+        try #require(stops.count > 4 && s.compare.hiddenColumns(s.context).right > 0, "the fixture's table fits: nothing to scroll")
+        var k = 0
+        while s.compare.hiddenColumns(s.context).right > 0 {
+            let more = render(s).lines[table.y]
+            #expect(more.trimmingCharacters(in: .whitespaces).hasSuffix("more (l)"), "no \"more\" at the right edge: \(more)")
+            s = press(s, keys("l"))
+            k += 1
+            try #require(k < stops.count, "l never reached the last column")
+            let hidden = s.compare.hiddenColumns(s.context)
+            if hidden.right > 0 {
+                #expect(hidden.left == k, "after \(k) × l: \(hidden.left) columns hidden on the left")
+                #expect(s.compare.left == stops[k + 1] - stops[1], "column \(k + 1) does not start beside the criterion")
+            }
+        }
+        // The last step shows the rightmost column; l again changes nothing, h goes back a column at a time.
+        let end = s.compare.left
+        s = press(s, keys("l"))
+        #expect(s.compare.left == end)
+        var lefts = [end]
+        while s.compare.left > 0 {
+            s = press(s, keys("h"))
+            lefts.append(s.compare.left)
+            try #require(lefts.count <= stops.count, "h never reached the first column")
+        }
+        let offsets = stops.dropFirst().dropLast().map { $0 - stops[1] }
+        #expect(lefts.dropFirst().allSatisfy(offsets.contains), "h stopped between columns: \(lefts)")
+        #expect(lefts.count == k + 1, "h took \(lefts.count - 1) steps back for \(k) steps forward")
+    }
 }

@@ -92,6 +92,23 @@ public struct Navigator: Sendable, Equatable {
             guard let when = crumb.option.when else { continue }
             values.merge(when.representative(keeping: values, schema: schema)) { _, new in new }
         }
+        return answerable(values)
+    }
+
+    /// An answer that allows several values stands for the first (`Time series or event sequences`:
+    /// time-series), which a later answer may rule out (ranking applies to events, not to a time series):
+    /// then another value every answer on the path still allows, so the brief is one the schema accepts.
+    func answerable(_ values: [BriefField: BriefValue]) -> [BriefField: BriefValue] {
+        guard let m = schema.mismatch(in: values) else { return values }
+        let conditions = breadcrumb.compactMap(\.option.when)
+        for spec in [m.other, m.field] {
+            for v in spec.choices where v != values[spec.field]?.choice {
+                var tried = values
+                tried[spec.field] = .choice(v)
+                let brief = Brief(partial: tried, schema: schema)
+                if schema.mismatch(in: tried) == nil, conditions.allSatisfy({ $0.evaluate(brief).outcome != .no }) { return tried }
+            }
+        }
         return values
     }
 

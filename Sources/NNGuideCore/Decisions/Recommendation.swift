@@ -158,9 +158,13 @@ extension Brief: Encodable {
     }
 }
 
-/// The decision data cannot answer a brief: a content problem, not a user error.
+/// The recommender cannot answer a brief. Without a `refusal` the decision data is at fault (a content
+/// problem); with one the brief is (a value the schema lacks, translation of a table), and `message` is
+/// what the command line says about it.
 public struct RecommendError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    public var refusal: BriefRefusal?
     public init(_ message: String) { self.message = message }
+    public init(refusing refusal: BriefRefusal) { self.message = refusal.description; self.refusal = refusal }
     public var description: String { message }
 }

@@ -24,6 +24,7 @@ public struct Recommender: Sendable {
 
     /// `comparingWithGuide`: also walk the guide's own flow and say when the pick departs from it (`Decision.guidePick`).
     public func decide(_ given: Brief, comparingWithGuide: Bool = true) throws(RecommendError) -> Decision {
+        try refuseUnanswerable(given)
         // The brief with defaults filled in is what every rule below reads.
         let (brief, defaults) = understand(given)
         var assumptions = defaults.map { d in
@@ -139,6 +140,7 @@ public struct Recommender: Sendable {
     /// The pick alone (its id and the title `decide` gives it), by the same route, rules and ranking as
     /// `decide` but writing no reason, warning or next step: Flips runs it dozens of times per brief.
     public func pick(_ given: Brief) throws(RecommendError) -> (id: String, title: String) {
+        try refuseUnanswerable(given)
         let (brief, _) = understand(given)
         let (_, first, second) = try route(brief)
         let leaves = [second?.walk.leaf, first.leaf].compactMap { $0 }
@@ -153,6 +155,13 @@ public struct Recommender: Sendable {
     typealias Walk = (steps: [(node: DecisionNode, answer: BriefAnswer)], leaf: DecisionNode)
 
     /// The primary flow's walk to a family, then the variant tree's walk its leaf refines into (if any).
+    /// Every entry point refuses a brief outside the schema before asking; a `Brief` built in code
+    /// (`Brief(schema:values:)` takes any value, `Brief(partial:)` leaves required fields open) is
+    /// refused here the same way, never given a pick.
+    func refuseUnanswerable(_ given: Brief) throws(RecommendError) {
+        if let r = book.brief.refusal(of: given.values) { throw RecommendError(refusing: r) }
+    }
+
     func route(_ brief: Brief) throws(RecommendError) -> (primary: DecisionTree, first: Walk, second: (tree: DecisionTree, walk: Walk)?) {
         guard let primary = book.primaryTree else {
             throw RecommendError("decisions.yaml has no tree with role primary to start from")

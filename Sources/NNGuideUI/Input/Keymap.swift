@@ -153,6 +153,7 @@ public enum Keymap {
         Binding([.backspace], .deleteBackward, .briefField, "delete a character", hint: "delete"),
         Binding([.ctrl("u")], .clearField, .briefField, "clear the field"),
         Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
+        Binding([.function(1)], .help, .briefField, "help (? and letters type here)"),
 
         // Text fields: letters type; these keys still act.
         Binding([.escape], .cancel, .field, "stop typing (the text stays)", hint: "done"),

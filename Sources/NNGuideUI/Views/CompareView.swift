@@ -125,6 +125,17 @@ public struct CompareView: AppView {
         return (cols.filter { s[$0] < s[1] + left }.count, cols.filter { s[$0 + 1] > edge }.count)
     }
 
+    /// Sideways scrolling moves one architecture column at a time: `left` is where a column starts,
+    /// measured from the fixed first column's right rule, so that column is drawn right beside it.
+    /// (`fit` keeps the last step inside the table: the rightmost columns then fill the width.)
+    func columnOffsets(_ ctx: ViewContext) -> [Int] {
+        let s = Self.stops(document(ctx))
+        guard s.count > 2 else { return [] }
+        return s[1..<(s.count - 1)].map { $0 - s[1] }
+    }
+    func columnOffset(after left: Int, _ ctx: ViewContext) -> Int { columnOffsets(ctx).first { $0 > left } ?? left }
+    func columnOffset(before left: Int, _ ctx: ViewContext) -> Int { columnOffsets(ctx).last { $0 < left } ?? 0 }
+
     func showsTable(_ ctx: ViewContext) -> Bool { wideLayout(ctx.rect) || tableFocus }
     func showsList(_ ctx: ViewContext) -> Bool { wideLayout(ctx.rect) || !tableFocus }
 
@@ -194,8 +205,8 @@ public struct CompareView: AppView {
             return .message(sortColumn.map { "Sorted by \(table(ctx)?.table.columns[$0] ?? "column \($0 + 1)"); o again for the next column" } ?? "Back to the guide's order")
         case .transpose:
             transposed.toggle(); sortColumn = nil; tableTop = 0; left = 0
-        case .scrollLeft: left -= 8
-        case .scrollRight: left += 8
+        case .scrollLeft: left = columnOffset(before: left, ctx)
+        case .scrollRight: left = columnOffset(after: left, ctx)
         default: return .unhandled
         }
         return .none

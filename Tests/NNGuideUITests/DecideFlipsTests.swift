@@ -21,7 +21,7 @@ import Testing
 
     @Test func theScreenListsEveryFlipAndEnterAppliesTheLastOne() throws {
         var s = press(Fixture.state(), Self.result)
-        let shown = s.decide.flips.shown
+        let shown = try #require(s.decide.top as? RecommendationScreen).shown
         let brief = try #require(s.decide.form.brief(Fixture.guide.decisions.brief))
         #expect(shown == Flips.analyze(brief, with: Recommender(guide: Fixture.guide)))
         try #require(!shown.isEmpty, "the fixture brief must have a flip")
@@ -35,11 +35,11 @@ import Testing
         // Backspace undoes it: the brief as it was, still on the recommendation screen.
         s = press(s, [.backspace])
         #expect(s.decide.form.values == brief.values)
-        #expect(s.decide.mode == .result)
+        #expect(s.decide.top is RecommendationScreen)
         #expect(!render(s).lines.joined(separator: "\n").contains("Changed:"))
         // Once more: back to the form.
         s = press(s, [.backspace])
-        #expect(s.decide.mode == .brief)
+        #expect(s.decide.top is BriefScreen)
     }
 
     @Test func theFormMarksTheFieldsWhoseChangeChangesThePickLive() throws {
@@ -66,7 +66,6 @@ import Testing
 @Suite struct DecideVersusTests {
     @Test func vTwiceComparesTwoSavedBriefsAndBackspaceReturns() {
         var s = press(Fixture.state(), keys("d5"))
-        s.decide.mode = .saved
         let listed = [
             SavedBrief(path: "/b/text-generation.yaml", values: [.modality: .choice("text"), .task: .choice("generation")], problem: nil, modified: Date()),
             SavedBrief(path: "/b/text-classification.yaml", values: [.modality: .choice("text"), .task: .choice("classification")], problem: nil, modified: Date()),
@@ -80,6 +79,6 @@ import Testing
         #expect(s.violations().isEmpty)
         s = press(s, [.backspace])
         #expect(!render(s).lines.joined(separator: "\n").contains("Two saved briefs"))
-        #expect(s.decide.mode == .saved)
+        #expect(s.decide.top is SavedBriefsScreen)
     }
 }

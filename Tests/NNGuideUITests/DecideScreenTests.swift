@@ -41,7 +41,7 @@ import Testing
         #expect(s.decide.session?.nav.answers.isEmpty == true)
         // Before the first question: the hub; from the hub, Backspace goes where you were before `d`.
         s = press(s, [.backspace])
-        #expect(s.screen == .decide && s.decide.mode == .hub)
+        #expect(s.screen == .decide && s.decide.top is HubScreen)
         s = press(s, [.backspace])
         #expect(s.screen == .home)
     }
@@ -92,7 +92,7 @@ import Testing
 
     @Test func dReturnsToTheHubWhichResumes() {
         var s = press(Fixture.state(), keys("d1", "2", "d"))
-        #expect(s.decide.mode == .hub)
+        #expect(s.decide.top is HubScreen)
         #expect(shown(s).contains("resume: Text"))
         s = press(s, keys("1"))
         #expect(s.decide.session?.nav.current.id == "text-need")
@@ -272,7 +272,7 @@ import Testing
         #expect(fresh.decide.saved.count == 2)
         let index = try #require(fresh.decide.saved.firstIndex { $0.path == first })
         fresh = press(fresh, keys("\(index + 1)"))
-        #expect(fresh.decide.mode == .brief)
+        #expect(fresh.decide.top is BriefScreen)
         #expect(fresh.decide.form.values == [.modality: .choice("text"), .task: .choice("generation")])
     }
 
@@ -282,10 +282,10 @@ import Testing
         try "modality: image\ntask: classification\n".write(toFile: dir.path("state/briefs/a.yaml"), atomically: true, encoding: .utf8)
         var s = press(Fixture.state(), keys("d3", "4", "o"), running: dir.runner)
         s = press(s, keys("1"))
-        #expect(s.decide.mode == .saved && s.decide.form.values[.modality] == .choice("text"))
+        #expect(s.decide.top is SavedBriefsScreen && s.decide.form.values[.modality] == .choice("text"))
         #expect(s.message?.contains("unsaved changes") == true)
         s = press(s, keys("1"))
-        #expect(s.decide.mode == .brief && s.decide.form.values[.modality] == .choice("image"))
+        #expect(s.decide.top is BriefScreen && s.decide.form.values[.modality] == .choice("image"))
     }
 
     @Test func aBrokenBriefFileIsListedWithItsLineAndKept() throws {
@@ -311,9 +311,9 @@ import Testing
 
     @Test func thePathOfABriefOpensInTheTree() {
         var s = press(Fixture.state(), keys("d3", "4j6", "p"))
-        #expect(s.decide.mode == .tree && s.decide.session?.nav.leaf?.id == "text-generate")
+        #expect(s.decide.top is TreeSession && s.decide.session?.nav.leaf?.id == "text-generate")
         s = press(s, [.backspace, .backspace, .backspace])
-        #expect(s.decide.mode == .brief)
+        #expect(s.decide.top is BriefScreen)
     }
 
     @Test func randomKeysKeepTheDecideScreensValid() {

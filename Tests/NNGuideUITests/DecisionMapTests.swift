@@ -18,7 +18,7 @@ import Testing
     @Test func theMapOpensOnTheCurrentNodeAndMarksThePath() throws {
         let s = press(Fixture.state(), keys("d1", "2", "M"))
         let session = try #require(s.decide.session)
-        let map = try #require(session.map)
+        let map = try #require(s.decide.top as? DecisionMap)
         let places = DecisionMap.places(session.nav.tree)
         #expect(places[map.cursor.index].answers == session.nav.answers.map(\.option))
         let text = shown(s)
@@ -31,16 +31,16 @@ import Testing
 
     @Test func enterJumpsToThePlaceAndEscReturns() throws {
         var s = press(Fixture.state(), keys("d1", "M"))
-        #expect(s.decide.session?.map != nil)
+        #expect(s.decide.top is DecisionMap)
         s = press(s, [.escape])
-        #expect(s.decide.session?.map == nil)
+        #expect(s.decide.top is TreeSession)
         #expect(s.decide.session?.nav.answers.isEmpty == true)
         // Every place is a list of answers; Enter on each reaches exactly that place.
         let tree = try #require(s.decide.session?.nav.tree)
         for (i, place) in DecisionMap.places(tree).enumerated() {
             var t = press(s, keys("M"))
             t = press(t, [.home] + Array(repeating: Key.char("j"), count: i) + [.enter])
-            #expect(t.decide.session?.map == nil)
+            #expect(t.decide.top is TreeSession)
             #expect(t.decide.session?.nav.answers.map(\.option) == place.answers)
             #expect(t.violations().isEmpty)
         }
@@ -50,7 +50,7 @@ import Testing
         // Nothing truncated to nothing: every answer and question of the tree appears, wrapped.
         let s = press(Fixture.state(40, 12), keys("d1", "M"))
         let session = try #require(s.decide.session)
-        let sheet = session.sheet(s.context)
+        let sheet = try #require(s.decide.top as? DecisionMap).sheet(s.context)
         let all = sheet.doc.lines.map(\.text).joined(separator: " ").split(whereSeparator: { $0 == " " }).joined(separator: " ")
         for n in session.nav.tree.nodes {
             for o in n.options {

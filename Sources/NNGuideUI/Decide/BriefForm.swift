@@ -6,8 +6,9 @@ import NNGuideCore
 /// values on every frame, so it always matches the form.
 public struct BriefForm: Sendable, Equatable {
     public internal(set) var values: [BriefField: BriefValue] = [:]
-    /// Fields whose change would change the pick, worked out by the decide view (`FlipState`).
+    /// Fields whose change would change the pick (`refreshPivots`), and the values they were worked out for.
     var pivots: Set<BriefField> = []
+    var pivotsFor: [BriefField: BriefValue]?
     /// The focused row.
     public internal(set) var field = 0 {
         didSet { problem = nil }
@@ -101,9 +102,17 @@ public struct BriefForm: Sendable, Equatable {
         return true
     }
 
+    /// The marks of the fields whose change would change the pick: every flip is a recommender run,
+    /// so they are worked out again only when the brief changed.
+    mutating func refreshPivots(_ guide: Guide) {
+        guard pivotsFor != values else { return }
+        pivotsFor = values
+        pivots = Set(RecommendationScreen.flips(values, guide).map(\.field))
+    }
+
     // MARK: keys
 
-    mutating func handle(_ action: Action, _ ctx: ViewContext) -> Step {
+    mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
         let schema = ctx.guide.decisions.brief
         if editing != nil { return typing(action, ctx) }
         guard let current = current(schema) else { return .unhandled }
@@ -114,7 +123,7 @@ public struct BriefForm: Sendable, Equatable {
         case .bottom: move(to: schema.fields.count - 1, ctx)
         case .decide(.nextValue), .decide(.previousValue):
             guard cycle(current, by: action == .decide(.nextValue) ? 1 : -1, schema) else {
-                return .effect(.message("\(current.name) is typed: Enter, then the \(current.kind == .text ? "text" : "number")"))
+                return .message("\(current.name) is typed: Enter, then the \(current.kind == .text ? "text" : "number")")
             }
         case .open:
             if !cycle(current, by: 1, schema) { editing = values[current.field]?.description ?? "" }
@@ -132,15 +141,15 @@ public struct BriefForm: Sendable, Equatable {
         case .decide(.showCommand):
             showCommand.toggle()
             if showCommand && brief(schema) == nil {
-                return .effect(.message("Choose \(Self.requiredList(schema)) first: the command needs them"))
+                return .message("Choose \(Self.requiredList(schema)) first: the command needs them")
             }
         default:
             return .unhandled
         }
-        return .done
+        return .none
     }
 
-    private mutating func typing(_ action: Action, _ ctx: ViewContext) -> Step {
+    private mutating func typing(_ action: Action, _ ctx: ViewContext) -> Effect {
         switch action {
         case .type(let c): editing?.append(c)
         case .deleteBackward: if editing?.isEmpty == false { editing?.removeLast() }
@@ -151,7 +160,7 @@ public struct BriefForm: Sendable, Equatable {
         default: return .unhandled
         }
         if editing != nil, let spec = current(ctx.guide.decisions.brief) { reparse(spec) }
-        return .done
+        return .none
     }
 
     /// Takes the typed text as the value when it parses; the problem says why not.

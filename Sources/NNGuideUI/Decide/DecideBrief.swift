@@ -1,113 +1,79 @@
 import NNGuideCore
 
-/// The Model Brief form with its live recommendation, and the whole recommendation (`r`).
-extension DecideView {
-    mutating func briefKey(_ action: Action, _ ctx: ViewContext) -> Effect {
-        form.notice = nil
+/// The Model Brief form with its live recommendation beside it (below it when narrow). The brief
+/// itself is shared (`DecideShared.form`): the recommendation screen and the saved list work on it,
+/// and it is kept when the screen is popped.
+struct BriefScreen: DecideScreen {
+    var scopes: [Scope] { [.brief] }
+    func typing(_ shared: DecideShared) -> Bool { shared.form.editing != nil }
+
+    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+        ctx.shared.form.notice = nil
+        let form = ctx.shared.form
+        let schema = ctx.guide.decisions.brief
         if form.editing == nil {
             switch action {
             case .decide(.stepBack):
-                mode = .hub
+                ctx.pop()
                 return .none
             case .decide(.saveBrief):
                 guard !form.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
-                return .run(.saveBrief(yaml: Brief.yaml(values: form.values, schema: ctx.guide.decisions.brief), name: form.baseName))
+                return ctx.run(.saveBrief(yaml: Brief.yaml(values: form.values, schema: schema), name: form.baseName))
             case .decide(.openBrief):
-                return openSaved(from: .brief)
+                return SavedBriefsScreen.open(fromForm: true, &ctx)
             case .decide(.recommendation):
-                guard form.brief(ctx.guide.decisions.brief) != nil else {
-                    return .message("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) first: every recommendation starts there")
+                guard form.brief(schema) != nil else {
+                    return .message("Choose \(BriefForm.requiredList(schema)) first: every recommendation starts there")
                 }
-                mode = .result
-                result = Pane()
-                flips.applied = []
-                refreshResultFlips(ctx)
+                ctx.push(RecommendationScreen(ctx))
                 return .none
             case .decide(.walkPath):
-                guard let b = form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
-                    return .message("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) first: the path starts there")
+                guard let b = form.brief(schema), let primary = ctx.guide.decisions.primaryTree else {
+                    return .message("Choose \(BriefForm.requiredList(schema)) first: the path starts there")
                 }
-                sessions[Self.briefKey] = [TreeSession(Navigator(tree: primary, brief: b))]
-                active = Self.briefKey
-                mode = .tree
+                ctx.push(TreeSession(Navigator(tree: primary, brief: b), origin: .brief))
                 return .none
             case .decide(.saveRecord):
                 guard let r = form.recommendation(ctx.guide) else {
-                    return .message("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) first: there is no recommendation to record yet")
+                    return .message("Choose \(BriefForm.requiredList(schema)) first: there is no recommendation to record yet")
                 }
-                return .run(.saveRecord(.brief(r)))
+                return ctx.run(.saveRecord(.brief(r)))
             default: break
             }
         }
-        switch form.handle(action, ctx) {
-        case .done: return .none
-        case .effect(let e): return e
-        default: return .unhandled
-        }
+        return ctx.shared.form.handle(action, ctx.view)
     }
 
-    func resultOutcome(_ ctx: ViewContext) -> Outcome? {
-        form.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
-    }
-
-    /// The whole recommendation; `outcome` when the caller has it already (one recommendation a key).
-    func resultSheet(_ ctx: ViewContext, outcome: Outcome?? = nil) -> Sheet {
-        var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
-        guard let o = outcome ?? resultOutcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
-            // A brief the form cannot answer (a task its modality rules out) says why, not what is missing.
-            let problem = form.outcome(ctx.guide).problem.map { $0 + " (Backspace returns to the form.)" }
-            s.text(problem ?? "Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (Backspace returns to it).", .text)
-            return s
-        }
-        s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.compactMap { f in b[f].map { "\(f.name)=\($0)" } }.joined(separator: " "), .dim)
-        layoutApplied(&s)
-        s.blank()
-        o.layout(into: &s) { s in
-            if resultCommand { s.commandBlock(b.commandLine()) }
-            if let resultSaved {
-                s.blank()
-                s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(resultSaved), .dim) }
-            }
-        }
-        layoutFlips(&s)
-        return s
-    }
-
-    mutating func resultKey(_ action: Action, _ ctx: ViewContext) -> Effect {
-        let outcome = resultOutcome(ctx)
-        let s = resultSheet(ctx, outcome: outcome)
-        let height = ctx.rect.height
-        if result.scroll(action, s, height: height) { return .none }
-        let links = outcome?.links ?? []
-        switch action {
-        case .decide(.stepBack): if !undoFlip(ctx) { mode = .brief }
-        case .cancel: result.focus = nil
-        case .nextLink, .previousLink:
-            if !result.cycle(forward: action == .nextLink, s, height: height) { return .message("No links here") }
-        case .pick(let n):
-            guard links.indices.contains(n - 1) else { return .unhandled }
-            return stepEffect(TreeSession.follow(links[n - 1].link))
-        case .open:
-            if case .flip(let i)? = result.focus { return applyFlip(i, ctx) }
-            guard case .link(let i)? = result.focus, links.indices.contains(i) else { return .message("Tab moves to the links and the flips; 1-9 open a link") }
-            return stepEffect(TreeSession.follow(links[i].link))
-        case .decide(.showCommand):
-            resultCommand.toggle()
-            let after = resultSheet(ctx, outcome: outcome)
-            if let r = after.spots["command"] { result.show(r, after, height: height) }
-        case .decide(.map):
-            return .message("The map shows a tree: p steps through this brief's path, and M there opens it")
-        case .decide(.saveRecord):
-            guard let r = form.recommendation(ctx.guide) else { return .unhandled }
-            return .run(.saveRecord(.brief(r)))
-        default: return .unhandled
-        }
+    /// A click on a field focuses it.
+    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
+        let f = formPanes(ctx.rect).form
+        let form = ctx.shared.form
+        guard f.contains(x: x, y: y), form.editing == nil else { return .unhandled }
+        let line = form.top + y - f.y
+        guard let i = form.sheet(width: f.width, ctx.view, understood: nil).items.firstIndex(where: { $0.contains(line) }) else { return .unhandled }
+        ctx.shared.form.field = i
         return .none
     }
 
-    func stepEffect(_ step: Step) -> Effect {
-        if case .effect(let e) = step { return e }
-        return .none
+    mutating func fit(_ ctx: inout DecideContext) {
+        let p = formPanes(ctx.rect).form
+        ctx.shared.form.refreshPivots(ctx.guide)
+        ctx.shared.form.fit(height: p.height, width: p.width, ctx.view)
+    }
+
+    func status(_ ctx: DecideContext) -> (String, String) {
+        // A brief and a decision record are different files: say which is saved.
+        let form = ctx.shared.form
+        let schema = ctx.guide.decisions.brief
+        let brief = form.unsaved ? "brief not saved" : (form.file != nil ? "brief saved" : nil)
+        let notes = [form.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
+        return ("Decide \(ctx.glyphs.sep) Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"),
+                "\(form.current(schema)?.name ?? "") \(form.field + 1)/\(schema.fields.count)")
+    }
+
+    func violations(_ ctx: DecideContext) -> [String] {
+        let field = ctx.shared.form.field
+        return ctx.guide.decisions.brief.fields.indices.contains(field) ? [] : ["decide: brief field \(field) outside the form"]
     }
 
     var formWide: (Rect) -> Bool { { $0.width >= 72 } }
@@ -122,10 +88,12 @@ extension DecideView {
         return (top, bottom, nil)
     }
 
-    func renderForm(_ ctx: ViewContext, into buf: inout Buffer) {
+    func render(_ dctx: DecideContext, into buf: inout Buffer) {
+        let ctx = dctx.view
         let g = ctx.glyphs
         let (f, res, divider) = formPanes(ctx.rect)
         // One recommendation a frame: the form's hints and the pane beside it share it.
+        let form = dctx.shared.form
         let (rec, problem) = form.outcome(ctx.guide)
         form.sheet(width: f.width, ctx, understood: rec).render(top: form.top, in: f, focus: nil, selected: form.field, into: &buf)
         if let divider {

@@ -1,34 +1,35 @@
 import NNGuideCore
 
-/// The decision hub, the menu of variant trees and the list of saved briefs.
-extension DecideView {
-    // MARK: the hub
+/// The bottom of the Decide stack: the primary flow, the variant trees, the brief form, the
+/// diagnosis and the saved briefs, each offering to resume what was begun (`DecideShared.parked`).
+struct HubScreen: DecideScreen {
+    enum Item: Equatable { case tree(String), variants, brief, saved }
 
-    enum HubItem: Equatable { case tree(String), variants, brief, saved }
+    var menu = ListCursor()
+    var pane = Pane()
 
-    func variantTrees(_ guide: Guide) -> [DecisionTree] {
-        guide.decisions.trees(.variant)
-    }
+    var scopes: [Scope] { [] }
 
-    func hubItems(_ ctx: ViewContext) -> [(item: HubItem, title: String, about: String)] {
+    static func items(_ ctx: DecideContext) -> [(item: Item, title: String, about: String)] {
         let book = ctx.guide.decisions
         let g = ctx.glyphs
-        func about(_ key: String, _ fallback: String?) -> String {
-            if let stack = sessions[key], let top = stack.last, !top.nav.answers.isEmpty || stack.count > 1 {
-                return "resume: " + top.nav.breadcrumb.map { InlineParser.plain($0.option.answer) }.joined(separator: " \(g.sep) ")
-            }
+        func about(_ id: String, _ fallback: String?) -> String {
+            // Every answer so far, through a variant tree chosen at the pick too.
+            let answers = ctx.shared.parkedTrees(.tree(id)).flatMap { $0.nav.breadcrumb.map { InlineParser.plain($0.option.answer) } }
+            if !answers.isEmpty { return "resume: " + answers.joined(separator: " \(g.sep) ") }
             return InlineParser.plain(fallback ?? "")
         }
-        var out: [(HubItem, String, String)] = []
+        var out: [(Item, String, String)] = []
         if let p = book.primaryTree {
             out.append((.tree(p.id), "Step through the primary flow", about(p.id, p.summary)))
         }
-        let variants = variantTrees(ctx.guide)
+        let variants = book.trees(.variant)
         if !variants.isEmpty {
-            let resumed = variants.first { sessions[$0.id]?.last.map { !$0.nav.answers.isEmpty } ?? false }
+            let resumed = variants.first { ctx.shared.parkedTrees(.tree($0.id)).last.map { !$0.nav.answers.isEmpty } ?? false }
             out.append((.variants, "Choose a variant for one modality",
                         resumed.map { "resume: " + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
+        let form = ctx.shared.form
         let filled = form.values.isEmpty ? "describe the problem once; the pick follows every change"
             : "resume: " + book.brief.required.compactMap { form.values[$0.field]?.description }.joined(separator: ", ")
         out.append((.brief, "Fill in a Model Brief", filled))
@@ -39,7 +40,7 @@ extension DecideView {
         return out
     }
 
-    func hubSheet(_ ctx: ViewContext) -> Sheet {
+    func sheet(_ ctx: DecideContext) -> Sheet {
         let r = ctx.rect.page
         var s = Sheet(width: r.width, glyphs: ctx.glyphs)
         let g = ctx.glyphs
@@ -49,7 +50,7 @@ extension DecideView {
             s.text("Match the architecture to the data's structure; filter by constraints; simple first.", .dim)
         }
         s.blank()
-        let items = hubItems(ctx)
+        let items = Self.items(ctx)
         let titleWidth = (items.map { DisplayWidth.of($0.title) }.max() ?? 10) + 2
         for (i, it) in items.enumerated() {
             s.item { s in
@@ -62,106 +63,129 @@ extension DecideView {
         return s
     }
 
-    mutating func openHubItem(_ item: HubItem, _ ctx: ViewContext) -> Effect {
+    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+        let items = Self.items(ctx)
+        if menu.choose(action, count: items.count) { return .none }
+        switch action {
+        case .open: return open(items[menu.index].item, &ctx)
+        case .pick(let n):
+            guard items.indices.contains(n - 1) else { return .unhandled }
+            menu.index = n - 1
+            return open(items[n - 1].item, &ctx)
+        default: return .unhandled
+        }
+    }
+
+    private func open(_ item: Item, _ ctx: inout DecideContext) -> Effect {
         switch item {
         case .tree(let id):
             guard let tree = ctx.guide.decisions.tree(id) else { return .message("No decision tree '\(id)' in this content") }
-            start(key: id, tree: tree, schema: ctx.guide.decisions.brief)
-        case .variants:
-            mode = .variants
-        case .brief:
-            mode = .brief
-        case .saved:
-            fit(ctx)
-            return openSaved(from: .hub)
+            Self.start(tree, &ctx)
+        case .variants: ctx.push(VariantMenu(ctx))
+        case .brief: ctx.push(BriefScreen())
+        case .saved: return SavedBriefsScreen.open(fromForm: false, &ctx)
         }
-        fit(ctx)
         return .none
     }
 
-    /// Starts a tree, or resumes it where it was left.
-    mutating func start(key: String, tree: DecisionTree, schema: BriefSchema) {
-        if sessions[key] == nil { sessions[key] = [TreeSession(Navigator(tree: tree, schema: schema))] }
-        active = key
-        mode = .tree
+    /// Starts a tree chosen from a menu, or resumes the session `d` put aside for it.
+    static func start(_ tree: DecisionTree, _ ctx: inout DecideContext) {
+        if let group = ctx.shared.parked.removeValue(forKey: .tree(tree.id)) {
+            ctx.push(all: group)
+        } else {
+            ctx.push(TreeSession(Navigator(tree: tree, schema: ctx.guide.decisions.brief), origin: .tree(tree.id)))
+        }
     }
 
-    func variantSheet(_ ctx: ViewContext) -> Sheet {
+    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
+        let r = ctx.rect.page
+        guard let i = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x).item else { return .unhandled }
+        return handle(.pick(i + 1), &ctx)
+    }
+
+    mutating func fit(_ ctx: inout DecideContext) {
+        let s = sheet(ctx)
+        menu.clamp(count: s.items.count)
+        pane.show(s.items[menu.index], s, height: ctx.rect.height)
+        pane.clamp(s, height: ctx.rect.height)
+    }
+
+    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: menu.index, into: &buf)
+    }
+
+    func status(_ ctx: DecideContext) -> (String, String) { ("Decide", "") }
+
+    func violations(_ ctx: DecideContext) -> [String] {
+        let s = sheet(ctx)
+        var out = pane.violations(s, height: ctx.rect.height, name: "decide hub")
+        if !s.items.indices.contains(menu.index) { out.append("decide hub: choice \(menu.index) outside the menu") }
+        return out
+    }
+}
+
+/// The variant trees, one per modality; a tree chosen here is pushed over the menu, so Back from
+/// its first question returns here.
+struct VariantMenu: DecideScreen {
+    var menu = ListCursor()
+    var pane = Pane()
+
+    var scopes: [Scope] { [.decide] }
+
+    /// Opens on the tree whose session was put aside, if one was: the one the hub offers to resume.
+    init(_ ctx: DecideContext) {
+        menu.index = ctx.guide.decisions.trees(.variant).firstIndex { ctx.shared.parked[.tree($0.id)] != nil } ?? 0
+    }
+
+    func sheet(_ ctx: DecideContext) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         s.text("Variants for one modality", .title)
         s.blank()
-        let trees = variantTrees(ctx.guide)
+        let trees = ctx.guide.decisions.trees(.variant)
         TreeSession.layoutQuestion(
             "Which data are you choosing a variant for?",
             help: "Part 4 of the guide: within a family, the variant follows from the output you need and your constraints.",
-            options: trees.map { t in (t.title, t.summary, sessions[t.id]?.last.map { $0.nav.answers.isEmpty ? nil : "in progress" } ?? nil) },
-            choice: variantChoice, compact: TreeSession.compact(ctx), into: &s)
+            options: trees.map { t in (t.title, t.summary, ctx.shared.parkedTrees(.tree(t.id)).last.map { $0.nav.answers.isEmpty ? nil : "in progress" } ?? nil) },
+            choice: menu.index, compact: TreeSession.compact(ctx.view), into: &s)
         return s
     }
 
-    // MARK: saved briefs
-
-    /// The list of saved briefs; it says "Reading the briefs folder..." until the list comes back.
-    mutating func openSaved(from: Mode) -> Effect {
-        savedReturn = from
-        mode = .saved
-        savedFolder = nil
-        pendingOpen = nil
-        menu = Pane()
-        return .run(.listBriefs)
-    }
-
-    mutating func briefsListed(_ list: [SavedBrief], folder: String) {
-        saved = list
-        savedFolder = folder
-        savedChoice = min(savedChoice, max(0, list.count - 1))
-    }
-
-    func savedSheet(_ ctx: ViewContext) -> Sheet {
-        var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
-        s.text("Saved briefs", .title)
-        guard let folder = savedFolder else { s.text("Reading the briefs folder...", .dim); return s }
-        s.text("In " + folder, .dim)
-        s.blank()
-        if saved.isEmpty { s.text("No saved briefs yet. In the brief form, w saves one here.", .text); return s }
-        if !saved.contains(where: { !$0.draft }) { s.text("No saved briefs yet. In the brief form, w saves one here.", .text) }
-        for (i, b) in saved.enumerated() {
-            if b.draft && (i == 0 || !saved[i - 1].draft) {
-                s.blank()
-                s.text("Drafts: kept when you quit with unsaved changes", .heading)
-            }
-            s.item { s in
-                s.wrap([StyledRun(s.glyphs.text(b.name), Sheet.Tag(.strong))], first: [Span(i < 9 ? " \(i + 1)  " : "    ", .accent)])
-                s.text(b.summary, b.values == nil ? .warning : .dim, first: [Span("    ")])
-            }
+    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+        let trees = ctx.guide.decisions.trees(.variant)
+        if menu.choose(action, count: trees.count) { return .none }
+        switch action {
+        case .open, .pick:
+            var i = menu.index
+            if case .pick(let n) = action { i = n - 1 }
+            guard trees.indices.contains(i) else { return .unhandled }
+            menu.index = i
+            HubScreen.start(trees[i], &ctx)
+        case .decide(.stepBack), .cancel: ctx.pop()
+        default: return .unhandled
         }
-        return s
+        return .none
     }
 
-    /// `x` on a saved brief or draft: the first press asks, the second deletes.
-    mutating func deleteSavedBrief() -> Effect {
-        guard saved.indices.contains(savedChoice) else { return .message("No brief to delete") }
-        let b = saved[savedChoice]
-        guard pendingDelete == savedChoice else {
-            pendingDelete = savedChoice
-            return .message("Delete \(b.draft ? "the draft" : "the brief") \(b.name)? x again deletes it; any other key keeps it")
-        }
-        pendingDelete = nil
-        return .run(.deleteBrief(path: b.path))
+    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
+        let r = ctx.rect.page
+        guard let i = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x).item else { return .unhandled }
+        return handle(.pick(i + 1), &ctx)
     }
 
-    mutating func openSavedBrief(_ i: Int) -> Effect {
-        guard saved.indices.contains(i) else { return .unhandled }
-        savedChoice = i
-        let b = saved[i]
-        guard let values = b.values else { return .message("Cannot open \(b.name): \(b.problem ?? "unreadable")") }
-        if form.unsaved && pendingOpen != i {
-            pendingOpen = i
-            return .message("The brief in the form has unsaved changes: Enter again replaces it, Backspace keeps it")
-        }
-        pendingOpen = nil
-        form.load(values, from: b.path)
-        mode = .brief
-        return .message("Opened \(b.path)")
+    mutating func fit(_ ctx: inout DecideContext) {
+        menu.clamp(count: ctx.guide.decisions.trees(.variant).count)
+        let s = sheet(ctx)
+        if s.items.indices.contains(menu.index) { pane.show(s.items[menu.index], s, height: ctx.rect.height) }
+        pane.clamp(s, height: ctx.rect.height)
+    }
+
+    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: menu.index, into: &buf)
+    }
+
+    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", "") }
+
+    func violations(_ ctx: DecideContext) -> [String] {
+        pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide variants")
     }
 }

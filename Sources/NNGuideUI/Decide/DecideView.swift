@@ -1,294 +1,123 @@
 import NNGuideCore
 
-/// The decision navigator (`d`): a hub, then one question per screen down the primary flow, a
-/// variant tree or the diagnosis, to a pick; or the Model Brief form with its live recommendation.
-/// Sessions are kept while the app runs: `d` returns to the hub and the hub resumes them.
+/// The decision navigator (`d`) as a stack of screens (`DecideScreen`): the hub at the bottom; over
+/// it the variant menu, a tree session (a variant tree pushed over a pick), the decision map, the
+/// brief form, its recommendation, the saved briefs and a comparison of two. The top screen gets the
+/// keys and draws; Back pops it. `d` shows the hub and puts the tree session above it aside, so the
+/// hub can offer to resume it (sessions are kept while the app runs).
 public struct DecideView: AppView {
-    public enum Mode: String, Sendable, Equatable { case hub, variants, tree, brief, result, saved }
+    /// Bottom first; never empty (the hub is always there).
+    var stack: [any DecideScreen] = [HubScreen()]
+    var shared = DecideShared()
 
-    public internal(set) var mode: Mode = .hub
-    var hubChoice = 0
-    var variantChoice = 0
-    /// Scroll of whichever menu is on screen (the hub, the variant trees, the saved briefs).
-    var menu = Pane()
-    /// Tree sessions by where they began (a tree id, or `brief` for the brief's path); each is a
-    /// stack, because a pick's "choose the variant" opens a variant tree over it.
-    var sessions: [String: [TreeSession]] = [:]
-    var active: String?
-    public internal(set) var form = BriefForm()
-    var result = Pane()
-    var resultCommand = false
-    var resultSaved: String?
-    /// What would change the pick: the recommendation screen's flips and the form's marks.
-    var flips = FlipState()
-    var saved: [SavedBrief] = []
-    var savedFolder: String?
-    var savedChoice = 0
-    var savedReturn: Mode = .hub
-    /// An Enter on a saved brief that would replace unsaved changes: the next Enter confirms.
-    var pendingOpen: Int?
-    /// An x on a saved brief or draft: the next x deletes it, any other key cancels.
-    var pendingDelete: Int?
     public init() {}
 
-    static let briefKey = "brief"
+    /// The screen on top: the one that has the keys.
+    var top: any DecideScreen { stack[stack.count - 1] }
 
-    public var scopes: [Scope] {
-        switch mode {
-        case .hub: return []
-        case .variants, .saved: return [.decide]
-        case .tree:
-            if session?.map != nil { return [.decideMap] }
-            return session?.atPick == true ? [.decidePick, .decideTree, .decide] : [.decideTree, .decide]
-        case .brief: return [.brief]
-        case .result: return [.decidePick, .decideTree, .decide]
-        }
+    /// The brief in the form (kept while the app runs; quitting keeps it as a draft).
+    public internal(set) var form: BriefForm {
+        get { shared.form }
+        set { shared.form = newValue }
     }
 
-    public var typing: Bool { mode == .brief && form.editing != nil }
+    /// The topmost tree session on the stack (under the map when the map is open); only trees and
+    /// maps are ever pushed over a tree.
+    var session: TreeSession? { stack.last { $0 is TreeSession } as? TreeSession }
+
+    public var scopes: [Scope] { top.scopes }
+    public var typing: Bool { top.typing(shared) }
     public var typingScopes: [Scope] { [.briefField] }
 
-    var session: TreeSession? { active.flatMap { sessions[$0]?.last } }
+    // MARK: the stack
 
-    mutating func withSession<R>(_ body: (inout TreeSession) -> R) -> R? {
-        guard let key = active, var stack = sessions[key], var top = stack.popLast() else { return nil }
-        let r = body(&top)
-        stack.append(top)
-        sessions[key] = stack
-        return r
+    /// Runs `body` on the top screen with a context over the shared state, then applies the stack
+    /// change it asked for and fits the screen now on top.
+    mutating func onTop(_ ctx: ViewContext, _ body: (inout any DecideScreen, inout DecideContext) -> Effect) -> Effect {
+        var dctx = DecideContext(ctx, shared)
+        var screen = stack.removeLast()
+        var effect = body(&screen, &dctx)
+        stack.append(screen)
+        shared = dctx.shared
+        if let change = dctx.change { effect = apply(change, effect, ctx) }
+        fit(ctx)
+        return effect
     }
 
-    // MARK: keys
+    /// Pushes, pops or replaces; a popped screen is handed to the one under it (the map's Enter).
+    private mutating func apply(_ change: DecideContext.StackChange, _ effect: Effect, _ ctx: ViewContext) -> Effect {
+        switch change {
+        case .push(let screens):
+            stack += screens
+        case .replace(let screen):
+            stack[stack.count - 1] = screen
+        case .pop:
+            guard stack.count > 1 else { return effect }
+            let popped = stack.removeLast()
+            let after = onTop(ctx) { s, c in s.returned(from: popped, &c) }
+            return after == .none ? effect : after
+        }
+        return effect
+    }
 
     public mutating func activate(_ ctx: ViewContext) {
-        // `d` always shows the hub; what was begun is kept and the hub offers to resume it.
-        if !typing { mode = .hub }
+        // `d` always shows the hub; a tree session on the stack is put aside for the hub to resume.
+        // The brief's path is not: the hub does not offer it, and `p` walks the form's brief afresh.
+        guard !typing else { return }
+        if let i = stack.firstIndex(where: { $0 is TreeSession }), let first = stack[i] as? TreeSession, first.origin != .brief {
+            shared.parked[first.origin] = Array(stack[i...])
+        }
+        stack = [stack[0]]
     }
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
-        defer { fit(ctx) }
-        switch mode {
-        case .hub:
-            let items = hubItems(ctx)
-            switch action {
-            case .lineDown: hubChoice = min(items.count - 1, hubChoice + 1)
-            case .lineUp: hubChoice = max(0, hubChoice - 1)
-            case .top: hubChoice = 0
-            case .bottom: hubChoice = items.count - 1
-            case .open: return openHubItem(items[hubChoice].item, ctx)
-            case .pick(let n):
-                guard items.indices.contains(n - 1) else { return .unhandled }
-                hubChoice = n - 1
-                return openHubItem(items[n - 1].item, ctx)
-            default: return .unhandled
-            }
-            return .none
-        case .variants:
-            let trees = variantTrees(ctx.guide)
-            switch action {
-            case .lineDown: variantChoice = min(trees.count - 1, variantChoice + 1)
-            case .lineUp: variantChoice = max(0, variantChoice - 1)
-            case .top: variantChoice = 0
-            case .bottom: variantChoice = trees.count - 1
-            case .open, .pick:
-                var i = variantChoice
-                if case .pick(let n) = action { i = n - 1 }
-                guard trees.indices.contains(i) else { return .unhandled }
-                variantChoice = i
-                start(key: trees[i].id, tree: trees[i], schema: ctx.guide.decisions.brief)
-            case .decide(.stepBack), .cancel: mode = .hub
-            default: return .unhandled
-            }
-            return .none
-        case .tree:
-            return treeKey(action, ctx)
-        case .brief:
-            return briefKey(action, ctx)
-        case .result:
-            return resultKey(action, ctx)
-        case .saved:
-            if flips.comparing != nil { return comparisonKey(action, ctx) }
-            if action != .decide(.deleteBrief) { pendingDelete = nil }
-            switch action {
-            case .decide(.versus): return markVersus(ctx)
-            case .decide(.deleteBrief): return deleteSavedBrief()
-            case .lineDown: savedChoice = min(max(0, saved.count - 1), savedChoice + 1); pendingOpen = nil
-            case .lineUp: savedChoice = max(0, savedChoice - 1); pendingOpen = nil
-            case .top: savedChoice = 0
-            case .bottom: savedChoice = max(0, saved.count - 1)
-            case .open: return openSavedBrief(savedChoice)
-            case .pick(let n): return openSavedBrief(n - 1)
-            case .decide(.stepBack), .cancel: mode = savedReturn; pendingOpen = nil
-            default: return .unhandled
-            }
-            return .none
-        }
-    }
-
-    mutating func treeKey(_ action: Action, _ ctx: ViewContext) -> Effect {
-        guard let step = withSession({ $0.handle(action, ctx) }) else { mode = .hub; return .none }
-        switch step {
-        case .done: return .none
-        case .unhandled: return .unhandled
-        case .effect(let e): return e
-        case .leave:
-            guard let key = active else { mode = .hub; return .none }
-            if var stack = sessions[key], stack.count > 1 {
-                stack.removeLast()
-                sessions[key] = stack
-                return .none
-            }
-            sessions[key] = nil
-            active = nil
-            // Back where the tree was chosen: the form, the variant menu or the hub.
-            if key == Self.briefKey { mode = .brief } else if variantTrees(ctx.guide).contains(where: { $0.id == key }) { mode = .variants } else { mode = .hub }
-            return .none
-        case .refine(let r):
-            guard let key = active, var tree = ctx.guide.decisions.tree(r.tree), tree.node(r.node) != nil else {
-                return .message("The variant tree '\(r.tree)' is not in this content")
-            }
-            tree.start = r.node
-            sessions[key, default: []].append(TreeSession(Navigator(tree: tree, schema: ctx.guide.decisions.brief)))
-            return .none
-        case .saveRecord:
-            if let nav = session?.nav { return .run(.saveRecord(.path(nav))) }
-            return .none
-        }
-    }
-
-    /// A decision record was saved (`receive`): say where on the screen that asked for it.
-    mutating func recordSaved(_ path: String, _ ctx: ViewContext) {
-        switch mode {
-        case .tree: withSession { $0.saved = path; $0.reveal("saved", ctx) }
-        case .result:
-            resultSaved = path
-            let s = resultSheet(ctx)
-            if let r = s.spots["saved"] { result.show(r, s, height: ctx.rect.height) }
-        default:
-            form.savedRecord = path
-            form.notice = "Decision record saved as " + Sheet.fileName(path)
-        }
+        onTop(ctx) { s, c in s.handle(action, &c) }
     }
 
     /// A click (with `--mouse`) does what the keys would: an answer or menu item is chosen, a
     /// breadcrumb answer reopened, a link followed, a form field focused.
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
-        let r = ctx.rect.page
-        let (sheet, top): (Sheet, Int)
-        switch mode {
-        case .hub: (sheet, top) = (hubSheet(ctx), menu.top)
-        case .variants: (sheet, top) = (variantSheet(ctx), menu.top)
-        case .saved: (sheet, top) = (savedSheet(ctx), menu.top)
-        case .result: (sheet, top) = (resultSheet(ctx), result.top)
-        case .tree:
-            guard let t = session else { return .unhandled }
-            (sheet, top) = (t.sheet(ctx), t.shownTop)
-        case .brief:
-            let f = formPanes(ctx.rect).form
-            guard f.contains(x: x, y: y), form.editing == nil else { return .unhandled }
-            let line = form.top + y - f.y
-            guard let i = form.sheet(width: f.width, ctx, understood: nil).items.firstIndex(where: { $0.contains(line) }) else { return .unhandled }
-            form.field = i
-            fit(ctx)
-            return .none
-        }
-        let hit = sheet.hit(line: top + y - r.y, x: x - r.x)
-        if let t = hit.target {
-            if mode == .tree { withSession { $0.pane.focus = t } } else { result.focus = t }
-            return handle(.open, ctx)
-        }
-        if let i = hit.item { return handle(.pick(i + 1), ctx) }
-        return .unhandled
+        onTop(ctx) { s, c in s.click(x: x, y: y, &c) }
     }
 
-    // MARK: layout
-
     public mutating func fit(_ ctx: ViewContext) {
-        let h = ctx.rect.height
-        switch mode {
-        case .hub:
-            hubChoice = min(max(0, hubChoice), hubItems(ctx).count - 1)
-            let s = hubSheet(ctx)
-            menu.show(s.items[hubChoice], s, height: h)
-            menu.clamp(s, height: h)
-        case .variants:
-            let n = variantTrees(ctx.guide).count
-            variantChoice = min(max(0, variantChoice), max(0, n - 1))
-            let s = variantSheet(ctx)
-            if s.items.indices.contains(variantChoice) { menu.show(s.items[variantChoice], s, height: h) }
-            menu.clamp(s, height: h)
-        case .tree:
-            if session == nil { mode = .hub; return }
-            withSession { $0.fit(ctx) }
-        case .brief:
-            let p = formPanes(ctx.rect).form
-            flips.refreshPivots(&form, ctx.guide)
-            form.fit(height: p.height, width: p.width, ctx)
-        case .result:
-            result.clamp(resultSheet(ctx), height: h)
-        case .saved:
-            if flips.comparing != nil { flips.comparePane.clamp(comparisonSheet(ctx), height: h); return }
-            savedChoice = min(max(0, savedChoice), max(0, saved.count - 1))
-            let s = savedSheet(ctx)
-            if s.items.indices.contains(savedChoice) { menu.show(s.items[savedChoice], s, height: h) }
-            menu.clamp(s, height: h)
-        }
+        var dctx = DecideContext(ctx, shared)
+        stack[stack.count - 1].fit(&dctx)
+        shared = dctx.shared
     }
 
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
-        let r = ctx.rect.page
-        switch mode {
-        case .hub:
-            hubSheet(ctx).render(top: menu.top, in: r, focus: nil, selected: hubChoice, into: &buf)
-        case .variants:
-            variantSheet(ctx).render(top: menu.top, in: r, focus: nil, selected: variantChoice, into: &buf)
-        case .tree:
-            guard let t = session else { return }
-            t.sheet(ctx).render(top: t.shownTop, in: r, focus: t.map == nil ? t.pane.focus : nil, selected: t.selectedItem, into: &buf)
-        case .brief:
-            renderForm(ctx, into: &buf)
-        case .result:
-            resultSheet(ctx).render(top: result.top, in: r, focus: result.focus, selected: nil, into: &buf)
-        case .saved:
-            if flips.comparing != nil { comparisonSheet(ctx).render(top: flips.comparePane.top, in: r, focus: nil, selected: nil, into: &buf); return }
-            savedSheet(ctx).render(top: menu.top, in: r, focus: nil, selected: saved.isEmpty ? nil : savedChoice, into: &buf)
-        }
+        top.render(DecideContext(ctx, shared), into: &buf)
     }
 
     public func status(_ ctx: ViewContext) -> (String, String) {
-        let sep = " \(ctx.glyphs.sep) "
-        switch mode {
-        case .hub: return ("Decide", "")
-        case .variants: return ("Decide" + sep + "Variants", "")
-        case .tree:
-            guard let t = session else { return ("Decide", "") }
-            return ("Decide" + sep + ctx.glyphs.text(t.nav.tree.title), t.status(ctx))
-        case .brief:
-            // A brief and a decision record are different files: say which is saved.
-            let schema = ctx.guide.decisions.brief
-            let brief = form.unsaved ? "brief not saved" : (form.file != nil ? "brief saved" : nil)
-            let notes = [form.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
-            return ("Decide" + sep + "Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"), "\(form.current(schema)?.name ?? "") \(form.field + 1)/\(schema.fields.count)")
-        case .result: return ("Decide" + sep + "Model Brief" + sep + "recommendation", result.position(resultSheet(ctx), height: ctx.rect.height))
-        case .saved: return ("Decide" + sep + "Saved briefs", savedFolder == nil ? "" : "\(saved.count)")
-        }
+        top.status(DecideContext(ctx, shared))
     }
 
+    // MARK: what the loop did (`receive`, in DecideResults.swift, calls these)
+
+    /// A decision record was saved: the screen that asked says where, else the form does.
+    mutating func recordSaved(_ path: String, _ ctx: ViewContext) {
+        let dctx = DecideContext(ctx, shared)
+        if stack[stack.count - 1].recordSaved(path, dctx) { return }
+        form.savedRecord = path
+        form.notice = "Decision record saved as " + Sheet.fileName(path)
+    }
+
+    /// The briefs folder was read: the saved list nearest the top shows it.
+    mutating func briefsListed(_ list: [SavedBrief], folder: String) {
+        guard let i = stack.lastIndex(where: { $0 is SavedBriefsScreen }), var screen = stack[i] as? SavedBriefsScreen else { return }
+        screen.listed(list, folder: folder)
+        stack[i] = screen
+    }
+
+    /// The saved briefs the list on the stack shows.
+    var saved: [SavedBrief] { (stack.last { $0 is SavedBriefsScreen } as? SavedBriefsScreen)?.saved ?? [] }
+
     public func violations(_ ctx: ViewContext) -> [String] {
-        let h = ctx.rect.height
-        var out: [String] = []
-        switch mode {
-        case .hub:
-            out += menu.violations(hubSheet(ctx), height: h, name: "decide hub")
-            if !hubItems(ctx).indices.contains(hubChoice) { out.append("decide hub: choice \(hubChoice) outside the menu") }
-        case .variants: out += menu.violations(variantSheet(ctx), height: h, name: "decide variants")
-        case .tree:
-            if let t = session { out += t.violations(ctx) } else { out.append("decide: tree mode without a session") }
-        case .brief:
-            if !ctx.guide.decisions.brief.fields.indices.contains(form.field) { out.append("decide: brief field \(form.field) outside the form") }
-        case .result: out += result.violations(resultSheet(ctx), height: h, name: "decide result")
-        case .saved: out += menu.violations(savedSheet(ctx), height: h, name: "decide saved")
-        }
+        var out = top.violations(DecideContext(ctx, shared))
+        if !(stack[0] is HubScreen) { out.append("decide: the stack does not start at the hub") }
+        if stack.dropFirst().contains(where: { $0 is HubScreen }) { out.append("decide: a second hub on the stack") }
         return out
     }
 }

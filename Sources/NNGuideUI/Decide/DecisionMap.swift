@@ -4,21 +4,32 @@ import NNGuideCore
 /// and answer with the picks at the leaves, the path taken marked and the current node pointed at.
 /// Each line is a place in the tree reached by a list of answers from the start, so Enter can jump
 /// there with the navigator's own `choose`; a node reached twice is drawn once and referred to after.
-struct DecisionMap: Sendable, Equatable {
+/// A screen of the Decide stack, pushed over the tree session it maps; Enter pops it with the place
+/// chosen, which the session below then goes to.
+struct DecisionMap: DecideScreen {
     /// One line of the map: the answers that lead to it from the tree's start.
     struct Place: Sendable, Equatable {
         var answers: [Int]
     }
 
+    /// The path being mapped (a copy: the session below changes only when Enter chooses a place).
+    let nav: Navigator
     /// Which place is chosen; the cursor counts places, the pane scrolls lines (places wrap).
     var cursor = ListCursor()
     var top = 0
+    /// The answers of the place Enter chose, for the session below.
+    private(set) var chosen: [Int]?
+    /// The map laid out for one size: the map does not change while it is open, only the size does.
+    private var built: (key: SheetKey, sheet: Sheet)?
+    private struct SheetKey: Equatable { var width: Int; var glyphs: Glyphs; var library: ObjectIdentifier }
 
     /// Opens on the current node, so the map starts where the reader is.
-    init(_ nav: Navigator) {
+    init(_ nav: Navigator, _ ctx: ViewContext) {
+        self.nav = nav
         let places = Self.places(nav.tree)
         let here = nav.answers.map(\.option)
         cursor.index = places.firstIndex { $0.answers == here } ?? 0
+        fit(ctx)
     }
 
     // MARK: the tree as places
@@ -118,29 +129,47 @@ struct DecisionMap: Sendable, Equatable {
         guide.catalog.architectures.first { $0.id == id }?.name ?? id
     }
 
-    // MARK: keys
+    // MARK: the screen
 
-    /// What a key does on the map; `jump` carries the answers of the place Enter chose.
-    enum Outcome: Equatable { case moved, close, jump([Int]), unhandled }
+    var scopes: [Scope] { [.decideMap] }
 
-    mutating func handle(_ action: Action, _ nav: Navigator, _ ctx: ViewContext) -> Outcome {
-        let places = Self.places(nav.tree)
-        switch action {
-        case .decide(.map), .cancel, .decide(.stepBack): return .close
-        case .open:
-            guard places.indices.contains(cursor.index) else { return .unhandled }
-            return .jump(places[cursor.index].answers)
-        default:
-            // Pages move by about a screen of places; every place is at least one line.
-            guard cursor.move(action, count: places.count, height: ctx.rect.height) else { return .unhandled }
-            fit(nav, ctx)
-            return .moved
-        }
+    private func key(_ ctx: ViewContext) -> SheetKey {
+        SheetKey(width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
+    func sheet(_ ctx: ViewContext) -> Sheet {
+        if let built, built.key == key(ctx) { return built.sheet }
+        return Self.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs)
+    }
+
+    private mutating func laidOut(_ ctx: ViewContext) -> Sheet {
+        if let built, built.key == key(ctx) { return built.sheet }
+        let s = sheet(ctx)
+        built = (key(ctx), s)
+        return s
+    }
+
+    mutating func handle(_ action: Action, _ dctx: inout DecideContext) -> Effect {
+        let places = Self.places(nav.tree)
+        switch action {
+        case .decide(.map), .cancel, .decide(.stepBack):
+            dctx.pop()
+        case .open:
+            guard places.indices.contains(cursor.index) else { return .unhandled }
+            chosen = places[cursor.index].answers
+            dctx.pop()
+        default:
+            // Pages move by about a screen of places; every place is at least one line.
+            guard cursor.move(action, count: places.count, height: dctx.rect.height) else { return .unhandled }
+        }
+        return .none
+    }
+
+    mutating func fit(_ dctx: inout DecideContext) { fit(dctx.view) }
+
     /// Keeps the chosen place's lines on screen (a place may wrap to several).
-    mutating func fit(_ nav: Navigator, _ ctx: ViewContext) {
-        let s = Self.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs)
+    mutating func fit(_ ctx: ViewContext) {
+        let s = laidOut(ctx)
         cursor.index = min(max(0, cursor.index), max(0, s.items.count - 1))
         if s.items.indices.contains(cursor.index) {
             top = Sheet.scroll(top, toShow: s.items[cursor.index], height: ctx.rect.height, lines: s.count)
@@ -148,9 +177,26 @@ struct DecisionMap: Sendable, Equatable {
         top = min(max(0, top), max(0, s.count - ctx.rect.height))
     }
 
-    func position(_ nav: Navigator, _ ctx: ViewContext) -> String {
+    func render(_ dctx: DecideContext, into buf: inout Buffer) {
+        sheet(dctx.view).render(top: top, in: dctx.rect.page, focus: nil, selected: cursor.index, into: &buf)
+    }
+
+    func status(_ dctx: DecideContext) -> (String, String) {
+        let g = dctx.glyphs
         var d = ScrollDocument()
         d.top = top
-        return d.position(lines: Self.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs).count, height: ctx.rect.height)
+        return ("Decide \(g.sep) " + g.text(nav.tree.title),
+                "map \(g.bullet) " + d.position(lines: sheet(dctx.view).count, height: dctx.rect.height))
+    }
+
+    func violations(_ dctx: DecideContext) -> [String] {
+        let s = sheet(dctx.view)
+        let h = dctx.rect.height
+        var out = cursor.violations(count: s.items.count, height: s.count, name: "decide map")
+        if top < 0 || top > max(0, s.count - h) { out.append("decide map: top \(top) outside the map") }
+        if s.items.indices.contains(cursor.index), !s.items[cursor.index].overlaps(top..<(top + h)) {
+            out.append("decide map: the chosen place is off screen")
+        }
+        return out
     }
 }

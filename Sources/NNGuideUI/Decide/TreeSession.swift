@@ -1,25 +1,16 @@
 import NNGuideCore
 
-/// What a decision screen asks of the decide view after a key.
-enum Step: Sendable, Equatable {
-    case done
-    case unhandled
-    case effect(Effect)
-    /// Backspace before the first question.
-    case leave
-    /// The pick's "choose the variant" link.
-    case refine(Refinement)
-    /// `e` at a pick.
-    case saveRecord
-}
-
-/// One tree being stepped through. Every rule of stepping (choose, back, change an earlier answer)
-/// lives in `Navigator`; this adds what the screen needs: the highlighted answer, the breadcrumb
-/// answer whose question is reopened, scroll and focus, and whether the command is shown.
-struct TreeSession: Sendable, Equatable {
+/// One tree being stepped through, as a screen of the Decide stack. Every rule of stepping (choose,
+/// back, change an earlier answer) lives in `Navigator`; this adds what the screen needs: the
+/// highlighted answer, the breadcrumb answer whose question is reopened, scroll and focus, and
+/// whether the command is shown. A pick's "choose the variant" pushes the variant tree's session
+/// over this one; Back before the first question pops back to where the tree was chosen.
+struct TreeSession: DecideScreen {
     var nav: Navigator
-    /// The highlighted answer (0-based).
-    var choice = 0
+    /// Where the session began, so `d` can put it aside and the hub resume it.
+    let origin: TreeOrigin
+    /// The highlighted answer.
+    var answers = ListCursor()
     /// The breadcrumb step whose question is reopened to change its answer.
     var changing: Int?
     var pane = Pane()
@@ -29,21 +20,23 @@ struct TreeSession: Sendable, Equatable {
     /// A stretch just brought into view (the command after `y`): until the next key, keeping the
     /// highlighted answer in view does not scroll it away again.
     var revealed: String?
-    /// The decision map (`M`), open over the question or pick.
-    var map: DecisionMap?
     /// The command `y` shows, checked against the recommender for these answers (worked out once per path).
     var command: (answers: [Navigator.Answer], result: Result<PathCommand, PathUnreachable>?)?
+    /// The sheet of the last state and size it was laid out for: a key, the fit after it, the frame
+    /// and the status line all read this one instead of laying the screen out again.
+    private var built: (key: SheetKey, sheet: Sheet)?
+    /// How many times the sheet was laid out (the test that keeps it to one a key reads it).
+    private(set) var layouts = 0
 
-    static func == (a: TreeSession, b: TreeSession) -> Bool {
-        a.nav == b.nav && a.choice == b.choice && a.changing == b.changing && a.pane == b.pane && a.showCommand == b.showCommand
-            && a.saved == b.saved && a.revealed == b.revealed && a.map == b.map
+    init(_ nav: Navigator, origin: TreeOrigin) { self.nav = nav; self.origin = origin }
+
+    /// The highlighted answer (0-based).
+    var choice: Int {
+        get { answers.index }
+        set { answers.index = newValue }
     }
 
-    init(_ nav: Navigator) { self.nav = nav }
-
-    /// The line at the top of the screen and the highlighted item, of the map when it is open.
-    var shownTop: Int { map?.top ?? pane.top }
-    var selectedItem: Int? { map.map { $0.cursor.index } ?? (atPick ? nil : choice) }
+    var selectedItem: Int? { atPick ? nil : choice }
 
     /// The question on screen: the current one, or the reopened one.
     var question: DecisionNode {
@@ -57,8 +50,39 @@ struct TreeSession: Sendable, Equatable {
 
     // MARK: layout
 
+    /// What the sheet is laid out from: any change lays it out again.
+    private struct SheetKey: Equatable {
+        var tree: String, start: String, answers: [Navigator.Answer]
+        var choice: Int, changing: Int?, showCommand: Bool, commandFor: [Navigator.Answer]?, saved: String?
+        var width: Int, compact: Bool, glyphs: Glyphs, library: ObjectIdentifier
+    }
+
+    private func sheetKey(_ ctx: ViewContext) -> SheetKey {
+        SheetKey(tree: nav.tree.id, start: nav.tree.start, answers: nav.answers, choice: choice, changing: changing,
+                 showCommand: showCommand, commandFor: command?.answers, saved: saved,
+                 width: ctx.rect.page.width, compact: Self.compact(ctx), glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
+    }
+
+    /// True when the frame and the status line for this state and size will not lay the sheet out again.
+    func isLaidOut(_ ctx: ViewContext) -> Bool { built?.key == sheetKey(ctx) }
+
+    /// The screen laid out: the one built for this state and size when there is one.
     func sheet(_ ctx: ViewContext) -> Sheet {
-        if map != nil { return DecisionMap.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs) }
+        if let built, built.key == sheetKey(ctx) { return built.sheet }
+        return layout(ctx)
+    }
+
+    /// The same, kept for the frame and the status line that follow.
+    private mutating func laidOut(_ ctx: ViewContext) -> Sheet {
+        let key = sheetKey(ctx)
+        if let built, built.key == key { return built.sheet }
+        let s = layout(ctx)
+        built = (key, s)
+        layouts += 1
+        return s
+    }
+
+    private func layout(_ ctx: ViewContext) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         let g = ctx.glyphs
         s.text(nav.tree.title, .title)
@@ -133,16 +157,16 @@ struct TreeSession: Sendable, Equatable {
 
     /// Brings a named stretch of the sheet into view (the command after `y`, the file after `e`).
     mutating func reveal(_ spot: String, _ ctx: ViewContext) {
-        let s = sheet(ctx)
+        let s = laidOut(ctx)
         if let r = s.spots[spot] { pane.show(r, s, height: ctx.rect.height); revealed = spot }
         fit(ctx)
     }
 
     // MARK: keys
 
-    mutating func handle(_ action: Action, _ ctx: ViewContext) -> Step {
-        defer { refreshCommand(ctx) }
-        return handleKey(action, ctx)
+    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+        defer { refreshCommand(ctx.view) }
+        return handleKey(action, &ctx)
     }
 
     /// Works the `y` command out again when the answers changed (it runs the recommender).
@@ -152,75 +176,60 @@ struct TreeSession: Sendable, Equatable {
         if revealed == "command" { reveal("command", ctx) }
     }
 
-    private mutating func handleKey(_ action: Action, _ ctx: ViewContext) -> Step {
+    private mutating func handleKey(_ action: Action, _ dctx: inout DecideContext) -> Effect {
+        let ctx = dctx.view
         revealed = nil
-        if var m = map {
-            let outcome = m.handle(action, nav, ctx)
-            map = m
-            switch outcome {
-            case .moved: return .done
-            case .unhandled: return .unhandled
-            case .close: map = nil; fit(ctx); return .done
-            case .jump(let answers): return jump(answers, ctx)
-            }
-        }
-        if action == .decide(.map) {
-            map = DecisionMap(nav)
-            map?.fit(nav, ctx)
-            return .done
-        }
-        let s = sheet(ctx)
+        let s = laidOut(ctx)
         let height = ctx.rect.height
         switch action {
+        case .decide(.map):
+            dctx.push(DecisionMap(nav, ctx))
+            return .none
         case .nextLink, .previousLink:
             // At a pick the links come first: reading on is more common than changing an answer.
             let order = atPick ? s.targets.indices.sorted { (s.targets[$0].isLink ? 0 : 1, $0) < (s.targets[$1].isLink ? 0 : 1, $1) } : nil
-            if pane.cycle(forward: action == .nextLink, s, height: height, order: order) { return .done }
-            return .effect(.message("Nothing to move to yet: the breadcrumb grows as you answer"))
+            if pane.cycle(forward: action == .nextLink, s, height: height, order: order) { return .none }
+            return .message("Nothing to move to yet: the breadcrumb grows as you answer")
         case .cancel:
-            if changing != nil { stopChanging(); return .effect(.message("Kept your answer")) }
-            if pane.focus != nil { pane.focus = nil; return .done }
+            if changing != nil { stopChanging(); return .message("Kept your answer") }
+            if pane.focus != nil { pane.focus = nil; return .none }
             return .unhandled
         case .decide(.stepBack):
-            if changing != nil { stopChanging(); return .done }
+            if changing != nil { stopChanging(); return .none }
             let taken = nav.answers.last?.option
-            guard nav.back() else { return .leave }
+            // Before the first question: back where the tree was chosen (the hub, the variant
+            // menu, the form, or the pick whose variant this is).
+            guard nav.back() else { dctx.pop(); return .none }
             choice = taken ?? 0
             freshScreen()
             fit(ctx)
-            return .done
+            return .none
         case .decide(.restart):
             nav.reset(); changing = nil; choice = 0; freshScreen()
-            return .effect(.message("Started again at the first question"))
+            return .message("Started again at the first question")
         case .decide(.showCommand):
             showCommand.toggle()
             refreshCommand(ctx)
             reveal("command", ctx)
-            return .done
+            return .none
         case .decide(.saveRecord):
-            return atPick ? .saveRecord : .effect(.message("e saves the decision record once you reach a pick"))
+            return atPick ? dctx.run(.saveRecord(.path(nav))) : .message("e saves the decision record once you reach a pick")
         default:
             break
         }
-        return atPick ? handlePick(action, s, ctx) : handleQuestion(action, s, ctx)
+        return atPick ? handlePick(action, s, &dctx) : handleQuestion(action, s, ctx)
     }
 
-    private mutating func handleQuestion(_ action: Action, _ s: Sheet, _ ctx: ViewContext) -> Step {
-        let count = question.options.count
-        switch action {
-        case .lineDown, .lineUp, .top, .bottom:
-            switch action {
-            case .lineDown: choice = min(count - 1, choice + 1)
-            case .lineUp: choice = max(0, choice - 1)
-            case .top: choice = 0
-            default: choice = count - 1
-            }
+    private mutating func handleQuestion(_ action: Action, _ s: Sheet, _ ctx: ViewContext) -> Effect {
+        if answers.choose(action, count: question.options.count) {
             pane.focus = nil
             fit(ctx)
-            return .done
+            return .none
+        }
+        switch action {
         case .pageDown, .pageUp:
             _ = pane.scroll(action, s, height: ctx.rect.height)
-            return .done
+            return .none
         case .pick(let n):
             return answer(n - 1, ctx)
         case .open:
@@ -231,65 +240,74 @@ struct TreeSession: Sendable, Equatable {
         }
     }
 
-    private mutating func handlePick(_ action: Action, _ s: Sheet, _ ctx: ViewContext) -> Step {
-        if pane.scroll(action, s, height: ctx.rect.height) { return .done }
+    private mutating func handlePick(_ action: Action, _ s: Sheet, _ dctx: inout DecideContext) -> Effect {
+        let ctx = dctx.view
+        if pane.scroll(action, s, height: ctx.rect.height) { return .none }
         let links = Outcome(path: nav, guide: ctx.guide)?.links ?? []
         switch action {
         case .pick(let n):
             guard links.indices.contains(n - 1) else { return .unhandled }
-            return Self.follow(links[n - 1].link)
+            return Self.follow(links[n - 1].link, from: origin, &dctx)
         case .open:
             switch pane.focus {
             case .crumb(let k)?: return reopen(k, ctx)
-            case .link(let i)? where links.indices.contains(i): return Self.follow(links[i].link)
-            default: return .effect(.message("Tab moves to the links and the breadcrumb; 1-9 open a link"))
+            case .link(let i)? where links.indices.contains(i): return Self.follow(links[i].link, from: origin, &dctx)
+            default: return .message("Tab moves to the links and the breadcrumb; 1-9 open a link")
             }
         default:
             return .unhandled
         }
     }
 
-    static func follow(_ link: Outcome.Link) -> Step {
+    /// A pick's link: a page opens in the reader; "choose the variant" pushes that variant tree's
+    /// session, begun at the node the pick names, over the screen it was chosen on.
+    static func follow(_ link: Outcome.Link, from origin: TreeOrigin, _ ctx: inout DecideContext) -> Effect {
         switch link {
-        case .page(let id): return .effect(.openPage(id, find: nil))
-        case .refine(let r): return .refine(r)
+        case .page(let id): return .openPage(id, find: nil)
+        case .refine(let r):
+            guard var tree = ctx.guide.decisions.tree(r.tree), tree.node(r.node) != nil else {
+                return .message("The variant tree '\(r.tree)' is not in this content")
+            }
+            tree.start = r.node
+            ctx.push(TreeSession(Navigator(tree: tree, schema: ctx.guide.decisions.brief), origin: origin))
+            return .none
         }
     }
 
-    private mutating func answer(_ i: Int, _ ctx: ViewContext) -> Step {
+    private mutating func answer(_ i: Int, _ ctx: ViewContext) -> Effect {
         guard question.options.indices.contains(i) else { return .unhandled }
         if let k = changing {
             let old = nav.breadcrumb[k].index
             changing = nil
             if i != old { nav.change(step: k, to: i) }
         } else {
-            guard nav.choose(i) else { return .effect(.message("That answer leads nowhere in this content")) }
+            guard nav.choose(i) else { return .message("That answer leads nowhere in this content") }
         }
         choice = 0
         freshScreen()
-        return .done
+        return .none
     }
 
-    /// Enter on the map: the answers of the chosen place, given one by one as the keys would.
-    private mutating func jump(_ answers: [Int], _ ctx: ViewContext) -> Step {
+    /// The map was closed: Enter on a place brings its answers, given one by one as the keys would.
+    mutating func returned(from screen: any DecideScreen, _ dctx: inout DecideContext) -> Effect {
+        guard let map = screen as? DecisionMap, let place = map.chosen else { return .none }
         var next = Navigator(tree: nav.tree, schema: nav.schema)
-        for a in answers { guard next.choose(a) else { return .effect(.message("That place cannot be reached in this content")) } }
-        map = nil
+        for a in place { guard next.choose(a) else { return .message("That place cannot be reached in this content") } }
         nav = next
         changing = nil
         choice = 0
         freshScreen()
-        fit(ctx)
-        return .done
+        fit(dctx.view)
+        return .none
     }
 
-    private mutating func reopen(_ k: Int, _ ctx: ViewContext) -> Step {
+    private mutating func reopen(_ k: Int, _ ctx: ViewContext) -> Effect {
         guard nav.breadcrumb.indices.contains(k) else { return .unhandled }
         changing = k
         choice = nav.breadcrumb[k].index
         freshScreen()
         fit(ctx)
-        return .done
+        return .none
     }
 
     private mutating func stopChanging() {
@@ -304,35 +322,54 @@ struct TreeSession: Sendable, Equatable {
         saved = nil
     }
 
+    /// A click on an answer chooses it; on a breadcrumb answer or a link, focuses and opens it.
+    mutating func click(x: Int, y: Int, _ dctx: inout DecideContext) -> Effect {
+        let r = dctx.rect.page
+        let hit = sheet(dctx.view).hit(line: pane.top + y - r.y, x: x - r.x)
+        if let t = hit.target { pane.focus = t; return handle(.open, &dctx) }
+        if let i = hit.item { return handle(.pick(i + 1), &dctx) }
+        return .unhandled
+    }
+
+    // MARK: the screen
+
+    var scopes: [Scope] { atPick ? [.decidePick, .decideTree, .decide] : [.decideTree, .decide] }
+
+    mutating func fit(_ dctx: inout DecideContext) { fit(dctx.view) }
+
     /// Keeps the highlighted answer on screen and scroll and focus valid.
     mutating func fit(_ ctx: ViewContext) {
-        if var m = map { m.fit(nav, ctx); map = m; return }
-        let count = question.options.count
-        if !atPick { choice = count == 0 ? 0 : min(max(0, choice), count - 1) }
-        let s = sheet(ctx)
+        if !atPick { answers.clamp(count: question.options.count) }
+        let s = laidOut(ctx)
         if !atPick, revealed == nil, s.items.indices.contains(choice) { pane.show(s.items[choice], s, height: ctx.rect.height) }
         pane.clamp(s, height: ctx.rect.height)
     }
 
-    /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).
-    func status(_ ctx: ViewContext) -> String {
-        if let map { return "map \(ctx.glyphs.bullet) " + map.position(nav, ctx) }
-        let place = atPick ? "pick" : changing.map { "changing \($0 + 1) of \(nav.answers.count)" } ?? "question \(nav.answers.count + 1)"
-        return place + " \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height)
+    func render(_ dctx: DecideContext, into buf: inout Buffer) {
+        sheet(dctx.view).render(top: pane.top, in: dctx.rect.page, focus: pane.focus, selected: selectedItem, into: &buf)
     }
 
-    func violations(_ ctx: ViewContext) -> [String] {
-        if let map {
-            let s = sheet(ctx)
-            var out = map.cursor.violations(count: s.items.count, height: s.count, name: "decide map")
-            if map.top < 0 || map.top > max(0, s.count - ctx.rect.height) { out.append("decide map: top \(map.top) outside the map") }
-            if s.items.indices.contains(map.cursor.index), !s.items[map.cursor.index].overlaps(map.top..<(map.top + ctx.rect.height)) {
-                out.append("decide map: the chosen place is off screen")
-            }
-            return out
-        }
+    /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).
+    func status(_ dctx: DecideContext) -> (String, String) {
+        let ctx = dctx.view
+        let place = atPick ? "pick" : changing.map { "changing \($0 + 1) of \(nav.answers.count)" } ?? "question \(nav.answers.count + 1)"
+        return ("Decide \(ctx.glyphs.sep) " + ctx.glyphs.text(nav.tree.title),
+                place + " \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height))
+    }
+
+    mutating func recordSaved(_ path: String, _ dctx: DecideContext) -> Bool {
+        saved = path
+        reveal("saved", dctx.view)
+        return true
+    }
+
+    func violations(_ dctx: DecideContext) -> [String] {
+        let ctx = dctx.view
         var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide")
         if !atPick && !question.options.indices.contains(choice) { out.append("decide: answer \(choice) outside 0..<\(question.options.count)") }
+        if let built, built.key == sheetKey(ctx), built.sheet.doc.lines != layout(ctx).doc.lines {
+            out.append("decide: the kept sheet differs from the screen's state")
+        }
         return out
     }
 }

@@ -1,0 +1,190 @@
+import NNGuideCore
+
+/// The whole recommendation for the brief in the form (`r`): why, why not, warnings, links, and what
+/// would change the pick. Enter on a flip applies it to the form's brief (the line at the top says
+/// so); Backspace undoes the last one, and with none left pops back to the form. Every flip is a
+/// recommender run, so the list is worked out when the brief changes, not every frame.
+struct RecommendationScreen: DecideScreen {
+    var pane = Pane()
+    /// `y`: the equivalent command shown under the pick.
+    var showCommand = false
+    /// Where this recommendation's decision record was saved.
+    var saved: String?
+    /// Flips of the brief, for the brief as it is now.
+    var shown: [Flip] = []
+    /// Flips applied here, last last: the brief before each, and the change in words.
+    var applied: [(before: [BriefField: BriefValue], change: String)] = []
+    /// The recommendation (a recommender run) and the sheet, for the brief and size they were laid
+    /// out for: a key, the fit after it, the frame and the status line share them.
+    private var built: (key: SheetKey, outcome: Outcome?, sheet: Sheet)?
+    private struct SheetKey: Equatable {
+        var values: [BriefField: BriefValue], showCommand: Bool, saved: String?, applied: [String], shown: [Flip]
+        var width: Int, glyphs: Glyphs, library: ObjectIdentifier
+    }
+
+    init(_ ctx: DecideContext) {
+        shown = Self.flips(ctx.shared.form.values, ctx.guide)
+    }
+
+    var scopes: [Scope] { [.decidePick, .decideTree, .decide] }
+
+    static func flips(_ values: [BriefField: BriefValue], _ guide: Guide) -> [Flip] {
+        guard let brief = try? Brief(schema: guide.decisions.brief, values: values) else { return [] }
+        return Flips.analyze(brief, with: Recommender(guide: guide))
+    }
+
+    func outcome(_ ctx: DecideContext) -> Outcome? {
+        ctx.shared.form.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
+    }
+
+    private func key(_ ctx: DecideContext) -> SheetKey {
+        SheetKey(values: ctx.shared.form.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change), shown: shown,
+                 width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.view.library))
+    }
+
+    /// The screen laid out: the one built for this brief and size when there is one.
+    func sheet(_ ctx: DecideContext) -> Sheet {
+        if let built, built.key == key(ctx) { return built.sheet }
+        return layout(ctx)
+    }
+
+    /// The recommendation and the sheet, kept for the frame and the status line that follow.
+    /// `known`: the recommendation when the caller has it for this brief already.
+    private mutating func laidOut(_ ctx: DecideContext, known: Outcome?? = nil) -> (outcome: Outcome?, sheet: Sheet) {
+        let k = key(ctx)
+        if let built, built.key == k { return (built.outcome, built.sheet) }
+        let o = known ?? outcome(ctx)
+        let s = layout(ctx, outcome: o)
+        built = (k, o, s)
+        return (o, s)
+    }
+
+    /// The whole recommendation; `outcome` when the caller has it already.
+    private func layout(_ ctx: DecideContext, outcome: Outcome?? = nil) -> Sheet {
+        let form = ctx.shared.form
+        var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
+        guard let o = outcome ?? self.outcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
+            // A brief the form cannot answer (a task its modality rules out) says why, not what is missing.
+            let problem = form.outcome(ctx.guide).problem.map { $0 + " (Backspace returns to the form.)" }
+            s.text(problem ?? "Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (Backspace returns to it).", .text)
+            return s
+        }
+        s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.compactMap { f in b[f].map { "\(f.name)=\($0)" } }.joined(separator: " "), .dim)
+        layoutApplied(&s)
+        s.blank()
+        o.layout(into: &s) { s in
+            if showCommand { s.commandBlock(b.commandLine()) }
+            if let saved {
+                s.blank()
+                s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(saved), .dim) }
+            }
+        }
+        layoutFlips(&s)
+        return s
+    }
+
+    /// Lays out "What would change the pick" as targets Enter applies.
+    private func layoutFlips(_ s: inout Sheet) {
+        guard !shown.isEmpty else { return }
+        s.blank()
+        s.text(DecisionSection.flips.heading + " (Tab, Enter applies)", .heading)
+        for (i, f) in shown.enumerated() {
+            let t = s.target(.flip(i))
+            s.wrap([StyledRun("with " + s.plain(f.change), Sheet.Tag(.link, t)), StyledRun(": " + s.plain(f.title), Sheet.Tag(.text))],
+                   first: [Span(s.glyphs.bullet + " ", .dim)])
+        }
+    }
+
+    /// "Changed: deploy=edge › samples under 1,000 (Backspace undoes)".
+    private func layoutApplied(_ s: inout Sheet) {
+        guard !applied.isEmpty else { return }
+        let g = s.glyphs
+        s.text("Changed: " + applied.map(\.change).joined(separator: " \(g.sep) ") + " (Backspace undoes)", .accent)
+    }
+
+    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+        let (outcome, s) = laidOut(ctx)
+        let height = ctx.rect.height
+        if pane.scroll(action, s, height: height) { return .none }
+        let links = outcome?.links ?? []
+        switch action {
+        case .decide(.stepBack): if !undoFlip(&ctx) { ctx.pop() }
+        case .cancel: pane.focus = nil
+        case .nextLink, .previousLink:
+            if !pane.cycle(forward: action == .nextLink, s, height: height) { return .message("No links here") }
+        case .pick(let n):
+            guard links.indices.contains(n - 1) else { return .unhandled }
+            return TreeSession.follow(links[n - 1].link, from: .brief, &ctx)
+        case .open:
+            if case .flip(let i)? = pane.focus { return applyFlip(i, &ctx) }
+            guard case .link(let i)? = pane.focus, links.indices.contains(i) else { return .message("Tab moves to the links and the flips; 1-9 open a link") }
+            return TreeSession.follow(links[i].link, from: .brief, &ctx)
+        case .decide(.showCommand):
+            showCommand.toggle()
+            let after = laidOut(ctx, known: outcome).sheet
+            if let r = after.spots["command"] { pane.show(r, after, height: height) }
+        case .decide(.map):
+            return .message("The map shows a tree: p steps through this brief's path, and M there opens it")
+        case .decide(.saveRecord):
+            guard let r = ctx.shared.form.recommendation(ctx.guide) else { return .unhandled }
+            return ctx.run(.saveRecord(.brief(r)))
+        default: return .unhandled
+        }
+        return .none
+    }
+
+    /// Enter on a flip: the form's brief takes the change.
+    private mutating func applyFlip(_ i: Int, _ ctx: inout DecideContext) -> Effect {
+        guard shown.indices.contains(i) else { return .unhandled }
+        let f = shown[i]
+        guard let v = try? ctx.guide.decisions.brief.parse(f.field, f.value) else { return .message("\(f.field.name) cannot take \(f.value) here") }
+        applied.append((ctx.shared.form.values, f.change))
+        ctx.shared.form.values[f.field] = v
+        shown = Self.flips(ctx.shared.form.values, ctx.guide)
+        pane = Pane()
+        return .message("Applied: \(f.change)")
+    }
+
+    /// Backspace: the last applied flip is undone; false when there is none.
+    private mutating func undoFlip(_ ctx: inout DecideContext) -> Bool {
+        guard let last = applied.popLast() else { return false }
+        ctx.shared.form.values = last.before
+        shown = Self.flips(ctx.shared.form.values, ctx.guide)
+        pane = Pane()
+        return true
+    }
+
+    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
+        let r = ctx.rect.page
+        let hit = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x)
+        if let t = hit.target { pane.focus = t; return handle(.open, &ctx) }
+        if let i = hit.item { return handle(.pick(i + 1), &ctx) }
+        return .unhandled
+    }
+
+    mutating func fit(_ ctx: inout DecideContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }
+
+    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: pane.focus, selected: nil, into: &buf)
+    }
+
+    func status(_ ctx: DecideContext) -> (String, String) {
+        let sep = " \(ctx.glyphs.sep) "
+        return ("Decide" + sep + "Model Brief" + sep + "recommendation", pane.position(sheet(ctx), height: ctx.rect.height))
+    }
+
+    mutating func recordSaved(_ path: String, _ ctx: DecideContext) -> Bool {
+        saved = path
+        let s = laidOut(ctx).sheet
+        if let r = s.spots["saved"] { pane.show(r, s, height: ctx.rect.height) }
+        return true
+    }
+
+    func violations(_ ctx: DecideContext) -> [String] {
+        var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide result")
+        if let built, built.key == key(ctx), built.sheet.doc.lines != layout(ctx).doc.lines {
+            out.append("decide result: the kept sheet differs from the screen's state")
+        }
+        return out
+    }
+}

@@ -1,0 +1,198 @@
+import NNGuideCore
+
+/// The saved briefs and drafts (opened from the hub, or with `o` in the form): Enter opens one in
+/// the form, `x` twice deletes, `v` on two compares them (a screen pushed over this one).
+struct SavedBriefsScreen: DecideScreen {
+    var saved: [SavedBrief] = []
+    /// Nil until the loop has read the folder.
+    var folder: String?
+    var menu = ListCursor()
+    var pane = Pane()
+    /// An Enter on a saved brief that would replace unsaved changes: the next Enter confirms.
+    var pendingOpen: Int?
+    /// An x on a saved brief or draft: the next x deletes it, any other key cancels.
+    var pendingDelete: Int?
+    /// The brief `v` marked; `v` on another compares the two.
+    var versus: Int?
+    /// Opened with `o` from the form (Enter returns to it) rather than from the hub.
+    let fromForm: Bool
+
+    var scopes: [Scope] { [.decide] }
+
+    init(fromForm: Bool) { self.fromForm = fromForm }
+
+    /// Pushes the list and asks the loop to read the folder.
+    static func open(fromForm: Bool, _ ctx: inout DecideContext) -> Effect {
+        ctx.push(SavedBriefsScreen(fromForm: fromForm))
+        return ctx.run(.listBriefs)
+    }
+
+    mutating func listed(_ list: [SavedBrief], folder: String) {
+        saved = list
+        self.folder = folder
+        menu.clamp(count: list.count)
+    }
+
+    func sheet(_ ctx: DecideContext) -> Sheet {
+        var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
+        s.text("Saved briefs", .title)
+        guard let folder else { s.text("Reading the briefs folder...", .dim); return s }
+        s.text("In " + folder, .dim)
+        s.blank()
+        if saved.isEmpty { s.text("No saved briefs yet. In the brief form, w saves one here.", .text); return s }
+        if !saved.contains(where: { !$0.draft }) { s.text("No saved briefs yet. In the brief form, w saves one here.", .text) }
+        for (i, b) in saved.enumerated() {
+            if b.draft && (i == 0 || !saved[i - 1].draft) {
+                s.blank()
+                s.text("Drafts: kept when you quit with unsaved changes", .heading)
+            }
+            s.item { s in
+                s.wrap([StyledRun(s.glyphs.text(b.name), Sheet.Tag(.strong))], first: [Span(i < 9 ? " \(i + 1)  " : "    ", .accent)])
+                s.text(b.summary, b.values == nil ? .warning : .dim, first: [Span("    ")])
+            }
+        }
+        return s
+    }
+
+    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+        if action != .decide(.deleteBrief) { pendingDelete = nil }
+        if menu.choose(action, count: saved.count) {
+            if action == .lineDown || action == .lineUp { pendingOpen = nil }
+            return .none
+        }
+        switch action {
+        case .decide(.versus): return markVersus(&ctx)
+        case .decide(.deleteBrief): return delete(&ctx)
+        case .open: return open(menu.index, &ctx)
+        case .pick(let n): return open(n - 1, &ctx)
+        case .decide(.stepBack), .cancel: ctx.pop()
+        default: return .unhandled
+        }
+        return .none
+    }
+
+    /// `x` on a saved brief or draft: the first press asks, the second deletes.
+    private mutating func delete(_ ctx: inout DecideContext) -> Effect {
+        guard saved.indices.contains(menu.index) else { return .message("No brief to delete") }
+        let b = saved[menu.index]
+        guard pendingDelete == menu.index else {
+            pendingDelete = menu.index
+            return .message("Delete \(b.draft ? "the draft" : "the brief") \(b.name)? x again deletes it; any other key keeps it")
+        }
+        pendingDelete = nil
+        return ctx.run(.deleteBrief(path: b.path))
+    }
+
+    /// Opens a brief in the form: back to the form it was asked from, or the form over the hub.
+    private mutating func open(_ i: Int, _ ctx: inout DecideContext) -> Effect {
+        guard saved.indices.contains(i) else { return .unhandled }
+        menu.index = i
+        let b = saved[i]
+        guard let values = b.values else { return .message("Cannot open \(b.name): \(b.problem ?? "unreadable")") }
+        if ctx.shared.form.unsaved && pendingOpen != i {
+            pendingOpen = i
+            return .message("The brief in the form has unsaved changes: Enter again replaces it, Backspace keeps it")
+        }
+        pendingOpen = nil
+        ctx.shared.form.load(values, from: b.path)
+        if fromForm { ctx.pop() } else { ctx.replace(with: BriefScreen()) }
+        return .message("Opened \(b.path)")
+    }
+
+    private mutating func markVersus(_ ctx: inout DecideContext) -> Effect {
+        guard saved.indices.contains(menu.index), saved[menu.index].values != nil else { return .message("Choose a saved brief that can be read") }
+        guard let first = versus, first != menu.index else {
+            versus = menu.index
+            return .message("Marked \(saved[menu.index].name): v on another brief compares the two")
+        }
+        versus = nil
+        ctx.push(BriefComparisonScreen(saved[first], saved[menu.index], listed: saved.count))
+        return .none
+    }
+
+    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
+        let r = ctx.rect.page
+        guard let i = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x).item else { return .unhandled }
+        return handle(.pick(i + 1), &ctx)
+    }
+
+    mutating func fit(_ ctx: inout DecideContext) {
+        menu.clamp(count: saved.count)
+        let s = sheet(ctx)
+        if s.items.indices.contains(menu.index) { pane.show(s.items[menu.index], s, height: ctx.rect.height) }
+        pane.clamp(s, height: ctx.rect.height)
+    }
+
+    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: saved.isEmpty ? nil : menu.index, into: &buf)
+    }
+
+    func status(_ ctx: DecideContext) -> (String, String) {
+        ("Decide \(ctx.glyphs.sep) Saved briefs", folder == nil ? "" : "\(saved.count)")
+    }
+
+    func violations(_ ctx: DecideContext) -> [String] {
+        pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide saved")
+    }
+}
+
+/// Two saved briefs side by side (`v` on one, then `v` on another): each row as a card (a label,
+/// then each brief's value), so it reads at any width.
+struct BriefComparisonScreen: DecideScreen {
+    let a: SavedBrief
+    let b: SavedBrief
+    /// How many briefs the list under it holds, for the status line.
+    let listed: Int
+    var pane = Pane()
+
+    init(_ a: SavedBrief, _ b: SavedBrief, listed: Int) { self.a = a; self.b = b; self.listed = listed }
+
+    var scopes: [Scope] { [.decide] }
+
+    func comparison(_ ctx: DecideContext) -> BriefComparison? {
+        guard let av = a.values, let bv = b.values else { return nil }
+        let schema = ctx.guide.decisions.brief
+        guard let x = try? Brief(schema: schema, values: av), let y = try? Brief(schema: schema, values: bv) else { return nil }
+        return try? BriefComparison(x, y, labels: (a.name, b.name), recommender: Recommender(guide: ctx.guide))
+    }
+
+    func sheet(_ ctx: DecideContext) -> Sheet {
+        var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
+        s.text("Two saved briefs", .title)
+        guard let c = comparison(ctx) else {
+            s.text("These briefs cannot be compared: one no longer reads as a brief (Backspace returns).", .warning)
+            return s
+        }
+        s.text("A: " + c.labels.0 + "   B: " + c.labels.1, .dim)
+        for r in c.rows {
+            s.blank()
+            s.text(r[0], .heading)
+            s.text(r[1], .text, first: [Span("A  ", .accent)], rest: [Span("   ")])
+            s.text(r[2], .text, first: [Span("B  ", .accent)], rest: [Span("   ")])
+        }
+        s.blank()
+        for v in c.verdict { s.text(v.replacingOccurrences(of: "the first brief's", with: "A's"), .strong) }
+        return s
+    }
+
+    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+        if pane.scroll(action, sheet(ctx), height: ctx.rect.height) { return .none }
+        switch action {
+        case .decide(.stepBack), .cancel: ctx.pop(); return .none
+        default: return .unhandled
+        }
+    }
+
+    mutating func fit(_ ctx: inout DecideContext) { pane.clamp(sheet(ctx), height: ctx.rect.height) }
+
+    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: nil, into: &buf)
+    }
+
+    /// The list's status line, as when the comparison was part of it.
+    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Saved briefs", "\(listed)") }
+
+    func violations(_ ctx: DecideContext) -> [String] {
+        pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide comparison")
+    }
+}

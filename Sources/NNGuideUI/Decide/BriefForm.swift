@@ -229,17 +229,17 @@ public struct BriefForm: Sendable, Equatable {
             }
             if i == field {
                 about(f, schema, &s)
-                s.spots["field"] = start..<s.count
+                s.spots[.field] = start..<s.count
             }
         }
         if showCommand, let b = brief(schema) { s.commandBlock(b.commandLine()) }
         if let file {
             s.blank()
-            s.spot("file") { s in s.text((unsaved ? "Changed since " : "Saved as ") + Sheet.fileName(file), .dim) }
+            s.spot(.file) { s in s.text((unsaved ? "Changed since " : "Saved as ") + Sheet.fileName(file), .dim) }
         }
         if let savedRecord {
             s.blank()
-            s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(savedRecord), .dim) }
+            s.spot(.saved) { s in s.text("Decision record saved as " + Sheet.fileName(savedRecord), .dim) }
         }
         return s
     }
@@ -273,7 +273,7 @@ public struct BriefForm: Sendable, Equatable {
     mutating func fit(height: Int, width: Int, _ ctx: ViewContext) {
         let s = sheet(width: width, ctx, understood: nil)
         guard s.items.indices.contains(field) else { return }
-        top = Sheet.scroll(top, toShow: s.spots["field"] ?? s.items[field], height: height, lines: s.count)
+        top = Sheet.scroll(top, toShow: s.spots[.field] ?? s.items[field], height: height, lines: s.count)
         top = Sheet.scroll(top, toShow: s.items[field], height: height, lines: s.count)
     }
 }

@@ -76,7 +76,7 @@ struct RecommendationScreen: DecideScreen {
             if showCommand { s.commandBlock(b.commandLine()) }
             if let saved {
                 s.blank()
-                s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(saved), .dim) }
+                s.spot(.saved) { s in s.text("Decision record saved as " + Sheet.fileName(saved), .dim) }
             }
         }
         layoutFlips(&s)
@@ -122,7 +122,7 @@ struct RecommendationScreen: DecideScreen {
         case .decide(.showCommand):
             showCommand.toggle()
             let after = laidOut(ctx, known: outcome).sheet
-            if let r = after.spots["command"] { pane.show(r, after, height: height) }
+            if let r = after.spots[.command] { pane.show(r, after, height: height) }
         case .decide(.map):
             return .message("The map shows a tree: p steps through this brief's path, and M there opens it")
         case .decide(.saveRecord):
@@ -176,7 +176,7 @@ struct RecommendationScreen: DecideScreen {
     mutating func recordSaved(_ path: String, _ ctx: DecideContext) -> Bool {
         saved = path
         let s = laidOut(ctx).sheet
-        if let r = s.spots["saved"] { pane.show(r, s, height: ctx.rect.height) }
+        if let r = s.spots[.saved] { pane.show(r, s, height: ctx.rect.height) }
         return true
     }
 

@@ -25,8 +25,9 @@ struct Sheet {
     var items: [Range<Int>] = []
     /// First line of each target, for scrolling a focused one into view.
     var targetLines: [Int] = []
-    /// Named stretches of lines ("command", "saved") a key brings into view.
-    var spots: [String: Range<Int>] = [:]
+    /// Stretches of lines a key or a saved file brings into view.
+    enum Spot: Sendable, Equatable { case command, saved, field, file }
+    var spots: [Spot: Range<Int>] = [:]
     let width: Int
     let glyphs: Glyphs
 
@@ -74,7 +75,7 @@ struct Sheet {
     }
 
     /// Lays out a named stretch of lines.
-    mutating func spot(_ name: String, _ body: (inout Sheet) -> Void) {
+    mutating func spot(_ name: Spot, _ body: (inout Sheet) -> Void) {
         let start = doc.lines.count
         body(&self)
         spots[name] = start..<doc.lines.count
@@ -84,7 +85,7 @@ struct Sheet {
     /// value stands for (a number for a range), as shell comments so the block still pastes.
     mutating func commandBlock(_ command: String, notes: [String] = []) {
         blank()
-        spot("command") { s in
+        spot(.command) { s in
             s.text("The same with nnguide recommend (y hides it):", .dim)
             s.command(command)
             for n in notes { s.text(n, .dim, first: [Span("  # ", .dim)], rest: [Span("  # ", .dim)]) }

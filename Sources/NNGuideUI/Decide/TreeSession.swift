@@ -19,7 +19,7 @@ struct TreeSession: DecideScreen {
     var saved: String?
     /// A stretch just brought into view (the command after `y`): until the next key, keeping the
     /// highlighted answer in view does not scroll it away again.
-    var revealed: String?
+    var revealed: Sheet.Spot?
     /// The command `y` shows, checked against the recommender for these answers (worked out once per path).
     var command: (answers: [Navigator.Answer], result: Result<PathCommand, PathUnreachable>?)?
     /// The sheet of the last state and size it was laid out for: a key, the fit after it, the frame
@@ -143,20 +143,20 @@ struct TreeSession: DecideScreen {
                 s.commandBlock(c.line, notes: c.notes)
             case .failure(let why)?:
                 s.blank()
-                s.spot("command") { s in s.text(why.message, .dim) }
+                s.spot(.command) { s in s.text(why.message, .dim) }
             case nil:
                 s.blank()
-                s.spot("command") { s in s.text("No nnguide recommend command matches these answers: they say nothing yet about a brief's fields.", .dim) }
+                s.spot(.command) { s in s.text("No nnguide recommend command matches these answers: they say nothing yet about a brief's fields.", .dim) }
             }
         }
         if let saved {
             s.blank()
-            s.spot("saved") { s in s.text("Decision record saved as " + Sheet.fileName(saved), .dim) }
+            s.spot(.saved) { s in s.text("Decision record saved as " + Sheet.fileName(saved), .dim) }
         }
     }
 
     /// Brings a named stretch of the sheet into view (the command after `y`, the file after `e`).
-    mutating func reveal(_ spot: String, _ ctx: ViewContext) {
+    mutating func reveal(_ spot: Sheet.Spot, _ ctx: ViewContext) {
         let s = laidOut(ctx)
         if let r = s.spots[spot] { pane.show(r, s, height: ctx.rect.height); revealed = spot }
         fit(ctx)
@@ -173,7 +173,7 @@ struct TreeSession: DecideScreen {
     mutating func refreshCommand(_ ctx: ViewContext) {
         guard showCommand, command?.answers != nav.answers else { return }
         command = (nav.answers, nav.command(with: Recommender(guide: ctx.guide)))
-        if revealed == "command" { reveal("command", ctx) }
+        if revealed == .command { reveal(.command, ctx) }
     }
 
     private mutating func handleKey(_ action: Action, _ dctx: inout DecideContext) -> Effect {
@@ -210,7 +210,7 @@ struct TreeSession: DecideScreen {
         case .decide(.showCommand):
             showCommand.toggle()
             refreshCommand(ctx)
-            reveal("command", ctx)
+            reveal(.command, ctx)
             return .none
         case .decide(.saveRecord):
             return atPick ? dctx.run(.saveRecord(.path(nav))) : .message("e saves the decision record once you reach a pick")
@@ -359,7 +359,7 @@ struct TreeSession: DecideScreen {
 
     mutating func recordSaved(_ path: String, _ dctx: DecideContext) -> Bool {
         saved = path
-        reveal("saved", dctx.view)
+        reveal(.saved, dctx.view)
         return true
     }
 

@@ -47,8 +47,8 @@ enum Generate {
         let decisions = try read(ContentLoader.decisionsFile)
         // Only the trees grow: the rest of decisions.yaml (examples, filters, rules) is small, and its
         // items carry numbers and cross-references that must stay unique.
-        // The recommender starts from the one primary tree, so its copies become variants.
         try emit(ContentLoader.decisionsFile, copyLists(decisions, scale, only: ["trees"]) { entry, k in
+            // One tree may be primary (lint says so), so a copy of it is a variant tree.
             rename(entry, k, ids: ["id"], names: ["title"], set: entry["role"]?.string == "primary" ? ["role": "variant"] : [:])
         })
         return (bytes, sourceBytes)

@@ -106,8 +106,8 @@ enum Explorer {
             }
         } })
         if full != nil {
-            // The same screen over the whole guide: only what the content changed since the cache
-            // (usually nothing) is redrawn.
+            // The loop's first command, before any key. The same screen over the whole guide: only what
+            // the content changed since the cache (usually nothing) is redrawn.
             state = runner.settle(state, runner.run(.loadWholeGuide, guide: state.guide)).state
             if state.guideFailed {
                 terminal.close()

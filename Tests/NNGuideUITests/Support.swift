@@ -17,8 +17,9 @@ enum Fixture {
 
     static var guide: Guide { library.guide }
 
-    static func state(_ width: Int = 80, _ height: Int = 24, reading: ReadingState = ReadingState(), glyphs: Glyphs = .unicode) -> AppState {
-        AppState(library: library, width: width, height: height, reading: reading, glyphs: glyphs)
+    static func state(_ width: Int = 80, _ height: Int = 24, reading: ReadingState = ReadingState(), glyphs: Glyphs = .unicode,
+                      startedAt: Double = 0) -> AppState {
+        AppState(library: library, width: width, height: height, reading: reading, glyphs: glyphs, startedAt: startedAt)
     }
 }
 

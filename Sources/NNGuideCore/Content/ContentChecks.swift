@@ -96,17 +96,22 @@ struct ContentChecks {
     }
 
     mutating func checkLinks(_ text: String, key: String) {
-        guard text.contains("[[") else { return }
-        var open = 0
-        var rest = Substring(text)
-        while let r = rest.range(of: "[[") { open += 1; rest = rest[r.upperBound...] }
-        var close = 0
-        rest = Substring(text)
-        while let r = rest.range(of: "]]") { close += 1; rest = rest[r.upperBound...] }
-        if open != close { problem(key, "unbalanced link brackets in: \(text.prefix(60))…") }
+        guard InlineParser.hasLink(text) else { return }
+        if Self.pairs(of: 0x5B, in: text) != Self.pairs(of: 0x5D, in: text) { problem(key, "unbalanced link brackets in: \(text.prefix(60))…") }
         for case let .link(label, target) in InlineParser.parse(text) where !resolves(target) {
             problem(key, "broken link [[\(label)\(Self.describe(target))]]: \(Self.explainMissing(target))")
         }
+    }
+
+    /// How many `[[` (0x5B) or `]]` (0x5D) the text holds, counted left to right without overlap
+    /// (`[[[` is one). Bytes, not Foundation's `range(of:)`, which cost a seventh of a load on Linux.
+    static func pairs(of byte: UInt8, in text: String) -> Int {
+        var count = 0
+        var half = false
+        for b in text.utf8 {
+            if b != byte { half = false } else if half { count += 1; half = false } else { half = true }
+        }
+        return count
     }
 
     static func describe(_ target: LinkTarget) -> String {

@@ -29,6 +29,9 @@ public enum ContentLoader {
             return (nil, [ContentProblem(SourceLocation(file: directory), "content folder not found (expected a folder holding pages/, glossary.yaml, catalog.yaml and decisions.yaml)")])
         }
         let pageFiles = reader.pageFiles()
+        // Every file is composed on another core a little ahead of being decoded here, in this order.
+        reader.composeAhead(pageFiles + [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile])
+        defer { reader.ahead?.stop() }
         var pages: [Page] = []
         for file in pageFiles {
             guard let node = reader.yaml(file, expecting: "a page: a mapping with id, title, blocks and sections") else { continue }
@@ -38,9 +41,9 @@ public enum ContentLoader {
         var catalog = Catalog()
         if let node = reader.yaml(ContentLoader.catalogFile, expecting: "a mapping with families, criteria and architectures") {
             reader.checkKeys(node, ["families", "criteria", "architectures"], in: ContentLoader.catalogFile, what: "catalog")
-            catalog.families = reader.items(node["families"], Family.self, file: ContentLoader.catalogFile, field: "families", prefix: "family:", keys: Family.yamlKeys)
-            catalog.criteria = reader.items(node["criteria"], Criterion.self, file: ContentLoader.catalogFile, field: "criteria", prefix: "criterion:", keys: Criterion.yamlKeys)
-            catalog.architectures = reader.items(node["architectures"], Architecture.self, file: ContentLoader.catalogFile, field: "architectures", prefix: "a:", keys: Architecture.yamlKeys)
+            catalog.families = reader.items(node.child("families"), Family.self, file: ContentLoader.catalogFile, field: "families", prefix: "family:", keys: Family.yamlKeys)
+            catalog.criteria = reader.items(node.child("criteria"), Criterion.self, file: ContentLoader.catalogFile, field: "criteria", prefix: "criterion:", keys: Criterion.yamlKeys)
+            catalog.architectures = reader.items(node.child("architectures"), Architecture.self, file: ContentLoader.catalogFile, field: "architectures", prefix: "a:", keys: Architecture.yamlKeys)
         }
         var decisions = DecisionBook()
         if let node = reader.yaml(ContentLoader.decisionsFile, expecting: "a mapping with trees") {
@@ -84,47 +87,44 @@ struct Reader {
         problems.append(ContentProblem(SourceLocation(file: file, line: mark?.line, column: mark?.column), message))
     }
 
-    /// Yams' resolver without the rules for types the guide never holds (floats, timestamps, merge
-    /// and value keys): every mapping key's tag is resolved by trying each rule's regular expression
-    /// in turn, which was a third of the instructions of a load (BENCHMARKS.md). Booleans, integers
-    /// and nulls resolve as before.
-    static let resolver = Resolver.default.removing(.float).removing(.timestamp).removing(.merge).removing(.value)
+    /// The files of this load being composed ahead (`ComposeAhead`), and each one's place in it.
+    var ahead: ComposeAhead?
+    var aheadIndex: [String: Int] = [:]
 
-    /// One decoder for every item: making a `YAMLDecoder` reads the whole process environment (for
-    /// Yams' default encoding), which was a fifth of a load's instructions with one decoder an item.
-    /// Only ever read (`decode` keeps no state), so sharing it is safe.
-    nonisolated(unsafe) static let decoder = YAMLDecoder()
+    mutating func composeAhead(_ files: [String]) {
+        ahead = ComposeAhead(paths: files.map { path($0) })
+        aheadIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
-    /// Reads one file as YAML, reporting binary, non-UTF-8, empty and syntax problems. The encoding
-    /// is given (UTF-8, Yams' default here) for the same reason as `decoder`.
+    func path(_ file: String) -> String { (root as NSString).appendingPathComponent(file) }
+
+    /// Reads one file as YAML (`ComposedFile`), reporting binary, non-UTF-8, empty and syntax
+    /// problems; composed ahead when the load asked for that, else here.
     mutating func yaml(_ file: String, expecting what: String) -> Node? {
-        let path = (root as NSString).appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            report(file, nil, "file is missing or unreadable; expected \(what)"); fatal = true; return nil
-        }
-        if data.contains(0) {
-            report(file, nil, "binary file (it contains NUL bytes); expected YAML text holding \(what)"); fatal = true; return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            report(file, nil, "not UTF-8 text; expected YAML holding \(what)"); fatal = true; return nil
-        }
-        do {
-            guard let node = try Yams.compose(yaml: text, Reader.resolver, .default, .utf8),
-                  !(node.scalar.map { $0.string.isEmpty } ?? false) else {
-                report(file, nil, "file is empty; expected \(what)"); fatal = true; return nil
-            }
-            if node.mapping == nil {
-                report(file, node.mark, "expected \(what), found \(describe(node))"); fatal = true; return nil
-            }
-            if YAMLLimits.expandsBeyondText(node, textSize: data.count) {
-                report(file, nil, YAMLLimits.aliasMessage); fatal = true; return nil
-            }
+        let composed: ComposedFile
+        if let ahead, let index = aheadIndex[file] { composed = ahead.take(index) } else { composed = ComposedFile.read(path(file)) }
+        switch composed {
+        case .node(let node):
             return node
-        } catch let error as YamlError {
-            let (mark, message) = Reader.explain(error)
-            report(file, mark, "YAML syntax error: \(message)"); fatal = true; return nil
-        } catch {
-            report(file, nil, "YAML error: \(error)"); fatal = true; return nil
+        case let .failed(mark, failure):
+            report(file, mark, ComposedFile.message(failure, expecting: what)); fatal = true; return nil
+        }
+    }
+
+    /// A NUL byte anywhere: not text. `memchr`, because `Data.contains` steps through an iterator
+    /// byte by byte (4% of a load).
+    static func isBinary(_ data: Data) -> Bool {
+        data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }
+    }
+
+    /// The file's text, or nil when it is not valid UTF-8: what `String(data:encoding: .utf8)` gives
+    /// (a leading byte-order mark dropped), without Foundation's slow path through `Data`, which was
+    /// 8% of a load.
+    static func utf8Text(_ data: Data) -> String? {
+        data.withUnsafeBytes { raw -> String? in
+            var bytes = raw.bindMemory(to: UInt8.self)[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            return String(validating: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
         }
     }
 
@@ -144,7 +144,7 @@ struct Reader {
     /// Decodes a whole node, turning a decoding error into a problem at the offending line.
     mutating func decode<T: Decodable>(_ type: T.Type, _ node: Node, file: String) -> T? {
         do {
-            return try Reader.decoder.decode(T.self, from: node)
+            return try NodeDecoder.decode(T.self, from: node)
         } catch let error as DecodingError {
             var (path, message) = Reader.explain(error)
             let at = Reader.node(at: path, in: node) ?? node
@@ -167,7 +167,7 @@ struct Reader {
             checkKeys(item, keys, in: file, what: "\(field) item")
             if let stated = T.self as? any OriginStated.Type { item = checkOrigin(item, file: file, what: stated.originWhat) }
             guard let value = decode(T.self, item, file: file) else {
-                if let id = item["id"]?.string { undecoded.insert(prefix + id) }
+                if let id = item.child("id")?.string { undecoded.insert(prefix + id) }
                 continue
             }
             let loc = SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column)
@@ -191,7 +191,8 @@ struct Reader {
     /// Flags keys a mapping should not have: almost always a typo of one it should.
     mutating func checkKeys(_ node: Node, _ allowed: Set<String>, in file: String, what: String) {
         guard let mapping = node.mapping else { return }
-        for (k, _) in mapping {
+        for i in mapping.indices {
+            let k = mapping[i].key
             guard let key = k.string, !allowed.contains(key) else { continue }
             report(file, k.mark, "unknown key '\(key)' in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))")
         }
@@ -204,17 +205,17 @@ struct Reader {
         let checked = checkOrigin(node, file: file, what: what).mapping ?? mapping
         let head = Node.Mapping(checked.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mapping.tag, mapping.style, mapping.mark)
         guard var page = decode(Page.self, .mapping(head), file: file) else {
-            if let id = node["id"]?.string { undecoded.insert(id) }
+            if let id = node.child("id")?.string { undecoded.insert(id) }
             return nil
         }
         let loc = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
         if let first = locations[page.id] {
             problems.append(ContentProblem(loc, "duplicate id '\(page.id)' (first defined at \(first.description))"))
         } else { locations[page.id] = loc }
-        if let blocks = node["blocks"] {
+        if let blocks = node.child("blocks") {
             if let seq = blocks.sequence {
                 for (i, b) in seq.enumerated() {
-                    let checked = b["origin"] == nil ? b : checkOrigin(b, file: file, what: "block")
+                    let checked = b.child("origin") == nil ? b : checkOrigin(b, file: file, what: "block")
                     if let placed = decode(PlacedBlock.self, checked, file: file) {
                         locations["block:\(page.id)#\(i)"] = SourceLocation(file: file, line: b.mark?.line, column: b.mark?.column)
                         checkBlockKeys(placed.block, b, file: file)
@@ -226,7 +227,7 @@ struct Reader {
         }
         // Resolved once here, so a page from YAML equals the same page read back from the cache.
         page.blockOrigins = page.blocks.indices.map { page.origin(ofBlock: $0) }
-        if let sections = node["sections"] {
+        if let sections = node.child("sections") {
             if let seq = sections.sequence {
                 for s in seq { if let sub = self.page(s, file: file, what: "section") { page.sections.append(sub) } }
             } else { report(file, sections.mark, "'sections' must be a list, found \(describe(sections))") }
@@ -238,8 +239,8 @@ struct Reader {
     /// returns the node without a bad value so the rest of the item is still read and checked.
     mutating func checkOrigin(_ node: Node, file: String, what: String) -> Node {
         guard let mapping = node.mapping else { return node }
-        let id = node["id"]?.string.map { " '\($0)'" } ?? ""
-        guard let value = node["origin"] else {
+        let id = node.child("id")?.string.map { " '\($0)'" } ?? ""
+        guard let value = node.child("origin") else {
             if what != "block" {
                 report(file, node.mark, "\(what)\(id) has no origin: add `origin: guide` (the source's material), `origin: refilled` or `origin: added` (Content/README.md, \"Origins\")")
             }
@@ -252,9 +253,9 @@ struct Reader {
 
     mutating func checkBlockKeys(_ block: Block, _ node: Node, file: String) {
         switch block {
-        case .table: if let t = node["table"] { checkKeys(t, Table.yamlKeys, in: file, what: "table") }
-        case .figure: if let f = node["figure"] { checkKeys(f, Figure.yamlKeys, in: file, what: "figure") }
-        case .callout: if let c = node["callout"] { checkKeys(c, Callout.yamlKeys, in: file, what: "callout") }
+        case .table: if let t = node.child("table") { checkKeys(t, Table.yamlKeys, in: file, what: "table") }
+        case .figure: if let f = node.child("figure") { checkKeys(f, Figure.yamlKeys, in: file, what: "figure") }
+        case .callout: if let c = node.child("callout") { checkKeys(c, Callout.yamlKeys, in: file, what: "callout") }
         default: break
         }
         let here = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
@@ -315,7 +316,7 @@ struct Reader {
         for key in path {
             let next: Node?
             if let i = key.intValue, let seq = current.sequence { next = i < seq.count ? seq[i] : nil }
-            else { next = current[key.stringValue] }
+            else { next = current.child(key.stringValue) }
             guard let next else { break }
             current = next
         }

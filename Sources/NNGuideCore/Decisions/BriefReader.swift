@@ -24,8 +24,8 @@ public enum BriefReader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw BriefFileError(at, "brief file not found") }
         guard !isDir.boolValue else { throw BriefFileError(at, "is a folder; expected a YAML brief file") }
         guard let data = FileManager.default.contents(atPath: path) else { throw BriefFileError(at, "brief file cannot be read") }
-        if data.contains(0) { throw BriefFileError(at, "binary file; expected a YAML brief such as 'modality: text'") }
-        guard let text = String(data: data, encoding: .utf8) else { throw BriefFileError(at, "not UTF-8 text; expected a YAML brief") }
+        if Reader.isBinary(data) { throw BriefFileError(at, "binary file; expected a YAML brief such as 'modality: text'") }
+        guard let text = Reader.utf8Text(data) else { throw BriefFileError(at, "not UTF-8 text; expected a YAML brief") }
         return try parseLocated(text, file: path, schema: schema)
     }
 
@@ -37,7 +37,7 @@ public enum BriefReader {
         func loc(_ mark: Mark?) -> SourceLocation { SourceLocation(file: file, line: mark?.line, column: mark?.column) }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try NodeDecoder.compose(text) else {
                 throw BriefFileError(loc(nil), "brief file is empty; expected at least 'modality:' and 'task:'")
             }
             root = node

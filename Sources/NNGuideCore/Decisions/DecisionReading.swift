@@ -10,26 +10,26 @@ extension Reader {
         let book = decode(DecisionBook.self, node, file: file) ?? DecisionBook()
 
         func here(_ n: Node) -> SourceLocation { SourceLocation(file: file, line: n.mark?.line, column: n.mark?.column) }
-        func each(_ key: String) -> [Node] { node[key]?.sequence.map(Array.init) ?? [] }
+        func each(_ key: String) -> [Node] { node.child(key)?.sequence.map(Array.init) ?? [] }
 
         for (i, f) in each("brief").enumerated() {
             checkKeys(f, ["name", "kind", "flag", "meaning", "required", "values", "min", "accepts"], in: file, what: "brief field")
             locations["decisions:brief#\(i)"] = here(f)
-            for v in f["values"]?.sequence ?? Node.Sequence() { checkKeys(v, ["value", "meaning", "applies_to"], in: file, what: "brief value") }
+            for v in f.child("values")?.sequence ?? Node.Sequence() { checkKeys(v, ["value", "meaning", "applies_to"], in: file, what: "brief value") }
         }
         for t in each("trees") {
             checkKeys(t, DecisionKeys.tree, in: file, what: "tree")
-            guard let tid = t["id"]?.string else { continue }
+            guard let tid = t.child("id")?.string else { continue }
             locations["tree:" + tid] = here(t)
-            for n in t["nodes"]?.sequence ?? Node.Sequence() {
+            for n in t.child("nodes")?.sequence ?? Node.Sequence() {
                 checkKeys(n, DecisionKeys.node, in: file, what: "node")
-                if let nid = n["id"]?.string { locations["node:\(tid)/\(nid)"] = here(n) }
-                if let r = n["refine"] { checkKeys(r, ["tree", "node"], in: file, what: "refine") }
-                for o in n["options"]?.sequence ?? Node.Sequence() { checkKeys(o, DecisionKeys.option, in: file, what: "option") }
-                for a in n["alternatives"]?.sequence ?? Node.Sequence() where a.mapping != nil {
+                if let nid = n.child("id")?.string { locations["node:\(tid)/\(nid)"] = here(n) }
+                if let r = n.child("refine") { checkKeys(r, ["tree", "node"], in: file, what: "refine") }
+                for o in n.child("options")?.sequence ?? Node.Sequence() { checkKeys(o, DecisionKeys.option, in: file, what: "option") }
+                for a in n.child("alternatives")?.sequence ?? Node.Sequence() where a.mapping != nil {
                     checkKeys(a, ["id", "reason"], in: file, what: "alternative")
                 }
-                for w in n["why_not"]?.sequence ?? Node.Sequence() { checkKeys(w, ["id", "reason"], in: file, what: "why_not") }
+                for w in n.child("why_not")?.sequence ?? Node.Sequence() { checkKeys(w, ["id", "reason"], in: file, what: "why_not") }
             }
         }
         for (i, t) in each("thresholds").enumerated() {
@@ -40,7 +40,7 @@ extension Reader {
         for (i, f) in each("filters").enumerated() {
             checkKeys(f, ["id", "name", "field", "question", "summary", "rules", "see", "origin"], in: file, what: "filter")
             locations["decisions:filter#\(i)"] = here(f)
-            for (j, r) in (f["rules"]?.sequence.map(Array.init) ?? []).enumerated() {
+            for (j, r) in (f.child("rules")?.sequence.map(Array.init) ?? []).enumerated() {
                 checkKeys(r, DecisionKeys.rule, in: file, what: "filter rule")
                 locations["decisions:filter#\(i)/\(j)"] = here(r)
                 checkRuleParts(r, file)
@@ -65,15 +65,15 @@ extension Reader {
             checkKeys(e, ["id", "kind", "number", "title", "problem", "brief", "expect", "guide_pick", "why_not", "see", "origin"], in: file, what: "example")
             locations["decisions:example#\(i)"] = here(e)
             // Without a schema (missing, or not decoded: already reported) there is nothing to check against.
-            if let b = e["brief"], !book.brief.fields.isEmpty { checkKeys(b, Set(book.brief.fields.map(\.name)), in: file, what: "example brief") }
+            if let b = e.child("brief"), !book.brief.fields.isEmpty { checkKeys(b, Set(book.brief.fields.map(\.name)), in: file, what: "example brief") }
         }
         return book
     }
 
     private mutating func checkRuleParts(_ rule: Node, _ file: String) {
-        for o in rule["out"]?.sequence ?? Node.Sequence() { checkKeys(o, ["ids", "reason"], in: file, what: "out") }
+        for o in rule.child("out")?.sequence ?? Node.Sequence() { checkKeys(o, ["ids", "reason"], in: file, what: "out") }
         for key in ["warn", "next"] {
-            for t in rule[key]?.sequence ?? Node.Sequence() where t.mapping != nil {
+            for t in rule.child(key)?.sequence ?? Node.Sequence() where t.mapping != nil {
                 checkKeys(t, ["ids", "except", "text"], in: file, what: key)
             }
         }

@@ -144,6 +144,7 @@ public struct AppState: Sendable {
             if case .page(let p) = loc, guide.pageID(showing: p.page) == nil { out.append("history holds unknown page \(p.page)") }
         }
         if screen == .reader && reader.unit.isEmpty { out.append("reader on screen with no page") }
+        if !pending.isEmpty { out.append("\(pending.count) commands kept past update") }
         if case .popover(let id) = overlay, guide.glossaryEntry(id) == nil { out.append("popover for unknown term \(id)") }
         return out
     }

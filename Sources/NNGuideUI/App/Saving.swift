@@ -43,10 +43,11 @@ extension AppState {
     mutating func receive(_ result: CommandResult) {
         switch result {
         case .readingSaved(let warning):
-            // The first warning shows once in the app; the save on the way out only keeps its file.
-            guard let warning, saves.warning == nil, !quit else { return }
+            // The first warning shows once in the app and is printed again on the way out; a save that
+            // fails only on the way out is printed then, so a lost reading position is never silent.
+            guard let warning, saves.warning == nil else { return }
             saves.warning = warning
-            message = warning.replacingOccurrences(of: "nnguide: ", with: "")
+            if !quit { message = warning.replacingOccurrences(of: "nnguide: ", with: "") }
         case .draftKept(let path, let new):
             if new { draftLine = "nnguide: the brief you were filling in is kept as a draft: \(path)" }
         case .draftFailed(let why):

@@ -1,9 +1,11 @@
 import Foundation
 import NNGuideCore
 
-/// Reads and writes the reading state file, outside `update`, which stays pure (decision records and
-/// briefs are written by `DecisionFiles`, the content cache by `ContentCache`). Writes are atomic (temp file + rename), so a crash mid-write
-/// leaves the previous file whole; nothing here ever stops the app: problems become warnings.
+/// Reads and writes the reading state file. `update` never calls it: it asks for a save with
+/// `Command.saveReading`, which the `CommandRunner` performs here (decision records and briefs are
+/// written by `DecisionFiles`, the content cache by `ContentCache`). Writes are atomic (temp file +
+/// rename), so a crash mid-write leaves the previous file whole; nothing here ever stops the app:
+/// problems become warnings.
 public struct StateStore: Sendable {
     public let directory: String
     public var file: String { Self.join(directory, "state.json") }

@@ -52,6 +52,19 @@ import Testing
         #expect(s.decide.session?.atPick == true && s.decide.session?.nav.leaf?.id == "text-generate")
     }
 
+    @Test func mOnTheRecommendationOpensTheMapOfTheBriefsPath() {
+        var s = press(Fixture.state(), keys("d3", "4j6", "r"))
+        #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen"])
+        #expect(s.decide.top is RecommendationScreen)
+        s = press(s, keys("M"))
+        // The brief's path is under the map, so Esc shows the path and Backspace from its pick returns here.
+        #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen", "TreeSession", "DecisionMap"])
+        #expect(s.decide.session?.origin == .brief && s.decide.session?.atPick == true)
+        #expect(s.message == nil, "\(s.message ?? "")")
+        s = press(s, [.escape])
+        #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen", "TreeSession"])
+    }
+
     @Test func dPutsTheSessionAsideAndTheHubResumesItWhole() {
         // A variant tree over a pick, with the map open over it: all of it comes back.
         var s = press(Fixture.state(), keys("d1", "22", "1", "M", "d"))

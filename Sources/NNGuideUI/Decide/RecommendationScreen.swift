@@ -124,7 +124,14 @@ struct RecommendationScreen: DecideScreen {
             let after = laidOut(ctx, known: outcome).sheet
             if let r = after.spots[.command] { pane.show(r, after, height: height) }
         case .decide(.map):
-            return .message("The map shows a tree: p steps through this brief's path, and M there opens it")
+            // The map of the brief's own path: the path is pushed under it, so Esc shows the path
+            // and Backspace from there returns here.
+            guard let b = ctx.shared.form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
+                return .message("The map shows a tree: p in the form steps through this brief's path")
+            }
+            let nav = Navigator(tree: primary, brief: b)
+            ctx.push(TreeSession(nav, origin: .brief), DecisionMap(nav, ctx.view))
+            return .none
         case .decide(.saveRecord):
             guard let r = ctx.shared.form.recommendation(ctx.guide) else { return .unhandled }
             return ctx.run(.saveRecord(.brief(r)))

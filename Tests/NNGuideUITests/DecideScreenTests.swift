@@ -182,6 +182,17 @@ import Testing
         #expect(s.decide.form.values[.modality] == nil)
     }
 
+    /// `y` in the form shows the command under the focused field, which the form keeps in view: below
+    /// the last field it was off screen on any form taller than the window, so `y` seemed to do nothing.
+    @Test func yInTheBriefFormShowsTheCommandWhereTheFocusIs() {
+        var s = press(Fixture.state(80, 12), keys("d3", "4j", Key.right, "k", "y"))
+        #expect(s.decide.form.field == 0, "the focus stays on modality")
+        #expect(shown(s).contains("modality*"))
+        #expect(shown(s).contains("nnguide recommend --modality text"), "the command is on screen")
+        s = press(s, keys("y"))
+        #expect(!shown(s).contains("nnguide recommend --modality"))
+    }
+
     /// With `applies_to` on a task (here translation: text and video only), the form offers it only for
     /// those modalities, and a modality chosen after it says the brief cannot be answered instead of a pick.
     @Test func theFormOffersOnlyTheTasksOfTheModality() throws {

@@ -228,11 +228,14 @@ public struct BriefForm: Sendable, Equatable {
                 s.line(spans)
             }
             if i == field {
+                // The command goes right under the focused field, which is always kept in view: after
+                // the last field it was off screen whenever the form was taller than the pane, so y
+                // seemed to do nothing.
+                if showCommand, let b = brief(schema) { s.commandBlock(b.commandLine()); s.blank() }
                 about(f, schema, &s)
                 s.spots[.field] = start..<s.count
             }
         }
-        if showCommand, let b = brief(schema) { s.commandBlock(b.commandLine()) }
         if let file {
             s.blank()
             s.spot(.file) { s in s.text((unsaved ? "Changed since " : "Saved as ") + Sheet.fileName(file), .dim) }

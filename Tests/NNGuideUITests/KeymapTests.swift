@@ -108,4 +108,18 @@ import Testing
             }
         }
     }
+
+    /// The hint line is the same in the compare list and its table, so Tab's word must be true in both:
+    /// it said "Tab table" while the table was already shown (and Tab went back to the list).
+    @Test func compareTabHintIsTrueInTheListAndInTheTable() {
+        let list = press(Fixture.state(), keys("c", "jjx"))
+        let table = press(list, [.tab])
+        let lines = render(table).lines
+        #expect(lines[lines.count - 2].contains("table (Tab: list)"), "the table has the focus")
+        for s in [list, table] {
+            let hint = render(s).lines.last ?? ""
+            #expect(hint.contains("Tab switch"))
+            #expect(!hint.contains("Tab table"))
+        }
+    }
 }

@@ -108,7 +108,7 @@ public enum Keymap {
         // Compare
         Binding([.char("x")], .toggle, .compare, "pick or drop an architecture", hint: "pick"),
         Binding([.enter], .open, .compare, "show a matrix, or pick an architecture", hint: "open"),
-        Binding([.tab], .switchFocus, .compare, "switch between the list and the table", hint: "table"),
+        Binding([.tab], .switchFocus, .compare, "switch between the list and the table", hint: "switch"),
         Binding([.char("o")], .sort, .compare, "sort by the next column", hint: "sort"),
         Binding([.char("T")], .transpose, .compare, "transpose the table", hint: "transpose"),
         Binding([.char("X")], .clearSelection, .compare, "drop every picked architecture"),

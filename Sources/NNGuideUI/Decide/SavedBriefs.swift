@@ -77,7 +77,8 @@ struct SavedBriefsScreen: DecideScreen {
         let b = saved[menu.index]
         guard pendingDelete == menu.index else {
             pendingDelete = menu.index
-            return .message("Delete \(b.draft ? "the draft" : "the brief") \(b.name)? x again deletes it; any other key keeps it")
+            // What x does comes first: a long name is cut off at the end of the line, never the answer.
+            return .message("x again deletes \(b.draft ? "the draft" : "the brief") \(b.name); any other key keeps it")
         }
         pendingDelete = nil
         return ctx.run(.deleteBrief(path: b.path))

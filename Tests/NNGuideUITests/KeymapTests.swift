@@ -122,4 +122,17 @@ import Testing
             #expect(!hint.contains("Tab table"))
         }
     }
+
+    /// Help only scrolls, so its hint line must not offer Enter: it said "Enter open", and Enter only
+    /// answered "Nothing to do here for that key".
+    @Test func helpHintOffersNoKeyThatDoesNothingThere() {
+        let help = press(Fixture.state(), keys("?"))
+        let hint = render(help).lines.last ?? ""
+        #expect(hint.contains("Backspace back"))
+        #expect(!hint.contains("Enter"))
+        let entered = press(help, [.enter])
+        #expect(entered.message?.contains("Nothing to do here") == true, "Enter still does nothing on help")
+        // Elsewhere the global Enter stays in the hint.
+        #expect(render(press(Fixture.state(), keys("d"))).lines.last?.contains("Enter open") == true)
+    }
 }

@@ -59,6 +59,9 @@ public protocol AppView: Sendable {
     var typing: Bool { get }
     /// The keymap scopes that still act while typing (most specific first).
     var typingScopes: [Scope] { get }
+    /// Global actions that do nothing on this view, left out of its hint line so it never offers a
+    /// key that only answers "Nothing to do here" (Help has nothing to open).
+    var idleActions: Set<Action> { get }
     mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect
     func render(_ ctx: ViewContext, into buffer: inout Buffer)
     /// Left: where you are (breadcrumb); right: how far (position).
@@ -77,6 +80,7 @@ public protocol AppView: Sendable {
 extension AppView {
     public var typing: Bool { false }
     public var typingScopes: [Scope] { [.field] }
+    public var idleActions: Set<Action> { [] }
     public mutating func fit(_ ctx: ViewContext) {}
     public mutating func activate(_ ctx: ViewContext) {}
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect { .unhandled }

@@ -69,7 +69,7 @@ extension AppState {
     var hintItems: [(keys: String, words: String)] {
         if case .popover = overlay { return Keymap.hints(for: [.popover]) }
         if current.typing { return Keymap.hints(for: current.typingScopes) }
-        return Keymap.hints(for: current.scopes + [.global])
+        return Keymap.hints(for: current.scopes + [.global], leaving: current.idleActions)
     }
 
     /// A glossary definition in a box over the page, below the focused link when there is room.

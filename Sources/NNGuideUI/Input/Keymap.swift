@@ -206,12 +206,13 @@ public enum Keymap {
     }
 
     /// "Tab link · Enter follow · ..." for the hint line, most specific scope first, each key once.
-    public static func hints(for scopes: [Scope]) -> [(keys: String, words: String)] {
+    /// `leaving` out the actions that do nothing where the hint is shown.
+    public static func hints(for scopes: [Scope], leaving idle: Set<Action> = []) -> [(keys: String, words: String)] {
         var out: [(String, String)] = []
         var seenWords: Set<String> = []
         var seenKeys: Set<Key> = []
         for s in scopes {
-            for b in bindings where b.scope == s {
+            for b in bindings where b.scope == s && !idle.contains(b.action) {
                 guard let words = b.hint, let key = b.keys.first, !seenKeys.contains(key), !seenWords.contains(words) else { continue }
                 seenKeys.insert(key); seenWords.insert(words)
                 out.append((key.label, words))

@@ -5,6 +5,8 @@ public struct HelpView: AppView {
     public var scroll = ScrollDocument()
     public init() {}
     public var scopes: [Scope] { [] }
+    /// Help only scrolls: Enter and the digits have nothing to open here.
+    public var idleActions: Set<Action> { [.open] }
 
     static func document(width: Int, glyphs: Glyphs) -> Document {
         var b = DocumentBuilder(width: width, glyphs: glyphs)

@@ -77,6 +77,13 @@ import Testing
         #expect(text.contains("text-generation.yaml") && text.contains("text-classification.yaml"))
         #expect(text.contains("task *"), "task alone changes the pick: \(text)")
         #expect(s.violations().isEmpty)
+        // The status line names this screen and how far down it is (it repeated the list's count, "2"),
+        // and the hint offers no Enter, which does nothing here.
+        let lines = render(s).lines
+        #expect(lines[lines.count - 2].contains("Saved briefs \(Glyphs.unicode.sep) two side by side"))
+        let position = lines[lines.count - 2].trimmingCharacters(in: .whitespaces).split(separator: " ").last
+        #expect(position == "Top" || position == "All", "\(lines[lines.count - 2])")
+        #expect(lines[lines.count - 1].contains("Backspace back") && !lines[lines.count - 1].contains("Enter"))
         s = press(s, [.backspace])
         #expect(!render(s).lines.joined(separator: "\n").contains("Two saved briefs"))
         #expect(s.decide.top is SavedBriefsScreen)

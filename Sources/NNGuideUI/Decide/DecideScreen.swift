@@ -7,6 +7,8 @@ import NNGuideCore
 protocol DecideScreen: Sendable {
     /// Keymap scopes, most specific first (`global` is added by the app).
     var scopes: [Scope] { get }
+    /// Global actions that do nothing on this screen, left out of its hint line (`AppView.idleActions`).
+    var idleActions: Set<Action> { get }
     /// True while a text field has the keys (the form's, whose text is in the shared brief).
     func typing(_ shared: DecideShared) -> Bool
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect
@@ -24,6 +26,7 @@ protocol DecideScreen: Sendable {
 }
 
 extension DecideScreen {
+    var idleActions: Set<Action> { [] }
     func typing(_ shared: DecideShared) -> Bool { false }
     mutating func returned(from screen: any DecideScreen, _ ctx: inout DecideContext) -> Effect { .none }
     mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect { .unhandled }

@@ -26,6 +26,7 @@ public struct DecideView: AppView {
     var session: TreeSession? { stack.last { $0 is TreeSession } as? TreeSession }
 
     public var scopes: [Scope] { top.scopes }
+    public var idleActions: Set<Action> { top.idleActions }
     public var typing: Bool { top.typing(shared) }
     public var typingScopes: [Scope] { [.briefField] }
 

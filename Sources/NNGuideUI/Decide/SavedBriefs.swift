@@ -107,7 +107,7 @@ struct SavedBriefsScreen: DecideScreen {
             return .message("Marked \(saved[menu.index].name): v on another brief compares the two")
         }
         versus = nil
-        ctx.push(BriefComparisonScreen(saved[first], saved[menu.index], listed: saved.count))
+        ctx.push(BriefComparisonScreen(saved[first], saved[menu.index]))
         return .none
     }
 
@@ -142,13 +142,13 @@ struct SavedBriefsScreen: DecideScreen {
 struct BriefComparisonScreen: DecideScreen {
     let a: SavedBrief
     let b: SavedBrief
-    /// How many briefs the list under it holds, for the status line.
-    let listed: Int
     var pane = Pane()
 
-    init(_ a: SavedBrief, _ b: SavedBrief, listed: Int) { self.a = a; self.b = b; self.listed = listed }
+    init(_ a: SavedBrief, _ b: SavedBrief) { self.a = a; self.b = b }
 
     var scopes: [Scope] { [.decide] }
+    /// Nothing here opens: it only scrolls, and Backspace returns to the list.
+    var idleActions: Set<Action> { [.open] }
 
     func comparison(_ ctx: DecideContext) -> BriefComparison? {
         guard let av = a.values, let bv = b.values else { return nil }
@@ -190,8 +190,12 @@ struct BriefComparisonScreen: DecideScreen {
         sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: nil, into: &buf)
     }
 
-    /// The list's status line, as when the comparison was part of it.
-    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Saved briefs", "\(listed)") }
+    /// Where you are and how far down, as every scrolling decision screen says (it showed the list's
+    /// count, so a long comparison gave no sign that more was below).
+    func status(_ ctx: DecideContext) -> (String, String) {
+        let sep = " \(ctx.glyphs.sep) "
+        return ("Decide" + sep + "Saved briefs" + sep + "two side by side", pane.position(sheet(ctx), height: ctx.rect.height))
+    }
 
     func violations(_ ctx: DecideContext) -> [String] {
         pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide comparison")

@@ -73,4 +73,17 @@ import Testing
         // No lead: nothing before the other lines either.
         #expect(DocumentBuilder.wrapped(runs, width: 8).map { $0.map(\.text).joined() } == ["one two", "three", "four"])
     }
+
+    /// A long first lead and a short indent after it (a compare card's "Gradient boosting: " then
+    /// four spaces): the later lines use the room their own indent leaves, and no line is wider than
+    /// the width. They used to wrap as narrow as the first, a column of short lines at 40 columns.
+    @Test func laterLinesUseTheRoomTheirOwnIndentLeaves() {
+        let runs = [StyledRun("aa bb cc dd ee ff gg hh", DocumentBuilder.Tag(.text, nil))]
+        let lines = DocumentBuilder.wrapped(runs, width: 16, first: [Span("  Label long: ")], rest: [Span("    ")])
+        #expect(lines.map { $0.map(\.text).joined() } == ["  Label long: aa", "    bb cc dd ee", "    ff gg hh"])
+        // A rest wider than the first lead never overflows the width.
+        let wide = DocumentBuilder.wrapped(runs, width: 12, first: [], rest: [Span("      ")])
+        #expect(wide.allSatisfy { DisplayWidth.of($0.map(\.text).joined()) <= 12 })
+        #expect(wide.map { $0.map(\.text).joined() } == ["aa bb cc dd", "      ee ff", "      gg hh"])
+    }
 }

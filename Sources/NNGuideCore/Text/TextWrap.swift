@@ -8,8 +8,11 @@ public struct StyledRun<Tag: Sendable & Equatable>: Sendable, Equatable {
 /// The one text-wrapping routine: greedy by words, measured in terminal cells, breaking words longer
 /// than a line, keeping each run's tag. Newlines in the text force a break.
 public enum TextWrap {
-    public static func wrap<Tag>(_ runs: [StyledRun<Tag>], width: Int) -> [[StyledRun<Tag>]] {
-        let width = max(1, width)
+    /// `firstWidth` is the first line's room when it differs from the others' (a label before the first
+    /// line and a shorter indent before the rest, as in a card's "Column: value").
+    public static func wrap<Tag>(_ runs: [StyledRun<Tag>], width: Int, firstWidth: Int? = nil) -> [[StyledRun<Tag>]] {
+        let rest = max(1, width)
+        var width = max(1, firstWidth ?? rest)
         var lines: [[StyledRun<Tag>]] = []
         var line: [StyledRun<Tag>] = []
         var lineWidth = 0
@@ -19,7 +22,7 @@ public enum TextWrap {
             if let last = line.last, last.tag == tag { line[line.count - 1].text += text } else { line.append(StyledRun(text, tag)) }
         }
         func breakLine() {
-            lines.append(line); line = []; lineWidth = 0; pendingSpace = nil
+            lines.append(line); line = []; lineWidth = 0; pendingSpace = nil; width = rest
         }
         for run in runs {
             for token in tokens(run.text) {

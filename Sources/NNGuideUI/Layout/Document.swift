@@ -148,7 +148,10 @@ struct DocumentBuilder {
     static func wrapped(_ runs: [StyledRun<Tag>], width: Int, first: [Span] = [], rest: [Span]? = nil) -> [[Span]] {
         let indent = DisplayWidth.of(first.map(\.text).joined())
         let rest = rest ?? (indent == 0 ? [] : [Span(String(repeating: " ", count: indent))])
-        return TextWrap.wrap(runs, width: max(1, width - indent)).enumerated().map { i, l in
+        // Each line gets the room its own prefix leaves: a long first label ("Gradient boosting: ")
+        // with a short indent after it used to wrap every line as narrow as the first.
+        let restIndent = DisplayWidth.of(rest.map(\.text).joined())
+        return TextWrap.wrap(runs, width: max(1, width - restIndent), firstWidth: max(1, width - indent)).enumerated().map { i, l in
             (i == 0 ? first : rest) + l.map { Span($0.text, $0.tag.role, link: $0.tag.link) }
         }
     }

@@ -111,6 +111,9 @@ import Testing
         Row(flags: ["--modality", "text", "--task", "generation", "--samples", "20000", "--deploy", "cloud", "--latency-ms", "3000"],
             pick: "transformer-decoder", variants: ["Qwen3", "gpt-oss"], alternatives: ["rag"], answer: "In the prompt",
             guidePick: nil, never: ["Code Llama", "StarCoder2"]),
+        // Sound classification on CPU servers within 20 ms: a compact audio model, not trees over MFCC statistics.
+        Row(flags: ["--modality", "audio", "--task", "classification", "--samples", "30000", "--deploy", "server-cpu", "--latency-ms", "20"],
+            pick: "audio-encoder", alternatives: ["gradient-boosting"], answer: "On servers or in batch", guidePick: ""),
     ]
 
     @Test(arguments: rows) func theExpertsPick(_ row: Row) throws {

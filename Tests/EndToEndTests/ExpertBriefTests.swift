@@ -94,6 +94,26 @@ import Testing
             pick: "gnn", answer: "Very large", guidePick: nil),
         Row(flags: ["--modality", "time-series", "--task", "forecasting", "--samples", "12"],
             pick: "forecast-baseline", variants: ["ETS"], alternatives: ["gradient-boosting"], answer: "A few series", guidePick: "rnn"),
+        // The brief review of late 2026. Unlabelled server metrics, scored as they stream: streaming no longer
+        // sends them to a GRU that would need labels to train.
+        Row(flags: ["--modality", "time-series", "--task", "anomaly-detection", "--streaming", "--deploy", "server-cpu"],
+            pick: "isolation-forest", variants: ["Isolation Forest", "Half-Space Trees"], alternatives: ["forecast-baseline"],
+            answer: "few or no labelled", guidePick: "rnn", never: ["TCN with causal"]),
+        // 20,000 molecules: a small-graph GNN (Chemprop), not samplers built for one huge graph.
+        Row(flags: ["--modality", "graph", "--task", "regression", "--samples", "20000", "--nodes", "30"],
+            pick: "gnn", variants: ["Chemprop", "Morgan"], alternatives: ["fingerprint-gbdt"], answer: "ten thousand labels",
+            guidePick: nil, never: ["GraphSAGE", "R-GCN"]),
+        // Keyword spotting on a microcontroller: device-sized audio CNNs, and no server encoder as the baseline.
+        Row(flags: ["--modality", "audio", "--task", "classification", "--samples", "30000", "--deploy", "edge", "--latency-ms", "20",
+                    "--streaming", "--compute", "low"],
+            pick: "audio-encoder", variants: ["DS-CNN", "YAMNet"], answer: "On a device", guidePick: "", never: ["PANNs or BEATs"]),
+        // A support assistant whose knowledge fits the prompt: current open-weight models, not code models from 2023.
+        Row(flags: ["--modality", "text", "--task", "generation", "--samples", "20000", "--deploy", "cloud", "--latency-ms", "3000"],
+            pick: "transformer-decoder", variants: ["Qwen3", "gpt-oss"], alternatives: ["rag"], answer: "In the prompt",
+            guidePick: nil, never: ["Code Llama", "StarCoder2"]),
+        // Sound classification on CPU servers within 20 ms: a compact audio model, not trees over MFCC statistics.
+        Row(flags: ["--modality", "audio", "--task", "classification", "--samples", "30000", "--deploy", "server-cpu", "--latency-ms", "20"],
+            pick: "audio-encoder", alternatives: ["gradient-boosting"], answer: "On servers or in batch", guidePick: ""),
     ]
 
     @Test(arguments: rows) func theExpertsPick(_ row: Row) throws {

@@ -116,7 +116,7 @@ import Testing
     }
 
     static let scopes: [ScreenScopes] = [
-        ScreenScopes(name: "hub", path: keys("d"), scopes: []),
+        ScreenScopes(name: "hub", path: keys("d"), scopes: [.decideHub]),
         ScreenScopes(name: "variant menu", path: keys("d2"), scopes: [.decide]),
         ScreenScopes(name: "question", path: keys("d1"), scopes: [.decideTree, .decide]),
         ScreenScopes(name: "pick", path: keys("d1", "22"), scopes: [.decidePick, .decideTree, .decide]),

@@ -135,4 +135,12 @@ import Testing
         // Elsewhere the global Enter stays in the hint.
         #expect(render(press(Fixture.state(), keys("d"))).lines.last?.contains("Enter open") == true)
     }
+
+    /// The decision hub's hint put the global keys first, so at 40 columns it never said how to open
+    /// an item; Enter now comes first, and Backspace still goes back to the view you came from.
+    @Test func theDecideHubHintSaysHowToOpenAtFortyColumns() {
+        let hub = press(Fixture.state(40, 12), keys("t", "d"))
+        #expect(render(hub).lines.last?.hasPrefix("Enter open") == true, "\(render(hub).lines.last ?? "")")
+        #expect(press(hub, [.backspace]).screen == .contents)
+    }
 }

@@ -8,7 +8,7 @@ struct HubScreen: DecideScreen {
     var menu = ListCursor()
     var pane = Pane()
 
-    var scopes: [Scope] { [] }
+    var scopes: [Scope] { [.decideHub] }
 
     static func items(_ ctx: DecideContext) -> [(item: Item, title: String, about: String)] {
         let book = ctx.guide.decisions

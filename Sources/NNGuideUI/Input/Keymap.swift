@@ -2,7 +2,7 @@
 /// its own meaning (Right expands in the contents) without touching the others.
 public enum Scope: String, Sendable, CaseIterable {
     case global, reader, home, contents, glossary, search, compare, field, popover, prompt
-    case decide, decideTree, decidePick, decideMap, brief, briefField
+    case decideHub, decide, decideTree, decidePick, decideMap, brief, briefField
 
     public var title: String {
         switch self {
@@ -16,6 +16,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .field: return "Typing in a field (search, glossary filter)"
         case .popover: return "Glossary popover"
         case .prompt: return "Find prompt (/) and mark prompts (m, ')"
+        case .decideHub: return "Decide (d): the hub"
         case .decide: return "Decide (d): menus"
         case .decideTree: return "Decide: a question or a pick"
         case .decidePick: return "Decide: at a pick"
@@ -117,6 +118,9 @@ public enum Keymap {
         Binding([.right, .char("l")], .scrollRight, .compare, "scroll the table right"),
 
         // Decide: menus, questions and picks, the brief form. Digits pick an answer, a link or a value.
+        // The hub names Enter itself: its other keys are the global ones (Backspace goes back to the
+        // view you came from), whose hints would otherwise crowd Enter off a narrow hint line.
+        Binding([.enter], .open, .decideHub, "open the chosen item (or press its number)", hint: "open"),
         Binding([.enter], .open, .decide, "open the chosen item", hint: "open"),
         Binding([.char("x"), .delete], .decide(.deleteBrief), .decide, "in the saved briefs: delete the chosen brief or draft (x again confirms)"),
         Binding([.backspace, .left], .decide(.stepBack), .decide, "back one step: an answer, a menu, the hub", hint: "back"),

@@ -162,7 +162,7 @@ struct Recommend: ParsableCommand {
             printError("nnguide: \(path): \(e.description)")
             throw ExitCode(65)
         } catch {
-            printError("nnguide: " + ((error as? CustomStringConvertible)?.description ?? "\(error)"))
+            printError("nnguide: \(error)")
             throw ExitCode(65)
         }
         let c: BriefComparison

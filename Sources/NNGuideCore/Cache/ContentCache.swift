@@ -57,7 +57,7 @@ public struct ContentCache: Sendable {
         if !path.hasPrefix("/") {
             var buf = [CChar](repeating: 0, count: 4096)
             guard getcwd(&buf, buf.count) != nil else { return path }
-            full = String(cString: buf) + "/" + path
+            full = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + path
         }
         var parts: [Substring] = []
         for part in full.split(separator: "/") where part != "." {

@@ -148,7 +148,8 @@ private struct NodeValueDecoder: Decoder, SingleValueDecodingContainer {
         return nil
     }
 
-    static let scalarTypes: [any ScalarConstructible.Type] = [
+    // Metatypes of value types: nothing in them can change, so sharing the list across threads is safe.
+    nonisolated(unsafe) static let scalarTypes: [any ScalarConstructible.Type] = [
         Int.self, Bool.self, Double.self, Float.self, Int8.self, Int16.self, Int32.self, Int64.self,
         UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self,
     ]

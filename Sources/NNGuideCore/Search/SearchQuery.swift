@@ -80,7 +80,7 @@ extension SearchIndex {
                         for c in candidates {
                             let u = Int(c)
                             guard seen[u] >= k, let p = Self.find(UInt32(u), in: post, a, b) else { continue }
-                            Self.mark(u, k, Self.weight(exact: exact, title: p & 1 == 1), seen, best, score)
+                            _ = Self.mark(u, k, Self.weight(exact: exact, title: p & 1 == 1), seen, best, score)
                         }
                     } else {
                         for j in a..<b {

@@ -287,6 +287,23 @@ import Testing
         #expect(fresh.decide.form.values == [.modality: .choice("text"), .task: .choice("generation")])
     }
 
+    @Test func aBriefWhoseTaskChangedIsSavedUnderItsNewName() throws {
+        let dir = try TempDir()
+        // Saved as text-generation.yaml; then the task changes: the next save is named after it, never
+        // text-generation-2.yaml holding another task.
+        var s = press(Fixture.state(), keys("d3", "4j6", "w"), running: dir.runner)
+        #expect(FileManager.default.fileExists(atPath: dir.path("state/briefs/text-generation.yaml")))
+        s = press(s, keys("l"), running: dir.runner)
+        let task = try #require(s.decide.form.values[.task]?.description)
+        #expect(task != "generation")
+        s = press(s, keys("w"), running: dir.runner)
+        let saved = try FileManager.default.contentsOfDirectory(atPath: dir.path("state/briefs")).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(saved == ["text-\(task).yaml", "text-generation.yaml"].sorted(), "\(saved)")
+        // A change that keeps modality and task keeps the file's name, as a new version.
+        s = press(s, keys("j", Key.enter, "500", Key.enter, "w"), running: dir.runner)
+        #expect(FileManager.default.fileExists(atPath: dir.path("state/briefs/text-\(task)-2.yaml")))
+    }
+
     @Test func openingABriefOverUnsavedChangesAsksFirst() throws {
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("state/briefs"), withIntermediateDirectories: true)

@@ -52,9 +52,11 @@ public struct BriefForm: Sendable, Equatable {
 
     func recommendation(_ guide: Guide) -> Recommendation? { outcome(guide).recommendation }
 
-    /// The name a save starts from: the opened file's (without a version suffix), else modality-task.
+    /// The name a save starts from: the opened file's (without a version suffix) while the brief still
+    /// has that file's modality and task, else modality-task, so a name never describes another problem.
     var baseName: String {
-        if let file {
+        let named = [BriefField.modality, .task]
+        if let file, let fileValues, named.allSatisfy({ fileValues[$0] == values[$0] }) {
             var base = FileName(file).lastComponentWithoutExtension
             if let dash = base.lastIndex(of: "-"), base[base.index(after: dash)...].allSatisfy(\.isNumber), base.index(after: dash) < base.endIndex {
                 base = String(base[..<dash])

@@ -29,6 +29,25 @@ import Testing
         }
     }
 
+    @Test func aPickTheConstraintsMovedSaysSoBeforeTheRoutesReasons() throws {
+        var moved = 0
+        for m in ["image", "text", "tabular"] {
+            for latency in [nil, 5.0, 50] {
+                for deploy in schema["deploy"]!.choices {
+                    let r = try recommend(m, "classification") {
+                        $0["latency_ms"] = latency.map(BriefValue.number); $0["deploy"] = .choice(deploy)
+                    }
+                    let because = r.decision.because.map(\.text)
+                    guard let i = because.firstIndex(where: { $0.contains(" is favoured over ") || $0.contains(" is ruled out, so ") }) else { continue }
+                    moved += 1
+                    #expect(i == 0, "\(m) \(latency ?? 0) \(deploy): the displacement is reason \(i + 1): \(because)")
+                    #expect(because[0].lowercased().contains(r.pick.name.lowercased()) || because[0].lowercased().contains(r.pick.id.lowercased()), "\(because[0])")
+                }
+            }
+        }
+        #expect(moved > 0, "no brief here had its pick moved by a constraint: the test checks nothing")
+    }
+
     @Test func everyConstraintCombinationIsAnswered() throws {
         for m in ["image", "text", "events", "tabular"] {
             for latency in [nil, 5.0, 50, 5000] {

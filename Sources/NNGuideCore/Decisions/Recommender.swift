@@ -48,6 +48,8 @@ public struct Recommender: Sendable {
 
         // 2. Candidates in the order the leaves give them, then the rules that fire for this brief.
         var ranking = Ranking(leaves: leaves)
+        // Where the route's reasons end and the constraints' begin (see the displacement below).
+        let routeReasons = because.count
         var fired: [(rule: DecisionRule, record: FiredRule)] = []
         var band: FiredRule?
         let firing = self.firing(brief)
@@ -96,7 +98,11 @@ public struct Recommender: Sendable {
             warnings += rule.warn.filter { $0.applies(to: top.id) }.map { Reason(fill($0.text, brief, top.id), source: .brief(record.values)) }
         }
         if let base = ranking.candidates.first, base.id != top.id {
-            because.append(ranking.displacement(of: base, by: top, name: name))
+            // The constraints moved the pick: say so first, then why, then the route that led elsewhere,
+            // so the reasons read as an argument for the pick rather than for the family it displaced.
+            var moved = ranking.displacement(of: base, by: top, name: name)
+            moved.text += " The route's own reasons, after the constraints', lead to \(name(base.id))."
+            because = [moved] + because[routeReasons...] + because[..<routeReasons]
         }
 
         var alternatives = ranked.dropFirst().filter { $0.outs.isEmpty }.map {

@@ -2,7 +2,7 @@ import NNGuideCore
 
 /// The bottom of the Decide stack: the primary flow, the variant trees, the brief form, the
 /// diagnosis and the saved briefs, each offering to resume what was begun (`DecideShared.parked`).
-struct HubScreen: DecideScreen {
+struct HubScreen: MenuScreen {
     enum Item: Equatable { case tree(String), variants, brief, saved }
 
     var menu = ListCursor()
@@ -97,18 +97,7 @@ struct HubScreen: DecideScreen {
         }
     }
 
-    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
-        let r = ctx.rect.page
-        guard let i = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x).item else { return .unhandled }
-        return handle(.pick(i + 1), &ctx)
-    }
-
-    mutating func fit(_ ctx: inout DecideContext) {
-        let s = sheet(ctx)
-        menu.clamp(count: s.items.count)
-        pane.show(s.items[menu.index], s, height: ctx.rect.height)
-        pane.clamp(s, height: ctx.rect.height)
-    }
+    mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: sheet(ctx).items.count, ctx) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
         sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: menu.index, into: &buf)
@@ -126,7 +115,7 @@ struct HubScreen: DecideScreen {
 
 /// The variant trees, one per modality; a tree chosen here is pushed over the menu, so Back from
 /// its first question returns here.
-struct VariantMenu: DecideScreen {
+struct VariantMenu: MenuScreen {
     var menu = ListCursor()
     var pane = Pane()
 
@@ -166,18 +155,7 @@ struct VariantMenu: DecideScreen {
         return .none
     }
 
-    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
-        let r = ctx.rect.page
-        guard let i = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x).item else { return .unhandled }
-        return handle(.pick(i + 1), &ctx)
-    }
-
-    mutating func fit(_ ctx: inout DecideContext) {
-        menu.clamp(count: ctx.guide.decisions.trees(.variant).count)
-        let s = sheet(ctx)
-        if s.items.indices.contains(menu.index) { pane.show(s.items[menu.index], s, height: ctx.rect.height) }
-        pane.clamp(s, height: ctx.rect.height)
-    }
+    mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: ctx.guide.decisions.trees(.variant).count, ctx) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
         sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: menu.index, into: &buf)

@@ -33,6 +33,30 @@ extension DecideScreen {
     mutating func recordSaved(_ path: String, _ ctx: DecideContext) -> Bool { false }
 }
 
+/// A decision screen that is a numbered menu over a sheet (the hub, the variant trees, the saved
+/// briefs): a click picks the item under it, and fitting keeps the chosen item on screen.
+protocol MenuScreen: DecideScreen {
+    var menu: ListCursor { get set }
+    var pane: Pane { get set }
+    func sheet(_ ctx: DecideContext) -> Sheet
+}
+
+extension MenuScreen {
+    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
+        let r = ctx.rect.page
+        guard let i = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x).item else { return .unhandled }
+        return handle(.pick(i + 1), &ctx)
+    }
+
+    /// Keeps the choice inside the `count` items and brings it into view.
+    mutating func fitMenu(count: Int, _ ctx: DecideContext) {
+        menu.clamp(count: count)
+        let s = sheet(ctx)
+        if s.items.indices.contains(menu.index) { pane.show(s.items[menu.index], s, height: ctx.rect.height) }
+        pane.clamp(s, height: ctx.rect.height)
+    }
+}
+
 /// Where a tree session began: a tree chosen from the hub or the variant menu, or the path of the
 /// brief in the form (`p`). Sessions are put aside and resumed by it; it is never a content id.
 enum TreeOrigin: Hashable, Sendable {

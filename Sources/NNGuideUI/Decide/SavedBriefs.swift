@@ -2,7 +2,7 @@ import NNGuideCore
 
 /// The saved briefs and drafts (opened from the hub, or with `o` in the form): Enter opens one in
 /// the form, `x` twice deletes, `v` on two compares them (a screen pushed over this one).
-struct SavedBriefsScreen: DecideScreen {
+struct SavedBriefsScreen: MenuScreen {
     var saved: [SavedBrief] = []
     /// Nil until the loop has read the folder.
     var folder: String?
@@ -111,18 +111,7 @@ struct SavedBriefsScreen: DecideScreen {
         return .none
     }
 
-    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
-        let r = ctx.rect.page
-        guard let i = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x).item else { return .unhandled }
-        return handle(.pick(i + 1), &ctx)
-    }
-
-    mutating func fit(_ ctx: inout DecideContext) {
-        menu.clamp(count: saved.count)
-        let s = sheet(ctx)
-        if s.items.indices.contains(menu.index) { pane.show(s.items[menu.index], s, height: ctx.rect.height) }
-        pane.clamp(s, height: ctx.rect.height)
-    }
+    mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: saved.count, ctx) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
         sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: saved.isEmpty ? nil : menu.index, into: &buf)

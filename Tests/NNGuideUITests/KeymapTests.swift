@@ -143,4 +143,17 @@ import Testing
         #expect(render(hub).lines.last?.hasPrefix("Enter open") == true, "\(render(hub).lines.last ?? "")")
         #expect(press(hub, [.backspace]).screen == .contents)
     }
+
+    @Test func aDiagnosisAndAnEmptyBriefsFolderOfferNoKeyThatDoesNothing() throws {
+        let words = { (s: AppState) in s.hintItems.map(\.words) }
+        // The primary flow has a command for `y`; a diagnosis has none.
+        #expect(words(press(Fixture.state(), keys("d1"))).contains("command"))
+        #expect(!words(press(Fixture.state(), keys("d4"))).contains("command"), "\(words(press(Fixture.state(), keys("d4"))))")
+        // Saved briefs: Enter is offered only when there is a brief to open.
+        let dir = try TempDir()
+        #expect(!words(press(Fixture.state(), keys("d5"), running: dir.runner)).contains("open"))
+        let withBrief = press(Fixture.state(), keys("d3", "4j6", "w", "d", "5"), running: dir.runner)
+        #expect(withBrief.decide.top is SavedBriefsScreen)
+        #expect(words(withBrief).contains("open"), "\(words(withBrief))")
+    }
 }

@@ -18,6 +18,8 @@ struct SavedBriefsScreen: MenuScreen {
     let fromForm: Bool
 
     var scopes: [Scope] { [.decide] }
+    /// Nothing to open in an empty folder: the hint line does not offer Enter.
+    var idleActions: Set<Action> { saved.isEmpty ? [.open] : [] }
 
     init(fromForm: Bool) { self.fromForm = fromForm }
 

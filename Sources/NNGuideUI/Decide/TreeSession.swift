@@ -334,6 +334,8 @@ struct TreeSession: DecideScreen {
     // MARK: the screen
 
     var scopes: [Scope] { atPick ? [.decidePick, .decideTree, .decide] : [.decideTree, .decide] }
+    /// A diagnosis has no `nnguide recommend` command (`y` says so): its hint line does not offer one.
+    var idleActions: Set<Action> { nav.tree.role == .diagnosis ? [.decide(.showCommand)] : [] }
 
     mutating func fit(_ dctx: inout DecideContext) { fit(dctx.view) }
 

@@ -189,15 +189,20 @@ import Testing
         #expect(s.compare.filter.text.isEmpty && s.compare.items(s.context).count > 1)
     }
 
-    @Test func aWideTableKeepsItsFirstColumnAndShowsWhatIsMore() throws {
-        // Every architecture of the fixture, at 80 columns: too wide, so it scrolls sideways.
+    /// Compare at 80x24 with every architecture of the fixture picked and the table on screen.
+    static func everyArchitectureInTheTable() throws -> AppState {
         var s = press(Fixture.state(80, 24), keys("c"))
         let architectures = s.compare.items(s.context).enumerated().compactMap { i, item -> (Int, String)? in
             if case .architecture(let a) = item { return (i, a.id) } else { return nil }
         }
         s.compare.picked = architectures.map(\.1)
         s.compare.cursor.index = try #require(architectures.first).0
-        s = press(s, [.tab])
+        return press(s, [.tab])
+    }
+
+    @Test func aWideTableKeepsItsFirstColumnAndShowsWhatIsMore() throws {
+        // Every architecture of the fixture, at 80 columns: too wide, so it scrolls sideways.
+        var s = try Self.everyArchitectureInTheTable()
         let doc = s.compare.document(s.context)
         try #require(doc.wideWidth > s.compare.panes(s.contentRect).table.width, "the fixture's table fits: nothing to scroll")
         let before = render(s)
@@ -214,13 +219,7 @@ import Testing
     /// are out of view on the left, the next column starts right after the fixed criterion column, and
     /// "→ N more (l)" stays at the right edge until the last column shows.
     @Test func sidewaysScrollingMovesOneColumnAtATime() throws {
-        var s = press(Fixture.state(80, 24), keys("c"))
-        let architectures = s.compare.items(s.context).enumerated().compactMap { i, item -> (Int, String)? in
-            if case .architecture(let a) = item { return (i, a.id) } else { return nil }
-        }
-        s.compare.picked = architectures.map(\.1)
-        s.compare.cursor.index = try #require(architectures.first).0
-        s = press(s, [.tab])
+        var s = try Self.everyArchitectureInTheTable()
         let stops = CompareView.stops(s.compare.document(s.context))
         let table = s.compare.panes(s.contentRect).table
         try #require(stops.count > 4 && s.compare.hiddenColumns(s.context).right > 0, "the fixture's table fits: nothing to scroll")

@@ -6,8 +6,21 @@ SWIFT  ?= swift
 # it starts several times faster than the dynamically linked default and runs where no Swift
 # toolchain is installed (BENCHMARKS.md has the measurements). LINK=dynamic builds the default.
 LINK ?= static
+
+# The code a session runs is linked together (issue 15, BENCHMARKS.md "Memory"): the kernel maps the
+# 64 KiB around every page fault in the executable, so scattered functions bring their neighbours in.
+# Every function gets its own section (ours and the packages'; the toolchain's static libraries
+# already have them), and gold puts the ones listed in Tools/link-order.txt (`make link-order`
+# regenerates it from a profile of real sessions) first, in that order. Without the file the link is
+# the same but for the order; names it lists that no longer exist are skipped, so a stale file costs
+# memory, never the build.
+LINK_ORDER   := Tools/link-order.txt
+LAYOUT_FLAGS := -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections
+ifneq ($(wildcard $(LINK_ORDER)),)
+LAYOUT_FLAGS += -Xlinker --section-ordering-file=$(CURDIR)/$(LINK_ORDER)
+endif
 ifeq ($(LINK),static)
-BUILD_FLAGS := --scratch-path .build/static -Xswiftc -static-executable
+BUILD_FLAGS := --scratch-path .build/static -Xswiftc -static-executable $(LAYOUT_FLAGS)
 BIN         := .build/static/release/nnguide
 else
 BUILD_FLAGS :=
@@ -21,15 +34,31 @@ BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR  = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: all build run test lint install uninstall bench clean
+.PHONY: all build run test lint install uninstall bench clean link-order check-link-order
 
 all: build
 
 # The shipped content is validated and compiled once here (CompiledGuide), beside the binary, so
 # that no first start has to parse the YAML; `make install` compiles the installed copy the same way.
 build:
+ifeq ($(LINK),static)
+	@# SwiftPM does not read the order file, so an order newer than the binary has it linked again.
+	@if [ -f $(LINK_ORDER) ] && [ -f $(BIN) ] && [ $(LINK_ORDER) -nt $(BIN) ]; then rm -f $(BIN); fi
+endif
 	$(SWIFT) build -c release --product nnguide $(BUILD_FLAGS)
 	$(BIN) compile-guide --content Content --output $(dir $(BIN))guide.compiled
+
+# Regenerates Tools/link-order.txt: the static build's sessions run under callgrind (valgrind), driven by
+# nnguide-bench's pseudo-terminal (the four key sessions) and tmux (contents, find, glossary, compare,
+# Decide, help); then `make build` again links with it. The harness is built dynamically: statically
+# linked, glibc's pseudo-terminal calls are missing.
+link-order: build
+	$(SWIFT) build --product nnguide-bench
+	Tools/link-order.sh profile $(BIN) .build/debug/nnguide-bench
+
+# Fails when the shipped binary was not linked in Tools/link-order.txt's order.
+check-link-order: build
+	Tools/link-order.sh check $(BIN)
 
 run: build
 	$(BIN)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The link order of the shipped executable (issue 15: peak memory). The kernel maps the 64 KiB around
 # every page fault in the executable, so each function a session calls brings its neighbours; the
-# functions real sessions run are put first and together (gold's --section-ordering-file) so that few
+# functions real sessions run are put first and together (lld's --symbol-ordering-file) so that few
 # 64 KiB windows hold them all. This script regenerates Tools/link-order.txt from a profile.
 #
 #   Tools/link-order.sh profile BINARY BENCH   run the sessions under callgrind, write Tools/link-order.txt
@@ -54,25 +54,26 @@ WRAP
   rm -rf "$home"
   local n; n=$(ls "$out"/cg.* 2>/dev/null | wc -l)
   [ "$n" -ge 4 ] || { echo "link-order: only $n profiles in $out" >&2; exit 1; }
-  # Each function once, most-shared first; a section is named by its function (.text.SYMBOL), as
-  # -function-sections and the Swift toolchain's own static libraries emit them.
+  # Each function once, the ones more sessions ran first (then by name, so a profile of the same
+  # sessions gives the same file); lld moves the section that holds each.
   for f in "$out"/cg.*; do functions "$f"; done | sort | uniq -c | sort -k1,1nr -k2 \
-    | awk '{ print ".text." $2 }' > "$ORDER.new"
+    | awk '{ print $2 }' > "$ORDER.new"
   mv "$ORDER.new" "$ORDER"
   echo "link-order: $(wc -l < "$ORDER") functions from $n profiles written to $ORDER"
   rm -rf "$out"
 }
 
 # The link used the file: walking the listed functions in the binary by address, each comes after
-# the one before it in the file (gold places the ordered sections together, in the file's order).
-# Functions in sections gold cannot move (C objects compiled without function sections: the C library,
-# ncursesw) stay where they were and break the walk; in an unordered link about half the steps go
-# back, in an ordered one about one in eight. Fails when more than a quarter do, or none are found.
+# the one before it in the file (lld places the sections holding them first, in the file's order).
+# A section holding several listed functions (a C object's .text, a Swift object's shared code) is
+# placed by the first of them and breaks the walk for the others; in an unordered link about half the
+# steps go back, in an ordered one about one in nine. Fails when more than a quarter do, or none are
+# in the binary.
 check() {
   local bin=$1
   [ -s "$ORDER" ] || { echo "link-order: no $ORDER" >&2; exit 1; }
   nm -n --defined-only "$bin" | awk -v order="$ORDER" '
-    BEGIN { while ((getline l < order) > 0) { sub(/^\.text\./, "", l); rank[l] = ++n } }
+    BEGIN { while ((getline l < order) > 0) rank[l] = ++n }
     $2 ~ /^[tTwW]$/ && ($3 in rank) { seen++; r = rank[$3]; if (r < last) back++; last = r }
     END {
       if (seen == 0) { print "link-order: none of the " n " listed functions is in the binary"; exit 1 }

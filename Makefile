@@ -19,9 +19,11 @@ LINK ?= static
 LINK_ORDER   := Tools/link-order.txt
 LLD          := $(wildcard $(dir $(shell command -v swiftc 2>/dev/null))ld.lld)
 LAYOUT_FLAGS := -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections
-ifneq ($(and $(LLD),$(wildcard $(LINK_ORDER))),)
-LAYOUT_FLAGS += -Xswiftc -use-ld=lld -Xlinker --symbol-ordering-file=$(CURDIR)/$(LINK_ORDER) \
-                -Xlinker --no-warn-symbol-ordering
+ifneq ($(LLD),)
+LAYOUT_FLAGS += -Xswiftc -use-ld=lld
+ifneq ($(wildcard $(LINK_ORDER)),)
+LAYOUT_FLAGS += -Xlinker --symbol-ordering-file=$(CURDIR)/$(LINK_ORDER) -Xlinker --no-warn-symbol-ordering
+endif
 endif
 ifeq ($(LINK),static)
 BUILD_FLAGS := --scratch-path .build/static -Xswiftc -static-executable $(LAYOUT_FLAGS)

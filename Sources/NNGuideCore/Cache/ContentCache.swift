@@ -85,9 +85,23 @@ public struct ContentCache: Sendable {
             return guide
         }
         Self.trace("YAML " + contentDirectory)
-        let guide = try ContentLoader.load(directory: contentDirectory)
+        let (read, problems) = readYAML(guide: true)
+        guard let guide = read, problems.isEmpty else { throw ContentError(problems) }
         if let key { write(guide, key: key) }
         return guide
+    }
+
+    /// Every problem in the content, as `ContentLoader.lint` finds them, through the per-file
+    /// entries when the cache is on (only the files changed since are parsed).
+    public func lint() -> [ContentProblem] {
+        readYAML(guide: false).problems
+    }
+
+    /// The YAML read as `ContentLoader.read` reads it: file by file through the per-file entries
+    /// (`IncrementalLoad`), or all of it when the cache is off.
+    func readYAML(guide: Bool) -> (guide: Guide?, problems: [ContentProblem]) {
+        guard let cacheDirectory else { return ContentLoader.read(directory: contentDirectory) }
+        return IncrementalLoad(contentDirectory: contentDirectory, cacheDirectory: cacheDirectory).read(guide: guide)
     }
 
     /// With `NNGUIDE_TRACE_LOAD` set, says on standard error where the guide was read from.

@@ -84,25 +84,34 @@ struct IncrementalLoad {
     }
     static let decisionChecksEntry = "decisions.checks"
 
+    /// What a load gives: `ContentLoader.read`'s guide and problems and, with the guide, its JSON as
+    /// the whole-guide cache stores it, joined from the entries' JSON (not encoded again).
+    struct Loaded {
+        var guide: Guide?
+        var problems: [ContentProblem]
+        var json: Data?
+    }
+
     /// What `ContentLoader.read` gives for the folder; `guide: false` leaves the guide nil (lint),
     /// so no unchanged file's value is decoded.
-    func read(guide wantGuide: Bool) -> (guide: Guide?, problems: [ContentProblem]) {
+    func read(guide wantGuide: Bool) -> Loaded {
         var parsed: [String] = []
         return read(guide: wantGuide, parsed: &parsed)
     }
 
     /// `parsed`: the files whose entries did not hold, so were parsed (for tests and the trace).
-    func read(guide wantGuide: Bool, parsed: inout [String]) -> (guide: Guide?, problems: [ContentProblem]) {
+    func read(guide wantGuide: Bool, parsed: inout [String]) -> Loaded {
+        let whole = { () -> Loaded in let (g, p) = ContentLoader.read(directory: contentDirectory); return Loaded(guide: g, problems: p) }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isDir), isDir.boolValue else {
-            return ContentLoader.read(directory: contentDirectory)
+            return whole()
         }
         // The executable's identity is in every key: a new build may read or check differently.
         var base = FNV()
         base.add(Self.format)
-        guard base.addIdentity(of: CacheKey.executablePath(), in: AT_FDCWD) else { return ContentLoader.read(directory: contentDirectory) }
+        guard base.addIdentity(of: CacheKey.executablePath(), in: AT_FDCWD) else { return whole() }
         let content = open(contentDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard content >= 0 else { return ContentLoader.read(directory: contentDirectory) }
+        guard content >= 0 else { return whole() }
         defer { close(content) }
         let pageFiles = Reader(root: contentDirectory).pageFiles()
         let files: [(String, Kind)] = pageFiles.map { ($0, .page) }
@@ -231,6 +240,7 @@ struct IncrementalLoad {
 
     func store(_ part: Part, key: String) {
         guard let json = part.value?.json() else { return }
+        part.json = json
         var w = EntryWriter()
         w.summary(part.summary)
         FileEntry.write(FileEntry.encode(key: key, summary: w.bytes, value: json), to: path(Self.entryName(part.file)))
@@ -257,8 +267,8 @@ struct IncrementalLoad {
 
     // MARK: the cross-file step
 
-    func merge(_ parts: [Part], decisionsKey: String?, wantGuide: Bool) -> (guide: Guide?, problems: [ContentProblem]) {
-        let full = { ContentLoader.read(directory: contentDirectory) }
+    func merge(_ parts: [Part], decisionsKey: String?, wantGuide: Bool) -> Loaded {
+        let full = { () -> Loaded in let (g, p) = ContentLoader.read(directory: contentDirectory); return Loaded(guide: g, problems: p) }
         var problems: [ContentProblem] = []
         var fatal = false
         var defined: [String: SourceLocation] = [:]
@@ -275,7 +285,7 @@ struct IncrementalLoad {
                 if defined.updateValue(location, forKey: key) != nil { return full() }
             }
         }
-        guard !fatal else { return (nil, problems) }
+        guard !fatal else { return Loaded(guide: nil, problems: problems) }
 
         let pages = parts.filter { $0.kind == .page }
         let glossary = parts.first { $0.kind == .glossary }!.summary
@@ -354,7 +364,7 @@ struct IncrementalLoad {
         }
         problems += checks
 
-        guard wantGuide else { return (nil, problems) }
+        guard wantGuide else { return Loaded(guide: nil, problems: problems) }
         var pageValues: [Page] = []
         var glossaryValue: [GlossaryEntry] = []
         var catalogValue = Catalog()
@@ -368,6 +378,35 @@ struct IncrementalLoad {
             case nil: return full()
             }
         }
-        return (Guide(pages: pageValues, glossary: glossaryValue, catalog: catalogValue, decisions: decisionsValue), problems)
+        let guide = Guide(pages: pageValues, glossary: glossaryValue, catalog: catalogValue, decisions: decisionsValue)
+        return Loaded(guide: guide, problems: problems, json: Self.wholeJSON(parts))
+    }
+
+    /// `GuideParts` as JSON, from the entries' own JSON: a page file's `[page]` gives its page.
+    static func wholeJSON(_ parts: [Part]) -> Data? {
+        var out = Data("{\"pages\":[".utf8)
+        var first = true
+        var rest: [String: Data] = [:]
+        for part in parts {
+            guard let json = part.json ?? part.value?.json() else { return nil }
+            switch part.kind {
+            case .page:
+                guard json.count > 2 else { continue }   // [] : no page
+                if !first { out.append(UInt8(ascii: ",")) }
+                out.append(json.dropFirst().dropLast())
+                first = false
+            case .glossary: rest["glossary"] = json
+            case .catalog: rest["catalog"] = json
+            case .decisions: rest["decisions"] = json
+            }
+        }
+        out.append(UInt8(ascii: "]"))
+        for key in ["glossary", "catalog", "decisions"] {
+            guard let json = rest[key] else { return nil }
+            out.append(Data(",\"\(key)\":".utf8))
+            out.append(json)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 }

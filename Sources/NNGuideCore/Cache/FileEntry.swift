@@ -234,8 +234,9 @@ enum FileEntry {
         return data
     }
 
-    /// The summary's bytes and the value's, when `data` is an entry with this key.
-    static func split(_ data: Data, key: String) -> (summary: Data, value: Data)? {
+    /// Where the summary starts (from the start of the file) and how long it is, when `data` begins
+    /// with an entry header with this key.
+    static func header(_ data: Data, key: String) -> (start: Int, count: Int)? {
         var lines: [Substring] = []
         var offset = data.startIndex
         while lines.count < 3, offset < data.endIndex {
@@ -244,9 +245,29 @@ enum FileEntry {
             lines.append(Substring(decoding: data[offset..<nl], as: UTF8.self))
             offset = data.index(after: nl)
         }
-        guard lines.count == 3, lines[0] == magic, lines[1] == key, let n = Int(lines[2]), n >= 0,
-              n <= data.endIndex - offset else { return nil }
-        return (data[offset..<(offset + n)], data[(offset + n)...])
+        guard lines.count == 3, lines[0] == magic, lines[1] == key, let n = Int(lines[2]), n >= 0 else { return nil }
+        return (offset - data.startIndex, n)
+    }
+
+    /// The summary's bytes and the value's, when `data` is an entry with this key.
+    static func split(_ data: Data, key: String) -> (summary: Data, value: Data)? {
+        guard let (start, n) = header(data, key: key), n <= data.count - start else { return nil }
+        let s = data.startIndex + start
+        return (data[s..<(s + n)], data[(s + n)...])
+    }
+
+    /// Only the summary of the entry at `path` when it has this key, read without the value: two
+    /// `pread`s, where mapping would fault in 64 KiB around each (90 MB over 1,400 entries at 100x).
+    static func readSummary(_ path: String, key: String) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var head = Data(count: 256)
+        let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard got > 0, let (start, count) = header(head.prefix(got), key: key) else { return nil }
+        var body = Data(count: count)
+        let n = count == 0 ? 0 : body.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(start)) }
+        return n == count ? body : nil
     }
 
     /// The file at `path`, mapped (nil when absent or empty).

@@ -116,7 +116,8 @@ import Testing
         try FileManager.default.moveItem(atPath: s.content.path("pages/10-part-a.yaml"), toPath: s.content.path("pages/30-part-a.yaml"))
         s.expectSameAsWholeLoad("reading order changed by a rename")
         try FileManager.default.removeItem(atPath: s.content.path("pages/30-part-a.yaml"))
-        s.expectSameAsWholeLoad("a page removed: its links and ids are gone")
+        #expect(s.expectSameAsWholeLoad("a page removed: its links and ids are gone").isEmpty)
+        #expect(!s.entries.contains("p.30-part-a.yaml"))   // removed without any other edit: still pruned
         try FileManager.default.removeItem(atPath: s.content.path("catalog.yaml"))
         s.expectSameAsWholeLoad("the catalog removed")
     }

@@ -141,8 +141,9 @@ struct IncrementalLoad {
                 parts[i] = part
                 if let key = keys[i] { store(part, key: key) }
             }
-            prune(keep: Set(files.map { Self.entryName($0.0) }))
         }
+        // Entries of removed or renamed files go (a listing of the folder: well under a millisecond).
+        prune(keep: Set(files.map { Self.entryName($0.0) }))
         let all = parts.map { $0! }
         return merge(all, decisionsKey: decisionsKey(keys), wantGuide: wantGuide)
     }

@@ -23,7 +23,7 @@ public final class Terminal {
 
     /// Checks TERM before anything is written, so a dumb or unknown terminal gets a message and
     /// not a screenful of escapes.
-    public static func check(environment: [String: String] = ProcessEnvironment.current) -> TerminalUnavailable? {
+    public static func check(environment: Environment = .process) -> TerminalUnavailable? {
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" || term == "unknown" {
             return TerminalUnavailable(description: "TERM is \(term.isEmpty ? "not set" : "'\(term)'"), which cannot show the full-screen explorer")
@@ -38,13 +38,13 @@ public final class Terminal {
     /// Whether text must be plain ASCII: a non-UTF-8 locale (`LANG=C`) or a VT-series terminal.
     /// Call after `setlocale`.
     /// The rule is `BoxStyle.from`'s, with the character set the C library reports.
-    public static func needsASCII(environment: [String: String] = ProcessEnvironment.current) -> Bool {
+    public static func needsASCII(environment: Environment = .process) -> Bool {
         BoxStyle.from(environment: environment, codeset: String(cString: nng_codeset())) == .ascii
     }
 
     /// Takes over the terminal (alternate screen, raw keys, no cursor). Throws instead of exiting
     /// when curses cannot start, which `initscr` would not allow.
-    public init(ascii: Bool, mouse: Bool, environment: [String: String] = ProcessEnvironment.current) throws {
+    public init(ascii: Bool, mouse: Bool, environment: Environment = .process) throws {
         self.ascii = ascii
         TerminalRestore.install()
         if environment["ESCDELAY"] == nil { set_escdelay(25) }  // Esc reacts at once, not after a second

@@ -29,7 +29,7 @@ public struct ContentCache: Sendable {
     }
 
     /// `$NNGUIDE_CACHE`, `$XDG_CACHE_HOME/nnguide` or `~/.cache/nnguide`; nil when `NNGUIDE_CACHE=off`.
-    public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.current) -> String? {
+    public static func defaultDirectory(environment: Environment = .process) -> String? {
         if let v = environment[environmentVariable], !v.isEmpty {
             return v == "off" ? nil : v
         }
@@ -92,7 +92,7 @@ public struct ContentCache: Sendable {
 
     /// With `NNGUIDE_TRACE_LOAD` set, says on standard error where the guide was read from.
     static func trace(_ source: String) {
-        guard ProcessEnvironment.current[CompiledGuide.traceVariable] != nil else { return }
+        guard Environment.process[CompiledGuide.traceVariable] != nil else { return }
         FileHandle.standardError.write(Data("nnguide: guide from \(source)\n".utf8))
     }
 

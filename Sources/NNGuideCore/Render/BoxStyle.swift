@@ -8,7 +8,7 @@ public enum BoxStyle: String, Sendable, CaseIterable {
     /// characters; otherwise the character set decides: `codeset` when the caller knows it (the
     /// explorer asks the C library after `setlocale`), else the locale environment ("C", "POSIX",
     /// "en_US.ISO-8859-1" are not UTF-8). An unset locale counts as UTF-8: nearly every terminal today is.
-    public static func from(environment env: [String: String], codeset: String? = nil) -> BoxStyle {
+    public static func from(environment env: Environment, codeset: String? = nil) -> BoxStyle {
         if let forced = env["NNGUIDE_ASCII"], !forced.isEmpty { return forced != "0" ? .ascii : .unicode }
         if (env["TERM"] ?? "").hasPrefix("vt") { return .ascii }
         if let codeset { return isUTF8(codeset) ? .unicode : .ascii }

@@ -13,7 +13,7 @@ public struct StateStore: Sendable {
     public init(directory: String) { self.directory = directory }
 
     /// `$XDG_STATE_HOME/nnguide`, or `~/.local/state/nnguide`.
-    public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.current) -> String {
+    public static func defaultDirectory(environment: Environment = .process) -> String {
         if let x = environment["XDG_STATE_HOME"], x.hasPrefix("/") {
             return join(x, "nnguide")
         }

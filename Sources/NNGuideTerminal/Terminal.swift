@@ -42,6 +42,14 @@ public final class Terminal {
         BoxStyle.from(environment: environment, codeset: String(cString: nng_codeset())) == .ascii
     }
 
+    /// What a frame drawn here depends on in the environment, for the key of the explorer's stored
+    /// first frame (`StoredFrame`): the terminal and its description, colour, the character set and
+    /// the size variables curses honours; unset as empty. Call after `setlocale`.
+    public static func drawingEnvironment(_ environment: Environment = .process) -> [String] {
+        ["TERM", "TERMINFO", "TERMINFO_DIRS", "NO_COLOR", "NNGUIDE_ASCII", "LC_ALL", "LC_CTYPE", "LANG", "LINES", "COLUMNS"]
+            .map { environment[$0] ?? "" } + [String(cString: nng_codeset())]
+    }
+
     /// Takes over the terminal (alternate screen, raw keys, no cursor). Throws instead of exiting
     /// when curses cannot start, which `initscr` would not allow.
     public init(ascii: Bool, mouse: Bool, environment: Environment = .process) throws {

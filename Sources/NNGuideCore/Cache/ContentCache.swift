@@ -111,6 +111,8 @@ public struct ContentCache: Sendable {
         let contentDirectory: String
         /// True when `file` is a compiled guide (`CompiledGuide`) rather than the user cache.
         let compiled: Bool
+        /// The path `file` was mapped from (what the explorer's stored first frame is keyed on).
+        public let source: String
         /// The whole guide from the same cache file when it still matches the content; nil when
         /// the content has changed or the file is unreadable (then `load()` reads the YAML).
         public func whole() -> Guide? {
@@ -128,12 +130,12 @@ public struct ContentCache: Sendable {
     /// Nil when there is neither a cache nor a compiled guide of the same shape for this content
     /// folder; the caller then loads the whole guide first.
     public func preview(pages: [String]) -> Preview? {
-        if let stored = read(), let skeleton = stored.outline.skeleton(pages: pages) {
-            return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: false)
+        if let stored = read(), let skeleton = stored.outline.skeleton(pages: pages), let file {
+            return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: false, source: file)
         }
-        guard let stored = CompiledGuide.candidate(contentDirectory: contentDirectory),
+        guard let (stored, path) = CompiledGuide.candidate(contentDirectory: contentDirectory),
               let skeleton = stored.outline.skeleton(pages: pages) else { return nil }
-        return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: true)
+        return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: true, source: path)
     }
 
     // MARK: file

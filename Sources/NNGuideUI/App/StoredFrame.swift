@@ -118,7 +118,12 @@ public enum StoredFrame {
     public static func write(_ buffer: Buffer, key: UInt64, to path: String, keep: Int = 8) {
         guard let bytes = encode(buffer, key: key) else { return }
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        mkdir(folder, 0o755)
+        // The folder and any missing parents (a reader of the compiled guide has no cache folder yet).
+        var made = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/") {
+            made += "/" + part
+            mkdir(made, 0o755)
+        }
         let tmp = path + ".tmp-\(getpid())"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }

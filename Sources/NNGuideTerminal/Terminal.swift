@@ -19,7 +19,7 @@ public final class Terminal {
     public let colors: ColorDepth
     private let ascii: Bool
     private var front: Buffer?
-    private var pairs: [Role: (attr_t, Int16)] = [:]
+    private var pens: [Theme.Pen] = []
 
     /// Checks TERM before anything is written, so a dumb or unknown terminal gets a message and
     /// not a screenful of escapes.
@@ -77,7 +77,7 @@ public final class Terminal {
         } else {
             colors = .none
         }
-        Theme.install(colors, into: &pairs)
+        pens = Theme.install(colors)
         width = Int(nng_maxx(nng_stdscr()))
         height = Int(nng_maxy(nng_stdscr()))
     }
@@ -115,7 +115,8 @@ public final class Terminal {
     }
 
     private func put(_ run: Buffer.Run, _ win: UnsafeMutablePointer<WINDOW>) {
-        let (attrs, pair) = pairs[run.role] ?? (nng_a_normal(), 0)
+        let i = Int(run.role.rawValue)
+        let (attrs, pair) = i < pens.count ? (pens[i].attrs, pens[i].pair) : (nng_a_normal(), Int16(0))
         if run.text.utf8.allSatisfy({ $0 < 0x80 }) {
             var w = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             _ = nng_put(win, Int32(run.y), Int32(run.x), &w, Int32(w.count), attrs, pair)

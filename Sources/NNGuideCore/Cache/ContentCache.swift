@@ -63,7 +63,11 @@ public struct ContentCache: Sendable {
         for part in full.split(separator: "/") where part != "." {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
-        return "/" + parts.joined(separator: "/")
+        // Appended one by one: `joined` over substrings cost a protocol-conformance scan before the
+        // first frame (BENCHMARKS.md).
+        var out = ""
+        for part in parts { out += "/"; out += String(part) }
+        return out.isEmpty ? "/" : out
     }
 
     /// How many cache files are kept; the least recently written go first.

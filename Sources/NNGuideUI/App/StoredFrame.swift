@@ -77,7 +77,7 @@ public enum StoredFrame {
         }
         guard word(magic.count, 8) == key else { return nil }
         var h = FNV()
-        h.add(bytes: bytes[0..<(bytes.count - 8)])
+        bytes.withUnsafeBytes { h.add(raw: UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 8)])) }
         guard word(bytes.count - 8, 8) == h.value else { return nil }
         let width = Int(word(magic.count + 8, 2)), height = Int(word(magic.count + 10, 2))
         var cells: [Cell] = []

@@ -26,7 +26,9 @@ public struct StateStore: Sendable {
     static func join(_ base: String, _ name: String) -> String {
         var b = Substring(base)
         while b.count > 1, b.hasSuffix("/") { b = b.dropLast() }
-        return b == "/" ? "/" + name : b + "/" + name
+        // String, not Substring + String: the generic `+` cost a protocol-conformance scan before
+        // the first frame (BENCHMARKS.md).
+        return b == "/" ? "/" + name : String(b) + "/" + name
     }
 
     /// The saved state, or a fresh one with a one-line warning when the file cannot be used.

@@ -26,20 +26,23 @@ struct ExplorerStoredFrameTests {
         /// Starts the explorer, waits for the home screen, quits with q; returns what the start
         /// traced and the screen. `record`: the terminal's whole byte stream goes to that file.
         @discardableResult
-        func start(_ w: Int = 80, _ h: Int = 24, env: [String: String] = [:], record: String? = nil,
+        func start(_ w: Int = 80, _ h: Int = 24, env: [String: String] = [:], record: String? = nil, keys: [String] = [],
                    sourceLocation: SourceLocation = #_sourceLocation) throws -> (trace: String, screen: String) {
             try? FileManager.default.removeItem(atPath: trace)
-            var vars = ["XDG_CACHE_HOME": cache, "XDG_STATE_HOME": state, "NNGUIDE_TRACE_LOAD": "1"]
+            // NO_COLOR empty unless a test sets it: the test runner's own environment may set it.
+            var vars = ["XDG_CACHE_HOME": cache, "XDG_STATE_HOME": state, "NNGUIDE_TRACE_LOAD": "1", "NO_COLOR": ""]
             vars.merge(env) { $1 }
             let q = TmuxPane.quote, trace = self.trace
             let pane = try TmuxSession(width: w, height: h, args: ["--content", ExplorerPaths.fixture], env: vars) { program in
                 let run = "\(program) 2>\(q(trace))"
-                let wrapped = record.map { "script -q -c \(q(run)) \(q($0)) >/dev/null" } ?? run
+                let wrapped = record.map { "script -q -c \(q(run)) \(q($0))" } ?? run
                 return "\(wrapped); echo EXIT=$?; sleep 600"
             }
             #expect(pane.waitFor("Home"), sourceLocation: sourceLocation)
             usleep(300_000)   // the whole guide arrives after the first frame
             let screen = pane.screen()
+            for k in keys { try pane.send(k) }
+            if !keys.isEmpty { usleep(300_000) }
             try pane.send("q")
             #expect(pane.waitFor("EXIT=0"), sourceLocation: sourceLocation)
             return ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "", screen)
@@ -83,8 +86,10 @@ struct ExplorerStoredFrameTests {
     /// the content's cache, TERM, NO_COLOR, the locale, ASCII; a damaged store is ignored.
     @Test func anyChangeOfItsKeyMeansNoStoredFrame() throws {
         let home = Home()
-        try home.start()
-        #expect(try home.start().trace.contains(Self.drawn))
+        try home.start(keys: ["1", "H"])      // a page opened: a reading state to come back to
+        let back = try home.start()
+        #expect(back.trace.contains(Self.drawn), "trace: \(back.trace)")
+        #expect(back.screen.contains("Continue reading"))
         let changes: [(String, [String: String], (Int, Int))] = [
             ("another size", [:], (60, 20)),
             ("another TERM", ["TERM": "xterm"], (80, 24)),
@@ -96,7 +101,8 @@ struct ExplorerStoredFrameTests {
             // Each of these stores a frame of its own on the way out, so start unchanged again after.
             let t = try home.start(size.0, size.1, env: env).trace
             #expect(t.contains(Self.notDrawn), "\(what) drew the stored frame; trace: \(t)")
-            _ = try home.start()
+            let again = try home.start().trace
+            #expect(again.contains(Self.notDrawn), "back from \(what), a frame stored for it was drawn; trace: \(again)")
         }
         // The reading state: the same state written with other bytes.
         let stateFile = home.state + "/nnguide/state.json"

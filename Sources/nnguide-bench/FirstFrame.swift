@@ -8,6 +8,8 @@ struct Variant {
     var argv: [String]
     var environment: [String: String] = [:]
     var expect: String
+    /// Run before each start, untimed (the edited start puts its cache back and edits a file again).
+    var prepare: (() -> Void)? = nil
 }
 
 /// The environment every measured program gets: a known terminal and locale, and nothing from the
@@ -30,6 +32,7 @@ enum FirstFrame {
         var failures = Array(repeating: 0, count: variants.count)
         for round in 0..<(warmup + rounds) {
             for (i, v) in variants.enumerated() {
+                v.prepare?()
                 guard let p = try? PtyProcess(v.argv, environment: v.environment, rows: rows, cols: cols) else { failures[i] += 1; continue }
                 // The frame is complete when the text it must show is there and the program then
                 // stays quiet. (Quiet alone is not enough: terminal set-up comes first, and a start

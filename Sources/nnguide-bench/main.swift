@@ -5,12 +5,16 @@ import NNGuideCore
 /// that BENCHMARKS.md quotes; `--out FILE` appends it to FILE as well.
 ///
 ///   gen SOURCE SCALE OUT                    synthetic content SCALE times the size of SOURCE
-///   frames LABEL RUNS CONTENT LESSFILE NAME=BINARY...
+///   frames LABEL RUNS CONTENT LESSFILE NAME=BINARY[@nocache|@fresh|@edited]...
 ///                                           time to first frame and peak memory, side by side with less
 ///   keys NAME=BINARY CONTENT                key to finished redraw in a pseudo-terminal
 ///   inproc CONTENT CACHEDIR RUNS            loading, search and update+render inside one process
 ///   flips CONTENT RUNS                      what would change the pick: the analysis of one brief
-///   lint LABEL RUNS BINARY CONTENT          `nnguide lint` timed from the outside
+///   lint LABEL RUNS BINARY CONTENT          `nnguide lint` timed from the outside, no cache (cold)
+///   edited LABEL RUNS CONTENT SUBCOMMAND NAME=BINARY[@cold]...
+///                                           `nnguide lint` or `toc` after one page file is edited,
+///                                           the cache from before the edit put back each round
+///   inproc-edited CONTENT RUNS              the same inside one process: load and lint after an edit
 ///   size BINARY                             what the executable is made of
 ///   summary FIGURES                         issue 15's table from the figures of one run
 ///   trace ARGV...                           what a program writes, when (for finding where time goes)
@@ -65,13 +69,28 @@ case "frames":
     var variants = [Variant(name: "less", argv: ["less", lessFile], environment: env, expect: (lessFile as NSString).lastPathComponent)]
     // nnguide starts as a returning reader would: a saved place, bookmarks and pages read.
     var seeded = false
-    for spec in args.dropFirst(5) {
+    let edit = EditRound(content: content)
+    var snapshots: [CacheSnapshot] = []
+    for (i, spec) in args.dropFirst(5).enumerated() {
         var (name, path) = named(spec)
         var venv = env
-        if path.hasSuffix("@nocache") {   // the first start after an edit: no cache to read
+        var prepare: (() -> Void)?
+        if path.hasSuffix("@nocache") {   // no cache at all: every start parses and checks the YAML
             path.removeLast("@nocache".count)
             venv[ContentCache.environmentVariable] = "off"
             name += ", no cache"
+        } else if path.hasSuffix("@edited"), let edit {
+            // The first start after an edit: one page file edited, the cache from before the edit
+            // (its own folder, saved after a start) put back before every round.
+            path.removeLast("@edited".count)
+            let snapshot = CacheSnapshot(folder: home + "/cache-edited-\(i)")
+            venv[ContentCache.environmentVariable] = snapshot.folder
+            edit.restore()
+            _ = timedRun([path, "toc", "--content", content], environment: venv)
+            snapshot.save()
+            snapshots.append(snapshot)
+            prepare = { snapshot.restore(); edit.edit() }
+            name += ", one page edited"
         } else if path.hasSuffix("@fresh") {   // a new account: no user cache, only what the build compiled
             path.removeLast("@fresh".count)
             venv[ContentCache.environmentVariable] = "off"
@@ -82,9 +101,11 @@ case "frames":
             seeded = ReturningReader.seed(binary: path, content: content, environment: env, stateHome: env["XDG_STATE_HOME"]!)
             if !seeded { say("  ! could not write a reading state for the runs; they start as a first-time reader") }
         }
-        variants.append(Variant(name: name, argv: [path], environment: venv, expect: "Contents"))
+        variants.append(Variant(name: name, argv: [path], environment: venv, expect: "Contents", prepare: prepare))
     }
     let results = FirstFrame.measure(variants, rounds: runs)
+    if !snapshots.isEmpty { edit?.restore() }
+    for s in snapshots { s.remove() }
     let less = results[0].frame.median
     var rows: [[String]] = []
     for (v, r) in zip(variants, results) {
@@ -153,8 +174,17 @@ case "preview-loop":   // for a profiler: the home-screen preview, over and over
     let times = sample(Int(args[3]) ?? 100) { _ = cache.preview(pages: ["deep-dive-cnn"]) }
     say("preview: median \(msText(medianOf(times)))")
 
+case "edited":
+    guard args.count >= 6, let runs = Int(args[2]) else { usage() }
+    _ = EditedRuns.run(label: args[1], runs: runs, content: args[3], subcommand: args[4], specs: Array(args.dropFirst(5)))
+
+case "inproc-edited":
+    guard args.count == 3, let runs = Int(args[2]) else { usage() }
+    try EditedRuns.inProcess(content: args[1], runs: runs)
+
 case "lint":
     guard args.count == 5, let runs = Int(args[2]) else { usage() }
+    setenv(ContentCache.environmentVariable, "off", 1)   // cold: lint reads every file (`edited` times it with a cache)
     let (label, binary, content) = (args[1], args[3], args[4])
     let r = LintTiming.measure(binary, content: content, runs: runs)
     let s = Stats(values: r.times)

@@ -10,7 +10,7 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let dir = try content.checkedDirectory()
-        let problems = ContentLoader.lint(directory: dir)
+        let problems = ContentCache(contentDirectory: dir).lint()  // per-file entries unless NNGUIDE_CACHE=off
         if problems.isEmpty { print("\(dir): clean"); return }
         for p in problems { printError(p.description) }
         printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(dir)")

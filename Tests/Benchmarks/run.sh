@@ -5,7 +5,8 @@
 # Builds the shipped nnguide (fully static, `make build`) and the dynamic SwiftPM default (it shares
 # its build with the harness), the start-up floor (floor.swift: a static Swift program that only
 # writes a line), generates content 10x and 100x the size of Content/, then measures time to first
-# frame against less (warm, fresh account, after an edit), `nnguide lint`, key-to-redraw latency and
+# frame against less (warm, fresh account, after an edit with the cache from before it), `nnguide lint`
+# (after an edit and cold), key-to-redraw latency and
 # peak memory in a pseudo-terminal, loading, search and update+render inside one process, and what
 # the executable is made of. Results are printed and written to bench-out/results.md.
 #
@@ -81,15 +82,23 @@ done
 step "first start on a fresh account: no user cache, the guide compiled by make build"
 bench frames "1x, fresh account" "$runs" "$root/Content" "$less_file" static="$static" static="$static@fresh"
 
-step "first start after an edit (no content cache: YAML parsed and checked)"
-# A copy of Content/ with one file edited, so neither the cache nor the compiled guide matches it.
-rm -rf "$out/x1-edited"; cp -R "$root/Content" "$out/x1-edited"; echo "# edited" >> "$out/x1-edited/glossary.yaml"
-bench frames "1x edited, no cache" 5 "$out/x1-edited" "$less_file" static="$static@nocache"
-for s in $scales; do bench frames "${s}x, no cache" 3 "$out/x$s" "$less_file" static="$static@nocache"; done
+step "first start after an edit: one page file edited, the cache from before the edit put back each round"
+# A copy of Content/ (so the compiled guide never matches it); @edited edits a page file before every
+# round and restores that binary's cache as a start before the edit left it; @nocache reads no cache.
+rm -rf "$out/x1-edited"; cp -R "$root/Content" "$out/x1-edited"
+bench frames "1x, one page edited" 11 "$out/x1-edited" "$less_file" static="$static@edited" static="$static@nocache"
+for s in $scales; do bench frames "${s}x, one page edited" 3 "$out/x$s" "$less_file" static="$static@edited" static="$static@nocache"; done
+# The first frame may come from the old cache's outline; the whole edited guide loaded and checked:
+bench edited "toc 1x, one page edited" 11 "$out/x1-edited" toc static="$static" static="$static@cold"
+for s in $scales; do bench edited "toc ${s}x, one page edited" 3 "$out/x$s" toc static="$static"; done
+bench inproc-edited "$out/x1-edited" 11
+for s in $scales; do bench inproc-edited "$out/x$s" 3; done
 
-step "nnguide lint, 1x (edited) and at each scale"
-bench lint "lint 1x" 5 "$static" "$out/x1-edited"
-for s in $scales; do bench lint "lint ${s}x" 3 "$static" "$out/x$s"; done
+step "nnguide lint: after editing one page (per-file cache), and cold (NNGUIDE_CACHE=off)"
+bench edited "lint 1x, one page edited" 11 "$out/x1-edited" lint static="$static"
+for s in $scales; do bench edited "lint ${s}x, one page edited" 3 "$out/x$s" lint static="$static"; done
+bench lint "lint 1x, no cache" 5 "$static" "$out/x1-edited"
+for s in $scales; do bench lint "lint ${s}x, no cache" 3 "$static" "$out/x$s"; done
 
 step "key to finished redraw, and peak memory"
 bench keys "static 1x"="$static" "$root/Content"

@@ -19,9 +19,9 @@ enum Fixtures {
 final class ScratchContent {
     let dir: String
 
-    init() throws {
+    init(copying source: String = Fixtures.mini) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: Fixtures.mini, toPath: dir)
+        try FileManager.default.copyItem(atPath: source, toPath: dir)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: dir) }

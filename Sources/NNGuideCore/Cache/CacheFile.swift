@@ -105,9 +105,10 @@ struct CacheFile: Sendable {
         return Guide(pages: parts.pages, glossary: parts.glossary, catalog: parts.catalog, decisions: parts.decisions)
     }
 
-    static func encode(_ guide: Guide, key: String) -> Data? {
+    /// `json`: `GuideParts` of this guide already encoded (joined from the per-file entries).
+    static func encode(_ guide: Guide, key: String, json given: Data? = nil) -> Data? {
         let parts = GuideParts(pages: guide.pages, glossary: guide.glossary, catalog: guide.catalog, decisions: guide.decisions)
-        guard let json = try? JSONEncoder().encode(parts) else { return nil }
+        guard let json = given ?? (try? JSONEncoder().encode(parts)) else { return nil }
         let outline = Outline.encode(guide)
         var data = Data("\(magic)\n\(key)\n\(outline.count)\n".utf8)
         data.append(contentsOf: outline)

@@ -66,9 +66,14 @@ public enum CompiledGuide {
 
     /// The whole guide from a matching compiled guide, or nil.
     static func load(contentDirectory: String) -> (Guide, String)? {
+        // The shape first (a `stat` of each file): after an edit that changed a size, the bytes of the
+        // whole content (68 MB at 100x) are not read only to find the compiled guide does not match.
+        var shape: Key?
         for path in candidates(contentDirectory: contentDirectory) {
-            guard let file = ContentCache.map(path), matches(file, contentDirectory: contentDirectory),
-                  let guide = file.guide() else { continue }
+            guard let file = ContentCache.map(path), let stored = Key(line: file.key) else { continue }
+            if shape == nil { shape = Key(contentDirectory: contentDirectory, readContent: false) }
+            guard let shape, shape.files == stored.files, shape.shape == stored.shape,
+                  matches(file, contentDirectory: contentDirectory), let guide = file.guide() else { continue }
             return (guide, path)
         }
         return nil

@@ -89,9 +89,26 @@ public struct ContentCache: Sendable {
             return guide
         }
         Self.trace("YAML " + contentDirectory)
-        let guide = try ContentLoader.load(directory: contentDirectory)
-        if let key { write(guide, key: key) }
+        let read = readYAML(guide: true)
+        guard let guide = read.guide, read.problems.isEmpty else { throw ContentError(read.problems) }
+        if let key { write(guide, key: key, json: read.json) }
         return guide
+    }
+
+    /// Every problem in the content, as `ContentLoader.lint` finds them, through the per-file
+    /// entries when the cache is on (only the files changed since are parsed).
+    public func lint() -> [ContentProblem] {
+        readYAML(guide: false).problems
+    }
+
+    /// The YAML read as `ContentLoader.read` reads it: file by file through the per-file entries
+    /// (`IncrementalLoad`), or all of it when the cache is off.
+    func readYAML(guide: Bool) -> IncrementalLoad.Loaded {
+        guard let cacheDirectory else {
+            let (guide, problems) = ContentLoader.read(directory: contentDirectory)
+            return IncrementalLoad.Loaded(guide: guide, problems: problems)
+        }
+        return IncrementalLoad(contentDirectory: contentDirectory, cacheDirectory: cacheDirectory).read(guide: guide)
     }
 
     /// With `NNGUIDE_TRACE_LOAD` set, says on standard error where the guide was read from.
@@ -166,8 +183,9 @@ public struct ContentCache: Sendable {
 
     /// Written to a temporary file and renamed, so a reader never sees half a cache; failures are
     /// ignored (a read-only or full disk only means the next start reads YAML again).
-    func write(_ guide: Guide, key: String) {
-        guard let file, let cacheDirectory, let data = CacheFile.encode(guide, key: key) else { return }
+    /// `json`: the guide's parts as JSON when the per-file entries already hold them.
+    func write(_ guide: Guide, key: String, json: Data? = nil) {
+        guard let file, let cacheDirectory, let data = CacheFile.encode(guide, key: key, json: json) else { return }
         try? FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
         let tmp = file + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: tmp, contents: data) else { return }

@@ -7,33 +7,57 @@ struct ContentChecks {
     /// not reported again, so one bad entry gives one problem, not one per mention.
     let undecoded: Set<String>
     private(set) var problems: [ContentProblem] = []
+    /// Non-nil: the checks of one file for the content cache (`FileEntry`). A problem is recorded
+    /// with its location instead of reported, and a reference to another file (a page, glossary
+    /// entry or term, catalog id) is recorded with the problem it would be, unresolved: the
+    /// cross-file step (`IncrementalLoad`) resolves it against the ids of every file.
+    var deferred: [CheckRecord]?
+    /// What the example replay found when deferring (`checkExamples`).
+    var replay: ReplayRecord = .notReached
 
-    init(guide: Guide, locations: [String: SourceLocation], undecoded: Set<String> = []) {
+    init(guide: Guide, locations: [String: SourceLocation], undecoded: Set<String> = [], deferring: Bool = false) {
         self.guide = guide; self.locations = locations; self.undecoded = undecoded
+        if deferring { deferred = [] }
     }
 
     func hasArchitecture(_ id: String) -> Bool { guide.architecture(id) != nil || undecoded.contains("a:" + id) }
     func hasGlossary(_ id: String) -> Bool { guide.glossaryEntry(id) != nil || undecoded.contains("g:" + id) }
     func hasPage(_ id: String) -> Bool { guide.pageID(showing: id) != nil || undecoded.contains(id) }
-    func resolves(_ target: LinkTarget) -> Bool {
-        switch target {
+    func resolves(_ reference: Reference) -> Bool {
+        switch reference {
         case .page(let id): return hasPage(id)
         case .glossary(let id): return hasGlossary(id)
         case .architecture(let id): return hasArchitecture(id)
-        case .glossaryTerm: return guide.resolves(target) || undecoded.contains { $0.hasPrefix("g:") }
+        case .term(let term): return guide.glossaryEntry(forTerm: term) != nil || undecoded.contains { $0.hasPrefix("g:") }
         }
     }
 
-    func at(_ key: String) -> SourceLocation {
-        locations[key] ?? SourceLocation(file: key.hasPrefix("g:") ? ContentLoader.glossaryFile
+    /// A problem unless `reference` exists; when deferring, recorded to be resolved across files.
+    mutating func require(_ reference: Reference, _ key: String, _ message: @autoclosure () -> String) {
+        if deferred != nil {
+            deferred!.append(CheckRecord(location: at(key), message: message(), reference: reference))
+        } else if !resolves(reference) {
+            problem(key, message())
+        }
+    }
+
+    func at(_ key: String) -> SourceLocation { locations[key] ?? Self.defaultLocation(key) }
+
+    /// Where a problem about `key` is reported when the key has no location of its own.
+    static func defaultLocation(_ key: String) -> SourceLocation {
+        SourceLocation(file: key.hasPrefix("g:") ? ContentLoader.glossaryFile
             : key.hasPrefix("a:") ? ContentLoader.catalogFile
             : key.hasPrefix("tree:") || key.hasPrefix("node:") || key.hasPrefix("decisions:") ? ContentLoader.decisionsFile : "pages")
     }
 
-    mutating func problem(_ key: String, _ message: String) { problems.append(ContentProblem(at(key), message)) }
+    mutating func problem(_ key: String, _ message: String) {
+        if deferred != nil { deferred!.append(CheckRecord(location: at(key), message: message, reference: nil)) }
+        else { problems.append(ContentProblem(at(key), message)) }
+    }
 
     mutating func run() -> [ContentProblem] {
         checkRequired()
+        checkTableIDs()
         checkPages()
         checkGlossary()
         checkCatalog()
@@ -42,18 +66,31 @@ struct ContentChecks {
     }
 
     mutating func checkRequired() {
-        if guide.pages.isEmpty { problems.append(ContentProblem(SourceLocation(file: ContentLoader.pagesFolder), "no pages: expected files pages/NN-name.yaml")) }
-        if guide.glossary.isEmpty { problem("g:", "the glossary has no entries") }
-        if guide.catalog.architectures.isEmpty { problem("a:", "the catalog has no architectures") }
+        problems += Self.required(pages: guide.pages.count, glossary: guide.glossary.count, architectures: guide.catalog.architectures.count, at: at)
+    }
+
+    /// The three parts the guide cannot do without (also the cross-file step's, `IncrementalLoad`).
+    static func required(pages: Int, glossary: Int, architectures: Int, at: (String) -> SourceLocation) -> [ContentProblem] {
+        var out: [ContentProblem] = []
+        if pages == 0 { out.append(ContentProblem(SourceLocation(file: ContentLoader.pagesFolder), "no pages: expected files pages/NN-name.yaml")) }
+        if glossary == 0 { out.append(ContentProblem(at("g:"), "the glossary has no entries")) }
+        if architectures == 0 { out.append(ContentProblem(at("a:"), "the catalog has no architectures")) }
+        return out
     }
 
     // MARK: pages
 
-    mutating func checkPages() {
+    /// Table ids against every table and page id: across files, so `IncrementalLoad` runs its own.
+    mutating func checkTableIDs() {
         var seen: Set<String> = []
         for t in guide.tables where !seen.insert(t.table.id).inserted || guide.page(t.table.id) != nil {
-            problem(t.table.id, "duplicate id '\(t.table.id)': a table id must differ from every page, table and figure id")
+            problem(t.table.id, ContentChecks.duplicateTable(t.table.id))
         }
+    }
+
+    static func duplicateTable(_ id: String) -> String { "duplicate id '\(id)': a table id must differ from every page, table and figure id" }
+
+    mutating func checkPages() {
         for entry in guide.readingOrder {
             let p = entry.page
             if p.blocks.isEmpty && p.sections.isEmpty {
@@ -84,7 +121,7 @@ struct ContentChecks {
                 if ids.count != t.columns.count - 1 {
                     problem(key, "table '\(t.id)' names \(ids.count) architectures; expected \(t.columns.count - 1), one per column after the first")
                 }
-                for id in ids where !hasArchitecture(id) { problem(key, "table '\(t.id)' names unknown catalog id '\(id)'") }
+                for id in ids { require(.architecture(id), key, "table '\(t.id)' names unknown catalog id '\(id)'") }
             }
         case .figure(let f):
             if f.tree.isEmpty { problem(key, "figure '\(f.id)' has an empty tree") }
@@ -98,8 +135,8 @@ struct ContentChecks {
     mutating func checkLinks(_ text: String, key: String) {
         guard InlineParser.hasLink(text) else { return }
         if Self.pairs(of: 0x5B, in: text) != Self.pairs(of: 0x5D, in: text) { problem(key, "unbalanced link brackets in: \(text.prefix(60))…") }
-        for case let .link(label, target) in InlineParser.parse(text) where !resolves(target) {
-            problem(key, "broken link [[\(label)\(Self.describe(target))]]: \(Self.explainMissing(target))")
+        for case let .link(label, target) in InlineParser.parse(text) {
+            require(Reference(target), key, "broken link [[\(label)\(Self.describe(target))]]: \(Self.explainMissing(target))")
         }
     }
 
@@ -139,8 +176,8 @@ struct ContentChecks {
         for e in guide.glossary {
             let key = "g:" + e.id
             if e.definition.allSatisfy(\.isWhitespace) { problem(key, "glossary entry '\(e.id)' has an empty definition") }
-            for r in e.related where !hasGlossary(r) { problem(key, "glossary entry '\(e.id)': related term '\(r)' is not a glossary id") }
-            for p in e.usedIn where !hasPage(p) { problem(key, "glossary entry '\(e.id)': used_in '\(p)' is not a page id") }
+            for r in e.related { require(.glossary(r), key, "glossary entry '\(e.id)': related term '\(r)' is not a glossary id") }
+            for p in e.usedIn { require(.page(p), key, "glossary entry '\(e.id)': used_in '\(p)' is not a page id") }
             for name in [e.term] + e.aliases {
                 let n = Guide.normalize(name)
                 if let other = owner[n], other != e.id { problem(key, "the term or alias '\(name)' of '\(e.id)' is also a term or alias of '\(other)'") }
@@ -158,8 +195,8 @@ struct ContentChecks {
         for a in guide.catalog.architectures {
             let key = "a:" + a.id
             if !families.contains(a.family) { problem(key, "architecture '\(a.id)': family '\(a.family)' is not one of: \(families.sorted().joined(separator: ", "))") }
-            if !hasPage(a.deepDive) { problem(key, "architecture '\(a.id)': deep_dive '\(a.deepDive)' is not a page id") }
-            if let g = a.glossary, !hasGlossary(g) { problem(key, "architecture '\(a.id)': glossary '\(g)' is not a glossary id") }
+            require(.page(a.deepDive), key, "architecture '\(a.id)': deep_dive '\(a.deepDive)' is not a page id")
+            if let g = a.glossary { require(.glossary(g), key, "architecture '\(a.id)': glossary '\(g)' is not a glossary id") }
             for k in a.traits.keys.sorted() where !criteria.contains(k) { problem(key, "architecture '\(a.id)': trait '\(k)' is not a criterion id") }
             if a.fits.isEmpty { problem(key, "architecture '\(a.id)': fits is empty") }
             for text in [a.summary, a.data] + a.strengths + a.limitations + a.variants.map(\.use) { checkLinks(text, key: key) }

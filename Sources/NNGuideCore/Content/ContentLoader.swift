@@ -34,21 +34,11 @@ public enum ContentLoader {
         defer { reader.ahead?.stop() }
         var pages: [Page] = []
         for file in pageFiles {
-            guard let node = reader.yaml(file, expecting: "a page: a mapping with id, title, blocks and sections") else { continue }
-            if let page = reader.page(node, file: file) { pages.append(page) }
+            if let page = reader.pageFile(file) { pages.append(page) }
         }
-        let glossary: [GlossaryEntry] = reader.list(ContentLoader.glossaryFile, key: "entries", prefix: "g:") ?? []
-        var catalog = Catalog()
-        if let node = reader.yaml(ContentLoader.catalogFile, expecting: "a mapping with families, criteria and architectures") {
-            reader.checkKeys(node, ["families", "criteria", "architectures"], in: ContentLoader.catalogFile, what: "catalog")
-            catalog.families = reader.items(node.child("families"), Family.self, file: ContentLoader.catalogFile, field: "families", prefix: "family:", keys: Family.yamlKeys)
-            catalog.criteria = reader.items(node.child("criteria"), Criterion.self, file: ContentLoader.catalogFile, field: "criteria", prefix: "criterion:", keys: Criterion.yamlKeys)
-            catalog.architectures = reader.items(node.child("architectures"), Architecture.self, file: ContentLoader.catalogFile, field: "architectures", prefix: "a:", keys: Architecture.yamlKeys)
-        }
-        var decisions = DecisionBook()
-        if let node = reader.yaml(ContentLoader.decisionsFile, expecting: "a mapping with trees") {
-            decisions = reader.decisions(node)  // Decisions/DecisionReading.swift
-        }
+        let glossary = reader.glossaryFile()
+        let catalog = reader.catalogFile()
+        let decisions = reader.decisionsFile()
         guard reader.fatal == false else { return (nil, reader.problems) }
         let guide = Guide(pages: pages, glossary: glossary, catalog: catalog, decisions: decisions)
         var problems = reader.problems
@@ -81,6 +71,34 @@ struct Reader {
             if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
         }
         return names.sorted().map { ContentLoader.pagesFolder + "/" + $0 }
+    }
+
+    // MARK: one file of each kind (the whole load reads them in this order; the content cache one
+    // by one, IncrementalLoad)
+
+    mutating func pageFile(_ file: String) -> Page? {
+        guard let node = yaml(file, expecting: "a page: a mapping with id, title, blocks and sections") else { return nil }
+        return page(node, file: file)
+    }
+
+    mutating func glossaryFile() -> [GlossaryEntry] {
+        list(ContentLoader.glossaryFile, key: "entries", prefix: "g:") ?? []
+    }
+
+    mutating func catalogFile() -> Catalog {
+        var catalog = Catalog()
+        let file = ContentLoader.catalogFile
+        guard let node = yaml(file, expecting: "a mapping with families, criteria and architectures") else { return catalog }
+        checkKeys(node, ["families", "criteria", "architectures"], in: file, what: "catalog")
+        catalog.families = items(node.child("families"), Family.self, file: file, field: "families", prefix: "family:", keys: Family.yamlKeys)
+        catalog.criteria = items(node.child("criteria"), Criterion.self, file: file, field: "criteria", prefix: "criterion:", keys: Criterion.yamlKeys)
+        catalog.architectures = items(node.child("architectures"), Architecture.self, file: file, field: "architectures", prefix: "a:", keys: Architecture.yamlKeys)
+        return catalog
+    }
+
+    mutating func decisionsFile() -> DecisionBook {
+        guard let node = yaml(ContentLoader.decisionsFile, expecting: "a mapping with trees") else { return DecisionBook() }
+        return decisions(node)  // Decisions/DecisionReading.swift
     }
 
     mutating func report(_ file: String, _ mark: Mark?, _ message: String) {

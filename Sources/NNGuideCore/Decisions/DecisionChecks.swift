@@ -11,7 +11,7 @@ extension ContentChecks {
         for tree in book.trees {
             let tkey = "tree:" + tree.id
             if !treeIDs.insert(tree.id).inserted { problem(tkey, "duplicate tree id '\(tree.id)'") }
-            if !hasPage(tree.source) { problem(tkey, "tree '\(tree.id)': source '\(tree.source)' is not a page id") }
+            require(.page(tree.source), tkey, "tree '\(tree.id)': source '\(tree.source)' is not a page id")
             var ids: Set<String> = []
             for n in tree.nodes where !ids.insert(n.id).inserted { problem("node:\(tree.id)/\(n.id)", "tree '\(tree.id)': duplicate node id '\(n.id)'") }
             if tree.node(tree.start) == nil { problem(tkey, "tree '\(tree.id)': start '\(tree.start)' is not a node id") }
@@ -96,8 +96,8 @@ extension ContentChecks {
         let key = "node:\(tree.id)/\(n.id)"
         if n.isLeaf {
             if !n.options.isEmpty { problem(key, "node '\(n.id)' has both pick and options: a node is a question or a leaf") }
-            for id in n.pick + n.alternatives.map(\.id) + n.whyNot.map(\.id) where !hasArchitecture(id) {
-                problem(key, "node '\(n.id)' names unknown catalog id '\(id)'")
+            for id in n.pick + n.alternatives.map(\.id) + n.whyNot.map(\.id) {
+                require(.architecture(id), key, "node '\(n.id)' names unknown catalog id '\(id)'")
             }
             if n.why == nil { problem(key, "leaf '\(n.id)' does not say why") }
             if let r = n.refine { checkRefinement(r, of: n, in: tree, key: key) }
@@ -108,14 +108,14 @@ extension ContentChecks {
                 if !ids.contains(o.next) {
                     problem(key, "node '\(n.id)': answer '\(o.answer)' leads to '\(o.next)', which is not a node of '\(tree.id)'")
                 }
-                for s in o.see where !hasPage(s) { problem(key, "node '\(n.id)': answer '\(o.answer)': see '\(s)' is not a page id") }
+                for s in o.see { require(.page(s), key, "node '\(n.id)': answer '\(o.answer)': see '\(s)' is not a page id") }
                 for p in o.when?.problems(in: book.brief) ?? [] { problem(key, "node '\(n.id)': answer '\(o.answer)': \(p)") }
             }
             var answers: Set<String> = []
             for o in n.options where !answers.insert(o.answer).inserted { problem(key, "node '\(n.id)': the answer '\(o.answer)' appears twice") }
             if n.refine != nil { problem(key, "question '\(n.id)' has 'refine': only a leaf can be refined") }
         }
-        for s in n.see where !hasPage(s) { problem(key, "node '\(n.id)': see '\(s)' is not a page id") }
+        for s in n.see { require(.page(s), key, "node '\(n.id)': see '\(s)' is not a page id") }
         let texts = [n.question, n.help, n.why].compactMap { $0 } + n.options.flatMap { [$0.why, $0.hint, $0.assume].compactMap { $0 } }
             + n.whyNot.map(\.reason) + n.alternatives.compactMap(\.reason) + n.warnings + n.nextSteps
         for text in texts { checkLinks(text, key: key) }
@@ -196,7 +196,7 @@ extension ContentChecks {
             if book.brief[BriefField(f.field)] == nil {
                 problem(key, "filter '\(f.id)': field '\(f.field)' is not a brief field; expected one of: \(book.brief.fieldList)")
             }
-            for s in f.see where !hasPage(s) { problem(key, "filter '\(f.id)': see '\(s)' is not a page id") }
+            for s in f.see { require(.page(s), key, "filter '\(f.id)': see '\(s)' is not a page id") }
             checkLinks(f.summary, key: key)
             for (j, r) in f.rules.enumerated() {
                 checkRule(r, key: "decisions:filter#\(i)/\(j)", what: "filter '\(f.id)' rule \(j + 1)")
@@ -211,8 +211,8 @@ extension ContentChecks {
         for (i, g) in book.gaps.enumerated() {
             let key = "decisions:gap#\(i)"
             if g.consider.isEmpty { problem(key, "gap '\(g.id)' considers nothing") }
-            for id in g.consider where !hasArchitecture(id) { problem(key, "gap '\(g.id)' names unknown catalog id '\(id)'") }
-            for s in g.see where !hasPage(s) { problem(key, "gap '\(g.id)': see '\(s)' is not a page id") }
+            for id in g.consider { require(.architecture(id), key, "gap '\(g.id)' names unknown catalog id '\(id)'") }
+            for s in g.see { require(.page(s), key, "gap '\(g.id)': see '\(s)' is not a page id") }
             checkLinks(g.why, key: key)
         }
     }
@@ -239,11 +239,36 @@ extension ContentChecks {
             if !numbers.insert("\(e.kind.rawValue)\(e.number)").inserted { problem(key, "two \(e.kind.rawValue) examples are numbered \(e.number)") }
             for p in e.parsedBrief(book.brief).problems { problem(key, "example '\(e.id)': brief: \(p)") }
             if e.expect.isEmpty { problem(key, "example '\(e.id)' expects no pick") }
-            for id in e.expect + e.whyNot where !hasArchitecture(id) { problem(key, "example '\(e.id)' names unknown catalog id '\(id)'") }
-            for s in e.see where !hasPage(s) { problem(key, "example '\(e.id)': see '\(s)' is not a page id") }
+            for id in e.expect + e.whyNot { require(.architecture(id), key, "example '\(e.id)' names unknown catalog id '\(id)'") }
+            for s in e.see { require(.page(s), key, "example '\(e.id)': see '\(s)' is not a page id") }
         }
         // Replay the examples: content edits that change the guide's own picks are caught by lint.
-        guard problems.isEmpty else { return }
+        // When deferring (one file's checks for the cache), the whole content's problems are not known
+        // yet: the replay runs when this part has none that could stop it, and the cross-file step
+        // uses what it found only when the whole content has none (`ReplayRecord`).
+        guard let before = deferred?.count else {
+            guard problems.isEmpty else { return }
+            replayExamples()
+            return
+        }
+        guard replayMayRun() else { replay = .skipped; return }
+        replayExamples()
+        replay = .ran(Array(deferred![before...]))
+        deferred!.removeSubrange(before...)
+    }
+
+    /// Whether the deferred records so far hold nothing that would make a whole load skip the replay:
+    /// no problem, and no catalog id that is missing (this part holds the catalog). References to
+    /// pages and the glossary cannot change the replay; when one is broken the whole load skips it.
+    private func replayMayRun() -> Bool {
+        deferred!.allSatisfy { record in
+            guard let reference = record.reference else { return false }
+            if case .architecture = reference { return resolves(reference) }
+            return true
+        }
+    }
+
+    private mutating func replayExamples() {
         let recommender = Recommender(book: book, catalog: guide.catalog)
         for (i, e) in book.examples.enumerated() {
             guard let brief = e.parsedBrief(book.brief).brief else { continue }
@@ -263,8 +288,8 @@ extension ContentChecks {
 
     mutating func checkRule(_ r: DecisionRule, key: String, what: String) {
         for p in r.when?.problems(in: book.brief) ?? [] { problem(key, "\(what): \(p)") }
-        for id in r.catalogIDs where !hasArchitecture(id) { problem(key, "\(what) names unknown catalog id '\(id)'") }
-        for s in r.see where !hasPage(s) { problem(key, "\(what): see '\(s)' is not a page id") }
+        for id in r.catalogIDs { require(.architecture(id), key, "\(what) names unknown catalog id '\(id)'") }
+        for s in r.see { require(.page(s), key, "\(what): see '\(s)' is not a page id") }
         for text in [r.says].compactMap({ $0 }) + r.out.map(\.reason) + (r.warn + r.next).map(\.text) { checkLinks(text, key: key) }
     }
 }

@@ -1,0 +1,427 @@
+import Foundation
+
+/// The load as a build cache has it: each content file is parsed and checked once per edit, and
+/// what that produced is kept in an entry of its own (`FileEntry`), keyed by the file's identity
+/// (size, inode, modification and change times), the executable's and a format version. A load reads
+/// the entries of unchanged files and parses only the changed ones; the cross-file step then
+/// resolves every file's references (links, `see`, `used_in`, catalog ids) against the ids of all
+/// files, so editing one page costs parsing that page, not the guide.
+///
+/// The result is that of `ContentLoader.read` on the same folder: the same guide and the same
+/// problems, in the same order (IncrementalLoadTests compares the two over edits of every kind).
+/// Where a per-file result would not be exact, the whole folder is read as `ContentLoader.read`
+/// reads it: an id defined in two files (a duplicate, already a problem: the first definition's
+/// location and the later blocks' locations come from other files), or a page, table or figure id
+/// holding a `:` (it could collide with the loader's own location keys).
+///
+/// decisions.yaml's checks run the recommender over the catalog, so they are kept apart in
+/// `decisions.checks`, keyed by the identities of decisions.yaml and catalog.yaml together.
+///
+/// Entries live in `files-HASH/` (content folder and executable) under the cache folder, one file
+/// per content file; an unreadable, corrupt or foreign entry is parsed again, and an unwritable
+/// folder only means nothing is kept.
+struct IncrementalLoad {
+    static let format = "nnguide-entry 1"
+
+    let contentDirectory: String
+    let folder: String
+
+    init(contentDirectory: String, cacheDirectory: String) {
+        self.contentDirectory = contentDirectory
+        var name = FNV()
+        name.add(ContentCache.absolute(contentDirectory))
+        name.add(CacheKey.executablePath())
+        folder = cacheDirectory + "/files-" + hex(name.value)
+    }
+
+    enum Kind { case page, glossary, catalog, decisions }
+
+    /// One content file in this load: its summary, and its value decoded or still as JSON.
+    final class Part {
+        let file: String
+        let kind: Kind
+        var summary: FileSummary
+        var json: Data?
+        var value: Value?
+        /// Where the JSON is when it was not read with the summary (lint): the entry and its key.
+        var entry: (path: String, key: String)?
+        init(file: String, kind: Kind, summary: FileSummary, json: Data?, value: Value?) {
+            self.file = file; self.kind = kind; self.summary = summary; self.json = json; self.value = value
+        }
+
+        func decoded() -> Value? {
+            if let value { return value }
+            if json == nil, let entry, let data = FileEntry.map(entry.path) { json = FileEntry.split(data, key: entry.key)?.value }
+            guard let json else { return nil }
+            let d = JSONDecoder()
+            switch kind {
+            case .page: value = (try? d.decode([Page].self, from: json)).map { .page($0.first) }
+            case .glossary: value = (try? d.decode([GlossaryEntry].self, from: json)).map(Value.glossary)
+            case .catalog: value = (try? d.decode(Catalog.self, from: json)).map(Value.catalog)
+            case .decisions: value = (try? d.decode(DecisionBook.self, from: json)).map(Value.decisions)
+            }
+            return value
+        }
+    }
+
+    enum Value {
+        case page(Page?)
+        case glossary([GlossaryEntry])
+        case catalog(Catalog)
+        case decisions(DecisionBook)
+
+        func json() -> Data? {
+            let e = JSONEncoder()
+            switch self {
+            case .page(let p): return try? e.encode(p.map { [$0] } ?? [])
+            case .glossary(let g): return try? e.encode(g)
+            case .catalog(let c): return try? e.encode(c)
+            case .decisions(let d): return try? e.encode(d)
+            }
+        }
+    }
+
+    static func entryName(_ file: String) -> String {
+        file.hasPrefix(ContentLoader.pagesFolder + "/") ? "p." + file.dropFirst(ContentLoader.pagesFolder.count + 1) : file
+    }
+    static let decisionChecksEntry = "decisions.checks"
+
+    /// What a load gives: `ContentLoader.read`'s guide and problems and, with the guide, its JSON as
+    /// the whole-guide cache stores it, joined from the entries' JSON (not encoded again).
+    struct Loaded {
+        var guide: Guide?
+        var problems: [ContentProblem]
+        var json: Data?
+    }
+
+    /// What `ContentLoader.read` gives for the folder; `guide: false` leaves the guide nil (lint),
+    /// so no unchanged file's value is decoded.
+    func read(guide wantGuide: Bool) -> Loaded {
+        var parsed: [String] = []
+        return read(guide: wantGuide, parsed: &parsed)
+    }
+
+    /// `parsed`: the files whose entries did not hold, so were parsed (for tests and the trace).
+    func read(guide wantGuide: Bool, parsed: inout [String]) -> Loaded {
+        let whole = { () -> Loaded in let (g, p) = ContentLoader.read(directory: contentDirectory); return Loaded(guide: g, problems: p) }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isDir), isDir.boolValue else {
+            return whole()
+        }
+        // The executable's identity is in every key: a new build may read or check differently.
+        var base = FNV()
+        base.add(Self.format)
+        guard base.addIdentity(of: CacheKey.executablePath(), in: AT_FDCWD) else { return whole() }
+        let content = open(contentDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard content >= 0 else { return whole() }
+        defer { close(content) }
+        let pageFiles = Reader(root: contentDirectory).pageFiles()
+        let files: [(String, Kind)] = pageFiles.map { ($0, .page) }
+            + [(ContentLoader.glossaryFile, .glossary), (ContentLoader.catalogFile, .catalog), (ContentLoader.decisionsFile, .decisions)]
+
+        // Which entries still hold; the rest are parsed, composed ahead on the other core.
+        var keys: [String?] = []
+        var parts: [Part?] = []
+        for (file, kind) in files {
+            var hash = base
+            hash.add(file)
+            let key = hash.addIdentity(of: file, in: content) ? hex(hash.value) : nil
+            keys.append(key)
+            parts.append(key.flatMap { stored(file: file, kind: kind, key: $0, value: wantGuide) })
+        }
+        let stale = files.indices.filter { parts[$0] == nil }
+        parsed = stale.map { files[$0].0 }
+        if !stale.isEmpty {
+            let reader = Reader(root: contentDirectory)
+            let ahead = ComposeAhead(paths: stale.map { reader.path(files[$0].0) })
+            defer { ahead.stop() }
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (n, i) in stale.enumerated() {
+                let part = parse(file: files[i].0, kind: files[i].1, ahead: (ahead, n))
+                parts[i] = part
+                if let key = keys[i] { store(part, key: key) }
+            }
+        }
+        // Entries of removed or renamed files go (a listing of the folder: well under a millisecond).
+        prune(keep: Set(files.map { Self.entryName($0.0) }))
+        let all = parts.map { $0! }
+        return merge(all, decisionsKey: decisionsKey(keys), wantGuide: wantGuide)
+    }
+
+    /// decisions.yaml's checks depend on the catalog as well: keyed by both files' keys.
+    func decisionsKey(_ keys: [String?]) -> String? {
+        guard keys.count >= 2, let catalog = keys[keys.count - 2], let decisions = keys[keys.count - 1] else { return nil }
+        var hash = FNV()
+        hash.add(catalog); hash.add(decisions)
+        return hex(hash.value)
+    }
+
+    // MARK: one file
+
+    /// Reads one file as the whole load would (a fresh `Reader`), and checks it with every reference
+    /// to another file deferred.
+    func parse(file: String, kind: Kind, ahead: (ComposeAhead, Int)? = nil) -> Part {
+        var reader = Reader(root: contentDirectory)
+        if let (composer, index) = ahead { reader.ahead = composer; reader.aheadIndex = [file: index] }
+        var s = FileSummary()
+        let value: Value
+        var partial = Guide(pages: [], glossary: [], catalog: Catalog(), decisions: DecisionBook())
+        switch kind {
+        case .page:
+            let page = reader.pageFile(file)
+            value = .page(page)
+            if let page {
+                partial = Guide(pages: [page], glossary: [], catalog: Catalog(), decisions: DecisionBook())
+                s.topPages = 1
+            }
+            s.pageIDs = partial.readingOrder.map(\.id)
+            s.tableIDs = partial.tables.map(\.table.id)
+            s.figureIDs = partial.figures.map(\.figure.id)
+        case .glossary:
+            let glossary = reader.glossaryFile()
+            value = .glossary(glossary)
+            partial = Guide(pages: [], glossary: glossary, catalog: Catalog(), decisions: DecisionBook())
+            s.glossaryIDs = glossary.map(\.id)
+            s.terms = glossary.flatMap { [$0.term] + $0.aliases }.map(Guide.normalize)
+        case .catalog:
+            let catalog = reader.catalogFile()
+            value = .catalog(catalog)
+            partial = Guide(pages: [], glossary: [], catalog: catalog, decisions: DecisionBook())
+            s.architectureIDs = catalog.architectures.map(\.id)
+        case .decisions:
+            value = .decisions(reader.decisionsFile())
+        }
+        s.problems = reader.problems
+        s.fatal = reader.fatal
+        s.undecoded = reader.undecoded.sorted()
+        // A page file's block locations are only needed by its own checks, done here.
+        s.locations = kind == .page ? reader.locations.filter { !$0.key.hasPrefix("block:") } : reader.locations
+        if !reader.fatal, kind != .decisions {
+            var checks = ContentChecks(guide: partial, locations: reader.locations, undecoded: reader.undecoded, deferring: true)
+            switch kind {
+            case .page: checks.checkPages()
+            case .glossary: checks.checkGlossary()
+            case .catalog: checks.checkCatalog()
+            case .decisions: break
+            }
+            var w = EntryWriter()
+            w.records(checks.deferred ?? [])
+            s.checks = w.bytes
+        }
+        return Part(file: file, kind: kind, summary: s, json: nil, value: value)
+    }
+
+    /// The checks of decisions.yaml, run with the catalog (the examples are replayed through the
+    /// recommender): the records, then what the replay found.
+    func decisionChecks(decisions: Part, catalog: Part) -> [UInt8]? {
+        guard case .decisions(let book)? = decisions.decoded(), case .catalog(let cat)? = catalog.decoded() else { return nil }
+        let partial = Guide(pages: [], glossary: [], catalog: cat, decisions: book)
+        let locations = decisions.summary.locations.merging(catalog.summary.locations) { own, _ in own }
+        var checks = ContentChecks(guide: partial, locations: locations,
+                                   undecoded: Set(decisions.summary.undecoded + catalog.summary.undecoded), deferring: true)
+        checks.checkTrees()
+        var w = EntryWriter()
+        w.records(checks.deferred ?? [])
+        w.replay(checks.replay)
+        return w.bytes
+    }
+
+    // MARK: entries
+
+    func path(_ entry: String) -> String { folder + "/" + entry }
+
+    /// The entry of `file` when it holds `key`; with `value` false only its summary is read (two
+    /// `pread`s: mapping 1,400 entries would fault in 64 KiB of each, 90 MB at 100x).
+    func stored(file: String, kind: Kind, key: String, value: Bool) -> Part? {
+        let entryPath = path(Self.entryName(file))
+        let summaryBytes: Data, json: Data?
+        if value {
+            guard let data = FileEntry.map(entryPath), let (s, j) = FileEntry.split(data, key: key) else { return nil }
+            (summaryBytes, json) = (s, j)
+        } else {
+            guard let s = FileEntry.readSummary(entryPath, key: key) else { return nil }
+            (summaryBytes, json) = (s, nil)
+        }
+        let summary: FileSummary? = summaryBytes.withUnsafeBytes { raw in
+            var r = EntryReader(raw)
+            guard let s = try? r.summary(), r.atEnd else { return nil }
+            return s
+        }
+        guard let summary else { return nil }
+        let part = Part(file: file, kind: kind, summary: summary, json: json, value: nil)
+        if json == nil { part.entry = (entryPath, key) }
+        return part
+    }
+
+    func store(_ part: Part, key: String) {
+        guard let json = part.value?.json() else { return }
+        part.json = json
+        var w = EntryWriter()
+        w.summary(part.summary)
+        FileEntry.write(FileEntry.encode(key: key, summary: w.bytes, value: json), to: path(Self.entryName(part.file)))
+    }
+
+    /// Entries of files that are gone (removed or renamed) are deleted; so are the entry folders of
+    /// other content folders beyond the newest `ContentCache.keep`.
+    func prune(keep: Set<String>) {
+        let fm = FileManager.default
+        if let names = try? fm.contentsOfDirectory(atPath: folder) {
+            for name in names where !keep.contains(name) && name != Self.decisionChecksEntry && !name.contains(".tmp-") {
+                unlink(path(name))
+            }
+        }
+        let parent = ContentLocator.parent(folder)
+        guard let names = try? fm.contentsOfDirectory(atPath: parent) else { return }
+        let folders = names.filter { $0.hasPrefix("files-") }.map { parent + "/" + $0 }
+        guard folders.count > ContentCache.keep else { return }
+        let dated = folders.map { ($0, (try? fm.attributesOfItem(atPath: $0)[.modificationDate] as? Date) ?? .distantPast) }
+        for (path, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(ContentCache.keep) where path != folder {
+            try? fm.removeItem(atPath: path)
+        }
+    }
+
+    // MARK: the cross-file step
+
+    func merge(_ parts: [Part], decisionsKey: String?, wantGuide: Bool) -> Loaded {
+        let full = { () -> Loaded in let (g, p) = ContentLoader.read(directory: contentDirectory); return Loaded(guide: g, problems: p) }
+        var problems: [ContentProblem] = []
+        var fatal = false
+        var defined: [String: SourceLocation] = [:]
+        var undecoded: Set<String> = []
+        for part in parts {
+            problems += part.summary.problems
+            fatal = fatal || part.summary.fatal
+            undecoded.formUnion(part.summary.undecoded)
+            if part.kind == .page {
+                for id in part.summary.pageIDs + part.summary.tableIDs + part.summary.figureIDs where id.contains(":") { return full() }
+            }
+            for (key, location) in part.summary.locations {
+                // An id in two files: the whole load reports it, and takes locations from both.
+                if defined.updateValue(location, forKey: key) != nil { return full() }
+            }
+        }
+        guard !fatal else { return Loaded(guide: nil, problems: problems) }
+
+        let pages = parts.filter { $0.kind == .page }
+        let glossary = parts.first { $0.kind == .glossary }!.summary
+        let catalogPart = parts.first { $0.kind == .catalog }!
+        let decisionsPart = parts.first { $0.kind == .decisions }!
+        let pageIDs = Set(pages.flatMap(\.summary.pageIDs))
+        let shown = pageIDs.union(pages.flatMap { $0.summary.tableIDs + $0.summary.figureIDs })
+        let glossaryIDs = Set(glossary.glossaryIDs)
+        let terms = Set(glossary.terms)
+        let architectures = Set(catalogPart.summary.architectureIDs)
+        let undecodedGlossary = undecoded.contains { $0.hasPrefix("g:") }
+        func resolves(_ reference: Reference) -> Bool {
+            switch reference {
+            case .page(let id): return shown.contains(id) || undecoded.contains(id)
+            case .glossary(let id): return glossaryIDs.contains(id) || undecoded.contains("g:" + id)
+            case .architecture(let id): return architectures.contains(id) || undecoded.contains("a:" + id)
+            case .term(let term):
+                let key = Guide.normalize(term)
+                return terms.contains(key) || Guide.singulars(of: key).contains(where: terms.contains) || undecodedGlossary
+            }
+        }
+        func at(_ key: String) -> SourceLocation { defined[key] ?? ContentChecks.defaultLocation(key) }
+
+        var checks = ContentChecks.required(pages: pages.reduce(0) { $0 + $1.summary.topPages }, glossary: glossary.glossaryIDs.count,
+                                            architectures: architectures.count, at: at)
+        var seen: Set<String> = []
+        for part in pages {
+            for id in part.summary.tableIDs where !seen.insert(id).inserted || pageIDs.contains(id) {
+                checks.append(ContentProblem(at(id), ContentChecks.duplicateTable(id)))
+            }
+        }
+        // A part's records, in order: a problem, or a reference that is a problem only when it does not
+        // resolve (then its location and message are read; otherwise they are skipped unread).
+        func emit(_ r: inout EntryReader) -> Bool {
+            guard let n = try? r.count() else { return false }
+            for _ in 0..<n {
+                guard let reference = try? r.reference() else { return false }
+                if let reference, resolves(reference) {
+                    guard (try? r.skip()) != nil else { return false }
+                    continue
+                }
+                guard let (location, message) = try? r.recordBody() else { return false }
+                checks.append(ContentProblem(location, message))
+            }
+            return true
+        }
+        for part in parts where part.kind != .decisions {
+            let ok = part.summary.checks.withUnsafeBytes { raw in
+                var r = EntryReader(raw)
+                return emit(&r) && r.atEnd
+            }
+            guard ok else { return full() }
+        }
+        // decisions.yaml's part, kept under its key and the catalog's together.
+        var decisionBytes: [UInt8]?
+        if let decisionsKey, let data = FileEntry.map(path(Self.decisionChecksEntry)),
+           let (bytes, _) = FileEntry.split(data, key: decisionsKey) { decisionBytes = Array(bytes) }
+        if decisionBytes == nil {
+            decisionBytes = decisionChecks(decisions: decisionsPart, catalog: catalogPart)
+            if let decisionsKey, let bytes = decisionBytes {
+                FileEntry.write(FileEntry.encode(key: decisionsKey, summary: bytes, value: Data()), to: path(Self.decisionChecksEntry))
+            }
+        }
+        guard let decisionBytes else { return full() }
+        let replay: ReplayRecord? = decisionBytes.withUnsafeBytes { raw in
+            var r = EntryReader(raw)
+            guard emit(&r), let replay = try? r.replay(), r.atEnd else { return nil }
+            return replay
+        }
+        // The whole load replays the examples only when no check found a problem before.
+        switch replay {
+        case nil: return full()
+        case .notReached?: break
+        case .skipped?: if checks.isEmpty { return full() }   // cannot be: this part's own problems are among them
+        case .ran(let found)?: if checks.isEmpty { checks += found.map { ContentProblem($0.location, $0.message) } }
+        }
+        problems += checks
+
+        guard wantGuide else { return Loaded(guide: nil, problems: problems) }
+        var pageValues: [Page] = []
+        var glossaryValue: [GlossaryEntry] = []
+        var catalogValue = Catalog()
+        var decisionsValue = DecisionBook()
+        for part in parts {
+            switch part.decoded() {
+            case .page(let p)?: if let p { pageValues.append(p) }
+            case .glossary(let g)?: glossaryValue = g
+            case .catalog(let c)?: catalogValue = c
+            case .decisions(let d)?: decisionsValue = d
+            case nil: return full()
+            }
+        }
+        let guide = Guide(pages: pageValues, glossary: glossaryValue, catalog: catalogValue, decisions: decisionsValue)
+        return Loaded(guide: guide, problems: problems, json: Self.wholeJSON(parts))
+    }
+
+    /// `GuideParts` as JSON, from the entries' own JSON: a page file's `[page]` gives its page.
+    static func wholeJSON(_ parts: [Part]) -> Data? {
+        var out = Data("{\"pages\":[".utf8)
+        var first = true
+        var rest: [String: Data] = [:]
+        for part in parts {
+            guard let json = part.json ?? part.value?.json() else { return nil }
+            switch part.kind {
+            case .page:
+                guard json.count > 2 else { continue }   // [] : no page
+                if !first { out.append(UInt8(ascii: ",")) }
+                out.append(json.dropFirst().dropLast())
+                first = false
+            case .glossary: rest["glossary"] = json
+            case .catalog: rest["catalog"] = json
+            case .decisions: rest["decisions"] = json
+            }
+        }
+        out.append(UInt8(ascii: "]"))
+        for key in ["glossary", "catalog", "decisions"] {
+            guard let json = rest[key] else { return nil }
+            out.append(Data(",\"\(key)\":".utf8))
+            out.append(json)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+}

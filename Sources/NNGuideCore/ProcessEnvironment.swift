@@ -4,27 +4,34 @@ import Glibc
 import Darwin
 #endif
 
-/// The process environment, read once. `ProcessInfo.processInfo.environment` builds a new
-/// dictionary on every call, and start-up asked for it six times before the first frame
-/// (BENCHMARKS.md); nnguide never changes its own environment, so one copy serves every reader.
-/// Read from `environ` directly: going through `ProcessInfo` set up Foundation's process
-/// information before the explorer's first frame, which nothing there needs.
-public enum ProcessEnvironment {
-    public static let current: [String: String] = {
+/// Where environment variables are read from: the process's own environment, one variable at a time
+/// with `getenv` (`.process`), or a fixed set (tests: a dictionary literal). Building a dictionary of
+/// the whole environment before the first frame cost 6.5% of the explorer's start (BENCHMARKS.md):
+/// the first use of `[String: String]`'s hashing and every variable copied into a `String`, to read
+/// six of them. nnguide never changes its own environment, so reading it where a value is needed
+/// gives the same answers.
+public struct Environment: Sendable, ExpressibleByDictionaryLiteral {
+    private let values: [String: String]?
+
+    /// The process's environment, read with `getenv` at each lookup.
+    public static let process = Environment(values: nil)
+
+    private init(values: [String: String]?) { self.values = values }
+    public init(_ values: [String: String]) { self.values = values }
+    public init(dictionaryLiteral elements: (String, String)...) {
         var out: [String: String] = [:]
-        #if canImport(Darwin)
-        guard var entry = _NSGetEnviron().pointee else { return out }
-        #else
-        guard var entry = environ as UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? else { return out }
-        #endif
-        while let c = entry.pointee {
-            let pair = String(cString: c)
-            // The first definition of a name wins, as getenv finds it.
-            if let eq = pair.firstIndex(of: "="), out[String(pair[..<eq])] == nil {
-                out[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
-            }
-            entry += 1
-        }
-        return out
-    }()
+        for (k, v) in elements where out[k] == nil { out[k] = v }
+        values = out
+    }
+
+    public subscript(_ name: String) -> String? {
+        if let values { return values[name] }
+        guard let p = getenv(name) else { return nil }
+        return String(cString: p)
+    }
+}
+
+/// The process environment (`Environment.process`), kept under its old name for the plain commands.
+public enum ProcessEnvironment {
+    public static var current: Environment { .process }
 }

@@ -19,11 +19,11 @@ public final class Terminal {
     public let colors: ColorDepth
     private let ascii: Bool
     private var front: Buffer?
-    private var pairs: [Role: (attr_t, Int16)] = [:]
+    private var pens: [Theme.Pen] = []
 
     /// Checks TERM before anything is written, so a dumb or unknown terminal gets a message and
     /// not a screenful of escapes.
-    public static func check(environment: [String: String] = ProcessEnvironment.current) -> TerminalUnavailable? {
+    public static func check(environment: Environment = .process) -> TerminalUnavailable? {
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" || term == "unknown" {
             return TerminalUnavailable(description: "TERM is \(term.isEmpty ? "not set" : "'\(term)'"), which cannot show the full-screen explorer")
@@ -38,13 +38,21 @@ public final class Terminal {
     /// Whether text must be plain ASCII: a non-UTF-8 locale (`LANG=C`) or a VT-series terminal.
     /// Call after `setlocale`.
     /// The rule is `BoxStyle.from`'s, with the character set the C library reports.
-    public static func needsASCII(environment: [String: String] = ProcessEnvironment.current) -> Bool {
+    public static func needsASCII(environment: Environment = .process) -> Bool {
         BoxStyle.from(environment: environment, codeset: String(cString: nng_codeset())) == .ascii
+    }
+
+    /// What a frame drawn here depends on in the environment, for the key of the explorer's stored
+    /// first frame (`StoredFrame`): the terminal and its description, colour, the character set and
+    /// the size variables curses honours; unset as empty. Call after `setlocale`.
+    public static func drawingEnvironment(_ environment: Environment = .process) -> [String] {
+        ["TERM", "TERMINFO", "TERMINFO_DIRS", "NO_COLOR", "NNGUIDE_ASCII", "LC_ALL", "LC_CTYPE", "LANG", "LINES", "COLUMNS"]
+            .map { environment[$0] ?? "" } + [String(cString: nng_codeset())]
     }
 
     /// Takes over the terminal (alternate screen, raw keys, no cursor). Throws instead of exiting
     /// when curses cannot start, which `initscr` would not allow.
-    public init(ascii: Bool, mouse: Bool, environment: [String: String] = ProcessEnvironment.current) throws {
+    public init(ascii: Bool, mouse: Bool, environment: Environment = .process) throws {
         self.ascii = ascii
         TerminalRestore.install()
         if environment["ESCDELAY"] == nil { set_escdelay(25) }  // Esc reacts at once, not after a second
@@ -69,7 +77,7 @@ public final class Terminal {
         } else {
             colors = .none
         }
-        Theme.install(colors, into: &pairs)
+        pens = Theme.install(colors)
         width = Int(nng_maxx(nng_stdscr()))
         height = Int(nng_maxy(nng_stdscr()))
     }
@@ -107,7 +115,8 @@ public final class Terminal {
     }
 
     private func put(_ run: Buffer.Run, _ win: UnsafeMutablePointer<WINDOW>) {
-        let (attrs, pair) = pairs[run.role] ?? (nng_a_normal(), 0)
+        let i = Int(run.role.rawValue)
+        let (attrs, pair) = i < pens.count ? (pens[i].attrs, pens[i].pair) : (nng_a_normal(), Int16(0))
         if run.text.utf8.allSatisfy({ $0 < 0x80 }) {
             var w = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             _ = nng_put(win, Int32(run.y), Int32(run.x), &w, Int32(w.count), attrs, pair)

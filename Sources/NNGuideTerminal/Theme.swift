@@ -70,17 +70,25 @@ enum Theme {
         }
     }
 
-    static func install(_ depth: ColorDepth, into pairs: inout [Role: (attr_t, Int16)]) {
-        for (i, role) in Role.allCases.enumerated() {
+    /// How one role is drawn: attributes and colour pair (0: the terminal's own colours).
+    struct Pen { var attrs: attr_t; var pair: Int16 }
+
+    /// One pen per role, indexed by the role's raw value: an array, not a dictionary keyed by role,
+    /// whose hashing was a protocol-conformance scan before the first frame (BENCHMARKS.md).
+    static func install(_ depth: ColorDepth) -> [Pen] {
+        var pens = Array(repeating: Pen(attrs: nng_a_normal(), pair: 0), count: Role.allCases.count)
+        for role in Role.allCases {
+            let i = Int(role.rawValue)
             switch depth {
             case .none:
-                pairs[role] = (mono(role), 0)
+                pens[i] = Pen(attrs: mono(role), pair: 0)
             case .eight, .many:
                 let look = depth == .many ? many(role) : eight(role)
                 let pair = Int16(i + 1)
                 init_pair(pair, look.fg, look.bg)
-                pairs[role] = (look.attrs, pair)
+                pens[i] = Pen(attrs: look.attrs, pair: pair)
             }
         }
+        return pens
     }
 }

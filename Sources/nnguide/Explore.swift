@@ -24,16 +24,92 @@ enum Explorer {
         // here formats through the C library.
         setlocale(LC_CTYPE, "")
         let store = StateStore(directory: StateStore.defaultDirectory())
-        let (saved, warning) = store.load()
+        let (saved, warning, stateBytes) = store.loadWithBytes()
         if let warning { printError(warning) }
-        let shown = ([saved.last?.page] + saved.bookmarks.values.map(\.page)).compactMap { $0 }
-        guard let preview = content.cache.preview(pages: shown) else {
-            return try session(content.load(), store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
+        // The home screen stored finished on the way out of the last session, for exactly this reading
+        // state, content, executable and terminal: drawn before the guide or the views are touched.
+        // The session then draws its own first frame over it, the same cells, so nothing more is sent.
+        var terminal: FullScreen?
+        var predrawn: Buffer?
+        if warning == nil, let frame = frameKey(content, stateBytes: stateBytes, mouse: mouse) {
+            if let stored = StoredFrame.read(frame.path, key: frame.key) {
+                let t = try openTerminal(mouse: mouse)
+                terminal = t
+                if t.width == stored.width && t.height == stored.height {
+                    t.draw(stored, full: true)
+                    predrawn = stored
+                }
+            }
+            trace(predrawn != nil ? "home screen from the stored frame \(frame.path)" : "no stored frame for this state, content and terminal")
+        }
+        guard let preview = content.cache.preview(pages: pagesShown(saved)) else {
+            // (Cannot follow a stored frame, which needs the file the preview reads; were it to, the
+            // terminal goes back before the YAML is read, so its errors print on the normal screen.)
+            terminal?.close()
+            return try session(content.load(), content: content, store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
         }
         try session(preview.skeleton, full: {
             if let whole = preview.whole() { return .success(whole) }
             do throws(ContentError) { return .success(try content.cache.load()) } catch { return .failure({ content.report(error) }) }
-        }, store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
+        }, content: content, terminal: terminal, predrawn: predrawn, store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
+    }
+
+    /// The pages the home screen names: where you left off and your bookmarks (the preview holds them).
+    static func pagesShown(_ saved: ReadingState) -> [String] {
+        ([saved.last?.page] + saved.bookmarks.values.map(\.page)).compactMap { $0 }
+    }
+
+    /// Where the stored first frame for this content is kept and its key for this reading state
+    /// (the file's bytes), terminal and environment; nil when the cache is off or there is nothing
+    /// to draw a preview from.
+    static func frameKey(_ content: GuideSource, stateBytes: [UInt8]?, mouse: Bool) -> (path: String, source: String, key: UInt64)? {
+        guard let path = content.cache.frameFile, let source = content.cache.previewSource() else { return nil }
+        let key = StoredFrame.Key(source: source.key, state: stateBytes, terminal: FullScreen.drawingEnvironment(),
+                                  ascii: FullScreen.needsASCII(), mouse: mouse)
+        return (path, source.path, key.value)
+    }
+
+    /// On the way out: stores the frame the next start will draw first, from the reading state as
+    /// it is now on disk, drawn exactly as `session` draws it (over the preview, `firstState`).
+    /// Nothing when the state file is unreadable or corrupt (the next start warns instead), when
+    /// the cache is off, or when the preview would come from another file than the key names.
+    static func storeFirstFrame(_ content: GuideSource, store: StateStore, width: Int, height: Int, mouse: Bool) {
+        var saved = ReadingState()
+        var bytes: [UInt8]?
+        if let peeked = store.peek() {
+            (saved, bytes) = (peeked.state, peeked.bytes)
+        } else {
+            var st = stat()
+            guard stat(store.file, &st) != 0 else { return }   // there, but not readable as a state
+        }
+        guard let frame = frameKey(content, stateBytes: bytes, mouse: mouse),
+              let preview = content.cache.preview(pages: pagesShown(saved)), preview.source == frame.source else { return }
+        let first = firstState(preview.skeleton, width: width, height: height, saved: saved, warning: nil, mouse: mouse, startedAt: 0)
+        StoredFrame.write(render(first), key: frame.key, to: frame.path)
+    }
+
+    /// The explorer's state for its first frame: the home screen over `guide` for this reading state.
+    static func firstState(_ guide: Guide, width: Int, height: Int, saved: ReadingState, warning: String?,
+                           mouse: Bool, startedAt: Double) -> AppState {
+        var state = AppState(library: Library(guide: guide), width: width, height: height, reading: saved,
+                             glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse, startedAt: startedAt)
+        state.message = warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") }
+        return state
+    }
+
+    /// With `NNGUIDE_TRACE_LOAD` set, says on standard error how the first frame was drawn.
+    static func trace(_ line: String) {
+        if Environment.process[CompiledGuide.traceVariable] != nil { printError("nnguide: " + line) }
+    }
+
+    /// Takes over the terminal, or says why it cannot (exit status 1).
+    static func openTerminal(mouse: Bool) throws -> FullScreen {
+        do {
+            return try FullScreen(ascii: FullScreen.needsASCII(), mouse: mouse)
+        } catch {
+            printError("nnguide: \(error). \(plainCommands)")
+            throw ExitCode(1)
+        }
     }
 
     static func run(guide: Guide, open: String?, mouse: Bool) throws {
@@ -56,24 +132,21 @@ enum Explorer {
         let store = StateStore(directory: StateStore.defaultDirectory())
         let (saved, warning) = store.load()
         if let warning { printError(warning) }
-        try session(guide, store: store, saved: saved, warning: warning, open: open, mouse: mouse)
+        try session(guide, content: nil, store: store, saved: saved, warning: warning, open: open, mouse: mouse)
     }
 
     /// How the whole guide arrives after a preview was drawn: loaded, or (when the content changed
     /// since the cache and no longer loads) a report to print once the terminal is restored.
     enum Loaded { case success(Guide), failure(() -> ExitCode) }
 
-    /// Takes over the terminal and runs until quit. `guide` draws the first frame; when `full` is
-    /// given, `guide` is only a preview and `full` supplies the whole guide right after that frame.
-    static func session(_ guide: Guide, full: (() -> Loaded)? = nil, store: StateStore, saved: ReadingState,
+    /// Takes over the terminal (unless `terminal` already has, with `predrawn` on it) and runs until
+    /// quit. `guide` draws the first frame; when `full` is given, `guide` is only a preview and `full`
+    /// supplies the whole guide right after that frame. With `content`, the home screen the next
+    /// start draws first is stored on the way out (`storeFirstFrame`).
+    static func session(_ guide: Guide, full: (() -> Loaded)? = nil, content: GuideSource?, terminal given: FullScreen? = nil,
+                        predrawn: Buffer? = nil, store: StateStore, saved: ReadingState,
                         warning: String?, open: String?, mouse: Bool) throws {
-        let terminal: FullScreen
-        do {
-            terminal = try FullScreen(ascii: FullScreen.needsASCII(), mouse: mouse)
-        } catch {
-            printError("nnguide: \(error). \(plainCommands)")
-            throw ExitCode(1)
-        }
+        let terminal = try given ?? openTerminal(mouse: mouse)
         defer { terminal.close() }
         // Key events carry the time they were read on this clock (it only goes forward): `update`
         // throttles the reading state's saves by it and never reads a clock itself.
@@ -84,16 +157,15 @@ enum Explorer {
             clock_gettime(CLOCK_MONOTONIC, &t)
             return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
         }
-        var state = AppState(library: Library(guide: guide), width: terminal.width, height: terminal.height,
-                             reading: saved, glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse,
-                             startedAt: clock())
+        var state = firstState(guide, width: terminal.width, height: terminal.height, saved: saved, warning: warning,
+                               mouse: mouse, startedAt: clock())
         switch open.flatMap({ target($0, in: guide) }) {
         case .page(let id)?: state.openPage(id)
         case .glossary(let id)?: state.openGlossary(id)
         default: break
         }
-        state.message = warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") }
-        terminal.draw(render(state), full: true)
+        // Over a stored frame only the cells that differ are sent: none, when it is this very frame.
+        terminal.draw(render(state), full: predrawn == nil)
 
         // Decision records go where nnguide was started; briefs under the state folder. (After the
         // first frame: FileManager's first use costs more than drawing it.)
@@ -128,6 +200,9 @@ enum Explorer {
         terminal.close()
         // After a hang-up there is nothing to print to (`farewell` is empty then); the files are saved all the same.
         for line in state.farewell { printError(line) }
+        if let content, terminal.quitSignal == nil, !state.hungUp {
+            storeFirstFrame(content, store: store, width: terminal.width, height: terminal.height, mouse: mouse)
+        }
         FullScreen.endOfPendingSignal()
     }
 

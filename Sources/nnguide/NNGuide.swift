@@ -26,7 +26,8 @@ struct NNGuide: ParsableCommand {
     /// every subcommand before it looks at the (empty) arguments, which costs more than everything
     /// else before the first frame (BENCHMARKS.md). Any argument at all takes the ordinary path.
     static func main() {
-        guard CommandLine.arguments.count == 1 else {
+        // `argc`, not `arguments.count`: building the array of Strings is a generic type's first use.
+        guard CommandLine.argc == 1 else {
             if let problem = unknownCommand(CommandLine.arguments[1]) {
                 printError(problem)
                 exit(withError: ExitCode(64))

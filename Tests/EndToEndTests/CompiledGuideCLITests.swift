@@ -24,7 +24,12 @@ import Testing
         func toc() throws -> CLI.Result {
             try CLI.run(["toc"], content: content, environment: ["HOME": home, "NNGUIDE_TRACE_LOAD": "1"])
         }
-        var userCacheWritten: Bool { FileManager.default.fileExists(atPath: home + "/.cache/nnguide") }
+        /// A copy of the guide in the user cache (`guide-*.cache`). The explorer's stored home screen
+        /// (`guide-*.frame`, a few kB) may be there without one.
+        var userCacheWritten: Bool {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: home + "/.cache/nnguide")) ?? []
+            return names.contains { $0.hasSuffix(".cache") }
+        }
         func edit(_ file: String, _ old: String, _ new: String) throws {
             let path = content + "/" + file
             let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -32,15 +32,24 @@ enum CacheKey {
 }
 
 /// 64-bit FNV-1a over a stream of names and numbers: small, fast, and good enough to name files
-/// and fold metadata into a key.
-struct FNV {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+/// and fold metadata into a key. (Public: the explorer's stored first frame is keyed with it too.)
+public struct FNV: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add<C: Collection>(bytes: C) where C.Element == UInt8 {
+    public init() {}
+
+    public mutating func add<C: Collection>(bytes: C) where C.Element == UInt8 {
         for b in bytes { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
     }
-    mutating func add(_ s: String) { add(bytes: s.utf8); add(bytes: CollectionOfOne(UInt8(0))) }
-    mutating func add(_ n: Int) { withUnsafeBytes(of: Int64(n).littleEndian) { add(bytes: $0) } }
+    /// Bytes in memory, and an array of them: not generic, so a caller in another module does not
+    /// go through the unspecialised generic above (a type look-up and a witness call per byte,
+    /// measured before the explorer's first frame: BENCHMARKS.md).
+    public mutating func add(raw: UnsafeRawBufferPointer) {
+        for b in raw { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    }
+    public mutating func add(bytes: [UInt8]) { bytes.withUnsafeBytes { add(raw: $0) } }
+    public mutating func add(_ s: String) { add(bytes: s.utf8); add(bytes: CollectionOfOne(UInt8(0))) }
+    public mutating func add(_ n: Int) { withUnsafeBytes(of: Int64(n).littleEndian) { add(bytes: $0) } }
 
     /// Size, inode, and modification and change times to the nanosecond; false if `path` cannot
     /// be examined.

@@ -46,13 +46,14 @@ public enum CompiledGuide {
 
     /// The first compiled guide whose shape (file count, names and sizes) fits the content: cheap
     /// enough for before the first frame. Its bytes are checked by `matches`.
-    static func candidate(contentDirectory: String) -> CacheFile? {
+    /// With the path it was mapped from (the explorer's stored first frame is keyed on that file).
+    static func candidate(contentDirectory: String) -> (file: CacheFile, path: String)? {
         var shape: Key?
         for path in candidates(contentDirectory: contentDirectory) {
             guard let file = ContentCache.map(path), let stored = Key(line: file.key) else { continue }
             if shape == nil { shape = Key(contentDirectory: contentDirectory, readContent: false) }
             guard let shape, shape.files == stored.files, shape.shape == stored.shape else { continue }
-            return file
+            return (file, path)
         }
         return nil
     }

@@ -29,7 +29,7 @@ public struct ContentCache: Sendable {
     }
 
     /// `$NNGUIDE_CACHE`, `$XDG_CACHE_HOME/nnguide` or `~/.cache/nnguide`; nil when `NNGUIDE_CACHE=off`.
-    public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.current) -> String? {
+    public static func defaultDirectory(environment: Environment = .process) -> String? {
         if let v = environment[environmentVariable], !v.isEmpty {
             return v == "off" ? nil : v
         }
@@ -63,7 +63,11 @@ public struct ContentCache: Sendable {
         for part in full.split(separator: "/") where part != "." {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
-        return "/" + parts.joined(separator: "/")
+        // Appended one by one: `joined` over substrings cost a protocol-conformance scan before the
+        // first frame (BENCHMARKS.md).
+        var out = ""
+        for part in parts { out += "/"; out += String(part) }
+        return out.isEmpty ? "/" : out
     }
 
     /// How many cache files are kept; the least recently written go first.
@@ -109,7 +113,7 @@ public struct ContentCache: Sendable {
 
     /// With `NNGUIDE_TRACE_LOAD` set, says on standard error where the guide was read from.
     static func trace(_ source: String) {
-        guard ProcessEnvironment.current[CompiledGuide.traceVariable] != nil else { return }
+        guard Environment.process[CompiledGuide.traceVariable] != nil else { return }
         FileHandle.standardError.write(Data("nnguide: guide from \(source)\n".utf8))
     }
 
@@ -128,6 +132,8 @@ public struct ContentCache: Sendable {
         let contentDirectory: String
         /// True when `file` is a compiled guide (`CompiledGuide`) rather than the user cache.
         let compiled: Bool
+        /// The path `file` was mapped from (what the explorer's stored first frame is keyed on).
+        public let source: String
         /// The whole guide from the same cache file when it still matches the content; nil when
         /// the content has changed or the file is unreadable (then `load()` reads the YAML).
         public func whole() -> Guide? {
@@ -145,12 +151,12 @@ public struct ContentCache: Sendable {
     /// Nil when there is neither a cache nor a compiled guide of the same shape for this content
     /// folder; the caller then loads the whole guide first.
     public func preview(pages: [String]) -> Preview? {
-        if let stored = read(), let skeleton = stored.outline.skeleton(pages: pages) {
-            return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: false)
+        if let stored = read(), let skeleton = stored.outline.skeleton(pages: pages), let file {
+            return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: false, source: file)
         }
-        guard let stored = CompiledGuide.candidate(contentDirectory: contentDirectory),
+        guard let (stored, path) = CompiledGuide.candidate(contentDirectory: contentDirectory),
               let skeleton = stored.outline.skeleton(pages: pages) else { return nil }
-        return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: true)
+        return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: true, source: path)
     }
 
     // MARK: file

@@ -8,7 +8,7 @@ import Foundation
 public enum ContentLocator {
     public static let environmentVariable = "NNGUIDE_CONTENT"
 
-    public static func locate(explicit: String? = nil, environment: [String: String] = ProcessEnvironment.current,
+    public static func locate(explicit: String? = nil, environment: Environment = .process,
                               executable: String? = ContentLocator.executablePath) -> String {
         if let explicit { return explicit }
         if let env = environment[environmentVariable], !env.isEmpty { return env }

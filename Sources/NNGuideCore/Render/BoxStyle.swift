@@ -8,7 +8,7 @@ public enum BoxStyle: String, Sendable, CaseIterable {
     /// characters; otherwise the character set decides: `codeset` when the caller knows it (the
     /// explorer asks the C library after `setlocale`), else the locale environment ("C", "POSIX",
     /// "en_US.ISO-8859-1" are not UTF-8). An unset locale counts as UTF-8: nearly every terminal today is.
-    public static func from(environment env: [String: String], codeset: String? = nil) -> BoxStyle {
+    public static func from(environment env: Environment, codeset: String? = nil) -> BoxStyle {
         if let forced = env["NNGUIDE_ASCII"], !forced.isEmpty { return forced != "0" ? .ascii : .unicode }
         if (env["TERM"] ?? "").hasPrefix("vt") { return .ascii }
         if let codeset { return isUTF8(codeset) ? .unicode : .ascii }
@@ -20,8 +20,15 @@ public enum BoxStyle: String, Sendable, CaseIterable {
     }
 
     static func isUTF8(_ name: String) -> Bool {
-        let l = name.lowercased()
-        return l.contains("utf-8") || l.contains("utf8")
+        // Compared as ASCII bytes, not with Foundation's `contains`: that goes through NSString, whose
+        // first use cost a tenth of a millisecond before the explorer's first frame (BENCHMARKS.md).
+        let b = name.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        for pattern in ["utf-8", "utf8"] {
+            let p = Array(pattern.utf8)
+            guard b.count >= p.count else { continue }
+            for i in 0...(b.count - p.count) where b[i..<(i + p.count)].elementsEqual(p) { return true }
+        }
+        return false
     }
 
     /// Shared by the plain-text renderer and the explorer, so both draw the same boxes and trees.

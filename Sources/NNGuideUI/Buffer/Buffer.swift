@@ -12,6 +12,13 @@ public struct Buffer: Sendable, Equatable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
+    /// A buffer of exactly these cells (a stored frame read back, `StoredFrame`); nil when they do
+    /// not fill width x height.
+    init?(width: Int, height: Int, cells: [Cell]) {
+        guard width >= 0, height >= 0, cells.count == width * height else { return nil }
+        self.width = width; self.height = height; self.cells = cells
+    }
+
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
     public subscript(x: Int, y: Int) -> Cell {

@@ -13,7 +13,7 @@ public struct StateStore: Sendable {
     public init(directory: String) { self.directory = directory }
 
     /// `$XDG_STATE_HOME/nnguide`, or `~/.local/state/nnguide`.
-    public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.current) -> String {
+    public static func defaultDirectory(environment: Environment = .process) -> String {
         if let x = environment["XDG_STATE_HOME"], x.hasPrefix("/") {
             return join(x, "nnguide")
         }
@@ -26,7 +26,9 @@ public struct StateStore: Sendable {
     static func join(_ base: String, _ name: String) -> String {
         var b = Substring(base)
         while b.count > 1, b.hasSuffix("/") { b = b.dropLast() }
-        return b == "/" ? "/" + name : b + "/" + name
+        // String, not Substring + String: the generic `+` cost a protocol-conformance scan before
+        // the first frame (BENCHMARKS.md).
+        return b == "/" ? "/" + name : String(b) + "/" + name
     }
 
     /// The saved state, or a fresh one with a one-line warning when the file cannot be used.
@@ -36,26 +38,44 @@ public struct StateStore: Sendable {
     /// explorer's first frame on every start, and FileManager, Data and JSONDecoder's first use there
     /// cost more than the rest of reading the state (BENCHMARKS.md).
     public func load() -> (state: ReadingState, warning: String?) {
+        let (state, warning, _) = loadWithBytes()
+        return (state, warning)
+    }
+
+    /// `load()`, with the file's bytes when they were read and decoded without a warning (nil when
+    /// there is no file): the explorer's stored first frame is keyed on them (`StoredFrame`).
+    public func loadWithBytes() -> (state: ReadingState, warning: String?, bytes: [UInt8]?) {
         let path = file
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             // No file (or no folder) is a first start; a file that is there but unreadable is not.
             var st = stat()
-            if stat(path, &st) != 0 { return (ReadingState(), nil) }
-            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))")
+            if stat(path, &st) != 0 { return (ReadingState(), nil, nil) }
+            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))", nil)
         }
         let bytes = Self.readAll(fd)
         close(fd)
         guard let bytes else {
-            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))")
+            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))", nil)
         }
-        if let state = StateFile.decode(bytes) { return (state, nil) }
+        if let state = StateFile.decode(bytes) { return (state, nil, bytes) }
         let fm = FileManager.default
         let bak = path + ".bak"
         try? fm.removeItem(atPath: bak)
         let kept = (try? fm.moveItem(atPath: path, toPath: bak)) != nil
         // The words that matter first: the in-app message line may cut the path off.
-        return (ReadingState(), "nnguide: the saved reading state is corrupt; " + (kept ? "kept it as state.json.bak and " : "") + "starting fresh (\(directory))")
+        return (ReadingState(), "nnguide: the saved reading state is corrupt; " + (kept ? "kept it as state.json.bak and " : "") + "starting fresh (\(directory))", nil)
+    }
+
+    /// The saved state and the file's bytes, without `load()`'s warnings or its keeping a corrupt file
+    /// aside: nil unless the file is there, readable and well formed. (For the stored first frame,
+    /// written on the way out, where nothing can be shown.)
+    public func peek() -> (state: ReadingState, bytes: [UInt8])? {
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard let bytes = Self.readAll(fd), let state = StateFile.decode(bytes) else { return nil }
+        return (state, bytes)
     }
 
     /// The whole file, or nil when it cannot be read (a folder, an I/O error).

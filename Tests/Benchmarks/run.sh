@@ -66,6 +66,7 @@ for s in $scales; do "$root/.build/release/nnguide-bench" gen "$root/Content" "$
   echo "- machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the start of the measurements"
   echo "- less $(less --version | head -1 | awk '{print $2}') opens $(basename "$less_file") ($(wc -c < "$less_file") bytes); nnguide reads Content/ ($(du -sb "$root/Content" | cut -f1) bytes of YAML)"
   for s in $scales; do echo "- x$s: $(du -sb "$out/x$s" | cut -f1) bytes of YAML in $(ls "$out/x$s/pages" | wc -l) page files"; done
+  echo "- code layout: $(Tools/link-order.sh check "$static" 2>&1 | tr '\n' ' ')(Tools/link-order.txt, BENCHMARKS.md \"Memory\")"
   echo "- binaries: static $(stat -c %s "$static") bytes${stdlib:+, static-stdlib $(stat -c %s "$stdlib") bytes}, dynamic $(stat -c %s "$dynamic") bytes (+ the Swift runtime's shared libraries)"
 } > "$results"
 cat "$results"

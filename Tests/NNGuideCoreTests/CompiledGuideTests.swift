@@ -71,6 +71,23 @@ import Testing
         #expect(try s.cache.load().page("more") != nil)
     }
 
+    /// The author's first start after editing the content `make build` compiled: the edit changes a
+    /// size, yet the home screen is still drawn first from the compiled outline (same file names);
+    /// the whole guide is the edited YAML's. A renamed file means another folder: no preview.
+    @Test func anEditThatChangesASizeStillPreviewsFromTheCompiledGuide() throws {
+        let s = try Setup()
+        _ = try CompiledGuide.write(contentDirectory: s.content, to: s.compiled)
+        try s.markCompiled()
+        try s.edit("pages/10-part-a.yaml", "title: Vision Models", "title: Vision Models for Edge Devices")
+        let preview = try #require(s.cache.preview(pages: ["vision-edge"]))
+        #expect(preview.skeleton.page("vision")?.page.title == "Vision Modelz")   // the compiled outline
+        #expect(preview.whole() == nil)                                           // its bytes no longer match
+        #expect(try s.cache.load().page("vision")?.page.title == "Vision Models for Edge Devices")
+        try FileManager.default.removeItem(atPath: s.cacheDir)
+        try FileManager.default.moveItem(atPath: s.content + "/pages/10-part-a.yaml", toPath: s.content + "/pages/11-part-a.yaml")
+        #expect(s.cache.preview(pages: []) == nil)
+    }
+
     @Test func aMissingOrDamagedCompiledGuideFallsBackToTheYAML() throws {
         let s = try Setup()
         let truth = try ContentLoader.load(directory: s.content)

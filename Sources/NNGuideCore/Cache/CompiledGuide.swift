@@ -7,12 +7,14 @@ import Foundation
 ///
 /// So a compiled guide is keyed on what the content *says*: every content file's name, size and a
 /// hash of its bytes, with the identity of the executable that wrote it (its size and modification
-/// time: a new build may read the model differently). The key line holds three parts,
-/// `compiled <files> <shape> <content>`: the number of files and a hash of names and sizes let a
-/// different folder (`--content DIR`, an edit that changes a size) be turned away with a directory
-/// listing and a `stat` of each file; only a folder of the same shape has its bytes read and hashed
-/// (half a megabyte for the shipped guide), and that happens after the first frame. Anything that
-/// does not match is ignored and the YAML is read, with exactly the errors it has.
+/// time: a new build may read the model differently). The key line holds four parts,
+/// `compiled <files> <shape> <listing> <content>`: the number of files and a hash of names and sizes
+/// let a different folder (`--content DIR`, an edit that changes a size) be turned away with a
+/// directory listing and a `stat` of each file; only a folder of the same shape has its bytes read and
+/// hashed (half a megabyte for the shipped guide), and that happens after the first frame. The hash
+/// of names alone lets an edited copy of the same folder draw its first frame from the compiled
+/// outline (`candidate(edited:)`). Anything that does not match is ignored and the YAML is read, with
+/// exactly the errors it has.
 public enum CompiledGuide {
     /// The file's name, both beside the content folder (`$(DATADIR)` for an install) and beside the
     /// executable (the build tree's `.build/.../release`, where the checkout's Content/ is read).
@@ -47,12 +49,19 @@ public enum CompiledGuide {
     /// The first compiled guide whose shape (file count, names and sizes) fits the content: cheap
     /// enough for before the first frame. Its bytes are checked by `matches`.
     /// With the path it was mapped from (the explorer's stored first frame is keyed on that file).
-    static func candidate(contentDirectory: String) -> (file: CacheFile, path: String)? {
+    ///
+    /// `edited`: the same file names are enough, sizes may differ. That is the author's first start
+    /// after editing the content `make build` compiled: the home screen is drawn from the compiled
+    /// outline as it is from a user cache the content has moved past, and the whole guide, read
+    /// through the per-file cache, redraws it a moment later (`Preview.whole` checks the bytes, so
+    /// nothing stale outlives the first frame). A folder with other file names gets no preview.
+    static func candidate(contentDirectory: String, edited: Bool = false) -> (file: CacheFile, path: String)? {
         var shape: Key?
         for path in candidates(contentDirectory: contentDirectory) {
             guard let file = ContentCache.map(path), let stored = Key(line: file.key) else { continue }
             if shape == nil { shape = Key(contentDirectory: contentDirectory, readContent: false) }
-            guard let shape, shape.files == stored.files, shape.shape == stored.shape else { continue }
+            guard let shape, shape.files == stored.files,
+                  edited ? shape.listing == stored.listing : shape.shape == stored.shape else { continue }
             return (file, path)
         }
         return nil
@@ -81,16 +90,19 @@ public enum CompiledGuide {
 
     struct Key: Equatable {
         var files: Int
+        /// The executable's identity with every file's name and size.
         var shape: UInt64
+        /// The executable's identity with every file's name (not its size): the same folder, edited.
+        var listing: UInt64
         var content: UInt64?
 
-        var line: String { "compiled \(files) \(hex(shape)) \(content.map(hex) ?? "-")" }
+        var line: String { "compiled \(files) \(hex(shape)) \(hex(listing)) \(content.map(hex) ?? "-")" }
 
         init?(line: String) {
             let parts = line.split(separator: " ")
-            guard parts.count == 4, parts[0] == "compiled", let n = Int(parts[1]), let s = UInt64(parts[2], radix: 16),
-                  let c = UInt64(parts[3], radix: 16) else { return nil }
-            files = n; shape = s; content = c
+            guard parts.count == 5, parts[0] == "compiled", let n = Int(parts[1]), let s = UInt64(parts[2], radix: 16),
+                  let m = UInt64(parts[3], radix: 16), let c = UInt64(parts[4], radix: 16) else { return nil }
+            files = n; shape = s; listing = m; content = c
         }
 
         /// Nil when a file or the executable cannot be examined (or read, with `readContent`).
@@ -105,6 +117,7 @@ public enum CompiledGuide {
             let m = st.st_mtim
             #endif
             for n in [Int(st.st_size), Int(m.tv_sec), Int(m.tv_nsec)] { shapeHash.add(n) }
+            var namesHash = shapeHash
             let folder = open(contentDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard folder >= 0 else { return nil }
             defer { close(folder) }
@@ -115,12 +128,14 @@ public enum CompiledGuide {
                 guard fstatat(folder, name, &st, 0) == 0 else { return nil }
                 shapeHash.add(name)
                 shapeHash.add(Int(st.st_size))
+                namesHash.add(name)
                 if readContent {
                     guard Self.hashBytes(of: name, in: folder, into: &contentHash) else { return nil }
                 }
             }
             files = names.count
             shape = shapeHash.value
+            listing = namesHash.value
             content = readContent ? contentHash.value : nil
         }
 

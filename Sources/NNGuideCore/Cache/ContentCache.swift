@@ -148,13 +148,13 @@ public struct ContentCache: Sendable {
         }
     }
 
-    /// Nil when there is neither a cache nor a compiled guide of the same shape for this content
-    /// folder; the caller then loads the whole guide first.
+    /// Nil when there is neither a cache nor a compiled guide with the same file names for this
+    /// content folder; the caller then loads the whole guide first.
     public func preview(pages: [String]) -> Preview? {
         if let stored = read(), let skeleton = stored.outline.skeleton(pages: pages), let file {
             return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: false, source: file)
         }
-        guard let (stored, path) = CompiledGuide.candidate(contentDirectory: contentDirectory),
+        guard let (stored, path) = CompiledGuide.candidate(contentDirectory: contentDirectory, edited: true),
               let skeleton = stored.outline.skeleton(pages: pages) else { return nil }
         return Preview(skeleton: skeleton, file: stored, contentDirectory: contentDirectory, compiled: true, source: path)
     }

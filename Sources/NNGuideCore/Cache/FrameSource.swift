@@ -15,7 +15,7 @@ extension ContentCache {
 
     /// The file `preview(pages:)` draws the home screen from, and a number for it: this executable's
     /// identity, the content folder, and that file's path, size, inode and times. The file is the
-    /// user cache when there is one, else the compiled guide whose shape fits the content (checked as
+    /// user cache when there is one, else the compiled guide with the content's file names (checked as
     /// the preview checks it). Cache and compiled guide are only ever replaced by rename, never
     /// rewritten in place, so the same identity means the same outline, hence the same titles on the
     /// home screen. Nil when there is no such file: then there is no preview and no stored frame.
@@ -28,7 +28,7 @@ extension ContentCache {
             hash.add(file)
             return (file, hash.value)
         }
-        guard let (_, path) = CompiledGuide.candidate(contentDirectory: contentDirectory),
+        guard let (_, path) = CompiledGuide.candidate(contentDirectory: contentDirectory, edited: true),
               hash.addIdentity(of: path, in: AT_FDCWD) else { return nil }
         hash.add(path)
         return (path, hash.value)

@@ -46,23 +46,11 @@ enum LintTiming {
         var peak = 0.0
         var last: Int32 = 0
         for _ in 0..<runs {
-            var pid: pid_t = 0
-            let argv = [binary, "lint", "--content", content]
-            let cArgs = argv.map { strdup($0) } + [nil]
-            defer { cArgs.forEach { free($0) } }
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-            let t0 = now()
-            guard posix_spawn(&pid, binary, &actions, nil, cArgs, environ) == 0 else { return ([], .nan, 127) }
-            var status: Int32 = 0
-            var usage = rusage()
-            _ = wait4(pid, &status, 0, &usage)
-            times.append(now() - t0)
-            peak = max(peak, Double(usage.ru_maxrss))
-            last = shellStatus(status)
+            let r = timedRun([binary, "lint", "--content", content], environment: ProcessInfo.processInfo.environment)
+            if r.status == 127 { return ([], .nan, 127) }
+            times.append(r.seconds)
+            peak = max(peak, r.peakKiB)
+            last = r.status
         }
         return (times, peak, last)
     }

@@ -84,16 +84,8 @@ struct CacheFile: Sendable {
     let body: Data
 
     init?(_ data: Data) {
-        var lines: [Substring] = []
-        var offset = data.startIndex
-        // Three short header lines; never read further than a few hundred bytes looking for them.
-        while lines.count < 3, offset < data.endIndex {
-            let limit = data.index(offset, offsetBy: 200, limitedBy: data.endIndex) ?? data.endIndex
-            guard let nl = data[offset..<limit].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            lines.append(Substring(decoding: data[offset..<nl], as: UTF8.self))
-            offset = data.index(after: nl)
-        }
-        guard lines.count == 3, lines[0] == Self.magic, let count = Int(lines[2]), count >= 0,
+        guard let (lines, offset) = headerLines(data, longest: 200) else { return nil }
+        guard lines[0] == Self.magic, let count = Int(lines[2]), count >= 0,
               count <= data.endIndex - offset else { return nil }
         key = String(lines[1])
         outline = Outline(bytes: Array(data[offset..<(offset + count)]))
@@ -115,4 +107,32 @@ struct CacheFile: Sendable {
         data.append(json)
         return data
     }
+}
+
+/// The three short lines a cache file or a per-file entry starts with, and where the bytes after them
+/// begin; nil when a line is missing or longer than `longest` bytes, so a foreign file is never read
+/// further than a few hundred bytes looking for them.
+func headerLines(_ data: Data, longest: Int) -> (lines: [Substring], end: Data.Index)? {
+    var lines: [Substring] = []
+    var offset = data.startIndex
+    while lines.count < 3, offset < data.endIndex {
+        let limit = data.index(offset, offsetBy: longest, limitedBy: data.endIndex) ?? data.endIndex
+        guard let nl = data[offset..<limit].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        lines.append(Substring(decoding: data[offset..<nl], as: UTF8.self))
+        offset = data.index(after: nl)
+    }
+    return lines.count == 3 ? (lines, offset) : nil
+}
+
+/// The file at `path` mapped read-only, without reading it (nil when absent, empty or unreadable).
+/// Cache files and entries are only ever replaced by rename, never rewritten in place, so a mapping
+/// stays whole for as long as it is held.
+func mappedFile(_ path: String) -> Data? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_size > 0,
+          let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
+    return Data(bytesNoCopy: map, count: Int(st.st_size), deallocator: .custom { p, n in munmap(p, n) })
 }

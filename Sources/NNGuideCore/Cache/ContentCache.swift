@@ -170,16 +170,7 @@ public struct ContentCache: Sendable {
     }
 
     /// The cache file at `path`, mapped; nil when absent, unreadable or not a cache file.
-    static func map(_ path: String) -> CacheFile? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0,
-              let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
-        let size = Int(st.st_size)
-        return CacheFile(Data(bytesNoCopy: map, count: size, deallocator: .custom { p, n in munmap(p, n) }))
-    }
+    static func map(_ path: String) -> CacheFile? { mappedFile(path).flatMap(CacheFile.init) }
 
     /// Written to a temporary file and renamed, so a reader never sees half a cache; failures are
     /// ignored (a read-only or full disk only means the next start reads YAML again).

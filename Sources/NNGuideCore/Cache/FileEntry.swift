@@ -237,15 +237,8 @@ enum FileEntry {
     /// Where the summary starts (from the start of the file) and how long it is, when `data` begins
     /// with an entry header with this key.
     static func header(_ data: Data, key: String) -> (start: Int, count: Int)? {
-        var lines: [Substring] = []
-        var offset = data.startIndex
-        while lines.count < 3, offset < data.endIndex {
-            let limit = data.index(offset, offsetBy: 100, limitedBy: data.endIndex) ?? data.endIndex
-            guard let nl = data[offset..<limit].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            lines.append(Substring(decoding: data[offset..<nl], as: UTF8.self))
-            offset = data.index(after: nl)
-        }
-        guard lines.count == 3, lines[0] == magic, lines[1] == key, let n = Int(lines[2]), n >= 0 else { return nil }
+        guard let (lines, offset) = headerLines(data, longest: 100),
+              lines[0] == magic, lines[1] == key, let n = Int(lines[2]), n >= 0 else { return nil }
         return (offset - data.startIndex, n)
     }
 
@@ -271,15 +264,7 @@ enum FileEntry {
     }
 
     /// The file at `path`, mapped (nil when absent or empty).
-    static func map(_ path: String) -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0,
-              let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return nil }
-        return Data(bytesNoCopy: map, count: Int(st.st_size), deallocator: .custom { p, n in munmap(p, n) })
-    }
+    static func map(_ path: String) -> Data? { mappedFile(path) }
 
     /// Written aside and renamed; a failure leaves the old entry (or none), which only costs a parse.
     static func write(_ data: Data, to path: String) {

@@ -263,9 +263,6 @@ enum FileEntry {
         return n == count ? body : nil
     }
 
-    /// The file at `path`, mapped (nil when absent or empty).
-    static func map(_ path: String) -> Data? { mappedFile(path) }
-
     /// Written aside and renamed; a failure leaves the old entry (or none), which only costs a parse.
     static func write(_ data: Data, to path: String) {
         let tmp = path + ".tmp-\(getpid())"

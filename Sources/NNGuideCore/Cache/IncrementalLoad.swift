@@ -51,7 +51,7 @@ struct IncrementalLoad {
 
         func decoded() -> Value? {
             if let value { return value }
-            if json == nil, let entry, let data = FileEntry.map(entry.path) { json = FileEntry.split(data, key: entry.key)?.value }
+            if json == nil, let entry, let data = mappedFile(entry.path) { json = FileEntry.split(data, key: entry.key)?.value }
             guard let json else { return nil }
             let d = JSONDecoder()
             switch kind {
@@ -236,7 +236,7 @@ struct IncrementalLoad {
         let entryPath = path(Self.entryName(file))
         let summaryBytes: Data, json: Data?
         if value {
-            guard let data = FileEntry.map(entryPath), let (s, j) = FileEntry.split(data, key: key) else { return nil }
+            guard let data = mappedFile(entryPath), let (s, j) = FileEntry.split(data, key: key) else { return nil }
             (summaryBytes, json) = (s, j)
         } else {
             guard let s = FileEntry.readSummary(entryPath, key: key) else { return nil }
@@ -356,7 +356,7 @@ struct IncrementalLoad {
         }
         // decisions.yaml's part, kept under its key and the catalog's together.
         var decisionBytes: [UInt8]?
-        if let decisionsKey, let data = FileEntry.map(path(Self.decisionChecksEntry)),
+        if let decisionsKey, let data = mappedFile(path(Self.decisionChecksEntry)),
            let (bytes, _) = FileEntry.split(data, key: decisionsKey) { decisionBytes = Array(bytes) }
         if decisionBytes == nil {
             decisionBytes = decisionChecks(decisions: decisionsPart, catalog: catalogPart)

@@ -2,7 +2,7 @@
 /// its own meaning (Right expands in the contents) without touching the others.
 public enum Scope: String, Sendable, CaseIterable {
     case global, reader, home, contents, glossary, search, compare, field, popover, prompt
-    case decideHub, decide, decideTree, decidePick, decideMap, brief, briefField
+    case decideHub, decide, decideTree, decidePick, decideMap, brief, briefField, help
 
     public var title: String {
         switch self {
@@ -23,6 +23,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .decideMap: return "Decide: the decision map (M)"
         case .brief: return "Decide: the Model Brief form"
         case .briefField: return "Decide: typing a number or the notes of the brief"
+        case .help: return "Help (this screen)"
         }
     }
 }
@@ -49,6 +50,8 @@ public enum Keymap {
     public static let bindings: [Binding] = [
         // Anywhere (outside text fields)
         Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
+        // Help closes like less and vim's :help: q and Esc go back to where it was opened.
+        Binding([.char("q"), .escape], .back, .help, "close help, back to where you were", hint: "close"),
         Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (Ctrl-C quits from anywhere, even a field)", hint: "quit"),
         Binding([.escape], .cancel, .global, "cancel input, close an overlay, clear find marks"),
         Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),

@@ -29,3 +29,22 @@ import Testing
         #expect(press(s, [.ctrl("c")]).quit)
     }
 }
+
+/// Issue 23 item 3: the record the explorer saves from a brief says what would change the pick, as
+/// the CLI's does.
+@Suite struct ExplorerRecordTests {
+    @Test func theBriefsRecordListsWhatWouldChangeThePick() throws {
+        let dir = try TempDir()
+        let guide = Fixture.guide
+        let brief = try Brief(schema: guide.decisions.brief, values: [.modality: .choice("image"), .task: .choice("classification")])
+        var r = try Recommender(guide: guide).recommend(brief)
+        r.flips = nil   // as the form's live recommendation has it
+        let event = dir.runner.run(.saveRecord(.brief(r)), guide: guide)
+        guard case .done(.recordSaved(let path)) = event else { Issue.record("\(event)"); return }
+        let record = try String(contentsOfFile: path, encoding: .utf8)
+        let expected = Flips.analyze(brief, with: Recommender(guide: guide))
+        try #require(!expected.isEmpty, "the fixture brief has no flips to show")
+        #expect(record.contains("What would change the pick"), "\(record)")
+        #expect(record.contains(expected[0].title), "\(record)")
+    }
+}

@@ -290,3 +290,62 @@ import Testing
         s.expectSameAsWholeLoad("with warnings")
     }
 }
+
+/// Reasons from rules, bands, answers and leaves that cite sources name them and their review date,
+/// in the text, the Markdown record (each section ends with its sources) and the JSON.
+@Suite struct EvidenceReasonTests {
+    @Test func reasonsNameTheirSourcesAndReviewDate() throws {
+        let yaml = DecisionFixture.small.replacingOccurrences(
+            of: "{answer: Table, why: Trees fit tables., next: leaf-a, see: [part-5], when: {modality: tabular}}",
+            with: "{answer: Table, why: Trees fit tables., next: leaf-a, see: [part-5], when: {modality: tabular}, sources: [grinsztajn-2022], reviewed: 2026-11}") + """
+
+            contradictions:
+              - when: {modality: tabular}
+                warn: [Check the data.]
+                sources: [grinsztajn-2022]
+                reviewed: 2026-12
+
+            """
+        #expect(yaml.contains("sources: [grinsztajn-2022], reviewed: 2026-11}"))
+        let dir = try DecisionFixture.folder(decisions: yaml)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let read = try #require(ContentLoader.read(directory: dir).guide)
+        let source = Source(id: "grinsztajn-2022", title: "Why do tree-based models still outperform deep learning on tabular data?",
+                            authors: "Léo Grinsztajn et al.", year: 2022, kind: .paper, url: "https://arxiv.org/abs/2207.08815")
+        let guide = Guide(pages: read.pages, glossary: read.glossary, catalog: read.catalog, decisions: read.decisions, sources: [source])
+        let brief = try Brief(schema: guide.decisions.brief, ["modality": "tabular", "task": "classification"])
+        let r = try Recommender(guide: guide).recommend(brief)
+        let answer = try #require(r.decision.because.first { $0.text == "Trees fit tables." })
+        #expect(answer.evidence == Evidence(sources: ["grinsztajn-2022"], reviewed: "2026-11"))
+        #expect(answer.withSource.hasSuffix("sources: Why do tree-based models still outperform deep learning on tabular data? (Léo Grinsztajn et al., 2022); reviewed 2026-11)"))
+        let warning = try #require(r.decision.warnings.first { $0.text == "Check the data." })
+        #expect(warning.evidenceLabel?.hasSuffix("reviewed 2026-12") == true)
+        let md = r.markdown(date: "2026-12-07")
+        #expect(md.contains("*Sources:* Why do tree-based models still outperform deep learning on tabular data? (Léo Grinsztajn et al., 2022) · *reviewed 2026-11*"))
+        #expect(md.contains("*(sources: Why do tree-based models"))
+        let json = r.json()
+        #expect(json.contains("\"sources\" : [\n") && json.contains("\"grinsztajn-2022\"") && json.contains("\"reviewed\" : \"2026-11\""))
+        // Without the bibliography the ids stand in for titles.
+        let bare = try Recommender(book: guide.decisions, catalog: guide.catalog).recommend(brief)
+        #expect(bare.decision.warnings.first { $0.text == "Check the data." }?.withSource == "Check the data. (sources: grinsztajn-2022; reviewed 2026-12)")
+    }
+}
+
+/// The Markdown export ends sections with their sources and the document with the bibliography.
+@Suite struct EvidenceMarkdownTests {
+    @Test func theExportCitesAndEndsWithTheBibliography() throws {
+        let c = try EvidenceTests.content()
+        let g = try ContentLoader.load(directory: c.dir)
+        let md = MarkdownRenderer(guide: g).document()
+        #expect(md.contains("*Sources:* The fixture guide (the fixture's authors) · *reviewed 2026-11*"))
+        #expect(md.contains("*Sources:* [ONNX Runtime documentation](<https://onnxruntime.ai/docs/>) (Microsoft) · *reviewed 2025-06*"))
+        #expect(md.contains("*See:* [A.1 Vision › On the Edge](#vision-edge)") || md.contains("*See:* "), "\(md)")
+        let bibliography = try #require(md.range(of: "\n# Sources\n"))
+        let tail = md[bibliography.upperBound...]
+        #expect(tail.contains("- <a id=\"src-resnet-paper\"></a>[Deep Residual Learning for Image Recognition](<https://arxiv.org/abs/1512.03385>) (Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun, 2016) · paper · `resnet-paper`"))
+        // The intro's sources end the intro, before the next page's heading.
+        let intro = try #require(md.range(of: "*Sources:* The fixture guide"))
+        let partA = try #require(md.range(of: "Part A: Choosing Models"))
+        #expect(intro.lowerBound < partA.lowerBound)
+    }
+}

@@ -11,6 +11,7 @@ struct NNGuide: ParsableCommand {
         discussion: "With no subcommand on a terminal, opens the explorer. Every subcommand prints plain text, Markdown or JSON.",
         version: version,
         subcommands: [Toc.self, Show.self, Glossary.self, Search.self, Compare.self, Export.self, Recommend.self, Lint.self, SourcesCommand.self,
+                      Completions.self,
                       Benchmark.self, CompileGuide.self]
     )
 

@@ -349,3 +349,20 @@ import Testing
         #expect(intro.lowerBound < partA.lowerBound)
     }
 }
+
+/// `nnguide show` and `nnguide glossary TERM` as text: sources, review date and see.
+@Suite struct EvidenceTextTests {
+    @Test func textNamesSourcesReviewDatesAndSee() throws {
+        let c = try EvidenceTests.content()
+        let g = try ContentLoader.load(directory: c.dir)
+        let r = TextRenderer(guide: g, width: 100)
+        let entry = r.glossaryEntry(try #require(g.glossaryEntry("cnn")))
+        #expect(entry.contains("See: On the Edge (vision-edge)"), "\(entry)")
+        #expect(entry.contains { $0.hasPrefix("Sources: Deep Residual Learning for Image Recognition (Kaiming He") })
+        #expect(entry.contains("Reviewed: 2026-12"))
+        let page = try #require(r.render(id: "intro"))
+        #expect(page.contains("Sources: The fixture guide (the fixture's authors)\nReviewed: 2026-11"))
+        #expect(page.contains("Sources: ONNX Runtime documentation (Microsoft) <https://onnxruntime.ai/docs/>\nReviewed: 2025-06"))
+        #expect(r.architecture(try #require(g.architecture("cnn"))).contains("Reviewed: 2026-10"))
+    }
+}

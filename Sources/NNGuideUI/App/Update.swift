@@ -121,6 +121,7 @@ extension AppState {
             glossary.select(id, context)
             go(.view(.glossary))
         case .show(let id): showView(id)
+        case .showSources(let note): overlay = .sources(note)
         case .run(let command): pending.append(command)
         }
     }
@@ -232,6 +233,10 @@ extension AppState {
                 overlay = nil
                 apply(key)
             }
+        case .sources:
+            // Like the popover: Esc closes it; any other key closes it and acts.
+            overlay = nil
+            if Keymap.action(for: key, in: [.popover]) != .cancel { apply(key) }
         case .find(let text, let returnTo):
             switch Keymap.action(for: key, in: [.prompt]) {
             case .open?:

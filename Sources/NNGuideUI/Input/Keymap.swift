@@ -86,6 +86,7 @@ public enum Keymap {
         Binding([.char("N")], .findPrevious, .reader, "previous match"),
         Binding([.left, .char("h")], .scrollLeft, .reader, "scroll a wide table left"),
         Binding([.right, .char("l")], .scrollRight, .reader, "scroll a wide table right"),
+        Binding([.char("S")], .sources, .reader, "sources and review dates of the section at the top: titles, years, URLs"),
 
         // Home
         Binding([.enter], .open, .home, "open the chosen item", hint: "open"),
@@ -103,6 +104,7 @@ public enum Keymap {
         Binding([.enter], .open, .glossary, "follow the chosen link"),
         Binding([.char(" "), .pageDown], .pageDown, .glossary, "read on in a long entry (j/k move through the terms)"),
         Binding([.pageUp, .char("b")], .pageUp, .glossary, "back up in a long entry"),
+        Binding([.char("S")], .sources, .glossary, "sources and review date of the entry: titles, years, URLs"),
 
         // Search
         Binding([.char("/"), .char("s")], .focusField, .search, "type a new query", hint: "query"),
@@ -119,6 +121,7 @@ public enum Keymap {
         Binding([.char("/")], .focusField, .compare, "filter the list as you type (Esc: stop typing, Esc again: clear)", hint: "filter"),
         Binding([.left, .char("h")], .scrollLeft, .compare, "scroll the table left"),
         Binding([.right, .char("l")], .scrollRight, .compare, "scroll the table right"),
+        Binding([.char("S")], .sources, .compare, "sources and review dates of the architectures shown"),
 
         // Decide: menus, questions and picks, the brief form. Digits pick an answer, a link or a value.
         // The hub names Enter itself: its other keys are the global ones (Backspace goes back to the

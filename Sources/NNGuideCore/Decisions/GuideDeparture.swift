@@ -16,6 +16,9 @@ extension DecisionBook {
         for f in book.filters.indices { book.filters[f].rules.removeAll { $0.origin == .added } }
         book.contradictions.removeAll { $0.origin == .added }
         book.nextSteps.removeAll { $0.origin == .added }
+        // What nnguide assumes for a missing field is its own reading too (no labelled anomalies, foundation
+        // models for forecasting): the guide's flow reads the brief without those defaults.
+        book.defaults.removeAll { $0.origin == .added }
         return book
     }
 }

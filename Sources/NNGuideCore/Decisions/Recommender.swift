@@ -52,7 +52,7 @@ public struct Recommender: Sendable {
         let routeReasons = because.count
         var fired: [(rule: DecisionRule, record: FiredRule)] = []
         var band: FiredRule?
-        let firing = self.firing(brief)
+        let firing = self.firing(brief, given: given)
         if let threshold = firing.band {
             let source = ReasonSource.brief(values([.samples], brief, given))
             because.append(Reason(plain(threshold.rule.says ?? threshold.canDo), source: source))
@@ -146,16 +146,22 @@ public struct Recommender: Sendable {
     /// The pick alone (its id and the title `decide` gives it), by the same route, rules and ranking as
     /// `decide` but writing no reason, warning or next step: Flips runs it dozens of times per brief.
     public func pick(_ given: Brief) throws(RecommendError) -> (id: String, title: String) {
+        let p = try checkedPick(given)
+        return (p.id, p.title)
+    }
+
+    /// `pick`, and whether the brief rules out every candidate (the pick is then only the closest fit).
+    public func checkedPick(_ given: Brief) throws(RecommendError) -> (id: String, title: String, ruledOut: Bool) {
         try refuseUnanswerable(given)
         let (brief, _) = understand(given)
         let (_, first, second) = try route(brief)
         let leaves = [second?.walk.leaf, first.leaf].compactMap { $0 }
         var ranking = Ranking(leaves: leaves)
-        let firing = self.firing(brief)
+        let firing = self.firing(brief, given: given)
         if let band = firing.band { ranking.mark(band.rule) }
         for (_, rule, _) in firing.rules { ranking.mark(rule) }
         guard let top = ranking.ranked().first else { throw RecommendError("leaf '\(first.leaf.id)' names no candidate") }
-        return (top.id, plain(leaves.first { $0.pick.first == top.id }?.title ?? catalogName(top.id)))
+        return (top.id, plain(leaves.first { $0.pick.first == top.id }?.title ?? catalogName(top.id)), !top.outs.isEmpty)
     }
 
     typealias Walk = (steps: [(node: DecisionNode, answer: BriefAnswer)], leaf: DecisionNode)
@@ -178,9 +184,11 @@ public struct Recommender: Sendable {
     }
 
     /// The rules that fire for the brief, in the order they apply: the samples band, then each filter's
-    /// rules whose condition holds, with the fields that made it hold.
-    func firing(_ brief: Brief) -> (band: Threshold?, rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])]) {
-        let band = brief.integer(.samples).flatMap { book.threshold(forSamples: $0) }
+    /// rules whose condition holds, with the fields that made it hold. The bands describe the labelled data
+    /// the brief states: a count a default assumed (no labelled anomalies, for anomaly detection) routes the
+    /// brief but never brings a band's warnings about training on that little data.
+    func firing(_ brief: Brief, given: Brief) -> (band: Threshold?, rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])]) {
+        let band = given[.samples] == nil ? nil : brief.integer(.samples).flatMap { book.threshold(forSamples: $0) }
         var rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])] = []
         for filter in book.filters {
             for rule in filter.rules {
@@ -265,7 +273,7 @@ public struct Recommender: Sendable {
 
     /// The leaf's start-with list (its device-sized one when the brief deploys to a device), else the catalog's first three.
     func variants(for id: String, leaves: [DecisionNode], brief: Brief) -> [String] {
-        let onDevice = ["edge", "mobile", "browser"].contains(brief[BriefField("deploy")]?.choice ?? "")
+        let onDevice = ["edge", "mobile", "browser", "microcontroller"].contains(brief[BriefField("deploy")]?.choice ?? "")
         if let leaf = leaves.first(where: { $0.pick.first == id }) {
             if onDevice, !leaf.deviceVariants.isEmpty { return leaf.deviceVariants.map(plain) }
             if !leaf.variants.isEmpty { return leaf.variants.map(plain) }

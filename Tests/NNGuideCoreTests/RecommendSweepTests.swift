@@ -116,7 +116,7 @@ import Testing
                 fail(b, "title '\(r.pick.title)' does not describe \(pick)")
             }
             // Start-with variants fit the deployment.
-            if let d = b[BriefField("deploy")]?.choice, ["edge", "mobile", "browser"].contains(d) {
+            if let d = b[BriefField("deploy")]?.choice, ["edge", "mobile", "browser", "microcontroller"].contains(d) {
                 for v in r.pick.variants where Self.serverSized.contains(where: { v.contains($0) }) { fail(b, "server-sized variant '\(v)' on \(d)") }
             }
             // Advice about pretrained weights only where weights exist.

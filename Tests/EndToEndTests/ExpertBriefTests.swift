@@ -210,6 +210,9 @@ import Testing
         // Vision backbones by pretrained weights: DINOv2 / SigLIP 2 beside ConvNeXt; ResNet-50 only as the reference.
         Row(flags: ["--modality", "image", "--task", "classification", "--samples", "5000"],
             pick: "cnn", variants: ["ConvNeXt", "DINOv2"], alternatives: ["vit"], answer: "Limited labeled data", guidePick: nil),
+        // Constraints by cost: trees score an event in microseconds, so a 1 ms budget on an edge box keeps them.
+        Row(flags: ["--modality", "events", "--task", "classification", "--samples", "100000", "--deploy", "edge", "--latency-ms", "1"],
+            pick: "gradient-boosting", alternatives: ["rnn"], answer: "Score each event", guidePick: "rnn", never: ["favoured over"]),
         // 2026 defaults: forecasting assumes foundation models exist and runs one as a check.
         Row(flags: ["--modality", "time-series", "--task", "forecasting", "--samples", "500"],
             pick: "gradient-boosting", alternatives: ["ts-foundation"], answer: "Many related series", guidePick: "rnn",

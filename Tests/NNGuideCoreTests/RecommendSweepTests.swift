@@ -191,6 +191,11 @@ import Testing
                 guard case .brief(let vs)? = reason.source else { continue }
                 for v in vs where v.assumed != (b[v.field] == nil) { fail(b, "\(v.field.name) marked assumed=\(v.assumed) in '\(reason.text)'") }
             }
+            // Item 7: scorers that answer in microseconds are never ruled out or moved for latency.
+            let fast: Set<String> = ["gam", "isolation-forest", "gradient-boosting", "linear"]
+            for rule in r.decision.rules where rule.filter == "latency" && !fast.isDisjoint(with: rule.ruledOut) {
+                fail(b, "the latency rule '\(rule.label ?? "")' rules out \(fast.intersection(rule.ruledOut).sorted())")
+            }
             // No line printed twice, across the sections of the output.
             let lines = said + r.assumptions
             if Set(lines).count != lines.count { fail(b, "a line is printed twice: \(Dictionary(grouping: lines, by: { $0 }).filter { $0.value.count > 1 }.keys.first ?? "")") }

@@ -47,7 +47,8 @@ extension Recommender {
     /// nnguide's, with its reason, when a rule moved the pick (also on top of an added answer).
     func departure(for given: Brief, pick: String, leaf: LeafRef, steps: [AnsweredQuestion],
                    fired: [(rule: DecisionRule, record: FiredRule)]) -> GuidePick? {
-        let guideOnly = Recommender(book: guideBook, catalog: catalog, guide: guide, guideBook: guideBook)
+        var guideOnly = Recommender(book: guideBook, catalog: catalog, guide: guide, guideBook: guideBook)
+        guideOnly.comparesCost = false
         let theirs = try? guideOnly.decide(given, comparingWithGuide: false)
         if let theirs, theirs.pick.id == pick { return nil }
         var why: [String] = []

@@ -11,6 +11,9 @@ public struct Recommender: Sendable {
     let guide: Guide?
     /// The book without what nnguide added (`origin: added`): what the guide's own flow picks. Computed once.
     let guideBook: DecisionBook
+    /// Whether the catalog's cost per prediction is compared with the latency budget (nnguide's rule; the
+    /// guide's own flow, walked for departures, does not).
+    var comparesCost = true
 
     public init(book: DecisionBook, catalog: Catalog) { self.init(book: book, catalog: catalog, guide: nil, guideBook: book.guideOnly) }
     public init(guide: Guide) { self.init(book: guide.decisions, catalog: guide.catalog, guide: guide, guideBook: guide.decisions.guideOnly) }
@@ -195,8 +198,27 @@ public struct Recommender: Sendable {
                 guard let held = rule.when?.evaluate(brief), held.outcome == .yes else { continue }
                 rules.append((filter, rule, held.fields))
             }
+            if comparesCost, filter.field == "latency_ms", let cost = costRule(brief) { rules.append((filter, cost, [BriefField("latency_ms"), BriefField("deploy")])) }
         }
         return (band, rules)
+    }
+
+    /// The latency budget against what each family costs per prediction where the brief deploys (the
+    /// catalog's `per_prediction_ms`, the smallest practical variant, as an order of magnitude): a family
+    /// that misses the budget even then is ruled out, by its cost and not by its name (issue 20). Batch
+    /// jobs read the cloud figures. Nil when the brief has no budget or nothing misses it.
+    func costRule(_ brief: Brief) -> DecisionRule? {
+        guard let budget = brief[BriefField("latency_ms")]?.number, let deploy = brief[BriefField("deploy")]?.choice else { return nil }
+        let target = deploy == "batch" ? "cloud" : deploy
+        var out: [RuleOut] = []
+        for a in catalog.architectures {
+            guard let ms = a.cost.perPredictionMs[target], ms > budget else { continue }
+            out.append(RuleOut(ids: [a.id], reason: "\(a.displayName) takes about \(CostProfile.ms(ms)) per prediction on \(target) even in its smallest practical variant (the catalog's order of magnitude), over the \(BriefValue.format(budget)) ms budget."))
+        }
+        guard !out.isEmpty else { return nil }
+        var rule = DecisionRule(label: "cost per prediction over \(BriefValue.format(budget)) ms", out: out)
+        rule.origin = .added
+        return rule
     }
 
     // MARK: the brief

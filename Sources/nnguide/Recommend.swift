@@ -47,6 +47,7 @@ struct Recommend: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Must act on events as they arrive.") var streaming: Bool?
     @Option(help: ArgumentHelp("How far back a sequence model must look (short, long, ...).", valueName: "reach"), completion: Recommend.choices("context")) var context: String?
     @Flag(inversion: .prefixedNo, help: "A strong pretrained model exists for this modality.") var pretrained: Bool?
+    @Option(help: ArgumentHelp("Where the knowledge the answers need lives (model, documents, input).", valueName: "where"), completion: Recommend.choices("knowledge")) var knowledge: String?
     @Option(help: ArgumentHelp("Free text, echoed in the decision record.", valueName: "text")) var notes: String?
 
     /// The brief flags given, by the field they name: every `@Option`/`@Flag` above whose property
@@ -223,7 +224,8 @@ struct Recommend: ParsableCommand {
             out += TextWrap.wrap(f.meaning + (f.kind == .choice || f.kind == .text ? "" : ": " + f.validValues), width: width - 4).map { "    " + $0 }
             let pad = (f.choices.map(DisplayWidth.of).max() ?? 0) + 2
             for v in f.values {
-                let lines = TextWrap.wrap(v.meaning, width: max(20, width - 6 - pad))
+                let also = v.aliases.isEmpty ? "" : " (also written " + v.aliases.joined(separator: ", ") + ")"
+                let lines = TextWrap.wrap(v.meaning + also, width: max(20, width - 6 - pad))
                 for (i, l) in lines.enumerated() { out.append("      " + TextWrap.pad(i == 0 ? v.value : "", width: pad) + l) }
             }
         }

@@ -39,16 +39,30 @@ import Testing
         let base = ["--modality", "image", "--task", "classification", "--samples", "50000"]
         let r = try RecommendRun.run(base + ["--format", "json"])
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-        let flips = try #require(obj["flips"] as? [[String: String]])
+        let flips = try #require(obj["flips"] as? [[String: Any]])
         #expect(!flips.isEmpty)
-        for f in flips.prefix(4) {
-            let field = try #require(f["field"]), value = try #require(f["value"])
+        // Issue 20: flips change constraints only, and their values are typed (numbers as numbers, switches as booleans).
+        #expect(!flips.contains { ["modality", "task"].contains($0["field"] as? String ?? "") }, "\(flips)")
+        for f in flips.prefix(6) {
+            let field = try #require(f["field"] as? String)
             var args = base
             let flag = "--" + field.replacingOccurrences(of: "_", with: "-")
-            if let i = args.firstIndex(of: flag) { args[i + 1] = value } else { args += [flag, value] }
+            let raw = f["value"]
+            if ["streaming", "pretrained"].contains(field) {
+                #expect(!(raw is String), "\(field): \(String(describing: raw)) should be a boolean")
+                let on = (raw as? Bool) ?? ((raw as? NSNumber)?.boolValue ?? false)
+                args += [on ? flag : "--no-" + flag.dropFirst(2)]
+            } else if ["samples", "nodes", "latency_ms"].contains(field) {
+                #expect(!(raw is String), "\(field): \(String(describing: raw)) should be a number")
+                let value = (raw as? NSNumber)?.stringValue ?? "\(raw ?? "")"
+                if let i = args.firstIndex(of: flag) { args[i + 1] = value } else { args += [flag, value] }
+            } else {
+                let value = try #require(f["value"] as? String)
+                if let i = args.firstIndex(of: flag) { args[i + 1] = value } else { args += [flag, value] }
+            }
             let again = try RecommendRun.run(args + ["--format", "json"])
             let pick = (try JSONSerialization.jsonObject(with: Data(again.out.utf8)) as? [String: Any])?["pick"] as? [String: Any]
-            #expect(pick?["id"] as? String == f["pick"], "\(args)")
+            #expect(pick?["id"] as? String == f["pick"] as? String, "\(args)")
         }
         let text = try RecommendRun.run(base)
         #expect(text.out.contains("What would change the pick"))

@@ -87,4 +87,31 @@ import Testing
         let found = ContentLoader.lint(directory: dir).map(\.description)
         #expect(found.contains { $0.hasPrefix("catalog.yaml:") && $0.contains("fits 'sound' is not a modality") }, "\(found)")
     }
+
+    /// Issue 20: a cost per prediction is given per deploy value of the schema, in positive milliseconds.
+    @Test func costPerPredictionNamesDeployValues() throws {
+        let catalog = try String(contentsOfFile: DecisionFixture.planContent + "/catalog.yaml", encoding: .utf8)
+        let dir = try DecisionFixture.folder(decisions: try String(contentsOfFile: DecisionFixture.realDecisions, encoding: .utf8))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        guard let range = catalog.range(of: "memory: low}") else { Issue.record("the plan catalog has no cost"); return }
+        try catalog.replacingCharacters(in: range, with: "memory: low, per_prediction_ms: {gpu-farm: 1, cloud: 0}}")
+            .write(toFile: dir + "/catalog.yaml", atomically: true, encoding: .utf8)
+        let found = ContentLoader.lint(directory: dir).map(\.description)
+        #expect(found.contains { $0.hasPrefix("catalog.yaml:") && $0.contains("per_prediction_ms 'gpu-farm' is not a deploy value") }, "\(found)")
+        #expect(found.contains { $0.contains("per_prediction_ms 'cloud' must be a positive number") }, "\(found)")
+    }
+
+    /// Issue 20: an alias is read as its value (`mcu` is `microcontroller`) and may not be another value.
+    @Test func aliasesReadAsTheirValue() throws {
+        let schema = DecisionFixture.book.brief
+        #expect(try schema.parse(BriefField("deploy"), "mcu") == .choice("microcontroller"))
+        #expect(try schema.parse(BriefField("deploy"), "MCU") == .choice("microcontroller"))
+        #expect(try schema.parse(BriefField("deploy"), "phone") == .choice("mobile"))
+        #expect(throws: BriefSchemaError.self) { try schema.parse(BriefField("deploy"), "mainframe") }
+        var clash = schema
+        let i = try #require(clash.fields.firstIndex { $0.name == "deploy" })
+        clash.fields[i].values[0].aliases = ["edge"]
+        #expect(clash.problems.contains { $0.message.contains("alias 'edge' of 'cloud' is also another value or alias") })
+        #expect(schema.problems.isEmpty)
+    }
 }

@@ -82,10 +82,15 @@ import TestSupport
                 let o = try pick(changed)
                 #expect(o.id == f.pick && o.title == f.title, "\(brief.commandLine()) with \(f.change): got \(o), flip says \(f.pick)")
                 #expect(o != base)
+                // Issue 20: a flip changes a constraint, never what defines the problem, and leads to a real route.
+                #expect(Flips.offers(try #require(schema[f.field])), "\(brief.commandLine()): a flip of \(f.field.name)")
+                #expect(Flips.reached(changed, recommender) != nil, "\(brief.commandLine()) with \(f.change): every candidate is ruled out")
                 checked += 1
             }
-            // Every other single-field change keeps the pick, or is covered by a listed flip.
-            for spec in schema.fields {
+            // Every other single-field change of a constraint keeps the pick, is covered by a listed flip, or
+            // reaches no real route. (Changes of modality and task were listed before issue 20, which says
+            // they define the problem and must not be offered.)
+            for spec in schema.fields where Flips.offers(spec) {
                 let field = spec.field
                 var values = Flips.candidates(for: spec, in: recommender.book)
                 if spec.kind == .integer || spec.kind == .number { values += Self.probes.map { .number($0) } }
@@ -98,7 +103,7 @@ import TestSupport
                         continue
                     }
                     let o = try pick(changed)
-                    guard o != base else { continue }
+                    guard o != base, Flips.reached(changed, recommender) != nil else { continue }
                     let listed = flips.filter { $0.field == field && $0.pick == o.id && $0.title == o.title }
                     if let n = v.number, let c = brief[field]?.number {
                         // The listed flip on the same side is no farther than this value.
@@ -148,11 +153,25 @@ import TestSupport
         }
     }
 
-    @Test func jsonHasFieldValueAndPick() throws {
+    /// JSON values are typed (issue 20): a number as a number, a switch as a boolean, a choice as a string.
+    @Test func jsonHasFieldTypedValueAndPick() throws {
         let flips = Flips.analyze(Brief.make(["modality": "tabular", "task": "classification", "samples": "5000"]), with: recommender)
-        let f = try #require(flips.first)
-        let data = try JSONEncoder().encode(f)
-        let obj = try #require(try JSONSerialization.jsonObject(with: data) as? [String: String])
-        #expect(obj["field"] == f.field.name && obj["value"] == f.value && obj["pick"] == f.pick)
+        #expect(!flips.isEmpty)
+        var kinds: Set<String> = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for f in flips {
+            let json = String(decoding: try encoder.encode(f), as: UTF8.self)
+            #expect(json.hasPrefix("{\"field\":\"\(f.field.name)\",\"pick\":\"\(f.pick)\""), "\(json)")
+            switch try #require(schema[f.field]).kind {
+            case .integer, .number:
+                #expect(json.hasSuffix(",\"value\":\(f.value)}"), "\(f.change): \(json)"); kinds.insert("number")
+            case .flag:
+                #expect(json.hasSuffix(",\"value\":\(f.value == "true" ? "true" : "false")}"), "\(f.change): \(json)"); kinds.insert("flag")
+            case .choice, .text:
+                #expect(json.hasSuffix(",\"value\":\"\(f.value)\"}"), "\(f.change): \(json)"); kinds.insert("choice")
+            }
+        }
+        #expect(kinds.contains("number") && kinds.contains("choice"), "\(kinds)")
     }
 }

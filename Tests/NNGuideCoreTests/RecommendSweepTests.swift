@@ -30,7 +30,10 @@ import Testing
                 let others: [[String: String]] = [["latency_ms": "20"], ["latency_ms": "50", "deploy": "server-cpu"],
                                                   ["interpretability": "required"], ["interpretability": "none"], ["streaming": "true"],
                                                   ["context": "long"], ["context": "short"], ["pretrained": "false"], ["compute": "low"],
-                                                  ["deploy": "batch"], ["deploy": "mobile"], ["nodes": "50"], ["nodes": "5000000"]]
+                                                  ["deploy": "batch"], ["deploy": "mobile"], ["nodes": "50"], ["nodes": "5000000"],
+                                                  ["deploy": "microcontroller"], ["knowledge": "documents"], ["knowledge": "model"],
+                                                  ["latency_ms": "500"], ["samples": "150000", "deploy": "server-cpu"],
+                                                  ["samples": "150000", "interpretability": "required"], ["samples": "150000", "compute": "low"]]
                 for o in others {
                     var raw: [String: String?] = ["modality": m, "task": t, "samples": "5000"]
                     for (k, v) in o { raw[k] = v }
@@ -116,7 +119,7 @@ import Testing
                 fail(b, "title '\(r.pick.title)' does not describe \(pick)")
             }
             // Start-with variants fit the deployment.
-            if let d = b[BriefField("deploy")]?.choice, ["edge", "mobile", "browser"].contains(d) {
+            if let d = b[BriefField("deploy")]?.choice, ["edge", "mobile", "browser", "microcontroller"].contains(d) {
                 for v in r.pick.variants where Self.serverSized.contains(where: { v.contains($0) }) { fail(b, "server-sized variant '\(v)' on \(d)") }
             }
             // Advice about pretrained weights only where weights exist.
@@ -159,7 +162,78 @@ import Testing
             }
             // A departure names a different pick than the one made.
             if let g = r.guidePick, g.id == pick { fail(b, "guide_pick repeats the pick \(pick)") }
+
+            // Issue 20, item 10: reasons and warnings agree with the brief and the pick.
+            let said = r.because + r.warnings + r.nextSteps
+            let deploy = r.brief[BriefField("deploy")]?.choice ?? ""
+            let constrained = ["server-cpu", "mobile", "edge", "browser", "microcontroller"].contains(deploy)
+                || r.brief[BriefField("interpretability")]?.choice == "required" || r.brief[BriefField("compute")]?.choice == "low"
+            if constrained, let line = said.first(where: { $0.contains("from scratch") && $0.contains("realistic") }) {
+                fail(b, "says training from scratch is realistic on a constrained brief: \(line)")
+            }
+            let task = b[.task]?.choice ?? ""
+            if ["generation", "translation", "summarization", "transcription"].contains(task),
+               let line = said.first(where: { $0.contains("comfortable for") && $0.contains("discriminative") }) {
+                fail(b, "a generative task told its budget is comfortable for discriminative models: \(line)")
+            }
+            let pickName = (guide.catalog.architectures.first { $0.id == pick }?.displayName ?? pick)
+            for line in r.warnings where line.contains(pickName) && ["will struggle", "underfit", "mostly memorises"].contains(where: line.contains) {
+                fail(b, "warns that the pick itself fails: \(line)")
+            }
+            if b[.modality]?.choice != "events", let line = (said + r.alternatives.map(\.reason)).first(where: { $0.lowercased().contains("fraud") }) {
+                fail(b, "fraud wording on a brief that is not per-event: \(line)")
+            }
+            // `(assumed)` only where the brief left the deciding fields out.
+            for step in r.decision.steps where step.assumed && step.fields.contains(where: { b[$0] != nil }) {
+                fail(b, "'\(step.answer)' is marked assumed, but the brief gives \(step.fields.filter { b[$0] != nil }.map { $0.name })")
+            }
+            for reason in r.decision.because {
+                guard case .brief(let vs)? = reason.source else { continue }
+                for v in vs where v.assumed != (b[v.field] == nil) { fail(b, "\(v.field.name) marked assumed=\(v.assumed) in '\(reason.text)'") }
+            }
+            // Item 7: scorers that answer in microseconds are never ruled out or moved for latency.
+            let fast: Set<String> = ["gam", "isolation-forest", "gradient-boosting", "linear"]
+            for rule in r.decision.rules where rule.filter == "latency" && !fast.isDisjoint(with: rule.ruledOut) {
+                fail(b, "the latency rule '\(rule.label ?? "")' rules out \(fast.intersection(rule.ruledOut).sorted())")
+            }
+            // No line printed twice, across the sections of the output.
+            let lines = said + r.assumptions
+            if Set(lines).count != lines.count { fail(b, "a line is printed twice: \(Dictionary(grouping: lines, by: { $0 }).filter { $0.value.count > 1 }.keys.first ?? "")") }
         }
         #expect(failures.isEmpty, "\(failures.count)+ inconsistent briefs:\n\(failures.joined(separator: "\n"))")
+    }
+
+    /// Issue 20, item 11: "what would change the pick" changes constraints only (modality and task define the
+    /// problem), never leads to a brief the tool refuses or whose every candidate is ruled out, and writes its
+    /// values typed in JSON. Every fifth brief of the sweep (the analysis runs the recommender dozens of times each).
+    @Test func flipsChangeConstraintsOnlyAndLeadToRealRoutes() throws {
+        let guide = try #require(Self.guide, "Content/ must load")
+        let recommender = Recommender(guide: guide)
+        let schema = guide.decisions.brief
+        var failures: [String] = [], checked = 0
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (i, b) in Self.briefs(schema).enumerated() where i % 5 == 0 {
+            for f in Flips.analyze(b, with: recommender) {
+                checked += 1
+                let spec = try #require(schema[f.field])
+                if spec.required { failures.append("\(describe(b)): a flip of \(f.field.name)") }
+                var changed = b
+                changed[f.field] = try schema.parse(f.field, f.value)
+                if schema.refusal(of: changed.values) != nil { failures.append("\(describe(b)): \(f.change) is refused") }
+                guard let p = try? recommender.checkedPick(changed) else { failures.append("\(describe(b)): \(f.change) gives no pick"); continue }
+                if p.ruledOut { failures.append("\(describe(b)): \(f.change) rules out every candidate") }
+                let json = String(decoding: try encoder.encode(f), as: UTF8.self)
+                let typed = switch spec.kind {
+                case .integer, .number: !json.contains("\"value\":\"")
+                case .flag: json.hasSuffix("\"value\":true}") || json.hasSuffix("\"value\":false}")
+                case .choice, .text: json.contains("\"value\":\"")
+                }
+                if !typed { failures.append("\(describe(b)): \(json) is not typed") }
+            }
+            if failures.count > 20 { break }
+        }
+        #expect(checked > 500, "only \(checked) flips checked")
+        #expect(failures.isEmpty, "\(failures.count) flips:\n\(failures.prefix(20).joined(separator: "\n"))")
     }
 }

@@ -27,8 +27,45 @@ public struct CostProfile: Codable, Sendable, Equatable {
     public var inference: String
     public var memory: String
     public var note: String?
-    public init(training: String, inference: String, memory: String, note: String? = nil) {
+    /// Milliseconds for one prediction with the smallest variant worth using, as an order of magnitude, by
+    /// deployment target (a `deploy` value of the brief: `server-cpu`, `cloud`, `mobile`, `microcontroller`,
+    /// ...). The latency rules compare it with the brief's budget (`per_prediction_ms` in YAML).
+    public var perPredictionMs: [String: Double]
+    public init(training: String, inference: String, memory: String, note: String? = nil, perPredictionMs: [String: Double] = [:]) {
         self.training = training; self.inference = inference; self.memory = memory; self.note = note
+        self.perPredictionMs = perPredictionMs
+    }
+
+    enum CodingKeys: String, CodingKey { case training, inference, memory, note, perPredictionMs = "per_prediction_ms" }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        training = try c.decode(String.self, forKey: .training)
+        inference = try c.decode(String.self, forKey: .inference)
+        memory = try c.decode(String.self, forKey: .memory)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        perPredictionMs = try c.decodeIfPresent([String: Double].self, forKey: .perPredictionMs) ?? [:]
+    }
+
+    // Written only when given, so exports of content without it stay as they were.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(training, forKey: .training); try c.encode(inference, forKey: .inference); try c.encode(memory, forKey: .memory)
+        try c.encodeIfPresent(note, forKey: .note)
+        if !perPredictionMs.isEmpty { try c.encode(perPredictionMs, forKey: .perPredictionMs) }
+    }
+
+    /// "per prediction, smallest practical variant (order of magnitude): server-cpu ~1 ms, cloud ~1 ms".
+    public var perPredictionLine: String? {
+        guard !perPredictionMs.isEmpty else { return nil }
+        let parts = perPredictionMs.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { "\($0.key) ~\(CostProfile.ms($0.value))" }
+        return "per prediction, smallest practical variant (order of magnitude): " + parts.joined(separator: ", ")
+    }
+
+    static func ms(_ v: Double) -> String {
+        if v >= 1000 { return (v / 1000 == (v / 1000).rounded() ? String(Int(v / 1000)) : String(v / 1000)) + " s" }
+        if v >= 1 { return (v == v.rounded() ? String(Int(v)) : String(v)) + " ms" }
+        return String(Int((v * 1000).rounded())) + " µs"
     }
 }
 

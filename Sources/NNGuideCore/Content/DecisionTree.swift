@@ -144,7 +144,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     public var alternatives: [Alternative]
     /// Leaf: variants to start with ("EfficientNet-B0", "DistilBERT").
     public var variants: [String]
-    /// Leaf: variants to start with instead when the model runs on a device (edge, mobile, browser).
+    /// Leaf: variants to start with instead when the model runs on a device (edge, mobile, browser, microcontroller).
     public var deviceVariants: [String] = []
     public var why: String?
     public var whyNot: [WhyNot]

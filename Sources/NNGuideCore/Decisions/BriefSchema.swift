@@ -42,25 +42,30 @@ public struct BriefChoice: Codable, Sendable, Equatable {
     public var value: String
     public var meaning: String
     public var appliesTo: [String: [String]]
-    public init(_ value: String, meaning: String, appliesTo: [String: [String]] = [:]) {
-        self.value = value; self.meaning = meaning; self.appliesTo = appliesTo
+    /// Other words a person may write for this value (`mcu` for `microcontroller`); read as the value
+    /// itself wherever a brief is parsed, and never stored or shown as a value of their own.
+    public var aliases: [String]
+    public init(_ value: String, meaning: String, appliesTo: [String: [String]] = [:], aliases: [String] = []) {
+        self.value = value; self.meaning = meaning; self.appliesTo = appliesTo; self.aliases = aliases
     }
 
-    enum CodingKeys: String, CodingKey { case value, meaning, appliesTo = "applies_to" }
+    enum CodingKeys: String, CodingKey { case value, meaning, appliesTo = "applies_to", aliases }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         value = try c.decode(String.self, forKey: .value)
         meaning = try c.decode(String.self, forKey: .meaning)
         appliesTo = try c.decodeIfPresent([String: [String]].self, forKey: .appliesTo) ?? [:]
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
     }
 
-    // Written only when used, so exports of content without it stay as they were.
+    // Written only when used, so exports of content without them stay as they were.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(value, forKey: .value)
         try c.encode(meaning, forKey: .meaning)
         if !appliesTo.isEmpty { try c.encode(appliesTo, forKey: .appliesTo) }
+        if !aliases.isEmpty { try c.encode(aliases, forKey: .aliases) }
     }
 
     /// Whether the value makes sense with the brief's other values (a field the brief leaves out limits nothing).
@@ -135,8 +140,9 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
         switch kind {
         case .choice:
             let v = s.lowercased()
-            guard choices.contains(v) else { throw bad() }
-            return .choice(v)
+            if choices.contains(v) { return .choice(v) }
+            guard let meant = values.first(where: { $0.aliases.contains(v) }) else { throw bad() }
+            return .choice(meant.value)
         case .integer:
             guard let n = BriefFieldSpec.count(s) else {
                 if let d = Double(s.replacingOccurrences(of: ",", with: "")), d < 0 { throw bad(.negative) }
@@ -243,6 +249,12 @@ public struct BriefSchema: Codable, Sendable, Equatable {
                 var vs: Set<String> = []
                 for v in f.values {
                     if !vs.insert(v.value).inserted { out.append((i, "brief field '\(f.name)': value '\(v.value)' appears twice")) }
+                    for a in v.aliases where f.choices.contains(a) || f.values.contains(where: { $0.value != v.value && $0.aliases.contains(a) }) {
+                        out.append((i, "brief field '\(f.name)': alias '\(a)' of '\(v.value)' is also another value or alias"))
+                    }
+                    for a in v.aliases where a != a.lowercased() || a.isEmpty || a.hasPrefix("!") || a.contains(" ") {
+                        out.append((i, "brief field '\(f.name)': alias '\(a)' must be lower case, without spaces or a leading '!'"))
+                    }
                     if v.value != v.value.lowercased() || v.value.isEmpty || v.value.hasPrefix("!") || v.value.contains(" ") {
                         out.append((i, "brief field '\(f.name)': value '\(v.value)' must be lower case, without spaces or a leading '!'"))
                     }
@@ -349,7 +361,7 @@ extension BriefSchema {
             let flag = f.kind == .flag ? "`\(f.flag)` / `--no-\(f.flag.dropFirst(2))`" : "`\(f.flag)`"
             var what = f.meaning
             switch f.kind {
-            case .choice: what += ": " + f.choices.map { "`\($0)`" }.joined(separator: ", ")
+            case .choice: what += ": " + f.values.map { "`\($0.value)`" + ($0.aliases.isEmpty ? "" : " (or " + $0.aliases.map { "`\($0)`" }.joined(separator: ", ") + ")") }.joined(separator: ", ")
             case .integer, .number: what += " (\(f.validValues))"
             case .flag, .text: break
             }

@@ -12,13 +12,22 @@ public struct Flip: Sendable, Equatable, Encodable {
     public var title: String
     /// The change in words: "deploy=edge", "samples under 1,000", "latency_ms 10 or less".
     public var change: String
+    /// The field's kind, so JSON writes the value typed (a number, a boolean or a string).
+    public var kind: BriefFieldKind = .choice
 
     enum CodingKeys: String, CodingKey { case field, value, pick, title }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(field.name, forKey: .field)
-        try c.encode(value, forKey: .value)
+        switch kind {
+        case .integer, .number:
+            if let n = Double(value) {
+                if n == n.rounded(), abs(n) < 1e15 { try c.encode(Int(n), forKey: .value) } else { try c.encode(n, forKey: .value) }
+            } else { try c.encode(value, forKey: .value) }
+        case .flag: try c.encode(value == "true", forKey: .value)
+        case .choice, .text: try c.encode(value, forKey: .value)
+        }
         try c.encode(pick, forKey: .pick)
         try c.encode(title, forKey: .title)
     }
@@ -34,14 +43,19 @@ public struct Flip: Sendable, Equatable, Encodable {
     }
 }
 
-/// For a brief, the smallest single-field changes that change the pick. Choice fields try every
-/// other value, flags the other value, numbers the values either side of every boundary that
+/// For a brief, the smallest single-field changes of its constraints that change the pick. The required
+/// fields (modality and task) define the problem and are never offered as a change (issue 20), and a change
+/// that reaches no real route (every candidate ruled out by the brief) is not offered either. Choice
+/// fields try every other value, flags the other value, numbers the values either side of every boundary that
 /// decisions.yaml draws for that field (conditions and data-quantity bands), walking outward from the
 /// brief's value and reporting the first value in each direction that reaches each new pick.
 /// Ordered by how small the change is: a constraint's choice or flag counts as one step, a required
 /// field's (the data, the task) as two, a number by how many orders of magnitude it moves (a field the
 /// brief left out counts as one step).
 public enum Flips {
+    /// Whether a field's changes are offered: the constraints, not what defines the problem or free text.
+    public static func offers(_ spec: BriefFieldSpec) -> Bool { !spec.required && spec.kind != .text }
+
     /// A pick as the user sees it: the family and the leaf's title.
     struct Outcome: Equatable { var id: String; var title: String }
 
@@ -71,8 +85,16 @@ public enum Flips {
         return Outcome(id: p.id, title: p.title)
     }
 
+    /// The pick a changed brief reaches, or nil when it reaches none or only one the brief itself rules
+    /// out (every candidate ruled out: no real route to offer).
+    static func reached(_ brief: Brief, _ r: Recommender) -> Outcome? {
+        guard let p = try? r.checkedPick(brief), !p.ruledOut else { return nil }
+        return Outcome(id: p.id, title: p.title)
+    }
+
     private static func changes(of spec: BriefFieldSpec, in brief: Brief, from base: Outcome, _ r: Recommender) -> [(Double, Flip)] {
         let field = spec.field
+        guard offers(spec) else { return [] }
         switch spec.kind {
         case .text: return []
         case .choice, .flag:
@@ -80,9 +102,8 @@ public enum Flips {
             for value in candidates(for: spec, in: r.book) where value != brief[field] {
                 var changed = brief
                 changed[field] = value
-                guard let o = outcome(changed, r), o != base else { continue }
-                // Changing what the data is or what is asked (a required field) is a bigger change than a constraint.
-                out.append((spec.required ? 2 : 1, Flip(field: field, value: value.description, pick: o.id, title: o.title, change: "\(field.name)=\(value)")))
+                guard let o = reached(changed, r), o != base else { continue }
+                out.append((1, Flip(field: field, value: value.description, pick: o.id, title: o.title, change: "\(field.name)=\(value)", kind: spec.kind)))
             }
             return out
         case .integer, .number:
@@ -140,11 +161,11 @@ public enum Flips {
             for p in direction {
                 var changed = brief
                 changed[field] = .number(p.value)
-                guard let o = outcome(changed, r), !seen.contains(o) else { continue }
+                guard let o = reached(changed, r), !seen.contains(o) else { continue }
                 seen.append(o)
                 let cost = current.map { abs(log10(p.value / max($0, 1))) } ?? 1
                 let words = "\(field.name) " + (goingDown ? p.below : p.above)
-                out.append((cost, Flip(field: field, value: BriefValue.format(p.value), pick: o.id, title: o.title, change: words)))
+                out.append((cost, Flip(field: field, value: BriefValue.format(p.value), pick: o.id, title: o.title, change: words, kind: spec.kind)))
             }
         }
         return out

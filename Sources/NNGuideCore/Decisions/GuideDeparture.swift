@@ -16,6 +16,9 @@ extension DecisionBook {
         for f in book.filters.indices { book.filters[f].rules.removeAll { $0.origin == .added } }
         book.contradictions.removeAll { $0.origin == .added }
         book.nextSteps.removeAll { $0.origin == .added }
+        // What nnguide assumes for a missing field is its own reading too (no labelled anomalies, foundation
+        // models for forecasting): the guide's flow reads the brief without those defaults.
+        book.defaults.removeAll { $0.origin == .added }
         return book
     }
 }
@@ -44,7 +47,8 @@ extension Recommender {
     /// nnguide's, with its reason, when a rule moved the pick (also on top of an added answer).
     func departure(for given: Brief, pick: String, leaf: LeafRef, steps: [AnsweredQuestion],
                    fired: [(rule: DecisionRule, record: FiredRule)]) -> GuidePick? {
-        let guideOnly = Recommender(book: guideBook, catalog: catalog, guide: guide, guideBook: guideBook)
+        var guideOnly = Recommender(book: guideBook, catalog: catalog, guide: guide, guideBook: guideBook)
+        guideOnly.comparesCost = false
         let theirs = try? guideOnly.decide(given, comparingWithGuide: false)
         if let theirs, theirs.pick.id == pick { return nil }
         var why: [String] = []

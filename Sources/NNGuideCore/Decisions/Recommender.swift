@@ -11,6 +11,9 @@ public struct Recommender: Sendable {
     let guide: Guide?
     /// The book without what nnguide added (`origin: added`): what the guide's own flow picks. Computed once.
     let guideBook: DecisionBook
+    /// Whether the catalog's cost per prediction is compared with the latency budget (nnguide's rule; the
+    /// guide's own flow, walked for departures, does not).
+    var comparesCost = true
 
     public init(book: DecisionBook, catalog: Catalog) { self.init(book: book, catalog: catalog, guide: nil, guideBook: book.guideOnly) }
     public init(guide: Guide) { self.init(book: guide.decisions, catalog: guide.catalog, guide: guide, guideBook: guide.decisions.guideOnly) }
@@ -52,7 +55,7 @@ public struct Recommender: Sendable {
         let routeReasons = because.count
         var fired: [(rule: DecisionRule, record: FiredRule)] = []
         var band: FiredRule?
-        let firing = self.firing(brief)
+        let firing = self.firing(brief, given: given)
         if let threshold = firing.band {
             let source = ReasonSource.brief(values([.samples], brief, given))
             because.append(cited(Reason(plain(threshold.rule.says ?? threshold.canDo), source: source), threshold.rule.evidence))
@@ -147,16 +150,22 @@ public struct Recommender: Sendable {
     /// The pick alone (its id and the title `decide` gives it), by the same route, rules and ranking as
     /// `decide` but writing no reason, warning or next step: Flips runs it dozens of times per brief.
     public func pick(_ given: Brief) throws(RecommendError) -> (id: String, title: String) {
+        let p = try checkedPick(given)
+        return (p.id, p.title)
+    }
+
+    /// `pick`, and whether the brief rules out every candidate (the pick is then only the closest fit).
+    public func checkedPick(_ given: Brief) throws(RecommendError) -> (id: String, title: String, ruledOut: Bool) {
         try refuseUnanswerable(given)
         let (brief, _) = understand(given)
         let (_, first, second) = try route(brief)
         let leaves = [second?.walk.leaf, first.leaf].compactMap { $0 }
         var ranking = Ranking(leaves: leaves)
-        let firing = self.firing(brief)
+        let firing = self.firing(brief, given: given)
         if let band = firing.band { ranking.mark(band.rule) }
         for (_, rule, _) in firing.rules { ranking.mark(rule) }
         guard let top = ranking.ranked().first else { throw RecommendError("leaf '\(first.leaf.id)' names no candidate") }
-        return (top.id, plain(leaves.first { $0.pick.first == top.id }?.title ?? catalogName(top.id)))
+        return (top.id, plain(leaves.first { $0.pick.first == top.id }?.title ?? catalogName(top.id)), !top.outs.isEmpty)
     }
 
     typealias Walk = (steps: [(node: DecisionNode, answer: BriefAnswer)], leaf: DecisionNode)
@@ -179,17 +188,38 @@ public struct Recommender: Sendable {
     }
 
     /// The rules that fire for the brief, in the order they apply: the samples band, then each filter's
-    /// rules whose condition holds, with the fields that made it hold.
-    func firing(_ brief: Brief) -> (band: Threshold?, rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])]) {
-        let band = brief.integer(.samples).flatMap { book.threshold(forSamples: $0) }
+    /// rules whose condition holds, with the fields that made it hold. The bands describe the labelled data
+    /// the brief states: a count a default assumed (no labelled anomalies, for anomaly detection) routes the
+    /// brief but never brings a band's warnings about training on that little data.
+    func firing(_ brief: Brief, given: Brief) -> (band: Threshold?, rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])]) {
+        let band = given[.samples] == nil ? nil : brief.integer(.samples).flatMap { book.threshold(forSamples: $0) }
         var rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])] = []
         for filter in book.filters {
             for rule in filter.rules {
                 guard let held = rule.when?.evaluate(brief), held.outcome == .yes else { continue }
                 rules.append((filter, rule, held.fields))
             }
+            if comparesCost, filter.field == "latency_ms", let cost = costRule(brief) { rules.append((filter, cost, [BriefField("latency_ms"), BriefField("deploy")])) }
         }
         return (band, rules)
+    }
+
+    /// The latency budget against what each family costs per prediction where the brief deploys (the
+    /// catalog's `per_prediction_ms`, the smallest practical variant, as an order of magnitude): a family
+    /// that misses the budget even then is ruled out, by its cost and not by its name (issue 20). Batch
+    /// jobs read the cloud figures. Nil when the brief has no budget or nothing misses it.
+    func costRule(_ brief: Brief) -> DecisionRule? {
+        guard let budget = brief[BriefField("latency_ms")]?.number, let deploy = brief[BriefField("deploy")]?.choice else { return nil }
+        let target = deploy == "batch" ? "cloud" : deploy
+        var out: [RuleOut] = []
+        for a in catalog.architectures {
+            guard let ms = a.cost.perPredictionMs[target], ms > budget else { continue }
+            out.append(RuleOut(ids: [a.id], reason: "\(a.displayName) takes about \(CostProfile.ms(ms)) per prediction on \(target) even in its smallest practical variant (the catalog's order of magnitude), over the \(BriefValue.format(budget)) ms budget."))
+        }
+        guard !out.isEmpty else { return nil }
+        var rule = DecisionRule(label: "cost per prediction over \(BriefValue.format(budget)) ms", out: out)
+        rule.origin = .added
+        return rule
     }
 
     // MARK: the brief
@@ -276,7 +306,7 @@ public struct Recommender: Sendable {
 
     /// The leaf's start-with list (its device-sized one when the brief deploys to a device), else the catalog's first three.
     func variants(for id: String, leaves: [DecisionNode], brief: Brief) -> [String] {
-        let onDevice = ["edge", "mobile", "browser"].contains(brief[BriefField("deploy")]?.choice ?? "")
+        let onDevice = ["edge", "mobile", "browser", "microcontroller"].contains(brief[BriefField("deploy")]?.choice ?? "")
         if let leaf = leaves.first(where: { $0.pick.first == id }) {
             if onDevice, !leaf.deviceVariants.isEmpty { return leaf.deviceVariants.map(plain) }
             if !leaf.variants.isEmpty { return leaf.variants.map(plain) }

@@ -188,7 +188,7 @@ public struct MarkdownRenderer: Sendable {
         section("Variants", a.variants.map { "**\(escape($0.name))**: \(inline($0.use))" })
         section("Strengths", a.strengths.map(inline))
         section("Limitations", a.limitations.map(inline))
-        section("Cost", ["training \(a.cost.training), inference \(a.cost.inference), memory \(a.cost.memory)"] + [a.cost.note].compactMap { $0 }.map(inline))
+        section("Cost", ["training \(a.cost.training), inference \(a.cost.inference), memory \(a.cost.memory)"] + [a.cost.note, a.cost.perPredictionLine].compactMap { $0 }.map(inline))
         section("Traits", guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(escape(c.name)): \(escape($0))" } })
         if let id = guide.pageID(showing: a.deepDive), let p = guide.page(id) {
             out += ["Deep-dive: [\(escape(p.page.title))](#\(a.deepDive))", ""]

@@ -87,7 +87,7 @@ extension TextRenderer {
         section("Variants", a.variants.map { "\($0.name): \($0.use)" })
         section("Strengths", a.strengths)
         section("Limitations", a.limitations)
-        section("Cost", ["training \(a.cost.training), inference \(a.cost.inference), memory \(a.cost.memory)"] + [a.cost.note].compactMap { $0 })
+        section("Cost", ["training \(a.cost.training), inference \(a.cost.inference), memory \(a.cost.memory)"] + [a.cost.note, a.cost.perPredictionLine].compactMap { $0 })
         let traits = guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(c.name): \($0)" } }
         section("Traits", traits)
         if let page = guide.page(a.deepDive) { out += ["", "Deep-dive: \(page.page.title) (\(a.deepDive))"] }

@@ -14,6 +14,7 @@ SECTIONS = {  # page or section id -> sources (file found by search)
  "anomaly-detection-practice": ["adbench", "patchcore", "padim", "efficientad"],
  "forecasting-today": ["dlinear", "m5-accuracy"],
  "hyperparameter-search": ["random-search"],
+ "online-evaluation": ["kohavi-2020"],
  "training-serving-skew": ["rules-of-ml"],
  "security-and-privacy": ["owasp-llm-top10"],
  "detection-segmentation-choice": ["yolo26-release", "rt-detr", "sam3"],

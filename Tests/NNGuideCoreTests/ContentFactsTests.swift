@@ -309,6 +309,18 @@ import Testing
         }
     }
 
+    /// Attention names its cost and what to use instead: related terms for the alternatives, and see links
+    /// to the section on its quadratic cost and the sections on long context and retrieval.
+    @Test func attentionLeadsToItsCostAndTheAlternatives() throws {
+        let g = try guide()
+        let attention = try #require(g.glossaryEntry("attention"))
+        #expect(attention.definition.contains("square of the input length"))
+        for id in ["efficient-attention", "ssm", "rag"] { #expect(attention.related.contains(id), "\(id)") }
+        for id in ["deep-dive-transformer-limitations", "variants-text-long-context", "retrieval-engineering"] {
+            #expect(attention.see.contains(id), "\(id)")
+        }
+    }
+
     // MARK: helpers
 
     /// The reader-visible prose of a page (links reduced to their labels), with its sections unless

@@ -142,7 +142,7 @@ public enum Keymap {
         Binding([.char("M"), .escape, .backspace], .decide(.map), .decideMap, "close the map, back where you were", hint: "close"),
         Binding([.right, .char("l")], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),
         Binding([.left, .char("h")], .decide(.previousValue), .brief, "previous value of a choice"),
-        Binding([.enter], .open, .brief, "type a number or the notes (Enter again to finish); next value of a choice", hint: "edit"),
+        Binding([.enter], .open, .brief, "type a number, the notes or a choice by its name (Enter again to finish)", hint: "edit"),
         Binding([.delete, .char("x")], .decide(.clearValue), .brief, "clear the field (not set)"),
         Binding([.char("w")], .decide(.saveBrief), .brief, "save the brief (always a new file, never overwrites)", hint: "save"),
         Binding([.char("o")], .decide(.openBrief), .brief, "open a saved brief", hint: "open"),

@@ -251,6 +251,92 @@ import Testing
         #expect(text.contains("not the accepted ones"))
     }
 
+    // MARK: issue 21: stale claims in pages and the glossary
+
+    /// Every page and glossary sentence, links reduced to their labels.
+    func pageAndGlossarySentences() throws -> [String] {
+        let g = try guide()
+        var texts = g.readingOrder.map { Self.prose($0.page, nested: false) }
+        texts += g.glossary.map { InlineParser.plain($0.definition) }
+        return texts.flatMap(Self.sentences)
+    }
+
+    /// TorchServe's repository was archived in August 2025: no text may present it as merely in limited
+    /// maintenance, and the serving stack must say it is archived.
+    @Test func torchServeIsArchivedNotInLimitedMaintenance() throws {
+        let claims = try pageAndGlossarySentences().filter { $0.contains("TorchServe") }
+        #expect(!claims.isEmpty, "no text mentions TorchServe")
+        for s in claims { #expect(!s.localizedCaseInsensitiveContains("limited maintenance"), "\(s)") }
+        #expect(claims.contains { $0.contains("archived") && $0.contains("2025") })
+    }
+
+    /// The hosted WhyLabs platform was discontinued; only the open-source whylogs library remains, so no
+    /// sentence may offer WhyLabs as a tool without saying so.
+    @Test func whyLabsIsNotOfferedAsACurrentTool() throws {
+        let claims = try pageAndGlossarySentences().filter { $0.contains("WhyLabs") }
+        for s in claims { #expect(s.contains("discontinued"), "\(s)") }
+    }
+
+    /// The Llama community licence's 700M-user clause applies to the users a licensee had on the version's
+    /// release date, not to growth afterwards.
+    @Test func llamaUserClauseIsTiedToTheReleaseDate() throws {
+        let claims = try pageAndGlossarySentences().filter { $0.contains("700 million") }
+        #expect(!claims.isEmpty, "no text states the Llama licence's user threshold")
+        for s in claims { #expect(s.contains("release date"), "\(s)") }
+    }
+
+    /// One pretraining count for TabPFN: more than 100 million synthetic datasets, never "millions".
+    @Test func tabPFNPretrainingCountIsStatedOnce() throws {
+        let g = try guide()
+        let part10 = try Self.prose(#require(g.page("small-tables")).page)
+        let glossary = try #require(g.glossaryEntry("tabpfn")).definition
+        for text in [part10, glossary] {
+            #expect(text.contains("more than 100 million synthetic"), "\(text.prefix(80))")
+            #expect(!text.contains("millions of synthetic"), "\(text.prefix(80))")
+        }
+    }
+
+    /// Aliases that once landed on the wrong entry (DLinear on PatchTST, MAPE on MASE, WavLM on HuBERT,
+    /// PaDiM and EfficientAD on PatchCore, pickle on Safetensors) now reach an entry that names them in its
+    /// term or defines them in its definition.
+    @Test func formerlyMisplacedAliasesLandOnEntriesThatDefineThem() throws {
+        let g = try guide()
+        let expected = ["DLinear": "dlinear", "MAPE": "mape", "sMAPE": "mape", "WAPE": "mape", "WavLM": "wavlm",
+                        "PaDiM": "padim", "EfficientAD": "efficientad", "pickle": "model-supply-chain",
+                        "model supply chain": "model-supply-chain"]
+        for (alias, id) in expected {
+            let entry = try #require(g.glossaryEntry(forTerm: alias), "\(alias) reaches no entry")
+            #expect(entry.id == id, "\(alias) lands on \(entry.id)")
+            #expect((entry.term + " " + entry.definition).localizedCaseInsensitiveContains(alias), "\(entry.id) never says \(alias)")
+        }
+    }
+
+    /// The EU AI Act section gives the high-risk dates as moved by the Digital Omnibus, and no page or
+    /// glossary sentence dates the Annex III obligations to 2 August 2026 except as the date they moved from.
+    @Test func euAIActHighRiskDatesAreTheOmnibusOnes() throws {
+        let g = try guide()
+        let table = try #require(g.table("eu-ai-act-dates")).table
+        let cells = table.rows.map { $0.joined(separator: " ") }
+        #expect(cells.contains { $0.contains("2 December 2027") && $0.contains("Annex III") })
+        #expect(cells.contains { $0.contains("2 August 2028") && $0.contains("Annex I ") })
+        #expect(cells.contains { $0.hasPrefix("2 August 2025") && $0.contains("general-purpose") })
+        for s in try pageAndGlossarySentences() where s.contains("Annex III") && s.contains("2 August 2026") {
+            #expect(s.localizedCaseInsensitiveContains("moved from 2 August 2026"), "\(s)")
+        }
+    }
+
+    /// Attention names its cost and what to use instead: related terms for the alternatives, and see links
+    /// to the section on its quadratic cost and the sections on long context and retrieval.
+    @Test func attentionLeadsToItsCostAndTheAlternatives() throws {
+        let g = try guide()
+        let attention = try #require(g.glossaryEntry("attention"))
+        #expect(attention.definition.contains("square of the input length"))
+        for id in ["efficient-attention", "ssm", "rag"] { #expect(attention.related.contains(id), "\(id)") }
+        for id in ["deep-dive-transformer-limitations", "variants-text-long-context", "retrieval-engineering"] {
+            #expect(attention.see.contains(id), "\(id)")
+        }
+    }
+
     // MARK: helpers
 
     /// The reader-visible prose of a page (links reduced to their labels), with its sections unless

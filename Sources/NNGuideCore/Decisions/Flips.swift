@@ -81,8 +81,8 @@ public enum Flips {
                 var changed = brief
                 changed[field] = value
                 guard let o = outcome(changed, r), o != base else { continue }
-                // Changing what the data is or what is asked (a required field) is a bigger change than a constraint.
-                out.append((spec.required ? 2 : 1, Flip(field: field, value: value.description, pick: o.id, title: o.title, change: "\(field.name)=\(value)")))
+                // Changing what the data is or what is asked (a required field, or the output) is a bigger change than a constraint.
+                out.append((spec.definesProblem ? 2 : 1, Flip(field: field, value: value.description, pick: o.id, title: o.title, change: "\(field.name)=\(value)")))
             }
             return out
         case .integer, .number:

@@ -49,6 +49,7 @@ struct Recommend: ParsableCommand {
     @Option(help: ArgumentHelp("How far back a sequence model must look (short, long, ...).", valueName: "reach"), completion: Recommend.choices("context")) var context: String?
     @Flag(inversion: .prefixedNo, help: "A strong pretrained model exists for this modality.") var pretrained: Bool?
     @Flag(inversion: .prefixedNo, help: "The inputs come in several languages.") var multilingual: Bool?
+    @Option(help: ArgumentHelp("A specialised field the inputs come from (general, medical, music).", valueName: "domain"), completion: Recommend.choices("domain")) var domain: String?
     @Option(help: ArgumentHelp("Free text, echoed in the decision record.", valueName: "text")) var notes: String?
 
     /// The brief flags given, by the field they name: every `@Option`/`@Flag` above whose property

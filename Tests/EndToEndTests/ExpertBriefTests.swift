@@ -122,7 +122,7 @@ import Testing
         // Issue 26, what the model must produce: the four rows of its table.
         Row(flags: ["--modality", "graph", "--task", "generation", "--nodes", "40", "--samples", "4000", "--deploy", "batch", "--compute", "medium"],
             pick: "molecule-generator", variants: ["REINVENT", "SELFIES", "DiGress"], alternatives: ["fingerprint-gbdt"], whyNot: ["gnn"],
-            answer: "Generate new molecules", guidePick: "gnn", never: ["GraphSAGE", "Most GNN failures"],
+            answer: "Design new molecules", guidePick: "gnn", never: ["GraphSAGE", "Most GNN failures"],
             says: ["validity, uniqueness, novelty"], read: ["nodes", "samples"]),
         Row(flags: ["--modality", "tabular", "--task", "ranking", "--samples", "1000000000", "--latency-ms", "10", "--deploy", "cloud",
                     "--compute", "high", "--no-pretrained"],
@@ -168,6 +168,13 @@ import Testing
         Row(flags: ["--modality", "video", "--task", "anomaly-detection", "--deploy", "edge"],
             pick: "tracker", variants: ["ByteTrack", "Isolation Forest"], alternatives: ["isolation-forest"],
             answer: "unusual activity", guidePick: "cnn", never: ["images of good parts", "Keep lighting"], says: ["day, night"]),
+        // Domain encoders where the domain is known.
+        Row(flags: ["--modality", "text", "--task", "classification", "--samples", "8000", "--domain", "medical"],
+            pick: "transformer-encoder", variants: ["BiomedBERT", "Bio_ClinicalBERT"], alternatives: ["llm-prompted", "linear"],
+            answer: "clinical or biomedical", guidePick: nil, never: ["DistilBERT"], says: ["De-identify"], read: ["domain"]),
+        Row(flags: ["--modality", "audio", "--task", "classification", "--samples", "5000", "--domain", "music"],
+            pick: "audio-encoder", variants: ["MERT", "CLAP"], answer: "Tag or search music", guidePick: "",
+            never: ["BEATs, AST"], says: ["artists held out", "Split by artist"], read: ["domain"]),
         // Many related series with drivers: the zero-shot foundation model is the baseline to beat, not the pick.
         Row(flags: ["--modality", "time-series", "--task", "forecasting", "--samples", "2000", "--pretrained", "--deploy", "batch"],
             pick: "gradient-boosting", alternatives: ["ts-foundation"], answer: "Many related series", guidePick: "rnn",

@@ -35,7 +35,8 @@ import Testing
                                                   // What the model must produce (issue 26): the outputs routes read, and the language flag.
                                                   ["output": "audio"], ["output": "embedding"], ["output": "molecule"],
                                                   ["output": "graph", "nodes": "40"], ["output": "text"], ["multilingual": "true"],
-                                                  ["streaming": "true", "output": "audio"], ["context": "long", "samples": "2000000"]]
+                                                  ["streaming": "true", "output": "audio"], ["context": "long", "samples": "2000000"],
+                                                  ["domain": "medical"], ["domain": "music"]]
                 for o in others {
                     var raw: [String: String?] = ["modality": m, "task": t, "samples": "5000"]
                     for (k, v) in o { raw[k] = v }

@@ -98,9 +98,9 @@ install: build
 	.build/release/generate-manual $(BIN) --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" -o .build/man
 	awk -v hidden="$(HIDDEN)" -f Tools/tidy-manual.awk .build/man/nnguide.1 > $(MANDIR)/nnguide.1
 	chmod 644 $(MANDIR)/nnguide.1
-	$(BIN) --generate-completion-script bash > $(BASHDIR)/nnguide
-	$(BIN) --generate-completion-script zsh > $(ZSHDIR)/_nnguide
-	$(BIN) --generate-completion-script fish > $(FISHDIR)/nnguide.fish
+	$(BIN) completions bash > $(BASHDIR)/nnguide
+	$(BIN) completions zsh > $(ZSHDIR)/_nnguide
+	$(BIN) completions fish > $(FISHDIR)/nnguide.fish
 	@echo "installed $(BINDIR)/nnguide (content in $(DATADIR)/Content, man page, bash/zsh/fish completions)"
 
 uninstall:

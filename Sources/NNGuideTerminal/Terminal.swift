@@ -20,6 +20,9 @@ public final class Terminal {
     private let ascii: Bool
     private var front: Buffer?
     private var pens: [Theme.Pen] = []
+    private var utf8 = UTF8KeyCollector()
+    /// A code read that ended a broken character and is to be taken as a key of its own.
+    private var replayCode: Int32?
 
     /// Checks TERM before anything is written, so a dumb or unknown terminal gets a message and
     /// not a screenful of escapes.
@@ -140,12 +143,30 @@ public final class Terminal {
     }
 
     /// Waits for the next key. Resizes and mouse events come back as keys too.
+    /// Bytes are read one at a time (`wgetch`) and put together into characters here, not by curses'
+    /// `wget_wch`, which swallows every later key after one byte that is not UTF-8 (UTF8KeyCollector).
     public func readKey() -> Key {
-        var ch: wint_t = 0
-        let r = wget_wch(nng_stdscr(), &ch)
-        if r == ERR { return .unknown }
-        if r == KEY_CODE_YES { return special(Int32(ch)) }
-        switch ch {
+        while true {
+            let code: Int32
+            if let again = replayCode { code = again; replayCode = nil } else { code = wgetch(nng_stdscr()) }
+            if code == ERR { _ = utf8.interrupt(); return .unknown }
+            if code > 0xFF {
+                if utf8.interrupt() { replayCode = code; return .unknown }
+                return special(code)
+            }
+            if code < 0x80 && !utf8.isCollecting { return ascii(code) }
+            switch utf8.feed(UInt8(code)) {
+            case .collecting: continue
+            case .character(let ch): return .char(ch)
+            case .broken(let replay):
+                if replay { replayCode = code }
+                return .unknown
+            }
+        }
+    }
+
+    private func ascii(_ code: Int32) -> Key {
+        switch code {
         case 13, 10: return .enter
         case 9: return .tab
         case 27: return .escape
@@ -153,10 +174,9 @@ public final class Terminal {
         case 26:
             suspend()
             return .ctrl("l")  // redraw everything after coming back
-        case 1...26: return .ctrl(Character(UnicodeScalar(ch + 96)!))
-        default:
-            guard let s = UnicodeScalar(ch), ch >= 32 else { return .unknown }
-            return .char(Character(s))
+        case 1...26: return .ctrl(Character(UnicodeScalar(UInt8(code + 96))))
+        case 32...126: return .char(Character(UnicodeScalar(UInt8(code))))
+        default: return .unknown
         }
     }
 

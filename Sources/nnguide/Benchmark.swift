@@ -76,6 +76,6 @@ struct Benchmark: ParsableCommand {
                 var e = e; e.id += "-\(i)"; e.term += " \(i)"; e.aliases = e.aliases.map { "\($0) \(i)" }; return e
             }
         }
-        return Guide(pages: pages, glossary: glossary, catalog: g.catalog, decisions: g.decisions)
+        return Guide(pages: pages, glossary: glossary, catalog: g.catalog, decisions: g.decisions, sources: g.sources)
     }
 }

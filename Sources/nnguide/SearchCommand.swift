@@ -7,9 +7,9 @@ struct Search: ParsableCommand {
         discussion: """
             Every word must match the start of a word (case ignored), so `conv net` finds \
             "convolutional networks", and other forms of a word count ("leakage" finds "leak", \
-            "leaking"). Passages holding every word come first, then sections whose passages hold them \
-            between them. Results are grouped by kind, best first, each with where it sits in the \
-            guide. When few results come back, --any (any of the words) is suggested. Nothing found \
+            "leaking"). Text results are sections holding every word, ranked by how much they are \
+            about them (headings count most). Results are grouped by kind, best first, each with \
+            where it sits in the guide. When few results come back, --any (any of the words) is suggested. Nothing found \
             exits 1, with a corrected query when one would match.
 
             Examples:

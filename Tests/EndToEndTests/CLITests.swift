@@ -156,7 +156,7 @@ import Testing
         #expect(md.out == (try CLI.golden("guide.md")))
         let js = try CLI.run(["export", "--format", "json"])
         let j = try #require(try json(js.out) as? [String: Any])
-        #expect(Set(j.keys) == ["format_version", "pages", "glossary", "catalog", "decisions"])
+        #expect(Set(j.keys) == ["format_version", "pages", "glossary", "catalog", "decisions", "sources"])
     }
 
     // MARK: content problems, lint, version, help

@@ -18,11 +18,27 @@ struct CompletionTests {
     }
 
     func script(_ shell: String) throws -> String {
-        let r = runTool(ExplorerPaths.binary, ["--generate-completion-script", shell], environment: env)
+        let r = runTool(ExplorerPaths.binary, ["completions", shell], environment: env)
         try #require(r.status == 0, "\(r.err)")
         let path = home + "/nnguide.\(shell)"
         try r.out.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+
+    /// `nnguide completions SHELL` is a command `--help` lists (issue 23: the hidden flag appeared only
+    /// in the README), printing the parser's script for that shell; another shell is a usage error.
+    @Test func completionsIsAVisibleCommand() throws {
+        let help = runTool(ExplorerPaths.binary, ["--help"], environment: env)
+        #expect(help.out.contains("completions"), "\(help.out)")
+        for shell in ["bash", "zsh", "fish"] {
+            let visible = runTool(ExplorerPaths.binary, ["completions", shell], environment: env)
+            let hidden = runTool(ExplorerPaths.binary, ["--generate-completion-script", shell], environment: env)
+            #expect(visible.status == 0 && !visible.out.isEmpty, "\(shell): \(visible.err)")
+            #expect(visible.out == hidden.out, "\(shell): the two ways print different scripts")
+        }
+        let bad = runTool(ExplorerPaths.binary, ["completions", "tcsh"], environment: env)
+        #expect(bad.status == 64 && bad.err.contains("bash") && bad.out.isEmpty, "\(bad)")
+        #expect(try bash(["completions", ""]).sorted() == ["bash", "fish", "zsh"])
     }
 
     /// What bash offers for the last of `words` (typed after `nnguide`), run from `directory`.

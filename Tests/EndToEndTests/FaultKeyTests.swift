@@ -30,21 +30,62 @@ struct FaultKeyTests {
                     bytes += [Array("é漢🙂".utf8), [0xFF], [0xC3], [0xE2, 0x82], [0x80]].randomElement(using: &rng)!
                 }
             }
-            try t.bytes(bytes)
             sent += bytes.count
+            if batch == 59 {
+                // The last batch, a resize and the way out arrive at once, as on a loaded machine: the
+                // order in which nnguide reads them no longer depends on how busy the machine is.
+                try t.whileStopped {
+                    try t.bytes(bytes)
+                    try t.resize(80, 24)
+                    try t.quit()
+                }
+                break
+            }
+            try t.bytes(bytes)
             if batch % 10 == 9 {
                 try t.resize(Int.random(in: 10...160, using: &rng), Int.random(in: 4...60, using: &rng))
                 usleep(50_000)
                 #expect(t.programPID() != nil, "nnguide died after \(sent) bytes (seed \(c.seed))")
             }
         }
-        try t.resize(80, 24)
-        #expect(t.programPID() != nil, "nnguide died after \(sent) bytes (seed \(c.seed))")
-        try t.quit()
         // The debug binary may still be working through 3,000 keys (searches, pages opened) when q
-        // arrives; on a loaded machine that took over 15 s once. The bound tells a hang from slowness.
-        #expect(t.exitStatus(timeout: 120) == 0, "q did not end nnguide cleanly after \(sent) random bytes (seed \(c.seed)):\n\(t.screen())")
+        // arrives, for minutes on a loaded machine: wait while it works, fail when it sits idle.
+        #expect(t.exitStatusWhileWorking() == 0, "q did not end nnguide cleanly after \(sent) random bytes (seed \(c.seed)):\n\(t.screen())")
         t.expectRestored("after random keys")
+    }
+
+    /// A byte that is not UTF-8 (a Latin-1 é from a terminal set up for another character set, a
+    /// paste cut in the middle of a character) costs one unknown key: the keys after it still arrive.
+    /// curses' wide-character read swallowed every later key instead, which froze the random-keys
+    /// test on a loaded machine (issue 22's flake: the search field kept its text, Esc and q never came).
+    @Test(arguments: [[0xE9], [0xC3], [0xE2, 0x82], [0xF0, 0x9F], [0xFF], [0x80]] as [[UInt8]])
+    func aByteThatIsNotUTF8LosesNoLaterKey(_ bad: [UInt8]) throws {
+        let t = try FaultTerminal()
+        t.waitFor("Contents")
+        try t.send("s")
+        t.waitFor("Search:")
+        try t.bytes(bad)
+        try t.type("attention")
+        t.waitFor("Search: attention")
+        // The same bytes and the way out arriving at once, as on a loaded machine.
+        try t.whileStopped {
+            try t.bytes(bad)
+            try t.quit()
+        }
+        #expect(t.exitStatusWhileWorking() == 0, "bytes \(bad) swallowed the way out:\n\(t.screen())")
+        t.expectRestored("after a byte that is not UTF-8")
+    }
+
+    /// Characters of one, two, three and four bytes, alone and read together, arrive whole.
+    @Test func wideCharactersArriveWhole() throws {
+        let t = try FaultTerminal()
+        t.waitFor("Contents")
+        try t.send("s")
+        t.waitFor("Search:")
+        try t.whileStopped { try t.bytes(Array("aé漢🙂".utf8)) }
+        t.waitFor("Search: aé漢🙂")
+        try t.quit()
+        #expect(t.exitStatusWhileWorking() == 0, "\(t.screen())")
     }
 
     @Test func halfEscapeSequencesArriveSlowly() throws {
@@ -58,7 +99,7 @@ struct FaultKeyTests {
         }
         #expect(t.programPID() != nil)
         try t.quit()
-        #expect(t.exitStatus() == 0, "\(t.screen())")
+        #expect(t.exitStatusWhileWorking() == 0, "\(t.screen())")
         t.expectRestored("after split escape sequences")
     }
 
@@ -74,9 +115,9 @@ struct FaultKeyTests {
         usleep(200_000)
         #expect(t.programPID() != nil, "nnguide died on a paste")
         try t.quit()
-        // Every pasted character is a key to work through first; the bound only tells a hang from
-        // slowness (BENCHMARKS.md reports how long a paste takes).
-        #expect(t.exitStatus(timeout: 180) == 0, "\(t.screen())")
+        // Every pasted character is a key to work through first: wait while nnguide works
+        // (BENCHMARKS.md reports how long a paste takes), fail when it sits idle.
+        #expect(t.exitStatusWhileWorking() == 0, "\(t.screen())")
         t.expectRestored("after pastes")
     }
 
@@ -93,7 +134,7 @@ struct FaultKeyTests {
         t.waitFor("Contents")                      // the contents view, laid out again at 80x24
         #expect(t.programPID() != nil)
         try t.quit()
-        #expect(t.exitStatus() == 0, "\(t.screen())")
+        #expect(t.exitStatusWhileWorking() == 0, "\(t.screen())")
         t.expectRestored("after a resize storm")
     }
 }

@@ -42,7 +42,7 @@ struct FaultStateTests {
         t.waitForScreen("a warning about the corrupt state") { $0.contains("corrupt") || $0.contains("state.jso") }
         try read(t)
         try t.quit()
-        #expect(t.exitStatus() == 0, "\(t.screen())")
+        #expect(t.exitStatusWhileWorking() == 0, "\(t.screen())")
         #expect(FileManager.default.contents(atPath: dir + "/state.json.bak") == junk, "the corrupt file was not kept aside whole")
         #expect(FileManager.default.contents(atPath: dir + "/state.json").map { String(decoding: $0, as: UTF8.self).contains("\"b\"") } == true,
                 "the new state (bookmark b) was not saved")
@@ -57,7 +57,7 @@ struct FaultStateTests {
         t.waitFor("Contents")
         try read(t)
         try t.quit()
-        #expect(t.exitStatus() == 0, "\(t.screen())")
+        #expect(t.exitStatusWhileWorking() == 0, "\(t.screen())")
         #expect(FileManager.default.contents(atPath: home + "/state/nnguide") == precious, "the file in the way was changed")
         #expect(t.screen().contains("nnguide:"), "no warning that the state could not be saved:\n\(t.screen())")
     }
@@ -88,7 +88,7 @@ struct FaultStateTests {
         t.waitFor("Continue reading")              // the saved position was read
         try read(t)
         try t.quit()
-        #expect(t.exitStatus() == 0, "\(mode):\n\(t.screen())")
+        #expect(t.exitStatusWhileWorking() == 0, "\(mode):\n\(t.screen())")
         #expect(t.screen().contains("KEPT=yes"), "\(mode): the saved state changed or was lost:\n\(t.screen())")
         #expect(t.screen().contains("nnguide:"), "\(mode): no warning that nothing could be saved:\n\(t.screen())")
         t.expectRestored("state on a \(mode) file system")

@@ -75,6 +75,47 @@ final class FaultTerminal: TmuxPane {
         return nil
     }
 
+    /// The status nnguide exited with, waiting as long as it is working: a slow machine only makes this
+    /// slower, while a program that sits idle for `idleLimit` seconds without ending is reported as hung
+    /// (nil). Reads /proc between looks at the screen, so waiting costs the test process little.
+    func exitStatusWhileWorking(idleLimit: Double = 10, backstop: Double = 900) -> Int? {
+        let start = Date()
+        var lastTicks: Int? = nil
+        var idleSince = Date()
+        while Date().timeIntervalSince(start) < backstop {
+            guard let pid = programPID() else { return exitStatus(timeout: 15) }
+            let now = Self.cpu(of: pid)
+            if let now, now.ticks != lastTicks || now.state != "S" {
+                lastTicks = now.ticks
+                idleSince = Date()
+            } else if Date().timeIntervalSince(idleSince) > idleLimit {
+                return exitStatus(timeout: 0.5)   // it may have ended between the two looks
+            }
+            usleep(200_000)
+        }
+        return nil
+    }
+
+    /// A process's scheduler state (R running or runnable, S sleeping, ...) and CPU time used so far.
+    static func cpu(of pid: Int32) -> (state: Character, ticks: Int)? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let state = fields[0].first,
+              let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return (state, user + system)
+    }
+
+    /// Stops nnguide (SIGSTOP) while `body` sends keys, then lets it go on: the keys wait in the
+    /// terminal and are read together, as they are when a loaded machine does not schedule it in time.
+    func whileStopped(_ body: () throws -> Void) throws {
+        guard let pid = programPID() else { throw Failure("nnguide is not running") }
+        kill(pid, SIGSTOP)
+        defer { kill(pid, SIGCONT) }
+        try body()
+        usleep(100_000)   // tmux has written every key into the terminal before nnguide reads one
+    }
+
     /// The nnguide process of this session: our binary, with this session's HOME.
     func programPID() -> Int32? {
         let mark = Array(("HOME=" + home + "\u{0}").utf8)

@@ -27,7 +27,7 @@ struct FaultTerminalTests {
         try t.send("t")
         t.waitFor("Comparison Matrices")                      // the contents view of the fixture
         try t.quit()
-        #expect(t.exitStatus() == 0, "TERM=\(term ?? "unset") LANG=\(lang):\n\(t.screen())")
+        #expect(t.exitStatusWhileWorking() == 0, "TERM=\(term ?? "unset") LANG=\(lang):\n\(t.screen())")
         t.expectRestored("TERM=\(term ?? "unset") LANG=\(lang)")
     }
 
@@ -36,7 +36,7 @@ struct FaultTerminalTests {
     @Test(arguments: ["dumb", nil, "no-such-terminal-xyz"] as [String?])
     func plainTerminals(_ term: String?) throws {
         let t = try FaultTerminal(environment: ["TERM": term])
-        let status = t.exitStatus()
+        let status = t.exitStatusWhileWorking()
         let screen = t.screen()
         #expect(status == 0, "TERM=\(term ?? "unset"):\n\(screen)")
         #expect(screen.contains("TERM"), "TERM=\(term ?? "unset") is not explained:\n\(screen)")
@@ -56,7 +56,7 @@ struct FaultTerminalTests {
             t.waitFor("Contents")
         }
         try t.quit()
-        #expect(t.exitStatus() == 0, "\(size.0)x\(size.1):\n\(t.screen())")
+        #expect(t.exitStatusWhileWorking() == 0, "\(size.0)x\(size.1):\n\(t.screen())")
         t.expectRestored("\(size.0)x\(size.1)")
     }
 }

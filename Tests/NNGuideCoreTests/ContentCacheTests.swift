@@ -21,11 +21,12 @@ import Testing
     }
 
     static func parts(_ g: Guide) -> GuideParts {
-        GuideParts(pages: g.pages, glossary: g.glossary, catalog: g.catalog, decisions: g.decisions)
+        GuideParts(pages: g.pages, glossary: g.glossary, catalog: g.catalog, decisions: g.decisions, sources: g.sources)
     }
 
     static func same(_ a: Guide, _ b: Guide) -> Bool {
         a.pages == b.pages && a.glossary == b.glossary && a.catalog == b.catalog && a.decisions == b.decisions
+            && a.sources == b.sources
             && a.readingOrder.map(\.path) == b.readingOrder.map(\.path)
     }
 

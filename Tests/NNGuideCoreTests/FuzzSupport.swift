@@ -31,10 +31,10 @@ enum Fuzz {
             #expect(!p.message.isEmpty, "empty message — \(description())", sourceLocation: sourceLocation)
             if let line = p.location.line { #expect(line >= 1, "line \(line) — \(description())", sourceLocation: sourceLocation) }
         }
-        // load() must agree with read(): a ContentError exactly when there are problems.
+        // load() must agree with read(): a ContentError exactly when there are errors (warnings load).
         do {
             _ = try ContentLoader.load(directory: dir)
-            #expect(problems.isEmpty, "load() succeeded despite \(problems.count) problems — \(description())", sourceLocation: sourceLocation)
+            #expect(problems.errors.isEmpty, "load() succeeded despite \(problems.count) problems — \(description())", sourceLocation: sourceLocation)
         } catch {
             #expect(!error.problems.isEmpty, "ContentError without problems — \(description())", sourceLocation: sourceLocation)
         }

@@ -6,7 +6,9 @@ import Testing
 /// structural facts (ids, counts), never wording, which writers may change.
 @Suite struct RealContentTests {
     @Test func lintIsClean() {
-        let problems = ContentLoader.lint(directory: Fixtures.realContent)
+        // Errors only: warnings (a source nobody cites yet, an added fact without its source) are
+        // advisory, listed by `nnguide lint` and failed by `lint --strict`.
+        let problems = ContentLoader.lint(directory: Fixtures.realContent).errors
         #expect(problems.isEmpty, "\(problems.count) problems, first: \(problems.prefix(5).map(\.description))")
     }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// What identifies the content a cache was made from; see `ContentCache` for why metadata.
 enum CacheKey {
-    /// Bump when the file layout below or the JSON of the model changes (2: origins).
-    static let format = "nnguide-cache 2"
+    /// Bump when the file layout below or the JSON of the model changes (2: origins; 3: sources,
+    /// review dates and glossary `see`).
+    static let format = "nnguide-cache 3"
 
     /// Nil when a content file or the executable cannot be examined: then there is nothing safe to
     /// compare, and the loader reads YAML (and reports whatever is wrong). The metadata is hashed as
@@ -17,8 +18,9 @@ enum CacheKey {
         let folder = open(contentDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return nil }
         defer { close(folder) }
+        let reader = Reader(root: contentDirectory)
         let names = [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile]
-            + Reader(root: contentDirectory).pageFiles()
+            + reader.sourcesFiles() + reader.pageFiles()
         for name in names {
             hash.add(name)
             guard hash.addIdentity(of: name, in: folder) else { return nil }
@@ -66,12 +68,13 @@ public struct FNV: Sendable {
     }
 }
 
-/// The guide's four parts as stored; `Guide` derives everything else from them.
+/// The guide's parts as stored; `Guide` derives everything else from them.
 struct GuideParts: Codable {
     var pages: [Page]
     var glossary: [GlossaryEntry]
     var catalog: Catalog
     var decisions: DecisionBook
+    var sources: [Source]
 }
 
 /// One cache file: a header line, the key, the outline's length, the outline, then the guide as JSON.
@@ -94,12 +97,12 @@ struct CacheFile: Sendable {
 
     func guide() -> Guide? {
         guard let parts = try? JSONDecoder().decode(GuideParts.self, from: body) else { return nil }
-        return Guide(pages: parts.pages, glossary: parts.glossary, catalog: parts.catalog, decisions: parts.decisions)
+        return Guide(pages: parts.pages, glossary: parts.glossary, catalog: parts.catalog, decisions: parts.decisions, sources: parts.sources)
     }
 
     /// `json`: `GuideParts` of this guide already encoded (joined from the per-file entries).
     static func encode(_ guide: Guide, key: String, json given: Data? = nil) -> Data? {
-        let parts = GuideParts(pages: guide.pages, glossary: guide.glossary, catalog: guide.catalog, decisions: guide.decisions)
+        let parts = GuideParts(pages: guide.pages, glossary: guide.glossary, catalog: guide.catalog, decisions: guide.decisions, sources: guide.sources)
         guard let json = given ?? (try? JSONEncoder().encode(parts)) else { return nil }
         let outline = Outline.encode(guide)
         var data = Data("\(magic)\n\(key)\n\(outline.count)\n".utf8)

@@ -121,8 +121,9 @@ public enum CompiledGuide {
             let folder = open(contentDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard folder >= 0 else { return nil }
             defer { close(folder) }
+            let reader = Reader(root: contentDirectory)
             let names = [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile]
-                + Reader(root: contentDirectory).pageFiles()
+                + reader.sourcesFiles() + reader.pageFiles()
             var contentHash = FNV()
             for name in names {
                 guard fstatat(folder, name, &st, 0) == 0 else { return nil }

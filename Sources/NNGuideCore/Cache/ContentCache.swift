@@ -90,7 +90,7 @@ public struct ContentCache: Sendable {
         }
         Self.trace("YAML " + contentDirectory)
         let read = readYAML(guide: true)
-        guard let guide = read.guide, read.problems.isEmpty else { throw ContentError(read.problems) }
+        guard let guide = read.guide, read.problems.errors.isEmpty else { throw ContentError(read.problems.errors) }
         if let key { write(guide, key: key, json: read.json) }
         return guide
     }

@@ -9,6 +9,11 @@ enum Reference: Hashable, Sendable {
     case architecture(String)
     /// A glossary term or alias (`[[term]]` links).
     case term(String)
+    /// A bibliography id (sources.yaml).
+    case source(String)
+    /// A `reviewed` month (`Evidence.month`) that must not be after the current one: resolved when
+    /// the content is checked, not when the file was, so an entry does not keep a date's verdict.
+    case month(Int)
 
     init(_ target: LinkTarget) {
         switch target {
@@ -28,6 +33,8 @@ struct CheckRecord: Equatable, Sendable {
     var location: SourceLocation
     var message: String
     var reference: Reference?
+    /// A warning (`ContentProblem.Severity`), not an error.
+    var warning = false
 }
 
 /// What the replay of decisions.yaml's examples found, for the cache (`ContentChecks.checkExamples`).
@@ -61,6 +68,9 @@ struct FileSummary: Equatable, Sendable {
     /// Every term and alias, normalized (`Guide.normalize`), as `Guide.glossaryEntry(forTerm:)` finds them.
     var terms: [String] = []
     var architectureIDs: [String] = []
+    /// For sources.yaml, its ids in file order; for every file, the source ids its items cite.
+    var sourceIDs: [String] = []
+    var cited: [String] = []
     /// The file's own checks, encoded (`EntryWriter.records`), read one by one at the cross-file step.
     var checks: [UInt8] = []
 }
@@ -77,16 +87,18 @@ struct EntryWriter {
     mutating func string(_ s: String) { int(s.utf8.count); bytes.append(contentsOf: s.utf8) }
     mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }
     mutating func location(_ l: SourceLocation) { string(l.file); int((l.line ?? -1) + 1); int((l.column ?? -1) + 1) }
-    mutating func problem(_ p: ContentProblem) { location(p.location); string(p.message) }
+    mutating func problem(_ p: ContentProblem) { location(p.location); string(p.message); int(p.isWarning ? 1 : 0) }
 
     /// Reference first, so a reader can skip the location and message of one that resolves.
     mutating func record(_ r: CheckRecord) {
         switch r.reference {
-        case nil: int(0)
+        case nil: int(r.warning ? 7 : 0)
         case .page(let id)?: int(1); string(id)
         case .glossary(let id)?: int(2); string(id)
         case .architecture(let id)?: int(3); string(id)
         case .term(let t)?: int(4); string(t)
+        case .source(let id)?: int(5); string(id)
+        case .month(let m)?: int(6); int(m)
         }
         var body = EntryWriter()
         body.location(r.location); body.string(r.message)
@@ -103,6 +115,7 @@ struct EntryWriter {
         strings(s.pageIDs); strings(s.tableIDs); strings(s.figureIDs)
         int(s.topPages)
         strings(s.glossaryIDs); strings(s.terms); strings(s.architectureIDs)
+        strings(s.sourceIDs); strings(s.cited)
         int(s.checks.count); bytes += s.checks
     }
 
@@ -161,18 +174,22 @@ struct EntryReader {
     }
     mutating func problem() throws(Malformed) -> ContentProblem {
         let l = try location()
-        return ContentProblem(l, try string())
+        let m = try string()
+        return ContentProblem(l, m, severity: try int() == 1 ? .warning : .error)
     }
 
-    /// The next record's reference; then `recordBody()` reads its location and message, or
-    /// `skip()` passes over them.
-    mutating func reference() throws(Malformed) -> Reference?? {
+    /// The next record's reference (and whether it is a warning); then `recordBody()` reads its
+    /// location and message, or `skip()` passes over them.
+    mutating func reference() throws(Malformed) -> (Reference?, warning: Bool) {
         switch try int() {
-        case 0: return .some(nil)
-        case 1: return .some(.page(try string()))
-        case 2: return .some(.glossary(try string()))
-        case 3: return .some(.architecture(try string()))
-        case 4: return .some(.term(try string()))
+        case 0: return (nil, false)
+        case 7: return (nil, true)
+        case 1: return (.page(try string()), false)
+        case 2: return (.glossary(try string()), false)
+        case 3: return (.architecture(try string()), false)
+        case 4: return (.term(try string()), false)
+        case 5: return (.source(try string()), false)
+        case 6: return (.month(try int()), false)
         default: throw Malformed()
         }
     }
@@ -188,9 +205,9 @@ struct EntryReader {
         let n = try count()
         var out: [CheckRecord] = []
         for _ in 0..<n {
-            guard let reference = try reference() else { throw Malformed() }
+            let (reference, warning) = try reference()
             let (l, m) = try recordBody()
-            out.append(CheckRecord(location: l, message: m, reference: reference))
+            out.append(CheckRecord(location: l, message: m, reference: reference, warning: warning))
         }
         return out
     }
@@ -207,6 +224,7 @@ struct EntryReader {
         s.pageIDs = try strings(); s.tableIDs = try strings(); s.figureIDs = try strings()
         s.topPages = try int()
         s.glossaryIDs = try strings(); s.terms = try strings(); s.architectureIDs = try strings()
+        s.sourceIDs = try strings(); s.cited = try strings()
         let nc = try count()
         s.checks = Array(bytes[at..<(at + nc)]); at += nc
         return s

@@ -21,7 +21,7 @@ import Foundation
 /// per content file; an unreadable, corrupt or foreign entry is parsed again, and an unwritable
 /// folder only means nothing is kept.
 struct IncrementalLoad {
-    static let format = "nnguide-entry 1"
+    static let format = "nnguide-entry 2"
 
     let contentDirectory: String
     let folder: String
@@ -34,7 +34,7 @@ struct IncrementalLoad {
         folder = cacheDirectory + "/files-" + hex(name.value)
     }
 
-    enum Kind { case page, glossary, catalog, decisions }
+    enum Kind { case page, sources, glossary, catalog, decisions }
 
     /// One content file in this load: its summary, and its value decoded or still as JSON.
     final class Part {
@@ -56,6 +56,7 @@ struct IncrementalLoad {
             let d = JSONDecoder()
             switch kind {
             case .page: value = (try? d.decode([Page].self, from: json)).map { .page($0.first) }
+            case .sources: value = (try? d.decode([Source].self, from: json)).map(Value.sources)
             case .glossary: value = (try? d.decode([GlossaryEntry].self, from: json)).map(Value.glossary)
             case .catalog: value = (try? d.decode(Catalog.self, from: json)).map(Value.catalog)
             case .decisions: value = (try? d.decode(DecisionBook.self, from: json)).map(Value.decisions)
@@ -66,6 +67,7 @@ struct IncrementalLoad {
 
     enum Value {
         case page(Page?)
+        case sources([Source])
         case glossary([GlossaryEntry])
         case catalog(Catalog)
         case decisions(DecisionBook)
@@ -74,6 +76,7 @@ struct IncrementalLoad {
             let e = JSONEncoder()
             switch self {
             case .page(let p): return try? e.encode(p.map { [$0] } ?? [])
+            case .sources(let s): return try? e.encode(s)
             case .glossary(let g): return try? e.encode(g)
             case .catalog(let c): return try? e.encode(c)
             case .decisions(let d): return try? e.encode(d)
@@ -117,6 +120,7 @@ struct IncrementalLoad {
         defer { close(content) }
         let pageFiles = Reader(root: contentDirectory).pageFiles()
         let files: [(String, Kind)] = pageFiles.map { ($0, .page) }
+            + Reader(root: contentDirectory).sourcesFiles().map { ($0, .sources) }
             + [(ContentLoader.glossaryFile, .glossary), (ContentLoader.catalogFile, .catalog), (ContentLoader.decisionsFile, .decisions)]
 
         // Which entries still hold; the rest are parsed, composed ahead on the other core.
@@ -177,6 +181,11 @@ struct IncrementalLoad {
             s.pageIDs = partial.readingOrder.map(\.id)
             s.tableIDs = partial.tables.map(\.table.id)
             s.figureIDs = partial.figures.map(\.figure.id)
+        case .sources:
+            let sources = reader.sourcesFile()
+            value = .sources(sources)
+            partial = Guide(pages: [], glossary: [], catalog: Catalog(), decisions: DecisionBook(), sources: sources)
+            s.sourceIDs = sources.map(\.id)
         case .glossary:
             let glossary = reader.glossaryFile()
             value = .glossary(glossary)
@@ -189,8 +198,11 @@ struct IncrementalLoad {
             partial = Guide(pages: [], glossary: [], catalog: catalog, decisions: DecisionBook())
             s.architectureIDs = catalog.architectures.map(\.id)
         case .decisions:
-            value = .decisions(reader.decisionsFile())
+            let book = reader.decisionsFile()
+            value = .decisions(book)
+            s.cited = Set(book.evidenceItems.flatMap(\.evidence.sources)).sorted()
         }
+        if kind != .decisions { s.cited = partial.citedSourceIDs.sorted() }
         s.problems = reader.problems
         s.fatal = reader.fatal
         s.undecoded = reader.undecoded.sorted()
@@ -200,6 +212,7 @@ struct IncrementalLoad {
             var checks = ContentChecks(guide: partial, locations: reader.locations, undecoded: reader.undecoded, deferring: true)
             switch kind {
             case .page: checks.checkPages()
+            case .sources: checks.checkSourceEntries()
             case .glossary: checks.checkGlossary()
             case .catalog: checks.checkCatalog()
             case .decisions: break
@@ -311,9 +324,14 @@ struct IncrementalLoad {
         let glossaryIDs = Set(glossary.glossaryIDs)
         let terms = Set(glossary.terms)
         let architectures = Set(catalogPart.summary.architectureIDs)
+        let sourcesPart = parts.first { $0.kind == .sources }
+        let sourceIDs = Set(sourcesPart?.summary.sourceIDs ?? [])
+        let thisMonth = Evidence.month(of: Date())
         let undecodedGlossary = undecoded.contains { $0.hasPrefix("g:") }
         func resolves(_ reference: Reference) -> Bool {
             switch reference {
+            case .source(let id): return sourceIDs.contains(id) || undecoded.contains("s:" + id)
+            case .month(let m): return m <= thisMonth
             case .page(let id): return shown.contains(id) || undecoded.contains(id)
             case .glossary(let id): return glossaryIDs.contains(id) || undecoded.contains("g:" + id)
             case .architecture(let id): return architectures.contains(id) || undecoded.contains("a:" + id)
@@ -337,13 +355,13 @@ struct IncrementalLoad {
         func emit(_ r: inout EntryReader) -> Bool {
             guard let n = try? r.count() else { return false }
             for _ in 0..<n {
-                guard let reference = try? r.reference() else { return false }
+                guard let (reference, warning) = try? r.reference() else { return false }
                 if let reference, resolves(reference) {
                     guard (try? r.skip()) != nil else { return false }
                     continue
                 }
                 guard let (location, message) = try? r.recordBody() else { return false }
-                checks.append(ContentProblem(location, message))
+                checks.append(ContentProblem(location, message, severity: warning ? .warning : .error))
             }
             return true
         }
@@ -374,26 +392,29 @@ struct IncrementalLoad {
         switch replay {
         case nil: return full()
         case .notReached?: break
-        case .skipped?: if checks.isEmpty { return full() }   // cannot be: this part's own problems are among them
-        case .ran(let found)?: if checks.isEmpty { checks += found.map { ContentProblem($0.location, $0.message) } }
+        case .skipped?: if checks.errors.isEmpty { return full() }   // cannot be: this part's own problems are among them
+        case .ran(let found)?: if checks.errors.isEmpty { checks += found.map { ContentProblem($0.location, $0.message) } }
         }
         problems += checks
+        problems += ContentChecks.uncited(sources: sourcesPart?.summary.sourceIDs ?? [], cited: Set(parts.flatMap(\.summary.cited)), at: at)
 
         guard wantGuide else { return Loaded(guide: nil, problems: problems) }
         var pageValues: [Page] = []
         var glossaryValue: [GlossaryEntry] = []
         var catalogValue = Catalog()
         var decisionsValue = DecisionBook()
+        var sourcesValue: [Source] = []
         for part in parts {
             switch part.decoded() {
             case .page(let p)?: if let p { pageValues.append(p) }
+            case .sources(let s)?: sourcesValue = s
             case .glossary(let g)?: glossaryValue = g
             case .catalog(let c)?: catalogValue = c
             case .decisions(let d)?: decisionsValue = d
             case nil: return full()
             }
         }
-        let guide = Guide(pages: pageValues, glossary: glossaryValue, catalog: catalogValue, decisions: decisionsValue)
+        let guide = Guide(pages: pageValues, glossary: glossaryValue, catalog: catalogValue, decisions: decisionsValue, sources: sourcesValue)
         return Loaded(guide: guide, problems: problems, json: Self.wholeJSON(parts))
     }
 
@@ -410,13 +431,15 @@ struct IncrementalLoad {
                 if !first { out.append(UInt8(ascii: ",")) }
                 out.append(json.dropFirst().dropLast())
                 first = false
+            case .sources: rest["sources"] = json
             case .glossary: rest["glossary"] = json
             case .catalog: rest["catalog"] = json
             case .decisions: rest["decisions"] = json
             }
         }
         out.append(UInt8(ascii: "]"))
-        for key in ["glossary", "catalog", "decisions"] {
+        if rest["sources"] == nil { rest["sources"] = Data("[]".utf8) }
+        for key in ["glossary", "catalog", "decisions", "sources"] {
             guard let json = rest[key] else { return nil }
             out.append(Data(",\"\(key)\":".utf8))
             out.append(json)

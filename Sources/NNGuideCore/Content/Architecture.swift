@@ -56,6 +56,7 @@ public struct Architecture: Codable, Sendable, Equatable {
     public var glossary: String?
     /// Where the entry comes from; required in YAML (the loader reads and checks it).
     public var origin: Origin = .guide
+    public var evidence: Evidence = .none
 
     public var displayName: String { short ?? name }
 
@@ -91,6 +92,17 @@ public struct Architecture: Codable, Sendable, Equatable {
         deepDive = try c.decode(String.self, forKey: .deepDive)
         glossary = try c.decodeIfPresent(String.self, forKey: .glossary)
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin) ?? .guide
+        evidence = try Evidence(from: decoder)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encodeIfPresent(short, forKey: .short)
+        try c.encode(family, forKey: .family); try c.encode(fits, forKey: .fits); try c.encode(summary, forKey: .summary)
+        try c.encode(data, forKey: .data); try c.encode(variants, forKey: .variants); try c.encode(strengths, forKey: .strengths)
+        try c.encode(limitations, forKey: .limitations); try c.encode(cost, forKey: .cost); try c.encode(traits, forKey: .traits)
+        try c.encode(deepDive, forKey: .deepDive); try c.encodeIfPresent(glossary, forKey: .glossary); try c.encode(origin, forKey: .origin)
+        try evidence.encode(to: encoder)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks across files: ids that must exist, links that must resolve, sections that must not be
 /// empty, decision trees that must be whole.
 struct ContentChecks {
@@ -25,6 +27,8 @@ struct ContentChecks {
     func hasPage(_ id: String) -> Bool { guide.pageID(showing: id) != nil || undecoded.contains(id) }
     func resolves(_ reference: Reference) -> Bool {
         switch reference {
+        case .source(let id): return guide.source(id) != nil || undecoded.contains("s:" + id)
+        case .month(let m): return m <= Evidence.month(of: Date())
         case .page(let id): return hasPage(id)
         case .glossary(let id): return hasGlossary(id)
         case .architecture(let id): return hasArchitecture(id)
@@ -41,11 +45,18 @@ struct ContentChecks {
         }
     }
 
+    /// A warning: reported by lint, never stops a load (`ContentProblem.Severity`).
+    mutating func warning(_ key: String, _ message: String) {
+        if deferred != nil { deferred!.append(CheckRecord(location: at(key), message: message, reference: nil, warning: true)) }
+        else { problems.append(ContentProblem(at(key), message, severity: .warning)) }
+    }
+
     func at(_ key: String) -> SourceLocation { locations[key] ?? Self.defaultLocation(key) }
 
     /// Where a problem about `key` is reported when the key has no location of its own.
     static func defaultLocation(_ key: String) -> SourceLocation {
         SourceLocation(file: key.hasPrefix("g:") ? ContentLoader.glossaryFile
+            : key.hasPrefix("s:") ? ContentLoader.sourcesFile
             : key.hasPrefix("a:") ? ContentLoader.catalogFile
             : key.hasPrefix("tree:") || key.hasPrefix("node:") || key.hasPrefix("decisions:") ? ContentLoader.decisionsFile : "pages")
     }
@@ -59,9 +70,11 @@ struct ContentChecks {
         checkRequired()
         checkTableIDs()
         checkPages()
+        checkSourceEntries()
         checkGlossary()
         checkCatalog()
         checkTrees()
+        problems += Self.uncited(sources: guide.sources.map(\.id), cited: guide.citedSourceIDs, at: at)
         return problems
     }
 
@@ -96,10 +109,12 @@ struct ContentChecks {
             if p.blocks.isEmpty && p.sections.isEmpty {
                 problem(p.id, "section '\(p.id)' (\(p.title)) is empty: give it blocks or sections")
             }
+            checkEvidence(p.evidence, key: p.id, what: "\(entry.depth == 0 ? "page" : "section") '\(p.id)'")
             for (i, block) in p.blocks.enumerated() {
                 let key = "block:\(p.id)#\(i)"
                 check(block, key: key, pageID: p.id)
                 for text in block.texts { checkLinks(text, key: key) }
+                checkEvidence(p.evidence(ofBlock: i), key: key, what: "\(block.kindName) \(i + 1) of '\(p.id)'")
             }
             if let s = p.summary { checkLinks(s, key: p.id) }
         }
@@ -178,6 +193,8 @@ struct ContentChecks {
             if e.definition.allSatisfy(\.isWhitespace) { problem(key, "glossary entry '\(e.id)' has an empty definition") }
             for r in e.related { require(.glossary(r), key, "glossary entry '\(e.id)': related term '\(r)' is not a glossary id") }
             for p in e.usedIn { require(.page(p), key, "glossary entry '\(e.id)': used_in '\(p)' is not a page id") }
+            for p in e.see { require(.page(p), key, "glossary entry '\(e.id)': see '\(p)' is not a page or section id") }
+            checkEvidence(e.evidence, key: key, what: "glossary entry '\(e.id)'")
             for name in [e.term] + e.aliases {
                 let n = Guide.normalize(name)
                 if let other = owner[n], other != e.id { problem(key, "the term or alias '\(name)' of '\(e.id)' is also a term or alias of '\(other)'") }
@@ -200,6 +217,37 @@ struct ContentChecks {
             for k in a.traits.keys.sorted() where !criteria.contains(k) { problem(key, "architecture '\(a.id)': trait '\(k)' is not a criterion id") }
             if a.fits.isEmpty { problem(key, "architecture '\(a.id)': fits is empty") }
             for text in [a.summary, a.data] + a.strengths + a.limitations + a.variants.map(\.use) { checkLinks(text, key: key) }
+            checkEvidence(a.evidence, key: key, what: "catalog entry '\(a.id)'")
+        }
+    }
+
+    // MARK: evidence
+
+    /// Every cited id is in sources.yaml; `reviewed` is a month written YYYY-MM, not after this one.
+    mutating func checkEvidence(_ e: Evidence, key: String, what: String) {
+        for id in e.sources {
+            require(.source(id), key, "\(what) cites unknown source '\(id)' (no entry of \(ContentLoader.sourcesFile) has that id)")
+        }
+        guard let r = e.reviewed else { return }
+        if let month = Evidence.month(r) {
+            require(.month(month), key, "\(what): reviewed \(r) is in the future (write the month it was last checked, YYYY-MM)")
+        } else {
+            problem(key, "\(what): reviewed '\(r)' is not a month written YYYY-MM (e.g. 2026-12)")
+        }
+    }
+
+    /// Each bibliography entry is whole: authors or an organisation, a plausible year, an http(s) url.
+    mutating func checkSourceEntries() {
+        let year = Evidence.month(of: Date()) / 12
+        for s in guide.sources {
+            for message in s.problems(currentYear: year) { problem("s:" + s.id, message) }
+        }
+    }
+
+    /// Warnings for bibliography entries no item cites (also the cross-file step's, `IncrementalLoad`).
+    static func uncited(sources: [String], cited: Set<String>, at: (String) -> SourceLocation) -> [ContentProblem] {
+        sources.filter { !cited.contains($0) }.map {
+            ContentProblem(at("s:" + $0), "source '\($0)' is cited by nothing (cite it with `sources: [\($0)]` or remove it)", severity: .warning)
         }
     }
 

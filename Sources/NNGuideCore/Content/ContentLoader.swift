@@ -7,12 +7,14 @@ public enum ContentLoader {
     public static let glossaryFile = "glossary.yaml"
     public static let catalogFile = "catalog.yaml"
     public static let decisionsFile = "decisions.yaml"
+    /// The bibliography. Optional: a content folder without it cites nothing.
+    public static let sourcesFile = "sources.yaml"
     public static let pagesFolder = "pages"
 
     /// Loads and fully validates the content in `directory`.
     public static func load(directory: String) throws(ContentError) -> Guide {
         let (guide, problems) = read(directory: directory)
-        guard let guide, problems.isEmpty else { throw ContentError(problems) }
+        guard let guide, problems.errors.isEmpty else { throw ContentError(problems.errors) }
         return guide
     }
 
@@ -29,18 +31,20 @@ public enum ContentLoader {
             return (nil, [ContentProblem(SourceLocation(file: directory), "content folder not found (expected a folder holding pages/, glossary.yaml, catalog.yaml and decisions.yaml)")])
         }
         let pageFiles = reader.pageFiles()
+        let sourceFiles = reader.sourcesFiles()
         // Every file is composed on another core a little ahead of being decoded here, in this order.
-        reader.composeAhead(pageFiles + [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile])
+        reader.composeAhead(pageFiles + sourceFiles + [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile])
         defer { reader.ahead?.stop() }
         var pages: [Page] = []
         for file in pageFiles {
             if let page = reader.pageFile(file) { pages.append(page) }
         }
+        let sources = sourceFiles.isEmpty ? [] : reader.sourcesFile()
         let glossary = reader.glossaryFile()
         let catalog = reader.catalogFile()
         let decisions = reader.decisionsFile()
         guard reader.fatal == false else { return (nil, reader.problems) }
-        let guide = Guide(pages: pages, glossary: glossary, catalog: catalog, decisions: decisions)
+        let guide = Guide(pages: pages, glossary: glossary, catalog: catalog, decisions: decisions, sources: sources)
         var problems = reader.problems
         var checks = ContentChecks(guide: guide, locations: reader.locations, undecoded: reader.undecoded)
         problems += checks.run()
@@ -73,12 +77,21 @@ struct Reader {
         return names.sorted().map { ContentLoader.pagesFolder + "/" + $0 }
     }
 
+    /// `[sources.yaml]` when the folder has one, else none (the bibliography is optional).
+    func sourcesFiles() -> [String] {
+        access(path(ContentLoader.sourcesFile), F_OK) == 0 ? [ContentLoader.sourcesFile] : []
+    }
+
     // MARK: one file of each kind (the whole load reads them in this order; the content cache one
     // by one, IncrementalLoad)
 
     mutating func pageFile(_ file: String) -> Page? {
         guard let node = yaml(file, expecting: "a page: a mapping with id, title, blocks and sections") else { return nil }
         return page(node, file: file)
+    }
+
+    mutating func sourcesFile() -> [Source] {
+        list(ContentLoader.sourcesFile, key: "sources", prefix: "s:") ?? []
     }
 
     mutating func glossaryFile() -> [GlossaryEntry] {
@@ -239,12 +252,14 @@ struct Reader {
                         checkBlockKeys(placed.block, b, file: file)
                         page.blocks.append(placed.block)
                         page.blockOrigins.append(placed.origin)
+                        page.blockEvidence.append(placed.evidence)
                     }
                 }
             } else { report(file, blocks.mark, "'blocks' must be a list, found \(describe(blocks))") }
         }
         // Resolved once here, so a page from YAML equals the same page read back from the cache.
         page.blockOrigins = page.blocks.indices.map { page.origin(ofBlock: $0) }
+        if page.blockEvidence.allSatisfy(\.isEmpty) { page.blockEvidence = [] }
         if let sections = node.child("sections") {
             if let seq = sections.sequence {
                 for s in seq { if let sub = self.page(s, file: file, what: "section") { page.sections.append(sub) } }
@@ -296,8 +311,11 @@ struct Reader {
             if let last = ctx.codingPath.last, message.contains("Cannot initialize") || message.contains("invalid") {
                 let field = ctx.codingPath.last(where: { $0.intValue == nil })?.stringValue ?? last.stringValue
                 if field == "kind" {
-                    // A brief field's kind (decisions.yaml, brief:) or a callout's kind (pages).
-                    let kinds = ctx.codingPath.first?.stringValue == "brief" ? BriefFieldKind.allCases.map(\.rawValue) : Callout.Kind.allCases.map(\.rawValue)
+                    // A brief field's kind (decisions.yaml, brief:), a source's (sources.yaml: the item's own
+                    // key) or a callout's kind (pages).
+                    let first = ctx.codingPath.first?.stringValue
+                    let kinds = first == "brief" ? BriefFieldKind.allCases.map(\.rawValue)
+                        : first == "kind" ? Source.Kind.allCases.map(\.rawValue) : Callout.Kind.allCases.map(\.rawValue)
                     message += "; expected one of: \(kinds.joined(separator: ", "))"
                 }
             }
@@ -360,16 +378,17 @@ protocol YAMLKeyed { static var yamlKeys: Set<String> { get } }
 protocol OriginStated { static var originWhat: String { get } }
 
 extension GlossaryEntry: Identified, YAMLKeyed, OriginStated {
-    static var yamlKeys: Set<String> { ["id", "term", "aliases", "definition", "related", "used_in", "source_glossary", "origin"] }
+    static var yamlKeys: Set<String> { ["id", "term", "aliases", "definition", "related", "used_in", "source_glossary", "origin", "see", "sources", "reviewed"] }
     static var originWhat: String { "glossary entry" }
 }
 extension Architecture: Identified, YAMLKeyed, OriginStated {
-    static var yamlKeys: Set<String> { ["id", "name", "short", "family", "fits", "summary", "data", "variants", "strengths", "limitations", "cost", "traits", "deep_dive", "glossary", "origin"] }
+    static var yamlKeys: Set<String> { ["id", "name", "short", "family", "fits", "summary", "data", "variants", "strengths", "limitations", "cost", "traits", "deep_dive", "glossary", "origin", "sources", "reviewed"] }
     static var originWhat: String { "catalog entry" }
 }
 extension Family: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "principle"] } }
 extension Criterion: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "help"] } }
-extension Page: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "short", "summary", "origin", "blocks", "sections"] } }
+extension Page: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "short", "summary", "origin", "blocks", "sections", "sources", "reviewed"] } }
+extension Source: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "authors", "organisation", "year", "kind", "url"] } }
 extension Table: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "caption", "columns", "rows", "architectures", "notes"] } }
 extension Figure: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "caption", "tree"] } }
 extension Callout: YAMLKeyed { static var yamlKeys: Set<String> { ["kind", "title", "text"] } }

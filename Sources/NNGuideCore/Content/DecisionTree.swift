@@ -52,6 +52,8 @@ public struct DecisionOption: Codable, Sendable, Equatable {
     public var see: [String]
     /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
     public var origin: Origin?
+    /// `sources:` and `reviewed:` (Content/sources.yaml).
+    public var evidence: Evidence = .none
 
     public init(answer: String, hint: String? = nil, why: String? = nil, next: String, when: BriefCondition? = nil,
                 assume: String? = nil, see: [String] = []) {
@@ -71,6 +73,7 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         assume = try c.decodeIfPresent(String.self, forKey: .assume)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
+        evidence = try Evidence(from: decoder)
     }
 
     // Fields added after the first schema are written only when used, so exports of older content stay as they were.
@@ -84,6 +87,7 @@ public struct DecisionOption: Codable, Sendable, Equatable {
         try c.encodeIfPresent(when, forKey: .when)
         try c.encodeIfPresent(assume, forKey: .assume)
         if !see.isEmpty { try c.encode(see, forKey: .see) }
+        try evidence.encode(to: encoder)
     }
 }
 
@@ -153,6 +157,8 @@ public struct DecisionNode: Codable, Sendable, Equatable {
     public var see: [String]
     /// From the guide's own figure, or added for nnguide (`origin:`); nil in content older than provenance.
     public var origin: Origin?
+    /// `sources:` and `reviewed:` (Content/sources.yaml).
+    public var evidence: Evidence = .none
 
     public var isLeaf: Bool { !pick.isEmpty }
 
@@ -190,6 +196,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         refine = try c.decodeIfPresent(Refinement.self, forKey: .refine)
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
+        evidence = try Evidence(from: decoder)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -210,6 +217,7 @@ public struct DecisionNode: Codable, Sendable, Equatable {
         try c.encodeIfPresent(refine, forKey: .refine)
         try c.encode(see, forKey: .see)
         try c.encodeIfPresent(origin, forKey: .origin)
+        try evidence.encode(to: encoder)
     }
 }
 

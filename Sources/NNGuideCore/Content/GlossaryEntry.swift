@@ -12,6 +12,10 @@ public struct GlossaryEntry: Codable, Sendable, Equatable {
     public var inSourceGlossary: Bool
     /// Where the entry comes from; required in YAML (the loader reports a missing one).
     public var origin: Origin
+    /// Page or section ids that answer the next question (what the term costs, what to use
+    /// instead): shown under the definition in the glossary view and the popover.
+    public var see: [String] = []
+    public var evidence: Evidence = .none
 
     public init(id: String, term: String, aliases: [String] = [], definition: String,
                 related: [String] = [], usedIn: [String] = [], inSourceGlossary: Bool = false, origin: Origin = .guide) {
@@ -20,7 +24,7 @@ public struct GlossaryEntry: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, term, aliases, definition, related, origin
+        case id, term, aliases, definition, related, origin, see
         case usedIn = "used_in"
         case inSourceGlossary = "source_glossary"
     }
@@ -36,5 +40,21 @@ public struct GlossaryEntry: Codable, Sendable, Equatable {
         inSourceGlossary = try c.decodeIfPresent(Bool.self, forKey: .inSourceGlossary) ?? false
         // Optional here: the loader reads and checks it with its line (ContentLoader's `origin`).
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin) ?? .guide
+        see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        evidence = try Evidence(from: decoder)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(term, forKey: .term)
+        try c.encode(aliases, forKey: .aliases)
+        try c.encode(definition, forKey: .definition)
+        try c.encode(related, forKey: .related)
+        try c.encode(usedIn, forKey: .usedIn)
+        try c.encode(inSourceGlossary, forKey: .inSourceGlossary)
+        try c.encode(origin, forKey: .origin)
+        if !see.isEmpty { try c.encode(see, forKey: .see) }
+        try evidence.encode(to: encoder)
     }
 }

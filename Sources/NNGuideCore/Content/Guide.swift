@@ -21,6 +21,8 @@ public struct Guide: Sendable {
     public let glossary: [GlossaryEntry]
     public let catalog: Catalog
     public let decisions: DecisionBook
+    /// The bibliography (Content/sources.yaml), in file order.
+    public let sources: [Source]
     /// Every page and section in reading order.
     public let readingOrder: [PageEntry]
     public let tables: [TableEntry]
@@ -32,9 +34,11 @@ public struct Guide: Sendable {
     private let architectureIndex: [String: Int]
     private let tableIndex: [String: Int]
     private let figureHome: [String: String]
+    private let sourceIndex: [String: Int]
 
-    public init(pages: [Page], glossary: [GlossaryEntry], catalog: Catalog, decisions: DecisionBook) {
-        self.pages = pages; self.glossary = glossary; self.catalog = catalog; self.decisions = decisions
+    public init(pages: [Page], glossary: [GlossaryEntry], catalog: Catalog, decisions: DecisionBook, sources: [Source] = []) {
+        self.pages = pages; self.glossary = glossary; self.catalog = catalog; self.decisions = decisions; self.sources = sources
+        sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var order: [PageEntry] = []
         var tables: [TableEntry] = []
         var figures: [(Figure, String)] = []
@@ -71,6 +75,9 @@ public struct Guide: Sendable {
     public func glossaryEntry(_ id: String) -> GlossaryEntry? { glossaryIndex[id].map { glossary[$0] } }
     public func architecture(_ id: String) -> Architecture? { architectureIndex[id].map { catalog.architectures[$0] } }
     public func table(_ id: String) -> TableEntry? { tableIndex[id].map { tables[$0] } }
+    public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }
+    /// The bibliography entries `evidence` names, in its order (unknown ids left out).
+    public func sources(of evidence: Evidence) -> [Source] { evidence.sources.compactMap(source) }
 
     /// A glossary entry by its term or one of its aliases, ignoring case and a plural ending.
     public func glossaryEntry(forTerm term: String) -> GlossaryEntry? {

@@ -14,6 +14,15 @@ public struct Page: Codable, Sendable, Equatable {
     /// block inherits. Read origins through `origin(ofBlock:)`.
     public var blockOrigins: [Origin?]
     public var sections: [Page]
+    /// The page's own `sources:` and `reviewed:` (Content/sources.yaml), empty when it states none.
+    public var evidence: Evidence = .none
+    /// Each block's `sources:` and `reviewed:`, index for index with `blocks` (empty: none has any).
+    public var blockEvidence: [Evidence] = []
+
+    /// Block `index`'s sources and review date (its own; blocks do not inherit the page's).
+    public func evidence(ofBlock index: Int) -> Evidence {
+        index < blockEvidence.count ? blockEvidence[index] : .none
+    }
 
     public init(id: String, title: String, short: String? = nil, summary: String? = nil, origin: Origin = .guide,
                 blocks: [Block] = [], blockOrigins: [Origin?] = [], sections: [Page] = []) {
@@ -44,7 +53,9 @@ public struct Page: Codable, Sendable, Equatable {
         let placed = try c.decodeIfPresent([PlacedBlock].self, forKey: .blocks) ?? []
         blocks = placed.map(\.block)
         blockOrigins = placed.map(\.origin)
+        blockEvidence = placed.contains { !$0.evidence.isEmpty } ? placed.map(\.evidence) : []
         sections = try c.decodeIfPresent([Page].self, forKey: .sections) ?? []
+        evidence = try Evidence(from: decoder)
     }
 
     /// Every block is written with its origin resolved, so JSON readers never apply inheritance.
@@ -55,34 +66,41 @@ public struct Page: Codable, Sendable, Equatable {
         try c.encodeIfPresent(short, forKey: .short)
         try c.encodeIfPresent(summary, forKey: .summary)
         try c.encode(origin, forKey: .origin)
-        try c.encode(blocks.indices.map { PlacedBlock(block: blocks[$0], origin: origin(ofBlock: $0)) }, forKey: .blocks)
+        try evidence.encode(to: encoder)
+        try c.encode(blocks.indices.map { PlacedBlock(block: blocks[$0], origin: origin(ofBlock: $0), evidence: evidence(ofBlock: $0)) }, forKey: .blocks)
         try c.encode(sections, forKey: .sections)
     }
 }
 
-/// A block with the `origin:` written beside its kind key (`{list: [...], origin: added}`).
+/// A block with the `origin:`, `sources:` and `reviewed:` written beside its kind key
+/// (`{list: [...], origin: added, sources: [pytorch-docs], reviewed: 2026-12}`).
 struct PlacedBlock: Codable {
     var block: Block
     var origin: Origin?
+    var evidence: Evidence
     enum Key: String, CodingKey { case origin }
+    /// The keys a block may have beside its one kind key.
+    static let besideKind: Set<String> = ["origin", "sources", "reviewed"]
 
-    init(block: Block, origin: Origin?) { self.block = block; self.origin = origin }
+    init(block: Block, origin: Origin?, evidence: Evidence = .none) { self.block = block; self.origin = origin; self.evidence = evidence }
 
     init(from decoder: Decoder) throws {
         block = try Block(from: decoder)
         origin = try decoder.container(keyedBy: Key.self).decodeIfPresent(Origin.self, forKey: .origin)
+        evidence = try Evidence(from: decoder)
     }
 
     func encode(to encoder: Encoder) throws {
         try block.encode(to: encoder)
         var c = encoder.container(keyedBy: Key.self)
         try c.encodeIfPresent(origin, forKey: .origin)
+        try evidence.encode(to: encoder)
     }
 }
 
 /// A piece of a page's body. In YAML each block is a mapping with exactly one of the keys
-/// `p`, `list`, `steps`, `defs`, `table`, `figure`, `callout`, `pre`, and optionally `origin`
-/// beside it (read by `PlacedBlock`; see `Origin`).
+/// `p`, `list`, `steps`, `defs`, `table`, `figure`, `callout`, `pre`, and optionally `origin`,
+/// `sources` and `reviewed` beside it (read by `PlacedBlock`; see `Origin` and `Evidence`).
 public enum Block: Codable, Sendable, Equatable {
     case paragraph(String)
     case list([ListItem])
@@ -105,7 +123,7 @@ public enum Block: Codable, Sendable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
-        let keys = c.allKeys.map(\.stringValue).filter { $0 != "origin" }
+        let keys = c.allKeys.map(\.stringValue).filter { !PlacedBlock.besideKind.contains($0) }
         guard keys.count == 1, let kind = keys.first, Block.kinds.contains(kind) else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath,

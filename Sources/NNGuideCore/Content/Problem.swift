@@ -14,11 +14,24 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
 }
 
 /// One thing wrong with the content, said so that whoever edits the YAML can fix it.
+/// A warning (a source nobody cites, an added fact without its source) is reported by lint but does
+/// not stop the guide from loading; `lint --strict` fails on warnings too.
 public struct ContentProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
     public var location: SourceLocation
     public var message: String
-    public init(_ location: SourceLocation, _ message: String) { self.location = location; self.message = message }
-    public var description: String { "\(location.description): \(message)" }
+    public var severity: Severity
+    public init(_ location: SourceLocation, _ message: String, severity: Severity = .error) {
+        self.location = location; self.message = message; self.severity = severity
+    }
+    public var isWarning: Bool { severity == .warning }
+    public var description: String { "\(location.description): \(isWarning ? "warning: " : "")\(message)" }
+}
+
+extension Array where Element == ContentProblem {
+    /// The problems that stop a load (everything but warnings).
+    public var errors: [ContentProblem] { filter { !$0.isWarning } }
+    public var warnings: [ContentProblem] { filter(\.isWarning) }
 }
 
 /// Content that cannot be used. Carries every problem found, not just the first.

@@ -37,6 +37,7 @@ extension ContentChecks {
             checkRule(r, key: key, what: "next step rule \(i + 1)")
         }
         checkOrigins()
+        for item in book.evidenceItems { checkEvidence(item.evidence, key: item.key, what: item.what) }
         checkExamples()
     }
 
@@ -247,7 +248,7 @@ extension ContentChecks {
         // yet: the replay runs when this part has none that could stop it, and the cross-file step
         // uses what it found only when the whole content has none (`ReplayRecord`).
         guard let before = deferred?.count else {
-            guard problems.isEmpty else { return }
+            guard problems.errors.isEmpty else { return }
             replayExamples()
             return
         }
@@ -262,7 +263,7 @@ extension ContentChecks {
     /// pages and the glossary cannot change the replay; when one is broken the whole load skips it.
     private func replayMayRun() -> Bool {
         deferred!.allSatisfy { record in
-            guard let reference = record.reference else { return false }
+            guard let reference = record.reference else { return record.warning }
             if case .architecture = reference { return resolves(reference) }
             return true
         }

@@ -84,7 +84,8 @@ extension Reader {
 enum DecisionKeys {
     static let tree: Set<String> = ["id", "role", "title", "summary", "source", "start", "nodes"]
     static let node: Set<String> = ["id", "question", "help", "options", "title", "pick", "alternatives", "variants",
-                                    "why", "why_not", "warnings", "next_steps", "refine", "see", "origin", "device_variants"]
-    static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see", "origin"]
-    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see", "origin"]
+                                    "why", "why_not", "warnings", "next_steps", "refine", "see", "origin", "device_variants",
+                                    "sources", "reviewed"]
+    static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see", "origin", "sources", "reviewed"]
+    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see", "origin", "sources", "reviewed"]
 }

@@ -19,6 +19,8 @@ public struct DecisionRule: Codable, Sendable, Equatable {
     public var see: [String]
     /// From the guide, or added for nnguide (`origin:`); nil in content older than provenance.
     public var origin: Origin?
+    /// `sources:` and `reviewed:` (Content/sources.yaml); a band's are its rule's.
+    public var evidence: Evidence = .none
 
     public init(id: String? = nil, label: String? = nil, when: BriefCondition? = nil, says: String? = nil, out: [RuleOut] = [],
                 favor: [String] = [], warn: [TargetedText] = [], next: [TargetedText] = [], see: [String] = []) {
@@ -40,6 +42,17 @@ public struct DecisionRule: Codable, Sendable, Equatable {
         next = try c.decodeIfPresent([TargetedText].self, forKey: .next) ?? []
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
+        evidence = try Evidence(from: decoder)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id); try c.encodeIfPresent(label, forKey: .label)
+        try c.encodeIfPresent(when, forKey: .when); try c.encodeIfPresent(says, forKey: .says)
+        try c.encode(out, forKey: .out); try c.encode(favor, forKey: .favor)
+        try c.encode(warn, forKey: .warn); try c.encode(next, forKey: .next)
+        try c.encode(see, forKey: .see); try c.encodeIfPresent(origin, forKey: .origin)
+        try evidence.encode(to: encoder)
     }
 
     /// Every catalog id the rule names.

@@ -11,9 +11,12 @@ public struct GuideExport: Encodable, Sendable {
     public var glossary: [GlossaryEntry]
     public var catalog: Catalog
     public var decisions: DecisionBook
+    /// The bibliography (Content/sources.yaml) the items' `sources` name.
+    public var sources: [Source]
 
     public init(guide: Guide) {
         pages = guide.pages; glossary = guide.glossary; catalog = guide.catalog; decisions = guide.decisions
+        sources = guide.sources
     }
 }
 

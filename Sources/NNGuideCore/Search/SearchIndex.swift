@@ -1,3 +1,5 @@
+import Algorithms
+
 /// The whole guide as an inverted index, built once when the guide is loaded.
 ///
 /// Everything searchable is cut into *units* (a page title, a paragraph, a list item, a table, a
@@ -41,6 +43,12 @@ public struct SearchIndex: Sendable {
     let sectionStart: [Int32]
     let sectionText: [Int32]
     let unitSection: [Int32]
+    /// A one-word glossary name (stemmed) -> the entry's other one-word names: "tabular" -> "table"
+    /// when both name Tabular data. Ranking counts them as the word (SectionRank); matching does not.
+    let synonyms: [String: [String]]
+    /// Glossary entries by their names as query words ("data leakage" -> leakage), with the sections
+    /// the guide says discuss them (`used_in`), for ranking those first when the query names the entry.
+    let discussedIn: [String: [Int32]]
 
     public init(guide: Guide) {
         var b = Builder()
@@ -56,6 +64,25 @@ public struct SearchIndex: Sendable {
         unitOwner = units.map(\.owner)
         ownerKind = owners.map(\.kind)
         (terms, termStart, postings) = b.pack()
+        var same: [String: [String]] = [:]
+        for e in guide.glossary {
+            let names = Array(([e.term] + e.aliases).compactMap { name -> String? in
+                let w = Tokenizer.words(name)
+                return w.count == 1 ? Tokenizer.stem(w[0]) : nil
+            }.uniqued())
+            for n in names where names.count > 1 { same[n, default: []] += names.filter { $0 != n } }
+        }
+        synonyms = same
+        var sectionOfPage: [String: Int32] = [:]
+        for (sec, o) in b.sectionText.enumerated() { sectionOfPage[b.owners[Int(o)].id] = Int32(sec) }
+        var discussed: [String: [Int32]] = [:]
+        for e in guide.glossary where !e.usedIn.isEmpty {
+            let sections = e.usedIn.compactMap { sectionOfPage[$0] }
+            for name in [e.term] + e.aliases {
+                discussed[Tokenizer.words(name).map(Tokenizer.stem).joined(separator: " "), default: []] += sections
+            }
+        }
+        discussedIn = discussed
     }
 
     public var wordCount: Int { terms.count }
@@ -73,6 +100,8 @@ private struct Builder {
     var sectionStart: [Int32] = []
     var sectionText: [Int32] = []
     var sectionEnd: Int32 = 0
+    /// Glossary id -> term, for the words a glossary link stands for.
+    var glossaryTerms: [String: String] = [:]
 
     mutating func owner(_ kind: SearchKind, _ id: String, page: String?, title: String, breadcrumb: [String], keys: [String] = []) -> Int32 {
         let all = ([title] + keys).map { Tokenizer.words($0).joined(separator: " ") }
@@ -88,13 +117,22 @@ private struct Builder {
     }
 
     mutating func unit(_ owner: Int32, titles: [String] = [], body: [String], block: Int = -1) {
+        // A link to a glossary entry says what its words mean: "[[table|g:tabular-data]]" is about
+        // tabular data, so the entry's term is indexed with the passage (not shown in it), and a search
+        // for "small tabular" finds the section titled "Small Tables".
+        let meant = body.filter(InlineParser.hasLink).flatMap { text in
+            InlineParser.parse(text).compactMap { part -> String? in
+                if case .link(_, .glossary(let id)) = part { return glossaryTerms[id] }
+                return nil
+            }
+        }
         let titles = titles.map(InlineParser.plain).filter { !$0.isEmpty }
         let body = body.map(InlineParser.plain).filter { !$0.isEmpty }
         let u = UInt32(units.count)
         units.append(.init(owner: owner, parts: titles + body, titleParts: titles.count, block: Int32(block)))
         // Word numbers, title words flagged; sorted so each word is posted once, with its title flag.
         var found: [Int64] = []
-        for (flag, texts) in [(Int64(0), titles), (Int64(1), body)] {
+        for (flag, texts) in [(Int64(0), titles), (Int64(1), body + meant)] {
             for t in texts { Tokenizer.scan(t) { w, _ in found.append(Int64(number(w)) << 1 | flag) } }
         }
         found.sort()
@@ -106,6 +144,7 @@ private struct Builder {
     }
 
     mutating func add(_ guide: Guide) {
+        glossaryTerms = Dictionary(guide.glossary.map { ($0.id, $0.term) }, uniquingKeysWith: { a, _ in a })
         for entry in guide.readingOrder {
             let p = entry.page
             let crumb = guide.breadcrumb(p.id)

@@ -222,6 +222,11 @@ extension SearchIndex {
             let all = byKind[kind.order]
             let more = kind == .text ? spread : []
             guard !all.isEmpty || !more.isEmpty else { continue }
+            if kind == .text {
+                out.append(textGroup(all.map(Int.init), spread: more.map(Int.init), bestUnit: bestUnit, passages: passages,
+                                     words: words, limit: limit, snippetLength: snippetLength))
+                continue
+            }
             let ranked = all.map { (owner: Int($0), score: rank(Int($0))) }
             let top = ranked.min(count: limit, sortedBy: { ($0.score, -$0.owner) > ($1.score, -$1.owner) })
             var hits = top.map { item -> SearchHit in
@@ -238,6 +243,39 @@ extension SearchIndex {
         }
         return out
     }
+
+    /// The text group, sections ranked as a whole (BM25F): each query word counts by how often it
+    /// occurs in the section, a heading or title occurrence as `SectionRank.titleWeight` body ones, a
+    /// prefix as half a whole word, weighed by how rare the word is across sections and tempered by the
+    /// section's length; a section with a passage holding every word gets `SectionRank.together` more.
+    /// So the section about a thing ranks above one that mentions it once ("data leakage": the
+    /// section on splits, which says "leakage" in eight places, before one that names data and a leak).
+    private func textGroup(_ matched: [Int], spread: [Int], bestUnit: [Int32], passages: [Int32], words: [String],
+                           limit: Int, snippetLength: Int) -> SearchGroup {
+        var sectionOf: [Int: Int] = [:]
+        for (sec, o) in sectionText.enumerated() { sectionOf[Int(o)] = sec }
+        // Passage matches and sections matched between their passages, as sections.
+        var candidates: [(section: Int, owner: Int?)] = matched.compactMap { o in sectionOf[o].map { ($0, o) } }
+        candidates += spread.map { ($0, nil) }
+        let score = SectionRank(index: self, words: words).scores(candidates.map(\.section), together: Set(matched.compactMap { sectionOf[$0] }))
+        let ranked = candidates.indices.min(count: limit) { (score[$0], -candidates[$0].section) > (score[$1], -candidates[$1].section) }
+        let hits = ranked.map { i -> SearchHit in
+            let (sec, owner) = candidates[i]
+            var hit: SearchHit
+            if let owner {
+                let o = owners[owner], u = units[Int(bestUnit[owner])]
+                hit = SearchHit(kind: .text, id: o.id, pageID: o.pageID, title: o.title, breadcrumb: o.breadcrumb,
+                                snippet: Self.snippet(u, words: words, length: snippetLength),
+                                blockIndex: u.block >= 0 ? Int(u.block) : -1, passages: Int(passages[owner]), score: 0)
+            } else {
+                hit = spreadHit(sec, words: words, snippetLength: snippetLength)
+            }
+            hit.score = Int((score[i] * 100).rounded())
+            return hit
+        }
+        return SearchGroup(kind: .text, hits: hits, total: matched.count + spread.count)
+    }
+
 
     /// A section matched by its passages together: the snippet is the passage holding most of the
     /// words, and `passages` is 0 (no one passage holds them all).

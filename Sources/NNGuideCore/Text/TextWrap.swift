@@ -24,28 +24,29 @@ public enum TextWrap {
         func breakLine() {
             lines.append(line); line = []; lineWidth = 0; pendingSpace = nil; width = rest
         }
-        for run in runs {
-            for token in tokens(run.text) {
-                switch token {
-                case .newline:
+        for piece in pieces(runs) {
+            switch piece {
+            case .newline:
+                breakLine()
+            case .space(let tag):
+                if lineWidth > 0 { pendingSpace = StyledRun(" ", tag) }
+            case .word(let parts):
+                let ww = parts.reduce(0) { $0 + DisplayWidth.of($1.text) }
+                let spaceWidth = pendingSpace == nil ? 0 : 1
+                if lineWidth > 0 && lineWidth + spaceWidth + ww > width {
                     breakLine()
-                case .space:
-                    if lineWidth > 0 { pendingSpace = StyledRun(" ", run.tag) }
-                case .word(let w):
-                    let ww = DisplayWidth.of(w)
-                    let spaceWidth = pendingSpace == nil ? 0 : 1
-                    if lineWidth > 0 && lineWidth + spaceWidth + ww > width {
-                        breakLine()
-                    }
-                    if let s = pendingSpace { append(s.text, s.tag); lineWidth += 1; pendingSpace = nil }
-                    if ww <= width - lineWidth {
-                        append(w, run.tag); lineWidth += ww
-                    } else {
-                        // Longer than a whole line: cut it by characters.
-                        for c in w {
+                }
+                if let s = pendingSpace { append(s.text, s.tag); lineWidth += 1; pendingSpace = nil }
+                if ww <= width - lineWidth {
+                    for p in parts { append(p.text, p.tag) }
+                    lineWidth += ww
+                } else {
+                    // Longer than a whole line: cut it by characters.
+                    for p in parts {
+                        for c in p.text {
                             let cw = DisplayWidth.of(c)
                             if lineWidth + cw > width && lineWidth > 0 { breakLine() }
-                            append(String(c), run.tag); lineWidth += cw
+                            append(String(c), p.tag); lineWidth += cw
                         }
                     }
                 }
@@ -81,6 +82,30 @@ public enum TextWrap {
     }
 
     enum Token { case word(String), space, newline }
+
+    enum Piece<Tag: Sendable & Equatable> { case word([StyledRun<Tag>]), space(Tag), newline }
+
+    /// The runs as words, spaces and line breaks, a word that runs on from one run into the next kept
+    /// whole ("data" highlighted and the comma after it), so a break never falls inside it.
+    static func pieces<Tag>(_ runs: [StyledRun<Tag>]) -> [Piece<Tag>] {
+        var out: [Piece<Tag>] = []
+        for run in runs {
+            for token in tokens(run.text) {
+                switch token {
+                case .newline: out.append(.newline)
+                case .space: out.append(.space(run.tag))
+                case .word(let w):
+                    if case .word(var parts)? = out.last {
+                        parts.append(StyledRun(w, run.tag))
+                        out[out.count - 1] = .word(parts)
+                    } else {
+                        out.append(.word([StyledRun(w, run.tag)]))
+                    }
+                }
+            }
+        }
+        return out
+    }
 
     static func tokens(_ s: String) -> [Token] {
         var out: [Token] = []

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// `nnguide completions bash|zsh|fish`: the shell's completion script on standard output, a visible
+/// command as gh, rustup and kubectl have (the parser's hidden `--generate-completion-script` prints
+/// the same script and stays for scripts that use it).
+struct Completions: ParsableCommand {
+    enum Shell: String, CaseIterable, ExpressibleByArgument { case bash, zsh, fish }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Print the completion script for bash, zsh or fish.",
+        discussion: """
+            Commands, options, choice values and the guide's own ids complete on Tab. To install for \
+            yourself (make install does it system-wide):
+              bash: nnguide completions bash > ~/.local/share/bash-completion/completions/nnguide
+              zsh:  nnguide completions zsh > ~/.zfunc/_nnguide   (with ~/.zfunc in fpath)
+              fish: nnguide completions fish > ~/.config/fish/completions/nnguide.fish
+            """)
+
+    @Argument(help: ArgumentHelp("The shell: bash, zsh or fish.", valueName: "shell")) var shell: Shell
+
+    func run() {
+        let script = NNGuide.completionScript(for: CompletionShell(rawValue: shell.rawValue)!)
+        print(CompletionScript.tidied(script) ?? script, terminator: script.hasSuffix("\n") ? "" : "\n")
+    }
+}

@@ -37,6 +37,7 @@ struct Recommend: ParsableCommand {
     // gains needs only its line here to be given as a flag (a brief file takes it with none).
     @Option(help: ArgumentHelp("The structure of the input data (image, text, ...; --fields lists them).", valueName: "modality"), completion: Recommend.choices("modality")) var modality: String?
     @Option(help: ArgumentHelp("What the model must produce (classification, generation, ...).", valueName: "task"), completion: Recommend.choices("task")) var task: String?
+    @Option(help: ArgumentHelp("What the output is when the task alone does not say (audio, molecule, embedding, ...).", valueName: "output"), completion: Recommend.choices("output")) var output: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Number of labeled examples (images, rows, series, labelled nodes; for anomaly detection, labelled anomalies).", valueName: "n")) var samples: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("How many nodes the graph has (for many small graphs, nodes per graph).", valueName: "n")) var nodes: String?
     @Option(name: .customLong("latency-ms"), parsing: .unconditional,
@@ -48,6 +49,8 @@ struct Recommend: ParsableCommand {
     @Option(help: ArgumentHelp("How far back a sequence model must look (short, long, ...).", valueName: "reach"), completion: Recommend.choices("context")) var context: String?
     @Flag(inversion: .prefixedNo, help: "A strong pretrained model exists for this modality.") var pretrained: Bool?
     @Option(help: ArgumentHelp("Where the knowledge the answers need lives (model, documents, input).", valueName: "where"), completion: Recommend.choices("knowledge")) var knowledge: String?
+    @Flag(inversion: .prefixedNo, help: "The inputs come in several languages.") var multilingual: Bool?
+    @Option(help: ArgumentHelp("A specialised field the inputs come from (general, medical, music).", valueName: "domain"), completion: Recommend.choices("domain")) var domain: String?
     @Option(help: ArgumentHelp("Free text, echoed in the decision record.", valueName: "text")) var notes: String?
 
     /// The brief flags given, by the field they name: every `@Option`/`@Flag` above whose property

@@ -191,7 +191,7 @@ struct CompletionTests {
     }
 
     /// Every brief value offered is one the parser accepts, and each field offers several.
-    @Test(arguments: ["--modality", "--task", "--deploy", "--compute", "--interpretability", "--context"])
+    @Test(arguments: ["--modality", "--task", "--output", "--deploy", "--compute", "--interpretability", "--context"])
     func bashCompletesBriefValuesTheParserAccepts(_ flag: String) throws {
         // --task is completed after the modality it is tried with: tasks a modality rules out are not offered.
         let values = try bash(["recommend"] + (flag == "--task" ? ["--modality", "text"] : []) + [flag, ""])

@@ -20,8 +20,10 @@ import Testing
         var guidePick: String?
         /// Text that must not appear in reasons, warnings or next steps for this brief.
         var never: [String] = []
-        /// Text that must appear in reasons, warnings or next steps (one line contains each).
+        /// Text that must appear in reasons, warnings or next steps (the metric a route is judged by).
         var says: [String] = []
+        /// Given fields the route must read: never listed as changing nothing, never reported as assumed.
+        var read: [String] = []
         var description: String { flags.joined(separator: " ") }
     }
 
@@ -217,6 +219,66 @@ import Testing
         Row(flags: ["--modality", "time-series", "--task", "forecasting", "--samples", "500"],
             pick: "gradient-boosting", alternatives: ["ts-foundation"], answer: "Many related series", guidePick: "rnn",
             says: ["Chronos-2"]),
+        // Issue 26, what the model must produce: the four rows of its table.
+        Row(flags: ["--modality", "graph", "--task", "generation", "--nodes", "40", "--samples", "4000", "--deploy", "batch", "--compute", "medium"],
+            pick: "molecule-generator", variants: ["REINVENT", "SELFIES", "DiGress"], alternatives: ["fingerprint-gbdt"], whyNot: ["gnn"],
+            answer: "Design new molecules", guidePick: "gnn", never: ["GraphSAGE", "Most GNN failures"],
+            says: ["validity, uniqueness, novelty"], read: ["nodes", "samples"]),
+        Row(flags: ["--modality", "tabular", "--task", "ranking", "--samples", "1000000000", "--latency-ms", "10", "--deploy", "cloud",
+                    "--compute", "high", "--no-pretrained"],
+            pick: "ctr-model", variants: ["DCN-v2", "DLRM", "DeepFM"], alternatives: ["recsys"], whyNot: ["gradient-boosting"],
+            answer: "Predict clicks", guidePick: "gradient-boosting", says: ["log loss"], read: ["samples", "latency_ms"]),
+        Row(flags: ["--modality", "text", "--task", "generation", "--output", "audio", "--deploy", "cloud"],
+            pick: "speech-synthesis", variants: ["CosyVoice 2", "Kokoro"], whyNot: ["transformer-decoder"], answer: "Speak the text",
+            guidePick: "transformer-decoder", never: ["perplexity", "Llama", "Qwen3"], says: ["time to first audio"], read: ["output", "deploy"]),
+        Row(flags: ["--modality", "audio", "--task", "classification", "--output", "embedding", "--samples", "2000", "--deploy", "server-cpu",
+                    "--latency-ms", "100"],
+            pick: "speaker-embedding", variants: ["ECAPA-TDNN", "WavLM"], whyNot: ["audio-encoder"], answer: "Verify or identify speakers",
+            guidePick: "", never: ["BEATs, AST", "per-class precision"], says: ["equal error rate", "spoofing"], read: ["output"]),
+        // Its sub-cases, each with the metric it is judged by.
+        Row(flags: ["--modality", "text", "--task", "generation", "--output", "audio", "--streaming"],
+            pick: "speech-synthesis", variants: ["streaming"], answer: "Speech must start while the text is still arriving",
+            guidePick: "transformer-decoder", read: ["streaming"]),
+        Row(flags: ["--modality", "text", "--task", "generation", "--output", "molecule"],
+            pick: "molecule-generator", variants: ["REINVENT"], answer: "SMILES", guidePick: "transformer-decoder",
+            says: ["validity, uniqueness, novelty"], read: ["output"]),
+        Row(flags: ["--modality", "image", "--task", "retrieval", "--output", "embedding", "--samples", "60000"],
+            pick: "metric-learning", variants: ["OSNet", "CLIP-ReID"], alternatives: ["clip"], whyNot: ["cnn"],
+            answer: "Match identities", guidePick: "clip", says: ["rank-1"], read: ["output", "samples"]),
+        Row(flags: ["--modality", "image", "--task", "change-detection", "--samples", "800"],
+            pick: "change-detector", variants: ["Siamese", "BIT"], alternatives: ["segmenter"], answer: "Find what changed",
+            guidePick: "cnn", says: ["F1 and IoU of the change class"]),
+        Row(flags: ["--modality", "tabular", "--task", "survival", "--samples", "50000"],
+            pick: "survival-model", variants: ["Cox", "gradient-boosted survival"], whyNot: ["gradient-boosting"],
+            answer: "time until an event", guidePick: "gradient-boosting", never: ["MAE and RMSE overall"], says: ["concordance index"]),
+        Row(flags: ["--modality", "events", "--task", "ranking", "--context", "long", "--samples", "2000000"],
+            pick: "sequential-recommender", variants: ["SASRec", "frequency and recency"], alternatives: ["recsys"],
+            answer: "next items", guidePick: "transformer", never: ["windowed aggregates"], says: ["next basket", "repeat and new items"],
+            read: ["context"]),
+        Row(flags: ["--modality", "text", "--task", "classification", "--samples", "20000", "--multilingual"],
+            pick: "transformer-encoder", variants: ["XLM-R", "mDeBERTa"], alternatives: ["sentence-embeddings"],
+            answer: "several languages", guidePick: nil, never: ["DistilBERT", "Baseline first: TF-IDF"], says: ["per language"],
+            read: ["multilingual"]),
+        Row(flags: ["--modality", "text", "--task", "retrieval", "--multilingual"],
+            pick: "sentence-embeddings", variants: ["BGE-M3", "multilingual-e5"], alternatives: ["bm25"],
+            answer: "several languages", guidePick: "transformer-encoder", says: ["every language"], read: ["multilingual"]),
+        Row(flags: ["--modality", "code", "--task", "retrieval"],
+            pick: "sentence-embeddings", variants: ["CodeSage", "identifiers"], alternatives: ["bm25"], answer: "Search code",
+            guidePick: "transformer-encoder", never: ["bge-small"], says: ["recall@k"]),
+        Row(flags: ["--modality", "video", "--task", "anomaly-detection", "--deploy", "edge"],
+            pick: "tracker", variants: ["ByteTrack", "Isolation Forest"], alternatives: ["isolation-forest"],
+            answer: "unusual activity", guidePick: "cnn", never: ["images of good parts", "Keep lighting"], says: ["day, night"]),
+        // Domain encoders where the domain is known.
+        Row(flags: ["--modality", "text", "--task", "classification", "--samples", "8000", "--domain", "medical"],
+            pick: "transformer-encoder", variants: ["BiomedBERT", "Bio_ClinicalBERT"], alternatives: ["llm-prompted", "linear"],
+            answer: "clinical or biomedical", guidePick: nil, never: ["DistilBERT"], says: ["De-identify"], read: ["domain"]),
+        Row(flags: ["--modality", "audio", "--task", "classification", "--samples", "5000", "--domain", "music"],
+            pick: "audio-encoder", variants: ["MERT", "CLAP"], answer: "Tag or search music", guidePick: "",
+            never: ["BEATs, AST"], says: ["artists held out", "Split by artist"], read: ["domain"]),
+        // Many related series with drivers: the zero-shot foundation model is the baseline to beat, not the pick.
+        Row(flags: ["--modality", "time-series", "--task", "forecasting", "--samples", "2000", "--pretrained", "--deploy", "batch"],
+            pick: "gradient-boosting", alternatives: ["ts-foundation"], answer: "Many related series", guidePick: "rnn",
+            says: ["baseline it has to beat"], read: ["pretrained"]),
     ]
 
     @Test(arguments: rows) func theExpertsPick(_ row: Row) throws {
@@ -243,6 +305,8 @@ import Testing
         let said = ["because", "warnings", "next_steps"].flatMap { o[$0] as? [String] ?? [] } + variants + [pick["title"] as? String ?? ""]
         for n in row.never { #expect(!said.contains { $0.contains(n) }, "\(row): says '\(n)'") }
         for n in row.says { #expect(said.contains { $0.contains(n) }, "\(row): never says '\(n)'") }
+        let unchanged = o["unchanged_fields"] as? [String] ?? [], assumed = o["assumed_fields"] as? [String] ?? []
+        for f in row.read { #expect(!unchanged.contains(f) && !assumed.contains(f), "\(row): \(f) unchanged \(unchanged), assumed \(assumed)") }
         // The pick is never also ruled out, and nothing stands both as an alternative and a why-not.
         #expect(!whyNot.contains(row.pick) && Set(alternatives).isDisjoint(with: whyNot), "\(row): alternatives \(alternatives), why-not \(whyNot)")
     }

@@ -8,12 +8,33 @@ enum DecisionFixture {
     static let realDecisions = root.appendingPathComponent("Content/decisions.yaml").path
     static let planContent = root.appendingPathComponent("Tests/Fixtures/PlanContent").path
 
-    /// A fresh content folder: the plan fixture plus `decisions` as decisions.yaml.
+    static let realSources = root.appendingPathComponent("Content/sources.yaml").path
+
+    /// A fresh content folder: the plan fixture plus `decisions` as decisions.yaml, and the entries of the real
+    /// sources.yaml that `decisions` cites (the rules cite the bibliography; the plan fixture's pages cite nothing,
+    /// so an entry only they would cite is left out rather than reported as cited by nothing).
     static func folder(decisions: String) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-decide-\(UUID().uuidString)")
         try FileManager.default.copyItem(atPath: planContent, toPath: dir.path)
         try decisions.write(to: dir.appendingPathComponent("decisions.yaml"), atomically: true, encoding: .utf8)
+        let cited = citedSources(decisions)
+        if !cited.isEmpty, let text = try? String(contentsOfFile: realSources, encoding: .utf8) {
+            let entries = text.components(separatedBy: "\n  - id: ").dropFirst()
+                .filter { cited.contains(String($0.prefix { !$0.isWhitespace })) }
+            try ("sources:\n" + entries.map { "  - id: " + $0 }.joined(separator: "\n") + "\n")
+                .write(to: dir.appendingPathComponent("sources.yaml"), atomically: true, encoding: .utf8)
+        }
         return dir.path
+    }
+
+    /// The source ids `sources: [...]` lines of a YAML text name.
+    static func citedSources(_ yaml: String) -> Set<String> {
+        var out: Set<String> = []
+        for line in yaml.split(separator: "\n") {
+            guard let r = line.range(of: "sources: ["), let end = line[r.upperBound...].firstIndex(of: "]") else { continue }
+            for id in line[r.upperBound..<end].split(separator: ",") { out.insert(id.trimmingCharacters(in: .whitespaces)) }
+        }
+        return out
     }
 
     /// Problems lint finds in the plan fixture with these decisions.

@@ -138,6 +138,18 @@ import TestSupport
         }
     }
 
+    /// Issue 26: the output says what is asked, like the task (`problem: true`), so a change of it is never listed
+    /// before a change of a constraint's choice or switch (issue 20 leaves problem fields out of the list altogether).
+    @Test func anOutputChangeIsNeverListedBeforeAConstraint() throws {
+        #expect(schema[BriefField("output")]?.definesProblem == true && schema[BriefField("deploy")]?.definesProblem == false)
+        let flips = Flips.analyze(Brief.make(["modality": "image", "task": "classification", "samples": "5000"]), with: recommender)
+        let constraints = flips.indices.filter { i in schema[flips[i].field].map { !$0.definesProblem && [.choice, .flag].contains($0.kind) } ?? false }
+        #expect(!constraints.isEmpty, "\(flips.map(\.sentence))")
+        for (i, f) in flips.enumerated() where f.field.name == "output" {
+            #expect(constraints.allSatisfy { $0 < i }, "\(flips.map(\.sentence))")
+        }
+    }
+
     @Test func aDeployChangeIsAFlipEvenWhenTheFamilyStays() throws {
         // "with deploy=edge: a mobile-sized CNN": the same family, a different leaf, is a different pick.
         let brief = Brief.make(["modality": "image", "task": "classification", "samples": "50000", "deploy": "cloud"])

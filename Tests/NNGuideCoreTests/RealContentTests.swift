@@ -30,7 +30,7 @@ import Testing
             #expect(g.table(id) != nil, "table \(id)")
         }
         #expect(Set(g.comparisonMatrices.map(\.table.id)) == ["matrix-vision", "matrix-sequences", "matrix-tabular", "matrix-generation"])
-        #expect(g.catalog.architectures.count == 47)
+        #expect(g.catalog.architectures.count == 55)
     }
 
     @Test func markdownCarriesEveryTableSectionAndTerm() throws {

@@ -5,7 +5,7 @@ import Testing
 /// The JSON contract of `nnguide recommend --format json`: these field names with these types.
 @Suite struct RecommendJSONTests {
     func object() throws -> [String: Any] {
-        let b = Brief.make(["modality": "text", "task": "generation", "samples": "5000", "nodes": "12", "latency_ms": "200.5", "deploy": "edge", "compute": "low", "interpretability": "required", "streaming": "true", "context": "long", "pretrained": "true", "knowledge": "model", "notes": "n"])
+        let b = Brief.make(["modality": "text", "task": "generation", "samples": "5000", "nodes": "12", "latency_ms": "200.5", "deploy": "edge", "compute": "low", "interpretability": "required", "streaming": "true", "context": "long", "pretrained": "true", "knowledge": "model", "output": "text", "multilingual": "true", "domain": "general", "notes": "n"])
         let json = try DecisionFixture.recommender.recommend(b).json()
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
@@ -50,5 +50,6 @@ import Testing
         #expect(brief["streaming"] as? Bool == true)
         #expect(brief["knowledge"] as? String == "model")
         #expect(brief["notes"] as? String == "n")
+        #expect(brief["output"] as? String == "text" && brief["multilingual"] as? Bool == true && brief["domain"] as? String == "general")
     }
 }

@@ -11,7 +11,8 @@ import Testing
     /// Picks with no pretrained weights to start from: advice about pretrained weights must never name them.
     static let noWeights: Set<String> = ["linear", "gradient-boosting", "gam", "isolation-forest", "forecast-baseline", "rocket",
                                          "imputer", "bm25", "fingerprint-gbdt", "mlp", "rnn", "temporal-cnn", "ssm", "gnn",
-                                         "graph-transformer", "deep-forecaster", "autoencoder", "tabular-transformer", "late-fusion"]
+                                         "graph-transformer", "deep-forecaster", "autoencoder", "tabular-transformer", "late-fusion",
+                                         "ctr-model", "survival-model", "sequential-recommender"]
     /// Variants too large for a device; none may be suggested to start with when the brief deploys to one.
     static let serverSized = ["ResNet-50", "ViT-B", "ConvNeXt", "Mask2Former", "large-v3", "VideoMAE", "Swin", "DeBERTa",
                               "RoBERTa", "Code Llama", "15B", "32B", "frontier", "VideoMAE", "CLIP ViT"]
@@ -33,7 +34,12 @@ import Testing
                                                   ["deploy": "batch"], ["deploy": "mobile"], ["nodes": "50"], ["nodes": "5000000"],
                                                   ["deploy": "microcontroller"], ["knowledge": "documents"], ["knowledge": "model"],
                                                   ["latency_ms": "500"], ["samples": "150000", "deploy": "server-cpu"],
-                                                  ["samples": "150000", "interpretability": "required"], ["samples": "150000", "compute": "low"]]
+                                                  ["samples": "150000", "interpretability": "required"], ["samples": "150000", "compute": "low"],
+                                                  // What the model must produce (issue 26): the outputs routes read, and the language flag.
+                                                  ["output": "audio"], ["output": "embedding"], ["output": "molecule"],
+                                                  ["output": "graph", "nodes": "40"], ["output": "text"], ["multilingual": "true"],
+                                                  ["streaming": "true", "output": "audio"], ["context": "long", "samples": "2000000"],
+                                                  ["domain": "medical"], ["domain": "music"]]
                 for o in others {
                     var raw: [String: String?] = ["modality": m, "task": t, "samples": "5000"]
                     for (k, v) in o { raw[k] = v }
@@ -87,6 +93,34 @@ import Testing
         #expect(refused > 20)
         #expect(schema.mismatch(in: [.modality: .choice("tabular"), .task: .choice("translation")]) != nil)
         #expect(schema.mismatch(in: [.modality: .choice("text"), .task: .choice("translation")]) == nil)
+    }
+
+    /// Issue 26: what the model must produce decides where the task alone cannot. Over every modality and task of
+    /// the sweep: text in and audio out is speech synthesis, an embedding out is speaker verification for audio and
+    /// metric learning for images and video, molecules out are a molecule generator; and those families are never
+    /// picked for a brief whose output is something else.
+    @Test func theOutputDecidesWhereTheTaskCannot() throws {
+        let guide = try #require(Self.guide, "Content/ must load")
+        let recommender = Recommender(guide: guide)
+        let only: [String: Set<String>] = ["speech-synthesis": ["audio"], "speaker-embedding": ["embedding"],
+                                           "metric-learning": ["embedding"], "molecule-generator": ["molecule", "graph"]]
+        var failures: [String] = [], checked = 0
+        for b in Self.briefs(guide.decisions.brief) {
+            guard let r = try? recommender.recommend(b) else { continue }
+            let output = r.brief[BriefField("output")]?.choice ?? ""
+            let modality = b[.modality]?.choice ?? "", task = b[.task]?.choice ?? ""
+            if let allowed = only[r.pick.id], !allowed.contains(output) { failures.append("\(describe(b)): \(r.pick.id) for output \(output)") }
+            var expected: String?
+            if modality == "text", ["generation", "translation"].contains(task), output == "audio" { expected = "speech-synthesis" }
+            if modality == "audio", output == "embedding" { expected = "speaker-embedding" }
+            if ["image", "video"].contains(modality), output == "embedding" { expected = "metric-learning" }
+            if task == "generation", output == "molecule", ["graph", "text"].contains(modality) { expected = "molecule-generator" }
+            guard let expected else { continue }
+            checked += 1
+            if r.pick.id != expected { failures.append("\(describe(b)): picked \(r.pick.id), expected \(expected)") }
+        }
+        #expect(checked >= 30, "the sweep should reach the output routes (\(checked))")
+        #expect(failures.isEmpty, "\(failures.count) briefs:\n\(failures.prefix(20).joined(separator: "\n"))")
     }
 
     @Test func everyBriefGetsAConsistentRecommendation() throws {
@@ -159,6 +193,18 @@ import Testing
                     return vs.contains { $0.field.name == name && !$0.assumed }
                 }
                 if rests { fail(b, "\(name) is said to change nothing, but a reason rests on it") }
+            }
+            // Every field the brief gives shaped a step or a rule, was named in a warning, or is said to have changed
+            // nothing; a given field is never reported as assumed.
+            for f in b.givenFields where ![BriefField.modality, .task, .notes].contains(f) {
+                if r.assumedFields.contains(f.name) || r.assumptions.contains(where: { $0.hasPrefix("\(f.name) not given") }) {
+                    fail(b, "\(f.name) was given but is reported as assumed")
+                }
+                let stepped = r.decision.steps.contains { !$0.assumed && $0.fields.contains(f) }
+                let ruled = (r.decision.rules + [r.decision.band].compactMap { $0 }).contains { $0.values.contains { $0.field == f && !$0.assumed } }
+                if !stepped && !ruled && !r.warnings.contains(where: { $0.lowercased().contains(f.name) || $0.lowercased().contains(f.name.replacingOccurrences(of: "_", with: " ")) }) && !r.unchangedFields.contains(f.name) {
+                    fail(b, "\(f.name) was given, but is neither read nor said to change nothing")
+                }
             }
             // A departure names a different pick than the one made.
             if let g = r.guidePick, g.id == pick { fail(b, "guide_pick repeats the pick \(pick)") }

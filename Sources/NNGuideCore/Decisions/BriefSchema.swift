@@ -93,6 +93,10 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
     public var values: [BriefChoice]
     public var min: Double?
     public var accepts: String?
+    /// `problem: true`: the field says what the problem is (what is asked), not a constraint on the answer.
+    /// Required fields always do (`definesProblem`); "what would change the pick" ranks changing one after
+    /// the constraints.
+    public var problem: Bool?
     private var flagName: String?
 
     public init(name: String, kind: BriefFieldKind, meaning: String, required: Bool = false, values: [BriefChoice] = [],
@@ -101,7 +105,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
         self.min = min; self.accepts = accepts; self.flagName = flag
     }
 
-    enum CodingKeys: String, CodingKey { case name, kind, meaning, required, values, min, accepts, flagName = "flag" }
+    enum CodingKeys: String, CodingKey { case name, kind, meaning, required, values, min, accepts, problem, flagName = "flag" }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -112,10 +116,13 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
         values = try c.decodeIfPresent([BriefChoice].self, forKey: .values) ?? []
         min = try c.decodeIfPresent(Double.self, forKey: .min)
         accepts = try c.decodeIfPresent(String.self, forKey: .accepts)
+        problem = try c.decodeIfPresent(Bool.self, forKey: .problem)
         flagName = try c.decodeIfPresent(String.self, forKey: .flagName)
     }
 
     public var field: BriefField { BriefField(name) }
+    /// Whether the field says what the problem is (a required field, or `problem: true`).
+    public var definesProblem: Bool { required || problem == true }
     /// The command-line flag for this field.
     public var flag: String { flagName ?? "--" + name.replacingOccurrences(of: "_", with: "-") }
     public var choices: [String] { values.map(\.value) }

@@ -54,7 +54,8 @@ public struct Flip: Sendable, Equatable, Encodable {
 /// brief left out counts as one step).
 public enum Flips {
     /// Whether a field's changes are offered: the constraints, not what defines the problem or free text.
-    public static func offers(_ spec: BriefFieldSpec) -> Bool { !spec.required && spec.kind != .text }
+    /// The output (issue 26) defines the problem as the task does (`problem: true`), so it is left out too.
+    public static func offers(_ spec: BriefFieldSpec) -> Bool { !spec.definesProblem && spec.kind != .text }
 
     /// A pick as the user sees it: the family and the leaf's title.
     struct Outcome: Equatable { var id: String; var title: String }

@@ -14,6 +14,8 @@ enum RecommendRun {
         try? FileManager.default.createDirectory(atPath: (dir as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? FileManager.default.copyItem(atPath: root.appendingPathComponent("Tests/Fixtures/PlanContent").path, toPath: dir)
         try? FileManager.default.copyItem(atPath: root.appendingPathComponent("Content/decisions.yaml").path, toPath: dir + "/decisions.yaml")
+        // The real decisions cite the real bibliography.
+        try? FileManager.default.copyItem(atPath: root.appendingPathComponent("Content/sources.yaml").path, toPath: dir + "/sources.yaml")
         return dir
     }()
 

@@ -13,6 +13,11 @@ enum DecisionFixture {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-decide-\(UUID().uuidString)")
         try FileManager.default.copyItem(atPath: planContent, toPath: dir.path)
         try decisions.write(to: dir.appendingPathComponent("decisions.yaml"), atomically: true, encoding: .utf8)
+        // The real decisions cite the real bibliography (a fixture that cites nothing gets none, so it stays clean).
+        if decisions.contains("sources: [") {
+            try FileManager.default.copyItem(atPath: root.appendingPathComponent("Content/sources.yaml").path,
+                                             toPath: dir.appendingPathComponent("sources.yaml").path)
+        }
         return dir.path
     }
 

@@ -10,7 +10,8 @@ struct NNGuide: ParsableCommand {
         abstract: "The Practitioner's Guide to Choosing Neural Network Architectures, in your terminal.",
         discussion: "With no subcommand on a terminal, opens the explorer. Every subcommand prints plain text, Markdown or JSON.",
         version: version,
-        subcommands: [Toc.self, Show.self, Glossary.self, Search.self, Compare.self, Export.self, Recommend.self, Lint.self, Completions.self,
+        subcommands: [Toc.self, Show.self, Glossary.self, Search.self, Compare.self, Export.self, Recommend.self, Lint.self, SourcesCommand.self,
+                      Completions.self,
                       Benchmark.self, CompileGuide.self]
     )
 

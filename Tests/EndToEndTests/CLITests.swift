@@ -190,7 +190,7 @@ import Testing
     @Test func versionAndHelp() throws {
         let v = try CLI.run(["--version"], content: nil)
         #expect(v.status == 0 && !v.out.isEmpty)
-        for cmd in ["toc", "show", "glossary", "search", "compare", "export", "lint"] {
+        for cmd in ["toc", "show", "glossary", "search", "compare", "export", "lint", "sources"] {
             let h = try CLI.run([cmd, "--help"], content: nil)
             #expect(h.status == 0, "\(cmd) --help")
             #expect(h.out.contains("USAGE: nnguide \(cmd)"))

@@ -15,7 +15,7 @@ import Testing
 
     @Test func theRealDecisionsAreWholeAgainstThePlannedIDs() {
         #expect(DecisionFixture.real.guide != nil)
-        #expect(DecisionFixture.real.problems.map(\.description) == [])
+        #expect(DecisionFixture.real.problems.errors.map(\.description) == [])   // warnings are advisory
     }
 
     @Test func theSmallFixtureIsClean() throws {

@@ -217,3 +217,152 @@ import Testing
         #expect(problems.map(\.message).contains("contradiction 1 cites unknown source 'missing-source' (no entry of sources.yaml has that id)"))
     }
 }
+
+/// The heuristic that finds dated or numeric facts in added prose.
+@Suite struct FactHeuristicTests {
+    @Test(arguments: [
+        ("Released in 2025 with a new tokenizer.", "a year (2025)"),
+        ("The weights are CC BY-NC-SA 4.0.", "a licence (CC BY-NC-SA)"),
+        ("gpt-oss is Apache-2.0.", "a licence (Apache-2.0)"),
+        ("Weights under the Llama community licence.", "a licence (licence)"),
+        ("Top-1 accuracy reaches 84.5% on ImageNet.", "a percentage (84.5%)"),
+        ("It answers in about 100 ms on one core.", "a figure (100 ms)"),
+        ("A 7B model needs 16GB in half precision.", "a figure (7B)"),
+        ("SD-Turbo renders about 100 images/s.", "a figure (100 images/s)"),
+        ("It decodes 40 tokens/s on a laptop.", "a figure (40 tokens/s)"),
+        ("TorchServe is archived.", "a release status (archived)"),
+        ("The API is deprecated; move on.", "a release status (deprecated)"),
+        ("Llama 3.1 replaced it.", "a version (Llama 3.1)"),
+        ("Start with v2 of the checkpoint.", "a version (v2)"),
+        ("It costs $0.15 per million input tokens.", "a price ($0.15)"),
+        ("A 10x cheaper run.", "a figure (10x)"),
+        // Not facts that age: the guide's own counts and names.
+        ("See Part 10 and Figure 3.", nil),
+        ("ResNet-50 and GPT-4 are names.", nil),
+        ("Stack 3 layers with 1x1 convolutions.", nil),
+        ("Under 10,000 labelled images, fine-tune.", nil),
+        ("Set the threshold at 0.5 and sweep it.", nil),
+        ("Link to [[the 2025 survey|part-2021]] by its label only.", "a year (2025)"),
+        ("A link [[target|g:mit-2019]] whose target alone has numbers.", nil),
+    ] as [(String, String?)])
+    func findsFacts(_ text: String, _ expected: String?) {
+        #expect(FactHeuristic.fact(in: text) == expected, "\(text)")
+    }
+
+    @Test func addedItemsStatingFactsWithoutEvidenceAreWarnings() throws {
+        let c = try EvidenceTests.content()
+        // An added glossary entry with a year, no evidence: a warning at its line.
+        try c.append("glossary.yaml", """
+              - id: sam
+                origin: added
+                term: SAM
+                definition: A promptable segmenter released in 2023.
+              - id: tidy
+                origin: added
+                term: Tidy term
+                definition: Nothing here can age.
+              - id: guide-term
+                origin: guide
+                term: Guide term
+                definition: The guide's own material from 2019 is not flagged.
+
+            """)
+        // An added section whose block states a figure: covered when the section cites its sources.
+        try c.edit("pages/10-part-a.yaml", "        title: On the Edge\n        sources: [onnx-docs]\n        reviewed: 2026-12\n",
+                   "        title: On the Edge\n        origin: added\n")
+        try c.edit("pages/10-part-a.yaml", "      - id: vision-edge\n        origin: guide\n", "      - id: vision-edge\n")
+        try c.edit("pages/10-part-a.yaml", "          - p: Small convolutional networks such as MobileNet run on phones.",
+                   "          - p: Small convolutional networks run in under 5 ms on phones.")
+        let warnings = c.problems().filter(\.isWarning).map(\.description)
+        let sam = try c.line(of: "  - id: sam", in: "glossary.yaml")
+        #expect(warnings.contains("glossary.yaml:\(sam):5: warning: glossary entry 'sam' (origin: added) states a year (2023) without sources and reviewed: cite where it comes from (sources.yaml) and the month it was checked (reviewed: YYYY-MM)"))
+        let block = try c.line(of: "under 5 ms", in: "pages/10-part-a.yaml")
+        #expect(warnings.contains { $0.hasPrefix("pages/10-part-a.yaml:\(block):") && $0.contains("paragraph 1 of 'vision-edge' (origin: added) states a figure (5 ms)") })
+        #expect(warnings.count == 2, "\(warnings)")
+        // The section cites its sources: its blocks are covered.
+        try c.edit("pages/10-part-a.yaml", "        title: On the Edge\n", "        title: On the Edge\n        sources: [onnx-docs]\n        reviewed: 2026-12\n")
+        // Only `sources` on the entry: still a warning, naming what is missing.
+        try c.edit("glossary.yaml", "    definition: A promptable segmenter released in 2023.\n", "    definition: A promptable segmenter released in 2023.\n    sources: [resnet-paper]\n")
+        let after = c.problems().filter(\.isWarning).map(\.message)
+        #expect(after == ["glossary entry 'sam' (origin: added) states a year (2023) without reviewed: cite where it comes from (sources.yaml) and the month it was checked (reviewed: YYYY-MM)"])
+        // The per-file entries give the same warnings.
+        let s = try IncrementalLoadTests.Setup(from: c.dir)
+        s.expectSameAsWholeLoad("with warnings")
+    }
+}
+
+/// Reasons from rules, bands, answers and leaves that cite sources name them and their review date,
+/// in the text, the Markdown record (each section ends with its sources) and the JSON.
+@Suite struct EvidenceReasonTests {
+    @Test func reasonsNameTheirSourcesAndReviewDate() throws {
+        let yaml = DecisionFixture.small.replacingOccurrences(
+            of: "{answer: Table, why: Trees fit tables., next: leaf-a, see: [part-5], when: {modality: tabular}}",
+            with: "{answer: Table, why: Trees fit tables., next: leaf-a, see: [part-5], when: {modality: tabular}, sources: [grinsztajn-2022], reviewed: 2026-11}") + """
+
+            contradictions:
+              - when: {modality: tabular}
+                warn: [Check the data.]
+                sources: [grinsztajn-2022]
+                reviewed: 2026-12
+
+            """
+        #expect(yaml.contains("sources: [grinsztajn-2022], reviewed: 2026-11}"))
+        let dir = try DecisionFixture.folder(decisions: yaml)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let read = try #require(ContentLoader.read(directory: dir).guide)
+        let source = Source(id: "grinsztajn-2022", title: "Why do tree-based models still outperform deep learning on tabular data?",
+                            authors: "Léo Grinsztajn et al.", year: 2022, kind: .paper, url: "https://arxiv.org/abs/2207.08815")
+        let guide = Guide(pages: read.pages, glossary: read.glossary, catalog: read.catalog, decisions: read.decisions, sources: [source])
+        let brief = try Brief(schema: guide.decisions.brief, ["modality": "tabular", "task": "classification"])
+        let r = try Recommender(guide: guide).recommend(brief)
+        let answer = try #require(r.decision.because.first { $0.text == "Trees fit tables." })
+        #expect(answer.evidence == Evidence(sources: ["grinsztajn-2022"], reviewed: "2026-11"))
+        #expect(answer.withSource.hasSuffix("sources: Why do tree-based models still outperform deep learning on tabular data? (Léo Grinsztajn et al., 2022); reviewed 2026-11)"))
+        let warning = try #require(r.decision.warnings.first { $0.text == "Check the data." })
+        #expect(warning.evidenceLabel?.hasSuffix("reviewed 2026-12") == true)
+        let md = r.markdown(date: "2026-12-07")
+        #expect(md.contains("*Sources:* Why do tree-based models still outperform deep learning on tabular data? (Léo Grinsztajn et al., 2022) · *reviewed 2026-11*"))
+        #expect(md.contains("*(sources: Why do tree-based models"))
+        let json = r.json()
+        #expect(json.contains("\"sources\" : [\n") && json.contains("\"grinsztajn-2022\"") && json.contains("\"reviewed\" : \"2026-11\""))
+        // Without the bibliography the ids stand in for titles.
+        let bare = try Recommender(book: guide.decisions, catalog: guide.catalog).recommend(brief)
+        #expect(bare.decision.warnings.first { $0.text == "Check the data." }?.withSource == "Check the data. (sources: grinsztajn-2022; reviewed 2026-12)")
+    }
+}
+
+/// The Markdown export ends sections with their sources and the document with the bibliography.
+@Suite struct EvidenceMarkdownTests {
+    @Test func theExportCitesAndEndsWithTheBibliography() throws {
+        let c = try EvidenceTests.content()
+        let g = try ContentLoader.load(directory: c.dir)
+        let md = MarkdownRenderer(guide: g).document()
+        #expect(md.contains("*Sources:* The fixture guide (the fixture's authors) · *reviewed 2026-11*"))
+        #expect(md.contains("*Sources:* [ONNX Runtime documentation](<https://onnxruntime.ai/docs/>) (Microsoft) · *reviewed 2025-06*"))
+        #expect(md.contains("*See:* [A.1 Vision › On the Edge](#vision-edge)") || md.contains("*See:* "), "\(md)")
+        let bibliography = try #require(md.range(of: "\n# Sources\n"))
+        let tail = md[bibliography.upperBound...]
+        #expect(tail.contains("- <a id=\"src-resnet-paper\"></a>[Deep Residual Learning for Image Recognition](<https://arxiv.org/abs/1512.03385>) (Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun, 2016) · paper · `resnet-paper`"))
+        // The intro's sources end the intro, before the next page's heading.
+        let intro = try #require(md.range(of: "*Sources:* The fixture guide"))
+        let partA = try #require(md.range(of: "Part A: Choosing Models"))
+        #expect(intro.lowerBound < partA.lowerBound)
+    }
+}
+
+/// `nnguide show` and `nnguide glossary TERM` as text: sources, review date and see.
+@Suite struct EvidenceTextTests {
+    @Test func textNamesSourcesReviewDatesAndSee() throws {
+        let c = try EvidenceTests.content()
+        let g = try ContentLoader.load(directory: c.dir)
+        let r = TextRenderer(guide: g, width: 100)
+        let entry = r.glossaryEntry(try #require(g.glossaryEntry("cnn")))
+        #expect(entry.contains("See: On the Edge (vision-edge)"), "\(entry)")
+        #expect(entry.contains { $0.hasPrefix("Sources: Deep Residual Learning for Image Recognition (Kaiming He") })
+        #expect(entry.contains("Reviewed: 2026-12"))
+        let page = try #require(r.render(id: "intro"))
+        #expect(page.contains("Sources: The fixture guide (the fixture's authors)\nReviewed: 2026-11"))
+        #expect(page.contains("Sources: ONNX Runtime documentation (Microsoft) <https://onnxruntime.ai/docs/>\nReviewed: 2025-06"))
+        #expect(r.architecture(try #require(g.architecture("cnn"))).contains("Reviewed: 2026-10"))
+    }
+}

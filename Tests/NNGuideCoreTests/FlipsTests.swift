@@ -70,7 +70,7 @@ import TestSupport
     }
 
     @Test func everyFlipHoldsAndNothingOutsideTheListChangesThePick() throws {
-        try #require(DecisionFixture.real.problems.isEmpty)
+        try #require(DecisionFixture.real.problems.errors.isEmpty)
         var checked = 0
         for brief in briefs {
             let base = try pick(brief)

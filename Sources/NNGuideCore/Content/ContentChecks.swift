@@ -109,12 +109,18 @@ struct ContentChecks {
             if p.blocks.isEmpty && p.sections.isEmpty {
                 problem(p.id, "section '\(p.id)' (\(p.title)) is empty: give it blocks or sections")
             }
-            checkEvidence(p.evidence, key: p.id, what: "\(entry.depth == 0 ? "page" : "section") '\(p.id)'")
+            let what = "\(entry.depth == 0 ? "page" : "section") '\(p.id)'"
+            checkEvidence(p.evidence, key: p.id, what: what)
+            // A page or section that cites its sources covers its blocks and sections.
+            let covered = entry.path.contains { guide.page($0)?.page.evidence.isComplete == true }
+            if !covered { checkAddedFact(p.origin, p.evidence, [p.title] + (p.summary.map { [$0] } ?? []), key: p.id, what: what) }
             for (i, block) in p.blocks.enumerated() {
                 let key = "block:\(p.id)#\(i)"
                 check(block, key: key, pageID: p.id)
                 for text in block.texts { checkLinks(text, key: key) }
-                checkEvidence(p.evidence(ofBlock: i), key: key, what: "\(block.kindName) \(i + 1) of '\(p.id)'")
+                let what = "\(block.kindName) \(i + 1) of '\(p.id)'"
+                checkEvidence(p.evidence(ofBlock: i), key: key, what: what)
+                if !covered { checkAddedFact(p.origin(ofBlock: i), p.evidence(ofBlock: i), block.texts, key: key, what: what) }
             }
             if let s = p.summary { checkLinks(s, key: p.id) }
         }
@@ -195,6 +201,7 @@ struct ContentChecks {
             for p in e.usedIn { require(.page(p), key, "glossary entry '\(e.id)': used_in '\(p)' is not a page id") }
             for p in e.see { require(.page(p), key, "glossary entry '\(e.id)': see '\(p)' is not a page or section id") }
             checkEvidence(e.evidence, key: key, what: "glossary entry '\(e.id)'")
+            checkAddedFact(e.origin, e.evidence, [e.definition], key: key, what: "glossary entry '\(e.id)'")
             for name in [e.term] + e.aliases {
                 let n = Guide.normalize(name)
                 if let other = owner[n], other != e.id { problem(key, "the term or alias '\(name)' of '\(e.id)' is also a term or alias of '\(other)'") }
@@ -218,6 +225,7 @@ struct ContentChecks {
             if a.fits.isEmpty { problem(key, "architecture '\(a.id)': fits is empty") }
             for text in [a.summary, a.data] + a.strengths + a.limitations + a.variants.map(\.use) { checkLinks(text, key: key) }
             checkEvidence(a.evidence, key: key, what: "catalog entry '\(a.id)'")
+            checkAddedFact(a.origin, a.evidence, a.evidenceTexts, key: key, what: "catalog entry '\(a.id)'")
         }
     }
 
@@ -233,6 +241,18 @@ struct ContentChecks {
             require(.month(month), key, "\(what): reviewed \(r) is in the future (write the month it was last checked, YYYY-MM)")
         } else {
             problem(key, "\(what): reviewed '\(r)' is not a month written YYYY-MM (e.g. 2026-12)")
+        }
+    }
+
+    /// A warning for an `origin: added` item that states something that can age (`FactHeuristic`)
+    /// without both `sources` and `reviewed`.
+    mutating func checkAddedFact(_ origin: Origin?, _ e: Evidence, _ texts: [String], key: String, what: String) {
+        guard origin == .added, !e.isComplete else { return }
+        for text in texts {
+            guard let fact = FactHeuristic.fact(in: text) else { continue }
+            let missing = e.sources.isEmpty && e.reviewed == nil ? "sources and reviewed" : e.sources.isEmpty ? "sources" : "reviewed"
+            warning(key, "\(what) (origin: added) states \(fact) without \(missing): cite where it comes from (sources.yaml) and the month it was checked (reviewed: YYYY-MM)")
+            return
         }
     }
 

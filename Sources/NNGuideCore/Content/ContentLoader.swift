@@ -25,10 +25,17 @@ public enum ContentLoader {
 
     /// Parses and checks; the guide is nil when a file could not be read at all.
     public static func read(directory: String) -> (guide: Guide?, problems: [ContentProblem]) {
+        let r = located(directory: directory)
+        return (r.guide, r.problems)
+    }
+
+    /// `read`, with where each item is defined: what `lint --stale` and `nnguide sources` print
+    /// (`Guide.evidenceItems` keys; `location(of:in:)`).
+    public static func located(directory: String) -> (guide: Guide?, problems: [ContentProblem], locations: [String: SourceLocation]) {
         var reader = Reader(root: directory)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            return (nil, [ContentProblem(SourceLocation(file: directory), "content folder not found (expected a folder holding pages/, glossary.yaml, catalog.yaml and decisions.yaml)")])
+            return (nil, [ContentProblem(SourceLocation(file: directory), "content folder not found (expected a folder holding pages/, glossary.yaml, catalog.yaml and decisions.yaml)")], [:])
         }
         let pageFiles = reader.pageFiles()
         let sourceFiles = reader.sourcesFiles()
@@ -43,12 +50,17 @@ public enum ContentLoader {
         let glossary = reader.glossaryFile()
         let catalog = reader.catalogFile()
         let decisions = reader.decisionsFile()
-        guard reader.fatal == false else { return (nil, reader.problems) }
+        guard reader.fatal == false else { return (nil, reader.problems, reader.locations) }
         let guide = Guide(pages: pages, glossary: glossary, catalog: catalog, decisions: decisions, sources: sources)
         var problems = reader.problems
         var checks = ContentChecks(guide: guide, locations: reader.locations, undecoded: reader.undecoded)
         problems += checks.run()
-        return (guide, problems)
+        return (guide, problems, reader.locations)
+    }
+
+    /// Where the item with this location key (`EvidenceItem.key`) is defined.
+    public static func location(of key: String, in locations: [String: SourceLocation]) -> SourceLocation {
+        locations[key] ?? ContentChecks.defaultLocation(key)
     }
 }
 

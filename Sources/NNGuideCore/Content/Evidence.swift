@@ -78,6 +78,8 @@ public struct Evidence: Codable, Sendable, Equatable, Hashable {
 
     public static let none = Evidence()
     public var isEmpty: Bool { sources.isEmpty && reviewed == nil }
+    /// Both keys given: what an added item stating a dated or numeric fact needs.
+    public var isComplete: Bool { !sources.isEmpty && reviewed != nil }
 
     enum CodingKeys: String, CodingKey { case sources, reviewed }
 
@@ -159,8 +161,7 @@ extension Guide {
         }
         for a in catalog.architectures {
             out.append(EvidenceItem(key: "a:" + a.id, what: "catalog entry '\(a.id)'", origin: a.origin, evidence: a.evidence,
-                                    texts: [a.summary, a.data] + a.strengths + a.limitations + a.variants.flatMap { [$0.name, $0.use] }
-                                        + [a.cost.note].compactMap { $0 }))
+                                    texts: a.evidenceTexts))
         }
         out += decisions.evidenceItems
         return out
@@ -168,6 +169,13 @@ extension Guide {
 
     /// Every source id some item cites.
     public var citedSourceIDs: Set<String> { Set(evidenceItems.flatMap(\.evidence.sources)) }
+}
+
+extension Architecture {
+    /// The entry's prose, for the fact heuristic.
+    var evidenceTexts: [String] {
+        [name, summary, data] + strengths + limitations + variants.flatMap { [$0.name, $0.use] } + [cost.note].compactMap { $0 }
+    }
 }
 
 extension DecisionRule {
@@ -207,5 +215,32 @@ extension DecisionBook {
             out.append(EvidenceItem(key: "decisions:next_steps#\(i)", what: "next step rule \(i + 1)", origin: r.origin, evidence: r.evidence, texts: r.texts))
         }
         return out
+    }
+}
+
+/// An item whose review date is older than a limit (`nnguide lint --stale`).
+public struct StaleItem: Sendable {
+    public var item: EvidenceItem
+    public var location: SourceLocation
+    /// Whole months between its `reviewed` and now.
+    public var age: Int
+}
+
+extension Guide {
+    /// Items reviewed more than `months` months before `now` (a month number, `Evidence.month`),
+    /// oldest first; items of the same month in file order.
+    public func stale(olderThan months: Int, now: Int, locations: [String: SourceLocation]) -> [StaleItem] {
+        var out: [StaleItem] = []
+        for item in evidenceItems {
+            guard let r = item.evidence.reviewed, let m = Evidence.month(r), now - m > months else { continue }
+            out.append(StaleItem(item: item, location: ContentLoader.location(of: item.key, in: locations), age: now - m))
+        }
+        // A stable sort: the oldest first, file order within a month.
+        return out.enumerated().sorted { ($0.element.age, -$0.offset) > ($1.element.age, -$1.offset) }.map(\.element)
+    }
+
+    /// The items that cite source `id`, in file order.
+    public func citations(of id: String) -> [EvidenceItem] {
+        evidenceItems.filter { $0.evidence.sources.contains(id) }
     }
 }

@@ -91,10 +91,28 @@ public enum ReasonSource: Sendable, Equatable {
 public struct Reason: Sendable, Equatable {
     public var text: String
     public var source: ReasonSource?
+    /// The `sources` and `reviewed` of the rule, band, answer or leaf the reason comes from.
+    public var evidence: Evidence = .none
+    /// Each cited source as a reader sees it ("TorchServe repository (PyTorch, 2025)"), when the
+    /// recommender knew the bibliography; otherwise the ids are shown.
+    public var citations: [String] = []
     public init(_ text: String, source: ReasonSource? = nil) { self.text = text; self.source = source }
 
-    /// The text with its source as a suffix in parentheses, for text and Markdown.
-    public var withSource: String { source.map { "\(text) (\($0.label))" } ?? text }
+    /// "sources: TorchServe repository (PyTorch, 2025); reviewed 2026-12"; nil without evidence.
+    public var evidenceLabel: String? {
+        var parts: [String] = []
+        let names = citations.isEmpty ? evidence.sources : citations
+        if !names.isEmpty { parts.append("sources: " + names.joined(separator: ", ")) }
+        if let r = evidence.reviewed { parts.append("reviewed \(r)") }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// The text with its source (and the rule's sources and review date) as a suffix in parentheses,
+    /// for text and Markdown.
+    public var withSource: String {
+        let labels = [source?.label, evidenceLabel].compactMap { $0 }
+        return labels.isEmpty ? text : "\(text) (\(labels.joined(separator: "; ")))"
+    }
 }
 
 /// A default the recommender applied for a field the brief left out.

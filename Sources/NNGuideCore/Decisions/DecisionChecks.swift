@@ -37,7 +37,10 @@ extension ContentChecks {
             checkRule(r, key: key, what: "next step rule \(i + 1)")
         }
         checkOrigins()
-        for item in book.evidenceItems { checkEvidence(item.evidence, key: item.key, what: item.what) }
+        for item in book.evidenceItems {
+            checkEvidence(item.evidence, key: item.key, what: item.what)
+            checkAddedFact(item.origin, item.evidence, item.texts, key: item.key, what: item.what)
+        }
         checkExamples()
     }
 

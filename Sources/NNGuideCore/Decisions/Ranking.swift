@@ -15,7 +15,9 @@ struct Ranking {
         var out: [String] = [], favoured: [String] = []
         for i in candidates.indices {
             for o in rule.out where o.ids.contains(candidates[i].id) {
-                candidates[i].outs.append(Reason(InlineParser.plain(o.reason), source: source))
+                var reason = Reason(InlineParser.plain(o.reason), source: source)
+                reason.evidence = rule.evidence
+                candidates[i].outs.append(reason)
                 out.append(candidates[i].id)
             }
             if rule.favor.contains(candidates[i].id) { candidates[i].favoredBy.append(source); favoured.append(candidates[i].id) }

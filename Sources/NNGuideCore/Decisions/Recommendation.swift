@@ -128,6 +128,8 @@ extension Reason: Encodable {
             try s.encode("added", forKey: .init("origin"))
         case nil: break
         }
+        if !evidence.sources.isEmpty { try c.encode(evidence.sources, forKey: .init("sources")) }
+        try c.encodeIfPresent(evidence.reviewed, forKey: .init("reviewed"))
     }
 }
 

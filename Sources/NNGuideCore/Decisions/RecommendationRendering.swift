@@ -94,7 +94,23 @@ extension Recommendation {
         var md: [String] = []
         let literal = MarkdownText.literal, prose = MarkdownText.prose, code = MarkdownText.code
         func cell(_ s: String) -> String { MarkdownText.cell(literal(s)) }
-        func source(_ r: Reason) -> String { prose(r.text) + (r.source.map { " *(\(literal($0.label)))*" } ?? "") }
+        func source(_ r: Reason) -> String {
+            let labels = [r.source?.label, r.evidenceLabel].compactMap { $0 }
+            return prose(r.text) + (labels.isEmpty ? "" : " *(\(literal(labels.joined(separator: "; "))))*")
+        }
+        // A section ends with the sources its reasons cite, each once, and the latest review date.
+        func sources(_ reasons: [Reason]) {
+            var seen: Set<String> = [], names: [String] = []
+            for r in reasons {
+                for (i, id) in r.evidence.sources.enumerated() where seen.insert(id).inserted {
+                    names.append(i < r.citations.count ? r.citations[i] : id)
+                }
+            }
+            guard !names.isEmpty else { return }
+            let months = Set(reasons.compactMap(\.evidence.reviewed)).sorted()
+            let when = months.isEmpty ? "" : " · *reviewed \(literal(months.count == 1 ? months[0] : months.first! + " to " + months.last!))*"
+            md += ["", "*Sources:* " + names.map(literal).joined(separator: "; ") + when]
+        }
         func heading(_ s: DecisionSection) { md += ["", "## \(literal(s.heading))", ""] }
         let d = decision
         let assumed = d.assumedFields
@@ -138,6 +154,7 @@ extension Recommendation {
         if let g = guidePick { md += ["", "> " + prose(g.line)] }
         heading(.because)
         for b in d.because { md.append("- " + source(b)) }
+        sources(d.because)
         if !d.alternatives.isEmpty {
             heading(.alternatives)
             for (i, a) in d.alternatives.enumerated() {
@@ -152,6 +169,7 @@ extension Recommendation {
         if !d.whyNot.isEmpty {
             heading(.whyNot)
             for w in d.whyNot { md.append("- **\(literal(w.name))**: \(w.reasons.map(source).joined(separator: " "))") }
+            sources(d.whyNot.flatMap(\.reasons))
         }
         heading(.warnings)
         if d.warnings.isEmpty {
@@ -162,6 +180,7 @@ extension Recommendation {
             }
         }
         for w in d.warnings { md.append("- " + source(w)) }
+        sources(d.warnings)
         if !d.assumptions.isEmpty {
             heading(.assumptions)
             for a in d.assumptions { md.append("- " + source(a)) }

@@ -37,11 +37,11 @@ public struct Recommender: Sendable {
         let (primary, first, second) = try route(brief)
         record(first.steps, tree: primary, into: &steps, &because, &assumptions, brief, given)
         let leaf = first.leaf
-        because.append(Reason(plain(leaf.why ?? ""), source: page(leaf.see.first ?? primary.source, origin: leaf.origin)))
+        because.append(cited(Reason(plain(leaf.why ?? ""), source: page(leaf.see.first ?? primary.source, origin: leaf.origin)), leaf.evidence))
         var refined: (tree: DecisionTree, leaf: DecisionNode)?
         if let (tree, second) = second.map({ ($0.tree, $0.walk) }) {
             record(second.steps, tree: tree, into: &steps, &because, &assumptions, brief, given)
-            because.append(Reason(plain(second.leaf.why ?? ""), source: page(second.leaf.see.first ?? tree.source, origin: second.leaf.origin)))
+            because.append(cited(Reason(plain(second.leaf.why ?? ""), source: page(second.leaf.see.first ?? tree.source, origin: second.leaf.origin)), second.leaf.evidence))
             refined = (tree, second.leaf)
         }
         let leaves = [refined?.leaf, leaf].compactMap { $0 }
@@ -55,7 +55,7 @@ public struct Recommender: Sendable {
         let firing = self.firing(brief)
         if let threshold = firing.band {
             let source = ReasonSource.brief(values([.samples], brief, given))
-            because.append(Reason(plain(threshold.rule.says ?? threshold.canDo), source: source))
+            because.append(cited(Reason(plain(threshold.rule.says ?? threshold.canDo), source: source), threshold.rule.evidence))
             let did = ranking.apply(threshold.rule, source: source)
             let record = FiredRule(filter: threshold.id, label: threshold.label, values: values([.samples], brief, given),
                                    says: threshold.rule.says ?? threshold.canDo, ruledOut: did.out, favoured: did.favoured)
@@ -70,7 +70,7 @@ public struct Recommender: Sendable {
             let vs = values(fields, brief, given)
             var said: String?
             if let says = rule.says, !spoken.contains(filter.id), fields.contains(where: { given[$0] != nil }) {
-                because.append(Reason(plain(says), source: .brief(vs))); spoken.insert(filter.id); said = says
+                because.append(cited(Reason(plain(says), source: .brief(vs)), rule.evidence)); spoken.insert(filter.id); said = says
             }
             let did = ranking.apply(rule, source: .brief(vs))
             let record = FiredRule(filter: filter.id, label: rule.label, values: vs, says: said, ruledOut: did.out, favoured: did.favoured)
@@ -85,7 +85,7 @@ public struct Recommender: Sendable {
         var warnings: [Reason] = []
         var noticed: Set<BriefField> = []
         for rule in book.contradictions where rule.when?.holds(for: brief) ?? true {
-            let said = rule.warn.filter { $0.applies(to: top.id) }.map { Reason(fill($0.text, brief, top.id)) }
+            let said = rule.warn.filter { $0.applies(to: top.id) }.map { cited(Reason(fill($0.text, brief, top.id)), rule.evidence) }
             warnings += said
             if !said.isEmpty { noticed.formUnion(rule.when?.evaluate(brief).fields ?? []) }
         }
@@ -95,7 +95,7 @@ public struct Recommender: Sendable {
         }
         warnings += leaves.flatMap(\.warnings).map { Reason(plain($0)) }
         for (rule, record) in fired {
-            warnings += rule.warn.filter { $0.applies(to: top.id) }.map { Reason(fill($0.text, brief, top.id), source: .brief(record.values)) }
+            warnings += rule.warn.filter { $0.applies(to: top.id) }.map { cited(Reason(fill($0.text, brief, top.id), source: .brief(record.values)), rule.evidence) }
         }
         if let base = ranking.candidates.first, base.id != top.id {
             // The constraints moved the pick: say so first, then why, then the route that led elsewhere,
@@ -119,7 +119,8 @@ public struct Recommender: Sendable {
             whyNot.append(Rejection(id: w.id, name: name(w.id), reasons: [Reason(plain(w.reason))]))
         }
         for c in ranked.dropFirst() where !c.outs.isEmpty {
-            if let i = whyNot.firstIndex(where: { $0.id == c.id }) { whyNot[i].reasons += c.outs } else { whyNot.append(Rejection(id: c.id, name: name(c.id), reasons: c.outs)) }
+            let outs = c.outs.map { cited($0, $0.evidence) }
+            if let i = whyNot.firstIndex(where: { $0.id == c.id }) { whyNot[i].reasons += outs } else { whyNot.append(Rejection(id: c.id, name: name(c.id), reasons: outs)) }
         }
 
         let pick = Recommendation.Pick(id: top.id, name: catalogName(top.id), variants: variants(for: top.id, leaves: leaves, brief: brief),
@@ -226,8 +227,18 @@ public struct Recommender: Sendable {
             }
             steps.append(step)
             guard let why = option.why else { continue }
-            because.append(Reason(plain(why), source: a.decided ? .brief(values(a.fields, brief, given)) : page(step.page ?? tree.source, origin: option.origin)))
+            because.append(cited(Reason(plain(why), source: a.decided ? .brief(values(a.fields, brief, given)) : page(step.page ?? tree.source, origin: option.origin)), option.evidence))
         }
+    }
+
+    /// The reason with the sources and review date of what it comes from, each source named by its
+    /// title when the recommender has the guide's bibliography.
+    func cited(_ r: Reason, _ e: Evidence) -> Reason {
+        guard !e.isEmpty else { return r }
+        var r = r
+        r.evidence = e
+        r.citations = e.sources.map { id in guide?.source(id)?.citation ?? id }
+        return r
     }
 
     /// The fields' values as the rules read them; the ones the brief did not give are marked assumed.

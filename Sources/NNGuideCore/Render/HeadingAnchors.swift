@@ -8,6 +8,7 @@
 public enum HeadingAnchors {
     /// Keys of the headings the renderer adds around the guide's pages.
     static let glossaryKey = "#glossary", catalogKey = "#catalog", familiesKey = "#families", criteriaKey = "#criteria"
+    static let sourcesKey = "#sources"
 
     public struct Written: Sendable, Equatable {
         /// The explicit anchor to write, nil when the derived id serves.
@@ -40,8 +41,10 @@ public enum HeadingAnchors {
             for a in guide.catalog.architectures {
                 list.append(Heading(key: "a-" + a.id, id: "a-" + a.id, text: a.short.map { "\(a.name) (\($0))" } ?? a.name, context: catalog))
             }
-            // Anchors that are not headings: glossary terms, tables and figures.
+            if !guide.sources.isEmpty { list.append(Heading(key: sourcesKey, id: nil, text: "Sources", context: nil)) }
+            // Anchors that are not headings: glossary terms, sources, tables and figures.
             explicit.formUnion(guide.glossary.map { "g-" + $0.id })
+            explicit.formUnion(guide.sources.map { "src-" + $0.id })
         }
         func tablesAndFigures(_ p: Page) {
             for b in p.blocks {

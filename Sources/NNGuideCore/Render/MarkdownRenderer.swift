@@ -18,6 +18,7 @@ public struct MarkdownRenderer: Sendable {
         for p in guide.pages { out += r.page(p, level: 1) }
         out += r.glossary()
         out += r.catalog()
+        out += r.bibliography()
         return Self.joined(out)
     }
 
@@ -51,10 +52,39 @@ public struct MarkdownRenderer: Sendable {
             if case .callout? = previous, case .callout = b { out += ["<!-- -->", ""] }
             out += block(b) + [""]
             if p.origin(ofBlock: i) != p.origin { out += originNote(p.origin(ofBlock: i)) }
+            out += evidenceNote(p.evidence(ofBlock: i))
             previous = b
         }
+        // The section ends with its own sources, before its subsections.
+        out += evidenceNote(p.evidence)
         for s in p.sections { out += page(s, level: level + 1) }
         return out
+    }
+
+    /// "*Sources:* [Title](url) (Organisation, 2025); ... · *reviewed 2026-12*" as a paragraph of its
+    /// own; nothing when the item has neither.
+    public func evidenceNote(_ e: Evidence) -> [String] {
+        guard !e.isEmpty else { return [] }
+        var parts: [String] = []
+        if !e.sources.isEmpty {
+            parts.append("*Sources:* " + e.sources.map { id in guide.source(id).map(sourceCitation) ?? escape(id) }.joined(separator: "; "))
+        }
+        if let r = e.reviewed { parts.append("*reviewed \(escape(r))*") }
+        return [parts.joined(separator: " · "), ""]
+    }
+
+    /// A source inline: its title linked to its URL (or plain), then who and when.
+    func sourceCitation(_ s: Source) -> String {
+        let title = s.url.map { "[\(escape(s.title))](<\($0)>)" } ?? escape(s.title)
+        let meta = [s.by, s.year.map(String.init)].compactMap { $0 }
+        return meta.isEmpty ? title : "\(title) (\(escape(meta.joined(separator: ", "))))"
+    }
+
+    /// The bibliography at the end of the export: every source with its kind and URL.
+    func bibliography() -> [String] {
+        guard !guide.sources.isEmpty else { return [] }
+        return [heading(1, key: HeadingAnchors.sourcesKey, id: nil, text: "Sources"), ""]
+            + guide.sources.map { s in "- " + anchor("src-" + s.id) + sourceCitation(s) + " · \(s.kind.rawValue) · `\(s.id)`" } + [""]
     }
 
     public func block(_ b: Block) -> [String] {
@@ -128,6 +158,9 @@ public struct MarkdownRenderer: Sendable {
         if !related.isEmpty { out += ["*Related:* " + related.joined(separator: ", "), ""] }
         let used = e.usedIn.compactMap { id in guide.page(guide.pageID(showing: id) ?? "").map { "[\(escape($0.page.breadcrumbTitle))](#\(id))" } }
         if !used.isEmpty { out += ["*Used in:* " + used.joined(separator: ", "), ""] }
+        let see = e.see.compactMap { id in guide.page(guide.pageID(showing: id) ?? "").map { "[\(escape($0.page.breadcrumbTitle))](#\(id))" } }
+        if !see.isEmpty { out += ["*See:* " + see.joined(separator: ", "), ""] }
+        out += evidenceNote(e.evidence)
         return out
     }
 
@@ -160,7 +193,7 @@ public struct MarkdownRenderer: Sendable {
         if let id = guide.pageID(showing: a.deepDive), let p = guide.page(id) {
             out += ["Deep-dive: [\(escape(p.page.title))](#\(a.deepDive))", ""]
         }
-        return out
+        return out + evidenceNote(a.evidence)
     }
 
     /// "*Added: beyond the source guide, written for nnguide.*" as a paragraph of its own (after a

@@ -65,6 +65,9 @@ extension TextRenderer {
         if !related.isEmpty { out += [""] + hanging(related.joined(separator: ", "), first: "Related: ", rest: "         ") }
         let used = e.usedIn.compactMap { id in guide.pageID(showing: id).flatMap { guide.page($0) }.map { "\($0.page.breadcrumbTitle) (\(id))" } }
         if !used.isEmpty { out += hanging(used.joined(separator: ", "), first: "Used in: ", rest: "         ") }
+        let see = e.see.compactMap { id in guide.pageID(showing: id).flatMap { guide.page($0) }.map { "\($0.page.breadcrumbTitle) (\(id))" } }
+        if !see.isEmpty { out += hanging(see.joined(separator: ", "), first: "See: ", rest: "     ") }
+        out += evidenceLines(e.evidence)
         if e.inSourceGlossary { out.append("From the guide's own glossary.") }
         out += originLine(e.origin)
         return out
@@ -88,7 +91,18 @@ extension TextRenderer {
         let traits = guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(c.name): \($0)" } }
         section("Traits", traits)
         if let page = guide.page(a.deepDive) { out += ["", "Deep-dive: \(page.page.title) (\(a.deepDive))"] }
-        return out + [""] + originLine(a.origin)
+        return out + [""] + originLine(a.origin) + evidenceLines(a.evidence)
+    }
+
+    /// "Sources: Title (Organisation, 2025) <https://...>; ..." and "Reviewed: 2026-12"; none without evidence.
+    public func evidenceLines(_ e: Evidence) -> [String] {
+        var out: [String] = []
+        if !e.sources.isEmpty {
+            let names = e.sources.map { id in guide.source(id).map { s in s.citation + (s.url.map { " <\($0)>" } ?? "") } ?? id }
+            out += hanging(names.joined(separator: "; "), first: "Sources: ", rest: "         ")
+        }
+        if let r = e.reviewed { out.append("Reviewed: \(r)") }
+        return out
     }
 
     /// "Origin: added (beyond the source guide, written for nnguide)".

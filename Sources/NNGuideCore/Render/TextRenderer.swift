@@ -46,7 +46,11 @@ public struct TextRenderer: Sendable {
             out += [""] + block(b)
             // The reader's quiet mark, where a block's origin differs from its page's.
             if p.origin(ofBlock: i) != p.origin, let mark = p.origin(ofBlock: i).mark { out.append(mark) }
+            out += evidenceLines(p.evidence(ofBlock: i))
         }
+        // A section ends with its own sources and review date, before its subsections.
+        let own = evidenceLines(p.evidence)
+        if !own.isEmpty { out += [""] + own }
         for s in p.sections { out += [""] + page(s, level: level + 1) }
         return out
     }

@@ -14,6 +14,8 @@ public enum Overlay: Sendable, Equatable {
     case find(text: String, returnTo: Int)
     /// `m` or `'` typed: waiting for the letter.
     case mark(set: Bool)
+    /// The sources key: the sources and review dates of what is on screen, in a box.
+    case sources(SourcesNote)
 }
 
 /// The whole explorer as a value. `update(state, event)` is the only way it changes: keys, the results

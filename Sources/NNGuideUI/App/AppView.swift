@@ -45,6 +45,8 @@ public enum Effect: Sendable, Equatable {
     case follow(LinkTarget)
     case openGlossary(String)
     case show(ViewID)
+    /// Show these sources and review dates over the view (the sources key).
+    case showSources(SourcesNote)
     /// Disk work for the loop (save a record or a brief, list or delete briefs); its result comes
     /// back through `update` and reaches the view that asked (`DecideView.receive`).
     case run(Command)

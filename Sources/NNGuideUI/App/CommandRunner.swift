@@ -23,7 +23,11 @@ public struct CommandRunner {
             let markdown: String
             switch source {
             case .path(let nav): markdown = nav.record(catalog: guide.catalog, guide: guide, date: date) ?? ""
-            case .brief(let r): markdown = r.markdown(date: date)
+            case .brief(var r):
+                // The record says what would change the pick, as the CLI's does (the form's live
+                // recommendation leaves that analysis out: it is a recommender run per change).
+                if r.flips == nil { r.flips = Flips.analyze(r.brief, with: Recommender(guide: guide)) }
+                markdown = r.markdown(date: date)
             }
             switch files.saveRecord(markdown, name: "decision-\(source.pickID)-\(date)") {
             case .success(let w): return .done(.recordSaved(path: w.path))
@@ -41,8 +45,8 @@ public struct CommandRunner {
             let problem = files.deleteBrief(path)
             return .done(.briefDeleted(path: path, problem: problem?.description,
                                        remaining: files.listAll(guide.decisions.brief), folder: files.briefs))
-        case .keepDraft(let yaml, let name):
-            switch files.saveDraft(yaml, name: name) {
+        case .keepDraft(let yaml, let name, let continuing):
+            switch files.saveDraft(yaml, name: name, continuing: continuing) {
             case .success(.new(let path)): return .done(.draftKept(path: path, new: true))
             case .success(.unchanged(let path)): return .done(.draftKept(path: path, new: false))
             case .failure(let f): return .done(.draftFailed(f.description))

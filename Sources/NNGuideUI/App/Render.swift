@@ -8,6 +8,7 @@ public func render(_ state: AppState) -> Buffer {
     let ctx = state.context
     state.current.render(ctx, into: &buf)
     if case .popover(let id) = state.overlay { state.renderPopover(id, into: &buf) }
+    if case .sources(let note) = state.overlay { state.renderSources(note, into: &buf) }
     state.renderStatus(into: &buf)
     state.renderBottom(into: &buf)
     return buf
@@ -68,8 +69,42 @@ extension AppState {
 
     var hintItems: [(keys: String, words: String)] {
         if case .popover = overlay { return Keymap.hints(for: [.popover]) }
+        if case .sources = overlay { return Keymap.label(for: .cancel, in: .popover).map { [($0, "close")] } ?? [] }
         if current.typing { return Keymap.hints(for: current.typingScopes) }
         return Keymap.hints(for: current.scopes + [.global], leaving: current.idleActions)
+    }
+
+    /// The sources of what is on screen in a box near the top; cut (with an ellipsis) when too long.
+    func renderSources(_ note: SourcesNote, into buf: inout Buffer) {
+        let area = contentRect
+        let w = min(area.width - 2, 76)
+        guard w >= 12 else { return }
+        var body = note.lines(guide, width: w - 4, glyphs: glyphs)
+        body.append(("", .text))
+        body.append((TextWrap.truncate("Esc: close", width: w - 4, ellipsis: glyphs.ellipsis), .dim))
+        let maxBody = max(1, area.height - 2)
+        if body.count > maxBody {
+            body = Array(body.prefix(max(1, maxBody - 1))) + [body.last!]
+            if body.count >= 2 { body[body.count - 2] = (glyphs.ellipsis, .dim) }
+        }
+        drawBox(body, width: w, top: area.y + min(2, max(0, area.height - body.count - 2)), into: &buf)
+    }
+
+    /// A bordered box of lines at `top`, two columns in from the left where there is room.
+    func drawBox(_ body: [(String, Role)], width w: Int, top: Int, into buf: inout Buffer) {
+        let area = contentRect
+        let h = body.count + 2
+        let left = max(area.x, min(area.maxX - w, 2))
+        buf.fill(Rect(x: left, y: top, width: w, height: h), role: .text)
+        let g = glyphs
+        buf.put(g.tl + String(repeating: g.h, count: w - 2) + g.tr, x: left, y: top, role: .border)
+        for (i, (text, role)) in body.enumerated() {
+            let y = top + 1 + i
+            buf.put(g.v, x: left, y: y, role: .border)
+            buf.put(text, x: left + 2, y: y, role: role, limit: left + w - 2)
+            buf.put(g.v, x: left + w - 1, y: y, role: .border)
+        }
+        buf.put(g.bl + String(repeating: g.h, count: w - 2) + g.br, x: left, y: top + h - 1, role: .border)
     }
 
     /// A glossary definition in a box over the page, below the focused link when there is room.
@@ -85,6 +120,9 @@ extension AppState {
             let names = e.related.compactMap { guide.glossaryEntry($0)?.term }.joined(separator: ", ")
             for l in TextWrap.wrap(glyphs.text("Related: " + names), width: inner) { body.append((l, .dim)) }
         }
+        let see = e.see.compactMap { guide.page($0)?.page.breadcrumbTitle }
+        if !see.isEmpty { for l in TextWrap.wrap(glyphs.text("See: " + see.joined(separator: ", ")), width: inner) { body.append((l, .dim)) } }
+        if let line = e.evidence.line { for l in TextWrap.wrap(glyphs.text(line), width: inner) { body.append((l, .dim)) } }
         body.append(("", .text))
         body.append((TextWrap.truncate("Enter: open in glossary \(glyphs.bullet) Esc: close", width: inner, ellipsis: glyphs.ellipsis), .dim))
         let maxBody = max(1, area.height - 2)

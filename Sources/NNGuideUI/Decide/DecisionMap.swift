@@ -194,7 +194,8 @@ struct DecisionMap: DecideScreen {
         let h = dctx.rect.height
         var out = cursor.violations(count: s.items.count, height: s.count, name: "decide map")
         if top < 0 || top > max(0, s.count - h) { out.append("decide map: top \(top) outside the map") }
-        if s.items.indices.contains(cursor.index), !s.items[cursor.index].overlaps(top..<(top + h)) {
+        // A window too small to draw in (no rows) shows nothing, so nothing can be off it.
+        if h > 0, s.items.indices.contains(cursor.index), !s.items[cursor.index].overlaps(top..<(top + h)) {
             out.append("decide map: the chosen place is off screen")
         }
         return out

@@ -9,6 +9,8 @@ public enum Action: Hashable, Sendable {
     case lineDown, lineUp, pageDown, pageUp, top, bottom, scrollLeft, scrollRight
     // reading
     case open, nextLink, previousLink, nextSection, previousSection
+    /// The sources and review date of what is on screen (reader, glossary, compare).
+    case sources
     case find, findNext, findPrevious
     case pick(Int)
     // lists and trees

@@ -2,7 +2,7 @@
 /// its own meaning (Right expands in the contents) without touching the others.
 public enum Scope: String, Sendable, CaseIterable {
     case global, reader, home, contents, glossary, search, compare, field, popover, prompt
-    case decideHub, decide, decideTree, decidePick, decideMap, brief, briefField
+    case decideHub, decide, decideTree, decidePick, decideMap, brief, briefField, help
 
     public var title: String {
         switch self {
@@ -23,6 +23,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .decideMap: return "Decide: the decision map (M)"
         case .brief: return "Decide: the Model Brief form"
         case .briefField: return "Decide: typing a number or the notes of the brief"
+        case .help: return "Help (this screen)"
         }
     }
 }
@@ -49,6 +50,8 @@ public enum Keymap {
     public static let bindings: [Binding] = [
         // Anywhere (outside text fields)
         Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
+        // Help closes like less and vim's :help: q and Esc go back to where it was opened.
+        Binding([.char("q"), .escape], .back, .help, "close help, back to where you were", hint: "close"),
         Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (Ctrl-C quits from anywhere, even a field)", hint: "quit"),
         Binding([.escape], .cancel, .global, "cancel input, close an overlay, clear find marks"),
         Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),
@@ -83,6 +86,7 @@ public enum Keymap {
         Binding([.char("N")], .findPrevious, .reader, "previous match"),
         Binding([.left, .char("h")], .scrollLeft, .reader, "scroll a wide table left"),
         Binding([.right, .char("l")], .scrollRight, .reader, "scroll a wide table right"),
+        Binding([.char("S")], .sources, .reader, "sources and review dates of the section at the top: titles, years, URLs"),
 
         // Home
         Binding([.enter], .open, .home, "open the chosen item", hint: "open"),
@@ -100,6 +104,7 @@ public enum Keymap {
         Binding([.enter], .open, .glossary, "follow the chosen link"),
         Binding([.char(" "), .pageDown], .pageDown, .glossary, "read on in a long entry (j/k move through the terms)"),
         Binding([.pageUp, .char("b")], .pageUp, .glossary, "back up in a long entry"),
+        Binding([.char("S")], .sources, .glossary, "sources and review date of the entry: titles, years, URLs"),
 
         // Search
         Binding([.char("/"), .char("s")], .focusField, .search, "type a new query", hint: "query"),
@@ -116,6 +121,7 @@ public enum Keymap {
         Binding([.char("/")], .focusField, .compare, "filter the list as you type (Esc: stop typing, Esc again: clear)", hint: "filter"),
         Binding([.left, .char("h")], .scrollLeft, .compare, "scroll the table left"),
         Binding([.right, .char("l")], .scrollRight, .compare, "scroll the table right"),
+        Binding([.char("S")], .sources, .compare, "sources and review dates of the architectures shown"),
 
         // Decide: menus, questions and picks, the brief form. Digits pick an answer, a link or a value.
         // The hub names Enter itself: its other keys are the global ones (Backspace goes back to the

@@ -10,6 +10,7 @@ enum PageLayout {
         b.wrap([StyledRun(glyphs.text(page.title), .init(role: .title))] + mark(page.origin), anchor: page.id)
         b.line([Span(String(repeating: glyphs.heavyH, count: min(width, max(4, DisplayWidth.of(glyphs.text(page.title))))), .title)])
         if let s = page.summary { b.wrap(b.runs(s, role: .dim, resolve: resolve)) }
+        evidence(page.evidence, into: &b)
         b.blank()
         blocks(of: page, into: &b, resolve: resolve)
         if unit.depth == 0 {
@@ -28,6 +29,7 @@ enum PageLayout {
         let title = b.glyphs.text(p.title)
         b.wrap([StyledRun(title, .init(role: .heading))] + mark(p.origin), anchor: p.id)
         if level == 2 { b.line([Span(String(repeating: b.glyphs.h, count: min(b.width, DisplayWidth.of(title))), .heading)]) }
+        evidence(p.evidence, into: &b)
         b.blank()
         blocks(of: p, into: &b, resolve: resolve)
         for s in p.sections { section(s, level: level + 1, into: &b, resolve: resolve) }
@@ -107,8 +109,15 @@ enum PageLayout {
             // Marked where it differs from its page: a page marked [added] does not repeat it per block.
             let origin = page.origin(ofBlock: index)
             if origin != page.origin { suffix(origin, ownLine: block.isDrawn, into: &b) }
+            evidence(page.evidence(ofBlock: index), into: &b)
             b.blank()
         }
+    }
+
+    /// The quiet line under a page, section or block that cites sources or says when it was reviewed.
+    static func evidence(_ e: Evidence, into b: inout DocumentBuilder) {
+        guard let line = SourcesNote.line(e, scope: .reader) else { return }
+        b.wrap([StyledRun(b.glyphs.text(line), .init(role: .dim))])
     }
 
     /// The quiet mark after an added or refilled title ("[added]"); none for the guide's own.

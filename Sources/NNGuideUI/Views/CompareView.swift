@@ -85,6 +85,21 @@ public struct CompareView: AppView {
         return (title, t)
     }
 
+    /// The sources of the architectures the table shows (the picked ones, the one under the cursor,
+    /// or a matrix's columns).
+    func sourcesNote(_ ctx: ViewContext) -> SourcesNote? {
+        let all = items(ctx)
+        guard all.indices.contains(cursor.index) else { return nil }
+        let ids: [String]
+        switch all[cursor.index] {
+        case .matrix(let m): ids = m.table.architectures ?? []
+        case .architecture(let a): ids = picked.isEmpty ? [a.id] : picked
+        }
+        let archs = ids.compactMap { ctx.guide.architecture($0) }
+        let note = SourcesNote(title: archs.map(\.displayName).joined(separator: ", "), evidence: archs.map(\.evidence))
+        return note.isEmpty ? nil : note
+    }
+
     static func transpose(_ t: Table) -> Table {
         let cols = [t.columns.first ?? ""] + t.rows.map { $0.first ?? "" }
         let rows = t.columns.indices.dropFirst().map { c in [t.columns[c]] + t.rows.map { c < $0.count ? $0[c] : "" } }
@@ -97,6 +112,7 @@ public struct CompareView: AppView {
         guard let (title, t) = table(ctx) else { return b.doc }
         b.wrap([StyledRun(ctx.glyphs.text(title), .init(role: .strong))])
         b.table(t, resolve: { ctx.guide.resolves($0) }, marks: Self.marks(ctx.guide))
+        if let line = sourcesNote(ctx)?.line(scope: .compare) { b.wrap([StyledRun(ctx.glyphs.text(line), .init(role: .dim))]) }
         return b.doc
     }
 
@@ -179,6 +195,8 @@ public struct CompareView: AppView {
         }
         guard all.indices.contains(cursor.index) else { return .unhandled }
         switch action {
+        case .sources:
+            return sourcesNote(ctx).map(Effect.showSources) ?? .message("What the table shows cites no sources and has no review date")
         case .switchFocus: tableFocus.toggle()
         case .cancel:
             if tableFocus { tableFocus = false; return .none }

@@ -66,6 +66,7 @@ public struct GlossaryView: AppView {
         if !e.aliases.isEmpty { b.wrap([StyledRun(g.text("also: " + e.aliases.joined(separator: ", ")), .init(role: .dim))]) }
         b.blank()
         b.wrap(b.runs(e.definition, resolve: { ctx.guide.resolves($0) }))
+        if let line = SourcesNote.line(e.evidence, scope: .glossary) { b.wrap([StyledRun(g.text(line), .init(role: .dim))]) }
         var n = 0
         func numbered(_ label: String, _ target: LinkTarget, into b: inout DocumentBuilder) {
             n += 1
@@ -74,6 +75,12 @@ public struct GlossaryView: AppView {
             b.doc.menu.append(link)
             let lead = String(n).count == 1 ? " \(n)  " : "\(n)  "
             b.wrap([StyledRun(g.text(label), .init(role: .link, link: link))], first: [Span(lead, .accent)], rest: [Span("    ")])
+        }
+        // What answers the next question (what it costs, what to use instead): the entry's `see`.
+        let see = e.see.compactMap { ctx.guide.pageID(showing: $0) }
+        if !see.isEmpty {
+            b.blank(); b.line([Span("See", .heading)])
+            for p in see { numbered(ctx.guide.breadcrumb(p).joined(separator: " \(g.sep) "), .page(p), into: &b) }
         }
         let related = e.related.compactMap { ctx.guide.glossaryEntry($0) }
         if !related.isEmpty {
@@ -142,6 +149,10 @@ public struct GlossaryView: AppView {
             detailTop = LinkFocus.entry.top(showing: lines[next], from: detailTop, height: h, count: doc.lines.count)
             fit(ctx)
             return .none
+        case .sources:
+            guard let id = selectedID, let e = ctx.guide.glossaryEntry(id) else { return .unhandled }
+            let note = SourcesNote(title: e.term, evidence: [e.evidence])
+            return note.isEmpty ? .message("\(e.term) cites no sources and has no review date") : .showSources(note)
         case .pick(let k):
             guard doc.menu.indices.contains(k - 1) else { return .unhandled }
             focus = doc.menu[k - 1]

@@ -158,6 +158,7 @@ public struct ReaderView: AppView {
             guard !doc.menu.isEmpty else { return .unhandled }
             guard n <= doc.menu.count else { return .message("This page has \(doc.menu.count) choices") }
             return .follow(doc.links[doc.menu[n - 1]].target)
+        case .sources: return sources(doc, ctx)
         case .nextSection: return nextSection(doc, ctx)
         case .previousSection: return previousSection(doc, ctx)
         case .findNext, .findPrevious:
@@ -175,6 +176,16 @@ public struct ReaderView: AppView {
         default: return .unhandled
         }
         return .none
+    }
+
+    /// The sources and review dates of the section whose heading is at or above the top line: its
+    /// own and its blocks'.
+    func sources(_ doc: Document, _ ctx: ViewContext) -> Effect {
+        let id = doc.anchors.last { $0.line <= top }?.id ?? unit
+        guard let page = ctx.guide.page(id)?.page else { return .unhandled }
+        let note = SourcesNote(title: page.title, evidence: [page.evidence] + page.blocks.indices.map { page.evidence(ofBlock: $0) })
+        guard !note.isEmpty else { return .message("\(page.breadcrumbTitle) cites no sources and has no review date") }
+        return .showSources(note)
     }
 
     var findSummary: String {

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import NNGuideCore
+
+/// `nnguide sources [ID]`: the bibliography (Content/sources.yaml), or one source and every item
+/// that cites it, with its file and line.
+struct SourcesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sources",
+        abstract: "List the bibliography, or one source and where it is cited.",
+        discussion: """
+            With no id, lists every source of Content/sources.yaml: id, title, authors or organisation, \
+            year, kind, url and how many items cite it. With an id, prints that source and every page, \
+            section, block, glossary entry, catalog entry or decision rule that cites it, with its file, \
+            line and review date. An id that matches nothing exits 1.
+
+            Examples:
+              nnguide sources
+              nnguide sources guide
+              nnguide sources --json | jq '.[] | select(.cited_by == 0) | .id'
+            """)
+    @OptionGroup var content: ContentOptions
+    @Option(name: .customLong("format"), help: ArgumentHelp("text (the default), markdown or json.", valueName: "format")) var chosenFormat: OutputFormat?
+    @Flag(help: "Same as --format json.") var json = false
+    @Argument(help: ArgumentHelp("A source id (as in sources.yaml).", valueName: "id")) var id: String?
+
+    var format: OutputFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .text)) ?? .text }
+
+    func validate() throws { _ = try jsonFormat(json: json, chosen: chosenFormat, default: OutputFormat.text) }
+
+    /// One source as JSON: its fields, how many items cite it, and (for one id) where.
+    struct Entry: Encodable {
+        var id: String, title: String
+        var authors: String?, organisation: String?, year: Int?, kind: String, url: String?
+        var cited_by: Int
+        var citations: [Citation]?
+        init(_ s: Source, cited: Int, citations: [Citation]? = nil) {
+            id = s.id; title = s.title; authors = s.authors; organisation = s.organisation; year = s.year
+            kind = s.kind.rawValue; url = s.url; cited_by = cited; self.citations = citations
+        }
+    }
+    struct Citation: Encodable {
+        var item: String, file: String, line: Int?, column: Int?, reviewed: String?, page: String?
+    }
+
+    func run() throws {
+        let dir = try content.checkedDirectory()
+        let (guide, problems, locations) = ContentLoader.located(directory: dir)
+        guard let guide, problems.errors.isEmpty else { throw GuideSource(directory: dir).report(ContentError(problems.errors)) }
+        let items = guide.evidenceItems
+        var counts: [String: Int] = [:]
+        for item in items { for s in Set(item.evidence.sources) { counts[s, default: 0] += 1 } }
+        guard let id else { return try list(guide, counts) }
+        guard let source = guide.source(id) else {
+            let near = EditDistance.closest(to: id, among: guide.sources.map(\.id), limit: 3)
+            throw notFound("no source has the id '\(id)' (`nnguide sources` lists them all)", suggestions: near)
+        }
+        let citations = guide.citations(of: id).map { item -> Citation in
+            let l = ContentLoader.location(of: item.key, in: locations)
+            return Citation(item: item.what, file: l.file, line: l.line, column: l.column, reviewed: item.evidence.reviewed, page: item.pageID)
+        }
+        switch format {
+        case .json: try emitJSON(Entry(source, cited: citations.count, citations: citations))
+        case .markdown:
+            var lines = ["## \(source.title)", ""] + Self.fields(source).map { "- \($0.0): \($0.1)" }
+            lines += ["", "Cited by \(citations.count):", ""] + citations.map { "- \($0.item) (\(Self.place($0)))\($0.reviewed.map { ", reviewed \($0)" } ?? "")" }
+            emit(lines)
+        case .text:
+            var lines = ["\(source.id): \(source.title)"] + Self.fields(source).map { "  \($0.0): \($0.1)" }
+            lines.append(citations.isEmpty ? "Cited by nothing." : "Cited by \(citations.count):")
+            lines += citations.map { "  \(Self.place($0))  \($0.item)\($0.reviewed.map { " · reviewed \($0)" } ?? "")" }
+            emit(lines)
+        }
+    }
+
+    static func place(_ c: Citation) -> String {
+        SourceLocation(file: c.file, line: c.line, column: c.column).description
+    }
+
+    static func fields(_ s: Source) -> [(String, String)] {
+        var out: [(String, String)] = []
+        if let a = s.authors { out.append(("authors", a)) }
+        if let o = s.organisation { out.append(("organisation", o)) }
+        if let y = s.year { out.append(("year", String(y))) }
+        out.append(("kind", s.kind.rawValue))
+        if let u = s.url { out.append(("url", u)) }
+        return out
+    }
+
+    func list(_ guide: Guide, _ counts: [String: Int]) throws {
+        switch format {
+        case .json: try emitJSON(guide.sources.map { Entry($0, cited: counts[$0.id] ?? 0) })
+        case .markdown:
+            emit(guide.sources.map { s in
+                "- **\(s.id)**: \(s.citation)\(s.url.map { ", <\($0)>" } ?? "") (\(s.kind.rawValue); cited by \(counts[s.id] ?? 0))"
+            })
+        case .text:
+            guard !guide.sources.isEmpty else { emit(["No sources: the content folder has no sources.yaml, or it lists none."]); return }
+            let width = guide.sources.map(\.id.count).max() ?? 0
+            var lines: [String] = []
+            for s in guide.sources {
+                let pad = String(repeating: " ", count: width - s.id.count)
+                lines.append("\(s.id)\(pad)  \(s.citation) · \(s.kind.rawValue) · cited by \(counts[s.id] ?? 0)")
+                if let u = s.url { lines.append(String(repeating: " ", count: width + 2) + u) }
+            }
+            emit(lines)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// Issue 23 item 1: help closes like less and vim's :help, and opens at the keys of the screen it was
+/// asked from.
+@Suite struct HelpTests {
+    @Test(arguments: [Key.char("q"), Key.escape])
+    func qAndEscCloseHelpInsteadOfQuitting(_ key: Key) {
+        let reading = press(Fixture.state(), keys("t", Key.enter))
+        let s = press(reading, [.char("?"), key])
+        #expect(!s.quit, "\(key.label) in help quit nnguide")
+        #expect(s.screen == reading.screen)
+        // From a fresh start too, where nothing came before help.
+        let fresh = press(Fixture.state(), [.function(1), key])
+        #expect(!fresh.quit && fresh.screen == .home)
+    }
+
+    @Test func helpOpensAtTheKeysOfTheScreenItWasAskedFrom() throws {
+        let form = press(Fixture.state(), keys("d3"))
+        let s = press(form, [.function(1)])
+        #expect(s.screen == .help)
+        let top = render(s).lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        #expect(top.contains(Scope.brief.title), "help opened at: \(top)")
+        let home = press(Fixture.state(), keys("?"))
+        #expect(render(home).lines.joined(separator: "\n").contains(Scope.home.title))
+        // Ctrl-C still quits from help.
+        #expect(press(s, [.ctrl("c")]).quit)
+    }
+}
+
+/// Issue 23 item 3: the record the explorer saves from a brief says what would change the pick, as
+/// the CLI's does.
+@Suite struct ExplorerRecordTests {
+    @Test func theBriefsRecordListsWhatWouldChangeThePick() throws {
+        let dir = try TempDir()
+        let guide = Fixture.guide
+        let brief = try Brief(schema: guide.decisions.brief, values: [.modality: .choice("image"), .task: .choice("classification")])
+        var r = try Recommender(guide: guide).recommend(brief)
+        r.flips = nil   // as the form's live recommendation has it
+        let event = dir.runner.run(.saveRecord(.brief(r)), guide: guide)
+        guard case .done(.recordSaved(let path)) = event else { Issue.record("\(event)"); return }
+        let record = try String(contentsOfFile: path, encoding: .utf8)
+        let expected = Flips.analyze(brief, with: Recommender(guide: guide))
+        try #require(!expected.isEmpty, "the fixture brief has no flips to show")
+        #expect(record.contains("What would change the pick"), "\(record)")
+        #expect(record.contains(expected[0].title), "\(record)")
+    }
+}
+
+/// Issue 23 item 8: reopening a draft and quitting with changes again goes on in that draft instead of
+/// adding another; a saved brief is never written over by a draft.
+@Suite struct DraftTests {
+    @Test func aDraftOpenedAgainIsContinuedNotCopied() throws {
+        let dir = try TempDir()
+        let files = dir.files
+        guard case .success(.new(let first)) = files.saveDraft("task: generation\n", name: "text-generation") else { Issue.record("first draft"); return }
+        guard case .success(.new(let again)) = files.saveDraft("task: summarization\n", name: "text-generation", continuing: first) else { Issue.record("continued"); return }
+        #expect(again == first)
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "task: summarization\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: files.drafts).filter { $0.hasSuffix(".yaml") } == ["text-generation.yaml"])
+        // A new brief of the same name is another draft, beside the first.
+        guard case .success(.new(let other)) = files.saveDraft("task: translation\n", name: "text-generation") else { Issue.record("second"); return }
+        #expect(other != first)
+    }
+
+    @Test func aSavedBriefIsNeverReplacedByADraft() throws {
+        let dir = try TempDir()
+        let files = dir.files
+        guard case .success(.new(let saved)) = files.saveBrief("task: generation\n", name: "text-generation") else { Issue.record("brief"); return }
+        guard case .success(.new(let draft)) = files.saveDraft("task: summarization\n", name: "text-generation", continuing: saved) else { Issue.record("draft"); return }
+        #expect(draft != saved && draft.hasPrefix(files.drafts))
+        #expect(try String(contentsOfFile: saved, encoding: .utf8) == "task: generation\n")
+    }
+}

@@ -23,7 +23,11 @@ public struct CommandRunner {
             let markdown: String
             switch source {
             case .path(let nav): markdown = nav.record(catalog: guide.catalog, guide: guide, date: date) ?? ""
-            case .brief(let r): markdown = r.markdown(date: date)
+            case .brief(var r):
+                // The record says what would change the pick, as the CLI's does (the form's live
+                // recommendation leaves that analysis out: it is a recommender run per change).
+                if r.flips == nil { r.flips = Flips.analyze(r.brief, with: Recommender(guide: guide)) }
+                markdown = r.markdown(date: date)
             }
             switch files.saveRecord(markdown, name: "decision-\(source.pickID)-\(date)") {
             case .success(let w): return .done(.recordSaved(path: w.path))

@@ -82,7 +82,11 @@ extension AppState {
         switch action {
         case .quit: quit = true
         case .redraw: redraw = true
-        case .help: go(.view(.help))
+        case .help:
+            guard screen != .help else { break }
+            let from = current.scopes
+            go(.view(.help))
+            help.open(at: from, context)
         case .home: go(.view(.home))
         case .show(let id): showView(id)
         case .back: back()
@@ -155,7 +159,11 @@ extension AppState {
     }
 
     mutating func back() {
-        guard let prev = history.popLast() else { message = "Nothing to go back to"; return }
+        guard let prev = history.popLast() else {
+            // Help always closes, even when nothing was open before it.
+            if screen == .help { show(.view(.home)) } else { message = "Nothing to go back to" }
+            return
+        }
         forwardHistory.append(location)
         show(prev)
     }

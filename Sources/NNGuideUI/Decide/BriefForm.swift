@@ -1,7 +1,8 @@
 import NNGuideCore
 
 /// The Model Brief as a form: one row per field of the brief schema (decisions.yaml's `brief:`, the
-/// same table the YAML file and the flags read). Choices cycle with Left/Right or are picked by number; numbers and the notes are
+/// same table the YAML file and the flags read). Choices cycle with Left/Right, are picked by number, or are typed by name after
+/// Enter (the tenth value and later have no digit); numbers and the notes are
 /// typed after Enter, and only then do letters type. The recommendation is recomputed from the
 /// values on every frame, so it always matches the form.
 public struct BriefForm: Sendable, Equatable {
@@ -128,14 +129,16 @@ public struct BriefForm: Sendable, Equatable {
                 return .message("\(current.name) is typed: Enter, then the \(current.kind == .text ? "text" : "number")")
             }
         case .open:
-            if !cycle(current, by: 1, schema) { editing = values[current.field]?.description ?? "" }
+            // A number or the notes: the value to edit. A choice: its name typed (the 10th value and
+            // later have no digit), chosen as it is typed.
+            editing = choices(current, schema) == nil ? (values[current.field]?.description ?? "") : ""
         case .pick(let n):
             if let vs = choices(current, schema) {
                 guard vs.indices.contains(n - 1) else { return .unhandled }
                 values[current.field] = vs[n - 1]
             } else {
                 editing = String(n)
-                reparse(current)
+                reparse(current, schema)
             }
         case .decide(.clearValue):
             values[current.field] = nil
@@ -161,13 +164,26 @@ public struct BriefForm: Sendable, Equatable {
         case .lineUp: finish(); move(to: field - 1, ctx)
         default: return .unhandled
         }
-        if editing != nil, let spec = current(ctx.guide.decisions.brief) { reparse(spec) }
+        if editing != nil, let spec = current(ctx.guide.decisions.brief) { reparse(spec, ctx.guide.decisions.brief) }
         return .none
     }
 
-    /// Takes the typed text as the value when it parses; the problem says why not.
-    private mutating func reparse(_ spec: BriefFieldSpec) {
+    /// Takes the typed text as the value when it parses; the problem says why not. For a choice the
+    /// text is the start of a value's name (or any part of it, or an alias the schema accepts).
+    private mutating func reparse(_ spec: BriefFieldSpec, _ schema: BriefSchema) {
         guard let text = editing else { return }
+        if let vs = choices(spec, schema) {
+            let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+            guard !t.isEmpty else { problem = nil; return }
+            let names = vs.map(\.description)
+            if let exact = try? spec.parse(t), vs.contains(exact) { values[spec.field] = exact; problem = nil; return }
+            if let i = names.firstIndex(where: { $0.hasPrefix(t) }) ?? names.firstIndex(where: { $0.contains(t) }) {
+                values[spec.field] = vs[i]; problem = nil
+            } else {
+                problem = "No \(spec.name) value holds \"\(text)\""
+            }
+            return
+        }
         if text.trimmingCharacters(in: .whitespaces).isEmpty { values[spec.field] = nil; problem = nil; return }
         do {
             values[spec.field] = try spec.parse(text)
@@ -255,24 +271,33 @@ public struct BriefForm: Sendable, Equatable {
         let pad = [Span("  ")]
         if let notice { s.text(notice, .strong, first: pad) }
         s.text(f.meaning + (f.required ? " (required)" : ""), .dim, first: pad)
-        if let problem {
-            s.text(problem, .warning, first: pad)
-        } else if editing != nil {
-            s.text("Enter, Esc or Down finishes.", .dim, first: pad)
-        } else if let vs = choices(f, schema) {
+        if let problem { s.text(problem, .warning, first: pad) }
+        if let vs = choices(f, schema) {
             var runs: [StyledRun<Sheet.Tag>] = []
+            // Values past the ninth have no digit: a separator keeps "9 multimodal" and "audio" apart.
+            let separator = vs.count > 9 ? (g.ascii ? " | " : " \u{00B7} ") : "  "
             for (i, v) in vs.enumerated() {
-                if i > 0 { runs.append(StyledRun("  ", Sheet.Tag(.dim))) }
+                if i > 0 { runs.append(StyledRun(separator, Sheet.Tag(.dim))) }
                 // Number and value in one run, joined by a no-break space, so a line never parts them.
                 let number = i < 9 ? "\(i + 1)" + (g.ascii ? " " : "\u{00A0}") : ""
                 runs.append(StyledRun(number + v.description, Sheet.Tag(values[f.field] == v ? .selection : .text)))
             }
             s.wrap(runs, first: pad)
-            s.text("Left/Right or a digit chooses; x clears.", .dim, first: pad)
+            if editing != nil {
+                s.text("Type a value's name: \(Self.key(.open, .briefField)) or \(Self.key(.lineDown, .briefField)) takes it.", .dim, first: pad)
+            } else {
+                s.text("\(Self.key(.decide(.previousValue), .brief))/\(Self.key(.decide(.nextValue), .brief)) or a digit chooses, \(Self.key(.open, .brief)) to type a name; \(Self.key(.decide(.clearValue), .brief)) clears.", .dim, first: pad)
+            }
+        } else if problem != nil {
+        } else if editing != nil {
+            s.text("Enter, Esc or Down finishes.", .dim, first: pad)
         } else {
             s.text("Enter to type " + (f.kind == .text ? "the text." : "\(f.validValues)."), .dim, first: pad)
         }
     }
+
+    /// The key bound to `action`, from the keymap, so the form never names a key that does not work.
+    static func key(_ action: Action, _ scope: Scope) -> String { Keymap.label(for: action, in: scope) ?? "?" }
 
     /// Keeps the focused row and what it says about itself on screen.
     mutating func fit(height: Int, width: Int, _ ctx: ViewContext) {

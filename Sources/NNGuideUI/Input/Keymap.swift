@@ -2,7 +2,7 @@
 /// its own meaning (Right expands in the contents) without touching the others.
 public enum Scope: String, Sendable, CaseIterable {
     case global, reader, home, contents, glossary, search, compare, field, popover, prompt
-    case decideHub, decide, decideTree, decidePick, decideMap, brief, briefField
+    case decideHub, decide, decideTree, decidePick, decideMap, brief, briefField, help
 
     public var title: String {
         switch self {
@@ -23,6 +23,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .decideMap: return "Decide: the decision map (M)"
         case .brief: return "Decide: the Model Brief form"
         case .briefField: return "Decide: typing a number or the notes of the brief"
+        case .help: return "Help (this screen)"
         }
     }
 }
@@ -49,6 +50,8 @@ public enum Keymap {
     public static let bindings: [Binding] = [
         // Anywhere (outside text fields)
         Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
+        // Help closes like less and vim's :help: q and Esc go back to where it was opened.
+        Binding([.char("q"), .escape], .back, .help, "close help, back to where you were", hint: "close"),
         Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (Ctrl-C quits from anywhere, even a field)", hint: "quit"),
         Binding([.escape], .cancel, .global, "cancel input, close an overlay, clear find marks"),
         Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),
@@ -145,7 +148,7 @@ public enum Keymap {
         Binding([.char("M"), .escape, .backspace], .decide(.map), .decideMap, "close the map, back where you were", hint: "close"),
         Binding([.right, .char("l")], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),
         Binding([.left, .char("h")], .decide(.previousValue), .brief, "previous value of a choice"),
-        Binding([.enter], .open, .brief, "type a number or the notes (Enter again to finish); next value of a choice", hint: "edit"),
+        Binding([.enter], .open, .brief, "type a number, the notes or a choice by its name (Enter again to finish)", hint: "edit"),
         Binding([.delete, .char("x")], .decide(.clearValue), .brief, "clear the field (not set)"),
         Binding([.char("w")], .decide(.saveBrief), .brief, "save the brief (always a new file, never overwrites)", hint: "save"),
         Binding([.char("o")], .decide(.openBrief), .brief, "open a saved brief", hint: "open"),

@@ -4,19 +4,22 @@ import NNGuideCore
 public struct HelpView: AppView {
     public var scroll = ScrollDocument()
     public init() {}
-    public var scopes: [Scope] { [] }
-    /// Help only scrolls: Enter and the digits have nothing to open here.
-    public var idleActions: Set<Action> { [.open] }
+    public var scopes: [Scope] { [.help] }
+    /// Help only scrolls: Enter and the digits have nothing to open here, and ? is where you are.
+    public var idleActions: Set<Action> { [.open, .help] }
 
     static func document(width: Int, glyphs: Glyphs) -> Document {
         var b = DocumentBuilder(width: width, glyphs: glyphs)
         b.wrap([StyledRun("Keys", .init(role: .title))])
-        b.wrap([StyledRun("Backspace returns to where you were. q quits from anywhere except while typing in a field; Ctrl-C always quits.", .init(role: .dim))])
+        let close = Keymap.bindings.first { $0.scope == .help && $0.action == .back }?.keyLabel ?? "q"
+        let quit = Keymap.label(for: .quit) ?? "q"
+        b.wrap([StyledRun("\(close) closes help. Elsewhere \(quit) quits, except while typing in a field; Ctrl-C always quits. Help opened where you were: the keys of that screen come first, Anywhere's after them.", .init(role: .dim))])
         let keyWidth = min(max(8, width / 3), Keymap.bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 10)
         for scope in Scope.allCases {
             let rows = Keymap.bindings.filter { $0.scope == scope }
             guard !rows.isEmpty else { continue }
             b.blank()
+            b.doc.places[Self.place(scope)] = b.doc.lines.count
             b.wrap([StyledRun(scope.title, .init(role: .heading))])
             for r in rows {
                 let keys = r.keyLabel
@@ -46,6 +49,16 @@ public struct HelpView: AppView {
 
     func doc(_ ctx: ViewContext) -> Document {
         ctx.library.cached("help", width: ctx.rect.page.width, glyphs: ctx.glyphs, build: Self.document)
+    }
+
+    static func place(_ scope: Scope) -> String { "scope:" + scope.rawValue }
+
+    /// Opens at the keys of the screen help was asked from (the brief form's are pages down), the
+    /// first of `scopes` that help lists; at the top when none is.
+    public mutating func open(at scopes: [Scope], _ ctx: ViewContext) {
+        let d = doc(ctx)
+        scroll.top = scopes.lazy.compactMap { d.places[Self.place($0)] }.first ?? 0
+        fit(ctx)
     }
 
     public mutating func fit(_ ctx: ViewContext) { scroll.fit(lines: doc(ctx).lines.count, height: ctx.rect.height) }

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// Issue 23 item 2: every value of a choice can be reached by a key, past the ninth too, and the list
+/// reads as separate values. On the shipped guide, whose modality and task lists are longer than nine.
+@Suite struct BriefFormChoiceTests {
+    static let library: Library? = {
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Content").path
+        return (try? ContentLoader.load(directory: content)).map { Library(guide: $0) }
+    }()
+
+    func form() throws -> AppState {
+        let library = try #require(Self.library, "Content/ does not load")
+        return press(AppState(library: library, width: 80, height: 24), keys("d3"))
+    }
+
+    @Test func everyValuePastTheNinthIsReachedByTypingItsName() throws {
+        let s0 = try form()
+        let values = s0.decide.form.choices(try #require(s0.decide.form.current(s0.context.guide.decisions.brief)), s0.context.guide.decisions.brief) ?? []
+        try #require(values.count > 9, "the shipped guide has \(values.count) modalities")
+        for v in values {
+            let s = press(s0, [.enter] + keys(v.description) + [.enter])
+            #expect(s.decide.form.values[.modality] == v, "typing \(v) chose \(s.decide.form.values[.modality].map(\.description) ?? "nothing")")
+            #expect(s.decide.form.editing == nil)
+        }
+        // The start of a name is enough, and a name that fits nothing says so without choosing.
+        #expect(press(s0, [.enter] + keys("aud") + [.enter]).decide.form.values[.modality] == .choice("audio"))
+        let none = press(s0, [.enter] + keys("zzz"))
+        #expect(none.decide.form.values[.modality] == nil)
+        #expect(render(none).lines.joined().contains("No modality value holds \"zzz\""))
+    }
+
+    @Test func theTenthValueIsSetApartFromTheNinth() throws {
+        let screen = render(try form()).lines.joined(separator: "\n")
+        #expect(screen.contains("9\u{00A0}multimodal \u{00B7}"), "\(screen)")
+        #expect(screen.contains("to type a name"), "\(screen)")
+    }
+}

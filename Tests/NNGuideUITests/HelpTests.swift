@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// Issue 23 item 1: help closes like less and vim's :help, and opens at the keys of the screen it was
+/// asked from.
+@Suite struct HelpTests {
+    @Test(arguments: [Key.char("q"), Key.escape])
+    func qAndEscCloseHelpInsteadOfQuitting(_ key: Key) {
+        let reading = press(Fixture.state(), keys("t", Key.enter))
+        let s = press(reading, [.char("?"), key])
+        #expect(!s.quit, "\(key.label) in help quit nnguide")
+        #expect(s.screen == reading.screen)
+        // From a fresh start too, where nothing came before help.
+        let fresh = press(Fixture.state(), [.function(1), key])
+        #expect(!fresh.quit && fresh.screen == .home)
+    }
+
+    @Test func helpOpensAtTheKeysOfTheScreenItWasAskedFrom() throws {
+        let form = press(Fixture.state(), keys("d3"))
+        let s = press(form, [.function(1)])
+        #expect(s.screen == .help)
+        let top = render(s).lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        #expect(top.contains(Scope.brief.title), "help opened at: \(top)")
+        let home = press(Fixture.state(), keys("?"))
+        #expect(render(home).lines.joined(separator: "\n").contains(Scope.home.title))
+        // Ctrl-C still quits from help.
+        #expect(press(s, [.ctrl("c")]).quit)
+    }
+}
+
+/// Issue 23 item 3: the record the explorer saves from a brief says what would change the pick, as
+/// the CLI's does.
+@Suite struct ExplorerRecordTests {
+    @Test func theBriefsRecordListsWhatWouldChangeThePick() throws {
+        let dir = try TempDir()
+        let guide = Fixture.guide
+        let brief = try Brief(schema: guide.decisions.brief, values: [.modality: .choice("image"), .task: .choice("classification")])
+        var r = try Recommender(guide: guide).recommend(brief)
+        r.flips = nil   // as the form's live recommendation has it
+        let event = dir.runner.run(.saveRecord(.brief(r)), guide: guide)
+        guard case .done(.recordSaved(let path)) = event else { Issue.record("\(event)"); return }
+        let record = try String(contentsOfFile: path, encoding: .utf8)
+        let expected = Flips.analyze(brief, with: Recommender(guide: guide))
+        try #require(!expected.isEmpty, "the fixture brief has no flips to show")
+        #expect(record.contains("What would change the pick"), "\(record)")
+        #expect(record.contains(expected[0].title), "\(record)")
+    }
+}

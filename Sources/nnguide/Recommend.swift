@@ -85,9 +85,12 @@ struct Recommend: ParsableCommand {
     /// the flag, the value and what is valid.
     func flagValues(_ schema: BriefSchema) throws -> [BriefField: BriefValue] {
         var values: [BriefField: BriefValue] = [:]
+        var problems: [String] = []
         for (spec, raw) in givenFlags(schema) {
-            do { values[spec.field] = try spec.parse(raw) } catch { throw Recommend.usage(BriefRefusal.badValue(error).description) }
+            do { values[spec.field] = try spec.parse(raw) } catch { problems.append(BriefRefusal.badValue(error).description) }
         }
+        // Every bad value at once, one a line, so a second run is not needed to find the next.
+        guard problems.isEmpty else { throw Recommend.usage(problems.joined(separator: "\nnnguide: ")) }
         return values
     }
 

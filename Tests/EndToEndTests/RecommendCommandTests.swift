@@ -26,6 +26,16 @@ import NNGuideCore
         #expect(brief["latency_ms"] as? Double == 200 && brief["streaming"] as? Bool == true && brief["notes"] as? String == "a note")
     }
 
+    /// Issue 23 item 5: every bad value at once, each with what was meant where one is near.
+    @Test func everyBadValueIsReportedAtOnce() throws {
+        let r = try RecommendRun.run(["--modality", "imgae", "--task", "clasification", "--samples", "lots"])
+        #expect(r.status == 64)
+        #expect(r.err.contains("--modality: unknown value 'imgae' for modality (did you mean 'image'?)"), "\(r.err)")
+        #expect(r.err.contains("--task: unknown value 'clasification' for task (did you mean 'classification'?)"), "\(r.err)")
+        #expect(r.err.contains("--samples: 'lots' is not a number; samples takes a whole number"), "\(r.err)")
+        #expect(r.out.isEmpty)
+    }
+
     @Test func textIsTheDefaultFormat() throws {
         let r = try RecommendRun.run(["--modality", "image", "--task", "classification"])
         #expect(r.status == 0)

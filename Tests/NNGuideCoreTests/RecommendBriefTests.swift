@@ -134,13 +134,16 @@ import Testing
         let banana = try #require(try refusal([.modality: .choice("banana"), .task: .choice("classification")]))
         #expect(banana.refusal == .badValue(BriefValueError(spec: try #require(schema[.modality]), value: "banana")))
         #expect(banana.message == "--modality: unknown value 'banana' for modality; valid values: \(choices)")
+        // A near miss names the value meant (issue 23), as a mistyped command or flag does.
+        let typo = try #require(try refusal([.modality: .choice("imgae"), .task: .choice("classification")]))
+        #expect(typo.message == "--modality: unknown value 'imgae' for modality (did you mean 'image'?); valid values: \(choices)")
         // A value of the wrong kind, a negative count, a count under its minimum, a fractional count.
         let base: [BriefField: BriefValue] = [.modality: .choice("image"), .task: .choice("classification")]
         let cases: [(BriefField, BriefValue, String)] = [
             (.task, .text("classification"), "--task: unknown value 'classification'"),
             (.samples, .number(-5), "--samples: '-5' is negative"),
             (.samples, .number(0), "--samples: '0' is too small"),
-            (.samples, .number(2.5), "--samples: unknown value '2.5'"),
+            (.samples, .number(2.5), "--samples: '2.5' is not a whole number"),   // issue 23: not "unknown value"
             (BriefField("latency_ms"), .number(0), "--latency-ms: '0' is too small"),
             (BriefField("streaming"), .choice("yes"), "--streaming: unknown value 'yes'"),
         ]

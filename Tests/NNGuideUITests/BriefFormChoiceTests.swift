@@ -38,4 +38,18 @@ import Testing
         #expect(screen.contains("9\u{00A0}multimodal \u{00B7}"), "\(screen)")
         #expect(screen.contains("to type a name"), "\(screen)")
     }
+
+    /// Issue 23 item 5: Enter on text that is not a number keeps the text to be mended, instead of
+    /// throwing it away.
+    @Test func enterOnABadNumberKeepsTheText() throws {
+        var s = try form()
+        let schema = s.context.guide.decisions.brief
+        let samples = try #require(schema.fields.firstIndex { $0.field == .samples })
+        s = press(s, Array(repeating: Key.down, count: samples) + [.enter] + keys("lots") + [.enter])
+        #expect(s.decide.form.editing == "lots", "the typed text was thrown away")
+        #expect(s.decide.form.values[.samples] == nil)
+        s = press(s, Array(repeating: Key.backspace, count: 4) + keys("5k") + [.enter])
+        #expect(s.decide.form.editing == nil)
+        #expect(s.decide.form.values[.samples] == .number(5000))
+    }
 }

@@ -48,3 +48,29 @@ import Testing
         #expect(record.contains(expected[0].title), "\(record)")
     }
 }
+
+/// Issue 23 item 8: reopening a draft and quitting with changes again goes on in that draft instead of
+/// adding another; a saved brief is never written over by a draft.
+@Suite struct DraftTests {
+    @Test func aDraftOpenedAgainIsContinuedNotCopied() throws {
+        let dir = try TempDir()
+        let files = dir.files
+        guard case .success(.new(let first)) = files.saveDraft("task: generation\n", name: "text-generation") else { Issue.record("first draft"); return }
+        guard case .success(.new(let again)) = files.saveDraft("task: summarization\n", name: "text-generation", continuing: first) else { Issue.record("continued"); return }
+        #expect(again == first)
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "task: summarization\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: files.drafts).filter { $0.hasSuffix(".yaml") } == ["text-generation.yaml"])
+        // A new brief of the same name is another draft, beside the first.
+        guard case .success(.new(let other)) = files.saveDraft("task: translation\n", name: "text-generation") else { Issue.record("second"); return }
+        #expect(other != first)
+    }
+
+    @Test func aSavedBriefIsNeverReplacedByADraft() throws {
+        let dir = try TempDir()
+        let files = dir.files
+        guard case .success(.new(let saved)) = files.saveBrief("task: generation\n", name: "text-generation") else { Issue.record("brief"); return }
+        guard case .success(.new(let draft)) = files.saveDraft("task: summarization\n", name: "text-generation", continuing: saved) else { Issue.record("draft"); return }
+        #expect(draft != saved && draft.hasPrefix(files.drafts))
+        #expect(try String(contentsOfFile: saved, encoding: .utf8) == "task: generation\n")
+    }
+}

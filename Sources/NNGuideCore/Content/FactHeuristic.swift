@@ -10,71 +10,102 @@ public enum FactHeuristic {
     /// The first dated or numeric fact in `text`, described for a message ("a year (2025)"); nil when
     /// there is none. Link targets (`[[label|target]]`) are not read, only labels.
     public static func fact(in text: String) -> String? {
-        let words = Self.words(stripLinkTargets(text))
-        for (i, raw) in words.enumerated() {
-            let w = trim(raw)
-            guard !w.isEmpty else { continue }
-            let lower = w.lowercased()
-            let next = i + 1 < words.count ? trim(words[i + 1]) : ""
-            let previous = i > 0 ? trim(words[i - 1]) : ""
-            if let status = releaseStatus(lower, next: next.lowercased()) { return "a release status (\(status))" }
-            if let licence = licence(w, lower: lower, next: next) { return "a licence (\(licence))" }
-            if let first = w.unicodeScalars.first, "$€£".unicodeScalars.contains(first), w.unicodeScalars.dropFirst().first.map(isDigit) == true {
-                return "a price (\(w))"
+        let bytes = Array(InlineParser.plain(text).utf8)
+        // Words as byte ranges with their edge punctuation trimmed. Only a word that holds a digit or
+        // a currency sign, or is one of the keywords, is looked at further (and only then made a
+        // String): most prose has neither, and this runs over every added item on each check.
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+            let start = i
+            while i < bytes.count, !isSpace(bytes[i]) { i += 1 }
+            if i > start { words.append(trimmed(bytes, start..<i)) }
+        }
+        func word(_ k: Int) -> String {
+            guard words.indices.contains(k) else { return "" }
+            return String(decoding: bytes[words[k]], as: UTF8.self)
+        }
+        for k in words.indices {
+            let r = words[k]
+            guard !r.isEmpty else { continue }
+            let numeric = bytes[r].contains { (48...57).contains($0) } || bytes[r.lowerBound] == 0x24 || bytes[r.lowerBound] == 0xE2 || bytes[r.lowerBound] == 0xC2
+            guard numeric || keywordStart(bytes, r) else { continue }
+            if let found = examine(word(k), previous: word(k - 1), next: word(k + 1)) { return found }
+        }
+        return nil
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+
+    /// ASCII punctuation trimmed from both ends (the reader's `trim`, on bytes).
+    static func trimmed(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, isEdge(bytes[lo]) { lo += 1 }
+        while hi > lo, isEdge(bytes[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    static func isEdge(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x22, 0x27, 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x2A, 0x5F, 0x60: return true
+        default: return false
+        }
+    }
+
+    /// Curly quotes around a word (non-ASCII, so the byte trim leaves them).
+    static func unquoted(_ w: String) -> String {
+        let quotes: Set<Character> = ["“", "”", "‘", "’", "(", ")", ",", ".", ";", ":"]
+        var s = Substring(w)
+        while let c = s.first, quotes.contains(c) { s = s.dropFirst() }
+        while let c = s.last, quotes.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// Whether the word can start a release status or licence keyword (checked in full by `examine`):
+    /// its first three letters, so common words ("not", "under", "use") are never looked at.
+    static let keywordHeads: Set<String> = ["arc", "apa", "agp", "dep", "dis", "end", "sun", "sup", "unm", "lim", "lic",
+                                            "lgp", "gpl", "bsd", "cc-", "cc0", "mpl", "mit", "ope", "non"]
+    static func keywordStart(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        guard r.count >= 2 else { return false }
+        if r.count == 2 { return (bytes[r.lowerBound] | 0x20, bytes[r.lowerBound + 1] | 0x20) == (0x63, 0x63) }   // "CC"
+        let head = bytes[r.lowerBound..<(r.lowerBound + 3)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return keywordHeads.contains(String(decoding: head, as: UTF8.self))
+    }
+
+    /// One word with its neighbours (all trimmed): what it states, if anything.
+    static func examine(_ raw: String, previous: String, next: String) -> String? {
+        let w = unquoted(raw)
+        let lower = w.lowercased()
+        if let status = releaseStatus(lower, next: next.lowercased()) { return "a release status (\(status))" }
+        if let licence = licence(w, lower: lower, next: next) { return "a licence (\(licence))" }
+        if let first = w.unicodeScalars.first, "$€£".unicodeScalars.contains(first), w.unicodeScalars.dropFirst().first.map(isDigit) == true {
+            return "a price (\(w))"
+        }
+        if lower.hasPrefix("v") && w.count > 1 && w.unicodeScalars.dropFirst().allSatisfy({ isDigit($0) || $0 == "." }) {
+            return "a version (\(w))"
+        }
+        let (number, suffix) = split(w)
+        guard !number.isEmpty else { return nil }
+        if suffix.isEmpty {
+            if isYear(number) { return "a year (\(number))" }
+            // "Llama 3.1", "wav2vec 2.0": a name before it; "a threshold of 0.5" is not a version.
+            if number.contains("."), startsWithLetter(previous), !isNumberWord(previous),
+               previous.unicodeScalars.contains(where: { isDigit($0) || ("A"..."Z").contains($0) }) {
+                return "a version (\(previous) \(number))"
             }
-            if (lower == "v" || lower.hasPrefix("v")) && w.count > 1 && w.unicodeScalars.dropFirst().allSatisfy({ isDigit($0) || $0 == "." }) {
-                return "a version (\(w))"
-            }
-            let (number, suffix) = split(w)
-            guard !number.isEmpty else { continue }
-            if suffix.isEmpty {
-                if isYear(number) { return "a year (\(number))" }
-                // "Llama 3.1", "wav2vec 2.0": a name before it; "a threshold of 0.5" is not a version.
-                if number.contains("."), startsWithLetter(previous), !isNumberWord(previous),
-                   previous.unicodeScalars.contains(where: { isDigit($0) || ("A"..."Z").contains($0) }) {
-                    return "a version (\(previous) \(number))"
-                }
-                if isUnit(next) || next.lowercased() == "percent" { return "a figure (\(number) \(next))" }
-            } else if suffix == "%" {
-                return "a percentage (\(w))"
-            } else if isUnit(suffix) {
-                return "a figure (\(w))"
-            } else if suffix.hasPrefix("-") || suffix.hasPrefix("–"), isYear(number) {
-                return "a year (\(number))"
-            }
+            if isUnit(next) || next.lowercased() == "percent" { return "a figure (\(number) \(next))" }
+        } else if suffix == "%" {
+            return "a percentage (\(w))"
+        } else if isUnit(suffix) {
+            return "a figure (\(w))"
+        } else if suffix.hasPrefix("-") || suffix.hasPrefix("–"), isYear(number) {
+            return "a year (\(number))"
         }
         return nil
     }
 
     // MARK: words
-
-    static func stripLinkTargets(_ text: String) -> String {
-        guard text.contains("[[") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "[[") {
-            out += rest[..<open.lowerBound]
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "]]") else { out += rest; return out }
-            let inner = rest[..<close.lowerBound]
-            out += inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? inner
-            rest = rest[close.upperBound...]
-        }
-        return out + rest
-    }
-
-    static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-    }
-
-    static let edge: Set<Character> = ["(", ")", "[", "]", "{", "}", "\"", "'", "“", "”", "‘", "’", ",", ";", ":", ".", "!", "?", "*", "_", "`"]
-
-    static func trim(_ w: Substring) -> String {
-        var s = w
-        while let c = s.first, edge.contains(c) { s = s.dropFirst() }
-        while let c = s.last, edge.contains(c) { s = s.dropLast() }
-        return String(s)
-    }
 
     static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
 

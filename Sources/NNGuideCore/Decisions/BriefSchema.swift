@@ -326,7 +326,17 @@ public struct BriefValueError: Error, Sendable, Equatable, CustomStringConvertib
     public var field: BriefField { spec.field }
     public var description: String {
         switch reason {
-        case .unknown: return "unknown value '\(value)' for \(spec.name); valid values: \(spec.validValues)"
+        case .unknown:
+            switch spec.kind {
+            case .integer, .number:
+                let fraction = spec.kind == .integer && Double(value.replacingOccurrences(of: ",", with: "")) != nil
+                return "'\(value)' is not a \(fraction ? "whole number" : "number"); \(spec.name) takes \(spec.validValues)"
+            default:
+                // The closest value (or accepted alias) first, as a mistyped command or flag gets.
+                let near = EditDistance.closest(to: value, among: spec.values.map(\.value), limit: 1).first
+                return "unknown value '\(value)' for \(spec.name)" + (near.map { " (did you mean '\($0)'?)" } ?? "")
+                    + "; valid values: \(spec.validValues)"
+            }
         case .negative: return "'\(value)' is negative; \(spec.name) is the \(spec.meaning): \(spec.validValues)"
         case .tooSmall(let min):
             let floor = spec.kind == .number && min == 0 ? "more than 0" : "at least \(BriefValue.format(min))"

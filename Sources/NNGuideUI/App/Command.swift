@@ -13,7 +13,8 @@ public enum Command: Sendable, Equatable {
     /// Delete a saved brief or draft the user chose and confirmed (the list is read again after).
     case deleteBrief(path: String)
     /// On the way out: a brief with changes not in any file is kept in `briefs/drafts`.
-    case keepDraft(yaml: String, name: String)
+    /// `continuing`: the file the brief was opened from; a draft there is replaced, not copied.
+    case keepDraft(yaml: String, name: String, continuing: String? = nil)
     /// The whole guide, after the first frame was drawn from the content cache's preview.
     case loadWholeGuide
 }

@@ -45,8 +45,8 @@ public struct CommandRunner {
             let problem = files.deleteBrief(path)
             return .done(.briefDeleted(path: path, problem: problem?.description,
                                        remaining: files.listAll(guide.decisions.brief), folder: files.briefs))
-        case .keepDraft(let yaml, let name):
-            switch files.saveDraft(yaml, name: name) {
+        case .keepDraft(let yaml, let name, let continuing):
+            switch files.saveDraft(yaml, name: name, continuing: continuing) {
             case .success(.new(let path)): return .done(.draftKept(path: path, new: true))
             case .success(.unchanged(let path)): return .done(.draftKept(path: path, new: false))
             case .failure(let f): return .done(.draftFailed(f.description))

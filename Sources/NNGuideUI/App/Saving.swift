@@ -35,7 +35,8 @@ extension AppState {
         }
         let form = decide.form
         if form.unsaved {
-            pending.append(.keepDraft(yaml: Brief.yaml(values: form.values, schema: guide.decisions.brief), name: form.baseName))
+            pending.append(.keepDraft(yaml: Brief.yaml(values: form.values, schema: guide.decisions.brief), name: form.baseName,
+                                      continuing: form.file))
         }
     }
 

@@ -159,6 +159,9 @@ public struct BriefForm: Sendable, Equatable {
         case .type(let c): editing?.append(c)
         case .deleteBackward: if editing?.isEmpty == false { editing?.removeLast() }
         case .clearField: editing = ""
+        // Enter on text that is not a value yet keeps it, with the problem in view, to be mended
+        // rather than typed again; Esc leaves it (the field keeps its last good value, or none).
+        case .open where problem != nil: return .message(problem ?? "")
         case .open, .cancel: finish()
         case .lineDown, .switchFocus: finish(); move(to: field + 1, ctx)
         case .lineUp: finish(); move(to: field - 1, ctx)

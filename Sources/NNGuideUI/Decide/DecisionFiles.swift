@@ -87,8 +87,24 @@ public struct DecisionFiles: Sendable {
     }
 
     /// Keeps a brief nobody saved (quitting with changes) as a draft: never among the saved briefs.
-    public func saveDraft(_ yaml: String, name: String) -> Result<Written, Failure> {
-        Self.writeNew(yaml, in: drafts, base: name, ext: "yaml", reuseIdentical: true)
+    /// A brief opened from a draft (`continuing`) goes on in that draft, replaced whole (written beside
+    /// it and renamed over it), so reopening a draft and quitting again does not pile up copies.
+    public func saveDraft(_ yaml: String, name: String, continuing: String? = nil) -> Result<Written, Failure> {
+        if let continuing, (continuing as NSString).deletingLastPathComponent == drafts,
+           FileManager.default.fileExists(atPath: continuing) {
+            let data = Data(yaml.utf8)
+            if FileManager.default.contents(atPath: continuing) == data { return .success(.unchanged(continuing)) }
+            let tmp = continuing + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+            if let problem = StateStore.writeSynced(data, to: tmp) {
+                return .failure(Failure(description: "cannot write in \(drafts): \(problem)"))
+            }
+            guard rename(tmp, continuing) == 0 else {
+                unlink(tmp)
+                return .failure(Failure(description: "cannot save \(continuing): \(String(cString: strerror(errno)))"))
+            }
+            return .success(.new(continuing))
+        }
+        return Self.writeNew(yaml, in: drafts, base: name, ext: "yaml", reuseIdentical: true)
     }
 
     /// The saved briefs, newest first, then the drafts, newest first.

@@ -61,7 +61,8 @@ final class TmuxSession: TmuxPane {
         let reset = Self.envResetsSignals ? "--default-signal " : ""
         let program = "env \(reset)\(assignments) \(q(ExplorerPaths.binary)) \(args.map(q).joined(separator: " "))\(pipe.map { " | " + $0 } ?? "")"
         let command = script?(program) ?? "\(program); echo EXIT=$?; sleep 600"
-        try super.init(width: width, height: height, command: ["sh", "-c", command], label: "e2e")
+        // In the state folder, not the checkout: a decision record (e) is saved in the working folder.
+        try super.init(width: width, height: height, command: ["sh", "-c", "cd \(q(stateDir)) && " + command], label: "e2e")
     }
 
     deinit { try? FileManager.default.removeItem(atPath: stateDir) }

@@ -33,7 +33,9 @@ final class FaultTerminal: TmuxPane {
         let unset = env.filter { $0.value == nil }.keys.sorted().map { "-u \($0)" }.joined(separator: " ")
         let set = env.compactMapValues { $0 }.sorted { $0.key < $1.key }.map { "\($0.key)=\(q($0.value))" }.joined(separator: " ")
         let nnguide = "env \(unset) \(set) \(q(Self.binary)) \(args.map(q).joined(separator: " "))"
-        let command = shell.replacingOccurrences(of: "NNGUIDE", with: nnguide) + "; echo EXIT=$?"
+        // In the private HOME, not the checkout: random keys can save a decision record (e), which goes
+        // to the working folder, and one was once committed from the repository's root.
+        let command = "cd \(q(home)) && " + shell.replacingOccurrences(of: "NNGUIDE", with: nnguide) + "; echo EXIT=$?"
         let shellArgs = jobControl ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"] : ["sh", "-c", command + "; sleep 600"]
         try super.init(width: width, height: height, command: shellArgs, label: "fault")
         if jobControl {

@@ -345,7 +345,7 @@ public struct BriefValueError: Error, Sendable, Equatable, CustomStringConvertib
                 return "'\(value)' is not a \(fraction ? "whole number" : "number"); \(spec.name) takes \(spec.validValues)"
             default:
                 // The closest value (or accepted alias) first, as a mistyped command or flag gets.
-                let near = EditDistance.closest(to: value, among: spec.values.map(\.value), limit: 1).first
+                let near = EditDistance.closest(to: value, among: spec.values.flatMap { [$0.value] + $0.aliases }, limit: 1).first
                 return "unknown value '\(value)' for \(spec.name)" + (near.map { " (did you mean '\($0)'?)" } ?? "")
                     + "; valid values: \(spec.validValues)"
             }

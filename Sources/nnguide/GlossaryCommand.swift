@@ -43,7 +43,7 @@ struct Glossary: ParsableCommand {
         case .markdown:
             let md = MarkdownRenderer(guide: guide)
             emit(MarkdownRenderer.joined(sorted.flatMap { md.glossaryItem($0) }))
-        case .json: try emitJSON(sorted)
+        case .json: try emitJSON(sorted.map { GlossaryEntryJSON($0, guide: guide) })
         }
     }
 
@@ -51,7 +51,7 @@ struct Glossary: ParsableCommand {
         switch output.format {
         case .text: emit(output.renderer(guide).glossaryEntry(e))
         case .markdown: emit(MarkdownRenderer.joined(MarkdownRenderer(guide: guide).glossaryEntry(e)))
-        case .json: try emitJSON(e)
+        case .json: try emitJSON(GlossaryEntryJSON(e, guide: guide))
         }
     }
 }

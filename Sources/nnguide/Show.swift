@@ -39,7 +39,7 @@ struct Show: ParsableCommand {
     struct Shown: Encodable {
         var kind: String, id: String, breadcrumb: [String]
         var page: Page? = nil, table: Table? = nil, figure: Figure? = nil
-        var glossary: GlossaryEntry? = nil, architecture: Architecture? = nil
+        var glossary: GlossaryEntryJSON? = nil, architecture: Architecture? = nil
     }
 
     func show(_ item: GuideItem, _ guide: Guide) throws {
@@ -66,7 +66,7 @@ struct Show: ParsableCommand {
             case .page(let e): s.page = e.page
             case .table(let t): s.table = t.table
             case .figure(let f, _): s.figure = f
-            case .glossary(let g): s.glossary = g
+            case .glossary(let g): s.glossary = GlossaryEntryJSON(g, guide: guide)
             case .architecture(let a): s.architecture = a
             }
             try emitJSON(s)

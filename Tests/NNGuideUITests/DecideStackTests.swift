@@ -122,7 +122,7 @@ import Testing
         ScreenScopes(name: "pick", path: keys("d1", "22"), scopes: [.decidePick, .decideTree, .decide]),
         ScreenScopes(name: "map", path: keys("d1", "M"), scopes: [.decideMap]),
         ScreenScopes(name: "form", path: keys("d3"), scopes: [.brief]),
-        ScreenScopes(name: "recommendation", path: keys("d3", "4j6", "r"), scopes: [.decidePick, .decideTree, .decide]),
+        ScreenScopes(name: "recommendation", path: keys("d3", "4j6", "r"), scopes: [.recommendation, .decidePick, .decideTree, .decide]),
         ScreenScopes(name: "saved briefs", path: keys("d5"), scopes: [.decide]),
     ]
 

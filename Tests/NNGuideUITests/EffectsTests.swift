@@ -128,7 +128,7 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         s = runner.settle(s, key("m", 2)).state
         let (marked, asked, _) = runner.settle(s, key("b", 3))
         #expect(asked == [.saveReading(marked.reading)])
-        #expect(marked.message?.contains("Bookmark 'b") == true, "\(marked.message ?? "nil")")
+        #expect(marked.message?.hasPrefix("Bookmark b set at") == true, "\(marked.message ?? "nil")")
         // On the way out: the warning is printed (once), then nothing else.
         let (ended, _, _) = runner.settle(marked, key("q", 4))
         #expect(ended.farewell == [warning])

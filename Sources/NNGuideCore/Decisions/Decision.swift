@@ -30,6 +30,9 @@ public struct Decision: Sendable, Equatable {
     public var nextSteps: [String]
     /// Page ids to read.
     public var see: [String]
+    /// What each of `see` is called (a section's title), when the recommender had the guide at hand;
+    /// records name a section by its title with its id after it, never by the bare id.
+    public var seeTitles: [String: String] = [:]
     /// Where the decision was made: by the recommender from a brief, or by hand along a tree.
     public var origin: DecisionOrigin = .recommender
     /// Set when the pick departs from what the guide's own flow gives (`origin: added` left out): its pick and why.
@@ -206,6 +209,15 @@ public enum DecisionSection: String, Sendable, CaseIterable {
         case .nextSteps: return "Next steps"
         case .brief: return "Brief"
         case .read: return "Read more"
+        }
+    }
+}
+
+extension Decision {
+    /// Fills `seeTitles` from the guide: a section's or page's title, or a table's.
+    public mutating func nameSee(_ guide: Guide) {
+        for id in see {
+            if let t = guide.breadcrumb(id).last ?? guide.table(id)?.table.title { seeTitles[id] = InlineParser.plain(t) }
         }
     }
 }

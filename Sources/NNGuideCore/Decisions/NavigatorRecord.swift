@@ -40,12 +40,14 @@ extension Navigator {
         }
         let pick = Recommendation.Pick(id: first, name: catalog.architectures.first { $0.id == first }?.name ?? first,
                                        variants: leaf.variants.map(plain), title: title)
-        return Decision(given: brief, brief: brief, defaults: [], steps: steps, leaf: LeafRef(tree: tree.id, node: leaf.id),
+        var d = Decision(given: brief, brief: brief, defaults: [], steps: steps, leaf: LeafRef(tree: tree.id, node: leaf.id),
                         refinedBy: nil, band: nil, rules: [], ranking: [], pick: pick, alternatives: alternatives,
                         whyNot: leaf.whyNot.map { Rejection(id: $0.id, name: short($0.id), reasons: [Reason(plain($0.reason))]) },
                         because: Recommender.unique(because), warnings: Recommender.unique(leaf.warnings.map { Reason(plain($0)) }),
                         assumptions: checked.notes.map { Reason($0) }, nextSteps: Recommender.unique(leaf.nextSteps.map(plain)), see: leaf.see,
                         origin: .path(tree: tree.id, title: plain(tree.title), command: checked.line))
+        if let guide { d.nameSee(guide) }
+        return d
     }
 
     /// A Markdown decision record for the path stepped through by hand (the explorer's `e`), the same

@@ -9,7 +9,8 @@ import Foundation
 public struct PathCommand: Sendable, Equatable {
     /// The command, ready to run.
     public var line: String
-    /// "samples 50000 stands for any value under 100,000 (“Limited data or edge constraints”)".
+    /// "You answered “Limited data or edge constraints”: any samples under 100,000 gives that answer
+    /// (the command says 50000)".
     public var notes: [String]
     public var brief: Brief
 }
@@ -129,7 +130,8 @@ extension Navigator {
             for test in clause.tests {
                 let f = test.field
                 guard let n = brief[f]?.number, let words = Self.range(test.written) else { continue }
-                notes.append("\(f.name) \(BriefValue.format(n)) stands for any value \(words) (\u{201C}\(InlineParser.plain(c.option.answer))\u{201D})")
+                // In the user's terms: they chose an answer, not a number; the number is the command's.
+                notes.append("You answered \u{201C}\(InlineParser.plain(c.option.answer))\u{201D}: any \(f.name) \(words) gives that answer (the command says \(BriefValue.format(n)))")
             }
         }
         // A required field the answers leave open: at a question, for the reader to fill in; at a pick, the

@@ -82,7 +82,7 @@ extension Recommendation {
         para(brief.givenFields.filter { $0 != .notes }.compactMap { f in brief[f].map { "\(f.name)=\($0)" + (assumed.contains(f) ? " (assumed)" : "") } }
             .joined(separator: "  "))
         if let notes = brief.text(.notes) { para("notes: " + notes) }
-        if !see.isEmpty { heading(.read); para(see.joined(separator: ", ") + "  (nnguide --open ID)") }
+        if !see.isEmpty { heading(.read); para(seeNames.joined(separator: "; ") + ". Open one with nnguide --open ID.") }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -191,10 +191,16 @@ extension Recommendation {
         }
         if !see.isEmpty {
             heading(.read)
-            md.append("Sections of the guide (open with `nnguide --open ID`): " + see.map(code).joined(separator: ", "))
+            md.append("Sections of the guide (open with `nnguide --open ID`): "
+                + see.map { id in decision.seeTitles[id].map { literal($0) + " (" + code(id) + ")" } ?? code(id) }.joined(separator: "; "))
         }
         return md.joined(separator: "\n") + "\n"
     }
+}
+
+extension Recommendation {
+    /// "Title (id)" for each section to read; the bare id only when the title is not known.
+    public var seeNames: [String] { see.map { id in decision.seeTitles[id].map { "\($0) (\(id))" } ?? id } }
 }
 
 extension Brief {

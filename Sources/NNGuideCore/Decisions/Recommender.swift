@@ -143,6 +143,7 @@ public struct Recommender: Sendable {
                         pick: pick, alternatives: alternatives, whyNot: whyNot, because: Recommender.unique(because),
                         warnings: Recommender.unique(warnings), assumptions: Recommender.unique(assumptions), nextSteps: next, see: see)
         decision.unchangedFields = unchanged
+        if let guide { decision.nameSee(guide) }
         if comparingWithGuide { decision.guidePick = departure(for: given, pick: top.id, leaf: decision.leaf, steps: steps, fired: fired) }
         return decision
     }

@@ -69,7 +69,8 @@ extension TextRenderer {
         if !see.isEmpty { out += hanging(see.joined(separator: ", "), first: "See: ", rest: "     ") }
         out += evidenceLines(e.evidence)
         if e.inSourceGlossary { out.append("From the guide's own glossary.") }
-        out += originLine(e.origin)
+        // The guide's own material is the default, so only refilled or added entries say where they come from.
+        if e.origin != .guide { out += originLine(e.origin) }
         return out
     }
 

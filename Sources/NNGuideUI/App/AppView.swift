@@ -64,6 +64,9 @@ public protocol AppView: Sendable {
     /// Global actions that do nothing on this view, left out of its hint line so it never offers a
     /// key that only answers "Nothing to do here" (Help has nothing to open).
     var idleActions: Set<Action> { get }
+    /// The hint line's words for an action whose effect here depends on what is chosen (Compare's
+    /// Enter shows a matrix but picks an architecture), so the hint never says what the key does not do.
+    func hintWords(_ ctx: ViewContext) -> [Action: String]
     mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect
     func render(_ ctx: ViewContext, into buffer: inout Buffer)
     /// Left: where you are (breadcrumb); right: how far (position).
@@ -83,6 +86,7 @@ extension AppView {
     public var typing: Bool { false }
     public var typingScopes: [Scope] { [.field] }
     public var idleActions: Set<Action> { [] }
+    public func hintWords(_ ctx: ViewContext) -> [Action: String] { [:] }
     public mutating func fit(_ ctx: ViewContext) {}
     public mutating func activate(_ ctx: ViewContext) {}
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect { .unhandled }

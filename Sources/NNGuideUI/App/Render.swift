@@ -58,20 +58,41 @@ extension AppState {
             return
         }
         var x = 0
-        for (i, h) in hintItems.enumerated() {
-            let piece = DisplayWidth.of(h.keys) + 1 + DisplayWidth.of(h.words) + (i == 0 ? 0 : 2)
-            if x + piece > width { break }
+        for (i, h) in Self.fitting(hintItems, width: width).enumerated() {
             if i > 0 { x = buf.put("  ", x: x, y: y, role: .hint) }
             x = buf.put(h.keys, x: x, y: y, role: .hintKey)
             x = buf.put(" " + h.words, x: x, y: y, role: .hint)
         }
     }
 
+    /// The hints that fit in `width`, in order; the help key is never the one dropped (it is the way
+    /// out of confusion): when the line is full it takes the last place that fits.
+    static func fitting(_ items: [(keys: String, words: String)], width: Int) -> [(keys: String, words: String)] {
+        func size(_ h: (keys: String, words: String)) -> Int { DisplayWidth.of(h.keys) + 1 + DisplayWidth.of(h.words) }
+        let helpKey = Keymap.label(for: .help)
+        let help = items.first { $0.keys == helpKey }
+        let reserve = help.map { size($0) + 2 } ?? 0
+        var out: [(keys: String, words: String)] = []
+        var x = 0
+        let all = items.map(size).reduce(0, +) + 2 * max(0, items.count - 1)
+        if all <= width { return items }
+        for h in items where h.keys != helpKey {
+            let piece = size(h) + (out.isEmpty ? 0 : 2)
+            if x + piece + reserve > width { break }
+            out.append(h); x += piece
+        }
+        if let help, x + (out.isEmpty ? size(help) : size(help) + 2) <= width { out.append(help) }
+        return out
+    }
+
     var hintItems: [(keys: String, words: String)] {
         if case .popover = overlay { return Keymap.hints(for: [.popover]) }
         if case .sources = overlay { return Keymap.label(for: .cancel, in: .popover).map { [($0, "close")] } ?? [] }
         if current.typing { return Keymap.hints(for: current.typingScopes) }
-        return Keymap.hints(for: current.scopes + [.global], leaving: current.idleActions)
+        var idle = current.idleActions
+        // Back with nothing to go back to only says so: not offered (Help always closes, so it stays there).
+        if history.isEmpty && screen != .help { idle.insert(.back) }
+        return Keymap.hints(for: current.scopes + [.global], leaving: idle, words: current.hintWords(context))
     }
 
     /// The sources of what is on screen in a box near the top; cut (with an ellipsis) when too long.

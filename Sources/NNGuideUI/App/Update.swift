@@ -72,7 +72,7 @@ extension AppState {
             return
         }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
-            message = key == .unknown ? nil : "\(key.label) does nothing here; ? lists every key"
+            message = key == .unknown ? nil : "\(key.label) does nothing here; \(Keymap.label(for: .help) ?? "?") lists every key"
             return
         }
         perform(action)
@@ -93,9 +93,11 @@ extension AppState {
         case .forward: forward()
         case .setMark: overlay = .mark(set: true)
         case .jumpToMark:
-            if reading.bookmarks.isEmpty { message = "No bookmarks yet: m and a letter sets one" } else { overlay = .mark(set: false) }
+            if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.label(for: .setMark) ?? "m") and a letter sets one" } else { overlay = .mark(set: false) }
         case .find where screen == .reader:
             overlay = .find(text: "", returnTo: reader.top)
+        case .find where screen == .help:
+            overlay = .find(text: "", returnTo: help.scroll.top)
         default:
             let effect = withView(screen) { v, ctx in v.handle(action, ctx) }
             apply(effect, for: action)
@@ -238,27 +240,33 @@ extension AppState {
             overlay = nil
             if Keymap.action(for: key, in: [.popover]) != .cancel { apply(key) }
         case .find(let text, let returnTo):
+            // The reader's find, or help's (`/` in help): the same prompt for both.
+            let inHelp = screen == .help
+            func setFind(_ t: String) {
+                if inHelp { help.setFind(t, from: returnTo, context) } else { reader.setFind(t, from: returnTo, context) }
+            }
+            func clearFind() { if inHelp { help.clearFind() } else { reader.clearFind() } }
             switch Keymap.action(for: key, in: [.prompt]) {
             case .open?:
                 overlay = nil
-                if text.isEmpty { reader.clearFind(); return }
-                message = reader.findSummary
+                if text.isEmpty { clearFind(); return }
+                message = inHelp ? help.findSummary : reader.findSummary
             case .cancel?:
                 overlay = nil
-                reader.clearFind()
-                reader.scroll(to: returnTo, context)
+                clearFind()
+                if inHelp { help.scroll.top = returnTo; help.fit(context) } else { reader.scroll(to: returnTo, context) }
             case .deleteBackward?:
                 let t = String(text.dropLast())
                 overlay = .find(text: t, returnTo: returnTo)
-                reader.setFind(t, from: returnTo, context)
+                setFind(t)
             case .clearField?:
                 overlay = .find(text: "", returnTo: returnTo)
-                reader.setFind("", from: returnTo, context)
+                setFind("")
             case .quit?: quit = true
             default:
                 if let c = key.typedCharacter {
                     overlay = .find(text: text + String(c), returnTo: returnTo)
-                    reader.setFind(text + String(c), from: returnTo, context)
+                    setFind(text + String(c))
                 }
             }
         case .mark(let set):
@@ -272,12 +280,13 @@ extension AppState {
             if set {
                 if let place = bookmarkablePosition() {
                     reading.bookmarks[name] = place
-                    message = "Bookmark '\(name) set at \(guide.breadcrumb(place.page).joined(separator: " \(glyphs.sep) "))"
+                    let jump = Keymap.label(for: .jumpToMark) ?? "'"
+                    message = "Bookmark \(name) set at \(guide.breadcrumb(place.page).joined(separator: " \(glyphs.sep) ")) (\(jump)\(name) returns)"
                 } else { message = "Bookmarks mark a place in a page: open a page first" }
             } else if let place = reading.bookmarks[name] {
                 go(.page(place))
             } else {
-                message = "No bookmark '\(name); set one with m\(name)"
+                message = "No bookmark \(name); set one with \(Keymap.label(for: .setMark) ?? "m")\(name)"
             }
         }
     }

@@ -26,7 +26,7 @@ struct RecommendationScreen: DecideScreen {
         shown = Self.flips(ctx.shared.form.values, ctx.guide)
     }
 
-    var scopes: [Scope] { [.decidePick, .decideTree, .decide] }
+    var scopes: [Scope] { [.recommendation, .decidePick, .decideTree, .decide] }
 
     static func flips(_ values: [BriefField: BriefValue], _ guide: Guide) -> [Flip] {
         guard let brief = try? Brief(schema: guide.decisions.brief, values: values) else { return [] }
@@ -87,7 +87,8 @@ struct RecommendationScreen: DecideScreen {
     private func layoutFlips(_ s: inout Sheet) {
         guard !shown.isEmpty else { return }
         s.blank()
-        s.text(DecisionSection.flips.heading + " (Tab, Enter applies)", .heading)
+        let tab = Keymap.label(for: .nextLink, in: .recommendation) ?? "Tab", enter = Keymap.label(for: .open, in: .recommendation) ?? "Enter"
+        s.text(DecisionSection.flips.heading + " (\(tab), \(enter) applies)", .heading)
         for (i, f) in shown.enumerated() {
             let t = s.target(.flip(i))
             s.wrap([StyledRun("with " + s.plain(f.change), Sheet.Tag(.link, t)), StyledRun(": " + s.plain(f.title), Sheet.Tag(.text))],
@@ -99,7 +100,8 @@ struct RecommendationScreen: DecideScreen {
     private func layoutApplied(_ s: inout Sheet) {
         guard !applied.isEmpty else { return }
         let g = s.glyphs
-        s.text("Changed: " + applied.map(\.change).joined(separator: " \(g.sep) ") + " (Backspace undoes)", .accent)
+        let undo = Keymap.label(for: .decide(.stepBack), in: .recommendation) ?? "Backspace"
+        s.text("Changed: " + applied.map(\.change).joined(separator: " \(g.sep) ") + " (\(undo) undoes)", .accent)
     }
 
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {

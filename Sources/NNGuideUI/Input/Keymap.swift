@@ -2,7 +2,7 @@
 /// its own meaning (Right expands in the contents) without touching the others.
 public enum Scope: String, Sendable, CaseIterable {
     case global, reader, home, contents, glossary, search, compare, field, popover, prompt
-    case decideHub, decide, decideTree, decidePick, decideMap, brief, briefField, help
+    case decideHub, decide, decideTree, decidePick, recommendation, decideMap, brief, briefField, help
 
     public var title: String {
         switch self {
@@ -20,6 +20,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .decide: return "Decide (d): menus"
         case .decideTree: return "Decide: a question or a pick"
         case .decidePick: return "Decide: at a pick"
+        case .recommendation: return "Decide: the recommendation for the brief (r)"
         case .decideMap: return "Decide: the decision map (M)"
         case .brief: return "Decide: the Model Brief form"
         case .briefField: return "Decide: typing a number or the notes of the brief"
@@ -52,6 +53,9 @@ public enum Keymap {
         Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
         // Help closes like less and vim's :help: q and Esc go back to where it was opened.
         Binding([.char("q"), .escape], .back, .help, "close help, back to where you were", hint: "close"),
+        Binding([.char("/")], .find, .help, "find in help (Enter keeps the match, Esc goes back)", hint: "find"),
+        Binding([.char("n")], .findNext, .help, "next match"),
+        Binding([.char("N")], .findPrevious, .help, "previous match"),
         Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (Ctrl-C quits from anywhere, even a field)", hint: "quit"),
         Binding([.escape], .cancel, .global, "cancel input, close an overlay, clear find marks"),
         Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),
@@ -113,7 +117,7 @@ public enum Keymap {
 
         // Compare
         Binding([.char("x")], .toggle, .compare, "pick or drop an architecture", hint: "pick"),
-        Binding([.enter], .open, .compare, "show a matrix, or pick an architecture", hint: "open"),
+        Binding([.enter], .open, .compare, "show a matrix in the table, or pick (or drop) an architecture", hint: "show"),
         Binding([.tab], .switchFocus, .compare, "switch between the list and the table", hint: "switch"),
         Binding([.char("o")], .sort, .compare, "sort by the next column", hint: "sort"),
         Binding([.char("T")], .transpose, .compare, "transpose the table", hint: "transpose"),
@@ -144,6 +148,9 @@ public enum Keymap {
         Binding([.backspace, .left], .decide(.stepBack), .decidePick, "back to the last question", hint: "back"),
         Binding([.enter], .open, .decidePick, "open the link in the reader (Backspace returns), or reopen a breadcrumb question", hint: "open"),
         Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then v on another shows the two side by side"),
+        Binding([.tab], .nextLink, .recommendation, "move to a link or to a change that would flip the pick"),
+        Binding([.enter], .open, .recommendation, "apply the change under the cursor to the brief (on a link: open it)"),
+        Binding([.backspace], .decide(.stepBack), .recommendation, "undo the last change applied; with none left, back to the form"),
         Binding([.enter], .open, .decideMap, "jump to the chosen question or pick", hint: "jump"),
         Binding([.char("M"), .escape, .backspace], .decide(.map), .decideMap, "close the map, back where you were", hint: "close"),
         Binding([.right, .char("l")], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),
@@ -217,13 +224,16 @@ public enum Keymap {
 
     /// "Tab link · Enter follow · ..." for the hint line, most specific scope first, each key once.
     /// `leaving` out the actions that do nothing where the hint is shown.
-    public static func hints(for scopes: [Scope], leaving idle: Set<Action> = []) -> [(keys: String, words: String)] {
+    /// `words` renames an action's hint where the view says what it does right now.
+    public static func hints(for scopes: [Scope], leaving idle: Set<Action> = [], words renamed: [Action: String] = [:]) -> [(keys: String, words: String)] {
         var out: [(String, String)] = []
         var seenWords: Set<String> = []
         var seenKeys: Set<Key> = []
         for s in scopes {
             for b in bindings where b.scope == s && !idle.contains(b.action) {
-                guard let words = b.hint, let key = b.keys.first, !seenKeys.contains(key), !seenWords.contains(words) else { continue }
+                // A view renames a hint it has (an empty name: the key does nothing on what is chosen).
+                guard let hint = b.hint, case let words = renamed[b.action] ?? hint, !words.isEmpty,
+                      let key = b.keys.first, !seenKeys.contains(key), !seenWords.contains(words) else { continue }
                 seenKeys.insert(key); seenWords.insert(words)
                 out.append((key.label, words))
             }

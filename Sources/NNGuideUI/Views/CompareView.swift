@@ -51,15 +51,42 @@ public struct CompareView: AppView {
     }
 
     /// List and table side by side only when the table still gets a full 80 columns; otherwise
-    /// one at a time (Tab switches), since a table squeezed beside a list turns into cards.
+    /// the list over the table when both have room (80x24: a few rows of list, the table as a preview
+    /// of the chosen matrix or the picked architectures under it); on a small screen one at a time
+    /// (Tab switches), since a table squeezed beside a list turns into cards.
     var wideLayout: (Rect) -> Bool { { $0.width >= 112 } }
+    static func stacked(_ r: Rect) -> Bool { r.width < 112 && r.height >= 16 }
+    /// Rows the list keeps over the table when stacked.
+    static func stackedListRows(_ r: Rect) -> Int { max(5, r.height / 3) }
 
     func panes(_ r: Rect) -> (list: Rect, table: Rect, divider: Rect?) {
         if wideLayout(r) {
             let (list, rest) = r.splitLeft(min(32, r.width / 3))
             return (list, Rect(x: rest.x + 2, y: rest.y, width: rest.width - 2, height: rest.height), Rect(x: rest.x, y: r.y, width: 1, height: r.height))
         }
+        if Self.stacked(r) {
+            let rows = Self.stackedListRows(r)
+            let list = Rect(x: r.x, y: r.y, width: r.width, height: rows)
+            let divider = Rect(x: r.x, y: r.y + rows, width: r.width, height: 1)
+            return (list, Rect(x: r.x, y: r.y + rows + 1, width: r.width, height: r.height - rows - 1), divider)
+        }
         return (r, r.page, nil)
+    }
+
+    /// Both panes on screen at once (side by side or stacked).
+    func bothShown(_ r: Rect) -> Bool { wideLayout(r) || Self.stacked(r) }
+
+    /// Enter on an architecture picks (or drops) it and `x` says the same, so the hint shows Enter
+    /// only; on a matrix Enter shows the table (or moves into it when it is already shown) and `x`
+    /// does nothing.
+    public func hintWords(_ ctx: ViewContext) -> [Action: String] {
+        guard !tableFocus else { return [:] }
+        let all = items(ctx)
+        guard all.indices.contains(cursor.index) else { return [.open: "", .toggle: ""] }
+        switch all[cursor.index] {
+        case .matrix: return [.open: bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
+        case .architecture(let a): return [.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]
+        }
     }
 
     /// The table the right side shows: the matrix under the cursor, or the picked architectures.
@@ -74,7 +101,7 @@ public struct CompareView: AppView {
         case .architecture(let a):
             let ids = picked.isEmpty ? [a.id] : picked
             let archs = ids.compactMap { ctx.guide.architecture($0) }
-            title = picked.isEmpty ? "\(a.displayName) (x picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
+            title = picked.isEmpty ? "\(a.displayName) (\(Keymap.label(for: .open, in: .compare) ?? "Enter") picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
             t = ctx.guide.comparisonTable(of: archs)
         }
         if transposed { t = Self.transpose(t) }
@@ -152,8 +179,8 @@ public struct CompareView: AppView {
     func columnOffset(after left: Int, _ ctx: ViewContext) -> Int { columnOffsets(ctx).first { $0 > left } ?? left }
     func columnOffset(before left: Int, _ ctx: ViewContext) -> Int { columnOffsets(ctx).last { $0 < left } ?? 0 }
 
-    func showsTable(_ ctx: ViewContext) -> Bool { wideLayout(ctx.rect) || tableFocus }
-    func showsList(_ ctx: ViewContext) -> Bool { wideLayout(ctx.rect) || !tableFocus }
+    func showsTable(_ ctx: ViewContext) -> Bool { bothShown(ctx.rect) || tableFocus }
+    func showsList(_ ctx: ViewContext) -> Bool { bothShown(ctx.rect) || !tableFocus }
 
     public mutating func fit(_ ctx: ViewContext) {
         cursor.fit(count: items(ctx).count, height: listRows(ctx).height)
@@ -212,7 +239,7 @@ public struct CompareView: AppView {
             guard all.indices.contains(n - 1) else { return .message("The list has \(all.count) items") }
             cursor.index = n - 1
             tableTop = 0; left = 0; sortColumn = nil
-            if case .matrix = all[n - 1] { tableFocus = true } else if !wideLayout(ctx.rect) { tableFocus = false }
+            if case .matrix = all[n - 1] { tableFocus = true } else if !bothShown(ctx.rect) { tableFocus = false }
         case .clearSelection:
             picked = []
             return .message("Dropped every picked architecture")
@@ -231,7 +258,7 @@ public struct CompareView: AppView {
     }
 
     mutating func toggle(_ item: Item, _ ctx: ViewContext) -> Effect {
-        guard case .architecture(let a) = item else { return .message("x picks architectures; a matrix is shown as it is") }
+        guard case .architecture(let a) = item else { return .message("\(Keymap.label(for: .toggle, in: .compare) ?? "x") picks architectures; a matrix is shown as it is") }
         if let i = picked.firstIndex(of: a.id) { picked.remove(at: i) } else { picked.append(a.id) }
         sortColumn = nil; tableTop = 0
         return .none
@@ -266,7 +293,13 @@ public struct CompareView: AppView {
                 }
             }
         }
-        if let d = p.divider { for y in d.y..<d.maxY { buf.put(g.v, x: d.x, y: y, role: .border) } }
+        if let d = p.divider {
+            if d.height == 1 && d.width > 1 {
+                buf.put(String(repeating: g.h, count: d.width), x: d.x, y: d.y, role: .border)
+            } else {
+                for y in d.y..<d.maxY { buf.put(g.v, x: d.x, y: y, role: .border) }
+            }
+        }
         if showsTable(ctx) {
             let doc = document(ctx)
             // The first column stays while the others scroll under it (its right rule at `frozen`).

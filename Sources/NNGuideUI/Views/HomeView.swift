@@ -7,6 +7,7 @@ public struct HomeView: AppView {
     public var scopes: [Scope] { [.home] }
 
     /// `number` is the item's own, the same whether or not "Continue reading" (0) is there.
+    static let unnumbered = -1
     struct Item { let number: Int; let title: String; let key: String; let about: String; let effect: Effect }
 
     func items(_ ctx: ViewContext) -> [Item] {
@@ -22,6 +23,14 @@ public struct HomeView: AppView {
         out += Self.views.enumerated().map { n, v in
             Item(number: n + 2, title: v.title, key: Keymap.label(for: v.action) ?? "", about: v.about, effect: .show(v.id))
         }
+        // Bookmarks are rows of the list, so a short screen scrolls to them and Enter opens one; they
+        // have no number (their letter after the jump key opens them from anywhere).
+        let jump = Keymap.label(for: .jumpToMark) ?? "'"
+        for name in ctx.reading.bookmarks.keys.sorted() {
+            guard let place = ctx.reading.bookmarks[name] else { continue }
+            out.append(Item(number: Self.unnumbered, title: "Bookmark \(name)", key: jump + name,
+                            about: g.breadcrumb(place.page).last ?? place.page, effect: .resume(place)))
+        }
         return out
     }
 
@@ -35,7 +44,10 @@ public struct HomeView: AppView {
         ("Help", .help, .help, "every key"),
     ]
 
-    static let about = "Browse, look up, compare, decide. Keys are at the bottom; ? or F1 lists all."
+    static var about: String {
+        let keys = Keymap.bindings.first { $0.scope == .global && $0.action == .help }?.keys.map(\.label) ?? ["?"]
+        return "Browse, look up, compare, decide. Keys are at the bottom; \(keys.joined(separator: " or ")) lists all."
+    }
 
     /// The summary under the title, wrapped (never cut off): empty on a short screen.
     func aboutLines(_ ctx: ViewContext) -> [String] {
@@ -92,7 +104,7 @@ public struct HomeView: AppView {
             let selected = i == cursor.index
             if selected { buf.fill(Rect(x: r.x, y: yy, width: r.width, height: 1), role: .selection) }
             let base: Role = selected ? .selection : .text
-            buf.put("\(it.number)", x: r.x + 1, y: yy, role: selected ? .selection : .accent)
+            if it.number != Self.unnumbered { buf.put("\(it.number)", x: r.x + 1, y: yy, role: selected ? .selection : .accent) }
             buf.put(it.title, x: r.x + 4, y: yy, role: selected ? .selection : .strong, limit: r.maxX)
             var x = r.x + keyCol
             if r.width >= 44 {
@@ -107,15 +119,13 @@ public struct HomeView: AppView {
                 buf.put(TextWrap.truncate(g.text(it.about), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: yy, role: selected ? base : .dim, limit: r.maxX)
             }
         }
-        let marks = ctx.reading.bookmarks.keys.sorted()
-        let markRow = y + min(all.count, r.maxY - y) + 1
-        if !marks.isEmpty && markRow < r.maxY {
-            let text = "Bookmarks: " + marks.map { "'\($0) " + (ctx.reading.bookmarks[$0].flatMap { ctx.guide.breadcrumb($0.page).last } ?? "?") }.joined(separator: "  ")
-            buf.put(TextWrap.truncate(g.text(text), width: r.width, ellipsis: g.ellipsis), x: r.x, y: markRow, role: .dim)
-        }
     }
 
-    public func status(_ ctx: ViewContext) -> (String, String) { ("Home", "") }
+    /// Like every screen, Home says how far down its list the cursor is.
+    public func status(_ ctx: ViewContext) -> (String, String) {
+        let count = items(ctx).count
+        return ("Home", count == 0 ? "" : "\(min(cursor.index, count - 1) + 1)/\(count)")
+    }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
         let i = cursor.top + y - ctx.rect.y - listTop(ctx)

@@ -157,17 +157,6 @@ extension AppState {
         var top = linkRow + 1
         if top + h > area.maxY { top = max(area.y, linkRow - h) }
         if top + h > area.maxY { top = max(area.y, area.maxY - h) }
-        let left = max(area.x, min(area.maxX - w, 2))
-        let box = Rect(x: left, y: top, width: w, height: h)
-        buf.fill(box, role: .text)
-        let g = glyphs
-        buf.put(g.tl + String(repeating: g.h, count: w - 2) + g.tr, x: left, y: top, role: .border)
-        for (i, (text, role)) in body.enumerated() {
-            let y = top + 1 + i
-            buf.put(g.v, x: left, y: y, role: .border)
-            buf.put(text, x: left + 2, y: y, role: role, limit: left + w - 2)
-            buf.put(g.v, x: left + w - 1, y: y, role: .border)
-        }
-        buf.put(g.bl + String(repeating: g.h, count: w - 2) + g.br, x: left, y: top + h - 1, role: .border)
+        drawBox(body, width: w, top: top, into: &buf)
     }
 }

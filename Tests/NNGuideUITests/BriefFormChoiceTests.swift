@@ -53,3 +53,16 @@ import Testing
         #expect(s.decide.form.values[.samples] == .number(5000))
     }
 }
+
+/// The focused field stays on screen when the window shrinks (seen at 40x12 after a resize from 80x24).
+@Suite struct BriefFormResizeTests {
+    @Test func theFocusedFieldStaysInViewAfterAResize() throws {
+        let library = try #require(BriefFormChoiceTests.library, "Content/ does not load")
+        var s = press(AppState(library: library, width: 80, height: 24),
+                      keys("d3") + [.enter] + keys("poi") + [.enter, .down, .enter] + keys("seg") + [.enter])
+        #expect(s.decide.form.field == 1)
+        s = press(s, [.resize(width: 40, height: 12)])
+        let screen = render(s).lines.joined(separator: "\n")
+        #expect(screen.contains("task*"), "\(screen)")
+    }
+}

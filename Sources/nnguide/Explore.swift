@@ -49,8 +49,11 @@ enum Explorer {
             return try session(content.load(), content: content, store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
         }
         try session(preview.skeleton, full: {
-            if let whole = preview.whole() { return .success(whole) }
-            do throws(ContentError) { return .success(try content.cache.load()) } catch { return .failure({ content.report(error) }) }
+            do throws(ContentError) {
+                let whole: Guide
+                if let w = preview.whole() { whole = w } else { whole = try content.cache.load() }
+                return .success(try content.overlaid(whole))
+            } catch { return .failure({ content.report(error) }) }
         }, content: content, terminal: terminal, predrawn: predrawn, store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
     }
 
@@ -63,6 +66,8 @@ enum Explorer {
     /// (the file's bytes), terminal and environment; nil when the cache is off or there is nothing
     /// to draw a preview from.
     static func frameKey(_ content: GuideSource, stateBytes: [UInt8]?, mouse: Bool) -> (path: String, source: String, key: UInt64)? {
+        // The stored frame is keyed on the guide alone; overlays' pages would change what it shows.
+        guard content.overlays.isEmpty else { return nil }
         guard let path = content.cache.frameFile, let source = content.cache.previewSource() else { return nil }
         let key = StoredFrame.Key(source: source.key, state: stateBytes, terminal: FullScreen.drawingEnvironment(),
                                   ascii: FullScreen.needsASCII(), mouse: mouse)

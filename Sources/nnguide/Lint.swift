@@ -39,8 +39,13 @@ struct Lint: ParsableCommand {
     func run() throws {
         let dir = try content.checkedDirectory()
         if stale { return try listStale(dir) }
-        let problems = ContentCache(contentDirectory: dir).lint()  // per-file entries unless NNGUIDE_CACHE=off
-        if problems.isEmpty { print("\(dir): clean"); return }
+        var problems = ContentCache(contentDirectory: dir).lint()  // per-file entries unless NNGUIDE_CACHE=off
+        // The overlays with the guide: checked once the guide itself loads.
+        let overlays = Overlay.folders(explicit: content.overlay)
+        if !overlays.isEmpty, problems.errors.isEmpty, let guide = try? ContentCache(contentDirectory: dir).load() {
+            problems += OverlayMerge.apply(overlays, to: guide, guideDirectory: dir).problems
+        }
+        if problems.isEmpty { print("\(dir)\(overlays.map { " + " + $0 }.joined()): clean"); return }
         for p in problems { printError(p.description) }
         let errors = problems.errors.count, warnings = problems.warnings.count
         var counts: [String] = []

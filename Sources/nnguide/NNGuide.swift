@@ -20,7 +20,7 @@ struct NNGuide: ParsableCommand {
     @Flag(help: "Let the mouse wheel scroll and a click follow a link.") var mouse = false
 
     func run() throws {
-        try Explorer.run(content: GuideSource(directory: content.checkedDirectory()), open: open, mouse: mouse)
+        try Explorer.run(content: GuideSource(directory: content.checkedDirectory(), overlays: Overlay.folders(explicit: content.overlay)), open: open, mouse: mouse)
     }
 
     /// `nnguide` alone opens the explorer without the argument parser: the parser reflects over
@@ -36,7 +36,7 @@ struct NNGuide: ParsableCommand {
             Failure.parseAndRun(Array(CommandLine.arguments.dropFirst()))
         }
         do {
-            try Explorer.run(content: GuideSource(directory: ContentLocator.locate()), open: nil, mouse: false)
+            try Explorer.run(content: GuideSource(directory: ContentLocator.locate(), overlays: Overlay.folders(explicit: [])), open: nil, mouse: false)
         } catch {
             Failure.exit(error, in: nil)
         }

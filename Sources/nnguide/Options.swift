@@ -7,6 +7,9 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read the guide from this Content folder instead of the built-in one.", valueName: "dir"), completion: .directory)
     var content: String?
 
+    @Option(name: .long, help: ArgumentHelp("Lay a team's overlay folder over the guide (repeatable; later ones win). Also $NNGUIDE_OVERLAY (colon-separated) and every folder under $XDG_CONFIG_HOME/nnguide/overlays/.", valueName: "dir"), completion: .directory)
+    var overlay: [String] = []
+
     var directory: String { ContentLocator.locate(explicit: content) }
 
     /// The folder to read, checked when the command runs (a check in `validate()` would be reported
@@ -20,30 +23,40 @@ struct ContentOptions: ParsableArguments {
         return directory
     }
 
-    var source: GuideSource { GuideSource(directory: directory) }
+    var source: GuideSource { GuideSource(directory: directory, overlays: Overlay.folders(explicit: overlay)) }
 
     /// Loads the guide or exits 65 with every problem, one per line, on stderr.
-    func load() throws -> Guide { try GuideSource(directory: checkedDirectory()).load() }
+    func load() throws -> Guide { try GuideSource(directory: checkedDirectory(), overlays: Overlay.folders(explicit: overlay)).load() }
 }
 
 /// A content folder and how it is read: through the cache of the validated guide (ContentCache)
 /// when it matches, from the YAML otherwise.
 struct GuideSource {
     let directory: String
+    /// Overlay folders laid over the guide, in order (`Overlay.folders`).
+    var overlays: [String] = []
     var cache: ContentCache { ContentCache(contentDirectory: directory) }
 
     /// The guide, or exit 65 with every problem, one per line, on stderr.
     func load() throws -> Guide {
         do {
-            return try cache.load()
+            return try overlaid(cache.load())
         } catch {
             throw report(error)
         }
     }
 
+    /// The guide with the overlays laid over it; their files are small and read on every start.
+    func overlaid(_ guide: Guide) throws(ContentError) -> Guide {
+        guard !overlays.isEmpty else { return guide }
+        let (merged, problems) = OverlayMerge.apply(overlays, to: guide, guideDirectory: directory)
+        guard problems.errors.isEmpty else { throw ContentError(problems.errors) }
+        return merged
+    }
+
     /// Prints every problem and returns the exit status for bad content.
     func report(_ error: ContentError) -> ExitCode {
-        printError("nnguide: the guide in \(directory) cannot be loaded:")
+        printError("nnguide: the guide in \(directory)\(overlays.isEmpty ? "" : " with its overlays") cannot be loaded:")
         for p in error.problems { printError("  " + p.description) }
         return ExitCode(65)
     }

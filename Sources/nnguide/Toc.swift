@@ -1,7 +1,10 @@
 import ArgumentParser
 import NNGuideCore
 
-extension Origin: ExpressibleByArgument {}
+extension Origin: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+    public static var allValueStrings: [String] { Kind.allCases.map(\.rawValue) }
+}
 
 struct Toc: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +24,7 @@ struct Toc: ParsableCommand {
         aliases: ["contents", "list"])
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("List only material of this origin: guide, refilled or added.", valueName: "origin"))
+    @Option(help: ArgumentHelp("List only material of this origin: guide, refilled, added or team (an overlay's).", valueName: "origin"))
     var origin: Origin?
 
     struct Entry: Encodable {

@@ -73,6 +73,8 @@ struct Reader {
     var fatal = false
     /// Ids (with their `g:`/`a:` prefix) of items reported as undecodable.
     var undecoded: Set<String> = []
+    /// An overlay's items may leave `origin:` out: they are `team` whatever they say (OverlayReading).
+    var originOptional = false
 
     init(root: String) { self.root = root }
 
@@ -286,7 +288,7 @@ struct Reader {
         guard let mapping = node.mapping else { return node }
         let id = node.child("id")?.string.map { " '\($0)'" } ?? ""
         guard let value = node.child("origin") else {
-            if what != "block" {
+            if what != "block" && !originOptional {
                 report(file, node.mark, "\(what)\(id) has no origin: add `origin: guide` (the source's material), `origin: refilled` or `origin: added` (Content/README.md, \"Origins\")")
             }
             return node

@@ -27,6 +27,10 @@ public struct Guide: Sendable {
     public let readingOrder: [PageEntry]
     public let tables: [TableEntry]
     public let figures: [(figure: Figure, pageID: String)]
+    /// The overlays laid over the guide (`OverlayMerge`), in the order they apply; empty for the guide alone.
+    public internal(set) var overlays: [Overlay] = []
+    /// The guide as it was before its overlays, when it has any: what a pick would be without the team's rules.
+    public internal(set) var withoutOverlays: GuideWithoutOverlays?
 
     private let pageIndex: [String: Int]
     private let glossaryIndex: [String: Int]
@@ -165,13 +169,13 @@ extension Guide {
     public func material(of origin: Origin) -> OriginListing {
         var out = OriginListing(origin: origin)
         for e in readingOrder {
-            if e.page.origin == origin { out.pages.append(e) }
-            for i in e.page.blocks.indices where e.page.origin(ofBlock: i) == origin && e.page.origin != origin {
+            if e.page.origin.isKind(origin) { out.pages.append(e) }
+            for i in e.page.blocks.indices where e.page.origin(ofBlock: i).isKind(origin) && !e.page.origin.isKind(origin) {
                 out.blocks.append((e, i))
             }
         }
-        out.glossary = glossary.filter { $0.origin == origin }
-        out.architectures = catalog.architectures.filter { $0.origin == origin }
+        out.glossary = glossary.filter { $0.origin.isKind(origin) }
+        out.architectures = catalog.architectures.filter { $0.origin.isKind(origin) }
         return out
     }
 }

@@ -37,6 +37,8 @@ public struct Decision: Sendable, Equatable {
     public var origin: DecisionOrigin = .recommender
     /// Set when the pick departs from what the guide's own flow gives (`origin: added` left out): its pick and why.
     public var guidePick: GuidePick? = nil
+    /// Set when a team's overlay rules changed the pick: what the guide without the overlays picks, and why.
+    public var overlayPick: OverlayPick? = nil
     /// Fields the brief gives that no answer or rule on this route read.
     public var unchangedFields: [BriefField] = []
 

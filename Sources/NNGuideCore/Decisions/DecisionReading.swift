@@ -87,5 +87,5 @@ enum DecisionKeys {
                                     "why", "why_not", "warnings", "next_steps", "refine", "see", "origin", "device_variants",
                                     "sources", "reviewed"]
     static let option: Set<String> = ["answer", "hint", "why", "next", "when", "assume", "see", "origin", "sources", "reviewed"]
-    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see", "origin", "sources", "reviewed"]
+    static let rule: Set<String> = ["id", "label", "when", "says", "out", "favor", "warn", "next", "see", "origin", "sources", "reviewed", "drop_variants"]
 }

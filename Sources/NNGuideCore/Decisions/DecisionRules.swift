@@ -21,6 +21,9 @@ public struct DecisionRule: Codable, Sendable, Equatable {
     public var origin: Origin?
     /// `sources:` and `reviewed:` (Content/sources.yaml); a band's are its rule's.
     public var evidence: Evidence = .none
+    /// Words (matched ignoring case) whose variants are left out of the pick's start-with list: a
+    /// team's licence policy (`drop_variants: [AGPL]`).
+    public var dropVariants: [String] = []
 
     public init(id: String? = nil, label: String? = nil, when: BriefCondition? = nil, says: String? = nil, out: [RuleOut] = [],
                 favor: [String] = [], warn: [TargetedText] = [], next: [TargetedText] = [], see: [String] = []) {
@@ -28,7 +31,7 @@ public struct DecisionRule: Codable, Sendable, Equatable {
         self.favor = favor; self.warn = warn; self.next = next; self.see = see
     }
 
-    enum CodingKeys: String, CodingKey { case id, label, when, says, out, favor, warn, next, see, origin }
+    enum CodingKeys: String, CodingKey { case id, label, when, says, out, favor, warn, next, see, origin, dropVariants = "drop_variants" }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -42,11 +45,13 @@ public struct DecisionRule: Codable, Sendable, Equatable {
         next = try c.decodeIfPresent([TargetedText].self, forKey: .next) ?? []
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
+        dropVariants = try c.decodeIfPresent([String].self, forKey: .dropVariants) ?? []
         evidence = try Evidence(from: decoder)
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        if !dropVariants.isEmpty { try c.encode(dropVariants, forKey: .dropVariants) }
         try c.encodeIfPresent(id, forKey: .id); try c.encodeIfPresent(label, forKey: .label)
         try c.encodeIfPresent(when, forKey: .when); try c.encodeIfPresent(says, forKey: .says)
         try c.encode(out, forKey: .out); try c.encode(favor, forKey: .favor)

@@ -3,22 +3,22 @@
 // so a recommendation can say when and why it departs from the guide (issue 10).
 
 extension DecisionBook {
-    /// The book as the guide itself has it: every answer, rule and filter marked `origin: added` left
-    /// out. Walking it gives the guide's own pick, so a recommendation can say when and why it departs.
+    /// The book as the guide itself has it: every answer, rule and filter marked `origin: added` (or
+    /// a team's, from an overlay) left out. Walking it gives the guide's own pick, so a recommendation can say when and why it departs.
     public var guideOnly: DecisionBook {
         var book = self
         for t in book.trees.indices {
             for n in book.trees[t].nodes.indices {
-                book.trees[t].nodes[n].options.removeAll { $0.origin == .added }
+                book.trees[t].nodes[n].options.removeAll { $0.origin.beyondGuide }
             }
         }
-        book.filters.removeAll { $0.origin == .added }
-        for f in book.filters.indices { book.filters[f].rules.removeAll { $0.origin == .added } }
-        book.contradictions.removeAll { $0.origin == .added }
-        book.nextSteps.removeAll { $0.origin == .added }
+        book.filters.removeAll { $0.origin.beyondGuide }
+        for f in book.filters.indices { book.filters[f].rules.removeAll { $0.origin.beyondGuide } }
+        book.contradictions.removeAll { $0.origin.beyondGuide }
+        book.nextSteps.removeAll { $0.origin.beyondGuide }
         // What nnguide assumes for a missing field is its own reading too (no labelled anomalies, foundation
         // models for forecasting): the guide's flow reads the brief without those defaults.
-        book.defaults.removeAll { $0.origin == .added }
+        book.defaults.removeAll { $0.origin.beyondGuide }
         return book
     }
 }

@@ -83,6 +83,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         case assumedFields = "assumed_fields"
         case guidePick = "guide_pick"
         case unchangedFields = "unchanged_fields"
+        case withoutOverlays = "without_overlays"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -104,6 +105,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         try c.encodeIfPresent(example, forKey: .example)
         try c.encodeIfPresent(flips, forKey: .flips)
         try c.encodeIfPresent(guidePick, forKey: .guidePick)
+        try c.encodeIfPresent(decision.overlayPick, forKey: .withoutOverlays)
         try c.encode(unchangedFields, forKey: .unchangedFields)
     }
 }

@@ -44,6 +44,7 @@ extension Recommendation {
         para(pick.title)
         if !pick.variants.isEmpty { para("Start with: " + pick.variants.joined(separator: ", ")) }
         if let g = guidePick { para(g.line) }
+        if let o = d.overlayPick { para(o.line) }
 
         heading(.path)
         for (i, s) in d.steps.enumerated() {
@@ -152,6 +153,7 @@ extension Recommendation {
         md += ["", "## Pick: \(literal(pick.name))", ""]
         md.append(MarkdownText.atLineStart(prose(pick.title)) + ".")
         if let g = guidePick { md += ["", "> " + prose(g.line)] }
+        if let o = d.overlayPick { md += ["", "> " + prose(o.line)] }
         heading(.because)
         for b in d.because { md.append("- " + source(b)) }
         sources(d.because)

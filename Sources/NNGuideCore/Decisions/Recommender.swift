@@ -126,7 +126,11 @@ public struct Recommender: Sendable {
             if let i = whyNot.firstIndex(where: { $0.id == c.id }) { whyNot[i].reasons += outs } else { whyNot.append(Rejection(id: c.id, name: name(c.id), reasons: outs)) }
         }
 
-        let pick = Recommendation.Pick(id: top.id, name: catalogName(top.id), variants: variants(for: top.id, leaves: leaves, brief: brief),
+        let (startWith, dropped) = dropVariants(variants(for: top.id, leaves: leaves, brief: brief), fired: fired.map(\.rule))
+        // The rule's reason once, with what it left out.
+        because.removeAll { r in dropped.contains { $0.text.hasPrefix(r.text) } }
+        because += dropped
+        let pick = Recommendation.Pick(id: top.id, name: catalogName(top.id), variants: startWith,
                                        title: plain(leaves.first { $0.pick.first == top.id }?.title ?? catalogName(top.id)))
         let next = nextSteps(brief: brief, pick: top.id, leaves: leaves, fired: fired.map(\.rule), alternatives: alternatives.map(\.id))
         var see: [String] = []
@@ -145,6 +149,7 @@ public struct Recommender: Sendable {
         decision.unchangedFields = unchanged
         if let guide { decision.nameSee(guide) }
         if comparingWithGuide { decision.guidePick = departure(for: given, pick: top.id, leaf: decision.leaf, steps: steps, fired: fired) }
+        if comparingWithGuide { decision.overlayPick = overlayPick(for: given, pick: top.id, fired: fired.map(\.rule)) }
         return decision
     }
 

@@ -4,13 +4,13 @@ import NNGuideCore
 
 @main
 struct NNGuide: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = RecordedDecision.version
     static let configuration = CommandConfiguration(
         commandName: "nnguide",
         abstract: "The Practitioner's Guide to Choosing Neural Network Architectures, in your terminal.",
         discussion: "With no subcommand on a terminal, opens the explorer. Every subcommand prints plain text, Markdown or JSON.",
         version: version,
-        subcommands: [Toc.self, Show.self, Glossary.self, Search.self, Compare.self, Export.self, Recommend.self, Lint.self, SourcesCommand.self,
+        subcommands: [Toc.self, Show.self, Glossary.self, Search.self, Compare.self, Export.self, Recommend.self, Check.self, Lint.self, SourcesCommand.self,
                       Completions.self,
                       Benchmark.self, CompileGuide.self]
     )

@@ -56,6 +56,7 @@ public enum BriefReader {
         var places: [BriefField: SourceLocation] = [:]
         for (k, v) in mapping {
             guard let name = k.string else { throw BriefFileError(loc(k.mark), "a brief field name must be text") }
+            if name == RecordedDecision.key { continue }  // what was decided (RecordFile), not a field
             guard let field = schema[BriefField(name)] else {
                 throw BriefFileError(loc(k.mark), "unknown brief field '\(name)'; expected one of: \(schema.fieldList)")
             }

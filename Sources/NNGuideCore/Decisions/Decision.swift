@@ -39,6 +39,8 @@ public struct Decision: Sendable, Equatable {
     public var guidePick: GuidePick? = nil
     /// Set when a team's overlay rules changed the pick: what the guide without the overlays picks, and why.
     public var overlayPick: OverlayPick? = nil
+    /// The overlays' names the decision was made with (a record keeps them).
+    public var overlays: [String] = []
     /// Fields the brief gives that no answer or rule on this route read.
     public var unchangedFields: [BriefField] = []
 

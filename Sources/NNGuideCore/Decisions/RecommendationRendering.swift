@@ -196,6 +196,8 @@ extension Recommendation {
             md.append("Sections of the guide (open with `nnguide --open ID`): "
                 + see.map { id in decision.seeTitles[id].map { literal($0) + " (" + code(id) + ")" } ?? code(id) }.joined(separator: "; "))
         }
+        // What was decided, for `nnguide check` (unseen when the Markdown is rendered).
+        if d.origin == .recommender { md += ["", RecordedDecision(d, date: date).comment(brief: d.given)] }
         return md.joined(separator: "\n") + "\n"
     }
 }

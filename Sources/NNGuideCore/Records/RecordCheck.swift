@@ -1,0 +1,93 @@
+import Foundation
+
+/// One record re-decided against today's guide and overlays (`nnguide check`).
+public struct RecordOutcome: Sendable, Encodable {
+    public struct Pick: Sendable, Encodable, Equatable { public var id: String; public var title: String; public var date: String? }
+    public var file: String
+    /// Nil for a brief that records no pick yet.
+    public var recorded: Pick?
+    public var today: Pick
+    /// What changed, from the recorded trace and today's: the rules, answers and overlays.
+    public var why: [String]
+    public var holds: Bool { recorded == nil || recorded?.id == today.id }
+    /// The record `--update` writes.
+    public let record: RecordedDecisionBox
+
+    enum CodingKeys: String, CodingKey { case file, recorded, today, why, holds }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file); try c.encodeIfPresent(recorded, forKey: .recorded)
+        try c.encode(today, forKey: .today); try c.encode(why, forKey: .why); try c.encode(holds, forKey: .holds)
+    }
+
+    /// "Recorded: X on DATE; today: Y, because ...": what the explorer and `check` say of a moved pick.
+    public var line: String {
+        guard let r = recorded, !holds else { return "" }
+        return "Recorded: \(r.title) (\(r.id)) on \(r.date ?? "an unknown date"); today: \(today.title) (\(today.id)), because " + why.joined(separator: "; ")
+    }
+}
+
+/// Wraps the record so the outcome stays Encodable without encoding it twice.
+public struct RecordedDecisionBox: Sendable { public let value: RecordedDecision }
+
+public enum RecordCheck {
+    /// The record files named or found under the folders named (recursively, by name), and the
+    /// paths that do not exist.
+    public static func files(_ paths: [String]) -> (files: [String], missing: [String]) {
+        var files: [String] = [], missing: [String] = []
+        let fm = FileManager.default
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { missing.append(p); continue }
+            if !isDir.boolValue { files.append(p); continue }
+            let found = (fm.enumerator(atPath: p)?.allObjects as? [String] ?? []).filter(RecordFile.isRecordPath).sorted()
+            files += found.map { (p as NSString).appendingPathComponent($0) }
+        }
+        return (files, missing)
+    }
+
+    /// Re-decides `file` with `guide` (and its overlays) on `date`.
+    public static func check(_ file: RecordFile, guide: Guide, date: String) throws(BriefFileError) -> RecordOutcome {
+        let brief: Brief
+        do throws(BriefMissingField) { brief = try Brief(schema: guide.decisions.brief, values: file.values) }
+        catch { throw BriefFileError(SourceLocation(file: file.path), error.description) }
+        let d: Decision
+        do throws(RecommendError) { d = try Recommender(guide: guide).decide(brief) }
+        catch { throw BriefFileError(SourceLocation(file: file.path), error.description) }
+        let today = RecordOutcome.Pick(id: d.pick.id, title: d.pick.title, date: date)
+        let recorded = file.recorded.map { RecordOutcome.Pick(id: $0.pick, title: $0.title, date: $0.date) }
+        var outcome = RecordOutcome(file: file.path, recorded: recorded, today: today, why: [],
+                                    record: RecordedDecisionBox(value: RecordedDecision(d, date: date)))
+        if let r = file.recorded, r.pick != d.pick.id { outcome.why = why(r, d, guide) }
+        return outcome
+    }
+
+    /// What moved the pick: today's trace against the recorded one.
+    static func why(_ r: RecordedDecision, _ d: Decision, _ guide: Guide) -> [String] {
+        var out: [String] = []
+        let name = { (id: String) in guide.architecture(id)?.displayName ?? id }
+        let leaf = (d.refinedBy ?? d.leaf).description
+        if let old = r.leaf, old != leaf {
+            out.append("the route now ends at \(leaf), not \(old) (" + d.steps.map { "\($0.question) \($0.answer)" }.joined(separator: "; ") + ")")
+        }
+        let now = d.rules.map(\.traceName)
+        let started = now.filter { !r.rules.contains($0) }, stopped = r.rules.filter { !now.contains($0) }
+        if !started.isEmpty { out.append("rules that fire now and did not: " + started.joined(separator: ", ")) }
+        if !stopped.isEmpty { out.append("rules that fired then and no longer do: " + stopped.joined(separator: ", ")) }
+        if let c = d.ranking.first(where: { $0.id == r.pick }), !c.outs.isEmpty {
+            out.append("\(name(r.pick)) is ruled out: " + c.outs.map(\.text).joined(separator: " "))
+        } else if !d.ranking.contains(where: { $0.id == r.pick }) {
+            out.append("\(name(r.pick)) is not a candidate on today's route")
+        }
+        for rule in d.rules where rule.favoured.contains(d.pick.id) {
+            out.append("rule \(rule.traceName) favours \(name(d.pick.id))" + (rule.says.map { ": " + InlineParser.plain($0) } ?? ""))
+        }
+        let overlays = guide.overlays.map(\.name)
+        if overlays != r.overlays {
+            out.append("overlays then: " + (r.overlays.isEmpty ? "none" : r.overlays.joined(separator: ", ")) + "; now: " + (overlays.isEmpty ? "none" : overlays.joined(separator: ", ")))
+        }
+        if let o = d.overlayPick { out.append(o.line) }
+        if out.isEmpty { out.append("the guide's content changed how the candidates rank (\(r.guide) then)") }
+        return out
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import NNGuideCore
+
+/// `nnguide check`: re-decides saved briefs and decision records against today's guide and overlays,
+/// as `terraform plan` and `git diff --exit-code` do for their files.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-decide saved briefs and decision records; say which recorded picks no longer hold.",
+        discussion: """
+            Each file (or every .yaml, .yml and .md file under each folder) is a saved brief with a \
+            `decided:` record, or a Markdown decision record with an nnguide-record comment, as \
+            `nnguide recommend --format markdown` and the explorer write them. Markdown files without a \
+            record are skipped.
+
+            Exit status: 0 when every recorded pick holds; 1 when one moved (each is listed: from what, \
+            to what, and why); 65 for a file that cannot be read as a brief, with its file and line.
+
+            Examples:
+              nnguide check docs/decisions
+              nnguide check --overlay ~/acme-overlay docs/decisions --json
+              nnguide check docs/decisions --update
+            """)
+    @OptionGroup var content: ContentOptions
+    @Argument(help: ArgumentHelp("Brief or record files, or folders of them.", valueName: "path"), completion: .file())
+    var paths: [String]
+    @Flag(help: "Print the outcome as JSON.") var json = false
+    @Flag(help: "Record today's picks in the files (after a person has reviewed them).") var update = false
+
+    func run() throws {
+        let guide = try content.load()
+        let (files, missing) = RecordCheck.files(paths)
+        for m in missing { printError("\(m): not found") }
+        if !missing.isEmpty { throw ExitCode(65) }
+        let date = RecordDate.today()
+        var outcomes: [RecordOutcome] = []
+        var bad = false
+        for path in files {
+            do throws(BriefFileError) {
+                guard let file = try RecordFile.read(path, schema: guide.decisions.brief) else { continue }
+                let outcome = try RecordCheck.check(file, guide: guide, date: date)
+                outcomes.append(outcome)
+                // (The brief was built once already, to check it.)
+                if update, !outcome.holds || file.recorded == nil, let brief = try? Brief(schema: guide.decisions.brief, values: file.values) {
+                    do { try file.updated(outcome.record.value, brief: brief).write(toFile: path, atomically: true, encoding: .utf8) }
+                    catch { printError("\(path): cannot be written (\(error.localizedDescription))"); bad = true }
+                }
+            } catch { printError(error.description); bad = true }
+        }
+        if json {
+            let e = JSONEncoder(); e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try e.encode(outcomes), as: UTF8.self))
+        } else {
+            for o in outcomes where !o.holds {
+                print("\(o.file): \(update ? "updated; " : "")moved from \(o.recorded!.title) (\(o.recorded!.id), \(o.recorded!.date ?? "undated")) to \(o.today.title) (\(o.today.id))")
+                for w in o.why { print("  - " + w) }
+            }
+            for o in outcomes where o.recorded == nil { print("\(o.file): \(update ? "recorded" : "records no pick yet; today") \(o.today.title) (\(o.today.id))") }
+            let moved = outcomes.filter { !$0.holds }.count
+            printError("\(outcomes.count) record\(outcomes.count == 1 ? "" : "s") checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : "")))
+        }
+        if bad { throw ExitCode(65) }
+        if !update, outcomes.contains(where: { !$0.holds }) { throw ExitCode(1) }
+    }
+}

@@ -23,7 +23,7 @@ public struct RecordOutcome: Sendable, Encodable {
     /// "Recorded: X on DATE; today: Y, because ...": what the explorer and `check` say of a moved pick.
     public var line: String {
         guard let r = recorded, !holds else { return "" }
-        return "Recorded: \(r.title) (\(r.id)) on \(r.date ?? "an unknown date"); today: \(today.title) (\(today.id)), because " + why.joined(separator: "; ")
+        return RecordCheck.line(r, today, why)
     }
 }
 
@@ -60,6 +60,17 @@ public enum RecordCheck {
                                     record: RecordedDecisionBox(value: RecordedDecision(d, date: date)))
         if let r = file.recorded, r.pick != d.pick.id { outcome.why = why(r, d, guide) }
         return outcome
+    }
+
+    static func line(_ r: RecordOutcome.Pick, _ today: RecordOutcome.Pick, _ why: [String]) -> String {
+        "Recorded: \(r.title) (\(r.id)) on \(r.date ?? "an unknown date"); today: \(today.title) (\(today.id)), because " + why.joined(separator: "; ")
+    }
+
+    /// The explorer's word on opening a saved brief whose recorded pick no longer holds; nil when it holds.
+    public static func drift(_ values: [BriefField: BriefValue], recorded r: RecordedDecision, guide: Guide) -> String? {
+        guard let brief = try? Brief(schema: guide.decisions.brief, values: values),
+              let d = try? Recommender(guide: guide).decide(brief), d.pick.id != r.pick else { return nil }
+        return line(RecordOutcome.Pick(id: r.pick, title: r.title, date: r.date), RecordOutcome.Pick(id: d.pick.id, title: d.pick.title, date: nil), why(r, d, guide))
     }
 
     /// What moved the pick: today's trace against the recorded one.

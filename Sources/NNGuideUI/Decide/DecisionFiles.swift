@@ -25,6 +25,8 @@ public struct SavedBrief: Sendable, Equatable {
     var order: [BriefField] = []
     /// Kept on quitting with unsaved changes (in `briefs/drafts`), not saved with `w`.
     public var draft = false
+    /// What the file records was decided (`decided:`), to say when today's pick differs.
+    public var recorded: RecordedDecision?
 
     public var name: String { (path as NSString).lastPathComponent }
 
@@ -133,7 +135,11 @@ public struct DecisionFiles: Sendable {
             let path = (briefs as NSString).appendingPathComponent(n)
             let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
             do {
-                out.append(SavedBrief(path: path, values: try BriefReader.read(path: path, schema: schema), problem: nil, modified: modified, order: schema.names))
+                // Read as a record: a brief saved with `decided:` (nnguide check --update) says what it decided.
+                let file = try RecordFile.read(path, schema: schema)
+                var saved = SavedBrief(path: path, values: file?.values ?? [:], problem: nil, modified: modified, order: schema.names)
+                saved.recorded = file?.recorded
+                out.append(saved)
             } catch {
                 out.append(SavedBrief(path: path, values: nil, problem: error.description, modified: modified))
             }

@@ -99,6 +99,7 @@ struct SavedBriefsScreen: MenuScreen {
         pendingOpen = nil
         ctx.shared.form.load(values, from: b.path)
         if fromForm { ctx.pop() } else { ctx.replace(with: BriefScreen()) }
+        if let r = b.recorded, let drift = RecordCheck.drift(values, recorded: r, guide: ctx.guide) { return .message(drift) }
         return .message("Opened \(b.path)")
     }
 

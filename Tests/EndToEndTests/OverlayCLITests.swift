@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Overlays and `nnguide check` through the built binary (issue 24): every command with the example
+/// overlay, the README's CI step in a temporary git repository, and the explorer in tmux.
+@Suite struct OverlayCLITests {
+    static let example = CLI.packageRoot.appendingPathComponent("Content/overlays/example-acme").path
+    static let content = CLI.packageRoot.appendingPathComponent("Content").path
+    /// A cache folder of the suite's own, so a user's cache never decides a test.
+    static let cache = NSTemporaryDirectory() + "nnguide-overlay-cache"
+
+    static func run(_ args: [String], directory: String? = nil, env: [String: String] = [:]) throws -> CLI.Result {
+        try CLI.run(args, content: nil, environment: ["NNGUIDE_CACHE": cache].merging(env) { $1 })
+    }
+
+    @Test func everyCommandShowsTheTeamsMaterialWithItsName() throws {
+        let o = ["--overlay", Self.example, "--content", Self.content]
+        let toc = try Self.run(["toc", "--origin", "team"] + o)
+        #expect(toc.status == 0)
+        #expect(toc.lines.first == "Origin team: a team's own guidance, from an overlay")
+        #expect(toc.out.contains("acme-platform") && toc.out.contains("g:agpl") && toc.out.contains("a:acme-embedder"))
+        let show = try Self.run(["show", "acme-platform"] + o)
+        #expect(show.status == 0 && show.out.contains("Acme platform rules [team: Acme platform]"))
+        let json = try Self.run(["toc", "--format", "json"] + o)
+        #expect(json.out.contains("\"team:Acme platform\""))
+        let glossary = try Self.run(["glossary", "agpl"] + o)
+        #expect(glossary.status == 0 && glossary.out.contains("AGPL-3.0"))
+        let search = try Self.run(["search", "house embedder"] + o)
+        #expect(search.status == 0 && search.out.contains("acme"))
+        let lint = try Self.run(["lint"] + o)
+        #expect(lint.status == 0, "\(lint.err)")
+        // Without the overlay none of it is there.
+        #expect(try Self.run(["show", "acme-platform", "--content", Self.content]).status != 0)
+        // The environment variable does what --overlay does.
+        let env = try Self.run(["show", "acme-platform", "--content", Self.content], env: ["NNGUIDE_OVERLAY": Self.example])
+        #expect(env.status == 0)
+    }
+
+    @Test func recommendSaysWhenTheTeamsRulesMovedThePick() throws {
+        let r = try Self.run(["recommend", "--modality", "text", "--task", "retrieval", "--json", "--overlay", Self.example, "--content", Self.content])
+        #expect(r.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect((json["pick"] as? [String: Any])?["id"] as? String == "sentence-embeddings")
+        #expect((json["without_overlays"] as? [String: Any])?["id"] as? String == "bm25")
+        #expect((json["because"] as? [String])?.contains { $0.hasPrefix("team rule (Acme platform): ") } == true)
+    }
+
+    @Test func aBadOverlayExits65NamingItsFileAndLine() throws {
+        let dir = NSTemporaryDirectory() + "nnguide-bad-overlay-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: Self.example, toPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "entries:\n  - id: attention\n    term: Attentiveness\n    definition: x\n".write(toFile: dir + "/glossary.yaml", atomically: true, encoding: .utf8)
+        let r = try Self.run(["toc", "--overlay", dir, "--content", Self.content])
+        #expect(r.status == 65)
+        #expect(r.err.contains(dir + "/glossary.yaml:2:5: id 'attention' is already defined at "))
+    }
+
+    /// The README's CI step: a folder of records in a repository, `nnguide check docs/decisions`.
+    @Test func theCIStepCatchesAContentEditThatMovesAPickAndUpdateMakesItClean() throws {
+        let repo = NSTemporaryDirectory() + "nnguide-ci-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try FileManager.default.createDirectory(atPath: repo + "/docs/decisions", withIntermediateDirectories: true)
+        let git = try #require(ExplorerPaths.which("git"))
+        func sh(_ args: [String]) { runTool(git, ["-C", repo] + args, environment: ["PATH": "/usr/bin:/bin", "HOME": repo, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"]) }
+        sh(["init", "-q"])
+        // A copy of the content, to change a rule in.
+        let content = repo + "/content"
+        try FileManager.default.copyItem(atPath: Self.content, toPath: content)
+        try? FileManager.default.removeItem(atPath: content + "/overlays")
+        let record = try Self.run(["recommend", "--modality", "text", "--task", "retrieval", "--format", "markdown", "--content", content])
+        try record.out.write(toFile: repo + "/docs/decisions/search.md", atomically: true, encoding: .utf8)
+        try "modality: image\ntask: detection\ndeploy: edge\n".write(toFile: repo + "/docs/decisions/detector.yaml", atomically: true, encoding: .utf8)
+        try "# Decisions\n".write(toFile: repo + "/docs/decisions/README.md", atomically: true, encoding: .utf8)
+        sh(["add", "."]); sh(["commit", "-qm", "records"])
+        let check = { try Self.run(["check", repo + "/docs/decisions", "--content", content]) }
+        let clean = try check()
+        #expect(clean.status == 0, "\(clean.out)\(clean.err)")
+
+        // The edit: the retrieval leaf names dense embeddings first.
+        let decisions = content + "/decisions.yaml"
+        let text = try String(contentsOfFile: decisions, encoding: .utf8)
+        let old = "pick: [bm25, sentence-embeddings"
+        try #require(text.contains(old), "decisions.yaml no longer has the retrieval leaf this test edits")
+        try text.replacingOccurrences(of: old, with: "pick: [sentence-embeddings, bm25").write(toFile: decisions, atomically: true, encoding: .utf8)
+        let moved = try check()
+        #expect(moved.status == 1)
+        #expect(moved.out.contains("search.md: moved from Hybrid retrieval: BM25 plus dense embeddings (bm25, "))
+        #expect(moved.out.contains("to ") && moved.out.contains("(sentence-embeddings)"))
+
+        let json = try Self.run(["check", repo + "/docs/decisions", "--json", "--content", content])
+        let outcomes = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        #expect(outcomes.count == 2 && outcomes.filter { $0["holds"] as? Bool == false }.count == 1)
+
+        let update = try Self.run(["check", repo + "/docs/decisions", "--update", "--content", content])
+        #expect(update.status == 0)
+        #expect(try check().status == 0)
+        #expect(try String(contentsOfFile: repo + "/docs/decisions/detector.yaml", encoding: .utf8).contains("decided:\n  pick: detector\n"))
+    }
+
+    @Test func checkNamesABadFileAndLine() throws {
+        let dir = NSTemporaryDirectory() + "nnguide-check-bad-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "modality: text\ntask: retrieval\nsize: huge\n".write(toFile: dir + "/b.yaml", atomically: true, encoding: .utf8)
+        let r = try Self.run(["check", dir, "--content", Self.content])
+        #expect(r.status == 65)
+        #expect(r.err.contains(dir + "/b.yaml:3:1: unknown brief field 'size'"))
+    }
+}

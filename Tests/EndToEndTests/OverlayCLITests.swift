@@ -76,16 +76,20 @@ import Testing
         let clean = try check()
         #expect(clean.status == 0, "\(clean.out)\(clean.err)")
 
-        // The edit: the retrieval leaf names dense embeddings first.
+        // The edit: the medium-compute rule (which fires for every brief that leaves compute out) now
+        // favours dense embeddings.
         let decisions = content + "/decisions.yaml"
         let text = try String(contentsOfFile: decisions, encoding: .utf8)
-        let old = "pick: [bm25, sentence-embeddings"
-        try #require(text.contains(old), "decisions.yaml no longer has the retrieval leaf this test edits")
-        try text.replacingOccurrences(of: old, with: "pick: [sentence-embeddings, bm25").write(toFile: decisions, atomically: true, encoding: .utf8)
+        let old = "        when: {compute: medium}\n        says: A medium budget"
+        try #require(text.contains(old), "decisions.yaml no longer has the compute rule this test edits")
+        try text.replacingOccurrences(of: old, with: "        when: {compute: medium}\n        favor: [sentence-embeddings]\n        says: A medium budget")
+            .write(toFile: decisions, atomically: true, encoding: .utf8)
         let moved = try check()
         #expect(moved.status == 1)
         #expect(moved.out.contains("search.md: moved from Hybrid retrieval: BM25 plus dense embeddings (bm25, "))
-        #expect(moved.out.contains("to ") && moved.out.contains("(sentence-embeddings)"))
+        #expect(moved.out.contains("(sentence-embeddings)"))
+        #expect(moved.out.contains("  - rule compute (medium) favours Sentence embeddings: A medium budget"), "\(moved.out)")
+        #expect(!moved.out.contains("detector.yaml: moved"))
 
         let json = try Self.run(["check", repo + "/docs/decisions", "--json", "--content", content])
         let outcomes = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
@@ -105,5 +109,29 @@ import Testing
         let r = try Self.run(["check", dir, "--content", Self.content])
         #expect(r.status == 65)
         #expect(r.err.contains(dir + "/b.yaml:3:1: unknown brief field 'size'"))
+    }
+
+    /// The example overlay in the explorer: its page in the contents with its mark, and a saved brief
+    /// whose recorded pick the team's rules moved.
+    @Test func theExplorerShowsTheOverlayAndARecordThatNoLongerHolds() throws {
+        guard ExplorerPaths.haveTmux else { return }
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", Self.content, "--overlay", Self.example], env: ["NNGUIDE_CACHE": Self.cache])
+        let briefs = t.stateDir + "/nnguide/briefs"
+        try FileManager.default.createDirectory(atPath: briefs, withIntermediateDirectories: true)
+        try "modality: text\ntask: retrieval\ndecided:\n  pick: bm25\n  title: \"Hybrid retrieval\"\n  date: 2026-11-02\n  overlays: []\n  rules: []\n"
+            .write(toFile: briefs + "/search.yaml", atomically: true, encoding: .utf8)
+        t.waitFor("Start at the beginning")
+        try t.send("t")
+        try t.send("G")
+        t.waitFor("Acme platform rules [team: Acme platform]")
+        try t.send("Escape", "d")
+        t.waitFor("Open a saved brief")
+        try t.send("5")
+        t.waitFor("search.yaml")
+        try t.send("Enter")
+        t.waitFor("Recorded: Hybrid retrieval (bm25) on")
+        t.waitFor("its recorded pick no longer holds")
+        try t.send("q")
+        t.waitFor("EXIT=0")
     }
 }

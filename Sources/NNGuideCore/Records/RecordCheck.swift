@@ -91,7 +91,9 @@ public enum RecordCheck {
             out.append("\(name(r.pick)) is not a candidate on today's route")
         }
         for rule in d.rules where rule.favoured.contains(d.pick.id) {
-            out.append("rule \(rule.traceName) favours \(name(d.pick.id))" + (rule.says.map { ": " + InlineParser.plain($0) } ?? ""))
+            // A rule that fired on assumed values did not speak; its reason is still the book's.
+            let says = rule.says ?? guide.decisions.filters.first { $0.id == rule.filter }?.rules.first { $0.label == rule.label }?.says
+            out.append("rule \(rule.traceName) favours \(name(d.pick.id))" + (says.map { ": " + InlineParser.plain($0) } ?? ""))
         }
         let overlays = guide.overlays.map(\.name)
         if overlays != r.overlays {

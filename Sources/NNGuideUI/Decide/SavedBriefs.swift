@@ -99,7 +99,11 @@ struct SavedBriefsScreen: MenuScreen {
         pendingOpen = nil
         ctx.shared.form.load(values, from: b.path)
         if fromForm { ctx.pop() } else { ctx.replace(with: BriefScreen()) }
-        if let r = b.recorded, let drift = RecordCheck.drift(values, recorded: r, guide: ctx.guide) { return .message(drift) }
+        // The form shows the whole sentence (the status line would cut it).
+        if let r = b.recorded, let drift = RecordCheck.drift(values, recorded: r, guide: ctx.guide) {
+            ctx.shared.form.notice = drift
+            return .message("Opened \(b.name): its recorded pick no longer holds")
+        }
         return .message("Opened \(b.path)")
     }
 

@@ -168,4 +168,11 @@ import Testing
         #expect(Overlay.folders(explicit: ["/e1"], environment: env) == [root + "a-team", root + "b-team", "/e2", "/e1"])
         #expect(Overlay.folders(explicit: [], environment: Environment(["HOME": home])) == [])
     }
+
+    @Test func theGuideItselfCannotClaimTeamOrigin() throws {
+        let c = try ScratchContent()
+        try c.edit("glossary.yaml", "  - id: cnn\n    origin: guide\n", "  - id: cnn\n    origin: team\n")
+        let line = try c.line(of: "origin: team", in: "glossary.yaml")
+        #expect(c.problems().errors.contains { $0.location.file == "glossary.yaml" && $0.location.line == line && $0.message.contains("origin team is an overlay's") })
+    }
 }

@@ -293,8 +293,12 @@ struct Reader {
             }
             return node
         }
-        if let s = value.scalar?.string, Origin(rawValue: s) != nil { return node }
-        report(file, value.mark, "\(what)\(id): unknown origin \(value.scalar.map { "'\($0.string)'" } ?? "(\(describe(value)))"); expected one of: \(Origin.names)")
+        if let s = value.scalar?.string, let o = Origin(rawValue: s), o.kind != .team || originOptional { return node }
+        if value.scalar.flatMap({ Origin(rawValue: $0.string) })?.kind == .team {
+            report(file, value.mark, "\(what)\(id): origin team is an overlay's (--overlay); the guide's own material is guide, refilled or added")
+            return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mapping.tag, mapping.style, mapping.mark))
+        }
+        report(file, value.mark, "\(what)\(id): unknown origin \(value.scalar.map { "'\($0.string)'" } ?? "(\(describe(value)))"); expected one of: \(originOptional ? Origin.names : Origin.contentNames)")
         return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mapping.tag, mapping.style, mapping.mark))
     }
 

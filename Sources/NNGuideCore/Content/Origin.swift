@@ -90,4 +90,6 @@ public struct Origin: Hashable, Codable, Sendable {
 
     /// "guide, refilled, added, team": for messages that list the valid values.
     public static let names = Kind.allCases.map(\.rawValue).joined(separator: ", ")
+    /// "guide, refilled, added": what Content/'s own items may say (team is an overlay's).
+    public static let contentNames = Kind.allCases.filter { $0 != .team }.map(\.rawValue).joined(separator: ", ")
 }

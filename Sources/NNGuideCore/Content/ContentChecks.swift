@@ -16,6 +16,9 @@ struct ContentChecks {
     var deferred: [CheckRecord]?
     /// What the example replay found when deferring (`checkExamples`).
     var replay: ReplayRecord = .notReached
+    /// False for overlays (`OverlayMerge`): the examples are the guide's and were replayed when it
+    /// loaded; a team rule that moves one is the point of the rule, not a problem.
+    var replaysExamples = true
 
     /// The whole guide's ids, for a check that is not deferred.
     let crossFile: CrossFileCheck<Guide>

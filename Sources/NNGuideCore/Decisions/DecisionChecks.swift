@@ -41,7 +41,7 @@ extension ContentChecks {
             checkEvidence(item.evidence, key: item.key, what: item.what)
             checkAddedFact(item.origin, item.evidence, item.texts, key: item.key, what: item.what)
         }
-        checkExamples()
+        if replaysExamples { checkExamples() }
     }
 
     /// A book that says where its decisions come from says it everywhere: once any node, answer, filter,

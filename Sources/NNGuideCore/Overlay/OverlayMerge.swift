@@ -19,6 +19,7 @@ public enum OverlayMerge {
         // The cross-file checks of the whole guide, kept to what the overlays brought: the guide itself
         // was checked when it loaded.
         var checks = ContentChecks(guide: merged, locations: merge.locations)
+        checks.replaysExamples = false
         let checked = checks.run().filter { p in overlayFiles.contains { p.location.file.hasPrefix($0) } }
         return (merged, merge.problems + checked)
     }

@@ -96,7 +96,7 @@ struct BriefScreen: DecideScreen {
         let (rec, problem) = form.outcome(ctx.guide)
         form.pane.draw(form.sheet(width: f.width, ctx, understood: rec), in: f, selected: form.field, into: &buf)
         if let divider {
-            for y in divider.y..<divider.maxY { buf.put(g.v, x: divider.x, y: y, role: .border) }
+            buf.divider(divider, glyphs: g)
             var s = Sheet(width: res.width, glyphs: g)
             s.text("Recommendation", .heading)
             if let rec {

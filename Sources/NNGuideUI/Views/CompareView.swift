@@ -288,13 +288,7 @@ public struct CompareView: AppView {
                 }
             }
         }
-        if let d = p.divider {
-            if d.height == 1 && d.width > 1 {
-                buf.put(String(repeating: g.h, count: d.width), x: d.x, y: d.y, role: .border)
-            } else {
-                for y in d.y..<d.maxY { buf.put(g.v, x: d.x, y: y, role: .border) }
-            }
-        }
+        if let d = p.divider { buf.divider(d, glyphs: g) }
         if showsTable(ctx) {
             let doc = document(ctx)
             // The first column stays while the others scroll under it (its right rule at `frozen`).

@@ -183,10 +183,7 @@ public struct GlossaryView: AppView {
         if all.isEmpty {
             buf.put(TextWrap.truncate("No match; Backspace", width: p.list.width, ellipsis: g.ellipsis), x: p.list.x, y: p.list.y, role: .dim)
         }
-        if let d = p.divider {
-            if d.height == 1 { buf.put(String(repeating: g.h, count: d.width), x: d.x, y: d.y, role: .border) }
-            else { for y in d.y..<d.maxY { buf.put(g.v, x: d.x, y: y, role: .border) } }
-        }
+        if let d = p.divider { buf.divider(d, glyphs: g) }
         entry.draw(detail(ctx), in: p.detail, into: &buf, .init(link: entry.focus))
     }
 

@@ -49,8 +49,13 @@ public struct RecordedDecision: Sendable, Equatable {
     }
 
     /// The brief and this record as the Markdown record's closing comment.
+    /// `<` and `>` (only ever inside double-quoted values: notes, titles) are written as `\u003c` and
+    /// `\u003e`, so nothing the user typed can close the comment or put live HTML in the record.
     public func comment(brief: Brief) -> String {
-        ([Self.commentOpen] + brief.yaml.split(separator: "\n").map(String.init) + yaml + [Self.commentClose]).joined(separator: "\n")
+        let body = (brief.yaml.split(separator: "\n").map(String.init) + yaml).map {
+            $0.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+        }
+        return ([Self.commentOpen] + body + [Self.commentClose]).joined(separator: "\n")
     }
 
     /// Reads a `decided:` node; nil with a message when it is not a record.

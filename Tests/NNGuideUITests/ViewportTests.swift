@@ -102,7 +102,17 @@ import Testing
         #expect(f.edit(.deleteBackward) && f.text == "bas")
         let other = f.edit(.open)
         #expect(!other)
-        #expect(f.shown(room: 2, glyphs: .unicode) == "as")
+        #expect(f.shown(room: 3, glyphs: .unicode) == ("as", ""))
+        // Left and Right move the cursor; typing goes in where it stands, and it stays in view.
+        _ = f.edit(.scrollLeft); _ = f.edit(.scrollLeft)
+        #expect(f.cursor == 1 && f.edit(.type("i")) && f.text == "bias")
+        #expect(f.shown(room: 3, glyphs: .unicode) == ("bi", "a"))
+        _ = f.edit(.scrollRight); _ = f.edit(.scrollRight); _ = f.edit(.scrollRight)
+        #expect(f.cursor == 4)
+        var buf = Buffer(width: 8, height: 1)
+        _ = f.edit(.scrollLeft)
+        f.render(label: "/", focused: true, at: 0, y: 0, width: 8, into: &buf, glyphs: .unicode)
+        #expect(buf.line(0) == "/bias   " && buf[4, 0].role == .selection && buf[3, 0].role == .prompt)
         #expect(f.edit(.clearField) && f.text.isEmpty && f.cursor == 0)
         #expect(f.edit(.deleteBackward) && f.text.isEmpty)
     }

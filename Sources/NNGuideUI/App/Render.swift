@@ -43,7 +43,7 @@ extension AppState {
         if case .find(let field, _) = overlay {
             let x = field.render(label: "/", focused: true, at: 0, y: y, width: width, into: &buf, glyphs: glyphs)
             let tail = "  Enter find " + glyphs.bullet + " Esc cancel"
-            if x + 2 + DisplayWidth.of(tail) <= width { buf.put(tail, x: width - DisplayWidth.of(tail), y: y, role: .hint) }
+            if x + 1 + DisplayWidth.of(tail) <= width { buf.put(tail, x: width - DisplayWidth.of(tail), y: y, role: .hint) }
             return
         }
         if case .mark(let set) = overlay {

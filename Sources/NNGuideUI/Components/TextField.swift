@@ -23,30 +23,47 @@ public struct TextField: Sendable, Equatable {
         case .type(let c): text.insert(c, at: at)
         case .deleteBackward: if at > text.startIndex { text.remove(at: text.index(before: at)) }
         case .clearField: text = ""; back = 0
+        // Left and Right in a field move the cursor (the keymap's sideways actions).
+        case .scrollLeft: back = min(text.count, back + 1)
+        case .scrollRight: back = max(0, back - 1)
         default: return false
         }
         return true
     }
 
-    /// The end of the text that fits `room` columns as this terminal shows it: while typing, the
-    /// words last typed stay in view.
-    func shown(room: Int, glyphs: Glyphs) -> String {
-        var shown = glyphs.text(text)
-        while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
-        return shown
+    /// The text around the cursor as this terminal shows it, cut to fit `room` columns with the
+    /// cursor in view: what is before it (its start dropped first, so the words last typed stay) and
+    /// what is after it. The cursor takes a column of its own.
+    func shown(room: Int, glyphs: Glyphs) -> (before: String, after: String) {
+        let cut = text.index(text.startIndex, offsetBy: cursor)
+        var before = glyphs.text(String(text[..<cut]))
+        let room = max(0, room - 1)
+        while DisplayWidth.of(before) > room, !before.isEmpty { before.removeFirst() }
+        var after = glyphs.text(String(text[cut...]))
+        while DisplayWidth.of(after) > room - DisplayWidth.of(before) + 1, !after.isEmpty { after.removeLast() }
+        return (before, after)
     }
 
-    /// "Label: text▌" in `width` columns; `hint` shows in an empty field that is not focused.
-    /// Returns the column after the cursor.
+    /// "Label: text▌" in `width` columns, the cursor a highlighted cell where typing goes; `hint`
+    /// shows in an empty field that is not focused. Returns the column after what it drew (the
+    /// cursor's cell included).
     @discardableResult
     public func render(label: String, focused: Bool, at x: Int, y: Int, width: Int, into buf: inout Buffer, glyphs: Glyphs,
                        hint: String? = "(press / to type)") -> Int {
         let labelEnd = buf.put(label, x: x, y: y, role: focused ? .prompt : .dim, limit: x + width)
-        let room = x + width - labelEnd - 1
-        guard room > 0 else { return labelEnd }
-        let end = buf.put(shown(room: room, glyphs: glyphs), x: labelEnd, y: y, role: focused ? .prompt : .text, limit: x + width)
-        if focused { return buf.put(" ", x: end, y: y, role: .selection, limit: x + width) }
-        if text.isEmpty, let hint { buf.put(hint, x: labelEnd, y: y, role: .dim, limit: x + width) }
-        return end
+        let room = x + width - labelEnd
+        guard room > 1 else { return labelEnd }
+        let (before, after) = shown(room: room, glyphs: glyphs)
+        let limit = x + width
+        guard focused else {
+            let end = buf.put(before + after, x: labelEnd, y: y, role: .text, limit: limit)
+            if text.isEmpty, let hint { buf.put(hint, x: labelEnd, y: y, role: .dim, limit: limit) }
+            return end
+        }
+        var end = buf.put(before, x: labelEnd, y: y, role: .prompt, limit: limit)
+        // The cursor: on the character it stands before, or a blank cell at the end.
+        let under = after.first.map(String.init) ?? " "
+        end = buf.put(under, x: end, y: y, role: .selection, limit: limit)
+        return after.isEmpty ? end : buf.put(after.dropFirst(), x: end, y: y, role: .prompt, limit: limit)
     }
 }

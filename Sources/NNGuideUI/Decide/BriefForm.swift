@@ -232,7 +232,9 @@ public struct BriefForm: Sendable, Equatable {
                 var spans = [Span(mark, .accent), Span(TextWrap.pad(f.name + (f.required ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
                 let room = max(1, width - Self.labelWidth - 2)
                 if i == field, let text = editing {
-                    spans += [Span(text.shown(room: room - 1, glyphs: g), .prompt), Span(g.bar, .prompt)]
+                    // The bar stands where typing goes.
+                    let (before, after) = text.shown(room: room, glyphs: g)
+                    spans += [Span(before, .prompt), Span(g.bar, .prompt), Span(after, .prompt)]
                 } else if let v = values[f.field] {
                     var text = g.text(v.description)
                     if i == field, choices(f, schema) != nil {

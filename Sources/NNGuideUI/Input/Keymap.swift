@@ -169,6 +169,8 @@ public enum Keymap {
         Binding([.up, .backTab], .lineUp, .briefField, "finish typing, previous field"),
         Binding([.backspace], .deleteBackward, .briefField, "delete a character", hint: "delete"),
         Binding([.ctrl("u")], .clearField, .briefField, "clear the field"),
+        Binding([.left], .scrollLeft, .briefField, "move the cursor left"),
+        Binding([.right], .scrollRight, .briefField, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
         Binding([.function(1)], .help, .briefField, "help (? and letters type here)"),
 
@@ -182,6 +184,8 @@ public enum Keymap {
         Binding([.tab], .switchFocus, .field, "leave the field for the results", hint: "results"),
         Binding([.backspace], .deleteBackward, .field, "delete a character"),
         Binding([.ctrl("u")], .clearField, .field, "clear the field"),
+        Binding([.left], .scrollLeft, .field, "move the cursor left"),
+        Binding([.right], .scrollRight, .field, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .field, "quit"),
         Binding([.function(1)], .help, .field, "help (digits and letters type here; Esc first to use their keys)"),
 
@@ -194,6 +198,8 @@ public enum Keymap {
         Binding([.escape], .cancel, .prompt, "cancel", hint: "cancel"),
         Binding([.backspace], .deleteBackward, .prompt, "delete a character"),
         Binding([.ctrl("u")], .clearField, .prompt, "clear"),
+        Binding([.left], .scrollLeft, .prompt, "move the cursor left"),
+        Binding([.right], .scrollRight, .prompt, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .prompt, "quit"),
     ]
 

@@ -99,3 +99,10 @@ func expectGoldenAtEverySize(_ name: String, _ path: [Key], roles: Bool = false,
         expectGolden(s, "\(name)-\(w)x\(h)", roles: roles, sourceLocation: sourceLocation)
     }
 }
+
+extension DecideView {
+    /// The topmost tree session on the stack, for tests to look at (the app never searches its stack).
+    var session: TreeSession? { stack.last { $0 is TreeSession } as? TreeSession }
+    /// The saved briefs the list on the stack shows.
+    var saved: [SavedBrief] { (stack.last { $0 is SavedBriefsScreen } as? SavedBriefsScreen)?.saved ?? [] }
+}

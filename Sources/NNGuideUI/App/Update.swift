@@ -23,6 +23,7 @@ extension AppState {
         switch event {
         case .key(let key, let time):
             let wasQuitting = quit
+            decide.newKey()
             apply(key)
             if quit { if !wasQuitting { leave() } } else { saveReadingIfDue(at: time) }
         case .done(let result):

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// The decision navigator as a stack of screens: what each key pushes and pops, where Back returns,
 /// what `d` puts aside and the hub resumes, and the keymap scopes of each screen (fixture decisions:

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// The fixture guide (Tests/NNGuideUITests/Fixtures/Content): small and stable, so screens do not
 /// change when the real content is edited.

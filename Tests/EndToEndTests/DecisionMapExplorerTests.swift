@@ -52,12 +52,12 @@ struct DecisionMapExplorerTests {
         try t.send("d", "3", "4", "j", "6")
         t.waitFor("Pick: Transformer (transformer)")
         t.waitForScreen("the form") { $0.contains("Model Brief") && $0.contains("Pick: Transformer (transformer)") }
-        let form = settled(t)
+        let form = t.settled()
         try t.send("r")
         t.waitFor("For your brief: modality=text task=generation")
         try t.send("j")
         t.waitUntilGone("For your brief")
-        let recommendation = settled(t)
+        let recommendation = t.settled()
         // The map of the brief's path, and Esc, M or Backspace back to the same recommendation.
         for close in ["Escape", "M", "BSpace"] {
             try t.send("M")
@@ -90,19 +90,6 @@ struct DecisionMapExplorerTests {
         try t.send("q")
         t.waitFor("EXIT=0")
         t.expectRestored()
-    }
-
-    /// The screen once two captures a quarter second apart agree: a frame may reach tmux in more than
-    /// one write, and a screen compared whole later must not be a half-written one.
-    func settled(_ t: TmuxSession) -> String {
-        var last = t.screen()
-        for _ in 0..<60 {
-            usleep(250_000)
-            let now = t.screen()
-            if now == last { return now }
-            last = now
-        }
-        return last
     }
 
     /// Issue 12, finding 3: `y` on the phone user's route (Images › Classify › On a device) prints a

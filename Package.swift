@@ -25,6 +25,10 @@ let package = Package(
         ),
         // Pure app: state, update(key), keymap, views rendering into a cell buffer. No curses.
         .target(name: "NNGuideUI", dependencies: ["NNGuideCore"]),
+        // The explorer's effects: the files its commands read and write (reading state, briefs,
+        // decision records). The loop and the tests inject them; NNGuideUI writes none of them (only
+        // the stored first frame, StoredFrame, whose fate issue 25 decides).
+        .target(name: "NNGuideEffects", dependencies: ["NNGuideCore", "NNGuideUI"]),
         // The only door to the terminal.
         .systemLibrary(
             name: "CNcursesw",
@@ -35,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "nnguide",
             dependencies: [
-                "NNGuideCore", "NNGuideUI", "NNGuideTerminal",
+                "NNGuideCore", "NNGuideUI", "NNGuideEffects", "NNGuideTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,14 +48,14 @@ let package = Package(
         .executableTarget(
             name: "nnguide-bench",
             dependencies: [
-                "NNGuideCore", "NNGuideUI",
+                "NNGuideCore", "NNGuideUI", "NNGuideEffects",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         // What the test targets share (the seeded generator), so it exists once.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideEffects", "NNGuideCore", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore", "TestSupport"]),
         // Tests of the guide's own data (facts, picks, parts, lint of Content/), apart from tests of the code.
         .testTarget(name: "GuideContentTests", dependencies: ["NNGuideCore"]),

@@ -1,5 +1,6 @@
 import Foundation
 import NNGuideUI
+import NNGuideEffects
 
 /// One program to start: how to run it and a piece of text its first screen must show (so an error
 /// message is never timed as a frame).

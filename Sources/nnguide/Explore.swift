@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNGuideCore
+import NNGuideEffects
 import NNGuideTerminal
 import NNGuideUI
 
@@ -96,10 +97,9 @@ enum Explorer {
     /// The explorer's state for its first frame: the home screen over `guide` for this reading state.
     static func firstState(_ guide: Guide, width: Int, height: Int, saved: ReadingState, warning: String?,
                            mouse: Bool, startedAt: Double) -> AppState {
-        var state = AppState(library: Library(guide: guide), width: width, height: height, reading: saved,
-                             glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse, startedAt: startedAt)
-        state.message = warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") }
-        return state
+        AppState(library: Library(guide: guide), width: width, height: height, reading: saved,
+                 glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse, startedAt: startedAt,
+                 message: warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") })
     }
 
     /// With `NNGUIDE_TRACE_LOAD` set, says on standard error how the first frame was drawn.
@@ -162,13 +162,10 @@ enum Explorer {
             clock_gettime(CLOCK_MONOTONIC, &t)
             return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
         }
-        var state = firstState(guide, width: terminal.width, height: terminal.height, saved: saved, warning: warning,
-                               mouse: mouse, startedAt: clock())
-        switch open.flatMap({ target($0, in: guide) }) {
-        case .page(let id)?: state.openPage(id)
-        case .glossary(let id)?: state.openGlossary(id)
-        default: break
-        }
+        // The first screen, and the commands to run once it is drawn (the whole guide after a preview).
+        var (state, first) = start(firstState(guide, width: terminal.width, height: terminal.height, saved: saved,
+                                              warning: warning, mouse: mouse, startedAt: clock()),
+                                   opening: open.flatMap { target($0, in: guide) }, preview: full != nil)
         // Over a stored frame only the cells that differ are sent: none, when it is this very frame.
         terminal.draw(render(state), full: predrawn == nil)
 
@@ -182,10 +179,10 @@ enum Explorer {
             case .failure(let report): failure = report; return nil
             }
         } })
-        if full != nil {
-            // The loop's first command, before any key. The same screen over the whole guide: only what
-            // the content changed since the cache (usually nothing) is redrawn.
-            state = runner.settle(state, runner.run(.loadWholeGuide, guide: state.guide)).state
+        if !first.isEmpty {
+            // Before any key. The same screen over the whole guide: only what the content changed since
+            // the cache (usually nothing) is redrawn.
+            for command in first { state = runner.settle(state, runner.run(command, guide: state.guide)).state }
             if state.guideFailed {
                 terminal.close()
                 throw failure?() ?? ExitCode(65)
@@ -211,7 +208,7 @@ enum Explorer {
         FullScreen.endOfPendingSignal()
     }
 
-    enum Target: Equatable { case page(String), glossary(String) }
+    typealias Target = Opening
 
     /// What `--open` names, read by the guide's own resolver (`Guide.resolve`, as `nnguide show` reads
     /// its ID): a page, section, table or figure id, a glossary id, term or alias, `g:ID`, `a:ID`, a

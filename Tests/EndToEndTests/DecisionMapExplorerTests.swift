@@ -43,6 +43,55 @@ struct DecisionMapExplorerTests {
         t.expectRestored()
     }
 
+    /// Issue 22: a screen opened over another returns to it exactly as it was. The map opened from a
+    /// brief's recommendation closed onto a tree session of another pick (four Backspaces to get back);
+    /// the saved briefs return to the form or the hub they were opened from.
+    @Test func theMapTheSavedBriefsAndTheRecommendationReturnWhereTheyWereOpened() throws {
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
+        t.waitFor("Start at the beginning")
+        try t.send("d", "3", "4", "j", "6")
+        t.waitFor("Pick: Transformer (transformer)")
+        t.waitForScreen("the form") { $0.contains("Model Brief") && $0.contains("Pick: Transformer (transformer)") }
+        let form = t.settled()
+        try t.send("r")
+        t.waitFor("For your brief: modality=text task=generation")
+        try t.send("j")
+        t.waitUntilGone("For your brief")
+        let recommendation = t.settled()
+        // The map of the brief's path, and Esc, M or Backspace back to the same recommendation.
+        for close in ["Escape", "M", "BSpace"] {
+            try t.send("M")
+            t.waitFor("Map: Primary decision flow")
+            try t.send(close)
+            t.waitForScreen("the recommendation as it was, after \(close)") { $0 == recommendation }
+        }
+        // Backspace from the recommendation: the form as it was.
+        try t.send("BSpace")
+        t.waitForScreen("the form as it was") { $0 == form }
+        // The saved briefs from the form: Esc returns to it unchanged; a brief chosen there opens in it.
+        try t.send("o")
+        t.waitFor("Saved briefs")
+        try t.send("Escape")
+        t.waitForScreen("the form as it was, after the saved briefs") { $0 == form }
+        try t.send("w")
+        t.waitFor("Saved as")
+        try t.send("o")
+        t.waitFor("text-generation.yaml")
+        try t.send("Enter")
+        t.waitFor("Opened")
+        t.waitFor("Decide › Model Brief")
+        // From the hub: Back from the saved briefs lands on the hub with the same item chosen.
+        try t.send("BSpace")
+        t.waitFor("Open a saved brief")
+        try t.send("5")
+        t.waitFor("Saved briefs")
+        try t.send("BSpace")
+        t.waitFor("Open a saved brief")
+        try t.send("q")
+        t.waitFor("EXIT=0")
+        t.expectRestored()
+    }
+
     /// Issue 12, finding 3: `y` on the phone user's route (Images › Classify › On a device) prints a
     /// command that, run in the shell, picks what the screen picks, with its device-sized variants first,
     /// and names deploy; a sample count, if any, says it stands for a range.

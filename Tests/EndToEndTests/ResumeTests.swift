@@ -11,7 +11,7 @@ struct ResumeTests {
         first.waitFor("Inductive Bias")
         for _ in 0..<8 { try first.send("j") }
         first.waitUntilGone("Why Architecture Matters")   // the page's title has scrolled away
-        let rows = settled(first).split(separator: "\n", omittingEmptySubsequences: false).dropLast(2)
+        let rows = first.settled().split(separator: "\n", omittingEmptySubsequences: false).dropLast(2)
         let word = try #require(rows.lazy.compactMap { $0.split(separator: " ").first }.first.map(String.init),
                                 "nothing on screen after scrolling")
         try first.send("q")
@@ -22,23 +22,11 @@ struct ResumeTests {
         second.waitFor("Continue reading")
         try second.send("Enter")
         second.waitUntilGone("Continue reading")
-        let screen = settled(second).split(separator: "\n", omittingEmptySubsequences: false)
+        let screen = second.settled().split(separator: "\n", omittingEmptySubsequences: false)
         let top = screen.prefix(3).joined(separator: "\n")
         #expect(top.contains(word), "left at \"\(word)\"; came back to:\n\(screen.joined(separator: "\n"))")
         #expect(!(screen.dropLast().last ?? "").hasSuffix("Top"), "came back at the top of the page")
         try second.send("q")
         second.waitFor("EXIT=0")
-    }
-
-    /// The screen once it has stopped changing (every key sent has been drawn).
-    func settled(_ pane: TmuxPane) -> String {
-        var last = pane.screen()
-        for _ in 0..<50 {
-            usleep(150_000)
-            let now = pane.screen()
-            if now == last { return now }
-            last = now
-        }
-        return last
     }
 }

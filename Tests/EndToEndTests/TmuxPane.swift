@@ -77,6 +77,19 @@ class TmuxPane {
         return last
     }
 
+    /// The screen once two captures 150 ms apart agree (bounded): a frame may reach tmux in more than
+    /// one write, and a screen compared whole must not be a half-written one.
+    func settled() -> String {
+        var last = screen()
+        for _ in 0..<50 {
+            usleep(150_000)
+            let now = screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
     func waitUntilGone(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// The decision navigator's screens, reached by keys from a fresh start (fixture decisions: primary
 /// flow Images / Text / Time series, Text -> Classify / Generate, a text variant tree, a diagnosis).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// The decision navigator as a stack of screens: what each key pushes and pops, where Back returns,
 /// what `d` puts aside and the hub resumes, and the keymap scopes of each screen (fixture decisions:
@@ -52,28 +53,51 @@ import Testing
         #expect(s.decide.session?.atPick == true && s.decide.session?.nav.leaf?.id == "text-generate")
     }
 
-    @Test func mOnTheRecommendationOpensTheMapOfTheBriefsPath() {
-        var s = press(Fixture.state(), keys("d3", "4j6", "r"))
+    @Test func mOnTheRecommendationOpensTheMapOfTheBriefsPathAndEscReturnsThere() throws {
+        var s = press(Fixture.state(), keys("d3", "4j6", "r", "j"))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen"])
         #expect(s.decide.top is RecommendationScreen)
+        let before = render(s)
         s = press(s, keys("M"))
-        // The brief's path is under the map, so Esc shows the path and Backspace from its pick returns here.
-        #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen", "TreeSession", "DecisionMap"])
-        #expect(s.decide.session?.origin == .brief && s.decide.session?.atPick == true)
+        // The map is over the recommendation it was opened from (it was over a tree session of the
+        // brief's path, so closing it landed on another screen: issue 22).
+        #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen", "DecisionMap"])
         #expect(s.message == nil, "\(s.message ?? "")")
+        #expect(shown(s).contains("Map: "))
+        // The map opens on the brief's own pick.
+        #expect(try #require(s.decide.top as? DecisionMap).nav.isAtLeaf)
         s = press(s, [.escape])
+        #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen"])
+        #expect(render(s) == before, "exactly where it was: the same pick, the same scroll")
+        // Enter on a place steps through the tree from there, over the recommendation; Back returns to it.
+        s = press(s, keys("M", "g", Key.enter))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen", "TreeSession"])
+        #expect(s.decide.session?.origin == .brief && s.decide.session?.nav.answers.isEmpty == true)
+        s = press(s, [.backspace])
+        #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen"])
+    }
+
+    @Test func closingTheMapFromATreeLandsOnTheSameQuestionAndEnterGoesToThePlace() {
+        var s = press(Fixture.state(), keys("d1", "1", "j"))
+        let before = render(s)
+        s = press(s, keys("M"))
+        #expect(Self.names(s) == ["HubScreen", "TreeSession", "DecisionMap"])
+        s = press(s, [.backspace])
+        #expect(render(s) == before, "Backspace on the map closes it; the session is as it was, highlight included")
+        s = press(s, keys("M", "g", Key.enter))
+        #expect(Self.names(s) == ["HubScreen", "TreeSession"])
+        #expect(s.decide.session?.nav.answers.isEmpty == true, "the map's first place is the start")
     }
 
     @Test func dPutsTheSessionAsideAndTheHubResumesItWhole() {
         // A variant tree over a pick, with the map open over it: all of it comes back.
         var s = press(Fixture.state(), keys("d1", "22", "1", "M", "d"))
         #expect(Self.names(s) == ["HubScreen"])
-        #expect(s.decide.shared.parked[.tree("primary")]?.count == 3)
+        #expect(s.decide.aside[.tree("primary")]?.count == 3)
         #expect(shown(s).contains("resume: Text \u{203A} Generate"), "the answers of both trees")
         s = press(s, keys("1"))
         #expect(Self.names(s) == ["HubScreen", "TreeSession", "TreeSession", "DecisionMap"])
-        #expect(s.decide.shared.parked.isEmpty, "a resumed session is on the stack, not aside")
+        #expect(s.decide.aside.isEmpty, "a resumed session is on the stack, not aside")
         s = press(s, [.escape, .backspace])
         #expect(s.decide.session?.nav.leaf?.id == "text-generate")
         // Leaving a tree by Back forgets it: the hub offers a fresh start again.
@@ -90,7 +114,7 @@ import Testing
         #expect(s.decide.session?.nav.answers.count == 1 && s.decide.session?.origin == .tree("text"))
         // The brief's path is not put aside: `p` always walks the form's brief again.
         s = press(Fixture.state(), keys("d3", "4j6", "p", "d"))
-        #expect(s.decide.shared.parked.isEmpty)
+        #expect(s.decide.aside.isEmpty)
     }
 
     @Test func aSavedBriefOpensInTheFormItWasAskedFromOrOverTheHub() throws {
@@ -105,6 +129,35 @@ import Testing
         s = press(s, keys("1"))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen"], "back to the form, not a second form")
         #expect(s.decide.form.values[.modality] == .choice("image"))
+    }
+
+    @Test func theSavedBriefsReturnToTheirCallerAsItWas() {
+        // From the form: Esc and Backspace leave it exactly as it was, the focused field included.
+        let form = press(Fixture.state(), keys("d3", "4j6", "j"))
+        for close in [Key.escape, .backspace] {
+            let s = press(form, keys("o") + [close])
+            #expect(Self.names(s) == ["HubScreen", "BriefScreen"])
+            #expect(render(s) == render(form) && s.decide.form == form.decide.form)
+        }
+        // From the hub: the hub with its last item still chosen.
+        let s = press(Fixture.state(), keys("d5", Key.backspace))
+        #expect(Self.names(s) == ["HubScreen"])
+        #expect((s.decide.top as? HubScreen)?.menu.index == 4)
+    }
+
+    @Test func aCommandsResultGoesToTheScreenThatAskedIt() {
+        // `e` at a pick: the session that asked says where the record went (the form does not).
+        var s = press(Fixture.state(), keys("d1", "22"))
+        var (next, commands) = update(s, .key(.char("e"), at: 0))
+        #expect(commands.count == 1)
+        s = update(next, .done(.recordSaved(path: "/w/decision-x.md"))).0
+        #expect(s.message == "Saved the decision record as /w/decision-x.md")
+        #expect(s.decide.session?.saved == "/w/decision-x.md" && s.decide.form.savedRecord == nil)
+        // The list's own first command (reading the folder) answers the list, not the hub that opened it.
+        (next, commands) = update(press(Fixture.state(), keys("d")), .key(.char("5"), at: 0))
+        #expect(commands == [.listBriefs])
+        s = update(next, .done(.briefsListed([], folder: "/b"))).0
+        #expect(shown(s).contains("In /b"))
     }
 
     /// A screen reached by keys, and the keymap scopes it must have, most specific first.

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// One event through `update`; returns the commands it asked for.
 @discardableResult
@@ -326,5 +327,24 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
             }
             #expect(live.violations().isEmpty, "seed \(seed), key \(i): \(live.violations())")
         }
+    }
+
+    // MARK: the first step (`start`, as Bubble Tea's Init)
+
+    @Test func startOpensWhatOpenNamesAndAsksForTheWholeGuideOnlyAfterAPreview() throws {
+        let (plain, none) = start(Fixture.state(), opening: nil, preview: false)
+        #expect(plain.screen == .home && none.isEmpty)
+        #expect(start(Fixture.state(), opening: nil, preview: true).1 == [.loadWholeGuide])
+        let page = try #require(Fixture.guide.pages.first?.id)
+        let (reading, _) = start(Fixture.state(), opening: .page(page), preview: false)
+        #expect(reading.screen == .reader && reading.reading.last?.page == page)
+        let (glossary, _) = start(Fixture.state(), opening: .glossary("architecture"), preview: false)
+        #expect(glossary.screen == .glossary && shown(glossary).contains("rchitecture"))
+        // The loop runs what start asked for through the runner, as it runs every command.
+        let runner = CommandRunner(files: DecisionFiles(stateDirectory: "/nonexistent", workingDirectory: "/nonexistent"),
+                                   store: StateStore(directory: "/nonexistent"), wholeGuide: { Fixture.guide })
+        let (previewed, first) = start(Fixture.state(), opening: nil, preview: true)
+        let after = first.reduce(previewed) { s, c in runner.settle(s, runner.run(c, guide: s.guide)).state }
+        #expect(after.screen == .home && !after.guideFailed)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// Issue 23 item 1: help closes like less and vim's :help, and opens at the keys of the screen it was
 /// asked from.

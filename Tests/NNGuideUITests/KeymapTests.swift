@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// The keymap is one table; these check that help, hints and key handling all come from it.
 @Suite struct KeymapTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// Issue 12 (what a newcomer trips on): one test per finding, each failing before its fix.
 @Suite struct NewcomerTests {

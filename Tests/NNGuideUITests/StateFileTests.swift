@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// The hand reader of state.json (`StateFile`) against the Codable decoding it replaced on the start
 /// path: for every input, both give the same reading state, or both refuse it (a damaged file).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 @Suite struct StateStoreTests {
     func tempDir() -> String {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+@testable import NNGuideEffects
 
 /// The fixture guide (Tests/NNGuideUITests/Fixtures/Content): small and stable, so screens do not
 /// change when the real content is edited.
@@ -98,4 +99,11 @@ func expectGoldenAtEverySize(_ name: String, _ path: [Key], roles: Bool = false,
         #expect(s.violations().isEmpty, "\(name) \(w)x\(h): \(s.violations())", sourceLocation: sourceLocation)
         expectGolden(s, "\(name)-\(w)x\(h)", roles: roles, sourceLocation: sourceLocation)
     }
+}
+
+extension DecideView {
+    /// The topmost tree session on the stack, for tests to look at (the app never searches its stack).
+    var session: TreeSession? { stack.last { $0 is TreeSession } as? TreeSession }
+    /// The saved briefs the list on the stack shows.
+    var saved: [SavedBrief] { (stack.last { $0 is SavedBriefsScreen } as? SavedBriefsScreen)?.saved ?? [] }
 }

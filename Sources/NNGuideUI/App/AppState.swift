@@ -19,7 +19,8 @@ public enum Overlay: Sendable, Equatable {
 }
 
 /// The whole explorer as a value. `update(state, event)` is the only way it changes: keys, the results
-/// of the disk work it asked for (`Command`), the whole guide arriving, a quit signal.
+/// of the disk work it asked for (`Command`), the whole guide arriving, a quit signal; `start` is the
+/// first step. Outside this module every field is read-only.
 public struct AppState: Sendable {
     public static let minimumWidth = 32
     public static let minimumHeight = 8
@@ -29,24 +30,24 @@ public struct AppState: Sendable {
     public internal(set) var width: Int
     public internal(set) var height: Int
     public internal(set) var screen: ViewID = .home
-    public var glyphs: Glyphs
-    public var mouse: Bool
+    public internal(set) var glyphs: Glyphs
+    public internal(set) var mouse: Bool
 
-    public var home = HomeView()
-    public var contents = ContentsView()
-    public var reader = ReaderView()
-    public var glossary = GlossaryView()
-    public var search = SearchView()
-    public var compare = CompareView()
-    public var help = HelpView()
-    public var decide = DecideView()
+    public internal(set) var home = HomeView()
+    public internal(set) var contents = ContentsView()
+    public internal(set) var reader = ReaderView()
+    public internal(set) var glossary = GlossaryView()
+    public internal(set) var search = SearchView()
+    public internal(set) var compare = CompareView()
+    public internal(set) var help = HelpView()
+    public internal(set) var decide = DecideView()
 
     public internal(set) var overlay: Overlay?
     public internal(set) var history: [Location] = []
     public internal(set) var forwardHistory: [Location] = []
-    public var reading: ReadingState
+    public internal(set) var reading: ReadingState
     /// One line for the user, shown in place of the key hint until the next key.
-    public var message: String?
+    public internal(set) var message: String?
     public internal(set) var quit = false
     /// Ctrl-L: the backend forgets what it drew and draws everything again.
     public internal(set) var redraw = false
@@ -65,10 +66,11 @@ public struct AppState: Sendable {
 
     /// `startedAt` is when the session began on the clock the key events carry: the reading position
     /// is saved at most every few seconds from then on. `reading` is taken to be saved already.
+    /// `message`: a line shown in place of the key hint until the first key (a warning from the start).
     public init(library: Library, width: Int, height: Int, reading: ReadingState = ReadingState(),
-                glyphs: Glyphs = .unicode, mouse: Bool = false, startedAt: Double = 0) {
+                glyphs: Glyphs = .unicode, mouse: Bool = false, startedAt: Double = 0, message: String? = nil) {
         self.library = library; self.width = width; self.height = height
-        self.reading = reading; self.glyphs = glyphs; self.mouse = mouse
+        self.reading = reading; self.glyphs = glyphs; self.mouse = mouse; self.message = message
         saves = ReadingSaves(onDisk: reading, lastSave: startedAt)
         // Only the screen shown first: every other view is fitted when it is shown (`show`), and a
         // view's fit only clamps its position, which starts at the top. Fitting all of them here laid
@@ -88,7 +90,7 @@ public struct AppState: Sendable {
     }
 
     /// The one switch over views: runs `body` on the view's state and stores it back.
-    public mutating func withView<R>(_ id: ViewID, _ body: (inout any AppView, ViewContext) -> R) -> R {
+    mutating func withView<R>(_ id: ViewID, _ body: (inout any AppView, ViewContext) -> R) -> R {
         let ctx = context
         switch id {
         case .home: return Self.run(body, on: &home, ctx)

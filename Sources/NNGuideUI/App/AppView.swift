@@ -1,7 +1,11 @@
 import NNGuideCore
 
-/// The screens of the explorer. Adding one: a file with a type conforming to `AppView`, a case
-/// here, a row in `Keymap.bindings`, and a line in `AppState.withView`.
+/// The screens of the explorer. Adding one takes five edits: a file with a type conforming to
+/// `AppView`; a case here, with its title; a stored property in `AppState`; a line in each of its two
+/// switches (`withView`, `view`); a row in `Keymap.bindings` for its key. (Issue 22 asks for three;
+/// folding the property and the switches into one table of views is not done yet.) A screen of the
+/// decision navigator is a `DecideScreen` pushed on Decide's stack instead: its file and its keymap
+/// scope, nothing else.
 public enum ViewID: String, Sendable, CaseIterable, Codable {
     case home, contents, reader, glossary, search, compare, help, decide
 

@@ -1,7 +1,7 @@
 import NNGuideCore
 
 /// Work `update` asks for and cannot do itself, because it never touches the disk or the clock. The
-/// explorer's loop hands each command to a `CommandRunner` and feeds the result back through `update`
+/// explorer's loop hands each command to a `CommandRunner` (NNGuideEffects) and feeds the result back through `update`
 /// as an `Event`, so a log of events replays a whole session.
 public enum Command: Sendable, Equatable {
     /// Write the reading state (where you are, bookmarks, what was read).
@@ -49,4 +49,24 @@ public enum Event: Sendable {
     /// SIGTERM or SIGHUP: leave the way `q` does, saves and draft included. After a hang-up there is
     /// no terminal to tell, so nothing is printed.
     case quitSignal(hangUp: Bool)
+}
+
+/// One event through `update`, then every command it asks for through `run`, each result fed back
+/// the same way (first asked, first run) until none is left. This is the explorer's loop body; tests
+/// use it with a `CommandRunner` on temporary folders. `events` is everything `update` saw, in order:
+/// replaying it from the same start state gives the same state and the same commands.
+public func settle(_ state: AppState, _ event: Event, run: (Command, Guide) -> Event)
+    -> (state: AppState, commands: [Command], events: [Event]) {
+    var (s, queue) = update(state, event)
+    var commands = queue
+    var events = [event]
+    while !queue.isEmpty {
+        let result = run(queue.removeFirst(), s.guide)
+        events.append(result)
+        let (next, more) = update(s, result)
+        s = next
+        queue += more
+        commands += more
+    }
+    return (s, commands, events)
 }

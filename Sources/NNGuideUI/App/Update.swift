@@ -13,6 +13,25 @@ public func update(_ state: AppState, _ event: Event) -> (AppState, [Command]) {
     return (s, commands)
 }
 
+/// Where `--open` starts the explorer: a page, section, table or figure, or a glossary entry.
+public enum Opening: Sendable, Equatable {
+    case page(String)
+    case glossary(String)
+}
+
+/// The explorer's first step, as Bubble Tea's `Init() Cmd`: the first screen (`--open`'s place) and
+/// the commands the loop runs once that screen is drawn, so the loop does nothing of its own outside
+/// `update`. `preview`: the state shows the content cache's preview, so the whole guide is asked for.
+public func start(_ state: AppState, opening: Opening?, preview: Bool) -> (AppState, [Command]) {
+    var s = state
+    switch opening {
+    case .page(let id)?: s.openPage(id)
+    case .glossary(let id)?: s.openGlossary(id)
+    case nil: break
+    }
+    return (s, preview ? [.loadWholeGuide] : [])
+}
+
 /// A key, its commands dropped: for tests that only look at screens.
 public func update(_ state: AppState, _ key: Key) -> AppState {
     update(state, .key(key, at: 0)).0
@@ -23,6 +42,7 @@ extension AppState {
         switch event {
         case .key(let key, let time):
             let wasQuitting = quit
+            decide.newKey()
             apply(key)
             if quit { if !wasQuitting { leave() } } else { saveReadingIfDue(at: time) }
         case .done(let result):
@@ -178,7 +198,7 @@ extension AppState {
 
     /// Opens a page, section, table or figure id; `block` scrolls to one block of the page (a
     /// search hit's paragraph), `find` marks words in it.
-    public mutating func openPage(_ id: String, find: String? = nil, block: Int? = nil) {
+    mutating func openPage(_ id: String, find: String? = nil, block: Int? = nil) {
         guard let pid = guide.pageID(showing: id) else { message = "No page \(id)"; return }
         go(.page(Position(page: pid)))
         if pid != id { reader.scroll(toPlace: id, context) }
@@ -188,7 +208,7 @@ extension AppState {
     }
 
     /// Opens a glossary term in the glossary view (`--open` with a term).
-    public mutating func openGlossary(_ id: String) {
+    mutating func openGlossary(_ id: String) {
         glossary.select(id, context)
         go(.view(.glossary))
         remember()

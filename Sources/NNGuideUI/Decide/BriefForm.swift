@@ -68,12 +68,12 @@ public struct BriefForm: Sendable, Equatable {
         return parts.isEmpty ? "brief" : parts.joined(separator: "-")
     }
 
-    mutating func load(_ values: [BriefField: BriefValue], from path: String) {
+    mutating func load(_ values: [BriefField: BriefValue], from path: String, drift: String? = nil) {
         self.values = values
         fileValues = values
         file = path
         editing = nil; problem = nil; savedRecord = nil
-        notice = "Opened " + Sheet.fileName(path)
+        notice = drift ?? "Opened " + Sheet.fileName(path)
     }
 
     mutating func saved(to path: String, new: Bool) {

@@ -1,15 +1,15 @@
 import NNGuideCore
 
 /// The Model Brief form with its live recommendation beside it (below it when narrow). The brief
-/// itself is shared (`DecideShared.form`): the recommendation screen and the saved list work on it,
-/// and it is kept when the screen is popped.
+/// itself is the one model the decision screens share (`DecideContext.form`): the recommendation
+/// applies flips to it, and it is kept when the screen is popped.
 struct BriefScreen: DecideScreen {
     var scopes: [Scope] { [.brief] }
-    func typing(_ shared: DecideShared) -> Bool { shared.form.editing != nil }
+    func typing(_ form: BriefForm) -> Bool { form.editing != nil }
 
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
-        ctx.shared.form.notice = nil
-        let form = ctx.shared.form
+        ctx.form.notice = nil
+        let form = ctx.form
         let schema = ctx.guide.decisions.brief
         if form.editing == nil {
             switch action {
@@ -20,7 +20,11 @@ struct BriefScreen: DecideScreen {
                 guard !form.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
                 return ctx.run(.saveBrief(yaml: Brief.yaml(values: form.values, schema: schema), name: form.baseName))
             case .decide(.openBrief):
-                return SavedBriefsScreen.open(fromForm: true, &ctx)
+                ctx.push(SavedBriefsScreen()) { opened, ctx in
+                    ctx.form.load(opened.values, from: opened.path, drift: opened.drift)
+                    return .none
+                }
+                return .none
             case .decide(.recommendation):
                 guard form.brief(schema) != nil else {
                     return .message("Choose \(BriefForm.requiredList(schema)) first: every recommendation starts there")
@@ -41,28 +45,39 @@ struct BriefScreen: DecideScreen {
             default: break
             }
         }
-        return ctx.shared.form.handle(action, ctx.view)
+        return ctx.form.handle(action, ctx.view)
+    }
+
+    /// What the form asked for: a brief saved (`w`), a decision record saved (`e`).
+    mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {
+        switch result {
+        case .briefSaved(let path, let new): ctx.form.saved(to: path, new: new)
+        case .recordSaved(let path):
+            ctx.form.savedRecord = path
+            ctx.form.notice = "Decision record saved as " + Sheet.fileName(path)
+        default: break
+        }
     }
 
     /// A click on a field focuses it.
     mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
         let f = formPanes(ctx.rect).form
-        let form = ctx.shared.form
+        let form = ctx.form
         guard f.contains(x: x, y: y), form.editing == nil else { return .unhandled }
         guard let i = form.pane.hit(form.sheet(width: f.width, ctx.view, understood: nil), x: x, y: y, in: f).item else { return .unhandled }
-        ctx.shared.form.field = i
+        ctx.form.field = i
         return .none
     }
 
     mutating func fit(_ ctx: inout DecideContext) {
         let p = formPanes(ctx.rect).form
-        ctx.shared.form.refreshPivots(ctx.guide)
-        ctx.shared.form.fit(height: p.height, width: p.width, ctx.view)
+        ctx.form.refreshPivots(ctx.guide)
+        ctx.form.fit(height: p.height, width: p.width, ctx.view)
     }
 
     func status(_ ctx: DecideContext) -> (String, String) {
         // A brief and a decision record are different files: say which is saved.
-        let form = ctx.shared.form
+        let form = ctx.form
         let schema = ctx.guide.decisions.brief
         let brief = form.unsaved ? "brief not saved" : (form.file != nil ? "brief saved" : nil)
         let notes = [form.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
@@ -71,7 +86,7 @@ struct BriefScreen: DecideScreen {
     }
 
     func violations(_ ctx: DecideContext) -> [String] {
-        let field = ctx.shared.form.field
+        let field = ctx.form.field
         return ctx.guide.decisions.brief.fields.indices.contains(field) ? [] : ["decide: brief field \(field) outside the form"]
     }
 
@@ -92,7 +107,7 @@ struct BriefScreen: DecideScreen {
         let g = ctx.glyphs
         let (f, res, divider) = formPanes(ctx.rect)
         // One recommendation a frame: the form's hints and the pane beside it share it.
-        let form = dctx.shared.form
+        let form = dctx.form
         let (rec, problem) = form.outcome(ctx.guide)
         form.pane.draw(form.sheet(width: f.width, ctx, understood: rec), in: f, selected: form.field, into: &buf)
         if let divider {

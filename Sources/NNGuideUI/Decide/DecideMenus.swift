@@ -1,7 +1,7 @@
 import NNGuideCore
 
 /// The bottom of the Decide stack: the primary flow, the variant trees, the brief form, the
-/// diagnosis and the saved briefs, each offering to resume what was begun (`DecideShared.parked`).
+/// diagnosis and the saved briefs, each offering to resume what was begun (`DecideContext.aside`).
 struct HubScreen: MenuScreen {
     enum Item: Equatable { case tree(String), variants, brief, saved }
 
@@ -15,7 +15,7 @@ struct HubScreen: MenuScreen {
         let g = ctx.glyphs
         func about(_ id: String, _ fallback: String?) -> String {
             // Every answer so far, through a variant tree chosen at the pick too.
-            let answers = ctx.shared.parkedTrees(.tree(id)).flatMap { $0.nav.breadcrumb.map { InlineParser.plain($0.option.answer) } }
+            let answers = ctx.aside[.tree(id)] ?? []
             if !answers.isEmpty { return "resume: " + answers.joined(separator: " \(g.sep) ") }
             return InlineParser.plain(fallback ?? "")
         }
@@ -25,11 +25,11 @@ struct HubScreen: MenuScreen {
         }
         let variants = book.trees(.variant)
         if !variants.isEmpty {
-            let resumed = variants.first { ctx.shared.parkedTrees(.tree($0.id)).last.map { !$0.nav.answers.isEmpty } ?? false }
+            let resumed = variants.first { !(ctx.aside[.tree($0.id)] ?? []).isEmpty }
             out.append((.variants, "Choose a variant for one modality",
                         resumed.map { "resume: " + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
-        let form = ctx.shared.form
+        let form = ctx.form
         let filled = form.values.isEmpty ? "describe the problem once; the pick follows every change"
             : "resume: " + book.brief.required.compactMap { form.values[$0.field]?.description }.joined(separator: ", ")
         out.append((.brief, "Fill in a Model Brief", filled))
@@ -80,21 +80,18 @@ struct HubScreen: MenuScreen {
         switch item {
         case .tree(let id):
             guard let tree = ctx.guide.decisions.tree(id) else { return .message("No decision tree '\(id)' in this content") }
-            Self.start(tree, &ctx)
+            ctx.start(tree, origin: .tree(tree.id))
         case .variants: ctx.push(VariantMenu(ctx))
         case .brief: ctx.push(BriefScreen())
-        case .saved: return SavedBriefsScreen.open(fromForm: false, &ctx)
+        case .saved:
+            // The brief opened there goes into the form, shown over the hub (Back returns here).
+            ctx.push(SavedBriefsScreen()) { opened, ctx in
+                ctx.form.load(opened.values, from: opened.path, drift: opened.drift)
+                ctx.push(BriefScreen())
+                return .none
+            }
         }
         return .none
-    }
-
-    /// Starts a tree chosen from a menu, or resumes the session `d` put aside for it.
-    static func start(_ tree: DecisionTree, _ ctx: inout DecideContext) {
-        if let group = ctx.shared.parked.removeValue(forKey: .tree(tree.id)) {
-            ctx.push(all: group)
-        } else {
-            ctx.push(TreeSession(Navigator(tree: tree, schema: ctx.guide.decisions.brief), origin: .tree(tree.id)))
-        }
     }
 
     mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: sheet(ctx).items.count, ctx) }
@@ -123,7 +120,7 @@ struct VariantMenu: MenuScreen {
 
     /// Opens on the tree whose session was put aside, if one was: the one the hub offers to resume.
     init(_ ctx: DecideContext) {
-        menu.index = ctx.guide.decisions.trees(.variant).firstIndex { ctx.shared.parked[.tree($0.id)] != nil } ?? 0
+        menu.index = ctx.guide.decisions.trees(.variant).firstIndex { ctx.aside[.tree($0.id)] != nil } ?? 0
     }
 
     func sheet(_ ctx: DecideContext) -> Sheet {
@@ -131,11 +128,11 @@ struct VariantMenu: MenuScreen {
         s.text("Variants for one modality", .title)
         s.blank()
         let trees = ctx.guide.decisions.trees(.variant)
-        TreeSession.layoutQuestion(
+        s.question(
             "Which data are you choosing a variant for?",
             help: "Part 4 of the guide: within a family, the variant follows from the output you need and your constraints.",
-            options: trees.map { t in (t.title, t.summary, ctx.shared.parkedTrees(.tree(t.id)).last.map { $0.nav.answers.isEmpty ? nil : "in progress" } ?? nil) },
-            choice: menu.index, compact: TreeSession.compact(ctx.view), into: &s)
+            options: trees.map { t in (t.title, t.summary, (ctx.aside[.tree(t.id)] ?? []).isEmpty ? nil : "in progress") },
+            choice: menu.index, compact: Sheet.compact(ctx.view))
         return s
     }
 
@@ -148,7 +145,7 @@ struct VariantMenu: MenuScreen {
             if case .pick(let n) = action { i = n - 1 }
             guard trees.indices.contains(i) else { return .unhandled }
             menu.index = i
-            HubScreen.start(trees[i], &ctx)
+            ctx.start(trees[i], origin: .tree(trees[i].id))
         case .decide(.stepBack), .cancel: ctx.pop()
         default: return .unhandled
         }

@@ -2,23 +2,25 @@ import NNGuideCore
 
 extension DecideView {
     /// The one way the result of a command the decision screens asked for (`Effect.run`) reaches
-    /// them: the screen that asked shows it, and the effect says what the app shows (the message).
-    /// Results that are not the decision screens' business are `.unhandled`.
+    /// them: the screen that asked takes it (`deliver`), and the effect says what the app shows (the
+    /// message). Results that are not the decision screens' business are `.unhandled`.
     mutating func receive(_ result: CommandResult, _ ctx: ViewContext) -> Effect {
         switch result {
+        case .readingSaved, .draftKept, .draftFailed:
+            return .unhandled
+        default:
+            deliver(result, ctx)
+        }
+        switch result {
         case .recordSaved(let path):
-            recordSaved(path, ctx)
             return .message("Saved the decision record as \(path)")
         case .recordFailed(let why), .briefFailed(let why):
             return .message("Not saved: \(why)")
         case .briefSaved(let path, let new):
-            form.saved(to: path, new: new)
             return .message(new ? "Saved the brief as \(path)" : "Already saved as \(path)")
-        case .briefsListed(let list, let folder):
-            briefsListed(list, folder: folder)
+        case .briefsListed:
             return .none
-        case .briefDeleted(let path, let problem, let remaining, let folder):
-            briefsListed(remaining, folder: folder)
+        case .briefDeleted(let path, let problem, _, _):
             return .message(problem.map { "Not deleted: \($0)" } ?? "Deleted \(path)")
         case .readingSaved, .draftKept, .draftFailed:
             return .unhandled

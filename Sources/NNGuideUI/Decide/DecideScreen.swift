@@ -1,36 +1,49 @@
 import NNGuideCore
 
-/// One screen of the decision navigator. `DecideView` keeps them as a stack: the hub at the bottom,
-/// each screen pushed over the one it was opened from, Back pops it. A screen holds only its own
-/// state; what the screens share (the brief in the form, the sessions put aside) is in
-/// `DecideShared`, and what a screen asks of the stack goes through the context (`push`, `pop`).
+/// One screen of the decision navigator, on the stack `DecideView` keeps: the hub at the bottom,
+/// each screen pushed over the one it was opened from, Back dismisses it. As Textual's
+/// `push_screen(screen, callback)` and `dismiss(result)`: a screen is pushed with a continuation
+/// (`DecideContext.push(_:then:)`) and dismissed with a value of its own `Returns` type, which the
+/// continuation gets; dismissed without one (Back, Esc), the screen under it is exactly as it was.
+/// A screen holds only its own state; the brief being filled in is the one model the screens share
+/// (`DecideContext.form`). A command a screen runs answers that screen (`receive`).
 protocol DecideScreen: Sendable {
+    /// What the screen gives back to the one that pushed it (`Never`: nothing).
+    associatedtype Returns: Sendable = Never
     /// Keymap scopes, most specific first (`global` is added by the app).
     var scopes: [Scope] { get }
     /// Global actions that do nothing on this screen, left out of its hint line (`AppView.idleActions`).
     var idleActions: Set<Action> { get }
-    /// True while a text field has the keys (the form's, whose text is in the shared brief).
-    func typing(_ shared: DecideShared) -> Bool
+    /// True while a text field has the keys (the form's, whose text is in the brief).
+    func typing(_ form: BriefForm) -> Bool
+    /// Run once when the screen is pushed: the work it needs before it can show anything (the saved
+    /// list reads the folder), as Bubble Tea's `Init() Cmd`; its result comes back to this screen.
+    mutating func start(_ ctx: inout DecideContext) -> Effect
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect
-    /// The screen above this one was popped; it may carry what it was opened for (the map's place).
-    mutating func returned(from screen: any DecideScreen, _ ctx: inout DecideContext) -> Effect
     mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect
+    /// The result of a command this screen ran (`Effect.run`); the app shows the message itself.
+    mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext)
     /// Keeps scroll and selection valid; called after every key on the top screen and after a resize.
     mutating func fit(_ ctx: inout DecideContext)
     func render(_ ctx: DecideContext, into buf: inout Buffer)
     /// Left: where you are; right: how far.
     func status(_ ctx: DecideContext) -> (String, String)
     func violations(_ ctx: DecideContext) -> [String]
-    /// A decision record this screen asked for was saved: say where. False when it asked for none.
-    mutating func recordSaved(_ path: String, _ ctx: DecideContext) -> Bool
+    /// A tree session that `d` puts aside for the hub to resume: where it began and its answers so
+    /// far. Nil for every other screen (and for the brief's own path, which `p` walks afresh).
+    var resumable: (origin: TreeOrigin, answers: [String])? { get }
 }
 
 extension DecideScreen {
     var idleActions: Set<Action> { [] }
-    func typing(_ shared: DecideShared) -> Bool { false }
-    mutating func returned(from screen: any DecideScreen, _ ctx: inout DecideContext) -> Effect { .none }
+    func typing(_ form: BriefForm) -> Bool { false }
+    mutating func start(_ ctx: inout DecideContext) -> Effect { .none }
     mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect { .unhandled }
-    mutating func recordSaved(_ path: String, _ ctx: DecideContext) -> Bool { false }
+    mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {}
+    var resumable: (origin: TreeOrigin, answers: [String])? { nil }
+
+    /// Takes this screen off the stack and gives `result` to the continuation it was pushed with.
+    func dismiss(with result: Returns, _ ctx: inout DecideContext) { ctx.dismiss(result) }
 }
 
 /// A decision screen that is a numbered menu over a sheet (the hub, the variant trees, the saved
@@ -64,47 +77,90 @@ enum TreeOrigin: Hashable, Sendable {
     case brief
 }
 
-/// What the Decide screens share beyond their own state. Kept while the app runs.
-struct DecideShared: Sendable {
-    /// The brief being filled in: the form edits it, the recommendation screen applies flips to it,
-    /// the saved list opens a file into it.
-    var form = BriefForm()
-    /// Tree sessions `d` put aside (the session's screens from its first tree up, a map over it
-    /// included), by where they began; the hub and the variant menu resume them.
-    var parked: [TreeOrigin: [any DecideScreen]] = [:]
+/// How a pushed screen's result reaches the screen that pushed it: typed where it is pushed
+/// (`DecideContext.push(_:then:)`) and kept with the pushed screen until it is dismissed.
+struct Continuation: Sendable {
+    private let body: @Sendable (any Sendable, inout DecideContext) -> Effect
 
-    /// The trees of the session put aside for `origin`, first first (a variant tree over a pick: two).
-    func parkedTrees(_ origin: TreeOrigin) -> [TreeSession] {
-        (parked[origin] ?? []).compactMap { $0 as? TreeSession }
+    init<R: Sendable>(_ body: @escaping @Sendable (R, inout DecideContext) -> Effect) {
+        self.body = { value, ctx in
+            // Never nil: only the screen this continuation was pushed with dismisses its frame, and
+            // `dismiss(with:)` takes that screen's own `Returns`, the `R` of `push(_:then:)`.
+            guard let r = value as? R else { return .none }
+            return body(r, &ctx)
+        }
     }
+
+    func callAsFunction(_ value: any Sendable, _ ctx: inout DecideContext) -> Effect { body(value, &ctx) }
 }
 
-/// What a Decide screen gets: the app's view context, the shared state, and the stack to ask of.
+/// One screen on the stack: its id (what the results of its commands are addressed to) and the
+/// continuation its result goes to.
+struct Frame: Sendable {
+    let id: Int
+    var screen: any DecideScreen
+    let then: Continuation?
+}
+
+/// What a Decide screen gets: the app's view context, the brief, what is put aside, and the stack
+/// to ask of. The changes it asks for are applied by `DecideView` once the screen returns, in order.
 struct DecideContext {
-    /// A change a screen asks of the stack; applied by `DecideView` once the screen returns.
     enum StackChange {
-        case push([any DecideScreen])
-        case pop
-        /// The top screen gives way to another (an opened saved brief replaces the saved list).
+        case push(any DecideScreen, Continuation?)
+        case dismiss((any Sendable)?)
+        /// The screen on top gives way to another (a session going to a place on its map).
         case replace(any DecideScreen)
+        /// The session `d` put aside for this origin comes back whole; `fresh` when there is none.
+        case resume(TreeOrigin, fresh: TreeSession)
     }
 
     let view: ViewContext
-    var shared: DecideShared
-    private(set) var change: StackChange?
+    /// The brief being filled in: the form edits it, the recommendation applies flips to it, a saved
+    /// brief opens into it. Kept while the app runs; quitting keeps it as a draft.
+    var form: BriefForm
+    /// The answers of the sessions `d` put aside, by where they began (the hub and the variant menu
+    /// offer to resume them).
+    let aside: [TreeOrigin: [String]]
+    private(set) var changes: [StackChange] = []
 
-    init(_ view: ViewContext, _ shared: DecideShared) { self.view = view; self.shared = shared }
+    init(_ view: ViewContext, form: BriefForm, aside: [TreeOrigin: [String]]) {
+        self.view = view; self.form = form; self.aside = aside
+    }
 
     var guide: Guide { view.guide }
     var glyphs: Glyphs { view.glyphs }
     var rect: Rect { view.rect }
 
-    mutating func push(_ screens: any DecideScreen...) { change = .push(screens) }
-    mutating func push(all screens: [any DecideScreen]) { change = .push(screens) }
-    mutating func pop() { change = .pop }
-    mutating func replace(with screen: any DecideScreen) { change = .replace(screen) }
+    /// Pushes `screen`; `then` gets what it is dismissed with (nothing happens on a plain Back).
+    mutating func push<S: DecideScreen>(_ screen: S, then: (@Sendable (S.Returns, inout DecideContext) -> Effect)? = nil) {
+        changes.append(.push(screen, then.map { Continuation($0) }))
+    }
 
-    /// Asks the loop for disk work; its result comes back through `DecideView.receive`, which
-    /// hands it to the screen on top (`recordSaved`) or the one it is for (`briefsListed`).
+    /// Takes the screen on top off the stack (Back): the one under it is as it was.
+    mutating func pop() { changes.append(.dismiss(nil)) }
+    mutating func dismiss(_ result: any Sendable) { changes.append(.dismiss(result)) }
+    mutating func replace(with screen: any DecideScreen) { changes.append(.replace(screen)) }
+
+    /// Starts a tree session, or brings back the one `d` put aside for the same tree.
+    mutating func start(_ tree: DecisionTree, origin: TreeOrigin) {
+        changes.append(.resume(origin, fresh: TreeSession(Navigator(tree: tree, schema: guide.decisions.brief), origin: origin)))
+    }
+
+    /// Asks the loop for disk work; its result comes back to the screen that asked (`receive`).
     func run(_ command: Command) -> Effect { .run(command) }
+
+    /// A pick's link: a page opens in the reader; "choose the variant" pushes that variant tree's
+    /// session, begun at the node the pick names, over the screen it was chosen on.
+    mutating func follow(_ link: Outcome.Link, from origin: TreeOrigin) -> Effect {
+        switch link {
+        case .page(let id): return .openPage(id, find: nil)
+        case .refine(let r):
+            guard var tree = guide.decisions.tree(r.tree), tree.node(r.node) != nil else {
+                return .message("The variant tree '\(r.tree)' is not in this content")
+            }
+            tree.start = r.node
+            push(TreeSession(Navigator(tree: tree, schema: guide.decisions.brief), origin: origin))
+            return .none
+        }
+    }
 }

@@ -4,21 +4,21 @@ import NNGuideCore
 /// and answer with the picks at the leaves, the path taken marked and the current node pointed at.
 /// Each line is a place in the tree reached by a list of answers from the start, so Enter can jump
 /// there with the navigator's own `choose`; a node reached twice is drawn once and referred to after.
-/// A screen of the Decide stack, pushed over the tree session it maps; Enter pops it with the place
-/// chosen, which the session below then goes to.
+/// A screen of the Decide stack, pushed over the screen it was opened from; Enter dismisses it with
+/// the place chosen (its `Returns`), Esc without one, so the screen under it is as it was.
 struct DecisionMap: DecideScreen {
+    typealias Returns = Place
+
     /// One line of the map: the answers that lead to it from the tree's start.
     struct Place: Sendable, Equatable {
         var answers: [Int]
     }
 
-    /// The path being mapped (a copy: the session below changes only when Enter chooses a place).
+    /// The path being mapped (a copy: the screen below changes only when Enter chooses a place).
     let nav: Navigator
     /// Which place is chosen; the cursor counts places, the pane scrolls lines (places wrap).
     var cursor = ListCursor()
     var pane = Pane()
-    /// The answers of the place Enter chose, for the session below.
-    private(set) var chosen: [Int]?
     /// The map laid out for one size: the map does not change while it is open, only the size does.
     private var built = Memo<SheetKey, Sheet>()
     private struct SheetKey: Equatable, Sendable { var width: Int; var glyphs: Glyphs; var library: ObjectIdentifier }
@@ -150,8 +150,7 @@ struct DecisionMap: DecideScreen {
             dctx.pop()
         case .open:
             guard places.indices.contains(cursor.index) else { return .unhandled }
-            chosen = places[cursor.index].answers
-            dctx.pop()
+            dismiss(with: places[cursor.index], &dctx)
         default:
             // Pages move by about a screen of places; every place is at least one line.
             guard cursor.move(action, count: places.count, height: dctx.rect.height) else { return .unhandled }

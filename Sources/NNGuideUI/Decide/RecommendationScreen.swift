@@ -24,7 +24,7 @@ struct RecommendationScreen: DecideScreen {
     }
 
     init(_ ctx: DecideContext) {
-        shown = Self.flips(ctx.shared.form.values, ctx.guide)
+        shown = Self.flips(ctx.form.values, ctx.guide)
     }
 
     var scopes: [Scope] { [.recommendation, .decidePick, .decideTree, .decide] }
@@ -35,11 +35,11 @@ struct RecommendationScreen: DecideScreen {
     }
 
     func outcome(_ ctx: DecideContext) -> Outcome? {
-        ctx.shared.form.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
+        ctx.form.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
     }
 
     private func key(_ ctx: DecideContext) -> SheetKey {
-        SheetKey(values: ctx.shared.form.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change), shown: shown,
+        SheetKey(values: ctx.form.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change), shown: shown,
                  width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.view.library))
     }
 
@@ -57,7 +57,7 @@ struct RecommendationScreen: DecideScreen {
 
     /// The whole recommendation; `outcome` when the caller has it already.
     private func layout(_ ctx: DecideContext, outcome: Outcome?? = nil) -> Sheet {
-        let form = ctx.shared.form
+        let form = ctx.form
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         guard let o = outcome ?? self.outcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
             // A brief the form cannot answer (a task its modality rules out) says why, not what is missing.
@@ -112,26 +112,30 @@ struct RecommendationScreen: DecideScreen {
             if !pane.cycle(forward: action == .nextLink, s, height: height) { return .message("No links here") }
         case .pick(let n):
             guard links.indices.contains(n - 1) else { return .unhandled }
-            return TreeSession.follow(links[n - 1].link, from: .brief, &ctx)
+            return ctx.follow(links[n - 1].link, from: .brief)
         case .open:
             if case .flip(let i)? = pane.focus { return applyFlip(i, &ctx) }
             guard case .link(let i)? = pane.focus, links.indices.contains(i) else { return .message("Tab moves to the links and the flips; 1-9 open a link") }
-            return TreeSession.follow(links[i].link, from: .brief, &ctx)
+            return ctx.follow(links[i].link, from: .brief)
         case .decide(.showCommand):
             showCommand.toggle()
             let after = laidOut(ctx, known: outcome).sheet
             if let r = after.spots[.command] { pane.show(r, after, height: height) }
         case .decide(.map):
-            // The map of the brief's own path: the path is pushed under it, so Esc shows the path
-            // and Backspace from there returns here.
-            guard let b = ctx.shared.form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
+            // The map of the brief's own path, over this screen: Esc comes back here as it was; Enter
+            // on a place steps through the tree from there, over this screen too.
+            guard let b = ctx.form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
                 return .message("The map shows a tree: p in the form steps through this brief's path")
             }
-            let nav = Navigator(tree: primary, brief: b)
-            ctx.push(TreeSession(nav, origin: .brief), DecisionMap(nav, ctx.view))
+            ctx.push(DecisionMap(Navigator(tree: primary, brief: b), ctx.view)) { place, ctx in
+                var session = TreeSession(Navigator(tree: primary, schema: ctx.guide.decisions.brief), origin: .brief)
+                let effect = session.go(to: place, ctx.view)
+                ctx.push(session)
+                return effect
+            }
             return .none
         case .decide(.saveRecord):
-            guard let r = ctx.shared.form.recommendation(ctx.guide) else { return .unhandled }
+            guard let r = ctx.form.recommendation(ctx.guide) else { return .unhandled }
             return ctx.run(.saveRecord(.brief(r)))
         default: return .unhandled
         }
@@ -143,9 +147,9 @@ struct RecommendationScreen: DecideScreen {
         guard shown.indices.contains(i) else { return .unhandled }
         let f = shown[i]
         guard let v = try? ctx.guide.decisions.brief.parse(f.field, f.value) else { return .message("\(f.field.name) cannot take \(f.value) here") }
-        applied.append((ctx.shared.form.values, f.change))
-        ctx.shared.form.values[f.field] = v
-        shown = Self.flips(ctx.shared.form.values, ctx.guide)
+        applied.append((ctx.form.values, f.change))
+        ctx.form.values[f.field] = v
+        shown = Self.flips(ctx.form.values, ctx.guide)
         pane = Pane()
         return .message("Applied: \(f.change)")
     }
@@ -153,8 +157,8 @@ struct RecommendationScreen: DecideScreen {
     /// Backspace: the last applied flip is undone; false when there is none.
     private mutating func undoFlip(_ ctx: inout DecideContext) -> Bool {
         guard let last = applied.popLast() else { return false }
-        ctx.shared.form.values = last.before
-        shown = Self.flips(ctx.shared.form.values, ctx.guide)
+        ctx.form.values = last.before
+        shown = Self.flips(ctx.form.values, ctx.guide)
         pane = Pane()
         return true
     }
@@ -178,11 +182,11 @@ struct RecommendationScreen: DecideScreen {
         return ("Decide" + sep + "Model Brief" + sep + "recommendation", pane.position(sheet(ctx), height: ctx.rect.height))
     }
 
-    mutating func recordSaved(_ path: String, _ ctx: DecideContext) -> Bool {
+    mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {
+        guard case .recordSaved(let path) = result else { return }
         saved = path
         let s = laidOut(ctx).sheet
         if let r = s.spots[.saved] { pane.show(r, s, height: ctx.rect.height) }
-        return true
     }
 
     func violations(_ ctx: DecideContext) -> [String] {

@@ -1,8 +1,18 @@
 import NNGuideCore
 
-/// The saved briefs and drafts (opened from the hub, or with `o` in the form): Enter opens one in
-/// the form, `x` twice deletes, `v` on two compares them (a screen pushed over this one).
+/// The saved briefs and drafts (opened from the hub, or with `o` in the form): Enter dismisses the
+/// list with the brief chosen, which the screen that opened it puts in the form; `x` twice deletes,
+/// `v` on two compares them (a screen pushed over this one).
 struct SavedBriefsScreen: MenuScreen {
+    /// A brief chosen to open: what it says and the file it came from.
+    struct Opened: Sendable {
+        var values: [BriefField: BriefValue]
+        var path: String
+        /// "Recorded: X on DATE; today: Y, because ..." when the brief's recorded pick no longer holds.
+        var drift: String?
+    }
+    typealias Returns = Opened
+
     var saved: [SavedBrief] = []
     /// Nil until the loop has read the folder.
     var folder: String?
@@ -14,19 +24,19 @@ struct SavedBriefsScreen: MenuScreen {
     var pendingDelete: Int?
     /// The brief `v` marked; `v` on another compares the two.
     var versus: Int?
-    /// Opened with `o` from the form (Enter returns to it) rather than from the hub.
-    let fromForm: Bool
 
     var scopes: [Scope] { [.decide] }
     /// Nothing to open in an empty folder: the hint line does not offer Enter.
     var idleActions: Set<Action> { saved.isEmpty ? [.open] : [] }
 
-    init(fromForm: Bool) { self.fromForm = fromForm }
+    /// The list starts by asking the loop to read the folder.
+    mutating func start(_ ctx: inout DecideContext) -> Effect { ctx.run(.listBriefs) }
 
-    /// Pushes the list and asks the loop to read the folder.
-    static func open(fromForm: Bool, _ ctx: inout DecideContext) -> Effect {
-        ctx.push(SavedBriefsScreen(fromForm: fromForm))
-        return ctx.run(.listBriefs)
+    mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {
+        switch result {
+        case .briefsListed(let list, let folder), .briefDeleted(_, _, let list, let folder): listed(list, folder: folder)
+        default: break
+        }
     }
 
     mutating func listed(_ list: [SavedBrief], folder: String) {
@@ -86,25 +96,21 @@ struct SavedBriefsScreen: MenuScreen {
         return ctx.run(.deleteBrief(path: b.path))
     }
 
-    /// Opens a brief in the form: back to the form it was asked from, or the form over the hub.
+    /// Chooses a brief to open (the screen that opened the list puts it in the form).
     private mutating func open(_ i: Int, _ ctx: inout DecideContext) -> Effect {
         guard saved.indices.contains(i) else { return .unhandled }
         menu.index = i
         let b = saved[i]
         guard let values = b.values else { return .message("Cannot open \(b.name): \(b.problem ?? "unreadable")") }
-        if ctx.shared.form.unsaved && pendingOpen != i {
+        if ctx.form.unsaved && pendingOpen != i {
             pendingOpen = i
             return .message("The brief in the form has unsaved changes: Enter again replaces it, Backspace keeps it")
         }
         pendingOpen = nil
-        ctx.shared.form.load(values, from: b.path)
-        if fromForm { ctx.pop() } else { ctx.replace(with: BriefScreen()) }
-        // The form shows the whole sentence (the status line would cut it).
-        if let r = b.recorded, let drift = RecordCheck.drift(values, recorded: r, guide: ctx.guide) {
-            ctx.shared.form.notice = drift
-            return .message("Opened \(b.name): its recorded pick no longer holds")
-        }
-        return .message("Opened \(b.path)")
+        // The form shows the whole drift sentence (the status line would cut it).
+        let drift = b.recorded.flatMap { RecordCheck.drift(values, recorded: $0, guide: ctx.guide) }
+        dismiss(with: Opened(values: values, path: b.path, drift: drift), &ctx)
+        return .message(drift == nil ? "Opened \(b.path)" : "Opened \(b.name): its recorded pick no longer holds")
     }
 
     private mutating func markVersus(_ ctx: inout DecideContext) -> Effect {

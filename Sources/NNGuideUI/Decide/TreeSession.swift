@@ -4,7 +4,8 @@ import NNGuideCore
 /// back, change an earlier answer) lives in `Navigator`; this adds what the screen needs: the
 /// highlighted answer, the breadcrumb answer whose question is reopened, scroll and focus, and
 /// whether the command is shown. A pick's "choose the variant" pushes the variant tree's session
-/// over this one; Back before the first question pops back to where the tree was chosen.
+/// over this one; Back before the first question pops back to where the tree was chosen. The map
+/// (`M`) is pushed over it and dismissed with the place Enter chose, which this session goes to.
 struct TreeSession: DecideScreen {
     var nav: Navigator
     /// Where the session began, so `d` can put it aside and the hub resume it.
@@ -44,8 +45,6 @@ struct TreeSession: DecideScreen {
 
     var atPick: Bool { changing == nil && nav.isAtLeaf }
 
-    static func compact(_ ctx: ViewContext) -> Bool { ctx.rect.height < 16 }
-
     // MARK: layout
 
     /// What the sheet is laid out from: any change lays it out again.
@@ -58,7 +57,7 @@ struct TreeSession: DecideScreen {
     func sheetKey(_ ctx: ViewContext) -> SheetKey {
         SheetKey(tree: nav.tree.id, start: nav.tree.start, answers: nav.answers, choice: choice, changing: changing,
                  showCommand: showCommand, commandFor: command?.answers, saved: saved,
-                 width: ctx.rect.page.width, compact: Self.compact(ctx), glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
+                 width: ctx.rect.page.width, compact: Sheet.compact(ctx), glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
     /// The screen laid out: the one built for this state and size when there is one.
@@ -95,33 +94,16 @@ struct TreeSession: DecideScreen {
             }
             let q = question
             let mine = changing.flatMap { crumbs.indices.contains($0) ? crumbs[$0].index : nil }
-            Self.layoutQuestion(q.question ?? q.id, help: q.help,
-                                options: q.options.enumerated().map { i, o in (o.answer, o.hint, i == mine ? "your answer" : nil) },
-                                choice: choice, compact: Self.compact(ctx), into: &s)
-            if !Self.compact(ctx), q.options.indices.contains(choice), let why = q.options[choice].why {
+            s.question(q.question ?? q.id, help: q.help,
+                       options: q.options.enumerated().map { i, o in (o.answer, o.hint, i == mine ? "your answer" : nil) },
+                       choice: choice, compact: Sheet.compact(ctx))
+            if !Sheet.compact(ctx), q.options.indices.contains(choice), let why = q.options[choice].why {
                 s.blank()
                 s.text("Why \u{201C}\(s.plain(q.options[choice].answer))\u{201D}: " + why, .dim)
             }
             extras(&s)
         }
         return s
-    }
-
-    /// A question and its numbered answers, each with its one-line hint. On a short screen only the
-    /// highlighted answer shows its hint, so every answer stays in view.
-    static func layoutQuestion(_ question: String, help: String?, options: [(answer: String, hint: String?, mark: String?)],
-                               choice: Int, compact: Bool, into s: inout Sheet) {
-        s.text(question, .heading)
-        if !compact, let help { s.text(help, .dim) }
-        s.blank()
-        for (i, o) in options.enumerated() {
-            s.item { s in
-                var runs = [StyledRun(s.plain(o.answer), Sheet.Tag(.strong))]
-                if let m = o.mark { runs.append(StyledRun("  (\(m))", Sheet.Tag(.accent))) }
-                s.wrap(runs, first: [Span(i < 9 ? " \(i + 1)  " : "    ", .accent)])
-                if let h = o.hint, !compact || i == choice { s.text(h, .dim, first: [Span("    ")]) }
-            }
-        }
     }
 
     private func extras(_ s: inout Sheet) {
@@ -171,7 +153,13 @@ struct TreeSession: DecideScreen {
         let height = ctx.rect.height
         switch action {
         case .decide(.map):
-            dctx.push(DecisionMap(nav, ctx))
+            // Only the top screen changes, so this session is as it is now when the map is dismissed.
+            dctx.push(DecisionMap(nav, ctx)) { [me = self] place, dctx in
+                var next = me
+                let effect = next.go(to: place, dctx.view)
+                dctx.replace(with: next)
+                return effect
+            }
             return .none
         case .nextLink, .previousLink:
             // At a pick the links come first: reading on is more common than changing an answer.
@@ -235,30 +223,15 @@ struct TreeSession: DecideScreen {
         switch action {
         case .pick(let n):
             guard links.indices.contains(n - 1) else { return .unhandled }
-            return Self.follow(links[n - 1].link, from: origin, &dctx)
+            return dctx.follow(links[n - 1].link, from: origin)
         case .open:
             switch pane.focus {
             case .crumb(let k)?: return reopen(k, ctx)
-            case .link(let i)? where links.indices.contains(i): return Self.follow(links[i].link, from: origin, &dctx)
+            case .link(let i)? where links.indices.contains(i): return dctx.follow(links[i].link, from: origin)
             default: return .message("Tab moves to the links and the breadcrumb; 1-9 open a link")
             }
         default:
             return .unhandled
-        }
-    }
-
-    /// A pick's link: a page opens in the reader; "choose the variant" pushes that variant tree's
-    /// session, begun at the node the pick names, over the screen it was chosen on.
-    static func follow(_ link: Outcome.Link, from origin: TreeOrigin, _ ctx: inout DecideContext) -> Effect {
-        switch link {
-        case .page(let id): return .openPage(id, find: nil)
-        case .refine(let r):
-            guard var tree = ctx.guide.decisions.tree(r.tree), tree.node(r.node) != nil else {
-                return .message("The variant tree '\(r.tree)' is not in this content")
-            }
-            tree.start = r.node
-            ctx.push(TreeSession(Navigator(tree: tree, schema: ctx.guide.decisions.brief), origin: origin))
-            return .none
         }
     }
 
@@ -276,16 +249,15 @@ struct TreeSession: DecideScreen {
         return .none
     }
 
-    /// The map was closed: Enter on a place brings its answers, given one by one as the keys would.
-    mutating func returned(from screen: any DecideScreen, _ dctx: inout DecideContext) -> Effect {
-        guard let map = screen as? DecisionMap, let place = map.chosen else { return .none }
+    /// A place on the map (Enter there): its answers, given one by one as the keys would.
+    mutating func go(to place: DecisionMap.Place, _ ctx: ViewContext) -> Effect {
         var next = Navigator(tree: nav.tree, schema: nav.schema)
-        for a in place { guard next.choose(a) else { return .message("That place cannot be reached in this content") } }
+        for a in place.answers { guard next.choose(a) else { return .message("That place cannot be reached in this content") } }
         nav = next
         changing = nil
         choice = 0
         freshScreen()
-        fit(dctx.view)
+        fit(ctx)
         return .none
     }
 
@@ -347,10 +319,14 @@ struct TreeSession: DecideScreen {
                 place + " \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height))
     }
 
-    mutating func recordSaved(_ path: String, _ dctx: DecideContext) -> Bool {
+    mutating func receive(_ result: CommandResult, _ dctx: inout DecideContext) {
+        guard case .recordSaved(let path) = result else { return }
         saved = path
         reveal(.saved, dctx.view)
-        return true
+    }
+
+    var resumable: (origin: TreeOrigin, answers: [String])? {
+        (origin, nav.breadcrumb.map { InlineParser.plain($0.option.answer) })
     }
 
     func violations(_ dctx: DecideContext) -> [String] {

@@ -1,42 +1,6 @@
 import Foundation
 import NNGuideCore
-
-/// What a decision record is made from (`Command.saveRecord`): a path stepped through by hand, or
-/// the brief's recommendation.
-public enum RecordSource: Sendable, Equatable {
-    case path(Navigator)
-    case brief(Recommendation)
-
-    var pickID: String {
-        switch self {
-        case .path(let nav): return nav.leaf?.pick.first ?? nav.tree.id
-        case .brief(let r): return r.pick.id
-        }
-    }
-}
-
-/// A brief file in the briefs folder: its values, or why it cannot be read.
-public struct SavedBrief: Sendable, Equatable {
-    public var path: String
-    public var values: [BriefField: BriefValue]?
-    public var problem: String?
-    public var modified: Date
-    /// The fields in the order the schema shows them.
-    var order: [BriefField] = []
-    /// Kept on quitting with unsaved changes (in `briefs/drafts`), not saved with `w`.
-    public var draft = false
-    /// What the file records was decided (`decided:`), to say when today's pick differs.
-    public var recorded: RecordedDecision?
-
-    public var name: String { (path as NSString).lastPathComponent }
-
-    /// "modality=text task=generation samples=500", the way `nnguide recommend` shows a brief.
-    public var summary: String {
-        guard let values else { return problem ?? "" }
-        let shown = order.filter { $0 != .notes }.compactMap { f in values[f].map { "\(f.name)=\($0)" } }
-        return shown.isEmpty ? "(empty)" : shown.joined(separator: " ")
-    }
-}
+import NNGuideUI
 
 /// Where decisions and briefs are written. Every write goes to a temporary file first, is flushed,
 /// and is then linked into place under a name nobody has: nothing is ever overwritten, and a crash

@@ -1,3 +1,5 @@
+import NNGuideUI
+
 /// Reads `state.json` by hand, before the explorer's first frame. Decoding it through Codable and
 /// `JSONDecoder` cost the Swift runtime's first look-ups of the generic types involved (a scan of
 /// the executable's type and conformance records) and Foundation's set-up, paid by every warm start

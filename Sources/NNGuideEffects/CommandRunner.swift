@@ -1,7 +1,9 @@
 import NNGuideCore
+import NNGuideUI
 
-/// Does the disk work `update` asks for and says how it went, as the event to feed back. The folders
-/// come in (`DecisionFiles`, `StateStore`), so tests run it on folders of their own.
+/// Does the disk work `update` asks for and says how it went, as the event to feed back: the one
+/// place the explorer's commands touch files (NNGuideUI never does). The folders come in
+/// (`DecisionFiles`, `StateStore`), so the loop and the tests each inject their own.
 public struct CommandRunner {
     public var files: DecisionFiles
     public var store: StateStore
@@ -55,26 +57,6 @@ public struct CommandRunner {
             return .wholeGuide(wholeGuide?())
         }
     }
-}
-
-/// One event through `update`, then every command it asks for through `run`, each result fed back
-/// the same way (first asked, first run) until none is left. This is the explorer's loop body; tests
-/// use it with a `CommandRunner` on temporary folders. `events` is everything `update` saw, in order:
-/// replaying it from the same start state gives the same state and the same commands.
-public func settle(_ state: AppState, _ event: Event, run: (Command, Guide) -> Event)
-    -> (state: AppState, commands: [Command], events: [Event]) {
-    var (s, queue) = update(state, event)
-    var commands = queue
-    var events = [event]
-    while !queue.isEmpty {
-        let result = run(queue.removeFirst(), s.guide)
-        events.append(result)
-        let (next, more) = update(s, result)
-        s = next
-        queue += more
-        commands += more
-    }
-    return (s, commands, events)
 }
 
 extension CommandRunner {

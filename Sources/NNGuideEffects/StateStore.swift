@@ -1,5 +1,6 @@
 import Foundation
 import NNGuideCore
+import NNGuideUI
 
 /// Reads and writes the reading state file. `update` never calls it: it asks for a save with
 /// `Command.saveReading`, which the `CommandRunner` performs here (decision records and briefs are

@@ -17,7 +17,7 @@ struct DecideExplorerTests {
         t.waitFor("Answers: Text")
         // Arrows and Enter pick too.
         try t.send("Down", "Enter")
-        t.waitFor("A Transformer decoder")
+        t.waitFor("A decoder Transformer")
         t.waitFor("Answers: Text › Generate")
         t.waitFor("Why not the others")
         try t.send("y")
@@ -26,7 +26,7 @@ struct DecideExplorerTests {
         try t.send("2")
         t.waitFor("Why Architecture Matters")
         try t.send("BSpace")
-        t.waitFor("A Transformer decoder")
+        t.waitFor("A decoder Transformer")
         // Back one answer at a time, to the hub.
         try t.send("BSpace")
         t.waitFor("What must the model do with the text?")
@@ -38,7 +38,7 @@ struct DecideExplorerTests {
         // The same path at 40x12.
         try t.resize(40, 12)
         try t.send("1", "2", "2")
-        t.waitFor("A Transformer decoder")
+        t.waitFor("A decoder Transformer")
         #expect(t.screen().split(separator: "\n").allSatisfy { $0.count <= 40 })
         try t.send("BSpace")
         t.waitFor("What must the model do")

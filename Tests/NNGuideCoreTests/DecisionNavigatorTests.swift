@@ -135,7 +135,10 @@ import Testing
         let catalog = DecisionFixture.real.guide?.catalog ?? Catalog()
         let d = try #require(nav.decision(catalog: catalog, guide: DecisionFixture.real.guide))
         #expect(d.pick.id == nav.leaf?.pick.first && d.leaf == LeafRef(tree: "primary", node: nav.current.id))
-        #expect(d.steps.map(\.answer) == nav.breadcrumb.map { InlineParser.plain($0.option.answer) })
+        // The path's answers, then the variant tree's the recommender walks for the brief they imply (issue 20,
+        // item 9: the pick is the recommender's for that brief, so the steps behind it are shown too).
+        #expect(Array(d.steps.map(\.answer).prefix(nav.answers.count)) == nav.breadcrumb.map { InlineParser.plain($0.option.answer) })
+        #expect(d.steps.dropFirst(nav.answers.count).allSatisfy { $0.role == .variant } && d.refinedBy?.tree == "text")
         // Every answer's reason is there once, with the page it comes from as data, not as a tag.
         #expect(d.because.count == Set(d.because.map(\.text)).count)
         #expect(d.because.allSatisfy { if case .page? = $0.source { return !$0.text.hasPrefix("[") }; return false })

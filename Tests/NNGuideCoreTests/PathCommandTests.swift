@@ -73,6 +73,7 @@ import Testing
 
     @Test func everyPathsCommandReproducesItsAnswersAndPick() throws {
         try #require(DecisionFixture.real.problems.errors.isEmpty)
+        let guide = try #require(DecisionFixture.real.guide)
         var checked = 0, leaves = 0
         var unreachable: [String] = []
         for tree in DecisionFixture.book.trees {
@@ -98,6 +99,10 @@ import Testing
                     if let leaf = nav.leaf {
                         let r = try recommender.decide(b)
                         #expect(r.pick.id == leaf.pick.first, "\(route): \(command.line) picks \(r.pick.id), the screen \(leaf.pick)")
+                        // What the screen shows is exactly what the command gives (issue 20, item 9).
+                        let screen = try #require(nav.decision(catalog: guide.catalog, guide: guide)).pick
+                        #expect(screen.title == r.pick.title && screen.variants == r.pick.variants,
+                                "\(route): the screen shows \(screen.title): \(screen.variants), \(command.line) gives \(r.pick.title): \(r.pick.variants)")
                         leaves += 1
                     }
                     // Never a number without saying it stands for a range.
@@ -113,6 +118,65 @@ import Testing
         }
         #expect(checked > 50 && leaves > 20, "checked \(checked) paths, \(leaves) picks")
         print("paths nnguide recommend does not take:", unreachable.count, unreachable.filter { !$0.hasPrefix("diagnosis") })
+    }
+
+    /// Issue 20, item 9: the pick a path through the primary flow shows (title, pick, start-with) is what
+    /// its `y` command gives when run, read back through the command line's own parser.
+    @Test func everyPrimaryPicksScreenIsWhatItsCommandGives() throws {
+        let guide = try #require(DecisionFixture.real.guide)
+        let primary = try #require(DecisionFixture.book.primaryTree)
+        var differ: [String] = [], picks = 0
+        for nav in Self.paths(primary) where nav.isAtLeaf {
+            let route = nav.breadcrumb.map { $0.option.answer }.joined(separator: " > ")
+            let screen = try #require(nav.decision(catalog: guide.catalog, guide: guide), "\(route)")
+            // Only an answer no brief can state ("trees are tuned and have plateaued") goes without a command;
+            // the screen then shows the leaf as written, and `y` says why.
+            guard case .path(_, _, let line?) = screen.origin else {
+                if !Self.unreachable(nav) { differ.append("\(route): no command") }
+                continue
+            }
+            let r = try recommender.decide(try brief(of: line))
+            picks += 1
+            for (what, a, b) in [("pick", screen.pick.id, r.pick.id), ("title", screen.pick.title, r.pick.title),
+                                 ("start with", screen.pick.variants.joined(separator: ", "), r.pick.variants.joined(separator: ", "))] where a != b {
+                differ.append("\(route): \(line): the screen's \(what) is \u{201C}\(a)\u{201D}, the command's \u{201C}\(b)\u{201D}")
+            }
+        }
+        #expect(picks > 40, "checked \(picks) picks")
+        #expect(differ.isEmpty, "\(differ.count) differences:\n\(differ.joined(separator: "\n"))")
+    }
+
+    /// Issue 20, item 9: the primary flow asks on the way the deployment and data questions its picks depend
+    /// on. For every pick, another deploy target, label count or latency budget (and, for images, the other
+    /// answer to `pretrained`) either takes another answer on the path, so the tree asks it, or
+    /// gives the same pick and title. A microcontroller is left aside: nearly every family misses its budget
+    /// (the catalog's cost), so every route would have to ask it; the cost rule says so on the pick instead.
+    @Test func thePrimaryFlowAsksWhatItsPicksDependOn() throws {
+        let primary = try #require(DecisionFixture.book.primaryTree)
+        var unasked: [String] = [], picks = 0
+        for nav in Self.paths(primary) where nav.isAtLeaf {
+            guard let command = try? nav.command(with: recommender)?.get() else { continue }
+            let base = try recommender.decide(command.answered)
+            picks += 1
+            for name in ["deploy", "samples", "latency_ms", "pretrained"] {
+                let f = BriefField(name)
+                guard nav.impliedValues[f] == nil, let spec = DecisionFixture.book.brief[f] else { continue }
+                // No pretrained model for text, code or video is rare enough that those routes state the
+                // assumption (on the pick, with the others) rather than ask it.
+                if name == "pretrained", base.brief[.modality]?.choice != "image" { continue }
+                for v in Flips.candidates(for: spec, in: recommender.book) where v != base.brief[f] && v != .choice("microcontroller") {
+                    var b = command.answered
+                    b[f] = v
+                    guard let other = try? recommender.decide(b),
+                          Navigator(tree: primary, brief: other.brief).answers == nav.answers else { continue }
+                    if other.pick.id != base.pick.id || other.pick.title != base.pick.title {
+                        unasked.append("\(command.line): with \(name) \(v) the pick is \(other.pick.title), not \(base.pick.title), by the same answers")
+                    }
+                }
+            }
+        }
+        #expect(picks > 40, "checked \(picks) picks")
+        #expect(unasked.isEmpty, "\(unasked.count) picks depend on a question the tree does not ask:\n\(unasked.joined(separator: "\n"))")
     }
 
     @Test func thePhoneUsersRouteNamesEveryFieldThePathDecided() throws {

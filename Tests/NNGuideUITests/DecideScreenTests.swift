@@ -81,6 +81,20 @@ import Testing
         #expect(s.decide.session?.nav.leaf?.id == "text-generate")
     }
 
+    /// Issue 20, item 9: a pick shows what its `y` command gives when run, the variant tree's title and
+    /// start-with list included (Text > Generate refines into the text tree), not the leaf's own.
+    @Test func thePickIsWhatItsCommandGives() throws {
+        let s = press(Fixture.state(), keys("d1", "22"))
+        let nav = try #require(s.decide.session?.nav)
+        let recommender = Recommender(guide: Fixture.guide)
+        let command = try #require(try nav.command(with: recommender)?.get())
+        let r = try recommender.decide(command.brief)
+        #expect(r.refinedBy?.tree == "text" && r.pick.title != nav.leaf?.title, "the fixture's case: a variant title")
+        let screen = shown(s)
+        let startWith = r.pick.variants.isEmpty ? !screen.contains("Start with:") : screen.contains("Start with: " + r.pick.variants.joined(separator: ", "))
+        #expect(screen.contains(r.pick.title) && startWith, "\(screen)")
+    }
+
     @Test func aDeepDiveLinkOpensTheReaderAndBackspaceReturnsToThePick() {
         var s = press(Fixture.state(), keys("d1", "22", "2"))
         #expect(s.screen == .reader)
@@ -145,7 +159,8 @@ import Testing
         var s = press(atPick, keys("e"), running: dir.runner)
         let first = dir.path("cwd/decision-transformer-2024-05-01.md")
         let text = try String(contentsOfFile: first, encoding: .utf8)
-        #expect(text.hasPrefix("# Decision record: A Transformer decoder"))
+        // The title the recommender gives for these answers (the text tree's), not the leaf's own (issue 20, item 9).
+        #expect(text.hasPrefix("# Decision record: A decoder Transformer"))
         #expect(text.contains("nnguide recommend --modality text --task generation"))
         #expect(s.message?.contains(first) == true)
         #expect(shown(s).contains("Decision record saved as"))

@@ -2,8 +2,10 @@ import Foundation
 
 extension Navigator {
     /// The path stepped through by hand as a Decision: the answers (each with its reason and page),
-    /// the leaf's pick, the other first picks and alternatives, why not the others, warnings and next
-    /// steps. Nil until the path reaches a leaf. `guide` gives the pages' titles for the sources.
+    /// the pick, the other first picks and alternatives, why not the others, warnings and next steps.
+    /// With `guide`, the pick (its title and start-with list) is the recommender's for the brief the
+    /// answers imply, the one `y` prints; without it, or where no brief takes these answers, the leaf's.
+    /// Nil until the path reaches a leaf. `guide` also gives the pages' titles for the sources.
     public func decision(catalog: Catalog, guide: Guide? = nil) -> Decision? {
         guard let leaf, let first = leaf.pick.first else { return nil }
         func plain(_ s: String) -> String { InlineParser.plain(s).trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -33,15 +35,33 @@ extension Navigator {
         // With the guide, the command is the one checked against the recommender (`y`); what its
         // numbers stand for, or why no command follows these answers, is said with the assumptions.
         var checked: (line: String?, notes: [String]) = (commandLine, [])
-        switch guide.flatMap({ command(with: Recommender(guide: $0)) }) {
-        case .success(let c)?: checked = (c.line, c.notes)
+        var pick = Recommendation.Pick(id: first, name: catalog.architectures.first { $0.id == first }?.name ?? first,
+                                       variants: leaf.variants.map(plain), title: title)
+        var refinedBy: LeafRef?
+        let recommender = guide.map { Recommender(guide: $0) }
+        switch recommender.flatMap({ command(with: $0) }) {
+        case .success(let c)?:
+            checked = (c.line, c.notes)
+            // One truth with the brief (issue 20): the pick, its title and what to start with are the
+            // recommender's for the brief these answers imply, the brief `y` prints, never the leaf's
+            // own restatement. The variant tree the recommender refines through, and any answer it took
+            // there on an assumption, are part of the path.
+            if let recommender, let r = try? recommender.decide(c.answered, comparingWithGuide: false) {
+                pick = r.pick
+                // What the answers leave open, the recommender assumed: said as it says it for a brief.
+                checked.notes += r.assumptions.map(\.text)
+                if tree.role == .primary, let ref = r.refinedBy, let variant = recommender.book.tree(ref.tree), let refined = variant.node(ref.node) {
+                    refinedBy = ref
+                    let walked = r.steps.filter { $0.tree == variant.id }
+                    steps += walked
+                    if let why = refined.why { because.append(Reason(plain(why), source: page(refined.see.first ?? variant.source))) }
+                }
+            }
         case .failure(let why)?: checked = (nil, [why.message])
         case nil: break
         }
-        let pick = Recommendation.Pick(id: first, name: catalog.architectures.first { $0.id == first }?.name ?? first,
-                                       variants: leaf.variants.map(plain), title: title)
         var d = Decision(given: brief, brief: brief, defaults: [], steps: steps, leaf: LeafRef(tree: tree.id, node: leaf.id),
-                        refinedBy: nil, band: nil, rules: [], ranking: [], pick: pick, alternatives: alternatives,
+                        refinedBy: refinedBy, band: nil, rules: [], ranking: [], pick: pick, alternatives: alternatives,
                         whyNot: leaf.whyNot.map { Rejection(id: $0.id, name: short($0.id), reasons: [Reason(plain($0.reason))]) },
                         because: Recommender.unique(because), warnings: Recommender.unique(leaf.warnings.map { Reason(plain($0)) }),
                         assumptions: checked.notes.map { Reason($0) }, nextSteps: Recommender.unique(leaf.nextSteps.map(plain)), see: leaf.see,

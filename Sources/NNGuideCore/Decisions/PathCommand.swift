@@ -13,6 +13,9 @@ public struct PathCommand: Sendable, Equatable {
     /// (the command says 50000)".
     public var notes: [String]
     public var brief: Brief
+    /// The brief before the defaults the walk read were written out: the recommender's decision on it
+    /// gives the same pick and says what it assumed.
+    public var answered: Brief
 }
 
 /// Why no command reproduces the answers: which answer the recommender cannot be made to take.
@@ -140,10 +143,10 @@ extension Navigator {
         if leaf == nil {
             var line = brief.commandLine(given: brief.givenFields.filter { f in !open.contains { $0.field == f } })
             for spec in open { line += " \(spec.flag) <\(spec.name)>" }
-            return PathCommand(line: line, notes: notes, brief: brief)
+            return PathCommand(line: line, notes: notes, brief: brief, answered: found)
         }
         for f in open.map(\.field) { notes.append("\(f.name) \(brief[f]?.description ?? "") is one value these answers leave open") }
-        return PathCommand(line: brief.commandLine(given: brief.givenFields), notes: notes, brief: brief)
+        return PathCommand(line: brief.commandLine(given: brief.givenFields), notes: notes, brief: brief, answered: found)
     }
 
     /// "under 100,000" for a number test that is a range; nil for one exact value.

@@ -141,7 +141,7 @@ extension Recommendation {
             switch section {
             case .path:
                 for (i, s) in d.steps.enumerated() {
-                    let tree = s.role == .primary || d.origin != .recommender ? "" : " (\(literal(s.tree)) variants)"
+                    let tree = s.tree == d.leaf.tree ? "" : " (\(literal(s.tree)) variants)"
                     md.append("\(i + 1). \(prose(s.question))\(tree) **\(prose(s.answer))**\(s.assumed ? " *(assumed)*" : "")")
                 }
                 // The pick follows the path that reached it.

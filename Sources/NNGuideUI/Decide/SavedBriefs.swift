@@ -90,7 +90,7 @@ struct SavedBriefsScreen: MenuScreen {
         guard pendingDelete == menu.index else {
             pendingDelete = menu.index
             // What x does comes first: a long name is cut off at the end of the line, never the answer.
-            return .message("x again deletes \(b.draft ? "the draft" : "the brief") \(b.name); any other key keeps it")
+            return .message("\(Keymap.key(.decide(.deleteBrief), in: .decide)) again deletes \(b.draft ? "the draft" : "the brief") \(b.name); any other key keeps it")
         }
         pendingDelete = nil
         return ctx.run(.deleteBrief(path: b.path))
@@ -104,7 +104,7 @@ struct SavedBriefsScreen: MenuScreen {
         guard let values = b.values else { return .message("Cannot open \(b.name): \(b.problem ?? "unreadable")") }
         if ctx.form.unsaved && pendingOpen != i {
             pendingOpen = i
-            return .message("The brief in the form has unsaved changes: Enter again replaces it, Backspace keeps it")
+            return .message("The brief in the form has unsaved changes: \(Keymap.key(.open, in: .decide)) again replaces it, \(Keymap.key(.decide(.stepBack), in: .decide)) keeps it")
         }
         pendingOpen = nil
         // The form shows the whole drift sentence (the status line would cut it).
@@ -163,7 +163,7 @@ struct BriefComparisonScreen: DecideScreen {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         s.text("Two saved briefs", .title)
         guard let c = comparison(ctx) else {
-            s.text("These briefs cannot be compared: one no longer reads as a brief (Backspace returns).", .warning)
+            s.text("These briefs cannot be compared: one no longer reads as a brief (\(Keymap.key(.decide(.stepBack), in: .decide)) returns).", .warning)
             return s
         }
         s.text("A: " + c.labels.0 + "   B: " + c.labels.1, .dim)

@@ -101,7 +101,7 @@ public struct CompareView: AppView {
         case .architecture(let a):
             let ids = picked.isEmpty ? [a.id] : picked
             let archs = ids.compactMap { ctx.guide.architecture($0) }
-            title = picked.isEmpty ? "\(a.displayName) (\(Keymap.label(for: .open, in: .compare) ?? "Enter") picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
+            title = picked.isEmpty ? "\(a.displayName) (\(Keymap.key(.open, in: .compare)) picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
             t = ctx.guide.comparisonTable(of: archs)
         }
         if transposed { t = Self.transpose(t) }
@@ -201,7 +201,7 @@ public struct CompareView: AppView {
             case .cancel, .switchFocus: filtering = false; return .none
             case .open:
                 filtering = false
-                if items(ctx).isEmpty { return .message("Nothing in the list matches \"\(filter.text)\"; / and Ctrl-U clears the filter") }
+                if items(ctx).isEmpty { return .message("Nothing in the list matches \"\(filter.text)\"; \(Keymap.key(.focusField, in: .compare)) and \(Keymap.key(.clearField, in: .field)) clears the filter") }
             default: break
             }
         }
@@ -256,7 +256,7 @@ public struct CompareView: AppView {
     }
 
     mutating func toggle(_ item: Item, _ ctx: ViewContext) -> Effect {
-        guard case .architecture(let a) = item else { return .message("\(Keymap.label(for: .toggle, in: .compare) ?? "x") picks architectures; a matrix is shown as it is") }
+        guard case .architecture(let a) = item else { return .message("\(Keymap.key(.toggle, in: .compare)) picks architectures; a matrix is shown as it is") }
         if let i = picked.firstIndex(of: a.id) { picked.remove(at: i) } else { picked.append(a.id) }
         sortColumn = nil; grid.top = 0
         return .none
@@ -268,7 +268,7 @@ public struct CompareView: AppView {
         let all = items(ctx)
         if showsList(ctx) && (filtering || !filter.text.isEmpty) {
             filter.render(label: "Filter: ", focused: filtering, at: p.list.x, y: p.list.y, width: p.list.width - 1, into: &buf, glyphs: g)
-            if all.isEmpty { buf.put("No match; Backspace", x: p.list.x, y: p.list.y + 1, role: .dim, limit: p.list.maxX) }
+            if all.isEmpty { buf.put("No match; " + Keymap.key(.deleteBackward, in: .field), x: p.list.x, y: p.list.y + 1, role: .dim, limit: p.list.maxX) }
         }
         p.list = listRows(ctx)
         if showsList(ctx) {
@@ -303,7 +303,8 @@ public struct CompareView: AppView {
     }
 
     public func status(_ ctx: ViewContext) -> (String, String) {
-        let where_ = tableFocus ? "table (Tab: list)" : "list (Tab: table)"
+        let tab = Keymap.key(.switchFocus, in: .compare)
+        let where_ = tableFocus ? "table (\(tab): list)" : "list (\(tab): table)"
         let hidden = showsTable(ctx) ? hiddenColumns(ctx) : (0, 0)
         let arrows = [hidden.0 > 0 ? "\(ctx.glyphs.ascii ? "<-" : "←") \(hidden.0)" : nil,
                       hidden.1 > 0 ? "\(hidden.1) more \(ctx.glyphs.ascii ? "->" : "→")" : nil].compactMap { $0 }

@@ -18,7 +18,7 @@ extension AppState {
     func renderTooSmall(into buf: inout Buffer) {
         let need = "\(Self.minimumWidth)x\(Self.minimumHeight)"
         // The longest message that fits, down to just the size needed.
-        let messages = ["Make the window larger: nnguide needs \(need) (now \(width)x\(height)). q quits.",
+        let messages = ["Make the window larger: nnguide needs \(need) (now \(width)x\(height)). \(Keymap.key(.quit)) quits.",
                         "Window too small: needs \(need)", "Too small: needs \(need)", "needs \(need)"]
         let fitting = messages.map { TextWrap.wrap($0, width: max(1, width)) }.first { $0.count <= height } ?? [need]
         let top = max(0, (height - fitting.count) / 2)

@@ -132,7 +132,7 @@ extension AppState {
             switch action {
             case .cancel: break
             case .pick(let n): message = "No choice \(n) here"
-            default: message = "Nothing to do here for that key; ? lists every key"
+            default: message = "Nothing to do here for that key; \(Keymap.key(.help)) lists every key"
             }
         case .message(let m): message = m
         case .openPage(let id, let find): openPage(id, find: find)

@@ -143,7 +143,7 @@ struct BriefScreen: DecideScreen {
                 buf.put(TextWrap.truncate(why, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: problem == nil ? .dim : .warning)
                 return
             }
-            let key = "  r why"
+            let key = "  \(Keymap.key(.decide(.recommendation), in: .brief)) why"
             let line = "\(g.arrow) \(Outcome.name(rec.pick.id, ctx.guide)): \(g.text(rec.pick.title))"
             buf.put(TextWrap.truncate(line, width: res.width - DisplayWidth.of(key), ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: .strong)
             buf.put(key, x: res.maxX - DisplayWidth.of(key), y: res.y + 1, role: .dim)

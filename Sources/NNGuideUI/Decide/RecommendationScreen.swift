@@ -126,7 +126,7 @@ struct RecommendationScreen: DecideScreen {
             // The map of the brief's own path, over this screen: Esc comes back here as it was; Enter
             // on a place steps through the tree from there, over this screen too.
             guard let b = ctx.form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
-                return .message("The map shows a tree: p in the form steps through this brief's path")
+                return .message("The map shows a tree: \(Keymap.key(.decide(.walkPath), in: .brief)) in the form steps through this brief's path")
             }
             ctx.push(DecisionMap(Navigator(tree: primary, brief: b), ctx.view)) { place, ctx in
                 var session = TreeSession(Navigator(tree: primary, schema: ctx.guide.decisions.brief), origin: .brief)

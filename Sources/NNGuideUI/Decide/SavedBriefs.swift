@@ -51,8 +51,8 @@ struct SavedBriefsScreen: MenuScreen {
         guard let folder else { s.text("Reading the briefs folder...", .dim); return s }
         s.text("In " + folder, .dim)
         s.blank()
-        if saved.isEmpty { s.text("No saved briefs yet. In the brief form, w saves one here.", .text); return s }
-        if !saved.contains(where: { !$0.draft }) { s.text("No saved briefs yet. In the brief form, w saves one here.", .text) }
+        if saved.isEmpty { s.text("No saved briefs yet. In the brief form, \(Keymap.key(.decide(.saveBrief), in: .brief)) saves one here.", .text); return s }
+        if !saved.contains(where: { !$0.draft }) { s.text("No saved briefs yet. In the brief form, \(Keymap.key(.decide(.saveBrief), in: .brief)) saves one here.", .text) }
         for (i, b) in saved.enumerated() {
             if b.draft && (i == 0 || !saved[i - 1].draft) {
                 s.blank()
@@ -117,7 +117,7 @@ struct SavedBriefsScreen: MenuScreen {
         guard saved.indices.contains(menu.index), saved[menu.index].values != nil else { return .message("Choose a saved brief that can be read") }
         guard let first = versus, first != menu.index else {
             versus = menu.index
-            return .message("Marked \(saved[menu.index].name): v on another brief compares the two")
+            return .message("Marked \(saved[menu.index].name): \(Keymap.key(.decide(.versus), in: .decide)) on another brief compares the two")
         }
         versus = nil
         ctx.push(BriefComparisonScreen(saved[first], saved[menu.index]))

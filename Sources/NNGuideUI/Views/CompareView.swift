@@ -245,7 +245,7 @@ public struct CompareView: AppView {
             let n = table(ctx)?.table.columns.count ?? 0
             sortColumn = sortColumn.map { $0 + 1 < n ? $0 + 1 : nil } ?? 0
             grid.top = 0
-            return .message(sortColumn.map { "Sorted by \(table(ctx)?.table.columns[$0] ?? "column \($0 + 1)"); o again for the next column" } ?? "Back to the guide's order")
+            return .message(sortColumn.map { "Sorted by \(table(ctx)?.table.columns[$0] ?? "column \($0 + 1)"); \(Keymap.key(.sort, in: .compare)) again for the next column" } ?? "Back to the guide's order")
         case .transpose:
             transposed.toggle(); sortColumn = nil; grid = DocumentViewport()
         case .scrollLeft: grid.left = columnOffset(before: grid.left, ctx)
@@ -267,7 +267,7 @@ public struct CompareView: AppView {
         let g = ctx.glyphs
         let all = items(ctx)
         if showsList(ctx) && (filtering || !filter.text.isEmpty) {
-            filter.render(label: "Filter: ", focused: filtering, at: p.list.x, y: p.list.y, width: p.list.width - 1, into: &buf, glyphs: g)
+            filter.render(label: "Filter: ", focused: filtering, at: p.list.x, y: p.list.y, width: p.list.width - 1, into: &buf, glyphs: g, focusing: .compare)
             if all.isEmpty { buf.put("No match; " + Keymap.key(.deleteBackward, in: .field), x: p.list.x, y: p.list.y + 1, role: .dim, limit: p.list.maxX) }
         }
         p.list = listRows(ctx)
@@ -296,7 +296,7 @@ public struct CompareView: AppView {
             let hidden = hiddenColumns(ctx)
             if hidden.right > 0 && showsTable(ctx) {
                 // Say there is more, on the table's title line, at its right edge.
-                let more = " \(g.ascii ? "->" : "→") \(hidden.right) more (l) "
+                let more = " \(g.ascii ? "->" : "→") \(hidden.right) more (\(Keymap.key(.scrollRight, in: .compare, preferring: .char("l")))) "
                 buf.put(more, x: p.table.maxX - DisplayWidth.of(more), y: p.table.y, role: .accent, limit: p.table.maxX)
             }
         }

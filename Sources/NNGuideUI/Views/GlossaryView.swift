@@ -169,7 +169,7 @@ public struct GlossaryView: AppView {
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
         let p = panes(ctx.rect)
         let g = ctx.glyphs
-        field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g)
+        field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g, focusing: .glossary)
         let all = matches(ctx)
         var count = field.text.isEmpty ? "\(all.count) terms" : "\(all.count) of \(ctx.guide.glossary.count) terms"
         // The legend of the marks in the list.

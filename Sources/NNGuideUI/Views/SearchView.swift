@@ -138,7 +138,7 @@ public struct SearchView: AppView {
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
         let r = ctx.rect
         let g = ctx.glyphs
-        field.render(label: "Search: ", focused: typingActive, at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g)
+        field.render(label: "Search: ", focused: typingActive, at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g, focusing: .search)
         let res = results(ctx)
         let all = res.hits
         let summary = summary(res)

@@ -126,7 +126,7 @@ public struct BriefForm: Sendable, Equatable {
         case .bottom: move(to: schema.fields.count - 1, ctx)
         case .decide(.nextValue), .decide(.previousValue):
             guard cycle(current, by: action == .decide(.nextValue) ? 1 : -1, schema) else {
-                return .message("\(current.name) is typed: Enter, then the \(current.kind == .text ? "text" : "number")")
+                return .message("\(current.name) is typed: \(Keymap.key(.open, in: .brief)), then the \(current.kind == .text ? "text" : "number")")
             }
         case .open:
             // A number or the notes: the value to edit. A choice: its name typed (the 10th value and
@@ -288,20 +288,19 @@ public struct BriefForm: Sendable, Equatable {
             }
             s.wrap(runs, first: pad)
             if editing != nil {
-                s.text("Type a value's name: \(Self.key(.open, .briefField)) or \(Self.key(.lineDown, .briefField)) takes it.", .dim, first: pad)
+                s.text("Type a value's name: \(Keymap.key(.open, in: .briefField)) or \(Keymap.key(.lineDown, in: .briefField)) takes it.", .dim, first: pad)
             } else {
-                s.text("\(Self.key(.decide(.previousValue), .brief))/\(Self.key(.decide(.nextValue), .brief)) or a digit chooses, \(Self.key(.open, .brief)) to type a name; \(Self.key(.decide(.clearValue), .brief)) clears.", .dim, first: pad)
+                s.text("\(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) or a digit chooses, \(Keymap.key(.open, in: .brief)) to type a name; \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
             }
         } else if problem != nil {
         } else if editing != nil {
-            s.text("Enter, Esc or Down finishes.", .dim, first: pad)
+            s.text(Keymap.keys(.open, in: .briefField).joined(separator: ", ") + " or \(Keymap.key(.lineDown, in: .briefField)) finishes.", .dim, first: pad)
         } else {
-            s.text("Enter to type " + (f.kind == .text ? "the text." : "\(f.validValues)."), .dim, first: pad)
+            s.text("\(Keymap.key(.open, in: .brief)) to type " + (f.kind == .text ? "the text." : "\(f.validValues)."), .dim, first: pad)
         }
     }
 
     /// The key bound to `action`, from the keymap, so the form never names a key that does not work.
-    static func key(_ action: Action, _ scope: Scope) -> String { Keymap.label(for: action, in: scope) ?? "?" }
 
     /// Keeps the focused row and what it says about itself on screen.
     mutating func fit(height: Int, width: Int, _ ctx: ViewContext) {

@@ -131,7 +131,7 @@ struct BriefScreen: DecideScreen {
                 s.text("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)): the pick appears here and follows every change.", .dim)
             }
             Pane().draw(s, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), selected: nil, into: &buf)
-            let foot = rec == nil ? "" : "r why, why not, links  p path"
+            let foot = rec == nil ? "" : "\(Keymap.key(.decide(.recommendation), in: .brief)) why, why not, links  \(Keymap.key(.decide(.walkPath), in: .brief)) path"
             buf.fill(Rect(x: res.x, y: res.maxY - 1, width: res.width, height: 1))
             buf.put(TextWrap.truncate(foot, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.maxY - 1, role: .dim)
         } else {
@@ -143,7 +143,7 @@ struct BriefScreen: DecideScreen {
                 buf.put(TextWrap.truncate(why, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: problem == nil ? .dim : .warning)
                 return
             }
-            let key = "  r why"
+            let key = "  \(Keymap.key(.decide(.recommendation), in: .brief)) why"
             let line = "\(g.arrow) \(Outcome.name(rec.pick.id, ctx.guide)): \(g.text(rec.pick.title))"
             buf.put(TextWrap.truncate(line, width: res.width - DisplayWidth.of(key), ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: .strong)
             buf.put(key, x: res.maxX - DisplayWidth.of(key), y: res.y + 1, role: .dim)

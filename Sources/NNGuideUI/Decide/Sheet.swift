@@ -82,7 +82,7 @@ struct Sheet: DocumentWriter {
     mutating func commandBlock(_ command: String, notes: [String] = []) {
         blank()
         spot(.command) { s in
-            s.text("The same with nnguide recommend (y hides it):", .dim)
+            s.text("The same with nnguide recommend (\(Keymap.key(.decide(.showCommand), in: .decideTree)) hides it):", .dim)
             s.command(command)
             for n in notes { s.text(n, .dim, first: [Span("  # ", .dim)], rest: [Span("  # ", .dim)]) }
         }

@@ -228,6 +228,43 @@ public enum Keymap {
         bindings.first { $0.scope == scope && $0.action == action }?.keys.first?.label
     }
 
+    /// The key a hint or a message names for `action` in `scope`, falling back to Anywhere's binding:
+    /// every sentence that tells the user a key builds it here, so rebinding one row of the table
+    /// changes what every screen says (`KeyNameTests` fails on a key name written out instead).
+    /// An action bound nowhere is a programming error; release builds show "?" rather than crash.
+    /// `preferring` names a key other than the binding's first while it still does `action` there
+    /// (the map says "Esc returns", as a dialog would, though M comes first for the hint line).
+    public static func key(_ action: Action, in scope: Scope = .global, preferring: Key? = nil) -> String {
+        if let p = preferring, self.action(for: p, in: [scope, .global]) == action { return p.label }
+        return key(action, in: [scope])
+    }
+
+    /// Every key that does `action` in `scope`, as help lists them ("Enter", "Esc").
+    public static func keys(_ action: Action, in scope: Scope) -> [String] {
+        bindings.filter { $0.scope == scope && $0.action == action }.flatMap(\.keys)
+            .filter { self.action(for: $0, in: [scope, .global]) == action }.map(\.label)
+    }
+
+    /// The same for a screen with several scopes, most specific first: the first key that, pressed
+    /// there, really does `action` (a key a nearer scope takes for something else is skipped).
+    public static func key(_ action: Action, in scopes: [Scope]) -> String {
+        let all = scopes + [.global]
+        for s in all {
+            for b in bindings where b.scope == s && b.action == action {
+                if let k = b.keys.first(where: { self.action(for: $0, in: all) == action }) { return k.label }
+            }
+        }
+        assertionFailure("no key does \(action) in \(all)")
+        return "?"
+    }
+
+    /// "1-9": the digit keys that open the item with that number.
+    public static var digits: String {
+        guard let keys = bindings.first(where: { if case .pick = $0.action { return $0.scope == .global } else { return false } })?.keys,
+              let first = keys.first, let last = keys.last else { return "?" }
+        return first == last ? first.label : first.label + "-" + last.label
+    }
+
     /// "Tab link · Enter follow · ..." for the hint line, most specific scope first, each key once.
     /// `leaving` out the actions that do nothing where the hint is shown.
     /// `words` renames an action's hint where the view says what it does right now.

@@ -128,10 +128,10 @@ public struct GlossaryView: AppView {
             return .none
         case .open where typingActive:
             typingActive = false
-            return all.isEmpty ? .message("No term matches \"\(field.text)\"; Backspace and try fewer letters") : .none
+            return all.isEmpty ? .message("No term matches \"\(field.text)\"; \(Keymap.key(.deleteBackward, in: .field)) and try fewer letters") : .none
         case .open:
             guard let f = entry.focus, doc.links.indices.contains(f) else {
-                return .message(doc.links.isEmpty ? "This entry links nowhere" : "Tab moves to a related term or page; Enter follows it")
+                return .message(doc.links.isEmpty ? "This entry links nowhere" : "\(Keymap.key(.nextLink, in: .glossary)) moves to a related term or page; \(Keymap.key(.open, in: .glossary)) follows it")
             }
             return follow(doc.links[f].target, ctx)
         case .nextLink, .previousLink:
@@ -169,7 +169,7 @@ public struct GlossaryView: AppView {
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
         let p = panes(ctx.rect)
         let g = ctx.glyphs
-        field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g)
+        field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g, focusing: .glossary)
         let all = matches(ctx)
         var count = field.text.isEmpty ? "\(all.count) terms" : "\(all.count) of \(ctx.guide.glossary.count) terms"
         // The legend of the marks in the list.
@@ -181,7 +181,7 @@ public struct GlossaryView: AppView {
             buf.put(TextWrap.truncate(g.text(all[i].term), width: r.maxX - x - 1, ellipsis: g.ellipsis), x: x, y: r.y, role: selected ? .selection : .text)
         }
         if all.isEmpty {
-            buf.put(TextWrap.truncate("No match; Backspace", width: p.list.width, ellipsis: g.ellipsis), x: p.list.x, y: p.list.y, role: .dim)
+            buf.put(TextWrap.truncate("No match; " + Keymap.key(.deleteBackward, in: .field), width: p.list.width, ellipsis: g.ellipsis), x: p.list.x, y: p.list.y, role: .dim)
         }
         if let d = p.divider { buf.divider(d, glyphs: g) }
         entry.draw(detail(ctx), in: p.detail, into: &buf, .init(link: entry.focus))

@@ -35,6 +35,15 @@ public struct BriefForm: Sendable, Equatable {
     /// decisions.yaml is a row here with no change to this file.
     func current(_ schema: BriefSchema) -> BriefFieldSpec? { schema.fields.indices.contains(field) ? schema.fields[field] : nil }
 
+    /// The indices of the fields the form shows: those that apply with the values chosen so far
+    /// (`applies_to`: no `nodes` for an image), and any that holds a value, which stays in view, marked,
+    /// when a later choice makes it stop applying (the recommender ignores it), until it is cleared.
+    func shown(_ schema: BriefSchema) -> [Int] {
+        schema.fields.indices.filter { values[schema.fields[$0].field] != nil || schema.fields[$0].applies(given: values) }
+    }
+    /// The focused field's row among those shown.
+    func row(_ schema: BriefSchema) -> Int { shown(schema).firstIndex(of: field) ?? 0 }
+
     /// Changes not yet in a file.
     public var unsaved: Bool { !values.isEmpty && values != (fileValues ?? [:]) }
     public func brief(_ schema: BriefSchema) -> Brief? { try? Brief(schema: schema, values: values) }
@@ -120,10 +129,10 @@ public struct BriefForm: Sendable, Equatable {
         if editing != nil { return typing(action, ctx) }
         guard let current = current(schema) else { return .unhandled }
         switch action {
-        case .lineDown: move(to: field + 1, ctx)
-        case .lineUp: move(to: field - 1, ctx)
-        case .top: move(to: 0, ctx)
-        case .bottom: move(to: schema.fields.count - 1, ctx)
+        case .lineDown: move(by: 1, ctx)
+        case .lineUp: move(by: -1, ctx)
+        case .top: move(by: -schema.fields.count, ctx)
+        case .bottom: move(by: schema.fields.count, ctx)
         case .decide(.nextValue), .decide(.previousValue):
             guard cycle(current, by: action == .decide(.nextValue) ? 1 : -1, schema) else {
                 return .message("\(current.name) is typed: Enter, then the \(current.kind == .text ? "text" : "number")")
@@ -143,6 +152,8 @@ public struct BriefForm: Sendable, Equatable {
         case .decide(.clearValue):
             values[current.field] = nil
             problem = nil
+            // A field kept only for its value leaves the form with it.
+            if !shown(schema).contains(field) { move(by: 1, ctx) }
         case .decide(.showCommand):
             showCommand.toggle()
             if showCommand && brief(schema) == nil {
@@ -164,8 +175,8 @@ public struct BriefForm: Sendable, Equatable {
         // rather than typed again; Esc leaves it (the field keeps its last good value, or none).
         case .open where problem != nil: return .message(problem ?? "")
         case .open, .cancel: finish()
-        case .lineDown, .switchFocus: finish(); move(to: field + 1, ctx)
-        case .lineUp: finish(); move(to: field - 1, ctx)
+        case .lineDown, .switchFocus: finish(); move(by: 1, ctx)
+        case .lineUp: finish(); move(by: -1, ctx)
         default: return .unhandled
         }
         if editing != nil, let spec = current(ctx.guide.decisions.brief) { reparse(spec, ctx.guide.decisions.brief) }
@@ -208,8 +219,12 @@ public struct BriefForm: Sendable, Equatable {
         editing = nil
     }
 
-    private mutating func move(to i: Int, _ ctx: ViewContext) {
-        field = min(max(0, i), max(0, ctx.guide.decisions.brief.fields.count - 1))
+    /// Moves the focus `step` rows among the fields shown (from a field no longer shown, to its nearest).
+    private mutating func move(by step: Int, _ ctx: ViewContext) {
+        let rows = shown(ctx.guide.decisions.brief)
+        guard !rows.isEmpty else { return }
+        let at = rows.firstIndex(of: field) ?? (rows.firstIndex { $0 > field }.map { step > 0 ? $0 - 1 : $0 } ?? rows.count)
+        field = rows[min(max(0, at + step), rows.count - 1)]
     }
 
     // MARK: layout
@@ -225,7 +240,8 @@ public struct BriefForm: Sendable, Equatable {
         s.text("Model Brief", .title)
         if !pivots.isEmpty { s.text(g.arrow + " changing it would change the pick", .dim) }
         let schema = ctx.guide.decisions.brief
-        for (i, f) in schema.fields.enumerated() {
+        for i in shown(schema) {
+            let f = schema.fields[i]
             let start = s.count
             s.item { s in
                 let mark = TextWrap.pad(pivots.contains(f.field) ? g.arrow : "", width: 2)
@@ -241,7 +257,9 @@ public struct BriefForm: Sendable, Equatable {
                         let (l, r) = g.ascii ? ("<", ">") : ("\u{25C2}", "\u{25B8}")
                         text = l + " " + text + " " + r
                     }
-                    spans.append(Span(TextWrap.truncate(text, width: room, ellipsis: g.ellipsis), .strong))
+                    let ignored = f.applies(given: values) ? "" : " (ignored)"
+                    spans.append(Span(TextWrap.truncate(text, width: max(1, room - ignored.count), ellipsis: g.ellipsis), .strong))
+                    if !ignored.isEmpty { spans.append(Span(ignored, .warning)) }
                 } else if let assumed = understood?.brief[f.field], understood?.assumedFields.contains(f.name) == true {
                     spans.append(Span(TextWrap.truncate("(assumed \(assumed))", width: room, ellipsis: g.ellipsis), .dim))
                 } else {
@@ -276,6 +294,10 @@ public struct BriefForm: Sendable, Equatable {
         if let notice { s.text(notice, .strong, first: pad) }
         s.text(f.meaning + (f.required ? " (required)" : ""), .dim, first: pad)
         if let problem { s.text(problem, .warning, first: pad) }
+        if values[f.field] != nil, let why = schema.notApplying(in: values).first(where: { $0.field == f }) {
+            s.text("Not for \(why.other) \(why.otherValue) (only \(why.appliesTo.joined(separator: ", "))): the recommendation ignores it; "
+                   + "\(Self.key(.decide(.clearValue), .brief)) clears it.", .warning, first: pad)
+        }
         if let vs = choices(f, schema) {
             var runs: [StyledRun<Sheet.Tag>] = []
             // Values past the ninth have no digit: a separator keeps "9 multimodal" and "audio" apart.
@@ -305,10 +327,13 @@ public struct BriefForm: Sendable, Equatable {
 
     /// Keeps the focused row and what it says about itself on screen.
     mutating func fit(height: Int, width: Int, _ ctx: ViewContext) {
+        // A brief opened over the form can hide the focused field: the focus goes on to the next shown.
+        if !shown(ctx.guide.decisions.brief).contains(field) { move(by: 0, ctx) }
         let s = sheet(width: width, ctx, understood: nil)
-        guard s.items.indices.contains(field) else { return }
-        pane.show(s.spots[.field] ?? s.items[field], s, height: height)
-        pane.show(s.items[field], s, height: height)
+        let row = row(ctx.guide.decisions.brief)
+        guard s.items.indices.contains(row) else { return }
+        pane.show(s.spots[.field] ?? s.items[row], s, height: height)
+        pane.show(s.items[row], s, height: height)
     }
 }
 

@@ -16,6 +16,9 @@ public struct BriefForm: Sendable, Equatable {
     }
     /// The text being typed into a number, the notes or a choice's name; nil when not typing.
     public internal(set) var editing: TextField?
+    /// The field's value when typing began: Esc on text that fits nothing puts it back (a choice is
+    /// chosen as its name is typed, so "ph" of "phone" had chosen graph).
+    var beforeEditing: BriefValue?
     /// Why the typed text is not a value yet.
     var problem: String?
     var pane = Pane()
@@ -141,11 +144,13 @@ public struct BriefForm: Sendable, Equatable {
             // A number or the notes: the value to edit. A choice: its name typed (the 10th value and
             // later have no digit), chosen as it is typed.
             editing = TextField(choices(current, schema) == nil ? (values[current.field]?.description ?? "") : "")
+            beforeEditing = values[current.field]
         case .pick(let n):
             if let vs = choices(current, schema) {
                 guard vs.indices.contains(n - 1) else { return .unhandled }
                 values[current.field] = vs[n - 1]
             } else {
+                beforeEditing = values[current.field]
                 editing = TextField(String(n))
                 reparse(current, schema)
             }
@@ -172,9 +177,13 @@ public struct BriefForm: Sendable, Equatable {
         }
         switch action {
         // Enter on text that is not a value yet keeps it, with the problem in view, to be mended
-        // rather than typed again; Esc leaves it (the field keeps its last good value, or none).
+        // rather than typed again; Esc drops it and puts back the value from before typing.
         case .open where problem != nil: return .message(problem ?? "")
-        case .open, .cancel: finish()
+        case .open: finish()
+        case .cancel:
+            if problem != nil, let spec = current(ctx.guide.decisions.brief) { values[spec.field] = beforeEditing }
+            finish()
+            return .none
         case .lineDown, .switchFocus: finish(); move(by: 1, ctx)
         case .lineUp: finish(); move(by: -1, ctx)
         default: return .unhandled
@@ -215,8 +224,10 @@ public struct BriefForm: Sendable, Equatable {
         return names.count <= 1 ? (names.first ?? "a field") : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
+    /// Leaves the text: its problem goes with it, so it is never shown under the next field.
     private mutating func finish() {
         editing = nil
+        problem = nil
     }
 
     /// Moves the focus `step` rows among the fields shown (from a field no longer shown, to its nearest).

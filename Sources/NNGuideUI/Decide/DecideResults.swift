@@ -13,11 +13,12 @@ extension DecideView {
         }
         switch result {
         case .recordSaved(let path):
-            return .message("Saved the decision record as \(path)")
+            // The file's name first and whole: with the folder first, 80 columns cut the name.
+            return .message("Saved the decision record " + Sheet.fileName(path))
         case .recordFailed(let why), .briefFailed(let why):
             return .message("Not saved: \(why)")
         case .briefSaved(let path, let new):
-            return .message(new ? "Saved the brief as \(path)" : "Already saved as \(path)")
+            return .message((new ? "Saved the brief " : "Already saved as ") + Sheet.fileName(path))
         case .briefsListed:
             return .none
         case .briefDeleted(let path, let problem, _, _):

@@ -164,7 +164,9 @@ public enum Keymap {
         Binding([.char("e")], .decide(.saveRecord), .brief, "save the recommendation as a Markdown decision record"),
         Binding([.char("y")], .decide(.showCommand), .brief, "show the equivalent nnguide recommend command"),
         Binding([.escape, .backspace], .decide(.stepBack), .brief, "back to the decision hub (the brief is kept)"),
-        Binding([.enter, .escape], .open, .briefField, "finish typing (letters type until then; Backspace deletes)", hint: "done"),
+        Binding([.enter], .open, .briefField, "finish typing (letters type until then; Backspace deletes)", hint: "done"),
+        // Esc was Enter's twin, so text that did not parse could not be left at all (Enter keeps it to mend).
+        Binding([.escape], .cancel, .briefField, "stop typing; text that is not a value is dropped"),
         Binding([.down, .tab], .lineDown, .briefField, "finish typing, next field", hint: "next"),
         Binding([.up, .backTab], .lineUp, .briefField, "finish typing, previous field"),
         Binding([.backspace], .deleteBackward, .briefField, "delete a character", hint: "delete"),

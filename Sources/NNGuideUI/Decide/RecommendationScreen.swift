@@ -109,7 +109,7 @@ struct RecommendationScreen: DecideScreen {
         case .decide(.stepBack): if !undoFlip(&ctx) { ctx.pop() }
         case .cancel: pane.focus = nil
         case .nextLink, .previousLink:
-            if !pane.cycle(forward: action == .nextLink, s, height: height) { return .message("No links here") }
+            if !pane.cycle(forward: action == .nextLink, s, height: height, policy: .longSheet) { return .message("No links here") }
         case .pick(let n):
             guard links.indices.contains(n - 1) else { return .unhandled }
             return ctx.follow(links[n - 1].link, from: .brief)
@@ -169,6 +169,12 @@ struct RecommendationScreen: DecideScreen {
         if let t = hit.target { pane.focus = t; return handle(.open, &ctx) }
         if let i = hit.item { return handle(.pick(i + 1), &ctx) }
         return .unhandled
+    }
+
+    /// Enter on a focused change applies it to the brief: the hint says so, not "open".
+    func hintWords(_ ctx: DecideContext) -> [Action: String] {
+        if case .flip? = pane.focus { return [.open: "apply"] }
+        return [:]
     }
 
     mutating func fit(_ ctx: inout DecideContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }

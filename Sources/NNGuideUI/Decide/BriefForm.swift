@@ -98,6 +98,9 @@ public struct BriefForm: Sendable, Equatable {
 
     /// The values a choice or flag field cycles through; nil is "not set". A choice offers only the values
     /// that apply with the form's other values (`applies_to`: the tasks of the chosen modality).
+    /// True when the focused field is a choice and nothing is being typed: letters type its name.
+    func onChoice(_ schema: BriefSchema) -> Bool { editing == nil && current(schema).map { choices($0, schema) != nil } == true }
+
     func choices(_ f: BriefFieldSpec, _ schema: BriefSchema) -> [BriefValue]? {
         switch f.kind {
         case .choice:
@@ -154,6 +157,13 @@ public struct BriefForm: Sendable, Equatable {
                 editing = TextField(String(n))
                 reparse(current, schema)
             }
+        case .type(let c):
+            // A letter that is not the form's key, on a choice: the start of a value's name, as if
+            // Enter had been pressed first (`Keymap.typesInField`).
+            guard choices(current, schema) != nil else { return .unhandled }
+            beforeEditing = values[current.field]
+            editing = TextField(String(c))
+            reparse(current, schema)
         case .decide(.clearValue):
             values[current.field] = nil
             problem = nil

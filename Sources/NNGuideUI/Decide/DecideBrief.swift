@@ -6,6 +6,7 @@ import NNGuideCore
 struct BriefScreen: DecideScreen {
     var scopes: [Scope] { [.brief] }
     func typing(_ form: BriefForm) -> Bool { form.editing != nil }
+    func lettersType(_ ctx: DecideContext) -> Bool { ctx.form.onChoice(ctx.guide.decisions.brief) }
 
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
         ctx.form.notice = nil

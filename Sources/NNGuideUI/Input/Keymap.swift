@@ -224,6 +224,15 @@ public enum Keymap {
         return nil
     }
 
+    /// On a field that takes a value's name at a glance (a choice in the brief form), the letter `key`
+    /// types rather than acts: one the view's own `scopes` do not bind and that neither moves nor quits
+    /// (typing "image" opened the glossary). Nil for a key that keeps its action.
+    public static func typesInField(_ key: Key, in scopes: [Scope]) -> Character? {
+        guard let c = key.typedCharacter, c.isLetter, action(for: key, in: scopes) == nil else { return nil }
+        let kept: Set<Action> = [.lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom, .quit]
+        return action(for: key, in: [.global]).map(kept.contains) == true ? nil : c
+    }
+
     /// The first key bound to `action` in `scope`, as help shows it ("t" for the contents): for a
     /// screen that names a key, so it can never name another than the one that works.
     public static func label(for action: Action, in scope: Scope = .global) -> String? {

@@ -67,7 +67,7 @@ struct RetestTmuxTests {
         try t.send("d", "3", "1", "j", "1")
         t.waitFor("Gradient")
         try t.send("e")
-        t.waitFor("Saved the decision record decision-gradient-boosting-")
+        t.waitFor("Saved record decision-gradient-boosting-")
         let last = t.screen().split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.contains(".md in "), "\(last)")
         try t.send("q")

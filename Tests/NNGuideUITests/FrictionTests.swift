@@ -37,4 +37,16 @@ import Testing
         s = press(s, keys("classification") + [.enter] + [Key.char("k")] + keys("zq") + [.escape])
         #expect(s.decide.form.values[.modality]?.description == "image" && s.decide.form.editing == nil)
     }
+
+    /// At 40 columns "Saved the brief image-classification.yaml in /home/…" cut the name; the home
+    /// folder is `~`.
+    @Test func aBriefSaveMessageKeepsTheNameWholeAt40Columns() throws {
+        let home = try #require(ProcessEnvironment.current["HOME"])
+        var s = press(AppState(library: try #require(BriefFormChoiceTests.library), width: 40, height: 12), keys("d3"))
+        s = update(s, .done(.briefSaved(path: home + "/.local/state/nnguide/briefs/image-classification.yaml", new: true))).0
+        let last = render(s).lines.last ?? ""
+        #expect(last.contains("image-classification.yaml"), "\(last)")
+        #expect(Sheet.fileName("/u/me/x/a.yaml", home: "/u/me") == "a.yaml in ~/x")
+        #expect(Sheet.fileName("/u/meta/a.yaml", home: "/u/me") == "a.yaml in /u/meta")
+    }
 }

@@ -108,6 +108,10 @@ struct RecommendationScreen: DecideScreen {
         switch action {
         case .decide(.stepBack): if !undoFlip(&ctx) { ctx.pop() }
         case .cancel: pane.focus = nil
+        // With nothing focused, Tab goes to the first change on screen: the changes are what Tab is for
+        // here (their heading says so); from the bottom it went through every "Read more" link first.
+        case .nextLink where pane.focus == nil && firstFlip(onScreen: s, height: height) != nil:
+            pane.focus = firstFlip(onScreen: s, height: height)
         case .nextLink, .previousLink:
             if !pane.cycle(forward: action == .nextLink, s, height: height, policy: .longSheet) { return .message("No links here") }
         case .pick(let n):
@@ -140,6 +144,14 @@ struct RecommendationScreen: DecideScreen {
         default: return .unhandled
         }
         return .none
+    }
+
+    /// The first change to the brief whose line is on screen.
+    private func firstFlip(onScreen s: Sheet, height: Int) -> Sheet.Target? {
+        zip(s.targets, s.targetLines).first { t, line in
+            guard case .flip = t else { return false }
+            return line >= pane.top && line < pane.top + height
+        }?.0
     }
 
     /// Enter on a flip: the form's brief takes the change.

@@ -91,6 +91,7 @@ extension AppState {
             else if let c = key.typedCharacter { perform(.type(c)) }
             return
         }
+        if current.lettersType(context), let c = Keymap.typesInField(key, in: current.scopes) { perform(.type(c)); return }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
             message = key == .unknown ? nil : "\(key.label) does nothing here; \(Keymap.key(.help)) lists every key"
             return

@@ -109,8 +109,12 @@ struct RecommendationScreen: DecideScreen {
         switch action {
         case .decide(.stepBack): if !undoFlip(&ctx) { ctx.pop() }
         case .cancel: pane.focus = nil
+        // With nothing focused, Tab goes to the first change on screen: the changes are what Tab is for
+        // here (their heading says so); from the bottom it went through every "Read more" link first.
+        case .nextLink where pane.focus == nil && firstFlip(onScreen: s, height: height) != nil:
+            pane.focus = firstFlip(onScreen: s, height: height)
         case .nextLink, .previousLink:
-            if !pane.cycle(forward: action == .nextLink, s, height: height) { return .message("No links here") }
+            if !pane.cycle(forward: action == .nextLink, s, height: height, policy: .longSheet) { return .message("No links here") }
         case .pick(let n):
             guard links.indices.contains(n - 1) else { return .unhandled }
             return ctx.follow(links[n - 1].link, from: .brief)
@@ -143,6 +147,14 @@ struct RecommendationScreen: DecideScreen {
         return .none
     }
 
+    /// The first change to the brief whose line is on screen.
+    private func firstFlip(onScreen s: Sheet, height: Int) -> Sheet.Target? {
+        zip(s.targets, s.targetLines).first { t, line in
+            guard case .flip = t else { return false }
+            return line >= pane.top && line < pane.top + height
+        }?.0
+    }
+
     /// Enter on a flip: the form's brief takes the change.
     private mutating func applyFlip(_ i: Int, _ ctx: inout DecideContext) -> Effect {
         guard shown.indices.contains(i) else { return .unhandled }
@@ -170,6 +182,12 @@ struct RecommendationScreen: DecideScreen {
         if let t = hit.target { pane.focus = t; return handle(.open, &ctx) }
         if let i = hit.item { return handle(.pick(i + 1), &ctx) }
         return .unhandled
+    }
+
+    /// Enter on a focused change applies it to the brief: the hint says so, not "open".
+    func hintWords(_ ctx: DecideContext) -> [Action: String] {
+        if case .flip? = pane.focus { return [.open: "apply"] }
+        return [:]
     }
 
     mutating func fit(_ ctx: inout DecideContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }

@@ -106,9 +106,12 @@ struct Sheet: DocumentWriter {
         for l in lines { line([Span("  "), Span(glyphs.text(l), .code)]) }
     }
 
-    /// A saved file as "NAME in FOLDER": the name stays whole when a narrow screen wraps the folder.
-    static func fileName(_ path: String) -> String {
+    /// A saved file as "NAME in FOLDER", the home folder as `~`: the name stays whole when a narrow
+    /// screen wraps or cuts the folder (a 40-column message line).
+    static func fileName(_ path: String, home: String? = ProcessEnvironment.current["HOME"]) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return path }
-        return path[path.index(after: slash)...] + " in " + path[..<slash]
+        var folder = String(path[..<slash])
+        if let home, home.count > 1, folder == home || folder.hasPrefix(home + "/") { folder = "~" + folder.dropFirst(home.count) }
+        return path[path.index(after: slash)...] + " in " + folder
     }
 }

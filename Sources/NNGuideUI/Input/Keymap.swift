@@ -164,7 +164,9 @@ public enum Keymap {
         Binding([.char("e")], .decide(.saveRecord), .brief, "save the recommendation as a Markdown decision record"),
         Binding([.char("y")], .decide(.showCommand), .brief, "show the equivalent nnguide recommend command"),
         Binding([.escape, .backspace], .decide(.stepBack), .brief, "back to the decision hub (the brief is kept)"),
-        Binding([.enter, .escape], .open, .briefField, "finish typing (letters type until then; Backspace deletes)", hint: "done"),
+        Binding([.enter], .open, .briefField, "finish typing (letters type until then; Backspace deletes)", hint: "done"),
+        // Esc was Enter's twin, so text that did not parse could not be left at all (Enter keeps it to mend).
+        Binding([.escape], .cancel, .briefField, "stop typing; text that is not a value is dropped"),
         Binding([.down, .tab], .lineDown, .briefField, "finish typing, next field", hint: "next"),
         Binding([.up, .backTab], .lineUp, .briefField, "finish typing, previous field"),
         Binding([.backspace], .deleteBackward, .briefField, "delete a character", hint: "delete"),
@@ -220,6 +222,15 @@ public enum Keymap {
     public static func action(for key: Key, in scopes: [Scope]) -> Action? {
         for s in scopes { if let a = index[s]?[key] { return a } }
         return nil
+    }
+
+    /// On a field that takes a value's name at a glance (a choice in the brief form), the letter `key`
+    /// types rather than acts: one the view's own `scopes` do not bind and that neither moves nor quits
+    /// (typing "image" opened the glossary). Nil for a key that keeps its action.
+    public static func typesInField(_ key: Key, in scopes: [Scope]) -> Character? {
+        guard let c = key.typedCharacter, c.isLetter, action(for: key, in: scopes) == nil else { return nil }
+        let kept: Set<Action> = [.lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom, .quit]
+        return action(for: key, in: [.global]).map(kept.contains) == true ? nil : c
     }
 
     /// The first key bound to `action` in `scope`, as help shows it ("t" for the contents): for a

@@ -78,13 +78,12 @@ public struct CompareView: AppView {
 
     /// Enter on an architecture picks (or drops) it and `x` says the same, so the hint shows Enter
     /// only; on a matrix Enter shows the table (or moves into it when it is already shown) and `x`
-    /// does nothing.
+    /// does nothing. In a matrix's table neither does anything (the table offered "x pick").
     public func hintWords(_ ctx: ViewContext) -> [Action: String] {
-        guard !tableFocus else { return [:] }
         let all = items(ctx)
         guard all.indices.contains(list.index) else { return [.open: "", .toggle: ""] }
         switch all[list.index] {
-        case .matrix: return [.open: bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
+        case .matrix: return [.open: tableFocus ? "" : bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
         case .architecture(let a): return [.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]
         }
     }

@@ -56,17 +56,22 @@ public struct GlossaryView: AppView {
         fit(ctx)
     }
 
-    /// The chosen entry laid out for the detail pane.
+    /// The chosen entry laid out for the detail pane. The "See" links answer the next question (what
+    /// it costs, what to use instead); on a pane too short to show them under the definition (40x12),
+    /// where `1` would open a link no one can see, they come right under the term.
     func detail(_ ctx: ViewContext) -> Document {
+        let doc = detail(ctx, seeFirst: false)
+        guard let first = doc.menu.first, doc.links[first].line >= panes(ctx.rect).detail.height,
+              let e = selectedID.flatMap({ ctx.guide.glossaryEntry($0) }), e.see.contains(where: { ctx.guide.pageID(showing: $0) != nil }) else { return doc }
+        return detail(ctx, seeFirst: true)
+    }
+
+    private func detail(_ ctx: ViewContext, seeFirst: Bool) -> Document {
         let p = panes(ctx.rect).detail
         guard let id = selectedID, let e = ctx.guide.glossaryEntry(id) else { return Document() }
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         let g = ctx.glyphs
         b.wrap([StyledRun(g.text(e.term), .init(role: .title))] + PageLayout.mark(e.origin))
-        if !e.aliases.isEmpty { b.wrap([StyledRun(g.text("also: " + e.aliases.joined(separator: ", ")), .init(role: .dim))]) }
-        b.blank()
-        b.wrap(b.runs(e.definition, resolve: { ctx.guide.resolves($0) }))
-        if let line = SourcesNote.line(e.evidence, scope: .glossary) { b.wrap([StyledRun(g.text(line), .init(role: .dim))]) }
         var n = 0
         func numbered(_ label: String, _ target: LinkTarget, into b: inout DocumentBuilder) {
             n += 1
@@ -78,10 +83,18 @@ public struct GlossaryView: AppView {
         }
         // What answers the next question (what it costs, what to use instead): the entry's `see`.
         let see = e.see.compactMap { ctx.guide.pageID(showing: $0) }
-        if !see.isEmpty {
-            b.blank(); b.line([Span("See", .heading)])
+        func seeSection(_ b: inout DocumentBuilder) {
+            guard !see.isEmpty else { return }
+            if !seeFirst { b.blank() }
+            b.line([Span("See", .heading)])
             for p in see { numbered(ctx.guide.breadcrumb(p).joined(separator: " \(g.sep) "), .page(p), into: &b) }
         }
+        if seeFirst { seeSection(&b) }
+        if !e.aliases.isEmpty { b.wrap([StyledRun(g.text("also: " + e.aliases.joined(separator: ", ")), .init(role: .dim))]) }
+        b.blank()
+        b.wrap(b.runs(e.definition, resolve: { ctx.guide.resolves($0) }))
+        if let line = SourcesNote.line(e.evidence, scope: .glossary) { b.wrap([StyledRun(g.text(line), .init(role: .dim))]) }
+        if !seeFirst { seeSection(&b) }
         let related = e.related.compactMap { ctx.guide.glossaryEntry($0) }
         if !related.isEmpty {
             b.blank(); b.line([Span("Related", .heading)])

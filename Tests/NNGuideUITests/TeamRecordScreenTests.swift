@@ -24,6 +24,18 @@ import Testing
         return s
     }
 
+    @Test func theRecommendationSaysWhenTheTeamsRulesMovedThePick() throws {
+        let lines = render(press(try retrieval(Self.acme), keys("r"))).lines
+        let moved = try #require(lines.firstIndex { $0.contains("Team rules moved the pick: without the overlays it would be BM25;") },
+                                 "\(lines.joined(separator: "\n"))")
+        // Near the pick: after its line, before the first section.
+        let pick = try #require(lines.firstIndex { $0.contains("Pick: Sentence embeddings") })
+        let why = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == DecisionSection.because.heading })
+        #expect(pick < moved && moved < why)
+        // Without the overlay nothing moved it, and the screen says nothing of it.
+        #expect(!shown(press(try retrieval(Self.base), keys("r"))).contains("Team rules moved"))
+    }
+
     @Test func aBriefSavedWithWRecordsWhatItDecidedAndChecks() throws {
         let dir = try TempDir()
         let acme = try #require(Self.acme), base = try #require(Self.base)

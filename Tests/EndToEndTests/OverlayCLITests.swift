@@ -168,6 +168,9 @@ import Testing
         try t.send("Enter")
         t.waitFor("Recorded: Hybrid retrieval (bm25) on")
         t.waitFor("its recorded pick no longer holds")
+        // Its recommendation says the team's rules moved the pick.
+        try t.send("r")
+        t.waitFor("Team rules moved the pick: without the overlays it would be BM25;")
         try t.send("q")
         t.waitFor("EXIT=0")
     }

@@ -49,12 +49,7 @@ struct DecideExplorerTests {
 
     @Test func theBriefFormTypesSavesAndKeepsWhatWasNotSaved() throws {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
-        t.waitFor("Start at the beginning")
-        try t.send("d", "3")
-        t.waitFor("Model Brief")
-        try t.send("4", "j", "6")
-        t.waitFor("Pick: Transformer (transformer)")
-        try t.send("w")
+        try t.saveBrief(["4", "j", "6"], once: "Pick: Transformer (transformer)")
         let briefs = t.stateDir + "/nnguide/briefs"
         t.waitFor("Saved as")
         t.waitFor("text-generation.yaml")   // the file name is shown

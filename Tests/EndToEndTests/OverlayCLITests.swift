@@ -117,12 +117,7 @@ import Testing
         let content = try Self.contentCopy()
         defer { try? FileManager.default.removeItem(atPath: content) }
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", content], env: ["NNGUIDE_CACHE": Self.cache])
-        t.waitFor("Start at the beginning")
-        try t.send("d", "3")
-        t.waitFor("Model Brief")
-        try t.send("4", "j", "9")
-        t.waitFor("embeddings (bm25)")
-        try t.send("w")
+        try t.saveBrief(["4", "j", "9"], once: "embeddings (bm25)")
         t.waitFor("Saved the brief as")
         try t.send("q")
         t.waitFor("EXIT=0")

@@ -35,8 +35,8 @@ public struct CommandRunner {
             case .success(let w): return .done(.recordSaved(path: w.path))
             case .failure(let f): return .done(.recordFailed(f.description))
             }
-        case .saveBrief(let yaml, let name):
-            switch files.saveBrief(yaml, name: name) {
+        case .saveBrief(let values, let name):
+            switch files.saveBrief(RecordFile.savedBrief(values, guide: guide, date: files.today()), name: name) {
             case .success(.new(let path)): return .done(.briefSaved(path: path, new: true))
             case .success(.unchanged(let path)): return .done(.briefSaved(path: path, new: false))
             case .failure(let f): return .done(.briefFailed(f.description))

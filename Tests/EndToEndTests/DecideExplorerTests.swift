@@ -49,16 +49,14 @@ struct DecideExplorerTests {
 
     @Test func theBriefFormTypesSavesAndKeepsWhatWasNotSaved() throws {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
-        t.waitFor("Start at the beginning")
-        try t.send("d", "3")
-        t.waitFor("Model Brief")
-        try t.send("4", "j", "6")
-        t.waitFor("Pick: Transformer (transformer)")
-        try t.send("w")
+        try t.saveBrief(["4", "j", "6"], once: "Pick: Transformer (transformer)")
         let briefs = t.stateDir + "/nnguide/briefs"
         t.waitFor("Saved as")
         t.waitFor("text-generation.yaml")   // the file name is shown
-        #expect((try? String(contentsOfFile: briefs + "/text-generation.yaml", encoding: .utf8)) == "modality: text\ntask: generation\n")
+        // The brief and what it decided, as `nnguide check --update` records it (issue 24).
+        let saved = (try? String(contentsOfFile: briefs + "/text-generation.yaml", encoding: .utf8)) ?? ""
+        #expect(saved.hasPrefix("modality: text\ntask: generation\ndecided:\n  pick: transformer\n"), "\(saved)")
+        #expect(saved.contains("\n  overlays: []\n"), "\(saved)")
         // In the notes, letters type: q does not quit, t does not open the contents.
         try t.send("G", "Enter")
         try t.type("quiet test")

@@ -64,9 +64,7 @@ import Testing
         func sh(_ args: [String]) { runTool(git, ["-C", repo] + args, environment: ["PATH": "/usr/bin:/bin", "HOME": repo, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"]) }
         sh(["init", "-q"])
         // A copy of the content, to change a rule in.
-        let content = repo + "/content"
-        try FileManager.default.copyItem(atPath: Self.content, toPath: content)
-        try? FileManager.default.removeItem(atPath: content + "/overlays")
+        let content = try Self.contentCopy(at: repo + "/content")
         let record = try Self.run(["recommend", "--modality", "text", "--task", "retrieval", "--format", "markdown", "--content", content])
         try record.out.write(toFile: repo + "/docs/decisions/search.md", atomically: true, encoding: .utf8)
         try "modality: image\ntask: detection\ndeploy: edge\n".write(toFile: repo + "/docs/decisions/detector.yaml", atomically: true, encoding: .utf8)
@@ -76,14 +74,7 @@ import Testing
         let clean = try check()
         #expect(clean.status == 0, "\(clean.out)\(clean.err)")
 
-        // The edit: the medium-compute rule (which fires for every brief that leaves compute out) now
-        // favours dense embeddings.
-        let decisions = content + "/decisions.yaml"
-        let text = try String(contentsOfFile: decisions, encoding: .utf8)
-        let old = "        when: {compute: medium}\n        says: A medium budget"
-        try #require(text.contains(old), "decisions.yaml no longer has the compute rule this test edits")
-        try text.replacingOccurrences(of: old, with: "        when: {compute: medium}\n        favor: [sentence-embeddings]\n        says: A medium budget")
-            .write(toFile: decisions, atomically: true, encoding: .utf8)
+        try Self.favourEmbeddings(in: content)
         let moved = try check()
         #expect(moved.status == 1)
         #expect(moved.out.contains("search.md: moved from Hybrid retrieval: BM25 plus dense embeddings (bm25, "))
@@ -99,6 +90,47 @@ import Testing
         #expect(update.status == 0)
         #expect(try check().status == 0)
         #expect(try String(contentsOfFile: repo + "/docs/decisions/detector.yaml", encoding: .utf8).contains("decided:\n  pick: detector\n"))
+    }
+
+    /// A copy of Content/ without its overlays, to change a rule in; removed by the caller.
+    static func contentCopy(at content: String = NSTemporaryDirectory() + "nnguide-content-" + UUID().uuidString) throws -> String {
+        try FileManager.default.copyItem(atPath: Self.content, toPath: content)
+        try? FileManager.default.removeItem(atPath: content + "/overlays")
+        return content
+    }
+
+    /// The edit that moves a retrieval pick: the medium-compute rule (which fires for every brief that
+    /// leaves compute out) now favours dense embeddings.
+    static func favourEmbeddings(in content: String) throws {
+        let decisions = content + "/decisions.yaml"
+        let text = try String(contentsOfFile: decisions, encoding: .utf8)
+        let old = "        when: {compute: medium}\n        says: A medium budget"
+        try #require(text.contains(old), "decisions.yaml no longer has the compute rule this test edits")
+        try text.replacingOccurrences(of: old, with: "        when: {compute: medium}\n        favor: [sentence-embeddings]\n        says: A medium budget")
+            .write(toFile: decisions, atomically: true, encoding: .utf8)
+    }
+
+    /// A brief saved with `w` in the explorer records its pick, so it checks clean at once, and moves
+    /// when a rule changes.
+    @Test func aBriefSavedInTheExplorerChecksCleanAndMovesAfterARuleEdit() throws {
+        guard ExplorerPaths.haveTmux, ExplorerPaths.haveBinary else { return }
+        let content = try Self.contentCopy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", content], env: ["NNGUIDE_CACHE": Self.cache])
+        try t.saveBrief(["4", "j", "9"], once: "embeddings (bm25)")
+        t.waitFor("Saved the brief as")
+        try t.send("q")
+        t.waitFor("EXIT=0")
+        let briefs = t.stateDir + "/nnguide/briefs"
+        #expect(try String(contentsOfFile: briefs + "/text-retrieval.yaml", encoding: .utf8).contains("decided:\n  pick: bm25\n"))
+        let check = { try Self.run(["check", briefs, "--content", content]) }
+        let clean = try check()
+        #expect(clean.status == 0, "\(clean.out)\(clean.err)")
+        try Self.favourEmbeddings(in: content)
+        let moved = try check()
+        #expect(moved.status == 1)
+        #expect(moved.out.contains("text-retrieval.yaml: moved from Hybrid retrieval: BM25 plus dense embeddings (bm25, "), "\(moved.out)")
+        #expect(moved.out.contains("  - rule compute (medium) favours Sentence embeddings: A medium budget"), "\(moved.out)")
     }
 
     @Test func checkNamesABadFileAndLine() throws {
@@ -131,6 +163,9 @@ import Testing
         try t.send("Enter")
         t.waitFor("Recorded: Hybrid retrieval (bm25) on")
         t.waitFor("its recorded pick no longer holds")
+        // Its recommendation says the team's rules moved the pick.
+        try t.send("r")
+        t.waitFor("Team rules moved the pick: without the overlays it would be BM25;")
         try t.send("q")
         t.waitFor("EXIT=0")
     }

@@ -283,7 +283,10 @@ import Testing
         let dir = try TempDir()
         var s = press(Fixture.state(), keys("d3", "4j6", "w"), running: dir.runner)
         let first = dir.path("state/briefs/text-generation.yaml")
-        #expect(try String(contentsOfFile: first, encoding: .utf8) == "modality: text\ntask: generation\n")
+        // The brief and what it decided on the day (issue 24: the record `nnguide check` reads).
+        let firstText = try String(contentsOfFile: first, encoding: .utf8)
+        #expect(firstText.hasPrefix("modality: text\ntask: generation\ndecided:\n  pick: transformer\n"), "\(firstText)")
+        #expect(firstText.contains("\n  date: 2024-05-01\n"))
         #expect(!s.decide.form.unsaved)
         // Saving the same brief again writes nothing new.
         s = press(s, keys("w"), running: dir.runner)
@@ -291,7 +294,7 @@ import Testing
         // A change saves as a new version; the first file is kept as it was.
         s = press(s, keys("j", Key.enter, "500", Key.enter, "w"), running: dir.runner)
         #expect(try String(contentsOfFile: dir.path("state/briefs/text-generation-2.yaml"), encoding: .utf8).contains("samples: 500"))
-        #expect(try String(contentsOfFile: first, encoding: .utf8) == "modality: text\ntask: generation\n")
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == firstText)
         // Open the list and the first brief saved.
         let (listing, asked) = update(press(Fixture.state(), keys("d"), running: dir.runner), .key(.char("5"), at: 0))
         #expect(asked == [.listBriefs])

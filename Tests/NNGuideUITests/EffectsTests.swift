@@ -173,7 +173,7 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
     @Test func wInTheFormAsksToSaveTheBriefAndItsResultLands() {
         var s = press(Fixture.state(), keys("d3", "4j6"))
         let c = feed(&s, key("w"))
-        #expect(c == [.saveBrief(yaml: "modality: text\ntask: generation\n", name: "text-generation")])
+        #expect(c == [.saveBrief(values: [.modality: .choice("text"), .task: .choice("generation")], name: "text-generation")])
         #expect(s.decide.form.unsaved, "not saved until the result says so")
         var failed = s
         feed(&failed, .done(.briefFailed("cannot write in /b: No space left on device")))
@@ -214,11 +214,11 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         let dir = try TempDir()
         let runner = dir.runner
         let guide = Fixture.guide
-        guard case .done(.briefSaved(let path, true)) = runner.run(.saveBrief(yaml: "modality: text\n", name: "t"), guide: guide) else {
+        guard case .done(.briefSaved(let path, true)) = runner.run(.saveBrief(values: [.modality: .choice("text")], name: "t"), guide: guide) else {
             Issue.record("saveBrief"); return
         }
         #expect(path == dir.path("state/briefs/t.yaml"))
-        guard case .done(.briefSaved(path, false)) = runner.run(.saveBrief(yaml: "modality: text\n", name: "t"), guide: guide) else {
+        guard case .done(.briefSaved(path, false)) = runner.run(.saveBrief(values: [.modality: .choice("text")], name: "t"), guide: guide) else {
             Issue.record("saveBrief again"); return
         }
         guard case .done(.briefsListed(let list, let folder)) = runner.run(.listBriefs, guide: guide) else { Issue.record("list"); return }

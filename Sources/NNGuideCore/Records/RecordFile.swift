@@ -53,6 +53,17 @@ public struct RecordFile: Sendable {
         return RecordFile(path: path, isMarkdown: markdown, values: values, recorded: recorded, lines: lines, block: block)
     }
 
+    /// A brief as the explorer saves it (`w`): its fields, then what it decides today, written as
+    /// `check --update` writes it, so a brief saved in the explorer can be checked from the start.
+    /// The fields alone while the brief has no pick (modality or task missing, or no answer).
+    public static func savedBrief(_ values: [BriefField: BriefValue], guide: Guide, date: String) -> String {
+        let schema = guide.decisions.brief
+        let yaml = Brief.yaml(values: values, schema: schema)
+        guard let brief = try? Brief(schema: schema, values: values), let d = try? Recommender(guide: guide).decide(brief) else { return yaml }
+        let file = RecordFile(path: "", isMarkdown: false, values: values, recorded: nil, lines: yaml.components(separatedBy: "\n"), block: nil)
+        return file.updated(RecordedDecision(d, date: date), brief: brief)
+    }
+
     /// The file's text with `record` in place of what it recorded (added at the end when it had none).
     public func updated(_ record: RecordedDecision, brief: Brief) -> String {
         let new = isMarkdown ? [record.comment(brief: brief)] : record.yaml

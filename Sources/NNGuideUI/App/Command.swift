@@ -8,7 +8,8 @@ public enum Command: Sendable, Equatable {
     case saveReading(ReadingState)
     /// The decision record of a path stepped through by hand, or of the brief's recommendation.
     case saveRecord(RecordSource)
-    case saveBrief(yaml: String, name: String)
+    /// Save the brief with `w`: its fields and, once it has a pick, what it decides on the day it is saved.
+    case saveBrief(values: [BriefField: BriefValue], name: String)
     case listBriefs
     /// Delete a saved brief or draft the user chose and confirmed (the list is read again after).
     case deleteBrief(path: String)

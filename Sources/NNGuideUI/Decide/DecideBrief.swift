@@ -19,7 +19,7 @@ struct BriefScreen: DecideScreen {
                 return .none
             case .decide(.saveBrief):
                 guard !form.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
-                return ctx.run(.saveBrief(yaml: Brief.yaml(values: form.values, schema: schema), name: form.baseName))
+                return ctx.run(.saveBrief(values: form.values, name: form.baseName))
             case .decide(.openBrief):
                 ctx.push(SavedBriefsScreen()) { opened, ctx in
                     ctx.form.load(opened.values, from: opened.path, drift: opened.drift)

@@ -17,6 +17,8 @@ struct Outcome: Sendable {
     var title: String
     var pick: String
     var variants: [String] = []
+    /// "Team rules moved the pick: without the overlays it would be ...", as text, Markdown and JSON say it.
+    var overlayMoved: String?
     var why: [Line] = []
     var whyNot: [Named] = []
     var alternatives: [Named] = []
@@ -53,6 +55,7 @@ struct Outcome: Sendable {
         title = d.pick.title
         pick = Self.pickLine(firsts, guide)
         variants = d.pick.variants
+        overlayMoved = d.overlayPick?.line
         why = d.because.map(Line.init)
         whyNot = d.whyNot.map { w in
             Named(name: w.name, text: w.reasons.map(\.text).joined(separator: " "), source: ReasonSource.merged(w.reasons.compactMap(\.source))?.label)
@@ -78,6 +81,7 @@ struct Outcome: Sendable {
         s.text(title, .title)
         s.text("Pick: " + pick, .strong)
         if !variants.isEmpty { s.text("Start with: " + variants.map(s.plain).joined(separator: ", "), .text) }
+        if let overlayMoved { s.text(s.plain(overlayMoved), .accent) }
         extra(&s)
         func section(_ heading: DecisionSection, suffix: String = "", _ body: (inout Sheet) -> Void) {
             s.blank(); s.text(heading.heading + suffix, .heading); body(&s)

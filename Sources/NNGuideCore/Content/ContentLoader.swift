@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads Content/ into a `Guide`. Never half-loads: either every file is valid, or a `ContentError`
 /// lists every problem found, each with its file, line and column.
@@ -171,19 +170,6 @@ struct Reader {
         }
     }
 
-    static func explain(_ error: YamlError) -> (Mark?, String) {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            return (mark, problem + (context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark, "the key \(duplicates.joined(separator: ", ")) appears more than once in one mapping")
-        case let .reader(problem, _, _, _):
-            return (nil, problem)
-        default:
-            return (nil, "\(error)")
-        }
-    }
-
     /// Decodes a whole node, turning a decoding error into a problem at the offending line.
     mutating func decode<T: Decodable>(_ type: T.Type, _ node: Node, file: String) -> T? {
         do {
@@ -228,7 +214,7 @@ struct Reader {
     mutating func list<T: Decodable & Identified & YAMLKeyed>(_ file: String, key: String, prefix: String) -> [T]? {
         guard let node = yaml(file, expecting: "a mapping with the list '\(key)'") else { return nil }
         checkKeys(node, [key], in: file, what: "top level")
-        return items(node[key], T.self, file: file, field: key, prefix: prefix, keys: T.yamlKeys)
+        return items(node.child(key), T.self, file: file, field: key, prefix: prefix, keys: T.yamlKeys)
     }
 
     /// Flags keys a mapping should not have: almost always a typo of one it should.
@@ -246,7 +232,7 @@ struct Reader {
         guard let mapping = node.mapping else { report(file, node.mark, "expected a page mapping, found \(describe(node))"); return nil }
         checkKeys(node, Page.yamlKeys, in: file, what: "page")
         let checked = checkOrigin(node, file: file, what: what).mapping ?? mapping
-        let head = Node.Mapping(checked.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mapping.tag, mapping.style, mapping.mark)
+        let head = Node.Mapping(checked.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mark: mapping.mark)
         guard var page = decode(Page.self, .mapping(head), file: file) else {
             if let id = node.child("id")?.string { undecoded.insert(id) }
             return nil
@@ -293,7 +279,7 @@ struct Reader {
         }
         if let s = value.scalar?.string, Origin(rawValue: s) != nil { return node }
         report(file, value.mark, "\(what)\(id): unknown origin \(value.scalar.map { "'\($0.string)'" } ?? "(\(describe(value)))"); expected one of: \(Origin.names)")
-        return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mapping.tag, mapping.style, mapping.mark))
+        return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mark: mapping.mark))
     }
 
     mutating func checkBlockKeys(_ block: Block, _ node: Node, file: String) {
@@ -377,7 +363,6 @@ func describe(_ node: Node) -> String {
     case .scalar(let s): return s.string.isEmpty ? "nothing" : "the text '\(s.string.prefix(40))'"
     case .sequence: return "a list"
     case .mapping: return "a mapping"
-    case .alias: return "an alias"
     }
 }
 

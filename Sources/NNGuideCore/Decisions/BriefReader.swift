@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A brief file that cannot be used, with the place to fix it.
 public struct BriefFileError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -43,9 +42,8 @@ public enum BriefReader {
             root = node
         } catch let e as BriefFileError {
             throw e
-        } catch let e as YamlError {
-            let (mark, message) = Reader.explain(e)
-            throw BriefFileError(loc(mark), "YAML syntax error: \(message)")
+        } catch let e as YAMLError {
+            throw BriefFileError(loc(e.mark), "YAML syntax error: \(e.message)")
         } catch {
             throw BriefFileError(loc(nil), "YAML error: \(error)")
         }

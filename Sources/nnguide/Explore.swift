@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 import NNGuideTerminal
 import NNGuideUI
@@ -93,7 +98,7 @@ enum Explorer {
                            mouse: Bool, startedAt: Double) -> AppState {
         var state = AppState(library: Library(guide: guide), width: width, height: height, reading: saved,
                              glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse, startedAt: startedAt)
-        state.message = warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") }
+        state.message = warning.map { $0.replacing("nnguide: ", with: "") }
         return state
     }
 

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One content file read, checked as text and composed into nodes, or why it could not be.
 /// This part of a load needs nothing from any other file, so `ComposeAhead` runs it on another core
@@ -57,18 +62,14 @@ final class ComposeAhead: @unchecked Sendable {
     /// How many files the reader has taken; the thread composes file i once i < taken + window.
     private var taken = 0
     private var stopped = false
-    private let condition = NSCondition()
+    private let condition = Condition()
     static let window = 2
 
     init(paths: [String]) {
         self.paths = paths
         results = Array(repeating: nil, count: paths.count)
         guard !paths.isEmpty else { return }
-        // A thread of its own with the main thread's usual 8 MiB of stack: composing recurses once
-        // per level of nesting, and a dispatch worker's stack is smaller.
-        let thread = Thread { [self] in run() }
-        thread.stackSize = 8 << 20
-        thread.start()
+        BackgroundThread.start { [self] in run() }
     }
 
     private func run() {

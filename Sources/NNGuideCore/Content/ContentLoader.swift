@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Reads Content/ into a `Guide`. Never half-loads: either every file is valid, or a `ContentError`
 /// lists every problem found, each with its file, line and column.
@@ -32,8 +37,7 @@ public enum ContentLoader {
     /// (`Guide.evidenceItems` keys; `location(of:in:)`).
     public static func located(directory: String) -> (guide: Guide?, problems: [ContentProblem], locations: [String: SourceLocation]) {
         var reader = Reader(root: directory)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+        guard Path.kind(directory) == .folder else {
             return (nil, [ContentProblem(SourceLocation(file: directory), "content folder not found (expected a folder holding pages/, glossary.yaml, catalog.yaml and decisions.yaml)")], [:])
         }
         let pageFiles = reader.pageFiles()
@@ -138,7 +142,7 @@ struct Reader {
         aheadIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func path(_ file: String) -> String { (root as NSString).appendingPathComponent(file) }
+    func path(_ file: String) -> String { Path.join(root, file) }
 
     /// Reads one file as YAML (`ComposedFile`), reporting binary, non-UTF-8, empty and syntax
     /// problems; composed ahead when the load asked for that, else here.

@@ -57,6 +57,8 @@ let package = Package(
         .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideCore", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore", "TestSupport"]),
+        // Tests of the guide's own data (facts, picks, parts, lint of Content/), apart from tests of the code.
+        .testTarget(name: "GuideContentTests", dependencies: ["NNGuideCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

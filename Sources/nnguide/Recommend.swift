@@ -37,26 +37,26 @@ struct Recommend: ParsableCommand {
     @Flag(name: .customLong("fields"), help: "List the brief's fields and their values (from the content), then exit.")
     var listFields = false
 
-    // The brief's fields: one declaration each, named as the field (latencyMs is latency_ms). Values
-    // are checked against the content's schema once it is loaded (`fieldValues`); a field the schema
-    // gains needs only its line here to be given as a flag (a brief file takes it with none).
-    @Option(help: ArgumentHelp("The structure of the input data (image, text, ...; --fields lists them).", valueName: "modality"), completion: Recommend.choices("modality")) var modality: String?
-    @Option(help: ArgumentHelp("What the model must produce (classification, generation, ...).", valueName: "task"), completion: Recommend.choices("task")) var task: String?
-    @Option(help: ArgumentHelp("What the output is when the task alone does not say (audio, molecule, embedding, ...).", valueName: "output"), completion: Recommend.choices("output")) var output: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of labeled examples (images, rows, series, labelled nodes; for anomaly detection, labelled anomalies).", valueName: "n")) var samples: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many nodes the graph has (for many small graphs, nodes per graph).", valueName: "n")) var nodes: String?
-    @Option(name: .customLong("latency-ms"), parsing: .unconditional,
-            help: ArgumentHelp("Inference budget per request in milliseconds.", valueName: "ms")) var latencyMs: String?
-    @Option(help: ArgumentHelp("Where the model runs (cloud, edge, mobile, ...).", valueName: "target"), completion: Recommend.choices("deploy")) var deploy: String?
-    @Option(help: ArgumentHelp("Training budget (low, medium, ...).", valueName: "budget"), completion: Recommend.choices("compute")) var compute: String?
-    @Option(help: ArgumentHelp("How much predictions must be explained (none, ..., required).", valueName: "need"), completion: Recommend.choices("interpretability")) var interpretability: String?
-    @Flag(inversion: .prefixedNo, help: "Must act on events as they arrive.") var streaming: Bool?
-    @Option(help: ArgumentHelp("How far back a sequence model must look (short, long, ...).", valueName: "reach"), completion: Recommend.choices("context")) var context: String?
-    @Flag(inversion: .prefixedNo, help: "A strong pretrained model exists for this modality.") var pretrained: Bool?
-    @Option(help: ArgumentHelp("Where the knowledge the answers need lives (model, documents, input).", valueName: "where"), completion: Recommend.choices("knowledge")) var knowledge: String?
-    @Flag(inversion: .prefixedNo, help: "The inputs come in several languages.") var multilingual: Bool?
-    @Option(help: ArgumentHelp("A specialised field the inputs come from (general, medical, music).", valueName: "domain"), completion: Recommend.choices("domain")) var domain: String?
-    @Option(help: ArgumentHelp("Free text, echoed in the decision record.", valueName: "text")) var notes: String?
+    // The brief's fields: one declaration each, named as the field (latencyMs is latency_ms), its help
+    // the field's meaning in the schema (`BriefFlagHelp`). Values are checked against the content's
+    // schema once it is loaded (`fieldValues`); a field the schema gains needs its line here to be given
+    // as a flag (a brief file takes it with none): RecommendCommandTests fails until it has one.
+    @Option(help: BriefFlagHelp.of("modality", valueName: "modality"), completion: Recommend.choices("modality")) var modality: String?
+    @Option(help: BriefFlagHelp.of("task", valueName: "task"), completion: Recommend.choices("task")) var task: String?
+    @Option(help: BriefFlagHelp.of("output", valueName: "output"), completion: Recommend.choices("output")) var output: String?
+    @Option(parsing: .unconditional, help: BriefFlagHelp.of("samples", valueName: "n")) var samples: String?
+    @Option(parsing: .unconditional, help: BriefFlagHelp.of("nodes", valueName: "n")) var nodes: String?
+    @Option(name: .customLong("latency-ms"), parsing: .unconditional, help: BriefFlagHelp.of("latency_ms", valueName: "ms")) var latencyMs: String?
+    @Option(help: BriefFlagHelp.of("deploy", valueName: "target"), completion: Recommend.choices("deploy")) var deploy: String?
+    @Option(help: BriefFlagHelp.of("compute", valueName: "budget"), completion: Recommend.choices("compute")) var compute: String?
+    @Option(help: BriefFlagHelp.of("interpretability", valueName: "need"), completion: Recommend.choices("interpretability")) var interpretability: String?
+    @Flag(inversion: .prefixedNo, help: BriefFlagHelp.of("streaming")) var streaming: Bool?
+    @Option(help: BriefFlagHelp.of("context", valueName: "reach"), completion: Recommend.choices("context")) var context: String?
+    @Flag(inversion: .prefixedNo, help: BriefFlagHelp.of("pretrained")) var pretrained: Bool?
+    @Option(help: BriefFlagHelp.of("knowledge", valueName: "where"), completion: Recommend.choices("knowledge")) var knowledge: String?
+    @Flag(inversion: .prefixedNo, help: BriefFlagHelp.of("multilingual")) var multilingual: Bool?
+    @Option(help: BriefFlagHelp.of("domain", valueName: "domain"), completion: Recommend.choices("domain")) var domain: String?
+    @Option(help: BriefFlagHelp.of("notes", valueName: "text")) var notes: String?
 
     /// The brief flags given, by the field they name: every `@Option`/`@Flag` above whose property
     /// name is a field's name without `_` (so the list of fields lives in the content alone).

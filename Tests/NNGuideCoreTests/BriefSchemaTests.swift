@@ -114,4 +114,17 @@ import Testing
         #expect(clash.problems.contains { $0.message.contains("alias 'edge' of 'cloud' is also another value or alias") })
         #expect(schema.problems.isEmpty)
     }
+
+    /// Issue 22: what a deploy target means to the recommender is data on its value (`on_device`,
+    /// `costs_as`), read from decisions.yaml and checked by lint.
+    @Test func deployTargetsCarryTheirPropertiesAsData() throws {
+        let schema = DecisionFixture.book.brief
+        let deploy = try #require(schema[BriefField("deploy")])
+        #expect(deploy.values.filter(\.onDevice).map(\.value).sorted() == ["browser", "edge", "microcontroller", "mobile"])
+        #expect(deploy.choice("batch")?.costsAs == "cloud")
+        var bad = schema
+        let i = try #require(bad.fields.firstIndex { $0.name == "deploy" })
+        bad.fields[i].values[0].costsAs = "mainframe"
+        #expect(bad.problems.contains { $0.message.contains("value 'cloud' costs_as 'mainframe', which is not another value of deploy") }, "\(bad.problems)")
+    }
 }

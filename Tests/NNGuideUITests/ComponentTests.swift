@@ -59,10 +59,10 @@ import Testing
     }
 
     @Test func theScrollLabel() {
-        #expect(ScrollDocument.position(top: 0, lines: 5, height: 10) == "All")
-        #expect(ScrollDocument.position(top: 0, lines: 50, height: 10) == "Top")
-        #expect(ScrollDocument.position(top: 40, lines: 50, height: 10) == "Bot")
-        #expect(ScrollDocument.position(top: 10, lines: 50, height: 10) == "40%")
+        #expect(DocumentViewport(top: 0).position(lines: 5, height: 10) == "All")
+        #expect(DocumentViewport(top: 0).position(lines: 50, height: 10) == "Top")
+        #expect(DocumentViewport(top: 40).position(lines: 50, height: 10) == "Bot")
+        #expect(DocumentViewport(top: 10).position(lines: 50, height: 10) == "40%")
     }
 
     @Test func wrappingHangsUnderTheFirstLinesLead() {

@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: screens)
     func screen(_ name: String, _ path: [Key]) {
-        expectGoldenAtEverySize(name, path)
+        expectGoldenAtEverySize(name, path, roles: true)
     }
 
     @Test func theScreenListsEveryFlipAndEnterAppliesTheLastOne() throws {

@@ -143,20 +143,20 @@ import Testing
 
     @Test func theTreeSessionLaysItsSheetOutOnceAKey() throws {
         var s = press(Fixture.state(), keys("d1"))
-        let first = try #require(s.decide.session).layouts
+        let first = try #require(s.decide.session).built.misses
         let path = keys("j", "k", "2", "y", "j", Key.tab, Key.backTab, "2", "y", Key.pageDown, Key.backspace, "r")
             + [.resize(width: 40, height: 12), .down]
         for k in path {
-            let before = try #require(s.decide.session).layouts
+            let before = try #require(s.decide.session).built.misses
             s = update(s, k)
             let after = try #require(s.decide.session)
-            #expect(after.layouts - before <= 1, "\(k.label): laid out \(after.layouts - before) times")
+            #expect(after.built.misses - before <= 1, "\(k.label): laid out \(after.built.misses - before) times")
             // The frame and the status line read the same sheet.
-            #expect(after.isLaidOut(s.context), "\(k.label)")
+            #expect(after.built.holds(after.sheetKey(s.context)), "\(k.label)")
             _ = render(s)
             #expect(s.violations().isEmpty, "\(k.label): \(s.violations())")
         }
         // It is counted: the answers and the resize each needed a new one.
-        #expect(try #require(s.decide.session).layouts - first >= 5)
+        #expect(try #require(s.decide.session).built.misses - first >= 5)
     }
 }

@@ -106,7 +106,7 @@ import Testing
         let key = try #require(Keymap.label(for: .sources, in: .compare))
         var s = press(Self.state(120, 30), keys("c"))
         s.compare.picked = ["cnn", "ssm"]
-        s.compare.cursor.index = try #require(s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false })
+        s.compare.list.index = try #require(s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false })
         #expect(Self.row(render(s), "as of 2026-10 · 1 source · \(key) lists them") != nil)
         s = press(s, keys(key))
         guard case .sources(let note)? = s.overlay else { Issue.record("no sources box"); return }

@@ -46,7 +46,7 @@ import Testing
     @Test func compareMarksAnAddedArchitecture() throws {
         var s = press(Self.state(120, 30), keys("c"))
         s.compare.picked = ["cnn", "ssm"]
-        s.compare.cursor.index = try #require(s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false })
+        s.compare.list.index = try #require(s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false })
         // Its column: the mark after its name in the header, dim; the other column has none.
         let mark = try #require(Self.addedMark(render(s)))
         #expect(mark.before.hasSuffix("SSM "), "\(mark.before)")

@@ -74,7 +74,7 @@ import Testing
         #expect(!hintLine(s).contains("\(enter) open"), "\(hintLine(s))")
         let n = try #require(s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false })
         var a = s
-        a.compare.cursor.index = n
+        a.compare.list.index = n
         #expect(hintLine(a).contains("\(enter) pick"), "\(hintLine(a))")
         a = press(a, [.enter])
         #expect(a.compare.picked.count == 1)
@@ -86,15 +86,15 @@ import Testing
         try #require(s.screen == .help)
         let top = s.help.scroll.top
         s = press(s, keys("/", "transpose"))
-        #expect(s.help.matches.count >= 1 && s.screen == .help)
-        let line = try #require(s.help.currentMatch.map { s.help.matches[$0] })
+        #expect(s.help.find.matches.count >= 1 && s.screen == .help)
+        let line = try #require(s.help.find.current.map { s.help.find.matches[$0].line })
         #expect(line >= s.help.scroll.top && line < s.help.scroll.top + s.contentRect.height)
         #expect(render(s).lines.joined().contains("transpose"))
         s = press(s, [.enter])
         #expect(s.message?.contains("\"transpose\": match 1 of") == true, "\(s.message ?? "nil")")
         // Esc in the prompt goes back where help was.
         let back = press(press(Fixture.state(80, 24), keys("?")), keys("/", "zzqx", Key.escape))
-        #expect(back.help.scroll.top == top && back.help.matches.isEmpty && back.screen == .help)
+        #expect(back.help.scroll.top == top && back.help.find.matches.isEmpty && back.screen == .help)
     }
 
     @Test func helpListsTheRecommendationKeysAndOpensAtThem() {

@@ -50,15 +50,15 @@ import Testing
         s.openPage("what-networks-do")
         s = press(s, keys("/", "layer", Key.enter))
         // "layered" in the summary, then "Layers", "layers" three times in the body.
-        #expect(s.reader.matches.count == 5, "\(s.reader.matches)")
+        #expect(s.reader.find.matches.count == 5, "\(s.reader.find.matches)")
         #expect(s.message?.contains("1 of 5") == true)
         #expect(roles(s, "layer").contains(.matchFocus))
         s = press(s, keys("nnnnn"))
-        #expect(s.reader.currentMatch == 0, "n wraps around to the first match")
+        #expect(s.reader.find.current == 0, "n wraps around to the first match")
         s = update(s, .char("N"))
-        #expect(s.reader.currentMatch == 4)
+        #expect(s.reader.find.current == 4)
         s = update(s, .escape)
-        #expect(s.reader.matches.isEmpty)
+        #expect(s.reader.find.matches.isEmpty)
     }
 
     @Test func findEscapeReturnsToWhereYouWere() {
@@ -144,8 +144,8 @@ import Testing
         var s = press(Fixture.state(), keys("s", "mismatch", Key.enter))
         #expect(s.screen == .reader)
         #expect(s.reader.unit == "inductive-bias")
-        #expect(!s.reader.matches.isEmpty)
-        let line = s.reader.matches[s.reader.currentMatch ?? 0].line
+        #expect(!s.reader.find.matches.isEmpty)
+        let line = s.reader.find.matches[s.reader.find.current ?? 0].line
         #expect(line >= s.reader.top && line < s.reader.top + s.contentRect.height, "the hit is on screen")
         s = update(s, .backspace)
         #expect(s.screen == .search && !s.search.typing)
@@ -166,7 +166,7 @@ import Testing
         s.reader.top = 999
         #expect(!s.violations().isEmpty)
         s = Fixture.state()
-        s.contents.cursor.index = 999
+        s.contents.list.index = 999
         #expect(!s.violations().isEmpty)
     }
 }

@@ -2,7 +2,9 @@ import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
 
-/// Golden screens: every view at 80x24 and 40x12, reached by keys through `update`.
+/// Golden screens: every view at 80x24 and 40x12, reached by keys through `update`. Each records its
+/// roles too (Golden/NAME.roles.txt): the meaning of a screen is often in a highlight (the chosen
+/// row, the focused link, the marked matches), which the text alone does not show.
 @Suite struct ScreenTests {
     static let sizes = [(80, 24), (40, 12)]
 
@@ -36,19 +38,12 @@ import Testing
         ("decide-hub-moved", keys("d", "jj")),
     ]
 
-    /// Screens whose golden also records roles (Golden/NAME.roles.txt): where the meaning is in a
-    /// highlight: the chosen item of a list, the focused link, the marked matches, the headings.
-    static let withRoles: Set<String> = [
-        "home", "contents", "reader-link-focus", "reader-find-prompt", "reader-find-link", "glossary-filtered",
-        "glossary-related", "glossary-selected", "search-results", "search-results-moved", "decide", "decide-hub-moved",
-    ]
-
     @Test(arguments: screens)
     func screen(_ name: String, _ path: [Key]) {
         for (w, h) in Self.sizes {
             let s = press(Fixture.state(w, h), path)
             #expect(s.violations().isEmpty, "\(name) \(w)x\(h): \(s.violations())")
-            expectGolden(s, "\(name)-\(w)x\(h)", roles: Self.withRoles.contains(name))
+            expectGolden(s, "\(name)-\(w)x\(h)", roles: true)
         }
     }
 

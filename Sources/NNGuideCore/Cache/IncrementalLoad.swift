@@ -323,44 +323,18 @@ struct IncrementalLoad {
         let glossary = parts.first { $0.kind == .glossary }!.summary
         let catalogPart = parts.first { $0.kind == .catalog }!
         let decisionsPart = parts.first { $0.kind == .decisions }!
-        let pageIDs = Set(pages.flatMap(\.summary.pageIDs))
-        let shown = pageIDs.union(pages.flatMap { $0.summary.tableIDs + $0.summary.figureIDs })
-        let glossaryIDs = Set(glossary.glossaryIDs)
-        let terms = Set(glossary.terms)
-        let architectures = Set(catalogPart.summary.architectureIDs)
         let sourcesPart = parts.first { $0.kind == .sources }
-        let sourceIDs = Set(sourcesPart?.summary.sourceIDs ?? [])
-        let thisMonth = Evidence.month(of: Date())
-        let undecodedGlossary = undecoded.contains { $0.hasPrefix("g:") }
-        func resolves(_ reference: Reference) -> Bool {
-            switch reference {
-            case .source(let id): return sourceIDs.contains(id) || undecoded.contains("s:" + id)
-            case .month(let m): return m <= thisMonth
-            case .page(let id): return shown.contains(id) || undecoded.contains(id)
-            case .glossary(let id): return glossaryIDs.contains(id) || undecoded.contains("g:" + id)
-            case .architecture(let id): return architectures.contains(id) || undecoded.contains("a:" + id)
-            case .term(let term):
-                let key = Guide.normalize(term)
-                return terms.contains(key) || Guide.singulars(of: key).contains(where: terms.contains) || undecodedGlossary
-            }
-        }
-        func at(_ key: String) -> SourceLocation { defined[key] ?? ContentChecks.defaultLocation(key) }
+        let cross = CrossFileCheck(ids: SummaryIDs(parts), undecoded: undecoded, at: { defined[$0] ?? ContentChecks.defaultLocation($0) })
 
-        var checks = ContentChecks.required(pages: pages.reduce(0) { $0 + $1.summary.topPages }, glossary: glossary.glossaryIDs.count,
-                                            architectures: architectures.count, at: at)
-        var seen: Set<String> = []
-        for part in pages {
-            for id in part.summary.tableIDs where !seen.insert(id).inserted || pageIDs.contains(id) {
-                checks.append(ContentProblem(at(id), ContentChecks.duplicateTable(id)))
-            }
-        }
+        var checks = cross.leading(pages: pages.reduce(0) { $0 + $1.summary.topPages }, glossary: glossary.glossaryIDs.count,
+                                   architectures: catalogPart.summary.architectureIDs.count, tableIDs: pages.flatMap(\.summary.tableIDs))
         // A part's records, in order: a problem, or a reference that is a problem only when it does not
         // resolve (then its location and message are read; otherwise they are skipped unread).
         func emit(_ r: inout EntryReader) -> Bool {
             guard let n = try? r.count() else { return false }
             for _ in 0..<n {
                 guard let (reference, warning) = try? r.reference() else { return false }
-                if let reference, resolves(reference) {
+                if let reference, cross.resolves(reference) {
                     guard (try? r.skip()) != nil else { return false }
                     continue
                 }
@@ -400,7 +374,7 @@ struct IncrementalLoad {
         case .ran(let found)?: if checks.errors.isEmpty { checks += found.map { ContentProblem($0.location, $0.message) } }
         }
         problems += checks
-        problems += ContentChecks.uncited(sources: sourcesPart?.summary.sourceIDs ?? [], cited: Set(parts.flatMap(\.summary.cited)), at: at)
+        problems += cross.trailing(sources: sourcesPart?.summary.sourceIDs ?? [], cited: Set(parts.flatMap(\.summary.cited)))
 
         guard wantGuide else { return Loaded(guide: nil, problems: problems) }
         var pageValues: [Page] = []
@@ -451,4 +425,26 @@ struct IncrementalLoad {
         out.append(UInt8(ascii: "}"))
         return out
     }
+}
+
+/// The ids of every file, from the entries' summaries: what the cross-file check looks up in merge.
+struct SummaryIDs: GuideIDs {
+    let pages: Set<String>, shown: Set<String>, glossary: Set<String>, terms: Set<String>, architectures: Set<String>, sources: Set<String>
+
+    init(_ parts: [IncrementalLoad.Part]) {
+        let summaries = parts.map(\.summary)
+        pages = Set(summaries.flatMap(\.pageIDs))
+        shown = pages.union(summaries.flatMap { $0.tableIDs + $0.figureIDs })
+        glossary = Set(summaries.flatMap(\.glossaryIDs))
+        terms = Set(summaries.flatMap(\.terms))
+        architectures = Set(summaries.flatMap(\.architectureIDs))
+        sources = Set(parts.filter { $0.kind == .sources }.flatMap(\.summary.sourceIDs))
+    }
+
+    func isPage(_ id: String) -> Bool { pages.contains(id) }
+    func isShown(_ id: String) -> Bool { shown.contains(id) }
+    func isGlossary(_ id: String) -> Bool { glossary.contains(id) }
+    func isTerm(_ key: String) -> Bool { terms.contains(key) }
+    func isArchitecture(_ id: String) -> Bool { architectures.contains(id) }
+    func isSource(_ id: String) -> Bool { sources.contains(id) }
 }

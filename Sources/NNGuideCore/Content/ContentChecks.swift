@@ -22,30 +22,20 @@ struct ContentChecks {
     /// What the example replay found when deferring (`checkExamples`).
     var replay: ReplayRecord = .notReached
 
+    /// The whole guide's ids, for a check that is not deferred.
+    let crossFile: CrossFileCheck<Guide>
+
     init(guide: Guide, locations: [String: SourceLocation], undecoded: Set<String> = [], deferring: Bool = false) {
         self.guide = guide; self.locations = locations; self.undecoded = undecoded
+        crossFile = CrossFileCheck(ids: guide, undecoded: undecoded, at: { locations[$0] ?? ContentChecks.defaultLocation($0) })
         if deferring { deferred = [] }
-    }
-
-    func hasArchitecture(_ id: String) -> Bool { guide.architecture(id) != nil || undecoded.contains("a:" + id) }
-    func hasGlossary(_ id: String) -> Bool { guide.glossaryEntry(id) != nil || undecoded.contains("g:" + id) }
-    func hasPage(_ id: String) -> Bool { guide.pageID(showing: id) != nil || undecoded.contains(id) }
-    func resolves(_ reference: Reference) -> Bool {
-        switch reference {
-        case .source(let id): return guide.source(id) != nil || undecoded.contains("s:" + id)
-        case .month(let m): return m <= Evidence.month(of: Date())
-        case .page(let id): return hasPage(id)
-        case .glossary(let id): return hasGlossary(id)
-        case .architecture(let id): return hasArchitecture(id)
-        case .term(let term): return guide.glossaryEntry(forTerm: term) != nil || undecoded.contains { $0.hasPrefix("g:") }
-        }
     }
 
     /// A problem unless `reference` exists; when deferring, recorded to be resolved across files.
     mutating func require(_ reference: Reference, _ key: String, _ message: @autoclosure () -> String) {
         if deferred != nil {
             deferred!.append(CheckRecord(location: at(key), message: message(), reference: reference))
-        } else if !resolves(reference) {
+        } else if !crossFile.resolves(reference) {
             problem(key, message())
         }
     }
@@ -71,42 +61,20 @@ struct ContentChecks {
         else { problems.append(ContentProblem(at(key), message)) }
     }
 
+    /// The whole load: the cross-file check's leading part, every file's checks, its trailing part.
     mutating func run() -> [ContentProblem] {
-        checkRequired()
-        checkTableIDs()
+        problems += crossFile.leading(pages: guide.pages.count, glossary: guide.glossary.count,
+                                      architectures: guide.catalog.architectures.count, tableIDs: guide.tables.map(\.table.id))
         checkPages()
         checkSourceEntries()
         checkGlossary()
         checkCatalog()
         checkTrees()
-        problems += Self.uncited(sources: guide.sources.map(\.id), cited: guide.citedSourceIDs, at: at)
+        problems += crossFile.trailing(sources: guide.sources.map(\.id), cited: guide.citedSourceIDs)
         return problems
     }
 
-    mutating func checkRequired() {
-        problems += Self.required(pages: guide.pages.count, glossary: guide.glossary.count, architectures: guide.catalog.architectures.count, at: at)
-    }
-
-    /// The three parts the guide cannot do without (also the cross-file step's, `IncrementalLoad`).
-    static func required(pages: Int, glossary: Int, architectures: Int, at: (String) -> SourceLocation) -> [ContentProblem] {
-        var out: [ContentProblem] = []
-        if pages == 0 { out.append(ContentProblem(SourceLocation(file: ContentLoader.pagesFolder), "no pages: expected files pages/NN-name.yaml")) }
-        if glossary == 0 { out.append(ContentProblem(at("g:"), "the glossary has no entries")) }
-        if architectures == 0 { out.append(ContentProblem(at("a:"), "the catalog has no architectures")) }
-        return out
-    }
-
     // MARK: pages
-
-    /// Table ids against every table and page id: across files, so `IncrementalLoad` runs its own.
-    mutating func checkTableIDs() {
-        var seen: Set<String> = []
-        for t in guide.tables where !seen.insert(t.table.id).inserted || guide.page(t.table.id) != nil {
-            problem(t.table.id, ContentChecks.duplicateTable(t.table.id))
-        }
-    }
-
-    static func duplicateTable(_ id: String) -> String { "duplicate id '\(id)': a table id must differ from every page, table and figure id" }
 
     mutating func checkPages() {
         for entry in guide.readingOrder {
@@ -266,13 +234,6 @@ struct ContentChecks {
         let year = Evidence.month(of: Date()) / 12
         for s in guide.sources {
             for message in s.problems(currentYear: year) { problem("s:" + s.id, message) }
-        }
-    }
-
-    /// Warnings for bibliography entries no item cites (also the cross-file step's, `IncrementalLoad`).
-    static func uncited(sources: [String], cited: Set<String>, at: (String) -> SourceLocation) -> [ContentProblem] {
-        sources.filter { !cited.contains($0) }.map {
-            ContentProblem(at("s:" + $0), "source '\($0)' is cited by nothing (cite it with `sources: [\($0)]` or remove it)", severity: .warning)
         }
     }
 

@@ -81,10 +81,16 @@ public struct Guide: Sendable {
 
     /// A glossary entry by its term or one of its aliases, ignoring case and a plural ending.
     public func glossaryEntry(forTerm term: String) -> GlossaryEntry? {
+        Guide.termKey(term, isTerm: hasTerm).flatMap { termIndex[$0] }.map { glossary[$0] }
+    }
+
+    func hasTerm(_ key: String) -> Bool { termIndex[key] != nil }
+
+    /// The key under which `term` is a term or alias (`isTerm`), as written or without a plural ending.
+    static func termKey(_ term: String, isTerm: (String) -> Bool) -> String? {
         let key = Guide.normalize(term)
-        if let i = termIndex[key] { return glossary[i] }
-        for stem in Guide.singulars(of: key) { if let i = termIndex[stem] { return glossary[i] } }
-        return nil
+        if isTerm(key) { return key }
+        return Guide.singulars(of: key).first(where: isTerm)
     }
 
     /// The page that shows a page, table or figure id.

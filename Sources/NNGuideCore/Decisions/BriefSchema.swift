@@ -50,11 +50,21 @@ public struct BriefChoice: Codable, Sendable, Equatable {
     /// Other words a person may write for this value (`mcu` for `microcontroller`); read as the value
     /// itself wherever a brief is parsed, and never stored or shown as a value of their own.
     public var aliases: [String]
-    public init(_ value: String, meaning: String, appliesTo: [String: [String]] = [:], aliases: [String] = []) {
+    /// A deploy target that is a device (`on_device: true`): the recommender names a leaf's
+    /// device-sized variants (`device_variants`) for it.
+    public var onDevice: Bool
+    /// A deploy target whose cost per prediction is read from another's (`costs_as: cloud` on batch):
+    /// the catalog's `per_prediction_ms` has no column of its own for it.
+    public var costsAs: String?
+    public init(_ value: String, meaning: String, appliesTo: [String: [String]] = [:], aliases: [String] = [],
+                onDevice: Bool = false, costsAs: String? = nil) {
         self.value = value; self.meaning = meaning; self.appliesTo = appliesTo; self.aliases = aliases
+        self.onDevice = onDevice; self.costsAs = costsAs
     }
 
-    enum CodingKeys: String, CodingKey { case value, meaning, appliesTo = "applies_to", aliases }
+    enum CodingKeys: String, CodingKey, CaseIterable { case value, meaning, appliesTo = "applies_to", aliases, onDevice = "on_device", costsAs = "costs_as" }
+    /// The keys a value may have in decisions.yaml (the reader rejects any other).
+    static var yamlKeys: Set<String> { Set(CodingKeys.allCases.map(\.rawValue)) }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -62,6 +72,8 @@ public struct BriefChoice: Codable, Sendable, Equatable {
         meaning = try c.decode(String.self, forKey: .meaning)
         appliesTo = try c.decodeIfPresent([String: [String]].self, forKey: .appliesTo) ?? [:]
         aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        onDevice = try c.decodeIfPresent(Bool.self, forKey: .onDevice) ?? false
+        costsAs = try c.decodeIfPresent(String.self, forKey: .costsAs)
     }
 
     // Written only when used, so exports of content without them stay as they were.
@@ -71,6 +83,8 @@ public struct BriefChoice: Codable, Sendable, Equatable {
         try c.encode(meaning, forKey: .meaning)
         if !appliesTo.isEmpty { try c.encode(appliesTo, forKey: .appliesTo) }
         if !aliases.isEmpty { try c.encode(aliases, forKey: .aliases) }
+        if onDevice { try c.encode(onDevice, forKey: .onDevice) }
+        try c.encodeIfPresent(costsAs, forKey: .costsAs)
     }
 
     /// Whether the value makes sense with the brief's other values (a field the brief leaves out limits nothing).
@@ -131,6 +145,8 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
     /// The command-line flag for this field.
     public var flag: String { flagName ?? "--" + name.replacing("_", with: "-") }
     public var choices: [String] { values.map(\.value) }
+    /// The declared value `value` (its meaning and properties), when it is one.
+    public func choice(_ value: String) -> BriefChoice? { values.first { $0.value == value } }
 
     /// The values a person may write, for messages.
     public var validValues: String {
@@ -272,6 +288,9 @@ public struct BriefSchema: Codable, Sendable, Equatable {
                     }
                     if NumberTest(v.value) != nil || ["true", "false"].contains(v.value) {
                         out.append((i, "brief field '\(f.name)': value '\(v.value)' reads as a number or a flag; choose a word"))
+                    }
+                    if let c = v.costsAs, c == v.value || !f.choices.contains(c) {
+                        out.append((i, "brief field '\(f.name)': value '\(v.value)' costs_as '\(c)', which is not another value of \(f.name); valid values: \(f.validValues)"))
                     }
                 }
             default:

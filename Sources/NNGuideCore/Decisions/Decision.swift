@@ -193,7 +193,9 @@ public struct Rejection: Sendable, Equatable {
     public var reasons: [Reason]
 }
 
-/// The sections every projection of a decision shows, with their one set of headings.
+/// The sections every projection of a decision shows, with their one set of headings. `allCases` is
+/// their one order: text, Markdown, JSON and the TUI's pick screen each iterate it and switch on the
+/// section (a projection may leave a section out, or show it elsewhere, but never reorders them).
 public enum DecisionSection: String, Sendable, CaseIterable {
     case path, because, alternatives, flips, whyNot, warnings, assumptions, nextSteps, brief, read
 

@@ -275,7 +275,7 @@ extension ContentChecks {
     private func replayMayRun() -> Bool {
         deferred!.allSatisfy { record in
             guard let reference = record.reference else { return record.warning }
-            if case .architecture = reference { return resolves(reference) }
+            if case .architecture = reference { return crossFile.resolves(reference) }
             return true
         }
     }

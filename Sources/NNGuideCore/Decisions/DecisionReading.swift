@@ -14,7 +14,7 @@ extension Reader {
         for (i, f) in each("brief").enumerated() {
             checkKeys(f, ["name", "kind", "flag", "meaning", "required", "problem", "values", "min", "accepts"], in: file, what: "brief field")
             locations["decisions:brief#\(i)"] = here(f)
-            for v in f.child("values")?.sequence ?? Node.Sequence() { checkKeys(v, ["value", "meaning", "applies_to", "aliases"], in: file, what: "brief value") }
+            for v in f.child("values")?.sequence ?? Node.Sequence() { checkKeys(v, BriefChoice.yamlKeys, in: file, what: "brief value") }
         }
         for t in each("trees") {
             checkKeys(t, DecisionKeys.tree, in: file, what: "tree")

@@ -88,21 +88,27 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(pick, forKey: .pick)
-        try c.encode(alternatives, forKey: .alternatives)
-        try c.encode(path, forKey: .path)
-        try c.encode(because, forKey: .because)
-        try c.encode(decision.because, forKey: .reasons)
-        try c.encode(whyNot, forKey: .whyNot)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(assumptions, forKey: .assumptions)
-        try c.encode(nextSteps, forKey: .nextSteps)
-        try c.encode(brief, forKey: .brief)
-        try c.encode(see, forKey: .see)
+        // The sections in their one order (keys are printed sorted; empty lists are kept: a contract).
+        for section in DecisionSection.allCases {
+            switch section {
+            case .path: try c.encode(path, forKey: .path)
+            case .because:
+                try c.encode(because, forKey: .because)
+                try c.encode(decision.because, forKey: .reasons)
+            case .alternatives: try c.encode(alternatives, forKey: .alternatives)
+            case .flips: try c.encodeIfPresent(flips, forKey: .flips)
+            case .whyNot: try c.encode(whyNot, forKey: .whyNot)
+            case .warnings: try c.encode(warnings, forKey: .warnings)
+            case .assumptions: try c.encode(assumptions, forKey: .assumptions)
+            case .nextSteps: try c.encode(nextSteps, forKey: .nextSteps)
+            case .brief: try c.encode(brief, forKey: .brief)
+            case .read: try c.encode(see, forKey: .see)
+            }
+        }
         try c.encode(leaf, forKey: .leaf)
         try c.encodeIfPresent(refinedBy, forKey: .refinedBy)
         try c.encode(assumedFields, forKey: .assumedFields)
         try c.encodeIfPresent(example, forKey: .example)
-        try c.encodeIfPresent(flips, forKey: .flips)
         try c.encodeIfPresent(guidePick, forKey: .guidePick)
         try c.encode(unchangedFields, forKey: .unchangedFields)
     }

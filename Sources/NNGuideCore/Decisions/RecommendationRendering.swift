@@ -50,44 +50,33 @@ extension Recommendation {
         if !pick.variants.isEmpty { para("Start with: " + pick.variants.joined(separator: ", ")) }
         if let g = guidePick { para(g.line) }
 
-        heading(.path)
-        for (i, s) in d.steps.enumerated() {
-            let tree = s.role == .primary ? "" : "[\(s.tree)] "
-            para("\(tree)\(s.question) → \(s.answer)\(s.assumed ? " (assumed)" : "")", indent: "      ", first: numbered(i))
+        for section in DecisionSection.allCases where has(section) {
+            heading(section)
+            switch section {
+            case .path:
+                for (i, s) in d.steps.enumerated() {
+                    let tree = s.role == .primary ? "" : "[\(s.tree)] "
+                    para("\(tree)\(s.question) → \(s.answer)\(s.assumed ? " (assumed)" : "")", indent: "      ", first: numbered(i))
+                }
+            case .because: for b in d.because { para(b.withSource, indent: "    ", first: "  - ") }
+            case .alternatives:
+                for (i, a) in d.alternatives.enumerated() { para("\(a.name): \(a.reason.withSource)", indent: "      ", first: numbered(i)) }
+            case .flips:
+                if flips?.isEmpty == true { para("No single change to the brief gives another pick.") }
+                for f in flips ?? [] { para("\(f.sentence) (\(f.title == f.pick ? "" : f.pick + ", ")\(f.option(brief.schema)))", indent: "    ", first: "  - ") }
+            case .whyNot:
+                for w in d.whyNot { para("\(w.name): \(w.reasons.map(\.withSource).joined(separator: " "))", indent: "    ", first: "  - ") }
+            case .warnings: for w in d.warnings { para(w.withSource, indent: "    ", first: "  ! ") }
+            case .assumptions: for a in d.assumptions { para(a.withSource, indent: "    ", first: "  - ") }
+            case .nextSteps: for (i, n) in d.nextSteps.enumerated() { para(n, indent: "      ", first: numbered(i)) }
+            case .brief:
+                let assumed = d.assumedFields
+                para(brief.givenFields.filter { $0 != .notes }.compactMap { f in brief[f].map { "\(f.name)=\($0)" + (assumed.contains(f) ? " (assumed)" : "") } }
+                    .joined(separator: "  "))
+                if let notes = brief.text(.notes) { para("notes: " + notes) }
+            case .read: para(seeNames.joined(separator: "; ") + ". Open one with nnguide --open ID.")
+            }
         }
-        heading(.because)
-        for b in d.because { para(b.withSource, indent: "    ", first: "  - ") }
-        if !d.alternatives.isEmpty {
-            heading(.alternatives)
-            for (i, a) in d.alternatives.enumerated() { para("\(a.name): \(a.reason.withSource)", indent: "      ", first: numbered(i)) }
-        }
-        if let flips {
-            heading(.flips)
-            if flips.isEmpty { para("No single change to the brief gives another pick.") }
-            for f in flips { para("\(f.sentence) (\(f.title == f.pick ? "" : f.pick + ", ")\(f.option(brief.schema)))", indent: "    ", first: "  - ") }
-        }
-        if !d.whyNot.isEmpty {
-            heading(.whyNot)
-            for w in d.whyNot { para("\(w.name): \(w.reasons.map(\.withSource).joined(separator: " "))", indent: "    ", first: "  - ") }
-        }
-        if !d.warnings.isEmpty {
-            heading(.warnings)
-            for w in d.warnings { para(w.withSource, indent: "    ", first: "  ! ") }
-        }
-        if !d.assumptions.isEmpty {
-            heading(.assumptions)
-            for a in d.assumptions { para(a.withSource, indent: "    ", first: "  - ") }
-        }
-        if !d.nextSteps.isEmpty {
-            heading(.nextSteps)
-            for (i, n) in d.nextSteps.enumerated() { para(n, indent: "      ", first: numbered(i)) }
-        }
-        heading(.brief)
-        let assumed = d.assumedFields
-        para(brief.givenFields.filter { $0 != .notes }.compactMap { f in brief[f].map { "\(f.name)=\($0)" + (assumed.contains(f) ? " (assumed)" : "") } }
-            .joined(separator: "  "))
-        if let notes = brief.text(.notes) { para("notes: " + notes) }
-        if !see.isEmpty { heading(.read); para(seeNames.joined(separator: "; ") + ". Open one with nnguide --open ID.") }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -131,6 +120,7 @@ extension Recommendation {
         if case .path(let tree, let title, _) = d.origin { md.append("- Tree: \(prose(title)) (\(code(tree)))") }
         md.append("- Decision: use **\(literal(pick.name))** (\(code(pick.id)))" + (pick.variants.isEmpty ? "" : ", starting with \(literal(pick.variants.joined(separator: ", ")))"))
         if let e = example { md.append("- Replays the guide's \(literal(e.id)): \(prose(e.title)) (the guide picks: \(prose(e.guidePick)))") }
+        // A record opens with its brief (what was asked), then follows `DecisionSection`'s order.
         switch d.origin {
         case .recommender:
             heading(.brief)
@@ -149,61 +139,69 @@ extension Recommendation {
         case .path:
             break
         }
-        heading(.path)
-        for (i, s) in d.steps.enumerated() {
-            let tree = s.role == .primary || d.origin != .recommender ? "" : " (\(literal(s.tree)) variants)"
-            md.append("\(i + 1). \(prose(s.question))\(tree) **\(prose(s.answer))**\(s.assumed ? " *(assumed)*" : "")")
-        }
-        md += ["", "## Pick: \(literal(pick.name))", ""]
-        md.append(MarkdownText.atLineStart(prose(pick.title)) + ".")
-        if let g = guidePick { md += ["", "> " + prose(g.line)] }
-        heading(.because)
-        for b in d.because { md.append("- " + source(b)) }
-        sources(d.because)
-        if !d.alternatives.isEmpty {
-            heading(.alternatives)
-            for (i, a) in d.alternatives.enumerated() {
-                md.append("\(i + 1). **\(literal(a.name))** (\(code(a.id))): " + source(a.reason))
+        // A record says "none flagged" rather than leave its warnings out.
+        for section in DecisionSection.allCases where section != .brief && (has(section) || section == .warnings) {
+            heading(section)
+            switch section {
+            case .path:
+                for (i, s) in d.steps.enumerated() {
+                    let tree = s.role == .primary || d.origin != .recommender ? "" : " (\(literal(s.tree)) variants)"
+                    md.append("\(i + 1). \(prose(s.question))\(tree) **\(prose(s.answer))**\(s.assumed ? " *(assumed)*" : "")")
+                }
+                // The pick follows the path that reached it.
+                md += ["", "## Pick: \(literal(pick.name))", ""]
+                md.append(MarkdownText.atLineStart(prose(pick.title)) + ".")
+                if let g = guidePick { md += ["", "> " + prose(g.line)] }
+            case .because:
+                for b in d.because { md.append("- " + source(b)) }
+                sources(d.because)
+            case .alternatives:
+                for (i, a) in d.alternatives.enumerated() {
+                    md.append("\(i + 1). **\(literal(a.name))** (\(code(a.id))): " + source(a.reason))
+                }
+            case .flips:
+                if flips?.isEmpty == true { md.append("No single change to the brief gives another pick.") }
+                for f in flips ?? [] { md.append("- With \(f.change): **\(f.title)** (`\(f.pick)`; `\(f.option(brief.schema))`)") }
+            case .whyNot:
+                for w in d.whyNot { md.append("- **\(literal(w.name))**: \(w.reasons.map(source).joined(separator: " "))") }
+                sources(d.whyNot.flatMap(\.reasons))
+            case .warnings:
+                if d.warnings.isEmpty {
+                    if case .path = d.origin {
+                        md.append("- None flagged at this leaf; run `nnguide recommend` with a full brief to apply the constraint filters.")
+                    } else {
+                        md.append("- None flagged by the guide's rules for this brief.")
+                    }
+                }
+                for w in d.warnings { md.append("- " + source(w)) }
+                sources(d.warnings)
+            case .assumptions: for a in d.assumptions { md.append("- " + source(a)) }
+            case .nextSteps: for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(prose(n))") }
+            case .read:
+                md.append("Sections of the guide (open with `nnguide --open ID`): "
+                    + see.map { id in decision.seeTitles[id].map { literal($0) + " (" + code(id) + ")" } ?? code(id) }.joined(separator: "; "))
+            case .brief: break   // above, at the top
             }
-        }
-        if let flips {
-            heading(.flips)
-            if flips.isEmpty { md.append("No single change to the brief gives another pick.") }
-            for f in flips { md.append("- With \(f.change): **\(f.title)** (`\(f.pick)`; `\(f.option(brief.schema))`)") }
-        }
-        if !d.whyNot.isEmpty {
-            heading(.whyNot)
-            for w in d.whyNot { md.append("- **\(literal(w.name))**: \(w.reasons.map(source).joined(separator: " "))") }
-            sources(d.whyNot.flatMap(\.reasons))
-        }
-        heading(.warnings)
-        if d.warnings.isEmpty {
-            if case .path = d.origin {
-                md.append("- None flagged at this leaf; run `nnguide recommend` with a full brief to apply the constraint filters.")
-            } else {
-                md.append("- None flagged by the guide's rules for this brief.")
-            }
-        }
-        for w in d.warnings { md.append("- " + source(w)) }
-        sources(d.warnings)
-        if !d.assumptions.isEmpty {
-            heading(.assumptions)
-            for a in d.assumptions { md.append("- " + source(a)) }
-        }
-        if !d.nextSteps.isEmpty {
-            heading(.nextSteps)
-            for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(prose(n))") }
-        }
-        if !see.isEmpty {
-            heading(.read)
-            md.append("Sections of the guide (open with `nnguide --open ID`): "
-                + see.map { id in decision.seeTitles[id].map { literal($0) + " (" + code(id) + ")" } ?? code(id) }.joined(separator: "; "))
         }
         return md.joined(separator: "\n") + "\n"
     }
 }
 
 extension Recommendation {
+    /// Whether the section has anything to show (path, why and brief always do; flips once worked out).
+    public func has(_ section: DecisionSection) -> Bool {
+        switch section {
+        case .path, .because, .brief: return true
+        case .alternatives: return !decision.alternatives.isEmpty
+        case .flips: return flips != nil
+        case .whyNot: return !decision.whyNot.isEmpty
+        case .warnings: return !decision.warnings.isEmpty
+        case .assumptions: return !decision.assumptions.isEmpty
+        case .nextSteps: return !decision.nextSteps.isEmpty
+        case .read: return !see.isEmpty
+        }
+    }
+
     /// "Title (id)" for each section to read; the bare id only when the title is not known.
     public var seeNames: [String] { see.map { id in decision.seeTitles[id].map { "\($0) (\(id))" } ?? id } }
 }

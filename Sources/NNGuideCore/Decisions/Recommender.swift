@@ -212,11 +212,12 @@ public struct Recommender: Sendable {
 
     /// The latency budget against what each family costs per prediction where the brief deploys (the
     /// catalog's `per_prediction_ms`, the smallest practical variant, as an order of magnitude): a family
-    /// that misses the budget even then is ruled out, by its cost and not by its name (issue 20). Batch
-    /// jobs read the cloud figures. Nil when the brief has no budget or nothing misses it.
+    /// that misses the budget even then is ruled out, by its cost and not by its name (issue 20). A
+    /// target with `costs_as` in the schema (batch) reads that target's figures. Nil when the brief has
+    /// no budget or nothing misses it.
     func costRule(_ brief: Brief) -> DecisionRule? {
         guard let budget = brief[BriefField("latency_ms")]?.number, let deploy = brief[BriefField("deploy")]?.choice else { return nil }
-        let target = deploy == "batch" ? "cloud" : deploy
+        let target = brief.schema[BriefField("deploy")]?.choice(deploy)?.costsAs ?? deploy
         var out: [RuleOut] = []
         for a in catalog.architectures {
             guard let ms = a.cost.perPredictionMs[target], ms > budget else { continue }
@@ -308,9 +309,11 @@ public struct Recommender: Sendable {
     func name(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.displayName ?? id }
     func catalogName(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.name ?? id }
 
-    /// The leaf's start-with list (its device-sized one when the brief deploys to a device), else the catalog's first three.
+    /// The leaf's start-with list (its device-sized one when the brief deploys to a target the schema
+    /// marks `on_device`), else the catalog's first three.
     func variants(for id: String, leaves: [DecisionNode], brief: Brief) -> [String] {
-        let onDevice = ["edge", "mobile", "browser", "microcontroller"].contains(brief[BriefField("deploy")]?.choice ?? "")
+        let deploy = BriefField("deploy")
+        let onDevice = brief[deploy]?.choice.flatMap { brief.schema[deploy]?.choice($0)?.onDevice } ?? false
         if let leaf = leaves.first(where: { $0.pick.first == id }) {
             if onDevice, !leaf.deviceVariants.isEmpty { return leaf.deviceVariants.map(plain) }
             if !leaf.variants.isEmpty { return leaf.variants.map(plain) }

@@ -11,7 +11,7 @@ public enum Overlay: Sendable, Equatable {
     /// A glossary definition over the page, opened from a link.
     case popover(glossaryID: String)
     /// `/` typed in the reader: the words so far, and the line to go back to on Esc.
-    case find(text: String, returnTo: Int)
+    case find(TextField, returnTo: Int)
     /// `m` or `'` typed: waiting for the letter.
     case mark(set: Bool)
     /// The sources key: the sources and review dates of what is on screen, in a box.

@@ -40,9 +40,8 @@ extension AppState {
     /// The hint line: the first bindings of the current scopes that fit, keys highlighted.
     func renderBottom(into buf: inout Buffer) {
         let y = height - 1
-        if case .find(let text, _) = overlay {
-            let x = buf.put("/" + glyphs.text(text), x: 0, y: y, role: .prompt)
-            if x < width { buf.put(" ", x: x, y: y, role: .selection) }
+        if case .find(let field, _) = overlay {
+            let x = field.render(label: "/", focused: true, at: 0, y: y, width: width, into: &buf, glyphs: glyphs)
             let tail = "  Enter find " + glyphs.bullet + " Esc cancel"
             if x + 2 + DisplayWidth.of(tail) <= width { buf.put(tail, x: width - DisplayWidth.of(tail), y: y, role: .hint) }
             return

@@ -95,9 +95,9 @@ extension AppState {
         case .jumpToMark:
             if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.label(for: .setMark) ?? "m") and a letter sets one" } else { overlay = .mark(set: false) }
         case .find where screen == .reader:
-            overlay = .find(text: "", returnTo: reader.top)
+            overlay = .find(TextField(), returnTo: reader.top)
         case .find where screen == .help:
-            overlay = .find(text: "", returnTo: help.scroll.top)
+            overlay = .find(TextField(), returnTo: help.scroll.top)
         default:
             let effect = withView(screen) { v, ctx in v.handle(action, ctx) }
             apply(effect, for: action)
@@ -239,35 +239,30 @@ extension AppState {
             // Like the popover: Esc closes it; any other key closes it and acts.
             overlay = nil
             if Keymap.action(for: key, in: [.popover]) != .cancel { apply(key) }
-        case .find(let text, let returnTo):
+        case .find(var field, let returnTo):
             // The reader's find, or help's (`/` in help): the same prompt for both.
             let inHelp = screen == .help
             func setFind(_ t: String) {
                 if inHelp { help.setFind(t, from: returnTo, context) } else { reader.setFind(t, from: returnTo, context) }
             }
             func clearFind() { if inHelp { help.clearFind() } else { reader.clearFind() } }
-            switch Keymap.action(for: key, in: [.prompt]) {
+            let action = Keymap.action(for: key, in: [.prompt]) ?? key.typedCharacter.map(Action.type)
+            switch action {
             case .open?:
                 overlay = nil
-                if text.isEmpty { clearFind(); return }
+                if field.text.isEmpty { clearFind(); return }
                 message = inHelp ? help.findSummary : reader.findSummary
             case .cancel?:
                 overlay = nil
                 clearFind()
                 if inHelp { help.scroll.top = returnTo; help.fit(context) } else { reader.scroll(to: returnTo, context) }
-            case .deleteBackward?:
-                let t = String(text.dropLast())
-                overlay = .find(text: t, returnTo: returnTo)
-                setFind(t)
-            case .clearField?:
-                overlay = .find(text: "", returnTo: returnTo)
-                setFind("")
             case .quit?: quit = true
-            default:
-                if let c = key.typedCharacter {
-                    overlay = .find(text: text + String(c), returnTo: returnTo)
-                    setFind(text + String(c))
+            case let a?:
+                if field.edit(a) {
+                    overlay = .find(field, returnTo: returnTo)
+                    setFind(field.text)
                 }
+            case nil: break
             }
         case .mark(let set):
             overlay = nil
@@ -309,8 +304,4 @@ extension AppState {
             remember()
         }
     }
-}
-
-extension Rect {
-    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
 }

@@ -65,6 +65,13 @@ public struct Buffer: Sendable, Equatable {
         }
     }
 
+    /// The rule between two panes: across a one-row rect, down any other (the glossary's, compare's
+    /// and the brief form's dividers).
+    public mutating func divider(_ d: Rect, glyphs: Glyphs) {
+        if d.height == 1 && d.width > 1 { put(String(repeating: glyphs.h, count: d.width), x: d.x, y: d.y, role: .border); return }
+        for y in d.y..<d.maxY { put(glyphs.v, x: d.x, y: y, role: .border) }
+    }
+
     /// Changes the role of every cell in the rect, leaving the text alone.
     public mutating func paint(_ rect: Rect, role: Role) {
         for y in max(0, rect.y)..<min(height, rect.maxY) {

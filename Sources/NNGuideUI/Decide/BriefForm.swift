@@ -14,11 +14,11 @@ public struct BriefForm: Sendable, Equatable {
     public internal(set) var field = 0 {
         didSet { problem = nil }
     }
-    /// The text being typed into a number or the notes; nil when not typing.
-    public internal(set) var editing: String?
+    /// The text being typed into a number, the notes or a choice's name; nil when not typing.
+    public internal(set) var editing: TextField?
     /// Why the typed text is not a value yet.
     var problem: String?
-    var top = 0
+    var pane = Pane()
     var showCommand = false
     /// The file the brief was last saved to or opened from, and its values then.
     public internal(set) var file: String?
@@ -131,13 +131,13 @@ public struct BriefForm: Sendable, Equatable {
         case .open:
             // A number or the notes: the value to edit. A choice: its name typed (the 10th value and
             // later have no digit), chosen as it is typed.
-            editing = choices(current, schema) == nil ? (values[current.field]?.description ?? "") : ""
+            editing = TextField(choices(current, schema) == nil ? (values[current.field]?.description ?? "") : "")
         case .pick(let n):
             if let vs = choices(current, schema) {
                 guard vs.indices.contains(n - 1) else { return .unhandled }
                 values[current.field] = vs[n - 1]
             } else {
-                editing = String(n)
+                editing = TextField(String(n))
                 reparse(current, schema)
             }
         case .decide(.clearValue):
@@ -155,10 +155,11 @@ public struct BriefForm: Sendable, Equatable {
     }
 
     private mutating func typing(_ action: Action, _ ctx: ViewContext) -> Effect {
+        if editing?.edit(action) == true {
+            if let spec = current(ctx.guide.decisions.brief) { reparse(spec, ctx.guide.decisions.brief) }
+            return .none
+        }
         switch action {
-        case .type(let c): editing?.append(c)
-        case .deleteBackward: if editing?.isEmpty == false { editing?.removeLast() }
-        case .clearField: editing = ""
         // Enter on text that is not a value yet keeps it, with the problem in view, to be mended
         // rather than typed again; Esc leaves it (the field keeps its last good value, or none).
         case .open where problem != nil: return .message(problem ?? "")
@@ -174,7 +175,7 @@ public struct BriefForm: Sendable, Equatable {
     /// Takes the typed text as the value when it parses; the problem says why not. For a choice the
     /// text is the start of a value's name (or any part of it, or an alias the schema accepts).
     private mutating func reparse(_ spec: BriefFieldSpec, _ schema: BriefSchema) {
-        guard let text = editing else { return }
+        guard let text = editing?.text else { return }
         if let vs = choices(spec, schema) {
             let t = text.trimmed().lowercased()
             guard !t.isEmpty else { problem = nil; return }
@@ -231,9 +232,7 @@ public struct BriefForm: Sendable, Equatable {
                 var spans = [Span(mark, .accent), Span(TextWrap.pad(f.name + (f.required ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
                 let room = max(1, width - Self.labelWidth - 2)
                 if i == field, let text = editing {
-                    var shown = g.text(text)
-                    while DisplayWidth.of(shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
-                    spans += [Span(shown, .prompt), Span(g.bar, .prompt)]
+                    spans += [Span(text.shown(room: room - 1, glyphs: g), .prompt), Span(g.bar, .prompt)]
                 } else if let v = values[f.field] {
                     var text = g.text(v.description)
                     if i == field, choices(f, schema) != nil {
@@ -306,8 +305,8 @@ public struct BriefForm: Sendable, Equatable {
     mutating func fit(height: Int, width: Int, _ ctx: ViewContext) {
         let s = sheet(width: width, ctx, understood: nil)
         guard s.items.indices.contains(field) else { return }
-        top = Sheet.scroll(top, toShow: s.spots[.field] ?? s.items[field], height: height, lines: s.count)
-        top = Sheet.scroll(top, toShow: s.items[field], height: height, lines: s.count)
+        pane.show(s.spots[.field] ?? s.items[field], s, height: height)
+        pane.show(s.items[field], s, height: height)
     }
 }
 

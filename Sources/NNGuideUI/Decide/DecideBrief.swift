@@ -49,8 +49,7 @@ struct BriefScreen: DecideScreen {
         let f = formPanes(ctx.rect).form
         let form = ctx.shared.form
         guard f.contains(x: x, y: y), form.editing == nil else { return .unhandled }
-        let line = form.top + y - f.y
-        guard let i = form.sheet(width: f.width, ctx.view, understood: nil).items.firstIndex(where: { $0.contains(line) }) else { return .unhandled }
+        guard let i = form.pane.hit(form.sheet(width: f.width, ctx.view, understood: nil), x: x, y: y, in: f).item else { return .unhandled }
         ctx.shared.form.field = i
         return .none
     }
@@ -95,9 +94,9 @@ struct BriefScreen: DecideScreen {
         // One recommendation a frame: the form's hints and the pane beside it share it.
         let form = dctx.shared.form
         let (rec, problem) = form.outcome(ctx.guide)
-        form.sheet(width: f.width, ctx, understood: rec).render(top: form.top, in: f, focus: nil, selected: form.field, into: &buf)
+        form.pane.draw(form.sheet(width: f.width, ctx, understood: rec), in: f, selected: form.field, into: &buf)
         if let divider {
-            for y in divider.y..<divider.maxY { buf.put(g.v, x: divider.x, y: y, role: .border) }
+            buf.divider(divider, glyphs: g)
             var s = Sheet(width: res.width, glyphs: g)
             s.text("Recommendation", .heading)
             if let rec {
@@ -116,7 +115,7 @@ struct BriefScreen: DecideScreen {
             } else {
                 s.text("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)): the pick appears here and follows every change.", .dim)
             }
-            s.render(top: 0, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), focus: nil, selected: nil, into: &buf)
+            Pane().draw(s, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), selected: nil, into: &buf)
             let foot = rec == nil ? "" : "r why, why not, links  p path"
             buf.fill(Rect(x: res.x, y: res.maxY - 1, width: res.width, height: 1))
             buf.put(TextWrap.truncate(foot, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.maxY - 1, role: .dim)

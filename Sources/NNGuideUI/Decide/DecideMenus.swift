@@ -100,7 +100,7 @@ struct HubScreen: MenuScreen {
     mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: sheet(ctx).items.count, ctx) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
-        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: menu.index, into: &buf)
+        pane.draw(sheet(ctx), in: ctx.rect.page, selected: menu.index, into: &buf)
     }
 
     func status(_ ctx: DecideContext) -> (String, String) { ("Decide", "") }
@@ -158,7 +158,7 @@ struct VariantMenu: MenuScreen {
     mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: ctx.guide.decisions.trees(.variant).count, ctx) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
-        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: menu.index, into: &buf)
+        pane.draw(sheet(ctx), in: ctx.rect.page, selected: menu.index, into: &buf)
     }
 
     func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", "") }

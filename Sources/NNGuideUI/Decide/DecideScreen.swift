@@ -44,7 +44,7 @@ protocol MenuScreen: DecideScreen {
 extension MenuScreen {
     mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
         let r = ctx.rect.page
-        guard let i = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x).item else { return .unhandled }
+        guard let i = pane.hit(sheet(ctx), x: x, y: y, in: r).item else { return .unhandled }
         return handle(.pick(i + 1), &ctx)
     }
 
@@ -107,22 +107,4 @@ struct DecideContext {
     /// Asks the loop for disk work; its result comes back through `DecideView.receive`, which
     /// hands it to the screen on top (`recordSaved`) or the one it is for (`briefsListed`).
     func run(_ command: Command) -> Effect { .run(command) }
-}
-
-extension ListCursor {
-    /// Moves the choice in a menu or answer list whose lines a `Pane` scrolls (items wrap, so the
-    /// cursor's own `top` does not apply): Up, Down, top and bottom, kept inside the list. False for
-    /// any other action.
-    mutating func choose(_ action: Action, count: Int) -> Bool {
-        switch action {
-        case .lineDown, .lineUp, .top, .bottom:
-            _ = step(action, count: count, page: 1)
-            clamp(count: count)
-            return true
-        default: return false
-        }
-    }
-
-    /// Keeps the choice inside a list of `count` (a list this tall never scrolls, so `top` stays 0).
-    mutating func clamp(count: Int) { fit(count: count, height: max(1, count)) }
 }

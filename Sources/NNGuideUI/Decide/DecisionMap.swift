@@ -16,12 +16,12 @@ struct DecisionMap: DecideScreen {
     let nav: Navigator
     /// Which place is chosen; the cursor counts places, the pane scrolls lines (places wrap).
     var cursor = ListCursor()
-    var top = 0
+    var pane = Pane()
     /// The answers of the place Enter chose, for the session below.
     private(set) var chosen: [Int]?
     /// The map laid out for one size: the map does not change while it is open, only the size does.
-    private var built: (key: SheetKey, sheet: Sheet)?
-    private struct SheetKey: Equatable { var width: Int; var glyphs: Glyphs; var library: ObjectIdentifier }
+    private var built = Memo<SheetKey, Sheet>()
+    private struct SheetKey: Equatable, Sendable { var width: Int; var glyphs: Glyphs; var library: ObjectIdentifier }
 
     /// Opens on the current node, so the map starts where the reader is.
     init(_ nav: Navigator, _ ctx: ViewContext) {
@@ -137,17 +137,11 @@ struct DecisionMap: DecideScreen {
         SheetKey(width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
-    func sheet(_ ctx: ViewContext) -> Sheet {
-        if let built, built.key == key(ctx) { return built.sheet }
-        return Self.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs)
-    }
+    private func layout(_ ctx: ViewContext) -> Sheet { Self.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs) }
 
-    private mutating func laidOut(_ ctx: ViewContext) -> Sheet {
-        if let built, built.key == key(ctx) { return built.sheet }
-        let s = sheet(ctx)
-        built = (key(ctx), s)
-        return s
-    }
+    func sheet(_ ctx: ViewContext) -> Sheet { built.peek(key(ctx)) ?? layout(ctx) }
+
+    private mutating func laidOut(_ ctx: ViewContext) -> Sheet { built.peek(key(ctx)) ?? built.keep(key(ctx), layout(ctx)) }
 
     mutating func handle(_ action: Action, _ dctx: inout DecideContext) -> Effect {
         let places = Self.places(nav.tree)
@@ -171,31 +165,27 @@ struct DecisionMap: DecideScreen {
     mutating func fit(_ ctx: ViewContext) {
         let s = laidOut(ctx)
         cursor.index = min(max(0, cursor.index), max(0, s.items.count - 1))
-        if s.items.indices.contains(cursor.index) {
-            top = Sheet.scroll(top, toShow: s.items[cursor.index], height: ctx.rect.height, lines: s.count)
-        }
-        top = min(max(0, top), max(0, s.count - ctx.rect.height))
+        if s.items.indices.contains(cursor.index) { pane.show(s.items[cursor.index], s, height: ctx.rect.height) }
+        pane.clamp(s, height: ctx.rect.height)
     }
 
     func render(_ dctx: DecideContext, into buf: inout Buffer) {
-        sheet(dctx.view).render(top: top, in: dctx.rect.page, focus: nil, selected: cursor.index, into: &buf)
+        pane.draw(sheet(dctx.view), in: dctx.rect.page, selected: cursor.index, into: &buf)
     }
 
     func status(_ dctx: DecideContext) -> (String, String) {
         let g = dctx.glyphs
-        var d = ScrollDocument()
-        d.top = top
         return ("Decide \(g.sep) " + g.text(nav.tree.title),
-                "map \(g.bullet) " + d.position(lines: sheet(dctx.view).count, height: dctx.rect.height))
+                "map \(g.bullet) " + pane.position(sheet(dctx.view), height: dctx.rect.height))
     }
 
     func violations(_ dctx: DecideContext) -> [String] {
         let s = sheet(dctx.view)
         let h = dctx.rect.height
         var out = cursor.violations(count: s.items.count, height: s.count, name: "decide map")
-        if top < 0 || top > max(0, s.count - h) { out.append("decide map: top \(top) outside the map") }
+        out += pane.violations(s, height: h, name: "decide map")
         // A window too small to draw in (no rows) shows nothing, so nothing can be off it.
-        if h > 0, s.items.indices.contains(cursor.index), !s.items[cursor.index].overlaps(top..<(top + h)) {
+        if h > 0, s.items.indices.contains(cursor.index), !s.items[cursor.index].overlaps(pane.top..<(pane.top + h)) {
             out.append("decide map: the chosen place is off screen")
         }
         return out

@@ -82,30 +82,30 @@ struct Outcome: Sendable {
         func section(_ heading: DecisionSection, suffix: String = "", _ body: (inout Sheet) -> Void) {
             s.blank(); s.text(heading.heading + suffix, .heading); body(&s)
         }
-        if !why.isEmpty { section(.because) { s in for w in why { line(w, .text, first: why.count > 1 ? [Span(g.bullet + " ", .dim)] : [], &s) } } }
-        if !alternatives.isEmpty {
-            section(.alternatives) { s in for a in alternatives { named(a, &s) } }
-        }
-        if !whyNot.isEmpty {
-            section(.whyNot) { s in for w in whyNot { named(w, &s) } }
-        }
-        if !warnings.isEmpty {
-            section(.warnings) { s in for w in warnings { line(w, .text, first: [Span("! ", .warning)], &s) } }
-        }
-        if !assumptions.isEmpty {
-            section(.assumptions) { s in for a in assumptions { line(a, .dim, first: [Span(g.bullet + " ", .dim)], &s) } }
-        }
-        if !nextSteps.isEmpty {
-            section(.nextSteps) { s in
-                for (i, n) in nextSteps.enumerated() { s.text(n, .text, first: [Span("\(i + 1). ", .accent)], rest: [Span("   ")]) }
-            }
-        }
-        if !links.isEmpty {
-            section(.read, suffix: " (Enter opens, Backspace returns)") { s in
-                for (i, l) in links.enumerated() {
-                    let t = s.target(.link(i))
-                    s.wrap([StyledRun(l.label.map(s.plain).joined(separator: " \(g.sep) "), Sheet.Tag(.link, t))], first: [Span(i < 9 ? " \(i + 1)  " : "    ", .accent)])
+        // `DecisionSection`'s order; the path is the screen before this one, the brief is the form,
+        // and the flips are the recommendation screen's own block under this one.
+        for next in DecisionSection.allCases {
+            switch next {
+            case .because where !why.isEmpty:
+                section(.because) { s in for w in why { line(w, .text, first: why.count > 1 ? [Span(g.bullet + " ", .dim)] : [], &s) } }
+            case .alternatives where !alternatives.isEmpty: section(.alternatives) { s in for a in alternatives { named(a, &s) } }
+            case .whyNot where !whyNot.isEmpty: section(.whyNot) { s in for w in whyNot { named(w, &s) } }
+            case .warnings where !warnings.isEmpty:
+                section(.warnings) { s in for w in warnings { line(w, .text, first: [Span("! ", .warning)], &s) } }
+            case .assumptions where !assumptions.isEmpty:
+                section(.assumptions) { s in for a in assumptions { line(a, .dim, first: [Span(g.bullet + " ", .dim)], &s) } }
+            case .nextSteps where !nextSteps.isEmpty:
+                section(.nextSteps) { s in
+                    for (i, n) in nextSteps.enumerated() { s.text(n, .text, first: [Span("\(i + 1). ", .accent)], rest: [Span("   ")]) }
                 }
+            case .read where !links.isEmpty:
+                section(.read, suffix: " (Enter opens, Backspace returns)") { s in
+                    for (i, l) in links.enumerated() {
+                        let t = s.target(.link(i))
+                        s.wrap([StyledRun(l.label.map(s.plain).joined(separator: " \(g.sep) "), Sheet.Tag(.link, t))], first: [Span(i < 9 ? " \(i + 1)  " : "    ", .accent)])
+                    }
+                }
+            default: break
             }
         }
     }

@@ -1,52 +1,49 @@
 import NNGuideCore
 
-/// Scroll and focus over a sheet: the part every decision screen shares. Tab and Shift-Tab go
-/// round the targets (breadcrumb answers, links) and bring the focused one into view.
-struct Pane: Sendable, Equatable {
-    var top = 0
-    var focus: Sheet.Target?
+/// The viewport of a decision screen: its focus is one of the sheet's targets (a breadcrumb answer,
+/// a link, a flip), kept by value so it survives the sheet being laid out again.
+typealias Pane = Viewport<Sheet.Target>
 
+extension Viewport where Focus == Sheet.Target {
     /// Scrolls for a movement key, as every scrolling view does; false when the action is not one.
     mutating func scroll(_ action: Action, _ sheet: Sheet, height: Int) -> Bool {
-        var s = ScrollDocument()
-        s.top = top
-        guard s.scroll(action, lines: sheet.count, height: height) else { return false }
-        top = s.top
-        clamp(sheet, height: height)
-        return true
+        scroll(action, lines: sheet.count, height: height)
     }
 
     /// Moves the focus to the next target in `order` (indexes into the sheet's targets; default:
     /// top to bottom) and scrolls it into view, by the rule every view's Tab follows (`LinkFocus`).
     mutating func cycle(forward: Bool, _ sheet: Sheet, height: Int, order: [Int]? = nil) -> Bool {
         let order = order ?? Array(sheet.targets.indices)
-        let i = focus.flatMap { f in order.firstIndex { sheet.targets[$0] == f } }
-        let lines = order.map { max(0, sheet.targetLines[$0]) }
-        guard let next = LinkFocus.sheet.next(from: i, lines: lines, top: top, height: height, forward: forward) else { return false }
-        focus = sheet.targets[order[next]]
-        top = LinkFocus.sheet.top(showing: lines[next], from: top, height: height, count: sheet.count)
-        return true
+        return cycle(.sheet, targets: order.map { sheet.targets[$0] }, at: order.map { max(0, sheet.targetLines[$0]) },
+                     count: sheet.count, height: height, forward: forward)
     }
 
-    mutating func show(_ range: Range<Int>, _ sheet: Sheet, height: Int) {
-        top = Sheet.scroll(top, toShow: range, height: height, lines: sheet.count)
-    }
+    mutating func show(_ range: Range<Int>, _ sheet: Sheet, height: Int) { reveal(range, lines: sheet.count, height: height) }
 
     mutating func clamp(_ sheet: Sheet, height: Int) {
-        top = min(max(0, top), max(0, sheet.count - height))
+        clamp(lines: sheet.count, height: height)
         if let f = focus, !sheet.targets.contains(f) { focus = nil }
     }
 
     func violations(_ sheet: Sheet, height: Int, name: String) -> [String] {
-        var out: [String] = []
-        if top < 0 || top > max(0, sheet.count - height) { out.append("\(name): top \(top) outside 0...\(max(0, sheet.count - height))") }
+        var out = violations(lines: sheet.count, height: height, name: name)
         if let f = focus, !sheet.targets.contains(f) { out.append("\(name): focus \(f) is not on the screen's targets") }
         return out
     }
 
-    func position(_ sheet: Sheet, height: Int) -> String {
-        var s = ScrollDocument()
-        s.top = top
-        return s.position(lines: sheet.count, height: height)
+    func position(_ sheet: Sheet, height: Int) -> String { position(lines: sheet.count, height: height) }
+
+    /// Draws the sheet: the selected item (a numbered answer or menu item) under the selection bar,
+    /// the focused target in the link-focus role.
+    func draw(_ sheet: Sheet, in r: Rect, selected: Int?, into buf: inout Buffer) {
+        let link = focus.flatMap { sheet.targets.firstIndex(of: $0) }
+        let bar = selected.flatMap { sheet.items.indices.contains($0) ? sheet.items[$0] : nil }
+        draw(sheet.doc, in: r, into: &buf, .init(link: link, selected: bar))
+    }
+
+    /// What a click at (x, y) in `r` is on: the numbered item its line belongs to, the target drawn there.
+    func hit(_ sheet: Sheet, x: Int, y: Int, in r: Rect) -> (item: Int?, target: Sheet.Target?) {
+        guard let h = hit(sheet.doc, x: x, y: y, in: r) else { return (nil, nil) }
+        return (sheet.items.firstIndex { $0.contains(h.line) }, h.link.map { sheet.targets[$0] })
     }
 }

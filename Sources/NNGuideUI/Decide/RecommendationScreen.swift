@@ -16,8 +16,9 @@ struct RecommendationScreen: DecideScreen {
     var applied: [(before: [BriefField: BriefValue], change: String)] = []
     /// The recommendation (a recommender run) and the sheet, for the brief and size they were laid
     /// out for: a key, the fit after it, the frame and the status line share them.
-    private var built: (key: SheetKey, outcome: Outcome?, sheet: Sheet)?
-    private struct SheetKey: Equatable {
+    private var built = Memo<SheetKey, Laid>()
+    private typealias Laid = (outcome: Outcome?, sheet: Sheet)
+    private struct SheetKey: Equatable, Sendable {
         var values: [BriefField: BriefValue], showCommand: Bool, saved: String?, applied: [String], shown: [Flip]
         var width: Int, glyphs: Glyphs, library: ObjectIdentifier
     }
@@ -43,20 +44,15 @@ struct RecommendationScreen: DecideScreen {
     }
 
     /// The screen laid out: the one built for this brief and size when there is one.
-    func sheet(_ ctx: DecideContext) -> Sheet {
-        if let built, built.key == key(ctx) { return built.sheet }
-        return layout(ctx)
-    }
+    func sheet(_ ctx: DecideContext) -> Sheet { built.peek(key(ctx))?.sheet ?? layout(ctx) }
 
     /// The recommendation and the sheet, kept for the frame and the status line that follow.
     /// `known`: the recommendation when the caller has it for this brief already.
     private mutating func laidOut(_ ctx: DecideContext, known: Outcome?? = nil) -> (outcome: Outcome?, sheet: Sheet) {
         let k = key(ctx)
-        if let built, built.key == k { return (built.outcome, built.sheet) }
+        if let kept = built.peek(k) { return kept }
         let o = known ?? outcome(ctx)
-        let s = layout(ctx, outcome: o)
-        built = (k, o, s)
-        return (o, s)
+        return built.keep(k, (o, layout(ctx, outcome: o)))
     }
 
     /// The whole recommendation; `outcome` when the caller has it already.
@@ -165,7 +161,7 @@ struct RecommendationScreen: DecideScreen {
 
     mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
         let r = ctx.rect.page
-        let hit = sheet(ctx).hit(line: pane.top + y - r.y, x: x - r.x)
+        let hit = pane.hit(sheet(ctx), x: x, y: y, in: r)
         if let t = hit.target { pane.focus = t; return handle(.open, &ctx) }
         if let i = hit.item { return handle(.pick(i + 1), &ctx) }
         return .unhandled
@@ -174,7 +170,7 @@ struct RecommendationScreen: DecideScreen {
     mutating func fit(_ ctx: inout DecideContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
-        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: pane.focus, selected: nil, into: &buf)
+        pane.draw(sheet(ctx), in: ctx.rect.page, selected: nil, into: &buf)
     }
 
     func status(_ ctx: DecideContext) -> (String, String) {
@@ -191,7 +187,7 @@ struct RecommendationScreen: DecideScreen {
 
     func violations(_ ctx: DecideContext) -> [String] {
         var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide result")
-        if let built, built.key == key(ctx), built.sheet.doc.lines != layout(ctx).doc.lines {
+        if let kept = built.peek(key(ctx)), kept.sheet.doc.lines != layout(ctx).doc.lines {
             out.append("decide result: the kept sheet differs from the screen's state")
         }
         return out

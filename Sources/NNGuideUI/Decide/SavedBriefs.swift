@@ -116,7 +116,7 @@ struct SavedBriefsScreen: MenuScreen {
     mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: saved.count, ctx) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
-        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: saved.isEmpty ? nil : menu.index, into: &buf)
+        pane.draw(sheet(ctx), in: ctx.rect.page, selected: saved.isEmpty ? nil : menu.index, into: &buf)
     }
 
     func status(_ ctx: DecideContext) -> (String, String) {
@@ -178,7 +178,7 @@ struct BriefComparisonScreen: DecideScreen {
     mutating func fit(_ ctx: inout DecideContext) { pane.clamp(sheet(ctx), height: ctx.rect.height) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
-        sheet(ctx).render(top: pane.top, in: ctx.rect.page, focus: nil, selected: nil, into: &buf)
+        pane.draw(sheet(ctx), in: ctx.rect.page, selected: nil, into: &buf)
     }
 
     /// Where you are and how far down, as every scrolling decision screen says (it showed the list's

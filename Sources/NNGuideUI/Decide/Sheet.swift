@@ -11,7 +11,7 @@ public enum DecideAction: Hashable, Sendable {
 /// A decision screen laid out for one width. A span's `link` is an index into `targets` (what Tab
 /// and Enter reach: a breadcrumb answer or a link), and `items` holds the lines of each numbered
 /// answer or menu item, for the selection bar and for scrolling it into view.
-struct Sheet {
+struct Sheet: DocumentWriter {
     enum Target: Sendable, Equatable {
         /// A breadcrumb answer, a link, a flip on the recommendation screen (Enter applies it).
         case crumb(Int), link(Int), flip(Int)
@@ -30,16 +30,12 @@ struct Sheet {
     var spots: [Spot: Range<Int>] = [:]
     let width: Int
     let glyphs: Glyphs
+    /// A decision screen is one block: its lines keep no place across widths.
+    var origin: Int { 0 }
 
     init(width: Int, glyphs: Glyphs) { self.width = max(1, width); self.glyphs = glyphs }
 
     var count: Int { doc.lines.count }
-
-    /// A blank line between blocks: never two, never at the top (the rule of `DocumentBuilder.blank`).
-    mutating func blank() {
-        guard let last = doc.lines.last, !last.spans.isEmpty else { return }
-        doc.lines.append(DocLine([]))
-    }
 
     mutating func line(_ spans: [Span]) {
         for s in spans { if let t = s.link, targetLines[t] < 0 { targetLines[t] = doc.lines.count } }
@@ -114,41 +110,5 @@ struct Sheet {
     static func fileName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return path }
         return path[path.index(after: slash)...] + " in " + path[..<slash]
-    }
-
-    /// What is at a line and column: the numbered item it belongs to, the target drawn there.
-    func hit(line: Int, x: Int) -> (item: Int?, target: Target?) {
-        guard doc.lines.indices.contains(line) else { return (nil, nil) }
-        var col = 0
-        var target: Target?
-        for s in doc.lines[line].spans {
-            let w = DisplayWidth.of(s.text)
-            if x >= col && x < col + w, let t = s.link { target = targets[t] }
-            col += w
-        }
-        return (items.firstIndex { $0.contains(line) }, target)
-    }
-
-    /// The top that keeps lines `range` on a screen of `height` rows, moving as little as possible.
-    static func scroll(_ top: Int, toShow range: Range<Int>, height: Int, lines: Int) -> Int {
-        ScrollDocument.top(top, toShow: range, height: height, lines: lines)
-    }
-
-    /// Draws from line `top`: the selected item gets the selection bar, the focused target the
-    /// link-focus role.
-    func render(top: Int, in r: Rect, focus: Target?, selected: Int?, into buf: inout Buffer) {
-        let bar = selected.flatMap { items.indices.contains($0) ? items[$0] : nil }
-        for row in 0..<r.height {
-            let i = top + row
-            guard doc.lines.indices.contains(i) else { break }
-            let onBar = bar?.contains(i) ?? false
-            if onBar { buf.fill(Rect(x: r.x, y: r.y + row, width: r.width, height: 1), role: .selection) }
-            var x = r.x
-            for s in doc.lines[i].spans {
-                var role = onBar && s.role != .prompt ? Role.selection : s.role
-                if let t = s.link, let focus, targets[t] == focus { role = .linkFocus }
-                x = buf.put(s.text, x: x, y: r.y + row, role: role, limit: r.maxX)
-            }
-        }
     }
 }

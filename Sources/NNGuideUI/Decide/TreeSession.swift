@@ -24,9 +24,7 @@ struct TreeSession: DecideScreen {
     var command: (answers: [Navigator.Answer], result: Result<PathCommand, PathUnreachable>?)?
     /// The sheet of the last state and size it was laid out for: a key, the fit after it, the frame
     /// and the status line all read this one instead of laying the screen out again.
-    private var built: (key: SheetKey, sheet: Sheet)?
-    /// How many times the sheet was laid out (the test that keeps it to one a key reads it).
-    private(set) var layouts = 0
+    private(set) var built = Memo<SheetKey, Sheet>()
 
     init(_ nav: Navigator, origin: TreeOrigin) { self.nav = nav; self.origin = origin }
 
@@ -51,35 +49,25 @@ struct TreeSession: DecideScreen {
     // MARK: layout
 
     /// What the sheet is laid out from: any change lays it out again.
-    private struct SheetKey: Equatable {
+    struct SheetKey: Equatable, Sendable {
         var tree: String, start: String, answers: [Navigator.Answer]
         var choice: Int, changing: Int?, showCommand: Bool, commandFor: [Navigator.Answer]?, saved: String?
         var width: Int, compact: Bool, glyphs: Glyphs, library: ObjectIdentifier
     }
 
-    private func sheetKey(_ ctx: ViewContext) -> SheetKey {
+    func sheetKey(_ ctx: ViewContext) -> SheetKey {
         SheetKey(tree: nav.tree.id, start: nav.tree.start, answers: nav.answers, choice: choice, changing: changing,
                  showCommand: showCommand, commandFor: command?.answers, saved: saved,
                  width: ctx.rect.page.width, compact: Self.compact(ctx), glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
-    /// True when the frame and the status line for this state and size will not lay the sheet out again.
-    func isLaidOut(_ ctx: ViewContext) -> Bool { built?.key == sheetKey(ctx) }
-
     /// The screen laid out: the one built for this state and size when there is one.
-    func sheet(_ ctx: ViewContext) -> Sheet {
-        if let built, built.key == sheetKey(ctx) { return built.sheet }
-        return layout(ctx)
-    }
+    func sheet(_ ctx: ViewContext) -> Sheet { built.peek(sheetKey(ctx)) ?? layout(ctx) }
 
     /// The same, kept for the frame and the status line that follow.
     private mutating func laidOut(_ ctx: ViewContext) -> Sheet {
         let key = sheetKey(ctx)
-        if let built, built.key == key { return built.sheet }
-        let s = layout(ctx)
-        built = (key, s)
-        layouts += 1
-        return s
+        return built.peek(key) ?? built.keep(key, layout(ctx))
     }
 
     private func layout(_ ctx: ViewContext) -> Sheet {
@@ -325,7 +313,7 @@ struct TreeSession: DecideScreen {
     /// A click on an answer chooses it; on a breadcrumb answer or a link, focuses and opens it.
     mutating func click(x: Int, y: Int, _ dctx: inout DecideContext) -> Effect {
         let r = dctx.rect.page
-        let hit = sheet(dctx.view).hit(line: pane.top + y - r.y, x: x - r.x)
+        let hit = pane.hit(sheet(dctx.view), x: x, y: y, in: r)
         if let t = hit.target { pane.focus = t; return handle(.open, &dctx) }
         if let i = hit.item { return handle(.pick(i + 1), &dctx) }
         return .unhandled
@@ -348,7 +336,7 @@ struct TreeSession: DecideScreen {
     }
 
     func render(_ dctx: DecideContext, into buf: inout Buffer) {
-        sheet(dctx.view).render(top: pane.top, in: dctx.rect.page, focus: pane.focus, selected: selectedItem, into: &buf)
+        pane.draw(sheet(dctx.view), in: dctx.rect.page, selected: selectedItem, into: &buf)
     }
 
     /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).
@@ -369,7 +357,7 @@ struct TreeSession: DecideScreen {
         let ctx = dctx.view
         var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide")
         if !atPick && !question.options.indices.contains(choice) { out.append("decide: answer \(choice) outside 0..<\(question.options.count)") }
-        if let built, built.key == sheetKey(ctx), built.sheet.doc.lines != layout(ctx).doc.lines {
+        if let kept = built.peek(sheetKey(ctx)), kept.doc.lines != layout(ctx).doc.lines {
             out.append("decide: the kept sheet differs from the screen's state")
         }
         return out

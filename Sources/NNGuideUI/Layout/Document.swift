@@ -93,8 +93,24 @@ public struct Document: Sendable, Equatable {
     public var wideWidth: Int { lines.filter(\.wide).map(\.width).max() ?? 0 }
 }
 
+/// What lays a document out line by line (a page, a decision screen's sheet): the rules every such
+/// writer shares are written once, here.
+protocol DocumentWriter {
+    var doc: Document { get set }
+    /// The block the lines written now come from.
+    var origin: Int { get }
+}
+
+extension DocumentWriter {
+    /// A blank line between blocks: never two, never at the top.
+    mutating func blank() {
+        guard let last = doc.lines.last, !last.spans.isEmpty else { return }
+        doc.lines.append(DocLine([], origin: origin))
+    }
+}
+
 /// Builds a document block by block; the tag carried through wrapping is (role, link).
-struct DocumentBuilder {
+struct DocumentBuilder: DocumentWriter {
     var doc = Document()
     var origin = 0
     let width: Int
@@ -109,12 +125,6 @@ struct DocumentBuilder {
         var link: Int?
         init(role: Role, link: Int? = nil) { self.role = role; self.link = link }
         init(_ role: Role, _ link: Int? = nil) { self.role = role; self.link = link }
-    }
-
-    mutating func blank() {
-        if let last = doc.lines.last, last.spans.isEmpty { return }
-        if doc.lines.isEmpty { return }
-        doc.lines.append(DocLine([], origin: origin))
     }
 
     mutating func line(_ spans: [Span], anchor: String? = nil, wide: Bool = false) {

@@ -3,7 +3,7 @@ import NNGuideCore
 /// The guide's comparison matrices, and any catalog architectures you pick, side by side on the
 /// same criteria; sort by a column, transpose.
 public struct CompareView: AppView {
-    public var cursor = ListCursor()
+    public var list = SelectList()
     /// Catalog ids picked for side-by-side, in the order picked.
     public var picked: [String] = []
     /// True when the keys scroll the table rather than move in the list.
@@ -11,8 +11,8 @@ public struct CompareView: AppView {
     /// Column the rows are sorted by (of the table as shown); nil keeps the guide's order.
     public var sortColumn: Int?
     public var transposed = false
-    public var tableTop = 0
-    public var left = 0
+    /// The table's scroll: down its rows, and sideways a column at a time (`left`).
+    public var grid = DocumentViewport()
     /// `/` filters the list as you type (by name, short name or id).
     public var filter = TextField()
     public var filtering = false
@@ -82,8 +82,8 @@ public struct CompareView: AppView {
     public func hintWords(_ ctx: ViewContext) -> [Action: String] {
         guard !tableFocus else { return [:] }
         let all = items(ctx)
-        guard all.indices.contains(cursor.index) else { return [.open: "", .toggle: ""] }
-        switch all[cursor.index] {
+        guard all.indices.contains(list.index) else { return [.open: "", .toggle: ""] }
+        switch all[list.index] {
         case .matrix: return [.open: bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
         case .architecture(let a): return [.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]
         }
@@ -92,10 +92,10 @@ public struct CompareView: AppView {
     /// The table the right side shows: the matrix under the cursor, or the picked architectures.
     func table(_ ctx: ViewContext) -> (title: String, table: Table)? {
         let all = items(ctx)
-        guard all.indices.contains(cursor.index) else { return nil }
+        guard all.indices.contains(list.index) else { return nil }
         var title: String
         var t: Table
-        switch all[cursor.index] {
+        switch all[list.index] {
         case .matrix(let m):
             title = m.table.title; t = m.table
         case .architecture(let a):
@@ -116,9 +116,9 @@ public struct CompareView: AppView {
     /// or a matrix's columns).
     func sourcesNote(_ ctx: ViewContext) -> SourcesNote? {
         let all = items(ctx)
-        guard all.indices.contains(cursor.index) else { return nil }
+        guard all.indices.contains(list.index) else { return nil }
         let ids: [String]
-        switch all[cursor.index] {
+        switch all[list.index] {
         case .matrix(let m): ids = m.table.architectures ?? []
         case .architecture(let a): ids = picked.isEmpty ? [a.id] : picked
         }
@@ -163,9 +163,9 @@ public struct CompareView: AppView {
     func hiddenColumns(_ ctx: ViewContext) -> (left: Int, right: Int) {
         let s = Self.stops(document(ctx))
         guard s.count > 2 else { return (0, 0) }
-        let edge = left + panes(ctx.rect).table.width - 1
+        let edge = grid.left + panes(ctx.rect).table.width - 1
         let cols = 1..<(s.count - 1)
-        return (cols.filter { s[$0] < s[1] + left }.count, cols.filter { s[$0 + 1] > edge }.count)
+        return (cols.filter { s[$0] < s[1] + grid.left }.count, cols.filter { s[$0 + 1] > edge }.count)
     }
 
     /// Sideways scrolling moves one architecture column at a time: `left` is where a column starts,
@@ -183,19 +183,19 @@ public struct CompareView: AppView {
     func showsList(_ ctx: ViewContext) -> Bool { bothShown(ctx.rect) || !tableFocus }
 
     public mutating func fit(_ ctx: ViewContext) {
-        cursor.fit(count: items(ctx).count, height: listRows(ctx).height)
+        list.fit(count: items(ctx).count, height: listRows(ctx).height)
         picked = picked.filter { ctx.guide.architecture($0) != nil }
         let doc = document(ctx)
         let p = panes(ctx.rect).table
-        tableTop = min(max(0, tableTop), max(0, doc.lines.count - p.height))
-        left = min(max(0, left), max(0, doc.wideWidth - p.width))
+        grid.clamp(lines: doc.lines.count, height: p.height)
+        grid.clampLeft(width: doc.wideWidth, room: p.width)
         if let c = sortColumn, let t = table(ctx)?.table, c >= t.columns.count { sortColumn = nil }
     }
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
         defer { fit(ctx) }
         if filtering || action == .focusField {
-            if filter.edit(action) { cursor = ListCursor(); return .none }
+            if filter.edit(action) { list = SelectList(); return .none }
             switch action {
             case .focusField: filtering = true; tableFocus = false; return .none
             case .cancel, .switchFocus: filtering = false; return .none
@@ -209,18 +209,16 @@ public struct CompareView: AppView {
         var p = panes(ctx.rect)
         p.list = listRows(ctx)
         if tableFocus {
-            let doc = document(ctx)
-            var s = ScrollDocument(); s.top = tableTop
-            if s.scroll(action, lines: doc.lines.count, height: p.table.height) { tableTop = s.top; return .none }
-        } else if cursor.move(action, count: all.count, height: p.list.height) {
-            tableTop = 0; left = 0
+            if grid.scroll(action, lines: document(ctx).lines.count, height: p.table.height) { return .none }
+        } else if list.move(action, count: all.count, height: p.list.height) {
+            grid = DocumentViewport()
             return .none
         }
         if action == .cancel && !filter.text.isEmpty && !tableFocus {
-            filter = TextField(); cursor = ListCursor()
+            filter = TextField(); list = SelectList()
             return .message("Filter cleared")
         }
-        guard all.indices.contains(cursor.index) else { return .unhandled }
+        guard all.indices.contains(list.index) else { return .unhandled }
         switch action {
         case .sources:
             return sourcesNote(ctx).map(Effect.showSources) ?? .message("What the table shows cites no sources and has no review date")
@@ -229,16 +227,16 @@ public struct CompareView: AppView {
             if tableFocus { tableFocus = false; return .none }
             return .unhandled
         case .open:
-            if case .architecture = all[cursor.index] { return toggle(all[cursor.index], ctx) }
+            if case .architecture = all[list.index] { return toggle(all[list.index], ctx) }
             tableFocus = true
         case .toggle:
-            return toggle(all[cursor.index], ctx)
+            return toggle(all[list.index], ctx)
         case .pick(let n):
             // Item n of the list, from the list or the table alike: a matrix opens, an architecture
             // is chosen (x picks it; a digit never toggles).
             guard all.indices.contains(n - 1) else { return .message("The list has \(all.count) items") }
-            cursor.index = n - 1
-            tableTop = 0; left = 0; sortColumn = nil
+            list.index = n - 1
+            grid = DocumentViewport(); sortColumn = nil
             if case .matrix = all[n - 1] { tableFocus = true } else if !bothShown(ctx.rect) { tableFocus = false }
         case .clearSelection:
             picked = []
@@ -246,12 +244,12 @@ public struct CompareView: AppView {
         case .sort:
             let n = table(ctx)?.table.columns.count ?? 0
             sortColumn = sortColumn.map { $0 + 1 < n ? $0 + 1 : nil } ?? 0
-            tableTop = 0
+            grid.top = 0
             return .message(sortColumn.map { "Sorted by \(table(ctx)?.table.columns[$0] ?? "column \($0 + 1)"); o again for the next column" } ?? "Back to the guide's order")
         case .transpose:
-            transposed.toggle(); sortColumn = nil; tableTop = 0; left = 0
-        case .scrollLeft: left = columnOffset(before: left, ctx)
-        case .scrollRight: left = columnOffset(after: left, ctx)
+            transposed.toggle(); sortColumn = nil; grid = DocumentViewport()
+        case .scrollLeft: grid.left = columnOffset(before: grid.left, ctx)
+        case .scrollRight: grid.left = columnOffset(after: grid.left, ctx)
         default: return .unhandled
         }
         return .none
@@ -260,7 +258,7 @@ public struct CompareView: AppView {
     mutating func toggle(_ item: Item, _ ctx: ViewContext) -> Effect {
         guard case .architecture(let a) = item else { return .message("\(Keymap.label(for: .toggle, in: .compare) ?? "x") picks architectures; a matrix is shown as it is") }
         if let i = picked.firstIndex(of: a.id) { picked.remove(at: i) } else { picked.append(a.id) }
-        sortColumn = nil; tableTop = 0
+        sortColumn = nil; grid.top = 0
         return .none
     }
 
@@ -274,12 +272,9 @@ public struct CompareView: AppView {
         }
         p.list = listRows(ctx)
         if showsList(ctx) {
-            for row in 0..<p.list.height {
-                let i = cursor.top + row
-                guard i < all.count else { break }
-                let y = p.list.y + row
-                let selected = i == cursor.index
-                if selected { buf.fill(Rect(x: p.list.x, y: y, width: p.list.width, height: 1), role: tableFocus ? .dim : .selection) }
+            // With the table focused, the chosen row stays marked, dimmed.
+            list.draw(count: all.count, in: p.list, into: &buf, fill: tableFocus ? .dim : .selection) { i, row, selected, buf in
+                let y = row.y
                 let base: Role = selected && !tableFocus ? .selection : .text
                 var x = buf.put(i < 9 ? "\(i + 1) " : "  ", x: p.list.x, y: y, role: selected ? base : .dim)
                 switch all[i] {
@@ -293,32 +288,11 @@ public struct CompareView: AppView {
                 }
             }
         }
-        if let d = p.divider {
-            if d.height == 1 && d.width > 1 {
-                buf.put(String(repeating: g.h, count: d.width), x: d.x, y: d.y, role: .border)
-            } else {
-                for y in d.y..<d.maxY { buf.put(g.v, x: d.x, y: y, role: .border) }
-            }
-        }
+        if let d = p.divider { buf.divider(d, glyphs: g) }
         if showsTable(ctx) {
             let doc = document(ctx)
             // The first column stays while the others scroll under it (its right rule at `frozen`).
-            let frozen = Self.stops(doc).dropFirst().first ?? -1
-            for row in 0..<p.table.height {
-                let i = tableTop + row
-                guard doc.lines.indices.contains(i) else { break }
-                let line = doc.lines[i]
-                var pos = 0
-                for s in line.spans {
-                    for ch in s.text {
-                        let w = DisplayWidth.of(ch)
-                        var x = pos
-                        if line.wide && left > 0 && pos > frozen { x = pos - left; if x <= frozen { x = -1 } }
-                        if x >= 0 { buf.put(String(ch), x: p.table.x + x, y: p.table.y + row, role: s.role, limit: p.table.maxX) }
-                        pos += w
-                    }
-                }
-            }
+            grid.draw(doc, in: p.table, into: &buf, .init(frozen: Self.stops(doc).dropFirst().first ?? -1))
             let hidden = hiddenColumns(ctx)
             if hidden.right > 0 && showsTable(ctx) {
                 // Say there is more, on the table's title line, at its right edge.
@@ -342,9 +316,8 @@ public struct CompareView: AppView {
         p.list = listRows(ctx)
         guard showsList(ctx), p.list.contains(x: x, y: y) else { return .none }
         let all = items(ctx)
-        let i = cursor.top + y - p.list.y
-        guard all.indices.contains(i) else { return .none }
-        cursor.index = i
+        guard let i = list.line(atY: y, in: p.list, count: all.count) else { return .none }
+        list.index = i
         tableFocus = false
         if case .architecture = all[i] { return toggle(all[i], ctx) }
         return .none
@@ -352,10 +325,8 @@ public struct CompareView: AppView {
 
     public func violations(_ ctx: ViewContext) -> [String] {
         let p = panes(ctx.rect)
-        var out = cursor.violations(count: items(ctx).count, height: listRows(ctx).height, name: "compare list")
-        let doc = document(ctx)
-        if tableTop < 0 || tableTop > max(0, doc.lines.count - p.table.height) { out.append("table top \(tableTop) outside the table") }
-        if left < 0 { out.append("left \(left) < 0") }
+        var out = list.violations(count: items(ctx).count, height: listRows(ctx).height, name: "compare list")
+        out += grid.violations(lines: document(ctx).lines.count, height: p.table.height, name: "compare table")
         for id in picked where ctx.guide.architecture(id) == nil { out.append("picked unknown \(id)") }
         return out
     }

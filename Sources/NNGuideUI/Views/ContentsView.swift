@@ -4,7 +4,7 @@ import NNGuideCore
 public struct ContentsView: AppView {
     /// Pages whose sections are shown. Top-level pages start open.
     public var expanded: Set<String>?
-    public var cursor = ListCursor()
+    public var list = SelectList()
     public init() {}
     public var scopes: [Scope] { [.contents] }
 
@@ -25,7 +25,7 @@ public struct ContentsView: AppView {
     }
 
     public mutating func fit(_ ctx: ViewContext) {
-        cursor.fit(count: rows(ctx).count, height: ctx.rect.height)
+        list.fit(count: rows(ctx).count, height: ctx.rect.height)
     }
 
     public mutating func activate(_ ctx: ViewContext) {
@@ -38,34 +38,32 @@ public struct ContentsView: AppView {
         var open = openSet(ctx)
         open.formUnion(e.path.dropLast())
         expanded = open
-        if let i = rows(ctx).firstIndex(where: { $0.id == id }) {
-            cursor.index = i
-            cursor.top = max(0, i - ctx.rect.height / 3)
-        }
+        let all = rows(ctx)
+        if let i = all.firstIndex(where: { $0.id == id }) { list.show(i, count: all.count, height: ctx.rect.height) }
         fit(ctx)
     }
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
         let all = rows(ctx)
-        if cursor.move(action, count: all.count, height: ctx.rect.height) { return .none }
-        guard all.indices.contains(cursor.index) else { return .unhandled }
-        let e = all[cursor.index]
+        if list.move(action, count: all.count, height: ctx.rect.height) { return .none }
+        guard all.indices.contains(list.index) else { return .unhandled }
+        let e = all[list.index]
         var open = openSet(ctx)
         switch action {
         case .open: return .openPage(e.id, find: nil)
         case .expand:
             if e.page.sections.isEmpty { return .message("\(e.page.breadcrumbTitle) has no sections") }
-            if open.contains(e.id) { cursor.index += 1 } else { open.insert(e.id) }
+            if open.contains(e.id) { list.index += 1 } else { open.insert(e.id) }
         case .collapse:
             if open.contains(e.id) && !e.page.sections.isEmpty { open.remove(e.id) }
-            else if let parent = e.parentID, let i = all.firstIndex(where: { $0.id == parent }) { cursor.index = i }
+            else if let parent = e.parentID, let i = all.firstIndex(where: { $0.id == parent }) { list.index = i }
             else { return .none }
         case .pick(let n):
             // Digits open Parts by their own number, never by screen row.
             guard let part = ctx.guide.pages.lazy.compactMap({ ctx.guide.page($0.id) }).first(where: { Self.partNumber($0) == n }) else {
                 return .message("No Part \(n) in this guide")
             }
-            if let i = all.firstIndex(where: { $0.id == part.id }) { cursor.index = i }
+            if let i = all.firstIndex(where: { $0.id == part.id }) { list.index = i }
             return .openPage(part.id, find: nil)
         default: return .unhandled
         }
@@ -79,13 +77,9 @@ public struct ContentsView: AppView {
         let open = openSet(ctx)
         let g = ctx.glyphs
         let r = ctx.rect
-        for row in 0..<r.height {
-            let i = cursor.top + row
-            guard i < all.count else { break }
+        list.draw(count: all.count, in: r, into: &buf) { i, row, selected, buf in
             let e = all[i]
-            let y = r.y + row
-            let selected = i == cursor.index
-            if selected { buf.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
+            let y = row.y
             var x = r.x
             x = buf.put(Self.partNumber(e).map { $0 < 10 ? "\($0) " : "  " } ?? "  ", x: x, y: y, role: selected ? .selection : .dim)
             let seen = ctx.reading.visited.contains(e.id)
@@ -109,19 +103,18 @@ public struct ContentsView: AppView {
     public func status(_ ctx: ViewContext) -> (String, String) {
         let all = rows(ctx)
         let read = ctx.guide.readingOrder.filter { ctx.reading.visited.contains($0.id) }.count
-        let crumb = all.indices.contains(cursor.index) ? ctx.guide.breadcrumb(all[cursor.index].id).joined(separator: " \(ctx.glyphs.sep) ") : ""
+        let crumb = all.indices.contains(list.index) ? ctx.guide.breadcrumb(all[list.index].id).joined(separator: " \(ctx.glyphs.sep) ") : ""
         return ("Contents \(ctx.glyphs.sep) " + crumb, "\(read)/\(ctx.guide.readingOrder.count) read")
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
         let all = rows(ctx)
-        let i = cursor.top + y - ctx.rect.y
-        guard all.indices.contains(i) else { return .unhandled }
-        cursor.index = i
+        guard let i = list.line(atY: y, in: ctx.rect, count: all.count) else { return .unhandled }
+        list.index = i
         return .openPage(all[i].id, find: nil)
     }
 
     public func violations(_ ctx: ViewContext) -> [String] {
-        cursor.violations(count: rows(ctx).count, height: ctx.rect.height, name: "contents")
+        list.violations(count: rows(ctx).count, height: ctx.rect.height, name: "contents")
     }
 }

@@ -5,10 +5,10 @@ import NNGuideCore
 public struct GlossaryView: AppView {
     public var field = TextField()
     public var typingActive = true
-    public var cursor = ListCursor()
-    /// The focused link of the entry (definition links, then related terms, then "used in" pages).
-    public var focus: Int?
-    public var detailTop = 0
+    public var list = SelectList()
+    /// The chosen entry beside the list; its focus is a link of the entry (definition links, then
+    /// related terms, then "used in" pages).
+    public var entry = DocumentViewport()
     public init() {}
 
     public var scopes: [Scope] { [.glossary] }
@@ -34,12 +34,12 @@ public struct GlossaryView: AppView {
 
     public mutating func fit(_ ctx: ViewContext) {
         let all = matches(ctx)
-        if let id = selectedID, let i = all.firstIndex(where: { $0.id == id }) { cursor.index = i }
-        cursor.fit(count: all.count, height: panes(ctx.rect).list.height)
-        selectedID = all.indices.contains(cursor.index) ? all[cursor.index].id : nil
+        if let id = selectedID, let i = all.firstIndex(where: { $0.id == id }) { list.index = i }
+        list.fit(count: all.count, height: panes(ctx.rect).list.height)
+        selectedID = all.indices.contains(list.index) ? all[list.index].id : nil
         let doc = detail(ctx)
-        if let f = focus, f >= doc.links.count { focus = nil }
-        detailTop = min(max(0, detailTop), max(0, doc.lines.count - panes(ctx.rect).detail.height))
+        if let f = entry.focus, f >= doc.links.count { entry.focus = nil }
+        entry.clamp(lines: doc.lines.count, height: panes(ctx.rect).detail.height)
     }
 
     public mutating func activate(_ ctx: ViewContext) { typingActive = true }
@@ -49,10 +49,10 @@ public struct GlossaryView: AppView {
         if !matches(ctx).contains(where: { $0.id == id }) { field.text = "" }
         selectedID = id
         typingActive = false
-        focus = nil; detailTop = 0
-        cursor.top = 0
+        entry = DocumentViewport()
+        list.top = 0
         fit(ctx)
-        cursor.top = max(0, cursor.index - panes(ctx.rect).list.height / 3)
+        list.show(list.index, count: matches(ctx).count, height: panes(ctx.rect).list.height)
         fit(ctx)
     }
 
@@ -99,31 +99,26 @@ public struct GlossaryView: AppView {
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
         if field.edit(action) {
-            cursor = ListCursor(); selectedID = nil; focus = nil; detailTop = 0
+            list = SelectList(); selectedID = nil; entry = DocumentViewport()
             fit(ctx)
             return .none
         }
         let all = matches(ctx)
         let doc = detail(ctx)
         // Outside the field, paging reads on in a long entry (a narrow screen shows only a few lines).
-        if !typingActive, action == .pageDown || action == .pageUp {
-            var scroll = ScrollDocument(); scroll.top = detailTop
-            let h = panes(ctx.rect).detail.height
-            if doc.lines.count > h {
-                _ = scroll.scroll(action, lines: doc.lines.count, height: h)
-                detailTop = scroll.top
-                return .none
-            }
+        if !typingActive, action == .pageDown || action == .pageUp, doc.lines.count > panes(ctx.rect).detail.height {
+            _ = entry.scroll(action, lines: doc.lines.count, height: panes(ctx.rect).detail.height)
+            return .none
         }
-        if cursor.move(action, count: all.count, height: panes(ctx.rect).list.height) {
-            selectedID = all.indices.contains(cursor.index) ? all[cursor.index].id : nil
-            focus = nil; detailTop = 0
+        if list.move(action, count: all.count, height: panes(ctx.rect).list.height) {
+            selectedID = all.indices.contains(list.index) ? all[list.index].id : nil
+            entry = DocumentViewport()
             return .none
         }
         switch action {
         case .cancel:
             if typingActive { typingActive = false; return .none }
-            if focus != nil { focus = nil; return .none }
+            if entry.focus != nil { entry.focus = nil; return .none }
             return .unhandled
         case .switchFocus:
             typingActive = false
@@ -135,18 +130,15 @@ public struct GlossaryView: AppView {
             typingActive = false
             return all.isEmpty ? .message("No term matches \"\(field.text)\"; Backspace and try fewer letters") : .none
         case .open:
-            guard let f = focus, doc.links.indices.contains(f) else {
+            guard let f = entry.focus, doc.links.indices.contains(f) else {
                 return .message(doc.links.isEmpty ? "This entry links nowhere" : "Tab moves to a related term or page; Enter follows it")
             }
             return follow(doc.links[f].target, ctx)
         case .nextLink, .previousLink:
-            let lines = doc.links.map(\.line)
-            let h = panes(ctx.rect).detail.height
-            guard let next = LinkFocus.entry.next(from: focus, lines: lines, top: detailTop, height: h, forward: action == .nextLink) else {
+            guard entry.cycle(.entry, targets: Array(doc.links.indices), at: doc.links.map(\.line), count: doc.lines.count,
+                              height: panes(ctx.rect).detail.height, forward: action == .nextLink) else {
                 return .message("This entry has no links")
             }
-            focus = next
-            detailTop = LinkFocus.entry.top(showing: lines[next], from: detailTop, height: h, count: doc.lines.count)
             fit(ctx)
             return .none
         case .sources:
@@ -155,7 +147,7 @@ public struct GlossaryView: AppView {
             return note.isEmpty ? .message("\(e.term) cites no sources and has no review date") : .showSources(note)
         case .pick(let k):
             guard doc.menu.indices.contains(k - 1) else { return .unhandled }
-            focus = doc.menu[k - 1]
+            entry.focus = doc.menu[k - 1]
             return follow(doc.links[doc.menu[k - 1]].target, ctx)
         default:
             return .unhandled
@@ -183,38 +175,22 @@ public struct GlossaryView: AppView {
         // The legend of the marks in the list.
         if ctx.guide.glossary.contains(where: \.inSourceGlossary) { count += "  \(g.bullet) = in the guide's own glossary" }
         buf.put(TextWrap.truncate(count, width: p.field.width, ellipsis: g.ellipsis), x: p.field.x, y: p.field.y + 1, role: .dim)
-        for row in 0..<p.list.height {
-            let i = cursor.top + row
-            guard i < all.count else { break }
-            let y = p.list.y + row
-            let selected = i == cursor.index
-            if selected { buf.fill(Rect(x: p.list.x, y: y, width: p.list.width, height: 1), role: .selection) }
+        list.draw(count: all.count, in: p.list, into: &buf) { i, r, selected, buf in
             let mark = all[i].inSourceGlossary ? g.bullet : " "
-            let x = buf.put(mark + " ", x: p.list.x, y: y, role: selected ? .selection : .accent)
-            buf.put(TextWrap.truncate(g.text(all[i].term), width: p.list.maxX - x - 1, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .text)
+            let x = buf.put(mark + " ", x: r.x, y: r.y, role: selected ? .selection : .accent)
+            buf.put(TextWrap.truncate(g.text(all[i].term), width: r.maxX - x - 1, ellipsis: g.ellipsis), x: x, y: r.y, role: selected ? .selection : .text)
         }
         if all.isEmpty {
             buf.put(TextWrap.truncate("No match; Backspace", width: p.list.width, ellipsis: g.ellipsis), x: p.list.x, y: p.list.y, role: .dim)
         }
-        if let d = p.divider {
-            if d.height == 1 { buf.put(String(repeating: g.h, count: d.width), x: d.x, y: d.y, role: .border) }
-            else { for y in d.y..<d.maxY { buf.put(g.v, x: d.x, y: y, role: .border) } }
-        }
-        let doc = detail(ctx)
-        for row in 0..<p.detail.height {
-            let i = detailTop + row
-            guard doc.lines.indices.contains(i) else { break }
-            var x = p.detail.x
-            for s in doc.lines[i].spans {
-                x = buf.put(s.text, x: x, y: p.detail.y + row, role: s.link != nil && s.link == focus ? .linkFocus : s.role, limit: p.detail.maxX)
-            }
-        }
+        if let d = p.divider { buf.divider(d, glyphs: g) }
+        entry.draw(detail(ctx), in: p.detail, into: &buf, .init(link: entry.focus))
     }
 
     public func status(_ ctx: ViewContext) -> (String, String) {
         let all = matches(ctx)
         let term = selectedID.flatMap { ctx.guide.glossaryEntry($0)?.term } ?? ""
-        return ("Glossary" + (term.isEmpty ? "" : " \(ctx.glyphs.sep) " + term), all.isEmpty ? "" : "\(cursor.index + 1)/\(all.count)")
+        return ("Glossary" + (term.isEmpty ? "" : " \(ctx.glyphs.sep) " + term), all.isEmpty ? "" : "\(list.index + 1)/\(all.count)")
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
@@ -222,31 +198,23 @@ public struct GlossaryView: AppView {
         if p.field.contains(x: x, y: y) { typingActive = true; return .none }
         if p.list.contains(x: x, y: y) {
             let all = matches(ctx)
-            let i = cursor.top + y - p.list.y
-            guard all.indices.contains(i) else { return .none }
-            cursor.index = i; selectedID = all[i].id; focus = nil; detailTop = 0
+            guard let i = list.line(atY: y, in: p.list, count: all.count) else { return .none }
+            list.index = i; selectedID = all[i].id; entry = DocumentViewport()
             typingActive = false
             return .none
         }
         if p.detail.contains(x: x, y: y) {
             let doc = detail(ctx)
-            let i = detailTop + y - p.detail.y
-            guard doc.lines.indices.contains(i) else { return .none }
-            var col = p.detail.x
-            for s in doc.lines[i].spans {
-                let w = DisplayWidth.of(s.text)
-                if x >= col && x < col + w, let l = s.link { focus = l; return follow(doc.links[l].target, ctx) }
-                col += w
-            }
+            if let l = entry.hit(doc, x: x, y: y, in: p.detail)?.link { entry.focus = l; return follow(doc.links[l].target, ctx) }
         }
         return .none
     }
 
     public func violations(_ ctx: ViewContext) -> [String] {
-        var out = cursor.violations(count: matches(ctx).count, height: panes(ctx.rect).list.height, name: "glossary list")
+        var out = list.violations(count: matches(ctx).count, height: panes(ctx.rect).list.height, name: "glossary list")
         let doc = detail(ctx)
-        if let f = focus, !doc.links.indices.contains(f) { out.append("focus \(f) outside \(doc.links.count) links") }
-        if detailTop < 0 { out.append("detail top \(detailTop) < 0") }
+        if let f = entry.focus, !doc.links.indices.contains(f) { out.append("focus \(f) outside \(doc.links.count) links") }
+        if entry.top < 0 { out.append("entry top \(entry.top) < 0") }
         return out
     }
 }

@@ -2,11 +2,9 @@ import NNGuideCore
 
 /// Every binding, grouped by where it applies, straight from `Keymap.bindings`.
 public struct HelpView: AppView {
-    public var scroll = ScrollDocument()
-    /// `/` finds in help, as in the reader: the words typed, the lines holding them, the current one.
-    public var findText = ""
-    public var matches: [Int] = []
-    public var currentMatch: Int?
+    public var scroll = DocumentViewport()
+    /// `/` finds in help, as in the reader.
+    public var find = Find()
     public init() {}
     public var scopes: [Scope] { [.help] }
     /// Help only scrolls: Enter and the digits have nothing to open here, and ? is where you are.
@@ -65,77 +63,49 @@ public struct HelpView: AppView {
         fit(ctx)
     }
 
-    public mutating func fit(_ ctx: ViewContext) { scroll.fit(lines: doc(ctx).lines.count, height: ctx.rect.height) }
+    public mutating func fit(_ ctx: ViewContext) {
+        let d = doc(ctx)
+        find.refresh(in: d)
+        scroll.clamp(lines: d.lines.count, height: ctx.rect.height)
+    }
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
-        if scroll.scroll(action, lines: doc(ctx).lines.count, height: ctx.rect.height) { return .none }
+        let lines = doc(ctx).lines.count
+        if scroll.scroll(action, lines: lines, height: ctx.rect.height) { return .none }
         switch action {
         case .findNext, .findPrevious:
-            let find = Keymap.label(for: .find, in: .help) ?? "/"
-            guard !matches.isEmpty else { return .message(findText.isEmpty ? "Nothing to find yet: \(find) and some words" : "\"\(findText)\" is not in help") }
-            let n = matches.count, from = currentMatch ?? -1
-            let i = action == .findNext ? (from + 1) % n : (from - 1 + n) % n
-            currentMatch = i
-            reveal(matches[i], ctx)
+            guard let line = find.step(forward: action == .findNext) else { return .message(find.nothing(.help, notFound: Self.notFound)) }
+            scroll.reveal(line: line, lines: lines, height: ctx.rect.height)
             return .message(findSummary)
         case .cancel:
-            guard !findText.isEmpty else { return .unhandled }
+            guard !find.isEmpty else { return .unhandled }
             clearFind(); return .none
         default: return .unhandled
         }
     }
 
-    /// The lines of help holding `text` (case ignored), the first at or after `line` made current.
+    static let notFound = "in help"
+
+    /// Finds `text` in help (case ignored), the first match at or after `line` made current.
     public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext) {
-        findText = text
         let d = doc(ctx)
-        let needle = text.lowercased()
-        matches = needle.isEmpty ? [] : d.lines.indices.filter { i in d.lines[i].spans.map(\.text).joined().lowercased().contains(needle) }
-        currentMatch = matches.firstIndex { $0 >= line } ?? (matches.isEmpty ? nil : 0)
+        find.set(text, in: d, from: line)
         scroll.top = line
-        if let m = currentMatch { reveal(matches[m], ctx) }
+        if let m = find.current { scroll.reveal(line: find.matches[m].line, lines: d.lines.count, height: ctx.rect.height) }
         fit(ctx)
     }
 
-    public mutating func clearFind() { findText = ""; matches = []; currentMatch = nil }
+    public mutating func clearFind() { find.clear() }
 
-    public var findSummary: String {
-        guard !findText.isEmpty else { return "" }
-        guard let m = currentMatch, !matches.isEmpty else { return "\"\(findText)\" is not in help" }
-        let next = Keymap.label(for: .findNext, in: .help) ?? "n", previous = Keymap.label(for: .findPrevious, in: .help) ?? "N"
-        return "\"\(findText)\": match \(m + 1) of \(matches.count); \(next) next, \(previous) previous"
-    }
-
-    mutating func reveal(_ line: Int, _ ctx: ViewContext) {
-        if line < scroll.top || line >= scroll.top + ctx.rect.height { scroll.top = line - ctx.rect.height / 3 }
-        fit(ctx)
-    }
+    public var findSummary: String { find.summary(.help, notFound: Self.notFound) }
 
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
-        let d = doc(ctx)
-        let r = ctx.rect.page
-        scroll.render(d, in: r, into: &buf)
-        // The words found, marked where they stand on every line on screen (the current one stronger).
-        guard !findText.isEmpty else { return }
-        let needle = findText.lowercased()
-        for (k, line) in matches.enumerated() where line >= scroll.top && line < scroll.top + r.height {
-            let chars = Array(d.lines[line].spans.map(\.text).joined())
-            let lower = chars.map { Character($0.lowercased()) }
-            let n = Array(needle)
-            var i = 0
-            while i + n.count <= lower.count {
-                if Array(lower[i..<(i + n.count)]) == n {
-                    let x = r.x + DisplayWidth.of(String(chars[..<i]))
-                    buf.put(String(chars[i..<(i + n.count)]), x: x, y: r.y + line - scroll.top, role: k == currentMatch ? .matchFocus : .match, limit: r.maxX)
-                    i += n.count
-                } else { i += 1 }
-            }
-        }
+        scroll.draw(doc(ctx), in: ctx.rect.page, into: &buf, .init(finds: find.matches, current: find.current))
     }
 
     public func status(_ ctx: ViewContext) -> (String, String) {
         ("Help \(ctx.glyphs.sep) every key", scroll.position(lines: doc(ctx).lines.count, height: ctx.rect.height))
     }
 
-    public func violations(_ ctx: ViewContext) -> [String] { scroll.violations(lines: doc(ctx).lines.count, height: ctx.rect.height) }
+    public func violations(_ ctx: ViewContext) -> [String] { scroll.violations(lines: doc(ctx).lines.count, height: ctx.rect.height, name: "help") }
 }

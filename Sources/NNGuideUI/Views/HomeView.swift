@@ -2,7 +2,7 @@ import NNGuideCore
 
 /// The first screen: what the guide is, where you left off, and every view with its key.
 public struct HomeView: AppView {
-    public var cursor = ListCursor()
+    public var list = SelectList()
     public init() {}
     public var scopes: [Scope] { [.home] }
 
@@ -62,19 +62,19 @@ public struct HomeView: AppView {
     }
 
     public mutating func fit(_ ctx: ViewContext) {
-        cursor.fit(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)))
+        list.fit(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)))
     }
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
         let all = items(ctx)
-        if cursor.move(action, count: all.count, height: ctx.rect.height - listTop(ctx)) { return .none }
+        if list.move(action, count: all.count, height: ctx.rect.height - listTop(ctx)) { return .none }
         switch action {
-        case .open: return all[cursor.index].effect
+        case .open: return all[list.index].effect
         case .pick(let n):
             guard let i = all.firstIndex(where: { $0.number == n }) else {
                 return n == 0 ? .message("Nothing to continue yet: open a page and it is remembered here") : .unhandled
             }
-            cursor.index = i
+            list.index = i
             fit(ctx)
             return all[i].effect
         default: return .unhandled
@@ -96,13 +96,9 @@ public struct HomeView: AppView {
         if !about.isEmpty { y += 1 }
         let all = items(ctx)
         let keyCol = 4 + (all.map { DisplayWidth.of($0.title) }.max() ?? 10) + 2
-        for row in 0..<(r.maxY - y) {
-            let i = cursor.top + row
-            guard i < all.count else { break }
+        list.draw(count: all.count, in: Rect(x: r.x, y: y, width: r.width, height: r.maxY - y), into: &buf) { i, row, selected, buf in
             let it = all[i]
-            let yy = y + row
-            let selected = i == cursor.index
-            if selected { buf.fill(Rect(x: r.x, y: yy, width: r.width, height: 1), role: .selection) }
+            let yy = row.y
             let base: Role = selected ? .selection : .text
             if it.number != Self.unnumbered { buf.put("\(it.number)", x: r.x + 1, y: yy, role: selected ? .selection : .accent) }
             buf.put(it.title, x: r.x + 4, y: yy, role: selected ? .selection : .strong, limit: r.maxX)
@@ -113,7 +109,7 @@ public struct HomeView: AppView {
             } else if !it.key.isEmpty {
                 // Narrow: the key says more than a cut-off description.
                 buf.put(it.key, x: min(x, r.maxX - 1), y: yy, role: selected ? .selection : .hintKey, limit: r.maxX)
-                continue
+                return
             }
             if x < r.maxX {
                 buf.put(TextWrap.truncate(g.text(it.about), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: yy, role: selected ? base : .dim, limit: r.maxX)
@@ -124,18 +120,18 @@ public struct HomeView: AppView {
     /// Like every screen, Home says how far down its list the cursor is.
     public func status(_ ctx: ViewContext) -> (String, String) {
         let count = items(ctx).count
-        return ("Home", count == 0 ? "" : "\(min(cursor.index, count - 1) + 1)/\(count)")
+        return ("Home", count == 0 ? "" : "\(min(list.index, count - 1) + 1)/\(count)")
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
-        let i = cursor.top + y - ctx.rect.y - listTop(ctx)
         let all = items(ctx)
-        guard all.indices.contains(i) else { return .unhandled }
-        cursor.index = i
+        let rows = Rect(x: ctx.rect.x, y: ctx.rect.y + listTop(ctx), width: ctx.rect.width, height: ctx.rect.height - listTop(ctx))
+        guard let i = list.line(atY: y, in: rows, count: all.count) else { return .unhandled }
+        list.index = i
         return all[i].effect
     }
 
     public func violations(_ ctx: ViewContext) -> [String] {
-        cursor.violations(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)), name: "home")
+        list.violations(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)), name: "home")
     }
 }

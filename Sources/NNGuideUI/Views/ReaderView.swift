@@ -1,30 +1,16 @@
 import NNGuideCore
 
-/// A match of the find words: the line and the character offsets in it.
-public struct FindMatch: Sendable, Equatable {
-    public var line: Int
-    public var start: Int
-    public var length: Int
-}
-
 /// Reading a page: wrapped prose, tables, figures; links to follow; find in page.
 public struct ReaderView: AppView {
     /// The reading unit on screen (a top-level page or a section).
     public var unit = ""
-    public var top = 0
-    /// Columns scrolled sideways, for tables wider than the screen.
-    public var left = 0
-    /// The link Tab moved to, by index into the document's links.
-    public var focus: Int?
-    public var findText = ""
-    public var matches: [FindMatch] = []
-    public var currentMatch: Int?
-    /// The find words came from a search: each is marked on its own.
-    public var findWords = false
+    /// The top line, the columns a wide table is scrolled sideways, the link Tab moved to.
+    public var scroll = DocumentViewport()
+    public var find = Find()
 
-    var needles: [String] {
-        guard !findText.isEmpty else { return [] }
-        return findWords ? Tokenizer.words(findText) : [findText]
+    public var top: Int {
+        get { scroll.top }
+        set { scroll.top = newValue }
     }
     /// The block the top line came from and the characters of it above the top line: the same
     /// place after a resize (lines move, these do not).
@@ -45,7 +31,7 @@ public struct ReaderView: AppView {
         ctx.library.document(unit, width: Self.textRect(ctx.rect).width, glyphs: ctx.glyphs)
     }
 
-    func maxTop(_ doc: Document, _ ctx: ViewContext) -> Int { max(0, doc.lines.count - ctx.rect.height) }
+    func maxTop(_ doc: Document, _ ctx: ViewContext) -> Int { DocumentViewport.maxTop(lines: doc.lines.count, height: ctx.rect.height) }
 
     // MARK: position
 
@@ -61,7 +47,7 @@ public struct ReaderView: AppView {
 
     public mutating func open(_ p: Position, _ ctx: ViewContext) {
         guard let u = Reading.unit(for: p.page, in: ctx.guide) else { return }
-        if u != unit { clearFind(); focus = nil; left = 0 }
+        if u != unit { clearFind(); scroll = DocumentViewport() }
         unit = u
         let doc = document(ctx)
         let heading = doc.line(ofAnchor: p.page) ?? 0
@@ -90,12 +76,11 @@ public struct ReaderView: AppView {
     }
 
     mutating func clamp(_ doc: Document, _ ctx: ViewContext, keepOrigin: Bool = false) {
-        top = min(max(0, top), maxTop(doc, ctx))
+        scroll.clamp(lines: doc.lines.count, height: ctx.rect.height)
         if !keepOrigin { (topOrigin, topChars) = doc.blockOffset(ofLine: top) }
-        let room = max(0, doc.wideWidth - Self.textRect(ctx.rect).width)
-        left = min(max(0, left), room)
-        if let f = focus, f >= doc.links.count { focus = nil }
-        if let m = currentMatch, m >= matches.count { currentMatch = nil }
+        scroll.clampLeft(width: doc.wideWidth, room: Self.textRect(ctx.rect).width)
+        if let f = scroll.focus, f >= doc.links.count { scroll.focus = nil }
+        if let m = find.current, m >= find.matches.count { find.current = nil }
     }
 
     public mutating func fit(_ ctx: ViewContext) {
@@ -104,7 +89,7 @@ public struct ReaderView: AppView {
         // After a resize the same block stays on top, whatever its new line number. The block is
         // remembered even when a tall screen pins the page at its top, so shrinking back returns.
         top = doc.line(origin: topOrigin, chars: topChars)
-        if !findText.isEmpty { matches = Self.find(needles, in: doc) }
+        find.refresh(in: doc)
         clamp(doc, ctx, keepOrigin: true)
     }
 
@@ -128,31 +113,23 @@ public struct ReaderView: AppView {
         let doc = document(ctx)
         let h = ctx.rect.height
         defer { clamp(doc, ctx) }
+        // Space at the end of a page reads on into the next one, as less goes on to the next file.
+        if action == .pageDown && top >= maxTop(doc, ctx) {
+            if let next = Reading.nextUnit(after: unit, in: ctx.guide) { return .openPage(next, find: nil) }
+            return .message("End of the guide")
+        }
+        if scroll.scroll(action, lines: doc.lines.count, height: h) { return .none }
         switch action {
-        case .lineDown: top += 1
-        case .lineUp: top -= 1
-        case .pageDown:
-            if top >= maxTop(doc, ctx) {
-                if let next = Reading.nextUnit(after: unit, in: ctx.guide) { return .openPage(next, find: nil) }
-                return .message("End of the guide")
-            }
-            top += max(1, h - 2)
-        case .pageUp: top -= max(1, h - 2)
-        case .top: top = 0
-        case .bottom: top = maxTop(doc, ctx)
-        case .scrollLeft:
+        case .scrollLeft, .scrollRight:
             guard doc.wideWidth > Self.textRect(ctx.rect).width else { return .message("Nothing here is wider than the screen") }
-            left -= 8
-        case .scrollRight:
-            guard doc.wideWidth > Self.textRect(ctx.rect).width else { return .message("Nothing here is wider than the screen") }
-            left += 8
+            scroll.left += action == .scrollRight ? 8 : -8
         case .nextLink, .previousLink:
             return moveFocus(forward: action == .nextLink, doc, ctx)
         case .open:
-            guard let f = focus, doc.links.indices.contains(f) else {
+            guard let f = scroll.focus, doc.links.indices.contains(f) else {
                 return .message(doc.links.isEmpty ? "No links on this page" : "Tab moves to a link; Enter then follows it")
             }
-            guard isVisible(doc.links[f].line, ctx) else { return .message("The chosen link is off screen; Tab picks one on screen") }
+            guard scroll.shows(doc.links[f].line, height: h) else { return .message("The chosen link is off screen; Tab picks one on screen") }
             return .follow(doc.links[f].target)
         case .pick(let n):
             guard !doc.menu.isEmpty else { return .unhandled }
@@ -162,16 +139,13 @@ public struct ReaderView: AppView {
         case .nextSection: return nextSection(doc, ctx)
         case .previousSection: return previousSection(doc, ctx)
         case .findNext, .findPrevious:
-            guard !matches.isEmpty else { return .message(findText.isEmpty ? "Nothing to find yet: / and some words" : "\"\(findText)\" is not on this page") }
-            let forward = action == .findNext
-            let from = currentMatch ?? -1
-            let n = matches.count
-            let i = forward ? (from + 1) % n : (from - 1 + n) % n
-            currentMatch = i
-            reveal(matches[i].line, ctx)
-            return .message(findSummary + ((forward && i == 0 && from >= 0) ? " (wrapped to the top)" : ""))
+            let from = find.current
+            guard let line = find.step(forward: action == .findNext) else { return .message(find.nothing(.reader, notFound: Self.notFound)) }
+            scroll.reveal(line: line, lines: doc.lines.count, height: h)
+            let wrapped = action == .findNext && find.current == 0 && from != nil
+            return .message(findSummary + (wrapped ? " (wrapped to the top)" : ""))
         case .cancel:
-            if focus != nil || !findText.isEmpty { focus = nil; clearFind(); return .none }
+            if scroll.focus != nil || !find.isEmpty { scroll.focus = nil; clearFind(); return .none }
             return .unhandled
         default: return .unhandled
         }
@@ -188,26 +162,13 @@ public struct ReaderView: AppView {
         return .showSources(note)
     }
 
-    var findSummary: String {
-        guard !findText.isEmpty else { return "" }
-        guard !matches.isEmpty else { return "\"\(findText)\" is not on this page" }
-        return "\"\(findText)\": match \((currentMatch ?? 0) + 1) of \(matches.count); n next, N previous"
-    }
-
-    func isVisible(_ line: Int, _ ctx: ViewContext) -> Bool { line >= top && line < top + ctx.rect.height }
-
-    mutating func reveal(_ line: Int, _ ctx: ViewContext) {
-        if !isVisible(line, ctx) { top = line - ctx.rect.height / 3 }
-    }
+    static let notFound = "on this page"
+    var findSummary: String { find.summary(.reader, notFound: Self.notFound) }
 
     mutating func moveFocus(forward: Bool, _ doc: Document, _ ctx: ViewContext) -> Effect {
-        let lines = doc.links.map(\.line)
-        guard let next = LinkFocus.page.next(from: focus, lines: lines, top: top, height: ctx.rect.height, forward: forward) else {
-            return .message("No links on this page")
-        }
-        focus = next
-        top = LinkFocus.page.top(showing: lines[next], from: top, height: ctx.rect.height, count: doc.lines.count)
-        return .none
+        let ok = scroll.cycle(.page, targets: Array(doc.links.indices), at: doc.links.map(\.line), count: doc.lines.count,
+                              height: ctx.rect.height, forward: forward)
+        return ok ? .none : .message("No links on this page")
     }
 
     mutating func nextSection(_ doc: Document, _ ctx: ViewContext) -> Effect {
@@ -234,94 +195,45 @@ public struct ReaderView: AppView {
     /// Marks `text` in the page and goes to the first match at or below `line`. With `anyWord`
     /// (a search hit) each word is marked on its own, since search matched them in any order.
     public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext, anyWord: Bool = false) {
-        findText = text
-        findWords = anyWord
         let doc = document(ctx)
-        matches = Self.find(needles, in: doc)
-        currentMatch = matches.firstIndex { $0.line >= line } ?? (matches.isEmpty ? nil : 0)
-        if let m = currentMatch { top = line; reveal(matches[m].line, ctx) } else { top = line }
+        find.set(text, anyWord: anyWord, in: doc, from: line)
+        top = line
+        if let m = find.current { scroll.reveal(line: find.matches[m].line, lines: doc.lines.count, height: ctx.rect.height) }
         clamp(doc, ctx)
     }
 
-    public mutating func clearFind() { findText = ""; findWords = false; matches = []; currentMatch = nil }
-
-    /// Case-insensitive matches of any needle, line by line, in reading order (a phrase broken
-    /// across lines is not found).
-    static func find(_ needles: [String], in doc: Document) -> [FindMatch] {
-        let ns = needles.map { $0.map { $0.lowercased() } }.filter { !$0.isEmpty }
-        guard !ns.isEmpty else { return [] }
-        var out: [FindMatch] = []
-        for (i, l) in doc.lines.enumerated() {
-            let hay = l.text.map { $0.lowercased() }
-            var j = 0
-            while j < hay.count {
-                if let n = ns.first(where: { j + $0.count <= hay.count && hay[j] == $0[0] && Array(hay[j..<j + $0.count]) == $0 }) {
-                    out.append(FindMatch(line: i, start: j, length: n.count)); j += n.count
-                } else { j += 1 }
-            }
-        }
-        return out
-    }
+    public mutating func clearFind() { find.clear() }
 
     // MARK: drawing
 
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
         let doc = document(ctx)
         let area = Self.textRect(ctx.rect)
-        for row in 0..<ctx.rect.height {
-            let i = top + row
-            guard doc.lines.indices.contains(i) else { break }
-            let line = doc.lines[i]
-            let shift = line.wide ? left : 0
-            var x = area.x - shift
-            var charIndex = 0
-            let lineMatches = matches.enumerated().filter { $0.element.line == i }
-            for span in line.spans {
-                var role = span.role
-                if let l = span.link, l == focus { role = .linkFocus }
-                for ch in span.text {
-                    var r = role
-                    for (mi, m) in lineMatches where charIndex >= m.start && charIndex < m.start + m.length {
-                        r = mi == currentMatch ? .matchFocus : .match
-                    }
-                    let w = DisplayWidth.of(ch)
-                    if x >= area.x { buf.put(String(ch), x: x, y: area.y + row, role: r, limit: area.maxX) }
-                    else if x + w > area.x { buf.put(" ", x: area.x, y: area.y + row, role: r, limit: area.maxX) }
-                    x += w
-                    charIndex += 1
-                }
-            }
-        }
+        scroll.draw(doc, in: area, into: &buf, .init(link: scroll.focus, finds: find.matches, current: find.current))
         if doc.lines.isEmpty { buf.put("This page is empty.", x: area.x, y: area.y, role: .dim) }
     }
 
     /// The screen row of the focused link, for placing the popover next to it.
     func focusedRow(_ ctx: ViewContext) -> Int? {
         let doc = document(ctx)
-        guard let f = focus, doc.links.indices.contains(f), isVisible(doc.links[f].line, ctx) else { return nil }
+        guard let f = scroll.focus, doc.links.indices.contains(f), scroll.shows(doc.links[f].line, height: ctx.rect.height) else { return nil }
         return ctx.rect.y + doc.links[f].line - top
     }
 
     public func status(_ ctx: ViewContext) -> (String, String) {
         let doc = document(ctx)
         let crumb = ctx.guide.breadcrumb(position(ctx).page).joined(separator: " \(ctx.glyphs.sep) ")
-        let pos = ScrollDocument.position(top: top, lines: doc.lines.count, height: ctx.rect.height)
+        let pos = scroll.position(lines: doc.lines.count, height: ctx.rect.height)
         let wide = doc.wideWidth > Self.textRect(ctx.rect).width ? " \(ctx.glyphs.bullet) h/l sideways" : ""
         return (crumb, pos + wide)
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
         let doc = document(ctx)
-        let i = top + y - ctx.rect.y
-        guard doc.lines.indices.contains(i) else { return .unhandled }
-        let line = doc.lines[i]
-        var col = Self.textRect(ctx.rect).x - (line.wide ? left : 0)
-        for span in line.spans {
-            let w = DisplayWidth.of(span.text)
-            if x >= col && x < col + w, let l = span.link { focus = l; return .follow(doc.links[l].target) }
-            col += w
-        }
-        return .none
+        guard let hit = scroll.hit(doc, x: x, y: y, in: Self.textRect(ctx.rect)) else { return .unhandled }
+        guard let l = hit.link else { return .none }
+        scroll.focus = l
+        return .follow(doc.links[l].target)
     }
 
     public func violations(_ ctx: ViewContext) -> [String] {
@@ -329,10 +241,9 @@ public struct ReaderView: AppView {
         var out: [String] = []
         let doc = document(ctx)
         if ctx.guide.page(unit) == nil { out.append("unknown unit \(unit)") }
-        if top < 0 || top > maxTop(doc, ctx) { out.append("top \(top) outside 0...\(maxTop(doc, ctx))") }
-        if let f = focus, !doc.links.indices.contains(f) { out.append("focus \(f) outside \(doc.links.count) links") }
-        if left < 0 { out.append("left \(left) < 0") }
-        if let m = currentMatch, !matches.indices.contains(m) { out.append("match \(m) outside \(matches.count)") }
+        out += scroll.violations(lines: doc.lines.count, height: ctx.rect.height, name: "reader")
+        if let f = scroll.focus, !doc.links.indices.contains(f) { out.append("focus \(f) outside \(doc.links.count) links") }
+        if let m = find.current, !find.matches.indices.contains(m) { out.append("match \(m) outside \(find.matches.count)") }
         return out
     }
 }

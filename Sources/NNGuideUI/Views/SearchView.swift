@@ -6,7 +6,7 @@ public struct SearchView: AppView {
     public var field = TextField()
     public var typingActive = true
     /// The chosen hit (`index`, counting hits) and the first result line on screen (`top`, counting lines).
-    public var cursor = ListCursor()
+    public var list = SelectList()
     /// The broader search: any of the words (offered when every word together finds little).
     public var anyWord = false
     public init() {}
@@ -42,7 +42,7 @@ public struct SearchView: AppView {
 
     public mutating func fit(_ ctx: ViewContext) {
         let rs = rows(ctx)
-        cursor.fit(count: hits(ctx).count, lines: rs.count, height: listRect(ctx.rect).height) { hit in
+        list.cursor.fit(count: hits(ctx).count, lines: rs.count, height: listRect(ctx.rect).height) { hit in
             // The hit's title and snippet, and the group heading when it is the group's first hit.
             guard let first = rs.firstIndex(of: .title(hit)) else { return nil }
             let heading = hit == 0 || (first > 0 && { if case .group = rs[first - 1] { return true }; return false }())
@@ -52,10 +52,11 @@ public struct SearchView: AppView {
     }
 
     public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
-        if field.edit(action) { cursor = ListCursor(); anyWord = false; fit(ctx); return .none }
+        if field.edit(action) { list = SelectList(); anyWord = false; fit(ctx); return .none }
         let all = hits(ctx)
-        let page = max(1, listRect(ctx.rect).height / (showSnippets(ctx) ? 2 : 1) - 1)
-        if cursor.step(action, count: all.count, page: page) { fit(ctx); return .none }
+        // A page of hits: as many as a screen shows (two lines each with snippets).
+        let page = Viewport<Int>.page(listRect(ctx.rect).height / (showSnippets(ctx) ? 2 : 1))
+        if list.cursor.step(action, count: all.count, page: page) { fit(ctx); return .none }
         switch action {
         case .cancel:
             if typingActive { typingActive = false; return .none }
@@ -67,7 +68,7 @@ public struct SearchView: AppView {
                 return .message("Every word already finds \(res.total) results; a wider search would only add noise")
             }
             guard Tokenizer.words(field.text).count > 1 else { return .message("The broader search needs two or more words") }
-            anyWord.toggle(); cursor = ListCursor()
+            anyWord.toggle(); list = SelectList()
             fit(ctx)
             let n = results(ctx).total
             return .message(anyWord ? "\(n) result\(n == 1 ? "" : "s") with any of the words (\(Self.key(.broaden)) again: every word)"
@@ -76,20 +77,20 @@ public struct SearchView: AppView {
         case .open:
             // Nothing found but a near query would find something: Enter takes it, as the line says.
             if all.isEmpty, let near = results(ctx).suggestion {
-                field.text = near; cursor = ListCursor(); anyWord = false
+                field.text = near; list = SelectList(); anyWord = false
                 fit(ctx)
                 return .none
             }
-            guard all.indices.contains(cursor.index) else {
+            guard all.indices.contains(list.index) else {
                 return .message(field.text.isEmpty ? "Type some words to search the guide" : "Nothing found for \"\(field.text)\"")
             }
-            return open(all[cursor.index])
+            return open(all[list.index])
         case .pick(let n):
             // The hits on screen are numbered 1-9 from the top.
             let onScreen = visibleHits(ctx)
             guard onScreen.indices.contains(n - 1) else { return .unhandled }
-            cursor.index = onScreen[n - 1]
-            return open(all[cursor.index])
+            list.index = onScreen[n - 1]
+            return open(all[list.index])
         default: return .unhandled
         }
         fit(ctx)
@@ -132,7 +133,7 @@ public struct SearchView: AppView {
     func visibleHits(_ ctx: ViewContext) -> [Int] {
         let rs = rows(ctx)
         let h = listRect(ctx.rect).height
-        return rs[min(cursor.top, rs.count)..<min(rs.count, cursor.top + h)].compactMap { if case .title(let i) = $0 { return i } else { return nil } }
+        return rs[min(list.top, rs.count)..<min(rs.count, list.top + h)].compactMap { if case .title(let i) = $0 { return i } else { return nil } }
     }
 
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
@@ -143,21 +144,16 @@ public struct SearchView: AppView {
         let all = res.hits
         let summary = summary(res)
         buf.put(TextWrap.truncate(g.text(summary), width: r.width, ellipsis: g.ellipsis), x: r.x, y: r.y + 1, role: .dim)
-        let list = listRect(r)
         let rs = rows(ctx)
         let numbered = visibleHits(ctx)
-        for row in 0..<list.height {
-            let i = cursor.top + row
-            guard rs.indices.contains(i) else { break }
-            let y = list.y + row
+        list.draw(count: rs.count, in: listRect(r), into: &buf, isChosen: { rs[$0] == .title(list.index) }) { i, row, selected, buf in
+            let y = row.y
             switch rs[i] {
             case .group(let kind, let n):
                 let shown = res.groups.first { $0.kind == kind }?.hits.count ?? n
                 let label = shown < n ? "\(kind.title) (\(shown) of \(n))" : "\(kind.title) (\(n))"
                 buf.put(TextWrap.truncate(label, width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .heading)
             case .title(let h):
-                let selected = h == cursor.index
-                if selected { buf.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
                 let num = numbered.firstIndex(of: h).map { $0 < 9 ? "\($0 + 1)" : " " } ?? " "
                 var x = buf.put(" " + num + " ", x: r.x, y: y, role: selected ? .selection : .accent)
                 x = buf.put(TextWrap.truncate(g.text(all[h].title), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .strong)
@@ -185,16 +181,15 @@ public struct SearchView: AppView {
 
     public func status(_ ctx: ViewContext) -> (String, String) {
         let all = hits(ctx)
-        return ("Search", all.isEmpty ? "" : "\(cursor.index + 1)/\(all.count)")
+        return ("Search", all.isEmpty ? "" : "\(list.index + 1)/\(all.count)")
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
         if y == ctx.rect.y { typingActive = true; return .none }
         let rs = rows(ctx)
-        let i = cursor.top + y - listRect(ctx.rect).y
-        guard rs.indices.contains(i) else { return .none }
+        guard let i = list.line(atY: y, in: listRect(ctx.rect), count: rs.count) else { return .none }
         switch rs[i] {
-        case .title(let h), .snippet(let h): cursor.index = h; return open(hits(ctx)[h])
+        case .title(let h), .snippet(let h): list.index = h; return open(hits(ctx)[h])
         case .group: return .none
         }
     }
@@ -202,11 +197,11 @@ public struct SearchView: AppView {
     public func violations(_ ctx: ViewContext) -> [String] {
         let all = hits(ctx)
         var out: [String] = []
-        if !all.isEmpty && !all.indices.contains(cursor.index) { out.append("cursor \(cursor.index) outside \(all.count) hits") }
+        if !all.isEmpty && !all.indices.contains(list.index) { out.append("cursor \(list.index) outside \(all.count) hits") }
         let rs = rows(ctx)
-        let top = cursor.top
+        let top = list.top
         if top < 0 || (top > 0 && top > rs.count - 1) { out.append("top \(top) outside \(rs.count) rows") }
-        if let line = rs.firstIndex(of: .title(cursor.index)), !all.isEmpty, line < top || line >= top + max(1, listRect(ctx.rect).height) {
+        if let line = rs.firstIndex(of: .title(list.index)), !all.isEmpty, line < top || line >= top + max(1, listRect(ctx.rect).height) {
             out.append("chosen hit off screen (line \(line), top \(top))")
         }
         return out

@@ -4,11 +4,11 @@ import Testing
 /// The guide's own decisions, replayed: every worked example and quick-reference row, written as a
 /// brief in decisions.yaml, must get the pick the guide gives.
 @Suite struct RecommendGuideTests {
-    let book = DecisionFixture.book
-    let recommender = DecisionFixture.recommender
+    let book = Fixtures.book
+    let recommender = Fixtures.recommender
 
     func recommend(_ e: GuideExample) throws -> Recommendation {
-        try #require(DecisionFixture.real.problems.errors.isEmpty, "decisions.yaml must lint without errors: \(DecisionFixture.real.problems.errors)")
+        try #require(Fixtures.real.problems.errors.isEmpty, "decisions.yaml must lint without errors: \(Fixtures.real.problems.errors)")
         let parsed = e.parsedBrief(book.brief)
         let brief = try #require(parsed.brief, "example \(e.id): \(parsed.problems)")
         return try recommender.recommend(brief)

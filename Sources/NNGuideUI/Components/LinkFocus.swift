@@ -45,8 +45,8 @@ struct LinkFocus {
             if line >= top && line < top + height { return top }
             return min(max(0, line - height / max(1, n)), max(0, count - height))
         case .lookahead(let after):
-            let t = ScrollDocument.top(top, toShow: line..<min(count, line + after + 1), height: height, lines: count)
-            return ScrollDocument.top(t, toShow: line..<(line + 1), height: height, lines: count)
+            let t = Viewport<Int>.top(top, toShow: line..<min(count, line + after + 1), height: height, lines: count)
+            return Viewport<Int>.top(t, toShow: line..<(line + 1), height: height, lines: count)
         }
     }
 }

@@ -1,0 +1,84 @@
+import NNGuideCore
+
+/// A match of the find words: the line and the character offsets in it.
+public struct FindMatch: Sendable, Equatable {
+    public var line: Int
+    public var start: Int
+    public var length: Int
+}
+
+/// `/` in a document (the reader's page, help): the words typed, where they are, the current match.
+/// The viewport draws the matches; `n` and `N` step through them here.
+public struct Find: Sendable, Equatable {
+    public private(set) var text = ""
+    /// The words came from a search: each is marked on its own (search matched them in any order).
+    public private(set) var anyWord = false
+    public private(set) var matches: [FindMatch] = []
+    public var current: Int?
+
+    public init() {}
+
+    var needles: [String] {
+        guard !text.isEmpty else { return [] }
+        return anyWord ? Tokenizer.words(text) : [text]
+    }
+
+    public var isEmpty: Bool { text.isEmpty }
+
+    /// Finds `text` in `doc`, the first match at or below `line` made current.
+    mutating func set(_ text: String, anyWord: Bool = false, in doc: Document, from line: Int) {
+        self.text = text
+        self.anyWord = anyWord
+        matches = Self.find(needles, in: doc)
+        current = matches.firstIndex { $0.line >= line } ?? (matches.isEmpty ? nil : 0)
+    }
+
+    /// The same words in the document laid out again (a new width).
+    mutating func refresh(in doc: Document) {
+        if !text.isEmpty { matches = Self.find(needles, in: doc) }
+        if let c = current, c >= matches.count { current = nil }
+    }
+
+    public mutating func clear() { self = Find() }
+
+    /// Makes the next (or previous) match current, round the ends; the line it is on.
+    mutating func step(forward: Bool) -> Int? {
+        guard !matches.isEmpty else { return nil }
+        let n = matches.count, from = current ?? -1
+        let i = forward ? (from + 1) % n : (from - 1 + n) % n
+        current = i
+        return matches[i].line
+    }
+
+    /// `"bias": match 2 of 5; n next, N previous`, with the keys of `scope`; `notFound` ends
+    /// "is not ..." ("on this page", "in help").
+    func summary(_ scope: Scope, notFound: String) -> String {
+        guard !text.isEmpty else { return "" }
+        guard let m = current, !matches.isEmpty else { return "\"\(text)\" is not \(notFound)" }
+        let next = Keymap.label(for: .findNext, in: scope) ?? "n", previous = Keymap.label(for: .findPrevious, in: scope) ?? "N"
+        return "\"\(text)\": match \(m + 1) of \(matches.count); \(next) next, \(previous) previous"
+    }
+
+    /// What `n` says when there is nothing to step through.
+    func nothing(_ scope: Scope, notFound: String) -> String {
+        text.isEmpty ? "Nothing to find yet: \(Keymap.label(for: .find, in: scope) ?? "/") and some words" : "\"\(text)\" is not \(notFound)"
+    }
+
+    /// Case-insensitive matches of any needle, line by line, in reading order (a phrase broken
+    /// across lines is not found).
+    static func find(_ needles: [String], in doc: Document) -> [FindMatch] {
+        let ns = needles.map { $0.map { $0.lowercased() } }.filter { !$0.isEmpty }
+        guard !ns.isEmpty else { return [] }
+        var out: [FindMatch] = []
+        for (i, l) in doc.lines.enumerated() {
+            let hay = l.text.map { $0.lowercased() }
+            var j = 0
+            while j < hay.count {
+                if let n = ns.first(where: { j + $0.count <= hay.count && hay[j] == $0[0] && Array(hay[j..<j + $0.count]) == $0 }) {
+                    out.append(FindMatch(line: i, start: j, length: n.count)); j += n.count
+                } else { j += 1 }
+            }
+        }
+        return out
+    }
+}

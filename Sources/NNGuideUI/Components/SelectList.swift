@@ -1,0 +1,130 @@
+/// A selection in a list of `count` rows shown `height` at a time: the one scroll rule of the lists
+/// (the cursor is always on screen, the list never scrolls past its end). Most lists have a line per
+/// item; one whose items take several lines (search results) counts `top` in lines and says which
+/// lines the chosen item needs (`fit(count:lines:height:showing:)`).
+public struct ListCursor: Sendable, Equatable {
+    public var index = 0
+    public var top = 0
+
+    public init(index: Int = 0, top: Int = 0) { self.index = index; self.top = top }
+
+    public mutating func fit(count: Int, height: Int) {
+        let h = max(1, height)
+        index = count == 0 ? 0 : min(max(0, index), count - 1)
+        if index < top { top = index }
+        if index >= top + h { top = index - h + 1 }
+        top = min(max(0, top), max(0, count - h))
+    }
+
+    /// Fits a list whose items take several lines: `index` counts items, `top` lines (of `lines`), and
+    /// `showing(i)` is the lines item `i` needs on screen (its title, the group heading above it).
+    public mutating func fit(count: Int, lines: Int, height: Int, showing: (Int) -> Range<Int>?) {
+        let h = max(1, height)
+        index = count == 0 ? 0 : min(max(0, index), count - 1)
+        if count > 0, let r = showing(index) {
+            if r.lowerBound < top { top = r.lowerBound }
+            if r.upperBound > top + h { top = r.upperBound - h }
+        }
+        top = min(max(0, top), max(0, lines - h))
+    }
+
+    /// Moves for a list action; returns false when the action is not a movement.
+    public mutating func move(_ action: Action, count: Int, height: Int) -> Bool {
+        let page = Viewport<Int>.page(height)
+        guard step(action, count: count, page: page) else { return false }
+        // A page turns the list with the cursor, so the rows under it are the next page's.
+        if action == .pageDown { top += page }
+        if action == .pageUp { top -= page }
+        fit(count: count, height: height)
+        return true
+    }
+
+    /// Moves the cursor alone (`page` items for a page); the caller fits the list after it.
+    public mutating func step(_ action: Action, count: Int, page: Int) -> Bool {
+        switch action {
+        case .lineDown: index += 1
+        case .lineUp: index -= 1
+        case .pageDown: index += page
+        case .pageUp: index -= page
+        case .top: index = 0
+        case .bottom: index = count - 1
+        default: return false
+        }
+        return true
+    }
+
+    /// Moves the choice in a menu or answer list whose lines a viewport scrolls (items wrap, so the
+    /// cursor's own `top` does not apply): Up, Down, top and bottom, kept inside the list. False for
+    /// any other action.
+    mutating func choose(_ action: Action, count: Int) -> Bool {
+        switch action {
+        case .lineDown, .lineUp, .top, .bottom:
+            _ = step(action, count: count, page: 1)
+            clamp(count: count)
+            return true
+        default: return false
+        }
+    }
+
+    /// Keeps the choice inside a list of `count` (a list this tall never scrolls, so `top` stays 0).
+    mutating func clamp(count: Int) { fit(count: count, height: max(1, count)) }
+
+    public func violations(count: Int, height: Int, name: String) -> [String] {
+        var out: [String] = []
+        if count > 0 && !(0..<count).contains(index) { out.append("\(name): cursor \(index) outside 0..<\(count)") }
+        if top < 0 || (count > 0 && top > max(0, count - 1)) { out.append("\(name): top \(top) outside the list of \(count)") }
+        if count > 0 && (index < top || index >= top + max(1, height)) { out.append("\(name): cursor \(index) not on screen (top \(top), height \(height))") }
+        return out
+    }
+}
+
+/// A list drawn a row per line with a chosen row: the contents, home, the glossary's terms, the
+/// compare list, search results (whose items take several lines: `top` then counts lines). The
+/// cursor is ratatui's `ListState`; drawing takes a closure for a row, as ratatui's `List` takes
+/// items, and fills the chosen row first so every list shows its choice the same way.
+public struct SelectList: Sendable, Equatable {
+    public var cursor = ListCursor()
+    public init() {}
+
+    public var index: Int {
+        get { cursor.index }
+        set { cursor.index = newValue }
+    }
+    public var top: Int {
+        get { cursor.top }
+        set { cursor.top = newValue }
+    }
+
+    public mutating func move(_ action: Action, count: Int, height: Int) -> Bool { cursor.move(action, count: count, height: height) }
+    public mutating func fit(count: Int, height: Int) { cursor.fit(count: count, height: height) }
+
+    /// Puts `i` on screen a third of the way down (a place opened from elsewhere, not stepped to).
+    public mutating func show(_ i: Int, count: Int, height: Int) {
+        cursor.index = i
+        cursor.top = max(0, i - height / 3)
+        fit(count: count, height: height)
+    }
+
+    /// Draws the lines on screen, `count` in all: the chosen one (`isChosen`, by default the line
+    /// of the cursor's item) filled with `fill` first, then `row(line, rect, chosen, &buf)`.
+    func draw(count: Int, in r: Rect, into buf: inout Buffer, fill: Role = .selection, isChosen: ((Int) -> Bool)? = nil,
+              _ row: (_ line: Int, _ r: Rect, _ chosen: Bool, _ buf: inout Buffer) -> Void) {
+        for y in 0..<r.height {
+            let i = top + y
+            guard i >= 0, i < count else { break }
+            let chosen = isChosen?(i) ?? (i == index)
+            if chosen { buf.fill(r.row(y), role: fill) }
+            row(i, r.row(y), chosen, &buf)
+        }
+    }
+
+    /// The line drawn at screen row `y` of `r` (a click), or nil past the end of the list.
+    func line(atY y: Int, in r: Rect, count: Int) -> Int? {
+        let i = top + y - r.y
+        return y >= r.y && y < r.maxY && i >= 0 && i < count ? i : nil
+    }
+
+    public func violations(count: Int, height: Int, name: String) -> [String] {
+        cursor.violations(count: count, height: height, name: name)
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import NNGuideCore
+
+/// A brief flag's help is its field's `meaning` in the content's schema (decisions.yaml `brief:`), so
+/// the two cannot drift. The schema is read only when help is being printed (ArgumentParser builds
+/// every flag's help on each parse), through the content cache as Tab completion reads it, honouring
+/// a `--content` on the command line.
+enum BriefFlagHelp {
+    static func of(_ field: String, valueName: String? = nil) -> ArgumentHelp {
+        let meaning = schema?[BriefField(field)]?.meaning
+        let text = meaning.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." } ?? "The brief's \(field) field (--fields describes it)."
+        return ArgumentHelp(text, valueName: valueName)
+    }
+
+    /// The arguments that print help, in any of its forms (the manual is generated from the dump).
+    static let helpWords: Set<String> = ["--help", "-h", "help", "--experimental-dump-help", "--generate-completion-script"]
+
+    static let schema: BriefSchema? = {
+        let words = Array(CommandLine.arguments.dropFirst())
+        guard words.contains(where: helpWords.contains) else { return nil }
+        return Completion.guide(words)?.decisions.brief
+    }()
+}

@@ -18,8 +18,9 @@ enum BriefFlagHelp {
         return ArgumentHelp(text, valueName: valueName)
     }
 
-    /// The arguments that print help, in any of its forms (the manual is generated from the dump).
-    static let helpWords: Set<String> = ["--help", "-h", "help", "--experimental-dump-help", "--generate-completion-script"]
+    /// The arguments that print help, in any of its forms (the manual is generated from the dump; the
+    /// completion scripts, either way they are asked for, carry the same help).
+    static let helpWords: Set<String> = ["--help", "-h", "help", "--experimental-dump-help", "--generate-completion-script", "completions"]
 
     static let schema: BriefSchema? = {
         let words = Array(CommandLine.arguments.dropFirst())

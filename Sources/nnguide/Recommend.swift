@@ -215,6 +215,12 @@ struct Recommend: ParsableCommand {
             if flags[m.field.field] != nil { throw Recommend.usage(BriefRefusal.mismatch(m).description) }
             throw Recommend.usage("\(m.other.flag) \(m.otherValue): \(m.field.name) \(m.value) does not apply to it; for \(m.otherValue): \(m.valid.joined(separator: ", "))")
         }
+        // A field given where it does not apply (`--nodes` for an image) is ignored, not refused: say so
+        // here, by the flag or the file's line, as well as among the recommendation's warnings.
+        for i in schema.notApplying(in: values) {
+            let place = flags[i.field.field] != nil ? i.field.flag : brief.map { (places[i.field.field] ?? SourceLocation(file: $0)).description + ": " + i.field.name }
+            printError("nnguide: warning: \(place ?? i.field.flag) does not apply to \(i.other) \(i.otherValue) (only to \(i.appliesTo.joined(separator: ", "))); it is ignored")
+        }
         do {
             return try Brief(schema: schema, values: values)
         } catch {

@@ -151,7 +151,7 @@ import Testing
         var (next, commands) = update(s, .key(.char("e"), at: 0))
         #expect(commands.count == 1)
         s = update(next, .done(.recordSaved(path: "/w/decision-x.md"))).0
-        #expect(s.message == "Saved the decision record as /w/decision-x.md")
+        #expect(s.message == "Saved record decision-x.md in /w")
         #expect(s.decide.session?.saved == "/w/decision-x.md" && s.decide.form.savedRecord == nil)
         // The list's own first command (reading the folder) answers the list, not the hub that opened it.
         (next, commands) = update(press(Fixture.state(), keys("d")), .key(.char("5"), at: 0))

@@ -166,7 +166,7 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         #expect(failed.message == "Not saved: cannot create /x: read-only")
         #expect(!shown(failed).contains("Decision record saved"))
         feed(&s, .done(.recordSaved(path: "/work/decision-transformer-2024-05-01.md")))
-        #expect(s.message == "Saved the decision record as /work/decision-transformer-2024-05-01.md")
+        #expect(s.message == "Saved record decision-transformer-2024-05-01.md in /work")
         #expect(shown(s).contains("Decision record saved as decision-transformer-2024-05-01.md"))
     }
 
@@ -181,9 +181,9 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         #expect(failed.decide.form.unsaved)
         var same = s
         feed(&same, .done(.briefSaved(path: "/b/text-generation.yaml", new: false)))
-        #expect(same.message == "Already saved as /b/text-generation.yaml" && !same.decide.form.unsaved)
+        #expect(same.message == "Already saved: text-generation.yaml in /b" && !same.decide.form.unsaved)
         feed(&s, .done(.briefSaved(path: "/b/text-generation.yaml", new: true)))
-        #expect(s.message == "Saved the brief as /b/text-generation.yaml")
+        #expect(s.message == "Saved brief text-generation.yaml in /b")
         #expect(!s.decide.form.unsaved && s.decide.form.file == "/b/text-generation.yaml")
         #expect(render(s).lines[s.height - 2].contains("(brief saved)"))
         // Saved: quitting keeps no draft.

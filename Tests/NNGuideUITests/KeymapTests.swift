@@ -153,7 +153,8 @@ import Testing
         // Saved briefs: Enter is offered only when there is a brief to open.
         let dir = try TempDir()
         #expect(!words(press(Fixture.state(), keys("d5"), running: dir.runner)).contains("open"))
-        let withBrief = press(Fixture.state(), keys("d3", "4j6", "w", "d", "5"), running: dir.runner)
+        // Esc, not `d`, back to the hub: on a choice field `d` types (a task's name starts with it).
+        let withBrief = press(Fixture.state(), keys("d3", "4j6", "w") + [.escape] + keys("5"), running: dir.runner)
         #expect(withBrief.decide.top is SavedBriefsScreen)
         #expect(words(withBrief).contains("open"), "\(words(withBrief))")
     }

@@ -87,10 +87,8 @@ public struct BriefChoice: Codable, Sendable, Equatable {
         try c.encodeIfPresent(costsAs, forKey: .costsAs)
     }
 
-    /// Whether the value makes sense with the brief's other values (a field the brief leaves out limits nothing).
-    func applies(given values: [BriefField: BriefValue]) -> Bool {
-        appliesTo.allSatisfy { field, allowed in values[BriefField(field)]?.choice.map(allowed.contains) ?? true }
-    }
+    /// Whether the value makes sense with the brief's other values.
+    func applies(given values: [BriefField: BriefValue]) -> Bool { BriefSchema.holds(appliesTo, given: values) }
 }
 
 /// One field of the brief as decisions.yaml declares it:
@@ -102,6 +100,7 @@ public struct BriefChoice: Codable, Sendable, Equatable {
 ///       required: false                  # optional; default false
 ///       min: 1                           # integer and number only, optional: the smallest valid value
 ///       accepts: a whole number ...      # optional: how to write a value, for messages
+///       applies_to: {modality: [graph]}  # optional: the values of other choice fields it makes sense with
 ///       values:                          # choice only
 ///         - {value: image, meaning: photographs, scans, frames}
 public struct BriefFieldSpec: Codable, Sendable, Equatable {
@@ -116,6 +115,9 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
     /// Required fields always do (`definesProblem`); "what would change the pick" ranks changing one after
     /// the constraints.
     public var problem: Bool?
+    /// The values of other choice fields this field makes sense with (`nodes` only for a graph): the form
+    /// shows it only there, and a brief that gives it elsewhere is warned and has it ignored. Empty: always.
+    public var appliesTo: [String: [String]] = [:]
     private var flagName: String?
 
     public init(name: String, kind: BriefFieldKind, meaning: String, required: Bool = false, values: [BriefChoice] = [],
@@ -124,7 +126,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
         self.min = min; self.accepts = accepts; self.flagName = flag
     }
 
-    enum CodingKeys: String, CodingKey { case name, kind, meaning, required, values, min, accepts, problem, flagName = "flag" }
+    enum CodingKeys: String, CodingKey { case name, kind, meaning, required, values, min, accepts, problem, appliesTo = "applies_to", flagName = "flag" }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -136,8 +138,27 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
         min = try c.decodeIfPresent(Double.self, forKey: .min)
         accepts = try c.decodeIfPresent(String.self, forKey: .accepts)
         problem = try c.decodeIfPresent(Bool.self, forKey: .problem)
+        appliesTo = try c.decodeIfPresent([String: [String]].self, forKey: .appliesTo) ?? [:]
         flagName = try c.decodeIfPresent(String.self, forKey: .flagName)
     }
+
+    // `applies_to` is written only when used, so exports of content without it stay as they were.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(meaning, forKey: .meaning)
+        try c.encode(required, forKey: .required)
+        try c.encode(values, forKey: .values)
+        try c.encodeIfPresent(min, forKey: .min)
+        try c.encodeIfPresent(accepts, forKey: .accepts)
+        try c.encodeIfPresent(problem, forKey: .problem)
+        if !appliesTo.isEmpty { try c.encode(appliesTo, forKey: .appliesTo) }
+        try c.encodeIfPresent(flagName, forKey: .flagName)
+    }
+
+    /// Whether the field makes sense with the brief's other values (`applies_to`).
+    public func applies(given values: [BriefField: BriefValue]) -> Bool { BriefSchema.holds(appliesTo, given: values) }
 
     public var field: BriefField { BriefField(name) }
     /// Whether the field says what the problem is (a required field, or `problem: true`).
@@ -242,6 +263,25 @@ public struct BriefSchema: Codable, Sendable, Equatable {
         do { return try spec.parse(raw) } catch { throw .badValue(error) }
     }
 
+    /// Whether an `applies_to` holds: every field it names has one of its values, or no value yet (a field
+    /// the brief leaves out limits nothing). The one reading of `applies_to`, for fields and values alike.
+    static func holds(_ appliesTo: [String: [String]], given values: [BriefField: BriefValue]) -> Bool {
+        appliesTo.allSatisfy { field, allowed in values[BriefField(field)]?.choice.map(allowed.contains) ?? true }
+    }
+
+    /// The fields the brief gives that do not apply to it (`nodes` for an image), each with the first value
+    /// that rules it out: they are ignored, with a warning.
+    public func notApplying(in values: [BriefField: BriefValue]) -> [BriefInapplicable] {
+        fields.compactMap { spec in
+            guard values[spec.field] != nil else { return nil }
+            for (name, allowed) in spec.appliesTo.sorted(by: { $0.key < $1.key }) {
+                guard let given = values[BriefField(name)]?.choice, !allowed.contains(given) else { continue }
+                return BriefInapplicable(field: spec, other: name, otherValue: given, appliesTo: allowed)
+            }
+            return nil
+        }
+    }
+
     /// The values of a choice field that make sense with the brief's other values (`applies_to`), in order.
     public func applicable(_ field: BriefField, given values: [BriefField: BriefValue]) -> [String] {
         (self[field]?.values ?? []).filter { $0.applies(given: values) }.map(\.value)
@@ -300,6 +340,8 @@ public struct BriefSchema: Codable, Sendable, Equatable {
                 out.append((i, "brief field '\(f.name)': only integer and number fields take 'min'"))
             }
             if f.required && f.kind != .choice { out.append((i, "brief field '\(f.name)': only a choice can be required")) }
+            if f.required && !f.appliesTo.isEmpty { out.append((i, "brief field '\(f.name)': a required field applies to every brief; remove its applies_to")) }
+            out += appliesToProblems(f.appliesTo, of: f, at: "brief field '\(f.name)' applies_to").map { (i, $0) }
             out += applicabilityProblems(f).map { (i, $0) }
         }
         return out
@@ -312,19 +354,7 @@ extension BriefSchema {
     func applicabilityProblems(_ f: BriefFieldSpec) -> [String] {
         var out: [String] = []
         let limited = f.values.filter { !$0.appliesTo.isEmpty }
-        for v in limited {
-            for (name, allowed) in v.appliesTo.sorted(by: { $0.key < $1.key }) {
-                let at = "brief field '\(f.name)': value '\(v.value)' applies_to '\(name)'"
-                guard name != f.name else { out.append(at + ", its own field"); continue }
-                guard let other = self[BriefField(name)], other.kind == .choice else {
-                    out.append(at + ", which is not a choice field of the brief"); continue
-                }
-                if allowed.isEmpty { out.append(at + " with no values") }
-                for a in allowed where !other.choices.contains(a) {
-                    out.append(at + ": '\(a)' is not a value of \(name); valid values: \(other.validValues)")
-                }
-            }
-        }
+        for v in limited { out += appliesToProblems(v.appliesTo, of: f, at: "brief field '\(f.name)': value '\(v.value)' applies_to") }
         for name in Set(limited.flatMap(\.appliesTo.keys)).sorted() {
             guard let other = self[BriefField(name)], other.kind == .choice else { continue }
             for o in other.choices where applicable(f.field, given: [other.field: .choice(o)]).isEmpty {
@@ -332,6 +362,38 @@ extension BriefSchema {
             }
         }
         return out
+    }
+}
+
+extension BriefSchema {
+    /// An `applies_to` (a field's or a value's) names other choice fields of the brief and real values of them.
+    func appliesToProblems(_ appliesTo: [String: [String]], of f: BriefFieldSpec, at prefix: String) -> [String] {
+        var out: [String] = []
+        for (name, allowed) in appliesTo.sorted(by: { $0.key < $1.key }) {
+            let at = prefix + " '\(name)'"
+            guard name != f.name else { out.append(at + ", its own field"); continue }
+            guard let other = self[BriefField(name)], other.kind == .choice else {
+                out.append(at + ", which is not a choice field of the brief"); continue
+            }
+            if allowed.isEmpty { out.append(at + " with no values") }
+            for a in allowed where !other.choices.contains(a) {
+                out.append(at + ": '\(a)' is not a value of \(name); valid values: \(other.validValues)")
+            }
+        }
+        return out
+    }
+}
+
+/// A field the brief gives where it does not apply: `nodes` with `modality image`. Ignored, with a warning.
+public struct BriefInapplicable: Sendable, Equatable, CustomStringConvertible {
+    public var field: BriefFieldSpec
+    public var other: String
+    public var otherValue: String
+    /// The values of `other` the field applies to.
+    public var appliesTo: [String]
+    /// "nodes does not apply to modality image (only to graph) and was ignored."
+    public var description: String {
+        "\(field.name) does not apply to \(other) \(otherValue) (only to \(appliesTo.joined(separator: ", "))) and was ignored."
     }
 }
 
@@ -407,6 +469,7 @@ extension BriefSchema {
             case .flag, .text: break
             }
             if f.required { what += " (required)" }
+            for (name, allowed) in f.appliesTo.sorted(by: { $0.key < $1.key }) { what += " (only for \(name) " + allowed.joined(separator: ", ") + ")" }
             rows.append("| `\(f.name)` | \(flag) | \(what.replacing("|", with: "\\|")) |")
         }
         return rows.joined(separator: "\n") + "\n"

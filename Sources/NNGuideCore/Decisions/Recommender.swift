@@ -31,8 +31,9 @@ public struct Recommender: Sendable {
     }
 
     /// `comparingWithGuide`: also walk the guide's own flow and say when the pick departs from it (`Decision.guidePick`).
-    public func decide(_ given: Brief, comparingWithGuide: Bool = true) throws(RecommendError) -> Decision {
-        try refuseUnanswerable(given)
+    public func decide(_ asked: Brief, comparingWithGuide: Bool = true) throws(RecommendError) -> Decision {
+        try refuseUnanswerable(asked)
+        let (given, ignored) = applicable(asked)
         // The brief with defaults filled in is what every rule below reads.
         let (brief, defaults) = understand(given)
         var assumptions = defaults.map { d in
@@ -90,7 +91,7 @@ public struct Recommender: Sendable {
         let ranked = ranking.ranked()
         guard let top = ranked.first else { throw RecommendError("leaf '\(leaf.id)' names no candidate") }
         let name = { (id: String) in self.name(id) }
-        var warnings: [Reason] = []
+        var warnings = ignored.map { Reason($0.description) }
         var noticed: Set<BriefField> = []
         for rule in book.contradictions where rule.when?.holds(for: brief) ?? true {
             let said = rule.warn.filter { $0.applies(to: top.id) }.map { cited(Reason(fill($0.text, brief, top.id)), rule.evidence) }
@@ -147,7 +148,9 @@ public struct Recommender: Sendable {
             because.append(Reason("Read, but nothing on this route depends on " + (unchanged.count == 1 ? "it" : "them")
                 + ": no answer or rule of the guide or nnguide changes for this value.", source: .brief(values(unchanged, brief, given))))
         }
-        var decision = Decision(given: given, brief: brief, defaults: defaults, steps: steps, leaf: LeafRef(tree: primary.id, node: leaf.id),
+        // The brief as asked, so the record and its command give back what the person wrote (the warning
+        // says what was ignored).
+        var decision = Decision(given: asked, brief: brief, defaults: defaults, steps: steps, leaf: LeafRef(tree: primary.id, node: leaf.id),
                         refinedBy: refined.map { LeafRef(tree: $0.tree.id, node: $0.leaf.id) }, band: band, rules: rules, ranking: ranked,
                         pick: pick, alternatives: alternatives, whyNot: whyNot, because: Recommender.unique(because),
                         warnings: Recommender.unique(warnings), assumptions: Recommender.unique(assumptions), nextSteps: next, see: see)
@@ -166,8 +169,9 @@ public struct Recommender: Sendable {
     }
 
     /// `pick`, and whether the brief rules out every candidate (the pick is then only the closest fit).
-    public func checkedPick(_ given: Brief) throws(RecommendError) -> (id: String, title: String, ruledOut: Bool) {
-        try refuseUnanswerable(given)
+    public func checkedPick(_ asked: Brief) throws(RecommendError) -> (id: String, title: String, ruledOut: Bool) {
+        try refuseUnanswerable(asked)
+        let given = applicable(asked).brief
         let (brief, _) = understand(given)
         let (_, first, second) = try route(brief)
         let leaves = [second?.walk.leaf, first.leaf].compactMap { $0 }
@@ -237,6 +241,15 @@ public struct Recommender: Sendable {
     // MARK: the brief
 
     /// The brief with the defaults filled in, and every default applied for a field it left out.
+    /// The brief without the fields it gives where they do not apply (`applies_to`: `nodes` for an image),
+    /// which no route or rule may read; `decide` warns about each.
+    func applicable(_ asked: Brief) -> (brief: Brief, ignored: [BriefInapplicable]) {
+        let ignored = book.brief.notApplying(in: asked.values)
+        var brief = asked
+        for i in ignored { brief[i.field.field] = nil }
+        return (brief, ignored)
+    }
+
     public func understand(_ given: Brief) -> (brief: Brief, defaults: [AppliedDefault]) {
         var brief = given
         var applied: [AppliedDefault] = []

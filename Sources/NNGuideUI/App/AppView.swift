@@ -65,6 +65,9 @@ public protocol AppView: Sendable {
     var typing: Bool { get }
     /// The keymap scopes that still act while typing (most specific first).
     var typingScopes: [Scope] { get }
+    /// True when a letter that is not one of the view's own keys starts typing into what is focused
+    /// (`Keymap.typesInField`), rather than acting globally.
+    func lettersType(_ ctx: ViewContext) -> Bool
     /// Global actions that do nothing on this view, left out of its hint line so it never offers a
     /// key that only answers "Nothing to do here" (Help has nothing to open).
     var idleActions: Set<Action> { get }
@@ -89,6 +92,7 @@ public protocol AppView: Sendable {
 extension AppView {
     public var typing: Bool { false }
     public var typingScopes: [Scope] { [.field] }
+    public func lettersType(_ ctx: ViewContext) -> Bool { false }
     public var idleActions: Set<Action> { [] }
     public func hintWords(_ ctx: ViewContext) -> [Action: String] { [:] }
     public mutating func fit(_ ctx: ViewContext) {}

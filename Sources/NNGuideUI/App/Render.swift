@@ -18,7 +18,7 @@ extension AppState {
     func renderTooSmall(into buf: inout Buffer) {
         let need = "\(Self.minimumWidth)x\(Self.minimumHeight)"
         // The longest message that fits, down to just the size needed.
-        let messages = ["Make the window larger: nnguide needs \(need) (now \(width)x\(height)). q quits.",
+        let messages = ["Make the window larger: nnguide needs \(need) (now \(width)x\(height)). \(Keymap.key(.quit)) quits.",
                         "Window too small: needs \(need)", "Too small: needs \(need)", "needs \(need)"]
         let fitting = messages.map { TextWrap.wrap($0, width: max(1, width)) }.first { $0.count <= height } ?? [need]
         let top = max(0, (height - fitting.count) / 2)
@@ -42,13 +42,13 @@ extension AppState {
         let y = height - 1
         if case .find(let field, _) = overlay {
             let x = field.render(label: "/", focused: true, at: 0, y: y, width: width, into: &buf, glyphs: glyphs)
-            let tail = "  Enter find " + glyphs.bullet + " Esc cancel"
+            let tail = "  \(Keymap.key(.open, in: .prompt)) find " + glyphs.bullet + " \(Keymap.key(.cancel, in: .prompt)) cancel"
             if x + 1 + DisplayWidth.of(tail) <= width { buf.put(tail, x: width - DisplayWidth.of(tail), y: y, role: .hint) }
             return
         }
         if case .mark(let set) = overlay {
             let names = reading.bookmarks.keys.sorted().joined(separator: " ")
-            let text = set ? "Bookmark this place: press a letter (Esc cancels)" : "Jump to bookmark: press a letter (\(names))"
+            let text = set ? "Bookmark this place: press a letter (\(Keymap.key(.cancel, in: .prompt)) cancels)" : "Jump to bookmark: press a letter (\(names))"
             buf.put(TextWrap.truncate(text, width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .prompt)
             return
         }
@@ -101,7 +101,7 @@ extension AppState {
         guard w >= 12 else { return }
         var body = note.lines(guide, width: w - 4, glyphs: glyphs)
         body.append(("", .text))
-        body.append((TextWrap.truncate("Esc: close", width: w - 4, ellipsis: glyphs.ellipsis), .dim))
+        body.append((TextWrap.truncate("\(Keymap.key(.cancel, in: .popover)): close", width: w - 4, ellipsis: glyphs.ellipsis), .dim))
         let maxBody = max(1, area.height - 2)
         if body.count > maxBody {
             body = Array(body.prefix(max(1, maxBody - 1))) + [body.last!]
@@ -144,7 +144,7 @@ extension AppState {
         if !see.isEmpty { for l in TextWrap.wrap(glyphs.text("See: " + see.joined(separator: ", ")), width: inner) { body.append((l, .dim)) } }
         if let line = e.evidence.line { for l in TextWrap.wrap(glyphs.text(line), width: inner) { body.append((l, .dim)) } }
         body.append(("", .text))
-        body.append((TextWrap.truncate("Enter: open in glossary \(glyphs.bullet) Esc: close", width: inner, ellipsis: glyphs.ellipsis), .dim))
+        body.append((TextWrap.truncate("\(Keymap.key(.open, in: .popover)): open in glossary \(glyphs.bullet) \(Keymap.key(.cancel, in: .popover)): close", width: inner, ellipsis: glyphs.ellipsis), .dim))
         let maxBody = max(1, area.height - 2)
         if body.count > maxBody {
             // Too long for the screen: cut it, say so, and keep the way to the whole entry.

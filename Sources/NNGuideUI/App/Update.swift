@@ -91,8 +91,9 @@ extension AppState {
             else if let c = key.typedCharacter { perform(.type(c)) }
             return
         }
+        if current.lettersType(context), let c = Keymap.typesInField(key, in: current.scopes) { perform(.type(c)); return }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
-            message = key == .unknown ? nil : "\(key.label) does nothing here; \(Keymap.label(for: .help) ?? "?") lists every key"
+            message = key == .unknown ? nil : "\(key.label) does nothing here; \(Keymap.key(.help)) lists every key"
             return
         }
         perform(action)
@@ -113,7 +114,7 @@ extension AppState {
         case .forward: forward()
         case .setMark: overlay = .mark(set: true)
         case .jumpToMark:
-            if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.label(for: .setMark) ?? "m") and a letter sets one" } else { overlay = .mark(set: false) }
+            if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.key(.setMark)) and a letter sets one" } else { overlay = .mark(set: false) }
         case .find where screen == .reader:
             overlay = .find(TextField(), returnTo: reader.top)
         case .find where screen == .help:
@@ -132,7 +133,7 @@ extension AppState {
             switch action {
             case .cancel: break
             case .pick(let n): message = "No choice \(n) here"
-            default: message = "Nothing to do here for that key; ? lists every key"
+            default: message = "Nothing to do here for that key; \(Keymap.key(.help)) lists every key"
             }
         case .message(let m): message = m
         case .openPage(let id, let find): openPage(id, find: find)
@@ -295,13 +296,13 @@ extension AppState {
             if set {
                 if let place = bookmarkablePosition() {
                     reading.bookmarks[name] = place
-                    let jump = Keymap.label(for: .jumpToMark) ?? "'"
+                    let jump = Keymap.key(.jumpToMark)
                     message = "Bookmark \(name) set at \(guide.breadcrumb(place.page).joined(separator: " \(glyphs.sep) ")) (\(jump)\(name) returns)"
                 } else { message = "Bookmarks mark a place in a page: open a page first" }
             } else if let place = reading.bookmarks[name] {
                 go(.page(place))
             } else {
-                message = "No bookmark \(name); set one with \(Keymap.label(for: .setMark) ?? "m")\(name)"
+                message = "No bookmark \(name); set one with \(Keymap.key(.setMark))\(name)"
             }
         }
     }

@@ -55,13 +55,13 @@ public struct Find: Sendable, Equatable {
     func summary(_ scope: Scope, notFound: String) -> String {
         guard !text.isEmpty else { return "" }
         guard let m = current, !matches.isEmpty else { return "\"\(text)\" is not \(notFound)" }
-        let next = Keymap.label(for: .findNext, in: scope) ?? "n", previous = Keymap.label(for: .findPrevious, in: scope) ?? "N"
+        let next = Keymap.key(.findNext, in: scope), previous = Keymap.key(.findPrevious, in: scope)
         return "\"\(text)\": match \(m + 1) of \(matches.count); \(next) next, \(previous) previous"
     }
 
     /// What `n` says when there is nothing to step through.
     func nothing(_ scope: Scope, notFound: String) -> String {
-        text.isEmpty ? "Nothing to find yet: \(Keymap.label(for: .find, in: scope) ?? "/") and some words" : "\"\(text)\" is not \(notFound)"
+        text.isEmpty ? "Nothing to find yet: \(Keymap.key(.find, in: scope)) and some words" : "\"\(text)\" is not \(notFound)"
     }
 
     /// Case-insensitive matches of any needle, line by line, in reading order (a phrase broken

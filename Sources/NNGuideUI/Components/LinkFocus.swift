@@ -21,6 +21,9 @@ struct LinkFocus {
     static let entry = LinkFocus(start: .inOrder, reveal: .fraction(2))
     /// A decision screen (`Pane`).
     static let sheet = LinkFocus(start: .inOrder, reveal: .lookahead(3))
+    /// A decision screen long enough to be read by scrolling (the recommendation): Tab starts on
+    /// screen, so from the bottom it reaches "What would change the pick", not the first link far above.
+    static let longSheet = LinkFocus(start: .onScreen, reveal: .lookahead(3))
 
     /// The link after `current` (positions in `lines`, which holds the first line of each link in Tab
     /// order), or nil when there are none.

@@ -44,12 +44,12 @@ public struct TextField: Sendable, Equatable {
         return (before, after)
     }
 
-    /// "Label: text▌" in `width` columns, the cursor a highlighted cell where typing goes; `hint`
-    /// shows in an empty field that is not focused. Returns the column after what it drew (the
+    /// "Label: text▌" in `width` columns, the cursor a highlighted cell where typing goes; an empty
+    /// field that is not focused says which key of `scope` (the screen's) focuses it. Returns the column after what it drew (the
     /// cursor's cell included).
     @discardableResult
     public func render(label: String, focused: Bool, at x: Int, y: Int, width: Int, into buf: inout Buffer, glyphs: Glyphs,
-                       hint: String? = "(press / to type)") -> Int {
+                       focusing scope: Scope? = nil) -> Int {
         let labelEnd = buf.put(label, x: x, y: y, role: focused ? .prompt : .dim, limit: x + width)
         let room = x + width - labelEnd
         guard room > 1 else { return labelEnd }
@@ -57,7 +57,7 @@ public struct TextField: Sendable, Equatable {
         let limit = x + width
         guard focused else {
             let end = buf.put(before + after, x: labelEnd, y: y, role: .text, limit: limit)
-            if text.isEmpty, let hint { buf.put(hint, x: labelEnd, y: y, role: .dim, limit: limit) }
+            if text.isEmpty, let scope { buf.put("(press \(Keymap.key(.focusField, in: scope)) to type)", x: labelEnd, y: y, role: .dim, limit: limit) }
             return end
         }
         var end = buf.put(before, x: labelEnd, y: y, role: .prompt, limit: limit)

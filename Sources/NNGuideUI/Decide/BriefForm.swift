@@ -16,6 +16,9 @@ public struct BriefForm: Sendable, Equatable {
     }
     /// The text being typed into a number, the notes or a choice's name; nil when not typing.
     public internal(set) var editing: TextField?
+    /// The field's value when typing began: Esc on text that fits nothing puts it back (a choice is
+    /// chosen as its name is typed, so "ph" of "phone" had chosen graph).
+    var beforeEditing: BriefValue?
     /// Why the typed text is not a value yet.
     var problem: String?
     var pane = Pane()
@@ -34,6 +37,15 @@ public struct BriefForm: Sendable, Equatable {
     /// The focused field; the schema comes from the guide on screen, so a field added to
     /// decisions.yaml is a row here with no change to this file.
     func current(_ schema: BriefSchema) -> BriefFieldSpec? { schema.fields.indices.contains(field) ? schema.fields[field] : nil }
+
+    /// The indices of the fields the form shows: those that apply with the values chosen so far
+    /// (`applies_to`: no `nodes` for an image), and any that holds a value, which stays in view, marked,
+    /// when a later choice makes it stop applying (the recommender ignores it), until it is cleared.
+    func shown(_ schema: BriefSchema) -> [Int] {
+        schema.fields.indices.filter { values[schema.fields[$0].field] != nil || schema.fields[$0].applies(given: values) }
+    }
+    /// The focused field's row among those shown.
+    func row(_ schema: BriefSchema) -> Int { shown(schema).firstIndex(of: field) ?? 0 }
 
     /// Changes not yet in a file.
     public var unsaved: Bool { !values.isEmpty && values != (fileValues ?? [:]) }
@@ -86,6 +98,9 @@ public struct BriefForm: Sendable, Equatable {
 
     /// The values a choice or flag field cycles through; nil is "not set". A choice offers only the values
     /// that apply with the form's other values (`applies_to`: the tasks of the chosen modality).
+    /// True when the focused field is a choice and nothing is being typed: letters type its name.
+    func onChoice(_ schema: BriefSchema) -> Bool { editing == nil && current(schema).map { choices($0, schema) != nil } == true }
+
     func choices(_ f: BriefFieldSpec, _ schema: BriefSchema) -> [BriefValue]? {
         switch f.kind {
         case .choice:
@@ -120,29 +135,40 @@ public struct BriefForm: Sendable, Equatable {
         if editing != nil { return typing(action, ctx) }
         guard let current = current(schema) else { return .unhandled }
         switch action {
-        case .lineDown: move(to: field + 1, ctx)
-        case .lineUp: move(to: field - 1, ctx)
-        case .top: move(to: 0, ctx)
-        case .bottom: move(to: schema.fields.count - 1, ctx)
+        case .lineDown: move(by: 1, ctx)
+        case .lineUp: move(by: -1, ctx)
+        case .top: move(by: -schema.fields.count, ctx)
+        case .bottom: move(by: schema.fields.count, ctx)
         case .decide(.nextValue), .decide(.previousValue):
             guard cycle(current, by: action == .decide(.nextValue) ? 1 : -1, schema) else {
-                return .message("\(current.name) is typed: Enter, then the \(current.kind == .text ? "text" : "number")")
+                return .message("\(current.name) is typed: \(Keymap.key(.open, in: .brief)), then the \(current.kind == .text ? "text" : "number")")
             }
         case .open:
             // A number or the notes: the value to edit. A choice: its name typed (the 10th value and
             // later have no digit), chosen as it is typed.
             editing = TextField(choices(current, schema) == nil ? (values[current.field]?.description ?? "") : "")
+            beforeEditing = values[current.field]
         case .pick(let n):
             if let vs = choices(current, schema) {
                 guard vs.indices.contains(n - 1) else { return .unhandled }
                 values[current.field] = vs[n - 1]
             } else {
+                beforeEditing = values[current.field]
                 editing = TextField(String(n))
                 reparse(current, schema)
             }
+        case .type(let c):
+            // A letter that is not the form's key, on a choice: the start of a value's name, as if
+            // Enter had been pressed first (`Keymap.typesInField`).
+            guard choices(current, schema) != nil else { return .unhandled }
+            beforeEditing = values[current.field]
+            editing = TextField(String(c))
+            reparse(current, schema)
         case .decide(.clearValue):
             values[current.field] = nil
             problem = nil
+            // A field kept only for its value leaves the form with it.
+            if !shown(schema).contains(field) { move(by: 1, ctx) }
         case .decide(.showCommand):
             showCommand.toggle()
             if showCommand && brief(schema) == nil {
@@ -161,11 +187,15 @@ public struct BriefForm: Sendable, Equatable {
         }
         switch action {
         // Enter on text that is not a value yet keeps it, with the problem in view, to be mended
-        // rather than typed again; Esc leaves it (the field keeps its last good value, or none).
+        // rather than typed again; Esc drops it and puts back the value from before typing.
         case .open where problem != nil: return .message(problem ?? "")
-        case .open, .cancel: finish()
-        case .lineDown, .switchFocus: finish(); move(to: field + 1, ctx)
-        case .lineUp: finish(); move(to: field - 1, ctx)
+        case .open: finish()
+        case .cancel:
+            if problem != nil, let spec = current(ctx.guide.decisions.brief) { values[spec.field] = beforeEditing }
+            finish()
+            return .none
+        case .lineDown, .switchFocus: finish(); move(by: 1, ctx)
+        case .lineUp: finish(); move(by: -1, ctx)
         default: return .unhandled
         }
         if editing != nil, let spec = current(ctx.guide.decisions.brief) { reparse(spec, ctx.guide.decisions.brief) }
@@ -204,12 +234,18 @@ public struct BriefForm: Sendable, Equatable {
         return names.count <= 1 ? (names.first ?? "a field") : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
+    /// Leaves the text: its problem goes with it, so it is never shown under the next field.
     private mutating func finish() {
         editing = nil
+        problem = nil
     }
 
-    private mutating func move(to i: Int, _ ctx: ViewContext) {
-        field = min(max(0, i), max(0, ctx.guide.decisions.brief.fields.count - 1))
+    /// Moves the focus `step` rows among the fields shown (from a field no longer shown, to its nearest).
+    private mutating func move(by step: Int, _ ctx: ViewContext) {
+        let rows = shown(ctx.guide.decisions.brief)
+        guard !rows.isEmpty else { return }
+        let at = rows.firstIndex(of: field) ?? (rows.firstIndex { $0 > field }.map { step > 0 ? $0 - 1 : $0 } ?? rows.count)
+        field = rows[min(max(0, at + step), rows.count - 1)]
     }
 
     // MARK: layout
@@ -225,7 +261,8 @@ public struct BriefForm: Sendable, Equatable {
         s.text("Model Brief", .title)
         if !pivots.isEmpty { s.text(g.arrow + " changing it would change the pick", .dim) }
         let schema = ctx.guide.decisions.brief
-        for (i, f) in schema.fields.enumerated() {
+        for i in shown(schema) {
+            let f = schema.fields[i]
             let start = s.count
             s.item { s in
                 let mark = TextWrap.pad(pivots.contains(f.field) ? g.arrow : "", width: 2)
@@ -241,7 +278,9 @@ public struct BriefForm: Sendable, Equatable {
                         let (l, r) = g.ascii ? ("<", ">") : ("\u{25C2}", "\u{25B8}")
                         text = l + " " + text + " " + r
                     }
-                    spans.append(Span(TextWrap.truncate(text, width: room, ellipsis: g.ellipsis), .strong))
+                    let ignored = f.applies(given: values) ? "" : " (ignored)"
+                    spans.append(Span(TextWrap.truncate(text, width: max(1, room - ignored.count), ellipsis: g.ellipsis), .strong))
+                    if !ignored.isEmpty { spans.append(Span(ignored, .warning)) }
                 } else if let assumed = understood?.brief[f.field], understood?.assumedFields.contains(f.name) == true {
                     spans.append(Span(TextWrap.truncate("(assumed \(assumed))", width: room, ellipsis: g.ellipsis), .dim))
                 } else {
@@ -276,6 +315,10 @@ public struct BriefForm: Sendable, Equatable {
         if let notice { s.text(notice, .strong, first: pad) }
         s.text(f.meaning + (f.required ? " (required)" : ""), .dim, first: pad)
         if let problem { s.text(problem, .warning, first: pad) }
+        if values[f.field] != nil, let why = schema.notApplying(in: values).first(where: { $0.field == f }) {
+            s.text("Not for \(why.other) \(why.otherValue) (only \(why.appliesTo.joined(separator: ", "))): the recommendation ignores it; "
+                   + "\(Keymap.key(.decide(.clearValue), in: .brief)) clears it.", .warning, first: pad)
+        }
         if let vs = choices(f, schema) {
             var runs: [StyledRun<Sheet.Tag>] = []
             // Values past the ninth have no digit: a separator keeps "9 multimodal" and "audio" apart.
@@ -288,27 +331,29 @@ public struct BriefForm: Sendable, Equatable {
             }
             s.wrap(runs, first: pad)
             if editing != nil {
-                s.text("Type a value's name: \(Self.key(.open, .briefField)) or \(Self.key(.lineDown, .briefField)) takes it.", .dim, first: pad)
+                s.text("Type a value's name: \(Keymap.key(.open, in: .briefField)) or \(Keymap.key(.lineDown, in: .briefField)) takes it.", .dim, first: pad)
             } else {
-                s.text("\(Self.key(.decide(.previousValue), .brief))/\(Self.key(.decide(.nextValue), .brief)) or a digit chooses, \(Self.key(.open, .brief)) to type a name; \(Self.key(.decide(.clearValue), .brief)) clears.", .dim, first: pad)
+                s.text("\(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) or a digit chooses, \(Keymap.key(.open, in: .brief)) to type a name; \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
             }
         } else if problem != nil {
         } else if editing != nil {
-            s.text("Enter, Esc or Down finishes.", .dim, first: pad)
+            s.text(Keymap.keys(.open, in: .briefField).joined(separator: ", ") + " or \(Keymap.key(.lineDown, in: .briefField)) finishes.", .dim, first: pad)
         } else {
-            s.text("Enter to type " + (f.kind == .text ? "the text." : "\(f.validValues)."), .dim, first: pad)
+            s.text("\(Keymap.key(.open, in: .brief)) to type " + (f.kind == .text ? "the text." : "\(f.validValues)."), .dim, first: pad)
         }
     }
 
     /// The key bound to `action`, from the keymap, so the form never names a key that does not work.
-    static func key(_ action: Action, _ scope: Scope) -> String { Keymap.label(for: action, in: scope) ?? "?" }
 
     /// Keeps the focused row and what it says about itself on screen.
     mutating func fit(height: Int, width: Int, _ ctx: ViewContext) {
+        // A brief opened over the form can hide the focused field: the focus goes on to the next shown.
+        if !shown(ctx.guide.decisions.brief).contains(field) { move(by: 0, ctx) }
         let s = sheet(width: width, ctx, understood: nil)
-        guard s.items.indices.contains(field) else { return }
-        pane.show(s.spots[.field] ?? s.items[field], s, height: height)
-        pane.show(s.items[field], s, height: height)
+        let row = row(ctx.guide.decisions.brief)
+        guard s.items.indices.contains(row) else { return }
+        pane.show(s.spots[.field] ?? s.items[row], s, height: height)
+        pane.show(s.items[row], s, height: height)
     }
 }
 

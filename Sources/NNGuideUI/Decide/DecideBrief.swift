@@ -6,6 +6,7 @@ import NNGuideCore
 struct BriefScreen: DecideScreen {
     var scopes: [Scope] { [.brief] }
     func typing(_ form: BriefForm) -> Bool { form.editing != nil }
+    func lettersType(_ ctx: DecideContext) -> Bool { ctx.form.onChoice(ctx.guide.decisions.brief) }
 
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
         ctx.form.notice = nil
@@ -65,7 +66,7 @@ struct BriefScreen: DecideScreen {
         let form = ctx.form
         guard f.contains(x: x, y: y), form.editing == nil else { return .unhandled }
         guard let i = form.pane.hit(form.sheet(width: f.width, ctx.view, understood: nil), x: x, y: y, in: f).item else { return .unhandled }
-        ctx.form.field = i
+        ctx.form.field = form.shown(ctx.guide.decisions.brief)[i]
         return .none
     }
 
@@ -82,7 +83,7 @@ struct BriefScreen: DecideScreen {
         let brief = form.unsaved ? "brief not saved" : (form.file != nil ? "brief saved" : nil)
         let notes = [form.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
         return ("Decide \(ctx.glyphs.sep) Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"),
-                "\(form.current(schema)?.name ?? "") \(form.field + 1)/\(schema.fields.count)")
+                "\(form.current(schema)?.name ?? "") \(form.row(schema) + 1)/\(form.shown(schema).count)")
     }
 
     func violations(_ ctx: DecideContext) -> [String] {
@@ -109,7 +110,7 @@ struct BriefScreen: DecideScreen {
         // One recommendation a frame: the form's hints and the pane beside it share it.
         let form = dctx.form
         let (rec, problem) = form.outcome(ctx.guide)
-        form.pane.draw(form.sheet(width: f.width, ctx, understood: rec), in: f, selected: form.field, into: &buf)
+        form.pane.draw(form.sheet(width: f.width, ctx, understood: rec), in: f, selected: form.row(ctx.guide.decisions.brief), into: &buf)
         if let divider {
             buf.divider(divider, glyphs: g)
             var s = Sheet(width: res.width, glyphs: g)
@@ -131,7 +132,7 @@ struct BriefScreen: DecideScreen {
                 s.text("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)): the pick appears here and follows every change.", .dim)
             }
             Pane().draw(s, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), selected: nil, into: &buf)
-            let foot = rec == nil ? "" : "r why, why not, links  p path"
+            let foot = rec == nil ? "" : "\(Keymap.key(.decide(.recommendation), in: .brief)) why, why not, links  \(Keymap.key(.decide(.walkPath), in: .brief)) path"
             buf.fill(Rect(x: res.x, y: res.maxY - 1, width: res.width, height: 1))
             buf.put(TextWrap.truncate(foot, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.maxY - 1, role: .dim)
         } else {
@@ -143,7 +144,7 @@ struct BriefScreen: DecideScreen {
                 buf.put(TextWrap.truncate(why, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: problem == nil ? .dim : .warning)
                 return
             }
-            let key = "  r why"
+            let key = "  \(Keymap.key(.decide(.recommendation), in: .brief)) why"
             let line = "\(g.arrow) \(Outcome.name(rec.pick.id, ctx.guide)): \(g.text(rec.pick.title))"
             buf.put(TextWrap.truncate(line, width: res.width - DisplayWidth.of(key), ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: .strong)
             buf.put(key, x: res.maxX - DisplayWidth.of(key), y: res.y + 1, role: .dim)

@@ -36,7 +36,7 @@ struct HubScreen: MenuScreen {
         for d in book.trees(.diagnosis) {
             out.append((.tree(d.id), "Diagnose a failing model", about(d.id, d.summary)))
         }
-        out.append((.saved, "Open a saved brief", "briefs you saved with w in the form"))
+        out.append((.saved, "Open a saved brief", "briefs you saved with \(Keymap.key(.decide(.saveBrief), in: .brief)) in the form"))
         return out
     }
 

@@ -13,11 +13,13 @@ extension DecideView {
         }
         switch result {
         case .recordSaved(let path):
-            return .message("Saved the decision record as \(path)")
+            // Few words and the file's name first: with the folder first, 80 columns cut the name; 40 columns
+            // cut it after "Saved the decision record".
+            return .message("Saved record " + Sheet.fileName(path))
         case .recordFailed(let why), .briefFailed(let why):
             return .message("Not saved: \(why)")
         case .briefSaved(let path, let new):
-            return .message(new ? "Saved the brief as \(path)" : "Already saved as \(path)")
+            return .message((new ? "Saved brief " : "Already saved: ") + Sheet.fileName(path))
         case .briefsListed:
             return .none
         case .briefDeleted(let path, let problem, _, _):

@@ -16,6 +16,10 @@ protocol DecideScreen: Sendable {
     var idleActions: Set<Action> { get }
     /// True while a text field has the keys (the form's, whose text is in the brief).
     func typing(_ form: BriefForm) -> Bool
+    /// The hint line's words for a key whose effect depends on what is focused (`AppView.hintWords`).
+    func hintWords(_ ctx: DecideContext) -> [Action: String]
+    /// True when letters that are not this screen's keys type into its focused field (`AppView.lettersType`).
+    func lettersType(_ ctx: DecideContext) -> Bool
     /// Run once when the screen is pushed: the work it needs before it can show anything (the saved
     /// list reads the folder), as Bubble Tea's `Init() Cmd`; its result comes back to this screen.
     mutating func start(_ ctx: inout DecideContext) -> Effect
@@ -37,6 +41,8 @@ protocol DecideScreen: Sendable {
 extension DecideScreen {
     var idleActions: Set<Action> { [] }
     func typing(_ form: BriefForm) -> Bool { false }
+    func hintWords(_ ctx: DecideContext) -> [Action: String] { [:] }
+    func lettersType(_ ctx: DecideContext) -> Bool { false }
     mutating func start(_ ctx: inout DecideContext) -> Effect { .none }
     mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect { .unhandled }
     mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {}

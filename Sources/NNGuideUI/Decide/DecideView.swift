@@ -30,6 +30,8 @@ public struct DecideView: AppView {
     public var idleActions: Set<Action> { top.idleActions }
     public var typing: Bool { top.typing(form) }
     public var typingScopes: [Scope] { [.briefField] }
+    public func lettersType(_ ctx: ViewContext) -> Bool { top.lettersType(context(ctx)) }
+    public func hintWords(_ ctx: ViewContext) -> [Action: String] { top.hintWords(context(ctx)) }
 
     private func context(_ ctx: ViewContext) -> DecideContext {
         DecideContext(ctx, form: form, aside: aside.mapValues { $0.flatMap { $0.screen.resumable?.answers ?? [] } })

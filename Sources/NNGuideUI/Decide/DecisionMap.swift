@@ -70,7 +70,7 @@ struct DecisionMap: DecideScreen {
         let tree = nav.tree
         let taken = nav.answers.map(\.option)
         s.text("Map: " + tree.title, .title)
-        s.text("\(g.check) your path \(g.bullet) \(g.pointer) you are here \(g.bullet) Enter jumps \(g.bullet) Esc returns", .dim)
+        s.text("\(g.check) your path \(g.bullet) \(g.pointer) you are here \(g.bullet) \(Keymap.key(.open, in: .decideMap)) jumps \(g.bullet) \(Keymap.key(.decide(.map), in: .decideMap, preferring: .escape)) returns", .dim)
         s.blank()
         var expanded: Set<String> = []
         /// Branch glyphs per level; below a depth where labels would get too narrow, levels stop indenting.

@@ -12,9 +12,9 @@ extension Viewport where Focus == Sheet.Target {
 
     /// Moves the focus to the next target in `order` (indexes into the sheet's targets; default:
     /// top to bottom) and scrolls it into view, by the rule every view's Tab follows (`LinkFocus`).
-    mutating func cycle(forward: Bool, _ sheet: Sheet, height: Int, order: [Int]? = nil) -> Bool {
+    mutating func cycle(forward: Bool, _ sheet: Sheet, height: Int, order: [Int]? = nil, policy: LinkFocus = .sheet) -> Bool {
         let order = order ?? Array(sheet.targets.indices)
-        return cycle(.sheet, targets: order.map { sheet.targets[$0] }, at: order.map { max(0, sheet.targetLines[$0]) },
+        return cycle(policy, targets: order.map { sheet.targets[$0] }, at: order.map { max(0, sheet.targetLines[$0]) },
                      count: sheet.count, height: height, forward: forward)
     }
 

@@ -61,8 +61,9 @@ struct RecommendationScreen: DecideScreen {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         guard let o = outcome ?? self.outcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
             // A brief the form cannot answer (a task its modality rules out) says why, not what is missing.
-            let problem = form.outcome(ctx.guide).problem.map { $0 + " (Backspace returns to the form.)" }
-            s.text(problem ?? "Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (Backspace returns to it).", .text)
+            let back = Keymap.key(.decide(.stepBack), in: .recommendation)
+            let problem = form.outcome(ctx.guide).problem.map { $0 + " (\(back) returns to the form.)" }
+            s.text(problem ?? "Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (\(back) returns to it).", .text)
             return s
         }
         s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.compactMap { f in b[f].map { "\(f.name)=\($0)" } }.joined(separator: " "), .dim)
@@ -83,7 +84,7 @@ struct RecommendationScreen: DecideScreen {
     private func layoutFlips(_ s: inout Sheet) {
         guard !shown.isEmpty else { return }
         s.blank()
-        let tab = Keymap.label(for: .nextLink, in: .recommendation) ?? "Tab", enter = Keymap.label(for: .open, in: .recommendation) ?? "Enter"
+        let tab = Keymap.key(.nextLink, in: .recommendation), enter = Keymap.key(.open, in: .recommendation)
         s.text(DecisionSection.flips.heading + " (\(tab), \(enter) applies)", .heading)
         for (i, f) in shown.enumerated() {
             let t = s.target(.flip(i))
@@ -96,7 +97,7 @@ struct RecommendationScreen: DecideScreen {
     private func layoutApplied(_ s: inout Sheet) {
         guard !applied.isEmpty else { return }
         let g = s.glyphs
-        let undo = Keymap.label(for: .decide(.stepBack), in: .recommendation) ?? "Backspace"
+        let undo = Keymap.key(.decide(.stepBack), in: .recommendation)
         s.text("Changed: " + applied.map(\.change).joined(separator: " \(g.sep) ") + " (\(undo) undoes)", .accent)
     }
 
@@ -108,14 +109,18 @@ struct RecommendationScreen: DecideScreen {
         switch action {
         case .decide(.stepBack): if !undoFlip(&ctx) { ctx.pop() }
         case .cancel: pane.focus = nil
+        // With nothing focused, Tab goes to the first change on screen: the changes are what Tab is for
+        // here (their heading says so); from the bottom it went through every "Read more" link first.
+        case .nextLink where pane.focus == nil && firstFlip(onScreen: s, height: height) != nil:
+            pane.focus = firstFlip(onScreen: s, height: height)
         case .nextLink, .previousLink:
-            if !pane.cycle(forward: action == .nextLink, s, height: height) { return .message("No links here") }
+            if !pane.cycle(forward: action == .nextLink, s, height: height, policy: .longSheet) { return .message("No links here") }
         case .pick(let n):
             guard links.indices.contains(n - 1) else { return .unhandled }
             return ctx.follow(links[n - 1].link, from: .brief)
         case .open:
             if case .flip(let i)? = pane.focus { return applyFlip(i, &ctx) }
-            guard case .link(let i)? = pane.focus, links.indices.contains(i) else { return .message("Tab moves to the links and the flips; 1-9 open a link") }
+            guard case .link(let i)? = pane.focus, links.indices.contains(i) else { return .message("\(Keymap.key(.nextLink, in: scopes)) moves to the links and the flips; \(Keymap.digits) open a link") }
             return ctx.follow(links[i].link, from: .brief)
         case .decide(.showCommand):
             showCommand.toggle()
@@ -125,7 +130,7 @@ struct RecommendationScreen: DecideScreen {
             // The map of the brief's own path, over this screen: Esc comes back here as it was; Enter
             // on a place steps through the tree from there, over this screen too.
             guard let b = ctx.form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
-                return .message("The map shows a tree: p in the form steps through this brief's path")
+                return .message("The map shows a tree: \(Keymap.key(.decide(.walkPath), in: .brief)) in the form steps through this brief's path")
             }
             ctx.push(DecisionMap(Navigator(tree: primary, brief: b), ctx.view)) { place, ctx in
                 var session = TreeSession(Navigator(tree: primary, schema: ctx.guide.decisions.brief), origin: .brief)
@@ -140,6 +145,14 @@ struct RecommendationScreen: DecideScreen {
         default: return .unhandled
         }
         return .none
+    }
+
+    /// The first change to the brief whose line is on screen.
+    private func firstFlip(onScreen s: Sheet, height: Int) -> Sheet.Target? {
+        zip(s.targets, s.targetLines).first { t, line in
+            guard case .flip = t else { return false }
+            return line >= pane.top && line < pane.top + height
+        }?.0
     }
 
     /// Enter on a flip: the form's brief takes the change.
@@ -169,6 +182,12 @@ struct RecommendationScreen: DecideScreen {
         if let t = hit.target { pane.focus = t; return handle(.open, &ctx) }
         if let i = hit.item { return handle(.pick(i + 1), &ctx) }
         return .unhandled
+    }
+
+    /// Enter on a focused change applies it to the brief: the hint says so, not "open".
+    func hintWords(_ ctx: DecideContext) -> [Action: String] {
+        if case .flip? = pane.focus { return [.open: "apply"] }
+        return [:]
     }
 
     mutating func fit(_ ctx: inout DecideContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }

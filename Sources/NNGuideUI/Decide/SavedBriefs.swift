@@ -51,8 +51,8 @@ struct SavedBriefsScreen: MenuScreen {
         guard let folder else { s.text("Reading the briefs folder...", .dim); return s }
         s.text("In " + folder, .dim)
         s.blank()
-        if saved.isEmpty { s.text("No saved briefs yet. In the brief form, w saves one here.", .text); return s }
-        if !saved.contains(where: { !$0.draft }) { s.text("No saved briefs yet. In the brief form, w saves one here.", .text) }
+        if saved.isEmpty { s.text("No saved briefs yet. In the brief form, \(Keymap.key(.decide(.saveBrief), in: .brief)) saves one here.", .text); return s }
+        if !saved.contains(where: { !$0.draft }) { s.text("No saved briefs yet. In the brief form, \(Keymap.key(.decide(.saveBrief), in: .brief)) saves one here.", .text) }
         for (i, b) in saved.enumerated() {
             if b.draft && (i == 0 || !saved[i - 1].draft) {
                 s.blank()
@@ -90,7 +90,7 @@ struct SavedBriefsScreen: MenuScreen {
         guard pendingDelete == menu.index else {
             pendingDelete = menu.index
             // What x does comes first: a long name is cut off at the end of the line, never the answer.
-            return .message("x again deletes \(b.draft ? "the draft" : "the brief") \(b.name); any other key keeps it")
+            return .message("\(Keymap.key(.decide(.deleteBrief), in: .decide)) again deletes \(b.draft ? "the draft" : "the brief") \(b.name); any other key keeps it")
         }
         pendingDelete = nil
         return ctx.run(.deleteBrief(path: b.path))
@@ -104,7 +104,7 @@ struct SavedBriefsScreen: MenuScreen {
         guard let values = b.values else { return .message("Cannot open \(b.name): \(b.problem ?? "unreadable")") }
         if ctx.form.unsaved && pendingOpen != i {
             pendingOpen = i
-            return .message("The brief in the form has unsaved changes: Enter again replaces it, Backspace keeps it")
+            return .message("The brief in the form has unsaved changes: \(Keymap.key(.open, in: .decide)) again replaces it, \(Keymap.key(.decide(.stepBack), in: .decide)) keeps it")
         }
         pendingOpen = nil
         // The form shows the whole drift sentence (the status line would cut it).
@@ -117,7 +117,7 @@ struct SavedBriefsScreen: MenuScreen {
         guard saved.indices.contains(menu.index), saved[menu.index].values != nil else { return .message("Choose a saved brief that can be read") }
         guard let first = versus, first != menu.index else {
             versus = menu.index
-            return .message("Marked \(saved[menu.index].name): v on another brief compares the two")
+            return .message("Marked \(saved[menu.index].name): \(Keymap.key(.decide(.versus), in: .decide)) on another brief compares the two")
         }
         versus = nil
         ctx.push(BriefComparisonScreen(saved[first], saved[menu.index]))
@@ -163,7 +163,7 @@ struct BriefComparisonScreen: DecideScreen {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         s.text("Two saved briefs", .title)
         guard let c = comparison(ctx) else {
-            s.text("These briefs cannot be compared: one no longer reads as a brief (Backspace returns).", .warning)
+            s.text("These briefs cannot be compared: one no longer reads as a brief (\(Keymap.key(.decide(.stepBack), in: .decide)) returns).", .warning)
             return s
         }
         s.text("A: " + c.labels.0 + "   B: " + c.labels.1, .dim)

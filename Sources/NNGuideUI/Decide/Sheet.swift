@@ -82,7 +82,7 @@ struct Sheet: DocumentWriter {
     mutating func commandBlock(_ command: String, notes: [String] = []) {
         blank()
         spot(.command) { s in
-            s.text("The same with nnguide recommend (y hides it):", .dim)
+            s.text("The same with nnguide recommend (\(Keymap.key(.decide(.showCommand), in: .decideTree)) hides it):", .dim)
             s.command(command)
             for n in notes { s.text(n, .dim, first: [Span("  # ", .dim)], rest: [Span("  # ", .dim)]) }
         }
@@ -106,9 +106,12 @@ struct Sheet: DocumentWriter {
         for l in lines { line([Span("  "), Span(glyphs.text(l), .code)]) }
     }
 
-    /// A saved file as "NAME in FOLDER": the name stays whole when a narrow screen wraps the folder.
-    static func fileName(_ path: String) -> String {
+    /// A saved file as "NAME in FOLDER", the home folder as `~`: the name stays whole when a narrow
+    /// screen wraps or cuts the folder (a 40-column message line).
+    static func fileName(_ path: String, home: String? = ProcessEnvironment.current["HOME"]) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return path }
-        return path[path.index(after: slash)...] + " in " + path[..<slash]
+        var folder = String(path[..<slash])
+        if let home, home.count > 1, folder == home || folder.hasPrefix(home + "/") { folder = "~" + folder.dropFirst(home.count) }
+        return path[path.index(after: slash)...] + " in " + folder
     }
 }

@@ -89,7 +89,7 @@ struct TreeSession: DecideScreen {
             outcome.layout(into: &s) { s in extras(&s) }
         } else {
             if let k = changing, crumbs.indices.contains(k) {
-                s.text("Changing answer \(k + 1) of \(crumbs.count). Esc keeps \u{201C}\(s.plain(crumbs[k].option.answer))\u{201D}.", .warning)
+                s.text("Changing answer \(k + 1) of \(crumbs.count). \(Keymap.key(.cancel, in: scopes)) keeps \u{201C}\(s.plain(crumbs[k].option.answer))\u{201D}.", .warning)
                 s.blank()
             }
             let q = question
@@ -189,7 +189,7 @@ struct TreeSession: DecideScreen {
             reveal(.command, ctx)
             return .none
         case .decide(.saveRecord):
-            return atPick ? dctx.run(.saveRecord(.path(nav))) : .message("e saves the decision record once you reach a pick")
+            return atPick ? dctx.run(.saveRecord(.path(nav))) : .message("\(Keymap.key(.decide(.saveRecord), in: scopes)) saves the decision record once you reach a pick")
         default:
             break
         }
@@ -228,7 +228,7 @@ struct TreeSession: DecideScreen {
             switch pane.focus {
             case .crumb(let k)?: return reopen(k, ctx)
             case .link(let i)? where links.indices.contains(i): return dctx.follow(links[i].link, from: origin)
-            default: return .message("Tab moves to the links and the breadcrumb; 1-9 open a link")
+            default: return .message("\(Keymap.key(.nextLink, in: scopes)) moves to the links and the breadcrumb; \(Keymap.digits) open a link")
             }
         default:
             return .unhandled

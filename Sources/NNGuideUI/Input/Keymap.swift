@@ -164,7 +164,9 @@ public enum Keymap {
         Binding([.char("e")], .decide(.saveRecord), .brief, "save the recommendation as a Markdown decision record"),
         Binding([.char("y")], .decide(.showCommand), .brief, "show the equivalent nnguide recommend command"),
         Binding([.escape, .backspace], .decide(.stepBack), .brief, "back to the decision hub (the brief is kept)"),
-        Binding([.enter, .escape], .open, .briefField, "finish typing (letters type until then; Backspace deletes)", hint: "done"),
+        Binding([.enter], .open, .briefField, "finish typing (letters type until then; Backspace deletes)", hint: "done"),
+        // Esc was Enter's twin, so text that did not parse could not be left at all (Enter keeps it to mend).
+        Binding([.escape], .cancel, .briefField, "stop typing; text that is not a value is dropped"),
         Binding([.down, .tab], .lineDown, .briefField, "finish typing, next field", hint: "next"),
         Binding([.up, .backTab], .lineUp, .briefField, "finish typing, previous field"),
         Binding([.backspace], .deleteBackward, .briefField, "delete a character", hint: "delete"),
@@ -222,10 +224,56 @@ public enum Keymap {
         return nil
     }
 
+    /// On a field that takes a value's name at a glance (a choice in the brief form), the letter `key`
+    /// types rather than acts: one the view's own `scopes` do not bind and that neither moves nor quits
+    /// (typing "image" opened the glossary). Nil for a key that keeps its action.
+    public static func typesInField(_ key: Key, in scopes: [Scope]) -> Character? {
+        guard let c = key.typedCharacter, c.isLetter, action(for: key, in: scopes) == nil else { return nil }
+        let kept: Set<Action> = [.lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom, .quit]
+        return action(for: key, in: [.global]).map(kept.contains) == true ? nil : c
+    }
+
     /// The first key bound to `action` in `scope`, as help shows it ("t" for the contents): for a
     /// screen that names a key, so it can never name another than the one that works.
     public static func label(for action: Action, in scope: Scope = .global) -> String? {
         bindings.first { $0.scope == scope && $0.action == action }?.keys.first?.label
+    }
+
+    /// The key a hint or a message names for `action` in `scope`, falling back to Anywhere's binding:
+    /// every sentence that tells the user a key builds it here, so rebinding one row of the table
+    /// changes what every screen says (`KeyNameTests` fails on a key name written out instead).
+    /// An action bound nowhere is a programming error; release builds show "?" rather than crash.
+    /// `preferring` names a key other than the binding's first while it still does `action` there
+    /// (the map says "Esc returns", as a dialog would, though M comes first for the hint line).
+    public static func key(_ action: Action, in scope: Scope = .global, preferring: Key? = nil) -> String {
+        if let p = preferring, self.action(for: p, in: [scope, .global]) == action { return p.label }
+        return key(action, in: [scope])
+    }
+
+    /// Every key that does `action` in `scope`, as help lists them ("Enter", "Esc").
+    public static func keys(_ action: Action, in scope: Scope) -> [String] {
+        bindings.filter { $0.scope == scope && $0.action == action }.flatMap(\.keys)
+            .filter { self.action(for: $0, in: [scope, .global]) == action }.map(\.label)
+    }
+
+    /// The same for a screen with several scopes, most specific first: the first key that, pressed
+    /// there, really does `action` (a key a nearer scope takes for something else is skipped).
+    public static func key(_ action: Action, in scopes: [Scope]) -> String {
+        let all = scopes + [.global]
+        for s in all {
+            for b in bindings where b.scope == s && b.action == action {
+                if let k = b.keys.first(where: { self.action(for: $0, in: all) == action }) { return k.label }
+            }
+        }
+        assertionFailure("no key does \(action) in \(all)")
+        return "?"
+    }
+
+    /// "1-9": the digit keys that open the item with that number.
+    public static var digits: String {
+        guard let keys = bindings.first(where: { if case .pick = $0.action { return $0.scope == .global } else { return false } })?.keys,
+              let first = keys.first, let last = keys.last else { return "?" }
+        return first == last ? first.label : first.label + "-" + last.label
     }
 
     /// "Tab link · Enter follow · ..." for the hint line, most specific scope first, each key once.

@@ -78,13 +78,12 @@ public struct CompareView: AppView {
 
     /// Enter on an architecture picks (or drops) it and `x` says the same, so the hint shows Enter
     /// only; on a matrix Enter shows the table (or moves into it when it is already shown) and `x`
-    /// does nothing.
+    /// does nothing. In a matrix's table neither does anything (the table offered "x pick").
     public func hintWords(_ ctx: ViewContext) -> [Action: String] {
-        guard !tableFocus else { return [:] }
         let all = items(ctx)
         guard all.indices.contains(list.index) else { return [.open: "", .toggle: ""] }
         switch all[list.index] {
-        case .matrix: return [.open: bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
+        case .matrix: return [.open: tableFocus ? "" : bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
         case .architecture(let a): return [.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]
         }
     }
@@ -101,7 +100,7 @@ public struct CompareView: AppView {
         case .architecture(let a):
             let ids = picked.isEmpty ? [a.id] : picked
             let archs = ids.compactMap { ctx.guide.architecture($0) }
-            title = picked.isEmpty ? "\(a.displayName) (\(Keymap.label(for: .open, in: .compare) ?? "Enter") picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
+            title = picked.isEmpty ? "\(a.displayName) (\(Keymap.key(.open, in: .compare)) picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
             t = ctx.guide.comparisonTable(of: archs)
         }
         if transposed { t = Self.transpose(t) }
@@ -201,7 +200,7 @@ public struct CompareView: AppView {
             case .cancel, .switchFocus: filtering = false; return .none
             case .open:
                 filtering = false
-                if items(ctx).isEmpty { return .message("Nothing in the list matches \"\(filter.text)\"; / and Ctrl-U clears the filter") }
+                if items(ctx).isEmpty { return .message("Nothing in the list matches \"\(filter.text)\"; \(Keymap.key(.focusField, in: .compare)) and \(Keymap.key(.clearField, in: .field)) clears the filter") }
             default: break
             }
         }
@@ -245,7 +244,7 @@ public struct CompareView: AppView {
             let n = table(ctx)?.table.columns.count ?? 0
             sortColumn = sortColumn.map { $0 + 1 < n ? $0 + 1 : nil } ?? 0
             grid.top = 0
-            return .message(sortColumn.map { "Sorted by \(table(ctx)?.table.columns[$0] ?? "column \($0 + 1)"); o again for the next column" } ?? "Back to the guide's order")
+            return .message(sortColumn.map { "Sorted by \(table(ctx)?.table.columns[$0] ?? "column \($0 + 1)"); \(Keymap.key(.sort, in: .compare)) again for the next column" } ?? "Back to the guide's order")
         case .transpose:
             transposed.toggle(); sortColumn = nil; grid = DocumentViewport()
         case .scrollLeft: grid.left = columnOffset(before: grid.left, ctx)
@@ -256,7 +255,7 @@ public struct CompareView: AppView {
     }
 
     mutating func toggle(_ item: Item, _ ctx: ViewContext) -> Effect {
-        guard case .architecture(let a) = item else { return .message("\(Keymap.label(for: .toggle, in: .compare) ?? "x") picks architectures; a matrix is shown as it is") }
+        guard case .architecture(let a) = item else { return .message("\(Keymap.key(.toggle, in: .compare)) picks architectures; a matrix is shown as it is") }
         if let i = picked.firstIndex(of: a.id) { picked.remove(at: i) } else { picked.append(a.id) }
         sortColumn = nil; grid.top = 0
         return .none
@@ -267,8 +266,8 @@ public struct CompareView: AppView {
         let g = ctx.glyphs
         let all = items(ctx)
         if showsList(ctx) && (filtering || !filter.text.isEmpty) {
-            filter.render(label: "Filter: ", focused: filtering, at: p.list.x, y: p.list.y, width: p.list.width - 1, into: &buf, glyphs: g)
-            if all.isEmpty { buf.put("No match; Backspace", x: p.list.x, y: p.list.y + 1, role: .dim, limit: p.list.maxX) }
+            filter.render(label: "Filter: ", focused: filtering, at: p.list.x, y: p.list.y, width: p.list.width - 1, into: &buf, glyphs: g, focusing: .compare)
+            if all.isEmpty { buf.put("No match; " + Keymap.key(.deleteBackward, in: .field), x: p.list.x, y: p.list.y + 1, role: .dim, limit: p.list.maxX) }
         }
         p.list = listRows(ctx)
         if showsList(ctx) {
@@ -296,14 +295,15 @@ public struct CompareView: AppView {
             let hidden = hiddenColumns(ctx)
             if hidden.right > 0 && showsTable(ctx) {
                 // Say there is more, on the table's title line, at its right edge.
-                let more = " \(g.ascii ? "->" : "→") \(hidden.right) more (l) "
+                let more = " \(g.ascii ? "->" : "→") \(hidden.right) more (\(Keymap.key(.scrollRight, in: .compare, preferring: .char("l")))) "
                 buf.put(more, x: p.table.maxX - DisplayWidth.of(more), y: p.table.y, role: .accent, limit: p.table.maxX)
             }
         }
     }
 
     public func status(_ ctx: ViewContext) -> (String, String) {
-        let where_ = tableFocus ? "table (Tab: list)" : "list (Tab: table)"
+        let tab = Keymap.key(.switchFocus, in: .compare)
+        let where_ = tableFocus ? "table (\(tab): list)" : "list (\(tab): table)"
         let hidden = showsTable(ctx) ? hiddenColumns(ctx) : (0, 0)
         let arrows = [hidden.0 > 0 ? "\(ctx.glyphs.ascii ? "<-" : "←") \(hidden.0)" : nil,
                       hidden.1 > 0 ? "\(hidden.1) more \(ctx.glyphs.ascii ? "->" : "→")" : nil].compactMap { $0 }

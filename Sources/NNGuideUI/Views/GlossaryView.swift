@@ -56,17 +56,22 @@ public struct GlossaryView: AppView {
         fit(ctx)
     }
 
-    /// The chosen entry laid out for the detail pane.
+    /// The chosen entry laid out for the detail pane. The "See" links answer the next question (what
+    /// it costs, what to use instead); on a pane too short to show them under the definition (40x12),
+    /// where `1` would open a link no one can see, they come right under the term.
     func detail(_ ctx: ViewContext) -> Document {
+        let doc = detail(ctx, seeFirst: false)
+        guard let first = doc.menu.first, doc.links[first].line >= panes(ctx.rect).detail.height,
+              let e = selectedID.flatMap({ ctx.guide.glossaryEntry($0) }), e.see.contains(where: { ctx.guide.pageID(showing: $0) != nil }) else { return doc }
+        return detail(ctx, seeFirst: true)
+    }
+
+    private func detail(_ ctx: ViewContext, seeFirst: Bool) -> Document {
         let p = panes(ctx.rect).detail
         guard let id = selectedID, let e = ctx.guide.glossaryEntry(id) else { return Document() }
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         let g = ctx.glyphs
         b.wrap([StyledRun(g.text(e.term), .init(role: .title))] + PageLayout.mark(e.origin))
-        if !e.aliases.isEmpty { b.wrap([StyledRun(g.text("also: " + e.aliases.joined(separator: ", ")), .init(role: .dim))]) }
-        b.blank()
-        b.wrap(b.runs(e.definition, resolve: { ctx.guide.resolves($0) }))
-        if let line = SourcesNote.line(e.evidence, scope: .glossary) { b.wrap([StyledRun(g.text(line), .init(role: .dim))]) }
         var n = 0
         func numbered(_ label: String, _ target: LinkTarget, into b: inout DocumentBuilder) {
             n += 1
@@ -78,10 +83,18 @@ public struct GlossaryView: AppView {
         }
         // What answers the next question (what it costs, what to use instead): the entry's `see`.
         let see = e.see.compactMap { ctx.guide.pageID(showing: $0) }
-        if !see.isEmpty {
-            b.blank(); b.line([Span("See", .heading)])
+        func seeSection(_ b: inout DocumentBuilder) {
+            guard !see.isEmpty else { return }
+            if !seeFirst { b.blank() }
+            b.line([Span("See", .heading)])
             for p in see { numbered(ctx.guide.breadcrumb(p).joined(separator: " \(g.sep) "), .page(p), into: &b) }
         }
+        if seeFirst { seeSection(&b) }
+        if !e.aliases.isEmpty { b.wrap([StyledRun(g.text("also: " + e.aliases.joined(separator: ", ")), .init(role: .dim))]) }
+        b.blank()
+        b.wrap(b.runs(e.definition, resolve: { ctx.guide.resolves($0) }))
+        if let line = SourcesNote.line(e.evidence, scope: .glossary) { b.wrap([StyledRun(g.text(line), .init(role: .dim))]) }
+        if !seeFirst { seeSection(&b) }
         let related = e.related.compactMap { ctx.guide.glossaryEntry($0) }
         if !related.isEmpty {
             b.blank(); b.line([Span("Related", .heading)])
@@ -128,10 +141,10 @@ public struct GlossaryView: AppView {
             return .none
         case .open where typingActive:
             typingActive = false
-            return all.isEmpty ? .message("No term matches \"\(field.text)\"; Backspace and try fewer letters") : .none
+            return all.isEmpty ? .message("No term matches \"\(field.text)\"; \(Keymap.key(.deleteBackward, in: .field)) and try fewer letters") : .none
         case .open:
             guard let f = entry.focus, doc.links.indices.contains(f) else {
-                return .message(doc.links.isEmpty ? "This entry links nowhere" : "Tab moves to a related term or page; Enter follows it")
+                return .message(doc.links.isEmpty ? "This entry links nowhere" : "\(Keymap.key(.nextLink, in: .glossary)) moves to a related term or page; \(Keymap.key(.open, in: .glossary)) follows it")
             }
             return follow(doc.links[f].target, ctx)
         case .nextLink, .previousLink:
@@ -169,7 +182,7 @@ public struct GlossaryView: AppView {
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
         let p = panes(ctx.rect)
         let g = ctx.glyphs
-        field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g)
+        field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g, focusing: .glossary)
         let all = matches(ctx)
         var count = field.text.isEmpty ? "\(all.count) terms" : "\(all.count) of \(ctx.guide.glossary.count) terms"
         // The legend of the marks in the list.
@@ -181,7 +194,7 @@ public struct GlossaryView: AppView {
             buf.put(TextWrap.truncate(g.text(all[i].term), width: r.maxX - x - 1, ellipsis: g.ellipsis), x: x, y: r.y, role: selected ? .selection : .text)
         }
         if all.isEmpty {
-            buf.put(TextWrap.truncate("No match; Backspace", width: p.list.width, ellipsis: g.ellipsis), x: p.list.x, y: p.list.y, role: .dim)
+            buf.put(TextWrap.truncate("No match; " + Keymap.key(.deleteBackward, in: .field), width: p.list.width, ellipsis: g.ellipsis), x: p.list.x, y: p.list.y, role: .dim)
         }
         if let d = p.divider { buf.divider(d, glyphs: g) }
         entry.draw(detail(ctx), in: p.detail, into: &buf, .init(link: entry.focus))

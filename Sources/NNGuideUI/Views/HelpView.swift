@@ -13,9 +13,9 @@ public struct HelpView: AppView {
     static func document(width: Int, glyphs: Glyphs) -> Document {
         var b = DocumentBuilder(width: width, glyphs: glyphs)
         b.wrap([StyledRun("Keys", .init(role: .title))])
-        let close = Keymap.bindings.first { $0.scope == .help && $0.action == .back }?.keyLabel ?? "q"
-        let quit = Keymap.label(for: .quit) ?? "q"
-        b.wrap([StyledRun("\(close) closes help. Elsewhere \(quit) quits, except while typing in a field; Ctrl-C always quits. Help opened where you were: the keys of that screen come first, Anywhere's after them.", .init(role: .dim))])
+        let close = Keymap.bindings.first { $0.scope == .help && $0.action == .back }?.keyLabel ?? Keymap.key(.back, in: .help)
+        let quit = Keymap.key(.quit), quitTyping = Keymap.key(.quit, in: .field)
+        b.wrap([StyledRun("\(close) closes help. Elsewhere \(quit) quits, except while typing in a field; \(quitTyping) always quits. Help opened where you were: the keys of that screen come first, Anywhere's after them.", .init(role: .dim))])
         let keyWidth = min(max(8, width / 3), Keymap.bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 10)
         for scope in Scope.allCases {
             let rows = Keymap.bindings.filter { $0.scope == scope }

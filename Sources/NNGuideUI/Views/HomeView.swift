@@ -21,11 +21,11 @@ public struct HomeView: AppView {
             out.append(Item(number: 1, title: "Start at the beginning", key: "", about: first.page.breadcrumbTitle, effect: .openPage(first.id, find: nil)))
         }
         out += Self.views.enumerated().map { n, v in
-            Item(number: n + 2, title: v.title, key: Keymap.label(for: v.action) ?? "", about: v.about, effect: .show(v.id))
+            Item(number: n + 2, title: v.title, key: Keymap.key(v.action), about: v.about, effect: .show(v.id))
         }
         // Bookmarks are rows of the list, so a short screen scrolls to them and Enter opens one; they
         // have no number (their letter after the jump key opens them from anywhere).
-        let jump = Keymap.label(for: .jumpToMark) ?? "'"
+        let jump = Keymap.key(.jumpToMark)
         for name in ctx.reading.bookmarks.keys.sorted() {
             guard let place = ctx.reading.bookmarks[name] else { continue }
             out.append(Item(number: Self.unnumbered, title: "Bookmark \(name)", key: jump + name,

@@ -71,7 +71,7 @@ public struct SearchView: AppView {
             anyWord.toggle(); list = SelectList()
             fit(ctx)
             let n = results(ctx).total
-            return .message(anyWord ? "\(n) result\(n == 1 ? "" : "s") with any of the words (\(Self.key(.broaden)) again: every word)"
+            return .message(anyWord ? "\(n) result\(n == 1 ? "" : "s") with any of the words (\(Keymap.key(.broaden, in: .search)) again: every word)"
                                     : "\(n) result\(n == 1 ? "" : "s") with every word")
         case .focusField: typingActive = true
         case .open:
@@ -115,20 +115,19 @@ public struct SearchView: AppView {
     /// The line under the field: how many results, or what to try instead.
     func summary(_ res: SearchResults) -> String {
         if field.text.trimmed().isEmpty { return "Type words: titles, terms, tables and text all count" }
-        let broaden = Self.key(.broaden)
-        let broader = typingActive ? "; \(Self.key(.switchFocus, .field)) then \(broaden): any of the words" : "; \(broaden): any of the words"
+        let broaden = Keymap.key(.broaden, in: .search)
+        let broader = typingActive ? "; \(Keymap.key(.switchFocus, in: .field)) then \(broaden): any of the words" : "; \(broaden): any of the words"
         if res.isEmpty {
-            if let s = res.suggestion { return "Nothing found. Did you mean \"\(s)\"? \(Self.key(.open)) searches for it" }
+            if let s = res.suggestion { return "Nothing found. Did you mean \"\(s)\"? \(Keymap.key(.open, in: .search)) searches for it" }
             return Tokenizer.words(field.text).count > 1 ? "Nothing has every word" + broader : "Nothing found; try fewer or shorter words"
         }
         let n = "\(res.total) result\(res.total == 1 ? "" : "s")"
         if anyWord { return n + " with any of the words; \(broaden): every word again" }
         if res.offersBroader { return "Only " + n + " with every word" + broader }
-        return n + "; \(Self.key(.open)) opens the chosen one"
+        return n + "; \(Keymap.key(.open, in: .search)) opens the chosen one"
     }
 
     /// The key bound to `action` here, from the keymap, so the line never names a key that does not work.
-    static func key(_ action: Action, _ scope: Scope = .search) -> String { Keymap.label(for: action, in: scope) ?? "?" }
 
     func visibleHits(_ ctx: ViewContext) -> [Int] {
         let rs = rows(ctx)
@@ -139,7 +138,7 @@ public struct SearchView: AppView {
     public func render(_ ctx: ViewContext, into buf: inout Buffer) {
         let r = ctx.rect
         let g = ctx.glyphs
-        field.render(label: "Search: ", focused: typingActive, at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g)
+        field.render(label: "Search: ", focused: typingActive, at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g, focusing: .search)
         let res = results(ctx)
         let all = res.hits
         let summary = summary(res)

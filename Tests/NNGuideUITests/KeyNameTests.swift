@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import NNGuideUI
+
+/// Issue 22 item 5: a hint or a message that writes a key's name out ("Tab moves to a link") goes
+/// stale when the keymap rebinds that key, and nothing noticed. Every such sentence now builds the
+/// name with `Keymap.key`; this scan fails on a key name written as a literal in NNGuideUI.
+///
+/// A scan of the source, not a render with a rebound keymap: the keymap is one static table (making
+/// it a parameter of every view is a change of its own), and a scan also reaches the messages no
+/// golden state shows (a failed delete, an unreadable brief, a window too small).
+@Suite struct KeyNameTests {
+    /// The table itself and the key labels are where names belong.
+    static let exempt: Set<String> = ["Input/Keymap.swift", "Input/Key.swift"]
+
+    /// Words that are key labels but also plain words in text; each is allowed only where written.
+    static let allowed: [(file: String, word: String, why: String)] = [
+        ("App/AppView.swift", "Home", "the Home screen's title"),
+        ("Views/HomeView.swift", "Home", "the Home screen's title"),
+        ("Views/ReaderView.swift", "End", "\"End of the guide\""),
+    ]
+
+    /// The key names the keymap can show: every bound key's label. A one-character label ("r") is a
+    /// key name when it stands alone before a lower-case word or in brackets ("r why", "(l)"); "a"
+    /// is left out, as it is the article far more often than the search's broaden key, and so are
+    /// single digits ("Part 4 of"): the digit keys are named as a range ("1-9", `Keymap.digits`).
+    static var names: (words: Set<String>, chars: Set<Character>) {
+        var words: Set<String> = [], chars: Set<Character> = []
+        for b in Keymap.bindings {
+            for k in b.keys {
+                let l = k.label
+                if l.count == 1, let c = l.first { if c != "a" && !c.isNumber { chars.insert(c) } } else { words.insert(l) }
+            }
+        }
+        return (words, chars)
+    }
+
+    @Test func noHintOrMessageWritesAKeyNameOut() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/NNGuideUI").standardizedFileURL
+        let files = try #require(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") && !Self.exempt.contains($0) }.sorted()
+        #expect(files.count > 30, "found only \(files.count) sources under \(root.path)")
+        var found: [String] = []
+        for file in files {
+            let source = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for (line, text) in Self.literals(source) {
+                for name in Self.keyNames(in: text) where !Self.allowed.contains(where: { $0.file == file && $0.word == name }) {
+                    found.append("\(file):\(line): \"\(name)\" in \"\(text)\"")
+                }
+            }
+        }
+        #expect(found.isEmpty, "key names written out; use Keymap.key(action, in: scope):\n\(found.joined(separator: "\n"))")
+    }
+
+    /// The scan must catch what it is for, and pass the same sentence built from the keymap.
+    @Test func theScanFindsWrittenKeyNames() {
+        let written = Self.literals(#"m("Tab moves to a link; 1-9 open one, r why, more (l), Ctrl-U clears")"#).map(\.1)
+        #expect(written.flatMap(Self.keyNames) == ["Tab", "Ctrl-U", "1-9", "r", "l"])
+        let built = Self.literals(#"m("\(Keymap.key(.nextLink, in: .reader)) moves to a link; a page") // Tab"#).map(\.1)
+        #expect(built.flatMap(Self.keyNames).isEmpty, "\(built)")
+        // A single character alone is a separator or a plural, not a key.
+        #expect(Self.keyNames(in: "/").isEmpty && Self.keyNames(in: "s").isEmpty)
+    }
+
+    /// The key names in one literal's text (interpolations already replaced by a placeholder).
+    static func keyNames(in text: String) -> [String] {
+        let (words, chars) = names
+        var out: [String] = []
+        // Words: whole tokens split at anything but letters, digits and "-" (so "Shift-Tab" stays one).
+        let tokens = text.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        out += tokens.filter { words.contains($0) }
+        out += tokens.filter { $0.count == 3 && $0.first!.isNumber && $0.dropFirst().first == "-" && $0.last!.isNumber }
+        // One character: alone (after a space, "(" or the start) and before " lower-case" or ")".
+        let cs = Array(text)
+        for (i, c) in cs.enumerated() where chars.contains(c) && cs.count > 1 {
+            let before = i == 0 ? " " : cs[i - 1]
+            guard before == " " || before == "(" else { continue }
+            let next = i + 1 < cs.count ? cs[i + 1] : "\n"
+            let then = i + 2 < cs.count ? cs[i + 2] : "\n"
+            if next == ")" || (next == " " && then.isLowercase) { out.append(String(c)) }
+        }
+        return out
+    }
+
+    /// The string literals of Swift source, outside comments, with their line numbers; an
+    /// interpolation `\(...)` becomes U+FFFC, so the text around it stays one sentence.
+    static func literals(_ source: String) -> [(Int, String)] {
+        let s = Array(source)
+        var out: [(Int, String)] = []
+        var i = 0, line = 1
+
+        func skipString() -> String {
+            let triple = i + 2 < s.count && s[i] == "\"" && s[i + 1] == "\"" && s[i + 2] == "\""
+            i += triple ? 3 : 1
+            var text = ""
+            while i < s.count {
+                if triple ? (i + 2 < s.count && s[i] == "\"" && s[i + 1] == "\"" && s[i + 2] == "\"") : s[i] == "\"" {
+                    i += triple ? 3 : 1; return text
+                }
+                if s[i] == "\n" { line += 1 }
+                if s[i] == "\\", i + 1 < s.count {
+                    if s[i + 1] == "(" {
+                        i += 2; var depth = 1
+                        while i < s.count, depth > 0 {
+                            if s[i] == "\"" { let start = line; out.append((start, skipString())); continue }
+                            if s[i] == "(" { depth += 1 } else if s[i] == ")" { depth -= 1 }
+                            i += 1
+                        }
+                        text.append("\u{FFFC}"); continue
+                    }
+                    text.append(s[i]); text.append(s[i + 1]); i += 2; continue
+                }
+                text.append(s[i]); i += 1
+            }
+            return text
+        }
+
+        while i < s.count {
+            let c = s[i]
+            if c == "\n" { line += 1; i += 1; continue }
+            if c == "/", i + 1 < s.count, s[i + 1] == "/" {
+                while i < s.count, s[i] != "\n" { i += 1 }
+                continue
+            }
+            if c == "/", i + 1 < s.count, s[i + 1] == "*" {
+                i += 2
+                while i + 1 < s.count, !(s[i] == "*" && s[i + 1] == "/") { if s[i] == "\n" { line += 1 }; i += 1 }
+                i += 2; continue
+            }
+            // A raw string #"..."# is read as a plain one: its text is what the scan needs.
+            if c == "\"" { let start = line; out.append((start, skipString())); continue }
+            i += 1
+        }
+        return out
+    }
+}

@@ -18,6 +18,12 @@ public struct Environment: Sendable, ExpressibleByDictionaryLiteral {
 
     private init(values: [String: String]?) { self.values = values }
     public init(_ values: [String: String]) { self.values = values }
+
+    /// The account's home folder from the password database: where `HOME` is unset.
+    public static func accountHome() -> String? {
+        guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return nil }
+        return String(cString: dir)
+    }
     public init(dictionaryLiteral elements: (String, String)...) {
         var out: [String: String] = [:]
         for (k, v) in elements where out[k] == nil { out[k] = v }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 import NNGuideUI
 
@@ -10,7 +15,7 @@ public struct DecisionFiles: Sendable {
     public let briefs: String
     /// `briefs/drafts`: what quitting with unsaved changes keeps, apart from the briefs saved with `w`.
     /// (Folders written before drafts existed hold both; their files stay where they are, as briefs.)
-    public var drafts: String { (briefs as NSString).appendingPathComponent("drafts") }
+    public var drafts: String { Path.join(briefs, "drafts") }
     /// Decision records go where the user started nnguide (a record is meant to be committed with
     /// the project), or under the state folder when that folder cannot be written.
     public let records: String
@@ -18,9 +23,9 @@ public struct DecisionFiles: Sendable {
     public let today: @Sendable () -> String
 
     public init(stateDirectory: String, workingDirectory: String, today: @escaping @Sendable () -> String = RecordDate.today) {
-        briefs = (stateDirectory as NSString).appendingPathComponent("briefs")
+        briefs = Path.join(stateDirectory, "briefs")
         records = workingDirectory
-        fallbackRecords = (stateDirectory as NSString).appendingPathComponent("records")
+        fallbackRecords = Path.join(stateDirectory, "records")
         self.today = today
     }
 
@@ -56,7 +61,7 @@ public struct DecisionFiles: Sendable {
     /// A brief opened from a draft (`continuing`) goes on in that draft, replaced whole (written beside
     /// it and renamed over it), so reopening a draft and quitting again does not pile up copies.
     public func saveDraft(_ yaml: String, name: String, continuing: String? = nil) -> Result<Written, Failure> {
-        if let continuing, (continuing as NSString).deletingLastPathComponent == drafts,
+        if let continuing, Path.parent(continuing) == drafts,
            FileManager.default.fileExists(atPath: continuing) {
             let data = Data(yaml.utf8)
             if FileManager.default.contents(atPath: continuing) == data { return .success(.unchanged(continuing)) }
@@ -80,7 +85,7 @@ public struct DecisionFiles: Sendable {
 
     /// Deletes a brief or draft the user confirmed; only a YAML file in the briefs or drafts folder.
     public func deleteBrief(_ path: String) -> Failure? {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = Path.parent(path)
         guard folder == briefs || folder == drafts, path.hasSuffix(".yaml") || path.hasSuffix(".yml") else {
             return Failure(description: "\(path) is not in \(briefs)")
         }
@@ -96,7 +101,7 @@ public struct DecisionFiles: Sendable {
         guard let names = try? fm.contentsOfDirectory(atPath: briefs) else { return [] }
         var out: [SavedBrief] = []
         for n in names where !n.hasPrefix(".") && (n.hasSuffix(".yaml") || n.hasSuffix(".yml")) {
-            let path = (briefs as NSString).appendingPathComponent(n)
+            let path = Path.join(briefs, n)
             let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
             do {
                 // Read as a record: a brief saved with `decided:` (nnguide check --update) says what it decided.
@@ -114,7 +119,7 @@ public struct DecisionFiles: Sendable {
     /// A file name made of letters, digits, `.`, `_` and `-`.
     static func safe(_ name: String) -> String {
         let cleaned = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" })
-        let trimmed = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+        let trimmed = cleaned.trimmed(where: { $0 == "." || $0 == "-" })
         return trimmed.isEmpty ? "untitled" : String(trimmed.prefix(80))
     }
 
@@ -122,16 +127,16 @@ public struct DecisionFiles: Sendable {
         let fm = FileManager.default
         let data = Data(text.utf8)
         do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-            return .failure(Failure(description: "cannot create \(directory): \(error.localizedDescription)"))
+            return .failure(Failure(description: "cannot create \(directory): \(error)"))
         }
         let base = safe(base)
-        let tmp = (directory as NSString).appendingPathComponent(".\(base).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let tmp = Path.join(directory, ".\(base).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         if let problem = StateStore.writeSynced(data, to: tmp) {
             return .failure(Failure(description: "cannot write in \(directory): \(problem)"))
         }
         defer { unlink(tmp) }
         for n in 1...9999 {
-            let path = (directory as NSString).appendingPathComponent(n == 1 ? "\(base).\(ext)" : "\(base)-\(n).\(ext)")
+            let path = Path.join(directory, n == 1 ? "\(base).\(ext)" : "\(base)-\(n).\(ext)")
             if fm.fileExists(atPath: path) {
                 if reuseIdentical, fm.contents(atPath: path) == data { return .success(.unchanged(path)) }
                 continue

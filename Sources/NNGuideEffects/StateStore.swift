@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 import NNGuideUI
 
@@ -9,27 +14,17 @@ import NNGuideUI
 /// problems become warnings.
 public struct StateStore: Sendable {
     public let directory: String
-    public var file: String { Self.join(directory, "state.json") }
+    public var file: String { Path.join(directory, "state.json") }
 
     public init(directory: String) { self.directory = directory }
 
     /// `$XDG_STATE_HOME/nnguide`, or `~/.local/state/nnguide`.
     public static func defaultDirectory(environment: Environment = .process) -> String {
         if let x = environment["XDG_STATE_HOME"], x.hasPrefix("/") {
-            return join(x, "nnguide")
+            return Path.join(x, "nnguide")
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return join(join(home, ".local/state"), "nnguide")
-    }
-
-    /// `base/name`, as NSString's `appendingPathComponent` joins them (one slash between), by string
-    /// alone: this runs before the first frame, where bridging to NSString cost its first use.
-    static func join(_ base: String, _ name: String) -> String {
-        var b = Substring(base)
-        while b.count > 1, b.hasSuffix("/") { b = b.dropLast() }
-        // String, not Substring + String: the generic `+` cost a protocol-conformance scan before
-        // the first frame (BENCHMARKS.md).
-        return b == "/" ? "/" + name : String(b) + "/" + name
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? Environment.accountHome() ?? "/"
+        return Path.join(Path.join(home, ".local/state"), "nnguide")
     }
 
     /// The saved state, or a fresh one with a one-line warning when the file cannot be used.
@@ -111,7 +106,7 @@ public struct StateStore: Sendable {
             }
             return nil
         } catch {
-            return "nnguide: reading state not saved: \(error.localizedDescription) (\(directory))"
+            return "nnguide: reading state not saved: \(error) (\(directory))"
         }
     }
 

@@ -1,5 +1,10 @@
 import CNcursesw
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Puts the terminal back on every way out: normal exit (`Terminal.close`), `exit()` anywhere
 /// (atexit), SIGINT/SIGTERM/SIGHUP/SIGQUIT (restore, then die of the same signal so the parent sees

@@ -1,5 +1,10 @@
 import CNcursesw
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 import NNGuideUI
 

@@ -1,6 +1,5 @@
 import Foundation
 import NNGuideCore
-import Yams
 
 /// Synthetic content N times the size of a real Content folder, valid under the same schema: every
 /// page file, glossary entry, catalog architecture and decision tree is copied N-1 times with its ids
@@ -16,14 +15,14 @@ enum Generate {
         try fm.createDirectory(atPath: out + "/pages", withIntermediateDirectories: true)
         var bytes = 0, sourceBytes = 0
         func emit(_ name: String, _ node: Node) throws {
-            let text = try Yams.serialize(node: node, width: -1, allowUnicode: true)
+            let text = Emit.yaml(node)
             try text.write(toFile: out + "/" + name, atomically: false, encoding: .utf8)
             bytes += text.utf8.count
         }
         func read(_ name: String) throws -> Node {
             let text = try String(contentsOfFile: source + "/" + name, encoding: .utf8)
             sourceBytes += text.utf8.count
-            guard let node = try Yams.compose(yaml: text) else { throw Failure(description: "\(name) is empty") }
+            guard let node = try YAMLReader.compose(text) else { throw Failure(description: "\(name) is empty") }
             return node
         }
 
@@ -49,7 +48,7 @@ enum Generate {
         // items carry numbers and cross-references that must stay unique.
         try emit(ContentLoader.decisionsFile, copyLists(decisions, scale, only: ["trees"]) { entry, k in
             // One tree may be primary (lint says so), so a copy of it is a variant tree.
-            rename(entry, k, ids: ["id"], names: ["title"], set: entry["role"]?.string == "primary" ? ["role": "variant"] : [:])
+            rename(entry, k, ids: ["id"], names: ["title"], set: entry.child("role")?.string == "primary" ? ["role": "variant"] : [:])
         })
         return (bytes, sourceBytes)
     }
@@ -58,17 +57,17 @@ enum Generate {
     static func renameAll(_ node: Node, _ k: Int) -> Node {
         switch node {
         case .mapping(let m):
-            let hasID = m["id"] != nil
-            let pairs: [(Node, Node)] = m.map { key, value in
+            let hasID = node.child("id") != nil
+            let pairs: [Node.Mapping.Pair] = m.map { key, value in
                 switch key.string {
                 case "id"?: return (key, suffixed(value, "-c\(k)"))
                 case "title"? where hasID: return (key, suffixed(value, " c\(k)"))
                 default: return (key, renameAll(value, k))
                 }
             }
-            return .mapping(Node.Mapping(pairs, m.tag, m.style))
+            return .mapping(Node.Mapping(pairs))
         case .sequence(let s):
-            return .sequence(Node.Sequence(s.map { renameAll($0, k) }, s.tag, s.style))
+            return .sequence(Node.Sequence(s.map { renameAll($0, k) }))
         default:
             return node
         }
@@ -78,28 +77,28 @@ enum Generate {
     /// item that has an `id`.
     static func copyLists(_ node: Node, _ scale: Int, only: Set<String>? = nil, _ copy: (Node, Int) -> Node) -> Node {
         guard case .mapping(let m) = node else { return node }
-        let pairs: [(Node, Node)] = m.map { key, value in
+        let pairs: [Node.Mapping.Pair] = m.map { key, value in
             guard let name = key.string, only?.contains(name) ?? true, case .sequence(let items) = value else { return (key, value) }
             var all = Array(items)
-            for k in 1..<max(1, scale) { all += items.filter { $0["id"] != nil }.map { copy($0, k) } }
-            return (key, .sequence(Node.Sequence(all, items.tag, items.style)))
+            for k in 1..<max(1, scale) { all += items.filter { $0.child("id") != nil }.map { copy($0, k) } }
+            return (key, .sequence(Node.Sequence(all)))
         }
-        return .mapping(Node.Mapping(pairs, m.tag, m.style))
+        return .mapping(Node.Mapping(pairs))
     }
 
     static func rename(_ node: Node, _ k: Int, ids: Set<String>, names: Set<String>, nameLists: Set<String> = [], set: [String: String] = [:]) -> Node {
         guard case .mapping(let m) = node else { return node }
-        let pairs: [(Node, Node)] = m.map { key, value in
+        let pairs: [Node.Mapping.Pair] = m.map { key, value in
             guard let name = key.string else { return (key, value) }
             if ids.contains(name) { return (key, suffixed(value, "-c\(k)")) }
             if names.contains(name) { return (key, suffixed(value, " c\(k)")) }
             if nameLists.contains(name), case .sequence(let s) = value {
-                return (key, .sequence(Node.Sequence(s.map { suffixed($0, " c\(k)") }, s.tag, s.style)))
+                return (key, .sequence(Node.Sequence(s.map { suffixed($0, " c\(k)") })))
             }
             if let v = set[name] { return (key, Node(v)) }
             return (key, value)
         }
-        return .mapping(Node.Mapping(pairs, m.tag, m.style))
+        return .mapping(Node.Mapping(pairs))
     }
 
     static func suffixed(_ node: Node, _ suffix: String) -> Node {

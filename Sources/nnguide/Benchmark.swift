@@ -1,5 +1,11 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
+import Dispatch
 import NNGuideCore
 
 /// `make bench`: how search and the glossary filter hold up when the guide is many times larger.
@@ -25,7 +31,7 @@ struct Benchmark: ParsableCommand {
         let built = Self.ms(since: t0)
         let matcher = GlossaryMatcher(entries: big.glossary)
         print("guide x\(scale): \(big.readingOrder.count) pages, \(big.glossary.count) glossary entries, \(index.unitCount) passages, \(index.wordCount) distinct words")
-        print(String(format: "index built in %.0f ms", built))
+        print("index built in \(FixedPoint.text(built, digits: 0)) ms")
         for (name, f) in [("search", { (q: String) in _ = index.search(q, limit: 10) }),
                           ("glossary filter", { (q: String) in _ = matcher.matches(q) }),
                           ("glossary filter, first 50", { (q: String) in _ = matcher.matches(q, limit: 50) })] as [(String, (String) -> Void)] {
@@ -46,8 +52,8 @@ struct Benchmark: ParsableCommand {
                 }
             }
             times.sort()
-            print(String(format: "%@ per keystroke (%d queries, best of \(repeats)): median %.2f ms, p95 %.2f ms, max %.2f ms ('%@')",
-                         name, times.count, times[times.count / 2], times[times.count * 95 / 100], worst.1, worst.0))
+            func ms(_ x: Double) -> String { FixedPoint.text(x, digits: 2) }
+            print("\(name) per keystroke (\(times.count) queries, best of \(repeats)): median \(ms(times[times.count / 2])) ms, p95 \(ms(times[times.count * 95 / 100])) ms, max \(ms(worst.1)) ms ('\(worst.0)')")
         }
     }
 

@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 
 /// A brief flag's help is its field's `meaning` in the content's schema (decisions.yaml `brief:`), so

@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 
 /// `nnguide check`: re-decides saved briefs and decision records against today's guide and overlays,
@@ -43,7 +48,7 @@ struct Check: ParsableCommand {
                 // (The brief was built once already, to check it.)
                 if update, !outcome.holds || file.recorded == nil, let brief = try? Brief(schema: guide.decisions.brief, values: file.values) {
                     do { try file.updated(outcome.record.value, brief: brief).write(toFile: path, atomically: true, encoding: .utf8) }
-                    catch { printError("\(path): cannot be written (\(error.localizedDescription))"); bad = true }
+                    catch { printError("\(path): cannot be written (\(error))"); bad = true }
                 }
             } catch { printError(error.description); bad = true }
         }

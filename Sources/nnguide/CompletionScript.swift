@@ -2,7 +2,7 @@
 /// what `make install` installs), mended where a shell trips over them. Nil for any other text.
 enum CompletionScript {
     static func tidied(_ script: String) -> String? {
-        if script.contains(fish3CursorCall) { return script.replacingOccurrences(of: fish3CursorCall, with: fish3Cursor) }
+        if script.contains(fish3CursorCall) { return script.replacing(fish3CursorCall, with: fish3Cursor) }
         if script.contains(bashEntry), script.contains(bashRegistration) { return bashRejoiningColons(script) }
         return nil
     }
@@ -29,8 +29,8 @@ enum CompletionScript {
     /// candidate what bash will not replace: everything up to the last `:` of the word (bash-completion's
     /// `__ltrim_colon_completions`, which a plain bash does not have).
     static func bashRejoiningColons(_ script: String) -> String {
-        let renamed = script.replacingOccurrences(of: bashEntry, with: "\n__nnguide_complete() {\n")
-        return renamed.replacingOccurrences(of: bashRegistration, with: bashWrapper + "\n" + bashRegistration)
+        let renamed = script.replacing(bashEntry, with: "\n__nnguide_complete() {\n")
+        return renamed.replacing(bashRegistration, with: bashWrapper + "\n" + bashRegistration)
     }
 
     static let bashWrapper = #"""

@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 import NNGuideEffects
 import NNGuideTerminal
@@ -99,7 +104,7 @@ enum Explorer {
                            mouse: Bool, startedAt: Double) -> AppState {
         AppState(library: Library(guide: guide), width: width, height: height, reading: saved,
                  glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse, startedAt: startedAt,
-                 message: warning.map { $0.replacingOccurrences(of: "nnguide: ", with: "") })
+                 message: warning.map { $0.replacing("nnguide: ", with: "") })
     }
 
     /// With `NNGUIDE_TRACE_LOAD` set, says on standard error how the first frame was drawn.

@@ -1,5 +1,11 @@
 import ArgumentParser
+import NNGuideCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Every error in one style on standard error: `nnguide: <what is wrong>`, then how to put it right
 /// (for a usage error, the usage of the subcommand that was run, not the top-level one).
@@ -21,7 +27,7 @@ enum Failure {
         } catch {
             exit(error, in: type(of: command))
         }
-        Foundation.exit(0)
+        Glibc.exit(0)
     }
 
     /// Help, version, completions and statuses already reported (`ExitCode`) go to the parser as they
@@ -30,7 +36,7 @@ enum Failure {
         let status = NNGuide.exitCode(for: error)
         if status == .success, let script = CompletionScript.tidied(NNGuide.fullMessage(for: error)) {
             print(script)
-            Foundation.exit(0)
+            Glibc.exit(0)
         }
         if status == .success || error is ExitCode { NNGuide.exit(withError: error) }
         var text = NNGuide.fullMessage(for: error)
@@ -39,8 +45,8 @@ enum Failure {
             text = NNGuide.message(for: error) + "\nUsage: " + NNGuide.usageString(for: command)
                 + "\n  See 'nnguide \(name) --help' for more information."
         }
-        FileHandle.standardError.write(Data((restyled(text) + "\n").utf8))
-        Foundation.exit(status.rawValue)
+        StandardStream.error(restyled(text) + "\n")
+        Glibc.exit(status.rawValue)
     }
 
     /// `Error: Missing value ...` as `nnguide: missing value ...`: the program's name first, as every

@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 
 /// `--content DIR`, shared by every command that reads the guide.
@@ -16,8 +21,7 @@ struct ContentOptions: ParsableArguments {
     /// against the top-level command, which has `--content` too): a file given for the folder is a
     /// usage error that says so, not "folder not found".
     func checkedDirectory() throws -> String {
-        var isDirectory: ObjCBool = false
-        if let content, FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if let content, Path.kind(content) == .file {
             throw ValidationError("--content \(content) is a file, not a folder; give the Content folder that holds pages/, glossary.yaml, catalog.yaml and decisions.yaml")
         }
         return directory
@@ -63,5 +67,5 @@ struct GuideSource {
 }
 
 func printError(_ s: String) {
-    FileHandle.standardError.write(Data((s + "\n").utf8))
+    StandardStream.error(s + "\n")
 }

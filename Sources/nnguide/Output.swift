@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -64,7 +69,7 @@ enum Terminal {
 
 /// Prints text that already ends with a newline.
 func emit(_ s: String) {
-    FileHandle.standardOutput.write(Data(s.utf8))
+    StandardStream.output(s)
 }
 
 func emit(_ lines: [String]) { emit(lines.joined(separator: "\n") + "\n") }

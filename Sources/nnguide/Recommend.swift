@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 
 extension RecommendationFormat: ExpressibleByArgument {}
@@ -174,7 +179,7 @@ struct Recommend: ParsableCommand {
         }
         let c: BriefComparison
         do {
-            c = try BriefComparison(first, second, labels: (brief.map { ($0 as NSString).lastPathComponent } ?? "the flags", (path as NSString).lastPathComponent), recommender: recommender)
+            c = try BriefComparison(first, second, labels: (brief.map { Path.lastComponent($0) } ?? "the flags", Path.lastComponent(path)), recommender: recommender)
         } catch {
             printError("nnguide: the decision content cannot answer this brief: \(error.message)")
             throw ExitCode(65)

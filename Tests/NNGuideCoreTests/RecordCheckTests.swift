@@ -73,6 +73,15 @@ import Testing
         #expect(twice.components(separatedBy: "decided:").count == 2)
     }
 
+    /// Written on Windows: a CRLF is one Character in Swift, so the lines are split on the scalar.
+    @Test func aMarkdownRecordWithCRLFLinesReadsTheSame() throws {
+        let guide = OverlayTests.base
+        let md = Recommendation(try decision(guide)).markdown(date: "2026-12-01").replacing("\n", with: "\r\n")
+        let file = try #require(try RecordFile.read(try write("crlf.md", md), schema: guide.decisions.brief))
+        #expect(file.recorded?.pick == "bm25" && file.recorded?.date == "2026-12-01")
+        #expect(try RecordCheck.check(file, guide: guide, date: "2026-12-07").holds)
+    }
+
     @Test func badFilesNameTheirLine() throws {
         let schema = OverlayTests.base.decisions.brief
         let yaml = try write("bad.yaml", "modality: text\ntask: retrieval\nsize: huge\n")

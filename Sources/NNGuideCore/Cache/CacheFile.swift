@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// What identifies the content a cache was made from; see `ContentCache` for why metadata.
 enum CacheKey {

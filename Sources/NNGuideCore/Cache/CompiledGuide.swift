@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The shipped guide, validated and compiled when nnguide is built (`make build`, `make install`):
 /// a cache file written once, next to the content or the executable, so that a new account, or the

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The validated guide kept on disk so that starting nnguide does not parse and check every YAML
 /// file again: parsing and checking the guide costs a hundred times more than reading it back.
@@ -114,7 +119,7 @@ public struct ContentCache: Sendable {
     /// With `NNGUIDE_TRACE_LOAD` set, says on standard error where the guide was read from.
     static func trace(_ source: String) {
         guard Environment.process[CompiledGuide.traceVariable] != nil else { return }
-        FileHandle.standardError.write(Data("nnguide: guide from \(source)\n".utf8))
+        StandardStream.error("nnguide: guide from \(source)\n")
     }
 
     /// Just enough of the guide to draw the home screen, and the way to the rest.

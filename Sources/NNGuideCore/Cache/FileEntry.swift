@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// A reference from one content file to something another file may define, kept unresolved in the
 /// per-file cache (`FileEntry`) so that the cross-file step can resolve it against every file's ids.
@@ -289,7 +294,7 @@ enum FileEntry {
         let ok = data.withUnsafeBytes { raw -> Bool in
             var done = 0
             while done < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
                 if n <= 0 { return false }
                 done += n
             }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The load as a build cache has it: each content file is parsed and checked once per edit, and
 /// what that produced is kept in an entry of its own (`FileEntry`), keyed by the file's identity
@@ -107,8 +112,7 @@ struct IncrementalLoad {
     /// `parsed`: the files whose entries did not hold, so were parsed (for tests and the trace).
     func read(guide wantGuide: Bool, parsed: inout [String]) -> Loaded {
         let whole = { () -> Loaded in let (g, p) = ContentLoader.read(directory: contentDirectory); return Loaded(guide: g, problems: p) }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentDirectory, isDirectory: &isDir), isDir.boolValue else {
+        guard Path.kind(contentDirectory) == .folder else {
             return whole()
         }
         // The executable's identity is in every key: a new build may read or check differently.

@@ -1,7 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
-import Yams
+#endif
 
-/// One content file read, checked as text and composed into Yams nodes, or why it could not be.
+/// One content file read, checked as text and composed into nodes, or why it could not be.
 /// This part of a load needs nothing from any other file, so `ComposeAhead` runs it on another core
 /// while the files before it are decoded and checked (composing was 40% of a load's instructions).
 enum ComposedFile {
@@ -13,7 +17,6 @@ enum ComposedFile {
         /// The top level is not a mapping; what it is (`describe`).
         case notMapping(String)
         case syntax(String)
-        case other(String)
     }
 
     static func read(_ path: String) -> ComposedFile {
@@ -27,11 +30,8 @@ enum ComposedFile {
             if node.mapping == nil { return .failed(node.mark, .notMapping(describe(node))) }
             if YAMLLimits.expandsBeyondText(node, textSize: data.count) { return .failed(nil, .expands) }
             return .node(node)
-        } catch let error as YamlError {
-            let (mark, message) = Reader.explain(error)
-            return .failed(mark, .syntax(message))
         } catch {
-            return .failed(nil, .other("\(error)"))
+            return .failed(error.mark, .syntax(error.message))
         }
     }
 
@@ -45,7 +45,6 @@ enum ComposedFile {
         case .expands: return YAMLLimits.aliasMessage
         case .notMapping(let found): return "expected \(what), found \(found)"
         case .syntax(let message): return "YAML syntax error: \(message)"
-        case .other(let message): return "YAML error: \(message)"
         }
     }
 }
@@ -63,18 +62,14 @@ final class ComposeAhead: @unchecked Sendable {
     /// How many files the reader has taken; the thread composes file i once i < taken + window.
     private var taken = 0
     private var stopped = false
-    private let condition = NSCondition()
+    private let condition = Condition()
     static let window = 2
 
     init(paths: [String]) {
         self.paths = paths
         results = Array(repeating: nil, count: paths.count)
         guard !paths.isEmpty else { return }
-        // A thread of its own with the main thread's usual 8 MiB of stack: composing recurses once
-        // per level of nesting, and a dispatch worker's stack is smaller.
-        let thread = Thread { [self] in run() }
-        thread.stackSize = 8 << 20
-        thread.start()
+        BackgroundThread.start { [self] in run() }
     }
 
     private func run() {

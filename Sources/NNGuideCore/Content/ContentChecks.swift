@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Checks across files: ids that must exist, links that must resolve, sections that must not be
 /// empty, decision trees that must be whole.

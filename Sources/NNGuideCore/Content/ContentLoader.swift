@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
-import Yams
+#endif
 
 /// Reads Content/ into a `Guide`. Never half-loads: either every file is valid, or a `ContentError`
 /// lists every problem found, each with its file, line and column.
@@ -33,8 +37,7 @@ public enum ContentLoader {
     /// (`Guide.evidenceItems` keys; `location(of:in:)`).
     public static func located(directory: String) -> (guide: Guide?, problems: [ContentProblem], locations: [String: SourceLocation]) {
         var reader = Reader(root: directory)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+        guard Path.kind(directory) == .folder else {
             return (nil, [ContentProblem(SourceLocation(file: directory), "content folder not found (expected a folder holding pages/, glossary.yaml, catalog.yaml and decisions.yaml)")], [:])
         }
         let pageFiles = reader.pageFiles()
@@ -141,7 +144,7 @@ struct Reader {
         aheadIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func path(_ file: String) -> String { (root as NSString).appendingPathComponent(file) }
+    func path(_ file: String) -> String { Path.join(root, file) }
 
     /// Reads one file as YAML (`ComposedFile`), reporting binary, non-UTF-8, empty and syntax
     /// problems; composed ahead when the load asked for that, else here.
@@ -170,19 +173,6 @@ struct Reader {
             var bytes = raw.bindMemory(to: UInt8.self)[...]
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             return String(validating: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
-        }
-    }
-
-    static func explain(_ error: YamlError) -> (Mark?, String) {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            return (mark, problem + (context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark, "the key \(duplicates.joined(separator: ", ")) appears more than once in one mapping")
-        case let .reader(problem, _, _, _):
-            return (nil, problem)
-        default:
-            return (nil, "\(error)")
         }
     }
 
@@ -230,7 +220,7 @@ struct Reader {
     mutating func list<T: Decodable & Identified & YAMLKeyed>(_ file: String, key: String, prefix: String) -> [T]? {
         guard let node = yaml(file, expecting: "a mapping with the list '\(key)'") else { return nil }
         checkKeys(node, [key], in: file, what: "top level")
-        return items(node[key], T.self, file: file, field: key, prefix: prefix, keys: T.yamlKeys)
+        return items(node.child(key), T.self, file: file, field: key, prefix: prefix, keys: T.yamlKeys)
     }
 
     /// Flags keys a mapping should not have: almost always a typo of one it should.
@@ -248,7 +238,7 @@ struct Reader {
         guard let mapping = node.mapping else { report(file, node.mark, "expected a page mapping, found \(describe(node))"); return nil }
         checkKeys(node, Page.yamlKeys, in: file, what: "page")
         let checked = checkOrigin(node, file: file, what: what).mapping ?? mapping
-        let head = Node.Mapping(checked.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mapping.tag, mapping.style, mapping.mark)
+        let head = Node.Mapping(checked.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mark: mapping.mark)
         guard var page = decode(Page.self, .mapping(head), file: file) else {
             if let id = node.child("id")?.string { undecoded.insert(id) }
             return nil
@@ -296,10 +286,10 @@ struct Reader {
         if let s = value.scalar?.string, let o = Origin(rawValue: s), o.kind != .team || originOptional { return node }
         if value.scalar.flatMap({ Origin(rawValue: $0.string) })?.kind == .team {
             report(file, value.mark, "\(what)\(id): origin team is an overlay's (--overlay); the guide's own material is guide, refilled or added")
-            return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mapping.tag, mapping.style, mapping.mark))
+            return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mark: mapping.mark, isFlow: mapping.isFlow))
         }
         report(file, value.mark, "\(what)\(id): unknown origin \(value.scalar.map { "'\($0.string)'" } ?? "(\(describe(value)))"); expected one of: \(originOptional ? Origin.names : Origin.contentNames)")
-        return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mapping.tag, mapping.style, mapping.mark))
+        return .mapping(Node.Mapping(mapping.filter { $0.key.string != "origin" }, mark: mapping.mark, isFlow: mapping.isFlow))
     }
 
     mutating func checkBlockKeys(_ block: Block, _ node: Node, file: String) {
@@ -383,7 +373,6 @@ func describe(_ node: Node) -> String {
     case .scalar(let s): return s.string.isEmpty ? "nothing" : "the text '\(s.string.prefix(40))'"
     case .sequence: return "a list"
     case .mapping: return "a mapping"
-    case .alias: return "an alias"
     }
 }
 

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Finds the Content/ folder: an explicit choice, then an installed copy beside the binary, then the
 /// checkout this binary was built from. This lets an installed `nnguide` run from any directory.
@@ -22,8 +27,10 @@ public enum ContentLocator {
         var buf = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
         if n > 0 { return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
-        #endif
+        return nil
+        #else
         return Bundle.main.executablePath
+        #endif
     }
 
     static func candidates(executable: String?) -> [String] {

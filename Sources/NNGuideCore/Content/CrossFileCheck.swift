@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The ids every content file defines, as the cross-file check looks them up: a whole `Guide`
 /// (`ContentLoader`) or the summaries of the per-file cache's entries (`IncrementalLoad`).

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One entry of the bibliography, Content/sources.yaml: what an item's `sources: [id, ...]` names.
 public struct Source: Codable, Sendable, Equatable {
@@ -113,12 +118,13 @@ public struct Evidence: Codable, Sendable, Equatable, Hashable {
         return y * 12 + m - 1
     }
 
-    /// The month number of `date` in UTC (`month(_:)`'s scale).
+    /// The month number of `date` in UTC (`month(_:)`'s scale), from the C library's calendar: time
+    /// zones by name need ICU (issue 25).
     public static func month(of date: Date = Date()) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month], from: date)
-        return (c.year ?? 1970) * 12 + (c.month ?? 1) - 1
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil else { return 1970 * 12 }
+        return (Int(parts.tm_year) + 1900) * 12 + Int(parts.tm_mon)
     }
 
     /// "2026-12" for a month number.

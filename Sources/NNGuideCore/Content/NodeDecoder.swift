@@ -1,48 +1,26 @@
-import Yams
-
-/// Decodes the guide's `Codable` types from nodes composed by Yams, without Yams' `YAMLDecoder`.
+/// Decodes the guide's `Codable` types from the nodes `YAMLReader` composes.
 ///
-/// Why our own: `YAMLDecoder` looks every field up with `Node.Mapping`'s subscript, which compares
-/// nodes by their resolved tags, so each lookup ran the tag resolver's regular expressions over
-/// both keys; that, and composing with those rules, was most of a load (BENCHMARKS.md, issue 15).
-/// Here the file is composed with `Resolver.basic` (no rules, no regular expressions) and a field
-/// is found by comparing key text.
-///
-/// What a scalar means is decided exactly as `YAMLDecoder` decides it, by the same Yams functions:
-/// text is the scalar's text whatever it looks like (`title: 1.0` is "1.0", `yes` is "yes");
-/// `Bool`, `Int` and `Double` use Yams' `construct(from:)` (plain `yes`/`no`/`on`/`off`/`true`/
-/// `false` in any case are booleans, a quoted one is text; numbers must be plain); a missing value
-/// is a plain `~`, `null`, `Null`, `NULL` or nothing. Errors are the same `DecodingError`s with the
-/// same types and coding paths, so the loader's messages (file:line:col, what was expected, the key
-/// path) read as before. Aliases are not followed (Yams' composer has already replaced them).
+/// A field is found by comparing key text. What a scalar means is decided as Yams' `YAMLDecoder`
+/// decided it (the loader's decoder before libyaml was read directly; NodeDecoderTests compare the
+/// two): text is the scalar's text whatever it looks like (`title: 1.0` is "1.0", `yes` is "yes");
+/// `Bool` is plain or tagged `yes`/`no`/`on`/`off`/`true`/`false` in any case (quoted, it is text);
+/// `Int` and `Double` must be plain (`0x1F`, `0o17`, `017`, `0b101`, `1_000`, `1:30`, `.inf`); a
+/// missing value is a plain `~`, `null`, `Null`, `NULL` or nothing. Errors are `DecodingError`s with
+/// the types and coding paths the loader's messages (file:line:col, what was expected, the key path)
+/// are made from.
 enum NodeDecoder {
     static func decode<T: Decodable>(_ type: T.Type, from node: Node) throws -> T {
         try NodeValueDecoder(node: node, path: nil).decode(T.self)
     }
 
-    /// The parse every content and brief file goes through: UTF-8 given (Yams' default would read
-    /// the process environment each time) and no tag rules (see above). Duplicate keys are still
-    /// refused by Yams, now compared as text.
-    static func compose(_ text: String) throws -> Node? {
-        try Yams.compose(yaml: text, .basic, .default, .utf8)
+    /// The parse every content and brief file goes through.
+    static func compose(_ text: String) throws(YAMLError) -> Node? {
+        try YAMLReader.compose(text)
     }
 
-    /// The value of `key` in a mapping node, compared as text; nil for a missing key or a node
-    /// that is not a mapping. Use this rather than `Node`'s subscript, which resolves tags (and
-    /// would, once resolved, make a plain `yes` look like quoted text to `Bool.construct`).
-    static func value(_ node: Node, _ key: String) -> Node? {
-        guard case .mapping(let mapping) = node else { return nil }
-        for i in mapping.indices {
-            let pair = mapping[i]
-            if case .scalar(let s) = pair.key, s.string == key { return pair.value }
-        }
-        return nil
-    }
-}
-
-extension Node {
-    /// `NodeDecoder.value(self, key)`: the value of a key, by text.
-    func child(_ key: String) -> Node? { NodeDecoder.value(self, key) }
+    /// The value of `key` in a mapping node, compared as text; nil for a missing key or a node that
+    /// is not a mapping.
+    static func value(_ node: Node, _ key: String) -> Node? { node.child(key) }
 }
 
 /// The coding path as a chain, built only when an error or a type asks for it: most values are
@@ -123,7 +101,7 @@ private struct NodeValueDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: Int.Type) throws -> Int { try construct(Int.self) }
     func decode(_ type: Double.Type) throws -> Double { try construct(Double.self) }
 
-    func construct<T: ScalarConstructible>(_ type: T.Type) throws -> T {
+    func construct<T: ScalarValue>(_ type: T.Type) throws -> T {
         guard let value = T.construct(from: try scalar()) else { throw mismatch(T.self) }
         return value
     }
@@ -137,19 +115,17 @@ private struct NodeValueDecoder: Decoder, SingleValueDecodingContainer {
         return try T(from: self)
     }
 
-    /// The types Yams constructs from a scalar itself rather than through their `Decodable` init:
-    /// the numbers and `Bool`. Found by comparing metatypes, not by asking the runtime whether `T`
-    /// conforms to `ScalarConstructible`, which cost 5% of a load (a conformance lookup for every
-    /// struct and list decoded). Yams' other scalar types (Date, URL, Data, UUID, Decimal) are not in
-    /// the content model; one added there would be decoded by its own `Decodable` init.
-    static func scalarType<T>(_ type: T.Type) -> (any ScalarConstructible.Type)? {
+    /// The types read from a scalar itself rather than through their `Decodable` init: the numbers
+    /// and `Bool`. Found by comparing metatypes, not by asking the runtime whether `T` conforms to
+    /// `ScalarValue`, which cost 5% of a load (a conformance lookup for every struct and list decoded).
+    static func scalarType<T>(_ type: T.Type) -> (any ScalarValue.Type)? {
         let id = ObjectIdentifier(type)
         for candidate in scalarTypes where ObjectIdentifier(candidate) == id { return candidate }
         return nil
     }
 
     // Metatypes of value types: nothing in them can change, so sharing the list across threads is safe.
-    nonisolated(unsafe) static let scalarTypes: [any ScalarConstructible.Type] = [
+    nonisolated(unsafe) static let scalarTypes: [any ScalarValue.Type] = [
         Int.self, Bool.self, Double.self, Float.self, Int8.self, Int16.self, Int32.self, Int64.self,
         UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self,
     ]

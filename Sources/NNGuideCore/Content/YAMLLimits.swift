@@ -1,9 +1,7 @@
-import Yams
-
 /// Guards against YAML that is small on disk but enormous once read.
 enum YAMLLimits {
     /// Anchors and aliases (`&name`, `*name`) let a few lines stand for billions of nodes ("billion
-    /// laughs"): Yams resolves every alias to the node it names, so decoding walks each copy. Without
+    /// laughs"): the reader resolves every alias to the node it names, so decoding walks each copy. Without
     /// aliases a tree never has more nodes than its text has bytes (each node is at least one byte,
     /// or a `- `/`? ` marker of two), so a file whose tree outgrows twice its text is refused before
     /// anything else walks it. The walk stops at that budget: it costs at most the file's size.
@@ -20,7 +18,7 @@ enum YAMLLimits {
                 budget -= s.count
                 if budget < 0 { return true }
                 stack.append(contentsOf: s)
-            case .scalar, .alias:
+            case .scalar:
                 break
             }
         }

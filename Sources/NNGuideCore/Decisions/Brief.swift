@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The Model Brief: the guide's four question groups (input reality, output contract, constraint
 /// envelope, risk/governance) as the field values a recommendation is computed from. Which fields

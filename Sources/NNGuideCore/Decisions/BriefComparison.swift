@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Two briefs' recommendations side by side (`nnguide recommend --brief a.yaml --against b.yaml`), and
 /// which fields made them differ: every field whose value differs, and for each whether that change
@@ -74,7 +79,7 @@ public struct BriefComparison: Sendable {
     }
 
     public func markdown(date: String) -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }
         var md = ["# Two briefs compared", "", "- Date: \(date)", "", "| | \(cell(labels.0)) | \(cell(labels.1)) |", "| --- | --- | --- |"]
         for r in rows { md.append("| " + r.map(cell).joined(separator: " | ") + " |") }
         md.append("")

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// A condition on Model Brief fields, as written in decisions.yaml under `when`:
 ///
@@ -217,13 +222,13 @@ public struct NumberTest: Sendable, Equatable {
     var highInclusive = false
 
     init?(_ text: String) {
-        let t = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "").replacingOccurrences(of: " ", with: "")
+        let t = text.replacing(",", with: "").replacing("_", with: "").replacing(" ", with: "")
         func num(_ s: Substring) -> Double? { Double(s).flatMap { $0.isFinite ? $0 : nil } }
         if t.hasPrefix("<=") { guard let n = num(t.dropFirst(2)) else { return nil }; high = n; highInclusive = true }
         else if t.hasPrefix(">=") { guard let n = num(t.dropFirst(2)) else { return nil }; low = n; lowInclusive = true }
         else if t.hasPrefix("<") { guard let n = num(t.dropFirst()) else { return nil }; high = n; highInclusive = false }
         else if t.hasPrefix(">") { guard let n = num(t.dropFirst()) else { return nil }; low = n; lowInclusive = false }
-        else if let r = t.range(of: "..") {
+        else if let r = t.firstRange(of: "..") {
             guard let a = num(t[..<r.lowerBound]), let b = num(t[r.upperBound...]), a < b else { return nil }
             low = a; high = b
         } else {

@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
-import Yams
+#endif
 
 /// A brief file that cannot be used, with the place to fix it.
 public struct BriefFileError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -20,9 +24,9 @@ public enum BriefReader {
     /// out once flags are merged in) still names the line.
     public static func readLocated(path: String, schema: BriefSchema) throws(BriefFileError) -> (values: [BriefField: BriefValue], places: [BriefField: SourceLocation]) {
         let at = SourceLocation(file: path)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw BriefFileError(at, "brief file not found") }
-        guard !isDir.boolValue else { throw BriefFileError(at, "is a folder; expected a YAML brief file") }
+        let kind = Path.kind(path)
+        guard kind != .missing else { throw BriefFileError(at, "brief file not found") }
+        guard kind != .folder else { throw BriefFileError(at, "is a folder; expected a YAML brief file") }
         guard let data = FileManager.default.contents(atPath: path) else { throw BriefFileError(at, "brief file cannot be read") }
         if Reader.isBinary(data) { throw BriefFileError(at, "binary file; expected a YAML brief such as 'modality: text'") }
         guard let text = Reader.utf8Text(data) else { throw BriefFileError(at, "not UTF-8 text; expected a YAML brief") }
@@ -43,9 +47,8 @@ public enum BriefReader {
             root = node
         } catch let e as BriefFileError {
             throw e
-        } catch let e as YamlError {
-            let (mark, message) = Reader.explain(e)
-            throw BriefFileError(loc(mark), "YAML syntax error: \(message)")
+        } catch let e as YAMLError {
+            throw BriefFileError(loc(e.mark), "YAML syntax error: \(e.message)")
         } catch {
             throw BriefFileError(loc(nil), "YAML error: \(error)")
         }

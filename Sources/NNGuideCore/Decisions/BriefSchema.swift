@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The name of a Model Brief field (`modality`, `latency_ms`). Which fields exist, their kinds and
 /// values are data: the `brief:` section of decisions.yaml, read into a `BriefSchema`. The few names
@@ -159,7 +164,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
     /// Whether the field says what the problem is (a required field, or `problem: true`).
     public var definesProblem: Bool { required || problem == true }
     /// The command-line flag for this field.
-    public var flag: String { flagName ?? "--" + name.replacingOccurrences(of: "_", with: "-") }
+    public var flag: String { flagName ?? "--" + name.replacing("_", with: "-") }
     public var choices: [String] { values.map(\.value) }
     /// The declared value `value` (its meaning and properties), when it is one.
     public func choice(_ value: String) -> BriefChoice? { values.first { $0.value == value } }
@@ -179,7 +184,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
 
     /// Reads a value as written in a brief file or on the command line.
     public func parse(_ raw: String) throws(BriefValueError) -> BriefValue {
-        let s = raw.trimmingCharacters(in: .whitespaces)
+        let s = raw.trimmed()
         func bad(_ why: BriefValueError.Reason = .unknown) -> BriefValueError { BriefValueError(spec: self, value: raw, reason: why) }
         switch kind {
         case .choice:
@@ -189,7 +194,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
             return .choice(meant.value)
         case .integer:
             guard let n = BriefFieldSpec.count(s) else {
-                if let d = Double(s.replacingOccurrences(of: ",", with: "")), d < 0 { throw bad(.negative) }
+                if let d = Double(s.replacing(",", with: "")), d < 0 { throw bad(.negative) }
                 throw bad()
             }
             if n < 0 { throw bad(.negative) }
@@ -197,7 +202,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
             return .number(Double(n))
         case .number:
             var t = s.lowercased()
-            if t.hasSuffix("ms") { t = String(t.dropLast(2)).trimmingCharacters(in: .whitespaces) }
+            if t.hasSuffix("ms") { t = t.dropLast(2).trimmed() }
             guard let n = Double(t), n.isFinite else { throw bad() }
             if n < 0 { throw bad(.negative) }
             if n == 0 { throw bad(.tooSmall(min ?? 0)) }
@@ -216,7 +221,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
 
     /// "5000", "5,000", "5_000", "5k", "2m", "-5".
     static func count(_ s: String) -> Int? {
-        var t = s.lowercased().replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+        var t = s.lowercased().replacing(",", with: "").replacing("_", with: "")
         var scale = 1
         if t.hasSuffix("k") { scale = 1_000; t.removeLast() } else if t.hasSuffix("m") { scale = 1_000_000; t.removeLast() }
         if scale > 1, let d = Double(t), d.isFinite, abs(d * Double(scale)) < Double(Int.max) {
@@ -422,7 +427,7 @@ public struct BriefValueError: Error, Sendable, Equatable, CustomStringConvertib
         case .unknown:
             switch spec.kind {
             case .integer, .number:
-                let fraction = spec.kind == .integer && Double(value.replacingOccurrences(of: ",", with: "")) != nil
+                let fraction = spec.kind == .integer && Double(value.replacing(",", with: "")) != nil
                 return "'\(value)' is not a \(fraction ? "whole number" : "number"); \(spec.name) takes \(spec.validValues)"
             default:
                 // The closest value (or accepted alias) first, as a mistyped command or flag gets.
@@ -465,7 +470,7 @@ extension BriefSchema {
             }
             if f.required { what += " (required)" }
             for (name, allowed) in f.appliesTo.sorted(by: { $0.key < $1.key }) { what += " (only for \(name) " + allowed.joined(separator: ", ") + ")" }
-            rows.append("| `\(f.name)` | \(flag) | \(what.replacingOccurrences(of: "|", with: "\\|")) |")
+            rows.append("| `\(f.name)` | \(flag) | \(what.replacing("|", with: "\\|")) |")
         }
         return rows.joined(separator: "\n") + "\n"
     }

@@ -1,4 +1,3 @@
-import Yams
 
 /// Reading decisions.yaml: decode the book, flag misspelt keys, and remember where each tree, node,
 /// filter, band, example and rule is defined so lint can point at its line.

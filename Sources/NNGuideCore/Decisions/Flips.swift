@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One single-field change to a brief that gives a different pick: "with samples under 1,000: linear".
 /// Found by running the recommender on the changed brief, never written by hand.

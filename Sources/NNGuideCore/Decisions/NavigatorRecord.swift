@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 extension Navigator {
     /// The path stepped through by hand as a Decision: the answers (each with its reason and page),
@@ -8,7 +13,7 @@ extension Navigator {
     /// Nil until the path reaches a leaf. `guide` also gives the pages' titles for the sources.
     public func decision(catalog: Catalog, guide: Guide? = nil) -> Decision? {
         guard let leaf, let first = leaf.pick.first else { return nil }
-        func plain(_ s: String) -> String { InlineParser.plain(s).trimmingCharacters(in: .whitespacesAndNewlines) }
+        func plain(_ s: String) -> String { InlineParser.plain(s).trimmed() }
         func short(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.displayName ?? id }
         func page(_ id: String) -> ReasonSource {
             let title = guide.flatMap { g in g.pageID(showing: id).flatMap { g.breadcrumb($0).last } }

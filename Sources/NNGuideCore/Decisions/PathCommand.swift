@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The `nnguide recommend` command equivalent to answers given in the navigator (`y`), checked by
 /// running the recommender: its walk takes the same answers and, at a pick, it picks the same family.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The three ways `nnguide recommend` prints a recommendation.
 public enum RecommendationFormat: String, Sendable, CaseIterable {
@@ -31,7 +36,7 @@ extension Recommendation {
             for (i, l) in lines.enumerated() { out.append((i == 0 ? lead : indent) + l) }
         }
         func heading(_ s: DecisionSection) { out.append(""); out.append(s.heading) }
-        func numbered(_ i: Int) -> String { String(format: "  %2d. ", i + 1) }
+        func numbered(_ i: Int) -> String { (i < 9 ? "   " : "  ") + "\(i + 1). " }
         let d = decision
 
         if let e = example {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Turns a Model Brief into a Decision, following the guide: match the family to the data's
 /// structure (the primary flow), choose the variant within it (a variant tree), then filter by the
@@ -302,21 +307,19 @@ public struct Recommender: Sendable {
         return origin == .added ? .added(id: id, title: title ?? id) : .page(id: id, title: title ?? id)
     }
 
-    /// Foundation's trimming and replacing are slow on Linux (a quarter of `nnguide lint`, which
-    /// runs every example brief), so both are skipped when there is nothing to trim or fill.
+    /// Trimming is skipped when there is nothing to trim (`nnguide lint` runs every example brief).
     func plain(_ s: String) -> String {
         let p = InlineParser.plain(s)
-        guard let first = p.unicodeScalars.first, let last = p.unicodeScalars.last,
-              CharacterSet.whitespacesAndNewlines.contains(first) || CharacterSet.whitespacesAndNewlines.contains(last) else { return p }
-        return p.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = p.first, let last = p.last, first.isWhitespace || last.isWhitespace else { return p }
+        return p.trimmed()
     }
 
     /// `{pick}` becomes the pick's name, `{field}` the brief's value.
     func fill(_ text: String, _ brief: Brief, _ pick: String) -> String {
         let plainText = plain(text)
         guard plainText.utf8.contains(UInt8(ascii: "{")) else { return plainText }
-        var out = plainText.replacingOccurrences(of: "{pick}", with: name(pick))
-        for f in brief.schema.names { out = out.replacingOccurrences(of: "{\(f.name)}", with: brief[f]?.description ?? f.name) }
+        var out = plainText.replacing("{pick}", with: name(pick))
+        for f in brief.schema.names { out = out.replacing("{\(f.name)}", with: brief[f]?.description ?? f.name) }
         return out
     }
 

@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
-import Yams
+#endif
 
 /// A team's own layer over the guide (issue 24): a folder with `overlay.yaml` (name, maintainer,
 /// description) and any of pages/, glossary.yaml, catalog.yaml, decisions.yaml and sources.yaml in

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Lays overlays over a loaded guide, in order (later ones win): adds their items, appends the
 /// blocks of `extends:` pages, swaps in `replaces:` items, and refuses an id the guide (or an
@@ -57,7 +62,7 @@ struct Merge {
         if let l = locations[key] { return l.description }
         if guideLocations == nil { guideLocations = ContentLoader.located(directory: guideDirectory).locations }
         let l = ContentLoader.location(of: key, in: guideLocations ?? [:])
-        return SourceLocation(file: (guideDirectory as NSString).appendingPathComponent(l.file), line: l.line, column: l.column).description
+        return SourceLocation(file: Path.join(guideDirectory, l.file), line: l.line, column: l.column).description
     }
 
     mutating func lay(_ content: OverlayContent) {

@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
-import Yams
+#endif
 
 /// An item an overlay defines, with what it says about the guide's item of the same id.
 struct OverlayItem<T> {
@@ -46,13 +50,12 @@ enum OverlayReading {
             c.locations = reader.locations.mapValues { located($0, in: directory) }
             return c
         }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+        guard Path.kind(directory) == .folder else {
             var c = OverlayContent(overlay: Overlay(directory: directory, name: directory, maintainer: nil, description: nil))
             c.problems = [ContentProblem(SourceLocation(file: directory), "overlay folder not found (expected a folder holding overlay.yaml)")]
             return c
         }
-        var header = OverlayHeader(name: (directory as NSString).lastPathComponent)
+        var header = OverlayHeader(name: Path.lastComponent(directory))
         if let node = reader.yaml(Overlay.file, expecting: "a mapping with name, maintainer and description") {
             reader.checkKeys(node, OverlayHeader.keys, in: Overlay.file, what: "overlay.yaml")
             if let h = reader.decode(OverlayHeader.self, node, file: Overlay.file) { header = h }
@@ -104,7 +107,7 @@ enum OverlayReading {
                                                              _ at: (String, Node) -> SourceLocation) -> [OverlayItem<T>] {
         guard let node = reader.yaml(file, expecting: "a mapping with the list '\(key)'") else { return [] }
         reader.checkKeys(node, [key], in: file, what: "top level")
-        return items(node[key], file: file, field: key, prefix: prefix, &reader, at)
+        return items(node.child(key), file: file, field: key, prefix: prefix, &reader, at)
     }
 
     /// Each item read as Content/'s loader reads it, once its `replaces:` and `reason:` are taken off.
@@ -133,17 +136,17 @@ enum OverlayReading {
         let extends = node.child("extends"), replaces = node.child("replaces"), reason = node.child("reason")
         d.extends = extends?.string
         d.replaces = replaces?.string
-        if let replaces, (reason?.string ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        if let replaces, (reason?.string ?? "").trimmed().isEmpty {
             reader.report(file, replaces.mark, "replaces '\(replaces.string ?? "")' needs a reason: add `reason:` saying why the team's version stands in for it")
         }
         if let reason, replaces == nil { reader.report(file, reason.mark, "reason: explains a replaces:; this item replaces nothing") }
         if extends != nil, replaces != nil { reader.report(file, node.mark, "an item either extends a page or replaces an item, not both") }
-        let plain = Node.Mapping(mapping.filter { !["extends", "replaces", "reason"].contains($0.key.string ?? "") }, mapping.tag, mapping.style, mapping.mark)
+        let plain = Node.Mapping(mapping.filter { !["extends", "replaces", "reason"].contains($0.key.string ?? "") }, mark: mapping.mark, isFlow: mapping.isFlow)
         return (.mapping(plain), d)
     }
 
     /// A location under the overlay's folder, so lint names the overlay's own file.
     static func located(_ l: SourceLocation, in directory: String) -> SourceLocation {
-        l.file.hasPrefix("/") || l.file.hasPrefix(directory) ? l : SourceLocation(file: (directory as NSString).appendingPathComponent(l.file), line: l.line, column: l.column)
+        l.file.hasPrefix("/") || l.file.hasPrefix(directory) ? l : SourceLocation(file: Path.join(directory, l.file), line: l.line, column: l.column)
     }
 }

@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
-import Yams
+#endif
 
 /// What a decision record says was decided, kept in the file beside the brief so `nnguide check`
 /// can re-decide it against today's guide and overlays (issue 24): the pick (id and title), the
@@ -53,7 +57,7 @@ public struct RecordedDecision: Sendable, Equatable {
     /// `\u003e`, so nothing the user typed can close the comment or put live HTML in the record.
     public func comment(brief: Brief) -> String {
         let body = (brief.yaml.split(separator: "\n").map(String.init) + yaml).map {
-            $0.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            $0.replacing("<", with: "\\u003c").replacing(">", with: "\\u003e")
         }
         return ([Self.commentOpen] + body + [Self.commentClose]).joined(separator: "\n")
     }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// One record re-decided against today's guide and overlays (`nnguide check`).
 public struct RecordOutcome: Sendable, Encodable {
@@ -37,11 +42,13 @@ public enum RecordCheck {
         var files: [String] = [], missing: [String] = []
         let fm = FileManager.default
         for p in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { missing.append(p); continue }
-            if !isDir.boolValue { files.append(p); continue }
-            let found = (fm.enumerator(atPath: p)?.allObjects as? [String] ?? []).filter(RecordFile.isRecordPath).sorted()
-            files += found.map { (p as NSString).appendingPathComponent($0) }
+            switch Path.kind(p) {
+            case .missing: missing.append(p); continue
+            case .file: files.append(p); continue
+            case .folder: break
+            }
+            let found = ((try? fm.subpathsOfDirectory(atPath: p)) ?? []).filter(RecordFile.isRecordPath).sorted()
+            files += found.map { Path.join(p, $0) }
         }
         return (files, missing)
     }

@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
-import Yams
+#endif
 
 /// A saved brief (YAML) or a Markdown decision record, read for `nnguide check`: the brief, what was
 /// decided (when the file records it), and where that record sits so `--update` can rewrite it.
@@ -22,12 +26,13 @@ public struct RecordFile: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else { throw BriefFileError(at, "file not found or unreadable") }
         if Reader.isBinary(data) { throw BriefFileError(at, "binary file; expected a brief (YAML) or a decision record (Markdown)") }
         guard let text = Reader.utf8Text(data) else { throw BriefFileError(at, "not UTF-8 text") }
-        let lines = text.components(separatedBy: "\n")
+        // Split on the scalar, as components(separatedBy:) did: a CRLF is one Character and would not split.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         let markdown = [".md", ".markdown"].contains { path.lowercased().hasSuffix($0) }
         var yamlText = text, offset = 0, block: Range<Int>?
         if markdown {
             guard let open = lines.firstIndex(where: { $0.hasPrefix(RecordedDecision.commentOpen) }) else { return nil }
-            guard let close = lines[(open + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == RecordedDecision.commentClose }) else {
+            guard let close = lines[(open + 1)...].firstIndex(where: { $0.trimmed() == RecordedDecision.commentClose }) else {
                 throw BriefFileError(SourceLocation(file: path, line: open + 1), "the nnguide-record comment is not closed with a line '-->'")
             }
             yamlText = lines[(open + 1)..<close].joined(separator: "\n")

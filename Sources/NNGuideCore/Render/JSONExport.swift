@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The whole guide as JSON. Field names are the Content/ YAML names (see Content/README.md), so the
 /// schema documented for writers is the schema of the export; keys are sorted so output is stable.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The guide as Markdown: every page in reading order, every table as a Markdown table, lists as lists,
 /// figures as nested lists, then the glossary and the catalog. Links become links to anchors named by

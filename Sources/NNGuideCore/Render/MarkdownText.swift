@@ -92,7 +92,7 @@ public enum MarkdownText {
 
     /// A table cell: pipes escaped, line breaks as `<br>`.
     public static func cell(_ markdown: String) -> String {
-        markdown.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+        markdown.replacing("|", with: "\\|").replacing("\n", with: "<br>")
     }
 
     /// A word quoted for a POSIX shell: as it is when it holds only characters no shell treats
@@ -101,7 +101,7 @@ public enum MarkdownText {
         let plain = !s.isEmpty && s.unicodeScalars.allSatisfy {
             $0.isASCII && (CharacterSetLite.isAlphanumeric($0) || "-_./:=,+@%".unicodeScalars.contains($0))
         }
-        return plain ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return plain ? s : "'" + s.replacing("'", with: "'\\''") + "'"
     }
 
     /// The id GitHub (and pandoc's `gfm_auto_identifiers`) give a heading with this text: lower case,

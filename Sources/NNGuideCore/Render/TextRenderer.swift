@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// The guide as plain text for a terminal of a given width: pages with their sections, and every kind
 /// of block. Links show as their label. Pure: it returns lines, the caller prints them.
@@ -84,11 +89,11 @@ public struct TextRenderer: Sendable {
     func preformatted(_ s: String) -> [String] {
         let indent = width >= 60 ? "    " : "  "
         return s.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
-            guard DisplayWidth.of(indent) + DisplayWidth.of(line) > width else { return [trimRight(indent + line)] }
+            guard DisplayWidth.of(indent) + DisplayWidth.of(line) > width else { return [trimRight(indent + String(line))] }
             // No-break spaces make the line one word, which the wrapping routine cuts by characters.
-            let solid = line.replacingOccurrences(of: " ", with: "\u{A0}")
+            let solid = String(line).replacing(" ", with: "\u{A0}")
             return wrap(solid, width: width - DisplayWidth.of(indent) - 2).enumerated().map { i, piece in
-                trimRight((i == 0 ? indent : indent + "  ") + piece.replacingOccurrences(of: "\u{A0}", with: " "))
+                trimRight((i == 0 ? indent : indent + "  ") + piece.replacing("\u{A0}", with: " "))
             }
         }
     }

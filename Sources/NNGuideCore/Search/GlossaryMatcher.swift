@@ -1,5 +1,10 @@
 import Algorithms
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Finds glossary entries by what a person types: the command `nnguide glossary TERM` and the
 /// explorer's glossary filter (called on every keystroke) both use it.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// BM25F over the guide's sections, for ranking the text group (SearchIndex.textGroup): the usual
 /// constants (k1 1.2, b 0.75); fields folded into one weighted count, headings and titles counting

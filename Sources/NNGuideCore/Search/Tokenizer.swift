@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 
 /// Splits text into search words: runs of letters and digits, lower-cased and stripped of accents.
 /// Apostrophes inside a word are dropped rather than splitting it ("practitioner's" -> "practitioners"),
@@ -134,10 +139,8 @@ public enum Tokenizer {
         }
     }
 
-    /// Lower case without accents, for words outside ASCII.
-    static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
-    }
+    /// Lower case without accents, for words outside ASCII (`LatinFold.searchFold`).
+    static func fold(_ s: String) -> String { LatinFold.searchFold(s) }
 }
 
 extension Tokenizer {

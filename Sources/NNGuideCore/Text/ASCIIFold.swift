@@ -1,8 +1,6 @@
-import Foundation
-
 /// Text for terminals that cannot show UTF-8 (`LANG=C`, `TERM=vt100`): typographic punctuation
 /// becomes its ASCII spelling, accents are dropped, and anything else becomes `?`, so the result is
-/// pure ASCII and every character takes one cell.
+/// pure ASCII and every character takes one cell. Latin letters lose their accents (`LatinFold`).
 public enum ASCIIFold {
     static let table: [Character: String] = [
         "—": "--", "–": "-", "‐": "-", "‑": "-", "−": "-", "‘": "'", "’": "'", "‚": ",", "“": "\"", "”": "\"",
@@ -21,8 +19,11 @@ public enum ASCIIFold {
         for ch in s {
             if ch.isASCII { out.append(ch); continue }
             if let t = table[ch] { out += t; continue }
-            let base = String(ch).decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.isASCII }
-            out += base.isEmpty ? "?" : String(String.UnicodeScalarView(base))
+            var base = ""
+            for scalar in ch.unicodeScalars {
+                if scalar.isASCII { base.unicodeScalars.append(scalar) } else if let b = LatinFold.base(scalar) { base += b }
+            }
+            out += base.isEmpty ? "?" : base
         }
         return out
     }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 
 /// The guide plus what is derived from it and worth keeping: laid-out documents per width, the
@@ -14,7 +19,7 @@ public final class Library: @unchecked Sendable {
     public var glossary: GlossaryMatcher { lock.lock(); defer { lock.unlock() }; return lockedGlossary() }
     private var builtIndex: SearchIndex?
     private var builtGlossary: GlossaryMatcher?
-    private let lock = NSLock()
+    private let lock = Condition()
     private var documents: [DocKey: Document] = [:]
     private var lastSearch: SearchResults?
     private var lastFilter: (query: String, entries: [GlossaryEntry])?

@@ -48,7 +48,7 @@ extension AppState {
             // fails only on the way out is printed then, so a lost reading position is never silent.
             guard let warning, saves.warning == nil else { return }
             saves.warning = warning
-            if !quit { message = warning.replacingOccurrences(of: "nnguide: ", with: "") }
+            if !quit { message = warning.replacing("nnguide: ", with: "") }
         case .draftKept(let path, let new):
             if new { draftLine = "nnguide: the brief you were filling in is kept as a draft: \(path)" }
         case .draftFailed(let why):

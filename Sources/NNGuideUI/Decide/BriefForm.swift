@@ -55,7 +55,7 @@ public struct BriefForm: Sendable, Equatable {
     func outcome(_ guide: Guide) -> (recommendation: Recommendation?, problem: String?) {
         // A task chosen before a modality that rules it out: say so rather than pick for an impossible brief.
         if let m = guide.decisions.brief.mismatch(in: values) {
-            return (nil, "\(m.field.name.capitalized) \(m.value) \(m.reason). Choose another \(m.field.name) or \(m.other.name).")
+            return (nil, "\(m.field.name.prefix(1).uppercased() + m.field.name.dropFirst()) \(m.value) \(m.reason). Choose another \(m.field.name) or \(m.other.name).")
         }
         guard let b = brief(guide.decisions.brief) else { return (nil, nil) }
         do { return (try Recommender(guide: guide).recommend(b), nil) } catch {
@@ -207,7 +207,7 @@ public struct BriefForm: Sendable, Equatable {
     private mutating func reparse(_ spec: BriefFieldSpec, _ schema: BriefSchema) {
         guard let text = editing?.text else { return }
         if let vs = choices(spec, schema) {
-            let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+            let t = text.trimmed().lowercased()
             guard !t.isEmpty else { problem = nil; return }
             let names = vs.map(\.description)
             if let exact = try? spec.parse(t), vs.contains(exact) { values[spec.field] = exact; problem = nil; return }
@@ -218,7 +218,7 @@ public struct BriefForm: Sendable, Equatable {
             }
             return
         }
-        if text.trimmingCharacters(in: .whitespaces).isEmpty { values[spec.field] = nil; problem = nil; return }
+        if text.trimmed().isEmpty { values[spec.field] = nil; problem = nil; return }
         do {
             values[spec.field] = try spec.parse(text)
             problem = nil

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+import Glibc
+#else
 import Foundation
+#endif
 import NNGuideCore
 
 /// What a decision record is made from (`Command.saveRecord`): a path stepped through by hand, or
@@ -34,7 +39,7 @@ public struct SavedBrief: Sendable, Equatable {
         self.order = order; self.draft = draft; self.recorded = recorded
     }
 
-    public var name: String { (path as NSString).lastPathComponent }
+    public var name: String { Path.lastComponent(path) }
 
     /// "modality=text task=generation samples=500", the way `nnguide recommend` shows a brief.
     public var summary: String {

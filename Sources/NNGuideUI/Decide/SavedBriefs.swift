@@ -174,7 +174,7 @@ struct BriefComparisonScreen: DecideScreen {
             s.text(r[2], .text, first: [Span("B  ", .accent)], rest: [Span("   ")])
         }
         s.blank()
-        for v in c.verdict { s.text(v.replacingOccurrences(of: "the first brief's", with: "A's"), .strong) }
+        for v in c.verdict { s.text(v.replacing("the first brief's", with: "A's"), .strong) }
         return s
     }
 

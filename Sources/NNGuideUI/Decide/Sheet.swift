@@ -60,7 +60,7 @@ struct Sheet: DocumentWriter {
 
     /// Content text as this terminal shows it.
     func plain(_ s: String) -> String {
-        glyphs.text(InlineParser.plain(s).trimmingCharacters(in: .whitespacesAndNewlines))
+        glyphs.text(InlineParser.plain(s).trimmed())
     }
 
     /// Lays out one numbered item; its lines are remembered for the selection bar.

@@ -114,7 +114,7 @@ public struct SearchView: AppView {
 
     /// The line under the field: how many results, or what to try instead.
     func summary(_ res: SearchResults) -> String {
-        if field.text.trimmingCharacters(in: .whitespaces).isEmpty { return "Type words: titles, terms, tables and text all count" }
+        if field.text.trimmed().isEmpty { return "Type words: titles, terms, tables and text all count" }
         let broaden = Keymap.key(.broaden, in: .search)
         let broader = typingActive ? "; \(Keymap.key(.switchFocus, in: .field)) then \(broaden): any of the words" : "; \(broaden): any of the words"
         if res.isEmpty {
@@ -165,7 +165,7 @@ public struct SearchView: AppView {
                 var x = r.x + 4
                 let limit = r.maxX - 1
                 for seg in all[h].snippet.segments {
-                    let text = g.text(String(seg.text)).replacingOccurrences(of: "\n", with: " ")
+                    let text = g.text(String(seg.text)).replacing("\n", with: " ")
                     if x + DisplayWidth.of(text) > limit {
                         // Cut at the edge, and say so.
                         x = buf.put(text, x: x, y: y, role: seg.isMatch ? .match : .dim, limit: limit)

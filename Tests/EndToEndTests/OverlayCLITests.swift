@@ -118,7 +118,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: content) }
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", content], env: ["NNGUIDE_CACHE": Self.cache])
         try t.saveBrief(["4", "j", "9"], once: "embeddings (bm25)")
-        t.waitFor("Saved the brief as")
+        t.waitFor("Saved brief text-retrieval.yaml")
         try t.send("q")
         t.waitFor("EXIT=0")
         let briefs = t.stateDir + "/nnguide/briefs"

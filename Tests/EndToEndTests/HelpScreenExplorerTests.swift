@@ -6,11 +6,17 @@ import Testing
 /// undone returns to the line it was applied from.
 @Suite(.enabled(if: ExplorerPaths.haveTmux && ExplorerPaths.haveBinary, "needs tmux and .build/debug/nnguide (make test builds it)"))
 struct HelpScreenExplorerTests {
-    @Test func helpFromTheBriefFormClosesOntoTheFormWithWhatWasTyped() throws {
+    /// The fixture's brief form with text and generation chosen (`then`: keys after them).
+    static func textGenerationForm(then keys: String...) throws -> TmuxSession {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
         t.waitFor("Start at the beginning")
-        // Text and generation chosen; the notes field typed into and still typing.
-        try t.send("d", "3", "4", "j", "6", "G", "Enter")
+        try t.run(["send-keys", "-t", "t", "d", "3", "4", "j", "6"] + keys)
+        return t
+    }
+
+    @Test func helpFromTheBriefFormClosesOntoTheFormWithWhatWasTyped() throws {
+        // The notes field typed into and still typing.
+        let t = try Self.textGenerationForm(then: "G", "Enter")
         t.waitFor("Pick: Transformer (transformer)")
         try t.type("tiny set")
         t.waitFor("tiny set")
@@ -30,10 +36,8 @@ struct HelpScreenExplorerTests {
         t.waitFor("Enter edit")
         let done = t.settled()
         for _ in 0..<2 {
-            try t.send("?")
-            t.waitFor("Help › every key")
-            try t.send("q")
-            t.waitForScreen("the form as it was after q in help") { $0 == done }
+            try t.send("?", "q")
+            t.waitForScreen("the form as it was after ? and q") { $0 == done }
         }
         try t.send("q")
         t.waitFor("EXIT=0")
@@ -41,9 +45,7 @@ struct HelpScreenExplorerTests {
     }
 
     @Test func anUndoneFlipReturnsToWhereItWasApplied() throws {
-        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
-        t.waitFor("Start at the beginning")
-        try t.send("d", "3", "4", "j", "6", "r")
+        let t = try Self.textGenerationForm(then: "r")
         t.waitFor("For your brief: modality=text task=generation")
         try t.send("G")
         t.waitFor("What would change the pick")

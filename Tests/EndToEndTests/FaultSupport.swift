@@ -57,12 +57,6 @@ final class FaultTerminal: TmuxPane {
         guard !b.isEmpty else { return }
         try run(["send-keys", "-t", "t", "-H"] + b.map { String(format: "%02x", $0) })
     }
-    /// A paste: the whole text arrives at once (bracketed when the program asked for it).
-    func paste(_ text: String) throws {
-        try run(["set-buffer", "-b", "p", text])
-        try run(["paste-buffer", "-p", "-b", "p", "-t", "t"])
-    }
-
     /// The status nnguide exited with, once it has (nil while it runs, after `timeout`).
     func exitStatus(timeout: Double = 15) -> Int? {
         let deadline = Date().addingTimeInterval(timeout)

@@ -100,7 +100,7 @@ struct HubScreen: MenuScreen {
         pane.draw(sheet(ctx), in: ctx.rect.page, selected: menu.index, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) { ("Decide", "") }
+    func status(_ ctx: DecideContext) -> (String, String) { ("Decide", position(ctx)) }
 
     func violations(_ ctx: DecideContext) -> [String] {
         let s = sheet(ctx)
@@ -158,7 +158,7 @@ struct VariantMenu: MenuScreen {
         pane.draw(sheet(ctx), in: ctx.rect.page, selected: menu.index, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", "") }
+    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", position(ctx)) }
 
     func violations(_ ctx: DecideContext) -> [String] {
         pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide variants")

@@ -67,6 +67,9 @@ extension MenuScreen {
         return handle(.pick(i + 1), &ctx)
     }
 
+    /// Which item is chosen ("2/5"), for the status line, as every list says it.
+    func position(_ ctx: DecideContext) -> String { menu.position(count: sheet(ctx).items.count) }
+
     /// Keeps the choice inside the `count` items and brings it into view.
     mutating func fitMenu(count: Int, _ ctx: DecideContext) {
         menu.clamp(count: count)

@@ -92,6 +92,30 @@ import Testing
         #expect(try String(contentsOfFile: repo + "/docs/decisions/detector.yaml", encoding: .utf8).contains("decided:\n  pick: detector\n"))
     }
 
+    /// An edit that leaves every pick where it was still shows: the record's fingerprint of the content
+    /// differs from today's. Exit 0 (the pick holds); `--update` records today's fingerprint.
+    @Test func checkSaysTheGuideChangedWhenThePickHolds() throws {
+        let content = try Self.contentCopy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let records = content + "-records"
+        try FileManager.default.createDirectory(atPath: records, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: records) }
+        let record = try Self.run(["recommend", "--modality", "text", "--task", "retrieval", "--format", "markdown", "--content", content])
+        try record.out.write(toFile: records + "/search.md", atomically: true, encoding: .utf8)
+        let check = { (extra: [String]) in try Self.run(["check", records, "--content", content] + extra) }
+        #expect(try check([]).out.isEmpty)
+        let glossary = content + "/glossary.yaml"
+        try (String(contentsOfFile: glossary, encoding: .utf8) + "# edited\n").write(toFile: glossary, atomically: true, encoding: .utf8)
+        let changed = try check([])
+        #expect(changed.status == 0)
+        #expect(changed.out.contains("search.md: the pick holds (Hybrid retrieval: BM25 plus dense embeddings), but the guide changed since (fingerprint "), "\(changed.out)")
+        #expect(changed.err.contains("1 held on a changed guide"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try check(["--json"]).out.utf8)) as? [[String: Any]])
+        #expect(json.first?["guide_changed"] is [String: String])
+        #expect(try check(["--update"]).status == 0)
+        #expect(try check([]).out.isEmpty)
+    }
+
     /// A copy of Content/ without its overlays, to change a rule in; removed by the caller.
     static func contentCopy(at content: String = NSTemporaryDirectory() + "nnguide-content-" + UUID().uuidString) throws -> String {
         try FileManager.default.copyItem(atPath: Self.content, toPath: content)

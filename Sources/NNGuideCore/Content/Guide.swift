@@ -31,6 +31,8 @@ public struct Guide: Sendable {
     public internal(set) var overlays: [Overlay] = []
     /// The guide as it was before its overlays, when it has any: what a pick would be without the team's rules.
     public internal(set) var withoutOverlays: GuideWithoutOverlays?
+    /// The folders it was read from, for the fingerprint a record keeps; nil for a guide built in memory.
+    public var files: GuideFiles?
 
     private let pageIndex: [String: Int]
     private let glossaryIndex: [String: Int]

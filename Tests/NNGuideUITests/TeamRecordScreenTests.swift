@@ -92,7 +92,7 @@ import Testing
     /// A brief kept as a draft on quitting says what it decides, as a saved brief does.
     @Test func aDraftKeptOnQuittingCarriesItsRecord() throws {
         let dir = try TempDir()
-        let (s, commands, _) = dir.runner.settle(try retrieval(try #require(Self.acme)), .key(.char("q"), at: 0))
+        let (s, commands, _) = dir.runner.settle(try retrieval(Self.acme), .key(.char("q"), at: 0))
         #expect(s.quit && commands.contains { if case .keepDraft = $0 { true } else { false } })
         let draft = dir.path("state/briefs/drafts/text-retrieval.yaml")
         let text = try String(contentsOfFile: draft, encoding: .utf8)

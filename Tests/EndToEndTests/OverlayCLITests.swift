@@ -32,7 +32,7 @@ import Testing
         // The team's note on a guide entry (extends:), and its catalog entry beside the guide's.
         let compare = try Self.run(["compare", "acme-embedder", "sentence-embeddings"] + o)
         #expect(compare.status == 0 && compare.lines.contains { $0.hasPrefix("│ Team notes ") && $0.contains("[team: Acme platform]") }, "\(compare.out)")
-        #expect(compare.lines.contains("Origin: House embedder [team: Acme platform]"), "\(compare.out)")
+        #expect(compare.lines.contains("Origin: House embedder [team: Acme platform]; Sentence embeddings [added]"), "\(compare.out)")
         #expect(try Self.run(["show", "g:embeddings"] + o).out.contains("[team: Acme platform] At Acme, embeddings come from the house embedder"))
         let export = try Self.run(["export", "--format", "markdown"] + o)
         #expect(export.status == 0 && export.out.contains("# <a id=\"acme-platform\"></a>Acme platform rules") && export.out.contains("*\\[team: Acme platform\\]* At Acme"))

@@ -88,9 +88,13 @@ struct Compare: ParsableCommand {
     struct Compared: Encodable { var table: Table; var architectures: [Architecture] }
 
     func print(_ t: Table, _ guide: Guide, architectures: [Architecture]) throws {
+        // Entries that are not the source guide's say so under the table, with their mark, as the
+        // explorer's compare marks their columns (JSON has each entry's origin).
+        let marked = architectures.compactMap { a in a.origin.mark.map { "\(a.displayName) \($0)" } }
+        let origins = marked.isEmpty ? [] : ["Origin: " + marked.joined(separator: "; ")]
         switch output.format {
-        case .text: emit(output.renderer(guide).table(t))
-        case .markdown: emit(MarkdownRenderer.joined(MarkdownRenderer(guide: guide).table(t)))
+        case .text: emit(output.renderer(guide).table(t) + origins)
+        case .markdown: emit(MarkdownRenderer.joined(MarkdownRenderer(guide: guide).table(t) + (origins.isEmpty ? [] : [""] + origins)))
         case .json: try emitJSON(Compared(table: t, architectures: architectures))
         }
     }

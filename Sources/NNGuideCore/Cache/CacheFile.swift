@@ -24,8 +24,7 @@ enum CacheKey {
         guard folder >= 0 else { return nil }
         defer { close(folder) }
         let reader = Reader(root: contentDirectory)
-        let names = [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile]
-            + reader.sourcesFiles() + reader.pageFiles()
+        let names = reader.contentFiles()
         for name in names {
             hash.add(name)
             guard hash.addIdentity(of: name, in: folder) else { return nil }

@@ -28,6 +28,9 @@ struct OverlayContent {
     var glossary: [OverlayItem<GlossaryEntry>] = []
     var architectures: [OverlayItem<Architecture>] = []
     var sources: [OverlayItem<Source>] = []
+    /// `extends: ID` items of glossary.yaml and catalog.yaml: notes for the guide's entries.
+    var glossaryNotes: [EntryExtension] = []
+    var catalogNotes: [EntryExtension] = []
     var decisions = DecisionBook()
     var filterLocations: [SourceLocation] = []
     var problems: [ContentProblem] = []
@@ -79,16 +82,21 @@ enum OverlayReading {
                 content.pages.append(OverlayItem(value: page, replaces: d.replaces, location: at(file, node)))
             }
         }
+        var none: [EntryExtension]?
         if access(reader.path(ContentLoader.sourcesFile), F_OK) == 0 {
-            content.sources = listed(ContentLoader.sourcesFile, key: "sources", prefix: "s:", &reader, at)
+            content.sources = listed(ContentLoader.sourcesFile, key: "sources", prefix: "s:", &reader, at, notes: &none)
         }
         if access(reader.path(ContentLoader.glossaryFile), F_OK) == 0 {
-            content.glossary = listed(ContentLoader.glossaryFile, key: "entries", prefix: "g:", &reader, at)
+            var notes: [EntryExtension]? = []
+            content.glossary = listed(ContentLoader.glossaryFile, key: "entries", prefix: "g:", &reader, at, notes: &notes)
+            content.glossaryNotes = notes ?? []
         }
         if access(reader.path(ContentLoader.catalogFile), F_OK) == 0,
            let node = reader.yaml(ContentLoader.catalogFile, expecting: "a mapping with architectures") {
             reader.checkKeys(node, ["architectures"], in: ContentLoader.catalogFile, what: "an overlay's catalog")
-            content.architectures = items(node.child("architectures"), file: ContentLoader.catalogFile, field: "architectures", prefix: "a:", &reader, at)
+            var notes: [EntryExtension]? = []
+            content.architectures = items(node.child("architectures"), file: ContentLoader.catalogFile, field: "architectures", prefix: "a:", &reader, at, notes: &notes)
+            content.catalogNotes = notes ?? []
         }
         if access(reader.path(ContentLoader.decisionsFile), F_OK) == 0,
            let node = reader.yaml(ContentLoader.decisionsFile, expecting: "a mapping with filters, defaults, contradictions, next_steps or gaps") {
@@ -104,26 +112,51 @@ enum OverlayReading {
 
     /// A file of one list (glossary.yaml's `entries`, sources.yaml's `sources`).
     static func listed<T: Decodable & Identified & YAMLKeyed>(_ file: String, key: String, prefix: String, _ reader: inout Reader,
-                                                             _ at: (String, Node) -> SourceLocation) -> [OverlayItem<T>] {
+                                                             _ at: (String, Node) -> SourceLocation, notes: inout [EntryExtension]?) -> [OverlayItem<T>] {
         guard let node = reader.yaml(file, expecting: "a mapping with the list '\(key)'") else { return [] }
         reader.checkKeys(node, [key], in: file, what: "top level")
-        return items(node.child(key), file: file, field: key, prefix: prefix, &reader, at)
+        return items(node.child(key), file: file, field: key, prefix: prefix, &reader, at, notes: &notes)
     }
 
     /// Each item read as Content/'s loader reads it, once its `replaces:` and `reason:` are taken off.
+    /// An `extends: ID` item is a note for an existing entry, where `notes` takes them (glossary and
+    /// catalog entries); elsewhere it is an error.
     static func items<T: Decodable & Identified & YAMLKeyed>(_ node: Node?, file: String, field: String, prefix: String,
-                                                            _ reader: inout Reader, _ at: (String, Node) -> SourceLocation) -> [OverlayItem<T>] {
+                                                            _ reader: inout Reader, _ at: (String, Node) -> SourceLocation,
+                                                            notes: inout [EntryExtension]?) -> [OverlayItem<T>] {
         guard let node else { return [] }
         guard let seq = node.sequence else { reader.report(file, node.mark, "'\(field)' must be a list, found \(describe(node))"); return [] }
         var out: [OverlayItem<T>] = []
         for item in seq {
             let (plain, d) = directives(item, file: file, &reader)
-            if d.extends != nil { reader.report(file, item.mark, "extends adds blocks to a page; a \(field) item can only be added, or replace one (replaces: ID with a reason)") }
+            if let target = d.extends {
+                guard notes != nil else {
+                    reader.report(file, item.mark, "extends adds to a page, a glossary entry or a catalog entry; a \(field) item can only be added, or replace one (replaces: ID with a reason)")
+                    continue
+                }
+                if let note = extensionNote(plain, target: target, file: file, &reader, at(file, item)) { notes?.append(note) }
+                continue
+            }
             for value in reader.items(.sequence(Node.Sequence([plain])), T.self, file: file, field: field, prefix: prefix, keys: T.yamlKeys) {
                 out.append(OverlayItem(value: value, replaces: d.replaces, location: at(file, item)))
             }
         }
         return out
+    }
+
+    /// `extends: ID` with `note:` (required) and `see:` (page ids), nothing else.
+    static func extensionNote(_ node: Node, target: String, file: String, _ reader: inout Reader, _ location: SourceLocation) -> EntryExtension? {
+        reader.checkKeys(node, TeamNote.yamlKeys, in: file, what: "item that extends '\(target)' (it adds a note and pages to see)")
+        guard let note = node.child("note")?.string, !note.trimmed().isEmpty else {
+            reader.report(file, node.mark, "extends '\(target)' needs a `note:`: the team's words to add to it")
+            return nil
+        }
+        var see: [String] = []
+        if let s = node.child("see") {
+            guard let list = s.sequence else { reader.report(file, s.mark, "'see' must be a list of page ids, found \(describe(s))"); return nil }
+            see = list.compactMap(\.string)
+        }
+        return EntryExtension(target: target, note: note, see: see, location: location)
     }
 
     struct Directives { var extends: String?; var replaces: String? }

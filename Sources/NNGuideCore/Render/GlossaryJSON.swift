@@ -26,6 +26,7 @@ public struct GlossaryEntryJSON: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, term, aliases, definition, related, origin, see, links
+        case notes = "team_notes"
         case usedIn = "used_in"
         case inSourceGlossary = "source_glossary"
     }
@@ -42,6 +43,7 @@ public struct GlossaryEntryJSON: Encodable, Sendable {
         try c.encode(entry.inSourceGlossary, forKey: .inSourceGlossary)
         try c.encode(entry.origin, forKey: .origin)
         if !entry.see.isEmpty { try c.encode(entry.see, forKey: .see) }
+        if !entry.notes.isEmpty { try c.encode(entry.notes, forKey: .notes) }
         try entry.evidence.encode(to: encoder)
     }
 }

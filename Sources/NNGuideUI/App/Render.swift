@@ -140,6 +140,7 @@ extension AppState {
             let names = e.related.compactMap { guide.glossaryEntry($0)?.term }.joined(separator: ", ")
             for l in TextWrap.wrap(glyphs.text("Related: " + names), width: inner) { body.append((l, .dim)) }
         }
+        for note in e.notes { for l in TextWrap.wrap(glyphs.text(note.plainLine), width: inner) { body.append((l, .text)) } }
         let see = e.see.compactMap { guide.page($0)?.page.breadcrumbTitle }
         if !see.isEmpty { for l in TextWrap.wrap(glyphs.text("See: " + see.joined(separator: ", ")), width: inner) { body.append((l, .dim)) } }
         if let line = e.evidence.line { for l in TextWrap.wrap(glyphs.text(line), width: inner) { body.append((l, .dim)) } }

@@ -67,6 +67,7 @@ struct BriefScreen: DecideScreen {
     mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {
         switch result {
         case .briefSaved(let path, let new): ctx.form.saved(to: path, new: new)
+        case .briefUpdated(let path, _): ctx.form.saved(to: path, new: true)
         case .recordSaved(let path):
             ctx.form.savedRecord = path
             ctx.form.notice = "Decision record saved as " + Sheet.fileName(path)

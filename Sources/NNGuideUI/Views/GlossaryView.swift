@@ -82,7 +82,9 @@ public struct GlossaryView: AppView {
             b.wrap([StyledRun(g.text(label), .init(role: .link, link: link))], first: [Span(lead, .accent)], rest: [Span("    ")])
         }
         // What answers the next question (what it costs, what to use instead): the entry's `see`.
-        let see = e.see.compactMap { ctx.guide.pageID(showing: $0) }
+        // A team's notes point to pages too; they join the entry's own, once each.
+        var see: [String] = []
+        for id in e.see + e.notes.flatMap(\.see) { if let p = ctx.guide.pageID(showing: id), !see.contains(p) { see.append(p) } }
         func seeSection(_ b: inout DocumentBuilder) {
             guard !see.isEmpty else { return }
             if !seeFirst { b.blank() }
@@ -95,6 +97,11 @@ public struct GlossaryView: AppView {
         b.doc.places[Self.definition] = b.doc.lines.count
         b.wrap(b.runs(e.definition, resolve: { ctx.guide.resolves($0) }))
         if let line = SourcesNote.line(e.evidence, scope: .glossary) { b.wrap([StyledRun(g.text(line), .init(role: .dim))]) }
+        // What a team added (`extends:`), after the guide's words and marked as its own.
+        for note in e.notes {
+            b.blank()
+            b.wrap(b.runs(note.text, resolve: { ctx.guide.resolves($0) }) + PageLayout.mark(note.origin))
+        }
         if !seeFirst { seeSection(&b) }
         let related = e.related.compactMap { ctx.guide.glossaryEntry($0) }
         if !related.isEmpty {

@@ -75,6 +75,8 @@ func emit(_ s: String) {
 func emit(_ lines: [String]) { emit(lines.joined(separator: "\n") + "\n") }
 
 func emitJSON<T: Encodable>(_ value: T) throws { emit(try JSONOutput.string(value)) }
+/// The guide's own text as JSON: link markup as plain text, the links listed apart (`PeopleJSON`).
+func emitPeopleJSON<T: Encodable>(_ value: T, _ guide: Guide) throws { emit(try PeopleJSON.string(value, guide: guide)) }
 
 /// "Not found": the message on standard error, exit status 1.
 func notFound(_ message: String, suggestions: [String] = []) -> ExitCode {

@@ -89,8 +89,8 @@ extension AppState {
         if case .sources = overlay { return Keymap.label(for: .cancel, in: .popover).map { [($0, "close")] } ?? [] }
         if current.typing { return Keymap.hints(for: current.typingScopes) }
         var idle = current.idleActions
-        // Back with nothing to go back to only says so: not offered (Help always closes, so it stays there).
-        if history.isEmpty && screen != .help { idle.insert(.back) }
+        // Back with nothing to go back to only says so: not offered (a pushed screen always closes).
+        if history.isEmpty && stack.isEmpty { idle.insert(.back) }
         return Keymap.hints(for: current.scopes + [.global], leaving: idle, words: current.hintWords(context))
     }
 

@@ -40,7 +40,8 @@ public struct RecordFile: Sendable {
             block = open..<(close + 1)
         }
         func shifted(_ e: BriefFileError) -> BriefFileError {
-            BriefFileError(SourceLocation(file: path, line: e.location.line.map { $0 + offset }, column: e.location.column), e.message)
+            BriefFileError(SourceLocation(file: path, line: e.location.line.map { $0 + offset }, column: e.location.column), e.message,
+                           others: e.others.map(shifted))
         }
         let values: [BriefField: BriefValue]
         do throws(BriefFileError) { values = try BriefReader.parseLocated(yamlText, file: path, schema: schema).values } catch { throw shifted(error) }

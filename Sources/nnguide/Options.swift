@@ -50,10 +50,10 @@ struct GuideSource {
         }
     }
 
-    /// The guide with the overlays laid over it; their files are small and read on every start.
+    /// The guide with the overlays laid over it, their files read through the per-file cache.
     func overlaid(_ guide: Guide) throws(ContentError) -> Guide {
         guard !overlays.isEmpty else { return guide }
-        let (merged, problems) = OverlayMerge.apply(overlays, to: guide, guideDirectory: directory)
+        let (merged, problems) = OverlayMerge.apply(overlays, to: guide, guideDirectory: directory, cacheDirectory: cache.cacheDirectory)
         guard problems.errors.isEmpty else { throw ContentError(problems.errors) }
         return merged
     }

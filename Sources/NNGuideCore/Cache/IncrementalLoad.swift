@@ -33,10 +33,15 @@ struct IncrementalLoad {
 
     init(contentDirectory: String, cacheDirectory: String) {
         self.contentDirectory = contentDirectory
+        folder = Self.entryFolder(for: contentDirectory, in: cacheDirectory)
+    }
+
+    /// The folder of `directory`'s entries (a content folder's or an overlay's) for this executable.
+    static func entryFolder(for directory: String, in cacheDirectory: String) -> String {
         var name = FNV()
-        name.add(ContentCache.absolute(contentDirectory))
+        name.add(ContentCache.absolute(directory))
         name.add(CacheKey.executablePath())
-        folder = cacheDirectory + "/files-" + hex(name.value)
+        return cacheDirectory + "/files-" + hex(name.value)
     }
 
     enum Kind { case page, sources, glossary, catalog, decisions }

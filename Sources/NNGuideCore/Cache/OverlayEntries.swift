@@ -19,10 +19,7 @@ struct OverlayEntries {
 
     init(directory: String, cacheDirectory: String) {
         self.directory = directory
-        var name = FNV()
-        name.add(ContentCache.absolute(directory))
-        name.add(CacheKey.executablePath())
-        folder = cacheDirectory + "/files-" + hex(name.value)
+        folder = IncrementalLoad.entryFolder(for: directory, in: cacheDirectory)
     }
 
     /// The overlay as `OverlayReading.read` gives it; `parsed`: the files read from YAML.

@@ -13,18 +13,40 @@ import Foundation
 public enum OverlayMerge {
     /// The guide with `folders` laid over it, or every problem found (overlay files by their paths).
     /// `guideDirectory` is read again only to name the guide's line when an overlay collides with it.
-    public static func apply(_ folders: [String], to guide: Guide, guideDirectory: String) -> (guide: Guide, problems: [ContentProblem]) {
-        let l = located(folders, to: guide, guideDirectory: guideDirectory)
+    /// With `cacheDirectory` (`ContentCache.cacheDirectory`), each overlay file is read through the
+    /// per-file cache (`OverlayEntries`): only the files changed since are parsed.
+    public static func apply(_ folders: [String], to guide: Guide, guideDirectory: String,
+                             cacheDirectory: String? = nil) -> (guide: Guide, problems: [ContentProblem]) {
+        var parsed: [String] = []
+        let l = located(folders, to: guide, guideDirectory: guideDirectory, cacheDirectory: cacheDirectory, parsed: &parsed)
+        return (l.guide, l.problems)
+    }
+
+    /// `parsed`: each overlay file read from YAML, as `FOLDER/FILE` (for tests).
+    static func apply(_ folders: [String], to guide: Guide, guideDirectory: String, cacheDirectory: String?,
+                      parsed: inout [String]) -> (guide: Guide, problems: [ContentProblem]) {
+        let l = located(folders, to: guide, guideDirectory: guideDirectory, cacheDirectory: cacheDirectory, parsed: &parsed)
         return (l.guide, l.problems)
     }
 
     /// `apply`, with where each item the overlays brought is defined (Content's location keys, the
     /// overlay's files by path): what `nnguide sources` prints beside a citation.
-    public static func located(_ folders: [String], to guide: Guide, guideDirectory: String)
+    public static func located(_ folders: [String], to guide: Guide, guideDirectory: String, cacheDirectory: String? = nil)
         -> (guide: Guide, problems: [ContentProblem], locations: [String: SourceLocation]) {
+        var parsed: [String] = []
+        return located(folders, to: guide, guideDirectory: guideDirectory, cacheDirectory: cacheDirectory, parsed: &parsed)
+    }
+
+    static func located(_ folders: [String], to guide: Guide, guideDirectory: String, cacheDirectory: String?,
+                        parsed: inout [String]) -> (guide: Guide, problems: [ContentProblem], locations: [String: SourceLocation]) {
         guard !folders.isEmpty else { return (guide, [], [:]) }
         var merge = Merge(guide: guide, guideDirectory: guideDirectory)
-        for folder in folders { merge.lay(OverlayReading.read(folder)) }
+        for folder in folders {
+            guard let cacheDirectory else { merge.lay(OverlayReading.read(folder)); continue }
+            var files: [String] = []
+            merge.lay(OverlayEntries(directory: folder, cacheDirectory: cacheDirectory).read(parsed: &files))
+            parsed += files.map { Path.join(folder, $0) }
+        }
         var merged = merge.result()
         merged.overlays = merge.overlays
         merged.withoutOverlays = GuideWithoutOverlays(guide)

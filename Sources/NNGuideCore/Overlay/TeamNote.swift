@@ -20,7 +20,7 @@ public struct TeamNote: Codable, Sendable, Equatable {
 }
 
 /// `extends: ID` in an overlay's glossary.yaml or catalog.yaml: a note for an existing entry.
-struct EntryExtension {
+struct EntryExtension: Codable {
     var target: String
     var note: String
     var see: [String]

@@ -36,9 +36,11 @@ public struct CommandRunner {
             case .failure(let f): return .done(.recordFailed(f.description))
             }
         case .saveBrief(let values, let name):
-            switch files.saveBrief(RecordFile.savedBrief(values, guide: guide, date: files.today()), name: name) {
+            let yaml = RecordFile.savedBrief(values, guide: guide, date: files.today())
+            switch files.saveBrief(yaml, name: name) {
             case .success(.new(let path)): return .done(.briefSaved(path: path, new: true))
             case .success(.unchanged(let path)): return .done(.briefSaved(path: path, new: false))
+            case .success(.updated(let path, let previous)): return .done(.briefUpdated(path: path, was: Self.moved(previous, now: yaml)))
             case .failure(let f): return .done(.briefFailed(f.description))
             }
         case .listBriefs:
@@ -47,9 +49,10 @@ public struct CommandRunner {
             let problem = files.deleteBrief(path)
             return .done(.briefDeleted(path: path, problem: problem?.description,
                                        remaining: files.listAll(guide.decisions.brief), folder: files.briefs))
-        case .keepDraft(let yaml, let name, let continuing):
-            switch files.saveDraft(yaml, name: name, continuing: continuing) {
-            case .success(.new(let path)): return .done(.draftKept(path: path, new: true))
+        case .keepDraft(let values, let name, let continuing):
+            // Written as `w` writes a brief, with what it decides today, so a draft can be checked too.
+            switch files.saveDraft(RecordFile.savedBrief(values, guide: guide, date: files.today()), name: name, continuing: continuing) {
+            case .success(.new(let path)), .success(.updated(let path, _)): return .done(.draftKept(path: path, new: true))
             case .success(.unchanged(let path)): return .done(.draftKept(path: path, new: false))
             case .failure(let f): return .done(.draftFailed(f.description))
             }
@@ -60,6 +63,12 @@ public struct CommandRunner {
 }
 
 extension CommandRunner {
+    /// The pick a brief recorded before it was saved again, when today's (in `now`) differs.
+    static func moved(_ previous: RecordedDecision?, now: String) -> String? {
+        guard let previous, RecordFile.recorded(in: now)?.pick != previous.pick else { return nil }
+        return "\(previous.title) on \(previous.date)"
+    }
+
     /// `settle` with this runner.
     public func settle(_ state: AppState, _ event: Event) -> (state: AppState, commands: [Command], events: [Event]) {
         NNGuideUI.settle(state, event, run: run)

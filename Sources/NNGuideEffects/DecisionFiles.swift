@@ -33,7 +33,10 @@ public struct DecisionFiles: Sendable {
         case new(String)
         /// A file with exactly this text already existed: nothing was written.
         case unchanged(String)
-        public var path: String { switch self { case .new(let p), .unchanged(let p): return p } }
+        /// The same brief was there with another `decided:` record (another day, another guide): the
+        /// record was brought up to date in place; `previous` is what it recorded.
+        case updated(String, previous: RecordedDecision?)
+        public var path: String { switch self { case .new(let p), .unchanged(let p), .updated(let p, _): return p } }
     }
 
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -52,9 +55,11 @@ public struct DecisionFiles: Sendable {
     }
 
     /// Saves a brief under `name.yaml`, or `name-2.yaml`, ... when that is taken by another brief;
-    /// a file with the same text already there is reused instead of copied.
+    /// a file with the same text already there is reused instead of copied, and one with the same
+    /// brief and another record has its record updated, so saving again on another day piles nothing up.
     public func saveBrief(_ yaml: String, name: String) -> Result<Written, Failure> {
-        Self.writeNew(yaml, in: briefs, base: name, ext: "yaml", reuseIdentical: true)
+        if let refreshed = Self.refreshSameBrief(yaml, in: briefs, base: name) { return refreshed }
+        return Self.writeNew(yaml, in: briefs, base: name, ext: "yaml", reuseIdentical: true)
     }
 
     /// Keeps a brief nobody saved (quitting with changes) as a draft: never among the saved briefs.
@@ -75,6 +80,7 @@ public struct DecisionFiles: Sendable {
             }
             return .success(.new(continuing))
         }
+        if let refreshed = Self.refreshSameBrief(yaml, in: drafts, base: name) { return refreshed }
         return Self.writeNew(yaml, in: drafts, base: name, ext: "yaml", reuseIdentical: true)
     }
 
@@ -121,6 +127,28 @@ public struct DecisionFiles: Sendable {
         let cleaned = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" })
         let trimmed = cleaned.trimmed(where: { $0 == "." || $0 == "-" })
         return trimmed.isEmpty ? "untitled" : String(trimmed.prefix(80))
+    }
+
+    /// The first of `base.yaml`, `base-2.yaml`, ... holding the same brief as `yaml` with another
+    /// record, rewritten with `yaml` (written aside and renamed over it: only its `decided:` lines
+    /// change); nil when there is none, or it already holds exactly this text.
+    static func refreshSameBrief(_ yaml: String, in directory: String, base: String) -> Result<Written, Failure>? {
+        let base = safe(base)
+        let data = Data(yaml.utf8)
+        for n in 1...9999 {
+            let path = Path.join(directory, n == 1 ? "\(base).yaml" : "\(base)-\(n).yaml")
+            guard let old = FileManager.default.contents(atPath: path) else { return nil }
+            if old == data { return nil }
+            guard let text = String(data: old, encoding: .utf8), RecordFile.sameBrief(text, yaml) else { continue }
+            let tmp = Path.join(directory, ".\(base).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            if let problem = StateStore.writeSynced(data, to: tmp) { return .failure(Failure(description: "cannot write in \(directory): \(problem)")) }
+            guard rename(tmp, path) == 0 else {
+                unlink(tmp)
+                return .failure(Failure(description: "cannot save \(path): \(String(cString: strerror(errno)))"))
+            }
+            return .success(.updated(path, previous: RecordFile.recorded(in: text)))
+        }
+        return nil
     }
 
     static func writeNew(_ text: String, in directory: String, base: String, ext: String, reuseIdentical: Bool) -> Result<Written, Failure> {

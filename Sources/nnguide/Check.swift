@@ -18,6 +18,10 @@ struct Check: ParsableCommand {
             `nnguide recommend --format markdown` and the explorer write them. Markdown files without a \
             record are skipped.
 
+            A record keeps a fingerprint of the guide's content and overlays; when it differs today, \
+            check says "the guide changed since (fingerprint A → B)" even when the pick holds \
+            (`guide_changed` in --json), and --update records today's.
+
             Exit status: 0 when every recorded pick holds; 1 when one moved (each is listed: from what, \
             to what, and why); 65 for a file that cannot be read as a brief, with its file and line.
 
@@ -46,7 +50,7 @@ struct Check: ParsableCommand {
                 let outcome = try RecordCheck.check(file, guide: guide, date: date)
                 outcomes.append(outcome)
                 // (The brief was built once already, to check it.)
-                if update, !outcome.holds || file.recorded == nil, let brief = try? Brief(schema: guide.decisions.brief, values: file.values) {
+                if update, !outcome.holds || file.recorded == nil || outcome.guideChanged != nil, let brief = try? Brief(schema: guide.decisions.brief, values: file.values) {
                     do { try file.updated(outcome.record.value, brief: brief).write(toFile: path, atomically: true, encoding: .utf8) }
                     catch { printError("\(path): cannot be written (\(error))"); bad = true }
                 }
@@ -60,9 +64,15 @@ struct Check: ParsableCommand {
                 print("\(o.file): \(update ? "updated; " : "")moved from \(o.recorded!.title) (\(o.recorded!.id), \(o.recorded!.date ?? "undated")) to \(o.today.title) (\(o.today.id))")
                 for w in o.why { print("  - " + w) }
             }
+            for o in outcomes where o.holds {
+                guard let change = o.guideChanged else { continue }
+                print("\(o.file): \(update ? "updated; " : "")the pick holds (\(o.today.title)), but \(change.line)")
+            }
             for o in outcomes where o.recorded == nil { print("\(o.file): \(update ? "recorded" : "records no pick yet; today") \(o.today.title) (\(o.today.id))") }
             let moved = outcomes.filter { !$0.holds }.count
-            printError("\(outcomes.count) record\(outcomes.count == 1 ? "" : "s") checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : "")))
+            let changed = outcomes.filter { $0.holds && $0.guideChanged != nil }.count
+            printError("\(outcomes.count) record\(outcomes.count == 1 ? "" : "s") checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : ""))
+                + (changed == 0 ? "" : "; \(changed) held on a changed guide" + (update ? ", now recorded with today's fingerprint" : "")))
         }
         if bad { throw ExitCode(65) }
         if !update, outcomes.contains(where: { !$0.holds }) { throw ExitCode(1) }

@@ -41,7 +41,7 @@ struct Compare: ParsableCommand {
             let md = MarkdownText.literal
             emit(matrices.map { "- **\(md($0.table.title))** \(MarkdownText.code($0.table.id)): \(md(names($0.table, guide).joined(separator: ", ")))" })
         case .json:
-            try emitJSON(matrices.map { Matrix(id: $0.table.id, title: $0.table.title, page_id: $0.pageID, architectures: $0.table.architectures ?? []) })
+            try emitPeopleJSON(matrices.map { Matrix(id: $0.table.id, title: $0.table.title, page_id: $0.pageID, architectures: $0.table.architectures ?? []) }, guide)
         }
     }
 
@@ -75,9 +75,14 @@ struct Compare: ParsableCommand {
         var found: [Architecture] = []
         for id in ids {
             guard let a = guide.architecture(named: id) else {
-                let names = guide.catalog.architectures.flatMap { [$0.id] + [$0.short].compactMap { $0 } }
-                throw notFound("no catalog entry is called '\(id)' (catalog ids: \(guide.catalog.architectures.map(\.id).joined(separator: ", ")))",
-                               suggestions: EditDistance.closest(to: id, among: names))
+                // A few close names, each as the id to type with its name: not the whole catalog.
+                let all = guide.catalog.architectures
+                let names = all.flatMap { [$0.id] + [$0.short].compactMap { $0 } }
+                var seen: Set<String> = []
+                let close = EditDistance.closest(to: id, among: names, limit: 3).compactMap(guide.architecture(named:))
+                    .filter { seen.insert($0.id).inserted }
+                throw notFound("no catalog entry is called '\(id)' (`nnguide search` finds one by its words)",
+                               suggestions: close.map { "'\($0.id)' (\($0.name))" })
             }
             if !found.contains(a) { found.append(a) }
         }
@@ -88,10 +93,14 @@ struct Compare: ParsableCommand {
     struct Compared: Encodable { var table: Table; var architectures: [Architecture] }
 
     func print(_ t: Table, _ guide: Guide, architectures: [Architecture]) throws {
+        // Entries that are not the source guide's say so under the table, with their mark, as the
+        // explorer's compare marks their columns (JSON has each entry's origin).
+        let marked = architectures.compactMap { a in a.origin.mark.map { "\(a.displayName) \($0)" } }
+        let origins = marked.isEmpty ? [] : ["Origin: " + marked.joined(separator: "; ")]
         switch output.format {
-        case .text: emit(output.renderer(guide).table(t))
-        case .markdown: emit(MarkdownRenderer.joined(MarkdownRenderer(guide: guide).table(t)))
-        case .json: try emitJSON(Compared(table: t, architectures: architectures))
+        case .text: emit(output.renderer(guide).table(t) + origins)
+        case .markdown: emit(MarkdownRenderer.joined(MarkdownRenderer(guide: guide).table(t) + (origins.isEmpty ? [] : [""] + origins)))
+        case .json: try emitPeopleJSON(Compared(table: t, architectures: architectures), guide)
         }
     }
 }

@@ -24,12 +24,11 @@ struct Export: ParsableCommand {
     @Option(name: .customLong("format"), help: ArgumentHelp("markdown (the default), json or text.", valueName: "format")) var chosenFormat: OutputFormat?
     @Flag(help: "Same as --format json.") var json = false
     var format: OutputFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .markdown)) ?? .markdown }
-    @Option(help: ArgumentHelp("Wrap text output at N columns (20 or more).", valueName: "n")) var width: Int?
+    @OptionGroup var wrap: WidthOption
     @Flag(help: "Text output with ASCII characters only.") var ascii = false
 
     func validate() throws {
         _ = try jsonFormat(json: json, chosen: chosenFormat, default: OutputFormat.markdown)
-        if let width, width < 20 { throw ValidationError("--width must be 20 or more (got \(width))") }
     }
 
     func run() throws {
@@ -39,7 +38,7 @@ struct Export: ParsableCommand {
         case .json: try emitJSON(GuideExport(guide: guide))
         case .text:
             let style: BoxStyle = ascii ? .ascii : BoxStyle.from(environment: ProcessEnvironment.current)
-            emit(TextRenderer(guide: guide, width: width ?? Terminal.columns(), style: style).guideText())
+            emit(TextRenderer(guide: guide, width: wrap.columns, style: style).guideText())
         }
     }
 }

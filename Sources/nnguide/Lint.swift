@@ -47,8 +47,9 @@ struct Lint: ParsableCommand {
         var problems = ContentCache(contentDirectory: dir).lint()  // per-file entries unless NNGUIDE_CACHE=off
         // The overlays with the guide: checked once the guide itself loads.
         let overlays = Overlay.folders(explicit: content.overlay)
-        if !overlays.isEmpty, problems.errors.isEmpty, let guide = try? ContentCache(contentDirectory: dir).load() {
-            problems += OverlayMerge.apply(overlays, to: guide, guideDirectory: dir).problems
+        let cache = ContentCache(contentDirectory: dir)
+        if !overlays.isEmpty, problems.errors.isEmpty, let guide = try? cache.load() {
+            problems += OverlayMerge.apply(overlays, to: guide, guideDirectory: dir, cacheDirectory: cache.cacheDirectory).problems
         }
         if problems.isEmpty { print("\(dir)\(overlays.map { " + " + $0 }.joined()): clean"); return }
         for p in problems { printError(p.description) }

@@ -50,11 +50,16 @@ struct GuideSource {
         }
     }
 
-    /// The guide with the overlays laid over it; their files are small and read on every start.
+    /// The guide with the overlays laid over it, knowing its folders; the overlays' files are read
+    /// through the per-file cache.
     func overlaid(_ guide: Guide) throws(ContentError) -> Guide {
-        guard !overlays.isEmpty else { return guide }
-        let (merged, problems) = OverlayMerge.apply(overlays, to: guide, guideDirectory: directory)
-        guard problems.errors.isEmpty else { throw ContentError(problems.errors) }
+        var merged = guide
+        if !overlays.isEmpty {
+            let problems: [ContentProblem]
+            (merged, problems) = OverlayMerge.apply(overlays, to: guide, guideDirectory: directory, cacheDirectory: cache.cacheDirectory)
+            guard problems.errors.isEmpty else { throw ContentError(problems.errors) }
+        }
+        merged.files = GuideFiles(content: directory, overlays: overlays)
         return merged
     }
 

@@ -31,31 +31,44 @@ struct OutputOptions: ParsableArguments {
 
     var format: OutputFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .text)) ?? .text }
 
-    @Option(help: ArgumentHelp("Wrap text output at N columns (20 or more). Default: the terminal's width, or 80 when output is not a terminal.", valueName: "n"))
-    var width: Int?
+    @OptionGroup var wrap: WidthOption
 
     @Flag(help: "Draw tables and trees with ASCII characters only (the default when the locale is not UTF-8).")
     var ascii = false
 
     func validate() throws {
         _ = try jsonFormat(json: json, chosen: chosenFormat, default: OutputFormat.text)
-        if let width, width < 20 {
-            throw ValidationError("--width must be 20 or more (got \(width)); text narrower than 20 columns cannot hold a table or a tree.")
-        }
     }
 
-    var columns: Int { width ?? Terminal.columns() }
+    var columns: Int { wrap.columns }
 
     var style: BoxStyle { ascii ? .ascii : BoxStyle.from(environment: ProcessEnvironment.current) }
 
     func renderer(_ guide: Guide) -> TextRenderer { TextRenderer(guide: guide, width: columns, style: style) }
 }
 
+/// `--width N`, on every command that wraps text: N columns, else `Terminal.columns()`.
+struct WidthOption: ParsableArguments {
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Wrap text at N columns (20 or more). Default: COLUMNS when set, else the terminal's width, else 80.", valueName: "n"),
+            transform: WholeNumber.reader("--width", "a number of columns (20 or more), such as 72"))
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 {
+            throw ValidationError("--width must be 20 or more (got \(width)); text narrower than 20 columns cannot hold a table or a tree.")
+        }
+    }
+
+    var columns: Int { width ?? Terminal.columns() }
+}
+
 enum Terminal {
-    /// Width of standard output: COLUMNS, else the terminal's own size, when it is a terminal; 80 otherwise.
+    /// Width of standard output: COLUMNS when set (in a pipe too, as `ls` and `man` read it), else the
+    /// terminal's own size, else 80.
     static func columns() -> Int {
-        guard isatty(STDOUT_FILENO) == 1 else { return 80 }
         if let s = ProcessEnvironment.current["COLUMNS"], let n = Int(s), n > 0 { return max(20, n) }
+        guard isatty(STDOUT_FILENO) == 1 else { return 80 }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(20, Int(size.ws_col)) }
         return 80
@@ -75,6 +88,8 @@ func emit(_ s: String) {
 func emit(_ lines: [String]) { emit(lines.joined(separator: "\n") + "\n") }
 
 func emitJSON<T: Encodable>(_ value: T) throws { emit(try JSONOutput.string(value)) }
+/// The guide's own text as JSON: link markup as plain text, the links listed apart (`PeopleJSON`).
+func emitPeopleJSON<T: Encodable>(_ value: T, _ guide: Guide) throws { emit(try PeopleJSON.string(value, guide: guide)) }
 
 /// "Not found": the message on standard error, exit status 1.
 func notFound(_ message: String, suggestions: [String] = []) -> ExitCode {

@@ -28,11 +28,13 @@ struct Recommend: ParsableCommand {
     var brief: String?
     @Option(name: .long, help: ArgumentHelp("A second brief file: both recommendations side by side, and which fields made them differ.", valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
     var against: String?
-    @Option(name: .long, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"), completion: Completion.examples)
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"), completion: Completion.examples,
+            transform: WholeNumber.reader("--example", "the number of a worked example, such as 1"))
     var example: Int?
     @Option(name: .customLong("format"), help: "text (the default), json or markdown (a decision record).")
     var chosenFormat: RecommendationFormat?
     @Flag(help: "Same as --format json.") var json = false
+    @OptionGroup var wrap: WidthOption
     var format: RecommendationFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .text)) ?? .text }
     @Flag(name: .customLong("fields"), help: "List the brief's fields and their values (from the content), then exit.")
     var listFields = false
@@ -118,7 +120,7 @@ struct Recommend: ParsableCommand {
         let guide = try content.load()
         let book = guide.decisions
         if listFields {
-            print(Recommend.fieldList(book.brief, width: Recommend.width()), terminator: "")
+            print(Recommend.fieldList(book.brief, width: width), terminator: "")
             return
         }
         var replay: GuideExample?
@@ -153,7 +155,7 @@ struct Recommend: ParsableCommand {
         }
         recommendation.example = replay.map(Recommendation.Replay.init)
         recommendation.flips = Flips.analyze(theBrief, with: recommender)
-        print(recommendation.render(format, width: Recommend.width(), date: RecordDate.today()), terminator: "")
+        print(recommendation.render(format, width: width, date: RecordDate.today()), terminator: "")
     }
 
     /// `--against FILE`: the two recommendations side by side, and which fields made them differ.
@@ -173,6 +175,9 @@ struct Recommend: ParsableCommand {
         } catch let e as BriefMissingField {
             printError("nnguide: \(path): \(e.description)")
             throw ExitCode(65)
+        } catch let e as BriefFileError {
+            printError(e.lines.map { "nnguide: " + $0 }.joined(separator: "\n"))
+            throw ExitCode(65)
         } catch {
             printError("nnguide: \(error)")
             throw ExitCode(65)
@@ -185,7 +190,7 @@ struct Recommend: ParsableCommand {
             throw ExitCode(65)
         }
         switch format {
-        case .text: print(c.text(width: Recommend.width(), style: BoxStyle.from(environment: ProcessEnvironment.current), guide: guide), terminator: "")
+        case .text: print(c.text(width: width, style: BoxStyle.from(environment: ProcessEnvironment.current), guide: guide), terminator: "")
         case .markdown: print(c.markdown(date: RecordDate.today()), terminator: "")
         case .json: print(c.json(), terminator: "")
         }
@@ -199,7 +204,7 @@ struct Recommend: ParsableCommand {
         let flags = try flagValues(schema)
         if let path = brief {
             do { (values, places) = try BriefReader.readLocated(path: path, schema: schema) } catch {
-                printError("nnguide: " + error.description)
+                printError(error.lines.map { "nnguide: " + $0 }.joined(separator: "\n"))
                 throw ExitCode(65)
             }
         }
@@ -249,7 +254,7 @@ struct Recommend: ParsableCommand {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// A recommendation is read, not scanned: the output width (`Terminal.columns`), at least 40 and at
-    /// most 120 columns.
-    static func width() -> Int { min(120, max(40, Terminal.columns())) }
+    /// A recommendation is read, not scanned: `--width` as given, else the output's width
+    /// (`Terminal.columns`) kept between 40 and 120 columns.
+    var width: Int { wrap.width ?? min(120, max(40, Terminal.columns())) }
 }

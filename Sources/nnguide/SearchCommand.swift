@@ -20,7 +20,9 @@ struct Search: ParsableCommand {
             """)
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("Hits shown per group.", valueName: "n")) var limit = 10
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hits shown per group.", valueName: "n"),
+            transform: WholeNumber.reader("--limit", "how many hits to show per group, 1 or more"))
+    var limit = 10
     @Flag(help: "The broader search: passages holding any of the words, the more the better.") var any = false
     @Argument(help: ArgumentHelp("Words to search for.", valueName: "query")) var query: [String] = []
 
@@ -28,7 +30,7 @@ struct Search: ParsableCommand {
         if query.joined().allSatisfy({ !$0.isLetter && !$0.isNumber }) {
             throw ValidationError("give one or more words to search for, e.g. `nnguide search attention`")
         }
-        if limit < 1 { throw ValidationError("--limit must be 1 or more (got \(limit))") }
+        if limit < 1 { throw ValidationError("--limit: '\(limit)' is too small; --limit takes how many hits to show per group, 1 or more") }
     }
 
     func run() throws {

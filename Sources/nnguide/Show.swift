@@ -69,7 +69,7 @@ struct Show: ParsableCommand {
             case .glossary(let g): s.glossary = GlossaryEntryJSON(g, guide: guide)
             case .architecture(let a): s.architecture = a
             }
-            try emitJSON(s)
+            try emitPeopleJSON(s, guide)
         }
     }
 }

@@ -50,8 +50,16 @@ struct SourcesCommand: ParsableCommand {
 
     func run() throws {
         let dir = try content.checkedDirectory()
-        let (guide, problems, locations) = ContentLoader.located(directory: dir)
-        guard let guide, problems.errors.isEmpty else { throw GuideSource(directory: dir).report(ContentError(problems.errors)) }
+        var (loaded, problems, locations) = ContentLoader.located(directory: dir)
+        // The overlays' sources and citations too, at their own files and lines.
+        let overlays = Overlay.folders(explicit: content.overlay)
+        if let base = loaded, problems.errors.isEmpty, !overlays.isEmpty {
+            let merged = OverlayMerge.located(overlays, to: base, guideDirectory: dir)
+            loaded = merged.guide
+            problems += merged.problems
+            locations.merge(merged.locations) { _, overlay in overlay }
+        }
+        guard let guide = loaded, problems.errors.isEmpty else { throw GuideSource(directory: dir, overlays: overlays).report(ContentError(problems.errors)) }
         let items = guide.evidenceItems
         var counts: [String: Int] = [:]
         for item in items { for s in Set(item.evidence.sources) { counts[s, default: 0] += 1 } }

@@ -56,7 +56,9 @@ struct Toc: ParsableCommand {
 
     struct Listing: Encodable {
         var origin: Origin
-        var pages: [Page], blocks: [Block], glossary: [Named], catalog: [Named]
+        var pages: [Page], blocks: [Block], glossary: [Named], catalog: [Named], notes: [Note]
+        /// A note on an entry of another origin: the entry (`g:ID`, `a:ID`) and the note's plain text.
+        struct Note: Encodable { var entry: String, name: String, text: String }
         struct Page: Encodable { var id: String, title: String, depth: Int, parent: String? }
         /// A block by the page that holds it and its position there (0-based).
         struct Block: Encodable { var page: String, index: Int, kind: String, text: String }
@@ -68,6 +70,8 @@ struct Toc: ParsableCommand {
         TextWrap.truncate(InlineParser.plain(b.texts.first ?? ""), width: 48, ellipsis: "...")
     }
 
+    func notePreview(_ n: TeamNote) -> String { TextWrap.truncate(InlineParser.plain(n.text), width: 48, ellipsis: "...") }
+
     func list(_ m: OriginListing, _ guide: Guide) throws {
         switch output.format {
         case .json:
@@ -76,7 +80,8 @@ struct Toc: ParsableCommand {
                 pages: m.pages.map { .init(id: $0.id, title: $0.page.title, depth: $0.depth, parent: $0.parentID) },
                 blocks: m.blocks.map { .init(page: $0.entry.id, index: $0.index, kind: $0.entry.page.blocks[$0.index].kindName, text: opening($0.entry.page.blocks[$0.index])) },
                 glossary: m.glossary.map { .init(id: $0.id, name: $0.term) },
-                catalog: m.architectures.map { .init(id: $0.id, name: $0.name) }))
+                catalog: m.architectures.map { .init(id: $0.id, name: $0.name) },
+                notes: m.notes.map { .init(entry: $0.key, name: $0.name, text: InlineParser.plain($0.note.text)) }))
         case .markdown:
             var out: [String] = []
             func group(_ title: String, _ lines: [String]) {
@@ -87,6 +92,7 @@ struct Toc: ParsableCommand {
             group("Blocks", m.blocks.map { "- [\($0.entry.page.title)](#\($0.entry.id)): \($0.entry.page.blocks[$0.index].kindName), “\(opening($0.entry.page.blocks[$0.index]))”" })
             group("Glossary", m.glossary.map { "- [\($0.term)](#g-\($0.id)) `g:\($0.id)`" })
             group("Catalog", m.architectures.map { "- [\($0.name)](#a-\($0.id)) `a:\($0.id)`" })
+            group("Notes on entries of another origin", m.notes.map { "- [\($0.name)](#\($0.key.replacing(":", with: "-"))) `\($0.key)`: “\(notePreview($0.note))”" })
             emit(out.isEmpty ? ["Nothing in the guide has origin \(m.origin.rawValue)."] : out)
         case .text:
             let r = output.renderer(guide)
@@ -101,6 +107,7 @@ struct Toc: ParsableCommand {
             })
             group("Glossary (\(m.glossary.count))", m.glossary.flatMap { r.labelled("  ", $0.term, "g:" + $0.id) })
             group("Catalog (\(m.architectures.count))", m.architectures.flatMap { r.labelled("  ", $0.name, "a:" + $0.id) })
+            group("Notes on entries of another origin (\(m.notes.count))", m.notes.flatMap { r.labelled("  ", "\($0.name): \(notePreview($0.note))", $0.key) })
             emit(out.isEmpty ? ["Nothing in the guide has origin \(m.origin.rawValue) (\(m.origin.meaning))."]
                  : ["Origin \(m.origin.rawValue): \(m.origin.meaning)", ""] + out)
         }

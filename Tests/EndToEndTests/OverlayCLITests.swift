@@ -29,6 +29,31 @@ import Testing
         #expect(search.status == 0 && search.out.contains("acme"))
         let lint = try Self.run(["lint"] + o)
         #expect(lint.status == 0, "\(lint.err)")
+        // The team's note on a guide entry (extends:), and its catalog entry beside the guide's.
+        let compare = try Self.run(["compare", "acme-embedder", "sentence-embeddings"] + o)
+        #expect(compare.status == 0 && compare.lines.contains { $0.hasPrefix("│ Team notes ") && $0.contains("[team: Acme platform]") }, "\(compare.out)")
+        #expect(compare.lines.contains("Origin: House embedder [team: Acme platform]; Sentence embeddings [added]"), "\(compare.out)")
+        #expect(try Self.run(["show", "g:embeddings"] + o).out.contains("[team: Acme platform] At Acme, embeddings come from the house embedder"))
+        let export = try Self.run(["export", "--format", "markdown"] + o)
+        #expect(export.status == 0 && export.out.contains("# <a id=\"acme-platform\"></a>Acme platform rules") && export.out.contains("*\\[team: Acme platform\\]* At Acme"))
+        let exportJSON = try Self.run(["export", "--format", "json"] + o)
+        #expect(exportJSON.status == 0 && exportJSON.out.contains("\"team:Acme platform\""))
+        // The overlay's bibliography and who cites it, at the overlay's own lines.
+        let sources = try Self.run(["sources", "gnu-agpl-3"] + o)
+        #expect(sources.status == 0, "\(sources.err)")
+        #expect(sources.out.contains(Self.example + "/glossary.yaml:2:5  glossary entry 'agpl'"), "\(sources.out)")
+        #expect(sources.out.contains(Self.example + "/decisions.yaml:9:9  rule 'any target' of filter 'acme-licence'"), "\(sources.out)")
+        #expect(try Self.run(["completions", "bash"] + o).status == 0)
+        // A record decided with the overlay holds with it, and moves without it.
+        let records = NSTemporaryDirectory() + "nnguide-overlay-records-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: records, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: records) }
+        let record = try Self.run(["recommend", "--modality", "text", "--task", "retrieval", "--format", "markdown"] + o)
+        #expect(record.out.contains("  overlays: [\"Acme platform\"]\n"))
+        try record.out.write(toFile: records + "/search.md", atomically: true, encoding: .utf8)
+        #expect(try Self.run(["check", records] + o).status == 0)
+        let moved = try Self.run(["check", records, "--content", Self.content])
+        #expect(moved.status == 1 && moved.out.contains("  - overlays then: Acme platform; now: none"), "\(moved.out)")
         // Without the overlay none of it is there.
         #expect(try Self.run(["show", "acme-platform", "--content", Self.content]).status != 0)
         // The environment variable does what --overlay does.
@@ -90,6 +115,30 @@ import Testing
         #expect(update.status == 0)
         #expect(try check().status == 0)
         #expect(try String(contentsOfFile: repo + "/docs/decisions/detector.yaml", encoding: .utf8).contains("decided:\n  pick: detector\n"))
+    }
+
+    /// An edit that leaves every pick where it was still shows: the record's fingerprint of the content
+    /// differs from today's. Exit 0 (the pick holds); `--update` records today's fingerprint.
+    @Test func checkSaysTheGuideChangedWhenThePickHolds() throws {
+        let content = try Self.contentCopy()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let records = content + "-records"
+        try FileManager.default.createDirectory(atPath: records, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: records) }
+        let record = try Self.run(["recommend", "--modality", "text", "--task", "retrieval", "--format", "markdown", "--content", content])
+        try record.out.write(toFile: records + "/search.md", atomically: true, encoding: .utf8)
+        let check = { (extra: [String]) in try Self.run(["check", records, "--content", content] + extra) }
+        #expect(try check([]).out.isEmpty)
+        let glossary = content + "/glossary.yaml"
+        try (String(contentsOfFile: glossary, encoding: .utf8) + "# edited\n").write(toFile: glossary, atomically: true, encoding: .utf8)
+        let changed = try check([])
+        #expect(changed.status == 0)
+        #expect(changed.out.contains("search.md: the pick holds (Hybrid retrieval: BM25 plus dense embeddings), but the guide changed since (fingerprint "), "\(changed.out)")
+        #expect(changed.err.contains("1 held on a changed guide"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try check(["--json"]).out.utf8)) as? [[String: Any]])
+        #expect(json.first?["guide_changed"] is [String: String])
+        #expect(try check(["--update"]).status == 0)
+        #expect(try check([]).out.isEmpty)
     }
 
     /// A copy of Content/ without its overlays, to change a rule in; removed by the caller.
@@ -156,7 +205,11 @@ import Testing
         try t.send("t")
         try t.send("G")
         t.waitFor("Acme platform rules [team: Acme platform]")
-        try t.send("Escape", "d")
+        // The team's note on the guide's own glossary entry, marked as the team's.
+        try t.send("Escape", "i")
+        try t.type("embeddings")
+        t.waitFor("and one index. [team: Acme platform]")
+        try t.send("Escape", "Escape", "d")
         t.waitFor("Open a saved brief")
         try t.send("5")
         t.waitFor("search.yaml")

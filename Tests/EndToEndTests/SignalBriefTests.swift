@@ -16,6 +16,9 @@ struct SignalBriefTests {
         return t
     }
 
+    /// The draft: the brief's fields, then what it decides, as a brief saved with `w` (issue 24).
+    static let kept = "modality: text\ntask: generation\ndecided:\n  pick: transformer\n"
+
     func keptBrief(_ t: TmuxSession) -> String? {
         try? String(contentsOfFile: t.stateDir + "/nnguide/briefs/drafts/text-generation.yaml", encoding: .utf8)
     }
@@ -28,7 +31,7 @@ struct SignalBriefTests {
         kill(pid, s.signal)
         t.waitFor("EXIT=\(128 + s.signal)")   // it ends of the signal
         t.expectRestored(s.name)
-        #expect(keptBrief(t) == "modality: text\ntask: generation\n", "\(s.name): the brief is kept")
+        #expect(keptBrief(t)?.hasPrefix(Self.kept) == true, "\(s.name): the brief is kept: \(keptBrief(t) ?? "nothing")")
         if s.signal == SIGTERM { t.waitFor("the brief you were filling in is kept as a draft") }
     }
 
@@ -41,6 +44,6 @@ struct SignalBriefTests {
         var waited = 0.0
         while kill(pid, 0) == 0 && waited < 10 { usleep(50_000); waited += 0.05 }
         #expect(kill(pid, 0) != 0, "nnguide is still running after its terminal closed")
-        #expect(keptBrief(t) == "modality: text\ntask: generation\n")
+        #expect(keptBrief(t)?.hasPrefix(Self.kept) == true, "\(keptBrief(t) ?? "nothing")")
     }
 }

@@ -31,12 +31,10 @@ import Testing
             try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
         }
 
-        /// Changes a title inside the compiled file only (same length, so the outline stays whole):
-        /// a load that returns it was read from the compiled guide, not parsed from the YAML.
+        /// Changes a title inside the compiled file only (re-encoded under the same key): a load that
+        /// returns it was read from the compiled guide, not parsed from the YAML.
         func markCompiled() throws {
-            let text = try String(contentsOfFile: compiled, encoding: .utf8)
-            try #require(text.contains("Vision Models"))
-            try text.replacingOccurrences(of: "Vision Models", with: "Vision Modelz").write(toFile: compiled, atomically: true, encoding: .utf8)
+            try ContentCacheTests.retitle(cacheFile: compiled, "Vision Models", "Vision Modelz")
         }
     }
 

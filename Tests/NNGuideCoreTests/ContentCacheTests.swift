@@ -24,6 +24,24 @@ import Testing
         GuideParts(pages: g.pages, glossary: g.glossary, catalog: g.catalog, decisions: g.decisions, sources: g.sources)
     }
 
+    /// Rewrites the cache file at `path` (a user cache or a compiled guide) with a page or section
+    /// titled `old` retitled `new`, under the same key. The file's values carry a checksum (issue 25),
+    /// so it is re-encoded rather than edited in place as its JSON once was.
+    static func retitle(cacheFile path: String, _ old: String, _ new: String) throws {
+        let file = try #require(CacheFile(try Data(contentsOf: URL(fileURLWithPath: path))))
+        let guide = try #require(file.guide())
+        func retitled(_ page: Page) -> Page {
+            var p = page
+            if p.title == old { p.title = new }
+            p.sections = p.sections.map(retitled)
+            return p
+        }
+        let pages = guide.pages.map(retitled)
+        try #require(pages != guide.pages, "no page titled \(old) in \(path)")
+        let changed = Guide(pages: pages, glossary: guide.glossary, catalog: guide.catalog, decisions: guide.decisions, sources: guide.sources)
+        try #require(CacheFile.encode(changed, key: file.key)).write(to: URL(fileURLWithPath: path))
+    }
+
     static func same(_ a: Guide, _ b: Guide) -> Bool {
         a.pages == b.pages && a.glossary == b.glossary && a.catalog == b.catalog && a.decisions == b.decisions
             && a.sources == b.sources
@@ -57,10 +75,7 @@ import Testing
         let s = try Setup()
         _ = try s.cache.load()
         // Change a title inside the cache only: a load that returns it came from the cache.
-        let data = try Data(contentsOf: URL(fileURLWithPath: s.file))
-        let text = String(decoding: data, as: UTF8.self)
-        try #require(text.contains("Vision Models"))
-        try Data(text.replacingOccurrences(of: "Vision Models", with: "Vision Cached").utf8).write(to: URL(fileURLWithPath: s.file))
+        try Self.retitle(cacheFile: s.file, "Vision Models", "Vision Cached")
         #expect(try s.cache.load().page("vision")?.page.title == "Vision Cached")
     }
 

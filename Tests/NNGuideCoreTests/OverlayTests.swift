@@ -175,4 +175,51 @@ import Testing
         let line = try c.line(of: "origin: team", in: "glossary.yaml")
         #expect(c.problems().errors.contains { $0.location.file == "glossary.yaml" && $0.location.line == line && $0.message.contains("origin team is an overlay's") })
     }
+
+    /// `extends: ID` in glossary.yaml and catalog.yaml adds the team's note to the guide's entry: the
+    /// entry keeps its origin, the note carries the team's, and every output shows it.
+    @Test func extendsAddsATeamNoteToAGlossaryAndACatalogEntry() throws {
+        let team = Origin.team("Acme platform")
+        let before = try #require(Self.base.glossaryEntry("embeddings"))
+        let entry = try #require(Self.acme.glossaryEntry("embeddings"))
+        #expect(before.notes.isEmpty && entry.origin == before.origin && entry.definition == before.definition)
+        #expect(entry.notes.count == 1 && entry.notes.first?.origin == team && entry.notes.first?.see == ["acme-platform"])
+        let arch = try #require(Self.acme.architecture("sentence-embeddings"))
+        #expect(arch.origin == Self.base.architecture("sentence-embeddings")?.origin && arch.notes.first?.origin == team)
+
+        let text = TextRenderer(guide: Self.acme, width: 80)
+        #expect(text.glossaryEntry(entry).contains { $0.hasPrefix("[team: Acme platform] At Acme, embeddings come from") })
+        #expect(text.architecture(arch).contains { $0.hasPrefix("[team: Acme platform] At Acme, call the house embedder") })
+        #expect(MarkdownRenderer(guide: Self.acme).glossaryEntry(entry).contains { $0.hasPrefix("*\\[team: Acme platform\\]* At Acme") || $0.hasPrefix("*[team: Acme platform]* At Acme") })
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(GlossaryEntryJSON(entry, guide: Self.acme))) as? [String: Any])
+        #expect((json["team_notes"] as? [[String: Any]])?.first?["origin"] as? String == "team:Acme platform")
+        let table = Self.acme.comparisonTable(of: [arch, try #require(Self.acme.architecture("bm25"))])
+        #expect(table.rows.contains { $0.first == "Team notes" && $0[1].hasPrefix("[team: Acme platform] At Acme") && $0[2].isEmpty })
+        #expect(Self.acme.material(of: .team).notes.map(\.key) == ["g:embeddings", "a:sentence-embeddings"])
+    }
+
+    @Test func extendsOfAnUnknownEntryOrWithoutANoteIsReportedAtItsLine() throws {
+        func append(_ d: String, _ file: String, _ text: String) throws -> Int {
+            let old = try String(contentsOfFile: d + "/" + file, encoding: .utf8)
+            try (old + text).write(toFile: d + "/" + file, atomically: true, encoding: .utf8)
+            return old.components(separatedBy: "\n").count
+        }
+        var lines: [String: Int] = [:]
+        let dir = try Self.scratch { d in
+            lines["g"] = try append(d, "glossary.yaml", "  - extends: no-such-term\n    note: A note.\n")
+            lines["a"] = try append(d, "catalog.yaml", "  - extends: no-such-model\n    note: A note.\n  - extends: bm25\n    definition: Not a note.\n")
+        }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (_, problems) = Self.apply([dir])
+        #expect(problems.errors.contains { $0.location.file == dir + "/glossary.yaml" && $0.location.line == lines["g"]
+            && $0.message == "extends 'no-such-term', which the guide has no glossary entry of" }, "\(problems)")
+        #expect(problems.errors.contains { $0.location.file == dir + "/catalog.yaml" && $0.location.line == lines["a"]
+            && $0.message == "extends 'no-such-model', which the guide has no catalog entry of" }, "\(problems)")
+        #expect(problems.errors.contains { $0.location.file == dir + "/catalog.yaml" && $0.message.contains("'definition'") }, "\(problems)")
+        #expect(problems.errors.contains { $0.location.file == dir + "/catalog.yaml" && $0.message.contains("extends 'bm25' needs a `note:`") }, "\(problems)")
+        // Sources cannot be extended.
+        let sources = try Self.scratch { d in _ = try append(d, "sources.yaml", "  - extends: gnu-agpl-3\n    note: x\n") }
+        defer { try? FileManager.default.removeItem(atPath: sources) }
+        #expect(Self.apply([sources]).1.errors.contains { $0.location.file == sources + "/sources.yaml" && $0.message.hasPrefix("extends adds to a page, a glossary entry or a catalog entry") })
+    }
 }

@@ -165,6 +165,15 @@ import Testing
                     fail(b, "pretrained-weights advice for \(pick): \(line)")
                 }
             }
+            // Issue 23: a brief with no strong pretrained model (given or assumed) is never told that the
+            // pick works "provided they start from pretrained weights": a line about pretrained weights
+            // says where they exist or that they may not.
+            if r.brief[BriefField("pretrained")]?.flag != true {
+                let conditional = ["where they exist", "where none", "seldom", "without pretrained", "no pretrained", "if ", "when "]
+                for line in r.because + r.warnings + r.nextSteps where line.lowercased().contains("pretrained weights") {
+                    if !conditional.contains(where: line.lowercased().contains) { fail(b, "assumes pretrained weights: \(line)") }
+                }
+            }
             // Each answer on the path follows the brief as understood: decided answers meet their condition, and
             // assumed ones are never contradicted by a value the brief (or a default) gives.
             for step in r.path {

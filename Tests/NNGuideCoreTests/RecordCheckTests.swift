@@ -97,4 +97,64 @@ import Testing
         // A Markdown file without a record is not one (a README beside the records).
         #expect(try RecordFile.read(try write("README.md", "# Decisions\n"), schema: schema) == nil)
     }
+
+    /// A copy of Content/ (without its overlays) to edit, under the test's folder.
+    func contentCopy() throws -> String {
+        let copy = dir + "/content"
+        try FileManager.default.copyItem(atPath: Fixtures.realContent, toPath: copy)
+        try? FileManager.default.removeItem(atPath: copy + "/overlays")
+        return copy
+    }
+
+    @Test func theFingerprintIsTheContentsAndTheOverlaysBytes() throws {
+        let copy = try contentCopy()
+        let original = try #require(GuideFiles(content: Fixtures.realContent).fingerprint)
+        #expect(original.count == 12)
+        // Where the files are does not matter, what they say does.
+        #expect(GuideFiles(content: copy).fingerprint == original)
+        #expect(GuideFiles(content: copy, overlays: [OverlayTests.example]).fingerprint != original)
+        let page = copy + "/pages/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: copy + "/pages").sorted().first))
+        try (String(contentsOfFile: page, encoding: .utf8) + "\n").write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(GuideFiles(content: copy).fingerprint != original)
+        #expect(GuideFiles(content: dir + "/no-such-folder").fingerprint == nil)
+    }
+
+    /// The pick holds but the guide's words changed: check says so, in JSON too; a record written
+    /// before fingerprints existed still reads and checks.
+    @Test func aRecordSaysTheGuideChangedEvenWhenThePickHolds() throws {
+        let copy = try contentCopy()
+        var guide = OverlayTests.base
+        guide.files = GuideFiles(content: copy)
+        let md = Recommendation(try decision(guide)).markdown(date: "2026-12-01")
+        let then = try #require(GuideFiles(content: copy).fingerprint)
+        #expect(md.contains("  fingerprint: \(then)\n"))
+        let path = try write("search.md", md)
+        #expect(try RecordCheck.check(try #require(try RecordFile.read(path, schema: guide.decisions.brief)), guide: guide, date: "2026-12-07").guideChanged == nil)
+
+        let glossary = copy + "/glossary.yaml"
+        try (String(contentsOfFile: glossary, encoding: .utf8) + "# edited\n").write(toFile: glossary, atomically: true, encoding: .utf8)
+        guide.files = GuideFiles(content: copy)
+        let now = try #require(guide.files?.fingerprint)
+        let outcome = try RecordCheck.check(try #require(try RecordFile.read(path, schema: guide.decisions.brief)), guide: guide, date: "2026-12-07")
+        #expect(outcome.holds && outcome.guideChanged == FingerprintChange(from: then, to: now))
+        #expect(outcome.guideChanged?.line == "the guide changed since (fingerprint \(then) → \(now))")
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(outcome)) as? [String: Any])
+        #expect((json["guide_changed"] as? [String: String]) == ["from": then, "to": now])
+
+        let old = try write("old.md", md.replacingOccurrences(of: "  fingerprint: \(then)\n", with: ""))
+        let file = try #require(try RecordFile.read(old, schema: guide.decisions.brief))
+        #expect(file.recorded?.fingerprint == nil && file.recorded?.pick == "bm25")
+        let checked = try RecordCheck.check(file, guide: guide, date: "2026-12-07")
+        #expect(checked.holds && checked.guideChanged == nil)
+    }
+
+    @Test func twoSavedBriefsAreTheSameWhenOnlyTheirRecordsDiffer() throws {
+        let a = "modality: text\ntask: retrieval\ndecided:\n  pick: bm25\n  date: 2026-12-01\n"
+        let b = "modality: text\ntask: retrieval\ndecided:\n  pick: sentence-embeddings\n  date: 2026-12-07\n"
+        #expect(RecordFile.sameBrief(a, b))
+        #expect(RecordFile.sameBrief("modality: text\ntask: retrieval\n", b))
+        #expect(!RecordFile.sameBrief("# ours\n" + a, b))
+        #expect(!RecordFile.sameBrief(a.replacingOccurrences(of: "retrieval", with: "classification"), b))
+        #expect(RecordFile.recorded(in: a)?.pick == "bm25" && RecordFile.recorded(in: "modality: text\n") == nil)
+    }
 }

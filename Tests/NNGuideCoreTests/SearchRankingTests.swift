@@ -10,19 +10,76 @@ import Testing
     static let index: SearchIndex? = (try? ContentLoader.load(directory: Fixtures.realContent)).map(SearchIndex.init)
 
     @Test(arguments: [
-        ("data leakage", "splits"),                               // the section on train/test splits
-        ("attention cost", "deep-dive-transformer-limitations"),  // 3.4's limitations: quadratic cost
-        ("small tabular", "small-tables"),                        // Part 10's small tables
-        ("small tables", "small-tables"),
-        ("learning rate", "optimizers"),
-        ("anomaly detection", "anomaly-detection-practice"),
+        ("data leakage", "splits", "splits"),                     // the section on train/test splits
+        ("attention cost", "deep-dive-transformer-limitations", "deep-dive-transformer-limitations"),  // 3.4's limitations
+        ("small tabular", "small-tables", "small-tables"),        // Part 10's small tables
+        ("small tables", "small-tables", "small-tables"),         // its heading, named
+        ("learning rate", "optimizers", "learning-rate"),         // the entry named by the query, then the section
+        ("anomaly detection", "anomaly-detection-practice", "anomaly-detection-practice"),
     ])
-    func theSectionAPersonExpectsComesFirst(_ c: (query: String, expected: String)) throws {
+    func theSectionAPersonExpectsComesFirst(_ c: (query: String, expected: String, first: String)) throws {
         let index = try #require(Self.index, "Content/ does not load")
-        let text = try #require(index.search(c.query, limit: 10).groups.first { $0.kind == .text }, "no text results for \(c.query)")
+        let results = index.search(c.query, limit: 10)
+        let text = try #require(results.groups.first { $0.kind == .text }, "no text results for \(c.query)")
         #expect(text.hits.first?.id == c.expected, "\(c.query): \(text.hits.prefix(5).map(\.id))")
         // Scores come best first, so the order is the ranking's and not the reading order's.
         #expect(text.hits.map(\.score) == text.hits.map(\.score).sorted(by: >))
+        // And first of all the results, as the explorer's list and `nnguide search` show them (issue 23:
+        // "data leakage" showed the splits section fifth, below architectures that merely mention both words).
+        #expect(results.hits.first?.id == c.first, "\(c.query): \(results.groups.map { "\($0.kind): \($0.hits.prefix(2).map(\.id))" })")
+    }
+
+    /// An item that only mentions the words in its body never comes above a section with a passage
+    /// holding them: groups are ordered by their best hit, not by their kind.
+    @Test(arguments: ["data leakage", "attention cost", "small tabular", "learning rate"])
+    func bodyMentionsComeAfterTheSectionsAboutTheWords(_ query: String) throws {
+        let index = try #require(Self.index, "Content/ does not load")
+        let kinds = index.search(query, limit: 10).groups.map(\.kind)
+        let text = try #require(kinds.firstIndex(of: .text), "\(query): \(kinds)")
+        if let architectures = kinds.firstIndex(of: .architecture) { #expect(text < architectures, "\(query): \(kinds)") }
+    }
+
+    /// A query naming a heading shows it first; groups of equal strength keep the kinds' order.
+    @Test func aHeadingTheQueryNamesComesFirst() throws {
+        let index = try #require(Self.index, "Content/ does not load")
+        let results = index.search("small tables", limit: 10)
+        #expect(results.groups.first?.kind == .heading && results.hits.first?.id == "small-tables", "\(results.groups.map(\.kind))")
+    }
+
+    /// The marks show only what the query named: a query word, or another form of it ("leaking" for
+    /// "leakage"); a longer word that merely starts with one is marked on that start ("data" in
+    /// "dataset"), so JSON's `matches` never lists a word the query did not hold.
+    @Test(arguments: ["data leakage", "attention cost", "conv net", "small tabular"])
+    func marksAreQueryWordsOrTheirForms(_ query: String) throws {
+        let index = try #require(Self.index, "Content/ does not load")
+        let results = index.search(query, limit: 10)
+        let typed = Tokenizer.words(query)
+        let stems = Set(typed.map(Tokenizer.stem))
+        var marked = 0
+        for h in results.hits {
+            for r in h.snippet.matches {
+                let word = h.snippet.text[r].lowercased()
+                marked += 1
+                #expect(typed.contains(word) || stems.contains(word) || stems.contains(Tokenizer.stem(word)), "\(query): '\(word)' in \(h.id)")
+            }
+        }
+        #expect(marked > 0, "\(query): nothing marked")
+    }
+
+    /// A snippet is cut around the rarest word it holds, so it shows what sets the hit apart: every
+    /// "data leakage" hit whose passage says "leak…" shows it, not only "data".
+    @Test func aSnippetShowsTheRarestMatchedWord() throws {
+        let index = try #require(Self.index, "Content/ does not load")
+        for h in index.search("data leakage", limit: 10).hits where h.kind == .architecture || (h.kind == .text && h.passages > 0) {
+            let marks = h.snippet.matches.map { h.snippet.text[$0].lowercased() }
+            #expect(marks.contains { $0.hasPrefix("leak") }, "\(h.id): \(h.snippet.text)")
+        }
+        // And from a long passage, the sentence holding it.
+        let long = String(repeating: "Plenty of data comes first here. ", count: 12) + "Leakage hides in the split."
+        let unit = SearchIndex.Unit(owner: 0, parts: [long], titleParts: 0, block: 0)
+        let snippet = SearchIndex.snippet(unit, words: ["leak", "data"], length: 80)
+        #expect(snippet.text.hasPrefix("…Leakage hides"), "\(snippet.text)")
+        #expect(snippet.matches.map { snippet.text[$0] } == ["Leakage"], "\(snippet.text)")
     }
 
     /// A glossary link says what its words mean: the passage "[[table|g:tabular-data]]" is found by

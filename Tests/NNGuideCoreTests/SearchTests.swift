@@ -62,7 +62,7 @@ import Testing
     @Test func snippetMarksTheMatchingWords() throws {
         let hit = try #require(index.search("zebra stri").hits.first)
         let marked = hit.snippet.matches.map { String(hit.snippet.text[$0]) }
-        #expect(marked == ["Zebra", "stripes"])
+        #expect(marked == ["Zebra", "stri"])   // issue 23: the part the query named, not the whole "stripes"
         #expect(hit.snippet.segments.filter(\.isMatch).map { String($0.text) } == marked)
         #expect(hit.snippet.matchOffsets.count == 2)
     }
@@ -118,11 +118,17 @@ import Testing
         #expect(Tokenizer.tokens(text).map { String(text[$0.range]) } == ["Naïve", "Bayes"])
     }
 
-    /// What snippets mark: whole words starting with a query word, however they are spelled.
+    /// What snippets mark: words starting with a query word, however they are spelled.
     @Test func prefixMatchesMarkWholeWordsAndSayWhichQueryWordsMatched() {
         let text = "Self-attention\u{2019}s cost; ATTENTION is Naïve. at ÉCOLE"
-        let (ranges, matched) = Tokenizer.prefixMatches(in: text, of: ["att", "nai", "zz", "eco"].map { Array($0.utf8) })
-        #expect(ranges.map { String(text[$0]) } == ["attention\u{2019}s", "ATTENTION", "Naïve", "ÉCOLE"])
+        let (ranges, which, matched) = Tokenizer.prefixMatches(in: text, of: ["att", "nai", "zz", "eco"].map { Array($0.utf8) })
+        // Issue 23: a longer word is marked on the part the query named ("att", "ATT"), not as a word
+        // the query never held; a word folded from other letters is marked whole.
+        #expect(ranges.map { String(text[$0]) } == ["att", "ATT", "Naïve", "ÉCOLE"])
+        #expect(Tokenizer.prefixMatches(in: "don\u{2019}t dont", of: [Array("dont".utf8)]).ranges.count == 2)
+        let (apostrophe, _, _) = Tokenizer.prefixMatches(in: "convolution's cost", of: [Array("convolution".utf8)])
+        #expect(apostrophe.map { String("convolution's cost"[$0]) } == ["convolution's"])
+        #expect(which == [0, 0, 1, 3])
         #expect(matched == 0b1011)
         #expect(Tokenizer.words("UPPER Mixed2 it's d\u{2019}été") == ["upper", "mixed2", "its", "dete"])
     }

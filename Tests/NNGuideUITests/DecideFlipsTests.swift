@@ -26,7 +26,9 @@ import Testing
         #expect(shown == Flips.analyze(brief, with: Recommender(guide: Fixture.guide)))
         try #require(!shown.isEmpty, "the fixture brief must have a flip")
         // Shift-Tab from nothing focuses the last target: the last flip.
-        s = press(s, [.backTab, .enter])
+        s = press(s, [.backTab])
+        let before = s
+        s = press(s, [.enter])
         let f = try #require(shown.last)
         #expect(s.decide.form.values[f.field]?.description == f.value)
         let applied = try #require(s.decide.form.recommendation(Fixture.guide))
@@ -37,6 +39,9 @@ import Testing
         #expect(s.decide.form.values == brief.values)
         #expect(s.decide.top is RecommendationScreen)
         #expect(!render(s).lines.joined(separator: "\n").contains("Changed:"))
+        // Issue 22: at the line and the focus the flip was applied from, the screen as it was.
+        #expect((s.decide.top as? RecommendationScreen)?.pane == (before.decide.top as? RecommendationScreen)?.pane)
+        #expect(render(s).lines == render(before).lines)
         // Once more: back to the form.
         s = press(s, [.backspace])
         #expect(s.decide.top is BriefScreen)

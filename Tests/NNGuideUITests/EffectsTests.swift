@@ -73,8 +73,7 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         s.openPage("part-1")
         let c = feed(&s, key("q", 1))
         #expect(s.quit)
-        let yaml = "modality: text\ntask: generation\n"
-        #expect(c == [.saveReading(s.reading), .keepDraft(yaml: yaml, name: "text-generation")], "\(c)")
+        #expect(c == [.saveReading(s.reading), .keepDraft(values: [.modality: .choice("text"), .task: .choice("generation")], name: "text-generation")], "\(c)")
         // The results: the draft's line is printed once the terminal is restored.
         feed(&s, .done(.readingSaved(warning: nil)))
         feed(&s, .done(.draftKept(path: "/b/drafts/text-generation.yaml", new: true)))
@@ -227,7 +226,7 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         #expect(remaining.isEmpty && !FileManager.default.fileExists(atPath: path))
         guard case .done(.briefDeleted(_, let problem?, _, _)) = runner.run(.deleteBrief(path: "/etc/passwd"), guide: guide) else { Issue.record("delete outside"); return }
         #expect(problem.contains("is not in"))
-        guard case .done(.draftKept(let draft, true)) = runner.run(.keepDraft(yaml: "task: generation\n", name: "g"), guide: guide) else { Issue.record("draft"); return }
+        guard case .done(.draftKept(let draft, true)) = runner.run(.keepDraft(values: [.task: .choice("generation")], name: "g"), guide: guide) else { Issue.record("draft"); return }
         #expect(draft == dir.path("state/briefs/drafts/g.yaml"))
         let reading = ReadingState(last: Position(page: "part-1"), visited: ["opening"])
         guard case .done(.readingSaved(nil)) = runner.run(.saveReading(reading), guide: guide) else { Issue.record("reading"); return }

@@ -58,4 +58,45 @@ import Testing
         let partialPath = try #require(partial.decide.form.file)
         #expect(try String(contentsOfFile: partialPath, encoding: .utf8) == "modality: text\n")
     }
+
+    /// Saving the same brief again on another day brings its record up to date in the same file, and
+    /// says what it recorded when the pick moved; a file someone edited by hand is never written over.
+    @Test func theSameBriefSavedAgainUpdatesItsRecordInPlace() throws {
+        let dir = try TempDir()
+        let acme = try #require(Self.acme), base = try #require(Self.base)
+        func runner(_ day: String) -> CommandRunner {
+            CommandRunner(files: DecisionFiles(stateDirectory: dir.path("state"), workingDirectory: dir.path("cwd"), today: { day }),
+                          store: StateStore(directory: dir.path("state")))
+        }
+        let (first, _, _) = runner("2024-05-01").settle(try retrieval(acme), .key(.char("w"), at: 0))
+        let path = try #require(first.decide.form.file)
+        // The next day, without the overlay: the pick moves, and the file is the same.
+        let (again, _, _) = runner("2024-05-02").settle(try retrieval(base), .key(.char("w"), at: 0))
+        #expect(again.decide.form.file == path)
+        #expect(again.message?.hasPrefix("Pick moved from Sentence embeddings with a light head") == true, "\(again.message ?? "")")
+        #expect(again.message?.contains("on 2024-05-01; updated text-retrieval.yaml") == true, "\(again.message ?? "")")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("modality: text\ntask: retrieval\ndecided:\n  pick: bm25\n") && text.contains("  date: 2024-05-02\n"), "\(text)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("state/briefs")).filter { $0.hasSuffix(".yaml") } == ["text-retrieval.yaml"])
+        // Another day, the same pick: updated, with no word of a move.
+        let (third, _, _) = runner("2024-05-03").settle(try retrieval(base), .key(.char("w"), at: 0))
+        #expect(third.message?.hasPrefix("Updated brief text-retrieval.yaml") == true, "\(third.message ?? "")")
+        // A comment added by hand makes it another file: the next save leaves it alone.
+        let edited = "# our search brief\n" + (try String(contentsOfFile: path, encoding: .utf8))
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let (fourth, _, _) = runner("2024-05-04").settle(try retrieval(base), .key(.char("w"), at: 0))
+        #expect(fourth.decide.form.file == dir.path("state/briefs/text-retrieval-2.yaml"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == edited)
+    }
+
+    /// A brief kept as a draft on quitting says what it decides, as a saved brief does.
+    @Test func aDraftKeptOnQuittingCarriesItsRecord() throws {
+        let dir = try TempDir()
+        let (s, commands, _) = dir.runner.settle(try retrieval(Self.acme), .key(.char("q"), at: 0))
+        #expect(s.quit && commands.contains { if case .keepDraft = $0 { true } else { false } })
+        let draft = dir.path("state/briefs/drafts/text-retrieval.yaml")
+        let text = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(text.hasPrefix("modality: text\ntask: retrieval\ndecided:\n  pick: sentence-embeddings\n"), "\(text)")
+        #expect(text.contains("  date: 2024-05-01\n"))
+    }
 }

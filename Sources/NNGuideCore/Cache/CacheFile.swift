@@ -7,9 +7,9 @@ import Foundation
 
 /// What identifies the content a cache was made from; see `ContentCache` for why metadata.
 enum CacheKey {
-    /// Bump when the file layout below or the JSON of the model changes (2: origins; 3: sources,
-    /// review dates and glossary `see`).
-    static let format = "nnguide-cache 3"
+    /// Bump when the file layout below or the stored form of the model changes (2: origins; 3: sources,
+    /// review dates and glossary `see`; 4: `BinaryValue` in place of JSON).
+    static let format = "nnguide-cache 4"
 
     /// Nil when a content file or the executable cannot be examined: then there is nothing safe to
     /// compare, and the loader reads YAML (and reports whatever is wrong). The metadata is hashed as
@@ -24,8 +24,7 @@ enum CacheKey {
         guard folder >= 0 else { return nil }
         defer { close(folder) }
         let reader = Reader(root: contentDirectory)
-        let names = [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile]
-            + reader.sourcesFiles() + reader.pageFiles()
+        let names = reader.contentFiles()
         for name in names {
             hash.add(name)
             guard hash.addIdentity(of: name, in: folder) else { return nil }
@@ -82,10 +81,11 @@ struct GuideParts: Codable {
     var sources: [Source]
 }
 
-/// One cache file: a header line, the key, the outline's length, the outline, then the guide as JSON.
-/// Every read is checked: a truncated or foreign file is simply not a cache.
+/// One cache file: a header line, the key, the outline's length, the outline, then the guide
+/// (`GuideParts`, `BinaryValue.frame`d). Every read is checked: a truncated or foreign file is simply
+/// not a cache.
 struct CacheFile: Sendable {
-    static let magic = "NNGUIDE-CACHE 2"
+    static let magic = "NNGUIDE-CACHE 3"
 
     let key: String
     let outline: Outline
@@ -101,18 +101,19 @@ struct CacheFile: Sendable {
     }
 
     func guide() -> Guide? {
-        guard let parts = try? JSONDecoder().decode(GuideParts.self, from: body) else { return nil }
+        let parts = body.withUnsafeBytes { raw in BinaryValue.unframe(raw).flatMap { BinaryValue.decode(GuideParts.self, from: $0) } }
+        guard let parts else { return nil }
         return Guide(pages: parts.pages, glossary: parts.glossary, catalog: parts.catalog, decisions: parts.decisions, sources: parts.sources)
     }
 
-    /// `json`: `GuideParts` of this guide already encoded (joined from the per-file entries).
-    static func encode(_ guide: Guide, key: String, json given: Data? = nil) -> Data? {
+    /// `stored`: `GuideParts` of this guide already framed (joined from the per-file entries).
+    static func encode(_ guide: Guide, key: String, stored given: [UInt8]? = nil) -> Data? {
         let parts = GuideParts(pages: guide.pages, glossary: guide.glossary, catalog: guide.catalog, decisions: guide.decisions, sources: guide.sources)
-        guard let json = given ?? (try? JSONEncoder().encode(parts)) else { return nil }
+        guard let stored = given ?? BinaryValue.encode(parts).map(BinaryValue.frame) else { return nil }
         let outline = Outline.encode(guide)
         var data = Data("\(magic)\n\(key)\n\(outline.count)\n".utf8)
         data.append(contentsOf: outline)
-        data.append(json)
+        data.append(contentsOf: stored)
         return data
     }
 }

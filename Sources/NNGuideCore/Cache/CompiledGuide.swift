@@ -127,8 +127,7 @@ public enum CompiledGuide {
             guard folder >= 0 else { return nil }
             defer { close(folder) }
             let reader = Reader(root: contentDirectory)
-            let names = [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile]
-                + reader.sourcesFiles() + reader.pageFiles()
+            let names = reader.contentFiles()
             var contentHash = FNV()
             for name in names {
                 guard fstatat(folder, name, &st, 0) == 0 else { return nil }

@@ -96,7 +96,7 @@ public struct ContentCache: Sendable {
         Self.trace("YAML " + contentDirectory)
         let read = readYAML(guide: true)
         guard let guide = read.guide, read.problems.errors.isEmpty else { throw ContentError(read.problems.errors) }
-        if let key { write(guide, key: key, json: read.json) }
+        if let key { write(guide, key: key, stored: read.stored) }
         return guide
     }
 
@@ -179,9 +179,9 @@ public struct ContentCache: Sendable {
 
     /// Written to a temporary file and renamed, so a reader never sees half a cache; failures are
     /// ignored (a read-only or full disk only means the next start reads YAML again).
-    /// `json`: the guide's parts as JSON when the per-file entries already hold them.
-    func write(_ guide: Guide, key: String, json: Data? = nil) {
-        guard let file, let cacheDirectory, let data = CacheFile.encode(guide, key: key, json: json) else { return }
+    /// `stored`: the guide's parts as stored when the per-file entries already hold them.
+    func write(_ guide: Guide, key: String, stored: [UInt8]? = nil) {
+        guard let file, let cacheDirectory, let data = CacheFile.encode(guide, key: key, stored: stored) else { return }
         try? FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
         let tmp = file + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: tmp, contents: data) else { return }

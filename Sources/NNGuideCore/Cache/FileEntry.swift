@@ -53,8 +53,8 @@ enum ReplayRecord: Equatable, Sendable {
 }
 
 /// What reading one content file produced, without the decoded value: what lint and the cross-file
-/// step need. Stored in front of the value in the file's entry, in a small binary form that is read
-/// without JSON (1,400 entries at 100x; JSONDecoder over them would cost most of the budget).
+/// step need. Stored in front of the value in the file's entry, in a small binary form of its own,
+/// so that lint reads it without touching the value.
 struct FileSummary: Equatable, Sendable {
     var problems: [ContentProblem] = []
     /// The file could not be read as YAML at all (the whole load gives no guide).
@@ -245,31 +245,38 @@ struct EntryReader {
     }
 }
 
-/// One entry file: `NNGUIDE-ENTRY 1`, the key, the summary's length, the summary, then the value (JSON).
-/// Written aside and renamed; read mapped, and anything that does not check out is not an entry.
+/// One entry file: `NNGUIDE-ENTRY 2`, the key, the summary's length and checksum, the summary, then
+/// the value (`BinaryValue.frame`d: its own version, length and checksum). Written aside and
+/// renamed; read mapped, and anything that does not check out is not an entry.
 enum FileEntry {
-    static let magic = "NNGUIDE-ENTRY 1"
+    static let magic = "NNGUIDE-ENTRY 2"
 
-    static func encode(key: String, summary: [UInt8], value: Data) -> Data {
-        var data = Data("\(magic)\n\(key)\n\(summary.count)\n".utf8)
+    /// `value`: a framed value, or nothing (the decision checks' entry holds a summary only).
+    static func encode(key: String, summary: [UInt8], value: [UInt8]) -> Data {
+        let sum = summary.withUnsafeBytes(BinaryValue.checksum)
+        var data = Data("\(magic)\n\(key)\n\(summary.count) \(hex(sum))\n".utf8)
         data.append(contentsOf: summary)
-        data.append(value)
+        data.append(contentsOf: value)
         return data
     }
 
-    /// Where the summary starts (from the start of the file) and how long it is, when `data` begins
-    /// with an entry header with this key.
-    static func header(_ data: Data, key: String) -> (start: Int, count: Int)? {
-        guard let (lines, offset) = headerLines(data, longest: 100),
-              lines[0] == magic, lines[1] == key, let n = Int(lines[2]), n >= 0 else { return nil }
-        return (offset - data.startIndex, n)
+    /// Where the summary starts (from the start of the file), how long it is and its checksum, when
+    /// `data` begins with an entry header with this key.
+    static func header(_ data: Data, key: String) -> (start: Int, count: Int, sum: UInt64)? {
+        guard let (lines, offset) = headerLines(data, longest: 100), lines[0] == magic, lines[1] == key else { return nil }
+        let fields = lines[2].split(separator: " ")
+        guard fields.count == 2, let n = Int(fields[0]), n >= 0, let sum = UInt64(fields[1], radix: 16) else { return nil }
+        return (offset - data.startIndex, n, sum)
     }
 
-    /// The summary's bytes and the value's, when `data` is an entry with this key.
+    /// The summary's bytes and the value's (still framed), when `data` is an entry with this key and
+    /// its summary is as written.
     static func split(_ data: Data, key: String) -> (summary: Data, value: Data)? {
-        guard let (start, n) = header(data, key: key), n <= data.count - start else { return nil }
+        guard let (start, n, sum) = header(data, key: key), n <= data.count - start else { return nil }
         let s = data.startIndex + start
-        return (data[s..<(s + n)], data[(s + n)...])
+        let summary = data[s..<(s + n)]
+        guard summary.withUnsafeBytes(BinaryValue.checksum) == sum else { return nil }
+        return (summary, data[(s + n)...])
     }
 
     /// Only the summary of the entry at `path` when it has this key, read without the value: two
@@ -280,10 +287,10 @@ enum FileEntry {
         defer { close(fd) }
         var head = Data(count: 256)
         let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard got > 0, let (start, count) = header(head.prefix(got), key: key) else { return nil }
+        guard got > 0, let (start, count, sum) = header(head.prefix(got), key: key) else { return nil }
         var body = Data(count: count)
         let n = count == 0 ? 0 : body.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(start)) }
-        return n == count ? body : nil
+        return n == count && body.withUnsafeBytes(BinaryValue.checksum) == sum ? body : nil
     }
 
     /// Written aside and renamed; a failure leaves the old entry (or none), which only costs a parse.

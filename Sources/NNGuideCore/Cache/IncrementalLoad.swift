@@ -26,45 +26,55 @@ import Foundation
 /// per content file; an unreadable, corrupt or foreign entry is parsed again, and an unwritable
 /// folder only means nothing is kept.
 struct IncrementalLoad {
-    static let format = "nnguide-entry 2"
+    static let format = "nnguide-entry 3"
 
     let contentDirectory: String
     let folder: String
 
     init(contentDirectory: String, cacheDirectory: String) {
         self.contentDirectory = contentDirectory
+        folder = Self.entryFolder(for: contentDirectory, in: cacheDirectory)
+    }
+
+    /// The folder of `directory`'s entries (a content folder's or an overlay's) for this executable.
+    static func entryFolder(for directory: String, in cacheDirectory: String) -> String {
         var name = FNV()
-        name.add(ContentCache.absolute(contentDirectory))
+        name.add(ContentCache.absolute(directory))
         name.add(CacheKey.executablePath())
-        folder = cacheDirectory + "/files-" + hex(name.value)
+        return cacheDirectory + "/files-" + hex(name.value)
     }
 
     enum Kind { case page, sources, glossary, catalog, decisions }
 
-    /// One content file in this load: its summary, and its value decoded or still as JSON.
+    /// One content file in this load: its summary, and its value decoded or still as stored.
     final class Part {
         let file: String
         let kind: Kind
         var summary: FileSummary
-        var json: Data?
+        /// The value as the entry holds it (`BinaryValue.frame`d).
+        var stored: Data?
         var value: Value?
-        /// Where the JSON is when it was not read with the summary (lint): the entry and its key.
+        /// Where the value is when it was not read with the summary (lint): the entry and its key.
         var entry: (path: String, key: String)?
-        init(file: String, kind: Kind, summary: FileSummary, json: Data?, value: Value?) {
-            self.file = file; self.kind = kind; self.summary = summary; self.json = json; self.value = value
+        init(file: String, kind: Kind, summary: FileSummary, stored: Data?, value: Value?) {
+            self.file = file; self.kind = kind; self.summary = summary; self.stored = stored; self.value = value
         }
 
+        /// The value, decoded from the entry when it was not parsed; nil when the entry's value is
+        /// damaged, old or unreadable (the caller then reads the whole folder from YAML).
         func decoded() -> Value? {
             if let value { return value }
-            if json == nil, let entry, let data = mappedFile(entry.path) { json = FileEntry.split(data, key: entry.key)?.value }
-            guard let json else { return nil }
-            let d = JSONDecoder()
-            switch kind {
-            case .page: value = (try? d.decode([Page].self, from: json)).map { .page($0.first) }
-            case .sources: value = (try? d.decode([Source].self, from: json)).map(Value.sources)
-            case .glossary: value = (try? d.decode([GlossaryEntry].self, from: json)).map(Value.glossary)
-            case .catalog: value = (try? d.decode(Catalog.self, from: json)).map(Value.catalog)
-            case .decisions: value = (try? d.decode(DecisionBook.self, from: json)).map(Value.decisions)
+            if stored == nil, let entry, let data = mappedFile(entry.path) { stored = FileEntry.split(data, key: entry.key)?.value }
+            guard let stored else { return nil }
+            value = stored.withUnsafeBytes { raw -> Value? in
+                guard let bytes = BinaryValue.unframe(raw) else { return nil }
+                switch kind {
+                case .page: return BinaryValue.decode([Page].self, from: bytes).map { .page($0.first) }
+                case .sources: return BinaryValue.decode([Source].self, from: bytes).map(Value.sources)
+                case .glossary: return BinaryValue.decode([GlossaryEntry].self, from: bytes).map(Value.glossary)
+                case .catalog: return BinaryValue.decode(Catalog.self, from: bytes).map(Value.catalog)
+                case .decisions: return BinaryValue.decode(DecisionBook.self, from: bytes).map(Value.decisions)
+                }
             }
             return value
         }
@@ -77,15 +87,17 @@ struct IncrementalLoad {
         case catalog(Catalog)
         case decisions(DecisionBook)
 
-        func json() -> Data? {
-            let e = JSONEncoder()
+        /// The value framed for its entry (a page file's as a list of its page, or of none).
+        func framed() -> [UInt8]? {
+            let bytes: [UInt8]?
             switch self {
-            case .page(let p): return try? e.encode(p.map { [$0] } ?? [])
-            case .sources(let s): return try? e.encode(s)
-            case .glossary(let g): return try? e.encode(g)
-            case .catalog(let c): return try? e.encode(c)
-            case .decisions(let d): return try? e.encode(d)
+            case .page(let p): bytes = BinaryValue.encode(p.map { [$0] } ?? [])
+            case .sources(let s): bytes = BinaryValue.encode(s)
+            case .glossary(let g): bytes = BinaryValue.encode(g)
+            case .catalog(let c): bytes = BinaryValue.encode(c)
+            case .decisions(let d): bytes = BinaryValue.encode(d)
             }
+            return bytes.map(BinaryValue.frame)
         }
     }
 
@@ -94,12 +106,12 @@ struct IncrementalLoad {
     }
     static let decisionChecksEntry = "decisions.checks"
 
-    /// What a load gives: `ContentLoader.read`'s guide and problems and, with the guide, its JSON as
-    /// the whole-guide cache stores it, joined from the entries' JSON (not encoded again).
+    /// What a load gives: `ContentLoader.read`'s guide and problems and, with the guide, its value as
+    /// the whole-guide cache stores it, joined from the entries' values (not encoded again).
     struct Loaded {
         var guide: Guide?
         var problems: [ContentProblem]
-        var json: Data?
+        var stored: [UInt8]?
     }
 
     /// What `ContentLoader.read` gives for the folder; `guide: false` leaves the guide nil (lint),
@@ -225,7 +237,7 @@ struct IncrementalLoad {
             w.records(checks.deferred ?? [])
             s.checks = w.bytes
         }
-        return Part(file: file, kind: kind, summary: s, json: nil, value: value)
+        return Part(file: file, kind: kind, summary: s, stored: nil, value: value)
     }
 
     /// The checks of decisions.yaml, run with the catalog (the examples are replayed through the
@@ -251,13 +263,13 @@ struct IncrementalLoad {
     /// `pread`s: mapping 1,400 entries would fault in 64 KiB of each, 90 MB at 100x).
     func stored(file: String, kind: Kind, key: String, value: Bool) -> Part? {
         let entryPath = path(Self.entryName(file))
-        let summaryBytes: Data, json: Data?
+        let summaryBytes: Data, stored: Data?
         if value {
-            guard let data = mappedFile(entryPath), let (s, j) = FileEntry.split(data, key: key) else { return nil }
-            (summaryBytes, json) = (s, j)
+            guard let data = mappedFile(entryPath), let (s, v) = FileEntry.split(data, key: key) else { return nil }
+            (summaryBytes, stored) = (s, v)
         } else {
             guard let s = FileEntry.readSummary(entryPath, key: key) else { return nil }
-            (summaryBytes, json) = (s, nil)
+            (summaryBytes, stored) = (s, nil)
         }
         let summary: FileSummary? = summaryBytes.withUnsafeBytes { raw in
             var r = EntryReader(raw)
@@ -265,17 +277,17 @@ struct IncrementalLoad {
             return s
         }
         guard let summary else { return nil }
-        let part = Part(file: file, kind: kind, summary: summary, json: json, value: nil)
-        if json == nil { part.entry = (entryPath, key) }
+        let part = Part(file: file, kind: kind, summary: summary, stored: stored, value: nil)
+        if stored == nil { part.entry = (entryPath, key) }
         return part
     }
 
     func store(_ part: Part, key: String) {
-        guard let json = part.value?.json() else { return }
-        part.json = json
+        guard let framed = part.value?.framed() else { return }
+        part.stored = Data(framed)
         var w = EntryWriter()
         w.summary(part.summary)
-        FileEntry.write(FileEntry.encode(key: key, summary: w.bytes, value: json), to: path(Self.entryName(part.file)))
+        FileEntry.write(FileEntry.encode(key: key, summary: w.bytes, value: framed), to: path(Self.entryName(part.file)))
     }
 
     /// Entries of files that are gone (removed or renamed) are deleted; so are the entry folders of
@@ -357,7 +369,7 @@ struct IncrementalLoad {
         if decisionBytes == nil {
             decisionBytes = decisionChecks(decisions: decisionsPart, catalog: catalogPart)
             if let decisionsKey, let bytes = decisionBytes {
-                FileEntry.write(FileEntry.encode(key: decisionsKey, summary: bytes, value: Data()), to: path(Self.decisionChecksEntry))
+                FileEntry.write(FileEntry.encode(key: decisionsKey, summary: bytes, value: []), to: path(Self.decisionChecksEntry))
             }
         }
         guard let decisionBytes else { return full() }
@@ -393,37 +405,44 @@ struct IncrementalLoad {
             }
         }
         let guide = Guide(pages: pageValues, glossary: glossaryValue, catalog: catalogValue, decisions: decisionsValue, sources: sourcesValue)
-        return Loaded(guide: guide, problems: problems, json: Self.wholeJSON(parts))
+        return Loaded(guide: guide, problems: problems, stored: Self.wholeValue(parts))
     }
 
-    /// `GuideParts` as JSON, from the entries' own JSON: a page file's `[page]` gives its page.
-    static func wholeJSON(_ parts: [Part]) -> Data? {
-        var out = Data("{\"pages\":[".utf8)
-        var first = true
-        var rest: [String: Data] = [:]
+    /// `GuideParts` framed as the whole-guide cache stores it, from the entries' own values: a page
+    /// file's list of one page gives its page. Nil when an entry's value does not check out.
+    static func wholeValue(_ parts: [Part]) -> [UInt8]? {
+        var pages: [UInt8] = [], pageCount = 0
+        var rest: [String: [UInt8]] = [:]
         for part in parts {
-            guard let json = part.json ?? part.value?.json() else { return nil }
-            switch part.kind {
-            case .page:
-                guard json.count > 2 else { continue }   // [] : no page
-                if !first { out.append(UInt8(ascii: ",")) }
-                out.append(json.dropFirst().dropLast())
-                first = false
-            case .sources: rest["sources"] = json
-            case .glossary: rest["glossary"] = json
-            case .catalog: rest["catalog"] = json
-            case .decisions: rest["decisions"] = json
+            guard let stored = part.stored.map(Array.init) ?? part.value?.framed() else { return nil }
+            let ok = stored.withUnsafeBytes { raw -> Bool in
+                guard let value = BinaryValue.unframe(raw) else { return false }
+                switch part.kind {
+                case .page:
+                    guard let (start, count, end) = try? BinaryValue.elements(value, 0, .array) else { return false }
+                    pages += UnsafeRawBufferPointer(rebasing: value[start..<end])
+                    pageCount += count
+                case .sources: rest["sources"] = Array(value)
+                case .glossary: rest["glossary"] = Array(value)
+                case .catalog: rest["catalog"] = Array(value)
+                case .decisions: rest["decisions"] = Array(value)
+                }
+                return true
             }
+            guard ok else { return nil }
         }
-        out.append(UInt8(ascii: "]"))
-        if rest["sources"] == nil { rest["sources"] = Data("[]".utf8) }
+        if rest["sources"] == nil { rest["sources"] = BinaryValue.encode([Source]()) }
+        var body: [UInt8] = []
+        BinaryValue.string("pages", into: &body)
+        BinaryValue.container(.array, count: pageCount, body: pages, into: &body)
         for key in ["glossary", "catalog", "decisions", "sources"] {
-            guard let json = rest[key] else { return nil }
-            out.append(Data(",\"\(key)\":".utf8))
-            out.append(json)
+            guard let value = rest[key] else { return nil }
+            BinaryValue.string(key, into: &body)
+            body += value
         }
-        out.append(UInt8(ascii: "}"))
-        return out
+        var whole: [UInt8] = []
+        BinaryValue.container(.map, count: 5, body: body, into: &whole)
+        return BinaryValue.frame(whole)
     }
 }
 

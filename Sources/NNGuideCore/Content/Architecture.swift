@@ -94,6 +94,8 @@ public struct Architecture: Codable, Sendable, Equatable {
     /// Where the entry comes from; required in YAML (the loader reads and checks it).
     public var origin: Origin = .guide
     public var evidence: Evidence = .none
+    /// Notes an overlay added (`extends:`), each with the team's origin; never from Content/.
+    public var notes: [TeamNote] = []
 
     public var displayName: String { short ?? name }
 
@@ -110,6 +112,7 @@ public struct Architecture: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, name, short, family, fits, summary, data, variants, strengths, limitations, cost, traits, glossary, origin
         case deepDive = "deep_dive"
+        case notes = "team_notes"
     }
 
     public init(from decoder: Decoder) throws {
@@ -129,6 +132,7 @@ public struct Architecture: Codable, Sendable, Equatable {
         deepDive = try c.decode(String.self, forKey: .deepDive)
         glossary = try c.decodeIfPresent(String.self, forKey: .glossary)
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin) ?? .guide
+        notes = try c.decodeIfPresent([TeamNote].self, forKey: .notes) ?? []
         evidence = try Evidence(from: decoder)
     }
 
@@ -139,6 +143,7 @@ public struct Architecture: Codable, Sendable, Equatable {
         try c.encode(data, forKey: .data); try c.encode(variants, forKey: .variants); try c.encode(strengths, forKey: .strengths)
         try c.encode(limitations, forKey: .limitations); try c.encode(cost, forKey: .cost); try c.encode(traits, forKey: .traits)
         try c.encode(deepDive, forKey: .deepDive); try c.encodeIfPresent(glossary, forKey: .glossary); try c.encode(origin, forKey: .origin)
+        if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
         try evidence.encode(to: encoder)
     }
 }

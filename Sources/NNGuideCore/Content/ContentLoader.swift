@@ -94,6 +94,11 @@ struct Reader {
         return names.sorted().map { ContentLoader.pagesFolder + "/" + $0 }
     }
 
+    /// Every file of a Content folder, in the order the cache keys and the fingerprint read them.
+    func contentFiles() -> [String] {
+        [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile] + sourcesFiles() + pageFiles()
+    }
+
     /// `[sources.yaml]` when the folder has one, else none (the bibliography is optional).
     func sourcesFiles() -> [String] {
         access(path(ContentLoader.sourcesFile), F_OK) == 0 ? [ContentLoader.sourcesFile] : []

@@ -16,6 +16,8 @@ public struct GlossaryEntry: Codable, Sendable, Equatable {
     /// instead): shown under the definition in the glossary view and the popover.
     public var see: [String] = []
     public var evidence: Evidence = .none
+    /// Notes an overlay added (`extends:`), each with the team's origin; never from Content/.
+    public var notes: [TeamNote] = []
 
     public init(id: String, term: String, aliases: [String] = [], definition: String,
                 related: [String] = [], usedIn: [String] = [], inSourceGlossary: Bool = false, origin: Origin = .guide) {
@@ -25,6 +27,7 @@ public struct GlossaryEntry: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, term, aliases, definition, related, origin, see
+        case notes = "team_notes"
         case usedIn = "used_in"
         case inSourceGlossary = "source_glossary"
     }
@@ -41,6 +44,7 @@ public struct GlossaryEntry: Codable, Sendable, Equatable {
         // Optional here: the loader reads and checks it with its line (ContentLoader's `origin`).
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin) ?? .guide
         see = try c.decodeIfPresent([String].self, forKey: .see) ?? []
+        notes = try c.decodeIfPresent([TeamNote].self, forKey: .notes) ?? []
         evidence = try Evidence(from: decoder)
     }
 
@@ -55,6 +59,7 @@ public struct GlossaryEntry: Codable, Sendable, Equatable {
         try c.encode(inSourceGlossary, forKey: .inSourceGlossary)
         try c.encode(origin, forKey: .origin)
         if !see.isEmpty { try c.encode(see, forKey: .see) }
+        if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
         try evidence.encode(to: encoder)
     }
 }

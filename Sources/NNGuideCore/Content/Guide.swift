@@ -31,6 +31,8 @@ public struct Guide: Sendable {
     public internal(set) var overlays: [Overlay] = []
     /// The guide as it was before its overlays, when it has any: what a pick would be without the team's rules.
     public internal(set) var withoutOverlays: GuideWithoutOverlays?
+    /// The folders it was read from, for the fingerprint a record keeps; nil for a guide built in memory.
+    public var files: GuideFiles?
 
     private let pageIndex: [String: Int]
     private let glossaryIndex: [String: Int]
@@ -166,7 +168,10 @@ public struct OriginListing: Sendable {
     public var blocks: [(entry: PageEntry, index: Int)] = []
     public var glossary: [GlossaryEntry] = []
     public var architectures: [Architecture] = []
-    public var isEmpty: Bool { pages.isEmpty && blocks.isEmpty && glossary.isEmpty && architectures.isEmpty }
+    /// Notes of that origin on entries of another (`extends:` in an overlay): the entry's key
+    /// (`g:ID`, `a:ID`), its name and the note.
+    public var notes: [(key: String, name: String, note: TeamNote)] = []
+    public var isEmpty: Bool { pages.isEmpty && blocks.isEmpty && glossary.isEmpty && architectures.isEmpty && notes.isEmpty }
 }
 
 extension Guide {
@@ -182,6 +187,8 @@ extension Guide {
         }
         out.glossary = glossary.filter { $0.origin.isKind(origin) }
         out.architectures = catalog.architectures.filter { $0.origin.isKind(origin) }
+        for e in glossary where !e.origin.isKind(origin) { out.notes += e.notes.filter { $0.origin.isKind(origin) }.map { ("g:" + e.id, e.term, $0) } }
+        for a in catalog.architectures where !a.origin.isKind(origin) { out.notes += a.notes.filter { $0.origin.isKind(origin) }.map { ("a:" + a.id, a.name, $0) } }
         return out
     }
 }

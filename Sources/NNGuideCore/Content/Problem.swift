@@ -1,5 +1,5 @@
 /// A place in a content file.
-public struct SourceLocation: Sendable, Equatable, Hashable {
+public struct SourceLocation: Sendable, Equatable, Hashable, Codable {
     /// Path relative to the content folder ("pages/30-part3.yaml").
     public var file: String
     public var line: Int?
@@ -16,8 +16,8 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
 /// One thing wrong with the content, said so that whoever edits the YAML can fix it.
 /// A warning (a source nobody cites, an added fact without its source) is reported by lint but does
 /// not stop the guide from loading; `lint --strict` fails on warnings too.
-public struct ContentProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+public struct ContentProblem: Error, Sendable, Equatable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Codable { case error, warning }
     public var location: SourceLocation
     public var message: String
     public var severity: Severity

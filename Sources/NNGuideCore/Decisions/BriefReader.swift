@@ -9,8 +9,15 @@ import Foundation
 public struct BriefFileError: Error, Sendable, Equatable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
-    public init(_ location: SourceLocation, _ message: String) { self.location = location; self.message = message }
-    public var description: String { "\(location.description): \(message)" }
+    /// More bad values of the same file, each with its place: every one is reported at once, as
+    /// bad flags are, so fixing the file takes one run.
+    public var others: [BriefFileError] = []
+    public init(_ location: SourceLocation, _ message: String, others: [BriefFileError] = []) {
+        self.location = location; self.message = message; self.others = others
+    }
+    /// This problem and the others, one a line.
+    public var lines: [String] { ["\(location.description): \(message)"] + others.flatMap(\.lines) }
+    public var description: String { lines.joined(separator: "\n") }
 }
 
 /// Reads a Model Brief from YAML: a mapping of the brief's fields (`modality: text`, `samples: 5000`).
@@ -57,6 +64,7 @@ public enum BriefReader {
         }
         var values: [BriefField: BriefValue] = [:]
         var places: [BriefField: SourceLocation] = [:]
+        var bad: [BriefFileError] = []
         for (k, v) in mapping {
             guard let name = k.string else { throw BriefFileError(loc(k.mark), "a brief field name must be text") }
             if name == RecordedDecision.key { continue }  // what was decided (RecordFile), not a field
@@ -67,9 +75,10 @@ public enum BriefReader {
                 throw BriefFileError(loc(v.mark), "\(name) must be a single value (\(field.validValues)), found \(describe(v))")
             }
             if scalar.string.isEmpty && scalar.style == .plain { continue }  // `samples:` with nothing after it
-            do { values[field.field] = try field.parse(scalar.string) } catch { throw BriefFileError(loc(v.mark), error.description) }
+            do { values[field.field] = try field.parse(scalar.string) } catch { bad.append(BriefFileError(loc(v.mark), error.description)); continue }
             places[field.field] = loc(v.mark)
         }
+        if var first = bad.first { first.others = Array(bad.dropFirst()); throw first }
         return (values, places)
     }
 }
@@ -97,7 +106,11 @@ extension Brief {
         let plain = !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } && Double(s) == nil
             && !["true", "false", "yes", "no", "on", "off", "null", "~"].contains(s.lowercased())
         if plain { return s }
-        guard let data = try? JSONEncoder().encode(s), let quoted = String(data: data, encoding: .utf8) else { return "\"\"" }
+        // A JSON string is a YAML double-quoted scalar; JSON's optional "\/" is left out, as people
+        // read these files ("primary/tabular-glassbox"). Files written with it still read (YAML knows it).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard let data = try? encoder.encode(s), let quoted = String(data: data, encoding: .utf8) else { return "\"\"" }
         return quoted
     }
 }

@@ -426,9 +426,10 @@ public struct BriefValueError: Error, Sendable, Equatable, CustomStringConvertib
         switch reason {
         case .unknown:
             switch spec.kind {
-            case .integer, .number:
-                let fraction = spec.kind == .integer && Double(value.replacing(",", with: "")) != nil
-                return "'\(value)' is not a \(fraction ? "whole number" : "number"); \(spec.name) takes \(spec.validValues)"
+            case .integer:
+                return WholeNumber.problem(value) + "; \(spec.name) takes \(spec.validValues)"
+            case .number:
+                return "'\(value)' is not a number; \(spec.name) takes \(spec.validValues)"
             default:
                 // The closest value (or accepted alias) first, as a mistyped command or flag gets.
                 let near = EditDistance.closest(to: value, among: spec.values.flatMap { [$0.value] + $0.aliases }, limit: 1).first

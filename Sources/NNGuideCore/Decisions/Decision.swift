@@ -41,6 +41,8 @@ public struct Decision: Sendable, Equatable {
     public var overlayPick: OverlayPick? = nil
     /// The overlays' names the decision was made with (a record keeps them).
     public var overlays: [String] = []
+    /// The folders the guide it was decided on came from (a record keeps their fingerprint).
+    public var files: GuideFiles? = nil
     /// Fields the brief gives that no answer or rule on this route read.
     public var unchangedFields: [BriefField] = []
 

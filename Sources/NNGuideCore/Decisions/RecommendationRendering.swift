@@ -40,12 +40,12 @@ extension Recommendation {
         let d = decision
 
         if let e = example {
-            out.append("Example \(e.id): \(e.title)")
+            para("Example \(e.id): \(e.title)", first: "")
             if let p = e.problem { para(p) }
             para("The guide's pick: \(e.guidePick)")
             out.append("")
         }
-        out.append("Pick: \(pick.name) (\(pick.id))")
+        para("Pick: \(pick.name) (\(pick.id))", first: "")
         para(pick.title)
         if !pick.variants.isEmpty { para("Start with: " + pick.variants.joined(separator: ", ")) }
         if let g = guidePick { para(g.line) }

@@ -155,7 +155,7 @@ public struct Recommender: Sendable {
                         pick: pick, alternatives: alternatives, whyNot: whyNot, because: Recommender.unique(because),
                         warnings: Recommender.unique(warnings), assumptions: Recommender.unique(assumptions), nextSteps: next, see: see)
         decision.unchangedFields = unchanged
-        if let guide { decision.nameSee(guide); decision.overlays = guide.overlays.map(\.name) }
+        if let guide { decision.nameSee(guide); decision.overlays = guide.overlays.map(\.name); decision.files = guide.files }
         if comparingWithGuide { decision.guidePick = departure(for: given, pick: top.id, leaf: decision.leaf, steps: steps, fired: fired) }
         if comparingWithGuide { decision.overlayPick = overlayPick(for: given, pick: top.id, fired: fired.map(\.rule)) }
         return decision

@@ -8,7 +8,7 @@ import Foundation
 /// A team's own layer over the guide (issue 24): a folder with `overlay.yaml` (name, maintainer,
 /// description) and any of pages/, glossary.yaml, catalog.yaml, decisions.yaml and sources.yaml in
 /// Content/'s schema. Its material is `origin: team` with its name wherever origins show.
-public struct Overlay: Sendable, Equatable {
+public struct Overlay: Sendable, Equatable, Codable {
     /// The folder, as given.
     public let directory: String
     public let name: String

@@ -13,10 +13,40 @@ import Foundation
 public enum OverlayMerge {
     /// The guide with `folders` laid over it, or every problem found (overlay files by their paths).
     /// `guideDirectory` is read again only to name the guide's line when an overlay collides with it.
-    public static func apply(_ folders: [String], to guide: Guide, guideDirectory: String) -> (guide: Guide, problems: [ContentProblem]) {
-        guard !folders.isEmpty else { return (guide, []) }
+    /// With `cacheDirectory` (`ContentCache.cacheDirectory`), each overlay file is read through the
+    /// per-file cache (`OverlayEntries`): only the files changed since are parsed.
+    public static func apply(_ folders: [String], to guide: Guide, guideDirectory: String,
+                             cacheDirectory: String? = nil) -> (guide: Guide, problems: [ContentProblem]) {
+        var parsed: [String] = []
+        let l = located(folders, to: guide, guideDirectory: guideDirectory, cacheDirectory: cacheDirectory, parsed: &parsed)
+        return (l.guide, l.problems)
+    }
+
+    /// `parsed`: each overlay file read from YAML, as `FOLDER/FILE` (for tests).
+    static func apply(_ folders: [String], to guide: Guide, guideDirectory: String, cacheDirectory: String?,
+                      parsed: inout [String]) -> (guide: Guide, problems: [ContentProblem]) {
+        let l = located(folders, to: guide, guideDirectory: guideDirectory, cacheDirectory: cacheDirectory, parsed: &parsed)
+        return (l.guide, l.problems)
+    }
+
+    /// `apply`, with where each item the overlays brought is defined (Content's location keys, the
+    /// overlay's files by path): what `nnguide sources` prints beside a citation.
+    public static func located(_ folders: [String], to guide: Guide, guideDirectory: String, cacheDirectory: String? = nil)
+        -> (guide: Guide, problems: [ContentProblem], locations: [String: SourceLocation]) {
+        var parsed: [String] = []
+        return located(folders, to: guide, guideDirectory: guideDirectory, cacheDirectory: cacheDirectory, parsed: &parsed)
+    }
+
+    static func located(_ folders: [String], to guide: Guide, guideDirectory: String, cacheDirectory: String?,
+                        parsed: inout [String]) -> (guide: Guide, problems: [ContentProblem], locations: [String: SourceLocation]) {
+        guard !folders.isEmpty else { return (guide, [], [:]) }
         var merge = Merge(guide: guide, guideDirectory: guideDirectory)
-        for folder in folders { merge.lay(OverlayReading.read(folder)) }
+        for folder in folders {
+            guard let cacheDirectory else { merge.lay(OverlayReading.read(folder)); continue }
+            var files: [String] = []
+            merge.lay(OverlayEntries(directory: folder, cacheDirectory: cacheDirectory).read(parsed: &files))
+            parsed += files.map { Path.join(folder, $0) }
+        }
         var merged = merge.result()
         merged.overlays = merge.overlays
         merged.withoutOverlays = GuideWithoutOverlays(guide)
@@ -26,7 +56,7 @@ public enum OverlayMerge {
         var checks = ContentChecks(guide: merged, locations: merge.locations)
         checks.replaysExamples = false
         let checked = checks.run().filter { p in overlayFiles.contains { p.location.file.hasPrefix($0) } }
-        return (merged, merge.problems + checked)
+        return (merged, merge.problems + checked, merge.locations)
     }
 }
 
@@ -100,6 +130,9 @@ struct Merge {
 
         glossary = merged(glossary, content.glossary, prefix: "g:", id: \.id) { $0.origin = team }
         catalog.architectures = merged(catalog.architectures, content.architectures, prefix: "a:", id: \.id) { $0.origin = team }
+        let pageIDs = Set(Guide(pages: pages, glossary: [], catalog: Catalog(), decisions: DecisionBook()).readingOrder.map(\.id))
+        glossary = noted(glossary, content.glossaryNotes, id: \.id, notes: \.notes, what: "glossary entry", team: team, pages: pageIDs)
+        catalog.architectures = noted(catalog.architectures, content.catalogNotes, id: \.id, notes: \.notes, what: "catalog entry", team: team, pages: pageIDs)
         sources = merged(sources, content.sources, prefix: "s:", id: \.id) { _ in }
 
         // Decision rules: filters are added (or replace the filter of their id); a house default comes
@@ -114,6 +147,8 @@ struct Merge {
                 continue
             }
             locations["decisions:filter#\(decisions.filters.count)"] = at
+            // Its rules by their place among the guide's filters, so citations and checks name the overlay's lines.
+            for j in f.rules.indices { locations["decisions:filter#\(decisions.filters.count)/\(j)"] = content.locations["decisions:filter#\(i)/\(j)"] ?? at }
             decisions.filters.append(f)
         }
         decisions.defaults = book.defaults.map { d in var d = d; d.origin = team; d.says = Merge.teamRule(team) + d.says; return d } + decisions.defaults
@@ -146,6 +181,23 @@ struct Merge {
                 out.append(value)
             }
             locations[prefix + key] = item.location
+        }
+        return out
+    }
+
+    /// The team's notes added to the entries they extend (after this overlay's own entries, so one
+    /// may extend an entry an earlier overlay brought); an unknown entry or page is refused where it is.
+    mutating func noted<T>(_ entries: [T], _ notes: [EntryExtension], id: KeyPath<T, String>, notes key: WritableKeyPath<T, [TeamNote]>,
+                           what: String, team: Origin, pages: Set<String>) -> [T] {
+        var out = entries
+        for n in notes {
+            guard let i = out.firstIndex(where: { $0[keyPath: id] == n.target }) else {
+                problems.append(ContentProblem(n.location, "extends '\(n.target)', which the guide has no \(what) of")); continue
+            }
+            if let bad = n.see.first(where: { !pages.contains($0) }) {
+                problems.append(ContentProblem(n.location, "extends '\(n.target)': see '\(bad)' is not a page or section id")); continue
+            }
+            out[i][keyPath: key].append(TeamNote(origin: team, text: n.note, see: n.see))
         }
         return out
     }

@@ -18,6 +18,9 @@ public struct RecordedDecision: Sendable, Equatable {
     public var date: String
     /// "nnguide 0.1.0".
     public var guide: String
+    /// The content and overlays' fingerprint (`GuideFiles`); nil in records written before it existed
+    /// and for a guide not read from files.
+    public var fingerprint: String?
     /// The overlays' names, in the order they applied.
     public var overlays: [String]
     /// The leaf the route ended at ("primary/text-retrieval"), and the variant tree's when one refined it.
@@ -32,13 +35,14 @@ public struct RecordedDecision: Sendable, Equatable {
     public static let version = "0.1.0"
 
     public init(pick: String, title: String, date: String, guide: String = "nnguide " + RecordedDecision.version,
-                overlays: [String] = [], leaf: String? = nil, rules: [String] = []) {
-        self.pick = pick; self.title = title; self.date = date; self.guide = guide; self.overlays = overlays; self.leaf = leaf; self.rules = rules
+                fingerprint: String? = nil, overlays: [String] = [], leaf: String? = nil, rules: [String] = []) {
+        self.pick = pick; self.title = title; self.date = date; self.guide = guide; self.fingerprint = fingerprint
+        self.overlays = overlays; self.leaf = leaf; self.rules = rules
     }
 
     /// What `decision` decided on `date`, with the overlays it was decided with.
     public init(_ decision: Decision, date: String) {
-        self.init(pick: decision.pick.id, title: decision.pick.title, date: date, overlays: decision.overlays,
+        self.init(pick: decision.pick.id, title: decision.pick.title, date: date, fingerprint: decision.files?.fingerprint, overlays: decision.overlays,
                   leaf: (decision.refinedBy ?? decision.leaf).description, rules: decision.rules.map(\.traceName))
     }
 
@@ -46,6 +50,7 @@ public struct RecordedDecision: Sendable, Equatable {
     public var yaml: [String] {
         var out = ["\(Self.key):", "  pick: \(Brief.yamlQuote(pick))", "  title: \(Brief.yamlQuote(title))",
                    "  date: \(Brief.yamlQuote(date))", "  guide: \(Brief.yamlQuote(guide))"]
+        if let fingerprint { out.append("  fingerprint: \(Brief.yamlQuote(fingerprint))") }
         out.append("  overlays: [" + overlays.map(Brief.yamlQuote).joined(separator: ", ") + "]")
         if let leaf { out.append("  leaf: \(Brief.yamlQuote(leaf))") }
         out.append("  rules: [" + rules.map(Brief.yamlQuote).joined(separator: ", ") + "]")
@@ -69,7 +74,7 @@ public struct RecordedDecision: Sendable, Equatable {
         guard node.mapping != nil else { return (nil, "'decided' must be a mapping with pick, title, date and guide") }
         guard let pick = text("pick"), !pick.isEmpty else { return (nil, "'decided' has no pick") }
         return (RecordedDecision(pick: pick, title: text("title") ?? pick, date: text("date") ?? "an unknown date", guide: text("guide") ?? "",
-                                 overlays: list("overlays"), leaf: text("leaf"), rules: list("rules")), nil)
+                                 fingerprint: text("fingerprint"), overlays: list("overlays"), leaf: text("leaf"), rules: list("rules")), nil)
     }
 }
 

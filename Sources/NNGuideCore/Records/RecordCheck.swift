@@ -15,14 +15,18 @@ public struct RecordOutcome: Sendable, Encodable {
     /// What changed, from the recorded trace and today's: the rules, answers and overlays.
     public var why: [String]
     public var holds: Bool { recorded == nil || recorded?.id == today.id }
+    /// The content or overlays changed since the record was written, pick held or not: the two
+    /// fingerprints. Nil when they agree or either is unknown (a record older than fingerprints).
+    public var guideChanged: FingerprintChange?
     /// The record `--update` writes.
     public let record: RecordedDecisionBox
 
-    enum CodingKeys: String, CodingKey { case file, recorded, today, why, holds }
+    enum CodingKeys: String, CodingKey { case file, recorded, today, why, holds, guideChanged = "guide_changed" }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(file, forKey: .file); try c.encodeIfPresent(recorded, forKey: .recorded)
         try c.encode(today, forKey: .today); try c.encode(why, forKey: .why); try c.encode(holds, forKey: .holds)
+        try c.encodeIfPresent(guideChanged, forKey: .guideChanged)
     }
 
     /// "Recorded: X on DATE; today: Y, because ...": what the explorer and `check` say of a moved pick.
@@ -30,6 +34,14 @@ public struct RecordOutcome: Sendable, Encodable {
         guard let r = recorded, !holds else { return "" }
         return RecordCheck.line(r, today, why)
     }
+}
+
+/// The guide's fingerprint when the record was written and today's.
+public struct FingerprintChange: Sendable, Encodable, Equatable {
+    public var from: String
+    public var to: String
+    /// "the guide changed since (fingerprint A → B)".
+    public var line: String { "the guide changed since (fingerprint \(from) → \(to))" }
 }
 
 /// Wraps the record so the outcome stays Encodable without encoding it twice.
@@ -63,8 +75,9 @@ public enum RecordCheck {
         catch { throw BriefFileError(SourceLocation(file: file.path), error.description) }
         let today = RecordOutcome.Pick(id: d.pick.id, title: d.pick.title, date: date)
         let recorded = file.recorded.map { RecordOutcome.Pick(id: $0.pick, title: $0.title, date: $0.date) }
-        var outcome = RecordOutcome(file: file.path, recorded: recorded, today: today, why: [],
-                                    record: RecordedDecisionBox(value: RecordedDecision(d, date: date)))
+        let record = RecordedDecision(d, date: date)
+        var outcome = RecordOutcome(file: file.path, recorded: recorded, today: today, why: [], record: RecordedDecisionBox(value: record))
+        if let then = file.recorded?.fingerprint, let now = record.fingerprint, then != now { outcome.guideChanged = FingerprintChange(from: then, to: now) }
         if let r = file.recorded, r.pick != d.pick.id { outcome.why = why(r, d, guide) }
         return outcome
     }
@@ -107,6 +120,7 @@ public enum RecordCheck {
             out.append("overlays then: " + (r.overlays.isEmpty ? "none" : r.overlays.joined(separator: ", ")) + "; now: " + (overlays.isEmpty ? "none" : overlays.joined(separator: ", ")))
         }
         if let o = d.overlayPick { out.append(o.line) }
+        if let then = r.fingerprint, let now = d.files?.fingerprint, then != now { out.append(FingerprintChange(from: then, to: now).line) }
         if out.isEmpty { out.append("the guide's content changed how the candidates rank (\(r.guide) then)") }
         return out
     }

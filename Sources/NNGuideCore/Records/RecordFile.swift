@@ -40,7 +40,8 @@ public struct RecordFile: Sendable {
             block = open..<(close + 1)
         }
         func shifted(_ e: BriefFileError) -> BriefFileError {
-            BriefFileError(SourceLocation(file: path, line: e.location.line.map { $0 + offset }, column: e.location.column), e.message)
+            BriefFileError(SourceLocation(file: path, line: e.location.line.map { $0 + offset }, column: e.location.column), e.message,
+                           others: e.others.map(shifted))
         }
         let values: [BriefField: BriefValue]
         do throws(BriefFileError) { values = try BriefReader.parseLocated(yamlText, file: path, schema: schema).values } catch { throw shifted(error) }
@@ -49,13 +50,35 @@ public struct RecordFile: Sendable {
             let (r, problem) = RecordedDecision.read(decided)
             if let problem { throw BriefFileError(SourceLocation(file: path, line: decided.mark.map { $0.line + offset }, column: decided.mark?.column), problem) }
             recorded = r
-            if !markdown, let start = lines.firstIndex(where: { $0.hasPrefix(RecordedDecision.key + ":") }) {
-                var end = start + 1
-                while end < lines.count, lines[end].hasPrefix(" ") || lines[end].isEmpty && end + 1 < lines.count && lines[end + 1].hasPrefix(" ") { end += 1 }
-                block = start..<end
-            }
+            if !markdown { block = yamlBlock(lines) }
         }
         return RecordFile(path: path, isMarkdown: markdown, values: values, recorded: recorded, lines: lines, block: block)
+    }
+
+    /// The lines of a saved brief's `decided:` mapping (its key and the indented lines under it).
+    static func yamlBlock(_ lines: [String]) -> Range<Int>? {
+        guard let start = lines.firstIndex(where: { $0.hasPrefix(RecordedDecision.key + ":") }) else { return nil }
+        var end = start + 1
+        while end < lines.count, lines[end].hasPrefix(" ") || lines[end].isEmpty && end + 1 < lines.count && lines[end + 1].hasPrefix(" ") { end += 1 }
+        return start..<end
+    }
+
+    /// A saved brief's text without its `decided:` record: what the person chose.
+    static func withoutRecord(_ text: String) -> [String] {
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        if let block = yamlBlock(lines) { lines.removeSubrange(block) }
+        return lines
+    }
+
+    /// True when two saved briefs differ at most in their `decided:` records: the same brief, decided
+    /// on another day or with another guide. Byte for byte otherwise, so a file someone edited by
+    /// hand (a comment, another field) is never taken for the same brief.
+    public static func sameBrief(_ a: String, _ b: String) -> Bool { withoutRecord(a) == withoutRecord(b) }
+
+    /// What a saved brief's text records, or nil when it records nothing readable.
+    public static func recorded(in text: String) -> RecordedDecision? {
+        guard let root = try? NodeDecoder.compose(text), let node = root.child(RecordedDecision.key) else { return nil }
+        return RecordedDecision.read(node).0
     }
 
     /// A brief as the explorer saves it (`w`): its fields, then what it decides today, written as

@@ -33,6 +33,9 @@ extension Guide {
             row("Strengths") { Self.points($0.strengths) },
             row("Limitations") { Self.points($0.limitations) },
         ]
+        if architectures.contains(where: { !$0.notes.isEmpty }) {
+            rows.append(row("Team notes") { $0.notes.map(\.plainLine).joined(separator: " ") })
+        }
         let notes = architectures.compactMap { a in a.cost.note.map { "\(a.displayName): \(InlineParser.plain($0))" } }
         return Table(id: "compare-" + architectures.map(\.id).joined(separator: "-"),
                      title: "Compared: " + architectures.map(\.displayName).joined(separator: ", "),

@@ -165,6 +165,7 @@ public struct MarkdownRenderer: Sendable {
         if !used.isEmpty { out += ["*Used in:* " + used.joined(separator: ", "), ""] }
         let see = e.see.compactMap { id in guide.page(guide.pageID(showing: id) ?? "").map { "[\(escape($0.page.breadcrumbTitle))](#\(id))" } }
         if !see.isEmpty { out += ["*See:* " + see.joined(separator: ", "), ""] }
+        out += teamNotes(e.notes)
         out += evidenceNote(e.evidence)
         return out
     }
@@ -198,7 +199,15 @@ public struct MarkdownRenderer: Sendable {
         if let id = guide.pageID(showing: a.deepDive), let p = guide.page(id) {
             out += ["Deep-dive: [\(escape(p.page.title))](#\(a.deepDive))", ""]
         }
-        return out + evidenceNote(a.evidence)
+        return out + teamNotes(a.notes) + evidenceNote(a.evidence)
+    }
+
+    /// A team's notes on an entry, each a paragraph opening with its overlay's mark.
+    func teamNotes(_ notes: [TeamNote]) -> [String] {
+        notes.flatMap { n -> [String] in
+            let see = n.see.compactMap { id in guide.page(id).map { "[\(escape($0.page.breadcrumbTitle))](#\(id))" } }
+            return ["*\(escape(n.origin.mark ?? ""))* " + inline(n.text) + (see.isEmpty ? "" : " *See:* " + see.joined(separator: ", ")), ""]
+        }
     }
 
     /// "*Added: beyond the source guide, written for nnguide.*" as a paragraph of its own (after a

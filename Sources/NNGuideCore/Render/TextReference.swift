@@ -67,6 +67,7 @@ extension TextRenderer {
         if !used.isEmpty { out += hanging(used.joined(separator: ", "), first: "Used in: ", rest: "         ") }
         let see = e.see.compactMap { id in guide.pageID(showing: id).flatMap { guide.page($0) }.map { "\($0.page.breadcrumbTitle) (\(id))" } }
         if !see.isEmpty { out += hanging(see.joined(separator: ", "), first: "See: ", rest: "     ") }
+        out += teamNotes(e.notes)
         out += evidenceLines(e.evidence)
         if e.inSourceGlossary { out.append("From the guide's own glossary.") }
         // The guide's own material is the default, so only refilled or added entries say where they come from.
@@ -92,7 +93,17 @@ extension TextRenderer {
         let traits = guide.catalog.criteria.compactMap { c in a.traits[c.id].map { "\(c.name): \($0)" } }
         section("Traits", traits)
         if let page = guide.page(a.deepDive) { out += ["", "Deep-dive: \(page.page.title) (\(a.deepDive))"] }
+        out += teamNotes(a.notes)
         return out + [""] + originLine(a.origin) + evidenceLines(a.evidence)
+    }
+
+    /// A team's notes on an entry (`extends:` in an overlay), each marked with its overlay, with the
+    /// pages it points to.
+    func teamNotes(_ notes: [TeamNote]) -> [String] {
+        notes.flatMap { n -> [String] in
+            let see = n.see.compactMap { id in guide.page(id).map { "\($0.page.breadcrumbTitle) (\(id))" } }
+            return [""] + wrap(n.plainLine) + (see.isEmpty ? [] : hanging(see.joined(separator: ", "), first: "See: ", rest: "     "))
+        }
     }
 
     /// "Sources: Title (Organisation, 2025) <https://...>; ..." and "Reviewed: 2026-12"; none without evidence.

@@ -1,9 +1,9 @@
 extension SearchIndex {
     /// Every word of `query`, stemmed (`Tokenizer.stem`), must match the start of a word in the same
     /// unit (AND of prefixes, case and accents ignored); after those passage matches come the sections
-    /// whose passages hold every word between them. Results come grouped by kind; within a group the
-    /// best first: title matches over body matches, whole words over prefixes, an item named by the
-    /// whole query first of all. `anyWord` is the broader search offered when few results come back:
+    /// whose passages hold every word between them. Results come grouped by kind, the group with the
+    /// best hit first (`Strength`); within a group the best first: title matches over body matches,
+    /// whole words over prefixes, an item named by the whole query first of all. `anyWord` is the broader search offered when few results come back:
     /// a unit matching any of the words, the more words the better.
     /// Fast enough to call on every keystroke: the work is proportional to what the words match.
     public func search(_ query: String, limit: Int = 10, snippetLength: Int = 160, anyWord: Bool = false) -> SearchResults {
@@ -204,6 +204,7 @@ extension SearchIndex {
             else if score[Int(c)] > score[Int(bestUnit[o])] { bestUnit[o] = c }
         }
         let phrase = words.joined(separator: " ")
+        let marks = rarestFirst(words)
         // Only a title match on every word can name the owner: check the titles of those alone.
         let allInTitle = Int32(8 * words.count)
         func rank(_ o: Int) -> Int {
@@ -215,14 +216,25 @@ extension SearchIndex {
             }
             return s
         }
+        func strength(_ o: Int) -> Strength {
+            guard score[Int(bestUnit[o])] >= allInTitle else { return .body }
+            // The query is the item's own name (a heading's title or short title; an entry's term,
+            // not an alias), its words stemmed as the query's are.
+            let names = ownerKind[o] == .heading ? owners[o].keys : Array(owners[o].keys.prefix(1))
+            guard names.contains(where: { $0.split(separator: " ").map { Tokenizer.stem(String($0)) }.joined(separator: " ") == phrase })
+            else { return .titled }
+            return ownerKind[o] == .heading ? .about : .named
+        }
         var out: [SearchGroup] = []
+        var strengths: [Strength] = []
         for kind in SearchKind.allCases {
             let all = byKind[kind.order]
             let more = kind == .text ? spread : []
             guard !all.isEmpty || !more.isEmpty else { continue }
             if kind == .text {
-                out.append(textGroup(all.map(Int.init), spread: more.map(Int.init), bestUnit: bestUnit, passages: passages,
-                                     words: words, limit: limit, snippetLength: snippetLength))
+                let (group, best) = textGroup(all.map(Int.init), spread: more.map(Int.init), bestUnit: bestUnit, passages: passages,
+                                              words: words, limit: limit, snippetLength: snippetLength)
+                out.append(group); strengths.append(best)
                 continue
             }
             let ranked = all.map { (owner: Int($0), score: rank(Int($0))) }
@@ -231,15 +243,29 @@ extension SearchIndex {
                 let o = owners[item.owner]
                 let u = units[Int(bestUnit[item.owner])]
                 return SearchHit(kind: kind, id: o.id, pageID: o.pageID, title: o.title, breadcrumb: o.breadcrumb,
-                                 snippet: Self.snippet(u, words: words, length: snippetLength),
+                                 snippet: Self.snippet(u, words: marks, length: snippetLength),
                                  blockIndex: u.block >= 0 ? Int(u.block) : (kind == .text ? -1 : nil),
                                  passages: Int(passages[item.owner]), score: item.score)
             }
             // Sections holding the words only between their passages: after every passage match.
-            for sec in more.prefix(max(0, limit - hits.count)) { hits.append(spreadHit(Int(sec), words: words, snippetLength: snippetLength)) }
+            for sec in more.prefix(max(0, limit - hits.count)) { hits.append(spreadHit(Int(sec), words: marks, snippetLength: snippetLength)) }
             out.append(SearchGroup(kind: kind, hits: hits, total: all.count + more.count))
+            strengths.append(top.map { strength($0.owner) }.max() ?? .spread)
         }
-        return out
+        // Best group first; `sorted` is stable, so equal strengths keep the kinds' order.
+        return zip(out, strengths).sorted { $0.1 > $1.1 }.map(\.0)
+    }
+
+    /// How strongly a hit answers the query, on one scale for every kind, so that groups are shown
+    /// best group first (by the best hit in each): a heading the query names first; then an entry
+    /// whose own name the query is ("cnn": the CNN entry); then a section the glossary entry the
+    /// query names points at (`used_in`: "data leakage", an alias of Leakage, opens on the splits
+    /// section); then a title holding every word, or a section with a passage holding every word;
+    /// then other items with every word in their text; then sections holding the words only between
+    /// their passages. Within one strength, groups keep `SearchKind`'s order (headings, glossary, ...).
+    enum Strength: Int, Comparable {
+        case spread, body, titled, discussed, named, about
+        static func < (a: Strength, b: Strength) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// The text group, sections ranked as a whole (BM25F): each query word counts by how often it
@@ -249,13 +275,14 @@ extension SearchIndex {
     /// So the section about a thing ranks above one that mentions it once ("data leakage": the
     /// section on splits, which says "leakage" in eight places, before one that names data and a leak).
     private func textGroup(_ matched: [Int], spread: [Int], bestUnit: [Int32], passages: [Int32], words: [String],
-                           limit: Int, snippetLength: Int) -> SearchGroup {
+                           limit: Int, snippetLength: Int) -> (SearchGroup, Strength) {
         var sectionOf: [Int: Int] = [:]
         for (sec, o) in sectionText.enumerated() { sectionOf[Int(o)] = sec }
         // Passage matches and sections matched between their passages, as sections.
         var candidates: [(section: Int, owner: Int?)] = matched.compactMap { o in sectionOf[o].map { ($0, o) } }
         candidates += spread.map { ($0, nil) }
         let score = SectionRank(index: self, words: words).scores(candidates.map(\.section), together: Set(matched.compactMap { sectionOf[$0] }))
+        let marks = rarestFirst(words)
         let ranked = candidates.indices.min(count: limit) { (score[$0], -candidates[$0].section) > (score[$1], -candidates[$1].section) }
         let hits = ranked.map { i -> SearchHit in
             let (sec, owner) = candidates[i]
@@ -263,15 +290,19 @@ extension SearchIndex {
             if let owner {
                 let o = owners[owner], u = units[Int(bestUnit[owner])]
                 hit = SearchHit(kind: .text, id: o.id, pageID: o.pageID, title: o.title, breadcrumb: o.breadcrumb,
-                                snippet: Self.snippet(u, words: words, length: snippetLength),
+                                snippet: Self.snippet(u, words: marks, length: snippetLength),
                                 blockIndex: u.block >= 0 ? Int(u.block) : -1, passages: Int(passages[owner]), score: 0)
             } else {
-                hit = spreadHit(sec, words: words, snippetLength: snippetLength)
+                hit = spreadHit(sec, words: marks, snippetLength: snippetLength)
             }
             hit.score = Int((score[i] * 100).rounded())
             return hit
         }
-        return SearchGroup(kind: .text, hits: hits, total: matched.count + spread.count)
+        let discussed = Set(discussedIn[words.joined(separator: " ")] ?? [])
+        let best = ranked.map { i -> Strength in
+            discussed.contains(Int32(candidates[i].section)) ? .discussed : candidates[i].owner != nil ? .titled : .spread
+        }.max() ?? .spread
+        return (SearchGroup(kind: .text, hits: hits, total: matched.count + spread.count), best)
     }
 
 
@@ -319,28 +350,49 @@ extension SearchIndex {
     }
 
     /// A piece of the unit around the query words, with every matching word marked. Titles are shown
-    /// with every hit already, so the snippet comes from the body: its part matching most query words,
-    /// or its first part when only the title matched.
+    /// with every hit already, so the snippet comes from the body: its part matching most query words
+    /// (the rarest word breaking ties), or its first part when only the title matched. `words` come
+    /// rarest first (`rarestFirst`): the piece is cut around the rarest word's sentence, since that
+    /// word is what sets the hit apart ("leakage", not "data").
     static func snippet(_ unit: Unit, words: [String], length: Int) -> SearchSnippet {
         let body = unit.titleParts < unit.parts.count ? unit.titleParts..<unit.parts.count : 0..<unit.parts.count
         guard !body.isEmpty else { return SearchSnippet(text: "", matches: []) }
         let prefixes = words.map { Array($0.utf8) }
         var bestPart = body.lowerBound, bestScore = 0
-        var bestRanges: [Range<String.Index>] = []
+        var bestRanges: [Range<String.Index>] = [], anchor = 0
         for i in body {
-            let (ranges, matched) = Tokenizer.prefixMatches(in: unit.parts[i], of: prefixes)
-            let s = matched.nonzeroBitCount * 100 + ranges.count
-            if s > bestScore { bestScore = s; bestPart = i; bestRanges = ranges }
+            let (ranges, which, matched) = Tokenizer.prefixMatches(in: unit.parts[i], of: prefixes)
+            let rarest = which.min() ?? words.count
+            let s = matched.nonzeroBitCount * 1000 + (words.count - rarest) * 100 + min(ranges.count, 99)
+            if s > bestScore { bestScore = s; bestPart = i; bestRanges = ranges; anchor = which.firstIndex(of: rarest) ?? 0 }
         }
-        return cut(unit.parts[bestPart], around: bestRanges, length: length)
+        return cut(unit.parts[bestPart], around: bestRanges, anchor: anchor, length: length)
     }
 
-    static func cut(_ text: String, around ranges: [Range<String.Index>], length: Int) -> SearchSnippet {
+    /// `words` (stemmed query words) ordered rarest first: by how many passages their prefix matches.
+    func rarestFirst(_ words: [String]) -> [String] {
+        words.map { w -> (String, Int32) in
+            let r = prefixRange(w)
+            return (w, termStart[r.upperBound] - termStart[r.lowerBound])
+        }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    /// `text` cut to about `length` characters around `ranges[anchor]`: from the start of its
+    /// sentence when that is near, else from a third of the window before it.
+    static func cut(_ text: String, around ranges: [Range<String.Index>], anchor: Int = 0, length: Int) -> SearchSnippet {
         var lo = text.startIndex, hi = text.endIndex
-        if text.count > length, let first = ranges.first {
-            // Start a third of the window before the first match, on a word boundary.
-            lo = text.index(first.lowerBound, offsetBy: -(length / 3), limitedBy: text.startIndex) ?? text.startIndex
-            if lo > text.startIndex, let space = text[lo..<first.lowerBound].firstIndex(of: " ") { lo = text.index(after: space) }
+        if text.count > length, ranges.indices.contains(anchor) {
+            let first = ranges[anchor]
+            let reach = text.index(first.lowerBound, offsetBy: -(length / 2), limitedBy: text.startIndex) ?? text.startIndex
+            if let stop = text[reach..<first.lowerBound].lastIndex(where: { ".;:!?".contains($0) }),
+               text[text.index(after: stop)...].first == " " {
+                lo = text.index(stop, offsetBy: 2)
+            } else {
+                // A third of the window before the match, on a word boundary.
+                lo = text.index(first.lowerBound, offsetBy: -(length / 3), limitedBy: text.startIndex) ?? text.startIndex
+                if lo > text.startIndex, let space = text[lo..<first.lowerBound].firstIndex(of: " ") { lo = text.index(after: space) }
+            }
+            if reach == text.startIndex && text.distance(from: text.startIndex, to: first.upperBound) < length { lo = text.startIndex }
             hi = text.index(lo, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
             if hi < first.upperBound { hi = first.upperBound }
             else if hi < text.endIndex, let space = text[first.upperBound..<hi].lastIndex(of: " ") { hi = space }

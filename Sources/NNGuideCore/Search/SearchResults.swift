@@ -1,4 +1,4 @@
-/// What a search hit is: the groups of the results, in the order they are shown.
+/// What a search hit is: the groups of the results, in the order they are shown when equally strong.
 public enum SearchKind: String, Codable, Sendable, CaseIterable, Comparable {
     case heading, glossary, architecture, table, figure, text
 
@@ -77,7 +77,8 @@ public struct SearchGroup: Sendable, Equatable {
 
 public struct SearchResults: Sendable, Equatable {
     public var query: String
-    /// Non-empty groups in `SearchKind` order.
+    /// Non-empty groups, the group with the strongest hit first (`SearchIndex.Strength`); groups of
+    /// equal strength in `SearchKind` order.
     public var groups: [SearchGroup]
     /// When nothing matched: a corrected query that does match ("did you mean").
     public var suggestion: String?

@@ -38,27 +38,45 @@ public enum Tokenizer {
         }
     }
 
-    /// The ranges of the words in `text` that start with one of `prefixes` (query words, already
-    /// tokenized), and which prefixes matched, as bits. Snippets call this for every hit on every
-    /// keystroke, so ASCII words are compared as bytes and never become strings.
-    static func prefixMatches(in text: String, of prefixes: [[UInt8]]) -> (ranges: [Range<String.Index>], matched: UInt64) {
+    /// The words in `text` that start with one of `prefixes` (query words, already tokenized and
+    /// stemmed), which prefix each matched (the first that did), and which prefixes matched, as bits.
+    /// A range is the whole word when the word is the query word or another form of it (its stem is
+    /// the query word: "leaking" for "leak"), and only the matching start of a longer word
+    /// otherwise ("data" in "dataset"), so a mark never shows a word the query did not name.
+    /// Snippets call this for every hit on every keystroke, so ASCII words are compared as bytes.
+    static func prefixMatches(in text: String, of prefixes: [[UInt8]]) -> (ranges: [Range<String.Index>], which: [Int], matched: UInt64) {
         var ranges: [Range<String.Index>] = []
+        var which: [Int] = []
         var matched: UInt64 = 0
+        let utf8 = text.utf8
         scanFolded(text) { word, range in
-            var hit = false
-            func check(_ w: some Collection<UInt8>) {
+            var first = -1, longest = 0, whole = false
+            func check(_ w: some Collection<UInt8>, ascii: Bool) {
                 for (k, p) in prefixes.enumerated() where w.starts(with: p) {
-                    hit = true
+                    if first < 0 { first = k }
                     if k < 64 { matched |= 1 << UInt64(k) }
+                    if !ascii || w.count == p.count || stem(String(decoding: w, as: UTF8.self)).utf8.elementsEqual(p) { whole = true }
+                    longest = max(longest, p.count)
                 }
             }
             switch word {
-            case .ascii(let bytes): check(bytes)
-            case .folded(let s): check(s.utf8)
+            case .ascii(let bytes): check(bytes, ascii: true)
+            case .folded(let s): check(s.utf8, ascii: false)
             }
-            if hit { ranges.append(range) }
+            guard first >= 0 else { return }
+            guard !whole else { ranges.append(range); which.append(first); return }
+            // An ASCII word's letters and digits stand in the text as its bytes (an apostrophe it lost
+            // aside): the prefix ends after `longest` of them.
+            var end = range.lowerBound, taken = 0
+            while taken < longest && end < range.upperBound {
+                let b = utf8[end] | 0x20
+                if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) { taken += 1 }
+                end = utf8.index(after: end)
+            }
+            ranges.append(range.lowerBound..<end)
+            which.append(first)
         }
-        return (ranges, matched)
+        return (ranges, which, matched)
     }
 
     /// A word as `scan` found it: ASCII bytes already lower-cased (valid only during the call), or any

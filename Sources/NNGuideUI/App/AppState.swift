@@ -29,18 +29,17 @@ public struct AppState: Sendable {
     public var guide: Guide { library.guide }
     public internal(set) var width: Int
     public internal(set) var height: Int
-    public internal(set) var screen: ViewID = .home
     public internal(set) var glyphs: Glyphs
     public internal(set) var mouse: Bool
 
-    public internal(set) var home = HomeView()
-    public internal(set) var contents = ContentsView()
-    public internal(set) var reader = ReaderView()
-    public internal(set) var glossary = GlossaryView()
-    public internal(set) var search = SearchView()
-    public internal(set) var compare = CompareView()
-    public internal(set) var help = HelpView()
-    public internal(set) var decide = DecideView()
+    var views = ViewTable()
+    /// The view shown in place of the others, the one reading history records.
+    public internal(set) var base: ViewID = .home
+    /// Screens pushed over `base` (Help), top last: each is dismissed back onto the one under it,
+    /// exactly as it was. A place opened from one of them is opened on the base and they close.
+    public internal(set) var stack: [ViewID] = []
+    /// The screen on top: the one that gets the keys and draws.
+    public var screen: ViewID { stack.last ?? base }
 
     public internal(set) var overlay: Overlay?
     public internal(set) var history: [Location] = []
@@ -89,43 +88,13 @@ public struct AppState: Sendable {
         ViewContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading)
     }
 
-    /// The one switch over views: runs `body` on the view's state and stores it back.
+    /// Runs `body` on a view's state, in place.
     mutating func withView<R>(_ id: ViewID, _ body: (inout any AppView, ViewContext) -> R) -> R {
         let ctx = context
-        switch id {
-        case .home: return Self.run(body, on: &home, ctx)
-        case .contents: return Self.run(body, on: &contents, ctx)
-        case .reader: return Self.run(body, on: &reader, ctx)
-        case .glossary: return Self.run(body, on: &glossary, ctx)
-        case .search: return Self.run(body, on: &search, ctx)
-        case .compare: return Self.run(body, on: &compare, ctx)
-        case .help: return Self.run(body, on: &help, ctx)
-        case .decide: return Self.run(body, on: &decide, ctx)
-        }
+        return body(&views[id], ctx)
     }
 
-    /// Runs `body` on one stored view, typed: the view goes out as `any AppView` and comes back into
-    /// its own property. `body` only ever mutates the view it was given; were it to put another kind of
-    /// view in its place, the stored view would stay as it was rather than crash.
-    private static func run<V: AppView, R>(_ body: (inout any AppView, ViewContext) -> R, on view: inout V, _ ctx: ViewContext) -> R {
-        var v: any AppView = view
-        let r = body(&v, ctx)
-        if let back = v as? V { view = back }
-        return r
-    }
-
-    public func view(_ id: ViewID) -> any AppView {
-        switch id {
-        case .home: return home
-        case .contents: return contents
-        case .reader: return reader
-        case .glossary: return glossary
-        case .search: return search
-        case .compare: return compare
-        case .help: return help
-        case .decide: return decide
-        }
-    }
+    public func view(_ id: ViewID) -> any AppView { views[id] }
 
     public var current: any AppView { view(screen) }
 
@@ -135,7 +104,7 @@ public struct AppState: Sendable {
 
     /// Where you are now, as history records it.
     public var location: Location {
-        screen == .reader && !reader.unit.isEmpty ? .page(reader.position(context)) : .view(screen)
+        base == .reader && !reader.unit.isEmpty ? .page(reader.position(context)) : .view(base)
     }
 
     /// Everything that must hold after any key (the property test checks this).
@@ -147,9 +116,24 @@ public struct AppState: Sendable {
         for loc in history + forwardHistory {
             if case .page(let p) = loc, guide.pageID(showing: p.page) == nil { out.append("history holds unknown page \(p.page)") }
         }
-        if screen == .reader && reader.unit.isEmpty { out.append("reader on screen with no page") }
+        if base == .reader && reader.unit.isEmpty { out.append("reader on screen with no page") }
+        if base.entry.type.pushed { out.append("\(base.rawValue) shown in place of the others, though it is pushed") }
+        for id in stack where !id.entry.type.pushed { out.append("\(id.rawValue) pushed, though it is shown in place") }
+        if Set(stack).count != stack.count { out.append("a screen pushed over itself") }
         if !pending.isEmpty { out.append("\(pending.count) commands kept past update") }
         if case .popover(let id) = overlay, guide.glossaryEntry(id) == nil { out.append("popover for unknown term \(id)") }
         return out
     }
+}
+
+/// The views the app speaks to by name, as their own types (and for tests). A new view needs none.
+extension AppState {
+    public internal(set) var home: HomeView { get { views[.home, as: HomeView.self] } _modify { yield &views[.home, as: HomeView.self] } }
+    public internal(set) var contents: ContentsView { get { views[.contents, as: ContentsView.self] } _modify { yield &views[.contents, as: ContentsView.self] } }
+    public internal(set) var reader: ReaderView { get { views[.reader, as: ReaderView.self] } _modify { yield &views[.reader, as: ReaderView.self] } }
+    public internal(set) var glossary: GlossaryView { get { views[.glossary, as: GlossaryView.self] } _modify { yield &views[.glossary, as: GlossaryView.self] } }
+    public internal(set) var search: SearchView { get { views[.search, as: SearchView.self] } _modify { yield &views[.search, as: SearchView.self] } }
+    public internal(set) var compare: CompareView { get { views[.compare, as: CompareView.self] } _modify { yield &views[.compare, as: CompareView.self] } }
+    public internal(set) var help: HelpView { get { views[.help, as: HelpView.self] } _modify { yield &views[.help, as: HelpView.self] } }
+    public internal(set) var decide: DecideView { get { views[.decide, as: DecideView.self] } _modify { yield &views[.decide, as: DecideView.self] } }
 }

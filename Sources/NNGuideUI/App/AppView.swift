@@ -1,26 +1,29 @@
 import NNGuideCore
 
-/// The screens of the explorer. Adding one takes five edits: a file with a type conforming to
-/// `AppView`; a case here, with its title; a stored property in `AppState`; a line in each of its two
-/// switches (`withView`, `view`); a row in `Keymap.bindings` for its key. (Issue 22 asks for three;
-/// folding the property and the switches into one table of views is not done yet.) A screen of the
-/// decision navigator is a `DecideScreen` pushed on Decide's stack instead: its file and its keymap
-/// scope, nothing else.
+/// The screens of the explorer, and THE table of them: each case's title and view type. Adding a view
+/// takes three edits: a file with a type conforming to `AppView`; a case here, with its title and
+/// type in `entry`; a row in `Keymap.bindings` for its key (`ViewTableTests` fails on a case without a
+/// view of its type or without a key; like every key, it is named in README's key table too). The app
+/// keeps one value of each (`ViewTable`), made with `init()`; a view that sets `pushed` is shown over
+/// the others (Help) rather than in their place. A screen of the decision navigator is a
+/// `DecideScreen` pushed on Decide's stack instead: its file and its keymap scope, nothing else.
 public enum ViewID: String, Sendable, CaseIterable, Codable {
     case home, contents, reader, glossary, search, compare, help, decide
 
-    public var title: String {
+    var entry: (title: String, type: any AppView.Type) {
         switch self {
-        case .home: return "Home"
-        case .contents: return "Contents"
-        case .reader: return "Reader"
-        case .glossary: return "Glossary"
-        case .search: return "Search"
-        case .compare: return "Compare"
-        case .help: return "Help"
-        case .decide: return "Decide"
+        case .home: return ("Home", HomeView.self)
+        case .contents: return ("Contents", ContentsView.self)
+        case .reader: return ("Reader", ReaderView.self)
+        case .glossary: return ("Glossary", GlossaryView.self)
+        case .search: return ("Search", SearchView.self)
+        case .compare: return ("Compare", CompareView.self)
+        case .help: return ("Help", HelpView.self)
+        case .decide: return ("Decide", DecideView.self)
         }
     }
+
+    public var title: String { entry.title }
 }
 
 /// What a view reads from the app: never the app state itself, so views cannot reach around it.
@@ -59,6 +62,12 @@ public enum Effect: Sendable, Equatable {
 /// One screen. Views hold their own scroll and selection; everything they need to know about the
 /// world comes in through the context, and everything they want done goes out as an `Effect`.
 public protocol AppView: Sendable {
+    /// The view as it is before it is first shown (`ViewTable` makes one of each).
+    init()
+    /// True for a screen pushed over whatever is showing and dismissed back onto it, exactly as it
+    /// was (Help, as less and vim's :help); false for a view shown in its place, which reading
+    /// history records (Back and Forward).
+    static var pushed: Bool { get }
     /// Keymap scopes, most specific first (`global` is added by the app).
     var scopes: [Scope] { get }
     /// True while a text field has the keys: letters type instead of acting.
@@ -83,6 +92,19 @@ public protocol AppView: Sendable {
     /// Called when the user asks for the view by its key (not when Back returns to it): the
     /// glossary and search start typing, the contents show where you are reading.
     mutating func activate(_ ctx: ViewContext)
+    /// Called when the view is pushed over another screen, with that screen's keymap scopes (help
+    /// opens at their keys).
+    mutating func push(over scopes: [Scope], _ ctx: ViewContext)
+    /// `/` in this view (the reader, help): the line a find starts from and Esc returns to; nil when
+    /// the view has nothing to find in. The prompt is the app's; the marks and the scrolling the view's.
+    var findFrom: Int? { get }
+    /// Marks `text` (case ignored), the first match at or after `line` made current.
+    mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext)
+    mutating func clearFind()
+    /// Esc in the prompt: back to the line the find began at.
+    mutating func scroll(to line: Int, _ ctx: ViewContext)
+    /// What Enter in the prompt says ("3 matches").
+    var findSummary: String { get }
     /// A click at a cell of the view's area.
     mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect
     /// Broken invariants, for tests ("cursor 7 outside 0..<5").
@@ -96,7 +118,14 @@ extension AppView {
     public var idleActions: Set<Action> { [] }
     public func hintWords(_ ctx: ViewContext) -> [Action: String] { [:] }
     public mutating func fit(_ ctx: ViewContext) {}
+    public static var pushed: Bool { false }
     public mutating func activate(_ ctx: ViewContext) {}
+    public mutating func push(over scopes: [Scope], _ ctx: ViewContext) { activate(ctx) }
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect { .unhandled }
+    public var findFrom: Int? { nil }
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext) {}
+    public mutating func clearFind() {}
+    public mutating func scroll(to line: Int, _ ctx: ViewContext) {}
+    public var findSummary: String { "" }
     public func violations(_ ctx: ViewContext) -> [String] { [] }
 }

@@ -15,7 +15,7 @@ public enum Command: Sendable, Equatable {
     case deleteBrief(path: String)
     /// On the way out: a brief with changes not in any file is kept in `briefs/drafts`.
     /// `continuing`: the file the brief was opened from; a draft there is replaced, not copied.
-    case keepDraft(yaml: String, name: String, continuing: String? = nil)
+    case keepDraft(values: [BriefField: BriefValue], name: String, continuing: String? = nil)
     /// The whole guide, after the first frame was drawn from the content cache's preview.
     case loadWholeGuide
 }
@@ -28,6 +28,9 @@ public enum CommandResult: Sendable, Equatable {
     case recordFailed(String)
     /// `new` is false when a file with exactly this brief was there already (nothing was written).
     case briefSaved(path: String, new: Bool)
+    /// The same brief was saved before: its `decided:` record was brought up to today in place. `was`
+    /// is the pick it recorded, when today's differs ("BM25 (bm25) on 2026-12-01").
+    case briefUpdated(path: String, was: String?)
     case briefFailed(String)
     /// The saved briefs, then the drafts, and the folder they are in.
     case briefsListed([SavedBrief], folder: String)

@@ -87,10 +87,10 @@ extension AppState {
     var hintItems: [(keys: String, words: String)] {
         if case .popover = overlay { return Keymap.hints(for: [.popover]) }
         if case .sources = overlay { return Keymap.label(for: .cancel, in: .popover).map { [($0, "close")] } ?? [] }
-        if current.typing { return Keymap.hints(for: current.typingScopes) }
+        if current.typing { return Keymap.hints(for: current.typingScopes, words: current.hintWords(context)) }
         var idle = current.idleActions
-        // Back with nothing to go back to only says so: not offered (Help always closes, so it stays there).
-        if history.isEmpty && screen != .help { idle.insert(.back) }
+        // Back with nothing to go back to only says so: not offered (a pushed screen always closes).
+        if history.isEmpty && stack.isEmpty { idle.insert(.back) }
         return Keymap.hints(for: current.scopes + [.global], leaving: idle, words: current.hintWords(context))
     }
 
@@ -140,6 +140,7 @@ extension AppState {
             let names = e.related.compactMap { guide.glossaryEntry($0)?.term }.joined(separator: ", ")
             for l in TextWrap.wrap(glyphs.text("Related: " + names), width: inner) { body.append((l, .dim)) }
         }
+        for note in e.notes { for l in TextWrap.wrap(glyphs.text(note.plainLine), width: inner) { body.append((l, .text)) } }
         let see = e.see.compactMap { guide.page($0)?.page.breadcrumbTitle }
         if !see.isEmpty { for l in TextWrap.wrap(glyphs.text("See: " + see.joined(separator: ", ")), width: inner) { body.append((l, .dim)) } }
         if let line = e.evidence.line { for l in TextWrap.wrap(glyphs.text(line), width: inner) { body.append((l, .dim)) } }

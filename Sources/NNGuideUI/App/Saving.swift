@@ -35,8 +35,7 @@ extension AppState {
         }
         let form = decide.form
         if form.unsaved {
-            pending.append(.keepDraft(yaml: Brief.yaml(values: form.values, schema: guide.decisions.brief), name: form.baseName,
-                                      continuing: form.file))
+            pending.append(.keepDraft(values: form.values, name: form.baseName, continuing: form.file))
         }
     }
 

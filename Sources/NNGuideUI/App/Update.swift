@@ -85,29 +85,39 @@ extension AppState {
             if key == .ctrl("l") { redraw = true }
             return
         }
+        if case .alt(let c) = key {
+            // A terminal sends Alt-x as Esc then x, as it sends the two typed quickly: read as vim does,
+            // Esc and then the key; only the message names the key that was pressed.
+            apply(.escape)
+            apply(.char(c))
+            if message == Self.nothing(.char(c)) { message = Self.nothing(key) }
+            return
+        }
         if overlay != nil { overlayKey(key); return }
         if current.typing {
-            if let a = Keymap.action(for: key, in: current.typingScopes) { perform(a) }
-            else if let c = key.typedCharacter { perform(.type(c)) }
+            if let a = Keymap.action(for: key, in: current.typingScopes) ?? key.typed { perform(a) }
             return
         }
         if current.lettersType(context), let c = Keymap.typesInField(key, in: current.scopes) { perform(.type(c)); return }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
-            message = key == .unknown ? nil : "\(key.label) does nothing here; \(Keymap.key(.help)) lists every key"
+            message = key == .unknown ? nil : Self.nothing(key)
             return
         }
         perform(action)
+    }
+
+    /// What a key that does nothing says: the key as pressed, and the way to every key. A paste is
+    /// dropped, never read as keys.
+    static func nothing(_ key: Key) -> String {
+        if case .paste = key { return "A paste goes into a text field (search, a filter, a brief's value); nothing here takes text" }
+        return "\(key.label) does nothing here; \(Keymap.key(.help)) lists every key"
     }
 
     mutating func perform(_ action: Action) {
         switch action {
         case .quit: quit = true
         case .redraw: redraw = true
-        case .help:
-            guard screen != .help else { break }
-            let from = current.scopes
-            go(.view(.help))
-            help.open(at: from, context)
+        case .help: showView(.help)
         case .home: go(.view(.home))
         case .show(let id): showView(id)
         case .back: back()
@@ -115,10 +125,8 @@ extension AppState {
         case .setMark: overlay = .mark(set: true)
         case .jumpToMark:
             if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.key(.setMark)) and a letter sets one" } else { overlay = .mark(set: false) }
-        case .find where screen == .reader:
-            overlay = .find(TextField(), returnTo: reader.top)
-        case .find where screen == .help:
-            overlay = .find(TextField(), returnTo: help.scroll.top)
+        case .find where current.findFrom != nil:
+            overlay = .find(TextField(), returnTo: current.findFrom ?? 0)
         default:
             let effect = withView(screen) { v, ctx in v.handle(action, ctx) }
             apply(effect, for: action)
@@ -149,10 +157,30 @@ extension AppState {
         }
     }
 
-    /// A view asked for by its key: goes there and lets it start fresh (typing, showing your place).
+    /// A view asked for by its key: goes there and lets it start fresh (typing, showing your place);
+    /// a pushed one (Help) is pushed over what is showing.
     mutating func showView(_ id: ViewID) {
+        guard !id.entry.type.pushed else { push(id); return }
         go(.view(id))
         withView(id) { v, ctx in v.activate(ctx); v.fit(ctx) }
+    }
+
+    // MARK: the screen stack
+
+    /// Pushes a screen over the one showing (never over itself); Back dismisses it (`back`).
+    mutating func push(_ id: ViewID) {
+        guard !stack.contains(id) else { return }
+        let beneath = current.scopes
+        overlay = nil
+        stack.append(id)
+        withView(id) { v, ctx in v.push(over: beneath, ctx) }
+    }
+
+    /// Takes the top screen off: the one under it is exactly as it was (fitted, for a resize meanwhile).
+    mutating func dismiss() {
+        stack.removeLast()
+        overlay = nil
+        withView(screen) { v, ctx in v.fit(ctx) }
     }
 
     // MARK: navigation
@@ -171,22 +199,22 @@ extension AppState {
         overlay = nil
         switch loc {
         case .view(let id):
-            screen = id
+            stack.removeAll()
+            base = id
             withView(id) { v, ctx in v.fit(ctx) }
         case .page(let p):
             guard Reading.unit(for: p.page, in: guide) != nil else { message = "No page \(p.page)"; return }
+            stack.removeAll()
             reader.open(p, context)
-            screen = .reader
+            base = .reader
             markRead()
         }
     }
 
+    /// One Back: the screen on top is dismissed; with none pushed, back in reading history.
     mutating func back() {
-        guard let prev = history.popLast() else {
-            // Help always closes, even when nothing was open before it.
-            if screen == .help { show(.view(.home)) } else { message = "Nothing to go back to" }
-            return
-        }
+        guard stack.isEmpty else { dismiss(); return }
+        guard let prev = history.popLast() else { message = "Nothing to go back to"; return }
         forwardHistory.append(location)
         show(prev)
     }
@@ -261,22 +289,20 @@ extension AppState {
             overlay = nil
             if Keymap.action(for: key, in: [.popover]) != .cancel { apply(key) }
         case .find(var field, let returnTo):
-            // The reader's find, or help's (`/` in help): the same prompt for both.
-            let inHelp = screen == .help
-            func setFind(_ t: String) {
-                if inHelp { help.setFind(t, from: returnTo, context) } else { reader.setFind(t, from: returnTo, context) }
-            }
-            func clearFind() { if inHelp { help.clearFind() } else { reader.clearFind() } }
-            let action = Keymap.action(for: key, in: [.prompt]) ?? key.typedCharacter.map(Action.type)
+            // The find of the view on top (the reader's, help's): one prompt for every view that finds.
+            let id = screen
+            func setFind(_ t: String) { withView(id) { v, ctx in v.setFind(t, from: returnTo, ctx) } }
+            func clearFind() { withView(id) { v, _ in v.clearFind() } }
+            let action = Keymap.action(for: key, in: [.prompt]) ?? key.typed
             switch action {
             case .open?:
                 overlay = nil
                 if field.text.isEmpty { clearFind(); return }
-                message = inHelp ? help.findSummary : reader.findSummary
+                message = current.findSummary
             case .cancel?:
                 overlay = nil
                 clearFind()
-                if inHelp { help.scroll.top = returnTo; help.fit(context) } else { reader.scroll(to: returnTo, context) }
+                withView(id) { v, ctx in v.scroll(to: returnTo, ctx) }
             case .quit?: quit = true
             case let a?:
                 if field.edit(a) {

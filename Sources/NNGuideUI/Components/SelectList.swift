@@ -8,6 +8,9 @@ public struct ListCursor: Sendable, Equatable {
 
     public init(index: Int = 0, top: Int = 0) { self.index = index; self.top = top }
 
+    /// "3/9": where the cursor is in a list of `count`, as the status line says it; empty for none.
+    public func position(count: Int) -> String { count == 0 ? "" : "\(min(max(0, index), count - 1) + 1)/\(count)" }
+
     public mutating func fit(count: Int, height: Int) {
         let h = max(1, height)
         index = count == 0 ? 0 : min(max(0, index), count - 1)
@@ -127,4 +130,53 @@ public struct SelectList: Sendable, Equatable {
     public func violations(count: Int, height: Int, name: String) -> [String] {
         cursor.violations(count: count, height: height, name: name)
     }
+}
+
+/// A menu laid out in a document (a decision screen's numbered items, the map's places): each item
+/// is a stretch of the document's lines (an item wraps), so `top` counts lines and `index` items.
+extension SelectList {
+    /// Keeps the choice inside the items and its lines on screen.
+    mutating func fit(items: [Range<Int>], lines: Int, height: Int) {
+        cursor.fit(count: items.count, lines: lines, height: height) { items.indices.contains($0) ? items[$0] : nil }
+    }
+
+    /// Up, Down, a page (about a screen of items: each takes a line at least), top and bottom; false
+    /// for any other action.
+    mutating func move(_ action: Action, items: [Range<Int>], lines: Int, height: Int) -> Bool {
+        guard cursor.step(action, count: items.count, page: Viewport<Int>.page(height)) else { return false }
+        fit(items: items, lines: lines, height: height)
+        return true
+    }
+
+    /// Draws the document's lines on screen, the chosen item's under the selection bar (none when
+    /// `chosen` is false: an empty list).
+    func draw(_ doc: Document, items: [Range<Int>], chosen: Bool = true, in r: Rect, into buf: inout Buffer) {
+        let bar = chosen && items.indices.contains(index) ? items[index] : nil
+        draw(count: doc.lines.count, in: r, into: &buf, isChosen: { bar?.contains($0) ?? false }) { i, row, onBar, buf in
+            doc.lines[i].put(in: row, into: &buf) { $0.role(onBar: onBar) }
+        }
+    }
+
+    /// The item drawn at screen row `y` of `r` (a click), or nil.
+    func item(atY y: Int, in r: Rect, items: [Range<Int>], lines: Int) -> Int? {
+        line(atY: y, in: r, count: lines).flatMap { l in items.firstIndex { $0.contains(l) } }
+    }
+
+    func violations(items: [Range<Int>], lines: Int, height: Int, name: String) -> [String] {
+        var out: [String] = []
+        if !items.isEmpty && !items.indices.contains(index) { out.append("\(name): choice \(index) outside the menu of \(items.count)") }
+        let most = Viewport<Int>.maxTop(lines: lines, height: height)
+        if top < 0 || top > most { out.append("\(name): top \(top) outside 0...\(most)") }
+        return out
+    }
+
+    /// Some line of the chosen item is on screen (or there are no rows to show it on).
+    func showsChoice(items: [Range<Int>], height: Int) -> Bool {
+        height <= 0 || !items.indices.contains(index) || items[index].overlaps(top..<(top + height))
+    }
+
+    /// How far down the list is, as every scrolling view says it (`Viewport.position`).
+    /// "3/9": which item is chosen, for the status line.
+    public func position(count: Int) -> String { cursor.position(count: count) }
+    func position(lines: Int, height: Int) -> String { Viewport<Int>.position(top: top, lines: lines, height: height) }
 }

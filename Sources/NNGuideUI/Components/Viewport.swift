@@ -75,7 +75,9 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
 
     /// How far down the status line says a view is: `All`, `Top`, `Bot` or the percentage read
     /// (the last line on screen). Every scrolling view's status says it this way.
-    public func position(lines: Int, height: Int) -> String {
+    public func position(lines: Int, height: Int) -> String { Self.position(top: top, lines: lines, height: height) }
+
+    static func position(top: Int, lines: Int, height: Int) -> String {
         if lines <= height { return "All" }
         if top == 0 { return "Top" }
         if top >= lines - height { return "Bot" }
@@ -117,13 +119,12 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
             if onBar { buf.fill(r.row(row), role: .selection) }
             func role(_ s: Span) -> Role {
                 if let l = s.link, l == marks.link { return .linkFocus }
-                return onBar && s.role != .prompt ? .selection : s.role
+                return s.role(onBar: onBar)
             }
             let finds = marks.finds.indices.filter { marks.finds[$0].line == i }
             let shift = line.wide ? left : 0
             if shift == 0 && finds.isEmpty {
-                var x = r.x
-                for s in line.spans { x = buf.put(s.text, x: x, y: y, role: role(s), limit: r.maxX) }
+                line.put(in: r.row(row), into: &buf, role: role)
                 continue
             }
             // Character by character: a match can start inside a span, and a shifted line loses its
@@ -164,6 +165,19 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
             col += w
         }
         return (i, nil)
+    }
+}
+
+extension Span {
+    /// The span's role on a chosen row (the selection bar): the bar's, except for a prompt.
+    func role(onBar: Bool) -> Role { onBar && role != .prompt ? .selection : role }
+}
+
+extension DocLine {
+    /// Puts the spans from the left of `r` (one row), cut at its right edge.
+    func put(in r: Rect, into buf: inout Buffer, role: (Span) -> Role) {
+        var x = r.x
+        for s in spans { x = buf.put(s.text, x: x, y: r.y, role: role(s), limit: r.maxX) }
     }
 }
 

@@ -5,8 +5,7 @@ import NNGuideCore
 struct HubScreen: MenuScreen {
     enum Item: Equatable { case tree(String), variants, brief, saved }
 
-    var menu = ListCursor()
-    var pane = Pane()
+    var menu = SelectList()
 
     var scopes: [Scope] { [.decideHub] }
 
@@ -65,7 +64,7 @@ struct HubScreen: MenuScreen {
 
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
         let items = Self.items(ctx)
-        if menu.choose(action, count: items.count) { return .none }
+        if moveMenu(action, ctx) { return .none }
         switch action {
         case .open: return open(items[menu.index].item, &ctx)
         case .pick(let n):
@@ -94,27 +93,23 @@ struct HubScreen: MenuScreen {
         return .none
     }
 
-    mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: sheet(ctx).items.count, ctx) }
+    mutating func fit(_ ctx: inout DecideContext) { fitMenu(ctx) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
-        pane.draw(sheet(ctx), in: ctx.rect.page, selected: menu.index, into: &buf)
+        drawMenu(ctx, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) { ("Decide", "") }
+    func status(_ ctx: DecideContext) -> (String, String) { ("Decide", position(ctx)) }
 
     func violations(_ ctx: DecideContext) -> [String] {
-        let s = sheet(ctx)
-        var out = pane.violations(s, height: ctx.rect.height, name: "decide hub")
-        if !s.items.indices.contains(menu.index) { out.append("decide hub: choice \(menu.index) outside the menu") }
-        return out
+        menuViolations(ctx, name: "decide hub")
     }
 }
 
 /// The variant trees, one per modality; a tree chosen here is pushed over the menu, so Back from
 /// its first question returns here.
 struct VariantMenu: MenuScreen {
-    var menu = ListCursor()
-    var pane = Pane()
+    var menu = SelectList()
 
     var scopes: [Scope] { [.decide] }
 
@@ -138,7 +133,7 @@ struct VariantMenu: MenuScreen {
 
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
         let trees = ctx.guide.decisions.trees(.variant)
-        if menu.choose(action, count: trees.count) { return .none }
+        if moveMenu(action, ctx) { return .none }
         switch action {
         case .open, .pick:
             var i = menu.index
@@ -152,15 +147,15 @@ struct VariantMenu: MenuScreen {
         return .none
     }
 
-    mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: ctx.guide.decisions.trees(.variant).count, ctx) }
+    mutating func fit(_ ctx: inout DecideContext) { fitMenu(ctx) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
-        pane.draw(sheet(ctx), in: ctx.rect.page, selected: menu.index, into: &buf)
+        drawMenu(ctx, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", "") }
+    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", position(ctx)) }
 
     func violations(_ ctx: DecideContext) -> [String] {
-        pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide variants")
+        menuViolations(ctx, name: "decide variants")
     }
 }

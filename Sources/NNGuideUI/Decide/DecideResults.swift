@@ -20,6 +20,9 @@ extension DecideView {
             return .message("Not saved: \(why)")
         case .briefSaved(let path, let new):
             return .message((new ? "Saved brief " : "Already saved: ") + Sheet.fileName(path))
+        case .briefUpdated(let path, let was):
+            // The pick it recorded goes first when it moved: a narrow screen cuts the end.
+            return .message((was.map { "Pick moved from \($0); updated " } ?? "Updated brief ") + Sheet.fileName(path))
         case .briefsListed:
             return .none
         case .briefDeleted(let path, let problem, _, _):

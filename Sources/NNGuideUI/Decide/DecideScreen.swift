@@ -53,26 +53,44 @@ extension DecideScreen {
 }
 
 /// A decision screen that is a numbered menu over a sheet (the hub, the variant trees, the saved
-/// briefs): a click picks the item under it, and fitting keeps the chosen item on screen.
+/// briefs): the menu is a `SelectList` whose items are the sheet's numbered items; a click picks the
+/// item under it, and fitting keeps the chosen item on screen.
 protocol MenuScreen: DecideScreen {
-    var menu: ListCursor { get set }
-    var pane: Pane { get set }
+    var menu: SelectList { get set }
     func sheet(_ ctx: DecideContext) -> Sheet
 }
 
 extension MenuScreen {
     mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
-        let r = ctx.rect.page
-        guard let i = pane.hit(sheet(ctx), x: x, y: y, in: r).item else { return .unhandled }
+        let s = sheet(ctx)
+        guard let i = menu.item(atY: y, in: ctx.rect.page, items: s.items, lines: s.count) else { return .unhandled }
         return handle(.pick(i + 1), &ctx)
     }
 
-    /// Keeps the choice inside the `count` items and brings it into view.
-    mutating func fitMenu(count: Int, _ ctx: DecideContext) {
-        menu.clamp(count: count)
+    /// Which item is chosen ("2/5"), for the status line, as every list says it.
+    func position(_ ctx: DecideContext) -> String { menu.position(count: sheet(ctx).items.count) }
+
+    /// Moves the choice for a movement key; false for any other action.
+    mutating func moveMenu(_ action: Action, _ ctx: DecideContext) -> Bool {
         let s = sheet(ctx)
-        if s.items.indices.contains(menu.index) { pane.show(s.items[menu.index], s, height: ctx.rect.height) }
-        pane.clamp(s, height: ctx.rect.height)
+        return menu.move(action, items: s.items, lines: s.count, height: ctx.rect.height)
+    }
+
+    /// Keeps the choice inside the menu and brings it into view.
+    mutating func fitMenu(_ ctx: DecideContext) {
+        let s = sheet(ctx)
+        menu.fit(items: s.items, lines: s.count, height: ctx.rect.height)
+    }
+
+    /// Draws the sheet, the chosen item under the selection bar (none when the menu is empty).
+    func drawMenu(_ ctx: DecideContext, into buf: inout Buffer) {
+        let s = sheet(ctx)
+        menu.draw(s.doc, items: s.items, chosen: !s.items.isEmpty, in: ctx.rect.page, into: &buf)
+    }
+
+    func menuViolations(_ ctx: DecideContext, name: String) -> [String] {
+        let s = sheet(ctx)
+        return menu.violations(items: s.items, lines: s.count, height: ctx.rect.height, name: name)
     }
 }
 

@@ -16,9 +16,8 @@ struct DecisionMap: DecideScreen {
 
     /// The path being mapped (a copy: the screen below changes only when Enter chooses a place).
     let nav: Navigator
-    /// Which place is chosen; the cursor counts places, the pane scrolls lines (places wrap).
-    var cursor = ListCursor()
-    var pane = Pane()
+    /// Which place is chosen: a list whose items are places, whose top counts lines (places wrap).
+    var cursor = SelectList()
     /// The map laid out for one size: the map does not change while it is open, only the size does.
     private var built = Memo<SheetKey, Sheet>()
     private struct SheetKey: Equatable, Sendable { var width: Int; var glyphs: Glyphs; var library: ObjectIdentifier }
@@ -152,8 +151,8 @@ struct DecisionMap: DecideScreen {
             guard places.indices.contains(cursor.index) else { return .unhandled }
             dismiss(with: places[cursor.index], &dctx)
         default:
-            // Pages move by about a screen of places; every place is at least one line.
-            guard cursor.move(action, count: places.count, height: dctx.rect.height) else { return .unhandled }
+            let s = laidOut(dctx.view)
+            guard cursor.move(action, items: s.items, lines: s.count, height: dctx.rect.height) else { return .unhandled }
         }
         return .none
     }
@@ -163,30 +162,25 @@ struct DecisionMap: DecideScreen {
     /// Keeps the chosen place's lines on screen (a place may wrap to several).
     mutating func fit(_ ctx: ViewContext) {
         let s = laidOut(ctx)
-        cursor.index = min(max(0, cursor.index), max(0, s.items.count - 1))
-        if s.items.indices.contains(cursor.index) { pane.show(s.items[cursor.index], s, height: ctx.rect.height) }
-        pane.clamp(s, height: ctx.rect.height)
+        cursor.fit(items: s.items, lines: s.count, height: ctx.rect.height)
     }
 
     func render(_ dctx: DecideContext, into buf: inout Buffer) {
-        pane.draw(sheet(dctx.view), in: dctx.rect.page, selected: cursor.index, into: &buf)
+        let s = sheet(dctx.view)
+        cursor.draw(s.doc, items: s.items, in: dctx.rect.page, into: &buf)
     }
 
     func status(_ dctx: DecideContext) -> (String, String) {
         let g = dctx.glyphs
         return ("Decide \(g.sep) " + g.text(nav.tree.title),
-                "map \(g.bullet) " + pane.position(sheet(dctx.view), height: dctx.rect.height))
+                "map \(g.bullet) " + cursor.position(lines: sheet(dctx.view).count, height: dctx.rect.height))
     }
 
     func violations(_ dctx: DecideContext) -> [String] {
         let s = sheet(dctx.view)
-        let h = dctx.rect.height
-        var out = cursor.violations(count: s.items.count, height: s.count, name: "decide map")
-        out += pane.violations(s, height: h, name: "decide map")
-        // A window too small to draw in (no rows) shows nothing, so nothing can be off it.
-        if h > 0, s.items.indices.contains(cursor.index), !s.items[cursor.index].overlaps(pane.top..<(pane.top + h)) {
-            out.append("decide map: the chosen place is off screen")
-        }
+        var out = cursor.violations(items: s.items, lines: s.count, height: dctx.rect.height, name: "decide map")
+        // The map is fitted when it is pushed, so its choice is on screen from the first frame.
+        if !cursor.showsChoice(items: s.items, height: dctx.rect.height) { out.append("decide map: the chosen place is off screen") }
         return out
     }
 }

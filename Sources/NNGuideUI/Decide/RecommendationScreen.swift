@@ -12,8 +12,9 @@ struct RecommendationScreen: DecideScreen {
     var saved: String?
     /// Flips of the brief, for the brief as it is now.
     var shown: [Flip] = []
-    /// Flips applied here, last last: the brief before each, and the change in words.
-    var applied: [(before: [BriefField: BriefValue], change: String)] = []
+    /// Flips applied here, last last: the brief before each, the change in words, and the screen's
+    /// scroll and focus when it was applied (undoing returns there).
+    var applied: [(before: [BriefField: BriefValue], change: String, pane: Pane)] = []
     /// The recommendation (a recommender run) and the sheet, for the brief and size they were laid
     /// out for: a key, the fit after it, the frame and the status line share them.
     private var built = Memo<SheetKey, Laid>()
@@ -160,19 +161,20 @@ struct RecommendationScreen: DecideScreen {
         guard shown.indices.contains(i) else { return .unhandled }
         let f = shown[i]
         guard let v = try? ctx.guide.decisions.brief.parse(f.field, f.value) else { return .message("\(f.field.name) cannot take \(f.value) here") }
-        applied.append((ctx.form.values, f.change))
+        applied.append((ctx.form.values, f.change, pane))
         ctx.form.values[f.field] = v
         shown = Self.flips(ctx.form.values, ctx.guide)
         pane = Pane()
         return .message("Applied: \(f.change)")
     }
 
-    /// Backspace: the last applied flip is undone; false when there is none.
+    /// Backspace: the last applied flip is undone, back at the line and focus it was applied from;
+    /// false when there is none.
     private mutating func undoFlip(_ ctx: inout DecideContext) -> Bool {
         guard let last = applied.popLast() else { return false }
         ctx.form.values = last.before
         shown = Self.flips(ctx.form.values, ctx.guide)
-        pane = Pane()
+        pane = last.pane
         return true
     }
 
@@ -184,10 +186,14 @@ struct RecommendationScreen: DecideScreen {
         return .unhandled
     }
 
-    /// Enter on a focused change applies it to the brief: the hint says so, not "open".
+    /// Enter on a focused change applies it to the brief: the hint says so, not "open". With nothing
+    /// focused (the top) Enter only says where Tab goes, so it is not offered.
     func hintWords(_ ctx: DecideContext) -> [Action: String] {
-        if case .flip? = pane.focus { return [.open: "apply"] }
-        return [:]
+        switch pane.focus {
+        case .flip?: return [.open: "apply"]
+        case nil: return [.open: ""]
+        default: return [:]
+        }
     }
 
     mutating func fit(_ ctx: inout DecideContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }

@@ -16,8 +16,7 @@ struct SavedBriefsScreen: MenuScreen {
     var saved: [SavedBrief] = []
     /// Nil until the loop has read the folder.
     var folder: String?
-    var menu = ListCursor()
-    var pane = Pane()
+    var menu = SelectList()
     /// An Enter on a saved brief that would replace unsaved changes: the next Enter confirms.
     var pendingOpen: Int?
     /// An x on a saved brief or draft: the next x deletes it, any other key cancels.
@@ -42,7 +41,7 @@ struct SavedBriefsScreen: MenuScreen {
     mutating func listed(_ list: [SavedBrief], folder: String) {
         saved = list
         self.folder = folder
-        menu.clamp(count: list.count)
+        menu.index = min(menu.index, max(0, list.count - 1))
     }
 
     func sheet(_ ctx: DecideContext) -> Sheet {
@@ -68,7 +67,7 @@ struct SavedBriefsScreen: MenuScreen {
 
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
         if action != .decide(.deleteBrief) { pendingDelete = nil }
-        if menu.choose(action, count: saved.count) {
+        if moveMenu(action, ctx) {
             if action == .lineDown || action == .lineUp { pendingOpen = nil }
             return .none
         }
@@ -124,18 +123,18 @@ struct SavedBriefsScreen: MenuScreen {
         return .none
     }
 
-    mutating func fit(_ ctx: inout DecideContext) { fitMenu(count: saved.count, ctx) }
+    mutating func fit(_ ctx: inout DecideContext) { fitMenu(ctx) }
 
     func render(_ ctx: DecideContext, into buf: inout Buffer) {
-        pane.draw(sheet(ctx), in: ctx.rect.page, selected: saved.isEmpty ? nil : menu.index, into: &buf)
+        drawMenu(ctx, into: &buf)
     }
 
     func status(_ ctx: DecideContext) -> (String, String) {
-        ("Decide \(ctx.glyphs.sep) Saved briefs", folder == nil ? "" : "\(saved.count)")
+        ("Decide \(ctx.glyphs.sep) Saved briefs", menu.position(count: saved.count))
     }
 
     func violations(_ ctx: DecideContext) -> [String] {
-        pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide saved")
+        menuViolations(ctx, name: "decide saved")
     }
 }
 

@@ -1,7 +1,9 @@
 import NNGuideCore
 
-/// Every binding, grouped by where it applies, straight from `Keymap.bindings`.
+/// Every binding, grouped by where it applies, straight from `Keymap.bindings`. Pushed over whatever
+/// is showing and dismissed back onto it, as less and vim's :help.
 public struct HelpView: AppView {
+    public static var pushed: Bool { true }
     public var scroll = DocumentViewport()
     /// `/` finds in help, as in the reader.
     public var find = Find()
@@ -57,7 +59,7 @@ public struct HelpView: AppView {
 
     /// Opens at the keys of the screen help was asked from (the brief form's are pages down), the
     /// first of `scopes` that help lists; at the top when none is.
-    public mutating func open(at scopes: [Scope], _ ctx: ViewContext) {
+    public mutating func push(over scopes: [Scope], _ ctx: ViewContext) {
         let d = doc(ctx)
         scroll.top = scopes.lazy.compactMap { d.places[Self.place($0)] }.first ?? 0
         fit(ctx)
@@ -96,6 +98,13 @@ public struct HelpView: AppView {
     }
 
     public mutating func clearFind() { find.clear() }
+
+    public var findFrom: Int? { scroll.top }
+
+    public mutating func scroll(to line: Int, _ ctx: ViewContext) {
+        scroll.top = line
+        fit(ctx)
+    }
 
     public var findSummary: String { find.summary(.help, notFound: Self.notFound) }
 

@@ -163,7 +163,7 @@ public struct ReaderView: AppView {
     }
 
     static let notFound = "on this page"
-    var findSummary: String { find.summary(.reader, notFound: Self.notFound) }
+    public var findSummary: String { find.summary(.reader, notFound: Self.notFound) }
 
     mutating func moveFocus(forward: Bool, _ doc: Document, _ ctx: ViewContext) -> Effect {
         let ok = scroll.cycle(.page, targets: Array(doc.links.indices), at: doc.links.map(\.line), count: doc.lines.count,
@@ -192,9 +192,15 @@ public struct ReaderView: AppView {
 
     // MARK: find
 
+    public var findFrom: Int? { top }
+
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext) {
+        setFind(text, from: line, ctx, anyWord: false)
+    }
+
     /// Marks `text` in the page and goes to the first match at or below `line`. With `anyWord`
     /// (a search hit) each word is marked on its own, since search matched them in any order.
-    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext, anyWord: Bool = false) {
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext, anyWord: Bool) {
         let doc = document(ctx)
         find.set(text, anyWord: anyWord, in: doc, from: line)
         top = line

@@ -25,8 +25,11 @@ ifneq ($(wildcard $(LINK_ORDER)),)
 LAYOUT_FLAGS += -Xlinker --symbol-ordering-file=$(CURDIR)/$(LINK_ORDER) -Xlinker --no-warn-symbol-ordering
 endif
 endif
+# Optimised for size (issue 25, BENCHMARKS.md "The binary"): our own code and the packages' are the
+# part of the binary the build controls; the toolchain's libraries come already compiled.
+SIZE_FLAGS := -Xswiftc -Osize
 ifeq ($(LINK),static)
-BUILD_FLAGS := --scratch-path .build/static -Xswiftc -static-executable $(LAYOUT_FLAGS)
+BUILD_FLAGS := --scratch-path .build/static -Xswiftc -static-executable $(LAYOUT_FLAGS) $(SIZE_FLAGS)
 BIN         := .build/static/release/nnguide
 else
 BUILD_FLAGS :=

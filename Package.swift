@@ -10,18 +10,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
-        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
     ],
     targets: [
         // The guide as data: model, loader, lint, search, decisions, recommender, text layout. No curses.
         .target(
             name: "NNGuideCore",
-            dependencies: [
-                "CLibYAML",
-                .product(name: "Collections", package: "swift-collections"),
-                .product(name: "Algorithms", package: "swift-algorithms"),
-            ]
+            dependencies: ["CLibYAML"]
         ),
         // libyaml, the C reference parser: Content/YAMLReader composes its events into nodes.
         .systemLibrary(

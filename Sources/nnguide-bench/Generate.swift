@@ -43,6 +43,10 @@ enum Generate {
         try emit(ContentLoader.catalogFile, copyLists(catalog, scale, only: ["architectures"]) { entry, k in
             rename(entry, k, ids: ["id"], names: ["name", "short"])
         })
+        // Sources stay as they are: the copies cite the originals' sources, as they link the originals.
+        if fm.fileExists(atPath: source + "/" + ContentLoader.sourcesFile) {
+            try emit(ContentLoader.sourcesFile, try read(ContentLoader.sourcesFile))
+        }
         let decisions = try read(ContentLoader.decisionsFile)
         // Only the trees grow: the rest of decisions.yaml (examples, filters, rules) is small, and its
         // items carry numbers and cross-references that must stay unique.

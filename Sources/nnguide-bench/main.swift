@@ -5,7 +5,7 @@ import NNGuideCore
 /// that BENCHMARKS.md quotes; `--out FILE` appends it to FILE as well.
 ///
 ///   gen SOURCE SCALE OUT                    synthetic content SCALE times the size of SOURCE
-///   frames LABEL RUNS CONTENT LESSFILE NAME=BINARY[@nocache|@fresh|@edited]...
+///   frames LABEL RUNS CONTENT LESSFILE NAME=BINARY[@nocache|@fresh|@edited|@noframe|@overlay=DIR]...
 ///                                           time to first frame and peak memory, side by side with less
 ///   keys NAME=BINARY CONTENT                key to finished redraw in a pseudo-terminal
 ///   inproc CONTENT CACHEDIR RUNS            loading, search and update+render inside one process
@@ -16,7 +16,7 @@ import NNGuideCore
 ///                                           the cache from before the edit put back each round
 ///   inproc-edited CONTENT RUNS              the same inside one process: load and lint after an edit
 ///   size BINARY                             what the executable is made of
-///   summary FIGURES                         issue 15's table from the figures of one run
+///   summary FIGURES                         issue 25's table from the figures of one run
 ///   trace ARGV...                           what a program writes, when (for finding where time goes)
 ///
 /// `--figures FILE` appends each command's key numbers to FILE for `summary` (Figures.swift).
@@ -91,11 +91,30 @@ case "frames":
             snapshots.append(snapshot)
             prepare = { snapshot.restore(); edit.edit() }
             name += ", one page edited"
-        } else if path.hasSuffix("@fresh") {   // a new account: no user cache, only what the build compiled
+        } else if path.hasSuffix("@fresh") {
+            // A new account, every round: empty cache and state folders (what the previous round
+            // wrote on its way out is removed), so only what the build compiled is there to read.
             path.removeLast("@fresh".count)
-            venv[ContentCache.environmentVariable] = "off"
-            venv["XDG_STATE_HOME"] = home + "/fresh-state"   // and nothing read yet
+            let fresh = home + "/fresh-\(i)"
+            venv["XDG_CACHE_HOME"] = fresh + "/cache"
+            venv["XDG_STATE_HOME"] = fresh + "/state"
+            prepare = { try? FileManager.default.removeItem(atPath: fresh) }
             name += ", fresh account"
+        } else if path.hasSuffix("@noframe") {
+            // The warm start without the home screen stored on the way out (`StoredFrame`): the same
+            // binary, state and cache, its `.frame` files removed before every round.
+            path.removeLast("@noframe".count)
+            let folder = env["XDG_CACHE_HOME"]! + "/nnguide"
+            prepare = {
+                for f in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where f.hasSuffix(".frame") {
+                    try? FileManager.default.removeItem(atPath: folder + "/" + f)
+                }
+            }
+            name += ", no stored frame"
+        } else if let at = path.range(of: "@overlay=") {   // with an overlay folder (NNGUIDE_OVERLAY)
+            venv["NNGUIDE_OVERLAY"] = String(path[at.upperBound...])
+            path = String(path[..<at.lowerBound])
+            name += ", overlay " + (venv["NNGUIDE_OVERLAY"]! as NSString).lastPathComponent
         }
         if !seeded, (path as NSString).lastPathComponent.hasPrefix("nnguide") {
             seeded = ReturningReader.seed(binary: path, content: content, environment: env, stateHome: env["XDG_STATE_HOME"]!)
@@ -195,17 +214,18 @@ case "size":
     guard args.count == 2 else { usage() }
     let m = ExecutableParts.measure(args[1])
     Figures.record(["size", "file", "\(m.file)"])
+    Figures.record(["size", "stripped", "\(m.stripped)"])
     Figures.record(["size", "loaded", "\(m.loaded)"])
     for (part, bytes) in m.parts { Figures.record(["size", "part", part, "\(bytes)"]) }
     let mib = { (b: Int) in String(format: "%.1f MiB", Double(b) / 1048576) }
     var rows = m.parts.filter { $0.1 >= 64 * 1024 }.map { [$0.0, mib($0.1)] }
     rows.append(["unwind tables (`.eh_frame`, `.eh_frame_hdr`, `.gcc_except_table`)", mib(m.unwind)])
-    say("\n**The executable** \(args[1]): \(m.file) bytes (\(mib(m.file))); loaded (allocated sections) \(mib(m.loaded)); the rest is symbols and debug information. The loaded part by symbol (`nm -S`):\n")
+    say("\n**The executable** \(args[1]): \(m.file) bytes (\(mib(m.file))), \(m.stripped) bytes stripped as `make install` installs it; loaded (allocated sections) \(mib(m.loaded)); the rest is symbols and debug information. The loaded part by symbol (`nm -S`):\n")
     say(table(["part", "size"], rows))
 
 case "summary":
     guard args.count == 2 else { usage() }
-    say("\n## Issue 15's figures, this run\n")
+    say("\n## Issue 25's figures, this run\n")
     say(Summary.make(Figures.read(args[1])))
 
 case "trace":

@@ -37,8 +37,10 @@ enum Explorer {
         // The session then draws its own first frame over it, the same cells, so nothing more is sent.
         var terminal: FullScreen?
         var predrawn: Buffer?
-        if warning == nil, let frame = frameKey(content, stateBytes: stateBytes, mouse: mouse) {
-            if let stored = StoredFrame.read(frame.path, key: frame.key) {
+        if warning == nil, let path = content.cache.frameFile {
+            // The key is worked out only when there is a frame to check it against: it looks at every
+            // content file's name and size, which a new account, with no frame, would do for nothing.
+            if let stored = StoredFrame.read(path, key: frameKey(content, stateBytes: stateBytes, mouse: mouse)?.key) {
                 let t = try openTerminal(mouse: mouse)
                 terminal = t
                 if t.width == stored.width && t.height == stored.height {
@@ -46,7 +48,7 @@ enum Explorer {
                     predrawn = stored
                 }
             }
-            trace(predrawn != nil ? "home screen from the stored frame \(frame.path)" : "no stored frame for this state, content and terminal")
+            trace(predrawn != nil ? "home screen from the stored frame \(path)" : "no stored frame for this state, content and terminal")
         }
         guard let preview = content.cache.preview(pages: pagesShown(saved)) else {
             // (Cannot follow a stored frame, which needs the file the preview reads; were it to, the

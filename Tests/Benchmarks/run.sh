@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # `make bench`: everything BENCHMARKS.md reports, measured side by side in one run, ending with issue
-# 15's table (each figure against its target, `less` beside it).
+# 25's table (each figure against its goal, `less` beside it).
 #
 # Builds the shipped nnguide (fully static, `make build`) and the dynamic SwiftPM default (it shares
 # its build with the harness), the start-up floor (floor.swift: a static Swift program that only
 # writes a line), generates content 10x and 100x the size of Content/, then measures time to first
-# frame against less (warm, fresh account, after an edit with the cache from before it), `nnguide lint`
+# frame against less (warm with and without the stored home frame, fresh account, with an overlay,
+# after an edit with the cache from before it), `nnguide lint`
 # (after an edit and cold), key-to-redraw latency and
 # peak memory in a pseudo-terminal, loading, search and update+render inside one process, and what
-# the executable is made of. Results are printed and written to bench-out/results.md.
+# the executable is made of (built and stripped). Results are printed and written to bench-out/results.md.
 #
 #   RUNS=21          rounds of first-frame measurements (interleaved; medians reported)
 #   SCALES="10 100"  synthetic content sizes (the lint figure needs 100)
@@ -71,8 +72,8 @@ for s in $scales; do "$root/.build/release/nnguide-bench" gen "$root/Content" "$
 } > "$results"
 cat "$results"
 
-step "time to first frame (warm content cache), 1x: the link modes against less"
-bench frames "1x (Content/)" "$runs" "$root/Content" "$less_file" static="$static" ${stdlib:+static-stdlib="$stdlib"} dynamic="$dynamic" swift-floor="$floor"
+step "time to first frame (warm start), 1x: with and without the stored home frame, the link modes, against less"
+bench frames "1x (Content/)" "$runs" "$root/Content" "$less_file" static="$static" static="$static@noframe" ${stdlib:+static-stdlib="$stdlib"} dynamic="$dynamic" swift-floor="$floor"
 step "the start-up floor with all of Foundation linked, as nnguide has it"
 bench frames "1x, floors" "$runs" "$root/Content" "$less_file" static="$static" swift-floor="$floor" swift-floor-foundation="$floor_full"
 for s in $scales; do
@@ -80,8 +81,11 @@ for s in $scales; do
   bench frames "${s}x" "$runs" "$out/x$s" "$less_file" static="$static"
 done
 
-step "first start on a fresh account: no user cache, the guide compiled by make build"
+step "first start on a fresh account (empty cache and state folders every round) against warm"
 bench frames "1x, fresh account" "$runs" "$root/Content" "$less_file" static="$static" static="$static@fresh"
+
+step "first frame with the example overlay against without (issue 24)"
+bench frames "1x, example overlay" "$runs" "$root/Content" "$less_file" static="$static" static="$static@overlay=$root/Content/overlays/example-acme"
 
 step "first start after an edit: one page file edited, the cache from before the edit put back each round"
 # A copy of Content/ (so the compiled guide never matches it); @edited edits a page file before every

@@ -29,14 +29,15 @@ man -l "$page" 2>/dev/null | grep -q "nnguide" || fail "man page does not render
 # groff reads the installed page without one warning (-ww turns every warning on).
 warnings=$(groff -man -ww -z "$page" 2>&1) || fail "groff failed on the man page: $warnings"
 [ -z "$warnings" ] || fail "groff warns about the man page: $warnings"
-subs=$(nnguide --help | awk '/^SUBCOMMANDS:/{f=1;next} f&&/^  [a-z]/{print $1}')
+subs=$(nnguide --help | awk '/^SUBCOMMANDS:/{f=1;next} f&&/^  [a-z]/{name=$1; sub(/,$/, "", name); print name}')
 # The page documents exactly the subcommands help lists: nothing hidden (bench), nothing missing.
-for documented in $(awk '$1==".It" && $2=="Em" {print $3}' "$page"); do
+# (A command with aliases is one entry, `.It Em "toc, contents, list"`: its first name counts.)
+for documented in $(awk '$1==".It" && $2=="Em" {name=$3; gsub(/^"|,$/, "", name); print name}' "$page"); do
   [ "$documented" = help ] && continue   # `nnguide help <subcommand>`, the parser's own
   echo "$subs" | grep -qx "$documented" || fail "man page documents '$documented', which help does not list"
 done
 for sub in $subs; do
-  grep -q "^\.It Em $sub\$" "$page" || fail "man page lacks $sub"
+  grep -Eq "^\.It Em \"?$sub(\$|,)" "$page" || fail "man page lacks $sub"
   grep -q "$sub" "$prefix/share/bash-completion/completions/nnguide" || fail "bash completion lacks $sub"
   grep -q "$sub" "$prefix/share/zsh/site-functions/_nnguide" || fail "zsh completion lacks $sub"
   grep -q "$sub" "$prefix/share/fish/vendor_completions.d/nnguide.fish" || fail "fish completion lacks $sub"

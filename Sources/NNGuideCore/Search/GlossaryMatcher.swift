@@ -1,4 +1,3 @@
-import Algorithms
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 import Glibc

@@ -1,5 +1,3 @@
-import Algorithms
-
 /// The whole guide as an inverted index, built once when the guide is loaded.
 ///
 /// Everything searchable is cut into *units* (a page title, a paragraph, a list item, a table, a

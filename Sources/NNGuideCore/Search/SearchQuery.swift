@@ -1,5 +1,3 @@
-import Algorithms
-
 extension SearchIndex {
     /// Every word of `query`, stemmed (`Tokenizer.stem`), must match the start of a word in the same
     /// unit (AND of prefixes, case and accents ignored); after those passage matches come the sections

@@ -95,11 +95,13 @@ public enum StoredFrame {
         return Buffer(width: width, height: height, cells: cells)
     }
 
-    /// The stored frame at `path` for `key`, or nil (absent, unreadable, damaged, another key).
-    public static func read(_ path: String, key: UInt64) -> Buffer? {
+    /// The stored frame at `path` for `key`, or nil (absent, unreadable, damaged, another key or no
+    /// key). `key` is asked for only when there is a file.
+    public static func read(_ path: String, key: @autoclosure () -> UInt64?) -> Buffer? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        guard let key = key() else { return nil }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 1 << 22 else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size))

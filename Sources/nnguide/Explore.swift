@@ -37,7 +37,7 @@ enum Explorer {
         // The session then draws its own first frame over it, the same cells, so nothing more is sent.
         var terminal: FullScreen?
         var predrawn: Buffer?
-        if warning == nil, let path = content.cache.frameFile {
+        if warning == nil, let path = content.cache.frameFile(overlays: content.overlays) {
             // The key is worked out only when there is a frame to check it against: it looks at every
             // content file's name and size, which a new account, with no frame, would do for nothing.
             if let stored = StoredFrame.read(path, key: frameKey(content, stateBytes: stateBytes, mouse: mouse)?.key) {
@@ -74,18 +74,23 @@ enum Explorer {
     /// (the file's bytes), terminal and environment; nil when the cache is off or there is nothing
     /// to draw a preview from.
     static func frameKey(_ content: GuideSource, stateBytes: [UInt8]?, mouse: Bool) -> (path: String, source: String, key: UInt64)? {
-        // The stored frame is keyed on the guide alone; overlays' pages would change what it shows.
-        guard content.overlays.isEmpty else { return nil }
-        guard let path = content.cache.frameFile, let source = content.cache.previewSource() else { return nil }
-        let key = StoredFrame.Key(source: source.key, state: stateBytes, terminal: FullScreen.drawingEnvironment(),
+        guard let path = content.cache.frameFile(overlays: content.overlays), let source = content.cache.previewSource() else { return nil }
+        var overlays: UInt64?
+        if !content.overlays.isEmpty {
+            guard let key = ContentCache.overlaySource(content.overlays) else { return nil }
+            overlays = key
+        }
+        let key = StoredFrame.Key(source: source.key, overlays: overlays, state: stateBytes, terminal: FullScreen.drawingEnvironment(),
                                   ascii: FullScreen.needsASCII(), mouse: mouse)
         return (path, source.path, key.value)
     }
 
     /// On the way out: stores the frame the next start will draw first, from the reading state as
-    /// it is now on disk, drawn exactly as `session` draws it (over the preview, `firstState`).
+    /// it is now on disk, drawn exactly as `session` draws it (over the preview, `firstState`; with
+    /// overlays, over the whole guide with them merged, as the first frame is once they are).
     /// Nothing when the state file is unreadable or corrupt (the next start warns instead), when
-    /// the cache is off, or when the preview would come from another file than the key names.
+    /// the cache is off, when the preview would come from another file than the key names, or when
+    /// the guide or its overlays no longer load.
     static func storeFirstFrame(_ content: GuideSource, store: StateStore, width: Int, height: Int, mouse: Bool) {
         var saved = ReadingState()
         var bytes: [UInt8]?
@@ -97,7 +102,14 @@ enum Explorer {
         }
         guard let frame = frameKey(content, stateBytes: bytes, mouse: mouse),
               let preview = content.cache.preview(pages: pagesShown(saved)), preview.source == frame.source else { return }
-        let first = firstState(preview.skeleton, width: width, height: height, saved: saved, warning: nil, mouse: mouse, startedAt: 0)
+        // The overlays are read after their key was taken, so a file changed in between makes the
+        // key miss next time, never a stale frame.
+        var guide = preview.skeleton
+        if !content.overlays.isEmpty {
+            guard let whole = preview.whole(), let merged = try? content.overlaid(whole) else { return }
+            guide = merged
+        }
+        let first = firstState(guide, width: width, height: height, saved: saved, warning: nil, mouse: mouse, startedAt: 0)
         StoredFrame.write(render(first), key: frame.key, to: frame.path)
     }
 
@@ -173,8 +185,10 @@ enum Explorer {
         var (state, first) = start(firstState(guide, width: terminal.width, height: terminal.height, saved: saved,
                                               warning: warning, mouse: mouse, startedAt: clock()),
                                    opening: open.flatMap { target($0, in: guide) }, preview: full != nil)
-        // Over a stored frame only the cells that differ are sent: none, when it is this very frame.
-        terminal.draw(render(state), full: predrawn == nil)
+        // Over a stored frame nothing is drawn until the whole guide is there: the stored frame is the
+        // screen that gives (with overlays, merged; the preview lacks them), so only the cells that
+        // differ from it are sent, none when nothing changed.
+        if predrawn == nil || first.isEmpty { terminal.draw(render(state), full: predrawn == nil) }
 
         // Decision records go where nnguide was started; briefs under the state folder. (After the
         // first frame: FileManager's first use costs more than drawing it.)
@@ -194,7 +208,9 @@ enum Explorer {
                 terminal.close()
                 throw failure?() ?? ExitCode(65)
             }
-            terminal.draw(render(state), full: false)
+            let whole = render(state)
+            terminal.draw(whole, full: false)
+            if let predrawn { trace(whole == predrawn ? "the whole guide left the stored frame as it was" : "the whole guide redrew the stored frame") }
         }
         // SIGTERM and SIGHUP leave through the same saves as `q` (in `update`), then end the program.
         terminal.leaveOnSignals()

@@ -24,16 +24,17 @@ struct ExplorerStoredFrameTests {
         }
 
         /// Starts the explorer, waits for the home screen, quits with q; returns what the start
-        /// traced and the screen. `record`: the terminal's whole byte stream goes to that file.
+        /// traced and the screen. `record`: the terminal's whole byte stream goes to that file; `args`
+        /// follow `--content`.
         @discardableResult
-        func start(_ w: Int = 80, _ h: Int = 24, env: [String: String] = [:], record: String? = nil, keys: [String] = [],
+        func start(_ w: Int = 80, _ h: Int = 24, env: [String: String] = [:], args: [String] = [], record: String? = nil, keys: [String] = [],
                    sourceLocation: SourceLocation = #_sourceLocation) throws -> (trace: String, screen: String) {
             try? FileManager.default.removeItem(atPath: trace)
             // NO_COLOR empty unless a test sets it: the test runner's own environment may set it.
             var vars = ["XDG_CACHE_HOME": cache, "XDG_STATE_HOME": state, "NNGUIDE_TRACE_LOAD": "1", "NO_COLOR": ""]
             vars.merge(env) { $1 }
             let q = TmuxPane.quote, trace = self.trace
-            let pane = try TmuxSession(width: w, height: h, args: ["--content", ExplorerPaths.fixture], env: vars) { program in
+            let pane = try TmuxSession(width: w, height: h, args: ["--content", ExplorerPaths.fixture] + args, env: vars) { program in
                 let run = "\(program) 2>\(q(trace))"
                 let wrapped = record.map { "script -q -c \(q(run)) \(q($0))" } ?? run
                 return "\(wrapped); echo EXIT=$?; sleep 600"

@@ -101,4 +101,30 @@ import Testing
         try flipped.write(to: URL(fileURLWithPath: entry))
         #expect(s.expectSameAsFresh([dir], "a flipped byte").parsed == [dir + "/glossary.yaml"])
     }
+
+    /// What the explorer's stored first frame is keyed on with overlays (`ContentCache.overlaySource`)
+    /// changes with any file of any overlay and with their order; each list of folders has a frame
+    /// file of its own.
+    @Test func theStoredFrameIsKeyedOnEveryOverlayFileAndTheirOrder() throws {
+        let s = Setup()
+        let a = try s.scratch(), b = try s.scratch()
+        let first = try #require(ContentCache.overlaySource([a]))
+        #expect(ContentCache.overlaySource([a]) == first)
+        try Self.edit(a + "/glossary.yaml", "term: House embedder", "term: House embedderZ")
+        let edited = try #require(ContentCache.overlaySource([a]))
+        #expect(edited != first)
+        let added = a + "/pages/99-added.yaml"
+        try "id: added\ntitle: Added\nblocks: []\n".write(toFile: added, atomically: true, encoding: .utf8)
+        #expect(ContentCache.overlaySource([a]) != edited)
+        try FileManager.default.removeItem(atPath: added)
+        #expect(ContentCache.overlaySource([a]) == edited, "the same files again")
+        #expect(ContentCache.overlaySource([a, b]) != ContentCache.overlaySource([b, a]))
+        #expect(ContentCache.overlaySource([a, b]) != edited)
+        #expect(ContentCache.overlaySource([a + "-missing"]) == nil)
+
+        let cache = ContentCache(contentDirectory: Fixtures.realContent, cacheDirectory: s.cacheDir)
+        let names = [cache.frameFile(), cache.frameFile(overlays: [a]), cache.frameFile(overlays: [a, b]), cache.frameFile(overlays: [b, a])]
+        #expect(Set(names.compactMap { $0 }).count == 4, "\(names)")
+        #expect(ContentCache(contentDirectory: Fixtures.realContent, cacheDirectory: nil).frameFile(overlays: [a]) == nil)
+    }
 }

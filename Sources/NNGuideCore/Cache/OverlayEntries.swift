@@ -33,8 +33,7 @@ struct OverlayEntries {
         var made = false
         for name in names {
             var hash = base
-            hash.add(name)
-            let key = hash.addIdentity(of: Path.join(directory, name), in: AT_FDCWD) ? hex(hash.value) : nil
+            let key = Self.addFile(name, in: directory, to: &hash) ? hex(hash.value) : nil
             if let key, let part = stored(name, key: key) { parts.append(part); continue }
             parsed.append(name)
             let part = OverlayReading.file(name, in: directory)
@@ -46,6 +45,13 @@ struct OverlayEntries {
         }
         prune(keep: Set(names.map(IncrementalLoad.entryName)))
         return OverlayReading.join(parts, directory: directory) ?? OverlayReading.whole(directory)
+    }
+
+    /// A file of an overlay as it is keyed, here and in the explorer's stored first frame: its name,
+    /// size, inode and times. False when it cannot be examined.
+    static func addFile(_ name: String, in directory: String, to hash: inout FNV) -> Bool {
+        hash.add(name)
+        return hash.addIdentity(of: Path.join(directory, name), in: AT_FDCWD)
     }
 
     func path(_ name: String) -> String { folder + "/" + IncrementalLoad.entryName(name) }

@@ -11,7 +11,8 @@ import NNGuideCore
 /// first frame), and then draws its own frame over it, which is the same and so sends nothing.
 ///
 /// It is written on the way out, from the reading state just saved, by the same code that draws the
-/// first frame (`render` of the first state over the preview), so it is that frame. Any difference
+/// first frame (`render` of the first state over the preview, or with overlays over the whole guide
+/// with them laid over it, which is what the first frame becomes once they are merged), so it is that frame. Any difference
 /// in the key, and nothing is pre-drawn: the size is checked against the terminal itself.
 public enum StoredFrame {
     static let magic = Array("NNGUIDE-FRAME 1\n".utf8)
@@ -20,6 +21,8 @@ public enum StoredFrame {
     public struct Key: Equatable, Sendable {
         /// `ContentCache.previewSource()`: the executable, the content folder, the file the titles come from.
         public var source: UInt64
+        /// `ContentCache.overlaySource`: the overlay folders and their files (nil: no overlays).
+        public var overlays: UInt64?
         /// The reading state file's bytes (nil: there is none).
         public var state: [UInt8]?
         /// What the terminal side reads from the environment, in order (TERM, NO_COLOR, the locale's
@@ -28,14 +31,16 @@ public enum StoredFrame {
         public var ascii: Bool
         public var mouse: Bool
 
-        public init(source: UInt64, state: [UInt8]?, terminal: [String], ascii: Bool, mouse: Bool) {
-            self.source = source; self.state = state; self.terminal = terminal; self.ascii = ascii; self.mouse = mouse
+        public init(source: UInt64, overlays: UInt64? = nil, state: [UInt8]?, terminal: [String], ascii: Bool, mouse: Bool) {
+            self.source = source; self.overlays = overlays; self.state = state; self.terminal = terminal; self.ascii = ascii; self.mouse = mouse
         }
 
         public var value: UInt64 {
             var h = FNV()
             h.add("nnguide-frame 1")
             h.add(Int(bitPattern: UInt(source)))
+            // Only with overlays, so a start without them keeps the key it had.
+            if let overlays { h.add("overlays"); h.add(Int(bitPattern: UInt(overlays))) }
             if let state { h.add(state.count); h.add(bytes: state) } else { h.add(-1) }
             h.add(terminal.count)
             for t in terminal { h.add(t) }

@@ -11,9 +11,9 @@ import NNGuideCore
 /// first frame), and then draws its own frame over it, which is the same and so sends nothing.
 ///
 /// It is written on the way out, from the reading state just saved, by the same code that draws the
-/// first frame (`render` of the first state over the preview, or with overlays over the whole guide
-/// with them laid over it, which is what the first frame becomes once they are merged), so it is that frame. Any difference
-/// in the key, and nothing is pre-drawn: the size is checked against the terminal itself.
+/// first frame (`render` of the first state over the preview; with overlays, over the whole guide
+/// with them merged, which the first frame becomes once they are), so it is that frame. Any
+/// difference in the key, and nothing is pre-drawn: the size is checked against the terminal itself.
 public enum StoredFrame {
     static let magic = Array("NNGUIDE-FRAME 1\n".utf8)
 

@@ -75,3 +75,23 @@ import Testing
         #expect(try String(contentsOfFile: saved, encoding: .utf8) == "task: generation\n")
     }
 }
+
+/// Issue 23's retest, in help: Esc clears find marks before it closes, help from a text field opens
+/// at the field's keys, help never points at itself, and a narrow field's hint line keeps its help key.
+@Suite struct HelpRetestTests {
+    @Test func escClearsFindMarksFirstAndASecondEscClosesHelp() {
+        let reading = press(Fixture.state(), keys("t", Key.enter))
+        let found = press(reading, keys("?", "/", "find", Key.enter))
+        #expect(found.screen == .help && !found.help.find.isEmpty, "no marks to clear")
+        let marked = { (s: AppState) in render(s).cells.contains { $0.role == .match || $0.role == .matchFocus } }
+        #expect(marked(found))
+        let cleared = press(found, [.escape])
+        #expect(cleared.screen == .help && cleared.help.find.isEmpty, "the first Esc did not just clear the marks")
+        #expect(!marked(cleared))
+        #expect(cleared.help.scroll.top == found.help.scroll.top, "clearing the marks moved help")
+        let closed = press(cleared, [.escape])
+        #expect(closed.screen == .reader && closed.stack.isEmpty && !closed.quit)
+        // q closes at once, marks or not.
+        #expect(press(found, [.char("q")]).screen == .reader)
+    }
+}

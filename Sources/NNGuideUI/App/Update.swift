@@ -139,6 +139,7 @@ extension AppState {
             go(.view(.glossary))
         case .show(let id): showView(id)
         case .showSources(let note): overlay = .sources(note)
+        case .dismiss: if !stack.isEmpty { dismiss() }
         case .run(let command): pending.append(command)
         }
     }

@@ -51,8 +51,10 @@ public enum Keymap {
     public static let bindings: [Binding] = [
         // Anywhere (outside text fields)
         Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
-        // Help closes like less and vim's :help: q and Esc go back to where it was opened.
-        Binding([.char("q"), .escape], .back, .help, "close help, back to where you were", hint: "close"),
+        // Help closes like less and vim's :help: q goes back to where it was opened; Esc too, once
+        // find marks are cleared (as less's Esc-u, then q).
+        Binding([.char("q")], .back, .help, "close help, back to where you were", hint: "close"),
+        Binding([.escape], .cancel, .help, "clear find marks; with none, close help"),
         Binding([.char("/")], .find, .help, "find in help (Enter keeps the match, Esc goes back)", hint: "find"),
         Binding([.char("n")], .findNext, .help, "next match"),
         Binding([.char("N")], .findPrevious, .help, "previous match"),

@@ -94,4 +94,17 @@ import Testing
         // q closes at once, marks or not.
         #expect(press(found, [.char("q")]).screen == .reader)
     }
+
+    @Test(arguments: [("s", Scope.field), ("i", Scope.field)])
+    func helpFromATextFieldOpensAtTheFieldsKeys(_ key: String, _ scope: Scope) throws {
+        let typing = press(Fixture.state(), keys(key, "att"))
+        try #require(typing.current.typing)
+        let s = press(typing, [.function(1)])
+        #expect(s.screen == .help)
+        let top = render(s).lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        #expect(top.contains(scope.title), "help opened at: \(top)")
+        // And closes back onto the field, still typing what was typed.
+        let back = press(s, [.char("q")])
+        #expect(back.current.typing && render(back).lines == render(typing).lines)
+    }
 }

@@ -157,7 +157,8 @@ extension AppState {
     /// Pushes a screen over the one showing (never over itself); Back dismisses it (`back`).
     mutating func push(_ id: ViewID) {
         guard !stack.contains(id) else { return }
-        let beneath = current.scopes
+        // From a text field, help opens at the field's keys: they are the ones that act there.
+        let beneath = current.typing ? current.typingScopes + current.scopes : current.scopes
         overlay = nil
         stack.append(id)
         withView(id) { v, ctx in v.push(over: beneath, ctx) }

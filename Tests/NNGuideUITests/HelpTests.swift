@@ -107,4 +107,13 @@ import Testing
         let back = press(s, [.char("q")])
         #expect(back.current.typing && render(back).lines == render(typing).lines)
     }
+
+    @Test func aKeyThatDoesNothingInHelpDoesNotPointAtHelp() {
+        let help = press(Fixture.state(), keys("?", "z"))
+        #expect(help.screen == .help)
+        let m = help.message ?? ""
+        #expect(m.contains("does nothing") && !m.contains("lists every key"), "\(m)")
+        // Elsewhere the same key still points at help.
+        #expect(press(Fixture.state(), keys("z")).message?.contains("\(Keymap.key(.help)) lists every key") == true)
+    }
 }

@@ -93,7 +93,7 @@ extension AppState {
         }
         if current.lettersType(context), let c = Keymap.typesInField(key, in: current.scopes) { perform(.type(c)); return }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
-            message = key == .unknown ? nil : "\(key.label) does nothing here; \(Keymap.key(.help)) lists every key"
+            message = key == .unknown ? nil : "\(key.label) does nothing here" + helpPointer
             return
         }
         perform(action)
@@ -127,7 +127,7 @@ extension AppState {
             switch action {
             case .cancel: break
             case .pick(let n): message = "No choice \(n) here"
-            default: message = "Nothing to do here for that key; \(Keymap.key(.help)) lists every key"
+            default: message = "Nothing to do here for that key" + helpPointer
             }
         case .message(let m): message = m
         case .openPage(let id, let find): openPage(id, find: find)
@@ -142,6 +142,11 @@ extension AppState {
         case .dismiss: if !stack.isEmpty { dismiss() }
         case .run(let command): pending.append(command)
         }
+    }
+
+    /// Where a message about a key that does nothing points: to help, unless help is where you are.
+    var helpPointer: String {
+        current.idleActions.contains(.help) ? "" : "; \(Keymap.key(.help)) lists every key"
     }
 
     /// A view asked for by its key: goes there and lets it start fresh (typing, showing your place);

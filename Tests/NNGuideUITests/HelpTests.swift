@@ -116,4 +116,18 @@ import Testing
         // Elsewhere the same key still points at help.
         #expect(press(Fixture.state(), keys("z")).message?.contains("\(Keymap.key(.help)) lists every key") == true)
     }
+
+    @Test(arguments: [40, 32])
+    func aTextFieldsHintLineKeepsItsHelpKey(_ width: Int) throws {
+        let help = Keymap.key(.help, in: .field)
+        for k in ["s", "i"] {
+            let s = press(Fixture.state(width, 12), keys(k, "att"))
+            try #require(s.current.typing)
+            let hint = render(s).lines.last ?? ""
+            #expect(hint.contains("\(help) help"), "\(width) columns, \(k): \(hint)")
+        }
+        let form = press(Fixture.state(width, 12), keys("d3", "jj", Key.enter, "12"))
+        try #require(form.decide.typing)
+        #expect((render(form).lines.last ?? "").contains("\(Keymap.key(.help, in: .briefField)) help"))
+    }
 }

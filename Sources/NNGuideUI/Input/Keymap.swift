@@ -176,7 +176,7 @@ public enum Keymap {
         Binding([.left], .scrollLeft, .briefField, "move the cursor left"),
         Binding([.right], .scrollRight, .briefField, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
-        Binding([.function(1)], .help, .briefField, "help (? and letters type here)"),
+        Binding([.function(1)], .help, .briefField, "help (? and letters type here)", hint: "help"),
 
         // Text fields: letters type; these keys still act.
         Binding([.escape], .cancel, .field, "stop typing (the text stays)", hint: "done"),
@@ -191,7 +191,7 @@ public enum Keymap {
         Binding([.left], .scrollLeft, .field, "move the cursor left"),
         Binding([.right], .scrollRight, .field, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .field, "quit"),
-        Binding([.function(1)], .help, .field, "help (digits and letters type here; Esc first to use their keys)"),
+        Binding([.function(1)], .help, .field, "help (digits and letters type here; Esc first to use their keys)", hint: "help"),
 
         // Glossary popover
         Binding([.enter], .open, .popover, "open the term in the glossary", hint: "glossary"),

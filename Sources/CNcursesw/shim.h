@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
@@ -40,6 +41,14 @@ static inline mmask_t nng_wheel_down(void) { return 0; }
 
 /// newterm on the process's own stdout and stdin; NULL (not exit) when the terminal is unusable.
 static inline SCREEN *nng_newterm(const char *term) { return newterm(term, stdout, stdin); }
+
+/// Bracketed paste on (1) or off (0): the terminal then wraps a paste in ESC[200~ ... ESC[201~.
+/// Written with write(2), so it is safe in a signal handler and after endwin.
+static inline void nng_bracketed_paste(int on) {
+    const char *s = on ? "\033[?2004h" : "\033[?2004l";
+    ssize_t r = write(STDOUT_FILENO, s, 8);
+    (void)r;
+}
 
 /// Whether terminfo knows `term`, without printing anything: 1 yes, 0 unknown, -1 no terminfo database.
 static inline int nng_terminfo_known(const char *term) {

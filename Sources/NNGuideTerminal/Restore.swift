@@ -33,6 +33,7 @@ enum TerminalRestore {
         guard active else { return }
         active = false
         if !isendwin() { endwin() }
+        nng_bracketed_paste(0)
     }
 
     /// Set when the program was stopped and continued: the main loop redraws everything.
@@ -91,7 +92,7 @@ enum TerminalRestore {
 
     static func suspend() {
         let wasActive = active
-        if wasActive { endwin() }
+        if wasActive { endwin(); nng_bracketed_paste(0) }
         signal(SIGTSTP, SIG_DFL)
         var set = sigset_t()
         sigemptyset(&set)
@@ -100,6 +101,7 @@ enum TerminalRestore {
         raise(SIGTSTP)  // stopped here until SIGCONT
         signal(SIGTSTP) { _ in TerminalRestore.suspend() }
         if wasActive {
+            nng_bracketed_paste(1)
             refresh()  // curses mode again, with the last frame, as curses' own handler does
             resumed = true
         }

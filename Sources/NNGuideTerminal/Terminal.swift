@@ -72,6 +72,9 @@ public final class Terminal {
         noecho()
         nonl()
         keypad(nng_stdscr(), true)
+        // A paste arrives marked, as one key (`readPaste`), so its newlines and letters never act.
+        define_key("\u{1B}[200~", Self.pasteStart)
+        nng_bracketed_paste(1)
         curs_set(0)
         if mouse {
             mousemask(nng_button1_click_mask() | nng_wheel_up() | nng_wheel_down(), nil)
@@ -147,6 +150,9 @@ public final class Terminal {
         }
     }
 
+    /// The code curses returns for the start of a bracketed paste (above every key it defines).
+    static let pasteStart = KEY_MAX + 1
+
     /// Waits for the next key. Resizes and mouse events come back as keys too.
     /// Bytes are read one at a time (`wgetch`) and put together into characters here, not by curses'
     /// `wget_wch`, which swallows every later key after one byte that is not UTF-8 (UTF8KeyCollector).
@@ -157,8 +163,10 @@ public final class Terminal {
             if code == ERR { _ = utf8.interrupt(); return .unknown }
             if code > 0xFF {
                 if utf8.interrupt() { replayCode = code; return .unknown }
+                if code == Self.pasteStart { return readPaste() }
                 return special(code)
             }
+            if code == 27 && !utf8.isCollecting { return escape() }
             if code < 0x80 && !utf8.isCollecting { return ascii(code) }
             switch utf8.feed(UInt8(code)) {
             case .collecting: continue
@@ -167,6 +175,38 @@ public final class Terminal {
                 if replay { replayCode = code }
                 return .unknown
             }
+        }
+    }
+
+    /// Esc, or Alt plus a key: terminals send Alt-x as Esc and x together, so a printable character
+    /// already waiting after the Esc is its Alt key (it was reported as "x does nothing here").
+    private func escape() -> Key {
+        let win = nng_stdscr()
+        nodelay(win, true)
+        let next = wgetch(win)
+        nodelay(win, false)
+        if next == ERR { return .escape }
+        if (33...126).contains(next) { return .alt(Character(UnicodeScalar(UInt8(next)))) }
+        replayCode = next
+        return .escape
+    }
+
+    /// The rest of a bracketed paste, read as bytes (keypad off, so curses does not take the end
+    /// marker or pasted escapes for keys) up to its end marker: one paste key (`PasteReader`).
+    /// A terminal sends a paste at once: half a second without a byte ends it where it is, so a start
+    /// marker without an end never swallows the keys after it.
+    private func readPaste() -> Key {
+        let win = nng_stdscr()
+        keypad(win, false)
+        wtimeout(win, 500)
+        defer { keypad(win, true); wtimeout(win, -1) }
+        var reader = PasteReader()
+        while true {
+            let code = wgetch(win)
+            // A signal to leave interrupts the read: what was pasted so far is dropped.
+            if code == ERR { return quitSignal != nil ? .unknown : .paste(reader.finish()) }
+            if code > 0xFF { if code == KEY_RESIZE { replayCode = code }; continue }
+            if let text = reader.feed(UInt8(code)) { return .paste(text) }
         }
     }
 

@@ -14,6 +14,7 @@ struct FaultKeyTests {
         t.waitFor("Contents")
         var rng = SeededRandom(seed: c.seed)
         var sent = 0
+        var pasteOpen = false
         for batch in 0..<60 {
             var bytes: [UInt8] = []
             while bytes.count < 50 {
@@ -31,7 +32,11 @@ struct FaultKeyTests {
                 }
             }
             sent += bytes.count
+            defer { pasteOpen = KeyBytes.pasteOpen(after: bytes, pasteOpen) }
             if batch == 59 {
+                // A paste started and not ended takes every byte after it as its text (it never runs as
+                // keys), the way out included: the terminal ends it first, as terminals do.
+                if KeyBytes.pasteOpen(after: bytes, pasteOpen) { bytes += KeyBytes.pasteEnd }
                 // The last batch, a resize and the way out arrive at once, as on a loaded machine: the
                 // order in which nnguide reads them no longer depends on how busy the machine is.
                 try t.whileStopped {

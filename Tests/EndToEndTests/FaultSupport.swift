@@ -57,12 +57,6 @@ final class FaultTerminal: TmuxPane {
         guard !b.isEmpty else { return }
         try run(["send-keys", "-t", "t", "-H"] + b.map { String(format: "%02x", $0) })
     }
-    /// A paste: the whole text arrives at once (bracketed when the program asked for it).
-    func paste(_ text: String) throws {
-        try run(["set-buffer", "-b", "p", text])
-        try run(["paste-buffer", "-p", "-b", "p", "-t", "t"])
-    }
-
     /// The status nnguide exited with, once it has (nil while it runs, after `timeout`).
     func exitStatus(timeout: Double = 15) -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
@@ -146,6 +140,16 @@ enum KeyBytes {
         "\u{1b}OA", "\u{1b}OP", "\u{1b}[1;5C", "\u{1b}[3~", "\u{1b}[200~", "\u{1b}[201~", "\u{1b}[M !!", "\u{1b}[<0;10;5M",
         "\u{1b}[", "\u{1b}O", "\u{1b}[1;", "\u{1b}[12", "\u{1b}", "\u{1b}\u{1b}",
     ].map { Array($0.utf8) }
+    static let pasteStart = Array("\u{1b}[200~".utf8), pasteEnd = Array("\u{1b}[201~".utf8)
+    /// Whether a bracketed paste may be open after `bytes` (`open`: one was before them).
+    static func pasteOpen(after bytes: [UInt8], _ open: Bool) -> Bool {
+        func last(_ marker: [UInt8]) -> Int {
+            guard bytes.count >= marker.count else { return -1 }
+            return (0...(bytes.count - marker.count)).last { Array(bytes[$0..<($0 + marker.count)]) == marker } ?? -1
+        }
+        let (start, end) = (last(pasteStart), last(pasteEnd))
+        return start == end ? open : start > end
+    }
     /// Keys that would end the session early, which the fuzzing leaves out on purpose: q (quit),
     /// Ctrl-C (quit), Ctrl-Z (stop, with no shell to continue it) and Ctrl-\.
     static let excluded: Set<UInt8> = [UInt8(ascii: "q"), 3, 26, 28]

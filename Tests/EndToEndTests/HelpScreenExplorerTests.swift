@@ -33,7 +33,7 @@ struct HelpScreenExplorerTests {
         t.waitFor("tiny set!")
         // From the form once typing is done, and twice from the same place.
         try t.send("Enter")
-        t.waitFor("Enter edit")
+        t.waitFor("Enter type")
         let done = t.settled()
         for _ in 0..<2 {
             try t.send("?", "q")

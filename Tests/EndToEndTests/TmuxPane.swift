@@ -44,6 +44,11 @@ class TmuxPane {
     /// Text as typed, character by character.
     func type(_ text: String) throws { try run(["send-keys", "-t", "t", "-l", text]) }
     func screen() -> String { (try? run(["capture-pane", "-p", "-t", "t"])) ?? "" }
+    /// A paste: the whole text arrives at once (bracketed when the program asked for it).
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "p", text])
+        try run(["paste-buffer", "-p", "-b", "p", "-t", "t"])
+    }
     func resize(_ w: Int, _ h: Int) throws { try run(["resize-window", "-t", "t", "-x", "\(w)", "-y", "\(h)"]) }
     func format(_ f: String) -> String {
         ((try? run(["display-message", "-p", "-t", "t", f])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

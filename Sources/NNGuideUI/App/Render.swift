@@ -91,7 +91,7 @@ extension AppState {
     var hintItems: [(keys: String, words: String)] {
         if case .popover = overlay { return Keymap.hints(for: [.popover]) }
         if case .sources = overlay { return Keymap.label(for: .cancel, in: .popover).map { [($0, "close")] } ?? [] }
-        if current.typing { return Keymap.hints(for: current.typingScopes) }
+        if current.typing { return Keymap.hints(for: current.typingScopes, words: current.hintWords(context)) }
         var idle = current.idleActions
         // Back with nothing to go back to only says so: not offered (a pushed screen always closes).
         if history.isEmpty && stack.isEmpty { idle.insert(.back) }

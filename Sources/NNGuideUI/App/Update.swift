@@ -85,18 +85,32 @@ extension AppState {
             if key == .ctrl("l") { redraw = true }
             return
         }
+        if case .alt(let c) = key {
+            // A terminal sends Alt-x as Esc then x, as it sends the two typed quickly: read as vim does,
+            // Esc and then the key; only the message names the key that was pressed.
+            apply(.escape)
+            apply(.char(c))
+            if message == nothing(.char(c)) { message = nothing(key) }
+            return
+        }
         if overlay != nil { overlayKey(key); return }
         if current.typing {
-            if let a = Keymap.action(for: key, in: current.typingScopes) { perform(a) }
-            else if let c = key.typedCharacter { perform(.type(c)) }
+            if let a = Keymap.action(for: key, in: current.typingScopes) ?? key.typed { perform(a) }
             return
         }
         if current.lettersType(context), let c = Keymap.typesInField(key, in: current.scopes) { perform(.type(c)); return }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
-            message = key == .unknown ? nil : "\(key.label) does nothing here" + helpPointer
+            message = key == .unknown ? nil : nothing(key)
             return
         }
         perform(action)
+    }
+
+    /// What a key that does nothing says: the key as pressed, and the way to every key. A paste is
+    /// dropped, never read as keys.
+    func nothing(_ key: Key) -> String {
+        if case .paste = key { return "A paste goes into a text field (search, a filter, a brief's value); nothing here takes text" }
+        return "\(key.label) does nothing here" + helpPointer
     }
 
     mutating func perform(_ action: Action) {
@@ -286,7 +300,7 @@ extension AppState {
             let id = screen
             func setFind(_ t: String) { withView(id) { v, ctx in v.setFind(t, from: returnTo, ctx) } }
             func clearFind() { withView(id) { v, _ in v.clearFind() } }
-            let action = Keymap.action(for: key, in: [.prompt]) ?? key.typedCharacter.map(Action.type)
+            let action = Keymap.action(for: key, in: [.prompt]) ?? key.typed
             switch action {
             case .open?:
                 overlay = nil

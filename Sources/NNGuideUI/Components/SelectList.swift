@@ -8,6 +8,9 @@ public struct ListCursor: Sendable, Equatable {
 
     public init(index: Int = 0, top: Int = 0) { self.index = index; self.top = top }
 
+    /// "3/9": where the cursor is in a list of `count`, as the status line says it; empty for none.
+    public func position(count: Int) -> String { count == 0 ? "" : "\(min(max(0, index), count - 1) + 1)/\(count)" }
+
     public mutating func fit(count: Int, height: Int) {
         let h = max(1, height)
         index = count == 0 ? 0 : min(max(0, index), count - 1)
@@ -173,5 +176,7 @@ extension SelectList {
     }
 
     /// How far down the list is, as every scrolling view says it (`Viewport.position`).
+    /// "3/9": which item is chosen, for the status line.
+    public func position(count: Int) -> String { cursor.position(count: count) }
     func position(lines: Int, height: Int) -> String { Viewport<Int>.position(top: top, lines: lines, height: height) }
 }

@@ -21,6 +21,7 @@ public struct TextField: Sendable, Equatable {
         let at = text.index(text.startIndex, offsetBy: cursor)
         switch action {
         case .type(let c): text.insert(c, at: at)
+        case .paste(let t): text.insert(contentsOf: t, at: at)
         case .deleteBackward: if at > text.startIndex { text.remove(at: text.index(before: at)) }
         case .clearField: text = ""; back = 0
         // Left and Right in a field move the cursor (the keymap's sideways actions).

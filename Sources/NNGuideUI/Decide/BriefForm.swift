@@ -187,11 +187,12 @@ public struct BriefForm: Sendable, Equatable {
         }
         switch action {
         // Enter on text that is not a value yet keeps it, with the problem in view, to be mended
-        // rather than typed again; Esc drops it and puts back the value from before typing.
+        // rather than typed again; Esc cancels as in vim: the value from before typing comes back
+        // (a choice is chosen as its name is typed, so a stray `t` had chosen batch for good).
         case .open where problem != nil: return .message(problem ?? "")
         case .open: finish()
         case .cancel:
-            if problem != nil, let spec = current(ctx.guide.decisions.brief) { values[spec.field] = beforeEditing }
+            if let spec = current(ctx.guide.decisions.brief) { values[spec.field] = beforeEditing }
             finish()
             return .none
         case .lineDown, .switchFocus: finish(); move(by: 1, ctx)
@@ -333,7 +334,7 @@ public struct BriefForm: Sendable, Equatable {
             if editing != nil {
                 s.text("Type a value's name: \(Keymap.key(.open, in: .briefField)) or \(Keymap.key(.lineDown, in: .briefField)) takes it.", .dim, first: pad)
             } else {
-                s.text("\(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) or a digit chooses, \(Keymap.key(.open, in: .brief)) to type a name; \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
+                s.text("\(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) or a digit chooses, \(Keymap.key(.open, in: .brief)) to type a name (or just type it); \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
             }
         } else if problem != nil {
         } else if editing != nil {

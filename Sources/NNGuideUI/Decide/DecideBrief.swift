@@ -8,6 +8,20 @@ struct BriefScreen: DecideScreen {
     func typing(_ form: BriefForm) -> Bool { form.editing != nil }
     func lettersType(_ ctx: DecideContext) -> Bool { ctx.form.onChoice(ctx.guide.decisions.brief) }
 
+    /// The hint line offers what works on the focused field. On a choice, letters type its name
+    /// (fzf-style), so the letter keys of other views are not offered (`t contents` typed a t); a
+    /// number or the notes has no values to cycle, and Enter types it.
+    func hintWords(_ ctx: DecideContext) -> [Action: String] {
+        let schema = ctx.guide.decisions.brief
+        guard ctx.form.editing == nil, let f = ctx.form.current(schema) else { return [:] }
+        if ctx.form.choices(f, schema) == nil { return [.decide(.nextValue): "", .open: "type"] }
+        var words: [Action: String] = [.open: "type a name"]
+        for b in Keymap.bindings where b.scope == .global && b.hint != nil {
+            if let k = b.keys.first, Keymap.typesInField(k, in: scopes) != nil { words[b.action] = "" }
+        }
+        return words
+    }
+
     mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
         ctx.form.notice = nil
         let form = ctx.form

@@ -99,7 +99,7 @@ struct HubScreen: MenuScreen {
         drawMenu(ctx, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) { ("Decide", "") }
+    func status(_ ctx: DecideContext) -> (String, String) { ("Decide", position(ctx)) }
 
     func violations(_ ctx: DecideContext) -> [String] {
         menuViolations(ctx, name: "decide hub")
@@ -153,7 +153,7 @@ struct VariantMenu: MenuScreen {
         drawMenu(ctx, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", "") }
+    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", position(ctx)) }
 
     func violations(_ ctx: DecideContext) -> [String] {
         menuViolations(ctx, name: "decide variants")

@@ -67,6 +67,9 @@ extension MenuScreen {
         return handle(.pick(i + 1), &ctx)
     }
 
+    /// Which item is chosen ("2/5"), for the status line, as every list says it.
+    func position(_ ctx: DecideContext) -> String { menu.position(count: sheet(ctx).items.count) }
+
     /// Moves the choice for a movement key; false for any other action.
     mutating func moveMenu(_ action: Action, _ ctx: DecideContext) -> Bool {
         let s = sheet(ctx)

@@ -186,10 +186,14 @@ struct RecommendationScreen: DecideScreen {
         return .unhandled
     }
 
-    /// Enter on a focused change applies it to the brief: the hint says so, not "open".
+    /// Enter on a focused change applies it to the brief: the hint says so, not "open". With nothing
+    /// focused (the top) Enter only says where Tab goes, so it is not offered.
     func hintWords(_ ctx: DecideContext) -> [Action: String] {
-        if case .flip? = pane.focus { return [.open: "apply"] }
-        return [:]
+        switch pane.focus {
+        case .flip?: return [.open: "apply"]
+        case nil: return [.open: ""]
+        default: return [:]
+        }
     }
 
     mutating func fit(_ ctx: inout DecideContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }

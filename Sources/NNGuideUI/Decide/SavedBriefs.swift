@@ -130,7 +130,7 @@ struct SavedBriefsScreen: MenuScreen {
     }
 
     func status(_ ctx: DecideContext) -> (String, String) {
-        ("Decide \(ctx.glyphs.sep) Saved briefs", folder == nil ? "" : "\(saved.count)")
+        ("Decide \(ctx.glyphs.sep) Saved briefs", menu.position(count: saved.count))
     }
 
     func violations(_ ctx: DecideContext) -> [String] {

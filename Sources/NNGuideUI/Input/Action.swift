@@ -21,6 +21,8 @@ public enum Action: Hashable, Sendable {
     case broaden
     // text fields
     case focusField, type(Character), deleteBackward, clearField, switchFocus
+    /// Pasted text, inserted at the cursor of the focused field (`Key.paste`).
+    case paste(String)
     // the decision navigator and the brief form (`DecideAction`, in Decide/Sheet.swift)
     case decide(DecideAction)
 }

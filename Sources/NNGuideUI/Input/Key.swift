@@ -5,6 +5,11 @@ public enum Key: Hashable, Sendable {
     case char(Character)
     /// Ctrl plus a letter, lower case: `.ctrl("c")`.
     case ctrl(Character)
+    /// Alt (Meta) plus a character: Esc and the character at once, as terminals send it.
+    case alt(Character)
+    /// Text the terminal marked as pasted (bracketed paste), cleaned (`PasteReader`): it goes into a
+    /// text field whole and never runs as keys.
+    case paste(String)
     case enter, escape, backspace, delete, tab, backTab
     case up, down, left, right, pageUp, pageDown, home, end
     /// A function key: `.function(1)` is F1.
@@ -21,6 +26,8 @@ public enum Key: Hashable, Sendable {
         case .char(" "): return "Space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        case .alt(let c): return "Alt-" + String(c)
+        case .paste: return "A paste"
         case .enter: return "Enter"
         case .escape: return "Esc"
         case .backspace: return "Backspace"
@@ -46,5 +53,15 @@ public enum Key: Hashable, Sendable {
     public var typedCharacter: Character? {
         if case .char(let c) = self { return c }
         return nil
+    }
+
+    /// What a focused text field does with this key when no binding takes it: a character is typed,
+    /// a paste is inserted whole. Nil for every other key.
+    public var typed: Action? {
+        switch self {
+        case .char(let c): return .type(c)
+        case .paste(let text): return .paste(text)
+        default: return nil
+        }
     }
 }

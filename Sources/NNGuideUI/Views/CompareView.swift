@@ -78,13 +78,17 @@ public struct CompareView: AppView {
 
     /// Enter on an architecture picks (or drops) it and `x` says the same, so the hint shows Enter
     /// only; on a matrix Enter shows the table (or moves into it when it is already shown) and `x`
-    /// does nothing. In a matrix's table neither does anything (the table offered "x pick").
+    /// does nothing. In a matrix's table neither does anything (the table offered "x pick"). In the
+    /// filter field Enter does the same to the first match. From the table, Enter acts on the list's
+    /// architecture, so the hint names it ("Enter drop" in the table read as dropping a row).
     public func hintWords(_ ctx: ViewContext) -> [Action: String] {
         let all = items(ctx)
         guard all.indices.contains(list.index) else { return [.open: "", .toggle: ""] }
         switch all[list.index] {
         case .matrix: return [.open: tableFocus ? "" : bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
-        case .architecture(let a): return [.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]
+        case .architecture(let a):
+            let verb = picked.contains(a.id) ? "drop" : "pick"
+            return [.open: tableFocus ? verb + " " + (a.short ?? a.name) : verb, .toggle: ""]
         }
     }
 
@@ -307,7 +311,10 @@ public struct CompareView: AppView {
         let hidden = showsTable(ctx) ? hiddenColumns(ctx) : (0, 0)
         let arrows = [hidden.0 > 0 ? "\(ctx.glyphs.ascii ? "<-" : "←") \(hidden.0)" : nil,
                       hidden.1 > 0 ? "\(hidden.1) more \(ctx.glyphs.ascii ? "->" : "→")" : nil].compactMap { $0 }
-        let right = ([picked.isEmpty ? nil : "\(picked.count) picked"] + arrows).compactMap { $0 }.joined(separator: " \(ctx.glyphs.bullet) ")
+        // Where you are, as every screen says it: the list's item, or how far down the table.
+        let position = tableFocus ? grid.position(lines: document(ctx).lines.count, height: panes(ctx.rect).table.height)
+                                  : list.cursor.position(count: items(ctx).count)
+        let right = ([picked.isEmpty ? nil : "\(picked.count) picked"] + arrows + [position]).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " \(ctx.glyphs.bullet) ")
         return ("Compare \(ctx.glyphs.sep) " + where_, right)
     }
 

@@ -39,7 +39,7 @@ public struct GlossaryView: AppView {
         selectedID = all.indices.contains(list.index) ? all[list.index].id : nil
         let doc = detail(ctx)
         if let f = entry.focus, f >= doc.links.count { entry.focus = nil }
-        entry.clamp(lines: doc.lines.count, height: panes(ctx.rect).detail.height)
+        entry.clamp(lines: doc.lines.count, height: entryRows(doc, ctx))
     }
 
     public mutating func activate(_ ctx: ViewContext) { typingActive = true }
@@ -92,6 +92,7 @@ public struct GlossaryView: AppView {
         if seeFirst { seeSection(&b) }
         if !e.aliases.isEmpty { b.wrap([StyledRun(g.text("also: " + e.aliases.joined(separator: ", ")), .init(role: .dim))]) }
         b.blank()
+        b.doc.places[Self.definition] = b.doc.lines.count
         b.wrap(b.runs(e.definition, resolve: { ctx.guide.resolves($0) }))
         if let line = SourcesNote.line(e.evidence, scope: .glossary) { b.wrap([StyledRun(g.text(line), .init(role: .dim))]) }
         if !seeFirst { seeSection(&b) }
@@ -120,7 +121,7 @@ public struct GlossaryView: AppView {
         let doc = detail(ctx)
         // Outside the field, paging reads on in a long entry (a narrow screen shows only a few lines).
         if !typingActive, action == .pageDown || action == .pageUp, doc.lines.count > panes(ctx.rect).detail.height {
-            _ = entry.scroll(action, lines: doc.lines.count, height: panes(ctx.rect).detail.height)
+            _ = entry.scroll(action, lines: doc.lines.count, height: entryRows(doc, ctx))
             return .none
         }
         if list.move(action, count: all.count, height: panes(ctx.rect).list.height) {
@@ -149,7 +150,7 @@ public struct GlossaryView: AppView {
             return follow(doc.links[f].target, ctx)
         case .nextLink, .previousLink:
             guard entry.cycle(.entry, targets: Array(doc.links.indices), at: doc.links.map(\.line), count: doc.lines.count,
-                              height: panes(ctx.rect).detail.height, forward: action == .nextLink) else {
+                              height: entryRows(doc, ctx), forward: action == .nextLink) else {
                 return .message("This entry has no links")
             }
             fit(ctx)
@@ -197,13 +198,32 @@ public struct GlossaryView: AppView {
             buf.put(TextWrap.truncate("No match; " + Keymap.key(.deleteBackward, in: .field), width: p.list.width, ellipsis: g.ellipsis), x: p.list.x, y: p.list.y, role: .dim)
         }
         if let d = p.divider { buf.divider(d, glyphs: g) }
-        entry.draw(detail(ctx), in: p.detail, into: &buf, .init(link: entry.focus))
+        let doc = detail(ctx)
+        let rows = entryRows(doc, ctx)
+        entry.draw(doc, in: Rect(x: p.detail.x, y: p.detail.y, width: p.detail.width, height: rows), into: &buf, .init(link: entry.focus))
+        // A short pane (40x12) shows the term and its first links: a line of its own says that the
+        // definition (or more) is below, and which key reads on (the retest found it only by paging blindly).
+        if doc.lines.count > entry.top + rows {
+            let keys = (typingActive ? Keymap.key(.switchFocus, in: .field) + ", " : "") + Keymap.key(.pageDown, in: .glossary)
+            let below = (doc.places[Self.definition] ?? 0) >= entry.top + rows ? "definition" : "more"
+            let more = "\(g.ascii ? "v" : "\u{2193}") \(below) (\(keys))"
+            buf.put(TextWrap.truncate(more, width: p.detail.width, ellipsis: g.ellipsis), x: p.detail.x, y: p.detail.maxY - 1, role: .accent, limit: p.detail.maxX)
+        }
     }
+
+    /// The entry's rows: all of the pane, or all but the last when the entry is longer, which says so.
+    func entryRows(_ doc: Document, _ ctx: ViewContext) -> Int {
+        let h = panes(ctx.rect).detail.height
+        return doc.lines.count > h ? max(1, h - 1) : h
+    }
+
+    /// The line the definition starts on (`Document.places`).
+    static let definition = "definition"
 
     public func status(_ ctx: ViewContext) -> (String, String) {
         let all = matches(ctx)
         let term = selectedID.flatMap { ctx.guide.glossaryEntry($0)?.term } ?? ""
-        return ("Glossary" + (term.isEmpty ? "" : " \(ctx.glyphs.sep) " + term), all.isEmpty ? "" : "\(list.index + 1)/\(all.count)")
+        return ("Glossary" + (term.isEmpty ? "" : " \(ctx.glyphs.sep) " + term), list.cursor.position(count: all.count))
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {

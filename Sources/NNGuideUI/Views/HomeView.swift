@@ -106,6 +106,13 @@ public struct HomeView: AppView {
             if r.width >= 44 {
                 if !it.key.isEmpty { buf.put(it.key, x: x, y: yy, role: selected ? .selection : .hintKey, limit: r.maxX) }
                 x += 3
+            } else if it.number == Self.unnumbered {
+                // Narrow, a bookmark: its key and its place, cut with an ellipsis ("Bookmark a 'a" said
+                // nothing of where it goes).
+                let x = buf.put(it.key + " ", x: r.x + 4, y: yy, role: selected ? .selection : .hintKey, limit: r.maxX)
+                buf.fill(Rect(x: x, y: yy, width: max(0, r.maxX - x), height: 1), role: selected ? .selection : .text)
+                buf.put(TextWrap.truncate(g.text(it.about), width: max(0, r.maxX - x), ellipsis: g.ellipsis), x: x, y: yy, role: selected ? base : .dim, limit: r.maxX)
+                return
             } else if !it.key.isEmpty {
                 // Narrow: the key says more than a cut-off description.
                 buf.put(it.key, x: min(x, r.maxX - 1), y: yy, role: selected ? .selection : .hintKey, limit: r.maxX)
@@ -120,7 +127,7 @@ public struct HomeView: AppView {
     /// Like every screen, Home says how far down its list the cursor is.
     public func status(_ ctx: ViewContext) -> (String, String) {
         let count = items(ctx).count
-        return ("Home", count == 0 ? "" : "\(min(list.index, count - 1) + 1)/\(count)")
+        return ("Home", list.cursor.position(count: count))
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {

@@ -178,9 +178,16 @@ public struct SearchView: AppView {
         }
     }
 
+    /// Enter opens the chosen hit; with none it takes the "Did you mean" query the line offers, or
+    /// does nothing worth a hint.
+    public func hintWords(_ ctx: ViewContext) -> [Action: String] {
+        guard hits(ctx).isEmpty else { return [:] }
+        return [.open: results(ctx).suggestion == nil ? "" : "search it"]
+    }
+
     public func status(_ ctx: ViewContext) -> (String, String) {
         let all = hits(ctx)
-        return ("Search", all.isEmpty ? "" : "\(list.index + 1)/\(all.count)")
+        return ("Search", list.cursor.position(count: all.count))
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {

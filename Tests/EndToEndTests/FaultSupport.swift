@@ -126,6 +126,9 @@ final class FaultTerminal: TmuxPane {
 
     /// Leaves any field, prompt or overlay, then `q`: the way out must work from wherever keys left it.
     func quit() throws {
+        // Four Escs: help with find marks over a field, a bookmark prompt open, takes one for the
+        // prompt, one for help's marks (as less), one for help, one for the field.
+        try send("Escape"); usleep(30_000)
         try send("Escape"); usleep(30_000)
         try send("Escape"); usleep(30_000)
         try send("Escape"); usleep(30_000)

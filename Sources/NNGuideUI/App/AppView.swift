@@ -54,6 +54,8 @@ public enum Effect: Sendable, Equatable {
     case show(ViewID)
     /// Show these sources and review dates over the view (the sources key).
     case showSources(SourcesNote)
+    /// Take this pushed screen off the stack, back onto the one under it (Help's Esc with no marks).
+    case dismiss
     /// Disk work for the loop (save a record or a brief, list or delete briefs); its result comes
     /// back through `update` and reaches the view that asked (`DecideView.receive`).
     case run(Command)

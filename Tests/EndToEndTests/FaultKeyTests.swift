@@ -55,7 +55,7 @@ struct FaultKeyTests {
         }
         // The debug binary may still be working through 3,000 keys (searches, pages opened) when q
         // arrives, for minutes on a loaded machine: wait while it works, fail when it sits idle.
-        #expect(t.exitStatusWhileWorking() == 0, "q did not end nnguide cleanly after \(sent) random bytes (seed \(c.seed)):\n\(t.screen())")
+        #expect(t.exitStatusWhileWorking(again: { try t.quit() }) == 0, "q did not end nnguide cleanly after \(sent) random bytes (seed \(c.seed)):\n\(t.screen())")
         t.expectRestored("after random keys")
     }
 

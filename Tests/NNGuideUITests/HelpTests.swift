@@ -75,3 +75,59 @@ import Testing
         #expect(try String(contentsOfFile: saved, encoding: .utf8) == "task: generation\n")
     }
 }
+
+/// Issue 23's retest, in help: Esc clears find marks before it closes, help from a text field opens
+/// at the field's keys, help never points at itself, and a narrow field's hint line keeps its help key.
+@Suite struct HelpRetestTests {
+    @Test func escClearsFindMarksFirstAndASecondEscClosesHelp() {
+        let reading = press(Fixture.state(), keys("t", Key.enter))
+        let found = press(reading, keys("?", "/", "find", Key.enter))
+        #expect(found.screen == .help && !found.help.find.isEmpty, "no marks to clear")
+        let marked = { (s: AppState) in render(s).cells.contains { $0.role == .match || $0.role == .matchFocus } }
+        #expect(marked(found))
+        let cleared = press(found, [.escape])
+        #expect(cleared.screen == .help && cleared.help.find.isEmpty, "the first Esc did not just clear the marks")
+        #expect(!marked(cleared))
+        #expect(cleared.help.scroll.top == found.help.scroll.top, "clearing the marks moved help")
+        let closed = press(cleared, [.escape])
+        #expect(closed.screen == .reader && closed.stack.isEmpty && !closed.quit)
+        // q closes at once, marks or not.
+        #expect(press(found, [.char("q")]).screen == .reader)
+    }
+
+    @Test(arguments: [("s", Scope.field), ("i", Scope.field)])
+    func helpFromATextFieldOpensAtTheFieldsKeys(_ key: String, _ scope: Scope) throws {
+        let typing = press(Fixture.state(), keys(key, "att"))
+        try #require(typing.current.typing)
+        let s = press(typing, [.function(1)])
+        #expect(s.screen == .help)
+        let top = render(s).lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        #expect(top.contains(scope.title), "help opened at: \(top)")
+        // And closes back onto the field, still typing what was typed.
+        let back = press(s, [.char("q")])
+        #expect(back.current.typing && render(back).lines == render(typing).lines)
+    }
+
+    @Test func aKeyThatDoesNothingInHelpDoesNotPointAtHelp() {
+        let help = press(Fixture.state(), keys("?", "z"))
+        #expect(help.screen == .help)
+        let m = help.message ?? ""
+        #expect(m.contains("does nothing") && !m.contains("lists every key"), "\(m)")
+        // Elsewhere the same key still points at help.
+        #expect(press(Fixture.state(), keys("z")).message?.contains("\(Keymap.key(.help)) lists every key") == true)
+    }
+
+    @Test(arguments: [40, 32])
+    func aTextFieldsHintLineKeepsItsHelpKey(_ width: Int) throws {
+        let help = Keymap.key(.help, in: .field)
+        for k in ["s", "i"] {
+            let s = press(Fixture.state(width, 12), keys(k, "att"))
+            try #require(s.current.typing)
+            let hint = render(s).lines.last ?? ""
+            #expect(hint.contains("\(help) help"), "\(width) columns, \(k): \(hint)")
+        }
+        let form = press(Fixture.state(width, 12), keys("d3", "jj", Key.enter, "12"))
+        try #require(form.decide.typing)
+        #expect((render(form).lines.last ?? "").contains("\(Keymap.key(.help, in: .briefField)) help"))
+    }
+}

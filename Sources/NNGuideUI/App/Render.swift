@@ -57,7 +57,7 @@ extension AppState {
             return
         }
         var x = 0
-        for (i, h) in Self.fitting(hintItems, width: width).enumerated() {
+        for (i, h) in Self.fitting(hintItems, width: width, helpKey: helpKey).enumerated() {
             if i > 0 { x = buf.put("  ", x: x, y: y, role: .hint) }
             x = buf.put(h.keys, x: x, y: y, role: .hintKey)
             x = buf.put(" " + h.words, x: x, y: y, role: .hint)
@@ -66,9 +66,8 @@ extension AppState {
 
     /// The hints that fit in `width`, in order; the help key is never the one dropped (it is the way
     /// out of confusion): when the line is full it takes the last place that fits.
-    static func fitting(_ items: [(keys: String, words: String)], width: Int) -> [(keys: String, words: String)] {
+    static func fitting(_ items: [(keys: String, words: String)], width: Int, helpKey: String) -> [(keys: String, words: String)] {
         func size(_ h: (keys: String, words: String)) -> Int { DisplayWidth.of(h.keys) + 1 + DisplayWidth.of(h.words) }
-        let helpKey = Keymap.label(for: .help)
         let help = items.first { $0.keys == helpKey }
         let reserve = help.map { size($0) + 2 } ?? 0
         var out: [(keys: String, words: String)] = []
@@ -82,6 +81,11 @@ extension AppState {
         }
         if let help, x + (out.isEmpty ? size(help) : size(help) + 2) <= width { out.append(help) }
         return out
+    }
+
+    /// The key that opens help where the hint line is shown (F1 while typing, where ? types).
+    var helpKey: String {
+        Keymap.key(.help, in: current.typing ? current.typingScopes : current.scopes)
     }
 
     var hintItems: [(keys: String, words: String)] {

@@ -90,7 +90,7 @@ extension AppState {
             // Esc and then the key; only the message names the key that was pressed.
             apply(.escape)
             apply(.char(c))
-            if message == Self.nothing(.char(c)) { message = Self.nothing(key) }
+            if message == nothing(.char(c)) { message = nothing(key) }
             return
         }
         if overlay != nil { overlayKey(key); return }
@@ -100,7 +100,7 @@ extension AppState {
         }
         if current.lettersType(context), let c = Keymap.typesInField(key, in: current.scopes) { perform(.type(c)); return }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
-            message = key == .unknown ? nil : Self.nothing(key)
+            message = key == .unknown ? nil : nothing(key)
             return
         }
         perform(action)
@@ -108,9 +108,9 @@ extension AppState {
 
     /// What a key that does nothing says: the key as pressed, and the way to every key. A paste is
     /// dropped, never read as keys.
-    static func nothing(_ key: Key) -> String {
+    func nothing(_ key: Key) -> String {
         if case .paste = key { return "A paste goes into a text field (search, a filter, a brief's value); nothing here takes text" }
-        return "\(key.label) does nothing here; \(Keymap.key(.help)) lists every key"
+        return "\(key.label) does nothing here" + helpPointer
     }
 
     mutating func perform(_ action: Action) {
@@ -141,7 +141,7 @@ extension AppState {
             switch action {
             case .cancel: break
             case .pick(let n): message = "No choice \(n) here"
-            default: message = "Nothing to do here for that key; \(Keymap.key(.help)) lists every key"
+            default: message = "Nothing to do here for that key" + helpPointer
             }
         case .message(let m): message = m
         case .openPage(let id, let find): openPage(id, find: find)
@@ -153,8 +153,14 @@ extension AppState {
             go(.view(.glossary))
         case .show(let id): showView(id)
         case .showSources(let note): overlay = .sources(note)
+        case .dismiss: if !stack.isEmpty { dismiss() }
         case .run(let command): pending.append(command)
         }
+    }
+
+    /// Where a message about a key that does nothing points: to help, unless help is where you are.
+    var helpPointer: String {
+        current.idleActions.contains(.help) ? "" : "; \(Keymap.key(.help)) lists every key"
     }
 
     /// A view asked for by its key: goes there and lets it start fresh (typing, showing your place);
@@ -170,7 +176,8 @@ extension AppState {
     /// Pushes a screen over the one showing (never over itself); Back dismisses it (`back`).
     mutating func push(_ id: ViewID) {
         guard !stack.contains(id) else { return }
-        let beneath = current.scopes
+        // From a text field, help opens at the field's keys: they are the ones that act there.
+        let beneath = current.typing ? current.typingScopes + current.scopes : current.scopes
         overlay = nil
         stack.append(id)
         withView(id) { v, ctx in v.push(over: beneath, ctx) }

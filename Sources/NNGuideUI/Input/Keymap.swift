@@ -51,8 +51,10 @@ public enum Keymap {
     public static let bindings: [Binding] = [
         // Anywhere (outside text fields)
         Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
-        // Help closes like less and vim's :help: q and Esc go back to where it was opened.
-        Binding([.char("q"), .escape], .back, .help, "close help, back to where you were", hint: "close"),
+        // Help closes like less and vim's :help: q goes back to where it was opened; Esc too, once
+        // find marks are cleared (as less's Esc-u, then q).
+        Binding([.char("q")], .back, .help, "close help, back to where you were", hint: "close"),
+        Binding([.escape], .cancel, .help, "clear find marks; with none, close help"),
         Binding([.char("/")], .find, .help, "find in help (Enter keeps the match, Esc goes back)", hint: "find"),
         Binding([.char("n")], .findNext, .help, "next match"),
         Binding([.char("N")], .findPrevious, .help, "previous match"),
@@ -176,7 +178,7 @@ public enum Keymap {
         Binding([.left], .scrollLeft, .briefField, "move the cursor left"),
         Binding([.right], .scrollRight, .briefField, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
-        Binding([.function(1)], .help, .briefField, "help (? and letters type here)"),
+        Binding([.function(1)], .help, .briefField, "help (? and letters type here)", hint: "help"),
 
         // Text fields: letters type; these keys still act.
         Binding([.escape], .cancel, .field, "stop typing (the text stays)", hint: "done"),
@@ -191,7 +193,7 @@ public enum Keymap {
         Binding([.left], .scrollLeft, .field, "move the cursor left"),
         Binding([.right], .scrollRight, .field, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .field, "quit"),
-        Binding([.function(1)], .help, .field, "help (digits and letters type here; Esc first to use their keys)"),
+        Binding([.function(1)], .help, .field, "help (digits and letters type here; Esc first to use their keys)", hint: "help"),
 
         // Glossary popover
         Binding([.enter], .open, .popover, "open the term in the glossary", hint: "glossary"),

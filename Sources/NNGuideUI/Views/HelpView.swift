@@ -16,8 +16,9 @@ public struct HelpView: AppView {
         var b = DocumentBuilder(width: width, glyphs: glyphs)
         b.wrap([StyledRun("Keys", .init(role: .title))])
         let close = Keymap.bindings.first { $0.scope == .help && $0.action == .back }?.keyLabel ?? Keymap.key(.back, in: .help)
+        let esc = Keymap.key(.cancel, in: .help)
         let quit = Keymap.key(.quit), quitTyping = Keymap.key(.quit, in: .field)
-        b.wrap([StyledRun("\(close) closes help. Elsewhere \(quit) quits, except while typing in a field; \(quitTyping) always quits. Help opened where you were: the keys of that screen come first, Anywhere's after them.", .init(role: .dim))])
+        b.wrap([StyledRun("\(close) or \(esc) closes help (\(esc) clears find marks first). Elsewhere \(quit) quits, except while typing in a field; \(quitTyping) always quits. Help opened where you were: the keys of that screen come first, Anywhere's after them.", .init(role: .dim))])
         let keyWidth = min(max(8, width / 3), Keymap.bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 10)
         for scope in Scope.allCases {
             let rows = Keymap.bindings.filter { $0.scope == scope }
@@ -80,8 +81,9 @@ public struct HelpView: AppView {
             scroll.reveal(line: line, lines: lines, height: ctx.rect.height)
             return .message(findSummary)
         case .cancel:
-            guard !find.isEmpty else { return .unhandled }
-            clearFind(); return .none
+            // As less: Esc clears the marks of a find first; with none left it closes help.
+            guard !find.isEmpty else { return .dismiss }
+            clearFind(); return .message("Find marks cleared; \(Keymap.key(.cancel, in: .help)) again closes help")
         default: return .unhandled
         }
     }

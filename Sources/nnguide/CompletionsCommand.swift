@@ -8,12 +8,18 @@ struct Completions: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Print the completion script for bash, zsh or fish.",
+        // The parser wraps this text at the terminal's width, breaking at spaces: each command
+        // stands on a line of its own, under 80 columns, so that it is copied whole (issue 23).
         discussion: """
             Commands, options, choice values and the guide's own ids complete on Tab. To install for \
-            yourself (make install does it system-wide):
-              bash: nnguide completions bash > ~/.local/share/bash-completion/completions/nnguide
-              zsh:  nnguide completions zsh > ~/.zfunc/_nnguide   (with ~/.zfunc in fpath)
-              fish: nnguide completions fish > ~/.config/fish/completions/nnguide.fish
+            yourself (make install does it system-wide), run your shell's line:
+
+            bash (with the bash-completion package):
+              nnguide completions bash > ~/.local/share/bash-completion/completions/nnguide
+            zsh (with ~/.zfunc in fpath):
+              nnguide completions zsh > ~/.zfunc/_nnguide
+            fish:
+              nnguide completions fish > ~/.config/fish/completions/nnguide.fish
             """)
 
     @Argument(help: ArgumentHelp("The shell: bash, zsh or fish.", valueName: "shell")) var shell: Shell

@@ -45,8 +45,21 @@ enum Failure {
             text = NNGuide.message(for: error) + "\nUsage: " + NNGuide.usageString(for: command)
                 + "\n  See 'nnguide \(name) --help' for more information."
         }
-        StandardStream.error(restyled(text) + "\n")
+        StandardStream.error(restyled(suggestingValue(text)) + "\n")
         Glibc.exit(status.rawValue)
+    }
+
+    /// The parser's "The value 'gide' is invalid for '--origin <origin>'. Please provide one of
+    /// 'guide', ... or 'team'." with the closest value added, as a mistyped command, flag or brief
+    /// value gets (issue 23). The quoted words are the value, the option, then the choices.
+    static func suggestingValue(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.first, first.contains("is invalid for '"), first.contains("Please provide one of '") else { return text }
+        let quoted = first.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        guard quoted.count > 3, let near = EditDistance.closest(to: quoted[0], among: Array(quoted.dropFirst(2)), limit: 1).first
+        else { return text }
+        lines[0] += " Did you mean '\(near)'?"
+        return lines.joined(separator: "\n")
     }
 
     /// `Error: Missing value ...` as `nnguide: missing value ...`: the program's name first, as every

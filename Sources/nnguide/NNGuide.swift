@@ -52,12 +52,15 @@ struct NNGuide: ParsableCommand {
     /// "unexpected arguments". Nil when the argument is fine.
     static func unknownCommand(_ first: String) -> String? {
         guard !first.hasPrefix("-") else { return nil }
-        let names = configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]
-        guard !names.contains(first) else { return nil }
+        let all = configuration.subcommands
+        guard !(all.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]).contains(first) else { return nil }
+        // Hidden commands (bench, compile-guide) run when named but are never offered.
+        let shown = all.filter { $0.configuration.shouldDisplay }
+        let names = shown.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]
         if let near = EditDistance.closest(to: first, among: names, limit: 1).first {
             return "nnguide: unknown command '\(first)'. Did you mean 'nnguide \(near)'?"
         }
-        let listed = configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+        let listed = shown.map { $0._commandName }.joined(separator: ", ")
         return "nnguide: unknown command '\(first)'; the commands are \(listed) ('nnguide --help' says what each does)"
     }
 }

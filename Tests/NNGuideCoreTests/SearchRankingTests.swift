@@ -66,6 +66,22 @@ import Testing
         #expect(marked > 0, "\(query): nothing marked")
     }
 
+    /// A section found by its words across its passages shows the rarest word too (issue 23's retest:
+    /// five of eight "data leakage" text hits showed only "data"): each such section holds the rarest
+    /// word in some passage, so its snippet is taken from one.
+    @Test(arguments: ["data leakage", "attention cost", "small tabular"])
+    func everyTextHitShowsTheRarestWord(_ query: String) throws {
+        let index = try #require(Self.index, "Content/ does not load")
+        let results = index.search(query, limit: 10)
+        let rarest = try #require(index.rarestFirst(results.words).first)
+        let text = try #require(results.groups.first { $0.kind == .text }, "\(query): no text hits")
+        #expect(text.hits.contains { $0.passages == 0 }, "\(query): no hit across passages to check")
+        for h in text.hits {
+            let marks = h.snippet.matches.map { Tokenizer.stem(h.snippet.text[$0].lowercased()) }
+            #expect(marks.contains { $0.hasPrefix(rarest) }, "\(query) (\(rarest)): \(h.id) shows \(h.snippet.text)")
+        }
+    }
+
     /// A snippet is cut around the rarest word it holds, so it shows what sets the hit apart: every
     /// "data leakage" hit whose passage says "leak…" shows it, not only "data".
     @Test func aSnippetShowsTheRarestMatchedWord() throws {

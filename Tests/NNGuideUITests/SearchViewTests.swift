@@ -30,4 +30,42 @@ import Testing
         #expect(!s.search.anyWord)
         #expect(screen(s).contains("with every word"), "\(screen(s))")
     }
+
+    /// At 40x12 every hit on screen has its snippet line under it (issue 23's retest: none showed), and
+    /// the snippet is the hit's own, marked where the query matched.
+    @Test func snippetsShowAtFortyByTwelve() throws {
+        let s = press(Fixture.state(40, 12), keys("s", "overfit"))
+        let hits = s.search.hits(s.context)
+        try #require(hits.count >= 2 && hits.allSatisfy { !$0.snippet.text.isEmpty }, "the fixture's hits have no snippets")
+        let lines = render(s).lines
+        let first = try #require(lines.firstIndex { $0.contains(" 1 ") && $0.contains(String(hits[0].title.prefix(8))) }, "\(lines)")
+        let under = lines[first + 1].trimmingCharacters(in: .whitespaces)
+        #expect(!under.isEmpty && hits[0].snippet.text.hasPrefix(String(under.prefix(12))), "\(lines.joined(separator: "\n"))")
+        // A snippet holding the word (not the entry matched by its title) is cut to the line's width,
+        // so the word is on screen, not past the edge.
+        let j = try #require(hits.firstIndex { !$0.snippet.matches.isEmpty }, "no snippet marks the word")
+        let title = try #require(lines.firstIndex { $0.hasPrefix(" \(j + 1) ") }, "\(lines)")
+        #expect(lines[title + 1].lowercased().contains("overfit"), "\(lines[title + 1])")
+    }
+}
+
+/// Issue 23's retest: a message about a key cut at 80 columns ("…nothing her…", the paste's). A key
+/// that does nothing is answered in one line that fits 80 columns whole, and at 40 the line still
+/// begins with the key's name.
+@Suite struct LongMessageTests {
+    @Test(arguments: [(80, 24), (40, 12)])
+    func aKeyThatDoesNothingIsNamed(_ size: (w: Int, h: Int)) throws {
+        var seen = 0
+        for path in [keys(), keys("t"), keys("i", Key.tab), keys("c"), keys("s", "overfit", Key.tab)] {
+            for key in [Key.paste("some text"), .char("Z"), .ctrl("x"), .function(9)] {
+                let s = press(Fixture.state(size.w, size.h), path + [key])
+                guard let m = s.message else { continue }
+                seen += 1
+                let last = try #require(render(s).lines.last).trimmingCharacters(in: .whitespaces)
+                if size.w >= 80 { #expect(last == m, "\(path) \(key): '\(m)' shown as '\(last)'") }
+                #expect(last.hasPrefix(key.label), "\(size) \(path) \(key): \(last)")
+            }
+        }
+        #expect(seen >= 5, "too few keys answered with a message to check")
+    }
 }

@@ -182,6 +182,13 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
         }
     }
 
+    /// `validValues` with each value's other spellings, as `recommend --fields` lists them
+    /// ("mobile (or phone)"), for a person who typed one that is neither.
+    public var writtenValues: String {
+        guard kind == .choice, accepts == nil else { return validValues }
+        return values.map { $0.aliases.isEmpty ? $0.value : "\($0.value) (or \($0.aliases.joined(separator: ", ")))" }.joined(separator: ", ")
+    }
+
     /// Reads a value as written in a brief file or on the command line.
     public func parse(_ raw: String) throws(BriefValueError) -> BriefValue {
         let s = raw.trimmed()
@@ -434,7 +441,7 @@ public struct BriefValueError: Error, Sendable, Equatable, CustomStringConvertib
                 // The closest value (or accepted alias) first, as a mistyped command or flag gets.
                 let near = EditDistance.closest(to: value, among: spec.values.flatMap { [$0.value] + $0.aliases }, limit: 1).first
                 return "unknown value '\(value)' for \(spec.name)" + (near.map { " (did you mean '\($0)'?)" } ?? "")
-                    + "; valid values: \(spec.validValues)"
+                    + "; valid values: \(spec.writtenValues)"
             }
         case .negative: return "'\(value)' is negative; \(spec.name) is the \(spec.meaning): \(spec.validValues)"
         case .tooSmall(let min):

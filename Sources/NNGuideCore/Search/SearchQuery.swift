@@ -307,15 +307,19 @@ extension SearchIndex {
 
 
     /// A section matched by its passages together: the snippet is the passage holding most of the
-    /// words, and `passages` is 0 (no one passage holds them all).
+    /// words, the rarest word breaking ties (`words` come rarest first), and `passages` is 0 (no one
+    /// passage holds them all). Issue 23: taking the first passage with all but one word showed
+    /// "data" and never "leakage" for "data leakage".
     private func spreadHit(_ sec: Int, words: [String], snippetLength: Int) -> SearchHit {
         let o = owners[Int(sectionText[sec])]
         let prefixes = words.map { Array($0.utf8) }
-        var bestUnit = Int(sectionStart[sec]), bestCount = -1
+        var bestUnit = Int(sectionStart[sec]), bestScore = -1
+        let enough = (words.count - 1) * 2 + 1
         for u in Int(sectionStart[sec])..<Int(sectionStart[sec + 1]) where unitOwner[u] == sectionText[sec] {
-            let n = units[u].parts.reduce(0) { $0 | Tokenizer.prefixMatches(in: $1, of: prefixes).matched }.nonzeroBitCount
-            if n > bestCount { bestCount = n; bestUnit = u }
-            if n == words.count - 1 { break }
+            let matched = units[u].parts.reduce(0) { $0 | Tokenizer.prefixMatches(in: $1, of: prefixes).matched }
+            let s = matched.nonzeroBitCount * 2 + Int(matched & 1)
+            if s > bestScore { bestScore = s; bestUnit = u }
+            if s >= enough { break }
         }
         let u = units[bestUnit]
         return SearchHit(kind: .text, id: o.id, pageID: o.pageID, title: o.title, breadcrumb: o.breadcrumb,

@@ -21,7 +21,7 @@ public final class Library: @unchecked Sendable {
     private var builtGlossary: GlossaryMatcher?
     private let lock = Condition()
     private var documents: [DocKey: Document] = [:]
-    private var lastSearch: SearchResults?
+    private var lastSearch: (results: SearchResults, snippetLength: Int)?
     private var lastFilter: (query: String, entries: [GlossaryEntry])?
 
     private struct DocKey: Hashable { let id: String; let width: Int; let ascii: Bool }
@@ -72,12 +72,12 @@ public final class Library: @unchecked Sendable {
     }
 
     /// Search results, remembered for the last query (views ask for them several times per key);
-    /// `anyWord` is the broader search.
-    public func search(_ query: String, anyWord: Bool = false) -> SearchResults {
+    /// `anyWord` is the broader search; snippets are cut to `snippetLength` around their word.
+    public func search(_ query: String, anyWord: Bool = false, snippetLength: Int = 120) -> SearchResults {
         lock.lock(); defer { lock.unlock() }
-        if let r = lastSearch, r.query == query, r.anyWord == anyWord { return r }
-        let r = lockedIndex().search(query, limit: Self.hitsPerGroup, snippetLength: 120, anyWord: anyWord)
-        lastSearch = r
+        if let (r, n) = lastSearch, r.query == query, r.anyWord == anyWord, n == snippetLength { return r }
+        let r = lockedIndex().search(query, limit: Self.hitsPerGroup, snippetLength: snippetLength, anyWord: anyWord)
+        lastSearch = (r, snippetLength)
         return r
     }
 

@@ -109,7 +109,7 @@ extension AppState {
     /// What a key that does nothing says: the key as pressed, and the way to every key. A paste is
     /// dropped, never read as keys.
     func nothing(_ key: Key) -> String {
-        if case .paste = key { return "A paste goes into a text field (search, a filter, a brief's value); nothing here takes text" }
+        if case .paste = key { return "A paste goes into a text field (search, a filter, a brief's value), not here" }
         return "\(key.label) does nothing here" + helpPointer
     }
 

@@ -14,7 +14,11 @@ public struct SearchView: AppView {
     public var scopes: [Scope] { [.search] }
     public var typing: Bool { typingActive }
 
-    func results(_ ctx: ViewContext) -> SearchResults { ctx.library.search(field.text, anyWord: anyWord) }
+    /// Snippets cut to the one line each gets, so the word they are cut around is on screen at any
+    /// width (at 40 columns a 120-character cut left "leakage" past the edge).
+    func results(_ ctx: ViewContext) -> SearchResults {
+        ctx.library.search(field.text, anyWord: anyWord, snippetLength: max(20, snippetWidth(ctx.rect)))
+    }
     func hits(_ ctx: ViewContext) -> [SearchHit] { results(ctx).hits }
 
     /// A result line: a group title (with how many matched in all), or a hit's first or second line.
@@ -35,8 +39,12 @@ public struct SearchView: AppView {
         return out
     }
 
+    /// The cells a snippet line has: indented under its title, one cell kept for the ellipsis.
+    func snippetWidth(_ r: Rect) -> Int { r.width - 5 }
     func listRect(_ r: Rect) -> Rect { Rect(x: r.x, y: r.y + 2, width: r.width, height: r.height - 2) }
-    func showSnippets(_ ctx: ViewContext) -> Bool { ctx.rect.height >= 12 }
+    /// Snippets whenever the list holds three hits with theirs (40x12 does: issue 23's retest saw
+    /// none there); a shorter list keeps one line a hit so that more than two fit.
+    func showSnippets(_ ctx: ViewContext) -> Bool { listRect(ctx.rect).height >= 6 }
 
     public mutating func activate(_ ctx: ViewContext) { typingActive = true }
 
@@ -163,7 +171,7 @@ public struct SearchView: AppView {
                 }
             case .snippet(let h):
                 var x = r.x + 4
-                let limit = r.maxX - 1
+                let limit = x + snippetWidth(r)
                 for seg in all[h].snippet.segments {
                     let text = g.text(String(seg.text)).replacing("\n", with: " ")
                     if x + DisplayWidth.of(text) > limit {

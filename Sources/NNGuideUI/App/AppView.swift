@@ -3,7 +3,8 @@ import NNGuideCore
 /// The screens of the explorer, and THE table of them: each case's title and view type. Adding a view
 /// takes three edits: a file with a type conforming to `AppView`; a case here, with its title and
 /// type in `entry`; a row in `Keymap.bindings` for its key (`ViewTableTests` fails on a case without a
-/// view of its type or without a key; like every key, it is named in README's key table too). The app
+/// view of its type or without a key; like every key, it is named in README's key table too). A view
+/// with keys of its own also adds a `Scope` case with its title and that scope's rows. The app
 /// keeps one value of each (`ViewTable`), made with `init()`; a view that sets `pushed` is shown over
 /// the others (Help) rather than in their place. A screen of the decision navigator is a
 /// `DecideScreen` pushed on Decide's stack instead: its file and its keymap scope, nothing else.

@@ -87,8 +87,8 @@ struct TreeSession: DecideScreen {
         // Where the brief answers no question, the path took what the recommender assumes: said, not hidden.
         let open = nav.assumedByBrief
         if !open.isEmpty {
-            s.text("No field of your brief decides " + open.map { "\u{201C}\(s.plain($0.node.question ?? $0.node.id))\u{201D} (taken: \u{201C}\(s.plain($0.option.answer))\u{201D})" }
-                .joined(separator: " or ") + "; the path assumes what nnguide recommend assumes.", .warning)
+            // The answers only (the breadcrumb above has them in order): 40x12 keeps the pick on the first screen.
+            s.text("Assumed, as no field of your brief decides it: " + open.map { "\u{201C}\(s.plain($0.option.answer))\u{201D}" }.joined(separator: ", "), .warning)
         }
         s.blank()
         if atPick, let outcome = Outcome(path: nav, guide: ctx.guide) {

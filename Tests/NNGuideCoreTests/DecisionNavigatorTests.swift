@@ -117,7 +117,7 @@ import Testing
     }
 
     @Test func aBriefPrefillsThePath() throws {
-        let nav = Navigator(tree: primary, brief: Brief.make(["modality": "image", "task": "generation"]))
+        let nav = Navigator(tree: primary, brief: Brief.make(["modality": "image", "task": "generation"]), recommender: DecisionFixture.recommender)
         #expect(nav.leaf?.id == "image-generate" && nav.answers.count == 2)
     }
 

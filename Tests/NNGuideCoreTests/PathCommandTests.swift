@@ -168,7 +168,7 @@ import Testing
                     var b = command.answered
                     b[f] = v
                     guard let other = try? recommender.decide(b),
-                          Navigator(tree: primary, brief: other.brief).answers == nav.answers else { continue }
+                          Navigator(tree: primary, brief: other.brief, recommender: recommender).answers == nav.answers else { continue }
                     if other.pick.id != base.pick.id || other.pick.title != base.pick.title {
                         unasked.append("\(command.line): with \(name) \(v) the pick is \(other.pick.title), not \(base.pick.title), by the same answers")
                     }

@@ -21,14 +21,31 @@ public struct Navigator: Sendable, Equatable {
 
     public init(tree: DecisionTree, schema: BriefSchema) { self.tree = tree; self.schema = schema }
 
-    /// The path a brief takes through the tree, as the recommender would answer it.
-    public init(tree: DecisionTree, brief: Brief) {
+    /// The brief this path follows (`p` in the form), as the user gave it; nil for a tree stepped
+    /// through by hand. Its values stay part of every brief the answers imply, so the pick, `y` and
+    /// the record say the samples the user typed, not a number that stands for a range.
+    public private(set) var brief: Brief?
+    /// The brief as the recommender reads it (defaults filled in): what the answers were taken from.
+    private var understood: [BriefField: BriefValue] = [:]
+    /// The answers no field of the brief decides (node id: option), taken as the recommender assumes them.
+    private var assumed: [String: Int] = [:]
+
+    /// The path a brief takes through the tree: the answers the recommender takes for it, from the brief
+    /// as `decide` reads it, so the pick at the end of the path is the recommender's pick for the brief.
+    public init(tree: DecisionTree, brief: Brief, recommender: Recommender) {
         self.tree = tree
         schema = brief.schema
-        if let walk = try? tree.walk(for: brief) {
-            answers = walk.steps.map { Answer(node: $0.node.id, option: $0.answer.index) }
-        }
+        self.brief = brief
+        let read = recommender.understood(brief)
+        understood = read.values
+        guard let walk = try? tree.walk(for: read) else { return }
+        answers = walk.steps.map { Answer(node: $0.node.id, option: $0.answer.index) }
+        for s in walk.steps where !s.answer.decided { assumed[s.node.id] = s.answer.index }
     }
+
+    /// The answers on the path that no field of the brief decides: the recommender's assumption was
+    /// taken, and the screen says so. Empty for a tree stepped through by hand.
+    public var assumedByBrief: [Crumb] { breadcrumb.filter { assumed[$0.node.id] == $0.index } }
 
     /// The node on screen: the start, followed through every answer.
     public var current: DecisionNode { node(after: answers.count) ?? tree.node(tree.start) ?? DecisionNode(id: tree.start) }
@@ -85,12 +102,17 @@ public struct Navigator: Sendable, Equatable {
 
     public mutating func reset() { answers = [] }
 
-    /// Brief field values the answers so far imply, from each answer's `when` condition.
+    /// Brief field values the answers so far imply, from each answer's `when` condition, over the
+    /// brief the path follows: a value it gives (or a default it was read with) that meets an answer's
+    /// condition is kept; only an answer it does not meet brings a value of its own.
     public var impliedValues: [BriefField: BriefValue] {
-        var values: [BriefField: BriefValue] = [:]
+        var values = brief?.values ?? [:]
+        var known = understood.merging(values) { _, given in given }
         for crumb in breadcrumb {
             guard let when = crumb.option.when else { continue }
-            values.merge(when.representative(keeping: values, schema: schema)) { _, new in new }
+            let own = when.representative(keeping: known, schema: schema)
+            values.merge(own) { _, new in new }
+            known.merge(own) { _, new in new }
         }
         return answerable(values)
     }

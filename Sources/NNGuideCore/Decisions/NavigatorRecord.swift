@@ -22,11 +22,14 @@ extension Navigator {
         let brief = impliedBrief ?? Brief(partial: impliedValues, schema: schema)
         var steps: [AnsweredQuestion] = []
         var because: [Reason] = []
+        let open = assumedByBrief
         for c in breadcrumb {
             let source = page(c.option.see.first ?? tree.source)
+            // An answer no field of the followed brief decides was the recommender's assumption: said as one.
+            let assumed = open.contains { $0.node.id == c.node.id }
             steps.append(AnsweredQuestion(tree: tree.id, role: tree.role, node: c.node.id, question: plain(c.node.question ?? c.node.id),
                                           answer: plain(c.option.answer), why: c.option.why.map(plain), fields: c.option.when?.fields ?? [],
-                                          assumed: false, assumption: nil, page: c.option.see.first ?? tree.source))
+                                          assumed: assumed, assumption: assumed ? c.option.assume.map(plain) : nil, page: c.option.see.first ?? tree.source))
             if let why = c.option.why { because.append(Reason(plain(why), source: source)) }
         }
         if let why = leaf.why { because.append(Reason(plain(why), source: page(leaf.see.first ?? tree.source))) }

@@ -98,7 +98,7 @@ extension Navigator {
 
     /// Whether the recommender, given `brief`, takes these answers and (at a pick) picks the same.
     func reproduces(_ brief: Brief, _ r: Recommender) -> Bool {
-        let understood = r.understand(brief).brief
+        let understood = r.understood(brief)
         guard let primary = r.book.primaryTree, let first = try? primary.walk(for: understood) else { return false }
         // The answers the recommender gives in this tree, from this tree's start.
         var taken: [Answer]
@@ -112,7 +112,9 @@ extension Navigator {
             taken = Array(answers.prefix(k)) + second.steps.map { Answer(node: $0.node.id, option: $0.answer.index) }
         }
         guard taken.count >= answers.count, Array(taken.prefix(answers.count)) == answers else { return false }
-        guard let leaf else { return true }
+        // A path that follows the form's brief shows the recommender's pick for it (rules may move it
+        // off the leaf's first name), so the answers are all there is to check.
+        guard let leaf, self.brief == nil else { return true }
         guard let d = try? r.decide(brief) else { return false }
         return d.pick.id == leaf.pick.first
     }
@@ -121,7 +123,7 @@ extension Navigator {
     /// out, and every number that came from a range is noted.
     private func finish(_ found: Brief, _ r: Recommender, notes first: [String]) -> PathCommand {
         var brief = found
-        let understood = r.understand(found).brief
+        let understood = r.understood(found)
         var read: Set<BriefField> = []
         if let d = try? r.decide(found) {
             for step in d.steps {
@@ -137,7 +139,8 @@ extension Navigator {
             guard let when = c.option.when, let clause = when.anyOf.first(where: { BriefCondition.evaluate($0, brief).0 == .yes }) else { continue }
             for test in clause.tests {
                 let f = test.field
-                guard let n = brief[f]?.number, let words = Self.range(test.written) else { continue }
+                // A number the user typed is theirs: nothing stands in for it.
+                guard let n = brief[f]?.number, self.brief?[f] != brief[f], let words = Self.range(test.written) else { continue }
                 // In the user's terms: they chose an answer, not a number; the number is the command's.
                 notes.append("You answered \u{201C}\(InlineParser.plain(c.option.answer))\u{201D}: any \(f.name) \(words) gives that answer (the command says \(BriefValue.format(n)))")
             }

@@ -250,6 +250,9 @@ public struct Recommender: Sendable {
         return (brief, ignored)
     }
 
+    /// The brief as `decide` reads it: the fields that apply, with the defaults filled in.
+    public func understood(_ asked: Brief) -> Brief { understand(applicable(asked).brief).brief }
+
     public func understand(_ given: Brief) -> (brief: Brief, defaults: [AppliedDefault]) {
         var brief = given
         var applied: [AppliedDefault] = []

@@ -48,10 +48,13 @@ extension AppState {
             guard let warning, saves.warning == nil else { return }
             saves.warning = warning
             if !quit { message = warning.replacing("nnguide: ", with: "") }
+        // A draft is kept on the way out, or when a new brief replaces an unsaved one in the form (`N`).
         case .draftKept(let path, let new):
-            if new { draftLine = "nnguide: the brief you were filling in is kept as a draft: \(path)" }
+            if !quit { message = "Kept the last brief as draft " + Sheet.fileName(path) }
+            else if new { draftLine = "nnguide: the brief you were filling in is kept as a draft: \(path)" }
         case .draftFailed(let why):
-            draftLine = "nnguide: the brief you were filling in could not be saved: \(why)"
+            if !quit { message = "The last brief could not be kept as a draft: \(why)" }
+            else { draftLine = "nnguide: the brief you were filling in could not be saved: \(why)" }
         default:
             let ctx = context
             let effect = decide.receive(result, ctx)

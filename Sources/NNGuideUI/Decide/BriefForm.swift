@@ -26,6 +26,8 @@ public struct BriefForm: Sendable, Equatable {
     /// The file the brief was last saved to or opened from, and its values then.
     public internal(set) var file: String?
     var fileValues: [BriefField: BriefValue]?
+    /// The file is a draft (kept on quitting), not a brief saved with `w`.
+    var fileIsDraft = false
     /// Where the recommendation's decision record was last saved.
     var savedRecord: String?
     /// What the last save or open did, with the whole file name, shown under the focused field
@@ -80,16 +82,18 @@ public struct BriefForm: Sendable, Equatable {
         return parts.isEmpty ? "brief" : parts.joined(separator: "-")
     }
 
-    mutating func load(_ values: [BriefField: BriefValue], from path: String, drift: String? = nil) {
+    mutating func load(_ values: [BriefField: BriefValue], from path: String, drift: String? = nil, draft: Bool = false) {
         self.values = values
         fileValues = values
         file = path
+        fileIsDraft = draft
         editing = nil; problem = nil; savedRecord = nil
         notice = drift ?? "Opened " + Sheet.fileName(path)
     }
 
     mutating func saved(to path: String, new: Bool) {
         file = path
+        fileIsDraft = false
         fileValues = values
         notice = (new ? "Saved as " : "Already saved as ") + Sheet.fileName(path)
     }

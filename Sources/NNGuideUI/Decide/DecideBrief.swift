@@ -34,9 +34,15 @@ struct BriefScreen: DecideScreen {
             case .decide(.saveBrief):
                 guard !form.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
                 return ctx.run(.saveBrief(values: form.values, name: form.baseName))
+            case .decide(.newBrief):
+                // Unsaved changes are kept as a draft first, as quitting keeps them.
+                let keep: Effect = form.unsaved ? ctx.run(.keepDraft(values: form.values, name: form.baseName, continuing: form.file)) : .none
+                ctx.form = BriefForm()
+                ctx.form.notice = "A new, empty brief" + (form.unsaved ? " (the last one is kept as a draft)" : "")
+                return keep
             case .decide(.openBrief):
                 ctx.push(SavedBriefsScreen()) { opened, ctx in
-                    ctx.form.load(opened.values, from: opened.path, drift: opened.drift)
+                    ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft)
                     return .none
                 }
                 return .none
@@ -50,7 +56,7 @@ struct BriefScreen: DecideScreen {
                 guard let b = form.brief(schema), let primary = ctx.guide.decisions.primaryTree else {
                     return .message("Choose \(BriefForm.requiredList(schema)) first: the path starts there")
                 }
-                ctx.push(TreeSession(Navigator(tree: primary, brief: b), origin: .brief))
+                ctx.push(TreeSession(Navigator(tree: primary, brief: b, recommender: Recommender(guide: ctx.guide)), origin: .brief))
                 return .none
             case .decide(.saveRecord):
                 guard let r = form.recommendation(ctx.guide) else {
@@ -95,7 +101,8 @@ struct BriefScreen: DecideScreen {
         // A brief and a decision record are different files: say which is saved.
         let form = ctx.form
         let schema = ctx.guide.decisions.brief
-        let brief = form.unsaved ? "brief not saved" : (form.file != nil ? "brief saved" : nil)
+        let brief = form.unsaved ? "brief not saved"
+            : form.file == nil ? nil : form.fileIsDraft ? "a draft: \(Keymap.key(.decide(.saveBrief), in: .brief)) saves it" : "brief saved"
         let notes = [form.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
         return ("Decide \(ctx.glyphs.sep) Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"),
                 "\(form.current(schema)?.name ?? "") \(form.row(schema) + 1)/\(form.shown(schema).count)")

@@ -133,8 +133,10 @@ struct RecommendationScreen: DecideScreen {
             guard let b = ctx.form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
                 return .message("The map shows a tree: \(Keymap.key(.decide(.walkPath), in: .brief)) in the form steps through this brief's path")
             }
-            ctx.push(DecisionMap(Navigator(tree: primary, brief: b), ctx.view)) { place, ctx in
-                var session = TreeSession(Navigator(tree: primary, schema: ctx.guide.decisions.brief), origin: .brief)
+            let path = Navigator(tree: primary, brief: b, recommender: Recommender(guide: ctx.guide))
+            ctx.push(DecisionMap(path, ctx.view)) { place, ctx in
+                // Still the brief's path: a place chosen on the map keeps the brief's values.
+                var session = TreeSession(path, origin: .brief)
                 let effect = session.go(to: place, ctx.view)
                 ctx.push(session)
                 return effect
@@ -187,7 +189,8 @@ struct RecommendationScreen: DecideScreen {
     }
 
     /// Enter on a focused change applies it to the brief: the hint says so, not "open". With nothing
-    /// focused (the top) Enter only says where Tab goes, so it is not offered.
+    /// focused (the top) Enter only says where Tab goes, so it is not offered. Its hint leads the line
+    /// (the screen's own binding), so 40 columns keep it after Tab as 80 do.
     func hintWords(_ ctx: DecideContext) -> [Action: String] {
         switch pane.focus {
         case .flip?: return [.open: "apply"]

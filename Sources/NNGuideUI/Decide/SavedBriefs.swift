@@ -10,6 +10,8 @@ struct SavedBriefsScreen: MenuScreen {
         var path: String
         /// "Recorded: X on DATE; today: Y, because ..." when the brief's recorded pick no longer holds.
         var drift: String?
+        /// A draft kept on quitting is not a saved brief: the form must not say "brief saved".
+        var draft = false
     }
     typealias Returns = Opened
 
@@ -108,7 +110,7 @@ struct SavedBriefsScreen: MenuScreen {
         pendingOpen = nil
         // The form shows the whole drift sentence (the status line would cut it).
         let drift = b.recorded.flatMap { RecordCheck.drift(values, recorded: $0, guide: ctx.guide) }
-        dismiss(with: Opened(values: values, path: b.path, drift: drift), &ctx)
+        dismiss(with: Opened(values: values, path: b.path, drift: drift, draft: b.draft), &ctx)
         return .message(drift == nil ? "Opened \(b.path)" : "Opened \(b.name): its recorded pick no longer holds")
     }
 

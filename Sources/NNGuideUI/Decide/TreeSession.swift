@@ -84,6 +84,12 @@ struct TreeSession: DecideScreen {
             }
             s.wrap(runs, first: [Span("Answers: ", .dim)], rest: [])
         }
+        // Where the brief answers no question, the path took what the recommender assumes: said, not hidden.
+        let open = nav.assumedByBrief
+        if !open.isEmpty {
+            // The answers only (the breadcrumb above has them in order): 40x12 keeps the pick on the first screen.
+            s.text("Assumed, as no field of your brief decides it: " + open.map { "\u{201C}\(s.plain($0.option.answer))\u{201D}" }.joined(separator: ", "), .warning)
+        }
         s.blank()
         if atPick, let outcome = Outcome(path: nav, guide: ctx.guide) {
             outcome.layout(into: &s) { s in extras(&s) }
@@ -251,7 +257,8 @@ struct TreeSession: DecideScreen {
 
     /// A place on the map (Enter there): its answers, given one by one as the keys would.
     mutating func go(to place: DecisionMap.Place, _ ctx: ViewContext) -> Effect {
-        var next = Navigator(tree: nav.tree, schema: nav.schema)
+        var next = nav
+        next.reset()
         for a in place.answers { guard next.choose(a) else { return .message("That place cannot be reached in this content") } }
         nav = next
         changing = nil
@@ -296,6 +303,9 @@ struct TreeSession: DecideScreen {
     var scopes: [Scope] { atPick ? [.decidePick, .decideTree, .decide] : [.decideTree, .decide] }
     /// A diagnosis has no `nnguide recommend` command (`y` says so): its hint line does not offer one.
     var idleActions: Set<Action> { nav.tree.role == .diagnosis ? [.decide(.showCommand)] : [] }
+    /// At a pick Enter opens what Tab focused; with nothing focused it only says where Tab goes, so
+    /// it is not offered.
+    func hintWords(_ ctx: DecideContext) -> [Action: String] { atPick && pane.focus == nil ? [.open: ""] : [:] }
 
     mutating func fit(_ dctx: inout DecideContext) { fit(dctx.view) }
 

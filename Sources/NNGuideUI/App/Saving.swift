@@ -33,7 +33,6 @@ extension AppState {
             pending.append(.saveReading(reading))
             saves.onDisk = reading
         }
-        let form = decide.form
         if form.unsaved {
             pending.append(.keepDraft(values: form.values, name: form.baseName, continuing: form.file))
         }
@@ -56,9 +55,29 @@ extension AppState {
             if !quit { message = "The last brief could not be kept as a draft: \(why)" }
             else { draftLine = "nnguide: the brief you were filling in could not be saved: \(why)" }
         default:
-            let ctx = context
-            let effect = decide.receive(result, ctx)
-            if effect != .unhandled { apply(effect, for: .open) }
+            deliver(result)
+            if let m = Self.says(result) { message = m }
+        }
+    }
+
+    /// What the message line says of a result the screen that asked has taken.
+    static func says(_ result: CommandResult) -> String? {
+        switch result {
+        case .recordSaved(let path):
+            // Few words and the file's name first: with the folder first, 80 columns cut the name; 40 columns
+            // cut it after "Saved the decision record".
+            return "Saved record " + Sheet.fileName(path)
+        case .recordFailed(let why), .briefFailed(let why):
+            return "Not saved: \(why)"
+        case .briefSaved(let path, let new):
+            return (new ? "Saved brief " : "Already saved: ") + Sheet.fileName(path)
+        case .briefUpdated(let path, let was):
+            // The pick it recorded goes first when it moved: a narrow screen cuts the end.
+            return (was.map { "Pick moved from \($0); updated " } ?? "Updated brief ") + Sheet.fileName(path)
+        case .briefDeleted(let path, let problem, _, _):
+            return problem.map { "Not deleted: \($0)" } ?? "Deleted \(path)"
+        case .briefsListed, .readingSaved, .draftKept, .draftFailed:
+            return nil
         }
     }
 

@@ -40,11 +40,7 @@ import Testing
 
     @Test func theComparisonOfTwoSavedBriefsReturnsToTheListAtTheSameBrief() {
         var s = press(Fixture.state(), keys("d5"))
-        let listed = [
-            SavedBrief(path: "/b/text-generation.yaml", values: [.modality: .choice("text"), .task: .choice("generation")], problem: nil, modified: Date()),
-            SavedBrief(path: "/b/text-classification.yaml", values: [.modality: .choice("text"), .task: .choice("classification")], problem: nil, modified: Date()),
-        ]
-        s = update(s, .done(.briefsListed(listed, folder: "/b"))).0
+        s = update(s, .done(.briefsListed(SavedBriefsScreenTests.listed, folder: "/b"))).0
         let list = press(s, keys("v", "j"))
         s = press(list, keys("v"))
         #expect(Self.names(s) == ["HubScreen", "SavedBriefsScreen", "BriefComparisonScreen"])

@@ -41,7 +41,7 @@ import Testing
         var r = try Recommender(guide: guide).recommend(brief)
         r.flips = nil   // as the form's live recommendation has it
         let event = dir.runner.run(.saveRecord(.brief(r)), guide: guide)
-        guard case .done(.recordSaved(let path)) = event else { Issue.record("\(event)"); return }
+        guard case .done(.recordSaved(let path), _) = event else { Issue.record("\(event)"); return }
         let record = try String(contentsOfFile: path, encoding: .utf8)
         let expected = Flips.analyze(brief, with: Recommender(guide: guide))
         try #require(!expected.isEmpty, "the fixture brief has no flips to show")

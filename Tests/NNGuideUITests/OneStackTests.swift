@@ -40,7 +40,7 @@ import Testing
 
     @Test func theComparisonOfTwoSavedBriefsReturnsToTheListAtTheSameBrief() {
         var s = press(Fixture.state(), keys("d5"))
-        s = update(s, .done(.briefsListed(SavedBriefsScreenTests.listed, folder: "/b"))).0
+        s = update(s, .done(.briefsListed(SavedBriefsScreenTests.listed, folder: "/b"), to: s.topAsker)).0
         let list = press(s, keys("v", "j"))
         s = press(list, keys("v"))
         #expect(Self.names(s) == ["HubScreen", "SavedBriefsScreen", "BriefComparisonScreen"])

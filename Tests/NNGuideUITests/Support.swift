@@ -122,3 +122,8 @@ struct DecideProbe {
 extension AppState {
     var decide: DecideProbe { DecideProbe(state: self) }
 }
+
+extension AppState {
+    /// The screen on top, as the asker of a result a test feeds by hand (`press` drops commands).
+    var topAsker: Asker { Asker(screen: top) }
+}

@@ -47,10 +47,6 @@ public struct AppState: Sendable {
     var aside: [TreeOrigin: [Frame]] = [:]
     /// The Model Brief being filled in, which the decision screens share (`ScreenContext.form`).
     public internal(set) var form = BriefForm()
-    /// The screens whose commands are out, first asked first: the loop runs commands in the order
-    /// they were asked for and feeds each result back before the next key (`settle`), so a key
-    /// starts with none (a test that drops commands never sends their results).
-    var awaiting: [ScreenID] = []
 
     /// The frames over the view shown, bottom first.
     var frames: [Frame] {
@@ -79,7 +75,7 @@ public struct AppState: Sendable {
 
     /// What the current event asked for; `update` hands it out with the new state, so it is empty
     /// between events.
-    var pending: [Command] = []
+    var pending: [(command: Command, asker: Asker)] = []
     /// The reading state as last sent to be saved, when, and the first warning (App/Saving.swift).
     public internal(set) var saves: ReadingSaves
     /// Set on the way out: the line saying where an unsaved brief was kept as a draft.

@@ -20,7 +20,7 @@ extension AppState {
         guard reading != disk else { return }
         guard reading.bookmarks != disk.bookmarks || reading.visited != disk.visited
               || reading.last?.page != disk.last?.page || time - saves.lastSave > ReadingSaves.interval else { return }
-        pending.append(.saveReading(reading))
+        pending.append((.saveReading(reading), .app))
         saves.onDisk = reading
         saves.lastSave = time
     }
@@ -30,16 +30,16 @@ extension AppState {
     mutating func leave() {
         quit = true
         if reading != saves.onDisk {
-            pending.append(.saveReading(reading))
+            pending.append((.saveReading(reading), .app))
             saves.onDisk = reading
         }
         if form.unsaved {
-            pending.append(.keepDraft(values: form.values, name: form.baseName, continuing: form.file))
+            pending.append((.keepDraft(values: form.values, name: form.baseName, continuing: form.file), .app))
         }
     }
 
-    /// The reading state and draft results; the others go to the decision screens.
-    mutating func receive(_ result: CommandResult) {
+    /// The reading state and draft results are the app's; the others go to the screen that asked.
+    mutating func receive(_ result: CommandResult, to asker: Asker) {
         switch result {
         case .readingSaved(let warning):
             // The first warning shows once in the app and is printed again on the way out; a save that
@@ -55,7 +55,7 @@ extension AppState {
             if !quit { message = "The last brief could not be kept as a draft: \(why)" }
             else { draftLine = "nnguide: the brief you were filling in could not be saved: \(why)" }
         default:
-            deliver(result)
+            deliver(result, to: asker)
             if let m = Self.says(result) { message = m }
         }
     }

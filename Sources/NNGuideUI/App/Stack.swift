@@ -4,12 +4,16 @@ import NNGuideCore
 /// dismiss with a result, replace, resume), one Back, and where commands' results go.
 extension AppState {
     /// Runs `body` on a screen with a context over the brief, keeps the brief it changed and applies
-    /// the changes it asked of the stack, in order. A command it runs is addressed to it.
+    /// the changes it asked of the stack, in order. A command it runs is asked in its name, so the
+    /// result comes back to it.
     mutating func run(_ id: ScreenID, _ body: (inout any Screen, inout ScreenContext) -> Effect) -> Effect {
         var ctx = context
         var effect = body(&screens[id], &ctx)
         form = ctx.form
-        if case .run = effect { awaiting.append(id) }
+        if case .run(let command) = effect {
+            pending.append((command, Asker(screen: id)))
+            effect = .none
+        }
         for change in ctx.changes { effect = apply(change, effect) }
         return effect
     }
@@ -107,12 +111,9 @@ extension AppState {
         frames.removeAll { $0.screen.isView }
     }
 
-    /// The result of a command a screen ran reaches that screen, if it is still held (results come
-    /// back before the next key, so it is).
-    mutating func deliver(_ result: CommandResult) {
-        guard !awaiting.isEmpty else { return }
-        let id = awaiting.removeFirst()
-        guard screens.holds(id) else { return }
+    /// The result of a command a screen ran reaches that screen, wherever it is, if it is still held.
+    mutating func deliver(_ result: CommandResult, to asker: Asker) {
+        guard let id = asker.screen, screens.holds(id) else { return }
         _ = run(id) { s, c in s.receive(result, &c); return .none }
         if id == top { fitTop() }
     }

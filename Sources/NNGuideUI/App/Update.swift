@@ -5,6 +5,12 @@ import NNGuideCore
 /// cannot do itself (disk work, loading the whole guide) it returns as commands; the loop runs them
 /// and feeds each result back as an event (`settle`).
 public func update(_ state: AppState, _ event: Event) -> (AppState, [Command]) {
+    let (s, asked) = step(state, event)
+    return (s, asked.map(\.command))
+}
+
+/// `update`, with the screen that asked for each command: its result is addressed there (`settle`).
+func step(_ state: AppState, _ event: Event) -> (AppState, [(command: Command, asker: Asker)]) {
     var s = state
     s.pending = []
     s.handle(event)
@@ -42,11 +48,10 @@ extension AppState {
         switch event {
         case .key(let key, let time):
             let wasQuitting = quit
-            awaiting.removeAll()
             apply(key)
             if quit { if !wasQuitting { leave() } } else { saveReadingIfDue(at: time) }
-        case .done(let result):
-            receive(result)
+        case .done(let result, let asker):
+            receive(result, to: asker)
         case .wholeGuide(let whole?):
             // The same screen over the whole guide: the preview only ever shows the home screen, so
             // nothing but the message and the saves carries over.
@@ -153,7 +158,8 @@ extension AppState {
             go(.view(.glossary))
         case .show(let id): showView(id)
         case .showSources(let note): overlay = .sources(note)
-        case .run(let command): pending.append(command)
+        // A screen's command is taken with its id where the screen returns it (`run(_:_:)`).
+        case .run(let command): pending.append((command, .app))
         }
     }
 

@@ -92,6 +92,32 @@ struct DecisionMapExplorerTests {
         t.expectRestored()
     }
 
+    /// Issue 22: Decide's screens wait on Decide's own stack while another view is shown. A map over
+    /// a question, then Search (from help over the map: help closes, the map stays), and Back lands on
+    /// the map exactly as it was; Backspace then closes the map onto the question.
+    @Test func decidesStackWaitsWhileSearchIsShown() throws {
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
+        t.waitFor("Start at the beginning")
+        try t.send("d", "1", "2")
+        t.waitFor("What must the model do with the text?")
+        try t.send("M", "j")
+        t.waitFor("Map: Primary decision flow")
+        let map = t.settled()
+        try t.send("?")
+        t.waitFor("Help")
+        try t.send("s")
+        t.waitFor("Type words")
+        // Esc leaves the query field (where Backspace deletes), then Back.
+        try t.send("Escape", "BSpace")
+        t.waitForScreen("the map as it was, after Search") { $0 == map }
+        try t.send("BSpace")
+        t.waitUntilGone("Map: Primary decision flow")
+        t.waitFor("What must the model do with the text?")
+        try t.send("q")
+        t.waitFor("EXIT=0")
+        t.expectRestored()
+    }
+
     /// Issue 12, finding 3: `y` on the phone user's route (Images › Classify › On a device) prints a
     /// command that, run in the shell, picks what the screen picks, with its device-sized variants first,
     /// and names deploy; a sample count, if any, says it stands for a range.

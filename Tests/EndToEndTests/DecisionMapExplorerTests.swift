@@ -4,12 +4,18 @@ import Testing
 /// The decision map (`M`) in the real binary, in tmux: open it, jump to a place, come back.
 @Suite(.enabled(if: ExplorerPaths.haveTmux && ExplorerPaths.haveBinary, "needs tmux and .build/debug/nnguide (make test builds it)"))
 struct DecisionMapExplorerTests {
-    // Each expectation waits for its text: a frame may reach tmux in more than one write.
-    @Test func mapOpensJumpsAndReturns() throws {
+    /// The fixture in the explorer at 80x24, at the primary flow's question after Text.
+    static func atTheTextQuestion() throws -> TmuxSession {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
         t.waitFor("Start at the beginning")
         try t.send("d", "1", "2")
         t.waitFor("What must the model do with the text?")
+        return t
+    }
+
+    // Each expectation waits for its text: a frame may reach tmux in more than one write.
+    @Test func mapOpensJumpsAndReturns() throws {
+        let t = try Self.atTheTextQuestion()
         try t.send("M")
         t.waitFor("Map: Primary decision flow")
         // The whole tree: every question and the picks at the leaves, by title.
@@ -96,10 +102,7 @@ struct DecisionMapExplorerTests {
     /// a question, then Search (from help over the map: help closes, the map stays), and Back lands on
     /// the map exactly as it was; Backspace then closes the map onto the question.
     @Test func decidesStackWaitsWhileSearchIsShown() throws {
-        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
-        t.waitFor("Start at the beginning")
-        try t.send("d", "1", "2")
-        t.waitFor("What must the model do with the text?")
+        let t = try Self.atTheTextQuestion()
         try t.send("M", "j")
         t.waitFor("Map: Primary decision flow")
         let map = t.settled()

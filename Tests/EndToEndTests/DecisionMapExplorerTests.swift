@@ -4,12 +4,18 @@ import Testing
 /// The decision map (`M`) in the real binary, in tmux: open it, jump to a place, come back.
 @Suite(.enabled(if: ExplorerPaths.haveTmux && ExplorerPaths.haveBinary, "needs tmux and .build/debug/nnguide (make test builds it)"))
 struct DecisionMapExplorerTests {
-    // Each expectation waits for its text: a frame may reach tmux in more than one write.
-    @Test func mapOpensJumpsAndReturns() throws {
+    /// The fixture in the explorer at 80x24, at the primary flow's question after Text.
+    static func atTheTextQuestion() throws -> TmuxSession {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
         t.waitFor("Start at the beginning")
         try t.send("d", "1", "2")
         t.waitFor("What must the model do with the text?")
+        return t
+    }
+
+    // Each expectation waits for its text: a frame may reach tmux in more than one write.
+    @Test func mapOpensJumpsAndReturns() throws {
+        let t = try Self.atTheTextQuestion()
         try t.send("M")
         t.waitFor("Map: Primary decision flow")
         // The whole tree: every question and the picks at the leaves, by title.
@@ -87,6 +93,29 @@ struct DecisionMapExplorerTests {
         t.waitFor("Saved briefs")
         try t.send("BSpace")
         t.waitFor("Open a saved brief")
+        try t.send("q")
+        t.waitFor("EXIT=0")
+        t.expectRestored()
+    }
+
+    /// Issue 22: Decide's screens wait on Decide's own stack while another view is shown. A map over
+    /// a question, then Search (from help over the map: help closes, the map stays), and Back lands on
+    /// the map exactly as it was; Backspace then closes the map onto the question.
+    @Test func decidesStackWaitsWhileSearchIsShown() throws {
+        let t = try Self.atTheTextQuestion()
+        try t.send("M", "j")
+        t.waitFor("Map: Primary decision flow")
+        let map = t.settled()
+        try t.send("?")
+        t.waitFor("Help")
+        try t.send("s")
+        t.waitFor("Type words")
+        // Esc leaves the query field (where Backspace deletes), then Back.
+        try t.send("Escape", "BSpace")
+        t.waitForScreen("the map as it was, after Search") { $0 == map }
+        try t.send("BSpace")
+        t.waitUntilGone("Map: Primary decision flow")
+        t.waitFor("What must the model do with the text?")
         try t.send("q")
         t.waitFor("EXIT=0")
         t.expectRestored()

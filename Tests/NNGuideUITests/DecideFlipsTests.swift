@@ -75,7 +75,7 @@ import Testing
             SavedBrief(path: "/b/text-generation.yaml", values: [.modality: .choice("text"), .task: .choice("generation")], problem: nil, modified: Date()),
             SavedBrief(path: "/b/text-classification.yaml", values: [.modality: .choice("text"), .task: .choice("classification")], problem: nil, modified: Date()),
         ]
-        s = update(s, .done(.briefsListed(listed, folder: "/b"))).0
+        s = update(s, .done(.briefsListed(listed, folder: "/b"), to: s.topAsker)).0
         s = press(s, keys("v", "j", "v"))
         let text = render(s).lines.joined(separator: "\n")
         #expect(text.contains("Two saved briefs"))

@@ -148,16 +148,32 @@ import Testing
     @Test func aCommandsResultGoesToTheScreenThatAskedIt() {
         // `e` at a pick: the session that asked says where the record went (the form does not).
         var s = press(Fixture.state(), keys("d1", "22"))
-        var (next, commands) = update(s, .key(.char("e"), at: 0))
-        #expect(commands.count == 1)
-        s = update(next, .done(.recordSaved(path: "/w/decision-x.md"))).0
+        let (asking, asked) = step(s, .key(.char("e"), at: 0))
+        #expect(asked.count == 1 && asked.first?.asker == asking.topAsker)
+        s = update(asking, .done(.recordSaved(path: "/w/decision-x.md"), to: asked[0].asker)).0
         #expect(s.message == "Saved record decision-x.md in /w")
         #expect(s.decide.session?.saved == "/w/decision-x.md" && s.decide.form.savedRecord == nil)
         // The list's own first command (reading the folder) answers the list, not the hub that opened it.
-        (next, commands) = update(press(Fixture.state(), keys("d")), .key(.char("5"), at: 0))
+        let (next, commands) = update(press(Fixture.state(), keys("d")), .key(.char("5"), at: 0))
         #expect(commands == [.listBriefs])
-        s = update(next, .done(.briefsListed([], folder: "/b"))).0
+        s = update(next, .done(.briefsListed([], folder: "/b"), to: next.topAsker)).0
         #expect(shown(s).contains("In /b"))
+    }
+
+    @Test func aResultIsAddressedToItsScreenWhereverItIsNow() {
+        // The session asks for its record, then the map is pushed over it before the answer comes:
+        // the answer still reaches the session, under the map, and the map stays on top.
+        let pick = press(Fixture.state(), keys("d1", "22"))
+        let (asking, asked) = step(pick, .key(.char("e"), at: 0))
+        let mapped = press(asking, keys("M"))
+        var s = update(mapped, .done(.recordSaved(path: "/w/decision-y.md"), to: asked[0].asker)).0
+        #expect(s.decide.top is DecisionMap && s.decide.session?.saved == "/w/decision-y.md")
+        #expect(s.violations().isEmpty)
+        // A screen gone by the time its answer comes gets nothing, and nothing else takes it.
+        let (listing, list) = step(press(Fixture.state(), keys("d")), .key(.char("5"), at: 0))
+        s = update(press(listing, [.backspace]), .done(.briefsListed([], folder: "/b"), to: list[0].asker)).0
+        #expect(Self.names(s) == ["HubScreen"] && s.violations().isEmpty)
+        #expect(s.decide.session == nil && s.form.savedRecord == nil)
     }
 
     /// A screen reached by keys, and the keymap scopes it must have, most specific first.

@@ -161,10 +161,10 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         guard case .saveRecord(.path(let nav))? = c.first, c.count == 1 else { Issue.record("\(c)"); return }
         #expect(nav.leaf?.id == "text-generate")
         var failed = s
-        feed(&failed, .done(.recordFailed("cannot create /x: read-only")))
+        feed(&failed, .done(.recordFailed("cannot create /x: read-only"), to: failed.topAsker))
         #expect(failed.message == "Not saved: cannot create /x: read-only")
         #expect(!shown(failed).contains("Decision record saved"))
-        feed(&s, .done(.recordSaved(path: "/work/decision-transformer-2024-05-01.md")))
+        feed(&s, .done(.recordSaved(path: "/work/decision-transformer-2024-05-01.md"), to: s.topAsker))
         #expect(s.message == "Saved record decision-transformer-2024-05-01.md in /work")
         #expect(shown(s).contains("Decision record saved as decision-transformer-2024-05-01.md"))
     }
@@ -175,13 +175,13 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         #expect(c == [.saveBrief(values: [.modality: .choice("text"), .task: .choice("generation")], name: "text-generation")])
         #expect(s.decide.form.unsaved, "not saved until the result says so")
         var failed = s
-        feed(&failed, .done(.briefFailed("cannot write in /b: No space left on device")))
+        feed(&failed, .done(.briefFailed("cannot write in /b: No space left on device"), to: failed.topAsker))
         #expect(failed.message == "Not saved: cannot write in /b: No space left on device")
         #expect(failed.decide.form.unsaved)
         var same = s
-        feed(&same, .done(.briefSaved(path: "/b/text-generation.yaml", new: false)))
+        feed(&same, .done(.briefSaved(path: "/b/text-generation.yaml", new: false), to: same.topAsker))
         #expect(same.message == "Already saved: text-generation.yaml in /b" && !same.decide.form.unsaved)
-        feed(&s, .done(.briefSaved(path: "/b/text-generation.yaml", new: true)))
+        feed(&s, .done(.briefSaved(path: "/b/text-generation.yaml", new: true), to: s.topAsker))
         #expect(s.message == "Saved brief text-generation.yaml in /b")
         #expect(!s.decide.form.unsaved && s.decide.form.file == "/b/text-generation.yaml")
         #expect(render(s).lines[s.height - 2].contains("(brief saved)"))
@@ -196,15 +196,15 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         #expect(shown(s).contains("Reading the briefs folder"))
         let a = SavedBrief(path: "/b/a.yaml", values: [.modality: .choice("image")], problem: nil, modified: Date(timeIntervalSince1970: 2), order: [.modality])
         let b = SavedBrief(path: "/b/b.yaml", values: [.modality: .choice("text")], problem: nil, modified: Date(timeIntervalSince1970: 1), order: [.modality])
-        feed(&s, .done(.briefsListed([a, b], folder: "/b")))
+        feed(&s, .done(.briefsListed([a, b], folder: "/b"), to: s.topAsker))
         #expect(s.decide.saved == [a, b])
         #expect(shown(s).contains("a.yaml") && shown(s).contains("modality=text"))
         #expect(feed(&s, key("x")).isEmpty, "the first x asks")
         #expect(feed(&s, key("x")) == [.deleteBrief(path: "/b/a.yaml")])
         var failed = s
-        feed(&failed, .done(.briefDeleted(path: "/b/a.yaml", problem: "cannot delete /b/a.yaml: Permission denied", remaining: [a, b], folder: "/b")))
+        feed(&failed, .done(.briefDeleted(path: "/b/a.yaml", problem: "cannot delete /b/a.yaml: Permission denied", remaining: [a, b], folder: "/b"), to: failed.topAsker))
         #expect(failed.message == "Not deleted: cannot delete /b/a.yaml: Permission denied" && failed.decide.saved.count == 2)
-        feed(&s, .done(.briefDeleted(path: "/b/a.yaml", problem: nil, remaining: [b], folder: "/b")))
+        feed(&s, .done(.briefDeleted(path: "/b/a.yaml", problem: nil, remaining: [b], folder: "/b"), to: s.topAsker))
         #expect(s.message == "Deleted /b/a.yaml" && s.decide.saved == [b])
         #expect(!render(s).lines.dropLast(2).joined().contains("a.yaml"), "the list above the status and message lines")
     }
@@ -213,23 +213,23 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         let dir = try TempDir()
         let runner = dir.runner
         let guide = Fixture.guide
-        guard case .done(.briefSaved(let path, true)) = runner.run(.saveBrief(values: [.modality: .choice("text")], name: "t"), guide: guide) else {
+        guard case .done(.briefSaved(let path, true), _) = runner.run(.saveBrief(values: [.modality: .choice("text")], name: "t"), guide: guide) else {
             Issue.record("saveBrief"); return
         }
         #expect(path == dir.path("state/briefs/t.yaml"))
-        guard case .done(.briefSaved(path, false)) = runner.run(.saveBrief(values: [.modality: .choice("text")], name: "t"), guide: guide) else {
+        guard case .done(.briefSaved(path, false), _) = runner.run(.saveBrief(values: [.modality: .choice("text")], name: "t"), guide: guide) else {
             Issue.record("saveBrief again"); return
         }
-        guard case .done(.briefsListed(let list, let folder)) = runner.run(.listBriefs, guide: guide) else { Issue.record("list"); return }
+        guard case .done(.briefsListed(let list, let folder), _) = runner.run(.listBriefs, guide: guide) else { Issue.record("list"); return }
         #expect(list.map(\.path) == [path] && folder == dir.path("state/briefs"))
-        guard case .done(.briefDeleted(path, nil, let remaining, _)) = runner.run(.deleteBrief(path: path), guide: guide) else { Issue.record("delete"); return }
+        guard case .done(.briefDeleted(path, nil, let remaining, _), _) = runner.run(.deleteBrief(path: path), guide: guide) else { Issue.record("delete"); return }
         #expect(remaining.isEmpty && !FileManager.default.fileExists(atPath: path))
-        guard case .done(.briefDeleted(_, let problem?, _, _)) = runner.run(.deleteBrief(path: "/etc/passwd"), guide: guide) else { Issue.record("delete outside"); return }
+        guard case .done(.briefDeleted(_, let problem?, _, _), _) = runner.run(.deleteBrief(path: "/etc/passwd"), guide: guide) else { Issue.record("delete outside"); return }
         #expect(problem.contains("is not in"))
-        guard case .done(.draftKept(let draft, true)) = runner.run(.keepDraft(values: [.task: .choice("generation")], name: "g"), guide: guide) else { Issue.record("draft"); return }
+        guard case .done(.draftKept(let draft, true), _) = runner.run(.keepDraft(values: [.task: .choice("generation")], name: "g"), guide: guide) else { Issue.record("draft"); return }
         #expect(draft == dir.path("state/briefs/drafts/g.yaml"))
         let reading = ReadingState(last: Position(page: "part-1"), visited: ["opening"])
-        guard case .done(.readingSaved(nil)) = runner.run(.saveReading(reading), guide: guide) else { Issue.record("reading"); return }
+        guard case .done(.readingSaved(nil), _) = runner.run(.saveReading(reading), guide: guide) else { Issue.record("reading"); return }
         #expect(StateStore(directory: dir.path("state")).load().state == reading)
         guard case .wholeGuide(nil) = runner.run(.loadWholeGuide, guide: guide) else { Issue.record("no loader: failure"); return }
         var loading = runner

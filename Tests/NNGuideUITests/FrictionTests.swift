@@ -44,7 +44,7 @@ import Testing
     @Test func aBriefSaveMessageKeepsTheNameWholeAt40Columns() throws {
         let home = try #require(ProcessEnvironment.current["HOME"])
         var s = press(AppState(library: try #require(BriefFormChoiceTests.library), width: 40, height: 12), keys("d3"))
-        s = update(s, .done(.briefSaved(path: home + "/.local/state/nnguide/briefs/image-classification.yaml", new: true))).0
+        s = update(s, .done(.briefSaved(path: home + "/.local/state/nnguide/briefs/image-classification.yaml", new: true), to: s.topAsker)).0
         let last = render(s).lines.last ?? ""
         #expect(last.contains("image-classification.yaml"), "\(last)")
         #expect(Sheet.fileName("/u/me/x/a.yaml", home: "/u/me") == "a.yaml in ~/x")

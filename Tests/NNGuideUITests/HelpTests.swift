@@ -41,7 +41,7 @@ import Testing
         var r = try Recommender(guide: guide).recommend(brief)
         r.flips = nil   // as the form's live recommendation has it
         let event = dir.runner.run(.saveRecord(.brief(r)), guide: guide)
-        guard case .done(.recordSaved(let path)) = event else { Issue.record("\(event)"); return }
+        guard case .done(.recordSaved(let path), _) = event else { Issue.record("\(event)"); return }
         let record = try String(contentsOfFile: path, encoding: .utf8)
         let expected = Flips.analyze(brief, with: Recommender(guide: guide))
         try #require(!expected.isEmpty, "the fixture brief has no flips to show")
@@ -98,14 +98,14 @@ import Testing
     @Test(arguments: [("s", Scope.field), ("i", Scope.field)])
     func helpFromATextFieldOpensAtTheFieldsKeys(_ key: String, _ scope: Scope) throws {
         let typing = press(Fixture.state(), keys(key, "att"))
-        try #require(typing.current.typing)
+        try #require(typing.typing)
         let s = press(typing, [.function(1)])
         #expect(s.screen == .help)
         let top = render(s).lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
         #expect(top.contains(scope.title), "help opened at: \(top)")
         // And closes back onto the field, still typing what was typed.
         let back = press(s, [.char("q")])
-        #expect(back.current.typing && render(back).lines == render(typing).lines)
+        #expect(back.typing && render(back).lines == render(typing).lines)
     }
 
     @Test func aKeyThatDoesNothingInHelpDoesNotPointAtHelp() {
@@ -122,7 +122,7 @@ import Testing
         let help = Keymap.key(.help, in: .field)
         for k in ["s", "i"] {
             let s = press(Fixture.state(width, 12), keys(k, "att"))
-            try #require(s.current.typing)
+            try #require(s.typing)
             let hint = render(s).lines.last ?? ""
             #expect(hint.contains("\(help) help"), "\(width) columns, \(k): \(hint)")
         }

@@ -13,7 +13,7 @@ import Testing
     @Test func f1OpensHelpEvenFromAField() {
         #expect(press(Fixture.state(), [.function(1)]).screen == .help)
         let typing = press(Fixture.state(), keys("s", "conv"))
-        #expect(typing.current.typing)
+        #expect(typing.typing)
         #expect(press(typing, [.function(1)]).screen == .help)
         #expect(Key.function(1).label == "F1")
     }
@@ -181,14 +181,14 @@ import Testing
 @Suite struct CompareListTests {
     @Test func slashFiltersTheListAsYouType() {
         var s = press(Fixture.state(), keys("c", "/"))
-        #expect(s.current.typing)
+        #expect(s.typing)
         s = press(s, keys("state sp"))
         let items = s.compare.items(s.context)
         #expect(items.count == 1)
         if case .architecture(let a)? = items.first { #expect(a.id == "ssm") } else { Issue.record("not an architecture") }
         // Enter leaves the field and acts on the one match; Esc then clears the filter.
         s = press(s, [.enter])
-        #expect(!s.current.typing && s.compare.picked == ["ssm"])
+        #expect(!s.typing && s.compare.picked == ["ssm"])
         s = press(s, [.escape])
         #expect(s.compare.filter.text.isEmpty && s.compare.items(s.context).count > 1)
     }

@@ -101,7 +101,7 @@ import Testing
 
     @Test func helpListsTheRecommendationKeysAndOpensAtThem() {
         let rows = Keymap.bindings.filter { $0.scope == .recommendation }
-        #expect(Set(rows.map(\.action)) == [.nextLink, .open, .decide(.stepBack)])
+        #expect(Set(rows.map(\.action)) == [.nextLink, .open, .back])
         let s = press(Fixture.state(80, 24), keys("d3", "4j6", "r", "?"))
         #expect(s.screen == .help)
         let screen = render(s).lines.joined(separator: "\n")

@@ -65,7 +65,7 @@ import Testing
             let moves = (0..<Int.random(in: 1...12, using: &rng)).map { _ in
                 [keys("t", "j", Key.enter), keys("1"), keys("i"), keys("s"), keys("c"), keys("]"), keys("?")].randomElement(using: &rng)!
             }
-            for m in moves { s = press(s, m); if s.current.typing { s = update(s, .escape) } }
+            for m in moves { s = press(s, m); if s.typing { s = update(s, .escape) } }
             let here = s.location
             guard !s.history.isEmpty else { continue }
             let back = update(s, .backspace)

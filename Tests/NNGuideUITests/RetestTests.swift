@@ -37,7 +37,7 @@ import Testing
     /// ("Saved the decision record as /home/.../decision-gradient-boosting-2026-1…").
     @Test func aSaveMessageShowsTheWholeFileNameAt80Columns() {
         var s = press(Fixture.state(), keys("d1", "22"))
-        s = update(s, .done(.recordSaved(path: "/home/someone/projects/customer-churn/decisions/decision-gradient-boosting-2026-12-07.md"))).0
+        s = update(s, .done(.recordSaved(path: "/home/someone/projects/customer-churn/decisions/decision-gradient-boosting-2026-12-07.md"), to: s.topAsker)).0
         #expect(s.width == 80)
         let last = render(s).lines.last ?? ""
         #expect(last.contains("decision-gradient-boosting-2026-12-07.md"), "\(last)")

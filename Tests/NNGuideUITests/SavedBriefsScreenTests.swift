@@ -23,7 +23,7 @@ import Testing
     func screen(_ name: String, _ path: [Key]) {
         for (w, h) in ScreenTests.sizes {
             var s = press(Fixture.state(w, h), keys("d5"))
-            s = update(s, .done(.briefsListed(Self.listed, folder: "/b"))).0
+            s = update(s, .done(.briefsListed(Self.listed, folder: "/b"), to: s.topAsker)).0
             s = press(s, path)
             #expect(s.violations().isEmpty, "\(name) \(w)x\(h): \(s.violations())")
             expectGolden(s, "\(name)-\(w)x\(h)", roles: true)

@@ -13,7 +13,7 @@ import Testing
     @Test func everyViewIDHasAViewOfItsTypeAndAKey() {
         let s = Fixture.state()
         for id in ViewID.allCases {
-            #expect(type(of: s.view(id)) == id.entry.type, "\(id.rawValue) holds \(type(of: s.view(id)))")
+            #expect(type(of: s.view(id)) == type(of: id.entry.make()), "\(id.rawValue) holds \(type(of: s.view(id)))")
             #expect(!id.title.isEmpty, "\(id.rawValue) has no title")
             let keyed = Keymap.bindings.contains { $0.scope == .global && ($0.action == .show(id) || Self.opening[$0.action] == id) }
             #expect(keyed || id == .reader, "no key in Keymap.bindings shows \(id.rawValue)")

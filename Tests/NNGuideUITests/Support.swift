@@ -101,9 +101,29 @@ func expectGoldenAtEverySize(_ name: String, _ path: [Key], roles: Bool = false,
     }
 }
 
-extension DecideView {
-    /// The topmost tree session on the stack, for tests to look at (the app never searches its stack).
+/// Decide's stack as tests look at it: the hub (the decide view) and the screens over it, the
+/// brief they share and the sessions put aside. The app itself never searches a stack for a type.
+struct DecideProbe {
+    let state: AppState
+    /// The screens on Decide's stack, bottom first: the hub, then what was pushed over it.
+    var stack: [any Screen] { [state.view(.decide)] + (state.stacks[.decide] ?? []).map { state.screens[$0.screen] } }
+    var top: any Screen { stack[stack.count - 1] }
+    var form: BriefForm { state.form }
+    var aside: [TreeOrigin: [Frame]] { state.aside }
+    var scopes: [Scope] { top.scopes }
+    var typing: Bool { top.typing(state.context) }
+    var typingScopes: [Scope] { top.typingScopes }
+    /// The topmost tree session on the stack.
     var session: TreeSession? { stack.last { $0 is TreeSession } as? TreeSession }
     /// The saved briefs the list on the stack shows.
     var saved: [SavedBrief] { (stack.last { $0 is SavedBriefsScreen } as? SavedBriefsScreen)?.saved ?? [] }
+}
+
+extension AppState {
+    var decide: DecideProbe { DecideProbe(state: self) }
+}
+
+extension AppState {
+    /// The screen on top, as the asker of a result a test feeds by hand (`press` drops commands).
+    var topAsker: Asker { Asker(screen: top) }
 }

@@ -118,7 +118,7 @@ import Testing
         #expect(Self.statusLine(variants).contains("Variants"))
         #expect(Self.statusLine(variants).range(of: #"1/\d+$"#, options: .regularExpression) != nil, "\(Self.statusLine(variants))")
         var saved = press(hub, keys("5"))
-        saved = update(saved, .done(.briefsListed(SavedBriefsScreenTests.listed, folder: "/b"))).0
+        saved = update(saved, .done(.briefsListed(SavedBriefsScreenTests.listed, folder: "/b"), to: saved.topAsker)).0
         #expect(Self.statusLine(saved).hasSuffix("1/2"), "\(Self.statusLine(saved))")
         #expect(Self.statusLine(press(saved, [.down])).hasSuffix("2/2"))
 

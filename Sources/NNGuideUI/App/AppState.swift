@@ -32,14 +32,36 @@ public struct AppState: Sendable {
     public internal(set) var glyphs: Glyphs
     public internal(set) var mouse: Bool
 
-    var views = ViewTable()
-    /// The view shown in place of the others, the one reading history records.
+    var screens = ScreenStore()
+    /// The view shown in place of the others, the one reading history records: the mode whose
+    /// stack has the keys.
     public internal(set) var base: ViewID = .home
-    /// Screens pushed over `base` (Help), top last: each is dismissed back onto the one under it,
-    /// exactly as it was. A place opened from one of them is opened on the base and they close.
-    public internal(set) var stack: [ViewID] = []
-    /// The screen on top: the one that gets the keys and draws.
+    /// Each mode's stack: the screens over its view, bottom first (Textual's `_screen_stacks[mode]`).
+    /// Only the top one gets the keys and draws; Back dismisses it onto the one under it, exactly as
+    /// it was. Showing another view and coming back finds a stack as it was (Decide's screens wait
+    /// while a pick's page is read); a view pushed over whatever is showing (Help) closes when a
+    /// place opens.
+    var stacks: [ViewID: [Frame]] = [:]
+    /// Sessions `d` put aside, whole (a map over them included), by where they began: the hub
+    /// resumes them. Their screens stay in `screens` meanwhile.
+    var aside: [TreeOrigin: [Frame]] = [:]
+    /// The Model Brief being filled in, which the decision screens share (`ScreenContext.form`).
+    public internal(set) var form = BriefForm()
+
+    /// The frames over the view shown, bottom first.
+    var frames: [Frame] {
+        get { stacks[base] ?? [] }
+        set { stacks[base] = newValue.isEmpty ? nil : newValue }
+    }
+    /// The screens over `base`, as the views they belong to: Help is `.help`, a screen Decide
+    /// pushed is `.decide`.
+    public var stack: [ViewID] {
+        frames.map { if case .view(let v) = $0.screen { return v } else { return base } }
+    }
+    /// The view on top: the one whose screen gets the keys and draws.
     public var screen: ViewID { stack.last ?? base }
+    /// The screen on top.
+    var top: ScreenID { frames.last?.screen ?? .view(base) }
 
     public internal(set) var overlay: Overlay?
     public internal(set) var history: [Location] = []
@@ -53,7 +75,7 @@ public struct AppState: Sendable {
 
     /// What the current event asked for; `update` hands it out with the new state, so it is empty
     /// between events.
-    var pending: [Command] = []
+    var pending: [(command: Command, asker: Asker)] = []
     /// The reading state as last sent to be saved, when, and the first warning (App/Saving.swift).
     public internal(set) var saves: ReadingSaves
     /// Set on the way out: the line saying where an unsaved brief was kept as a draft.
@@ -74,7 +96,7 @@ public struct AppState: Sendable {
         // Only the screen shown first: every other view is fitted when it is shown (`show`), and a
         // view's fit only clamps its position, which starts at the top. Fitting all of them here laid
         // out the help and the decision hub before the first frame, a third of its time (BENCHMARKS.md).
-        withView(screen) { v, ctx in v.fit(ctx) }
+        fitTop()
     }
 
     public static let historyLimit = 200
@@ -84,22 +106,32 @@ public struct AppState: Sendable {
     /// The area views draw in: everything above the status and hint lines.
     public var contentRect: Rect { Rect(x: 0, y: 0, width: width, height: max(0, height - 2)) }
 
-    public var context: ViewContext {
-        ViewContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading)
+    public var context: ScreenContext {
+        ScreenContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading, form: form,
+                      aside: aside.mapValues { $0.flatMap { screens[$0.screen].resumable?.answers ?? [] } })
     }
 
-    /// Runs `body` on a view's state, in place.
-    mutating func withView<R>(_ id: ViewID, _ body: (inout any AppView, ViewContext) -> R) -> R {
+    /// Runs `body` on a view's state, in place, for what only reads the context (a find, a view
+    /// asked for by its key).
+    mutating func withView<R>(_ id: ViewID, _ body: (inout any Screen, ScreenContext) -> R) -> R {
         let ctx = context
-        return body(&views[id], ctx)
+        return body(&screens[id], ctx)
     }
 
-    public func view(_ id: ViewID) -> any AppView { views[id] }
+    public func view(_ id: ViewID) -> any Screen { screens[id] }
 
-    public var current: any AppView { view(screen) }
+    /// The screen on top: the one that gets the keys and draws.
+    public var current: any Screen { screens[top] }
 
+    /// True while a text field of the screen on top has the keys.
+    public var typing: Bool { current.typing(context) }
+
+    /// Every screen held, after a resize: each view, and each screen on a stack or put aside.
     mutating func fitAll() {
-        for id in ViewID.allCases { withView(id) { v, ctx in v.fit(ctx) } }
+        var ids = ViewID.allCases.map(ScreenID.view)
+        for frames in stacks.values { ids += frames.map(\.screen) }
+        for frames in aside.values { ids += frames.map(\.screen) }
+        for id in ids { _ = run(id) { s, c in s.fit(&c); return .none } }
     }
 
     /// Where you are now, as history records it.
@@ -112,14 +144,25 @@ public struct AppState: Sendable {
         var out: [String] = []
         let ctx = context
         for id in ViewID.allCases { out += view(id).violations(ctx).map { "\(id.rawValue): \($0)" } }
+        if case .pushed = top { out += current.violations(ctx) }
         if history.count > Self.historyLimit { out.append("history longer than \(Self.historyLimit)") }
         for loc in history + forwardHistory {
             if case .page(let p) = loc, guide.pageID(showing: p.page) == nil { out.append("history holds unknown page \(p.page)") }
         }
         if base == .reader && reader.unit.isEmpty { out.append("reader on screen with no page") }
-        if base.entry.type.pushed { out.append("\(base.rawValue) shown in place of the others, though it is pushed") }
-        for id in stack where !id.entry.type.pushed { out.append("\(id.rawValue) pushed, though it is shown in place") }
-        if Set(stack).count != stack.count { out.append("a screen pushed over itself") }
+        if base.pushed { out.append("\(base.rawValue) shown in place of the others, though it is pushed") }
+        for (mode, frames) in stacks {
+            if frames.isEmpty { out.append("\(mode.rawValue): an empty stack kept") }
+            for case .view(let id) in frames.map(\.screen) where !id.pushed { out.append("\(id.rawValue) pushed, though it is shown in place") }
+            if mode != base, frames.contains(where: \.screen.isView) {
+                out.append("\(mode.rawValue): a view pushed over it stayed when another was shown")
+            }
+        }
+        let held = stacks.values.flatMap { $0 } + aside.values.flatMap { $0 }
+        if Set(held.map(\.screen)).count != held.count { out.append("a screen on a stack twice") }
+        if Set(held.map(\.screen)).filter { !$0.isView } != screens.pushedIDs {
+            out.append("pushed screens held that no stack has, or frames whose screen is gone")
+        }
         if !pending.isEmpty { out.append("\(pending.count) commands kept past update") }
         if case .popover(let id) = overlay, guide.glossaryEntry(id) == nil { out.append("popover for unknown term \(id)") }
         return out
@@ -128,12 +171,11 @@ public struct AppState: Sendable {
 
 /// The views the app speaks to by name, as their own types (and for tests). A new view needs none.
 extension AppState {
-    public internal(set) var home: HomeView { get { views[.home, as: HomeView.self] } _modify { yield &views[.home, as: HomeView.self] } }
-    public internal(set) var contents: ContentsView { get { views[.contents, as: ContentsView.self] } _modify { yield &views[.contents, as: ContentsView.self] } }
-    public internal(set) var reader: ReaderView { get { views[.reader, as: ReaderView.self] } _modify { yield &views[.reader, as: ReaderView.self] } }
-    public internal(set) var glossary: GlossaryView { get { views[.glossary, as: GlossaryView.self] } _modify { yield &views[.glossary, as: GlossaryView.self] } }
-    public internal(set) var search: SearchView { get { views[.search, as: SearchView.self] } _modify { yield &views[.search, as: SearchView.self] } }
-    public internal(set) var compare: CompareView { get { views[.compare, as: CompareView.self] } _modify { yield &views[.compare, as: CompareView.self] } }
-    public internal(set) var help: HelpView { get { views[.help, as: HelpView.self] } _modify { yield &views[.help, as: HelpView.self] } }
-    public internal(set) var decide: DecideView { get { views[.decide, as: DecideView.self] } _modify { yield &views[.decide, as: DecideView.self] } }
+    public internal(set) var home: HomeView { get { screens[.home, as: HomeView.self] } _modify { yield &screens[.home, as: HomeView.self] } }
+    public internal(set) var contents: ContentsView { get { screens[.contents, as: ContentsView.self] } _modify { yield &screens[.contents, as: ContentsView.self] } }
+    public internal(set) var reader: ReaderView { get { screens[.reader, as: ReaderView.self] } _modify { yield &screens[.reader, as: ReaderView.self] } }
+    public internal(set) var glossary: GlossaryView { get { screens[.glossary, as: GlossaryView.self] } _modify { yield &screens[.glossary, as: GlossaryView.self] } }
+    public internal(set) var search: SearchView { get { screens[.search, as: SearchView.self] } _modify { yield &screens[.search, as: SearchView.self] } }
+    public internal(set) var compare: CompareView { get { screens[.compare, as: CompareView.self] } _modify { yield &screens[.compare, as: CompareView.self] } }
+    public internal(set) var help: HelpView { get { screens[.help, as: HelpView.self] } _modify { yield &screens[.help, as: HelpView.self] } }
 }

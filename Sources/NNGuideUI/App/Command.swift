@@ -40,13 +40,22 @@ public enum CommandResult: Sendable, Equatable {
     case draftFailed(String)
 }
 
+/// Who a command's result goes back to: the screen that ran the command (by its id, so the result
+/// reaches it wherever it is on its stack), or the app itself (the reading state, a draft on the way
+/// out). `update` gives each command its asker; `settle` addresses the result to it.
+public struct Asker: Sendable, Hashable {
+    let screen: ScreenID?
+    public static let app = Asker(screen: nil)
+}
+
 /// Everything that changes the explorer's state: `update(state, event)` is the only way it changes.
 public enum Event: Sendable {
     /// A key (resizes and mouse events are keys too) and when it was read, in seconds on a clock that
     /// only goes forward. The time drives the reading state's save throttle, so a replay is exact.
     case key(Key, at: Double)
-    /// A command's result.
-    case done(CommandResult)
+    /// A command's result, addressed to the screen that asked (a `CommandRunner` leaves it to
+    /// `settle`, which knows who asked).
+    case done(CommandResult, to: Asker = .app)
     /// The whole guide arriving after the preview; nil when it failed to load (the loop restores the
     /// terminal and prints why).
     case wholeGuide(Guide?)
@@ -61,16 +70,18 @@ public enum Event: Sendable {
 /// replaying it from the same start state gives the same state and the same commands.
 public func settle(_ state: AppState, _ event: Event, run: (Command, Guide) -> Event)
     -> (state: AppState, commands: [Command], events: [Event]) {
-    var (s, queue) = update(state, event)
-    var commands = queue
+    var (s, queue) = step(state, event)
+    var commands = queue.map(\.command)
     var events = [event]
     while !queue.isEmpty {
-        let result = run(queue.removeFirst(), s.guide)
+        let (command, asker) = queue.removeFirst()
+        var result = run(command, s.guide)
+        if case .done(let r, _) = result { result = .done(r, to: asker) }
         events.append(result)
-        let (next, more) = update(s, result)
+        let (next, more) = step(s, result)
         s = next
         queue += more
-        commands += more
+        commands += more.map(\.command)
     }
     return (s, commands, events)
 }

@@ -85,13 +85,13 @@ extension AppState {
 
     /// The key that opens help where the hint line is shown (F1 while typing, where ? types).
     var helpKey: String {
-        Keymap.key(.help, in: current.typing ? current.typingScopes : current.scopes)
+        Keymap.key(.help, in: typing ? current.typingScopes : current.scopes)
     }
 
     var hintItems: [(keys: String, words: String)] {
         if case .popover = overlay { return Keymap.hints(for: [.popover]) }
         if case .sources = overlay { return Keymap.label(for: .cancel, in: .popover).map { [($0, "close")] } ?? [] }
-        if current.typing { return Keymap.hints(for: current.typingScopes, words: current.hintWords(context)) }
+        if typing { return Keymap.hints(for: current.typingScopes, words: current.hintWords(context)) }
         var idle = current.idleActions
         // Back with nothing to go back to only says so: not offered (a pushed screen always closes).
         if history.isEmpty && stack.isEmpty { idle.insert(.back) }

@@ -20,7 +20,7 @@ extension AppState {
         guard reading != disk else { return }
         guard reading.bookmarks != disk.bookmarks || reading.visited != disk.visited
               || reading.last?.page != disk.last?.page || time - saves.lastSave > ReadingSaves.interval else { return }
-        pending.append(.saveReading(reading))
+        pending.append((.saveReading(reading), .app))
         saves.onDisk = reading
         saves.lastSave = time
     }
@@ -30,17 +30,16 @@ extension AppState {
     mutating func leave() {
         quit = true
         if reading != saves.onDisk {
-            pending.append(.saveReading(reading))
+            pending.append((.saveReading(reading), .app))
             saves.onDisk = reading
         }
-        let form = decide.form
         if form.unsaved {
-            pending.append(.keepDraft(values: form.values, name: form.baseName, continuing: form.file))
+            pending.append((.keepDraft(values: form.values, name: form.baseName, continuing: form.file), .app))
         }
     }
 
-    /// The reading state and draft results; the others go to the decision screens.
-    mutating func receive(_ result: CommandResult) {
+    /// The reading state and draft results are the app's; the others go to the screen that asked.
+    mutating func receive(_ result: CommandResult, to asker: Asker) {
         switch result {
         case .readingSaved(let warning):
             // The first warning shows once in the app and is printed again on the way out; a save that
@@ -56,9 +55,29 @@ extension AppState {
             if !quit { message = "The last brief could not be kept as a draft: \(why)" }
             else { draftLine = "nnguide: the brief you were filling in could not be saved: \(why)" }
         default:
-            let ctx = context
-            let effect = decide.receive(result, ctx)
-            if effect != .unhandled { apply(effect, for: .open) }
+            deliver(result, to: asker)
+            if let m = Self.says(result) { message = m }
+        }
+    }
+
+    /// What the message line says of a result the screen that asked has taken.
+    static func says(_ result: CommandResult) -> String? {
+        switch result {
+        case .recordSaved(let path):
+            // Few words and the file's name first: with the folder first, 80 columns cut the name; 40 columns
+            // cut it after "Saved the decision record".
+            return "Saved record " + Sheet.fileName(path)
+        case .recordFailed(let why), .briefFailed(let why):
+            return "Not saved: \(why)"
+        case .briefSaved(let path, let new):
+            return (new ? "Saved brief " : "Already saved: ") + Sheet.fileName(path)
+        case .briefUpdated(let path, let was):
+            // The pick it recorded goes first when it moved: a narrow screen cuts the end.
+            return (was.map { "Pick moved from \($0); updated " } ?? "Updated brief ") + Sheet.fileName(path)
+        case .briefDeleted(let path, let problem, _, _):
+            return problem.map { "Not deleted: \($0)" } ?? "Deleted \(path)"
+        case .briefsListed, .readingSaved, .draftKept, .draftFailed:
+            return nil
         }
     }
 

@@ -5,6 +5,12 @@ import NNGuideCore
 /// cannot do itself (disk work, loading the whole guide) it returns as commands; the loop runs them
 /// and feeds each result back as an event (`settle`).
 public func update(_ state: AppState, _ event: Event) -> (AppState, [Command]) {
+    let (s, asked) = step(state, event)
+    return (s, asked.map(\.command))
+}
+
+/// `update`, with the screen that asked for each command: its result is addressed there (`settle`).
+func step(_ state: AppState, _ event: Event) -> (AppState, [(command: Command, asker: Asker)]) {
     var s = state
     s.pending = []
     s.handle(event)
@@ -42,11 +48,10 @@ extension AppState {
         switch event {
         case .key(let key, let time):
             let wasQuitting = quit
-            decide.newKey()
             apply(key)
             if quit { if !wasQuitting { leave() } } else { saveReadingIfDue(at: time) }
-        case .done(let result):
-            receive(result)
+        case .done(let result, let asker):
+            receive(result, to: asker)
         case .wholeGuide(let whole?):
             // The same screen over the whole guide: the preview only ever shows the home screen, so
             // nothing but the message and the saves carries over.
@@ -94,7 +99,7 @@ extension AppState {
             return
         }
         if overlay != nil { overlayKey(key); return }
-        if current.typing {
+        if typing {
             if let a = Keymap.action(for: key, in: current.typingScopes) ?? key.typed { perform(a) }
             return
         }
@@ -128,7 +133,7 @@ extension AppState {
         case .find where current.findFrom != nil:
             overlay = .find(TextField(), returnTo: current.findFrom ?? 0)
         default:
-            let effect = withView(screen) { v, ctx in v.handle(action, ctx) }
+            let effect = onTop { s, c in s.handle(action, &c) }
             apply(effect, for: action)
         }
         remember()
@@ -153,8 +158,8 @@ extension AppState {
             go(.view(.glossary))
         case .show(let id): showView(id)
         case .showSources(let note): overlay = .sources(note)
-        case .dismiss: if !stack.isEmpty { dismiss() }
-        case .run(let command): pending.append(command)
+        // A screen's command is taken with its id where the screen returns it (`run(_:_:)`).
+        case .run(let command): pending.append((command, .app))
         }
     }
 
@@ -163,31 +168,14 @@ extension AppState {
         current.idleActions.contains(.help) ? "" : "; \(Keymap.key(.help)) lists every key"
     }
 
-    /// A view asked for by its key: goes there and lets it start fresh (typing, showing your place);
-    /// a pushed one (Help) is pushed over what is showing.
+    /// A view asked for by its key: goes there and lets it start fresh (typing, showing your place,
+    /// the hub rather than a screen over it); a pushed one (Help) is pushed over what is showing.
     mutating func showView(_ id: ViewID) {
-        guard !id.entry.type.pushed else { push(id); return }
+        guard !id.pushed else { push(id); return }
         go(.view(id))
-        withView(id) { v, ctx in v.activate(ctx); v.fit(ctx) }
-    }
-
-    // MARK: the screen stack
-
-    /// Pushes a screen over the one showing (never over itself); Back dismisses it (`back`).
-    mutating func push(_ id: ViewID) {
-        guard !stack.contains(id) else { return }
-        // From a text field, help opens at the field's keys: they are the ones that act there.
-        let beneath = current.typing ? current.typingScopes + current.scopes : current.scopes
-        overlay = nil
-        stack.append(id)
-        withView(id) { v, ctx in v.push(over: beneath, ctx) }
-    }
-
-    /// Takes the top screen off: the one under it is exactly as it was (fitted, for a resize meanwhile).
-    mutating func dismiss() {
-        stack.removeLast()
-        overlay = nil
-        withView(screen) { v, ctx in v.fit(ctx) }
+        clearStack()
+        withView(id) { v, ctx in v.activate(ctx) }
+        fitTop()
     }
 
     // MARK: navigation
@@ -206,24 +194,16 @@ extension AppState {
         overlay = nil
         switch loc {
         case .view(let id):
-            stack.removeAll()
+            closePushedViews()
             base = id
-            withView(id) { v, ctx in v.fit(ctx) }
+            fitTop()
         case .page(let p):
             guard Reading.unit(for: p.page, in: guide) != nil else { message = "No page \(p.page)"; return }
-            stack.removeAll()
+            closePushedViews()
             reader.open(p, context)
             base = .reader
             markRead()
         }
-    }
-
-    /// One Back: the screen on top is dismissed; with none pushed, back in reading history.
-    mutating func back() {
-        guard stack.isEmpty else { dismiss(); return }
-        guard let prev = history.popLast() else { message = "Nothing to go back to"; return }
-        forwardHistory.append(location)
-        show(prev)
     }
 
     mutating func forward() {
@@ -297,9 +277,8 @@ extension AppState {
             if Keymap.action(for: key, in: [.popover]) != .cancel { apply(key) }
         case .find(var field, let returnTo):
             // The find of the view on top (the reader's, help's): one prompt for every view that finds.
-            let id = screen
-            func setFind(_ t: String) { withView(id) { v, ctx in v.setFind(t, from: returnTo, ctx) } }
-            func clearFind() { withView(id) { v, _ in v.clearFind() } }
+            func setFind(_ t: String) { withTop { v, ctx in v.setFind(t, from: returnTo, ctx) } }
+            func clearFind() { withTop { v, _ in v.clearFind() } }
             let action = Keymap.action(for: key, in: [.prompt]) ?? key.typed
             switch action {
             case .open?:
@@ -309,7 +288,7 @@ extension AppState {
             case .cancel?:
                 overlay = nil
                 clearFind()
-                withView(id) { v, ctx in v.scroll(to: returnTo, ctx) }
+                withTop { v, ctx in v.scroll(to: returnTo, ctx) }
             case .quit?: quit = true
             case let a?:
                 if field.edit(a) {
@@ -353,7 +332,7 @@ extension AppState {
         case .wheelDown: for _ in 0..<3 { perform(.lineDown) }
         case .click:
             guard contentRect.contains(x: x, y: y) else { return }
-            let effect = withView(screen) { v, ctx in v.click(x: x, y: y, ctx) }
+            let effect = onTop { s, c in s.click(x: x, y: y, &c) }
             if effect != .unhandled { apply(effect, for: .open) }
             remember()
         }

@@ -134,7 +134,7 @@ public struct BriefForm: Sendable, Equatable {
 
     // MARK: keys
 
-    mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+    mutating func handle(_ action: Action, _ ctx: ScreenContext) -> Effect {
         let schema = ctx.guide.decisions.brief
         if editing != nil { return typing(action, ctx) }
         guard let current = current(schema) else { return .unhandled }
@@ -184,7 +184,7 @@ public struct BriefForm: Sendable, Equatable {
         return .none
     }
 
-    private mutating func typing(_ action: Action, _ ctx: ViewContext) -> Effect {
+    private mutating func typing(_ action: Action, _ ctx: ScreenContext) -> Effect {
         if editing?.edit(action) == true {
             if let spec = current(ctx.guide.decisions.brief) { reparse(spec, ctx.guide.decisions.brief) }
             return .none
@@ -246,7 +246,7 @@ public struct BriefForm: Sendable, Equatable {
     }
 
     /// Moves the focus `step` rows among the fields shown (from a field no longer shown, to its nearest).
-    private mutating func move(by step: Int, _ ctx: ViewContext) {
+    private mutating func move(by step: Int, _ ctx: ScreenContext) {
         let rows = shown(ctx.guide.decisions.brief)
         guard !rows.isEmpty else { return }
         let at = rows.firstIndex(of: field) ?? (rows.firstIndex { $0 > field }.map { step > 0 ? $0 - 1 : $0 } ?? rows.count)
@@ -260,7 +260,7 @@ public struct BriefForm: Sendable, Equatable {
     /// The form's own column: a row per field; the focused row opens to say what the field means
     /// and what it takes, so that stays in view on a small screen too.
     /// Fields whose change would change the pick (`pivots`) are marked with an arrow in a gutter.
-    func sheet(width: Int, _ ctx: ViewContext, understood: Recommendation?) -> Sheet {
+    func sheet(width: Int, _ ctx: ScreenContext, understood: Recommendation?) -> Sheet {
         var s = Sheet(width: width, glyphs: ctx.glyphs)
         let g = ctx.glyphs
         s.text("Model Brief", .title)
@@ -351,7 +351,7 @@ public struct BriefForm: Sendable, Equatable {
     /// The key bound to `action`, from the keymap, so the form never names a key that does not work.
 
     /// Keeps the focused row and what it says about itself on screen.
-    mutating func fit(height: Int, width: Int, _ ctx: ViewContext) {
+    mutating func fit(height: Int, width: Int, _ ctx: ScreenContext) {
         // A brief opened over the form can hide the focused field: the focus goes on to the next shown.
         if !shown(ctx.guide.decisions.brief).contains(field) { move(by: 0, ctx) }
         let s = sheet(width: width, ctx, understood: nil)

@@ -1,17 +1,18 @@
 import NNGuideCore
 
 /// The Model Brief form with its live recommendation beside it (below it when narrow). The brief
-/// itself is the one model the decision screens share (`DecideContext.form`): the recommendation
+/// itself is the one model the decision screens share (`ScreenContext.form`): the recommendation
 /// applies flips to it, and it is kept when the screen is popped.
-struct BriefScreen: DecideScreen {
+struct BriefScreen: Screen {
     var scopes: [Scope] { [.brief] }
-    func typing(_ form: BriefForm) -> Bool { form.editing != nil }
-    func lettersType(_ ctx: DecideContext) -> Bool { ctx.form.onChoice(ctx.guide.decisions.brief) }
+    func typing(_ ctx: ScreenContext) -> Bool { ctx.form.editing != nil }
+    var typingScopes: [Scope] { [.briefField] }
+    func lettersType(_ ctx: ScreenContext) -> Bool { ctx.form.onChoice(ctx.guide.decisions.brief) }
 
     /// The hint line offers what works on the focused field. On a choice, letters type its name
     /// (fzf-style), so the letter keys of other views are not offered (`t contents` typed a t); a
     /// number or the notes has no values to cycle, and Enter types it.
-    func hintWords(_ ctx: DecideContext) -> [Action: String] {
+    func hintWords(_ ctx: ScreenContext) -> [Action: String] {
         let schema = ctx.guide.decisions.brief
         guard ctx.form.editing == nil, let f = ctx.form.current(schema) else { return [:] }
         if ctx.form.choices(f, schema) == nil { return [.decide(.nextValue): "", .open: "type"] }
@@ -22,15 +23,12 @@ struct BriefScreen: DecideScreen {
         return words
     }
 
-    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+    mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         ctx.form.notice = nil
         let form = ctx.form
         let schema = ctx.guide.decisions.brief
         if form.editing == nil {
             switch action {
-            case .decide(.stepBack):
-                ctx.pop()
-                return .none
             case .decide(.saveBrief):
                 guard !form.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
                 return ctx.run(.saveBrief(values: form.values, name: form.baseName))
@@ -66,11 +64,11 @@ struct BriefScreen: DecideScreen {
             default: break
             }
         }
-        return ctx.form.handle(action, ctx.view)
+        return ctx.form.handle(action, ctx)
     }
 
     /// What the form asked for: a brief saved (`w`), a decision record saved (`e`).
-    mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {
+    mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
         switch result {
         case .briefSaved(let path, let new): ctx.form.saved(to: path, new: new)
         case .briefUpdated(let path, _): ctx.form.saved(to: path, new: true)
@@ -82,22 +80,22 @@ struct BriefScreen: DecideScreen {
     }
 
     /// A click on a field focuses it.
-    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
+    mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let f = formPanes(ctx.rect).form
         let form = ctx.form
         guard f.contains(x: x, y: y), form.editing == nil else { return .unhandled }
-        guard let i = form.pane.hit(form.sheet(width: f.width, ctx.view, understood: nil), x: x, y: y, in: f).item else { return .unhandled }
+        guard let i = form.pane.hit(form.sheet(width: f.width, ctx, understood: nil), x: x, y: y, in: f).item else { return .unhandled }
         ctx.form.field = form.shown(ctx.guide.decisions.brief)[i]
         return .none
     }
 
-    mutating func fit(_ ctx: inout DecideContext) {
+    mutating func fit(_ ctx: inout ScreenContext) {
         let p = formPanes(ctx.rect).form
         ctx.form.refreshPivots(ctx.guide)
-        ctx.form.fit(height: p.height, width: p.width, ctx.view)
+        ctx.form.fit(height: p.height, width: p.width, ctx)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) {
+    func status(_ ctx: ScreenContext) -> (String, String) {
         // A brief and a decision record are different files: say which is saved.
         let form = ctx.form
         let schema = ctx.guide.decisions.brief
@@ -108,7 +106,7 @@ struct BriefScreen: DecideScreen {
                 "\(form.current(schema)?.name ?? "") \(form.row(schema) + 1)/\(form.shown(schema).count)")
     }
 
-    func violations(_ ctx: DecideContext) -> [String] {
+    func violations(_ ctx: ScreenContext) -> [String] {
         let field = ctx.form.field
         return ctx.guide.decisions.brief.fields.indices.contains(field) ? [] : ["decide: brief field \(field) outside the form"]
     }
@@ -125,8 +123,8 @@ struct BriefScreen: DecideScreen {
         return (top, bottom, nil)
     }
 
-    func render(_ dctx: DecideContext, into buf: inout Buffer) {
-        let ctx = dctx.view
+    func render(_ dctx: ScreenContext, into buf: inout Buffer) {
+        let ctx = dctx
         let g = ctx.glyphs
         let (f, res, divider) = formPanes(ctx.rect)
         // One recommendation a frame: the form's hints and the pane beside it share it.

@@ -1,15 +1,17 @@
 import NNGuideCore
 
 /// The bottom of the Decide stack: the primary flow, the variant trees, the brief form, the
-/// diagnosis and the saved briefs, each offering to resume what was begun (`DecideContext.aside`).
+/// diagnosis and the saved briefs, each offering to resume what was begun (`ScreenContext.aside`).
 struct HubScreen: MenuScreen {
+    init() {}
+
     enum Item: Equatable { case tree(String), variants, brief, saved }
 
     var menu = SelectList()
 
     var scopes: [Scope] { [.decideHub] }
 
-    static func items(_ ctx: DecideContext) -> [(item: Item, title: String, about: String)] {
+    static func items(_ ctx: ScreenContext) -> [(item: Item, title: String, about: String)] {
         let book = ctx.guide.decisions
         let g = ctx.glyphs
         func about(_ id: String, _ fallback: String?) -> String {
@@ -39,7 +41,7 @@ struct HubScreen: MenuScreen {
         return out
     }
 
-    func sheet(_ ctx: DecideContext) -> Sheet {
+    func sheet(_ ctx: ScreenContext) -> Sheet {
         let r = ctx.rect.page
         var s = Sheet(width: r.width, glyphs: ctx.glyphs)
         let g = ctx.glyphs
@@ -62,7 +64,7 @@ struct HubScreen: MenuScreen {
         return s
     }
 
-    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+    mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let items = Self.items(ctx)
         if moveMenu(action, ctx) { return .none }
         switch action {
@@ -75,7 +77,7 @@ struct HubScreen: MenuScreen {
         }
     }
 
-    private func open(_ item: Item, _ ctx: inout DecideContext) -> Effect {
+    private func open(_ item: Item, _ ctx: inout ScreenContext) -> Effect {
         switch item {
         case .tree(let id):
             guard let tree = ctx.guide.decisions.tree(id) else { return .message("No decision tree '\(id)' in this content") }
@@ -93,15 +95,15 @@ struct HubScreen: MenuScreen {
         return .none
     }
 
-    mutating func fit(_ ctx: inout DecideContext) { fitMenu(ctx) }
+    mutating func fit(_ ctx: inout ScreenContext) { fitMenu(ctx) }
 
-    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+    func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         drawMenu(ctx, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) { ("Decide", position(ctx)) }
+    func status(_ ctx: ScreenContext) -> (String, String) { ("Decide", position(ctx)) }
 
-    func violations(_ ctx: DecideContext) -> [String] {
+    func violations(_ ctx: ScreenContext) -> [String] {
         menuViolations(ctx, name: "decide hub")
     }
 }
@@ -114,11 +116,11 @@ struct VariantMenu: MenuScreen {
     var scopes: [Scope] { [.decide] }
 
     /// Opens on the tree whose session was put aside, if one was: the one the hub offers to resume.
-    init(_ ctx: DecideContext) {
+    init(_ ctx: ScreenContext) {
         menu.index = ctx.guide.decisions.trees(.variant).firstIndex { ctx.aside[.tree($0.id)] != nil } ?? 0
     }
 
-    func sheet(_ ctx: DecideContext) -> Sheet {
+    func sheet(_ ctx: ScreenContext) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         s.text("Variants for one modality", .title)
         s.blank()
@@ -127,11 +129,11 @@ struct VariantMenu: MenuScreen {
             "Which data are you choosing a variant for?",
             help: "Part 4 of the guide: within a family, the variant follows from the output you need and your constraints.",
             options: trees.map { t in (t.title, t.summary, (ctx.aside[.tree(t.id)] ?? []).isEmpty ? nil : "in progress") },
-            choice: menu.index, compact: Sheet.compact(ctx.view))
+            choice: menu.index, compact: Sheet.compact(ctx))
         return s
     }
 
-    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+    mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let trees = ctx.guide.decisions.trees(.variant)
         if moveMenu(action, ctx) { return .none }
         switch action {
@@ -141,21 +143,21 @@ struct VariantMenu: MenuScreen {
             guard trees.indices.contains(i) else { return .unhandled }
             menu.index = i
             ctx.start(trees[i], origin: .tree(trees[i].id))
-        case .decide(.stepBack), .cancel: ctx.pop()
+        case .cancel: ctx.pop()
         default: return .unhandled
         }
         return .none
     }
 
-    mutating func fit(_ ctx: inout DecideContext) { fitMenu(ctx) }
+    mutating func fit(_ ctx: inout ScreenContext) { fitMenu(ctx) }
 
-    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+    func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         drawMenu(ctx, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", position(ctx)) }
+    func status(_ ctx: ScreenContext) -> (String, String) { ("Decide \(ctx.glyphs.sep) Variants", position(ctx)) }
 
-    func violations(_ ctx: DecideContext) -> [String] {
+    func violations(_ ctx: ScreenContext) -> [String] {
         menuViolations(ctx, name: "decide variants")
     }
 }

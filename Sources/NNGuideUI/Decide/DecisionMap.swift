@@ -6,7 +6,7 @@ import NNGuideCore
 /// there with the navigator's own `choose`; a node reached twice is drawn once and referred to after.
 /// A screen of the Decide stack, pushed over the screen it was opened from; Enter dismisses it with
 /// the place chosen (its `Returns`), Esc without one, so the screen under it is as it was.
-struct DecisionMap: DecideScreen {
+struct DecisionMap: Screen {
     typealias Returns = Place
 
     /// One line of the map: the answers that lead to it from the tree's start.
@@ -23,7 +23,7 @@ struct DecisionMap: DecideScreen {
     private struct SheetKey: Equatable, Sendable { var width: Int; var glyphs: Glyphs; var library: ObjectIdentifier }
 
     /// Opens on the current node, so the map starts where the reader is.
-    init(_ nav: Navigator, _ ctx: ViewContext) {
+    init(_ nav: Navigator, _ ctx: ScreenContext) {
         self.nav = nav
         let places = Self.places(nav.tree)
         let here = nav.answers.map(\.option)
@@ -132,52 +132,52 @@ struct DecisionMap: DecideScreen {
 
     var scopes: [Scope] { [.decideMap] }
 
-    private func key(_ ctx: ViewContext) -> SheetKey {
+    private func key(_ ctx: ScreenContext) -> SheetKey {
         SheetKey(width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
-    private func layout(_ ctx: ViewContext) -> Sheet { Self.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs) }
+    private func layout(_ ctx: ScreenContext) -> Sheet { Self.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs) }
 
-    func sheet(_ ctx: ViewContext) -> Sheet { built.peek(key(ctx)) ?? layout(ctx) }
+    func sheet(_ ctx: ScreenContext) -> Sheet { built.peek(key(ctx)) ?? layout(ctx) }
 
-    private mutating func laidOut(_ ctx: ViewContext) -> Sheet { built.peek(key(ctx)) ?? built.keep(key(ctx), layout(ctx)) }
+    private mutating func laidOut(_ ctx: ScreenContext) -> Sheet { built.peek(key(ctx)) ?? built.keep(key(ctx), layout(ctx)) }
 
-    mutating func handle(_ action: Action, _ dctx: inout DecideContext) -> Effect {
+    mutating func handle(_ action: Action, _ dctx: inout ScreenContext) -> Effect {
         let places = Self.places(nav.tree)
         switch action {
-        case .decide(.map), .cancel, .decide(.stepBack):
+        case .decide(.map), .cancel:
             dctx.pop()
         case .open:
             guard places.indices.contains(cursor.index) else { return .unhandled }
             dismiss(with: places[cursor.index], &dctx)
         default:
-            let s = laidOut(dctx.view)
+            let s = laidOut(dctx)
             guard cursor.move(action, items: s.items, lines: s.count, height: dctx.rect.height) else { return .unhandled }
         }
         return .none
     }
 
-    mutating func fit(_ dctx: inout DecideContext) { fit(dctx.view) }
+    mutating func fit(_ dctx: inout ScreenContext) { fit(dctx) }
 
     /// Keeps the chosen place's lines on screen (a place may wrap to several).
-    mutating func fit(_ ctx: ViewContext) {
+    mutating func fit(_ ctx: ScreenContext) {
         let s = laidOut(ctx)
         cursor.fit(items: s.items, lines: s.count, height: ctx.rect.height)
     }
 
-    func render(_ dctx: DecideContext, into buf: inout Buffer) {
-        let s = sheet(dctx.view)
+    func render(_ dctx: ScreenContext, into buf: inout Buffer) {
+        let s = sheet(dctx)
         cursor.draw(s.doc, items: s.items, in: dctx.rect.page, into: &buf)
     }
 
-    func status(_ dctx: DecideContext) -> (String, String) {
+    func status(_ dctx: ScreenContext) -> (String, String) {
         let g = dctx.glyphs
         return ("Decide \(g.sep) " + g.text(nav.tree.title),
-                "map \(g.bullet) " + cursor.position(lines: sheet(dctx.view).count, height: dctx.rect.height))
+                "map \(g.bullet) " + cursor.position(lines: sheet(dctx).count, height: dctx.rect.height))
     }
 
-    func violations(_ dctx: DecideContext) -> [String] {
-        let s = sheet(dctx.view)
+    func violations(_ dctx: ScreenContext) -> [String] {
+        let s = sheet(dctx)
         var out = cursor.violations(items: s.items, lines: s.count, height: dctx.rect.height, name: "decide map")
         // The map is fitted when it is pushed, so its choice is on screen from the first frame.
         if !cursor.showsChoice(items: s.items, height: dctx.rect.height) { out.append("decide map: the chosen place is off screen") }

@@ -103,7 +103,7 @@ struct Outcome: Sendable {
                     for (i, n) in nextSteps.enumerated() { s.text(n, .text, first: [Span("\(i + 1). ", .accent)], rest: [Span("   ")]) }
                 }
             case .read where !links.isEmpty:
-                section(.read, suffix: " (\(Keymap.key(.open, in: .decidePick)) opens, \(Keymap.key(.decide(.stepBack), in: .decidePick)) returns)") { s in
+                section(.read, suffix: " (\(Keymap.key(.open, in: .decidePick)) opens, \(Keymap.key(.back, in: .decidePick)) returns)") { s in
                     for (i, l) in links.enumerated() {
                         let t = s.target(.link(i))
                         s.wrap([StyledRun(l.label.map(s.plain).joined(separator: " \(g.sep) "), Sheet.Tag(.link, t))], first: [Span(i < 9 ? " \(i + 1)  " : "    ", .accent)])

@@ -4,7 +4,7 @@ import NNGuideCore
 /// variant menu lay theirs out the same way.
 extension Sheet {
     /// A screen this short shows one hint at a time and no help under the question.
-    static func compact(_ ctx: ViewContext) -> Bool { ctx.rect.height < 16 }
+    static func compact(_ ctx: ScreenContext) -> Bool { ctx.rect.height < 16 }
 
     /// A question and its numbered answers, each with its one-line hint. On a short screen only the
     /// highlighted answer shows its hint, so every answer stays in view.

@@ -4,7 +4,7 @@ import NNGuideCore
 /// would change the pick. Enter on a flip applies it to the form's brief (the line at the top says
 /// so); Backspace undoes the last one, and with none left pops back to the form. Every flip is a
 /// recommender run, so the list is worked out when the brief changes, not every frame.
-struct RecommendationScreen: DecideScreen {
+struct RecommendationScreen: Screen {
     var pane = Pane()
     /// `y`: the equivalent command shown under the pick.
     var showCommand = false
@@ -24,7 +24,7 @@ struct RecommendationScreen: DecideScreen {
         var width: Int, glyphs: Glyphs, library: ObjectIdentifier
     }
 
-    init(_ ctx: DecideContext) {
+    init(_ ctx: ScreenContext) {
         shown = Self.flips(ctx.form.values, ctx.guide)
     }
 
@@ -35,21 +35,21 @@ struct RecommendationScreen: DecideScreen {
         return Flips.analyze(brief, with: Recommender(guide: guide))
     }
 
-    func outcome(_ ctx: DecideContext) -> Outcome? {
+    func outcome(_ ctx: ScreenContext) -> Outcome? {
         ctx.form.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
     }
 
-    private func key(_ ctx: DecideContext) -> SheetKey {
+    private func key(_ ctx: ScreenContext) -> SheetKey {
         SheetKey(values: ctx.form.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change), shown: shown,
-                 width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.view.library))
+                 width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
     /// The screen laid out: the one built for this brief and size when there is one.
-    func sheet(_ ctx: DecideContext) -> Sheet { built.peek(key(ctx))?.sheet ?? layout(ctx) }
+    func sheet(_ ctx: ScreenContext) -> Sheet { built.peek(key(ctx))?.sheet ?? layout(ctx) }
 
     /// The recommendation and the sheet, kept for the frame and the status line that follow.
     /// `known`: the recommendation when the caller has it for this brief already.
-    private mutating func laidOut(_ ctx: DecideContext, known: Outcome?? = nil) -> (outcome: Outcome?, sheet: Sheet) {
+    private mutating func laidOut(_ ctx: ScreenContext, known: Outcome?? = nil) -> (outcome: Outcome?, sheet: Sheet) {
         let k = key(ctx)
         if let kept = built.peek(k) { return kept }
         let o = known ?? outcome(ctx)
@@ -57,12 +57,12 @@ struct RecommendationScreen: DecideScreen {
     }
 
     /// The whole recommendation; `outcome` when the caller has it already.
-    private func layout(_ ctx: DecideContext, outcome: Outcome?? = nil) -> Sheet {
+    private func layout(_ ctx: ScreenContext, outcome: Outcome?? = nil) -> Sheet {
         let form = ctx.form
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         guard let o = outcome ?? self.outcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
             // A brief the form cannot answer (a task its modality rules out) says why, not what is missing.
-            let back = Keymap.key(.decide(.stepBack), in: .recommendation)
+            let back = Keymap.key(.back, in: .recommendation)
             let problem = form.outcome(ctx.guide).problem.map { $0 + " (\(back) returns to the form.)" }
             s.text(problem ?? "Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (\(back) returns to it).", .text)
             return s
@@ -98,17 +98,17 @@ struct RecommendationScreen: DecideScreen {
     private func layoutApplied(_ s: inout Sheet) {
         guard !applied.isEmpty else { return }
         let g = s.glyphs
-        let undo = Keymap.key(.decide(.stepBack), in: .recommendation)
+        let undo = Keymap.key(.back, in: .recommendation)
         s.text("Changed: " + applied.map(\.change).joined(separator: " \(g.sep) ") + " (\(undo) undoes)", .accent)
     }
 
-    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+    mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let (outcome, s) = laidOut(ctx)
         let height = ctx.rect.height
         if pane.scroll(action, s, height: height) { return .none }
         let links = outcome?.links ?? []
         switch action {
-        case .decide(.stepBack): if !undoFlip(&ctx) { ctx.pop() }
+        case .back: if !undoFlip(&ctx) { return .unhandled }
         case .cancel: pane.focus = nil
         // With nothing focused, Tab goes to the first change on screen: the changes are what Tab is for
         // here (their heading says so); from the bottom it went through every "Read more" link first.
@@ -134,10 +134,10 @@ struct RecommendationScreen: DecideScreen {
                 return .message("The map shows a tree: \(Keymap.key(.decide(.walkPath), in: .brief)) in the form steps through this brief's path")
             }
             let path = Navigator(tree: primary, brief: b, recommender: Recommender(guide: ctx.guide))
-            ctx.push(DecisionMap(path, ctx.view)) { place, ctx in
+            ctx.push(DecisionMap(path, ctx)) { place, ctx in
                 // Still the brief's path: a place chosen on the map keeps the brief's values.
                 var session = TreeSession(path, origin: .brief)
-                let effect = session.go(to: place, ctx.view)
+                let effect = session.go(to: place, ctx)
                 ctx.push(session)
                 return effect
             }
@@ -159,7 +159,7 @@ struct RecommendationScreen: DecideScreen {
     }
 
     /// Enter on a flip: the form's brief takes the change.
-    private mutating func applyFlip(_ i: Int, _ ctx: inout DecideContext) -> Effect {
+    private mutating func applyFlip(_ i: Int, _ ctx: inout ScreenContext) -> Effect {
         guard shown.indices.contains(i) else { return .unhandled }
         let f = shown[i]
         guard let v = try? ctx.guide.decisions.brief.parse(f.field, f.value) else { return .message("\(f.field.name) cannot take \(f.value) here") }
@@ -172,7 +172,7 @@ struct RecommendationScreen: DecideScreen {
 
     /// Backspace: the last applied flip is undone, back at the line and focus it was applied from;
     /// false when there is none.
-    private mutating func undoFlip(_ ctx: inout DecideContext) -> Bool {
+    private mutating func undoFlip(_ ctx: inout ScreenContext) -> Bool {
         guard let last = applied.popLast() else { return false }
         ctx.form.values = last.before
         shown = Self.flips(ctx.form.values, ctx.guide)
@@ -180,7 +180,7 @@ struct RecommendationScreen: DecideScreen {
         return true
     }
 
-    mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect {
+    mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let r = ctx.rect.page
         let hit = pane.hit(sheet(ctx), x: x, y: y, in: r)
         if let t = hit.target { pane.focus = t; return handle(.open, &ctx) }
@@ -191,7 +191,7 @@ struct RecommendationScreen: DecideScreen {
     /// Enter on a focused change applies it to the brief: the hint says so, not "open". With nothing
     /// focused (the top) Enter only says where Tab goes, so it is not offered. Its hint leads the line
     /// (the screen's own binding), so 40 columns keep it after Tab as 80 do.
-    func hintWords(_ ctx: DecideContext) -> [Action: String] {
+    func hintWords(_ ctx: ScreenContext) -> [Action: String] {
         switch pane.focus {
         case .flip?: return [.open: "apply"]
         case nil: return [.open: ""]
@@ -199,25 +199,25 @@ struct RecommendationScreen: DecideScreen {
         }
     }
 
-    mutating func fit(_ ctx: inout DecideContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }
+    mutating func fit(_ ctx: inout ScreenContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }
 
-    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+    func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         pane.draw(sheet(ctx), in: ctx.rect.page, selected: nil, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) {
+    func status(_ ctx: ScreenContext) -> (String, String) {
         let sep = " \(ctx.glyphs.sep) "
         return ("Decide" + sep + "Model Brief" + sep + "recommendation", pane.position(sheet(ctx), height: ctx.rect.height))
     }
 
-    mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {
+    mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
         guard case .recordSaved(let path) = result else { return }
         saved = path
         let s = laidOut(ctx).sheet
         if let r = s.spots[.saved] { pane.show(r, s, height: ctx.rect.height) }
     }
 
-    func violations(_ ctx: DecideContext) -> [String] {
+    func violations(_ ctx: ScreenContext) -> [String] {
         var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide result")
         if let kept = built.peek(key(ctx)), kept.sheet.doc.lines != layout(ctx).doc.lines {
             out.append("decide result: the kept sheet differs from the screen's state")

@@ -31,9 +31,9 @@ struct SavedBriefsScreen: MenuScreen {
     var idleActions: Set<Action> { saved.isEmpty ? [.open] : [] }
 
     /// The list starts by asking the loop to read the folder.
-    mutating func start(_ ctx: inout DecideContext) -> Effect { ctx.run(.listBriefs) }
+    mutating func start(_ ctx: inout ScreenContext) -> Effect { ctx.run(.listBriefs) }
 
-    mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {
+    mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
         switch result {
         case .briefsListed(let list, let folder), .briefDeleted(_, _, let list, let folder): listed(list, folder: folder)
         default: break
@@ -46,7 +46,7 @@ struct SavedBriefsScreen: MenuScreen {
         menu.index = min(menu.index, max(0, list.count - 1))
     }
 
-    func sheet(_ ctx: DecideContext) -> Sheet {
+    func sheet(_ ctx: ScreenContext) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         s.text("Saved briefs", .title)
         guard let folder else { s.text("Reading the briefs folder...", .dim); return s }
@@ -67,7 +67,7 @@ struct SavedBriefsScreen: MenuScreen {
         return s
     }
 
-    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+    mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         if action != .decide(.deleteBrief) { pendingDelete = nil }
         if moveMenu(action, ctx) {
             if action == .lineDown || action == .lineUp { pendingOpen = nil }
@@ -78,14 +78,14 @@ struct SavedBriefsScreen: MenuScreen {
         case .decide(.deleteBrief): return delete(&ctx)
         case .open: return open(menu.index, &ctx)
         case .pick(let n): return open(n - 1, &ctx)
-        case .decide(.stepBack), .cancel: ctx.pop()
+        case .cancel: ctx.pop()
         default: return .unhandled
         }
         return .none
     }
 
     /// `x` on a saved brief or draft: the first press asks, the second deletes.
-    private mutating func delete(_ ctx: inout DecideContext) -> Effect {
+    private mutating func delete(_ ctx: inout ScreenContext) -> Effect {
         guard saved.indices.contains(menu.index) else { return .message("No brief to delete") }
         let b = saved[menu.index]
         guard pendingDelete == menu.index else {
@@ -98,14 +98,14 @@ struct SavedBriefsScreen: MenuScreen {
     }
 
     /// Chooses a brief to open (the screen that opened the list puts it in the form).
-    private mutating func open(_ i: Int, _ ctx: inout DecideContext) -> Effect {
+    private mutating func open(_ i: Int, _ ctx: inout ScreenContext) -> Effect {
         guard saved.indices.contains(i) else { return .unhandled }
         menu.index = i
         let b = saved[i]
         guard let values = b.values else { return .message("Cannot open \(b.name): \(b.problem ?? "unreadable")") }
         if ctx.form.unsaved && pendingOpen != i {
             pendingOpen = i
-            return .message("The brief in the form has unsaved changes: \(Keymap.key(.open, in: .decide)) again replaces it, \(Keymap.key(.decide(.stepBack), in: .decide)) keeps it")
+            return .message("The brief in the form has unsaved changes: \(Keymap.key(.open, in: .decide)) again replaces it, \(Keymap.key(.back, in: .decide)) keeps it")
         }
         pendingOpen = nil
         // The form shows the whole drift sentence (the status line would cut it).
@@ -114,7 +114,7 @@ struct SavedBriefsScreen: MenuScreen {
         return .message(drift == nil ? "Opened \(b.path)" : "Opened \(b.name): its recorded pick no longer holds")
     }
 
-    private mutating func markVersus(_ ctx: inout DecideContext) -> Effect {
+    private mutating func markVersus(_ ctx: inout ScreenContext) -> Effect {
         guard saved.indices.contains(menu.index), saved[menu.index].values != nil else { return .message("Choose a saved brief that can be read") }
         guard let first = versus, first != menu.index else {
             versus = menu.index
@@ -125,24 +125,24 @@ struct SavedBriefsScreen: MenuScreen {
         return .none
     }
 
-    mutating func fit(_ ctx: inout DecideContext) { fitMenu(ctx) }
+    mutating func fit(_ ctx: inout ScreenContext) { fitMenu(ctx) }
 
-    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+    func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         drawMenu(ctx, into: &buf)
     }
 
-    func status(_ ctx: DecideContext) -> (String, String) {
+    func status(_ ctx: ScreenContext) -> (String, String) {
         ("Decide \(ctx.glyphs.sep) Saved briefs", menu.position(count: saved.count))
     }
 
-    func violations(_ ctx: DecideContext) -> [String] {
+    func violations(_ ctx: ScreenContext) -> [String] {
         menuViolations(ctx, name: "decide saved")
     }
 }
 
 /// Two saved briefs side by side (`v` on one, then `v` on another): each row as a card (a label,
 /// then each brief's value), so it reads at any width.
-struct BriefComparisonScreen: DecideScreen {
+struct BriefComparisonScreen: Screen {
     let a: SavedBrief
     let b: SavedBrief
     var pane = Pane()
@@ -153,18 +153,18 @@ struct BriefComparisonScreen: DecideScreen {
     /// Nothing here opens: it only scrolls, and Backspace returns to the list.
     var idleActions: Set<Action> { [.open] }
 
-    func comparison(_ ctx: DecideContext) -> BriefComparison? {
+    func comparison(_ ctx: ScreenContext) -> BriefComparison? {
         guard let av = a.values, let bv = b.values else { return nil }
         let schema = ctx.guide.decisions.brief
         guard let x = try? Brief(schema: schema, values: av), let y = try? Brief(schema: schema, values: bv) else { return nil }
         return try? BriefComparison(x, y, labels: (a.name, b.name), recommender: Recommender(guide: ctx.guide))
     }
 
-    func sheet(_ ctx: DecideContext) -> Sheet {
+    func sheet(_ ctx: ScreenContext) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         s.text("Two saved briefs", .title)
         guard let c = comparison(ctx) else {
-            s.text("These briefs cannot be compared: one no longer reads as a brief (\(Keymap.key(.decide(.stepBack), in: .decide)) returns).", .warning)
+            s.text("These briefs cannot be compared: one no longer reads as a brief (\(Keymap.key(.back, in: .decide)) returns).", .warning)
             return s
         }
         s.text("A: " + c.labels.0 + "   B: " + c.labels.1, .dim)
@@ -179,28 +179,28 @@ struct BriefComparisonScreen: DecideScreen {
         return s
     }
 
-    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
+    mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         if pane.scroll(action, sheet(ctx), height: ctx.rect.height) { return .none }
         switch action {
-        case .decide(.stepBack), .cancel: ctx.pop(); return .none
+        case .cancel: ctx.pop(); return .none
         default: return .unhandled
         }
     }
 
-    mutating func fit(_ ctx: inout DecideContext) { pane.clamp(sheet(ctx), height: ctx.rect.height) }
+    mutating func fit(_ ctx: inout ScreenContext) { pane.clamp(sheet(ctx), height: ctx.rect.height) }
 
-    func render(_ ctx: DecideContext, into buf: inout Buffer) {
+    func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         pane.draw(sheet(ctx), in: ctx.rect.page, selected: nil, into: &buf)
     }
 
     /// Where you are and how far down, as every scrolling decision screen says (it showed the list's
     /// count, so a long comparison gave no sign that more was below).
-    func status(_ ctx: DecideContext) -> (String, String) {
+    func status(_ ctx: ScreenContext) -> (String, String) {
         let sep = " \(ctx.glyphs.sep) "
         return ("Decide" + sep + "Saved briefs" + sep + "two side by side", pane.position(sheet(ctx), height: ctx.rect.height))
     }
 
-    func violations(_ ctx: DecideContext) -> [String] {
+    func violations(_ ctx: ScreenContext) -> [String] {
         pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide comparison")
     }
 }

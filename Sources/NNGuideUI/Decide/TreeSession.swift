@@ -6,7 +6,7 @@ import NNGuideCore
 /// whether the command is shown. A pick's "choose the variant" pushes the variant tree's session
 /// over this one; Back before the first question pops back to where the tree was chosen. The map
 /// (`M`) is pushed over it and dismissed with the place Enter chose, which this session goes to.
-struct TreeSession: DecideScreen {
+struct TreeSession: Screen {
     var nav: Navigator
     /// Where the session began, so `d` can put it aside and the hub resume it.
     let origin: TreeOrigin
@@ -54,22 +54,22 @@ struct TreeSession: DecideScreen {
         var width: Int, compact: Bool, glyphs: Glyphs, library: ObjectIdentifier
     }
 
-    func sheetKey(_ ctx: ViewContext) -> SheetKey {
+    func sheetKey(_ ctx: ScreenContext) -> SheetKey {
         SheetKey(tree: nav.tree.id, start: nav.tree.start, answers: nav.answers, choice: choice, changing: changing,
                  showCommand: showCommand, commandFor: command?.answers, saved: saved,
                  width: ctx.rect.page.width, compact: Sheet.compact(ctx), glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
     /// The screen laid out: the one built for this state and size when there is one.
-    func sheet(_ ctx: ViewContext) -> Sheet { built.peek(sheetKey(ctx)) ?? layout(ctx) }
+    func sheet(_ ctx: ScreenContext) -> Sheet { built.peek(sheetKey(ctx)) ?? layout(ctx) }
 
     /// The same, kept for the frame and the status line that follow.
-    private mutating func laidOut(_ ctx: ViewContext) -> Sheet {
+    private mutating func laidOut(_ ctx: ScreenContext) -> Sheet {
         let key = sheetKey(ctx)
         return built.peek(key) ?? built.keep(key, layout(ctx))
     }
 
-    private func layout(_ ctx: ViewContext) -> Sheet {
+    private func layout(_ ctx: ScreenContext) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         let g = ctx.glyphs
         s.text(nav.tree.title, .title)
@@ -132,7 +132,7 @@ struct TreeSession: DecideScreen {
     }
 
     /// Brings a named stretch of the sheet into view (the command after `y`, the file after `e`).
-    mutating func reveal(_ spot: Sheet.Spot, _ ctx: ViewContext) {
+    mutating func reveal(_ spot: Sheet.Spot, _ ctx: ScreenContext) {
         let s = laidOut(ctx)
         if let r = s.spots[spot] { pane.show(r, s, height: ctx.rect.height); revealed = spot }
         fit(ctx)
@@ -140,20 +140,20 @@ struct TreeSession: DecideScreen {
 
     // MARK: keys
 
-    mutating func handle(_ action: Action, _ ctx: inout DecideContext) -> Effect {
-        defer { refreshCommand(ctx.view) }
+    mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
+        defer { refreshCommand(ctx) }
         return handleKey(action, &ctx)
     }
 
     /// Works the `y` command out again when the answers changed (it runs the recommender).
-    mutating func refreshCommand(_ ctx: ViewContext) {
+    mutating func refreshCommand(_ ctx: ScreenContext) {
         guard showCommand, command?.answers != nav.answers else { return }
         command = (nav.answers, nav.command(with: Recommender(guide: ctx.guide)))
         if revealed == .command { reveal(.command, ctx) }
     }
 
-    private mutating func handleKey(_ action: Action, _ dctx: inout DecideContext) -> Effect {
-        let ctx = dctx.view
+    private mutating func handleKey(_ action: Action, _ dctx: inout ScreenContext) -> Effect {
+        let ctx = dctx
         revealed = nil
         let s = laidOut(ctx)
         let height = ctx.rect.height
@@ -162,7 +162,7 @@ struct TreeSession: DecideScreen {
             // Only the top screen changes, so this session is as it is now when the map is dismissed.
             dctx.push(DecisionMap(nav, ctx)) { [me = self] place, dctx in
                 var next = me
-                let effect = next.go(to: place, dctx.view)
+                let effect = next.go(to: place, dctx)
                 dctx.replace(with: next)
                 return effect
             }
@@ -176,12 +176,12 @@ struct TreeSession: DecideScreen {
             if changing != nil { stopChanging(); return .message("Kept your answer") }
             if pane.focus != nil { pane.focus = nil; return .none }
             return .unhandled
-        case .decide(.stepBack):
+        case .back:
             if changing != nil { stopChanging(); return .none }
             let taken = nav.answers.last?.option
             // Before the first question: back where the tree was chosen (the hub, the variant
             // menu, the form, or the pick whose variant this is).
-            guard nav.back() else { dctx.pop(); return .none }
+            guard nav.back() else { return .unhandled }
             choice = taken ?? 0
             freshScreen()
             fit(ctx)
@@ -202,7 +202,7 @@ struct TreeSession: DecideScreen {
         return atPick ? handlePick(action, s, &dctx) : handleQuestion(action, s, ctx)
     }
 
-    private mutating func handleQuestion(_ action: Action, _ s: Sheet, _ ctx: ViewContext) -> Effect {
+    private mutating func handleQuestion(_ action: Action, _ s: Sheet, _ ctx: ScreenContext) -> Effect {
         if answers.choose(action, count: question.options.count) {
             pane.focus = nil
             fit(ctx)
@@ -222,8 +222,8 @@ struct TreeSession: DecideScreen {
         }
     }
 
-    private mutating func handlePick(_ action: Action, _ s: Sheet, _ dctx: inout DecideContext) -> Effect {
-        let ctx = dctx.view
+    private mutating func handlePick(_ action: Action, _ s: Sheet, _ dctx: inout ScreenContext) -> Effect {
+        let ctx = dctx
         if pane.scroll(action, s, height: ctx.rect.height) { return .none }
         let links = Outcome(path: nav, guide: ctx.guide)?.links ?? []
         switch action {
@@ -241,7 +241,7 @@ struct TreeSession: DecideScreen {
         }
     }
 
-    private mutating func answer(_ i: Int, _ ctx: ViewContext) -> Effect {
+    private mutating func answer(_ i: Int, _ ctx: ScreenContext) -> Effect {
         guard question.options.indices.contains(i) else { return .unhandled }
         if let k = changing {
             let old = nav.breadcrumb[k].index
@@ -256,7 +256,7 @@ struct TreeSession: DecideScreen {
     }
 
     /// A place on the map (Enter there): its answers, given one by one as the keys would.
-    mutating func go(to place: DecisionMap.Place, _ ctx: ViewContext) -> Effect {
+    mutating func go(to place: DecisionMap.Place, _ ctx: ScreenContext) -> Effect {
         var next = nav
         next.reset()
         for a in place.answers { guard next.choose(a) else { return .message("That place cannot be reached in this content") } }
@@ -268,7 +268,7 @@ struct TreeSession: DecideScreen {
         return .none
     }
 
-    private mutating func reopen(_ k: Int, _ ctx: ViewContext) -> Effect {
+    private mutating func reopen(_ k: Int, _ ctx: ScreenContext) -> Effect {
         guard nav.breadcrumb.indices.contains(k) else { return .unhandled }
         changing = k
         choice = nav.breadcrumb[k].index
@@ -290,9 +290,9 @@ struct TreeSession: DecideScreen {
     }
 
     /// A click on an answer chooses it; on a breadcrumb answer or a link, focuses and opens it.
-    mutating func click(x: Int, y: Int, _ dctx: inout DecideContext) -> Effect {
+    mutating func click(x: Int, y: Int, _ dctx: inout ScreenContext) -> Effect {
         let r = dctx.rect.page
-        let hit = pane.hit(sheet(dctx.view), x: x, y: y, in: r)
+        let hit = pane.hit(sheet(dctx), x: x, y: y, in: r)
         if let t = hit.target { pane.focus = t; return handle(.open, &dctx) }
         if let i = hit.item { return handle(.pick(i + 1), &dctx) }
         return .unhandled
@@ -305,42 +305,42 @@ struct TreeSession: DecideScreen {
     var idleActions: Set<Action> { nav.tree.role == .diagnosis ? [.decide(.showCommand)] : [] }
     /// At a pick Enter opens what Tab focused; with nothing focused it only says where Tab goes, so
     /// it is not offered.
-    func hintWords(_ ctx: DecideContext) -> [Action: String] { atPick && pane.focus == nil ? [.open: ""] : [:] }
+    func hintWords(_ ctx: ScreenContext) -> [Action: String] { atPick && pane.focus == nil ? [.open: ""] : [:] }
 
-    mutating func fit(_ dctx: inout DecideContext) { fit(dctx.view) }
+    mutating func fit(_ dctx: inout ScreenContext) { fit(dctx) }
 
     /// Keeps the highlighted answer on screen and scroll and focus valid.
-    mutating func fit(_ ctx: ViewContext) {
+    mutating func fit(_ ctx: ScreenContext) {
         if !atPick { answers.clamp(count: question.options.count) }
         let s = laidOut(ctx)
         if !atPick, revealed == nil, s.items.indices.contains(choice) { pane.show(s.items[choice], s, height: ctx.rect.height) }
         pane.clamp(s, height: ctx.rect.height)
     }
 
-    func render(_ dctx: DecideContext, into buf: inout Buffer) {
-        pane.draw(sheet(dctx.view), in: dctx.rect.page, selected: selectedItem, into: &buf)
+    func render(_ dctx: ScreenContext, into buf: inout Buffer) {
+        pane.draw(sheet(dctx), in: dctx.rect.page, selected: selectedItem, into: &buf)
     }
 
     /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).
-    func status(_ dctx: DecideContext) -> (String, String) {
-        let ctx = dctx.view
+    func status(_ dctx: ScreenContext) -> (String, String) {
+        let ctx = dctx
         let place = atPick ? "pick" : changing.map { "changing \($0 + 1) of \(nav.answers.count)" } ?? "question \(nav.answers.count + 1)"
         return ("Decide \(ctx.glyphs.sep) " + ctx.glyphs.text(nav.tree.title),
                 place + " \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height))
     }
 
-    mutating func receive(_ result: CommandResult, _ dctx: inout DecideContext) {
+    mutating func receive(_ result: CommandResult, _ dctx: inout ScreenContext) {
         guard case .recordSaved(let path) = result else { return }
         saved = path
-        reveal(.saved, dctx.view)
+        reveal(.saved, dctx)
     }
 
     var resumable: (origin: TreeOrigin, answers: [String])? {
         (origin, nav.breadcrumb.map { InlineParser.plain($0.option.answer) })
     }
 
-    func violations(_ dctx: DecideContext) -> [String] {
-        let ctx = dctx.view
+    func violations(_ dctx: ScreenContext) -> [String] {
+        let ctx = dctx
         var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide")
         if !atPick && !question.options.indices.contains(choice) { out.append("decide: answer \(choice) outside 0..<\(question.options.count)") }
         if let kept = built.peek(sheetKey(ctx)), kept.doc.lines != layout(ctx).doc.lines {

@@ -2,7 +2,7 @@ import NNGuideCore
 
 /// The guide's comparison matrices, and any catalog architectures you pick, side by side on the
 /// same criteria; sort by a column, transpose.
-public struct CompareView: AppView {
+public struct CompareView: Screen {
     public var list = SelectList()
     /// Catalog ids picked for side-by-side, in the order picked.
     public var picked: [String] = []
@@ -20,6 +20,7 @@ public struct CompareView: AppView {
 
     public var scopes: [Scope] { [.compare] }
     public var typing: Bool { filtering }
+    public func typing(_ ctx: ScreenContext) -> Bool { typing }
 
     enum Item: Equatable {
         case matrix(TableEntry), architecture(Architecture)
@@ -33,7 +34,7 @@ public struct CompareView: AppView {
     }
 
     /// The list as shown: every matrix and architecture, or those the filter's words all occur in.
-    func items(_ ctx: ViewContext) -> [Item] {
+    func items(_ ctx: ScreenContext) -> [Item] {
         let all = ctx.guide.comparisonMatrices.map(Item.matrix) + ctx.guide.catalog.architectures.map(Item.architecture)
         let words = Tokenizer.words(filter.text)
         guard !words.isEmpty else { return all }
@@ -44,7 +45,7 @@ public struct CompareView: AppView {
     }
 
     /// The list's rows: under the filter line once there is a filter.
-    func listRows(_ ctx: ViewContext) -> Rect {
+    func listRows(_ ctx: ScreenContext) -> Rect {
         let l = panes(ctx.rect).list
         guard filtering || !filter.text.isEmpty else { return l }
         return Rect(x: l.x, y: l.y + 1, width: l.width, height: max(1, l.height - 1))
@@ -81,7 +82,7 @@ public struct CompareView: AppView {
     /// does nothing. In a matrix's table neither does anything (the table offered "x pick"). In the
     /// filter field Enter does the same to the first match. From the table, Enter acts on the list's
     /// architecture, so the hint names it ("Enter drop" in the table read as dropping a row).
-    public func hintWords(_ ctx: ViewContext) -> [Action: String] {
+    public func hintWords(_ ctx: ScreenContext) -> [Action: String] {
         let all = items(ctx)
         guard all.indices.contains(list.index) else { return [.open: "", .toggle: ""] }
         switch all[list.index] {
@@ -93,7 +94,7 @@ public struct CompareView: AppView {
     }
 
     /// The table the right side shows: the matrix under the cursor, or the picked architectures.
-    func table(_ ctx: ViewContext) -> (title: String, table: Table)? {
+    func table(_ ctx: ScreenContext) -> (title: String, table: Table)? {
         let all = items(ctx)
         guard all.indices.contains(list.index) else { return nil }
         var title: String
@@ -117,7 +118,7 @@ public struct CompareView: AppView {
 
     /// The sources of the architectures the table shows (the picked ones, the one under the cursor,
     /// or a matrix's columns).
-    func sourcesNote(_ ctx: ViewContext) -> SourcesNote? {
+    func sourcesNote(_ ctx: ScreenContext) -> SourcesNote? {
         let all = items(ctx)
         guard all.indices.contains(list.index) else { return nil }
         let ids: [String]
@@ -136,7 +137,7 @@ public struct CompareView: AppView {
         return Table(id: t.id, title: t.title, columns: cols, rows: rows)
     }
 
-    func document(_ ctx: ViewContext) -> Document {
+    func document(_ ctx: ScreenContext) -> Document {
         let p = panes(ctx.rect).table
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         guard let (title, t) = table(ctx) else { return b.doc }
@@ -163,7 +164,7 @@ public struct CompareView: AppView {
     }
 
     /// Columns cut off or hidden on the left and on the right of a sideways-scrolling table.
-    func hiddenColumns(_ ctx: ViewContext) -> (left: Int, right: Int) {
+    func hiddenColumns(_ ctx: ScreenContext) -> (left: Int, right: Int) {
         let s = Self.stops(document(ctx))
         guard s.count > 2 else { return (0, 0) }
         let edge = grid.left + panes(ctx.rect).table.width - 1
@@ -174,18 +175,18 @@ public struct CompareView: AppView {
     /// Sideways scrolling moves one architecture column at a time: `left` is where a column starts,
     /// measured from the fixed first column's right rule, so that column is drawn right beside it.
     /// (`fit` keeps the last step inside the table: the rightmost columns then fill the width.)
-    func columnOffsets(_ ctx: ViewContext) -> [Int] {
+    func columnOffsets(_ ctx: ScreenContext) -> [Int] {
         let s = Self.stops(document(ctx))
         guard s.count > 2 else { return [] }
         return s[1..<(s.count - 1)].map { $0 - s[1] }
     }
-    func columnOffset(after left: Int, _ ctx: ViewContext) -> Int { columnOffsets(ctx).first { $0 > left } ?? left }
-    func columnOffset(before left: Int, _ ctx: ViewContext) -> Int { columnOffsets(ctx).last { $0 < left } ?? 0 }
+    func columnOffset(after left: Int, _ ctx: ScreenContext) -> Int { columnOffsets(ctx).first { $0 > left } ?? left }
+    func columnOffset(before left: Int, _ ctx: ScreenContext) -> Int { columnOffsets(ctx).last { $0 < left } ?? 0 }
 
-    func showsTable(_ ctx: ViewContext) -> Bool { bothShown(ctx.rect) || tableFocus }
-    func showsList(_ ctx: ViewContext) -> Bool { bothShown(ctx.rect) || !tableFocus }
+    func showsTable(_ ctx: ScreenContext) -> Bool { bothShown(ctx.rect) || tableFocus }
+    func showsList(_ ctx: ScreenContext) -> Bool { bothShown(ctx.rect) || !tableFocus }
 
-    public mutating func fit(_ ctx: ViewContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) {
         list.fit(count: items(ctx).count, height: listRows(ctx).height)
         picked = picked.filter { ctx.guide.architecture($0) != nil }
         let doc = document(ctx)
@@ -195,7 +196,7 @@ public struct CompareView: AppView {
         if let c = sortColumn, let t = table(ctx)?.table, c >= t.columns.count { sortColumn = nil }
     }
 
-    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+    public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         defer { fit(ctx) }
         if filtering || action == .focusField {
             if filter.edit(action) { list = SelectList(); return .none }
@@ -258,14 +259,14 @@ public struct CompareView: AppView {
         return .none
     }
 
-    mutating func toggle(_ item: Item, _ ctx: ViewContext) -> Effect {
+    mutating func toggle(_ item: Item, _ ctx: ScreenContext) -> Effect {
         guard case .architecture(let a) = item else { return .message("\(Keymap.key(.toggle, in: .compare)) picks architectures; a matrix is shown as it is") }
         if let i = picked.firstIndex(of: a.id) { picked.remove(at: i) } else { picked.append(a.id) }
         sortColumn = nil; grid.top = 0
         return .none
     }
 
-    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+    public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         var p = panes(ctx.rect)
         let g = ctx.glyphs
         let all = items(ctx)
@@ -305,7 +306,7 @@ public struct CompareView: AppView {
         }
     }
 
-    public func status(_ ctx: ViewContext) -> (String, String) {
+    public func status(_ ctx: ScreenContext) -> (String, String) {
         let tab = Keymap.key(.switchFocus, in: .compare)
         let where_ = tableFocus ? "table (\(tab): list)" : "list (\(tab): table)"
         let hidden = showsTable(ctx) ? hiddenColumns(ctx) : (0, 0)
@@ -318,7 +319,7 @@ public struct CompareView: AppView {
         return ("Compare \(ctx.glyphs.sep) " + where_, right)
     }
 
-    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+    public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         var p = panes(ctx.rect)
         p.list = listRows(ctx)
         guard showsList(ctx), p.list.contains(x: x, y: y) else { return .none }
@@ -330,7 +331,7 @@ public struct CompareView: AppView {
         return .none
     }
 
-    public func violations(_ ctx: ViewContext) -> [String] {
+    public func violations(_ ctx: ScreenContext) -> [String] {
         let p = panes(ctx.rect)
         var out = list.violations(count: items(ctx).count, height: listRows(ctx).height, name: "compare list")
         out += grid.violations(lines: document(ctx).lines.count, height: p.table.height, name: "compare table")

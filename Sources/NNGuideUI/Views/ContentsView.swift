@@ -1,19 +1,19 @@
 import NNGuideCore
 
 /// The guide as a collapsible tree, with a mark on what you have read.
-public struct ContentsView: AppView {
+public struct ContentsView: Screen {
     /// Pages whose sections are shown. Top-level pages start open.
     public var expanded: Set<String>?
     public var list = SelectList()
     public init() {}
     public var scopes: [Scope] { [.contents] }
 
-    func openSet(_ ctx: ViewContext) -> Set<String> {
+    func openSet(_ ctx: ScreenContext) -> Set<String> {
         expanded ?? Set(ctx.guide.pages.map(\.id))
     }
 
     /// The visible rows: every entry whose parents are all expanded.
-    func rows(_ ctx: ViewContext) -> [PageEntry] {
+    func rows(_ ctx: ScreenContext) -> [PageEntry] {
         let open = openSet(ctx)
         return ctx.guide.readingOrder.filter { e in e.path.dropLast().allSatisfy { open.contains($0) } }
     }
@@ -24,16 +24,16 @@ public struct ContentsView: AppView {
         return Int(e.page.title.dropFirst(5).prefix { $0.isNumber })
     }
 
-    public mutating func fit(_ ctx: ViewContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) {
         list.fit(count: rows(ctx).count, height: ctx.rect.height)
     }
 
-    public mutating func activate(_ ctx: ViewContext) {
+    public mutating func activate(_ ctx: ScreenContext) {
         if let p = ctx.reading.last?.page { reveal(p, ctx) }
     }
 
     /// Shows `id` (opening its parents) and puts the cursor on it.
-    public mutating func reveal(_ id: String, _ ctx: ViewContext) {
+    public mutating func reveal(_ id: String, _ ctx: ScreenContext) {
         guard let e = ctx.guide.page(id) else { return }
         var open = openSet(ctx)
         open.formUnion(e.path.dropLast())
@@ -43,7 +43,7 @@ public struct ContentsView: AppView {
         fit(ctx)
     }
 
-    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+    public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let all = rows(ctx)
         if list.move(action, count: all.count, height: ctx.rect.height) { return .none }
         guard all.indices.contains(list.index) else { return .unhandled }
@@ -60,7 +60,8 @@ public struct ContentsView: AppView {
             else { return .none }
         case .pick(let n):
             // Digits open Parts by their own number, never by screen row.
-            guard let part = ctx.guide.pages.lazy.compactMap({ ctx.guide.page($0.id) }).first(where: { Self.partNumber($0) == n }) else {
+            let guide = ctx.guide
+            guard let part = guide.pages.lazy.compactMap({ guide.page($0.id) }).first(where: { Self.partNumber($0) == n }) else {
                 return .message("No Part \(n) in this guide")
             }
             if let i = all.firstIndex(where: { $0.id == part.id }) { list.index = i }
@@ -72,7 +73,7 @@ public struct ContentsView: AppView {
         return .none
     }
 
-    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+    public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         let all = rows(ctx)
         let open = openSet(ctx)
         let g = ctx.glyphs
@@ -100,21 +101,21 @@ public struct ContentsView: AppView {
         }
     }
 
-    public func status(_ ctx: ViewContext) -> (String, String) {
+    public func status(_ ctx: ScreenContext) -> (String, String) {
         let all = rows(ctx)
         let read = ctx.guide.readingOrder.filter { ctx.reading.visited.contains($0.id) }.count
         let crumb = all.indices.contains(list.index) ? ctx.guide.breadcrumb(all[list.index].id).joined(separator: " \(ctx.glyphs.sep) ") : ""
         return ("Contents \(ctx.glyphs.sep) " + crumb, "\(read)/\(ctx.guide.readingOrder.count) read")
     }
 
-    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+    public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let all = rows(ctx)
         guard let i = list.line(atY: y, in: ctx.rect, count: all.count) else { return .unhandled }
         list.index = i
         return .openPage(all[i].id, find: nil)
     }
 
-    public func violations(_ ctx: ViewContext) -> [String] {
+    public func violations(_ ctx: ScreenContext) -> [String] {
         list.violations(count: rows(ctx).count, height: ctx.rect.height, name: "contents")
     }
 }

@@ -2,7 +2,7 @@ import NNGuideCore
 
 /// Every term: a filter you type into, the list of matches, and the chosen entry beside it with
 /// its related terms and the pages that use it.
-public struct GlossaryView: AppView {
+public struct GlossaryView: Screen {
     public var field = TextField()
     public var typingActive = true
     public var list = SelectList()
@@ -13,8 +13,9 @@ public struct GlossaryView: AppView {
 
     public var scopes: [Scope] { [.glossary] }
     public var typing: Bool { typingActive }
+    public func typing(_ ctx: ScreenContext) -> Bool { typing }
 
-    func matches(_ ctx: ViewContext) -> [GlossaryEntry] { ctx.library.filterGlossary(field.text) }
+    func matches(_ ctx: ScreenContext) -> [GlossaryEntry] { ctx.library.filterGlossary(field.text) }
 
     public var selectedID: String?
 
@@ -32,7 +33,7 @@ public struct GlossaryView: AppView {
         return (r.row(0), list, Rect(x: r.x, y: rest.y + 1, width: r.width, height: rest.height - 1), Rect(x: r.x, y: rest.y, width: r.width, height: 1))
     }
 
-    public mutating func fit(_ ctx: ViewContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) {
         let all = matches(ctx)
         if let id = selectedID, let i = all.firstIndex(where: { $0.id == id }) { list.index = i }
         list.fit(count: all.count, height: panes(ctx.rect).list.height)
@@ -42,10 +43,10 @@ public struct GlossaryView: AppView {
         entry.clamp(lines: doc.lines.count, height: entryRows(doc, ctx))
     }
 
-    public mutating func activate(_ ctx: ViewContext) { typingActive = true }
+    public mutating func activate(_ ctx: ScreenContext) { typingActive = true }
 
     /// Puts the cursor on an entry, clearing the filter if it hides it.
-    public mutating func select(_ id: String, _ ctx: ViewContext) {
+    public mutating func select(_ id: String, _ ctx: ScreenContext) {
         if !matches(ctx).contains(where: { $0.id == id }) { field.text = "" }
         selectedID = id
         typingActive = false
@@ -59,14 +60,14 @@ public struct GlossaryView: AppView {
     /// The chosen entry laid out for the detail pane. The "See" links answer the next question (what
     /// it costs, what to use instead); on a pane too short to show them under the definition (40x12),
     /// where `1` would open a link no one can see, they come right under the term.
-    func detail(_ ctx: ViewContext) -> Document {
+    func detail(_ ctx: ScreenContext) -> Document {
         let doc = detail(ctx, seeFirst: false)
         guard let first = doc.menu.first, doc.links[first].line >= panes(ctx.rect).detail.height,
               let e = selectedID.flatMap({ ctx.guide.glossaryEntry($0) }), e.see.contains(where: { ctx.guide.pageID(showing: $0) != nil }) else { return doc }
         return detail(ctx, seeFirst: true)
     }
 
-    private func detail(_ ctx: ViewContext, seeFirst: Bool) -> Document {
+    private func detail(_ ctx: ScreenContext, seeFirst: Bool) -> Document {
         let p = panes(ctx.rect).detail
         guard let id = selectedID, let e = ctx.guide.glossaryEntry(id) else { return Document() }
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
@@ -118,7 +119,7 @@ public struct GlossaryView: AppView {
         return b.doc
     }
 
-    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+    public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         if field.edit(action) {
             list = SelectList(); selectedID = nil; entry = DocumentViewport()
             fit(ctx)
@@ -175,7 +176,7 @@ public struct GlossaryView: AppView {
         }
     }
 
-    mutating func follow(_ target: LinkTarget, _ ctx: ViewContext) -> Effect {
+    mutating func follow(_ target: LinkTarget, _ ctx: ScreenContext) -> Effect {
         switch target {
         case .glossary(let id):
             select(id, ctx); return .none
@@ -187,7 +188,7 @@ public struct GlossaryView: AppView {
         }
     }
 
-    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+    public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         let p = panes(ctx.rect)
         let g = ctx.glyphs
         field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g, focusing: .glossary)
@@ -219,7 +220,7 @@ public struct GlossaryView: AppView {
     }
 
     /// The entry's rows: all of the pane, or all but the last when the entry is longer, which says so.
-    func entryRows(_ doc: Document, _ ctx: ViewContext) -> Int {
+    func entryRows(_ doc: Document, _ ctx: ScreenContext) -> Int {
         let h = panes(ctx.rect).detail.height
         return doc.lines.count > h ? max(1, h - 1) : h
     }
@@ -227,13 +228,13 @@ public struct GlossaryView: AppView {
     /// The line the definition starts on (`Document.places`).
     static let definition = "definition"
 
-    public func status(_ ctx: ViewContext) -> (String, String) {
+    public func status(_ ctx: ScreenContext) -> (String, String) {
         let all = matches(ctx)
         let term = selectedID.flatMap { ctx.guide.glossaryEntry($0)?.term } ?? ""
         return ("Glossary" + (term.isEmpty ? "" : " \(ctx.glyphs.sep) " + term), list.cursor.position(count: all.count))
     }
 
-    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+    public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let p = panes(ctx.rect)
         if p.field.contains(x: x, y: y) { typingActive = true; return .none }
         if p.list.contains(x: x, y: y) {
@@ -250,7 +251,7 @@ public struct GlossaryView: AppView {
         return .none
     }
 
-    public func violations(_ ctx: ViewContext) -> [String] {
+    public func violations(_ ctx: ScreenContext) -> [String] {
         var out = list.violations(count: matches(ctx).count, height: panes(ctx.rect).list.height, name: "glossary list")
         let doc = detail(ctx)
         if let f = entry.focus, !doc.links.indices.contains(f) { out.append("focus \(f) outside \(doc.links.count) links") }

@@ -2,7 +2,7 @@ import NNGuideCore
 
 /// Every binding, grouped by where it applies, straight from `Keymap.bindings`. Pushed over whatever
 /// is showing and dismissed back onto it, as less and vim's :help.
-public struct HelpView: AppView {
+public struct HelpView: Screen {
     public static var pushed: Bool { true }
     public var scroll = DocumentViewport()
     /// `/` finds in help, as in the reader.
@@ -52,7 +52,7 @@ public struct HelpView: AppView {
         return b.doc
     }
 
-    func doc(_ ctx: ViewContext) -> Document {
+    func doc(_ ctx: ScreenContext) -> Document {
         ctx.library.cached("help", width: ctx.rect.page.width, glyphs: ctx.glyphs, build: Self.document)
     }
 
@@ -60,19 +60,19 @@ public struct HelpView: AppView {
 
     /// Opens at the keys of the screen help was asked from (the brief form's are pages down), the
     /// first of `scopes` that help lists; at the top when none is.
-    public mutating func push(over scopes: [Scope], _ ctx: ViewContext) {
+    public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) {
         let d = doc(ctx)
         scroll.top = scopes.lazy.compactMap { d.places[Self.place($0)] }.first ?? 0
         fit(ctx)
     }
 
-    public mutating func fit(_ ctx: ViewContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) {
         let d = doc(ctx)
         find.refresh(in: d)
         scroll.clamp(lines: d.lines.count, height: ctx.rect.height)
     }
 
-    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+    public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let lines = doc(ctx).lines.count
         if scroll.scroll(action, lines: lines, height: ctx.rect.height) { return .none }
         switch action {
@@ -82,7 +82,7 @@ public struct HelpView: AppView {
             return .message(findSummary)
         case .cancel:
             // As less: Esc clears the marks of a find first; with none left it closes help.
-            guard !find.isEmpty else { return .dismiss }
+            guard !find.isEmpty else { ctx.pop(); return .none }
             clearFind(); return .message("Find marks cleared; \(Keymap.key(.cancel, in: .help)) again closes help")
         default: return .unhandled
         }
@@ -91,7 +91,7 @@ public struct HelpView: AppView {
     static let notFound = "in help"
 
     /// Finds `text` in help (case ignored), the first match at or after `line` made current.
-    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext) {
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext) {
         let d = doc(ctx)
         find.set(text, in: d, from: line)
         scroll.top = line
@@ -103,20 +103,20 @@ public struct HelpView: AppView {
 
     public var findFrom: Int? { scroll.top }
 
-    public mutating func scroll(to line: Int, _ ctx: ViewContext) {
+    public mutating func scroll(to line: Int, _ ctx: ScreenContext) {
         scroll.top = line
         fit(ctx)
     }
 
     public var findSummary: String { find.summary(.help, notFound: Self.notFound) }
 
-    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+    public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         scroll.draw(doc(ctx), in: ctx.rect.page, into: &buf, .init(finds: find.matches, current: find.current))
     }
 
-    public func status(_ ctx: ViewContext) -> (String, String) {
+    public func status(_ ctx: ScreenContext) -> (String, String) {
         ("Help \(ctx.glyphs.sep) every key", scroll.position(lines: doc(ctx).lines.count, height: ctx.rect.height))
     }
 
-    public func violations(_ ctx: ViewContext) -> [String] { scroll.violations(lines: doc(ctx).lines.count, height: ctx.rect.height, name: "help") }
+    public func violations(_ ctx: ScreenContext) -> [String] { scroll.violations(lines: doc(ctx).lines.count, height: ctx.rect.height, name: "help") }
 }

@@ -1,7 +1,7 @@
 import NNGuideCore
 
 /// The first screen: what the guide is, where you left off, and every view with its key.
-public struct HomeView: AppView {
+public struct HomeView: Screen {
     public var list = SelectList()
     public init() {}
     public var scopes: [Scope] { [.home] }
@@ -10,7 +10,7 @@ public struct HomeView: AppView {
     static let unnumbered = -1
     struct Item { let number: Int; let title: String; let key: String; let about: String; let effect: Effect }
 
-    func items(_ ctx: ViewContext) -> [Item] {
+    func items(_ ctx: ScreenContext) -> [Item] {
         var out: [Item] = []
         let g = ctx.guide
         if let last = ctx.reading.last, g.pageID(showing: last.page) != nil {
@@ -50,22 +50,22 @@ public struct HomeView: AppView {
     }
 
     /// The summary under the title, wrapped (never cut off): empty on a short screen.
-    func aboutLines(_ ctx: ViewContext) -> [String] {
+    func aboutLines(_ ctx: ScreenContext) -> [String] {
         guard ctx.rect.height >= 14 else { return [] }
         return TextWrap.wrap(ctx.glyphs.text(Self.about), width: ctx.rect.width - (ctx.rect.width >= 60 ? 4 : 2))
     }
 
-    func listTop(_ ctx: ViewContext) -> Int {
+    func listTop(_ ctx: ScreenContext) -> Int {
         // Title, rule, summary (when it fits), blank.
         let about = aboutLines(ctx).count
         return about == 0 ? 2 : 3 + about
     }
 
-    public mutating func fit(_ ctx: ViewContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) {
         list.fit(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)))
     }
 
-    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+    public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let all = items(ctx)
         if list.move(action, count: all.count, height: ctx.rect.height - listTop(ctx)) { return .none }
         switch action {
@@ -81,7 +81,7 @@ public struct HomeView: AppView {
         }
     }
 
-    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+    public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         let r = ctx.rect.inset(ctx.rect.width >= 60 ? 2 : 1, 0)
         let g = ctx.glyphs
         let opening = ctx.guide.readingOrder.first?.page
@@ -125,12 +125,12 @@ public struct HomeView: AppView {
     }
 
     /// Like every screen, Home says how far down its list the cursor is.
-    public func status(_ ctx: ViewContext) -> (String, String) {
+    public func status(_ ctx: ScreenContext) -> (String, String) {
         let count = items(ctx).count
         return ("Home", list.cursor.position(count: count))
     }
 
-    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+    public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let all = items(ctx)
         let rows = Rect(x: ctx.rect.x, y: ctx.rect.y + listTop(ctx), width: ctx.rect.width, height: ctx.rect.height - listTop(ctx))
         guard let i = list.line(atY: y, in: rows, count: all.count) else { return .unhandled }
@@ -138,7 +138,7 @@ public struct HomeView: AppView {
         return all[i].effect
     }
 
-    public func violations(_ ctx: ViewContext) -> [String] {
+    public func violations(_ ctx: ScreenContext) -> [String] {
         list.violations(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)), name: "home")
     }
 }

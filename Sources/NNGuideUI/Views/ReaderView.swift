@@ -1,7 +1,7 @@
 import NNGuideCore
 
 /// Reading a page: wrapped prose, tables, figures; links to follow; find in page.
-public struct ReaderView: AppView {
+public struct ReaderView: Screen {
     /// The reading unit on screen (a top-level page or a section).
     public var unit = ""
     /// The top line, the columns a wide table is scrolled sideways, the link Tab moved to.
@@ -27,17 +27,17 @@ public struct ReaderView: AppView {
         return Rect(x: r.x + margin, y: r.y, width: min(r.width - margin * 2, 100), height: r.height)
     }
 
-    func document(_ ctx: ViewContext) -> Document {
+    func document(_ ctx: ScreenContext) -> Document {
         ctx.library.document(unit, width: Self.textRect(ctx.rect).width, glyphs: ctx.glyphs)
     }
 
-    func maxTop(_ doc: Document, _ ctx: ViewContext) -> Int { DocumentViewport.maxTop(lines: doc.lines.count, height: ctx.rect.height) }
+    func maxTop(_ doc: Document, _ ctx: ScreenContext) -> Int { DocumentViewport.maxTop(lines: doc.lines.count, height: ctx.rect.height) }
 
     // MARK: position
 
     /// The section whose heading is at or above the top line, and how far below it the screen
     /// starts: in blocks and characters (any width), and in lines (for older readers of the file).
-    public func position(_ ctx: ViewContext) -> Position {
+    public func position(_ ctx: ScreenContext) -> Position {
         let doc = document(ctx)
         let anchor = doc.anchors.last { $0.line <= top } ?? (unit, 0)
         guard doc.lines.indices.contains(anchor.line) else { return Position(page: anchor.id, offset: top - anchor.line) }
@@ -45,7 +45,7 @@ public struct ReaderView: AppView {
                         block: topOrigin - doc.lines[anchor.line].origin, char: topChars)
     }
 
-    public mutating func open(_ p: Position, _ ctx: ViewContext) {
+    public mutating func open(_ p: Position, _ ctx: ScreenContext) {
         guard let u = Reading.unit(for: p.page, in: ctx.guide) else { return }
         if u != unit { clearFind(); scroll = DocumentViewport() }
         unit = u
@@ -64,18 +64,18 @@ public struct ReaderView: AppView {
     }
 
     /// Scrolls so `line` is the top line (as far as the page allows).
-    public mutating func scroll(to line: Int, _ ctx: ViewContext) {
+    public mutating func scroll(to line: Int, _ ctx: ScreenContext) {
         top = line
         clamp(document(ctx), ctx)
     }
 
     /// Puts a table, a figure or a block ("page#3") at the top of the screen.
-    public mutating func scroll(toPlace key: String, _ ctx: ViewContext) {
+    public mutating func scroll(toPlace key: String, _ ctx: ScreenContext) {
         let doc = document(ctx)
         if let line = doc.places[key] { top = line; clamp(doc, ctx) }
     }
 
-    mutating func clamp(_ doc: Document, _ ctx: ViewContext, keepOrigin: Bool = false) {
+    mutating func clamp(_ doc: Document, _ ctx: ScreenContext, keepOrigin: Bool = false) {
         scroll.clamp(lines: doc.lines.count, height: ctx.rect.height)
         if !keepOrigin { (topOrigin, topChars) = doc.blockOffset(ofLine: top) }
         scroll.clampLeft(width: doc.wideWidth, room: Self.textRect(ctx.rect).width)
@@ -83,7 +83,7 @@ public struct ReaderView: AppView {
         if let m = find.current, m >= find.matches.count { find.current = nil }
     }
 
-    public mutating func fit(_ ctx: ViewContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) {
         guard !unit.isEmpty else { return }
         let doc = document(ctx)
         // After a resize the same block stays on top, whatever its new line number. The block is
@@ -95,7 +95,7 @@ public struct ReaderView: AppView {
 
     /// The sections of the unit read on this screen: those whose last line is showing (so their
     /// end was reached, or the whole of them fits). A section's subsections are sections of their own.
-    public func readOnScreen(_ ctx: ViewContext) -> [String] {
+    public func readOnScreen(_ ctx: ScreenContext) -> [String] {
         let doc = document(ctx)
         let anchors = doc.anchors
         let bottom = top + ctx.rect.height
@@ -109,7 +109,7 @@ public struct ReaderView: AppView {
 
     // MARK: actions
 
-    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+    public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let doc = document(ctx)
         let h = ctx.rect.height
         defer { clamp(doc, ctx) }
@@ -154,7 +154,7 @@ public struct ReaderView: AppView {
 
     /// The sources and review dates of the section whose heading is at or above the top line: its
     /// own and its blocks'.
-    func sources(_ doc: Document, _ ctx: ViewContext) -> Effect {
+    func sources(_ doc: Document, _ ctx: ScreenContext) -> Effect {
         let id = doc.anchors.last { $0.line <= top }?.id ?? unit
         guard let page = ctx.guide.page(id)?.page else { return .unhandled }
         let note = SourcesNote(title: page.title, evidence: [page.evidence] + page.blocks.indices.map { page.evidence(ofBlock: $0) })
@@ -165,13 +165,13 @@ public struct ReaderView: AppView {
     static let notFound = "on this page"
     public var findSummary: String { find.summary(.reader, notFound: Self.notFound) }
 
-    mutating func moveFocus(forward: Bool, _ doc: Document, _ ctx: ViewContext) -> Effect {
+    mutating func moveFocus(forward: Bool, _ doc: Document, _ ctx: ScreenContext) -> Effect {
         let ok = scroll.cycle(.page, targets: Array(doc.links.indices), at: doc.links.map(\.line), count: doc.lines.count,
                               height: ctx.rect.height, forward: forward)
         return ok ? .none : .message("No links on this page")
     }
 
-    mutating func nextSection(_ doc: Document, _ ctx: ViewContext) -> Effect {
+    mutating func nextSection(_ doc: Document, _ ctx: ScreenContext) -> Effect {
         if let a = doc.anchors.first(where: { $0.line > top }), a.line <= maxTop(doc, ctx) || a.id != unit {
             if a.line > maxTop(doc, ctx) {
                 // The heading is on the last screen already: go on to the next unit instead of stalling.
@@ -184,7 +184,7 @@ public struct ReaderView: AppView {
         return .message("This is the last section of the guide")
     }
 
-    mutating func previousSection(_ doc: Document, _ ctx: ViewContext) -> Effect {
+    mutating func previousSection(_ doc: Document, _ ctx: ScreenContext) -> Effect {
         if let a = doc.anchors.last(where: { $0.line < top }) { top = a.line; return .none }
         if let prev = Reading.previousUnit(before: unit, in: ctx.guide) { return .openPage(prev, find: nil) }
         return .message("This is the first page of the guide")
@@ -194,13 +194,13 @@ public struct ReaderView: AppView {
 
     public var findFrom: Int? { top }
 
-    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext) {
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext) {
         setFind(text, from: line, ctx, anyWord: false)
     }
 
     /// Marks `text` in the page and goes to the first match at or below `line`. With `anyWord`
     /// (a search hit) each word is marked on its own, since search matched them in any order.
-    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext, anyWord: Bool) {
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext, anyWord: Bool) {
         let doc = document(ctx)
         find.set(text, anyWord: anyWord, in: doc, from: line)
         top = line
@@ -212,7 +212,7 @@ public struct ReaderView: AppView {
 
     // MARK: drawing
 
-    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+    public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         let doc = document(ctx)
         let area = Self.textRect(ctx.rect)
         scroll.draw(doc, in: area, into: &buf, .init(link: scroll.focus, finds: find.matches, current: find.current))
@@ -220,13 +220,13 @@ public struct ReaderView: AppView {
     }
 
     /// The screen row of the focused link, for placing the popover next to it.
-    func focusedRow(_ ctx: ViewContext) -> Int? {
+    func focusedRow(_ ctx: ScreenContext) -> Int? {
         let doc = document(ctx)
         guard let f = scroll.focus, doc.links.indices.contains(f), scroll.shows(doc.links[f].line, height: ctx.rect.height) else { return nil }
         return ctx.rect.y + doc.links[f].line - top
     }
 
-    public func status(_ ctx: ViewContext) -> (String, String) {
+    public func status(_ ctx: ScreenContext) -> (String, String) {
         let doc = document(ctx)
         let crumb = ctx.guide.breadcrumb(position(ctx).page).joined(separator: " \(ctx.glyphs.sep) ")
         let pos = scroll.position(lines: doc.lines.count, height: ctx.rect.height)
@@ -234,7 +234,7 @@ public struct ReaderView: AppView {
         return (crumb, pos + wide)
     }
 
-    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+    public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let doc = document(ctx)
         guard let hit = scroll.hit(doc, x: x, y: y, in: Self.textRect(ctx.rect)) else { return .unhandled }
         guard let l = hit.link else { return .none }
@@ -242,7 +242,7 @@ public struct ReaderView: AppView {
         return .follow(doc.links[l].target)
     }
 
-    public func violations(_ ctx: ViewContext) -> [String] {
+    public func violations(_ ctx: ScreenContext) -> [String] {
         guard !unit.isEmpty else { return [] }
         var out: [String] = []
         let doc = document(ctx)

@@ -2,7 +2,7 @@ import NNGuideCore
 
 /// Search the whole guide as you type; results grouped (sections, glossary, tables, text), each
 /// with where it is; Enter opens the page at the hit with the words marked.
-public struct SearchView: AppView {
+public struct SearchView: Screen {
     public var field = TextField()
     public var typingActive = true
     /// The chosen hit (`index`, counting hits) and the first result line on screen (`top`, counting lines).
@@ -13,18 +13,19 @@ public struct SearchView: AppView {
 
     public var scopes: [Scope] { [.search] }
     public var typing: Bool { typingActive }
+    public func typing(_ ctx: ScreenContext) -> Bool { typing }
 
     /// Snippets cut to the one line each gets, so the word they are cut around is on screen at any
     /// width (at 40 columns a 120-character cut left "leakage" past the edge).
-    func results(_ ctx: ViewContext) -> SearchResults {
+    func results(_ ctx: ScreenContext) -> SearchResults {
         ctx.library.search(field.text, anyWord: anyWord, snippetLength: max(20, snippetWidth(ctx.rect)))
     }
-    func hits(_ ctx: ViewContext) -> [SearchHit] { results(ctx).hits }
+    func hits(_ ctx: ScreenContext) -> [SearchHit] { results(ctx).hits }
 
     /// A result line: a group title (with how many matched in all), or a hit's first or second line.
     enum Row: Equatable { case group(SearchKind, Int), title(Int), snippet(Int) }
 
-    func rows(_ ctx: ViewContext) -> [Row] {
+    func rows(_ ctx: ScreenContext) -> [Row] {
         var out: [Row] = []
         var i = 0
         let snippets = showSnippets(ctx)
@@ -44,11 +45,11 @@ public struct SearchView: AppView {
     func listRect(_ r: Rect) -> Rect { Rect(x: r.x, y: r.y + 2, width: r.width, height: r.height - 2) }
     /// Snippets whenever the list holds three hits with theirs (40x12 does: issue 23's retest saw
     /// none there); a shorter list keeps one line a hit so that more than two fit.
-    func showSnippets(_ ctx: ViewContext) -> Bool { listRect(ctx.rect).height >= 6 }
+    func showSnippets(_ ctx: ScreenContext) -> Bool { listRect(ctx.rect).height >= 6 }
 
-    public mutating func activate(_ ctx: ViewContext) { typingActive = true }
+    public mutating func activate(_ ctx: ScreenContext) { typingActive = true }
 
-    public mutating func fit(_ ctx: ViewContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) {
         let rs = rows(ctx)
         list.cursor.fit(count: hits(ctx).count, lines: rs.count, height: listRect(ctx.rect).height) { hit in
             // The hit's title and snippet, and the group heading when it is the group's first hit.
@@ -59,7 +60,7 @@ public struct SearchView: AppView {
         }
     }
 
-    public mutating func handle(_ action: Action, _ ctx: ViewContext) -> Effect {
+    public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         if field.edit(action) { list = SelectList(); anyWord = false; fit(ctx); return .none }
         let all = hits(ctx)
         // A page of hits: as many as a screen shows (two lines each with snippets).
@@ -137,13 +138,13 @@ public struct SearchView: AppView {
 
     /// The key bound to `action` here, from the keymap, so the line never names a key that does not work.
 
-    func visibleHits(_ ctx: ViewContext) -> [Int] {
+    func visibleHits(_ ctx: ScreenContext) -> [Int] {
         let rs = rows(ctx)
         let h = listRect(ctx.rect).height
         return rs[min(list.top, rs.count)..<min(rs.count, list.top + h)].compactMap { if case .title(let i) = $0 { return i } else { return nil } }
     }
 
-    public func render(_ ctx: ViewContext, into buf: inout Buffer) {
+    public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         let r = ctx.rect
         let g = ctx.glyphs
         field.render(label: "Search: ", focused: typingActive, at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g, focusing: .search)
@@ -188,17 +189,17 @@ public struct SearchView: AppView {
 
     /// Enter opens the chosen hit; with none it takes the "Did you mean" query the line offers, or
     /// does nothing worth a hint.
-    public func hintWords(_ ctx: ViewContext) -> [Action: String] {
+    public func hintWords(_ ctx: ScreenContext) -> [Action: String] {
         guard hits(ctx).isEmpty else { return [:] }
         return [.open: results(ctx).suggestion == nil ? "" : "search it"]
     }
 
-    public func status(_ ctx: ViewContext) -> (String, String) {
+    public func status(_ ctx: ScreenContext) -> (String, String) {
         let all = hits(ctx)
         return ("Search", list.cursor.position(count: all.count))
     }
 
-    public mutating func click(x: Int, y: Int, _ ctx: ViewContext) -> Effect {
+    public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         if y == ctx.rect.y { typingActive = true; return .none }
         let rs = rows(ctx)
         guard let i = list.line(atY: y, in: listRect(ctx.rect), count: rs.count) else { return .none }
@@ -208,7 +209,7 @@ public struct SearchView: AppView {
         }
     }
 
-    public func violations(_ ctx: ViewContext) -> [String] {
+    public func violations(_ ctx: ScreenContext) -> [String] {
         let all = hits(ctx)
         var out: [String] = []
         if !all.isEmpty && !all.indices.contains(list.index) { out.append("cursor \(list.index) outside \(all.count) hits") }

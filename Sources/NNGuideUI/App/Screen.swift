@@ -1,0 +1,219 @@
+import NNGuideCore
+
+/// The views of the explorer, and THE table of them: each case's title and screen type. Adding a
+/// view takes three edits: a file with a type conforming to `Screen`; a case here, with its title
+/// and its `init` in `entry`; a row in `Keymap.bindings` for its key (`ViewTableTests` fails on a case
+/// without a screen of its type or without a key; like every key, it is named in README's key
+/// table too). A view with keys of its own also adds a `Scope` case with its title and that scope's
+/// rows. The app keeps one value of each (`ScreenStore`), made by `entry`, and one stack of
+/// screens per view shown in place of the others (a mode, as Textual's `_screen_stacks[mode]`);
+/// a view that sets `pushed` is pushed over whatever is showing (Help). A screen pushed by another
+/// (Decide's) is a `Screen` too: its file and its keymap scope, nothing else.
+public enum ViewID: String, Sendable, CaseIterable, Codable {
+    case home, contents, reader, glossary, search, compare, help, decide
+
+    /// The title, and how the view is made before it is first shown.
+    var entry: (title: String, make: () -> any Screen) {
+        switch self {
+        case .home: return ("Home", HomeView.init)
+        case .contents: return ("Contents", ContentsView.init)
+        case .reader: return ("Reader", ReaderView.init)
+        case .glossary: return ("Glossary", GlossaryView.init)
+        case .search: return ("Search", SearchView.init)
+        case .compare: return ("Compare", CompareView.init)
+        case .help: return ("Help", HelpView.init)
+        case .decide: return ("Decide", HubScreen.init)
+        }
+    }
+
+    /// Pushed over whatever is showing (Help) rather than shown in place of the others.
+    var pushed: Bool { type(of: entry.make()).pushed }
+
+    public var title: String { entry.title }
+}
+
+/// What a screen reads from the app, and the one way it asks the app for more: never the app state
+/// itself, so screens cannot reach around it. A method that may change the brief or ask the stack
+/// for something takes it `inout`; the app applies what was asked once the screen returns.
+public struct ScreenContext: Sendable {
+    public let library: Library
+    public var guide: Guide { library.guide }
+    public let glyphs: Glyphs
+    /// The area the screen draws in.
+    public let rect: Rect
+    public let reading: ReadingState
+    /// The Model Brief being filled in: the one model the decision screens share (the form edits it,
+    /// the recommendation applies flips to it, a saved brief opens into it). Kept while the app runs;
+    /// quitting keeps it as a draft.
+    public internal(set) var form: BriefForm
+    /// The answers of the sessions put aside (`d`), by where they began: the hub and the variant
+    /// menu offer to resume them.
+    let aside: [TreeOrigin: [String]]
+    /// What the screen asked of its stack, in order.
+    private(set) var changes: [StackChange] = []
+
+    init(library: Library, glyphs: Glyphs, rect: Rect, reading: ReadingState, form: BriefForm, aside: [TreeOrigin: [String]]) {
+        self.library = library; self.glyphs = glyphs; self.rect = rect; self.reading = reading
+        self.form = form; self.aside = aside
+    }
+
+    /// Pushes `screen` over the one asking; `then` gets what it is dismissed with (a plain Back
+    /// dismisses it with nothing, and nothing runs). As Textual's `push_screen(screen, callback)`.
+    mutating func push<S: Screen>(_ screen: S, then: (@Sendable (S.Returns, inout ScreenContext) -> Effect)? = nil) {
+        changes.append(.push(screen, then.map { Continuation($0) }))
+    }
+
+    /// Takes the screen asking off its stack: the one under it is as it was.
+    mutating func pop() { changes.append(.dismiss(nil)) }
+    /// Takes the screen asking off its stack and hands `result` to the continuation it was pushed
+    /// with (`Screen.dismiss(with:)` types it). As Textual's `dismiss(result)`.
+    mutating func dismiss(_ result: any Sendable) { changes.append(.dismiss(result)) }
+    /// The screen on top gives way to another (a session going to a place on its map).
+    mutating func replace(with screen: any Screen) { changes.append(.replace(screen)) }
+    /// Brings back what was put aside for `origin` whole; pushes `fresh` when nothing was.
+    mutating func resume(_ origin: TreeOrigin, fresh: any Screen) { changes.append(.resume(origin, fresh: fresh)) }
+
+    /// Asks the loop for disk work; its result comes back to the screen that asked (`receive`).
+    func run(_ command: Command) -> Effect { .run(command) }
+}
+
+/// A change a screen asked of its stack (`ScreenContext`).
+enum StackChange: Sendable {
+    case push(any Screen, Continuation?)
+    case dismiss((any Sendable)?)
+    case replace(any Screen)
+    case resume(TreeOrigin, fresh: any Screen)
+}
+
+/// How a pushed screen's result reaches the screen that pushed it: typed where it is pushed
+/// (`ScreenContext.push(_:then:)`) and kept with the pushed screen's frame until it is dismissed.
+struct Continuation: Sendable {
+    private let body: @Sendable (any Sendable, inout ScreenContext) -> Effect
+
+    init<R: Sendable>(_ body: @escaping @Sendable (R, inout ScreenContext) -> Effect) {
+        self.body = { value, ctx in
+            // Never nil: only the screen this continuation was pushed with dismisses its frame, and
+            // `dismiss(with:)` takes that screen's own `Returns`, the `R` of `push(_:then:)`.
+            guard let r = value as? R else { return .none }
+            return body(r, &ctx)
+        }
+    }
+
+    func callAsFunction(_ value: any Sendable, _ ctx: inout ScreenContext) -> Effect { body(value, &ctx) }
+}
+
+/// What a screen asks the app to do after handling an action.
+public enum Effect: Sendable, Equatable {
+    case none
+    /// The screen does not use the action (for Back: the app pops it, or goes back in history).
+    case unhandled
+    case message(String)
+    /// Open a page, section, table or figure; `find` marks the words in it.
+    case openPage(String, find: String?)
+    /// Return to a remembered place (continue reading): the same block and line at any width.
+    case resume(Position)
+    /// A search hit: its page, the block it is in, and the words to mark.
+    case openHit(String, find: String, block: Int?)
+    /// Follow a link from prose: pages open, glossary terms pop over, architectures open their deep dive.
+    case follow(LinkTarget)
+    case openGlossary(String)
+    case show(ViewID)
+    /// Show these sources and review dates over the view (the sources key).
+    case showSources(SourcesNote)
+    /// Disk work for the loop (save a record or a brief, list or delete briefs); its result comes
+    /// back through `update` and reaches the screen that asked (`Screen.receive`).
+    case run(Command)
+}
+
+/// One screen: a view shown in place of the others, Help pushed over them, or a screen another
+/// pushed (Decide's). Screens hold their own scroll and selection; everything they need to know
+/// about the world comes in through the context, and everything they want done goes out as an
+/// `Effect` or a change asked of the stack (`ScreenContext`).
+public protocol Screen: Sendable {
+    /// What the screen gives back to the one that pushed it (`Never`: nothing).
+    associatedtype Returns: Sendable = Never
+    /// True for a view pushed over whatever is showing and dismissed back onto it, exactly as it
+    /// was (Help, as less and vim's :help); false for a view shown in its place, which reading
+    /// history records (Back and Forward).
+    static var pushed: Bool { get }
+    /// Keymap scopes, most specific first (`global` is added by the app).
+    var scopes: [Scope] { get }
+    /// True while a text field has the keys: letters type instead of acting.
+    func typing(_ ctx: ScreenContext) -> Bool
+    /// The keymap scopes that still act while typing (most specific first).
+    var typingScopes: [Scope] { get }
+    /// True when a letter that is not one of the screen's own keys starts typing into what is
+    /// focused (`Keymap.typesInField`), rather than acting globally.
+    func lettersType(_ ctx: ScreenContext) -> Bool
+    /// Global actions that do nothing on this screen, left out of its hint line so it never offers a
+    /// key that only answers "Nothing to do here" (Help has nothing to open).
+    var idleActions: Set<Action> { get }
+    /// The hint line's words for an action whose effect here depends on what is chosen (Compare's
+    /// Enter shows a matrix but picks an architecture), so the hint never says what the key does not do.
+    func hintWords(_ ctx: ScreenContext) -> [Action: String]
+    /// Run once when the screen is pushed: the work it needs before it can show anything (the saved
+    /// list reads the folder), as Bubble Tea's `Init() Cmd`; its result comes back to this screen.
+    mutating func start(_ ctx: inout ScreenContext) -> Effect
+    /// An action (Back included: a screen that has its own step back, such as an answer or a flip
+    /// to undo, takes it; `.unhandled` and the app pops the screen or goes back in history).
+    mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect
+    /// A click at a cell of the screen's area.
+    mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect
+    /// The result of a command this screen ran (`Effect.run`); the app shows the message itself.
+    mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext)
+    func render(_ ctx: ScreenContext, into buffer: inout Buffer)
+    /// Left: where you are (breadcrumb); right: how far (position).
+    func status(_ ctx: ScreenContext) -> (String, String)
+    /// Called when the screen comes on top, after every key it gets and after every resize: keep
+    /// scroll and selection valid.
+    mutating func fit(_ ctx: inout ScreenContext)
+    /// Called when the user asks for the view by its key (not when Back returns to it): the
+    /// glossary and search start typing, the contents show where you are reading.
+    mutating func activate(_ ctx: ScreenContext)
+    /// Called when the view is pushed over another screen, with that screen's keymap scopes (help
+    /// opens at their keys).
+    mutating func push(over scopes: [Scope], _ ctx: ScreenContext)
+    /// `/` in this screen (the reader, help): the line a find starts from and Esc returns to; nil
+    /// when the screen has nothing to find in. The prompt is the app's; the marks and the scrolling
+    /// the screen's.
+    var findFrom: Int? { get }
+    /// Marks `text` (case ignored), the first match at or after `line` made current.
+    mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext)
+    mutating func clearFind()
+    /// Esc in the prompt: back to the line the find began at.
+    mutating func scroll(to line: Int, _ ctx: ScreenContext)
+    /// What Enter in the prompt says ("3 matches").
+    var findSummary: String { get }
+    /// A tree session that `d` puts aside for the hub to resume: where it began and its answers so
+    /// far. Nil for every other screen (and for the brief's own path, which `p` walks afresh).
+    var resumable: (origin: TreeOrigin, answers: [String])? { get }
+    /// Broken invariants, for tests ("cursor 7 outside 0..<5").
+    func violations(_ ctx: ScreenContext) -> [String]
+}
+
+extension Screen {
+    public func typing(_ ctx: ScreenContext) -> Bool { false }
+    public var typingScopes: [Scope] { [.field] }
+    public func lettersType(_ ctx: ScreenContext) -> Bool { false }
+    public var idleActions: Set<Action> { [] }
+    public func hintWords(_ ctx: ScreenContext) -> [Action: String] { [:] }
+    public mutating func start(_ ctx: inout ScreenContext) -> Effect { .none }
+    public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect { .unhandled }
+    public mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {}
+    public mutating func fit(_ ctx: inout ScreenContext) {}
+    /// Fitting from a method that only reads the context (a find, a view asked for by its key).
+    public mutating func fit(_ ctx: ScreenContext) { var c = ctx; fit(&c) }
+    public static var pushed: Bool { false }
+    public mutating func activate(_ ctx: ScreenContext) {}
+    public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { activate(ctx) }
+    public var findFrom: Int? { nil }
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext) {}
+    public mutating func clearFind() {}
+    public mutating func scroll(to line: Int, _ ctx: ScreenContext) {}
+    public var findSummary: String { "" }
+    public var resumable: (origin: TreeOrigin, answers: [String])? { nil }
+    public func violations(_ ctx: ScreenContext) -> [String] { [] }
+
+    /// Takes this screen off its stack and gives `result` to the continuation it was pushed with.
+    func dismiss(with result: Returns, _ ctx: inout ScreenContext) { ctx.dismiss(result) }
+}

@@ -1,0 +1,120 @@
+import NNGuideCore
+
+/// The screen stacks: what a screen asks of its stack (`ScreenContext`: push with a continuation,
+/// dismiss with a result, replace, resume), one Back, and where commands' results go.
+extension AppState {
+    /// Runs `body` on a screen with a context over the brief, keeps the brief it changed and applies
+    /// the changes it asked of the stack, in order. A command it runs is asked in its name, so the
+    /// result comes back to it.
+    mutating func run(_ id: ScreenID, _ body: (inout any Screen, inout ScreenContext) -> Effect) -> Effect {
+        var ctx = context
+        var effect = body(&screens[id], &ctx)
+        form = ctx.form
+        if case .run(let command) = effect {
+            pending.append((command, Asker(screen: id)))
+            effect = .none
+        }
+        for change in ctx.changes { effect = apply(change, effect) }
+        return effect
+    }
+
+    /// Runs `body` on the screen on top, then fits the screen on top now: a screen that came on top,
+    /// or a pushed one (a decision screen lays itself out for the state it is in).
+    mutating func onTop(_ body: (inout any Screen, inout ScreenContext) -> Effect) -> Effect {
+        let was = top
+        let effect = run(top, body)
+        if top != was || !top.isView { fitTop() }
+        return effect
+    }
+
+    /// Runs `body` on the screen on top, for what only reads the context (the find prompt).
+    mutating func withTop<R>(_ body: (inout any Screen, ScreenContext) -> R) -> R {
+        let ctx = context
+        return body(&screens[top], ctx)
+    }
+
+    mutating func fitTop() { _ = run(top) { s, c in s.fit(&c); return .none } }
+
+    /// Pushes, dismisses, replaces or resumes, on the stack shown. A screen pushed is started (its
+    /// own first command); one dismissed with a result hands it to its continuation, run over the
+    /// screen under it.
+    private mutating func apply(_ change: StackChange, _ effect: Effect) -> Effect {
+        var after = Effect.none
+        switch change {
+        case .push(let screen, let then):
+            let id = screens.add(screen)
+            frames.append(Frame(screen: id, then: then))
+            after = run(id) { s, c in s.start(&c) }
+        case .replace(let screen):
+            guard !top.isView else { return effect }
+            screens[top] = screen
+        case .resume(let origin, let fresh):
+            guard let group = aside.removeValue(forKey: origin) else { return apply(.push(fresh, nil), effect) }
+            frames += group
+        case .dismiss(let result):
+            guard let gone = frames.popLast() else { return effect }
+            screens.remove(gone.screen)
+            if let result, let then = gone.then { after = run(top) { _, c in then(result, &c) } }
+        }
+        return after == .none ? effect : after
+    }
+
+    /// Pushes a view over the screen showing (Help; never over itself); Back dismisses it.
+    mutating func push(_ id: ViewID) {
+        guard !stack.contains(id) else { return }
+        // From a text field, help opens at the field's keys: they are the ones that act there.
+        let beneath = typing ? current.typingScopes + current.scopes : current.scopes
+        overlay = nil
+        frames.append(Frame(screen: .view(id), then: nil))
+        withView(id) { v, ctx in v.push(over: beneath, ctx) }
+    }
+
+    /// Takes the top screen off: the one under it is exactly as it was (fitted, for a resize meanwhile).
+    mutating func pop() {
+        _ = apply(.dismiss(nil), .none)
+        overlay = nil
+        fitTop()
+    }
+
+    /// One Back: the screen on top takes it first (an answer to step back, a flip to undo) and is
+    /// dismissed when it does not; with nothing over the view shown, back in reading history.
+    mutating func back() {
+        guard !frames.isEmpty else {
+            guard let prev = history.popLast() else { message = "Nothing to go back to"; return }
+            forwardHistory.append(location)
+            show(prev)
+            return
+        }
+        let effect = onTop { s, c in s.handle(.back, &c) }
+        if effect == .unhandled { pop() } else { apply(effect, for: .back) }
+    }
+
+    /// A view asked for by its key shows itself, not what was over it: a tree session there is put
+    /// aside with the screens over it (the hub resumes it), the rest close. A stack whose top is
+    /// typing (help over the brief form, then `d`) is left as it is.
+    mutating func clearStack() {
+        guard !typing else { return }
+        var gone = frames
+        frames = []
+        if let i = gone.firstIndex(where: { screens[$0.screen].resumable != nil }),
+           let origin = screens[gone[i].screen].resumable?.origin, origin != .brief {
+            for f in aside[origin] ?? [] { screens.remove(f.screen) }
+            aside[origin] = Array(gone[i...])
+            gone.removeSubrange(i...)
+        }
+        for f in gone { screens.remove(f.screen) }
+    }
+
+    /// Help closes when a place opens: it is about the screen it was pushed over. What another
+    /// screen pushed stays on its view's stack.
+    mutating func closePushedViews() {
+        frames.removeAll { $0.screen.isView }
+    }
+
+    /// The result of a command a screen ran reaches that screen, wherever it is, if it is still held.
+    mutating func deliver(_ result: CommandResult, to asker: Asker) {
+        guard let id = asker.screen, screens.holds(id) else { return }
+        _ = run(id) { s, c in s.receive(result, &c); return .none }
+        if id == top { fitTop() }
+    }
+}

@@ -51,6 +51,22 @@ import Testing
     }
 
     /// A file loses what another links to: the other file is not parsed, yet its link is reported.
+    /// The whole-guide cache's value, joined from the entries in place (parsed files' values and
+    /// stored ones alike), reads back as the guide the load gave.
+    @Test func theJoinedValueIsTheLoadedGuide() throws {
+        let s = try Setup(from: Fixtures.realContent)
+        _ = s.load.read(guide: true)
+        try s.content.append("pages/" + (try #require(FileManager.default.contentsOfDirectory(atPath: s.content.path("pages")).sorted().last)), "\n# edited\n")
+        var parsed: [String] = []
+        let loaded = s.load.read(guide: true, parsed: &parsed)
+        #expect(parsed.count == 1)
+        let guide = try #require(loaded.guide)
+        let stored = try #require(loaded.stored)
+        let parts = try stored.withUnsafeBytes { raw in try #require(BinaryValue.unframe(raw).flatMap { BinaryValue.decode(GuideParts.self, from: $0) }) }
+        #expect(parts.pages == guide.pages && parts.glossary == guide.glossary && parts.catalog == guide.catalog)
+        #expect(parts.decisions == guide.decisions && parts.sources == guide.sources && !parts.sources.isEmpty)
+    }
+
     @Test func aLinkBreaksWhenAnotherFileLosesItsTarget() throws {
         let s = try Setup()
         s.expectSameAsWholeLoad("first load")

@@ -15,9 +15,10 @@ import Foundation
 ///     6 array (varint byte length of what follows, varint count, the elements)
 ///     7 map   (varint byte length of what follows, varint count, then key (varint length, UTF-8) and value)
 ///
-/// It is written and read through Codable (`BinaryValueEncoder`, `BinaryValueDecoder`), so every content
-/// type stores exactly what its `encode(to:)` writes, with no second description of the model to keep
-/// in step. On disk a value is framed (`frame`): a version, its length and a checksum, and a frame that
+/// It is written through Codable (`BinaryValueEncoder`), so every content type stores exactly what its
+/// `encode(to:)` writes; it is read back through Codable (`BinaryValueDecoder`) or, for the types that
+/// come in thousands, by their hand-written readers (`BinaryFields`, `ContentReaders`), which give the
+/// same values. On disk a value is framed (`frame`): a version, its length and a checksum, and a frame that
 /// does not check out is not read at all, so a damaged or old entry is parsed again from YAML.
 enum BinaryValue {
     enum Tag: UInt8 { case null = 0, falseValue, trueValue, integer, double, string, array, map }
@@ -42,12 +43,21 @@ enum BinaryValue {
 
     /// `value` framed for disk: version, length, checksum, bytes.
     static func frame(_ value: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [version]
+        var out = [UInt8](repeating: 0, count: frameHeader)
         out.reserveCapacity(frameHeader + value.count)
-        withUnsafeBytes(of: UInt64(value.count).littleEndian) { out += $0 }
-        withUnsafeBytes(of: value.withUnsafeBytes(checksum).littleEndian) { out += $0 }
         out += value
+        frameInPlace(&out)
         return out
+    }
+
+    /// `out`'s first `frameHeader` bytes made the frame of the value after them (written in place,
+    /// so a large value is not copied to be framed).
+    static func frameInPlace(_ out: inout [UInt8]) {
+        let count = out.count - frameHeader
+        let sum = out.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[frameHeader...])) }
+        out[0] = version
+        withUnsafeBytes(of: UInt64(count).littleEndian) { for (i, b) in $0.enumerated() { out[1 + i] = b } }
+        withUnsafeBytes(of: sum.littleEndian) { for (i, b) in $0.enumerated() { out[9 + i] = b } }
     }
 
     /// The value inside a frame that is whole, of this version, and unchanged since it was written;
@@ -75,6 +85,13 @@ enum BinaryValue {
     }
 
     // MARK: writing
+
+    /// How many bytes `varint` writes for `v`.
+    static func varintCount(_ v: UInt64) -> Int {
+        var n = 1, u = v
+        while u >= 0x80 { u >>= 7; n += 1 }
+        return n
+    }
 
     static func varint(_ v: UInt64, into out: inout [UInt8]) {
         var u = v

@@ -81,6 +81,14 @@ struct GuideParts: Codable {
     var sources: [Source]
 }
 
+extension GuideParts: FieldReadable {
+    init<M: FieldMap>(fields m: M) throws {
+        self.init(pages: try m.items("pages", Page.self), glossary: try m.items("glossary", GlossaryEntry.self),
+                  catalog: try m.required("catalog").read(Catalog.self), decisions: try m.required("decisions").read(DecisionBook.self),
+                  sources: try m.items("sources", Source.self))
+    }
+}
+
 /// One cache file: a header line, the key, the outline's length, the outline, then the guide
 /// (`GuideParts`, `BinaryValue.frame`d). Every read is checked: a truncated or foreign file is simply
 /// not a cache.
@@ -101,21 +109,48 @@ struct CacheFile: Sendable {
     }
 
     func guide() -> Guide? {
-        let parts = body.withUnsafeBytes { raw in BinaryValue.unframe(raw).flatMap { BinaryValue.decode(GuideParts.self, from: $0) } }
+        let parts = body.withUnsafeBytes { raw in BinaryValue.unframe(raw).flatMap { BinaryValue.read(GuideParts.self, from: $0) } }
         guard let parts else { return nil }
         return Guide(pages: parts.pages, glossary: parts.glossary, catalog: parts.catalog, decisions: parts.decisions, sources: parts.sources)
     }
 
     /// `stored`: `GuideParts` of this guide already framed (joined from the per-file entries).
     static func encode(_ guide: Guide, key: String, stored given: [UInt8]? = nil) -> Data? {
-        let parts = GuideParts(pages: guide.pages, glossary: guide.glossary, catalog: guide.catalog, decisions: guide.decisions, sources: guide.sources)
-        guard let stored = given ?? BinaryValue.encode(parts).map(BinaryValue.frame) else { return nil }
-        let outline = Outline.encode(guide)
-        var data = Data("\(magic)\n\(key)\n\(outline.count)\n".utf8)
-        data.append(contentsOf: outline)
+        guard let (head, stored) = pieces(guide, key: key, stored: given) else { return nil }
+        var data = Data(head)
         data.append(contentsOf: stored)
         return data
     }
+
+    /// The file in two pieces, the header and outline, then the guide: written one after the other
+    /// (`writeReplacing`), the guide (tens of megabytes at 100x) is not copied once more.
+    static func pieces(_ guide: Guide, key: String, stored given: [UInt8]? = nil) -> (head: [UInt8], stored: [UInt8])? {
+        let parts = GuideParts(pages: guide.pages, glossary: guide.glossary, catalog: guide.catalog, decisions: guide.decisions, sources: guide.sources)
+        guard let stored = given ?? BinaryValue.encode(parts).map(BinaryValue.frame) else { return nil }
+        let outline = Outline.encode(guide)
+        return (Array("\(magic)\n\(key)\n\(outline.count)\n".utf8) + outline, stored)
+    }
+}
+
+/// Writes `chunks` to a temporary file beside `path` and renames it over `path`, so a reader never
+/// sees half a file; false (and nothing left behind) when any step fails.
+@discardableResult
+func writeReplacing(_ path: String, _ chunks: [UnsafeRawBufferPointer]) -> Bool {
+    let tmp = path + ".tmp-\(getpid())"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return false }
+    var ok = true
+    for raw in chunks where ok {
+        var done = 0
+        while done < raw.count {
+            let n = write(fd, raw.baseAddress! + done, raw.count - done)
+            if n <= 0 { ok = false; break }
+            done += n
+        }
+    }
+    close(fd)
+    if !ok || rename(tmp, path) != 0 { unlink(tmp); return false }
+    return true
 }
 
 /// The three short lines a cache file or a per-file entry starts with, and where the bytes after them

@@ -181,11 +181,10 @@ public struct ContentCache: Sendable {
     /// ignored (a read-only or full disk only means the next start reads YAML again).
     /// `stored`: the guide's parts as stored when the per-file entries already hold them.
     func write(_ guide: Guide, key: String, stored: [UInt8]? = nil) {
-        guard let file, let cacheDirectory, let data = CacheFile.encode(guide, key: key, stored: stored) else { return }
+        guard let file, let cacheDirectory, let (head, value) = CacheFile.pieces(guide, key: key, stored: stored) else { return }
         try? FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
-        let tmp = file + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: tmp, contents: data) else { return }
-        if rename(tmp, file) != 0 { unlink(tmp) }
+        let written = head.withUnsafeBytes { h in value.withUnsafeBytes { v in writeReplacing(file, [h, v]) } }
+        guard written else { return }
         prune(cacheDirectory)
     }
 

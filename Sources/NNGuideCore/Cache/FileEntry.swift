@@ -295,19 +295,6 @@ enum FileEntry {
 
     /// Written aside and renamed; a failure leaves the old entry (or none), which only costs a parse.
     static func write(_ data: Data, to path: String) {
-        let tmp = path + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        let ok = data.withUnsafeBytes { raw -> Bool in
-            var done = 0
-            while done < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        close(fd)
-        if !ok || rename(tmp, path) != 0 { unlink(tmp) }
+        _ = data.withUnsafeBytes { writeReplacing(path, [$0]) }
     }
 }

@@ -69,11 +69,11 @@ struct IncrementalLoad {
             value = stored.withUnsafeBytes { raw -> Value? in
                 guard let bytes = BinaryValue.unframe(raw) else { return nil }
                 switch kind {
-                case .page: return BinaryValue.decode([Page].self, from: bytes).map { .page($0.first) }
-                case .sources: return BinaryValue.decode([Source].self, from: bytes).map(Value.sources)
-                case .glossary: return BinaryValue.decode([GlossaryEntry].self, from: bytes).map(Value.glossary)
-                case .catalog: return BinaryValue.decode(Catalog.self, from: bytes).map(Value.catalog)
-                case .decisions: return BinaryValue.decode(DecisionBook.self, from: bytes).map(Value.decisions)
+                case .page: return BinaryValue.readList(Page.self, from: bytes).map { .page($0.first) }
+                case .sources: return BinaryValue.readList(Source.self, from: bytes).map(Value.sources)
+                case .glossary: return BinaryValue.readList(GlossaryEntry.self, from: bytes).map(Value.glossary)
+                case .catalog: return BinaryValue.read(Catalog.self, from: bytes).map(Value.catalog)
+                case .decisions: return BinaryValue.read(DecisionBook.self, from: bytes).map(Value.decisions)
                 }
             }
             return value
@@ -410,39 +410,77 @@ struct IncrementalLoad {
 
     /// `GuideParts` framed as the whole-guide cache stores it, from the entries' own values: a page
     /// file's list of one page gives its page. Nil when an entry's value does not check out.
+    ///
+    /// Written once, into a buffer of its final size, straight from the mapped entries: at 100x the
+    /// value is tens of megabytes, and each intermediate copy cost a tenth of `toc` after an edit,
+    /// most of it in page faults.
     static func wholeValue(_ parts: [Part]) -> [UInt8]? {
-        var pages: [UInt8] = [], pageCount = 0
-        var rest: [String: [UInt8]] = [:]
+        // Each part's value as stored (a parsed part's framed now), and what of it goes in.
+        var framed: [Data] = []
         for part in parts {
-            guard let stored = part.stored.map(Array.init) ?? part.value?.framed() else { return nil }
-            let ok = stored.withUnsafeBytes { raw -> Bool in
+            guard let stored = part.stored ?? part.value?.framed().map({ Data($0) }) else { return nil }
+            framed.append(stored)
+        }
+        // First pass: the pages' elements (count and bytes) and where the other four values are.
+        var pageCount = 0, pageBytes = 0
+        var rest: [String: Int] = [:]   // key -> index of the part
+        for (i, part) in parts.enumerated() {
+            let ok = framed[i].withUnsafeBytes { raw -> Bool in
                 guard let value = BinaryValue.unframe(raw) else { return false }
-                switch part.kind {
-                case .page:
-                    guard let (start, count, end) = try? BinaryValue.elements(value, 0, .array) else { return false }
-                    pages += UnsafeRawBufferPointer(rebasing: value[start..<end])
-                    pageCount += count
-                case .sources: rest["sources"] = Array(value)
-                case .glossary: rest["glossary"] = Array(value)
-                case .catalog: rest["catalog"] = Array(value)
-                case .decisions: rest["decisions"] = Array(value)
-                }
+                guard part.kind == .page else { return true }
+                guard let (start, count, end) = try? BinaryValue.elements(value, 0, .array) else { return false }
+                pageCount += count
+                pageBytes += end - start
                 return true
             }
             guard ok else { return nil }
+            switch part.kind {
+            case .page: break
+            case .sources: rest["sources"] = i
+            case .glossary: rest["glossary"] = i
+            case .catalog: rest["catalog"] = i
+            case .decisions: rest["decisions"] = i
+            }
         }
-        if rest["sources"] == nil { rest["sources"] = BinaryValue.encode([Source]()) }
-        var body: [UInt8] = []
-        BinaryValue.string("pages", into: &body)
-        BinaryValue.container(.array, count: pageCount, body: pages, into: &body)
-        for key in ["glossary", "catalog", "decisions", "sources"] {
-            guard let value = rest[key] else { return nil }
-            BinaryValue.string(key, into: &body)
-            body += value
+        let noSources = BinaryValue.encode([Source]()) ?? []
+        func valueCount(_ key: String) -> Int {
+            guard let i = rest[key] else { return key == "sources" ? noSources.count : 0 }
+            return framed[i].count - BinaryValue.frameHeader
         }
-        var whole: [UInt8] = []
-        BinaryValue.container(.map, count: 5, body: body, into: &whole)
-        return BinaryValue.frame(whole)
+        let keys = ["glossary", "catalog", "decisions", "sources"]
+        guard keys.dropLast().allSatisfy({ rest[$0] != nil }) else { return nil }
+        let pagesPayload = BinaryValue.varintCount(UInt64(pageCount)) + pageBytes
+        var bodyCount = 1 + "pages".utf8.count + 1 + BinaryValue.varintCount(UInt64(pagesPayload)) + pagesPayload
+        for key in keys { bodyCount += 1 + key.utf8.count + valueCount(key) }
+        let mapPayload = 1 + bodyCount   // the count of five is one byte
+
+        // Second pass: written in place behind the frame's header, which is filled in last.
+        var out = [UInt8](repeating: 0, count: BinaryValue.frameHeader)
+        out.reserveCapacity(BinaryValue.frameHeader + 1 + BinaryValue.varintCount(UInt64(mapPayload)) + mapPayload)
+        out.append(BinaryValue.Tag.map.rawValue)
+        BinaryValue.varint(UInt64(mapPayload), into: &out)
+        BinaryValue.varint(5, into: &out)
+        BinaryValue.string("pages", into: &out)
+        out.append(BinaryValue.Tag.array.rawValue)
+        BinaryValue.varint(UInt64(pagesPayload), into: &out)
+        BinaryValue.varint(UInt64(pageCount), into: &out)
+        for (i, part) in parts.enumerated() where part.kind == .page {
+            framed[i].withUnsafeBytes { raw in
+                let value = BinaryValue.unframe(raw)!
+                let (start, _, end) = try! BinaryValue.elements(value, 0, .array)
+                out += UnsafeRawBufferPointer(rebasing: value[start..<end])
+            }
+        }
+        for key in keys {
+            BinaryValue.string(key, into: &out)
+            if let i = rest[key] {
+                framed[i].withUnsafeBytes { raw in out += UnsafeRawBufferPointer(rebasing: raw[BinaryValue.frameHeader...]) }
+            } else {
+                out += noSources
+            }
+        }
+        BinaryValue.frameInPlace(&out)
+        return out
     }
 }
 

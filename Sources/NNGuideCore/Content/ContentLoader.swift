@@ -198,15 +198,22 @@ struct Reader {
         }
     }
 
+    /// A type with a hand-written reader (`FieldReading`) is read by it; through `init(from:)`, for
+    /// its exact problem, only when the reader finds something it does not expect.
+    mutating func read<T: Decodable & FieldReadable>(_ type: T.Type, _ node: Node, file: String) -> T? {
+        if case .mapping(let mapping) = node, let value = try? T(fields: mapping) { return value }
+        return decode(T.self, node, file: file)
+    }
+
     /// Decodes a list field item by item, so one bad item does not hide the others.
-    mutating func items<T: Decodable & Identified>(_ node: Node?, _ type: T.Type, file: String, field: String, prefix: String, keys: Set<String>) -> [T] {
+    mutating func items<T: Decodable & Identified & FieldReadable>(_ node: Node?, _ type: T.Type, file: String, field: String, prefix: String, keys: Set<String>) -> [T] {
         guard let node else { report(file, nil, "missing required field '\(field)' (a list)"); return [] }
         guard let seq = node.sequence else { report(file, node.mark, "'\(field)' must be a list, found \(describe(node))"); return [] }
         var out: [T] = []
         for var item in seq {
             checkKeys(item, keys, in: file, what: "\(field) item")
             if let stated = T.self as? any OriginStated.Type { item = checkOrigin(item, file: file, what: stated.originWhat) }
-            guard let value = decode(T.self, item, file: file) else {
+            guard let value = read(T.self, item, file: file) else {
                 if let id = item.child("id")?.string { undecoded.insert(prefix + id) }
                 continue
             }
@@ -222,7 +229,7 @@ struct Reader {
     }
 
     /// A file whose top level is a mapping with one list under `key`.
-    mutating func list<T: Decodable & Identified & YAMLKeyed>(_ file: String, key: String, prefix: String) -> [T]? {
+    mutating func list<T: Decodable & Identified & YAMLKeyed & FieldReadable>(_ file: String, key: String, prefix: String) -> [T]? {
         guard let node = yaml(file, expecting: "a mapping with the list '\(key)'") else { return nil }
         checkKeys(node, [key], in: file, what: "top level")
         return items(node.child(key), T.self, file: file, field: key, prefix: prefix, keys: T.yamlKeys)
@@ -244,7 +251,7 @@ struct Reader {
         checkKeys(node, Page.yamlKeys, in: file, what: "page")
         let checked = checkOrigin(node, file: file, what: what).mapping ?? mapping
         let head = Node.Mapping(checked.filter { $0.key.string != "blocks" && $0.key.string != "sections" }, mark: mapping.mark)
-        guard var page = decode(Page.self, .mapping(head), file: file) else {
+        guard var page = read(Page.self, .mapping(head), file: file) else {
             if let id = node.child("id")?.string { undecoded.insert(id) }
             return nil
         }
@@ -256,7 +263,7 @@ struct Reader {
             if let seq = blocks.sequence {
                 for (i, b) in seq.enumerated() {
                     let checked = b.child("origin") == nil ? b : checkOrigin(b, file: file, what: "block")
-                    if let placed = decode(PlacedBlock.self, checked, file: file) {
+                    if let placed = read(PlacedBlock.self, checked, file: file) {
                         locations["block:\(page.id)#\(i)"] = SourceLocation(file: file, line: b.mark?.line, column: b.mark?.column)
                         checkBlockKeys(placed.block, b, file: file)
                         page.blocks.append(placed.block)

@@ -83,13 +83,7 @@ private struct NodeValueDecoder: Decoder, SingleValueDecodingContainer {
 
     // MARK: single value
 
-    func decodeNil() -> Bool {
-        guard case .scalar(let s) = node, s.style == .plain else { return false }
-        switch s.string {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
-    }
+    func decodeNil() -> Bool { node.isNull }
 
     func scalar() throws -> Node.Scalar {
         guard case .scalar(let s) = node else { throw mismatch(Node.Scalar.self) }

@@ -222,7 +222,9 @@ public struct NumberTest: Sendable, Equatable {
     var highInclusive = false
 
     init?(_ text: String) {
-        let t = text.replacing(",", with: "").replacing("_", with: "").replacing(" ", with: "")
+        // `replacing` only where there is something to take out: it was most of reading a `when`.
+        let t = text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: " ") })
+            ? text.replacing(",", with: "").replacing("_", with: "").replacing(" ", with: "") : text
         func num(_ s: Substring) -> Double? { Double(s).flatMap { $0.isFinite ? $0 : nil } }
         if t.hasPrefix("<=") { guard let n = num(t.dropFirst(2)) else { return nil }; high = n; highInclusive = true }
         else if t.hasPrefix(">=") { guard let n = num(t.dropFirst(2)) else { return nil }; low = n; lowInclusive = true }

@@ -6,7 +6,7 @@ extension Reader {
         let file = ContentLoader.decisionsFile
         checkKeys(node, ["brief", "trees", "thresholds", "filters", "gaps", "defaults", "contradictions", "next_steps", "examples"],
                   in: file, what: "decisions.yaml")
-        let book = decode(DecisionBook.self, node, file: file) ?? DecisionBook()
+        let book = read(DecisionBook.self, node, file: file) ?? DecisionBook()
 
         func here(_ n: Node) -> SourceLocation { SourceLocation(file: file, line: n.mark?.line, column: n.mark?.column) }
         func each(_ key: String) -> [Node] { node.child(key)?.sequence.map(Array.init) ?? [] }

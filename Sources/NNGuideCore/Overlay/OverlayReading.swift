@@ -158,7 +158,7 @@ enum OverlayReading {
     }
 
     /// A file of one list (glossary.yaml's `entries`, sources.yaml's `sources`).
-    static func listed<T: Codable & Identified & YAMLKeyed>(_ file: String, key: String, prefix: String, _ reader: inout Reader,
+    static func listed<T: Codable & Identified & YAMLKeyed & FieldReadable>(_ file: String, key: String, prefix: String, _ reader: inout Reader,
                                                              _ at: (String, Node) -> SourceLocation, notes: inout [EntryExtension]?) -> [OverlayItem<T>] {
         guard let node = reader.yaml(file, expecting: "a mapping with the list '\(key)'") else { return [] }
         reader.checkKeys(node, [key], in: file, what: "top level")
@@ -168,7 +168,7 @@ enum OverlayReading {
     /// Each item read as Content/'s loader reads it, once its `replaces:` and `reason:` are taken off.
     /// An `extends: ID` item is a note for an existing entry, where `notes` takes them (glossary and
     /// catalog entries); elsewhere it is an error.
-    static func items<T: Codable & Identified & YAMLKeyed>(_ node: Node?, file: String, field: String, prefix: String,
+    static func items<T: Codable & Identified & YAMLKeyed & FieldReadable>(_ node: Node?, file: String, field: String, prefix: String,
                                                             _ reader: inout Reader, _ at: (String, Node) -> SourceLocation,
                                                             notes: inout [EntryExtension]?) -> [OverlayItem<T>] {
         guard let node else { return [] }

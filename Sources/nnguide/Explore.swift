@@ -117,7 +117,7 @@ enum Explorer {
                            mouse: Bool, startedAt: Double) -> AppState {
         AppState(library: Library(guide: guide), width: width, height: height, reading: saved,
                  glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse, startedAt: startedAt,
-                 message: warning.map { $0.replacing("nnguide: ", with: "") })
+                 message: warning.map { $0.replacing("nnguide: ", with: "") }, homeFolder: Environment.process["HOME"])
     }
 
     /// With `NNGUIDE_TRACE_LOAD` set, says on standard error how the first frame was drawn.

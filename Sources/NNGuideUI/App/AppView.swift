@@ -35,6 +35,8 @@ public struct ViewContext: Sendable {
     /// The area the view draws in.
     public let rect: Rect
     public let reading: ReadingState
+    /// The user's home folder (`HOME`, from the loop), which file names show as `~`.
+    public let homeFolder: String?
 }
 
 /// What a view asks the app to do after handling an action.

@@ -50,7 +50,7 @@ extension AppState {
             if !quit { message = warning.replacing("nnguide: ", with: "") }
         // A draft is kept on the way out, or when a new brief replaces an unsaved one in the form (`N`).
         case .draftKept(let path, let new):
-            if !quit { message = "Kept the last brief as draft " + Sheet.fileName(path) }
+            if !quit { message = "Kept the last brief as draft " + context.fileName(path) }
             else if new { draftLine = "nnguide: the brief you were filling in is kept as a draft: \(path)" }
         case .draftFailed(let why):
             if !quit { message = "The last brief could not be kept as a draft: \(why)" }

@@ -42,7 +42,7 @@ struct BriefScreen: DecideScreen {
                 return keep
             case .decide(.openBrief):
                 ctx.push(SavedBriefsScreen()) { opened, ctx in
-                    ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft)
+                    ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, ctx.view)
                     return .none
                 }
                 return .none
@@ -72,11 +72,11 @@ struct BriefScreen: DecideScreen {
     /// What the form asked for: a brief saved (`w`), a decision record saved (`e`).
     mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {
         switch result {
-        case .briefSaved(let path, let new): ctx.form.saved(to: path, new: new)
-        case .briefUpdated(let path, _): ctx.form.saved(to: path, new: true)
+        case .briefSaved(let path, let new): ctx.form.saved(to: path, new: new, ctx.view)
+        case .briefUpdated(let path, _): ctx.form.saved(to: path, new: true, ctx.view)
         case .recordSaved(let path):
             ctx.form.savedRecord = path
-            ctx.form.notice = "Decision record saved as " + Sheet.fileName(path)
+            ctx.form.notice = "Decision record saved as " + ctx.view.fileName(path)
         default: break
         }
     }

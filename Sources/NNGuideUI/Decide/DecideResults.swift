@@ -15,14 +15,14 @@ extension DecideView {
         case .recordSaved(let path):
             // Few words and the file's name first: with the folder first, 80 columns cut the name; 40 columns
             // cut it after "Saved the decision record".
-            return .message("Saved record " + Sheet.fileName(path))
+            return .message("Saved record " + ctx.fileName(path))
         case .recordFailed(let why), .briefFailed(let why):
             return .message("Not saved: \(why)")
         case .briefSaved(let path, let new):
-            return .message((new ? "Saved brief " : "Already saved: ") + Sheet.fileName(path))
+            return .message((new ? "Saved brief " : "Already saved: ") + ctx.fileName(path))
         case .briefUpdated(let path, let was):
             // The pick it recorded goes first when it moved: a narrow screen cuts the end.
-            return .message((was.map { "Pick moved from \($0); updated " } ?? "Updated brief ") + Sheet.fileName(path))
+            return .message((was.map { "Pick moved from \($0); updated " } ?? "Updated brief ") + ctx.fileName(path))
         case .briefsListed:
             return .none
         case .briefDeleted(let path, let problem, _, _):

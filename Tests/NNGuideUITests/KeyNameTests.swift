@@ -83,55 +83,6 @@ import Testing
         return out
     }
 
-    /// The string literals of Swift source, outside comments, with their line numbers; an
-    /// interpolation `\(...)` becomes U+FFFC, so the text around it stays one sentence.
-    static func literals(_ source: String) -> [(Int, String)] {
-        let s = Array(source)
-        var out: [(Int, String)] = []
-        var i = 0, line = 1
-
-        func skipString() -> String {
-            let triple = i + 2 < s.count && s[i] == "\"" && s[i + 1] == "\"" && s[i + 2] == "\""
-            i += triple ? 3 : 1
-            var text = ""
-            while i < s.count {
-                if triple ? (i + 2 < s.count && s[i] == "\"" && s[i + 1] == "\"" && s[i + 2] == "\"") : s[i] == "\"" {
-                    i += triple ? 3 : 1; return text
-                }
-                if s[i] == "\n" { line += 1 }
-                if s[i] == "\\", i + 1 < s.count {
-                    if s[i + 1] == "(" {
-                        i += 2; var depth = 1
-                        while i < s.count, depth > 0 {
-                            if s[i] == "\"" { let start = line; out.append((start, skipString())); continue }
-                            if s[i] == "(" { depth += 1 } else if s[i] == ")" { depth -= 1 }
-                            i += 1
-                        }
-                        text.append("\u{FFFC}"); continue
-                    }
-                    text.append(s[i]); text.append(s[i + 1]); i += 2; continue
-                }
-                text.append(s[i]); i += 1
-            }
-            return text
-        }
-
-        while i < s.count {
-            let c = s[i]
-            if c == "\n" { line += 1; i += 1; continue }
-            if c == "/", i + 1 < s.count, s[i + 1] == "/" {
-                while i < s.count, s[i] != "\n" { i += 1 }
-                continue
-            }
-            if c == "/", i + 1 < s.count, s[i + 1] == "*" {
-                i += 2
-                while i + 1 < s.count, !(s[i] == "*" && s[i + 1] == "/") { if s[i] == "\n" { line += 1 }; i += 1 }
-                i += 2; continue
-            }
-            // A raw string #"..."# is read as a plain one: its text is what the scan needs.
-            if c == "\"" { let start = line; out.append((start, skipString())); continue }
-            i += 1
-        }
-        return out
-    }
+    /// The string literals of Swift source (`SwiftSource`).
+    static func literals(_ source: String) -> [(Int, String)] { SwiftSource(source).literals }
 }

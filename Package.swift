@@ -25,9 +25,9 @@ let package = Package(
         ),
         // Pure app: state, update(key), keymap, views rendering into a cell buffer. No curses.
         .target(name: "NNGuideUI", dependencies: ["NNGuideCore"]),
-        // The explorer's effects: the files its commands read and write (reading state, briefs,
-        // decision records). The loop and the tests inject them; NNGuideUI writes none of them (only
-        // the stored first frame, StoredFrame, whose fate issue 25 decides).
+        // The explorer's effects: the files it reads and writes (reading state, briefs, decision
+        // records, the stored first frame). The loop and the tests inject them; NNGuideUI touches no
+        // file and reads no environment (PureUITests scans it).
         .target(name: "NNGuideEffects", dependencies: ["NNGuideCore", "NNGuideUI"]),
         // The only door to the terminal.
         .systemLibrary(

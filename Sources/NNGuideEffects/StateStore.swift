@@ -49,7 +49,7 @@ public struct StateStore: Sendable {
             if stat(path, &st) != 0 { return (ReadingState(), nil, nil) }
             return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))", nil)
         }
-        let bytes = Self.readAll(fd)
+        let bytes = FileIO.readAll(fd)
         close(fd)
         guard let bytes else {
             return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))", nil)
@@ -63,6 +63,12 @@ public struct StateStore: Sendable {
         return (ReadingState(), "nnguide: the saved reading state is corrupt; " + (kept ? "kept it as state.json.bak and " : "") + "starting fresh (\(directory))", nil)
     }
 
+    /// Whether there is a file (readable or not) where the state is kept.
+    public var hasFile: Bool {
+        var st = stat()
+        return stat(file, &st) == 0
+    }
+
     /// The saved state and the file's bytes, without `load()`'s warnings or its keeping a corrupt file
     /// aside: nil unless the file is there, readable and well formed. (For the stored first frame,
     /// written on the way out, where nothing can be shown.)
@@ -70,20 +76,8 @@ public struct StateStore: Sendable {
         let fd = open(file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        guard let bytes = Self.readAll(fd), let state = StateFile.decode(bytes) else { return nil }
+        guard let bytes = FileIO.readAll(fd), let state = StateFile.decode(bytes) else { return nil }
         return (state, bytes)
-    }
-
-    /// The whole file, or nil when it cannot be read (a folder, an I/O error).
-    static func readAll(_ fd: Int32) -> [UInt8]? {
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 14)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return out }
-            out += chunk[0..<n]
-        }
     }
 
     /// Writes atomically; returns a one-line warning instead of throwing.
@@ -115,15 +109,7 @@ public struct StateStore: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
-        var failure: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); return }
-                offset += n
-            }
-        }
+        var failure = data.withUnsafeBytes { FileIO.writeAll(fd, $0) }.map { String(cString: strerror($0)) }
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if failure != nil { unlink(path) }
         return failure

@@ -40,7 +40,7 @@ enum Explorer {
         if warning == nil, let path = content.cache.frameFile(overlays: content.overlays) {
             // The key is worked out only when there is a frame to check it against: it looks at every
             // content file's name and size, which a new account, with no frame, would do for nothing.
-            if let stored = StoredFrame.read(path, key: frameKey(content, stateBytes: stateBytes, mouse: mouse)?.key) {
+            if let stored = StoredFrameFile.read(path, key: frameKey(content, stateBytes: stateBytes, mouse: mouse)?.key) {
                 let t = try openTerminal(mouse: mouse)
                 terminal = t
                 if t.width == stored.width && t.height == stored.height {
@@ -96,9 +96,8 @@ enum Explorer {
         var bytes: [UInt8]?
         if let peeked = store.peek() {
             (saved, bytes) = (peeked.state, peeked.bytes)
-        } else {
-            var st = stat()
-            guard stat(store.file, &st) != 0 else { return }   // there, but not readable as a state
+        } else if store.hasFile {
+            return   // there, but not readable as a state
         }
         guard let frame = frameKey(content, stateBytes: bytes, mouse: mouse),
               let preview = content.cache.preview(pages: pagesShown(saved)), preview.source == frame.source else { return }
@@ -110,7 +109,7 @@ enum Explorer {
             guide = merged
         }
         let first = firstState(guide, width: width, height: height, saved: saved, warning: nil, mouse: mouse, startedAt: 0)
-        StoredFrame.write(render(first), key: frame.key, to: frame.path)
+        StoredFrameFile.write(render(first), key: frame.key, to: frame.path)
     }
 
     /// The explorer's state for its first frame: the home screen over `guide` for this reading state.
@@ -118,7 +117,7 @@ enum Explorer {
                            mouse: Bool, startedAt: Double) -> AppState {
         AppState(library: Library(guide: guide), width: width, height: height, reading: saved,
                  glyphs: FullScreen.needsASCII() ? .plain : .unicode, mouse: mouse, startedAt: startedAt,
-                 message: warning.map { $0.replacing("nnguide: ", with: "") })
+                 message: warning.map { $0.replacing("nnguide: ", with: "") }, homeFolder: Environment.process["HOME"])
     }
 
     /// With `NNGUIDE_TRACE_LOAD` set, says on standard error how the first frame was drawn.

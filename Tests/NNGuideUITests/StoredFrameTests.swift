@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
+import NNGuideEffects
 
 /// The home screen stored finished (`StoredFrame`): it reads back as exactly the frame that was
 /// stored, for exactly its key, and nothing else reads as a frame. (That the explorer's own first
@@ -63,13 +64,13 @@ import Testing
     @Test func writtenAndReadThroughAFile() throws {
         let frame = try #require(Self.frames().first)
         let path = Self.folder + "/not/made/yet/guide-0.frame"   // a new account has no cache folder
-        StoredFrame.write(frame, key: 9, to: path)
-        #expect(StoredFrame.read(path, key: 9) == frame)
-        #expect(StoredFrame.read(path, key: 10) == nil)
-        #expect(StoredFrame.read(Self.folder + "/absent.frame", key: 9) == nil)
+        StoredFrameFile.write(frame, key: 9, to: path)
+        #expect(StoredFrameFile.read(path, key: 9) == frame)
+        #expect(StoredFrameFile.read(path, key: 10) == nil)
+        #expect(StoredFrameFile.read(Self.folder + "/absent.frame", key: 9) == nil)
         // Garbage in the file's place is ignored.
         try Data("not a frame".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(StoredFrame.read(path, key: 9) == nil)
+        #expect(StoredFrameFile.read(path, key: 9) == nil)
     }
 
     @Test func onlyTheMostRecentFramesAreKept() throws {
@@ -77,12 +78,12 @@ import Testing
         let frame = Buffer(width: 2, height: 1)
         for i in 0..<5 {
             let path = dir + "/guide-\(i).frame"
-            StoredFrame.write(frame, key: UInt64(i), to: path, keep: 3)
+            StoredFrameFile.write(frame, key: UInt64(i), to: path, keep: 3)
             // Older by a minute each, so the order is the writes' order whatever the clock's grain.
             var times = [timespec(tv_sec: time(nil) - 600 + i * 60, tv_nsec: 0), timespec(tv_sec: time(nil) - 600 + i * 60, tv_nsec: 0)]
             utimensat(AT_FDCWD, path, &times, 0)
         }
-        StoredFrame.write(frame, key: 5, to: dir + "/guide-5.frame", keep: 3)
+        StoredFrameFile.write(frame, key: 5, to: dir + "/guide-5.frame", keep: 3)
         let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".frame") }.sorted()
         #expect(left == ["guide-3.frame", "guide-4.frame", "guide-5.frame"])
     }

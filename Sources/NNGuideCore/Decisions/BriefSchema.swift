@@ -40,6 +40,21 @@ public enum BriefFieldKind: String, Codable, Sendable, CaseIterable {
     case text
 }
 
+/// What a field is to the recommender's own rules, beyond the conditions that name it (`role:` in
+/// decisions.yaml): the cost rule reads the fields by role, so neither their names nor their values
+/// are spelt in Swift. At most one field has each role.
+public enum BriefFieldRole: String, Codable, Sendable, CaseIterable {
+    /// Where the model runs (a choice): its values name the catalog's `per_prediction_ms` columns and
+    /// may say `on_device` and `costs_as`.
+    case target
+    /// A budget in milliseconds per prediction (a number), held against the catalog's
+    /// `per_prediction_ms` where the brief's target is; the rule joins the filter on this field.
+    case latencyBudget = "latency_budget"
+
+    /// The kind the role needs.
+    public var kind: BriefFieldKind { self == .target ? .choice : .number }
+}
+
 /// One allowed value of a choice field, with what it means, and the values of other choice fields it
 /// makes sense with (`applies_to: {modality: [text, code]}` on a task): a brief outside them cannot be
 /// answered (translation of a table) and is refused, never given a pick. Empty: it applies to every brief.
@@ -50,10 +65,10 @@ public struct BriefChoice: Codable, Sendable, Equatable {
     /// Other words a person may write for this value (`mcu` for `microcontroller`); read as the value
     /// itself wherever a brief is parsed, and never stored or shown as a value of their own.
     public var aliases: [String]
-    /// A deploy target that is a device (`on_device: true`): the recommender names a leaf's
+    /// A target (the `role: target` field's value) that is a device (`on_device: true`): the recommender names a leaf's
     /// device-sized variants (`device_variants`) for it.
     public var onDevice: Bool
-    /// A deploy target whose cost per prediction is read from another's (`costs_as: cloud` on batch):
+    /// A target whose cost per prediction is read from another's (`costs_as: cloud` on batch):
     /// the catalog's `per_prediction_ms` has no column of its own for it.
     public var costsAs: String?
     public init(_ value: String, meaning: String, appliesTo: [String: [String]] = [:], aliases: [String] = [],
@@ -101,6 +116,7 @@ public struct BriefChoice: Codable, Sendable, Equatable {
 ///       min: 1                           # integer and number only, optional: the smallest valid value
 ///       accepts: a whole number ...      # optional: how to write a value, for messages
 ///       applies_to: {modality: [graph]}  # optional: the values of other choice fields it makes sense with
+///       role: target                     # optional: what the recommender's own rules read it as (`BriefFieldRole`)
 ///       values:                          # choice only
 ///         - {value: image, meaning: photographs, scans, frames}
 public struct BriefFieldSpec: Codable, Sendable, Equatable {
@@ -118,6 +134,8 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
     /// The values of other choice fields this field makes sense with (`nodes` only for a graph): the form
     /// shows it only there, and a brief that gives it elsewhere is warned and has it ignored. Empty: always.
     public var appliesTo: [String: [String]] = [:]
+    /// What the recommender's cost rule reads the field as (`role:`); nil for most fields.
+    public var role: BriefFieldRole?
     private var flagName: String?
 
     public init(name: String, kind: BriefFieldKind, meaning: String, required: Bool = false, values: [BriefChoice] = [],
@@ -126,7 +144,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
         self.min = min; self.accepts = accepts; self.flagName = flag
     }
 
-    enum CodingKeys: String, CodingKey { case name, kind, meaning, required, values, min, accepts, problem, appliesTo = "applies_to", flagName = "flag" }
+    enum CodingKeys: String, CodingKey { case name, kind, meaning, required, values, min, accepts, problem, appliesTo = "applies_to", role, flagName = "flag" }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -139,6 +157,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
         accepts = try c.decodeIfPresent(String.self, forKey: .accepts)
         problem = try c.decodeIfPresent(Bool.self, forKey: .problem)
         appliesTo = try c.decodeIfPresent([String: [String]].self, forKey: .appliesTo) ?? [:]
+        role = try c.decodeIfPresent(BriefFieldRole.self, forKey: .role)
         flagName = try c.decodeIfPresent(String.self, forKey: .flagName)
     }
 
@@ -154,6 +173,7 @@ public struct BriefFieldSpec: Codable, Sendable, Equatable {
         try c.encodeIfPresent(accepts, forKey: .accepts)
         try c.encodeIfPresent(problem, forKey: .problem)
         if !appliesTo.isEmpty { try c.encode(appliesTo, forKey: .appliesTo) }
+        try c.encodeIfPresent(role, forKey: .role)
         try c.encodeIfPresent(flagName, forKey: .flagName)
     }
 
@@ -257,6 +277,8 @@ public struct BriefSchema: Codable, Sendable, Equatable {
     public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(fields) }
 
     public subscript(field: BriefField) -> BriefFieldSpec? { fields.first { $0.name == field.name } }
+    /// The field with this role (`role:`), if the schema has one.
+    public func field(_ role: BriefFieldRole) -> BriefFieldSpec? { fields.first { $0.role == role } }
     public var names: [BriefField] { fields.map(\.field) }
     public var required: [BriefFieldSpec] { fields.filter(\.required) }
     public func index(of field: BriefField) -> Int { fields.firstIndex { $0.name == field.name } ?? Int.max }
@@ -310,8 +332,15 @@ public struct BriefSchema: Codable, Sendable, Equatable {
     /// What is wrong with the schema itself, for lint (empty when fine).
     public var problems: [(index: Int, message: String)] {
         var out: [(Int, String)] = []
-        var seen: Set<String> = [], flags: Set<String> = []
+        var seen: Set<String> = [], flags: Set<String> = [], roles: Set<BriefFieldRole> = []
         for (i, f) in fields.enumerated() {
+            if let role = f.role {
+                if !roles.insert(role).inserted { out.append((i, "brief field '\(f.name)': role \(role.rawValue) is another field's already")) }
+                if f.kind != role.kind { out.append((i, "brief field '\(f.name)': role \(role.rawValue) needs kind \(role.kind.rawValue)")) }
+            }
+            for v in f.values where f.role != .target && (v.onDevice || v.costsAs != nil) {
+                out.append((i, "brief field '\(f.name)': value '\(v.value)' says on_device or costs_as, which only the values of the field with role target do"))
+            }
             if f.name.isEmpty || !f.name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) {
                 out.append((i, "brief field '\(f.name)': a name is lower-case letters, digits and '_'"))
             }

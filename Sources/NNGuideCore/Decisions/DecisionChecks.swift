@@ -91,10 +91,10 @@ extension ContentChecks {
             for m in a.fits where !modality.choices.contains(m) {
                 problem("a:" + a.id, "architecture '\(a.id)': fits '\(m)' is not a modality; expected one of: \(modality.validValues) (decisions.yaml, brief)")
             }
-            if let deploy = schema[BriefField("deploy")] {
+            if let deploy = schema.field(.target) {
                 for (d, ms) in a.cost.perPredictionMs.sorted(by: { $0.key < $1.key }) {
                     if !deploy.choices.contains(d) {
-                        problem("a:" + a.id, "architecture '\(a.id)': per_prediction_ms '\(d)' is not a deploy value; expected one of: \(deploy.validValues) (decisions.yaml, brief)")
+                        problem("a:" + a.id, "architecture '\(a.id)': per_prediction_ms '\(d)' is not a \(deploy.name) value; expected one of: \(deploy.validValues) (decisions.yaml, brief)")
                     }
                     if !(ms > 0) || !ms.isFinite { problem("a:" + a.id, "architecture '\(a.id)': per_prediction_ms '\(d)' must be a positive number of milliseconds") }
                 }

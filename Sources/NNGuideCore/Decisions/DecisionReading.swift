@@ -12,7 +12,7 @@ extension Reader {
         func each(_ key: String) -> [Node] { node.child(key)?.sequence.map(Array.init) ?? [] }
 
         for (i, f) in each("brief").enumerated() {
-            checkKeys(f, ["name", "kind", "flag", "meaning", "required", "problem", "values", "min", "accepts", "applies_to"], in: file, what: "brief field")
+            checkKeys(f, ["name", "kind", "flag", "meaning", "required", "problem", "values", "min", "accepts", "applies_to", "role"], in: file, what: "brief field")
             locations["decisions:brief#\(i)"] = here(f)
             for v in f.child("values")?.sequence ?? Node.Sequence() { checkKeys(v, BriefChoice.yamlKeys, in: file, what: "brief value") }
         }

@@ -209,12 +209,13 @@ public struct Recommender: Sendable {
     func firing(_ brief: Brief, given: Brief) -> (band: Threshold?, rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])]) {
         let band = given[.samples] == nil ? nil : brief.integer(.samples).flatMap { book.threshold(forSamples: $0) }
         var rules: [(filter: ConstraintFilter, rule: DecisionRule, fields: [BriefField])] = []
+        let cost = comparesCost ? costRule(brief) : nil
         for filter in book.filters {
             for rule in filter.rules {
                 guard let held = rule.when?.evaluate(brief), held.outcome == .yes else { continue }
                 rules.append((filter, rule, held.fields))
             }
-            if comparesCost, filter.field == "latency_ms", let cost = costRule(brief) { rules.append((filter, cost, [BriefField("latency_ms"), BriefField("deploy")])) }
+            if let cost, filter.field == cost.fields[0].name { rules.append((filter, cost.rule, cost.fields)) }
         }
         return (band, rules)
     }
@@ -222,11 +223,13 @@ public struct Recommender: Sendable {
     /// The latency budget against what each family costs per prediction where the brief deploys (the
     /// catalog's `per_prediction_ms`, the smallest practical variant, as an order of magnitude): a family
     /// that misses the budget even then is ruled out, by its cost and not by its name (issue 20). A
-    /// target with `costs_as` in the schema (batch) reads that target's figures. Nil when the brief has
+    /// target with `costs_as` in the schema (batch) reads that target's figures. The fields are the
+    /// schema's `latency_budget` and `target` (in that order, with the rule). Nil when the brief has
     /// no budget or nothing misses it.
-    func costRule(_ brief: Brief) -> DecisionRule? {
-        guard let budget = brief[BriefField("latency_ms")]?.number, let deploy = brief[BriefField("deploy")]?.choice else { return nil }
-        let target = brief.schema[BriefField("deploy")]?.choice(deploy)?.costsAs ?? deploy
+    func costRule(_ brief: Brief) -> (rule: DecisionRule, fields: [BriefField])? {
+        guard let budgetField = brief.schema.field(.latencyBudget), let targetField = brief.schema.field(.target),
+              let budget = brief[budgetField.field]?.number, let deploy = brief[targetField.field]?.choice else { return nil }
+        let target = targetField.choice(deploy)?.costsAs ?? deploy
         var out: [RuleOut] = []
         for a in catalog.architectures {
             guard let ms = a.cost.perPredictionMs[target], ms > budget else { continue }
@@ -235,7 +238,7 @@ public struct Recommender: Sendable {
         guard !out.isEmpty else { return nil }
         var rule = DecisionRule(label: "cost per prediction over \(BriefValue.format(budget)) ms", out: out)
         rule.origin = .added
-        return rule
+        return (rule, [budgetField.field, targetField.field])
     }
 
     // MARK: the brief
@@ -330,11 +333,11 @@ public struct Recommender: Sendable {
     func name(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.displayName ?? id }
     func catalogName(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.name ?? id }
 
-    /// The leaf's start-with list (its device-sized one when the brief deploys to a target the schema
-    /// marks `on_device`), else the catalog's first three.
+    /// The leaf's start-with list (its device-sized one when the brief's target, `role: target`, is
+    /// one the schema marks `on_device`), else the catalog's first three.
     func variants(for id: String, leaves: [DecisionNode], brief: Brief) -> [String] {
-        let deploy = BriefField("deploy")
-        let onDevice = brief[deploy]?.choice.flatMap { brief.schema[deploy]?.choice($0)?.onDevice } ?? false
+        let target = brief.schema.field(.target)
+        let onDevice = target.flatMap { t in brief[t.field]?.choice.flatMap { t.choice($0)?.onDevice } } ?? false
         if let leaf = leaves.first(where: { $0.pick.first == id }) {
             if onDevice, !leaf.deviceVariants.isEmpty { return leaf.deviceVariants.map(plain) }
             if !leaf.variants.isEmpty { return leaf.variants.map(plain) }

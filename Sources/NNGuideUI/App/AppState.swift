@@ -31,6 +31,8 @@ public struct AppState: Sendable {
     public internal(set) var height: Int
     public internal(set) var glyphs: Glyphs
     public internal(set) var mouse: Bool
+    /// The user's home folder, passed in by the loop (NNGuideUI reads no environment).
+    public let homeFolder: String?
 
     var screens = ScreenStore()
     /// The view shown in place of the others, the one reading history records: the mode whose
@@ -89,9 +91,11 @@ public struct AppState: Sendable {
     /// is saved at most every few seconds from then on. `reading` is taken to be saved already.
     /// `message`: a line shown in place of the key hint until the first key (a warning from the start).
     public init(library: Library, width: Int, height: Int, reading: ReadingState = ReadingState(),
-                glyphs: Glyphs = .unicode, mouse: Bool = false, startedAt: Double = 0, message: String? = nil) {
+                glyphs: Glyphs = .unicode, mouse: Bool = false, startedAt: Double = 0, message: String? = nil,
+                homeFolder: String? = nil) {
         self.library = library; self.width = width; self.height = height
         self.reading = reading; self.glyphs = glyphs; self.mouse = mouse; self.message = message
+        self.homeFolder = homeFolder
         saves = ReadingSaves(onDisk: reading, lastSave: startedAt)
         // Only the screen shown first: every other view is fitted when it is shown (`show`), and a
         // view's fit only clamps its position, which starts at the top. Fitting all of them here laid
@@ -108,7 +112,8 @@ public struct AppState: Sendable {
 
     public var context: ScreenContext {
         ScreenContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading, form: form,
-                      aside: aside.mapValues { $0.flatMap { screens[$0.screen].resumable?.answers ?? [] } })
+                      aside: aside.mapValues { $0.flatMap { screens[$0.screen].resumable?.answers ?? [] } },
+                      homeFolder: homeFolder)
     }
 
     /// Runs `body` on a view's state, in place, for what only reads the context (a find, a view

@@ -49,31 +49,31 @@ extension AppState {
             if !quit { message = warning.replacing("nnguide: ", with: "") }
         // A draft is kept on the way out, or when a new brief replaces an unsaved one in the form (`N`).
         case .draftKept(let path, let new):
-            if !quit { message = "Kept the last brief as draft " + Sheet.fileName(path) }
+            if !quit { message = "Kept the last brief as draft " + context.fileName(path) }
             else if new { draftLine = "nnguide: the brief you were filling in is kept as a draft: \(path)" }
         case .draftFailed(let why):
             if !quit { message = "The last brief could not be kept as a draft: \(why)" }
             else { draftLine = "nnguide: the brief you were filling in could not be saved: \(why)" }
         default:
             deliver(result, to: asker)
-            if let m = Self.says(result) { message = m }
+            if let m = says(result) { message = m }
         }
     }
 
     /// What the message line says of a result the screen that asked has taken.
-    static func says(_ result: CommandResult) -> String? {
+    func says(_ result: CommandResult) -> String? {
         switch result {
         case .recordSaved(let path):
             // Few words and the file's name first: with the folder first, 80 columns cut the name; 40 columns
             // cut it after "Saved the decision record".
-            return "Saved record " + Sheet.fileName(path)
+            return "Saved record " + context.fileName(path)
         case .recordFailed(let why), .briefFailed(let why):
             return "Not saved: \(why)"
         case .briefSaved(let path, let new):
-            return (new ? "Saved brief " : "Already saved: ") + Sheet.fileName(path)
+            return (new ? "Saved brief " : "Already saved: ") + context.fileName(path)
         case .briefUpdated(let path, let was):
             // The pick it recorded goes first when it moved: a narrow screen cuts the end.
-            return (was.map { "Pick moved from \($0); updated " } ?? "Updated brief ") + Sheet.fileName(path)
+            return (was.map { "Pick moved from \($0); updated " } ?? "Updated brief ") + context.fileName(path)
         case .briefDeleted(let path, let problem, _, _):
             return problem.map { "Not deleted: \($0)" } ?? "Deleted \(path)"
         case .briefsListed, .readingSaved, .draftKept, .draftFailed:

@@ -49,12 +49,15 @@ public struct ScreenContext: Sendable {
     /// The answers of the sessions put aside (`d`), by where they began: the hub and the variant
     /// menu offer to resume them.
     let aside: [TreeOrigin: [String]]
+    /// The user's home folder (`HOME`, from the loop), which file names show as `~`.
+    public let homeFolder: String?
     /// What the screen asked of its stack, in order.
     private(set) var changes: [StackChange] = []
 
-    init(library: Library, glyphs: Glyphs, rect: Rect, reading: ReadingState, form: BriefForm, aside: [TreeOrigin: [String]]) {
+    init(library: Library, glyphs: Glyphs, rect: Rect, reading: ReadingState, form: BriefForm, aside: [TreeOrigin: [String]],
+         homeFolder: String? = nil) {
         self.library = library; self.glyphs = glyphs; self.rect = rect; self.reading = reading
-        self.form = form; self.aside = aside
+        self.form = form; self.aside = aside; self.homeFolder = homeFolder
     }
 
     /// Pushes `screen` over the one asking; `then` gets what it is dismissed with (a plain Back

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNGuideCore
 
 /// The explorer's first frame stored finished: the home screen's cells, kept in the content cache
@@ -14,6 +9,9 @@ import NNGuideCore
 /// first frame (`render` of the first state over the preview; with overlays, over the whole guide
 /// with them merged, which the first frame becomes once they are), so it is that frame. Any
 /// difference in the key, and nothing is pre-drawn: the size is checked against the terminal itself.
+///
+/// Only the frame's bytes are here (pure); its file is read, written and pruned by NNGuideEffects'
+/// `StoredFrameFile`.
 public enum StoredFrame {
     static let magic = Array("NNGUIDE-FRAME 1\n".utf8)
 
@@ -98,72 +96,5 @@ public enum StoredFrame {
             i += 2 + n
         }
         return Buffer(width: width, height: height, cells: cells)
-    }
-
-    /// The stored frame at `path` for `key`, or nil (absent, unreadable, damaged, another key or no
-    /// key). `key` is asked for only when there is a file.
-    public static func read(_ path: String, key: @autoclosure () -> UInt64?) -> Buffer? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        guard let key = key() else { return nil }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 1 << 22 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var got = 0
-        while got < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, $0.count - got) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return nil }
-            got += n
-        }
-        return decode(bytes, key: key)
-    }
-
-    /// Writes aside and renames, so a reader never sees half a frame; failures are ignored (the next
-    /// start only draws the way it always did). Keeps the `keep` most recent frames in the folder.
-    public static func write(_ buffer: Buffer, key: UInt64, to path: String, keep: Int = 8) {
-        guard let bytes = encode(buffer, key: key) else { return }
-        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        // The folder and any missing parents (a reader of the compiled guide has no cache folder yet).
-        var made = folder.hasPrefix("/") ? "" : "."
-        for part in folder.split(separator: "/") {
-            made += "/" + part
-            mkdir(made, 0o755)
-        }
-        let tmp = path + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            done += n
-        }
-        close(fd)
-        guard done == bytes.count, rename(tmp, path) == 0 else { unlink(tmp); return }
-        prune(folder, keep: keep)
-    }
-
-    /// The oldest `.frame` files beyond `keep` (one is written per content folder ever opened).
-    static func prune(_ folder: String, keep: Int) {
-        guard let dir = opendir(folder) else { return }
-        var frames: [(path: String, time: Int)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            guard name.hasSuffix(".frame") else { continue }
-            var st = stat()
-            let path = folder + "/" + name
-            guard stat(path, &st) == 0 else { continue }
-            #if canImport(Darwin)
-            frames.append((path, Int(st.st_mtimespec.tv_sec)))
-            #else
-            frames.append((path, Int(st.st_mtim.tv_sec)))
-            #endif
-        }
-        closedir(dir)
-        guard frames.count > keep else { return }
-        for f in frames.sorted(by: { $0.time > $1.time }).dropFirst(keep) { unlink(f.path) }
     }
 }

@@ -82,20 +82,20 @@ public struct BriefForm: Sendable, Equatable {
         return parts.isEmpty ? "brief" : parts.joined(separator: "-")
     }
 
-    mutating func load(_ values: [BriefField: BriefValue], from path: String, drift: String? = nil, draft: Bool = false) {
+    mutating func load(_ values: [BriefField: BriefValue], from path: String, drift: String? = nil, draft: Bool = false, shownAs name: String) {
         self.values = values
         fileValues = values
         file = path
         fileIsDraft = draft
         editing = nil; problem = nil; savedRecord = nil
-        notice = drift ?? "Opened " + Sheet.fileName(path)
+        notice = drift ?? "Opened " + name
     }
 
-    mutating func saved(to path: String, new: Bool) {
+    mutating func saved(to path: String, new: Bool, shownAs name: String) {
         file = path
         fileIsDraft = false
         fileValues = values
-        notice = (new ? "Saved as " : "Already saved as ") + Sheet.fileName(path)
+        notice = (new ? "Saved as " : "Already saved as ") + name
     }
 
     // MARK: values
@@ -304,11 +304,11 @@ public struct BriefForm: Sendable, Equatable {
         }
         if let file {
             s.blank()
-            s.spot(.file) { s in s.text((unsaved ? "Changed since " : "Saved as ") + Sheet.fileName(file), .dim) }
+            s.spot(.file) { s in s.text((unsaved ? "Changed since " : "Saved as ") + ctx.fileName(file), .dim) }
         }
         if let savedRecord {
             s.blank()
-            s.spot(.saved) { s in s.text("Decision record saved as " + Sheet.fileName(savedRecord), .dim) }
+            s.spot(.saved) { s in s.text("Decision record saved as " + ctx.fileName(savedRecord), .dim) }
         }
         return s
     }

@@ -40,7 +40,7 @@ struct BriefScreen: Screen {
                 return keep
             case .decide(.openBrief):
                 ctx.push(SavedBriefsScreen()) { opened, ctx in
-                    ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft)
+                    ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: ctx.fileName(opened.path))
                     return .none
                 }
                 return .none
@@ -70,11 +70,11 @@ struct BriefScreen: Screen {
     /// What the form asked for: a brief saved (`w`), a decision record saved (`e`).
     mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
         switch result {
-        case .briefSaved(let path, let new): ctx.form.saved(to: path, new: new)
-        case .briefUpdated(let path, _): ctx.form.saved(to: path, new: true)
+        case .briefSaved(let path, let new): ctx.form.saved(to: path, new: new, shownAs: ctx.fileName(path))
+        case .briefUpdated(let path, _): ctx.form.saved(to: path, new: true, shownAs: ctx.fileName(path))
         case .recordSaved(let path):
             ctx.form.savedRecord = path
-            ctx.form.notice = "Decision record saved as " + Sheet.fileName(path)
+            ctx.form.notice = "Decision record saved as " + ctx.fileName(path)
         default: break
         }
     }

@@ -87,7 +87,7 @@ struct HubScreen: MenuScreen {
         case .saved:
             // The brief opened there goes into the form, shown over the hub (Back returns here).
             ctx.push(SavedBriefsScreen()) { opened, ctx in
-                ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft)
+                ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: ctx.fileName(opened.path))
                 ctx.push(BriefScreen())
                 return .none
             }

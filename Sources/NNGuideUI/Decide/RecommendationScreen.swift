@@ -74,7 +74,7 @@ struct RecommendationScreen: Screen {
             if showCommand { s.commandBlock(b.commandLine()) }
             if let saved {
                 s.blank()
-                s.spot(.saved) { s in s.text("Decision record saved as " + Sheet.fileName(saved), .dim) }
+                s.spot(.saved) { s in s.text("Decision record saved as " + ctx.fileName(saved), .dim) }
             }
         }
         layoutFlips(&s)

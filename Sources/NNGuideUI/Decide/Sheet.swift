@@ -108,10 +108,15 @@ struct Sheet: DocumentWriter {
 
     /// A saved file as "NAME in FOLDER", the home folder as `~`: the name stays whole when a narrow
     /// screen wraps or cuts the folder (a 40-column message line).
-    static func fileName(_ path: String, home: String? = ProcessEnvironment.current["HOME"]) -> String {
+    static func fileName(_ path: String, home: String?) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return path }
         var folder = String(path[..<slash])
         if let home, home.count > 1, folder == home || folder.hasPrefix(home + "/") { folder = "~" + folder.dropFirst(home.count) }
         return path[path.index(after: slash)...] + " in " + folder
     }
+}
+
+extension ScreenContext {
+    /// A saved file as "NAME in FOLDER", the user's home folder as `~` (`Sheet.fileName`).
+    func fileName(_ path: String) -> String { Sheet.fileName(path, home: homeFolder) }
 }

@@ -92,7 +92,7 @@ struct TreeSession: Screen {
         }
         s.blank()
         if atPick, let outcome = Outcome(path: nav, guide: ctx.guide) {
-            outcome.layout(into: &s) { s in extras(&s) }
+            outcome.layout(into: &s) { s in extras(&s, ctx) }
         } else {
             if let k = changing, crumbs.indices.contains(k) {
                 s.text("Changing answer \(k + 1) of \(crumbs.count). \(Keymap.key(.cancel, in: scopes)) keeps \u{201C}\(s.plain(crumbs[k].option.answer))\u{201D}.", .warning)
@@ -107,12 +107,12 @@ struct TreeSession: Screen {
                 s.blank()
                 s.text("Why \u{201C}\(s.plain(q.options[choice].answer))\u{201D}: " + why, .dim)
             }
-            extras(&s)
+            extras(&s, ctx)
         }
         return s
     }
 
-    private func extras(_ s: inout Sheet) {
+    private func extras(_ s: inout Sheet, _ ctx: ScreenContext) {
         if showCommand {
             switch command?.result {
             case .success(let c)?:
@@ -127,7 +127,7 @@ struct TreeSession: Screen {
         }
         if let saved {
             s.blank()
-            s.spot(.saved) { s in s.text("Decision record saved as " + Sheet.fileName(saved), .dim) }
+            s.spot(.saved) { s in s.text("Decision record saved as " + ctx.fileName(saved), .dim) }
         }
     }
 

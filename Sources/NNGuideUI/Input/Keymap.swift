@@ -4,6 +4,7 @@ public enum Scope: String, Sendable, CaseIterable {
     case global, reader, home, contents, glossary, search, compare, field, popover, prompt
     case decideHub, decide, decideTree, decidePick, recommendation, decideMap, brief, briefField, help
 
+    /// The heading help shows; a key it names comes from the keymap, as in every hint.
     public var title: String {
         switch self {
         case .global: return "Anywhere"
@@ -15,13 +16,13 @@ public enum Scope: String, Sendable, CaseIterable {
         case .compare: return "Compare"
         case .field: return "Typing in a field (search, glossary filter)"
         case .popover: return "Glossary popover"
-        case .prompt: return "Find prompt (/) and mark prompts (m, ')"
-        case .decideHub: return "Decide (d): the hub"
-        case .decide: return "Decide (d): menus"
+        case .prompt: return "Find prompt (\(Keymap.key(.find, in: .reader))) and mark prompts (\(Keymap.key(.setMark)), \(Keymap.key(.jumpToMark)))"
+        case .decideHub: return "Decide (\(Keymap.key(.show(.decide)))): the hub"
+        case .decide: return "Decide (\(Keymap.key(.show(.decide)))): menus"
         case .decideTree: return "Decide: a question or a pick"
         case .decidePick: return "Decide: at a pick"
-        case .recommendation: return "Decide: the recommendation for the brief (r)"
-        case .decideMap: return "Decide: the decision map (M)"
+        case .recommendation: return "Decide: the recommendation for the brief (\(Keymap.key(.decide(.recommendation), in: .brief)))"
+        case .decideMap: return "Decide: the decision map (\(Keymap.key(.decide(.map), in: .decideTree)))"
         case .brief: return "Decide: the Model Brief form"
         case .briefField: return "Decide: typing a number or the notes of the brief"
         case .help: return "Help (this screen)"

@@ -20,7 +20,7 @@ enum Failure {
         do {
             command = try NNGuide.parseAsRoot(arguments)
         } catch {
-            exit(error, in: nil)
+            exit(error, in: nil, arguments: arguments)
         }
         do {
             try command.run()
@@ -32,7 +32,7 @@ enum Failure {
 
     /// Help, version, completions and statuses already reported (`ExitCode`) go to the parser as they
     /// are; messages are reworded to the one style.
-    static func exit(_ error: Error, in command: ParsableCommand.Type?) -> Never {
+    static func exit(_ error: Error, in command: ParsableCommand.Type?, arguments: [String] = []) -> Never {
         let status = NNGuide.exitCode(for: error)
         if status == .success, let script = CompletionScript.tidied(NNGuide.fullMessage(for: error)) {
             print(script)
@@ -45,7 +45,7 @@ enum Failure {
             text = NNGuide.message(for: error) + "\nUsage: " + NNGuide.usageString(for: command)
                 + "\n  See 'nnguide \(name) --help' for more information."
         }
-        StandardStream.error(restyled(suggestingValue(text)) + "\n")
+        StandardStream.error(restyled(SwitchValue.explained(suggestingValue(text), arguments: arguments)) + "\n")
         Glibc.exit(status.rawValue)
     }
 

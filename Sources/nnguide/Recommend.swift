@@ -20,6 +20,14 @@ struct Recommend: ParsableCommand {
             and a bad value's message names the valid ones.
 
             Exit status: 0 on success, 64 for a bad flag or value, 65 for an unreadable or invalid brief file or content.
+
+            Examples:
+              nnguide recommend --modality image --task classification --deploy mobile
+              nnguide recommend --modality text --task generation --latency-ms 200
+              nnguide recommend --brief brief.yaml --format markdown > decision.md
+              nnguide recommend --brief server.yaml --against phone.yaml
+              nnguide recommend --example 1
+              nnguide recommend --fields
             """)
 
     @OptionGroup var content: ContentOptions

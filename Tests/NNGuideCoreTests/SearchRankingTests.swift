@@ -123,4 +123,15 @@ import Testing
         #expect(lines.joined(separator: " ") == "like its training data, but strong", "width \(width): \(lines)")
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
     }
+
+    /// A word longer than the line breaks where a file name or compound word may (after `-`, `_`, `/`,
+    /// before `.`), never mid-word ("tabular-classificati" / "on.yaml" in the `--against` table); only a
+    /// word with no such place is cut by characters. Code (`cut`) is still cut by characters.
+    @Test func aLongWordBreaksAtItsSeparators() {
+        #expect(TextWrap.wrap("tabular-classification.yaml", width: 20) == ["tabular-", "classification.yaml"])
+        #expect(TextWrap.wrap("see tabular-classification-2.yaml", width: 20) == ["see", "tabular-", "classification-2", ".yaml"])
+        #expect(TextWrap.wrap("docs/decisions/search.md", width: 16) == ["docs/decisions/", "search.md"])
+        #expect(TextWrap.wrap("abcdefghijkl", width: 5) == ["abcde", "fghij", "kl"])
+        #expect(TextWrap.cut("a-b-c-d", width: 3) == ["a-b", "-c-", "d"])
+    }
 }

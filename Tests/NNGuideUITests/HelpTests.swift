@@ -29,6 +29,18 @@ import Testing
         // Ctrl-C still quits from help.
         #expect(press(s, [.ctrl("c")]).quit)
     }
+
+    /// Issue 23, third retest item 7: a find in one visit to help left its marks for the next, so the
+    /// first Esc there said "Find marks cleared" over a screen with none. Each visit starts fresh.
+    @Test func helpStartsEachVisitWithoutTheLastOnesFind() {
+        let found = press(Fixture.state(), keys("?", "/", "quit", Key.enter))
+        #expect(found.screen == .help && !found.help.find.isEmpty, "the find in help marked nothing")
+        let back = press(found, keys("q"))
+        #expect(back.screen == .home)
+        let again = press(back, keys("?"))
+        #expect(again.help.find.isEmpty, "help opened with the last visit's find marks")
+        #expect(press(again, [.escape]).screen == .home, "the first Esc in a fresh help did not close it")
+    }
 }
 
 /// Issue 23 item 3: the record the explorer saves from a brief says what would change the pick, as

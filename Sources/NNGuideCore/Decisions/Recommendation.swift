@@ -1,7 +1,8 @@
 /// What the recommender says about a Model Brief, as `nnguide recommend --format json` shows it: a
 /// projection of the `Decision` with exactly today's field names (new fields are added, never
-/// renamed). `because`, `warnings`, `assumptions` and `why_not` reasons are plain sentences; `reasons`
-/// gives `because` again with each reason's source as data.
+/// renamed; `see` and `why_not` gained titles and names beside their ids). `because`, `warnings`,
+/// `assumptions` and `why_not` reasons are plain sentences; `reasons` gives `because` again with each
+/// reason's source as data.
 public struct Recommendation: Sendable, Equatable, Encodable {
     public struct Pick: Sendable, Equatable, Encodable {
         public var id: String
@@ -11,7 +12,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         public var title: String
     }
 
-    /// A ranked alternative.
+    /// A ranked alternative; in `why_not`, an architecture ruled out and why.
     public struct Ranked: Sendable, Equatable, Encodable {
         public var id: String
         public var name: String
@@ -48,7 +49,8 @@ public struct Recommendation: Sendable, Equatable, Encodable {
         decision.steps.map { Step(tree: $0.tree, node: $0.node, question: $0.question, answer: $0.answer, why: $0.why, assumed: $0.assumed) }
     }
     public var because: [String] { decision.because.map(\.text) }
-    public var whyNot: [WhyNot] { decision.whyNot.map { WhyNot(id: $0.id, reason: $0.reasons.map(\.text).joined(separator: " ")) } }
+    /// With the name beside the id, as `alternatives` (a person reads the name, a script the id).
+    public var whyNot: [Ranked] { decision.whyNot.map { Ranked(id: $0.id, name: $0.name, reason: $0.reasons.map(\.text).joined(separator: " ")) } }
     public var warnings: [String] { decision.warnings.map(\.text) }
     public var assumptions: [String] { decision.assumptions.map(\.text) }
     public var nextSteps: [String] { decision.nextSteps }
@@ -56,6 +58,8 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     public var brief: Brief { decision.brief }
     /// Page ids to read.
     public var see: [String] { decision.see }
+    /// `see` as JSON gives it: each id with its title (a section's, page's or table's).
+    public var seeNamed: [NamedID] { see.map { NamedID(id: $0, title: decision.seeTitles[$0]) } }
     /// The leaf of the primary flow, and of the variant tree that refined it ("tree/node").
     public var leaf: String { decision.leaf.description }
     public var refinedBy: String? { decision.refinedBy?.description }
@@ -103,7 +107,7 @@ public struct Recommendation: Sendable, Equatable, Encodable {
             case .assumptions: try c.encode(assumptions, forKey: .assumptions)
             case .nextSteps: try c.encode(nextSteps, forKey: .nextSteps)
             case .brief: try c.encode(brief, forKey: .brief)
-            case .read: try c.encode(see, forKey: .see)
+            case .read: try c.encode(seeNamed, forKey: .see)
             }
         }
         try c.encode(leaf, forKey: .leaf)

@@ -90,10 +90,8 @@ public struct TextRenderer: Sendable {
         let indent = width >= 60 ? "    " : "  "
         return s.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
             guard DisplayWidth.of(indent) + DisplayWidth.of(line) > width else { return [trimRight(indent + String(line))] }
-            // No-break spaces make the line one word, which the wrapping routine cuts by characters.
-            let solid = String(line).replacing(" ", with: "\u{A0}")
-            return wrap(solid, width: width - DisplayWidth.of(indent) - 2).enumerated().map { i, piece in
-                trimRight((i == 0 ? indent : indent + "  ") + piece.replacing("\u{A0}", with: " "))
+            return TextWrap.cut(String(line), width: width - DisplayWidth.of(indent) - 2).enumerated().map { i, piece in
+                trimRight((i == 0 ? indent : indent + "  ") + piece)
             }
         }
     }

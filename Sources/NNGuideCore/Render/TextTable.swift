@@ -54,6 +54,32 @@ extension TextRenderer {
         return widths
     }
 
+    /// Widths for a grid that scrolls sideways (too wide for the screen): the first column stays, so
+    /// it keeps at most 30 cells; each other column may take the rest of the screen. Rows are as tall
+    /// as their tallest cell, hidden columns' included, so every column gets the width that keeps it
+    /// within the height the longest cell needs: a short column no longer shows blank lines under its
+    /// text for a long one off screen (issue 23's third retest), and narrower columns show more.
+    public static func scrollingColumnWidths(_ rows: [[String]], width: Int) -> [Int] {
+        guard let n = rows.first?.count, n > 0 else { return [] }
+        func cells(_ c: Int) -> [String] { rows.map { c < $0.count ? $0[c] : "" } }
+        func height(_ c: Int, _ w: Int) -> Int { cells(c).map { TextWrap.wrap($0, width: w).count }.max() ?? 1 }
+        let natural = (0..<n).map { c in max(1, cells(c).map(DisplayWidth.of).max() ?? 1) }
+        let first = min(natural[0], 30)
+        let room = max(20, width - first - 7)   // "│ " first " │ " column " │"
+        let lines = (1..<max(1, n)).map { height($0, min(natural[$0], room)) }.max() ?? 1
+        return [first] + (1..<max(1, n)).map { c in
+            // The narrowest width (binary search; taller only ever as it narrows) that stays within `lines`.
+            // Never narrower than 20 cells or than the header, which would wrap for nothing.
+            let header = DisplayWidth.of(rows[0].count > c ? rows[0][c] : "")
+            var (lo, hi) = (min(natural[c], max(20, header), room), min(natural[c], room))
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if height(c, mid) <= lines { hi = mid } else { lo = mid + 1 }
+            }
+            return hi
+        }
+    }
+
     func grid(_ rows: [[String]], widths: [Int]) -> [String] {
         func rule(_ l: String, _ h: String, _ m: String, _ r: String) -> String {
             l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r

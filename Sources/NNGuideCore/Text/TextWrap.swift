@@ -41,19 +41,52 @@ public enum TextWrap {
                     for p in parts { append(p.text, p.tag) }
                     lineWidth += ww
                 } else {
-                    // Longer than a whole line: cut it by characters.
-                    for p in parts {
-                        for c in p.text {
-                            let cw = DisplayWidth.of(c)
-                            if lineWidth + cw > width && lineWidth > 0 { breakLine() }
-                            append(String(c), p.tag); lineWidth += cw
-                        }
+                    // Longer than a whole line: cut it where a file name or compound word may break
+                    // ("tabular-" / "classification" / ".yaml"), by characters only where none fits.
+                    var rest = parts.flatMap { p in p.text.map { ($0, p.tag) } }
+                    while !rest.isEmpty {
+                        let chars = rest.map(\.0)
+                        let cut = cutPoint(chars, room: width - lineWidth, lineEmpty: lineWidth == 0)
+                        if cut == 0 { breakLine(); continue }
+                        for (c, tag) in rest[..<cut] { append(String(c), tag); lineWidth += DisplayWidth.of(c) }
+                        rest.removeFirst(cut)
+                        if !rest.isEmpty { breakLine() }
                     }
                 }
             }
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// How many of `chars` go on a line with `room` cells: all when they fit; else up to the last
+    /// place a long word may break (after `-`, `_` or `/`, before `.`); else as many as fit (at least
+    /// one on an empty line, so a character wider than the line still moves on).
+    static func cutPoint(_ chars: [Character], room: Int, lineEmpty: Bool) -> Int {
+        var fits = 0, w = 0, lastBreak = 0
+        for (i, c) in chars.enumerated() {
+            w += DisplayWidth.of(c)
+            if w > room { break }
+            fits = i + 1
+            if i > 0, "-_/".contains(c) { lastBreak = i + 1 }
+            if i + 2 < chars.count, chars[i + 1] == ".", i > 0 { lastBreak = i + 1 }
+        }
+        if fits == chars.count { return fits }
+        if lastBreak > 0 { return lastBreak }
+        return fits > 0 ? fits : (lineEmpty ? 1 : 0)
+    }
+
+    /// Cut by characters, never re-flowed: preformatted text (code), whose spaces and words are its own.
+    public static func cut(_ s: String, width: Int) -> [String] {
+        let width = max(1, width)
+        var out: [String] = [], cur = "", w = 0
+        for ch in s {
+            let cw = DisplayWidth.of(ch)
+            if w + cw > width && !cur.isEmpty { out.append(cur); cur = ""; w = 0 }
+            cur.append(ch); w += cw
+        }
+        out.append(cur)
+        return out
     }
 
     /// Plain text wrapped to lines.

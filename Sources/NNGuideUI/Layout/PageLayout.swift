@@ -103,7 +103,7 @@ enum PageLayout {
                 b.wrap(b.runs(c.text, resolve: resolve), first: bar, rest: bar)
             case .preformatted(let s):
                 for raw in g.text(s).split(separator: "\n", omittingEmptySubsequences: false) {
-                    for piece in cut(String(raw), width: b.width - 2) { b.line([Span("  "), Span(piece, .code)]) }
+                    for piece in TextWrap.cut(String(raw), width: b.width - 2) { b.line([Span("  "), Span(piece, .code)]) }
                 }
             }
             // Marked where it differs from its page: a page marked [added] does not repeat it per block.
@@ -150,19 +150,6 @@ enum PageLayout {
                 list(item.items, numbered: false, indent: indent + DisplayWidth.of(mark), into: &b, resolve: resolve)
             }
         }
-    }
-
-    /// Preformatted text keeps its spaces; a line too long is cut into screen-wide pieces.
-    static func cut(_ s: String, width: Int) -> [String] {
-        let width = max(1, width)
-        var out: [String] = [], cur = "", w = 0
-        for ch in s {
-            let cw = DisplayWidth.of(ch)
-            if w + cw > width && !cur.isEmpty { out.append(cur); cur = ""; w = 0 }
-            cur.append(ch); w += cw
-        }
-        out.append(cur)
-        return out
     }
 }
 

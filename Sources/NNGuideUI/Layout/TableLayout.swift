@@ -7,8 +7,11 @@ extension DocumentBuilder {
     static let cardsBelow = 60
 
     /// `marks`: the origin of what a header cell or a row's first cell names (an architecture added
-    /// to the catalog), shown after it as the reader shows it ("[added]", dim).
-    mutating func table(_ t: Table, resolve: (LinkTarget) -> Bool, marks: [String: Origin] = [:]) {
+    /// to the catalog), shown after it as the reader shows it ("[added]", dim). `left`: how far a
+    /// sideways-scrolling grid is scrolled (cells right of its first column), when the caller redraws
+    /// the table for each scroll: its rows are then as tall as the columns on screen need, not as a
+    /// column out of sight does (those blank lines read as padding, issue 23's third retest).
+    mutating func table(_ t: Table, resolve: (LinkTarget) -> Bool, marks: [String: Origin] = [:], left: Int? = nil) {
         func mark(_ cell: String) -> [StyledRun<Tag>] { marks[cell].map(PageLayout.mark) ?? [] }
         let header = t.columns.map { runs($0, role: .strong, resolve: resolve) + mark($0) }
         let rows = t.rows.map { row in row.enumerated().map { c, cell in runs(cell, resolve: resolve) + (c == 0 ? mark(cell) : []) } }
@@ -21,14 +24,30 @@ extension DocumentBuilder {
             box(header: header, rows: rows, widths: widths, wide: false)
         } else if width >= Self.cardsBelow {
             // Too many columns for the screen but room to read: keep the grid and scroll it sideways.
-            let natural = (0..<n).map { c in plain.map { c < $0.count ? min(DisplayWidth.of($0[c]), 30) : 1 }.max() ?? 1 }
-            box(header: header, rows: rows, widths: natural, wide: true)
+            let widths = TextRenderer.scrollingColumnWidths(plain, width: width)
+            box(header: header, rows: rows, widths: widths, wide: true, shown: left.map { Self.shownColumns(widths, left: $0, width: width) })
         } else {
             cards(t, header: header, rows: rows)
         }
     }
 
-    private mutating func box(header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]], widths: [Int], wide: Bool) {
+    /// The columns a sideways-scrolling grid shows, wholly or in part, scrolled `left` cells: the
+    /// first (it stays), and those between its right rule and the screen's edge.
+    static func shownColumns(_ widths: [Int], left: Int, width: Int) -> Set<Int> {
+        guard let first = widths.first else { return [] }
+        let room = width - (first + 3)
+        var out: Set<Int> = [0]
+        var start = 0
+        for c in widths.indices.dropFirst() {
+            let end = start + widths[c] + 3
+            if end > left && start < left + room { out.insert(c) }
+            start = end
+        }
+        return out
+    }
+
+    /// `shown`: the columns on screen, whose cells alone set a row's height (nil: every column's).
+    private mutating func box(header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]], widths: [Int], wide: Bool, shown: Set<Int>? = nil) {
         let g = glyphs.box
         func rule(_ l: String, _ h: String, _ m: String, _ r: String) -> [Span] {
             [Span(l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r, .border)]
@@ -39,12 +58,13 @@ extension DocumentBuilder {
                 return TextWrap.wrap(cell, width: widths[c]).map { $0.map { Span($0.text, $0.tag.role, link: $0.tag.link) } }
             }
         }
+        func counted(_ c: Int) -> Bool { shown?.contains(c) ?? true }
         var rowsLines = rows.map(cellLines)
-        let multiLine = rowsLines.contains { $0.contains { $0.count > 1 } }
+        let multiLine = rowsLines.contains { $0.enumerated().contains { counted($0.offset) && $0.element.count > 1 } }
         line(rule(g.tl, g.h, g.top, g.tr), wide: wide)
         rowsLines.insert(cellLines(header), at: 0)
         for (r, cols) in rowsLines.enumerated() {
-            let height = cols.map(\.count).max() ?? 1
+            let height = cols.enumerated().filter { counted($0.offset) }.map(\.element.count).max() ?? 1
             for i in 0..<height {
                 var spans: [Span] = [Span(g.v + " ", .border)]
                 for (c, col) in cols.enumerated() {

@@ -79,17 +79,15 @@ public struct CompareView: Screen {
 
     /// Enter on an architecture picks (or drops) it and `x` says the same, so the hint shows Enter
     /// only; on a matrix Enter shows the table (or moves into it when it is already shown) and `x`
-    /// does nothing. In a matrix's table neither does anything (the table offered "x pick"). In the
-    /// filter field Enter does the same to the first match. From the table, Enter acts on the list's
-    /// architecture, so the hint names it ("Enter drop" in the table read as dropping a row).
+    /// does nothing. In the filter field Enter does the same to the first match. The table only
+    /// scrolls: Enter there does nothing and is not offered ("Enter drop MLP" in the table, acting on
+    /// the list's row, surprised a new user), as in a matrix's table.
     public func hintWords(_ ctx: ScreenContext) -> [Action: String] {
         let all = items(ctx)
-        guard all.indices.contains(list.index) else { return [.open: "", .toggle: ""] }
+        guard all.indices.contains(list.index), !tableFocus else { return [.open: "", .toggle: ""] }
         switch all[list.index] {
-        case .matrix: return [.open: tableFocus ? "" : bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
-        case .architecture(let a):
-            let verb = picked.contains(a.id) ? "drop" : "pick"
-            return [.open: tableFocus ? verb + " " + (a.short ?? a.name) : verb, .toggle: ""]
+        case .matrix: return [.open: bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
+        case .architecture(let a): return [.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]
         }
     }
 
@@ -131,8 +129,10 @@ public struct CompareView: Screen {
         return note.isEmpty ? nil : note
     }
 
+    /// Rows become columns. The corner names what the first column now lists, the old columns:
+    /// architectures when they were ("Criterion" stood above the architectures' names), else nothing.
     static func transpose(_ t: Table) -> Table {
-        let cols = [t.columns.first ?? ""] + t.rows.map { $0.first ?? "" }
+        let cols = [t.architectures == nil ? "" : "Architecture"] + t.rows.map { $0.first ?? "" }
         let rows = t.columns.indices.dropFirst().map { c in [t.columns[c]] + t.rows.map { c < $0.count ? $0[c] : "" } }
         return Table(id: t.id, title: t.title, columns: cols, rows: rows)
     }
@@ -142,7 +142,7 @@ public struct CompareView: Screen {
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         guard let (title, t) = table(ctx) else { return b.doc }
         b.wrap([StyledRun(ctx.glyphs.text(title), .init(role: .strong))])
-        b.table(t, resolve: { ctx.guide.resolves($0) }, marks: Self.marks(ctx.guide))
+        b.table(t, resolve: { ctx.guide.resolves($0) }, marks: Self.marks(ctx.guide), left: grid.left)
         if let line = sourcesNote(ctx)?.line(scope: .compare) { b.wrap([StyledRun(ctx.glyphs.text(line), .init(role: .dim))]) }
         return b.doc
     }
@@ -231,6 +231,10 @@ public struct CompareView: Screen {
             if tableFocus { tableFocus = false; return .none }
             return .unhandled
         case .open:
+            if tableFocus {
+                // Short enough for 40 columns.
+                return .message("The table only scrolls (\(Keymap.key(.switchFocus, in: .compare)): the list)")
+            }
             if case .architecture = all[list.index] { return toggle(all[list.index], ctx) }
             tableFocus = true
         case .toggle:

@@ -59,8 +59,10 @@ public struct HelpView: Screen {
     static func place(_ scope: Scope) -> String { "scope:" + scope.rawValue }
 
     /// Opens at the keys of the screen help was asked from (the brief form's are pages down), the
-    /// first of `scopes` that help lists; at the top when none is.
+    /// first of `scopes` that help lists; at the top when none is. Each visit starts without the last
+    /// one's find, as less does, so the first Esc closes help.
     public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) {
+        find = Find()
         let d = doc(ctx)
         scroll.top = scopes.lazy.compactMap { d.places[Self.place($0)] }.first ?? 0
         fit(ctx)

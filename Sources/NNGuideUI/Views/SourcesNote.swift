@@ -56,7 +56,7 @@ public struct SourcesNote: Sendable, Equatable {
             for (i, l) in TextWrap.wrap(glyphs.text(s.title), width: max(1, width - lead.count)).enumerated() { out.append(((i == 0 ? lead : pad) + l, .text)) }
             let meta = [s.by, s.year.map(String.init), s.kind.rawValue].compactMap { $0 }.joined(separator: ", ")
             for l in TextWrap.wrap(glyphs.text(meta), width: max(1, width - pad.count)) { out.append((pad + l, .dim)) }
-            if let u = s.url { for l in PageLayout.cut(u, width: max(1, width - pad.count)) { out.append((pad + l, .link)) } }
+            if let u = s.url { for l in TextWrap.cut(u, width: max(1, width - pad.count)) { out.append((pad + l, .link)) } }
         }
         return out
     }

@@ -1,0 +1,58 @@
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// Issue 23, the third retest's item 3: Compare's transposed table at 80x24 said "Criterion" above the
+/// architectures' names, showed blank lines under short cells for a long one out of sight, and its
+/// hint offered "Enter drop MLP" in the table, where Enter acted on the list.
+@Suite struct CompareRetestTests {
+    /// The fixture, with CNN's limitations long enough to make its row tall in a column off screen.
+    static let library: Library = {
+        let g = Fixture.guide
+        var catalog = g.catalog
+        catalog.architectures = catalog.architectures.map { a -> Architecture in
+            var a = a
+            if a.id == "cnn" {
+                a.limitations = ["Sees a local neighbourhood per layer, so relations across the whole image need depth or pooling to appear at all",
+                                 "Its built-in assumptions help with little data but cap what it learns once data is plentiful and varied"]
+            }
+            return a
+        }
+        return Library(guide: Guide(pages: g.pages, glossary: g.glossary, catalog: catalog, decisions: g.decisions, sources: g.sources))
+    }()
+
+    static func transposed() -> AppState {
+        press(AppState(library: library, width: 80, height: 24, glyphs: .unicode), keys("c", "jjxjxjx", "T"))
+    }
+
+    /// The table's lines on screen, from its top rule to its bottom one.
+    static func table(_ s: AppState) -> [String] {
+        Array(render(s).lines.drop { !$0.hasPrefix("┌") }.prefix { !$0.hasPrefix("└") })
+    }
+
+    @Test func theTransposedCornerNamesTheArchitecturesAndRowsHaveNoBlankLines() throws {
+        let s = Self.transposed()
+        let lines = Self.table(s)
+        try #require(lines.count > 3, "no table on screen:\n\(render(s).lines.joined(separator: "\n"))")
+        #expect(lines[1].contains("│ Architecture") && !lines[1].contains("Criterion"), "corner: \(lines[1])")
+        try #require(s.compare.hiddenColumns(s.context).right > 0, "the table fits: nothing is out of sight")
+        // A line of a row whose every cell on screen is empty is padding for a column out of sight.
+        let blank = lines.filter { $0.hasPrefix("│") && $0.allSatisfy { $0 == "│" || $0 == " " } }
+        #expect(blank.isEmpty, "blank lines in the table:\n\(lines.joined(separator: "\n"))")
+        // Scrolled to the long column, CNN's row is as tall as its limitations need, and shows them whole.
+        var scrolled = press(s, [.tab])
+        while scrolled.compare.hiddenColumns(scrolled.context).right > 0 { scrolled = press(scrolled, keys("l")) }
+        let text = Self.table(scrolled).joined(separator: " ")
+        #expect(text.contains("• Sees a local") && text.contains("varied"), "\(Self.table(scrolled).joined(separator: "\n"))")
+    }
+
+    @Test func enterInTheTableIsNotOfferedAndDropsNothing() {
+        let table = press(Self.transposed(), [.tab])
+        #expect(table.compare.tableFocus)
+        let hint = render(table).lines.last ?? ""
+        #expect(!hint.contains("Enter"), "\(hint)")
+        let entered = press(table, [.enter])
+        #expect(entered.compare.picked == table.compare.picked, "Enter in the table changed the picks")
+        #expect(entered.message?.contains("Tab") == true, "\(entered.message ?? "no message")")
+    }
+}

@@ -33,6 +33,13 @@ protocol DecideScreen: Sendable {
     /// Left: where you are; right: how far.
     func status(_ ctx: DecideContext) -> (String, String)
     func violations(_ ctx: DecideContext) -> [String]
+    /// `/` here, as `AppView`'s find (`FindsOnPage`): the line a find starts from, nil where there is
+    /// nothing to find; the marks, Esc's way back and what Enter says.
+    var findFrom: Int? { get }
+    mutating func setFind(_ text: String, from line: Int, _ ctx: inout DecideContext)
+    mutating func clearFind()
+    mutating func scroll(to line: Int, _ ctx: inout DecideContext)
+    var findSummary: String { get }
     /// A tree session that `d` puts aside for the hub to resume: where it began and its answers so
     /// far. Nil for every other screen (and for the brief's own path, which `p` walks afresh).
     var resumable: (origin: TreeOrigin, answers: [String])? { get }
@@ -47,6 +54,11 @@ extension DecideScreen {
     mutating func click(x: Int, y: Int, _ ctx: inout DecideContext) -> Effect { .unhandled }
     mutating func receive(_ result: CommandResult, _ ctx: inout DecideContext) {}
     var resumable: (origin: TreeOrigin, answers: [String])? { nil }
+    var findFrom: Int? { nil }
+    mutating func setFind(_ text: String, from line: Int, _ ctx: inout DecideContext) {}
+    mutating func clearFind() {}
+    mutating func scroll(to line: Int, _ ctx: inout DecideContext) {}
+    var findSummary: String { "" }
 
     /// Takes this screen off the stack and gives `result` to the continuation it was pushed with.
     func dismiss(with result: Returns, _ ctx: inout DecideContext) { ctx.dismiss(result) }

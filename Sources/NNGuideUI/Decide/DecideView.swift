@@ -114,6 +114,18 @@ public struct DecideView: AppView {
 
     mutating func newKey() { awaiting.removeAll() }
 
+    // MARK: find, on the top screen (`FindsOnPage`)
+
+    public var findFrom: Int? { top.findFrom }
+    public var findSummary: String { top.findSummary }
+    public mutating func setFind(_ text: String, from line: Int, _ ctx: ViewContext) {
+        _ = onTop(ctx) { s, c in s.setFind(text, from: line, &c); return .none }
+    }
+    public mutating func clearFind() { frames[frames.count - 1].screen.clearFind() }
+    public mutating func scroll(to line: Int, _ ctx: ViewContext) {
+        _ = onTop(ctx) { s, c in s.scroll(to: line, &c); return .none }
+    }
+
     /// The result of a command a decision screen ran reaches the screen that ran it, if it is still
     /// on the stack (results come back before the next key, so it is).
     mutating func deliver(_ result: CommandResult, _ ctx: ViewContext) {

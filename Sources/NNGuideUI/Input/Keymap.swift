@@ -150,6 +150,10 @@ public enum Keymap {
         Binding([.char("e")], .decide(.saveRecord), .decidePick, "save the decision record as Markdown (the file name is shown)", hint: "save"),
         Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
         Binding([.backspace, .left], .decide(.stepBack), .decidePick, "back to the last question", hint: "back"),
+        // A pick and the recommendation are long pages: `/` finds there as in the reader.
+        Binding([.char("/")], .find, .decidePick, "find on the page of a pick or the recommendation (Enter keeps the match, Esc goes back)", hint: "find"),
+        Binding([.char("n")], .findNext, .decidePick, "next match"),
+        Binding([.char("N")], .findPrevious, .decidePick, "previous match"),
         Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then v on another shows the two side by side"),
         Binding([.tab], .nextLink, .recommendation, "move to a link or to a change that would flip the pick"),
         Binding([.enter], .open, .recommendation, "apply the change under the cursor to the brief (on a link: open it)", hint: "open"),

@@ -18,7 +18,7 @@ protocol DecideScreen: Sendable {
     func typing(_ form: BriefForm) -> Bool
     /// The hint line's words for a key whose effect depends on what is focused (`AppView.hintWords`).
     func hintWords(_ ctx: DecideContext) -> [Action: String]
-    /// True when letters that are not this screen's keys type into its focused field (`AppView.lettersType`).
+    /// True when a letter that is no key here goes to the screen as `.type` (`AppView.lettersType`).
     func lettersType(_ ctx: DecideContext) -> Bool
     /// Run once when the screen is pushed: the work it needs before it can show anything (the saved
     /// list reads the folder), as Bubble Tea's `Init() Cmd`; its result comes back to this screen.

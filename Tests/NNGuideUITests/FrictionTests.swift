@@ -25,17 +25,19 @@ import Testing
         #expect(hint.contains("Enter apply") && !hint.contains("Enter open"), "\(hint)")
     }
 
-    /// On a choice field, typing "image" opened the glossary at `i`. Letters that are not the form's
-    /// keys type the value's name; j still moves, and the form's own keys still act.
+    /// On a choice field, typing "image" opened the glossary at `i`. A value's name is typed after
+    /// Enter (the third retest: letters are keys on a choice, so this test now presses Enter first);
+    /// j still moves, and the form's own keys still act.
     @Test func lettersOnAChoiceFieldTypeItsValue() throws {
         var s = try BriefFormChoiceTests().form()
-        s = press(s, keys("image"))
+        #expect(press(s, keys("i")).screen == .glossary, "i is the glossary's key on a choice too")
+        s = press(s, [.enter] + keys("image"))
         #expect(s.screen == .decide, "a letter left the form: \(s.screen)")
         #expect(s.decide.form.values[.modality]?.description == "image")
         s = press(s, [.enter, Key.char("j")])
         #expect(s.decide.form.current(s.context.guide.decisions.brief)?.field == .task)
         // Esc on text that fits nothing puts back what the field had.
-        s = press(s, keys("classification") + [.enter] + [Key.char("k")] + keys("zq") + [.escape])
+        s = press(s, [.enter] + keys("classification") + [.enter] + [Key.char("k"), .enter] + keys("zq") + [.escape])
         #expect(s.decide.form.values[.modality]?.description == "image" && s.decide.form.editing == nil)
     }
 

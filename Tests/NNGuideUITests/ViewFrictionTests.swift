@@ -24,23 +24,29 @@ import Testing
 
     // MARK: 1. the brief form
 
-    @Test func aChoiceOffersNoLetterThatWouldType() throws {
+    /// Retest 3 (issue 23): typing "phone" on a choice ran `p` and `e` while other letters typed. Now
+    /// every letter is a key there (the old test here wanted `t` to type), a letter that is no key
+    /// says Enter types a name, and the name is typed after Enter.
+    @Test func aChoiceTakesLettersAsKeysAndNamesAfterEnter() throws {
         for (w, h) in [(80, 24), (40, 12)] {
-            let s = try Self.form(at: BriefField("deploy"), w, h)
-            let hint = Self.hint(s)
-            for (key, action) in [("t", Action.show(.contents)), ("s", .show(.search)), ("i", .show(.glossary))] {
-                #expect(!hint.contains("\(key) \(Keymap.bindings.first { $0.action == action && $0.scope == .global }?.hint ?? "?")"), "\(w)x\(h): \(hint)")
-                // And the letter does type there, as the hint no longer says otherwise.
-                #expect(Keymap.typesInField(.char(Character(key)), in: s.current.scopes) != nil)
-            }
-            #expect(hint.contains("type a name") || w < 80, "\(w)x\(h): \(hint)")
+            let s = press(try Self.form(at: BriefField("deploy"), w, h), keys("1"))
+            let before = s.decide.form.values[BriefField("deploy")]
+            let z = press(s, keys("z"))
+            #expect(z.decide.form.editing == nil && z.decide.form.values[BriefField("deploy")] == before)
+            #expect(z.message == "z does nothing here; \(Keymap.key(.open, in: .brief)) types a name", "\(z.message ?? "")")
+            #expect(press(s, keys("t")).screen == .contents, "t is the contents' key on a choice too")
+            #expect(!render(s).lines.joined().contains("just type"))
+            #expect(Self.hint(s).contains("type a name") || w < 80, "\(w)x\(h): \(Self.hint(s))")
+            let named = press(s, [.enter] + keys("phone") + [.enter])
+            #expect(named.decide.form.editing == nil)
+            #expect(named.decide.form.values[BriefField("deploy")]?.description == "mobile")
         }
     }
 
-    @Test func escAfterAStrayLetterPutsTheValueBack() throws {
+    @Test func escAfterTypingANamePutsTheValueBack() throws {
         let s0 = press(try Self.form(at: BriefField("deploy")), keys("1"))
         let before = try #require(s0.decide.form.values[BriefField("deploy")])
-        let typed = press(s0, keys("t"))
+        let typed = press(s0, [.enter] + keys("t"))
         #expect(typed.decide.form.editing != nil)
         #expect(typed.decide.form.values[BriefField("deploy")] != before, "t chose nothing, so the test shows nothing")
         let s = press(typed, [.escape])

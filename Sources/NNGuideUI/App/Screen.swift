@@ -145,8 +145,8 @@ public protocol Screen: Sendable {
     func typing(_ ctx: ScreenContext) -> Bool
     /// The keymap scopes that still act while typing (most specific first).
     var typingScopes: [Scope] { get }
-    /// True when a letter that is not one of the screen's own keys starts typing into what is
-    /// focused (`Keymap.typesInField`), rather than acting globally.
+    /// True when a letter that is no key here (`Keymap.unboundLetter`) goes to the screen as `.type`,
+    /// for it to say what works instead of the app's "does nothing here" (the brief's choice field).
     func lettersType(_ ctx: ScreenContext) -> Bool
     /// Global actions that do nothing on this screen, left out of its hint line so it never offers a
     /// key that only answers "Nothing to do here" (Help has nothing to open).

@@ -103,7 +103,7 @@ extension AppState {
             if let a = Keymap.action(for: key, in: current.typingScopes) ?? key.typed { perform(a) }
             return
         }
-        if current.lettersType(context), let c = Keymap.typesInField(key, in: current.scopes) { perform(.type(c)); return }
+        if current.lettersType(context), let c = Keymap.unboundLetter(key, in: current.scopes) { perform(.type(c)); return }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
             message = key == .unknown ? nil : nothing(key)
             return

@@ -49,6 +49,9 @@ public struct BriefForm: Sendable, Equatable {
     /// The focused field's row among those shown.
     func row(_ schema: BriefSchema) -> Int { shown(schema).firstIndex(of: field) ?? 0 }
 
+    /// The file's name without folder and extension ("tabular-classification-2").
+    var fileStem: String? { file.map { FileName($0).lastComponentWithoutExtension } }
+
     /// Changes not yet in a file.
     public var unsaved: Bool { !values.isEmpty && values != (fileValues ?? [:]) }
     public func brief(_ schema: BriefSchema) -> Brief? { try? Brief(schema: schema, values: values) }
@@ -102,7 +105,8 @@ public struct BriefForm: Sendable, Equatable {
 
     /// The values a choice or flag field cycles through; nil is "not set". A choice offers only the values
     /// that apply with the form's other values (`applies_to`: the tasks of the chosen modality).
-    /// True when the focused field is a choice and nothing is being typed: letters type its name.
+    /// True when the focused field is a choice and nothing is being typed: a letter that is no key
+    /// says that Enter types a value's name.
     func onChoice(_ schema: BriefSchema) -> Bool { editing == nil && current(schema).map { choices($0, schema) != nil } == true }
 
     func choices(_ f: BriefFieldSpec, _ schema: BriefSchema) -> [BriefValue]? {
@@ -162,12 +166,10 @@ public struct BriefForm: Sendable, Equatable {
                 reparse(current, schema)
             }
         case .type(let c):
-            // A letter that is not the form's key, on a choice: the start of a value's name, as if
-            // Enter had been pressed first (`Keymap.typesInField`).
+            // A letter that is no key, on a choice: letters never type here (typing "phone" ran p and
+            // e), so it says how a name is typed.
             guard choices(current, schema) != nil else { return .unhandled }
-            beforeEditing = values[current.field]
-            editing = TextField(String(c))
-            reparse(current, schema)
+            return .message("\(c) does nothing here; \(Keymap.key(.open, in: .brief)) types a name")
         case .decide(.clearValue):
             values[current.field] = nil
             problem = nil
@@ -338,7 +340,7 @@ public struct BriefForm: Sendable, Equatable {
             if editing != nil {
                 s.text("Type a value's name: \(Keymap.key(.open, in: .briefField)) or \(Keymap.key(.lineDown, in: .briefField)) takes it.", .dim, first: pad)
             } else {
-                s.text("\(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) or a digit chooses, \(Keymap.key(.open, in: .brief)) to type a name (or just type it); \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
+                s.text("\(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) or a digit chooses, \(Keymap.key(.open, in: .brief)) types a name; \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
             }
         } else if problem != nil {
         } else if editing != nil {

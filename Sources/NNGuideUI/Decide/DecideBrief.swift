@@ -9,18 +9,12 @@ struct BriefScreen: Screen {
     var typingScopes: [Scope] { [.briefField] }
     func lettersType(_ ctx: ScreenContext) -> Bool { ctx.form.onChoice(ctx.guide.decisions.brief) }
 
-    /// The hint line offers what works on the focused field. On a choice, letters type its name
-    /// (fzf-style), so the letter keys of other views are not offered (`t contents` typed a t); a
-    /// number or the notes has no values to cycle, and Enter types it.
+    /// The hint line offers what works on the focused field: a number or the notes has no values to
+    /// cycle, and Enter types it; on a choice Enter types a value's name (letters stay keys).
     func hintWords(_ ctx: ScreenContext) -> [Action: String] {
         let schema = ctx.guide.decisions.brief
         guard ctx.form.editing == nil, let f = ctx.form.current(schema) else { return [:] }
-        if ctx.form.choices(f, schema) == nil { return [.decide(.nextValue): "", .open: "type"] }
-        var words: [Action: String] = [.open: "type a name"]
-        for b in Keymap.bindings where b.scope == .global && b.hint != nil {
-            if let k = b.keys.first, Keymap.typesInField(k, in: scopes) != nil { words[b.action] = "" }
-        }
-        return words
+        return ctx.form.choices(f, schema) == nil ? [.decide(.nextValue): "", .open: "type"] : [.open: "type a name"]
     }
 
     mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
@@ -102,8 +96,19 @@ struct BriefScreen: Screen {
         let brief = form.unsaved ? "brief not saved"
             : form.file == nil ? nil : form.fileIsDraft ? "a draft: \(Keymap.key(.decide(.saveBrief), in: .brief)) saves it" : "brief saved"
         let notes = [form.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
-        return ("Decide \(ctx.glyphs.sep) Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"),
-                "\(form.current(schema)?.name ?? "") \(form.row(schema) + 1)/\(form.shown(schema).count)")
+        let left = "Decide \(ctx.glyphs.sep) Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
+        let position = "\(form.row(schema) + 1)/\(form.shown(schema).count)"
+        let right = "\(form.current(schema)?.name ?? "") " + position
+        if DisplayWidth.of(left) + DisplayWidth.of(right) + 3 <= ctx.rect.width { return (left, right) }
+        // Narrow (40 columns cut "Model Brief (b…"): whether it is saved comes first, then the file's
+        // name; the title goes, and the field's name too when there is no room (the form shows the
+        // field highlighted).
+        let save = Keymap.key(.decide(.saveBrief), in: .brief)
+        let state = form.unsaved ? "Not saved"
+            : form.file == nil ? "Model Brief" : form.fileIsDraft ? "Draft (\(save) saves)" : "Saved"
+        let name = form.unsaved ? nil : form.fileStem
+        let short = [state, name].compactMap { $0 }.joined(separator: " ") + (form.savedRecord != nil ? "; record saved" : "")
+        return (short, DisplayWidth.of(short) + DisplayWidth.of(right) + 3 <= ctx.rect.width ? right : position)
     }
 
     func violations(_ ctx: ScreenContext) -> [String] {
@@ -165,7 +170,8 @@ struct BriefScreen: Screen {
                 return
             }
             let key = "  \(Keymap.key(.decide(.recommendation), in: .brief)) why"
-            let line = "\(g.arrow) \(Outcome.name(rec.pick.id, ctx.guide)): \(g.text(rec.pick.title))"
+            // "Pick:" as beside the wide form; an arrow means "would change the pick" in the form's gutter.
+            let line = "Pick: \(Outcome.name(rec.pick.id, ctx.guide)) (\(g.text(rec.pick.title)))"
             buf.put(TextWrap.truncate(line, width: res.width - DisplayWidth.of(key), ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: .strong)
             buf.put(key, x: res.maxX - DisplayWidth.of(key), y: res.y + 1, role: .dim)
         }

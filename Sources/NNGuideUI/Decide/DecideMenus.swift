@@ -11,13 +11,16 @@ struct HubScreen: MenuScreen {
 
     var scopes: [Scope] { [.decideHub] }
 
+    /// How an item says it resumes what was begun; a narrow hub keeps that line (its other words go).
+    static let resume = "resume: "
+
     static func items(_ ctx: ScreenContext) -> [(item: Item, title: String, about: String)] {
         let book = ctx.guide.decisions
         let g = ctx.glyphs
         func about(_ id: String, _ fallback: String?) -> String {
             // Every answer so far, through a variant tree chosen at the pick too.
             let answers = ctx.aside[.tree(id)] ?? []
-            if !answers.isEmpty { return "resume: " + answers.joined(separator: " \(g.sep) ") }
+            if !answers.isEmpty { return Self.resume + answers.joined(separator: " \(g.sep) ") }
             return InlineParser.plain(fallback ?? "")
         }
         var out: [(Item, String, String)] = []
@@ -28,11 +31,11 @@ struct HubScreen: MenuScreen {
         if !variants.isEmpty {
             let resumed = variants.first { !(ctx.aside[.tree($0.id)] ?? []).isEmpty }
             out.append((.variants, "Choose a variant for one modality",
-                        resumed.map { "resume: " + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
+                        resumed.map { Self.resume + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
         let form = ctx.form
         let filled = form.values.isEmpty ? "describe the problem once; the pick follows every change"
-            : "resume: " + book.brief.required.compactMap { form.values[$0.field]?.description }.joined(separator: ", ")
+            : Self.resume + book.brief.required.compactMap { form.values[$0.field]?.description }.joined(separator: ", ")
         out.append((.brief, "Fill in a Model Brief", filled))
         for d in book.trees(.diagnosis) {
             out.append((.tree(d.id), "Diagnose a failing model", about(d.id, d.summary)))
@@ -59,6 +62,10 @@ struct HubScreen: MenuScreen {
                 let room = r.width - 4 - titleWidth
                 if room >= 12 { spans.append(Span(TextWrap.truncate(g.text(it.about), width: room, ellipsis: g.ellipsis), .dim)) }
                 s.line(spans)
+                // Too narrow beside the title (40 columns): what `3` resumes goes on a line of its own.
+                if room < 12, it.about.hasPrefix(Self.resume) {
+                    s.line([Span("    "), Span(TextWrap.truncate(g.text(it.about), width: max(1, r.width - 4), ellipsis: g.ellipsis), .dim)])
+                }
             }
         }
         return s

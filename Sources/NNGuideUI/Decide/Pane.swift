@@ -34,11 +34,11 @@ extension Viewport where Focus == Sheet.Target {
     func position(_ sheet: Sheet, height: Int) -> String { position(lines: sheet.count, height: height) }
 
     /// Draws the sheet: the selected item (a numbered answer or menu item) under the selection bar,
-    /// the focused target in the link-focus role.
-    func draw(_ sheet: Sheet, in r: Rect, selected: Int?, into buf: inout Buffer) {
+    /// the focused target in the link-focus role, the matches of `find` marked.
+    func draw(_ sheet: Sheet, in r: Rect, selected: Int?, find: Find = Find(), into buf: inout Buffer) {
         let link = focus.flatMap { sheet.targets.firstIndex(of: $0) }
         let bar = selected.flatMap { sheet.items.indices.contains($0) ? sheet.items[$0] : nil }
-        draw(sheet.doc, in: r, into: &buf, .init(link: link, selected: bar))
+        draw(sheet.doc, in: r, into: &buf, .init(link: link, finds: find.matches, current: find.current, selected: bar))
     }
 
     /// What a click at (x, y) in `r` is on: the numbered item its line belongs to, the target drawn there.

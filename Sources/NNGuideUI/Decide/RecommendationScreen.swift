@@ -4,8 +4,9 @@ import NNGuideCore
 /// would change the pick. Enter on a flip applies it to the form's brief (the line at the top says
 /// so); Backspace undoes the last one, and with none left pops back to the form. Every flip is a
 /// recommender run, so the list is worked out when the brief changes, not every frame.
-struct RecommendationScreen: Screen {
+struct RecommendationScreen: FindsOnPage {
     var pane = Pane()
+    var find = Find()
     /// `y`: the equivalent command shown under the pick.
     var showCommand = false
     /// Where this recommendation's decision record was saved.
@@ -46,6 +47,8 @@ struct RecommendationScreen: Screen {
 
     /// The screen laid out: the one built for this brief and size when there is one.
     func sheet(_ ctx: ScreenContext) -> Sheet { built.peek(key(ctx))?.sheet ?? layout(ctx) }
+    func page(_ ctx: ScreenContext) -> Sheet? { sheet(ctx) }
+    var findable: Bool { true }
 
     /// The recommendation and the sheet, kept for the frame and the status line that follow.
     /// `known`: the recommendation when the caller has it for this brief already.
@@ -106,6 +109,7 @@ struct RecommendationScreen: Screen {
         let (outcome, s) = laidOut(ctx)
         let height = ctx.rect.height
         if pane.scroll(action, s, height: height) { return .none }
+        if let found = findKey(action, ctx) { return found }
         let links = outcome?.links ?? []
         switch action {
         case .back: if !undoFlip(&ctx) { return .unhandled }
@@ -199,10 +203,13 @@ struct RecommendationScreen: Screen {
         }
     }
 
-    mutating func fit(_ ctx: inout ScreenContext) { pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height) }
+    mutating func fit(_ ctx: inout ScreenContext) {
+        pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height)
+        refreshFind(ctx)
+    }
 
     func render(_ ctx: ScreenContext, into buf: inout Buffer) {
-        pane.draw(sheet(ctx), in: ctx.rect.page, selected: nil, into: &buf)
+        pane.draw(sheet(ctx), in: ctx.rect.page, selected: nil, find: find, into: &buf)
     }
 
     func status(_ ctx: ScreenContext) -> (String, String) {

@@ -6,7 +6,7 @@ import NNGuideCore
 /// whether the command is shown. A pick's "choose the variant" pushes the variant tree's session
 /// over this one; Back before the first question pops back to where the tree was chosen. The map
 /// (`M`) is pushed over it and dismissed with the place Enter chose, which this session goes to.
-struct TreeSession: Screen {
+struct TreeSession: FindsOnPage {
     var nav: Navigator
     /// Where the session began, so `d` can put it aside and the hub resume it.
     let origin: TreeOrigin
@@ -15,6 +15,8 @@ struct TreeSession: Screen {
     /// The breadcrumb step whose question is reopened to change its answer.
     var changing: Int?
     var pane = Pane()
+    /// `/` at a pick.
+    var find = Find()
     var showCommand = false
     /// Where the decision record of this pick was saved.
     var saved: String?
@@ -62,6 +64,9 @@ struct TreeSession: Screen {
 
     /// The screen laid out: the one built for this state and size when there is one.
     func sheet(_ ctx: ScreenContext) -> Sheet { built.peek(sheetKey(ctx)) ?? layout(ctx) }
+    /// Only a pick is a page to find in; a question is a menu.
+    func page(_ ctx: ScreenContext) -> Sheet? { atPick ? sheet(ctx) : nil }
+    var findable: Bool { atPick }
 
     /// The same, kept for the frame and the status line that follow.
     private mutating func laidOut(_ ctx: ScreenContext) -> Sheet {
@@ -172,6 +177,9 @@ struct TreeSession: Screen {
             let order = atPick ? s.targets.indices.sorted { (s.targets[$0].isLink ? 0 : 1, $0) < (s.targets[$1].isLink ? 0 : 1, $1) } : nil
             if pane.cycle(forward: action == .nextLink, s, height: height, order: order) { return .none }
             return .message("Nothing to move to yet: the breadcrumb grows as you answer")
+        case .cancel where changing == nil && !find.isEmpty:
+            clearFind()
+            return .none
         case .cancel:
             if changing != nil { stopChanging(); return .message("Kept your answer") }
             if pane.focus != nil { pane.focus = nil; return .none }
@@ -225,6 +233,7 @@ struct TreeSession: Screen {
     private mutating func handlePick(_ action: Action, _ s: Sheet, _ dctx: inout ScreenContext) -> Effect {
         let ctx = dctx
         if pane.scroll(action, s, height: ctx.rect.height) { return .none }
+        if let found = findKey(action, dctx) { return found }
         let links = Outcome(path: nav, guide: ctx.guide)?.links ?? []
         switch action {
         case .pick(let n):
@@ -286,6 +295,7 @@ struct TreeSession: Screen {
     /// A new screen: scrolled to the top, nothing focused, no record saved for it yet.
     private mutating func freshScreen() {
         pane = Pane()
+        find.clear()
         saved = nil
     }
 
@@ -307,7 +317,10 @@ struct TreeSession: Screen {
     /// it is not offered.
     func hintWords(_ ctx: ScreenContext) -> [Action: String] { atPick && pane.focus == nil ? [.open: ""] : [:] }
 
-    mutating func fit(_ dctx: inout ScreenContext) { fit(dctx) }
+    mutating func fit(_ dctx: inout ScreenContext) {
+        fit(dctx)
+        refreshFind(dctx)
+    }
 
     /// Keeps the highlighted answer on screen and scroll and focus valid.
     mutating func fit(_ ctx: ScreenContext) {
@@ -318,7 +331,7 @@ struct TreeSession: Screen {
     }
 
     func render(_ dctx: ScreenContext, into buf: inout Buffer) {
-        pane.draw(sheet(dctx), in: dctx.rect.page, selected: selectedItem, into: &buf)
+        pane.draw(sheet(dctx), in: dctx.rect.page, selected: selectedItem, find: find, into: &buf)
     }
 
     /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).

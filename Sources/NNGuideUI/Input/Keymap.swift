@@ -151,6 +151,10 @@ public enum Keymap {
         Binding([.char("e")], .decide(.saveRecord), .decidePick, "save the decision record as Markdown (the file name is shown)", hint: "save"),
         Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
         Binding([.backspace, .left], .back, .decidePick, "back to the last question", hint: "back"),
+        // A pick and the recommendation are long pages: `/` finds there as in the reader.
+        Binding([.char("/")], .find, .decidePick, "find on the page of a pick or the recommendation (Enter keeps the match, Esc goes back)", hint: "find"),
+        Binding([.char("n")], .findNext, .decidePick, "next match"),
+        Binding([.char("N")], .findPrevious, .decidePick, "previous match"),
         Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then v on another shows the two side by side"),
         Binding([.tab], .nextLink, .recommendation, "move to a link or to a change that would flip the pick"),
         Binding([.enter], .open, .recommendation, "apply the change under the cursor to the brief (on a link: open it)", hint: "open"),
@@ -161,7 +165,9 @@ public enum Keymap {
         Binding([.left, .char("h")], .decide(.previousValue), .brief, "previous value of a choice"),
         Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7"), .char("8"), .char("9")],
                 .pick(0), .brief, "choose the value with that number; on a number field, start typing it"),
-        Binding([.enter], .open, .brief, "type a number, the notes or a choice by its name (Enter again to finish); on a choice, letters that are not keys here type its name too", hint: "edit"),
+        // Letters are keys on every field (as in vim's normal mode): typing "phone" on a choice ran p
+        // and e while other letters typed, so a value's name is typed only after Enter.
+        Binding([.enter], .open, .brief, "type a number, the notes, or a choice's name (filtered as you type; Enter again takes it); until Enter every letter is a key", hint: "edit"),
         Binding([.delete, .char("x")], .decide(.clearValue), .brief, "clear the field (not set)"),
         Binding([.char("w")], .decide(.saveBrief), .brief, "save the brief (always a new file, never overwrites)", hint: "save"),
         Binding([.char("o")], .decide(.openBrief), .brief, "open a saved brief", hint: "open"),
@@ -231,13 +237,11 @@ public enum Keymap {
         return nil
     }
 
-    /// On a field that takes a value's name at a glance (a choice in the brief form), the letter `key`
-    /// types rather than acts: one the view's own `scopes` do not bind and that neither moves nor quits
-    /// (typing "image" opened the glossary). Nil for a key that keeps its action.
-    public static func typesInField(_ key: Key, in scopes: [Scope]) -> Character? {
-        guard let c = key.typedCharacter, c.isLetter, action(for: key, in: scopes) == nil else { return nil }
-        let kept: Set<Action> = [.lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom, .quit]
-        return action(for: key, in: [.global]).map(kept.contains) == true ? nil : c
+    /// A letter that is no key on a screen with `scopes` (nor anywhere): the screen may say what to
+    /// do instead (the brief's choice: Enter types a value's name). Nil for a key that acts.
+    public static func unboundLetter(_ key: Key, in scopes: [Scope]) -> Character? {
+        guard let c = key.typedCharacter, c.isLetter, action(for: key, in: scopes + [.global]) == nil else { return nil }
+        return c
     }
 
     /// The first key bound to `action` in `scope`, as help shows it ("t" for the contents): for a

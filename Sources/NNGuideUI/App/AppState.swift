@@ -148,7 +148,11 @@ public struct AppState: Sendable {
     public func violations() -> [String] {
         var out: [String] = []
         let ctx = context
-        for id in ViewID.allCases { out += view(id).violations(ctx).map { "\(id.rawValue): \($0)" } }
+        // A view with screens over it is fitted again when it is uncovered (`Stack`'s `fitTop`), so
+        // what it shows may lag until then (the hub's resume line, a brief put aside over it).
+        for id in ViewID.allCases where (stacks[id] ?? []).isEmpty {
+            out += view(id).violations(ctx).map { "\(id.rawValue): \($0)" }
+        }
         if case .pushed = top { out += current.violations(ctx) }
         if history.count > Self.historyLimit { out.append("history longer than \(Self.historyLimit)") }
         for loc in history + forwardHistory {

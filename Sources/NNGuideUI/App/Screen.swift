@@ -1,28 +1,30 @@
 import NNGuideCore
 
-/// The views of the explorer, and THE table of them: each case's title and screen type. Adding a
-/// view takes three edits: a file with a type conforming to `Screen`; a case here, with its title
-/// and its `init` in `entry`; a row in `Keymap.bindings` for its key (`ViewTableTests` fails on a case
-/// without a screen of its type or without a key; like every key, it is named in README's key
-/// table too). A view with keys of its own also adds a `Scope` case with its title and that scope's
+/// The views of the explorer, and THE table of them: each case's title, Home's line about it, the
+/// action that opens it and its screen type. Adding a view takes three edits: a file with a type
+/// conforming to `Screen`; a case here, with its `entry`; a row in `Keymap.bindings` for its key
+/// (`ViewTableTests` fails on a case without a screen of its type or without a key; like every key,
+/// it is named in README's key table too, which `KeymapTests` checks). A view with keys of its own also adds a `Scope` case with its title and that scope's
 /// rows. The app keeps one value of each (`ScreenStore`), made by `entry`, and one stack of
 /// screens per view shown in place of the others (a mode, as Textual's `_screen_stacks[mode]`);
 /// a view that sets `pushed` is pushed over whatever is showing (Help). A screen pushed by another
 /// (Decide's) is a `Screen` too: its file and its keymap scope, nothing else.
 public enum ViewID: String, Sendable, CaseIterable, Codable {
-    case home, contents, reader, glossary, search, compare, help, decide
+    case home, contents, reader, search, glossary, compare, decide, help
 
-    /// The title, and how the view is made before it is first shown.
-    var entry: (title: String, make: () -> any Screen) {
+    /// The title, Home's line about the view (nil: Home does not list it, as the reader and Home
+    /// itself), the action that opens it (its key is the keymap's), and how it is made before it is
+    /// first shown. Home's list of views is this table, in this order.
+    var entry: (title: String, about: String?, opens: Action, make: () -> any Screen) {
         switch self {
-        case .home: return ("Home", HomeView.init)
-        case .contents: return ("Contents", ContentsView.init)
-        case .reader: return ("Reader", ReaderView.init)
-        case .glossary: return ("Glossary", GlossaryView.init)
-        case .search: return ("Search", SearchView.init)
-        case .compare: return ("Compare", CompareView.init)
-        case .help: return ("Help", HelpView.init)
-        case .decide: return ("Decide", HubScreen.init)
+        case .home: return ("Home", nil, .show(.home), HomeView.init)
+        case .contents: return ("Contents", "the guide as a tree", .show(.contents), ContentsView.init)
+        case .reader: return ("Reader", nil, .show(.reader), ReaderView.init)
+        case .glossary: return ("Glossary", "every term, filter as you type", .show(.glossary), GlossaryView.init)
+        case .search: return ("Search", "the whole guide, as you type", .show(.search), SearchView.init)
+        case .compare: return ("Compare", "architectures side by side", .show(.compare), CompareView.init)
+        case .decide: return ("Decide", "the decision navigator", .show(.decide), HubScreen.init)
+        case .help: return ("Help", "every key", .help, HelpView.init)
         }
     }
 

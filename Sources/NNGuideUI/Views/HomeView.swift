@@ -34,15 +34,11 @@ public struct HomeView: Screen {
         return out
     }
 
-    /// Every view with the action that opens it: the key shown beside it is the keymap's own.
-    static let views: [(title: String, id: ViewID, action: Action, about: String)] = [
-        ("Contents", .contents, .show(.contents), "the guide as a tree"),
-        ("Search", .search, .show(.search), "the whole guide, as you type"),
-        ("Glossary", .glossary, .show(.glossary), "every term, filter as you type"),
-        ("Compare", .compare, .show(.compare), "architectures side by side"),
-        ("Decide", .decide, .show(.decide), "the decision navigator"),
-        ("Help", .help, .help, "every key"),
-    ]
+    /// The views Home lists, from the one table of views (`ViewID.entry`), with the action that opens
+    /// each: the key shown beside it is the keymap's own.
+    static var views: [(title: String, id: ViewID, action: Action, about: String)] {
+        ViewID.allCases.compactMap { id in id.entry.about.map { (id.entry.title, id, id.entry.opens, $0) } }
+    }
 
     static var about: String {
         let keys = Keymap.bindings.first { $0.scope == .global && $0.action == .help }?.keys.map(\.label) ?? ["?"]

@@ -1,13 +1,5 @@
 import NNGuideCore
 
-/// What a key asks of the decision screens (the Decide rows of `Keymap.bindings`).
-public enum DecideAction: Hashable, Sendable {
-    case restart, saveRecord, showCommand, map
-    case nextValue, previousValue, clearValue, saveBrief, openBrief, newBrief, recommendation, walkPath, versus
-    /// In the list of saved briefs: delete the chosen brief or draft (pressed twice: it asks first).
-    case deleteBrief
-}
-
 /// A decision screen laid out for one width. A span's `link` is an index into `targets` (what Tab
 /// and Enter reach: a breadcrumb answer or a link), and `items` holds the lines of each numbered
 /// answer or menu item, for the selection bar and for scrolling it into view.

@@ -175,6 +175,9 @@ public struct BriefForm: Sendable, Equatable {
             problem = nil
             // A field kept only for its value leaves the form with it.
             if !shown(schema).contains(field) { move(by: 1, ctx) }
+        case .back where showCommand, .cancel where showCommand:
+            // Esc (Back here) closes the command box first, as it closes help; it had left the form.
+            showCommand = false
         case .decide(.showCommand):
             showCommand.toggle()
             if showCommand && brief(schema) == nil {

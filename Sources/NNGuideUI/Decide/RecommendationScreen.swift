@@ -196,11 +196,14 @@ struct RecommendationScreen: FindsOnPage {
     /// focused (the top) Enter only says where Tab goes, so it is not offered. Its hint leads the line
     /// (the screen's own binding), so 40 columns keep it after Tab as 80 do.
     func hintWords(_ ctx: ScreenContext) -> [Action: String] {
+        // Backspace undoes an applied flip before it goes back: the hint says which it will do.
+        var words: [Action: String] = applied.isEmpty ? [:] : [.back: "undo"]
         switch pane.focus {
-        case .flip?: return [.open: "apply"]
-        case nil: return [.open: ""]
-        default: return [:]
+        case .flip?: words[.open] = "apply"
+        case nil: words[.open] = ""
+        default: break
         }
+        return words
     }
 
     mutating func fit(_ ctx: inout ScreenContext) {

@@ -178,17 +178,6 @@ public protocol Screen: Sendable {
     /// Called when the view is pushed over another screen, with that screen's keymap scopes (help
     /// opens at their keys).
     mutating func push(over scopes: [Scope], _ ctx: ScreenContext)
-    /// `/` in this screen (the reader, help): the line a find starts from and Esc returns to; nil
-    /// when the screen has nothing to find in. The prompt is the app's; the marks and the scrolling
-    /// the screen's.
-    var findFrom: Int? { get }
-    /// Marks `text` (case ignored), the first match at or after `line` made current.
-    mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext)
-    mutating func clearFind()
-    /// Esc in the prompt: back to the line the find began at.
-    mutating func scroll(to line: Int, _ ctx: ScreenContext)
-    /// What Enter in the prompt says ("3 matches").
-    var findSummary: String { get }
     /// A tree session that `d` puts aside for the hub to resume: where it began and its answers so
     /// far. Nil for every other screen (and for the brief's own path, which `p` walks afresh).
     var resumable: (origin: TreeOrigin, answers: [String])? { get }
@@ -211,11 +200,6 @@ extension Screen {
     public static var pushed: Bool { false }
     public mutating func activate(_ ctx: ScreenContext) {}
     public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { activate(ctx) }
-    public var findFrom: Int? { nil }
-    public mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext) {}
-    public mutating func clearFind() {}
-    public mutating func scroll(to line: Int, _ ctx: ScreenContext) {}
-    public var findSummary: String { "" }
     public var resumable: (origin: TreeOrigin, answers: [String])? { nil }
     public func violations(_ ctx: ScreenContext) -> [String] { [] }
 

@@ -130,8 +130,8 @@ extension AppState {
         case .setMark: overlay = .mark(set: true)
         case .jumpToMark:
             if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.key(.setMark)) and a letter sets one" } else { overlay = .mark(set: false) }
-        case .find where current.findFrom != nil:
-            overlay = .find(TextField(), returnTo: current.findFrom ?? 0)
+        case .find where pageOnTop?.findFrom != nil:
+            overlay = .find(TextField(), returnTo: pageOnTop?.findFrom ?? 0)
         default:
             let effect = onTop { s, c in s.handle(action, &c) }
             apply(effect, for: action)
@@ -259,6 +259,9 @@ extension AppState {
 
     // MARK: overlays
 
+    /// The screen on top when it has a page to find in (`/`): the one prompt's target.
+    var pageOnTop: (any FindsOnPage)? { current as? any FindsOnPage }
+
     mutating func overlayKey(_ key: Key) {
         guard let o = overlay else { return }
         switch o {
@@ -276,19 +279,26 @@ extension AppState {
             overlay = nil
             if Keymap.action(for: key, in: [.popover]) != .cancel { apply(key) }
         case .find(var field, let returnTo):
-            // The find of the view on top (the reader's, help's): one prompt for every view that finds.
-            func setFind(_ t: String) { withTop { v, ctx in v.setFind(t, from: returnTo, ctx) } }
-            func clearFind() { withTop { v, _ in v.clearFind() } }
+            // The find of the screen on top (`FindsOnPage`): one prompt for every screen that finds.
+            func onPage(_ body: (inout any FindsOnPage, ScreenContext) -> Void) {
+                withTop { v, ctx in
+                    guard var page = v as? any FindsOnPage else { return }
+                    body(&page, ctx)
+                    v = page
+                }
+            }
+            func setFind(_ t: String) { onPage { v, ctx in v.setFind(t, from: returnTo, ctx) } }
+            func clearFind() { onPage { v, _ in v.clearFind() } }
             let action = Keymap.action(for: key, in: [.prompt]) ?? key.typed
             switch action {
             case .open?:
                 overlay = nil
                 if field.text.isEmpty { clearFind(); return }
-                message = current.findSummary
+                message = pageOnTop?.findSummary ?? ""
             case .cancel?:
                 overlay = nil
                 clearFind()
-                withTop { v, ctx in v.scroll(to: returnTo, ctx) }
+                onPage { v, ctx in v.scroll(to: returnTo, ctx) }
             case .quit?: quit = true
             case let a?:
                 if field.edit(a) {

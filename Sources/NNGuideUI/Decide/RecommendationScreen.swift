@@ -47,8 +47,13 @@ struct RecommendationScreen: FindsOnPage {
 
     /// The screen laid out: the one built for this brief and size when there is one.
     func sheet(_ ctx: ScreenContext) -> Sheet { built.peek(key(ctx))?.sheet ?? layout(ctx) }
-    func page(_ ctx: ScreenContext) -> Sheet? { sheet(ctx) }
-    var findable: Bool { true }
+    static var findScope: Scope { .decidePick }
+    func findPage(_ ctx: ScreenContext) -> Document { sheet(ctx).doc }
+    /// `FindsOnPage` scrolls the pane.
+    var scroll: Pane {
+        get { pane }
+        set { pane = newValue }
+    }
 
     /// The recommendation and the sheet, kept for the frame and the status line that follow.
     /// `known`: the recommendation when the caller has it for this brief already.

@@ -65,8 +65,14 @@ struct TreeSession: FindsOnPage {
     /// The screen laid out: the one built for this state and size when there is one.
     func sheet(_ ctx: ScreenContext) -> Sheet { built.peek(sheetKey(ctx)) ?? layout(ctx) }
     /// Only a pick is a page to find in; a question is a menu.
-    func page(_ ctx: ScreenContext) -> Sheet? { atPick ? sheet(ctx) : nil }
     var findable: Bool { atPick }
+    static var findScope: Scope { .decidePick }
+    func findPage(_ ctx: ScreenContext) -> Document { sheet(ctx).doc }
+    /// `FindsOnPage` scrolls the pane.
+    var scroll: Pane {
+        get { pane }
+        set { pane = newValue }
+    }
 
     /// The same, kept for the frame and the status line that follow.
     private mutating func laidOut(_ ctx: ScreenContext) -> Sheet {

@@ -2,7 +2,7 @@ import NNGuideCore
 
 /// Every binding, grouped by where it applies, straight from `Keymap.bindings`. Pushed over whatever
 /// is showing and dismissed back onto it, as less and vim's :help.
-public struct HelpView: Screen {
+public struct HelpView: FindsOnPage {
     public static var pushed: Bool { true }
     public var scroll = DocumentViewport()
     /// `/` finds in help, as in the reader.
@@ -69,48 +69,26 @@ public struct HelpView: Screen {
     }
 
     public mutating func fit(_ ctx: inout ScreenContext) {
-        let d = doc(ctx)
-        find.refresh(in: d)
-        scroll.clamp(lines: d.lines.count, height: ctx.rect.height)
+        refreshFind(ctx)
+        scroll.clamp(lines: doc(ctx).lines.count, height: ctx.rect.height)
     }
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let lines = doc(ctx).lines.count
         if scroll.scroll(action, lines: lines, height: ctx.rect.height) { return .none }
-        switch action {
-        case .findNext, .findPrevious:
-            guard let line = find.step(forward: action == .findNext) else { return .message(find.nothing(.help, notFound: Self.notFound)) }
-            scroll.reveal(line: line, lines: lines, height: ctx.rect.height)
-            return .message(findSummary)
-        case .cancel:
+        if action == .cancel {
             // As less: Esc clears the marks of a find first; with none left it closes help.
             guard !find.isEmpty else { ctx.pop(); return .none }
             clearFind(); return .message("Find marks cleared; \(Keymap.key(.cancel, in: .help)) again closes help")
-        default: return .unhandled
         }
+        return findKey(action, ctx) ?? .unhandled
     }
 
-    static let notFound = "in help"
+    // MARK: find (`FindsOnPage`)
 
-    /// Finds `text` in help (case ignored), the first match at or after `line` made current.
-    public mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext) {
-        let d = doc(ctx)
-        find.set(text, in: d, from: line)
-        scroll.top = line
-        if let m = find.current { scroll.reveal(line: find.matches[m].line, lines: d.lines.count, height: ctx.rect.height) }
-        fit(ctx)
-    }
-
-    public mutating func clearFind() { find.clear() }
-
-    public var findFrom: Int? { scroll.top }
-
-    public mutating func scroll(to line: Int, _ ctx: ScreenContext) {
-        scroll.top = line
-        fit(ctx)
-    }
-
-    public var findSummary: String { find.summary(.help, notFound: Self.notFound) }
+    public static var findScope: Scope { .help }
+    public static var notFound: String { "in help" }
+    public func findPage(_ ctx: ScreenContext) -> Document { doc(ctx) }
 
     public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         scroll.draw(doc(ctx), in: ctx.rect.page, into: &buf, .init(finds: find.matches, current: find.current))

@@ -1,7 +1,7 @@
 import NNGuideCore
 
 /// Reading a page: wrapped prose, tables, figures; links to follow; find in page.
-public struct ReaderView: Screen {
+public struct ReaderView: FindsOnPage {
     /// The reading unit on screen (a top-level page or a section).
     public var unit = ""
     /// The top line, the columns a wide table is scrolled sideways, the link Tab moved to.
@@ -61,12 +61,6 @@ public struct ReaderView: Screen {
             top = heading + p.offset
             clamp(doc, ctx)
         }
-    }
-
-    /// Scrolls so `line` is the top line (as far as the page allows).
-    public mutating func scroll(to line: Int, _ ctx: ScreenContext) {
-        top = line
-        clamp(document(ctx), ctx)
     }
 
     /// Puts a table, a figure or a block ("page#3") at the top of the screen.
@@ -139,11 +133,7 @@ public struct ReaderView: Screen {
         case .nextSection: return nextSection(doc, ctx)
         case .previousSection: return previousSection(doc, ctx)
         case .findNext, .findPrevious:
-            let from = find.current
-            guard let line = find.step(forward: action == .findNext) else { return .message(find.nothing(.reader, notFound: Self.notFound)) }
-            scroll.reveal(line: line, lines: doc.lines.count, height: h)
-            let wrapped = action == .findNext && find.current == 0 && from != nil
-            return .message(findSummary + (wrapped ? " (wrapped to the top)" : ""))
+            return findKey(action, ctx) ?? .none
         case .cancel:
             if scroll.focus != nil || !find.isEmpty { scroll.focus = nil; clearFind(); return .none }
             return .unhandled
@@ -161,9 +151,6 @@ public struct ReaderView: Screen {
         guard !note.isEmpty else { return .message("\(page.breadcrumbTitle) cites no sources and has no review date") }
         return .showSources(note)
     }
-
-    static let notFound = "on this page"
-    public var findSummary: String { find.summary(.reader, notFound: Self.notFound) }
 
     mutating func moveFocus(forward: Bool, _ doc: Document, _ ctx: ScreenContext) -> Effect {
         let ok = scroll.cycle(.page, targets: Array(doc.links.indices), at: doc.links.map(\.line), count: doc.lines.count,
@@ -190,25 +177,13 @@ public struct ReaderView: Screen {
         return .message("This is the first page of the guide")
     }
 
-    // MARK: find
+    // MARK: find (`FindsOnPage`)
 
-    public var findFrom: Int? { top }
-
-    public mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext) {
-        setFind(text, from: line, ctx, anyWord: false)
-    }
-
-    /// Marks `text` in the page and goes to the first match at or below `line`. With `anyWord`
-    /// (a search hit) each word is marked on its own, since search matched them in any order.
-    public mutating func setFind(_ text: String, from line: Int, _ ctx: ScreenContext, anyWord: Bool) {
-        let doc = document(ctx)
-        find.set(text, anyWord: anyWord, in: doc, from: line)
-        top = line
-        if let m = find.current { scroll.reveal(line: find.matches[m].line, lines: doc.lines.count, height: ctx.rect.height) }
-        clamp(doc, ctx)
-    }
-
-    public mutating func clearFind() { find.clear() }
+    public static var findScope: Scope { .reader }
+    public static var saysWrapped: Bool { true }
+    public func findPage(_ ctx: ScreenContext) -> Document { document(ctx) }
+    /// Every move of the top line, a find's included, also remembers the block on top.
+    public mutating func fitFind(_ doc: Document, _ ctx: ScreenContext) { clamp(doc, ctx) }
 
     // MARK: drawing
 

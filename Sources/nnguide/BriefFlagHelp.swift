@@ -13,8 +13,10 @@ import NNGuideCore
 /// a `--content` on the command line.
 enum BriefFlagHelp {
     static func of(_ field: String, valueName: String? = nil) -> ArgumentHelp {
-        let meaning = schema?[BriefField(field)]?.meaning
-        let text = meaning.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." } ?? "The brief's \(field) field (--fields describes it)."
+        let spec = schema?[BriefField(field)]
+        var text = spec.map { $0.meaning.prefix(1).uppercased() + $0.meaning.dropFirst() + "." } ?? "The brief's \(field) field (--fields describes it)."
+        // A choice lists its values, as the parser's own choices (--format) do; aliases stay in --fields.
+        if let values = spec?.values.map(\.value), !values.isEmpty { text += " One of: " + values.joined(separator: ", ") + "." }
         return ArgumentHelp(text, valueName: valueName)
     }
 

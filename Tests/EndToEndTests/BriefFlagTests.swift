@@ -32,6 +32,15 @@ import NNGuideCore
         }
     }
 
+    /// A choice's help lists its values (issue 23's fourth retest: `--deploy` named none, `--format` did).
+    @Test func everyChoiceListsItsValues() throws {
+        let help = try Self.help(RecommendRun.content)
+        for f in RecommendRun.book.brief.fields where !f.values.isEmpty && f.kind != .flag {
+            let line = help.first { $0.hasPrefix(f.flag + " ") } ?? ""
+            #expect(line.contains("One of: " + f.values.map(\.value).joined(separator: ", ")), "\(f.flag): \(line)")
+        }
+    }
+
     @Test func theHelpFollowsAnEditedMeaning() throws {
         let dir = RecommendRun.content + "-edited-meaning"
         try? FileManager.default.removeItem(atPath: dir)

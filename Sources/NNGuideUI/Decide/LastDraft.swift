@@ -1,0 +1,23 @@
+import NNGuideCore
+
+/// After a restart, the hub's "Fill in a Model Brief" continues the draft kept when you last quit with
+/// unsaved changes (issue 23, fourth retest: `3` started an empty brief and the draft was only under
+/// "Open a saved brief"). `N` in the form still starts a new one.
+extension AppState {
+    /// The first time Decide shows with nothing in the form, the loop reads the briefs folder once.
+    mutating func askForLastDraft() {
+        guard !askedForLastDraft, form.values.isEmpty, form.file == nil else { return }
+        askedForLastDraft = true
+        pending.append((.listBriefs, .app))
+    }
+
+    /// The newest readable draft goes into the form, unless a brief was begun meanwhile.
+    mutating func continueLastDraft(_ list: [SavedBrief]) {
+        guard form.values.isEmpty, form.file == nil,
+              let last = list.filter({ $0.draft && $0.values != nil }).max(by: { $0.modified < $1.modified }),
+              let values = last.values else { return }
+        let name = context.fileName(last.path)
+        form.load(values, from: last.path, draft: true, shownAs: name)
+        form.notice = "Continuing the draft \(name); \(Keymap.key(.decide(.newBrief), in: .brief)) starts a new brief"
+    }
+}

@@ -16,8 +16,8 @@ extension AppState {
         guard form.values.isEmpty, form.file == nil,
               let last = list.filter({ $0.draft && $0.values != nil }).max(by: { $0.modified < $1.modified }),
               let values = last.values else { return }
-        let name = context.fileName(last.path)
-        form.load(values, from: last.path, draft: true, shownAs: name)
-        form.notice = "Continuing the draft \(name); \(Keymap.key(.decide(.newBrief), in: .brief)) starts a new brief"
+        form.load(values, from: last.path, draft: true, shownAs: context.fileName(last.path))
+        // The name alone: the folder is in the saved briefs list (`o`), and 40 columns wrap it badly.
+        form.notice = "Continuing the draft \(form.fileStem ?? last.name); \(Keymap.key(.decide(.newBrief), in: .brief)) starts a new brief"
     }
 }

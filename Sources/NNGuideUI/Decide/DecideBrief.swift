@@ -33,10 +33,7 @@ struct BriefScreen: Screen {
                 ctx.form.notice = "A new, empty brief" + (form.unsaved ? " (the last one is kept as a draft)" : "")
                 return keep
             case .decide(.openBrief):
-                ctx.push(SavedBriefsScreen()) { opened, ctx in
-                    ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: ctx.fileName(opened.path))
-                    return .none
-                }
+                ctx.push(SavedBriefsScreen())
                 return .none
             case .decide(.recommendation):
                 guard form.brief(schema) != nil else {
@@ -62,6 +59,12 @@ struct BriefScreen: Screen {
     }
 
     /// What the form asked for: a brief saved (`w`), a decision record saved (`e`).
+    /// The brief chosen in the saved list (`o`) goes into the form.
+    mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
+        if case .brief(let opened) = result { ctx.load(opened) }
+        return .none
+    }
+
     mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
         switch result {
         case .briefSaved(let path, let new): ctx.form.saved(to: path, new: new, shownAs: ctx.fileName(path))

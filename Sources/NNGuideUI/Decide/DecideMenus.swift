@@ -94,13 +94,16 @@ struct HubScreen: MenuScreen {
         case .variants: ctx.push(VariantMenu(ctx))
         case .brief: ctx.push(BriefScreen())
         case .saved:
-            // The brief opened there goes into the form, shown over the hub (Back returns here).
-            ctx.push(SavedBriefsScreen()) { opened, ctx in
-                ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: ctx.fileName(opened.path))
-                ctx.push(BriefScreen())
-                return .none
-            }
+            ctx.push(SavedBriefsScreen())
         }
+        return .none
+    }
+
+    /// The brief chosen in the saved list goes into the form, shown over the hub (Back returns here).
+    mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
+        guard case .brief(let opened) = result else { return .none }
+        ctx.load(opened)
+        ctx.push(BriefScreen())
         return .none
     }
 

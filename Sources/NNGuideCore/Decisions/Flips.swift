@@ -164,14 +164,28 @@ public enum Flips {
         var out: [(Double, Flip)] = []
         for (direction, goingDown) in [(Array(down), true), (up, false)] {
             var seen: [Outcome] = [base]
-            for p in direction {
+            let outcomes = direction.map { p -> Outcome? in
                 var changed = brief
                 changed[field] = .number(p.value)
-                guard let o = reached(changed, r), !seen.contains(o) else { continue }
+                return reached(changed, r)
+            }
+            for (k, p) in direction.enumerated() {
+                guard let o = outcomes[k], !seen.contains(o) else { continue }
                 seen.append(o)
                 let cost = current.map { abs(log10(p.value / max($0, 1))) } ?? 1
-                let words = "\(field.name) " + (goingDown ? p.below : p.above)
-                out.append((cost, Flip(field: field, value: BriefValue.format(p.value), pick: o.id, title: o.title, change: words, kind: spec.kind)))
+                var words = "\(field.name) " + (goingDown ? p.below : p.above)
+                var example = p.value
+                if current == nil {
+                    // From nothing, "over 0" says little: name the stretch that gives this pick. The
+                    // points sit either side of every boundary, so a run of equal outcomes is exact.
+                    var m = k
+                    while m + 1 < direction.count, outcomes[m + 1] == o { m += 1 }
+                    let low = count(p.value), high = count(direction[m].value)
+                    if m + 1 == direction.count { words = "\(field.name) \(low) or more" }
+                    else if k == 0 { words = "\(field.name) \(high) or less"; example = direction[m].value }
+                    else { words = "\(field.name) from \(low) to \(high)" }
+                }
+                out.append((cost, Flip(field: field, value: BriefValue.format(example), pick: o.id, title: o.title, change: words, kind: spec.kind)))
             }
         }
         return out

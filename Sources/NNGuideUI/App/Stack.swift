@@ -60,7 +60,7 @@ extension AppState {
     }
 
     /// Pushes a modal box (the popover, the sources) over the screen on top, on the same stack.
-    mutating func open<S: Screen>(_ box: S) {
+    mutating func pushBox<S: Screen>(_ box: S) {
         _ = apply(.push(box, nil), .none)
     }
 

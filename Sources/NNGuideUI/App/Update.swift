@@ -136,7 +136,7 @@ extension AppState {
         case .find where pageOnTop?.findFrom != nil:
             withTop { v, _ in
                 guard var page = v as? any FindsOnPage else { return }
-                _ = page.openPrompt()
+                page.openPrompt()
                 v = page
             }
         default:
@@ -164,7 +164,7 @@ extension AppState {
             glossary.select(id, context)
             go(.view(.glossary))
         case .show(let id): showView(id)
-        case .showSources(let note): open(SourcesBox(note: note))
+        case .showSources(let note): pushBox(SourcesBox(note: note))
         // A screen's command is taken with its id where the screen returns it (`run(_:_:)`).
         case .run(let command): pending.append((command, .app))
         }
@@ -249,7 +249,7 @@ extension AppState {
 
     mutating func popover(_ id: String) {
         if screen == .reader {
-            open(GlossaryPopover(glossaryID: id, linkRow: reader.focusedRow(context)))
+            pushBox(GlossaryPopover(glossaryID: id, linkRow: reader.focusedRow(context)))
         } else { openGlossary(id) }
     }
 

@@ -54,11 +54,10 @@ extension FindsOnPage {
 
     public mutating func clearFind() { find.clear() }
 
-    /// `/`: opens the prompt at the line the find starts from; false where there is nothing to find.
-    public mutating func openPrompt() -> Bool {
-        guard let line = findFrom else { return false }
+    /// `/`: opens the prompt at the line the find starts from (nothing, where there is nothing to find).
+    public mutating func openPrompt() {
+        guard let line = findFrom else { return }
         find.prompt = FindPrompt(returnTo: line)
-        return true
     }
 
     /// A key while the prompt is open (its action in the prompt's scope, or what it types): the words

@@ -6,16 +6,9 @@ public enum Location: Sendable, Equatable {
     case page(Position)
 }
 
-/// Something drawn over the current view that takes the keys until it closes.
-public enum Overlay: Sendable, Equatable {
-    /// A glossary definition over the page, opened from a link.
-    case popover(glossaryID: String)
-    /// `/` typed in the reader: the words so far, and the line to go back to on Esc.
-    case find(TextField, returnTo: Int)
-    /// `m` or `'` typed: waiting for the letter.
-    case mark(set: Bool)
-    /// The sources key: the sources and review dates of what is on screen, in a box.
-    case sources(SourcesNote)
+/// The bookmark key pressed (`m` sets, `'` jumps): the next key is the bookmark's letter.
+public enum BookmarkKey: Sendable, Equatable {
+    case set, jump
 }
 
 /// The whole explorer as a value. `update(state, event)` is the only way it changes: keys, the results
@@ -65,7 +58,9 @@ public struct AppState: Sendable {
     /// The screen on top.
     var top: ScreenID { frames.last?.screen ?? .view(base) }
 
-    public internal(set) var overlay: Overlay?
+    /// Waiting for the letter after the bookmark key: the second key of a two-key command (vim's
+    /// `ma`), not a screen; it only changes the bottom line until that key comes.
+    public internal(set) var bookmarkKey: BookmarkKey?
     public internal(set) var history: [Location] = []
     public internal(set) var forwardHistory: [Location] = []
     public internal(set) var reading: ReadingState
@@ -175,7 +170,9 @@ public struct AppState: Sendable {
             out.append("pushed screens held that no stack has, or frames whose screen is gone")
         }
         if !pending.isEmpty { out.append("\(pending.count) commands kept past update") }
-        if case .popover(let id) = overlay, guide.glossaryEntry(id) == nil { out.append("popover for unknown term \(id)") }
+        if let i = frames.dropLast().firstIndex(where: { type(of: screens[$0.screen]).modal }) {
+            out.append("a modal box at \(i) under another screen")
+        }
         return out
     }
 }

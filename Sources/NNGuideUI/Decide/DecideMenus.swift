@@ -33,9 +33,9 @@ struct HubScreen: MenuScreen {
             out.append((.variants, "Choose a variant for one modality",
                         resumed.map { Self.resume + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
-        let form = ctx.form
-        let filled = form.values.isEmpty ? "describe the problem once; the pick follows every change"
-            : Self.resume + book.brief.required.compactMap { form.values[$0.field]?.description }.joined(separator: ", ")
+        let draft = ctx.draft
+        let filled = draft.values.isEmpty ? "describe the problem once; the pick follows every change"
+            : Self.resume + book.brief.required.compactMap { draft.values[$0.field]?.description }.joined(separator: ", ")
         out.append((.brief, "Fill in a Model Brief", filled))
         for d in book.trees(.diagnosis) {
             out.append((.tree(d.id), "Diagnose a failing model", about(d.id, d.summary)))
@@ -90,12 +90,12 @@ struct HubScreen: MenuScreen {
             guard let tree = ctx.guide.decisions.tree(id) else { return .message("No decision tree '\(id)' in this content") }
             ctx.start(tree, origin: .tree(tree.id))
         case .variants: ctx.push(VariantMenu(ctx))
-        case .brief: ctx.push(BriefScreen())
+        case .brief: ctx.push(BriefScreen(over: ctx.draft))
         case .saved:
             // The brief opened there goes into the form, shown over the hub (Back returns here).
             ctx.push(SavedBriefsScreen()) { opened, ctx in
-                ctx.form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: ctx.fileName(opened.path))
-                ctx.push(BriefScreen())
+                let notice = ctx.draft.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: ctx.fileName(opened.path))
+                ctx.push(BriefScreen(over: ctx.draft, notice: notice))
                 return .none
             }
         }

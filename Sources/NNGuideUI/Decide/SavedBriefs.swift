@@ -103,7 +103,7 @@ struct SavedBriefsScreen: MenuScreen {
         menu.index = i
         let b = saved[i]
         guard let values = b.values else { return .message("Cannot open \(b.name): \(b.problem ?? "unreadable")") }
-        if ctx.form.unsaved && pendingOpen != i {
+        if ctx.draft.unsaved && pendingOpen != i {
             pendingOpen = i
             return .message("The brief in the form has unsaved changes: \(Keymap.key(.open, in: .decide)) again replaces it, \(Keymap.key(.back, in: .decide)) keeps it")
         }

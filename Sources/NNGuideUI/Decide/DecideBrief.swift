@@ -157,6 +157,27 @@ struct BriefScreen: Screen, Equatable {
         return (top, bottom, nil)
     }
 
+    /// The pick beside the wide form: the pick screen's (`r`) opening lines, then of its sections the
+    /// reasons and the warnings, in `DecisionSection`'s order and without headings; the pick screen
+    /// has the rest.
+    static func summary(_ o: Outcome, into s: inout Sheet) {
+        let g = s.glyphs
+        s.text(o.title, .strong)
+        s.text("Pick: " + o.pick, .text)
+        if !o.variants.isEmpty { s.text("Start with: " + o.variants.joined(separator: ", "), .dim) }
+        for section in DecisionSection.allCases {
+            switch section {
+            case .because:
+                s.blank()
+                for b in o.why { s.text(b.text, .dim, first: [Span(g.bullet + " ", .dim)]) }
+            case .warnings where !o.warnings.isEmpty:
+                s.blank()
+                for w in o.warnings { s.text(w.text, .text, first: [Span("! ", .warning)]) }
+            default: break
+            }
+        }
+    }
+
     func render(_ dctx: ScreenContext, into buf: inout Buffer) {
         let ctx = dctx
         let g = ctx.glyphs
@@ -169,16 +190,7 @@ struct BriefScreen: Screen, Equatable {
             var s = Sheet(width: res.width, glyphs: g)
             s.text("Recommendation", .heading)
             if let rec {
-                let o = Outcome(recommendation: rec, guide: ctx.guide)
-                s.text(o.title, .strong)
-                s.text("Pick: " + o.pick, .text)
-                if !o.variants.isEmpty { s.text("Start with: " + o.variants.joined(separator: ", "), .dim) }
-                if !o.warnings.isEmpty {
-                    s.blank()
-                    for w in o.warnings { s.text(w.text, .text, first: [Span("! ", .warning)]) }
-                }
-                s.blank()
-                for b in o.why { s.text(b.text, .dim, first: [Span(g.bullet + " ", .dim)]) }
+                Self.summary(Outcome(recommendation: rec, guide: ctx.guide), into: &s)
             } else if let problem {
                 s.text(problem, .warning)
             } else {

@@ -159,23 +159,38 @@ struct BriefScreen: Screen, Equatable {
 
     /// The pick beside the wide form: the pick screen's (`r`) opening lines, then of its sections the
     /// reasons and the warnings, in `DecisionSection`'s order and without headings; the pick screen
-    /// has the rest.
-    static func summary(_ o: Outcome, into s: inout Sheet) {
+    /// has the rest. The reasons give way first when the pane is short, so a warning is never below
+    /// its bottom (the real guide's reasons fill 80x24 alone).
+    static func summary(_ o: Outcome, under s: Sheet, height: Int) -> Sheet {
         let g = s.glyphs
-        s.text(o.title, .strong)
-        s.text("Pick: " + o.pick, .text)
-        if !o.variants.isEmpty { s.text("Start with: " + o.variants.joined(separator: ", "), .dim) }
-        for section in DecisionSection.allCases {
-            switch section {
-            case .because:
-                s.blank()
-                for b in o.why { s.text(b.text, .dim, first: [Span(g.bullet + " ", .dim)]) }
-            case .warnings where !o.warnings.isEmpty:
-                s.blank()
-                for w in o.warnings { s.text(w.text, .text, first: [Span("! ", .warning)]) }
-            default: break
+        func laidOut(reasons: Int) -> Sheet {
+            var s = s
+            s.text(o.title, .strong)
+            s.text("Pick: " + o.pick, .text)
+            if !o.variants.isEmpty { s.text("Start with: " + o.variants.joined(separator: ", "), .dim) }
+            for section in DecisionSection.allCases {
+                switch section {
+                case .because:
+                    s.blank()
+                    for b in o.why.prefix(reasons) { s.text(b.text, .dim, first: [Span(g.bullet + " ", .dim)]) }
+                    if reasons < o.why.count {
+                        s.text("\(g.ellipsis) \(o.why.count - reasons) more reasons (\(Keymap.key(.decide(.recommendation), in: .brief)))", .dim, first: [Span("  ")])
+                    }
+                case .warnings where !o.warnings.isEmpty:
+                    s.blank()
+                    for w in o.warnings { s.text(w.text, .text, first: [Span("! ", .warning)]) }
+                default: break
+                }
             }
+            return s
         }
+        let whole = laidOut(reasons: o.why.count)
+        guard whole.count > height, !o.warnings.isEmpty else { return whole }
+        for n in stride(from: o.why.count - 1, through: 0, by: -1) {
+            let fewer = laidOut(reasons: n)
+            if fewer.count <= height { return fewer }
+        }
+        return laidOut(reasons: 0)
     }
 
     func render(_ dctx: ScreenContext, into buf: inout Buffer) {
@@ -190,7 +205,7 @@ struct BriefScreen: Screen, Equatable {
             var s = Sheet(width: res.width, glyphs: g)
             s.text("Recommendation", .heading)
             if let rec {
-                Self.summary(Outcome(recommendation: rec, guide: ctx.guide), into: &s)
+                s = Self.summary(Outcome(recommendation: rec, guide: ctx.guide), under: s, height: res.height - 1)
             } else if let problem {
                 s.text(problem, .warning)
             } else {

@@ -143,7 +143,10 @@ import Testing
         #expect(d.because.count == Set(d.because.map(\.text)).count)
         #expect(d.because.allSatisfy { if case .page? = $0.source { return !$0.text.hasPrefix("[") }; return false })
         let md = try #require(nav.record(catalog: catalog, guide: DecisionFixture.real.guide, date: "2026-01-09"))
-        #expect(md == Recommendation(d).markdown(date: "2026-01-09"))
+        // The record is the decision's projection, with what would change the pick added as a brief's record has it.
+        var r = Recommendation(d)
+        (r.flipsBasis, r.flips, r.otherAnswers) = nav.whatWouldChange(try #require(DecisionFixture.real.guide))
+        #expect(md == r.markdown(date: "2026-01-09"))
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") && !$0.hasPrefix("## Pick: ") }.map { String($0.dropFirst(3)) }
         #expect(headings.allSatisfy { h in DecisionSection.allCases.contains { $0.heading == h } }, "\(headings)")
         #expect(md.contains("- Tree: Primary decision flow (`primary`)") && md.contains("Reproduce with:\n\n```sh\nnnguide recommend --modality text"))

@@ -81,6 +81,10 @@ extension Navigator {
     /// A Markdown decision record for the path stepped through by hand (the explorer's `e`), the same
     /// record `nnguide recommend --format markdown` writes. Nil until the path reaches a leaf.
     public func record(catalog: Catalog, guide: Guide? = nil, date: String) -> String? {
-        decision(catalog: catalog, guide: guide).map { Recommendation($0).markdown(date: date) }
+        guard let d = decision(catalog: catalog, guide: guide) else { return nil }
+        var r = Recommendation(d)
+        // The section a brief's record has; without the guide there is no recommender to ask.
+        if let guide { (r.flipsBasis, r.flips, r.otherAnswers) = whatWouldChange(guide) }
+        return r.markdown(date: date)
     }
 }

@@ -36,6 +36,10 @@ public struct Recommendation: Sendable, Equatable, Encodable {
     public var example: Replay?
     /// What would change the pick (`Flips.analyze`), when it was worked out: every flip is a recommender run.
     public var flips: [Flip]?
+    /// For a pick reached by answers (`Navigator.whatWouldChange`): what the section's changes are
+    /// worked out from, and, when no brief gives those answers, the other answers and where they lead.
+    public var flipsBasis: String?
+    public var otherAnswers: [String] = []
     /// Set when the pick departs from what the guide's own flow gives: the guide's pick and why.
     public var guidePick: GuidePick? { decision.guidePick }
     /// Fields the brief gives that no answer or rule on this route read (said in `because` too).

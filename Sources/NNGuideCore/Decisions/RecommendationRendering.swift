@@ -65,6 +65,7 @@ extension Recommendation {
             case .flips:
                 if flips?.isEmpty == true { para("No single change to the brief gives another pick.") }
                 for f in flips ?? [] { para("\(f.sentence) (\(f.title == f.pick ? "" : f.pick + ", ")\(f.option(brief.schema)))", indent: "    ", first: "  - ") }
+                for o in otherAnswers { para(o, indent: "    ", first: "  - ") }
             case .whyNot:
                 for w in d.whyNot { para("\(w.name): \(w.reasons.map(\.withSource).joined(separator: " "))", indent: "    ", first: "  - ") }
             case .warnings: for w in d.warnings { para(w.withSource, indent: "    ", first: "  ! ") }
@@ -162,8 +163,10 @@ extension Recommendation {
                     md.append("\(i + 1). **\(literal(a.name))** (\(code(a.id))): " + source(a.reason))
                 }
             case .flips:
+                if let b = flipsBasis { md += [prose(b), ""] }
                 if flips?.isEmpty == true { md.append("No single change to the brief gives another pick.") }
                 for f in flips ?? [] { md.append("- With \(f.change): **\(f.title)** (`\(f.pick)`; `\(f.option(brief.schema))`)") }
+                for o in otherAnswers { md.append("- " + prose(o)) }
             case .whyNot:
                 for w in d.whyNot { md.append("- **\(literal(w.name))**: \(w.reasons.map(source).joined(separator: " "))") }
                 sources(d.whyNot.flatMap(\.reasons))
@@ -197,7 +200,7 @@ extension Recommendation {
         switch section {
         case .path, .because, .brief: return true
         case .alternatives: return !decision.alternatives.isEmpty
-        case .flips: return flips != nil
+        case .flips: return flips != nil || !otherAnswers.isEmpty
         case .whyNot: return !decision.whyNot.isEmpty
         case .warnings: return !decision.warnings.isEmpty
         case .assumptions: return !decision.assumptions.isEmpty

@@ -54,6 +54,8 @@ extension AppState {
         case .draftFailed(let why):
             if !quit { message = "The last brief could not be kept as a draft: \(why)" }
             else { draftLine = "nnguide: the brief you were filling in could not be saved: \(why)" }
+        case .briefsListed(let list, _) where asker == .app:
+            continueLastDraft(list)
         default:
             deliver(result, to: asker)
             if let m = says(result) { message = m }

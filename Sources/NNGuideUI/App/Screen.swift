@@ -62,19 +62,15 @@ public struct ScreenContext: Sendable {
         self.draft = draft; self.aside = aside; self.homeFolder = homeFolder
     }
 
-    /// Pushes `screen` over the one asking; `then` gets what it is dismissed with (a plain Back
-    /// dismisses it with nothing, and nothing runs). As Textual's `push_screen(screen, callback)`.
-    mutating func push<S: Screen>(_ screen: S, then: (@Sendable (S.Returns, inout ScreenContext) -> Effect)? = nil) {
-        changes.append(.push(screen, then.map { Continuation($0) }))
-    }
+    /// Pushes `screen` over the one asking. What it is dismissed with comes back to the one asking,
+    /// as a message to its `resume` (a plain Back dismisses it with nothing, and nothing comes back).
+    mutating func push(_ screen: any Screen) { changes.append(.push(screen)) }
 
     /// Takes the screen asking off its stack: the one under it is as it was.
     mutating func pop() { changes.append(.dismiss(nil)) }
-    /// Takes the screen asking off its stack and hands `result` to the continuation it was pushed
-    /// with (`Screen.dismiss(with:)` types it). As Textual's `dismiss(result)`.
-    mutating func dismiss(_ result: any Sendable) { changes.append(.dismiss(result)) }
-    /// The screen on top gives way to another (a session going to a place on its map).
-    mutating func replace(with screen: any Screen) { changes.append(.replace(screen)) }
+    /// Takes the screen asking off its stack and sends `result` to the screen that pushed it
+    /// (`Screen.resume`). As Textual's `dismiss(result)`, Bubble Tea's message.
+    mutating func dismiss(_ result: ScreenResult) { changes.append(.dismiss(result)) }
     /// Brings back what was put aside for `origin` whole; pushes `fresh` when nothing was.
     mutating func resume(_ origin: TreeOrigin, fresh: any Screen) { changes.append(.resume(origin, fresh: fresh)) }
 
@@ -84,27 +80,19 @@ public struct ScreenContext: Sendable {
 
 /// A change a screen asked of its stack (`ScreenContext`).
 enum StackChange: Sendable {
-    case push(any Screen, Continuation?)
-    case dismiss((any Sendable)?)
-    case replace(any Screen)
+    case push(any Screen)
+    case dismiss(ScreenResult?)
     case resume(TreeOrigin, fresh: any Screen)
 }
 
-/// How a pushed screen's result reaches the screen that pushed it: typed where it is pushed
-/// (`ScreenContext.push(_:then:)`) and kept with the pushed screen's frame until it is dismissed.
-struct Continuation: Sendable {
-    private let body: @Sendable (any Sendable, inout ScreenContext) -> Effect
-
-    init<R: Sendable>(_ body: @escaping @Sendable (R, inout ScreenContext) -> Effect) {
-        self.body = { value, ctx in
-            // Never nil: only the screen this continuation was pushed with dismisses its frame, and
-            // `dismiss(with:)` takes that screen's own `Returns`, the `R` of `push(_:then:)`.
-            guard let r = value as? R else { return .none }
-            return body(r, &ctx)
-        }
-    }
-
-    func callAsFunction(_ value: any Sendable, _ ctx: inout ScreenContext) -> Effect { body(value, &ctx) }
+/// What a pushed screen is dismissed with, sent to the screen that pushed it (`Screen.resume`): a
+/// message, as a command's result is (`CommandResult`), so no screen casts another or holds a copy
+/// of it. A screen that returns something adds a case.
+public enum ScreenResult: Sendable, Equatable {
+    /// A place chosen on the decision map.
+    case place(MapPlace)
+    /// A saved brief or draft chosen in the saved list, to put in the form.
+    case brief(OpenedBrief)
 }
 
 /// What a screen asks the app to do after handling an action.
@@ -135,8 +123,6 @@ public enum Effect: Sendable, Equatable {
 /// about the world comes in through the context, and everything they want done goes out as an
 /// `Effect` or a change asked of the stack (`ScreenContext`).
 public protocol Screen: Sendable {
-    /// What the screen gives back to the one that pushed it (`Never`: nothing).
-    associatedtype Returns: Sendable = Never
     /// True for a view pushed over whatever is showing and dismissed back onto it, exactly as it
     /// was (Help, as less and vim's :help); false for a view shown in its place, which reading
     /// history records (Back and Forward).
@@ -166,6 +152,9 @@ public protocol Screen: Sendable {
     mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect
     /// The result of a command this screen ran (`Effect.run`); the app shows the message itself.
     mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext)
+    /// What a screen this one pushed was dismissed with (`ScreenContext.dismiss`), sent here once
+    /// that screen is off the stack: the map's place, the saved brief chosen.
+    mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect
     func render(_ ctx: ScreenContext, into buffer: inout Buffer)
     /// Left: where you are (breadcrumb); right: how far (position).
     func status(_ ctx: ScreenContext) -> (String, String)
@@ -194,6 +183,7 @@ extension Screen {
     public mutating func start(_ ctx: inout ScreenContext) -> Effect { .none }
     public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect { .unhandled }
     public mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {}
+    public mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect { .none }
     public mutating func fit(_ ctx: inout ScreenContext) {}
     /// Fitting from a method that only reads the context (a find, a view asked for by its key).
     public mutating func fit(_ ctx: ScreenContext) { var c = ctx; fit(&c) }
@@ -202,7 +192,4 @@ extension Screen {
     public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { activate(ctx) }
     public var resumable: (origin: TreeOrigin, answers: [String])? { nil }
     public func violations(_ ctx: ScreenContext) -> [String] { [] }
-
-    /// Takes this screen off its stack and gives `result` to the continuation it was pushed with.
-    func dismiss(with result: Returns, _ ctx: inout ScreenContext) { ctx.dismiss(result) }
 }

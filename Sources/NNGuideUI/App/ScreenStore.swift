@@ -9,10 +9,10 @@ enum ScreenID: Hashable, Sendable {
 }
 
 /// One screen on a stack: which it is (what the results of its commands are addressed to), and the
-/// continuation its result goes to when it is dismissed with one.
+/// screen that pushed it, which what it is dismissed with is sent to (`Screen.resume`).
 struct Frame: Sendable {
     let screen: ScreenID
-    let then: Continuation?
+    let pusher: ScreenID?
 }
 
 /// Every screen the app holds, by id. One value of each view, made by its `entry`, kept while the

@@ -1,7 +1,7 @@
 import NNGuideCore
 
-/// The screen stacks: what a screen asks of its stack (`ScreenContext`: push with a continuation,
-/// dismiss with a result, replace, resume), one Back, and where commands' results go.
+/// The screen stacks: what a screen asks of its stack (`ScreenContext`: push, dismiss with a result,
+/// resume), one Back, and where commands' and pushed screens' results go: to the screen that asked.
 extension AppState {
     /// Runs `body` on a screen with a context over the brief, keeps the brief it changed and applies
     /// the changes it asked of the stack, in order. A command it runs is asked in its name, so the
@@ -14,7 +14,7 @@ extension AppState {
             pending.append((command, Asker(screen: id)))
             effect = .none
         }
-        for change in ctx.changes { effect = apply(change, effect) }
+        for change in ctx.changes { effect = apply(change, effect, from: id) }
         return effect
     }
 
@@ -35,26 +35,23 @@ extension AppState {
 
     mutating func fitTop() { _ = run(top) { s, c in s.fit(&c); return .none } }
 
-    /// Pushes, dismisses, replaces or resumes, on the stack shown. A screen pushed is started (its
-    /// own first command); one dismissed with a result hands it to its continuation, run over the
-    /// screen under it.
-    private mutating func apply(_ change: StackChange, _ effect: Effect) -> Effect {
+    /// Pushes, dismisses or resumes, on the stack shown, for the screen `asker`. A screen pushed is
+    /// started (its own first command) and remembers who pushed it; one dismissed with a result sends
+    /// it to that screen's `resume`, as a command's result reaches the screen that ran it.
+    private mutating func apply(_ change: StackChange, _ effect: Effect, from asker: ScreenID?) -> Effect {
         var after = Effect.none
         switch change {
-        case .push(let screen, let then):
+        case .push(let screen):
             let id = screens.add(screen)
-            frames.append(Frame(screen: id, then: then))
+            frames.append(Frame(screen: id, pusher: asker))
             after = run(id) { s, c in s.start(&c) }
-        case .replace(let screen):
-            guard !top.isView else { return effect }
-            screens[top] = screen
         case .resume(let origin, let fresh):
-            guard let group = aside.removeValue(forKey: origin) else { return apply(.push(fresh, nil), effect) }
+            guard let group = aside.removeValue(forKey: origin) else { return apply(.push(fresh), effect, from: asker) }
             frames += group
         case .dismiss(let result):
             guard let gone = frames.popLast() else { return effect }
             screens.remove(gone.screen)
-            if let result, let then = gone.then { after = run(top) { _, c in then(result, &c) } }
+            if let result, let pusher = gone.pusher, screens.holds(pusher) { after = run(pusher) { s, c in s.resume(result, &c) } }
         }
         return after == .none ? effect : after
     }
@@ -65,13 +62,13 @@ extension AppState {
         // From a text field, help opens at the field's keys: they are the ones that act there.
         let beneath = typing ? current.typingScopes + current.scopes : current.scopes
         overlay = nil
-        frames.append(Frame(screen: .view(id), then: nil))
+        frames.append(Frame(screen: .view(id), pusher: nil))
         withView(id) { v, ctx in v.push(over: beneath, ctx) }
     }
 
     /// Takes the top screen off: the one under it is exactly as it was (fitted, for a resize meanwhile).
     mutating func pop() {
-        _ = apply(.dismiss(nil), .none)
+        _ = apply(.dismiss(nil), .none, from: nil)
         overlay = nil
         fitTop()
     }

@@ -174,6 +174,7 @@ extension AppState {
         guard !id.pushed else { push(id); return }
         go(.view(id))
         clearStack()
+        if id == .decide { askForLastDraft() }
         withView(id) { v, ctx in v.activate(ctx) }
         fitTop()
     }

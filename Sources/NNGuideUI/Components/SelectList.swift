@@ -12,23 +12,17 @@ public struct ListCursor: Sendable, Equatable {
     public func position(count: Int) -> String { count == 0 ? "" : "\(min(max(0, index), count - 1) + 1)/\(count)" }
 
     public mutating func fit(count: Int, height: Int) {
-        let h = max(1, height)
-        index = count == 0 ? 0 : min(max(0, index), count - 1)
-        if index < top { top = index }
-        if index >= top + h { top = index - h + 1 }
-        top = min(max(0, top), max(0, count - h))
+        fit(count: count, lines: count, height: height) { $0..<($0 + 1) }
     }
 
     /// Fits a list whose items take several lines: `index` counts items, `top` lines (of `lines`), and
     /// `showing(i)` is the lines item `i` needs on screen (its title, the group heading above it).
+    /// The chosen item comes into view by the one reveal rule (`Viewport.top(_:toShow:)`).
     public mutating func fit(count: Int, lines: Int, height: Int, showing: (Int) -> Range<Int>?) {
         let h = max(1, height)
         index = count == 0 ? 0 : min(max(0, index), count - 1)
-        if count > 0, let r = showing(index) {
-            if r.lowerBound < top { top = r.lowerBound }
-            if r.upperBound > top + h { top = r.upperBound - h }
-        }
-        top = min(max(0, top), max(0, lines - h))
+        if count > 0, let r = showing(index) { top = Viewport<Int>.top(top, toShow: r, height: h, lines: lines) }
+        top = min(max(0, top), Viewport<Int>.maxTop(lines: lines, height: h))
     }
 
     /// Moves for a list action; returns false when the action is not a movement.
@@ -55,22 +49,6 @@ public struct ListCursor: Sendable, Equatable {
         }
         return true
     }
-
-    /// Moves the choice in a menu or answer list whose lines a viewport scrolls (items wrap, so the
-    /// cursor's own `top` does not apply): Up, Down, top and bottom, kept inside the list. False for
-    /// any other action.
-    mutating func choose(_ action: Action, count: Int) -> Bool {
-        switch action {
-        case .lineDown, .lineUp, .top, .bottom:
-            _ = step(action, count: count, page: 1)
-            clamp(count: count)
-            return true
-        default: return false
-        }
-    }
-
-    /// Keeps the choice inside a list of `count` (a list this tall never scrolls, so `top` stays 0).
-    mutating func clamp(count: Int) { fit(count: count, height: max(1, count)) }
 
     public func violations(count: Int, height: Int, name: String) -> [String] {
         var out: [String] = []
@@ -112,10 +90,18 @@ public struct SelectList: Sendable, Equatable {
     /// of the cursor's item) filled with `fill` first, then `row(line, rect, chosen, &buf)`.
     func draw(count: Int, in r: Rect, into buf: inout Buffer, fill: Role = .selection, isChosen: ((Int) -> Bool)? = nil,
               _ row: (_ line: Int, _ r: Rect, _ chosen: Bool, _ buf: inout Buffer) -> Void) {
-        for y in 0..<r.height {
+        Self.rows(from: top, count: count, in: r, into: &buf, fill: fill, isChosen: isChosen ?? { $0 == index }, row)
+    }
+
+    /// THE row loop of every list and scrolling view (`Viewport.draw` too): lines `top...` of
+    /// `count` down `r`, a chosen line's row filled with `fill` before `row` draws on it, so every
+    /// screen shows its choice the same way.
+    static func rows(from top: Int, count: Int, in r: Rect, into buf: inout Buffer, fill: Role = .selection, isChosen: (Int) -> Bool,
+                     _ row: (_ line: Int, _ r: Rect, _ chosen: Bool, _ buf: inout Buffer) -> Void) {
+        for y in 0..<max(0, r.height) {
             let i = top + y
             guard i >= 0, i < count else { break }
-            let chosen = isChosen?(i) ?? (i == index)
+            let chosen = isChosen(i)
             if chosen { buf.fill(r.row(y), role: fill) }
             row(i, r.row(y), chosen, &buf)
         }
@@ -140,10 +126,23 @@ extension SelectList {
         cursor.fit(count: items.count, lines: lines, height: height) { items.indices.contains($0) ? items[$0] : nil }
     }
 
-    /// Up, Down, a page (about a screen of items: each takes a line at least), top and bottom; false
-    /// for any other action.
+    /// Up, Down, top and bottom; a page moves the choice a screenful of lines (`Viewport.page`), to
+    /// the item that starts that far on (at least the next one): one-line items page by a screen of
+    /// items, taller ones (search hits with a snippet, wrapped answers) by fewer. False for any other
+    /// action.
     mutating func move(_ action: Action, items: [Range<Int>], lines: Int, height: Int) -> Bool {
-        guard cursor.step(action, count: items.count, page: Viewport<Int>.page(height)) else { return false }
+        switch action {
+        case .pageDown, .pageUp:
+            guard items.indices.contains(index) else { break }
+            let from = items[index].lowerBound, page = Viewport<Int>.page(height)
+            if action == .pageDown {
+                index = min(items.count - 1, max(index + 1, items.lastIndex { $0.lowerBound <= from + page } ?? index))
+            } else {
+                index = max(0, min(index - 1, items.firstIndex { $0.lowerBound >= from - page } ?? 0))
+            }
+        default:
+            guard cursor.step(action, count: items.count, page: 1) else { return false }
+        }
         fit(items: items, lines: lines, height: height)
         return true
     }
@@ -152,9 +151,7 @@ extension SelectList {
     /// `chosen` is false: an empty list).
     func draw(_ doc: Document, items: [Range<Int>], chosen: Bool = true, in r: Rect, into buf: inout Buffer) {
         let bar = chosen && items.indices.contains(index) ? items[index] : nil
-        draw(count: doc.lines.count, in: r, into: &buf, isChosen: { bar?.contains($0) ?? false }) { i, row, onBar, buf in
-            doc.lines[i].put(in: row, into: &buf) { $0.role(onBar: onBar) }
-        }
+        Viewport<Int>(top: top).draw(doc, in: r, into: &buf, .init(selected: bar))
     }
 
     /// The item drawn at screen row `y` of `r` (a click), or nil.

@@ -110,13 +110,9 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
 
     /// Draws the document from `top` into `r`.
     func draw(_ doc: Document, in r: Rect, into buf: inout Buffer, _ marks: Marks = Marks()) {
-        for row in 0..<r.height {
-            let i = top + row
-            guard doc.lines.indices.contains(i) else { break }
+        SelectList.rows(from: top, count: doc.lines.count, in: r, into: &buf, isChosen: { marks.selected?.contains($0) ?? false }) { i, rowRect, onBar, buf in
             let line = doc.lines[i]
-            let y = r.y + row
-            let onBar = marks.selected?.contains(i) ?? false
-            if onBar { buf.fill(r.row(row), role: .selection) }
+            let y = rowRect.y
             func role(_ s: Span) -> Role {
                 if let l = s.link, l == marks.link { return .linkFocus }
                 return s.role(onBar: onBar)
@@ -124,8 +120,8 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
             let finds = marks.finds.indices.filter { marks.finds[$0].line == i }
             let shift = line.wide ? left : 0
             if shift == 0 && finds.isEmpty {
-                line.put(in: r.row(row), into: &buf, role: role)
-                continue
+                line.put(in: rowRect, into: &buf, role: role)
+                return
             }
             // Character by character: a match can start inside a span, and a shifted line loses its
             // left columns (the frozen ones stay).

@@ -18,6 +18,9 @@ public struct BriefDraft: Sendable, Equatable {
     var savedRecord: String?
     /// The field the form was last on, so a form opened again lands where the user left it.
     var lastField = 0
+    /// What the next form opened says first, once, when the draft changed with no form open (the
+    /// draft continued after a restart).
+    var greeting: String?
 
     public init() {}
 

@@ -30,6 +30,15 @@ struct BriefScreen: Screen, Equatable {
         self.notice = notice
     }
 
+    /// A greeting the draft keeps for the next form (`BriefDraft.greeting`) is said once.
+    mutating func start(_ ctx: inout ScreenContext) -> Effect {
+        if let greeting = ctx.draft.greeting {
+            notice = notice ?? greeting
+            ctx.draft.greeting = nil
+        }
+        return .none
+    }
+
     var scopes: [Scope] { [.brief] }
     func typing(_ ctx: ScreenContext) -> Bool { editing != nil }
     var typingScopes: [Scope] { [.briefField] }
@@ -59,13 +68,7 @@ struct BriefScreen: Screen, Equatable {
                 self = BriefScreen(over: ctx.draft, notice: "A new, empty brief" + (draft.unsaved ? " (the last one is kept as a draft)" : ""))
                 return keep
             case .decide(.openBrief):
-                // The continuation runs over this screen but cannot reach it: the opened brief gets
-                // a form of its own, on the same field, that says what was opened.
-                ctx.push(SavedBriefsScreen()) { opened, ctx in
-                    let notice = ctx.draft.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: ctx.fileName(opened.path))
-                    ctx.replace(with: BriefScreen(over: ctx.draft, notice: notice))
-                    return .none
-                }
+                ctx.push(SavedBriefsScreen())
                 return .none
             case .decide(.recommendation):
                 guard draft.brief(schema) != nil else {
@@ -91,6 +94,12 @@ struct BriefScreen: Screen, Equatable {
     }
 
     /// What the form asked for: a brief saved (`w`), a decision record saved (`e`).
+    /// The brief chosen in the saved list (`o`) goes into the form.
+    mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
+        if case .brief(let opened) = result { notice = ctx.load(opened) }
+        return .none
+    }
+
     mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
         switch result {
         case .briefSaved(let path, let new): notice = ctx.draft.saved(to: path, new: new, shownAs: ctx.fileName(path))

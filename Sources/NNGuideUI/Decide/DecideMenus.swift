@@ -33,9 +33,11 @@ struct HubScreen: MenuScreen {
             out.append((.variants, "Choose a variant for one modality",
                         resumed.map { Self.resume + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
-        let draft = ctx.draft
-        let filled = draft.values.isEmpty ? "describe the problem once; the pick follows every change"
-            : Self.resume + book.brief.required.compactMap { draft.values[$0.field]?.description }.joined(separator: ", ")
+        let brief = ctx.draft
+        // A draft kept when you last quit is named, so `3` says it continues it (`N` there starts anew).
+        let draft = brief.fileIsDraft ? brief.fileStem.map { "draft \($0): " } ?? "" : ""
+        let filled = brief.values.isEmpty ? "describe the problem once; the pick follows every change"
+            : Self.resume + draft + book.brief.required.compactMap { brief.values[$0.field]?.description }.joined(separator: ", ")
         out.append((.brief, "Fill in a Model Brief", filled))
         for d in book.trees(.diagnosis) {
             out.append((.tree(d.id), "Diagnose a failing model", about(d.id, d.summary)))
@@ -92,13 +94,16 @@ struct HubScreen: MenuScreen {
         case .variants: ctx.push(VariantMenu(ctx))
         case .brief: ctx.push(BriefScreen(over: ctx.draft))
         case .saved:
-            // The brief opened there goes into the form, shown over the hub (Back returns here).
-            ctx.push(SavedBriefsScreen()) { opened, ctx in
-                let notice = ctx.draft.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: ctx.fileName(opened.path))
-                ctx.push(BriefScreen(over: ctx.draft, notice: notice))
-                return .none
-            }
+            ctx.push(SavedBriefsScreen())
         }
+        return .none
+    }
+
+    /// The brief chosen in the saved list goes into the form, shown over the hub (Back returns here).
+    mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
+        guard case .brief(let opened) = result else { return .none }
+        let notice = ctx.load(opened)
+        ctx.push(BriefScreen(over: ctx.draft, notice: notice))
         return .none
     }
 

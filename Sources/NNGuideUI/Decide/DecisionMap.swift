@@ -5,14 +5,10 @@ import NNGuideCore
 /// Each line is a place in the tree reached by a list of answers from the start, so Enter can jump
 /// there with the navigator's own `choose`; a node reached twice is drawn once and referred to after.
 /// A screen of the Decide stack, pushed over the screen it was opened from; Enter dismisses it with
-/// the place chosen (its `Returns`), Esc without one, so the screen under it is as it was.
+/// the place chosen (`ScreenResult.place`, sent to the screen that opened it), Esc without one, so
+/// the screen under it is as it was.
 struct DecisionMap: Screen {
-    typealias Returns = Place
-
-    /// One line of the map: the answers that lead to it from the tree's start.
-    struct Place: Sendable, Equatable {
-        var answers: [Int]
-    }
+    typealias Place = MapPlace
 
     /// The path being mapped (a copy: the screen below changes only when Enter chooses a place).
     let nav: Navigator
@@ -149,7 +145,7 @@ struct DecisionMap: Screen {
             dctx.pop()
         case .open:
             guard places.indices.contains(cursor.index) else { return .unhandled }
-            dismiss(with: places[cursor.index], &dctx)
+            dctx.dismiss(.place(places[cursor.index]))
         default:
             let s = laidOut(dctx)
             guard cursor.move(action, items: s.items, lines: s.count, height: dctx.rect.height) else { return .unhandled }
@@ -183,4 +179,9 @@ struct DecisionMap: Screen {
         if !cursor.showsChoice(items: s.items, height: dctx.rect.height) { out.append("decide map: the chosen place is off screen") }
         return out
     }
+}
+
+/// One line of the decision map: the answers that lead to it from the tree's start.
+public struct MapPlace: Sendable, Equatable {
+    public var answers: [Int]
 }

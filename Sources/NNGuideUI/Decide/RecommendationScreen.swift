@@ -139,17 +139,10 @@ struct RecommendationScreen: FindsOnPage {
         case .decide(.map):
             // The map of the brief's own path, over this screen: Esc comes back here as it was; Enter
             // on a place steps through the tree from there, over this screen too.
-            guard let b = ctx.draft.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else {
+            guard let path = briefPath(ctx) else {
                 return .message("The map shows a tree: \(Keymap.key(.decide(.walkPath), in: .brief)) in the form steps through this brief's path")
             }
-            let path = Navigator(tree: primary, brief: b, recommender: Recommender(guide: ctx.guide))
-            ctx.push(DecisionMap(path, ctx)) { place, ctx in
-                // Still the brief's path: a place chosen on the map keeps the brief's values.
-                var session = TreeSession(path, origin: .brief)
-                let effect = session.go(to: place, ctx)
-                ctx.push(session)
-                return effect
-            }
+            ctx.push(DecisionMap(path, ctx))
             return .none
         case .decide(.saveRecord):
             guard let r = ctx.draft.recommendation(ctx.guide) else { return .unhandled }
@@ -160,6 +153,22 @@ struct RecommendationScreen: FindsOnPage {
     }
 
     /// The first change to the brief whose line is on screen.
+    /// The brief's own path through the primary tree (what `M` maps).
+    private func briefPath(_ ctx: ScreenContext) -> Navigator? {
+        guard let b = ctx.draft.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else { return nil }
+        return Navigator(tree: primary, brief: b, recommender: Recommender(guide: ctx.guide))
+    }
+
+    /// A place chosen on the map of the brief's path steps through the tree from there, over this
+    /// screen. Still the brief's path: a place chosen on the map keeps the brief's values.
+    mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
+        guard case .place(let place) = result, let path = briefPath(ctx) else { return .none }
+        var session = TreeSession(path, origin: .brief)
+        let effect = session.go(to: place, ctx)
+        ctx.push(session)
+        return effect
+    }
+
     private func firstFlip(onScreen s: Sheet, height: Int) -> Sheet.Target? {
         zip(s.targets, s.targetLines).first { t, line in
             guard case .flip = t else { return false }

@@ -1,20 +1,9 @@
 import NNGuideCore
 
 /// The saved briefs and drafts (opened from the hub, or with `o` in the form): Enter dismisses the
-/// list with the brief chosen, which the screen that opened it puts in the form; `x` twice deletes,
+/// list with the brief chosen (`ScreenResult.brief`), which the screen that opened it puts in the form; `x` twice deletes,
 /// `v` on two compares them (a screen pushed over this one).
 struct SavedBriefsScreen: MenuScreen {
-    /// A brief chosen to open: what it says and the file it came from.
-    struct Opened: Sendable {
-        var values: [BriefField: BriefValue]
-        var path: String
-        /// "Recorded: X on DATE; today: Y, because ..." when the brief's recorded pick no longer holds.
-        var drift: String?
-        /// A draft kept on quitting is not a saved brief: the form must not say "brief saved".
-        var draft = false
-    }
-    typealias Returns = Opened
-
     var saved: [SavedBrief] = []
     /// Nil until the loop has read the folder.
     var folder: String?
@@ -110,7 +99,7 @@ struct SavedBriefsScreen: MenuScreen {
         pendingOpen = nil
         // The form shows the whole drift sentence (the status line would cut it).
         let drift = b.recorded.flatMap { RecordCheck.drift(values, recorded: $0, guide: ctx.guide) }
-        dismiss(with: Opened(values: values, path: b.path, drift: drift, draft: b.draft), &ctx)
+        ctx.dismiss(.brief(OpenedBrief(values: values, path: b.path, drift: drift, draft: b.draft)))
         return .message(drift == nil ? "Opened \(b.path)" : "Opened \(b.name): its recorded pick no longer holds")
     }
 
@@ -202,5 +191,22 @@ struct BriefComparisonScreen: Screen {
 
     func violations(_ ctx: ScreenContext) -> [String] {
         pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide comparison")
+    }
+}
+
+/// A brief chosen in the saved list to open: what it says and the file it came from.
+public struct OpenedBrief: Sendable, Equatable {
+    var values: [BriefField: BriefValue]
+    var path: String
+    /// "Recorded: X on DATE; today: Y, because ..." when the brief's recorded pick no longer holds.
+    var drift: String?
+    /// A draft kept on quitting is not a saved brief: the form must not say "brief saved".
+    var draft = false
+}
+
+extension ScreenContext {
+    /// Puts a brief opened from the saved list in the draft; returns what the form says about it.
+    mutating func load(_ opened: OpenedBrief) -> String {
+        draft.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: fileName(opened.path))
     }
 }

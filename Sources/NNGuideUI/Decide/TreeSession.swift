@@ -10,11 +10,13 @@ struct TreeSession: FindsOnPage {
     var nav: Navigator
     /// Where the session began, so `d` can put it aside and the hub resume it.
     let origin: TreeOrigin
-    /// The highlighted answer.
-    var answers = ListCursor()
+    /// The answers as a list over the sheet's numbered items: the highlighted one, and the screen's
+    /// one scroll offset (a pick has no answers and scrolls the same offset).
+    var answers = SelectList()
+    /// The breadcrumb answer or link Tab focused.
+    var focus: Sheet.Target?
     /// The breadcrumb step whose question is reopened to change its answer.
     var changing: Int?
-    var pane = Pane()
     /// `/` at a pick.
     var find = Find()
     var showCommand = false
@@ -68,6 +70,13 @@ struct TreeSession: FindsOnPage {
     var findable: Bool { atPick }
     static var findScope: Scope { .decidePick }
     func findPage(_ ctx: ScreenContext) -> Document { sheet(ctx).doc }
+    /// The sheet's viewport: the answer list's offset and the focus, so scrolling, Tab and drawing
+    /// follow every view's rules while the offset is kept once.
+    var pane: Pane {
+        get { var p = Pane(top: answers.top); p.focus = focus; return p }
+        set { answers.top = newValue.top; focus = newValue.focus }
+    }
+
     /// `FindsOnPage` scrolls the pane.
     var scroll: Pane {
         get { pane }
@@ -170,13 +179,8 @@ struct TreeSession: FindsOnPage {
         let height = ctx.rect.height
         switch action {
         case .decide(.map):
-            // Only the top screen changes, so this session is as it is now when the map is dismissed.
-            dctx.push(DecisionMap(nav, ctx)) { [me = self] place, dctx in
-                var next = me
-                let effect = next.go(to: place, dctx)
-                dctx.replace(with: next)
-                return effect
-            }
+            // The map's place comes back to this session (`resume`); Esc there leaves it as it is.
+            dctx.push(DecisionMap(nav, ctx))
             return .none
         case .nextLink, .previousLink:
             // At a pick the links come first: reading on is more common than changing an answer.
@@ -217,15 +221,14 @@ struct TreeSession: FindsOnPage {
     }
 
     private mutating func handleQuestion(_ action: Action, _ s: Sheet, _ ctx: ScreenContext) -> Effect {
-        if answers.choose(action, count: question.options.count) {
-            pane.focus = nil
+        // The answer list's moves, by the rule of every list; the sheet is laid out again for the new
+        // answer (its hint and "why" follow it), so fitting brings that one into view.
+        if answers.move(action, items: s.items, lines: s.count, height: ctx.rect.height) {
+            focus = nil
             fit(ctx)
             return .none
         }
         switch action {
-        case .pageDown, .pageUp:
-            _ = pane.scroll(action, s, height: ctx.rect.height)
-            return .none
         case .pick(let n):
             return answer(n - 1, ctx)
         case .open:
@@ -268,6 +271,12 @@ struct TreeSession: FindsOnPage {
         choice = 0
         freshScreen()
         return .none
+    }
+
+    /// The place Enter chose on the map this session pushed.
+    mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
+        guard case .place(let place) = result else { return .none }
+        return go(to: place, ctx)
     }
 
     /// A place on the map (Enter there): its answers, given one by one as the keys would.
@@ -330,9 +339,10 @@ struct TreeSession: FindsOnPage {
 
     /// Keeps the highlighted answer on screen and scroll and focus valid.
     mutating func fit(_ ctx: ScreenContext) {
-        if !atPick { answers.clamp(count: question.options.count) }
+        // Inside the question's answers before laying out: the sheet shows the highlighted one's hint.
+        if !atPick { choice = min(max(0, choice), max(0, question.options.count - 1)) }
         let s = laidOut(ctx)
-        if !atPick, revealed == nil, s.items.indices.contains(choice) { pane.show(s.items[choice], s, height: ctx.rect.height) }
+        if !atPick, revealed == nil { answers.fit(items: s.items, lines: s.count, height: ctx.rect.height) }
         pane.clamp(s, height: ctx.rect.height)
     }
 
@@ -360,8 +370,12 @@ struct TreeSession: FindsOnPage {
 
     func violations(_ dctx: ScreenContext) -> [String] {
         let ctx = dctx
-        var out = pane.violations(sheet(ctx), height: ctx.rect.height, name: "decide")
-        if !atPick && !question.options.indices.contains(choice) { out.append("decide: answer \(choice) outside 0..<\(question.options.count)") }
+        let s = sheet(ctx)
+        var out = pane.violations(s, height: ctx.rect.height, name: "decide")
+        if !atPick {
+            out += answers.violations(items: s.items, lines: s.count, height: ctx.rect.height, name: "decide")
+            if revealed == nil && !answers.showsChoice(items: s.items, height: ctx.rect.height) { out.append("decide: answer \(choice) off screen") }
+        }
         if let kept = built.peek(sheetKey(ctx)), kept.doc.lines != layout(ctx).doc.lines {
             out.append("decide: the kept sheet differs from the screen's state")
         }

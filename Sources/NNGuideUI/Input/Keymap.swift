@@ -125,7 +125,7 @@ public enum Keymap {
         Binding([.char("o")], .sort, .compare, "sort by the next column", hint: "sort"),
         Binding([.char("T")], .transpose, .compare, "transpose the table", hint: "transpose"),
         Binding([.char("X")], .clearSelection, .compare, "drop every picked architecture"),
-        Binding([.char("/")], .focusField, .compare, "filter the list as you type (Esc: stop typing, Esc again: clear)", hint: "filter"),
+        Binding([.char("/")], .focusField, .compare, "filter the list as you type (Enter or Tab keeps the filter; Esc drops what was typed; Esc in the list clears a kept one)", hint: "filter"),
         Binding([.left, .char("h")], .scrollLeft, .compare, "scroll the table left"),
         Binding([.right, .char("l")], .scrollRight, .compare, "scroll the table right"),
         Binding([.char("S")], .sources, .compare, "sources and review dates of the architectures shown"),

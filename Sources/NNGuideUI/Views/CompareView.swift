@@ -16,6 +16,10 @@ public struct CompareView: Screen {
     /// `/` filters the list as you type (by name, short name or id).
     public var filter = TextField()
     public var filtering = false
+    /// Where `/` was pressed: the filter then and the item under the cursor (`Item.id`), so Esc in
+    /// the field puts the user back there, picks and all, as Esc leaves less's and vim's `/` prompt.
+    var beforeFilter: String?
+    var beforeItem: String?
     public init() {}
 
     public var scopes: [Scope] { [.compare] }
@@ -24,6 +28,13 @@ public struct CompareView: Screen {
 
     enum Item: Equatable {
         case matrix(TableEntry), architecture(Architecture)
+        /// Which item this is, whatever the filter shows around it.
+        var id: String {
+            switch self {
+            case .matrix(let m): return "m:" + m.table.id
+            case .architecture(let a): return "a:" + a.id
+            }
+        }
         /// What the filter looks in.
         var words: String {
             switch self {
@@ -84,10 +95,12 @@ public struct CompareView: Screen {
     /// the list's row, surprised a new user), as in a matrix's table.
     public func hintWords(_ ctx: ScreenContext) -> [Action: String] {
         let all = items(ctx)
-        guard all.indices.contains(list.index), !tableFocus else { return [.open: "", .toggle: ""] }
+        // In the field Esc drops what was typed (the field's "done" would say the text stays).
+        let esc: [Action: String] = filtering ? [.cancel: "cancel"] : [:]
+        guard all.indices.contains(list.index), !tableFocus else { return esc.merging([.open: "", .toggle: ""]) { a, _ in a } }
         switch all[list.index] {
-        case .matrix: return [.open: bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
-        case .architecture(let a): return [.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]
+        case .matrix: return esc.merging([.open: bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]) { a, _ in a }
+        case .architecture(let a): return esc.merging([.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]) { a, _ in a }
         }
     }
 
@@ -201,8 +214,17 @@ public struct CompareView: Screen {
         if filtering || action == .focusField {
             if filter.edit(action) { list = SelectList(); return .none }
             switch action {
-            case .focusField: filtering = true; tableFocus = false; return .none
-            case .cancel, .switchFocus: filtering = false; return .none
+            case .focusField:
+                if !filtering { beforeFilter = filter.text; beforeItem = current(ctx)?.id }
+                filtering = true; tableFocus = false; return .none
+            case .cancel:
+                // What was typed is dropped: the list, the row and so the table are as before `/`
+                // (a new user's Esc put the cursor on the first row, a matrix, and Tab showed it).
+                filtering = false
+                filter = TextField(beforeFilter ?? "")
+                select(beforeItem, ctx)
+                return .none
+            case .switchFocus: filtering = false; return .none
             case .open:
                 filtering = false
                 if items(ctx).isEmpty { return .message("Nothing in the list matches \"\(filter.text)\"; \(Keymap.key(.focusField, in: .compare)) and \(Keymap.key(.clearField, in: .field)) clears the filter") }
@@ -219,7 +241,10 @@ public struct CompareView: Screen {
             return .none
         }
         if action == .cancel && !filter.text.isEmpty && !tableFocus {
-            filter = TextField(); list = SelectList()
+            // The row under the cursor stays under it in the whole list.
+            let on = current(ctx)?.id
+            filter = TextField()
+            select(on, ctx)
             return .message("Filter cleared")
         }
         guard all.indices.contains(list.index) else { return .unhandled }
@@ -261,6 +286,19 @@ public struct CompareView: Screen {
         default: return .unhandled
         }
         return .none
+    }
+
+    func current(_ ctx: ScreenContext) -> Item? {
+        let all = items(ctx)
+        return all.indices.contains(list.index) ? all[list.index] : nil
+    }
+
+    /// Puts the cursor on the item `id` in the list as it now is (the first row when it is not there).
+    mutating func select(_ id: String?, _ ctx: ScreenContext) {
+        let all = items(ctx)
+        list = SelectList()
+        guard let id, let i = all.firstIndex(where: { $0.id == id }) else { return }
+        list.show(i, count: all.count, height: listRows(ctx).height)
     }
 
     mutating func toggle(_ item: Item, _ ctx: ScreenContext) -> Effect {

@@ -41,7 +41,7 @@ public struct HomeView: Screen {
     }
 
     static var about: String {
-        let keys = Keymap.bindings.first { $0.scope == .global && $0.action == .help }?.keys.map(\.label) ?? ["?"]
+        let keys = Keymap.bindings.first { $0.scope == .global && $0.action == .help }?.keys.map(\.label) ?? [Keymap.key(.help)]
         return "Browse, look up, compare, decide. Keys are at the bottom; \(keys.joined(separator: " or ")) lists all."
     }
 

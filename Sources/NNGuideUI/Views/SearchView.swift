@@ -51,21 +51,32 @@ public struct SearchView: Screen {
 
     public mutating func fit(_ ctx: inout ScreenContext) {
         let rs = rows(ctx)
-        list.cursor.fit(count: hits(ctx).count, lines: rs.count, height: listRect(ctx.rect).height) { hit in
-            // The hit's title and snippet, and the group heading when it is the group's first hit.
-            guard let first = rs.firstIndex(of: .title(hit)) else { return nil }
-            let heading = hit == 0 || (first > 0 && { if case .group = rs[first - 1] { return true }; return false }())
-            let last = rs.lastIndex { $0 == .title(hit) || $0 == .snippet(hit) } ?? first
-            return (heading ? max(0, first - 1) : first)..<(last + 1)
+        list.fit(items: hitLines(rs), lines: rs.count, height: listRect(ctx.rect).height)
+    }
+
+    /// Each hit's lines, the list's items: its title and snippet, and the group heading above a
+    /// group's first hit (so choosing it shows what it is).
+    func hitLines(_ rs: [Row]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for (line, row) in rs.enumerated() {
+            switch row {
+            case .title:
+                let heading = line > 0 && { if case .group = rs[line - 1] { return true }; return false }()
+                out.append((heading ? line - 1 : line)..<(line + 1))
+            case .snippet:
+                if let last = out.last { out[out.count - 1] = last.lowerBound..<(line + 1) }
+            case .group:
+                break
+            }
         }
+        return out
     }
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         if field.edit(action) { list = SelectList(); anyWord = false; fit(ctx); return .none }
         let all = hits(ctx)
-        // A page of hits: as many as a screen shows (two lines each with snippets).
-        let page = Viewport<Int>.page(listRect(ctx.rect).height / (showSnippets(ctx) ? 2 : 1))
-        if list.cursor.step(action, count: all.count, page: page) { fit(ctx); return .none }
+        let rs = rows(ctx)
+        if list.move(action, items: hitLines(rs), lines: rs.count, height: listRect(ctx.rect).height) { return .none }
         switch action {
         case .cancel:
             if typingActive { typingActive = false; return .none }

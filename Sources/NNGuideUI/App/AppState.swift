@@ -40,8 +40,9 @@ public struct AppState: Sendable {
     /// Sessions `d` put aside, whole (a map over them included), by where they began: the hub
     /// resumes them. Their screens stay in `screens` meanwhile.
     var aside: [TreeOrigin: [Frame]] = [:]
-    /// The Model Brief being filled in, which the decision screens share (`ScreenContext.form`).
-    public internal(set) var form = BriefForm()
+    /// The Model Brief being filled in, which the decision screens share (`ScreenContext.draft`);
+    /// the form's focus and typing are its screen's (`BriefScreen`).
+    public internal(set) var draft = BriefDraft()
 
     /// The frames over the view shown, bottom first.
     var frames: [Frame] {
@@ -108,7 +109,7 @@ public struct AppState: Sendable {
     public var contentRect: Rect { Rect(x: 0, y: 0, width: width, height: max(0, height - 2)) }
 
     public var context: ScreenContext {
-        ScreenContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading, form: form,
+        ScreenContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading, draft: draft,
                       aside: aside.mapValues { $0.flatMap { screens[$0.screen].resumable?.answers ?? [] } },
                       homeFolder: homeFolder)
     }

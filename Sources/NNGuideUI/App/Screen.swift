@@ -46,8 +46,8 @@ public struct ScreenContext: Sendable {
     public let reading: ReadingState
     /// The Model Brief being filled in: the one model the decision screens share (the form edits it,
     /// the recommendation applies flips to it, a saved brief opens into it). Kept while the app runs;
-    /// quitting keeps it as a draft.
-    public internal(set) var form: BriefForm
+    /// quitting keeps it as a draft. The form's own state (focus, typing) is `BriefScreen`'s.
+    public internal(set) var draft: BriefDraft
     /// The answers of the sessions put aside (`d`), by where they began: the hub and the variant
     /// menu offer to resume them.
     let aside: [TreeOrigin: [String]]
@@ -56,10 +56,10 @@ public struct ScreenContext: Sendable {
     /// What the screen asked of its stack, in order.
     private(set) var changes: [StackChange] = []
 
-    init(library: Library, glyphs: Glyphs, rect: Rect, reading: ReadingState, form: BriefForm, aside: [TreeOrigin: [String]],
+    init(library: Library, glyphs: Glyphs, rect: Rect, reading: ReadingState, draft: BriefDraft, aside: [TreeOrigin: [String]],
          homeFolder: String? = nil) {
         self.library = library; self.glyphs = glyphs; self.rect = rect; self.reading = reading
-        self.form = form; self.aside = aside; self.homeFolder = homeFolder
+        self.draft = draft; self.aside = aside; self.homeFolder = homeFolder
     }
 
     /// Pushes `screen` over the one asking. What it is dismissed with comes back to the one asking,

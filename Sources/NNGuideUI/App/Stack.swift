@@ -9,7 +9,7 @@ extension AppState {
     mutating func run(_ id: ScreenID, _ body: (inout any Screen, inout ScreenContext) -> Effect) -> Effect {
         var ctx = context
         var effect = body(&screens[id], &ctx)
-        form = ctx.form
+        draft = ctx.draft
         if case .run(let command) = effect {
             pending.append((command, Asker(screen: id)))
             effect = .none

@@ -33,6 +33,22 @@ import Testing
         #expect(render(none).lines.joined().contains("No modality value holds \"zzz\""))
     }
 
+    /// Fifth retest: `Enter imgae Enter` said only that no value holds "imgae"; the command line offers
+    /// a did-you-mean. The form offers it too, and Enter takes it; a name near nothing offers none.
+    @Test func aMisspeltChoiceOffersTheNearestValueAndEnterTakesIt() throws {
+        let s0 = try form()
+        let typo = press(s0, [.enter] + keys("imgae"))
+        let problem = try typo.decide.form.problem ?? ""
+        #expect(problem.contains("did you mean image?"), "\(problem)")
+        #expect(render(typo).lines.joined().contains("you mean image?"), "the form shows it")
+        let taken = press(typo, [.enter])
+        #expect(taken.decide.draft.values[.modality] == .choice("image"))
+        #expect(try taken.decide.form.editing == nil)
+        let far = press(s0, [.enter] + keys("zzzzzz") + [.enter])
+        #expect(far.decide.draft.values[.modality] == nil)
+        #expect(try far.decide.form.editing != nil, "Enter on text near no value keeps it to be mended")
+    }
+
     @Test func theTenthValueIsSetApartFromTheNinth() throws {
         let screen = render(try form()).lines.joined(separator: "\n")
         #expect(screen.contains("9\u{00A0}multimodal \u{00B7}"), "\(screen)")

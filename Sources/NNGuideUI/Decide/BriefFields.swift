@@ -84,6 +84,9 @@ extension BriefScreen {
         // Enter on text that is not a value yet keeps it, with the problem in view, to be mended
         // rather than typed again; Esc cancels as in vim: the value from before typing comes back
         // (a choice is chosen as its name is typed, so a stray `t` had chosen batch for good).
+        case .open where suggestion != nil:
+            if let spec = current(schema) { ctx.draft.values[spec.field] = suggestion }
+            finish()
         case .open where problem != nil: return .message(problem ?? "")
         case .open: finish()
         case .cancel:
@@ -102,6 +105,7 @@ extension BriefScreen {
     /// text is the start of a value's name (or any part of it, or an alias the schema accepts).
     private mutating func reparse(_ spec: BriefFieldSpec, _ ctx: inout ScreenContext) {
         guard let text = editing?.text else { return }
+        suggestion = nil
         if let vs = ctx.draft.choices(spec, ctx.guide.decisions.brief) {
             let t = text.trimmed().lowercased()
             guard !t.isEmpty else { problem = nil; return }
@@ -111,6 +115,13 @@ extension BriefScreen {
                 ctx.draft.values[spec.field] = vs[i]; problem = nil
             } else {
                 problem = "No \(spec.name) value holds \"\(text)\""
+                // A slip of the keys ("imgae") gets the command line's did-you-mean, and Enter takes it.
+                let spelt = spec.values.flatMap { [$0.value] + $0.aliases }
+                if let near = EditDistance.closest(to: t, among: spelt, limit: 1).first,
+                   let v = try? spec.parse(near), vs.contains(v) {
+                    suggestion = v
+                    problem! += "; did you mean \(v)? \(Keymap.key(.open, in: .briefField)) takes it"
+                }
             }
             return
         }
@@ -128,6 +139,7 @@ extension BriefScreen {
     private mutating func finish() {
         editing = nil
         problem = nil
+        suggestion = nil
     }
 
     /// Moves the focus `step` rows among the fields shown (from a field no longer shown, to its nearest).

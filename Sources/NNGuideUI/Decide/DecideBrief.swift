@@ -17,6 +17,8 @@ struct BriefScreen: Screen, Equatable {
     var beforeEditing: BriefValue?
     /// Why the typed text is not a value yet.
     var problem: String?
+    /// The value a misspelt choice was probably meant to be ("imgae": image): Enter takes it.
+    var suggestion: BriefValue?
     var pane = Pane()
     var showCommand = false
     /// What the last save or open did, with the whole file name, shown under the focused field

@@ -35,7 +35,9 @@ enum StateFile {
                     out.insert(s)
                 }
                 state.visited = out
-            case ("bookmarks", _), ("visited", _): return nil
+            case ("brief", .string(let path)):
+                state.brief = path
+            case ("bookmarks", _), ("visited", _), ("brief", _): return nil
             default: continue
             }
         }

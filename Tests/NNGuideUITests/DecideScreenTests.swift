@@ -297,7 +297,8 @@ import Testing
         #expect(try String(contentsOfFile: first, encoding: .utf8) == firstText)
         // Open the list and the first brief saved.
         let (listing, asked) = update(press(Fixture.state(), keys("d"), running: dir.runner), .key(.char("5"), at: 0))
-        #expect(asked == [.listBriefs])
+        // Besides the list, the brief `d` continued is remembered with the reading state (issue 23, fifth retest).
+        #expect(asked.filter { if case .saveReading = $0 { return false }; return true } == [.listBriefs])
         #expect(shown(listing).contains("Reading the briefs folder"), "the list shows once the result comes back")
         var fresh = press(Fixture.state(), keys("d5"), running: dir.runner)
         #expect(fresh.decide.saved.count == 2)

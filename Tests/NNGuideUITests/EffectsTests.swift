@@ -185,8 +185,9 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         #expect(s.message == "Saved brief text-generation.yaml in /b")
         #expect(!s.decide.draft.unsaved && s.decide.draft.file == "/b/text-generation.yaml")
         #expect(render(s).lines[s.height - 2].contains("(brief saved)"))
-        // Saved: quitting keeps no draft.
-        #expect(feed(&s, key("q")).isEmpty)
+        // Saved: quitting keeps no draft, and saves the reading state that remembers the brief for the
+        // next start (issue 23, fifth retest).
+        #expect(feed(&s, key("q")) == [.saveReading(ReadingState(brief: "/b/text-generation.yaml"))])
     }
 
     @Test func theSavedBriefsAreListedAndDeletedThroughCommands() {

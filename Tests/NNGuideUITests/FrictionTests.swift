@@ -55,13 +55,14 @@ import Testing
         #expect(Sheet.fileName("/u/meta/a.yaml", home: "/u/me") == "a.yaml in /u/meta")
     }
 
-    /// At 40x12 the glossary's "See" links sat below the visible definition: `1` opened a link no one saw.
+    /// At 40x12 the glossary's "See" links sat below the visible definition: `1` opened a link no one
+    /// saw. (The fifth retest wants the definition first: the line under the entry names the links below.)
     @Test func theGlossarysSeeLinksAreOnScreenAt40x12() throws {
         let library = try #require(BriefFormChoiceTests.library)
         for (w, h) in [(40, 12), (80, 24)] {
             let s = press(AppState(library: library, width: w, height: h), keys("i", "attention") + [.escape])
             let screen = render(s).lines.joined(separator: "\n")
-            #expect(screen.contains("See") && screen.contains("1  Part 3"), "\(w)x\(h):\n\(screen)")
+            #expect(screen.contains("links 1-") || (screen.contains("See") && screen.contains("1  Part 3")), "\(w)x\(h):\n\(screen)")
         }
     }
 }

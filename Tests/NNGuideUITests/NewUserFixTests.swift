@@ -34,8 +34,9 @@ import Testing
 
     @Test func clearingAKeptFilterKeepsTheRowYouPicked() throws {
         for (w, h) in Self.sizes {
-            // Filter, Down to RNN, Enter picks it; the filter is kept, then Esc in the list clears it.
-            let kept = press(Self.picked(w, h), keys("/", "rnn", Key.down, Key.enter))
+            // Filter, Down to RNN, Enter keeps the filter and x picks it (Enter picked it too, which the
+            // fifth retest found wrong); then Esc in the list clears the filter.
+            let kept = press(Self.picked(w, h), keys("/", "rnn", Key.down, Key.enter, "x"))
             #expect(kept.compare.picked == ["cnn", "vit", "rnn"] && kept.compare.filter.text == "rnn")
             let cleared = press(kept, [.escape])
             #expect(cleared.compare.filter.text.isEmpty && cleared.message == "Filter cleared")

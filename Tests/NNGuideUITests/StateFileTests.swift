@@ -23,6 +23,8 @@ import Testing
         " \n\t{ \"version\" : 1 , \"visited\" : [ \"a\" ] } \n",
         #"{"last": {"page": "p", "offset": 1e1}}"#,
         #"{"visited": ["a",], "a": 1,}"#,   // JSONDecoder allows trailing commas
+        #"{"brief": "\/home\/me\/.local\/state\/nnguide\/briefs\/tabular-classification.yaml"}"#,
+        #"{"brief": null, "version": 1}"#,
     ]
 
     static let refused: [String] = [
@@ -32,6 +34,7 @@ import Testing
         #"{"bookmarks": {"a": {"page": "p"}}}"#, #"{'a': 1}"#,
         #"{"visited": ["\ud800"]}"#, #"{"visited": ["\x"]}"#, "{\"visited\": [\"a\u{1}\"]}", #"{} {}"#,
         #"{"version": 01}"#, #"{"visited": [,]}"#, #"{,}"#, #"{"version": +1}"#, #"{"version": 1.}"#, #"{"last": {"page": "p", "offset": 1, "block": "2"}}"#,
+        #"{"brief": 3}"#, #"{"brief": ["a.yaml"]}"#,
     ]
 
     @Test(arguments: accepted) func readsWhatCodableReads(_ text: String) throws {
@@ -49,7 +52,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let state = ReadingState(last: Position(page: "part-1", offset: 4, block: 2, char: 9),
                                  bookmarks: ["a": Position(page: "opening"), "é": Position(page: "part-2", offset: 1)],
-                                 visited: Set((0..<300).map { "page-\($0)" }))
+                                 visited: Set((0..<300).map { "page-\($0)" }), brief: dir + "/briefs/churn.yaml")
         #expect(StateStore(directory: dir).save(state) == nil)
         let bytes = try #require(FileManager.default.contents(atPath: dir + "/state.json"))
         #expect(StateFile.decode(Array(bytes)) == state)

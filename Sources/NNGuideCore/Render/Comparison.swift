@@ -39,10 +39,15 @@ extension Guide {
         let notes = architectures.compactMap { a in a.cost.note.map { "\(a.displayName): \(InlineParser.plain($0))" } }
         return Table(id: "compare-" + architectures.map(\.id).joined(separator: "-"),
                      title: "Compared: " + architectures.map(\.displayName).joined(separator: ", "),
-                     columns: ["Criterion"] + architectures.map(\.displayName), rows: rows,
+                     columns: [Self.aspect] + architectures.map(\.displayName), rows: rows,
                      architectures: architectures.map(\.id),
                      notes: notes.isEmpty ? nil : notes.joined(separator: " "))
     }
+
+    /// The corner of that table, naming its first column: its rows are aspects of an architecture
+    /// (summary, family, criteria, costs), not only the criteria a guide's matrix lists, so "Criterion"
+    /// stood above "Summary" (issue 23, fifth retest).
+    public static let aspect = "Aspect"
 
     /// The first two points, one a line: a summary, the catalog entry has the rest.
     static func points(_ items: [String]) -> String {

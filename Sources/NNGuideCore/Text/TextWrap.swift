@@ -108,6 +108,21 @@ public enum TextWrap {
         return out + ellipsis
     }
 
+    /// A path of parts ("Part 3", "3.4 Transformers", "Limitations") in at most `width` cells, cut from
+    /// the left a whole part at a time ("… › 3.4 Transformers › Limitations"): its end says where it
+    /// leads. A last part too wide even alone follows the ellipsis whole, to be wrapped.
+    public static func tail(_ parts: [String], separator: String, width: Int, ellipsis: String = "…") -> String {
+        let whole = parts.joined(separator: separator)
+        guard DisplayWidth.of(whole) > width, let last = parts.last else { return whole }
+        var kept = [last]
+        for part in parts.dropLast().reversed() {
+            let more = ([part] + kept).joined(separator: separator)
+            guard DisplayWidth.of(ellipsis + separator + more) <= width else { break }
+            kept.insert(part, at: 0)
+        }
+        return kept.count == parts.count ? whole : ellipsis + separator + kept.joined(separator: separator)
+    }
+
     /// Pads text with spaces to exactly `width` cells (cutting it when longer).
     public static func pad(_ text: String, width: Int) -> String {
         let t = truncate(text, width: width)

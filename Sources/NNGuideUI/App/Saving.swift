@@ -18,7 +18,7 @@ extension AppState {
     mutating func saveReadingIfDue(at time: Double) {
         let disk = saves.onDisk
         guard reading != disk else { return }
-        guard reading.bookmarks != disk.bookmarks || reading.visited != disk.visited
+        guard reading.bookmarks != disk.bookmarks || reading.visited != disk.visited || reading.brief != disk.brief
               || reading.last?.page != disk.last?.page || time - saves.lastSave > ReadingSaves.interval else { return }
         pending.append((.saveReading(reading), .app))
         saves.onDisk = reading
@@ -49,6 +49,7 @@ extension AppState {
             if !quit { message = warning.replacing("nnguide: ", with: "") }
         // A draft is kept on the way out, or when a new brief replaces an unsaved one in the form (`N`).
         case .draftKept(let path, let new):
+            rememberBrief(path)
             if !quit { message = "Kept the last brief as draft " + context.fileName(path) }
             else if new { draftLine = "nnguide: the brief you were filling in is kept as a draft: \(path)" }
         case .draftFailed(let why):

@@ -49,9 +49,11 @@ extension AppState {
         case .key(let key, let time):
             let wasQuitting = quit
             apply(key)
+            rememberBrief()
             if quit { if !wasQuitting { leave() } } else { saveReadingIfDue(at: time) }
         case .done(let result, let asker):
             receive(result, to: asker)
+            rememberBrief()
         case .wholeGuide(let whole?):
             // The same screen over the whole guide: the preview only ever shows the home screen, so
             // nothing but the message and the saves carries over.

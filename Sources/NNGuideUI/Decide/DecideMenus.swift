@@ -34,8 +34,9 @@ struct HubScreen: MenuScreen {
                         resumed.map { Self.resume + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
         let brief = ctx.draft
-        // A draft kept when you last quit is named, so `3` says it continues it (`N` there starts anew).
-        let draft = brief.fileIsDraft ? brief.fileStem.map { "draft \($0): " } ?? "" : ""
+        // The brief in the form is named (a draft kept when you last quit, or the brief last open),
+        // so `3` says which it continues (`N` there starts anew).
+        let draft = brief.fileStem.map { (brief.fileIsDraft ? "draft " : "") + $0 + ": " } ?? ""
         let filled = brief.values.isEmpty ? "describe the problem once; the pick follows every change"
             : Self.resume + draft + book.brief.required.compactMap { brief.values[$0.field]?.description }.joined(separator: ", ")
         out.append((.brief, "Fill in a Model Brief", filled))

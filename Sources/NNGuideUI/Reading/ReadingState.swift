@@ -22,12 +22,15 @@ public struct ReadingState: Codable, Sendable, Equatable {
     public var last: Position?
     public var bookmarks: [String: Position] = [:]
     public var visited: Set<String> = []
+    /// The brief file last open in Decide's form (saved or a draft): after a restart the hub's `3`
+    /// continues it (`LastDraft.swift`).
+    public var brief: String?
 
-    public init(last: Position? = nil, bookmarks: [String: Position] = [:], visited: Set<String> = []) {
-        self.last = last; self.bookmarks = bookmarks; self.visited = visited
+    public init(last: Position? = nil, bookmarks: [String: Position] = [:], visited: Set<String> = [], brief: String? = nil) {
+        self.last = last; self.bookmarks = bookmarks; self.visited = visited; self.brief = brief
     }
 
-    enum CodingKeys: String, CodingKey { case version, last, bookmarks, visited }
+    enum CodingKeys: String, CodingKey { case version, last, bookmarks, visited, brief }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -35,6 +38,7 @@ public struct ReadingState: Codable, Sendable, Equatable {
         last = try c.decodeIfPresent(Position.self, forKey: .last)
         bookmarks = try c.decodeIfPresent([String: Position].self, forKey: .bookmarks) ?? [:]
         visited = Set(try c.decodeIfPresent([String].self, forKey: .visited) ?? [])
+        brief = try c.decodeIfPresent(String.self, forKey: .brief)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -43,5 +47,6 @@ public struct ReadingState: Codable, Sendable, Equatable {
         try c.encodeIfPresent(last, forKey: .last)
         try c.encode(bookmarks, forKey: .bookmarks)
         try c.encode(visited.sorted(), forKey: .visited)  // sorted: the file diffs cleanly
+        try c.encodeIfPresent(brief, forKey: .brief)
     }
 }

@@ -90,17 +90,17 @@ public struct CompareView: Screen {
 
     /// Enter on an architecture picks (or drops) it and `x` says the same, so the hint shows Enter
     /// only; on a matrix Enter shows the table (or moves into it when it is already shown) and `x`
-    /// does nothing. In the filter field Enter does the same to the first match. The table only
+    /// does nothing. In the filter field Enter only keeps the filter (it picks nothing). The table only
     /// scrolls: Enter there does nothing and is not offered ("Enter drop MLP" in the table, acting on
     /// the list's row, surprised a new user), as in a matrix's table.
     public func hintWords(_ ctx: ScreenContext) -> [Action: String] {
-        let all = items(ctx)
         // In the field Esc drops what was typed (the field's "done" would say the text stays).
-        let esc: [Action: String] = filtering ? [.cancel: "cancel"] : [:]
-        guard all.indices.contains(list.index), !tableFocus else { return esc.merging([.open: "", .toggle: ""]) { a, _ in a } }
+        if filtering { return [.cancel: "cancel", .open: "keep filter", .toggle: ""] }
+        let all = items(ctx)
+        guard all.indices.contains(list.index), !tableFocus else { return [.open: "", .toggle: ""] }
         switch all[list.index] {
-        case .matrix: return esc.merging([.open: bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]) { a, _ in a }
-        case .architecture(let a): return esc.merging([.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]) { a, _ in a }
+        case .matrix: return [.open: bothShown(ctx.rect) ? "into table" : "show", .toggle: ""]
+        case .architecture(let a): return [.open: picked.contains(a.id) ? "drop" : "pick", .toggle: ""]
         }
     }
 
@@ -226,8 +226,11 @@ public struct CompareView: Screen {
                 return .none
             case .switchFocus: filtering = false; return .none
             case .open:
+                // Enter keeps the filter and nothing else, as in less's and vim's `/` prompt: it also
+                // picked the row under the cursor, and the next `x` dropped it (issue 23, fifth retest).
                 filtering = false
                 if items(ctx).isEmpty { return .message("Nothing in the list matches \"\(filter.text)\"; \(Keymap.key(.focusField, in: .compare)) and \(Keymap.key(.clearField, in: .field)) clears the filter") }
+                return .none
             default: break
             }
         }

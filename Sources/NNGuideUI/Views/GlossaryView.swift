@@ -19,8 +19,11 @@ public struct GlossaryView: Screen {
 
     public var selectedID: String?
 
-    /// List and entry side by side on a wide screen, stacked on a narrow one.
-    func panes(_ r: Rect) -> (field: Rect, list: Rect, detail: Rect, divider: Rect?) {
+    /// List and entry side by side on a wide screen, stacked on a narrow one. Stacked, the list takes
+    /// only the rows its matches need, and one row (the term) while you read the entry out of the
+    /// field: at 40x12 the entry had 3 rows and the definition took two pages (issue 23, fifth retest).
+    func panes(_ ctx: ScreenContext) -> (field: Rect, list: Rect, detail: Rect, divider: Rect?) {
+        let r = ctx.rect
         let body = Rect(x: r.x, y: r.y + 2, width: r.width, height: r.height - 2)
         if r.width >= 64 {
             let lw = min(30, r.width / 3)
@@ -28,15 +31,17 @@ public struct GlossaryView: Screen {
             let divider = Rect(x: rest.x, y: body.y, width: 1, height: body.height)
             return (r.row(0), list, Rect(x: rest.x + 2, y: body.y, width: rest.width - 2, height: body.height), divider)
         }
-        let lh = max(1, min(body.height / 2 - 1, 8))
-        let (list, rest) = body.splitTop(lh, gap: 0)
+        // While you read, the count line goes too: the list it counts is one row.
+        let (list, rest) = typingActive
+            ? body.splitTop(min(max(1, min(body.height / 2 - 1, 8)), max(1, matches(ctx).count)), gap: 0)
+            : Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1).splitTop(1, gap: 0)
         return (r.row(0), list, Rect(x: r.x, y: rest.y + 1, width: r.width, height: rest.height - 1), Rect(x: r.x, y: rest.y, width: r.width, height: 1))
     }
 
     public mutating func fit(_ ctx: inout ScreenContext) {
         let all = matches(ctx)
         if let id = selectedID, let i = all.firstIndex(where: { $0.id == id }) { list.index = i }
-        list.fit(count: all.count, height: panes(ctx.rect).list.height)
+        list.fit(count: all.count, height: panes(ctx).list.height)
         selectedID = all.indices.contains(list.index) ? all[list.index].id : nil
         let doc = detail(ctx)
         if let f = entry.focus, f >= doc.links.count { entry.focus = nil }
@@ -53,46 +58,40 @@ public struct GlossaryView: Screen {
         entry = DocumentViewport()
         list.top = 0
         fit(ctx)
-        list.show(list.index, count: matches(ctx).count, height: panes(ctx.rect).list.height)
+        list.show(list.index, count: matches(ctx).count, height: panes(ctx).list.height)
         fit(ctx)
     }
 
-    /// The chosen entry laid out for the detail pane. The "See" links answer the next question (what
-    /// it costs, what to use instead); on a pane too short to show them under the definition (40x12),
-    /// where `1` would open a link no one can see, they come right under the term.
+    /// The chosen entry laid out for the detail pane: the term, the definition, then the "See" links
+    /// that answer the next question (what it costs, what to use instead), related terms and the pages
+    /// that use it. The definition comes first at every size (issue 23, fifth retest: at 40x12 "See"
+    /// came first and pushed the definition out of sight); the line under a short pane names the links below.
     func detail(_ ctx: ScreenContext) -> Document {
-        let doc = detail(ctx, seeFirst: false)
-        guard let first = doc.menu.first, doc.links[first].line >= panes(ctx.rect).detail.height,
-              let e = selectedID.flatMap({ ctx.guide.glossaryEntry($0) }), e.see.contains(where: { ctx.guide.pageID(showing: $0) != nil }) else { return doc }
-        return detail(ctx, seeFirst: true)
-    }
-
-    private func detail(_ ctx: ScreenContext, seeFirst: Bool) -> Document {
-        let p = panes(ctx.rect).detail
+        let p = panes(ctx).detail
         guard let id = selectedID, let e = ctx.guide.glossaryEntry(id) else { return Document() }
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         let g = ctx.glyphs
         b.wrap([StyledRun(g.text(e.term), .init(role: .title))] + PageLayout.mark(e.origin))
         var n = 0
-        func numbered(_ label: String, _ target: LinkTarget, into b: inout DocumentBuilder) {
+        func numbered(_ label: String, shown: String? = nil, _ target: LinkTarget, into b: inout DocumentBuilder) {
             n += 1
             b.doc.links.append(DocLink(target: target, label: label, line: -1))
             let link = b.doc.links.count - 1
             b.doc.menu.append(link)
             let lead = String(n).count == 1 ? " \(n)  " : "\(n)  "
-            b.wrap([StyledRun(g.text(label), .init(role: .link, link: link))], first: [Span(lead, .accent)], rest: [Span("    ")])
+            b.wrap([StyledRun(g.text(shown ?? label), .init(role: .link, link: link))], first: [Span(lead, .accent)], rest: [Span("    ")])
+        }
+        // A page's link on one line that keeps the end of its breadcrumb, the part that says where it
+        // goes ("… › 3.4 Transformers › Limitations"): wrapped at 40 columns its second line fell below the pane.
+        func page(_ id: String, into b: inout DocumentBuilder) {
+            let crumb = ctx.guide.breadcrumb(id).map { g.text($0) }
+            let sep = " \(g.sep) "
+            numbered(crumb.joined(separator: sep), shown: TextWrap.tail(crumb, separator: sep, width: p.width - 4, ellipsis: g.ellipsis), .page(id), into: &b)
         }
         // What answers the next question (what it costs, what to use instead): the entry's `see`.
         // A team's notes point to pages too; they join the entry's own, once each.
         var see: [String] = []
         for id in e.see + e.notes.flatMap(\.see) { if let p = ctx.guide.pageID(showing: id), !see.contains(p) { see.append(p) } }
-        func seeSection(_ b: inout DocumentBuilder) {
-            guard !see.isEmpty else { return }
-            if !seeFirst { b.blank() }
-            b.line([Span("See", .heading)])
-            for p in see { numbered(ctx.guide.breadcrumb(p).joined(separator: " \(g.sep) "), .page(p), into: &b) }
-        }
-        if seeFirst { seeSection(&b) }
         if !e.aliases.isEmpty { b.wrap([StyledRun(g.text("also: " + e.aliases.joined(separator: ", ")), .init(role: .dim))]) }
         b.blank()
         b.doc.places[Self.definition] = b.doc.lines.count
@@ -103,7 +102,10 @@ public struct GlossaryView: Screen {
             b.blank()
             b.wrap(b.runs(note.text, resolve: { ctx.guide.resolves($0) }) + PageLayout.mark(note.origin))
         }
-        if !seeFirst { seeSection(&b) }
+        if !see.isEmpty {
+            b.blank(); b.line([Span("See", .heading)])
+            for p in see { page(p, into: &b) }
+        }
         let related = e.related.compactMap { ctx.guide.glossaryEntry($0) }
         if !related.isEmpty {
             b.blank(); b.line([Span("Related", .heading)])
@@ -112,9 +114,7 @@ public struct GlossaryView: Screen {
         let pages = e.usedIn.compactMap { ctx.guide.pageID(showing: $0) }
         if !pages.isEmpty {
             b.blank(); b.line([Span("Used in", .heading)])
-            for p in pages {
-                numbered(ctx.guide.breadcrumb(p).joined(separator: " \(g.sep) "), .page(p), into: &b)
-            }
+            for p in pages { page(p, into: &b) }
         }
         return b.doc
     }
@@ -128,11 +128,11 @@ public struct GlossaryView: Screen {
         let all = matches(ctx)
         let doc = detail(ctx)
         // Outside the field, paging reads on in a long entry (a narrow screen shows only a few lines).
-        if !typingActive, action == .pageDown || action == .pageUp, doc.lines.count > panes(ctx.rect).detail.height {
+        if !typingActive, action == .pageDown || action == .pageUp, doc.lines.count > panes(ctx).detail.height {
             _ = entry.scroll(action, lines: doc.lines.count, height: entryRows(doc, ctx))
             return .none
         }
-        if list.move(action, count: all.count, height: panes(ctx.rect).list.height) {
+        if list.move(action, count: all.count, height: panes(ctx).list.height) {
             selectedID = all.indices.contains(list.index) ? all[list.index].id : nil
             entry = DocumentViewport()
             return .none
@@ -189,14 +189,14 @@ public struct GlossaryView: Screen {
     }
 
     public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
-        let p = panes(ctx.rect)
+        let p = panes(ctx)
         let g = ctx.glyphs
         field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g, focusing: .glossary)
         let all = matches(ctx)
         var count = field.text.isEmpty ? "\(all.count) terms" : "\(all.count) of \(ctx.guide.glossary.count) terms"
         // The legend of the marks in the list.
         if ctx.guide.glossary.contains(where: \.inSourceGlossary) { count += "  \(g.bullet) = in the guide's own glossary" }
-        buf.put(TextWrap.truncate(count, width: p.field.width, ellipsis: g.ellipsis), x: p.field.x, y: p.field.y + 1, role: .dim)
+        if p.list.y > p.field.y + 1 { buf.put(TextWrap.truncate(count, width: p.field.width, ellipsis: g.ellipsis), x: p.field.x, y: p.field.y + 1, role: .dim) }
         list.draw(count: all.count, in: p.list, into: &buf) { i, r, selected, buf in
             let mark = all[i].inSourceGlossary ? g.bullet : " "
             let x = buf.put(mark + " ", x: r.x, y: r.y, role: selected ? .selection : .accent)
@@ -209,11 +209,13 @@ public struct GlossaryView: Screen {
         let doc = detail(ctx)
         let rows = entryRows(doc, ctx)
         entry.draw(doc, in: Rect(x: p.detail.x, y: p.detail.y, width: p.detail.width, height: rows), into: &buf, .init(link: entry.focus))
-        // A short pane (40x12) shows the term and its first links: a line of its own says that the
-        // definition (or more) is below, and which key reads on (the retest found it only by paging blindly).
+        // A short pane (40x12): a line of its own says what is below (the definition, or the numbered
+        // links a digit opens), and which key reads on (the retest found it only by paging blindly).
         if doc.lines.count > entry.top + rows {
             let keys = (typingActive ? Keymap.key(.switchFocus, in: .field) + ", " : "") + Keymap.key(.pageDown, in: .glossary)
-            let below = (doc.places[Self.definition] ?? 0) >= entry.top + rows ? "definition" : "more"
+            let hidden = doc.menu.indices.filter { doc.links[doc.menu[$0]].line >= entry.top + rows }
+            let below = (doc.places[Self.definition] ?? 0) >= entry.top + rows ? "definition"
+                : hidden.first.map { $0 + 1 < doc.menu.count ? "links \($0 + 1)-\(doc.menu.count)" : "link \($0 + 1)" } ?? "more"
             let more = "\(g.ascii ? "v" : "\u{2193}") \(below) (\(keys))"
             buf.put(TextWrap.truncate(more, width: p.detail.width, ellipsis: g.ellipsis), x: p.detail.x, y: p.detail.maxY - 1, role: .accent, limit: p.detail.maxX)
         }
@@ -221,7 +223,7 @@ public struct GlossaryView: Screen {
 
     /// The entry's rows: all of the pane, or all but the last when the entry is longer, which says so.
     func entryRows(_ doc: Document, _ ctx: ScreenContext) -> Int {
-        let h = panes(ctx.rect).detail.height
+        let h = panes(ctx).detail.height
         return doc.lines.count > h ? max(1, h - 1) : h
     }
 
@@ -235,7 +237,7 @@ public struct GlossaryView: Screen {
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
-        let p = panes(ctx.rect)
+        let p = panes(ctx)
         if p.field.contains(x: x, y: y) { typingActive = true; return .none }
         if p.list.contains(x: x, y: y) {
             let all = matches(ctx)
@@ -252,7 +254,7 @@ public struct GlossaryView: Screen {
     }
 
     public func violations(_ ctx: ScreenContext) -> [String] {
-        var out = list.violations(count: matches(ctx).count, height: panes(ctx.rect).list.height, name: "glossary list")
+        var out = list.violations(count: matches(ctx).count, height: panes(ctx).list.height, name: "glossary list")
         let doc = detail(ctx)
         if let f = entry.focus, !doc.links.indices.contains(f) { out.append("focus \(f) outside \(doc.links.count) links") }
         if entry.top < 0 { out.append("entry top \(entry.top) < 0") }

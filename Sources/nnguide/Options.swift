@@ -31,6 +31,15 @@ struct ContentOptions: ParsableArguments {
 
     /// Loads the guide or exits 65 with every problem, one per line, on stderr.
     func load() throws -> Guide { try GuideSource(directory: checkedDirectory(), overlays: Overlay.folders(explicit: overlay)).load() }
+
+    /// The guide's contents only, for `toc` (pages and sections, their tables' and figures' ids and
+    /// titles: `ContentCache.contents`); the whole guide, as `load()`, when there are overlays or only
+    /// a whole load can answer.
+    func contents() throws -> Guide {
+        let directory = try checkedDirectory(), overlays = Overlay.folders(explicit: overlay)
+        if overlays.isEmpty, let guide = ContentCache(contentDirectory: directory).contents() { return guide }
+        return try GuideSource(directory: directory, overlays: overlays).load()
+    }
 }
 
 /// A content folder and how it is read: through the cache of the validated guide (ContentCache)

@@ -34,8 +34,12 @@ struct Toc: ParsableCommand {
     }
 
     func run() throws {
-        let guide = try content.load()
-        if let origin { return try list(guide.material(of: origin), guide) }
+        // Without --origin only titles are listed: read without decoding the rest (issue 25).
+        if let origin {
+            let guide = try content.load()
+            return try list(guide.material(of: origin), guide)
+        }
+        let guide = try content.contents()
         switch output.format {
         case .text:
             emit(output.renderer(guide).contents())

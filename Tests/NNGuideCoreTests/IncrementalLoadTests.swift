@@ -220,7 +220,7 @@ import Testing
         let s = try Setup()
         let cache = ContentCache(contentDirectory: s.content.dir, cacheDirectory: s.cacheDir)
         _ = try cache.load()
-        #expect(s.entries.count == 6)   // five files and decisions.yaml's checks
+        #expect(s.entries.count == 7)   // five files, decisions.yaml's checks and the verdict toc reads (`checked`)
         try s.content.edit("pages/00-intro.yaml", "[[attention]]", "[[attenshun]]")
         let whole = ContentLoader.lint(directory: s.content.dir)
         #expect(!whole.isEmpty)

@@ -104,6 +104,20 @@ public struct ContentCache: Sendable {
         return guide
     }
 
+    /// The guide's pages and sections with their tables' and figures' ids and titles only, for
+    /// `nnguide toc`: read from the per-file entries' outlines, parsing only the page files changed
+    /// since (`IncrementalLoad.contents`, which says what it checks). Nil when only the whole load can
+    /// answer (the cache is off, no entries yet, a file other than a page file changed, an error):
+    /// the caller then calls `load()`.
+    public func contents() -> Guide? {
+        guard let cacheDirectory else { return nil }
+        let entries = IncrementalLoad(contentDirectory: contentDirectory, cacheDirectory: cacheDirectory)
+        var parsed: [String] = []
+        guard let guide = entries.contents(parsed: &parsed) else { return nil }
+        Self.trace("outlines in \(entries.folder) (\(parsed.count) page files parsed)")
+        return guide
+    }
+
     /// Every problem in the content, as `ContentLoader.lint` finds them, through the per-file
     /// entries when the cache is on (only the files changed since are parsed).
     public func lint() -> [ContentProblem] {

@@ -245,49 +245,67 @@ struct EntryReader {
     }
 }
 
-/// One entry file: `NNGUIDE-ENTRY 2`, the key, the summary's length and checksum, the summary, then
-/// the value (`BinaryValue.frame`d: its own version, length and checksum). Written aside and
-/// renamed; read mapped, and anything that does not check out is not an entry.
+/// One entry file: `NNGUIDE-ENTRY 3`, the key, the summary's length and checksum and the outline's,
+/// the summary, the outline (a page file's titles for `nnguide toc`, `PageOutline`; empty for other
+/// files), then the value (`BinaryValue.frame`d: its own version, length and checksum). Written aside
+/// and renamed; read mapped, and anything that does not check out is not an entry.
 enum FileEntry {
-    static let magic = "NNGUIDE-ENTRY 2"
+    static let magic = "NNGUIDE-ENTRY 3"
 
     /// `value`: a framed value, or nothing (the decision checks' entry holds a summary only).
-    static func encode(key: String, summary: [UInt8], value: [UInt8]) -> Data {
+    static func encode(key: String, summary: [UInt8], outline: [UInt8] = [], value: [UInt8]) -> Data {
         let sum = summary.withUnsafeBytes(BinaryValue.checksum)
-        var data = Data("\(magic)\n\(key)\n\(summary.count) \(hex(sum))\n".utf8)
+        let outlineSum = outline.withUnsafeBytes(BinaryValue.checksum)
+        var data = Data("\(magic)\n\(key)\n\(summary.count) \(hex(sum)) \(outline.count) \(hex(outlineSum))\n".utf8)
         data.append(contentsOf: summary)
+        data.append(contentsOf: outline)
         data.append(contentsOf: value)
         return data
     }
 
-    /// Where the summary starts (from the start of the file), how long it is and its checksum, when
-    /// `data` begins with an entry header with this key.
-    static func header(_ data: Data, key: String) -> (start: Int, count: Int, sum: UInt64)? {
+    /// Where the summary starts (from the start of the file), how long it and the outline after it
+    /// are, and their checksums, when `data` begins with an entry header with this key.
+    struct Header { var start: Int, count: Int, sum: UInt64, outlineCount: Int, outlineSum: UInt64 }
+
+    static func header(_ data: Data, key: String) -> Header? {
         guard let (lines, offset) = headerLines(data, longest: 100), lines[0] == magic, lines[1] == key else { return nil }
         let fields = lines[2].split(separator: " ")
-        guard fields.count == 2, let n = Int(fields[0]), n >= 0, let sum = UInt64(fields[1], radix: 16) else { return nil }
-        return (offset - data.startIndex, n, sum)
+        guard fields.count == 4, let n = Int(fields[0]), n >= 0, let sum = UInt64(fields[1], radix: 16),
+              let o = Int(fields[2]), o >= 0, let outlineSum = UInt64(fields[3], radix: 16) else { return nil }
+        return Header(start: offset - data.startIndex, count: n, sum: sum, outlineCount: o, outlineSum: outlineSum)
     }
 
     /// The summary's bytes and the value's (still framed), when `data` is an entry with this key and
     /// its summary is as written.
     static func split(_ data: Data, key: String) -> (summary: Data, value: Data)? {
-        guard let (start, n, sum) = header(data, key: key), n <= data.count - start else { return nil }
-        let s = data.startIndex + start
-        let summary = data[s..<(s + n)]
-        guard summary.withUnsafeBytes(BinaryValue.checksum) == sum else { return nil }
-        return (summary, data[(s + n)...])
+        guard let h = header(data, key: key), h.count <= data.count - h.start - h.outlineCount else { return nil }
+        let s = data.startIndex + h.start
+        let summary = data[s..<(s + h.count)]
+        guard summary.withUnsafeBytes(BinaryValue.checksum) == h.sum else { return nil }
+        return (summary, data[(s + h.count + h.outlineCount)...])
     }
 
     /// Only the summary of the entry at `path` when it has this key, read without the value: two
     /// `pread`s, where mapping would fault in 64 KiB around each (90 MB over 1,400 entries at 100x).
     static func readSummary(_ path: String, key: String) -> Data? {
+        readPart(path, key: key) { h in (h.start, h.count, h.sum) }
+    }
+
+    /// Only the outline of the entry at `path` when it has this key (`nnguide toc`): two `pread`s,
+    /// skipping the summary, whose checks and locations are most of a page file's entry.
+    static func readOutline(_ path: String, key: String) -> Data? {
+        readPart(path, key: key) { h in (h.start + h.count, h.outlineCount, h.outlineSum) }
+    }
+
+    /// The bytes of one part of the entry (`where` says which, from its header), when they are as written.
+    static func readPart(_ path: String, key: String, _ where: (Header) -> (start: Int, count: Int, sum: UInt64)) -> Data? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var head = Data(count: 256)
         let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard got > 0, let (start, count, sum) = header(head.prefix(got), key: key) else { return nil }
+        guard got > 0, let h = header(head.prefix(got), key: key) else { return nil }
+        let (start, count, sum) = `where`(h)
         var body = Data(count: count)
         let n = count == 0 ? 0 : body.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(start)) }
         return n == count && body.withUnsafeBytes(BinaryValue.checksum) == sum ? body : nil

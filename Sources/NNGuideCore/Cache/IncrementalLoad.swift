@@ -26,7 +26,7 @@ import Foundation
 /// per content file; an unreadable, corrupt or foreign entry is parsed again, and an unwritable
 /// folder only means nothing is kept.
 struct IncrementalLoad {
-    static let format = "nnguide-entry 3"
+    static let format = "nnguide-entry 4"
 
     let contentDirectory: String
     let folder: String
@@ -54,6 +54,8 @@ struct IncrementalLoad {
         /// The value as the entry holds it (`BinaryValue.frame`d).
         var stored: Data?
         var value: Value?
+        /// A parsed page file's titles for `nnguide toc` (`PageOutline`), kept in its entry.
+        var outline: PageOutline?
         /// Where the value is when it was not read with the summary (lint): the entry and its key.
         var entry: (path: String, key: String)?
         init(file: String, kind: Kind, summary: FileSummary, stored: Data?, value: Value?) {
@@ -105,6 +107,9 @@ struct IncrementalLoad {
         file.hasPrefix(ContentLoader.pagesFolder + "/") ? "p." + file.dropFirst(ContentLoader.pagesFolder.count + 1) : file
     }
     static let decisionChecksEntry = "decisions.checks"
+    /// Written when a whole check of the folder found no error, keyed on the files other than page
+    /// files; removed when one found an error (`nnguide toc` reads it: `ContentsLoad.swift`).
+    static let verdictEntry = "checked"
 
     /// What a load gives: `ContentLoader.read`'s guide and problems and, with the guide, the parts it
     /// was joined from (whose values make the whole-guide cache's, not encoded again).
@@ -130,50 +135,60 @@ struct IncrementalLoad {
     /// `parsed`: the files whose entries did not hold, so were parsed (for tests and the trace).
     func read(guide wantGuide: Bool, parsed: inout [String]) -> Loaded {
         let whole = { () -> Loaded in let (g, p) = ContentLoader.read(directory: contentDirectory); return Loaded(guide: g, problems: p) }
-        guard Path.kind(contentDirectory) == .folder else {
-            return whole()
-        }
+        guard let files = examine() else { return whole() }
+        let keys = files.map(\.key)
+        // Which entries still hold; the rest are parsed, composed ahead on the other core.
+        var parts: [Part?] = files.map { f in f.key.flatMap { stored(file: f.file, kind: f.kind, key: $0, value: wantGuide) } }
+        let stale = files.indices.filter { parts[$0] == nil }
+        parsed = stale.map { files[$0].file }
+        for (i, part) in zip(stale, parse(stale.map { files[$0] }, all: files.map(\.file))) { parts[i] = part }
+        let all = parts.map { $0! }
+        var loaded = merge(all, decisionsKey: decisionsKey(keys), wantGuide: wantGuide)
+        recordVerdict(clean: loaded.problems.errors.isEmpty, key: verdictKey(files))
+        (loaded.parsed, loaded.reused) = (stale.count, files.count - stale.count)
+        return loaded
+    }
+
+    /// The content files in load order (pages, sources, glossary, catalog, decisions), each with the
+    /// key its entry must hold (nil when the file cannot be examined: it is parsed every time). Nil
+    /// when the folder or the executable cannot be examined (the whole folder is read instead).
+    func examine() -> [(file: String, kind: Kind, key: String?)]? {
+        guard Path.kind(contentDirectory) == .folder else { return nil }
         // The executable's identity is in every key: a new build may read or check differently.
         var base = FNV()
         base.add(Self.format)
-        guard base.addIdentity(of: CacheKey.executablePath(), in: AT_FDCWD) else { return whole() }
+        guard base.addIdentity(of: CacheKey.executablePath(), in: AT_FDCWD) else { return nil }
         let content = open(contentDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard content >= 0 else { return whole() }
+        guard content >= 0 else { return nil }
         defer { close(content) }
-        let pageFiles = Reader(root: contentDirectory).pageFiles()
-        let files: [(String, Kind)] = pageFiles.map { ($0, .page) }
-            + Reader(root: contentDirectory).sourcesFiles().map { ($0, .sources) }
+        let reader = Reader(root: contentDirectory)
+        let files: [(String, Kind)] = reader.pageFiles().map { ($0, .page) } + reader.sourcesFiles().map { ($0, .sources) }
             + [(ContentLoader.glossaryFile, .glossary), (ContentLoader.catalogFile, .catalog), (ContentLoader.decisionsFile, .decisions)]
-
-        // Which entries still hold; the rest are parsed, composed ahead on the other core.
-        var keys: [String?] = []
-        var parts: [Part?] = []
-        for (file, kind) in files {
+        return files.map { file, kind in
             var hash = base
             hash.add(file)
-            let key = hash.addIdentity(of: file, in: content) ? hex(hash.value) : nil
-            keys.append(key)
-            parts.append(key.flatMap { stored(file: file, kind: kind, key: $0, value: wantGuide) })
+            return (file, kind, hash.addIdentity(of: file, in: content) ? hex(hash.value) : nil)
         }
-        let stale = files.indices.filter { parts[$0] == nil }
-        parsed = stale.map { files[$0].0 }
+    }
+
+    /// Parses `stale` (composed ahead on the other core) and writes their entries; then deletes the
+    /// entries of files no longer there (`all`: every content file now).
+    func parse(_ stale: [(file: String, kind: Kind, key: String?)], all: [String]) -> [Part] {
+        var parts: [Part] = []
         if !stale.isEmpty {
             let reader = Reader(root: contentDirectory)
-            let ahead = ComposeAhead(paths: stale.map { reader.path(files[$0].0) })
+            let ahead = ComposeAhead(paths: stale.map { reader.path($0.file) })
             defer { ahead.stop() }
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for (n, i) in stale.enumerated() {
-                let part = parse(file: files[i].0, kind: files[i].1, ahead: (ahead, n))
-                parts[i] = part
-                if let key = keys[i] { store(part, key: key) }
+            for (n, f) in stale.enumerated() {
+                let part = parse(file: f.file, kind: f.kind, ahead: (ahead, n))
+                parts.append(part)
+                if let key = f.key { store(part, key: key) }
             }
         }
         // Entries of removed or renamed files go (a listing of the folder: well under a millisecond).
-        prune(keep: Set(files.map { Self.entryName($0.0) }))
-        let all = parts.map { $0! }
-        var loaded = merge(all, decisionsKey: decisionsKey(keys), wantGuide: wantGuide)
-        (loaded.parsed, loaded.reused) = (stale.count, files.count - stale.count)
-        return loaded
+        prune(keep: Set(all.map(Self.entryName)))
+        return parts
     }
 
     /// decisions.yaml's checks depend on the catalog as well: keyed by both files' keys.
@@ -232,6 +247,7 @@ struct IncrementalLoad {
         s.undecoded = reader.undecoded.sorted()
         // A page file's block locations are only needed by its own checks, done here.
         s.locations = kind == .page ? reader.locations.filter { !$0.key.hasPrefix("block:") } : reader.locations
+        var deferred: [CheckRecord] = []
         if !reader.fatal, kind != .decisions {
             var checks = ContentChecks(guide: partial, locations: reader.locations, undecoded: reader.undecoded, deferring: true)
             switch kind {
@@ -241,11 +257,16 @@ struct IncrementalLoad {
             case .catalog: checks.checkCatalog()
             case .decisions: break
             }
+            deferred = checks.deferred ?? []
             var w = EntryWriter()
-            w.records(checks.deferred ?? [])
+            w.records(deferred)
             s.checks = w.bytes
         }
-        return Part(file: file, kind: kind, summary: s, stored: nil, value: value)
+        let part = Part(file: file, kind: kind, summary: s, stored: nil, value: value)
+        if case .page(let page) = value {
+            part.outline = PageOutline(page: page, problems: reader.problems, fatal: reader.fatal, checks: deferred)
+        }
+        return part
     }
 
     /// The checks of decisions.yaml, run with the catalog (the examples are replayed through the
@@ -295,7 +316,8 @@ struct IncrementalLoad {
         part.stored = Data(framed)
         var w = EntryWriter()
         w.summary(part.summary)
-        FileEntry.write(FileEntry.encode(key: key, summary: w.bytes, value: framed), to: path(Self.entryName(part.file)))
+        FileEntry.write(FileEntry.encode(key: key, summary: w.bytes, outline: part.outline?.bytes ?? [], value: framed),
+                        to: path(Self.entryName(part.file)))
     }
 
     /// Entries of files that are gone (removed or renamed) are deleted; so are the entry folders of
@@ -303,7 +325,7 @@ struct IncrementalLoad {
     func prune(keep: Set<String>) {
         let fm = FileManager.default
         if let names = try? fm.contentsOfDirectory(atPath: folder) {
-            for name in names where !keep.contains(name) && name != Self.decisionChecksEntry && !name.contains(".tmp-") {
+            for name in names where !keep.contains(name) && name != Self.decisionChecksEntry && name != Self.verdictEntry && !name.contains(".tmp-") {
                 unlink(path(name))
             }
         }

@@ -22,7 +22,7 @@ import Testing
     func choose(_ s: AppState, _ field: BriefField, _ value: String) -> AppState {
         let schema = s.context.guide.decisions.brief
         var s = press(s, [.home])
-        let row = s.decide.form.shown(schema).firstIndex { schema.fields[$0].field == field } ?? 0
+        let row = s.decide.draft.shown(schema).firstIndex { schema.fields[$0].field == field } ?? 0
         s = press(s, Array(repeating: Key.down, count: row) + [.enter] + keys(value) + [.enter])
         return s
     }
@@ -40,7 +40,7 @@ import Testing
         #expect(rows(graph).contains("nodes") && rows(graph).contains("context"), "\(rows(graph))")
         // Before a modality is chosen nothing limits a field.
         let schema = image.context.guide.decisions.brief
-        #expect(try form().decide.form.shown(schema).count == schema.fields.count)
+        #expect(try form().decide.draft.shown(schema).count == schema.fields.count)
     }
 
     @Test func downSkipsTheFieldsThatDoNotApply() throws {
@@ -49,35 +49,35 @@ import Testing
         var visited: [String] = []
         s = press(s, [.home])
         for _ in schema.fields {
-            visited.append(try #require(s.decide.form.current(schema)).name)
+            visited.append(try #require(try s.decide.form.current(schema)).name)
             s = press(s, [.down])
         }
         #expect(!visited.contains("nodes") && !visited.contains("context"), "\(visited)")
         #expect(visited.last == "notes", "the last field is reached: \(visited)")
-        #expect(render(s).lines.joined().contains("notes \(s.decide.form.shown(schema).count)/\(s.decide.form.shown(schema).count)"))
+        #expect(render(s).lines.joined().contains("notes \(s.decide.draft.shown(schema).count)/\(s.decide.draft.shown(schema).count)"))
     }
 
     @Test func aValueThatStopsApplyingIsKeptMarkedAndIgnored() throws {
         var s = choose(try form(), .modality, "graph")
         s = choose(s, .task, "classification")
         s = choose(s, BriefField("nodes"), "500")
-        #expect(s.decide.form.values[BriefField("nodes")] == .number(500))
+        #expect(s.decide.draft.values[BriefField("nodes")] == .number(500))
         s = choose(s, .modality, "image")
-        #expect(s.decide.form.values[BriefField("nodes")] == .number(500), "the value was dropped")
+        #expect(s.decide.draft.values[BriefField("nodes")] == .number(500), "the value was dropped")
         #expect(rows(s).contains("nodes"))
         let screen = render(s).lines.joined(separator: "\n")
         #expect(screen.contains("500 (ignored)"), "\(screen)")
         // The recommendation beside the form ignores it and says so.
-        let rec = try #require(s.decide.form.recommendation(s.context.guide))
+        let rec = try #require(s.decide.draft.recommendation(s.context.guide))
         #expect(rec.warnings.contains { $0.hasPrefix("nodes does not apply to modality image") }, "\(rec.warnings)")
         // Focused, it says why; cleared, it leaves the form and the focus goes on.
         let schema = s.context.guide.decisions.brief
-        let row = try #require(s.decide.form.shown(schema).firstIndex { schema.fields[$0].name == "nodes" })
+        let row = try #require(s.decide.draft.shown(schema).firstIndex { schema.fields[$0].name == "nodes" })
         s = press(s, [.home] + Array(repeating: Key.down, count: row))
         #expect(render(s).lines.joined(separator: " ").contains("Not for modality image (only graph)"))
         s = press(s, keys("x"))
-        #expect(s.decide.form.values[BriefField("nodes")] == nil)
+        #expect(s.decide.draft.values[BriefField("nodes")] == nil)
         #expect(!rows(s).contains("nodes"))
-        #expect(s.decide.form.current(schema)?.name == schema.fields[schema.fields.firstIndex { $0.name == "nodes" }! + 1].name)
+        #expect(try s.decide.form.current(schema)?.name == schema.fields[schema.fields.firstIndex { $0.name == "nodes" }! + 1].name)
     }
 }

@@ -22,7 +22,7 @@ import Testing
     @Test func theScreenListsEveryFlipAndEnterAppliesTheLastOne() throws {
         var s = press(Fixture.state(), Self.result)
         let shown = try #require(s.decide.top as? RecommendationScreen).shown
-        let brief = try #require(s.decide.form.brief(Fixture.guide.decisions.brief))
+        let brief = try #require(s.decide.draft.brief(Fixture.guide.decisions.brief))
         #expect(shown == Flips.analyze(brief, with: Recommender(guide: Fixture.guide)))
         try #require(!shown.isEmpty, "the fixture brief must have a flip")
         // Shift-Tab from nothing focuses the last target: the last flip.
@@ -30,13 +30,13 @@ import Testing
         let before = s
         s = press(s, [.enter])
         let f = try #require(shown.last)
-        #expect(s.decide.form.values[f.field]?.description == f.value)
-        let applied = try #require(s.decide.form.recommendation(Fixture.guide))
+        #expect(s.decide.draft.values[f.field]?.description == f.value)
+        let applied = try #require(s.decide.draft.recommendation(Fixture.guide))
         #expect(applied.pick.id == f.pick && applied.pick.title == f.title)
         #expect(render(s).lines.joined(separator: "\n").contains("Changed: " + f.change))
         // Backspace undoes it: the brief as it was, still on the recommendation screen.
         s = press(s, [.backspace])
-        #expect(s.decide.form.values == brief.values)
+        #expect(s.decide.draft.values == brief.values)
         #expect(s.decide.top is RecommendationScreen)
         #expect(!render(s).lines.joined(separator: "\n").contains("Changed:"))
         // Issue 22: at the line and the focus the flip was applied from, the screen as it was.
@@ -49,9 +49,9 @@ import Testing
 
     @Test func theFormMarksTheFieldsWhoseChangeChangesThePickLive() throws {
         var s = press(Fixture.state(), keys("d3", "4j6j500", Key.enter))
-        let brief = try #require(s.decide.form.brief(Fixture.guide.decisions.brief))
+        let brief = try #require(s.decide.draft.brief(Fixture.guide.decisions.brief))
         let expected = Set(Flips.analyze(brief, with: Recommender(guide: Fixture.guide)).map(\.field))
-        #expect(s.decide.form.pivots == expected)
+        #expect(s.decide.draft.pivots == expected)
         #expect(!expected.isEmpty)
         let text = render(s).lines.joined(separator: "\n")
         for f in Fixture.guide.decisions.brief.fields {
@@ -62,8 +62,8 @@ import Testing
         }
         // Editing the brief works them out again.
         s = press(s, keys("gj", Key.right))
-        let changed = try #require(s.decide.form.brief(Fixture.guide.decisions.brief))
-        #expect(s.decide.form.pivots == Set(Flips.analyze(changed, with: Recommender(guide: Fixture.guide)).map(\.field)))
+        let changed = try #require(s.decide.draft.brief(Fixture.guide.decisions.brief))
+        #expect(s.decide.draft.pivots == Set(Flips.analyze(changed, with: Recommender(guide: Fixture.guide)).map(\.field)))
     }
 }
 

@@ -190,20 +190,20 @@ import Testing
 
     @Test func choicesCycleAndDigitsPick() {
         var s = press(Fixture.state(), keys("d3", Key.right, Key.right))
-        #expect(s.decide.form.values[.modality] == .choice("image"))
+        #expect(s.decide.draft.values[.modality] == .choice("image"))
         s = press(s, [.left, .left])
-        #expect(s.decide.form.values[.modality] == nil, "before the first value: not set")
+        #expect(s.decide.draft.values[.modality] == nil, "before the first value: not set")
         s = press(s, keys("4"))
-        #expect(s.decide.form.values[.modality] == .choice("text"))
+        #expect(s.decide.draft.values[.modality] == .choice("text"))
         s = press(s, keys("x"))
-        #expect(s.decide.form.values[.modality] == nil)
+        #expect(s.decide.draft.values[.modality] == nil)
     }
 
     /// `y` in the form shows the command under the focused field, which the form keeps in view: below
     /// the last field it was off screen on any form taller than the window, so `y` seemed to do nothing.
-    @Test func yInTheBriefFormShowsTheCommandWhereTheFocusIs() {
+    @Test func yInTheBriefFormShowsTheCommandWhereTheFocusIs() throws {
         var s = press(Fixture.state(80, 12), keys("d3", "4j", Key.right, "k", "y"))
-        #expect(s.decide.form.field == 0, "the focus stays on modality")
+        #expect(try s.decide.form.field == 0, "the focus stays on modality")
         #expect(shown(s).contains("modality*"))
         #expect(shown(s).contains("nnguide recommend --modality text"), "the command is on screen")
         s = press(s, keys("y"))
@@ -228,7 +228,7 @@ import Testing
             var seen: Set<String> = []
             for _ in 0..<30 {
                 s = press(s, [.right])
-                if let task = s.decide.form.values[.task] { seen.insert(task.description) }
+                if let task = s.decide.draft.values[.task] { seen.insert(task.description) }
             }
             return seen
         }
@@ -237,10 +237,10 @@ import Testing
         #expect(tasks("2").contains("classification"))
 
         var s = press(AppState(library: library, width: 80, height: 24), keys("d3", "4", "j"))
-        while s.decide.form.values[.task] != .choice("translation") { s = press(s, [.right]) }
+        while s.decide.draft.values[.task] != .choice("translation") { s = press(s, [.right]) }
         #expect(!shown(s).contains("does not apply"))
         s = press(s, keys("k2"))  // modality: image, with translation still chosen
-        let problem = s.decide.form.outcome(library.guide).problem ?? ""
+        let problem = s.decide.draft.outcome(library.guide).problem ?? ""
         #expect(problem.hasPrefix("Task translation does not apply to modality image; for image: classification"), "\(problem)")
         #expect(shown(s).contains("does not apply"), "\(shown(s))")
         #expect(!shown(s).contains("Pick:"))
@@ -263,9 +263,9 @@ import Testing
         var s = press(Fixture.state(), keys("d3", "G", Key.enter, "quit? try it"))
         #expect(!s.quit)
         #expect(s.decide.typing)
-        #expect(s.decide.form.values[.notes] == .text("quit? try it"))
+        #expect(s.decide.draft.values[.notes] == .text("quit? try it"))
         s = press(s, [.backspace, .backspace, .enter])
-        #expect(s.decide.form.values[.notes] == .text("quit? try "))
+        #expect(s.decide.draft.values[.notes] == .text("quit? try "))
         #expect(!s.decide.typing)
         // Out of the field, q quits again.
         #expect(press(s, keys("q")).quit)
@@ -273,10 +273,10 @@ import Testing
 
     @Test func aBadNumberSaysWhatIsValid() {
         let s = press(Fixture.state(), keys("d3", "jj", Key.enter, "12kx"))
-        #expect(s.decide.form.values[.samples] == nil)
+        #expect(s.decide.draft.values[.samples] == nil)
         #expect(shown(s).contains("is not a number"), "\(shown(s))")   // and what samples takes (issue 23: not "unknown value")
         let ok = press(s, [.backspace, .up])
-        #expect(ok.decide.form.values[.samples] == .number(12_000))
+        #expect(ok.decide.draft.values[.samples] == .number(12_000))
     }
 
     @Test func briefsSaveAsNewFilesAndOpenAgain() throws {
@@ -287,7 +287,7 @@ import Testing
         let firstText = try String(contentsOfFile: first, encoding: .utf8)
         #expect(firstText.hasPrefix("modality: text\ntask: generation\ndecided:\n  pick: transformer\n"), "\(firstText)")
         #expect(firstText.contains("\n  date: 2024-05-01\n"))
-        #expect(!s.decide.form.unsaved)
+        #expect(!s.decide.draft.unsaved)
         // Saving the same brief again writes nothing new.
         s = press(s, keys("w"), running: dir.runner)
         #expect(s.message?.hasPrefix("Already saved:") == true)
@@ -304,7 +304,7 @@ import Testing
         let index = try #require(fresh.decide.saved.firstIndex { $0.path == first })
         fresh = press(fresh, keys("\(index + 1)"))
         #expect(fresh.decide.top is BriefScreen)
-        #expect(fresh.decide.form.values == [.modality: .choice("text"), .task: .choice("generation")])
+        #expect(fresh.decide.draft.values == [.modality: .choice("text"), .task: .choice("generation")])
     }
 
     @Test func aBriefWhoseTaskChangedIsSavedUnderItsNewName() throws {
@@ -314,7 +314,7 @@ import Testing
         var s = press(Fixture.state(), keys("d3", "4j6", "w"), running: dir.runner)
         #expect(FileManager.default.fileExists(atPath: dir.path("state/briefs/text-generation.yaml")))
         s = press(s, keys("l"), running: dir.runner)
-        let task = try #require(s.decide.form.values[.task]?.description)
+        let task = try #require(s.decide.draft.values[.task]?.description)
         #expect(task != "generation")
         s = press(s, keys("w"), running: dir.runner)
         let saved = try FileManager.default.contentsOfDirectory(atPath: dir.path("state/briefs")).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -330,10 +330,10 @@ import Testing
         try "modality: image\ntask: classification\n".write(toFile: dir.path("state/briefs/a.yaml"), atomically: true, encoding: .utf8)
         var s = press(Fixture.state(), keys("d3", "4", "o"), running: dir.runner)
         s = press(s, keys("1"))
-        #expect(s.decide.top is SavedBriefsScreen && s.decide.form.values[.modality] == .choice("text"))
+        #expect(s.decide.top is SavedBriefsScreen && s.decide.draft.values[.modality] == .choice("text"))
         #expect(s.message?.contains("unsaved changes") == true)
         s = press(s, keys("1"))
-        #expect(s.decide.top is BriefScreen && s.decide.form.values[.modality] == .choice("image"))
+        #expect(s.decide.top is BriefScreen && s.decide.draft.values[.modality] == .choice("image"))
     }
 
     @Test func aBrokenBriefFileIsListedWithItsLineAndKept() throws {

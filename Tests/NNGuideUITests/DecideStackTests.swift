@@ -128,16 +128,16 @@ import Testing
         #expect(Self.names(s) == ["HubScreen", "BriefScreen", "SavedBriefsScreen"])
         s = press(s, keys("1"))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen"], "back to the form, not a second form")
-        #expect(s.decide.form.values[.modality] == .choice("image"))
+        #expect(s.decide.draft.values[.modality] == .choice("image"))
     }
 
-    @Test func theSavedBriefsReturnToTheirCallerAsItWas() {
+    @Test func theSavedBriefsReturnToTheirCallerAsItWas() throws {
         // From the form: Esc and Backspace leave it exactly as it was, the focused field included.
         let form = press(Fixture.state(), keys("d3", "4j6", "j"))
         for close in [Key.escape, .backspace] {
             let s = press(form, keys("o") + [close])
             #expect(Self.names(s) == ["HubScreen", "BriefScreen"])
-            #expect(render(s) == render(form) && s.decide.form == form.decide.form)
+            #expect(try render(s) == render(form) && s.decide.draft == form.decide.draft && s.decide.form == form.decide.form)
         }
         // From the hub: the hub with its last item still chosen.
         let s = press(Fixture.state(), keys("d5", Key.backspace))
@@ -152,7 +152,7 @@ import Testing
         #expect(asked.count == 1 && asked.first?.asker == asking.topAsker)
         s = update(asking, .done(.recordSaved(path: "/w/decision-x.md"), to: asked[0].asker)).0
         #expect(s.message == "Saved record decision-x.md in /w")
-        #expect(s.decide.session?.saved == "/w/decision-x.md" && s.decide.form.savedRecord == nil)
+        #expect(s.decide.session?.saved == "/w/decision-x.md" && s.decide.draft.savedRecord == nil)
         // The list's own first command (reading the folder) answers the list, not the hub that opened it.
         let (next, commands) = update(press(Fixture.state(), keys("d")), .key(.char("5"), at: 0))
         #expect(commands == [.listBriefs])
@@ -173,7 +173,7 @@ import Testing
         let (listing, list) = step(press(Fixture.state(), keys("d")), .key(.char("5"), at: 0))
         s = update(press(listing, [.backspace]), .done(.briefsListed([], folder: "/b"), to: list[0].asker)).0
         #expect(Self.names(s) == ["HubScreen"] && s.violations().isEmpty)
-        #expect(s.decide.session == nil && s.form.savedRecord == nil)
+        #expect(s.decide.session == nil && s.draft.savedRecord == nil)
     }
 
     /// A screen reached by keys, and the keymap scopes it must have, most specific first.

@@ -173,17 +173,17 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         var s = press(Fixture.state(), keys("d3", "4j6"))
         let c = feed(&s, key("w"))
         #expect(c == [.saveBrief(values: [.modality: .choice("text"), .task: .choice("generation")], name: "text-generation")])
-        #expect(s.decide.form.unsaved, "not saved until the result says so")
+        #expect(s.decide.draft.unsaved, "not saved until the result says so")
         var failed = s
         feed(&failed, .done(.briefFailed("cannot write in /b: No space left on device"), to: failed.topAsker))
         #expect(failed.message == "Not saved: cannot write in /b: No space left on device")
-        #expect(failed.decide.form.unsaved)
+        #expect(failed.decide.draft.unsaved)
         var same = s
         feed(&same, .done(.briefSaved(path: "/b/text-generation.yaml", new: false), to: same.topAsker))
-        #expect(same.message == "Already saved: text-generation.yaml in /b" && !same.decide.form.unsaved)
+        #expect(same.message == "Already saved: text-generation.yaml in /b" && !same.decide.draft.unsaved)
         feed(&s, .done(.briefSaved(path: "/b/text-generation.yaml", new: true), to: s.topAsker))
         #expect(s.message == "Saved brief text-generation.yaml in /b")
-        #expect(!s.decide.form.unsaved && s.decide.form.file == "/b/text-generation.yaml")
+        #expect(!s.decide.draft.unsaved && s.decide.draft.file == "/b/text-generation.yaml")
         #expect(render(s).lines[s.height - 2].contains("(brief saved)"))
         // Saved: quitting keeps no draft.
         #expect(feed(&s, key("q")).isEmpty)
@@ -292,13 +292,13 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         #expect(render(replayed) == render(live))
         #expect(replayed.reading == live.reading && replayed.saves == live.saves)
         #expect(replayed.message == live.message && replayed.farewell == live.farewell)
-        #expect(replayed.decide.saved == live.decide.saved && replayed.decide.form.file == live.decide.form.file)
+        #expect(replayed.decide.saved == live.decide.saved && replayed.decide.draft.file == live.decide.draft.file)
         #expect(replayedCommands == liveCommands)
 
         // The results are part of the session: the keys alone do not give it back.
         var keysOnly = start
         for e in log { if case .key = e { feed(&keysOnly, e) } }
-        #expect(keysOnly.decide.form.file == nil && live.decide.form.file != nil)
+        #expect(keysOnly.decide.draft.file == nil && live.decide.draft.file != nil)
     }
 
     /// The same for random sessions: keys from the Decide screens and the reader, at random moments,

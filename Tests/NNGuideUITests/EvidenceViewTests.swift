@@ -62,7 +62,7 @@ import Testing
         #expect(Self.row(buf, "as of 2025-06 · 1 source") != nil, "the block's own line")
 
         s = press(s, keys(key))
-        guard case .sources(let note)? = s.overlay else { Issue.record("no sources box: \(String(describing: s.overlay))"); return }
+        guard let note = (s.current as? SourcesBox)?.note else { Issue.record("no sources box: \(s.current)"); return }
         #expect(note.ids == ["onnx-docs", "resnet-paper"])
         #expect(note.reviewedText == "reviewed 2025-06 to 2026-12")
         let box = render(s)
@@ -71,11 +71,11 @@ import Testing
         #expect(Self.row(box, "https://arxiv.org/abs/1512.03385") != nil)
         #expect(box.line(box.height - 1).contains("close"))
         s = update(s, .escape)
-        #expect(s.overlay == nil && s.screen == .reader)
+        #expect(!s.modalOnTop && s.screen == .reader)
         // A section without any: a message, no box.
         s.openPage("inductive-bias")
         s = press(s, keys(key))
-        #expect(s.overlay == nil)
+        #expect(!s.modalOnTop)
         #expect(s.message?.contains("cites no sources") == true)
     }
 
@@ -90,13 +90,13 @@ import Testing
         let linked = press(s, keys("1"))
         #expect(linked.screen == .reader && linked.reader.unit == "inductive-bias")
         s = press(s, keys(key))
-        guard case .sources(let note)? = s.overlay else { Issue.record("no sources box"); return }
+        guard let note = (s.current as? SourcesBox)?.note else { Issue.record("no sources box"); return }
         #expect(note.title == "Architecture" && note.ids == ["onnx-docs"])
     }
 
     @Test func thePopoverNamesSeeAndTheReviewDate() {
         let s = press(Self.state(), keys("1", Key.tab, Key.enter))
-        #expect(s.overlay == .popover(glossaryID: "architecture"))
+        #expect((s.current as? GlossaryPopover)?.glossaryID == "architecture")
         let buf = render(s)
         #expect(Self.row(buf, "See: ") != nil)
         #expect(Self.row(buf, "as of 2026-11 · 1 source") != nil)
@@ -109,7 +109,7 @@ import Testing
         s.compare.list.index = try #require(s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false })
         #expect(Self.row(render(s), "as of 2026-10 · 1 source · \(key) lists them") != nil)
         s = press(s, keys(key))
-        guard case .sources(let note)? = s.overlay else { Issue.record("no sources box"); return }
+        guard let note = (s.current as? SourcesBox)?.note else { Issue.record("no sources box"); return }
         #expect(note.ids == ["resnet-paper"])
     }
 }

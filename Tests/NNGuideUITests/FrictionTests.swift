@@ -33,12 +33,12 @@ import Testing
         #expect(press(s, keys("i")).screen == .glossary, "i is the glossary's key on a choice too")
         s = press(s, [.enter] + keys("image"))
         #expect(s.screen == .decide, "a letter left the form: \(s.screen)")
-        #expect(s.decide.form.values[.modality]?.description == "image")
+        #expect(s.decide.draft.values[.modality]?.description == "image")
         s = press(s, [.enter, Key.char("j")])
-        #expect(s.decide.form.current(s.context.guide.decisions.brief)?.field == .task)
+        #expect(try s.decide.form.current(s.context.guide.decisions.brief)?.field == .task)
         // Esc on text that fits nothing puts back what the field had.
         s = press(s, [.enter] + keys("classification") + [.enter] + [Key.char("k"), .enter] + keys("zq") + [.escape])
-        #expect(s.decide.form.values[.modality]?.description == "image" && s.decide.form.editing == nil)
+        #expect(try s.decide.draft.values[.modality]?.description == "image" && s.decide.form.editing == nil)
     }
 
     /// At 40 columns "Saved the brief image-classification.yaml in /home/…" cut the name; the home

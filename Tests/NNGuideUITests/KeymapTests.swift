@@ -82,7 +82,7 @@ import Testing
             #expect(s.screen == .help, "F1 while typing in the brief after \(path.map(\.label))")
         }
         let asked = press(Fixture.state(), keys("d3", "G", Key.enter, "why?"))
-        #expect(asked.screen == .decide && asked.decide.form.values[.notes] == .text("why?"))
+        #expect(asked.screen == .decide && asked.decide.draft.values[.notes] == .text("why?"))
     }
 
     @Test func ctrlCQuitsFromAnywhere() {

@@ -16,7 +16,7 @@ import Testing
         let filled = press(Fixture.state(40, 12), keys("d3", "4j6"))
         #expect(Self.statusLine(filled).hasPrefix("Not saved"), "\(Self.statusLine(filled))")
         let saved = press(filled, keys("w"), running: dir.runner)
-        let name = try #require(saved.decide.form.fileStem)
+        let name = try #require(saved.decide.draft.fileStem)
         #expect(Self.statusLine(saved).hasPrefix("Saved " + name), "\(Self.statusLine(saved))")
         let changed = press(saved, [.right])
         #expect(Self.statusLine(changed).hasPrefix("Not saved"), "\(Self.statusLine(changed))")

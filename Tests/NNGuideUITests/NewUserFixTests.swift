@@ -77,11 +77,11 @@ import Testing
             let hub = press(Fixture.state(w, h), keys("d"), running: dir.runner)
             #expect(shown(hub).contains("draft text"), "\(w)x\(h):\n\(shown(hub))")
             let form = press(hub, keys("3"), running: dir.runner)
-            #expect(form.decide.top is BriefScreen && form.decide.form.values[.modality] == .choice("text"))
-            #expect(form.decide.form.values[.samples] != nil)
+            #expect(form.decide.top is BriefScreen && form.decide.draft.values[.modality] == .choice("text"))
+            #expect(form.decide.draft.values[.samples] != nil)
             // N still starts a new one, and nothing new is kept: the draft is unchanged.
             let fresh = press(form, keys("N"), running: dir.runner)
-            #expect(fresh.decide.form.values.isEmpty)
+            #expect(fresh.decide.draft.values.isEmpty)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("state/briefs/drafts")) == ["text.yaml"])
     }

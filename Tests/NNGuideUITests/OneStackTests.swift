@@ -14,12 +14,12 @@ import Testing
     @Test func theMapFromARecommendationReturnsToTheSameRecommendationAndPick() throws {
         // A flip applied first, so the pick is the recommendation screen's own, not the form's first.
         let rec = press(Fixture.state(), DecideFlipsTests.result + [.backTab, .enter])
-        let pick = try #require(rec.form.recommendation(Fixture.guide)?.pick.id)
+        let pick = try #require(rec.draft.recommendation(Fixture.guide)?.pick.id)
         try #require(render(rec).lines.joined().contains("Changed: "))
         for close in [Key.escape, .backspace, .char("M")] {
             let s = press(rec, keys("M", "jj") + [close])
             #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen"], "\(close.label)")
-            #expect(s.form == rec.form && s.form.recommendation(Fixture.guide)?.pick.id == pick, "\(close.label)")
+            #expect(try s.decide.form == rec.decide.form && s.draft == rec.draft && s.draft.recommendation(Fixture.guide)?.pick.id == pick, "\(close.label)")
             #expect(Self.screen(s) == Self.screen(rec), "\(close.label) did not land on the same recommendation")
             #expect(s.violations().isEmpty)
         }
@@ -28,13 +28,13 @@ import Testing
     @Test func theFlipsListReturnsToTheFormAsItWasLeft() throws {
         let form = press(Fixture.state(), keys("d3", "4j6j500", Key.enter, "k"))
         var s = press(form, keys("r") + [.backTab, .enter])
-        #expect(s.form.values != form.form.values, "no flip was applied, so the test shows nothing")
+        #expect(s.draft.values != form.draft.values, "no flip was applied, so the test shows nothing")
         // Backspace undoes the flip; once none is left, it returns to the form.
         s = press(s, [.backspace])
-        #expect(s.decide.top is RecommendationScreen && s.form.values == form.form.values)
+        #expect(s.decide.top is RecommendationScreen && s.draft.values == form.draft.values)
         s = press(s, [.backspace])
         #expect(Self.names(s) == ["HubScreen", "BriefScreen"])
-        #expect(s.form.values == form.form.values && s.form.field == form.form.field)
+        #expect(try s.draft.values == form.draft.values && s.decide.form.field == form.decide.form.field)
         #expect(Self.screen(s) == Self.screen(form), "the form is not as it was left")
     }
 
@@ -79,6 +79,21 @@ import Testing
         let hub = press(Fixture.state(), keys("d2", "1", Key.backspace, Key.backspace))
         #expect(Self.names(hub) == ["HubScreen"] && hub.screen == .decide)
         #expect(press(hub, [.backspace, .backspace]).message == "Nothing to go back to")
+    }
+
+    @Test func theFormReopensOnTheFieldItWasLeftOn() throws {
+        // The focus is the form's own, but the draft remembers it: closed by Back or by `d`, the form
+        // opened again from the hub lands where the user was, with the brief as it was.
+        let form = press(Fixture.state(), keys("d3", "4j6j500", Key.enter, "jj"))
+        let field = try form.decide.form.field
+        try #require(field > 1, "the focus never moved, so the test shows nothing")
+        for leave in [[Key.backspace], keys("d")] {
+            let s = press(form, leave + keys("3"))
+            #expect(Self.names(s) == ["HubScreen", "BriefScreen"], "\(leave.map(\.label))")
+            #expect(try s.decide.form.field == field && s.draft.values == form.draft.values, "\(leave.map(\.label))")
+        }
+        // A new brief starts at the top again.
+        #expect(try press(form, keys("N", Key.backspace, "3")).decide.form.field == 0)
     }
 
     @Test func aScreenPoppedIsForgottenAndOnePutAsideIsKept() {

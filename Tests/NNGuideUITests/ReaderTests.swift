@@ -25,14 +25,14 @@ import Testing
 
     @Test func enterOnAGlossaryLinkShowsThePopoverInPlace() {
         var s = press(Fixture.state(), keys("1", Key.tab, Key.enter))
-        #expect(s.overlay == .popover(glossaryID: "architecture"))
+        #expect((s.current as? GlossaryPopover)?.glossaryID == "architecture")
         #expect(s.screen == .reader)
         #expect(render(s).lines.contains { $0.contains("The structure of a network") })
         s = update(s, .escape)
-        #expect(s.overlay == nil && s.screen == .reader)
+        #expect(!s.modalOnTop && s.screen == .reader)
         // Any other key closes it and acts: j scrolls (or stays put on a short page) without leaving.
         s = press(s, [.enter, .char("]")])
-        #expect(s.overlay == nil)
+        #expect(!s.modalOnTop)
         #expect(s.reader.unit == "brief")
     }
 

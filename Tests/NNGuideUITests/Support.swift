@@ -108,7 +108,17 @@ struct DecideProbe {
     /// The screens on Decide's stack, bottom first: the hub, then what was pushed over it.
     var stack: [any Screen] { [state.view(.decide)] + (state.stacks[.decide] ?? []).map { state.screens[$0.screen] } }
     var top: any Screen { stack[stack.count - 1] }
-    var form: BriefForm { state.form }
+    /// The brief they share.
+    var draft: BriefDraft { state.draft }
+    /// The topmost brief form on the stack, for what is the form's own (the focus, the typing);
+    /// throws when there is none, so a test never reads a form that is not there.
+    var form: BriefScreen {
+        get throws {
+            guard let f = stack.last(where: { $0 is BriefScreen }) as? BriefScreen else { throw NoBriefForm() }
+            return f
+        }
+    }
+    struct NoBriefForm: Error, CustomStringConvertible { var description: String { "no brief form on Decide's stack" } }
     var aside: [TreeOrigin: [Frame]] { state.aside }
     var scopes: [Scope] { top.scopes }
     var typing: Bool { top.typing(state.context) }

@@ -20,7 +20,7 @@ import Testing
     func retrieval(_ guide: Guide?) throws -> AppState {
         let g = try #require(guide, "Content/ or the example overlay does not load")
         let s = press(AppState(library: Library(guide: g), width: 80, height: 24), keys("d3", "4j9"))
-        try #require(s.decide.form.values[.task] == .choice("retrieval"), "the shipped guide's task list moved: \(shown(s))")
+        try #require(s.decide.draft.values[.task] == .choice("retrieval"), "the shipped guide's task list moved: \(shown(s))")
         return s
     }
 
@@ -41,7 +41,7 @@ import Testing
         let acme = try #require(Self.acme), base = try #require(Self.base)
         let (s, commands, _) = dir.runner.settle(try retrieval(acme), .key(.char("w"), at: 0))
         #expect(commands.count == 1)
-        let path = try #require(s.decide.form.file)
+        let path = try #require(s.decide.draft.file)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("modality: text\ntask: retrieval\ndecided:\n  pick: sentence-embeddings\n"), "\(text)")
         #expect(text.contains("  date: 2024-05-01\n") && text.contains("  overlays: [\"Acme platform\"]\n"), "\(text)")
@@ -55,7 +55,7 @@ import Testing
         let other = try TempDir()
         let (partial, _, _) = other.runner.settle(press(AppState(library: Library(guide: acme), width: 80, height: 24), keys("d3", "4")),
                                                    .key(.char("w"), at: 0))
-        let partialPath = try #require(partial.decide.form.file)
+        let partialPath = try #require(partial.decide.draft.file)
         #expect(try String(contentsOfFile: partialPath, encoding: .utf8) == "modality: text\n")
     }
 
@@ -69,10 +69,10 @@ import Testing
                           store: StateStore(directory: dir.path("state")))
         }
         let (first, _, _) = runner("2024-05-01").settle(try retrieval(acme), .key(.char("w"), at: 0))
-        let path = try #require(first.decide.form.file)
+        let path = try #require(first.decide.draft.file)
         // The next day, without the overlay: the pick moves, and the file is the same.
         let (again, _, _) = runner("2024-05-02").settle(try retrieval(base), .key(.char("w"), at: 0))
-        #expect(again.decide.form.file == path)
+        #expect(again.decide.draft.file == path)
         #expect(again.message?.hasPrefix("Pick moved from Sentence embeddings with a light head") == true, "\(again.message ?? "")")
         #expect(again.message?.contains("on 2024-05-01; updated text-retrieval.yaml") == true, "\(again.message ?? "")")
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -85,7 +85,7 @@ import Testing
         let edited = "# our search brief\n" + (try String(contentsOfFile: path, encoding: .utf8))
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
         let (fourth, _, _) = runner("2024-05-04").settle(try retrieval(base), .key(.char("w"), at: 0))
-        #expect(fourth.decide.form.file == dir.path("state/briefs/text-retrieval-2.yaml"))
+        #expect(fourth.decide.draft.file == dir.path("state/briefs/text-retrieval-2.yaml"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == edited)
     }
 

@@ -18,7 +18,7 @@ import Testing
     static func form(at field: BriefField, _ w: Int = 80, _ h: Int = 24) throws -> AppState {
         let s = press(try app(w, h), keys("d3"))
         let schema = s.context.guide.decisions.brief
-        let i = try #require(s.decide.form.shown(schema).firstIndex { schema.fields[$0].field == field }, "\(field) not shown")
+        let i = try #require(s.decide.draft.shown(schema).firstIndex { schema.fields[$0].field == field }, "\(field) not shown")
         return press(s, Array(repeating: Key.down, count: i))
     }
 
@@ -30,32 +30,32 @@ import Testing
     @Test func aChoiceTakesLettersAsKeysAndNamesAfterEnter() throws {
         for (w, h) in [(80, 24), (40, 12)] {
             let s = press(try Self.form(at: BriefField("deploy"), w, h), keys("1"))
-            let before = s.decide.form.values[BriefField("deploy")]
+            let before = s.decide.draft.values[BriefField("deploy")]
             let z = press(s, keys("z"))
-            #expect(z.decide.form.editing == nil && z.decide.form.values[BriefField("deploy")] == before)
+            #expect(try z.decide.form.editing == nil && z.decide.draft.values[BriefField("deploy")] == before)
             #expect(z.message == "z does nothing here; \(Keymap.key(.open, in: .brief)) types a name", "\(z.message ?? "")")
             #expect(press(s, keys("t")).screen == .contents, "t is the contents' key on a choice too")
             #expect(!render(s).lines.joined().contains("just type"))
             #expect(Self.hint(s).contains("type a name") || w < 80, "\(w)x\(h): \(Self.hint(s))")
             let named = press(s, [.enter] + keys("phone") + [.enter])
-            #expect(named.decide.form.editing == nil)
-            #expect(named.decide.form.values[BriefField("deploy")]?.description == "mobile")
+            #expect(try named.decide.form.editing == nil)
+            #expect(named.decide.draft.values[BriefField("deploy")]?.description == "mobile")
         }
     }
 
     @Test func escAfterTypingANamePutsTheValueBack() throws {
         let s0 = press(try Self.form(at: BriefField("deploy")), keys("1"))
-        let before = try #require(s0.decide.form.values[BriefField("deploy")])
+        let before = try #require(s0.decide.draft.values[BriefField("deploy")])
         let typed = press(s0, [.enter] + keys("t"))
-        #expect(typed.decide.form.editing != nil)
-        #expect(typed.decide.form.values[BriefField("deploy")] != before, "t chose nothing, so the test shows nothing")
+        #expect(try typed.decide.form.editing != nil)
+        #expect(typed.decide.draft.values[BriefField("deploy")] != before, "t chose nothing, so the test shows nothing")
         let s = press(typed, [.escape])
-        #expect(s.decide.form.editing == nil)
-        #expect(s.decide.form.values[BriefField("deploy")] == before, "Esc kept \(s.decide.form.values[BriefField("deploy")].map(\.description) ?? "nothing")")
+        #expect(try s.decide.form.editing == nil)
+        #expect(s.decide.draft.values[BriefField("deploy")] == before, "Esc kept \(s.decide.draft.values[BriefField("deploy")].map(\.description) ?? "nothing")")
         // A number too: Esc drops what was typed, Enter keeps it.
         let n0 = try Self.form(at: .samples)
-        #expect(press(n0, [.enter] + keys("5000") + [.escape]).decide.form.values[.samples] == nil)
-        #expect(press(n0, [.enter] + keys("5000") + [.enter]).decide.form.values[.samples] == .number(5000))
+        #expect(press(n0, [.enter] + keys("5000") + [.escape]).decide.draft.values[.samples] == nil)
+        #expect(press(n0, [.enter] + keys("5000") + [.enter]).decide.draft.values[.samples] == .number(5000))
     }
 
     @Test func aTypedFieldOffersEnterNotAValue() throws {
@@ -191,6 +191,6 @@ import Testing
         #expect(home.message?.contains("paste") == true)
         // Into the brief form's number while typing it.
         let form = press(try Self.form(at: .samples), [.enter, .paste("5000")] + [.enter])
-        #expect(form.decide.form.values[.samples] == .number(5000))
+        #expect(form.decide.draft.values[.samples] == .number(5000))
     }
 }

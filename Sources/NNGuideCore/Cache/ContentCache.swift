@@ -96,7 +96,11 @@ public struct ContentCache: Sendable {
         Self.trace("YAML " + contentDirectory)
         let read = readYAML(guide: true)
         guard let guide = read.guide, read.problems.errors.isEmpty else { throw ContentError(read.problems.errors) }
-        if let key { write(guide, key: key, stored: read.stored) }
+        // Rebuilt lazily: right after an edit (some files parsed, the rest read from their entries)
+        // only the changed files' entries are written; rewriting the whole-guide cache then cost a
+        // fifth of `toc` at 100x (BENCHMARKS.md), and an author edits again before it is used. The
+        // next load, with every entry holding, writes it; so does a first load, which parsed all.
+        if let key, read.parsed == 0 || read.reused == 0 { write(guide, key: key, stored: read.stored) }
         return guide
     }
 

@@ -106,12 +106,18 @@ struct IncrementalLoad {
     }
     static let decisionChecksEntry = "decisions.checks"
 
-    /// What a load gives: `ContentLoader.read`'s guide and problems and, with the guide, its value as
-    /// the whole-guide cache stores it, joined from the entries' values (not encoded again).
+    /// What a load gives: `ContentLoader.read`'s guide and problems and, with the guide, the parts it
+    /// was joined from (whose values make the whole-guide cache's, not encoded again).
     struct Loaded {
         var guide: Guide?
         var problems: [ContentProblem]
-        var stored: [UInt8]?
+        var parts: [Part]? = nil
+        /// How many content files were parsed because their entries did not hold, and how many were
+        /// read from their entries.
+        var parsed = 0, reused = 0
+        /// The guide's value as the whole-guide cache stores it; joined only when asked for, since at
+        /// 100x it is an 80 MB buffer (`ContentCache.load` writes it only when nothing was parsed).
+        var stored: [UInt8]? { parts.flatMap(IncrementalLoad.wholeValue) }
     }
 
     /// What `ContentLoader.read` gives for the folder; `guide: false` leaves the guide nil (lint),
@@ -165,7 +171,9 @@ struct IncrementalLoad {
         // Entries of removed or renamed files go (a listing of the folder: well under a millisecond).
         prune(keep: Set(files.map { Self.entryName($0.0) }))
         let all = parts.map { $0! }
-        return merge(all, decisionsKey: decisionsKey(keys), wantGuide: wantGuide)
+        var loaded = merge(all, decisionsKey: decisionsKey(keys), wantGuide: wantGuide)
+        (loaded.parsed, loaded.reused) = (stale.count, files.count - stale.count)
+        return loaded
     }
 
     /// decisions.yaml's checks depend on the catalog as well: keyed by both files' keys.
@@ -405,7 +413,7 @@ struct IncrementalLoad {
             }
         }
         let guide = Guide(pages: pageValues, glossary: glossaryValue, catalog: catalogValue, decisions: decisionsValue, sources: sourcesValue)
-        return Loaded(guide: guide, problems: problems, stored: Self.wholeValue(parts))
+        return Loaded(guide: guide, problems: problems, parts: parts)
     }
 
     /// `GuideParts` framed as the whole-guide cache stores it, from the entries' own values: a page

@@ -6,16 +6,9 @@ public enum Location: Sendable, Equatable {
     case page(Position)
 }
 
-/// Something drawn over the current view that takes the keys until it closes.
-public enum Overlay: Sendable, Equatable {
-    /// A glossary definition over the page, opened from a link.
-    case popover(glossaryID: String)
-    /// `/` typed in the reader: the words so far, and the line to go back to on Esc.
-    case find(TextField, returnTo: Int)
-    /// `m` or `'` typed: waiting for the letter.
-    case mark(set: Bool)
-    /// The sources key: the sources and review dates of what is on screen, in a box.
-    case sources(SourcesNote)
+/// The bookmark key pressed (`m` sets, `'` jumps): the next key is the bookmark's letter.
+public enum BookmarkKey: Sendable, Equatable {
+    case set, jump
 }
 
 /// The whole explorer as a value. `update(state, event)` is the only way it changes: keys, the results
@@ -47,8 +40,9 @@ public struct AppState: Sendable {
     /// Sessions `d` put aside, whole (a map over them included), by where they began: the hub
     /// resumes them. Their screens stay in `screens` meanwhile.
     var aside: [TreeOrigin: [Frame]] = [:]
-    /// The Model Brief being filled in, which the decision screens share (`ScreenContext.form`).
-    public internal(set) var form = BriefForm()
+    /// The Model Brief being filled in, which the decision screens share (`ScreenContext.draft`);
+    /// the form's focus and typing are its screen's (`BriefScreen`).
+    public internal(set) var draft = BriefDraft()
 
     /// The frames over the view shown, bottom first.
     var frames: [Frame] {
@@ -65,7 +59,9 @@ public struct AppState: Sendable {
     /// The screen on top.
     var top: ScreenID { frames.last?.screen ?? .view(base) }
 
-    public internal(set) var overlay: Overlay?
+    /// Waiting for the letter after the bookmark key: the second key of a two-key command (vim's
+    /// `ma`), not a screen; it only changes the bottom line until that key comes.
+    public internal(set) var bookmarkKey: BookmarkKey?
     public internal(set) var history: [Location] = []
     public internal(set) var forwardHistory: [Location] = []
     public internal(set) var reading: ReadingState
@@ -113,7 +109,7 @@ public struct AppState: Sendable {
     public var contentRect: Rect { Rect(x: 0, y: 0, width: width, height: max(0, height - 2)) }
 
     public var context: ScreenContext {
-        ScreenContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading, form: form,
+        ScreenContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading, draft: draft,
                       aside: aside.mapValues { $0.flatMap { screens[$0.screen].resumable?.answers ?? [] } },
                       homeFolder: homeFolder)
     }
@@ -175,7 +171,9 @@ public struct AppState: Sendable {
             out.append("pushed screens held that no stack has, or frames whose screen is gone")
         }
         if !pending.isEmpty { out.append("\(pending.count) commands kept past update") }
-        if case .popover(let id) = overlay, guide.glossaryEntry(id) == nil { out.append("popover for unknown term \(id)") }
+        if let i = frames.dropLast().firstIndex(where: { type(of: screens[$0.screen]).modal }) {
+            out.append("a modal box at \(i) under another screen")
+        }
         return out
     }
 }

@@ -7,7 +7,10 @@ import NNGuideCore
 
 /// The guide plus what is derived from it and worth keeping: laid-out documents per width, the
 /// search index and the glossary matcher (both from NNGuideCore/Search). Shared by every copy of the
-/// app state; the caches never change what a function returns, only how fast it returns it.
+/// app state; the caches never change what a function returns, only how fast it returns it. Each is
+/// a `Memo`, the app's one cache type, keyed on everything its value depends on; this class's one
+/// lock guards them all, since the library is shared by every copy of the state, which may be read
+/// on any thread (it is `Sendable`).
 ///
 /// The search index and the glossary matcher are built the first time they are asked for, not with
 /// the library: a session that never searches or filters the glossary never holds them, and the
@@ -19,11 +22,15 @@ public final class Library: @unchecked Sendable {
     private var builtIndex: SearchIndex?
     private var builtGlossary: GlossaryMatcher?
     private let lock = Condition()
-    private var documents: [DocKey: Document] = [:]
-    private var lastSearch: (results: SearchResults, snippetLength: Int)?
-    private var lastFilter: (query: String, entries: [GlossaryEntry])?
+    /// Pages laid out, by page, width and glyphs (a resize back and forth finds both widths).
+    private var documents = Memo<DocKey, Document>(limit: 200)
+    /// The last search: views ask for it several times per key.
+    private var searches = Memo<SearchKey, SearchResults>()
+    /// The last glossary filter.
+    private var filters = Memo<String, [GlossaryEntry]>()
 
-    private struct DocKey: Hashable { let id: String; let width: Int; let ascii: Bool }
+    private struct DocKey: Equatable, Sendable { let id: String; let width: Int; let ascii: Bool }
+    private struct SearchKey: Equatable, Sendable { let query: String; let anyWord: Bool; let snippetLength: Int }
 
     /// Hits per group the search view lists.
     public static let hitsPerGroup = 30
@@ -51,41 +58,36 @@ public final class Library: @unchecked Sendable {
     public func document(_ id: String, width: Int, glyphs: Glyphs) -> Document {
         let key = DocKey(id: id, width: width, ascii: glyphs.ascii)
         lock.lock(); defer { lock.unlock() }
-        if let d = documents[key] { return d }
+        if let d = documents.peek(key) { return d }
         guard let entry = guide.page(id) else { return Document() }
-        let d = PageLayout.document(unit: entry, guide: guide, width: width, glyphs: glyphs)
-        if documents.count > 200 { documents.removeAll() }
-        documents[key] = d
-        return d
+        return documents.keep(key, PageLayout.document(unit: entry, guide: guide, width: width, glyphs: glyphs))
     }
 
     /// A document that depends only on the width and the glyphs (the help screen), built once per size.
     public func cached(_ name: String, width: Int, glyphs: Glyphs, build: (Int, Glyphs) -> Document) -> Document {
         let key = DocKey(id: "#" + name, width: width, ascii: glyphs.ascii)
         lock.lock()
-        if let d = documents[key] { lock.unlock(); return d }
+        if let d = documents.peek(key) { lock.unlock(); return d }
         lock.unlock()
+        // Built outside the lock: the help document takes a while, and pages need not wait for it.
         let d = build(width, glyphs)
-        lock.lock(); documents[key] = d; lock.unlock()
+        lock.lock(); documents.keep(key, d); lock.unlock()
         return d
     }
 
-    /// Search results, remembered for the last query (views ask for them several times per key);
+    /// Search results, remembered for the last query;
     /// `anyWord` is the broader search; snippets are cut to `snippetLength` around their word.
     public func search(_ query: String, anyWord: Bool = false, snippetLength: Int = 120) -> SearchResults {
         lock.lock(); defer { lock.unlock() }
-        if let (r, n) = lastSearch, r.query == query, r.anyWord == anyWord, n == snippetLength { return r }
-        let r = lockedIndex().search(query, limit: Self.hitsPerGroup, snippetLength: snippetLength, anyWord: anyWord)
-        lastSearch = (r, snippetLength)
-        return r
+        let key = SearchKey(query: query, anyWord: anyWord, snippetLength: snippetLength)
+        if let r = searches.peek(key) { return r }
+        return searches.keep(key, lockedIndex().search(query, limit: Self.hitsPerGroup, snippetLength: snippetLength, anyWord: anyWord))
     }
 
     /// Glossary entries matching what is typed in the filter, best first.
     public func filterGlossary(_ query: String) -> [GlossaryEntry] {
         lock.lock(); defer { lock.unlock() }
-        if let f = lastFilter, f.query == query { return f.entries }
-        let entries = lockedGlossary().matches(query).map(\.entry)
-        lastFilter = (query, entries)
-        return entries
+        if let f = filters.peek(query) { return f }
+        return filters.keep(query, lockedGlossary().matches(query).map(\.entry))
     }
 }

@@ -33,8 +33,8 @@ extension AppState {
             pending.append((.saveReading(reading), .app))
             saves.onDisk = reading
         }
-        if form.unsaved {
-            pending.append((.keepDraft(values: form.values, name: form.baseName, continuing: form.file), .app))
+        if draft.unsaved {
+            pending.append((.keepDraft(values: draft.values, name: draft.baseName, continuing: draft.file), .app))
         }
     }
 

@@ -46,8 +46,8 @@ public struct ScreenContext: Sendable {
     public let reading: ReadingState
     /// The Model Brief being filled in: the one model the decision screens share (the form edits it,
     /// the recommendation applies flips to it, a saved brief opens into it). Kept while the app runs;
-    /// quitting keeps it as a draft.
-    public internal(set) var form: BriefForm
+    /// quitting keeps it as a draft. The form's own state (focus, typing) is `BriefScreen`'s.
+    public internal(set) var draft: BriefDraft
     /// The answers of the sessions put aside (`d`), by where they began: the hub and the variant
     /// menu offer to resume them.
     let aside: [TreeOrigin: [String]]
@@ -56,10 +56,10 @@ public struct ScreenContext: Sendable {
     /// What the screen asked of its stack, in order.
     private(set) var changes: [StackChange] = []
 
-    init(library: Library, glyphs: Glyphs, rect: Rect, reading: ReadingState, form: BriefForm, aside: [TreeOrigin: [String]],
+    init(library: Library, glyphs: Glyphs, rect: Rect, reading: ReadingState, draft: BriefDraft, aside: [TreeOrigin: [String]],
          homeFolder: String? = nil) {
         self.library = library; self.glyphs = glyphs; self.rect = rect; self.reading = reading
-        self.form = form; self.aside = aside; self.homeFolder = homeFolder
+        self.draft = draft; self.aside = aside; self.homeFolder = homeFolder
     }
 
     /// Pushes `screen` over the one asking. What it is dismissed with comes back to the one asking,
@@ -127,6 +127,11 @@ public protocol Screen: Sendable {
     /// was (Help, as less and vim's :help); false for a view shown in its place, which reading
     /// history records (Back and Forward).
     static var pushed: Bool { get }
+    /// True for a box over the screen under it (Textual's `ModalScreen`: the glossary popover, the
+    /// sources box), pushed on the same stack: the screen under it still draws and names the status
+    /// line, and the box draws over it. It takes the keys of its scopes; any other key dismisses it
+    /// and then acts on the screen under it, as a tooltip does; a click dismisses it.
+    static var modal: Bool { get }
     /// Keymap scopes, most specific first (`global` is added by the app).
     var scopes: [Scope] { get }
     /// True while a text field has the keys: letters type instead of acting.
@@ -188,6 +193,7 @@ extension Screen {
     /// Fitting from a method that only reads the context (a find, a view asked for by its key).
     public mutating func fit(_ ctx: ScreenContext) { var c = ctx; fit(&c) }
     public static var pushed: Bool { false }
+    public static var modal: Bool { false }
     public mutating func activate(_ ctx: ScreenContext) {}
     public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { activate(ctx) }
     public var resumable: (origin: TreeOrigin, answers: [String])? { nil }

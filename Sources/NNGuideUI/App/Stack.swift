@@ -9,7 +9,7 @@ extension AppState {
     mutating func run(_ id: ScreenID, _ body: (inout any Screen, inout ScreenContext) -> Effect) -> Effect {
         var ctx = context
         var effect = body(&screens[id], &ctx)
-        form = ctx.form
+        draft = ctx.draft
         if case .run(let command) = effect {
             pending.append((command, Asker(screen: id)))
             effect = .none
@@ -56,12 +56,24 @@ extension AppState {
         return after == .none ? effect : after
     }
 
+    /// Pushes a modal box (the popover, the sources) over the screen on top, on the same stack.
+    mutating func pushBox<S: Screen>(_ box: S) {
+        _ = apply(.push(box), .none, from: nil)
+    }
+
+    /// True when the screen on top is a modal box (`Screen.modal`).
+    public var modalOnTop: Bool { type(of: current).modal }
+
+    /// The screen that draws and names the status line: the one on top, or the one a modal box is over.
+    var shown: any Screen {
+        screens[frames.last { !type(of: screens[$0.screen]).modal }?.screen ?? .view(base)]
+    }
+
     /// Pushes a view over the screen showing (Help; never over itself); Back dismisses it.
     mutating func push(_ id: ViewID) {
         guard !stack.contains(id) else { return }
         // From a text field, help opens at the field's keys: they are the ones that act there.
         let beneath = typing ? current.typingScopes + current.scopes : current.scopes
-        overlay = nil
         frames.append(Frame(screen: .view(id), pusher: nil))
         withView(id) { v, ctx in v.push(over: beneath, ctx) }
     }
@@ -69,7 +81,6 @@ extension AppState {
     /// Takes the top screen off: the one under it is exactly as it was (fitted, for a resize meanwhile).
     mutating func pop() {
         _ = apply(.dismiss(nil), .none, from: nil)
-        overlay = nil
         fitTop()
     }
 
@@ -111,6 +122,9 @@ extension AppState {
     /// The result of a command a screen ran reaches that screen, wherever it is, if it is still held.
     mutating func deliver(_ result: CommandResult, to asker: Asker) {
         guard let id = asker.screen, screens.holds(id) else { return }
+        // A screen's result may change its stack, which a box on top of it would take instead: the
+        // box, about what was on screen, closes first.
+        if modalOnTop && id != top { pop() }
         _ = run(id) { s, c in s.receive(result, &c); return .none }
         if id == top { fitTop() }
     }

@@ -79,7 +79,8 @@ extension AppState {
             fitAll()
             return
         case .mouse(let x, let y, let button):
-            guard !tooSmall, overlay == nil else { overlay = nil; return }
+            let closed = closeWhatHasTheKeys()
+            guard !tooSmall, !closed else { return }
             mouse(x: x, y: y, button)
             return
         default: break
@@ -98,7 +99,9 @@ extension AppState {
             if message == nothing(.char(c)) { message = nothing(key) }
             return
         }
-        if overlay != nil { overlayKey(key); return }
+        if modalOnTop { modalKey(key); return }
+        if pageOnTop?.find.prompt != nil { promptKey(key); return }
+        if let mark = bookmarkKey { bookmarkKey = nil; bookmark(mark, key); return }
         if typing {
             if let a = Keymap.action(for: key, in: current.typingScopes) ?? key.typed { perform(a) }
             return
@@ -127,11 +130,15 @@ extension AppState {
         case .show(let id): showView(id)
         case .back: back()
         case .forward: forward()
-        case .setMark: overlay = .mark(set: true)
+        case .setMark: bookmarkKey = .set
         case .jumpToMark:
-            if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.key(.setMark)) and a letter sets one" } else { overlay = .mark(set: false) }
+            if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.key(.setMark)) and a letter sets one" } else { bookmarkKey = .jump }
         case .find where pageOnTop?.findFrom != nil:
-            overlay = .find(TextField(), returnTo: pageOnTop?.findFrom ?? 0)
+            withTop { v, _ in
+                guard var page = v as? any FindsOnPage else { return }
+                page.openPrompt()
+                v = page
+            }
         default:
             let effect = onTop { s, c in s.handle(action, &c) }
             apply(effect, for: action)
@@ -157,7 +164,7 @@ extension AppState {
             glossary.select(id, context)
             go(.view(.glossary))
         case .show(let id): showView(id)
-        case .showSources(let note): overlay = .sources(note)
+        case .showSources(let note): pushBox(SourcesBox(note: note))
         // A screen's command is taken with its id where the screen returns it (`run(_:_:)`).
         case .run(let command): pending.append((command, .app))
         }
@@ -192,7 +199,6 @@ extension AppState {
     }
 
     mutating func show(_ loc: Location) {
-        overlay = nil
         switch loc {
         case .view(let id):
             closePushedViews()
@@ -243,7 +249,9 @@ extension AppState {
     }
 
     mutating func popover(_ id: String) {
-        if screen == .reader { overlay = .popover(glossaryID: id) } else { openGlossary(id) }
+        if screen == .reader {
+            pushBox(GlossaryPopover(glossaryID: id, linkRow: reader.focusedRow(context)))
+        } else { openGlossary(id) }
     }
 
     /// Keeps "continue reading" pointing at the page on screen, and ticks what was read.
@@ -258,71 +266,63 @@ extension AppState {
         for id in reader.readOnScreen(context) where !reading.visited.contains(id) { reading.visited.insert(id) }
     }
 
-    // MARK: overlays
+    // MARK: what takes the keys over the screen
 
     /// The screen on top when it has a page to find in (`/`): the one prompt's target.
     var pageOnTop: (any FindsOnPage)? { current as? any FindsOnPage }
 
-    mutating func overlayKey(_ key: Key) {
-        guard let o = overlay else { return }
-        switch o {
-        case .popover(let id):
-            switch Keymap.action(for: key, in: [.popover]) {
-            case .open?: overlay = nil; openGlossary(id)
-            case .cancel?: overlay = nil
-            default:
-                // A tooltip: any other key closes it and then does what it always does.
-                overlay = nil
-                apply(key)
-            }
-        case .sources:
-            // Like the popover: Esc closes it; any other key closes it and acts.
-            overlay = nil
-            if Keymap.action(for: key, in: [.popover]) != .cancel { apply(key) }
-        case .find(var field, let returnTo):
-            // The find of the screen on top (`FindsOnPage`): one prompt for every screen that finds.
-            func onPage(_ body: (inout any FindsOnPage, ScreenContext) -> Void) {
-                withTop { v, ctx in
-                    guard var page = v as? any FindsOnPage else { return }
-                    body(&page, ctx)
-                    v = page
-                }
-            }
-            func setFind(_ t: String) { onPage { v, ctx in v.setFind(t, from: returnTo, ctx) } }
-            func clearFind() { onPage { v, _ in v.clearFind() } }
-            let action = Keymap.action(for: key, in: [.prompt]) ?? key.typed
-            switch action {
-            case .open?:
-                overlay = nil
-                if field.text.isEmpty { clearFind(); return }
-                message = pageOnTop?.findSummary ?? ""
-            case .cancel?:
-                overlay = nil
-                clearFind()
-                onPage { v, ctx in v.scroll(to: returnTo, ctx) }
-            case .quit?: quit = true
-            case let a?:
-                if field.edit(a) {
-                    overlay = .find(field, returnTo: returnTo)
-                    setFind(field.text)
-                }
-            case nil: break
-            }
-        case .mark(let set):
-            overlay = nil
-            if key == .ctrl("c") { quit = true; return }
-            guard case .char(let c) = key, c.isLetter, c.isASCII else {
-                if key != .escape { message = "Bookmarks are letters a-z; nothing changed" }
-                return
-            }
-            let name = String(c)
-            if set {
-                if let place = bookmarkablePosition() {
-                    reading.bookmarks[name] = place
-                    let jump = Keymap.key(.jumpToMark)
-                    message = "Bookmark \(name) set at \(guide.breadcrumb(place.page).joined(separator: " \(glyphs.sep) ")) (\(jump)\(name) returns)"
-                } else { message = "Bookmarks mark a place in a page: open a page first" }
-            } else if let place = reading.bookmarks[name] {
+    /// A key for the modal box on top: one of its own, or it closes and the key acts beneath.
+    mutating func modalKey(_ key: Key) {
+        if let action = Keymap.action(for: key, in: current.scopes) {
+            let effect = onTop { s, c in s.handle(action, &c) }
+            if effect != .unhandled { apply(effect, for: action); return }
+        }
+        pop()
+        apply(key)
+    }
+
+    /// A key for the find prompt of the screen on top (`FindsOnPage.promptKey`).
+    mutating func promptKey(_ key: Key) {
+        let action = Keymap.action(for: key, in: [.prompt]) ?? key.typed
+        if action == .quit { quit = true; return }
+        message = withTop { v, ctx -> String? in
+            guard var page = v as? any FindsOnPage else { return nil }
+            defer { v = page }
+            return page.promptKey(action, ctx)
+        }
+    }
+
+    /// A mouse event: the modal box, the find prompt or the bookmark key that had the keys closes
+    /// (the marks typed stay), and the event does nothing else. True when something did.
+    mutating func closeWhatHasTheKeys() -> Bool {
+        if modalOnTop { pop(); return true }
+        if bookmarkKey != nil { bookmarkKey = nil; return true }
+        let closed: Bool = withTop { v, _ in
+            guard var page = v as? any FindsOnPage, page.find.prompt != nil else { return false }
+            page.find.prompt = nil
+            v = page
+            return true
+        }
+        return closed
+    }
+
+    /// The letter after the bookmark key.
+    mutating func bookmark(_ mark: BookmarkKey, _ key: Key) {
+        if key == .ctrl("c") { quit = true; return }
+        guard case .char(let c) = key, c.isLetter, c.isASCII else {
+            if key != .escape { message = "Bookmarks are letters a-z; nothing changed" }
+            return
+        }
+        let name = String(c)
+        switch mark {
+        case .set:
+            if let place = bookmarkablePosition() {
+                reading.bookmarks[name] = place
+                let jump = Keymap.key(.jumpToMark)
+                message = "Bookmark \(name) set at \(guide.breadcrumb(place.page).joined(separator: " \(glyphs.sep) ")) (\(jump)\(name) returns)"
+            } else { message = "Bookmarks mark a place in a page: open a page first" }
+        case .jump:
+            if let place = reading.bookmarks[name] {
                 go(.page(place))
             } else {
                 message = "No bookmark \(name); set one with \(Keymap.key(.setMark))\(name)"

@@ -15,6 +15,10 @@ public struct Find: Sendable, Equatable {
     public private(set) var anyWord = false
     public private(set) var matches: [FindMatch] = []
     public var current: Int?
+    /// The prompt while `/` is typed: the words so far and the line Esc goes back to; nil when it is
+    /// closed. The screen's own state, as its marks are (`FindsOnPage` edits it; the app draws it on
+    /// the bottom line and gives it the keys while it is open).
+    public internal(set) var prompt: FindPrompt?
 
     public init() {}
 
@@ -39,7 +43,12 @@ public struct Find: Sendable, Equatable {
         if let c = current, c >= matches.count { current = nil }
     }
 
-    public mutating func clear() { self = Find() }
+    /// The marks go; an open prompt stays (its words typed back to nothing clear the marks).
+    public mutating func clear() {
+        let open = prompt
+        self = Find()
+        prompt = open
+    }
 
     /// Makes the next (or previous) match current, round the ends; the line it is on.
     mutating func step(forward: Bool) -> Int? {
@@ -81,4 +90,10 @@ public struct Find: Sendable, Equatable {
         }
         return out
     }
+}
+
+/// The find prompt's field and the line it was opened at.
+public struct FindPrompt: Sendable, Equatable {
+    public internal(set) var field = TextField()
+    public let returnTo: Int
 }

@@ -1,8 +1,9 @@
 import NNGuideCore
 
 /// `/` on a screen that reads as a page: the reader, help, a pick and the recommendation. The prompt
-/// is the app's one (`AppState`'s find overlay asks the screen on top `as? any FindsOnPage`); the
-/// marks, `n`/`N`, the scrolling to a match and the messages are written here once, over the
+/// is the screen's (`Find.prompt`; the app gives it the keys of the screen on top `as? any
+/// FindsOnPage` while it is open, and draws it on the bottom line); the prompt's keys, the marks,
+/// `n`/`N`, the scrolling to a match and the messages are written here once, over the
 /// screen's `Viewport`, its `Find` and the `Document` it lays out. A screen that finds conforms and
 /// says which page, in which scope its keys are named and what it keeps valid after a move; a screen
 /// that does not conform has no find at all (one conformance, not five defaulted methods on `Screen`).
@@ -52,6 +53,37 @@ extension FindsOnPage {
     }
 
     public mutating func clearFind() { find.clear() }
+
+    /// `/`: opens the prompt at the line the find starts from (nothing, where there is nothing to find).
+    public mutating func openPrompt() {
+        guard let line = findFrom else { return }
+        find.prompt = FindPrompt(returnTo: line)
+    }
+
+    /// A key while the prompt is open (its action in the prompt's scope, or what it types): the words
+    /// are marked as they are typed; Enter closes the prompt and says what was found (an empty prompt
+    /// clears the marks); Esc closes it, clears the marks and goes back to where it was opened.
+    /// Returns the message to show.
+    public mutating func promptKey(_ action: Action?, _ ctx: ScreenContext) -> String? {
+        guard var prompt = find.prompt else { return nil }
+        switch action {
+        case .open?:
+            find.prompt = nil
+            if prompt.field.text.isEmpty { clearFind(); return nil }
+            return findSummary
+        case .cancel?:
+            find.prompt = nil
+            clearFind()
+            scroll(to: prompt.returnTo, ctx)
+        case let a?:
+            if prompt.field.edit(a) {
+                find.prompt = prompt
+                setFind(prompt.field.text, from: prompt.returnTo, ctx)
+            }
+        case nil: break
+        }
+        return nil
+    }
 
     /// Esc in the prompt: back to the line the find began at.
     public mutating func scroll(to line: Int, _ ctx: ScreenContext) {

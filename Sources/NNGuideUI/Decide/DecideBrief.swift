@@ -1,77 +1,112 @@
 import NNGuideCore
 
 /// The Model Brief form with its live recommendation beside it (below it when narrow). The brief
-/// itself is the one model the decision screens share (`ScreenContext.form`): the recommendation
-/// applies flips to it, and it is kept when the screen is popped.
-struct BriefScreen: Screen {
+/// itself is the draft the decision screens share (`ScreenContext.draft`): this screen edits it, the
+/// recommendation applies flips to it, and it is kept when the screen is popped. The recommendation
+/// is worked out from the draft on every frame, so it always matches the form. The fields' keys
+/// and layout are in BriefFields.swift.
+struct BriefScreen: Screen, Equatable {
+    /// The focused field (an index into the schema's fields).
+    var field: Int {
+        didSet { problem = nil }
+    }
+    /// The text being typed into a number, the notes or a choice's name; nil when not typing.
+    var editing: TextField?
+    /// The field's value when typing began: Esc on text that fits nothing puts it back (a choice is
+    /// chosen as its name is typed, so "ph" of "phone" had chosen graph).
+    var beforeEditing: BriefValue?
+    /// Why the typed text is not a value yet.
+    var problem: String?
+    var pane = Pane()
+    var showCommand = false
+    /// What the last save or open did, with the whole file name, shown under the focused field
+    /// (always on screen, where the one-line message may be cut) until the next key.
+    var notice: String?
+
+    /// A form over `draft`, on the field it was last on; `notice` says what just happened to it
+    /// (a brief opened into it).
+    init(over draft: BriefDraft, notice: String? = nil) {
+        field = draft.lastField
+        self.notice = notice
+    }
+
+    /// A greeting the draft keeps for the next form (`BriefDraft.greeting`) is said once.
+    mutating func start(_ ctx: inout ScreenContext) -> Effect {
+        if let greeting = ctx.draft.greeting {
+            notice = notice ?? greeting
+            ctx.draft.greeting = nil
+        }
+        return .none
+    }
+
     var scopes: [Scope] { [.brief] }
-    func typing(_ ctx: ScreenContext) -> Bool { ctx.form.editing != nil }
+    func typing(_ ctx: ScreenContext) -> Bool { editing != nil }
     var typingScopes: [Scope] { [.briefField] }
-    func lettersType(_ ctx: ScreenContext) -> Bool { ctx.form.onChoice(ctx.guide.decisions.brief) }
+    func lettersType(_ ctx: ScreenContext) -> Bool { onChoice(ctx) }
 
     /// The hint line offers what works on the focused field: a number or the notes has no values to
     /// cycle, and Enter types it; on a choice Enter types a value's name (letters stay keys).
     func hintWords(_ ctx: ScreenContext) -> [Action: String] {
         let schema = ctx.guide.decisions.brief
-        guard ctx.form.editing == nil, let f = ctx.form.current(schema) else { return [:] }
-        return ctx.form.choices(f, schema) == nil ? [.decide(.nextValue): "", .open: "type"] : [.open: "type a name"]
+        guard editing == nil, let f = current(schema) else { return [:] }
+        return ctx.draft.choices(f, schema) == nil ? [.decide(.nextValue): "", .open: "type"] : [.open: "type a name"]
     }
 
     mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
-        ctx.form.notice = nil
-        let form = ctx.form
+        notice = nil
+        let draft = ctx.draft
         let schema = ctx.guide.decisions.brief
-        if form.editing == nil {
+        if editing == nil {
             switch action {
             case .decide(.saveBrief):
-                guard !form.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
-                return ctx.run(.saveBrief(values: form.values, name: form.baseName))
+                guard !draft.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
+                return ctx.run(.saveBrief(values: draft.values, name: draft.baseName))
             case .decide(.newBrief):
                 // Unsaved changes are kept as a draft first, as quitting keeps them.
-                let keep: Effect = form.unsaved ? ctx.run(.keepDraft(values: form.values, name: form.baseName, continuing: form.file)) : .none
-                ctx.form = BriefForm()
-                ctx.form.notice = "A new, empty brief" + (form.unsaved ? " (the last one is kept as a draft)" : "")
+                let keep: Effect = draft.unsaved ? ctx.run(.keepDraft(values: draft.values, name: draft.baseName, continuing: draft.file)) : .none
+                ctx.draft = BriefDraft()
+                self = BriefScreen(over: ctx.draft, notice: "A new, empty brief" + (draft.unsaved ? " (the last one is kept as a draft)" : ""))
                 return keep
             case .decide(.openBrief):
                 ctx.push(SavedBriefsScreen())
                 return .none
             case .decide(.recommendation):
-                guard form.brief(schema) != nil else {
-                    return .message("Choose \(BriefForm.requiredList(schema)) first: every recommendation starts there")
+                guard draft.brief(schema) != nil else {
+                    return .message("Choose \(BriefDraft.requiredList(schema)) first: every recommendation starts there")
                 }
                 ctx.push(RecommendationScreen(ctx))
                 return .none
             case .decide(.walkPath):
-                guard let b = form.brief(schema), let primary = ctx.guide.decisions.primaryTree else {
-                    return .message("Choose \(BriefForm.requiredList(schema)) first: the path starts there")
+                guard let b = draft.brief(schema), let primary = ctx.guide.decisions.primaryTree else {
+                    return .message("Choose \(BriefDraft.requiredList(schema)) first: the path starts there")
                 }
                 ctx.push(TreeSession(Navigator(tree: primary, brief: b, recommender: Recommender(guide: ctx.guide)), origin: .brief))
                 return .none
             case .decide(.saveRecord):
-                guard let r = form.recommendation(ctx.guide) else {
-                    return .message("Choose \(BriefForm.requiredList(schema)) first: there is no recommendation to record yet")
+                guard let r = draft.recommendation(ctx.guide) else {
+                    return .message("Choose \(BriefDraft.requiredList(schema)) first: there is no recommendation to record yet")
                 }
                 return ctx.run(.saveRecord(.brief(r)))
             default: break
             }
         }
-        return ctx.form.handle(action, ctx)
+        return fieldKeys(action, &ctx)
     }
 
     /// What the form asked for: a brief saved (`w`), a decision record saved (`e`).
     /// The brief chosen in the saved list (`o`) goes into the form.
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
-        if case .brief(let opened) = result { ctx.load(opened) }
+        if case .brief(let opened) = result { notice = ctx.load(opened) }
         return .none
     }
 
     mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
         switch result {
-        case .briefSaved(let path, let new): ctx.form.saved(to: path, new: new, shownAs: ctx.fileName(path))
-        case .briefUpdated(let path, _): ctx.form.saved(to: path, new: true, shownAs: ctx.fileName(path))
+        case .briefSaved(let path, let new): notice = ctx.draft.saved(to: path, new: new, shownAs: ctx.fileName(path))
+        case .briefUpdated(let path, _): notice = ctx.draft.saved(to: path, new: true, shownAs: ctx.fileName(path))
         case .recordSaved(let path):
-            ctx.form.savedRecord = path
-            ctx.form.notice = "Decision record saved as " + ctx.fileName(path)
+            ctx.draft.savedRecord = path
+            notice = "Decision record saved as " + ctx.fileName(path)
         default: break
         }
     }
@@ -79,43 +114,43 @@ struct BriefScreen: Screen {
     /// A click on a field focuses it.
     mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let f = formPanes(ctx.rect).form
-        let form = ctx.form
-        guard f.contains(x: x, y: y), form.editing == nil else { return .unhandled }
-        guard let i = form.pane.hit(form.sheet(width: f.width, ctx, understood: nil), x: x, y: y, in: f).item else { return .unhandled }
-        ctx.form.field = form.shown(ctx.guide.decisions.brief)[i]
+        guard f.contains(x: x, y: y), editing == nil else { return .unhandled }
+        guard let i = pane.hit(sheet(width: f.width, ctx, understood: nil), x: x, y: y, in: f).item else { return .unhandled }
+        field = ctx.draft.shown(ctx.guide.decisions.brief)[i]
         return .none
     }
 
     mutating func fit(_ ctx: inout ScreenContext) {
         let p = formPanes(ctx.rect).form
-        ctx.form.refreshPivots(ctx.guide)
-        ctx.form.fit(height: p.height, width: p.width, ctx)
+        ctx.draft.refreshPivots(ctx.guide)
+        fitFields(height: p.height, width: p.width, ctx)
+        // Fitted after every key: the draft always knows the field to reopen on.
+        ctx.draft.lastField = field
     }
 
     func status(_ ctx: ScreenContext) -> (String, String) {
         // A brief and a decision record are different files: say which is saved.
-        let form = ctx.form
+        let draft = ctx.draft
         let schema = ctx.guide.decisions.brief
-        let brief = form.unsaved ? "brief not saved"
-            : form.file == nil ? nil : form.fileIsDraft ? "a draft: \(Keymap.key(.decide(.saveBrief), in: .brief)) saves it" : "brief saved"
-        let notes = [form.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
+        let brief = draft.unsaved ? "brief not saved"
+            : draft.file == nil ? nil : draft.fileIsDraft ? "a draft: \(Keymap.key(.decide(.saveBrief), in: .brief)) saves it" : "brief saved"
+        let notes = [draft.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
         let left = "Decide \(ctx.glyphs.sep) Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
-        let position = "\(form.row(schema) + 1)/\(form.shown(schema).count)"
-        let right = "\(form.current(schema)?.name ?? "") " + position
+        let position = "\(row(draft, schema) + 1)/\(draft.shown(schema).count)"
+        let right = "\(current(schema)?.name ?? "") " + position
         if DisplayWidth.of(left) + DisplayWidth.of(right) + 3 <= ctx.rect.width { return (left, right) }
         // Narrow (40 columns cut "Model Brief (b…"): whether it is saved comes first, then the file's
         // name; the title goes, and the field's name too when there is no room (the form shows the
         // field highlighted).
         let save = Keymap.key(.decide(.saveBrief), in: .brief)
-        let state = form.unsaved ? "Not saved"
-            : form.file == nil ? "Model Brief" : form.fileIsDraft ? "Draft (\(save) saves)" : "Saved"
-        let name = form.unsaved ? nil : form.fileStem
-        let short = [state, name].compactMap { $0 }.joined(separator: " ") + (form.savedRecord != nil ? "; record saved" : "")
+        let state = draft.unsaved ? "Not saved"
+            : draft.file == nil ? "Model Brief" : draft.fileIsDraft ? "Draft (\(save) saves)" : "Saved"
+        let name = draft.unsaved ? nil : draft.fileStem
+        let short = [state, name].compactMap { $0 }.joined(separator: " ") + (draft.savedRecord != nil ? "; record saved" : "")
         return (short, DisplayWidth.of(short) + DisplayWidth.of(right) + 3 <= ctx.rect.width ? right : position)
     }
 
     func violations(_ ctx: ScreenContext) -> [String] {
-        let field = ctx.form.field
         return ctx.guide.decisions.brief.fields.indices.contains(field) ? [] : ["decide: brief field \(field) outside the form"]
     }
 
@@ -131,33 +166,59 @@ struct BriefScreen: Screen {
         return (top, bottom, nil)
     }
 
+    /// The pick beside the wide form: the pick screen's (`r`) opening lines, then of its sections the
+    /// reasons and the warnings, in `DecisionSection`'s order and without headings; the pick screen
+    /// has the rest. The reasons give way first when the pane is short, so a warning is never below
+    /// its bottom (the real guide's reasons fill 80x24 alone).
+    static func summary(_ o: Outcome, under s: Sheet, height: Int) -> Sheet {
+        let g = s.glyphs
+        func laidOut(reasons: Int) -> Sheet {
+            var s = s
+            s.text(o.title, .strong)
+            s.text("Pick: " + o.pick, .text)
+            if !o.variants.isEmpty { s.text("Start with: " + o.variants.joined(separator: ", "), .dim) }
+            for section in DecisionSection.allCases {
+                switch section {
+                case .because:
+                    s.blank()
+                    for b in o.why.prefix(reasons) { s.text(b.text, .dim, first: [Span(g.bullet + " ", .dim)]) }
+                    if reasons < o.why.count {
+                        s.text("\(g.ellipsis) \(o.why.count - reasons) more reasons (\(Keymap.key(.decide(.recommendation), in: .brief)))", .dim, first: [Span("  ")])
+                    }
+                case .warnings where !o.warnings.isEmpty:
+                    s.blank()
+                    for w in o.warnings { s.text(w.text, .text, first: [Span("! ", .warning)]) }
+                default: break
+                }
+            }
+            return s
+        }
+        let whole = laidOut(reasons: o.why.count)
+        guard whole.count > height, !o.warnings.isEmpty else { return whole }
+        for n in stride(from: o.why.count - 1, through: 0, by: -1) {
+            let fewer = laidOut(reasons: n)
+            if fewer.count <= height { return fewer }
+        }
+        return laidOut(reasons: 0)
+    }
+
     func render(_ dctx: ScreenContext, into buf: inout Buffer) {
         let ctx = dctx
         let g = ctx.glyphs
         let (f, res, divider) = formPanes(ctx.rect)
         // One recommendation a frame: the form's hints and the pane beside it share it.
-        let form = dctx.form
-        let (rec, problem) = form.outcome(ctx.guide)
-        form.pane.draw(form.sheet(width: f.width, ctx, understood: rec), in: f, selected: form.row(ctx.guide.decisions.brief), into: &buf)
+        let (rec, problem) = ctx.draft.outcome(ctx.guide)
+        pane.draw(sheet(width: f.width, ctx, understood: rec), in: f, selected: row(ctx.draft, ctx.guide.decisions.brief), into: &buf)
         if let divider {
             buf.divider(divider, glyphs: g)
             var s = Sheet(width: res.width, glyphs: g)
             s.text("Recommendation", .heading)
             if let rec {
-                let o = Outcome(recommendation: rec, guide: ctx.guide)
-                s.text(o.title, .strong)
-                s.text("Pick: " + o.pick, .text)
-                if !o.variants.isEmpty { s.text("Start with: " + o.variants.joined(separator: ", "), .dim) }
-                if !o.warnings.isEmpty {
-                    s.blank()
-                    for w in o.warnings { s.text(w.text, .text, first: [Span("! ", .warning)]) }
-                }
-                s.blank()
-                for b in o.why { s.text(b.text, .dim, first: [Span(g.bullet + " ", .dim)]) }
+                s = Self.summary(Outcome(recommendation: rec, guide: ctx.guide), under: s, height: res.height - 1)
             } else if let problem {
                 s.text(problem, .warning)
             } else {
-                s.text("Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)): the pick appears here and follows every change.", .dim)
+                s.text("Choose \(BriefDraft.requiredList(ctx.guide.decisions.brief)): the pick appears here and follows every change.", .dim)
             }
             Pane().draw(s, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), selected: nil, into: &buf)
             let foot = rec == nil ? "" : "\(Keymap.key(.decide(.recommendation), in: .brief)) why, why not, links  \(Keymap.key(.decide(.walkPath), in: .brief)) path"

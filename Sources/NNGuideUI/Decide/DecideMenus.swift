@@ -33,11 +33,11 @@ struct HubScreen: MenuScreen {
             out.append((.variants, "Choose a variant for one modality",
                         resumed.map { Self.resume + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
-        let form = ctx.form
+        let brief = ctx.draft
         // A draft kept when you last quit is named, so `3` says it continues it (`N` there starts anew).
-        let draft = form.fileIsDraft ? form.fileStem.map { "draft \($0): " } ?? "" : ""
-        let filled = form.values.isEmpty ? "describe the problem once; the pick follows every change"
-            : Self.resume + draft + book.brief.required.compactMap { form.values[$0.field]?.description }.joined(separator: ", ")
+        let draft = brief.fileIsDraft ? brief.fileStem.map { "draft \($0): " } ?? "" : ""
+        let filled = brief.values.isEmpty ? "describe the problem once; the pick follows every change"
+            : Self.resume + draft + book.brief.required.compactMap { brief.values[$0.field]?.description }.joined(separator: ", ")
         out.append((.brief, "Fill in a Model Brief", filled))
         for d in book.trees(.diagnosis) {
             out.append((.tree(d.id), "Diagnose a failing model", about(d.id, d.summary)))
@@ -92,7 +92,7 @@ struct HubScreen: MenuScreen {
             guard let tree = ctx.guide.decisions.tree(id) else { return .message("No decision tree '\(id)' in this content") }
             ctx.start(tree, origin: .tree(tree.id))
         case .variants: ctx.push(VariantMenu(ctx))
-        case .brief: ctx.push(BriefScreen())
+        case .brief: ctx.push(BriefScreen(over: ctx.draft))
         case .saved:
             ctx.push(SavedBriefsScreen())
         }
@@ -102,8 +102,8 @@ struct HubScreen: MenuScreen {
     /// The brief chosen in the saved list goes into the form, shown over the hub (Back returns here).
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
         guard case .brief(let opened) = result else { return .none }
-        ctx.load(opened)
-        ctx.push(BriefScreen())
+        let notice = ctx.load(opened)
+        ctx.push(BriefScreen(over: ctx.draft, notice: notice))
         return .none
     }
 

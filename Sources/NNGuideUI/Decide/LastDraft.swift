@@ -6,18 +6,19 @@ import NNGuideCore
 extension AppState {
     /// The first time Decide shows with nothing in the form, the loop reads the briefs folder once.
     mutating func askForLastDraft() {
-        guard !askedForLastDraft, form.values.isEmpty, form.file == nil else { return }
+        guard !askedForLastDraft, draft.values.isEmpty, draft.file == nil else { return }
         askedForLastDraft = true
         pending.append((.listBriefs, .app))
     }
 
     /// The newest readable draft goes into the form, unless a brief was begun meanwhile.
     mutating func continueLastDraft(_ list: [SavedBrief]) {
-        guard form.values.isEmpty, form.file == nil,
+        guard draft.values.isEmpty, draft.file == nil,
               let last = list.filter({ $0.draft && $0.values != nil }).max(by: { $0.modified < $1.modified }),
               let values = last.values else { return }
-        form.load(values, from: last.path, draft: true, shownAs: context.fileName(last.path))
+        _ = draft.load(values, from: last.path, draft: true, shownAs: context.fileName(last.path))
         // The name alone: the folder is in the saved briefs list (`o`), and 40 columns wrap it badly.
-        form.notice = "Continuing the draft \(form.fileStem ?? last.name); \(Keymap.key(.decide(.newBrief), in: .brief)) starts a new brief"
+        // No form is open yet: the next one says it (`BriefScreen.start`).
+        draft.greeting = "Continuing the draft \(draft.fileStem ?? last.name); \(Keymap.key(.decide(.newBrief), in: .brief)) starts a new brief"
     }
 }

@@ -26,7 +26,7 @@ struct RecommendationScreen: FindsOnPage {
     }
 
     init(_ ctx: ScreenContext) {
-        shown = Self.flips(ctx.form.values, ctx.guide)
+        shown = Self.flips(ctx.draft.values, ctx.guide)
     }
 
     var scopes: [Scope] { [.recommendation, .decidePick, .decideTree, .decide] }
@@ -37,11 +37,11 @@ struct RecommendationScreen: FindsOnPage {
     }
 
     func outcome(_ ctx: ScreenContext) -> Outcome? {
-        ctx.form.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
+        ctx.draft.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
     }
 
     private func key(_ ctx: ScreenContext) -> SheetKey {
-        SheetKey(values: ctx.form.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change), shown: shown,
+        SheetKey(values: ctx.draft.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change), shown: shown,
                  width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
@@ -66,13 +66,13 @@ struct RecommendationScreen: FindsOnPage {
 
     /// The whole recommendation; `outcome` when the caller has it already.
     private func layout(_ ctx: ScreenContext, outcome: Outcome?? = nil) -> Sheet {
-        let form = ctx.form
+        let draft = ctx.draft
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
-        guard let o = outcome ?? self.outcome(ctx), let b = form.brief(ctx.guide.decisions.brief) else {
+        guard let o = outcome ?? self.outcome(ctx), let b = draft.brief(ctx.guide.decisions.brief) else {
             // A brief the form cannot answer (a task its modality rules out) says why, not what is missing.
             let back = Keymap.key(.back, in: .recommendation)
-            let problem = form.outcome(ctx.guide).problem.map { $0 + " (\(back) returns to the form.)" }
-            s.text(problem ?? "Choose \(BriefForm.requiredList(ctx.guide.decisions.brief)) in the form first (\(back) returns to it).", .text)
+            let problem = draft.outcome(ctx.guide).problem.map { $0 + " (\(back) returns to the form.)" }
+            s.text(problem ?? "Choose \(BriefDraft.requiredList(ctx.guide.decisions.brief)) in the form first (\(back) returns to it).", .text)
             return s
         }
         s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.compactMap { f in b[f].map { "\(f.name)=\($0)" } }.joined(separator: " "), .dim)
@@ -145,7 +145,7 @@ struct RecommendationScreen: FindsOnPage {
             ctx.push(DecisionMap(path, ctx))
             return .none
         case .decide(.saveRecord):
-            guard let r = ctx.form.recommendation(ctx.guide) else { return .unhandled }
+            guard let r = ctx.draft.recommendation(ctx.guide) else { return .unhandled }
             return ctx.run(.saveRecord(.brief(r)))
         default: return .unhandled
         }
@@ -155,7 +155,7 @@ struct RecommendationScreen: FindsOnPage {
     /// The first change to the brief whose line is on screen.
     /// The brief's own path through the primary tree (what `M` maps).
     private func briefPath(_ ctx: ScreenContext) -> Navigator? {
-        guard let b = ctx.form.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else { return nil }
+        guard let b = ctx.draft.brief(ctx.guide.decisions.brief), let primary = ctx.guide.decisions.primaryTree else { return nil }
         return Navigator(tree: primary, brief: b, recommender: Recommender(guide: ctx.guide))
     }
 
@@ -181,9 +181,9 @@ struct RecommendationScreen: FindsOnPage {
         guard shown.indices.contains(i) else { return .unhandled }
         let f = shown[i]
         guard let v = try? ctx.guide.decisions.brief.parse(f.field, f.value) else { return .message("\(f.field.name) cannot take \(f.value) here") }
-        applied.append((ctx.form.values, f.change, pane))
-        ctx.form.values[f.field] = v
-        shown = Self.flips(ctx.form.values, ctx.guide)
+        applied.append((ctx.draft.values, f.change, pane))
+        ctx.draft.values[f.field] = v
+        shown = Self.flips(ctx.draft.values, ctx.guide)
         pane = Pane()
         return .message("Applied: \(f.change)")
     }
@@ -192,8 +192,8 @@ struct RecommendationScreen: FindsOnPage {
     /// false when there is none.
     private mutating func undoFlip(_ ctx: inout ScreenContext) -> Bool {
         guard let last = applied.popLast() else { return false }
-        ctx.form.values = last.before
-        shown = Self.flips(ctx.form.values, ctx.guide)
+        ctx.draft.values = last.before
+        shown = Self.flips(ctx.draft.values, ctx.guide)
         pane = last.pane
         return true
     }

@@ -92,7 +92,7 @@ struct SavedBriefsScreen: MenuScreen {
         menu.index = i
         let b = saved[i]
         guard let values = b.values else { return .message("Cannot open \(b.name): \(b.problem ?? "unreadable")") }
-        if ctx.form.unsaved && pendingOpen != i {
+        if ctx.draft.unsaved && pendingOpen != i {
             pendingOpen = i
             return .message("The brief in the form has unsaved changes: \(Keymap.key(.open, in: .decide)) again replaces it, \(Keymap.key(.back, in: .decide)) keeps it")
         }
@@ -205,8 +205,8 @@ public struct OpenedBrief: Sendable, Equatable {
 }
 
 extension ScreenContext {
-    /// Puts a brief opened from the saved list in the form.
-    mutating func load(_ opened: OpenedBrief) {
-        form.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: fileName(opened.path))
+    /// Puts a brief opened from the saved list in the draft; returns what the form says about it.
+    mutating func load(_ opened: OpenedBrief) -> String {
+        draft.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: fileName(opened.path))
     }
 }

@@ -1,0 +1,135 @@
+import NNGuideCore
+
+/// The Model Brief being filled in: the one model the decision screens share (`ScreenContext.draft`):
+/// the form (`BriefScreen`) edits it, the recommendation applies flips to it, a saved brief opens
+/// into it, and quitting keeps it as a draft. What the form shows about it (the focused field, the
+/// text being typed, its scroll) is the form's own.
+public struct BriefDraft: Sendable, Equatable {
+    public internal(set) var values: [BriefField: BriefValue] = [:]
+    /// Fields whose change would change the pick (`refreshPivots`), and the values they were worked out for.
+    var pivots: Set<BriefField> = []
+    var pivotsFor: [BriefField: BriefValue]?
+    /// The file the brief was last saved to or opened from, and its values then.
+    public internal(set) var file: String?
+    var fileValues: [BriefField: BriefValue]?
+    /// The file is a draft (kept on quitting), not a brief saved with `w`.
+    var fileIsDraft = false
+    /// Where the recommendation's decision record was last saved.
+    var savedRecord: String?
+    /// The field the form was last on, so a form opened again lands where the user left it.
+    var lastField = 0
+    /// What the next form opened says first, once, when the draft changed with no form open (the
+    /// draft continued after a restart).
+    var greeting: String?
+
+    public init() {}
+
+    /// The indices of the fields the form shows: those that apply with the values chosen so far
+    /// (`applies_to`: no `nodes` for an image), and any that holds a value, which stays in view, marked,
+    /// when a later choice makes it stop applying (the recommender ignores it), until it is cleared.
+    func shown(_ schema: BriefSchema) -> [Int] {
+        schema.fields.indices.filter { values[schema.fields[$0].field] != nil || schema.fields[$0].applies(given: values) }
+    }
+
+    /// The file's name without folder and extension ("tabular-classification-2").
+    var fileStem: String? { file.map { FileName($0).lastComponentWithoutExtension } }
+
+    /// Changes not yet in a file.
+    public var unsaved: Bool { !values.isEmpty && values != (fileValues ?? [:]) }
+    public func brief(_ schema: BriefSchema) -> Brief? { try? Brief(schema: schema, values: values) }
+
+    /// The recommendation for the values, or why there is none (nil, nil: the brief is not whole).
+    func outcome(_ guide: Guide) -> (recommendation: Recommendation?, problem: String?) {
+        // A task chosen before a modality that rules it out: say so rather than pick for an impossible brief.
+        if let m = guide.decisions.brief.mismatch(in: values) {
+            return (nil, "\(m.field.name.prefix(1).uppercased() + m.field.name.dropFirst()) \(m.value) \(m.reason). Choose another \(m.field.name) or \(m.other.name).")
+        }
+        guard let b = brief(guide.decisions.brief) else { return (nil, nil) }
+        do { return (try Recommender(guide: guide).recommend(b), nil) } catch {
+            return (nil, "The guide's decisions have no answer for this brief: \(error.message)")
+        }
+    }
+
+    func recommendation(_ guide: Guide) -> Recommendation? { outcome(guide).recommendation }
+
+    /// The name a save starts from: the opened file's (without a version suffix) while the brief still
+    /// has that file's modality and task, else modality-task, so a name never describes another problem.
+    var baseName: String {
+        let named = [BriefField.modality, .task]
+        if let file, let fileValues, named.allSatisfy({ fileValues[$0] == values[$0] }) {
+            var base = FileName(file).lastComponentWithoutExtension
+            if let dash = base.lastIndex(of: "-"), base[base.index(after: dash)...].allSatisfy(\.isNumber), base.index(after: dash) < base.endIndex {
+                base = String(base[..<dash])
+            }
+            if !base.isEmpty { return base }
+        }
+        let parts = [BriefField.modality, .task].compactMap { values[$0]?.description }
+        return parts.isEmpty ? "brief" : parts.joined(separator: "-")
+    }
+
+    /// Takes an opened file's values; returns what the form says about it ("Opened …", or how the
+    /// file's values drifted from the schema).
+    mutating func load(_ values: [BriefField: BriefValue], from path: String, drift: String? = nil, draft: Bool = false, shownAs name: String) -> String {
+        self.values = values
+        fileValues = values
+        file = path
+        fileIsDraft = draft
+        savedRecord = nil
+        return drift ?? "Opened " + name
+    }
+
+    /// The values are in `path` now; returns what the form says about it.
+    mutating func saved(to path: String, new: Bool, shownAs name: String) -> String {
+        file = path
+        fileIsDraft = false
+        fileValues = values
+        return (new ? "Saved as " : "Already saved as ") + name
+    }
+
+    /// The values a choice or flag field cycles through; nil for a typed field. A choice offers only
+    /// the values that apply with the other values (`applies_to`: the tasks of the chosen modality).
+    func choices(_ f: BriefFieldSpec, _ schema: BriefSchema) -> [BriefValue]? {
+        switch f.kind {
+        case .choice:
+            var others = values
+            others[f.field] = nil
+            return schema.applicable(f.field, given: others).map { .choice($0) }
+        case .flag: return [.flag(true), .flag(false)]
+        default: return nil
+        }
+    }
+
+    /// Steps a choice or flag through its values and "not set"; false for a typed field.
+    mutating func cycle(_ spec: BriefFieldSpec, by step: Int, _ schema: BriefSchema) -> Bool {
+        guard let vs = choices(spec, schema) else { return false }
+        let all: [BriefValue?] = [nil] + vs.map(Optional.some)
+        let i = all.firstIndex(of: values[spec.field]) ?? 0
+        values[spec.field] = all[(i + step + all.count) % all.count]
+        return true
+    }
+
+    /// The marks of the fields whose change would change the pick: every flip is a recommender run,
+    /// so they are worked out again only when the brief changed.
+    mutating func refreshPivots(_ guide: Guide) {
+        guard pivotsFor != values else { return }
+        pivotsFor = values
+        pivots = Set(RecommendationScreen.flips(values, guide).map(\.field))
+    }
+
+    /// "a modality and a task": the fields a brief must give, for messages.
+    static func requiredList(_ schema: BriefSchema) -> String {
+        let names = schema.required.map { "a " + $0.name }
+        return names.count <= 1 ? (names.first ?? "a field") : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+}
+
+/// The name of a file without its folder and extension.
+private struct FileName {
+    let path: String
+    init(_ path: String) { self.path = path }
+    var lastComponentWithoutExtension: String {
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return last }
+        return String(last[..<dot])
+    }
+}

@@ -1,0 +1,248 @@
+import NNGuideCore
+
+/// The form's fields: one row per field of the brief schema (decisions.yaml's `brief:`, the same
+/// table the YAML file and the flags read). Choices cycle with Left/Right, are picked by number, or
+/// are typed by name after Enter (the tenth value and later have no digit); numbers and the notes
+/// are typed after Enter, and only then do letters type. The values are the draft's
+/// (`ScreenContext.draft`); the focus, the typing and the scroll are this screen's.
+extension BriefScreen {
+    /// The focused field; the schema comes from the guide on screen, so a field added to
+    /// decisions.yaml is a row here with no change to this file.
+    func current(_ schema: BriefSchema) -> BriefFieldSpec? { schema.fields.indices.contains(field) ? schema.fields[field] : nil }
+
+    /// The focused field's row among those shown.
+    func row(_ draft: BriefDraft, _ schema: BriefSchema) -> Int { draft.shown(schema).firstIndex(of: field) ?? 0 }
+
+    /// True when the focused field is a choice and nothing is being typed: a letter that is no key
+    /// says that Enter types a value's name.
+    func onChoice(_ ctx: ScreenContext) -> Bool {
+        let schema = ctx.guide.decisions.brief
+        return editing == nil && current(schema).map { ctx.draft.choices($0, schema) != nil } == true
+    }
+
+    // MARK: keys
+
+    /// The keys that act on the fields (the screen's own keys, such as save, come first).
+    mutating func fieldKeys(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
+        let schema = ctx.guide.decisions.brief
+        if editing != nil { return typing(action, &ctx) }
+        guard let current = current(schema) else { return .unhandled }
+        switch action {
+        case .lineDown: move(by: 1, ctx)
+        case .lineUp: move(by: -1, ctx)
+        case .top: move(by: -schema.fields.count, ctx)
+        case .bottom: move(by: schema.fields.count, ctx)
+        case .decide(.nextValue), .decide(.previousValue):
+            guard ctx.draft.cycle(current, by: action == .decide(.nextValue) ? 1 : -1, schema) else {
+                return .message("\(current.name) is typed: \(Keymap.key(.open, in: .brief)), then the \(current.kind == .text ? "text" : "number")")
+            }
+        case .open:
+            // A number or the notes: the value to edit. A choice: its name typed (the 10th value and
+            // later have no digit), chosen as it is typed.
+            editing = TextField(ctx.draft.choices(current, schema) == nil ? (ctx.draft.values[current.field]?.description ?? "") : "")
+            beforeEditing = ctx.draft.values[current.field]
+        case .pick(let n):
+            if let vs = ctx.draft.choices(current, schema) {
+                guard vs.indices.contains(n - 1) else { return .unhandled }
+                ctx.draft.values[current.field] = vs[n - 1]
+            } else {
+                beforeEditing = ctx.draft.values[current.field]
+                editing = TextField(String(n))
+                reparse(current, &ctx)
+            }
+        case .type(let c):
+            // A letter that is no key, on a choice: letters never type here (typing "phone" ran p and
+            // e), so it says how a name is typed.
+            guard ctx.draft.choices(current, schema) != nil else { return .unhandled }
+            return .message("\(c) does nothing here; \(Keymap.key(.open, in: .brief)) types a name")
+        case .decide(.clearValue):
+            ctx.draft.values[current.field] = nil
+            problem = nil
+            // A field kept only for its value leaves the form with it.
+            if !ctx.draft.shown(schema).contains(field) { move(by: 1, ctx) }
+        case .back where showCommand, .cancel where showCommand:
+            // Esc (Back here) closes the command box first, as it closes help; it had left the form.
+            showCommand = false
+        case .decide(.showCommand):
+            showCommand.toggle()
+            if showCommand && ctx.draft.brief(schema) == nil {
+                return .message("Choose \(BriefDraft.requiredList(schema)) first: the command needs them")
+            }
+        default:
+            return .unhandled
+        }
+        return .none
+    }
+
+    private mutating func typing(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
+        let schema = ctx.guide.decisions.brief
+        if editing?.edit(action) == true {
+            if let spec = current(schema) { reparse(spec, &ctx) }
+            return .none
+        }
+        switch action {
+        // Enter on text that is not a value yet keeps it, with the problem in view, to be mended
+        // rather than typed again; Esc cancels as in vim: the value from before typing comes back
+        // (a choice is chosen as its name is typed, so a stray `t` had chosen batch for good).
+        case .open where problem != nil: return .message(problem ?? "")
+        case .open: finish()
+        case .cancel:
+            if let spec = current(schema) { ctx.draft.values[spec.field] = beforeEditing }
+            finish()
+            return .none
+        case .lineDown, .switchFocus: finish(); move(by: 1, ctx)
+        case .lineUp: finish(); move(by: -1, ctx)
+        default: return .unhandled
+        }
+        if editing != nil, let spec = current(schema) { reparse(spec, &ctx) }
+        return .none
+    }
+
+    /// Takes the typed text as the value when it parses; the problem says why not. For a choice the
+    /// text is the start of a value's name (or any part of it, or an alias the schema accepts).
+    private mutating func reparse(_ spec: BriefFieldSpec, _ ctx: inout ScreenContext) {
+        guard let text = editing?.text else { return }
+        if let vs = ctx.draft.choices(spec, ctx.guide.decisions.brief) {
+            let t = text.trimmed().lowercased()
+            guard !t.isEmpty else { problem = nil; return }
+            let names = vs.map(\.description)
+            if let exact = try? spec.parse(t), vs.contains(exact) { ctx.draft.values[spec.field] = exact; problem = nil; return }
+            if let i = names.firstIndex(where: { $0.hasPrefix(t) }) ?? names.firstIndex(where: { $0.contains(t) }) {
+                ctx.draft.values[spec.field] = vs[i]; problem = nil
+            } else {
+                problem = "No \(spec.name) value holds \"\(text)\""
+            }
+            return
+        }
+        if text.trimmed().isEmpty { ctx.draft.values[spec.field] = nil; problem = nil; return }
+        do {
+            ctx.draft.values[spec.field] = try spec.parse(text)
+            problem = nil
+        } catch {
+            ctx.draft.values[spec.field] = nil
+            problem = error.description
+        }
+    }
+
+    /// Leaves the text: its problem goes with it, so it is never shown under the next field.
+    private mutating func finish() {
+        editing = nil
+        problem = nil
+    }
+
+    /// Moves the focus `step` rows among the fields shown (from a field no longer shown, to its nearest).
+    mutating func move(by step: Int, _ ctx: ScreenContext) {
+        let rows = ctx.draft.shown(ctx.guide.decisions.brief)
+        guard !rows.isEmpty else { return }
+        let at = rows.firstIndex(of: field) ?? (rows.firstIndex { $0 > field }.map { step > 0 ? $0 - 1 : $0 } ?? rows.count)
+        field = rows[min(max(0, at + step), rows.count - 1)]
+    }
+
+    // MARK: layout
+
+    static let labelWidth = 17
+
+    /// The form's own column: a row per field; the focused row opens to say what the field means
+    /// and what it takes, so that stays in view on a small screen too.
+    /// Fields whose change would change the pick (`pivots`) are marked with an arrow in a gutter.
+    func sheet(width: Int, _ ctx: ScreenContext, understood: Recommendation?) -> Sheet {
+        var s = Sheet(width: width, glyphs: ctx.glyphs)
+        let g = ctx.glyphs
+        let draft = ctx.draft
+        s.text("Model Brief", .title)
+        if !draft.pivots.isEmpty { s.text(g.arrow + " changing it would change the pick", .dim) }
+        let schema = ctx.guide.decisions.brief
+        for i in draft.shown(schema) {
+            let f = schema.fields[i]
+            let start = s.count
+            s.item { s in
+                let mark = TextWrap.pad(draft.pivots.contains(f.field) ? g.arrow : "", width: 2)
+                var spans = [Span(mark, .accent), Span(TextWrap.pad(f.name + (f.required ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
+                let room = max(1, width - Self.labelWidth - 2)
+                if i == field, let text = editing {
+                    // The bar stands where typing goes.
+                    let (before, after) = text.shown(room: room, glyphs: g)
+                    spans += [Span(before, .prompt), Span(g.bar, .prompt), Span(after, .prompt)]
+                } else if let v = draft.values[f.field] {
+                    var text = g.text(v.description)
+                    if i == field, draft.choices(f, schema) != nil {
+                        let (l, r) = g.ascii ? ("<", ">") : ("\u{25C2}", "\u{25B8}")
+                        text = l + " " + text + " " + r
+                    }
+                    let ignored = f.applies(given: draft.values) ? "" : " (ignored)"
+                    spans.append(Span(TextWrap.truncate(text, width: max(1, room - ignored.count), ellipsis: g.ellipsis), .strong))
+                    if !ignored.isEmpty { spans.append(Span(ignored, .warning)) }
+                } else if let assumed = understood?.brief[f.field], understood?.assumedFields.contains(f.name) == true {
+                    spans.append(Span(TextWrap.truncate("(assumed \(assumed))", width: room, ellipsis: g.ellipsis), .dim))
+                } else {
+                    spans.append(Span(TextWrap.truncate("(not set)", width: room, ellipsis: g.ellipsis), .dim))
+                }
+                s.line(spans)
+            }
+            if i == field {
+                // The command goes right under the focused field, which is always kept in view: after
+                // the last field it was off screen whenever the form was taller than the pane, so y
+                // seemed to do nothing.
+                if showCommand, let b = draft.brief(schema) { s.commandBlock(b.commandLine()); s.blank() }
+                about(f, draft, schema, &s)
+                s.spots[.field] = start..<s.count
+            }
+        }
+        if let file = draft.file {
+            s.blank()
+            s.spot(.file) { s in s.text((draft.unsaved ? "Changed since " : "Saved as ") + ctx.fileName(file), .dim) }
+        }
+        if let savedRecord = draft.savedRecord {
+            s.blank()
+            s.spot(.saved) { s in s.text("Decision record saved as " + ctx.fileName(savedRecord), .dim) }
+        }
+        return s
+    }
+
+    /// What the focused field means and how to fill it in.
+    private func about(_ f: BriefFieldSpec, _ draft: BriefDraft, _ schema: BriefSchema, _ s: inout Sheet) {
+        let g = s.glyphs
+        let pad = [Span("  ")]
+        if let notice { s.text(notice, .strong, first: pad) }
+        s.text(f.meaning + (f.required ? " (required)" : ""), .dim, first: pad)
+        if let problem { s.text(problem, .warning, first: pad) }
+        if draft.values[f.field] != nil, let why = schema.notApplying(in: draft.values).first(where: { $0.field == f }) {
+            s.text("Not for \(why.other) \(why.otherValue) (only \(why.appliesTo.joined(separator: ", "))): the recommendation ignores it; "
+                   + "\(Keymap.key(.decide(.clearValue), in: .brief)) clears it.", .warning, first: pad)
+        }
+        if let vs = draft.choices(f, schema) {
+            var runs: [StyledRun<Sheet.Tag>] = []
+            // Values past the ninth have no digit: a separator keeps "9 multimodal" and "audio" apart.
+            let separator = vs.count > 9 ? (g.ascii ? " | " : " \u{00B7} ") : "  "
+            for (i, v) in vs.enumerated() {
+                if i > 0 { runs.append(StyledRun(separator, Sheet.Tag(.dim))) }
+                // Number and value in one run, joined by a no-break space, so a line never parts them.
+                let number = i < 9 ? "\(i + 1)" + (g.ascii ? " " : "\u{00A0}") : ""
+                runs.append(StyledRun(number + v.description, Sheet.Tag(draft.values[f.field] == v ? .selection : .text)))
+            }
+            s.wrap(runs, first: pad)
+            if editing != nil {
+                s.text("Type a value's name: \(Keymap.key(.open, in: .briefField)) or \(Keymap.key(.lineDown, in: .briefField)) takes it.", .dim, first: pad)
+            } else {
+                s.text("\(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) or a digit chooses, \(Keymap.key(.open, in: .brief)) types a name; \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
+            }
+        } else if problem != nil {
+        } else if editing != nil {
+            s.text(Keymap.keys(.open, in: .briefField).joined(separator: ", ") + " or \(Keymap.key(.lineDown, in: .briefField)) finishes.", .dim, first: pad)
+        } else {
+            s.text("\(Keymap.key(.open, in: .brief)) to type " + (f.kind == .text ? "the text." : "\(f.validValues)."), .dim, first: pad)
+        }
+    }
+
+    /// Keeps the focused row and what it says about itself on screen.
+    mutating func fitFields(height: Int, width: Int, _ ctx: ScreenContext) {
+        let schema = ctx.guide.decisions.brief
+        // A brief opened over the form can hide the focused field: the focus goes on to the next shown.
+        if !ctx.draft.shown(schema).contains(field) { move(by: 0, ctx) }
+        let s = sheet(width: width, ctx, understood: nil)
+        let row = row(ctx.draft, schema)
+        guard s.items.indices.contains(row) else { return }
+        pane.show(s.spots[.field] ?? s.items[row], s, height: height)
+        pane.show(s.items[row], s, height: height)
+    }
+}

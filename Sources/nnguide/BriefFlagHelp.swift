@@ -15,8 +15,9 @@ enum BriefFlagHelp {
     static func of(_ field: String, valueName: String? = nil) -> ArgumentHelp {
         let spec = schema?[BriefField(field)]
         var text = spec.map { $0.meaning.prefix(1).uppercased() + $0.meaning.dropFirst() + "." } ?? "The brief's \(field) field (--fields describes it)."
-        // A choice lists its values, as the parser's own choices (--format) do; aliases stay in --fields.
-        if let values = spec?.values.map(\.value), !values.isEmpty { text += " One of: " + values.joined(separator: ", ") + "." }
+        // A choice lists its values, as the parser's own choices (--format) do, each with the other
+        // spellings it accepts ("mobile (or phone)"), from the schema as --fields lists them.
+        if let spec, !spec.values.isEmpty { text += " One of: " + spec.writtenValues + "." }
         return ArgumentHelp(text, valueName: valueName)
     }
 

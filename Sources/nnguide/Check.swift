@@ -12,18 +12,20 @@ import NNGuideCore
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-decide saved briefs and decision records; say which recorded picks no longer hold.",
+        usage: "nnguide check [<options>] <path> ...",
         discussion: """
             Each file (or every .yaml, .yml and .md file under each folder) is a saved brief with a \
             `decided:` record, or a Markdown decision record with an nnguide-record comment, as \
-            `nnguide recommend --format markdown` and the explorer write them. Markdown files without a \
-            record are skipped.
+            `nnguide recommend --format markdown` and the explorer write them. A Markdown file named on \
+            its own without that comment is reported; one found in a folder is skipped.
 
             A record keeps a fingerprint of the guide's content and overlays; when it differs today, \
             check says "the guide changed since (fingerprint A → B)" even when the pick holds \
             (`guide_changed` in --json), and --update records today's.
 
             Exit status: 0 when every recorded pick holds; 1 when one moved (each is listed: from what, \
-            to what, and why); 65 for a file that cannot be read as a brief, with its file and line.
+            to what, and why); 65 for a file that cannot be read as a brief, with its file and line; \
+            66 when a file named has no record, or nothing at all was checked.
 
             Examples:
               nnguide check docs/decisions
@@ -36,6 +38,13 @@ struct Check: ParsableCommand {
     @Flag(help: "Print the outcome as JSON.") var json = false
     @Flag(help: "Record today's picks in the files (after a person has reviewed them).") var update = false
 
+    /// A file named that holds no record, or a check that found none: not a pass (sysexits' EX_NOINPUT).
+    static let nothingChecked: Int32 = 66
+
+    static func noBlock(_ path: String) -> String {
+        "\(path): no nnguide-record block: not a record nnguide wrote, or one written before records carried it; nothing checked"
+    }
+
     func run() throws {
         let guide = try content.load()
         let (files, missing) = RecordCheck.files(paths)
@@ -43,10 +52,14 @@ struct Check: ParsableCommand {
         if !missing.isEmpty { throw ExitCode(65) }
         let date = RecordDate.today()
         var outcomes: [RecordOutcome] = []
-        var bad = false
+        var bad = false, unchecked = false
         for path in files {
             do throws(BriefFileError) {
-                guard let file = try RecordFile.read(path, schema: guide.decisions.brief) else { continue }
+                guard let file = try RecordFile.read(path, schema: guide.decisions.brief) else {
+                    // A file found in a folder may be its README; one named on its own was meant as a record.
+                    if paths.contains(path) { printError(Self.noBlock(path)); unchecked = true }
+                    continue
+                }
                 let outcome = try RecordCheck.check(file, guide: guide, date: date)
                 outcomes.append(outcome)
                 // (The brief was built once already, to check it.)
@@ -71,10 +84,15 @@ struct Check: ParsableCommand {
             for o in outcomes where o.recorded == nil { print("\(o.file): \(update ? "recorded" : "records no pick yet; today") \(o.today.title) (\(o.today.id))") }
             let moved = outcomes.filter { !$0.holds }.count
             let changed = outcomes.filter { $0.holds && $0.guideChanged != nil }.count
-            printError("\(outcomes.count) record\(outcomes.count == 1 ? "" : "s") checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : ""))
-                + (changed == 0 ? "" : "; \(changed) held on a changed guide" + (update ? ", now recorded with today's fingerprint" : "")))
+            if outcomes.isEmpty {
+                if !bad && !unchecked { printError("no records checked: no brief or nnguide-record block in " + paths.joined(separator: ", ")) }
+            } else {
+                printError("\(outcomes.count) record\(outcomes.count == 1 ? "" : "s") checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : ""))
+                    + (changed == 0 ? "" : "; \(changed) held on a changed guide" + (update ? ", now recorded with today's fingerprint" : "")))
+            }
         }
         if bad { throw ExitCode(65) }
+        if unchecked || outcomes.isEmpty { throw ExitCode(Self.nothingChecked) }
         if !update, outcomes.contains(where: { !$0.holds }) { throw ExitCode(1) }
     }
 }

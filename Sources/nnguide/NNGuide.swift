@@ -13,6 +13,8 @@ struct NNGuide: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnguide",
         abstract: "The Practitioner's Guide to Choosing Neural Network Architectures, in your terminal.",
+        // The generated synopsis (every option) ran past 80 columns; the options are listed below it.
+        usage: "nnguide [<options>] [<subcommand>]",
         discussion: "With no subcommand on a terminal, opens the explorer. Every subcommand prints plain text, Markdown or JSON.",
         version: version,
         subcommands: [Toc.self, Show.self, Glossary.self, Search.self, Compare.self, Export.self, Recommend.self, Check.self, Lint.self, SourcesCommand.self,

@@ -192,7 +192,7 @@ struct Recommend: ParsableCommand {
         }
         let c: BriefComparison
         do {
-            c = try BriefComparison(first, second, labels: (brief.map { Path.lastComponent($0) } ?? "the flags", Path.lastComponent(path)), recommender: recommender)
+            c = try BriefComparison(first, second, labels: (brief.map { Path.stem($0) } ?? "the flags", Path.stem(path)), recommender: recommender)
         } catch {
             printError("nnguide: the decision content cannot answer this brief: \(error.message)")
             throw ExitCode(65)

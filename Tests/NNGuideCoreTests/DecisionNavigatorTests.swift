@@ -146,7 +146,10 @@ import Testing
         // The record is the decision's projection, with what would change the pick added as a brief's record has it.
         var r = Recommendation(d)
         (r.flipsBasis, r.flips, r.otherAnswers) = nav.whatWouldChange(try #require(DecisionFixture.real.guide))
-        #expect(md == r.markdown(date: "2026-01-09"))
+        // ...and, last, the nnguide-record block of the brief the answers imply, for `nnguide check` (issue 23, fifth retest).
+        let guide = try #require(DecisionFixture.real.guide)
+        let block = try #require(nav.recordBlock(guide, pick: d.pick.id, date: "2026-01-09"))
+        #expect(md == r.markdown(date: "2026-01-09") + "\n" + block + "\n")
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") && !$0.hasPrefix("## Pick: ") }.map { String($0.dropFirst(3)) }
         #expect(headings.allSatisfy { h in DecisionSection.allCases.contains { $0.heading == h } }, "\(headings)")
         #expect(md.contains("- Tree: Primary decision flow (`primary`)") && md.contains("Reproduce with:\n\n```sh\nnnguide recommend --modality text"))

@@ -84,7 +84,18 @@ extension Navigator {
         guard let d = decision(catalog: catalog, guide: guide) else { return nil }
         var r = Recommendation(d)
         // The section a brief's record has; without the guide there is no recommender to ask.
-        if let guide { (r.flipsBasis, r.flips, r.otherAnswers) = whatWouldChange(guide) }
-        return r.markdown(date: date)
+        guard let guide else { return r.markdown(date: date) }
+        (r.flipsBasis, r.flips, r.otherAnswers) = whatWouldChange(guide)
+        return r.markdown(date: date) + (recordBlock(guide, pick: d.pick.id, date: date).map { "\n" + $0 + "\n" } ?? "")
+    }
+
+    /// What `nnguide check` re-decides (issue 23, fifth retest): where a brief reproduces the answers,
+    /// the pick the record shows is the recommender's for that brief (the command under "Reproduce
+    /// with"), so the record keeps that brief and check re-decides it as it does a brief's record.
+    /// Nil where no brief gives this pick: check then says the file has no block rather than guess.
+    func recordBlock(_ guide: Guide, pick: String, date: String) -> String? {
+        let recommender = Recommender(guide: guide)
+        guard case .success(let c)? = command(with: recommender), let d = try? recommender.decide(c.brief), d.pick.id == pick else { return nil }
+        return RecordedDecision(d, date: date).comment(brief: c.brief)
     }
 }

@@ -35,7 +35,13 @@ extension TextRenderer {
         if natural.reduce(0, +) <= available { return natural }
         // Every word whole if there is room for that; else words may break beyond `squeezeLimit`.
         var least = (0..<n).map { min(longest[$0], natural[$0]) }
-        if least.reduce(0, +) > available { least = least.map { min($0, squeezeLimit) } }
+        if least.reduce(0, +) > available {
+            least = least.map { min($0, squeezeLimit) }
+            // A header names its column (a brief's file, a model): its words stay whole while they fit.
+            let headerWord = rows[0].map { $0.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0 }
+            let kept = least.indices.map { i in max(least[i], i < headerWord.count ? min(headerWord[i], natural[i]) : 0) }
+            if kept.reduce(0, +) <= available { least = kept }
+        }
         guard least.reduce(0, +) <= available else { return nil }
         // Share the room left over by water-filling: each spare cell goes to the narrowest column that
         // still wants more, so columns end up as even as their content allows.

@@ -38,7 +38,8 @@ public enum EditDistance {
     /// How many typos a word of this length may carry and still be recognised.
     public static func tolerance(for word: String) -> Int {
         let n = word.count
-        return n < 3 ? 0 : n <= 4 ? 1 : 2
+        // Nine letters and more forgive three: a word spelt as it sounds ("attenshun") is three away.
+        return n < 3 ? 0 : n <= 4 ? 1 : n <= 8 ? 2 : 3
     }
 
     /// The candidates closest to `query` (case-insensitive, whole strings), best first, within the

@@ -104,8 +104,12 @@ extension Guide {
                 byName[name] = item; candidates.append(name)
             }
         }
+        // A glossary name (`g:attenshun`) is suggested as `nnguide glossary` suggests one: by its terms
+        // and aliases, not by the id with its prefix, which no person spells.
+        let term = q.hasPrefix("g:") ? String(q.dropFirst(2)) : q
+        let glossed = GlossaryMatcher(entries: glossary).matches(term).filter { $0.kind == .typo }.prefix(3).map { GuideItem.glossary($0.entry) }
         let close = EditDistance.closest(to: key, among: candidates, limit: 5).compactMap { byName[$0] }
         var seen: Set<String> = []
-        return .notFound(suggestions: close.filter { seen.insert($0.id).inserted })
+        return .notFound(suggestions: (q.hasPrefix("g:") ? glossed + close : close + glossed).filter { seen.insert($0.id).inserted })
     }
 }

@@ -25,6 +25,13 @@ public enum Path {
         return String(p.split(separator: "/", omittingEmptySubsequences: true).last ?? "")
     }
 
+    /// The last component without its extension (`briefs/phone.yaml` gives `phone`; `.env` stays).
+    public static func stem(_ path: String) -> String {
+        let name = lastComponent(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
     /// The path without its last component (`/a/b` gives `/a`, `/a` gives `/`, `b` gives ``).
     public static func parent(_ path: String) -> String {
         var p = Substring(path)

@@ -34,6 +34,16 @@ public enum TextWrap {
                 let ww = parts.reduce(0) { $0 + DisplayWidth.of($1.text) }
                 let spaceWidth = pendingSpace == nil ? 0 : 1
                 if lineWidth > 0 && lineWidth + spaceWidth + ww > width {
+                    // "(deep-dive-transformer-limitations)," a cell too long for a line of its own: its
+                    // opening bracket ends this line, so the id a person copies stays whole on the next.
+                    let chars = parts.flatMap { p in p.text.map { ($0, p.tag) } }
+                    if let open = chars.first, "([{".contains(open.0), ww > rest, ww - 1 <= rest, lineWidth + spaceWidth + 1 <= width {
+                        if let s = pendingSpace { append(s.text, s.tag) }
+                        append(String(open.0), open.1)
+                        breakLine()
+                        for (c, tag) in chars.dropFirst() { append(String(c), tag); lineWidth += DisplayWidth.of(c) }
+                        continue
+                    }
                     breakLine()
                 }
                 if let s = pendingSpace { append(s.text, s.tag); lineWidth += 1; pendingSpace = nil }
@@ -62,16 +72,20 @@ public enum TextWrap {
     /// How many of `chars` go on a line with `room` cells: all when they fit; else up to the last
     /// place a long word may break (after `-`, `_` or `/`, before `.`); else as many as fit (at least
     /// one on an empty line, so a character wider than the line still moves on).
+    /// Before a closing bracket comes first: "(deep-dive-transformer-limitations)," one cell too long
+    /// keeps the id whole, for a person to copy, and puts ")," on the next line.
     static func cutPoint(_ chars: [Character], room: Int, lineEmpty: Bool) -> Int {
-        var fits = 0, w = 0, lastBreak = 0
+        var fits = 0, w = 0, lastBreak = 0, beforeClose = 0
         for (i, c) in chars.enumerated() {
             w += DisplayWidth.of(c)
             if w > room { break }
             fits = i + 1
             if i > 0, "-_/".contains(c) { lastBreak = i + 1 }
             if i + 2 < chars.count, chars[i + 1] == ".", i > 0 { lastBreak = i + 1 }
+            if i + 1 < chars.count, ")]}".contains(chars[i + 1]), i > 0 { beforeClose = i + 1 }
         }
         if fits == chars.count { return fits }
+        if beforeClose > 0 { return beforeClose }
         if lastBreak > 0 { return lastBreak }
         return fits > 0 ? fits : (lineEmpty ? 1 : 0)
     }

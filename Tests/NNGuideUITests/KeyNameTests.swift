@@ -71,6 +71,7 @@ import Testing
         #expect(written.flatMap(Self.keyNames) == ["Tab", "Ctrl-U", "1-9", "r", "l"])
         let built = Self.literals(#"m("\(Keymap.key(.nextLink, in: .reader)) moves to a link; a page") // Tab"#).map(\.1)
         #expect(built.flatMap(Self.keyNames).isEmpty, "\(built)")
+        #expect(Self.keyNames(in: " • h/l sideways") == ["h", "l"])
         // A single character alone is a separator or a plural, not a key.
         #expect(Self.keyNames(in: "/").isEmpty && Self.keyNames(in: "s").isEmpty)
     }
@@ -91,6 +92,9 @@ import Testing
             let next = i + 1 < cs.count ? cs[i + 1] : "\n"
             let then = i + 2 < cs.count ? cs[i + 2] : "\n"
             if next == ")" || (next == " " && then.isLowercase) { out.append(String(c)) }
+            // A pair of keys written as "h/l" (the review found " h/l sideways" in the reader).
+            let after = i + 3 < cs.count ? cs[i + 3] : "\n"
+            if next == "/", chars.contains(then), after == " " || after == ")" || after == "\n" { out += [String(c), String(then)] }
         }
         return out
     }

@@ -205,7 +205,7 @@ public struct ReaderView: FindsOnPage {
         let doc = document(ctx)
         let crumb = ctx.guide.breadcrumb(position(ctx).page).joined(separator: " \(ctx.glyphs.sep) ")
         let pos = scroll.position(lines: doc.lines.count, height: ctx.rect.height)
-        let wide = doc.wideWidth > Self.textRect(ctx.rect).width ? " \(ctx.glyphs.bullet) h/l sideways" : ""
+        let wide = doc.wideWidth > Self.textRect(ctx.rect).width ? " \(ctx.glyphs.bullet) \(Keymap.key(.scrollLeft, in: .reader, preferring: .char("h")))/\(Keymap.key(.scrollRight, in: .reader, preferring: .char("l"))) sideways" : ""
         return (crumb, pos + wide)
     }
 

@@ -113,7 +113,9 @@ public struct GlossaryMatcher: Sendable {
             }
             for n in containing(q) { offer(n, .substring) }
             if typos && found.count < 5 {
-                let tol = EditDistance.tolerance(for: q)
+                // The third typo a long word is allowed ("attenshun") only when nothing else matched:
+                // beside a real match it brings in noise ("efficient att" had found EfficientNet).
+                let tol = found.isEmpty ? EditDistance.tolerance(for: q) : min(2, EditDistance.tolerance(for: q))
                 let qs = Array(q.unicodeScalars)
                 let len = Int32(qs.count)
                 var scratch = EditDistance.Scratch()

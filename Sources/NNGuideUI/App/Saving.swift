@@ -56,7 +56,7 @@ extension AppState {
             if !quit { message = "The last brief could not be kept as a draft: \(why)" }
             else { draftLine = "nnguide: the brief you were filling in could not be saved: \(why)" }
         case .briefsListed(let list, _) where asker == .app:
-            continueLastDraft(list)
+            continueLastBrief(list)
         default:
             deliver(result, to: asker)
             if let m = says(result) { message = m }

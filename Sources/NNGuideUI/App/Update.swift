@@ -183,7 +183,7 @@ extension AppState {
         guard !id.pushed else { push(id); return }
         go(.view(id))
         clearStack()
-        if id == .decide { askForLastDraft() }
+        if id == .decide { askForLastBrief() }
         withView(id) { v, ctx in v.activate(ctx) }
         fitTop()
     }

@@ -23,7 +23,7 @@ public struct ReadingState: Codable, Sendable, Equatable {
     public var bookmarks: [String: Position] = [:]
     public var visited: Set<String> = []
     /// The brief file last open in Decide's form (saved or a draft): after a restart the hub's `3`
-    /// continues it (`LastDraft.swift`).
+    /// continues it (`App/LastBrief.swift`).
     public var brief: String?
 
     public init(last: Position? = nil, bookmarks: [String: Position] = [:], visited: Set<String> = [], brief: String? = nil) {

@@ -6,14 +6,14 @@ import NNGuideCore
 /// the churn brief just saved with `w`. `N` in the form still starts a new one.
 extension AppState {
     /// The first time Decide shows with nothing in the form, the loop reads the briefs folder once.
-    mutating func askForLastDraft() {
-        guard !askedForLastDraft, draft.values.isEmpty, draft.file == nil else { return }
-        askedForLastDraft = true
+    mutating func askForLastBrief() {
+        guard !askedForLastBrief, draft.values.isEmpty, draft.file == nil else { return }
+        askedForLastBrief = true
         pending.append((.listBriefs, .app))
     }
 
     /// The brief last open goes into the form, unless a brief was begun meanwhile.
-    mutating func continueLastDraft(_ list: [SavedBrief]) {
+    mutating func continueLastBrief(_ list: [SavedBrief]) {
         let readable = list.filter { $0.values != nil }
         guard draft.values.isEmpty, draft.file == nil,
               let last = readable.first(where: { $0.path == reading.brief }) ?? readable.max(by: { $0.modified < $1.modified }),

@@ -227,7 +227,10 @@ public struct SearchView: Screen {
         let rs = rows(ctx)
         let top = list.top
         if top < 0 || (top > 0 && top > rs.count - 1) { out.append("top \(top) outside \(rs.count) rows") }
-        if let line = rs.firstIndex(of: .title(list.index)), !all.isEmpty, line < top || line >= top + max(1, listRect(ctx.rect).height) {
+        // Below two lines (a window under the app's minimum, where no view is drawn) a hit and its group
+        // heading cannot both be shown.
+        if let line = rs.firstIndex(of: .title(list.index)), !all.isEmpty, listRect(ctx.rect).height >= 2,
+           line < top || line >= top + listRect(ctx.rect).height {
             out.append("chosen hit off screen (line \(line), top \(top))")
         }
         return out

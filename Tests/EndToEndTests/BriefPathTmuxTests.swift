@@ -8,18 +8,18 @@ import Testing
 struct BriefPathTmuxTests {
     static let sizes = [(80, 24), (40, 12)]
 
-    /// The explorer at `w`x`h` with a tabular classification brief in the form (`d 3 1 j 1`), then `keys`.
+    /// The explorer at `w`x`h` with a tabular classification brief in the form (`d 3 1 Down 1`), then `keys`.
     func tabularBrief(_ w: Int = 80, _ h: Int = 24, then keys: String...) throws -> TmuxSession {
         let t = try TmuxSession(width: w, height: h, args: ["--content", ExplorerPaths.content])
         t.waitFor("Start at the beginning")
-        try t.send("d", "3", "1", "j", "1")
+        try t.send("d", "3", "1", "Down", "1")
         t.waitFor("task 2/")
         if !keys.isEmpty { try t.run(["send-keys", "-t", "t"] + keys) }
         return t
     }
 
     func quit(_ t: TmuxSession) throws {
-        try t.send("q")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
     }
 
@@ -27,13 +27,13 @@ struct BriefPathTmuxTests {
     func hint(_ t: TmuxSession) -> String { t.settled().split(separator: "\n").last.map(String.init) ?? "" }
 
     /// A tabular classification brief with 5000 samples: the form picks TabPFN; `p` went to "Starting
-    /// out" and gradient boosting, and `y` there dropped --samples.
+    /// out" and gradient boosting, and `y` there dropped --samples (the path is ^P in the form).
     @Test func theBriefsPathEndsOnTheFormsPickWithItsSamples() throws {
-        let t = try tabularBrief(then: "j", "j", "Enter")
+        let t = try tabularBrief(then: "Down", "Down", "Enter")
         try t.type("5000")
         try t.send("Enter")
         t.waitFor("TabPFN beside gradient boosting")
-        try t.send("p")
+        try t.send("C-p")
         t.waitFor("Starting")
         t.waitFor("out with a small table")
         #expect(t.screen().contains("TabPFN beside gradient boosting"), "\(t.screen())")
@@ -44,7 +44,7 @@ struct BriefPathTmuxTests {
 
     /// At a pick Enter opens only what Tab focused: the hint offers it then, not before.
     @Test(arguments: sizes) func aPicksHintOffersEnterOnlyOnAFocusedLink(_ w: Int, _ h: Int) throws {
-        let t = try tabularBrief(w, h, then: "p")
+        let t = try tabularBrief(w, h, then: "C-p")
         t.waitFor("pick")
         #expect(hint(t).contains("Tab") && !hint(t).contains("Enter"), "\(w)x\(h): \(hint(t))")
         try t.send("Tab")
@@ -54,7 +54,7 @@ struct BriefPathTmuxTests {
 
     /// On the recommendation, Tab to a change: the hint says "Enter apply" at 40 columns as at 80.
     @Test(arguments: sizes) func theRecommendationsHintSaysEnterApplyOnAChange(_ w: Int, _ h: Int) throws {
-        let t = try tabularBrief(w, h, then: "r")
+        let t = try tabularBrief(w, h, then: "C-r")
         t.waitFor("recommend")
         var applied = false
         for _ in 0..<12 where !applied {
@@ -65,15 +65,15 @@ struct BriefPathTmuxTests {
         try quit(t)
     }
 
-    /// `N` starts an empty brief, keeping the unsaved one as a draft; opening that draft is not "brief saved".
+    /// ^N starts an empty brief, keeping the unsaved one as a draft; opening that draft is not "brief saved".
     @Test func newBriefKeepsTheLastAsADraftWhichOpensAsOne() throws {
         let t = try tabularBrief()
         t.waitFor("brief not saved")
-        try t.send("N")
+        try t.send("C-n")
         t.waitFor("Kept the last brief as draft tabular-classification")
         t.waitFor("A new, empty brief")
         #expect(t.screen().contains("modality*        (not set)"), "\(t.screen())")
-        try t.send("o")
+        try t.send("C-o")
         t.waitFor("Drafts")
         try t.send("Enter")
         t.waitFor("Opened tabular-classification")

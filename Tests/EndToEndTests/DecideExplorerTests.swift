@@ -49,7 +49,7 @@ struct DecideExplorerTests {
 
     @Test func theBriefFormTypesSavesAndKeepsWhatWasNotSaved() throws {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
-        try t.saveBrief(["4", "j", "6"], once: "Pick: Transformer (transformer)")
+        try t.saveBrief(["4", "Down", "6"], once: "Pick: Transformer (transformer)")
         let briefs = t.stateDir + "/nnguide/briefs"
         t.waitFor("Saved as")
         t.waitFor("text-generation.yaml")   // the file name is shown
@@ -58,10 +58,10 @@ struct DecideExplorerTests {
         #expect(saved.hasPrefix("modality: text\ntask: generation\ndecided:\n  pick: transformer\n"), "\(saved)")
         #expect(saved.contains("\n  overlays: []\n"), "\(saved)")
         // In the notes, letters type: q does not quit, t does not open the contents.
-        try t.send("G", "Enter")
+        try t.send("End", "Enter")
         try t.type("quiet test")
         t.waitFor("quiet test")
-        try t.send("Enter", "q")
+        try t.send("Enter", "C-c")
         t.waitFor("EXIT=0")
         t.expectRestored()
         t.waitFor("the brief you were filling in is kept as a draft")

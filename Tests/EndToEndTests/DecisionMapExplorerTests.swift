@@ -55,11 +55,11 @@ struct DecisionMapExplorerTests {
     @Test func theMapTheSavedBriefsAndTheRecommendationReturnWhereTheyWereOpened() throws {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
         t.waitFor("Start at the beginning")
-        try t.send("d", "3", "4", "j", "6")
+        try t.send("d", "3", "4", "Down", "6")
         t.waitFor("Pick: Transformer (transformer)")
         t.waitForScreen("the form") { $0.contains("Model Brief") && $0.contains("Pick: Transformer (transformer)") }
         let form = t.settled()
-        try t.send("r")
+        try t.send("C-r")
         t.waitFor("For your brief: modality=text task=generation")
         try t.send("j")
         t.waitUntilGone("For your brief")
@@ -75,13 +75,13 @@ struct DecisionMapExplorerTests {
         try t.send("BSpace")
         t.waitForScreen("the form as it was") { $0 == form }
         // The saved briefs from the form: Esc returns to it unchanged; a brief chosen there opens in it.
-        try t.send("o")
+        try t.send("C-o")
         t.waitFor("Saved briefs")
         try t.send("Escape")
         t.waitForScreen("the form as it was, after the saved briefs") { $0 == form }
-        try t.send("w")
+        try t.send("C-s")
         t.waitFor("Saved as")
-        try t.send("o")
+        try t.send("C-o")
         t.waitFor("text-generation.yaml")
         try t.send("Enter")
         t.waitFor("Opened")

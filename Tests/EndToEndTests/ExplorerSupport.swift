@@ -67,15 +67,15 @@ final class TmuxSession: TmuxPane {
 
     deinit { try? FileManager.default.removeItem(atPath: stateDir) }
 
-    /// From the start screen into the Model Brief form, choice keys pressed there (`"4"`, `"j"`, ...),
-    /// then `w` once `pick` is on screen: a brief saved the way a person saves one.
+    /// From the start screen into the Model Brief form, choice keys pressed there (`"4"`, `"Down"`, ...),
+    /// then ^S once `pick` is on screen: a brief saved the way a person saves one.
     func saveBrief(_ keys: [String], once pick: String) throws {
         waitFor("Start at the beginning")
         try send("d", "3")
         waitFor("Model Brief")
         for k in keys { try send(k) }
         waitFor(pick)
-        try send("w")
+        try send("C-s")
     }
 
     static let envResetsSignals: Bool = runTool("/usr/bin/env", ["--default-signal", "true"]).status == 0

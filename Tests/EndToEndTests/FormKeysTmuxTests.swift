@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Issue 23's third retest, in the real binary on the shipped guide: letters on a brief's choice field
-/// are keys (a value's name is typed after Enter), and `/` finds on the recommendation.
+/// Issue 23's retests, in the real binary on the shipped guide: every letter types on the brief form
+/// (the sixth retest; the third had made letters keys there), and `/` finds on the recommendation.
 @Suite(.enabled(if: ExplorerPaths.haveTmux && ExplorerPaths.haveBinary, "needs tmux and .build/debug/nnguide (make test builds it)"))
 struct FormKeysTmuxTests {
     static let sizes = [(80, 24), (40, 12)]
@@ -24,30 +24,56 @@ struct FormKeysTmuxTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: t.stateDir)) ?? []).filter { $0.hasPrefix("decision-") }
     }
 
-    /// Item 1: on the deploy field a letter that is no key types nothing and says Enter types a name;
-    /// Enter then "phone" sets deploy to mobile (its alias); `e` and `p` still act there. Typing
-    /// "phone" there had opened the path (`p`) and saved a record (`e`) while "the hint" said "just type it".
-    @Test(arguments: sizes) func onAChoiceLettersAreKeysAndEnterTypesAName(_ w: Int, _ h: Int) throws {
+    /// Issue 23, sixth retest: every letter types on the brief form, as in a select box, and the form's
+    /// commands are control keys. The whole path of a new user: d 3, "tabular" typed on modality with
+    /// Enter, Down, "classif" on task with Enter, ^S: the brief is saved, no record was written along
+    /// the way (`e` inside "tabular" had saved one, `t` had opened the contents, `x` cleared the field).
+    @Test(arguments: sizes) func aUserTypesNamesAndSavesWithCtrlS(_ w: Int, _ h: Int) throws {
         let t = try TmuxSession(width: w, height: h, args: ["--content", ExplorerPaths.content])
         t.waitFor("Start at the beginning")
-        try t.send("d", "3", "1", "j", "2")   // tabular regression
-        t.waitFor("regression")
-        try t.send("j", "j", "j", "j")
-        t.waitFor("where the model runs")
-        #expect(!t.screen().contains("just type"), "\(t.screen())")
-        try t.send("z")
-        t.waitFor("z does nothing here; Enter types a name")
-        try Self.enter(t, "Enter", "phone")
-        // The row, not the list of values under it (which always says "4 mobile").
-        t.waitFor("deploy           \u{25C2} mobile \u{25B8}")
-        #expect(Self.records(t).isEmpty, "a record was saved while typing a name: \(Self.records(t))")
-        // The form's own letters still act on a choice field.
-        try t.send("e")
-        t.waitFor("Saved record decision-")
-        #expect(Self.records(t).count == 1, "\(Self.records(t))")
-        try t.send("p")
-        t.waitFor("pick \u{2022}")
-        try t.send("q")
+        try t.send("d", "3")
+        t.waitFor("modality 1/")
+        #expect(t.settled().split(separator: "\n").last?.contains("^S save") == true, "\(t.screen())")
+        try t.type("tabular")
+        t.waitFor("tabular\u{258C}")
+        #expect(!t.screen().contains("Contents"), "t left the form:\n\(t.screen())")
+        try t.send("Enter")
+        t.waitFor("modality*        \u{25C2} tabular \u{25B8}")
+        try t.send("Down")
+        t.waitFor("task 2/")
+        try t.type("classif")
+        try t.send("Enter")
+        t.waitFor("task*            \u{25C2} classification \u{25B8}")
+        #expect(Self.records(t).isEmpty, "a record was saved while typing: \(Self.records(t))")
+        try t.send("C-s")
+        // The status line says so: "(brief saved)" at 80 columns, "Saved tabular-classi…" at 40.
+        t.waitForScreen("the brief saved") { $0.contains("brief saved") || $0.contains("Saved tabular") }
+        let brief = t.stateDir + "/nnguide/briefs/tabular-classification.yaml"
+        let text = (try? String(contentsOfFile: brief, encoding: .utf8)) ?? ""
+        #expect(text.hasPrefix("modality: tabular\ntask: classification\n"), "\(text)")
+        #expect(Self.records(t).isEmpty, "\(Self.records(t))")
+        try t.send("C-c")
+        t.waitFor("EXIT=0")
+        t.expectRestored()
+    }
+
+    /// Sixth retest F1: a flip applied on the recommendation (^R, Tab to a change, Enter), then Esc and
+    /// q did nothing. Esc goes back to the form with the flip kept in the brief.
+    @Test func escLeavesTheRecommendationKeepingTheFlip() throws {
+        let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
+        t.waitFor("Start at the beginning")
+        try t.send("d", "3", "4", "Down", "6", "C-r")
+        t.waitFor("For your brief: modality=text task=generation")
+        try t.send("End")
+        t.waitFor("What would change the pick")
+        try t.send("BTab")
+        t.waitForScreen("a change focused") { ($0.split(separator: "\n").last ?? "").contains("apply") }
+        try t.send("Enter")
+        t.waitFor("Changed: context=long")
+        try t.send("Escape")
+        t.waitFor("Decide \u{203A} Model Brief")
+        t.waitFor("context          long")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
         t.expectRestored()
     }
@@ -56,7 +82,7 @@ struct FormKeysTmuxTests {
     @Test func theRecommendationFinds() throws {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.content])
         t.waitFor("Start at the beginning")
-        try t.send("d", "3", "1", "j", "2", "r")
+        try t.send("d", "3", "1", "Down", "2", "C-r")
         t.waitFor("For your brief")
         t.waitFor("recommendation")
         #expect(Self.position(t) == "Top", "\(t.screen())")
@@ -68,7 +94,7 @@ struct FormKeysTmuxTests {
         t.waitFor("match 1 of 1")
         try Self.enter(t, "/", "zebra")
         t.waitFor("\"zebra\" is not on this page")
-        try t.send("q")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
         t.expectRestored()
     }

@@ -10,13 +10,13 @@ struct HelpScreenExplorerTests {
     static func textGenerationForm(then keys: String...) throws -> TmuxSession {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
         t.waitFor("Start at the beginning")
-        try t.run(["send-keys", "-t", "t", "d", "3", "4", "j", "6"] + keys)
+        try t.run(["send-keys", "-t", "t", "d", "3", "4", "Down", "6"] + keys)
         return t
     }
 
     @Test func helpFromTheBriefFormClosesOntoTheFormWithWhatWasTyped() throws {
         // The notes field typed into and still typing.
-        let t = try Self.textGenerationForm(then: "G", "Enter")
+        let t = try Self.textGenerationForm(then: "End", "Enter")
         t.waitFor("Pick: Transformer (transformer)")
         try t.type("tiny set")
         t.waitFor("tiny set")
@@ -33,19 +33,19 @@ struct HelpScreenExplorerTests {
         t.waitFor("tiny set!")
         // From the form once typing is done, and twice from the same place.
         try t.send("Enter")
-        t.waitFor("Enter type")
+        t.waitFor("a-z type")
         let done = t.settled()
         for _ in 0..<2 {
             try t.send("?", "q")
             t.waitForScreen("the form as it was after ? and q") { $0 == done }
         }
-        try t.send("q")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
         t.expectRestored()
     }
 
     @Test func anUndoneFlipReturnsToWhereItWasApplied() throws {
-        let t = try Self.textGenerationForm(then: "r")
+        let t = try Self.textGenerationForm(then: "C-r")
         t.waitFor("For your brief: modality=text task=generation")
         try t.send("G")
         t.waitFor("What would change the pick")
@@ -58,7 +58,7 @@ struct HelpScreenExplorerTests {
         t.waitFor("Changed: context=long")
         try t.send("BSpace")
         t.waitForScreen("the recommendation where the flip was applied") { $0 == before }
-        try t.send("q")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
         t.expectRestored()
     }

@@ -159,16 +159,16 @@ import Testing
             .write(toFile: decisions, atomically: true, encoding: .utf8)
     }
 
-    /// A brief saved with `w` in the explorer records its pick, so it checks clean at once, and moves
+    /// A brief saved with ^S in the explorer records its pick, so it checks clean at once, and moves
     /// when a rule changes.
     @Test func aBriefSavedInTheExplorerChecksCleanAndMovesAfterARuleEdit() throws {
         guard ExplorerPaths.haveTmux, ExplorerPaths.haveBinary else { return }
         let content = try Self.contentCopy()
         defer { try? FileManager.default.removeItem(atPath: content) }
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", content], env: ["NNGUIDE_CACHE": Self.cache])
-        try t.saveBrief(["4", "j", "9"], once: "embeddings (bm25)")
+        try t.saveBrief(["4", "Down", "9"], once: "embeddings (bm25)")
         t.waitFor("Saved brief text-retrieval.yaml")
-        try t.send("q")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
         let briefs = t.stateDir + "/nnguide/briefs"
         #expect(try String(contentsOfFile: briefs + "/text-retrieval.yaml", encoding: .utf8).contains("decided:\n  pick: bm25\n"))

@@ -39,22 +39,22 @@ struct Retest5TmuxTests {
 
     @Test func threeContinuesTheBriefSavedLast() throws {
         let first = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.content])
-        try first.saveBrief(["2", "j", "1"], once: "Pick:")
+        try first.saveBrief(["2", "Down", "1"], once: "Pick:")
         first.waitFor("Saved as")
         // Left unsaved after a change: kept as a draft.
         try first.send("2")
-        try first.send("q")
+        try first.send("C-c")
         first.waitFor("kept as a draft")
         let state = ["XDG_STATE_HOME": first.stateDir]
         let second = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.content], env: state)
         try second.send("d", "3")
         second.waitFor("Continuing the draft")
-        // A new brief for churn on a table, saved with w, then quit.
-        try second.send("N", "1", "j", "1")
+        // A new brief for churn on a table, saved with ^S, then quit.
+        try second.send("C-n", "1", "Down", "1")
         second.waitFor("Gradient")
-        try second.send("w")
+        try second.send("C-s")
         second.waitFor("tabular-classification.yaml")
-        try second.send("q")
+        try second.send("C-c")
         second.waitFor("EXIT=0")
         // The older draft touched later: the newest file alone would reopen it.
         let drafts = first.stateDir + "/nnguide/briefs/drafts"
@@ -68,7 +68,7 @@ struct Retest5TmuxTests {
             try third.send("3")
             third.waitFor("tabular")
             third.waitFor("Continuing brief")
-            try third.send("q")
+            try third.send("C-c")
             third.waitFor("EXIT=0")
         }
     }

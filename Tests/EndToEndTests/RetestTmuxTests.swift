@@ -15,14 +15,14 @@ struct RetestTmuxTests {
         t.waitFor("modality 1/16")
         try t.send("2")   // image
         t.waitFor("modality 1/11")
-        try t.send("G")
+        try t.send("End")
         t.waitFor("notes 11/11")
         for hidden in ["nodes ", "context "] { #expect(!t.screen().contains(hidden), "\(hidden)at \(w)x\(h):\n\(t.screen())") }
-        try t.send("g", "8")   // graph
+        try t.send("Home", "8")   // graph
         t.waitFor("modality 1/13")
-        try t.send("j", "j", "j", "j")
+        try t.send("Down", "Down", "Down", "Down")
         t.waitFor("nodes 5/13")
-        try t.send("q")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
         t.expectRestored()
     }
@@ -54,9 +54,9 @@ struct RetestTmuxTests {
         t.waitFor("No modality value holds")
         try t.send("Escape")
         t.waitUntilGone("No modality value holds")
-        try t.send("j")
+        try t.send("Down")
         t.waitFor("task 2/16")
-        try t.send("q")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
     }
 
@@ -64,13 +64,13 @@ struct RetestTmuxTests {
     @Test func theRecordsMessageNamesTheWholeFile() throws {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.content])
         t.waitFor("Start at the beginning")
-        try t.send("d", "3", "1", "j", "1")
+        try t.send("d", "3", "1", "Down", "1")
         t.waitFor("Gradient")
-        try t.send("e")
+        try t.send("C-e")
         t.waitFor("Saved record decision-gradient-boosting-")
         let last = t.screen().split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.contains(".md in "), "\(last)")
-        try t.send("q")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
     }
 

@@ -11,12 +11,12 @@ struct SignalBriefTests {
         t.waitFor("Start at the beginning")
         try t.send("d", "3")
         t.waitFor("Model Brief")
-        try t.send("4", "j", "6")
+        try t.send("4", "Down", "6")
         t.waitFor("Pick: Transformer (transformer)")
         return t
     }
 
-    /// The draft: the brief's fields, then what it decides, as a brief saved with `w` (issue 24).
+    /// The draft: the brief's fields, then what it decides, as a brief saved with ^S (issue 24).
     static let kept = "modality: text\ntask: generation\ndecided:\n  pick: transformer\n"
 
     func keptBrief(_ t: TmuxSession) -> String? {

@@ -75,7 +75,7 @@ import Testing
         let row = try #require(s.decide.draft.shown(schema).firstIndex { schema.fields[$0].name == "nodes" })
         s = press(s, [.home] + Array(repeating: Key.down, count: row))
         #expect(render(s).lines.joined(separator: " ").contains("Not for modality image (only graph)"))
-        s = press(s, keys("x"))
+        s = press(s, [.delete])
         #expect(s.decide.draft.values[BriefField("nodes")] == nil)
         #expect(!rows(s).contains("nodes"))
         #expect(try s.decide.form.current(schema)?.name == schema.fields[schema.fields.firstIndex { $0.name == "nodes" }! + 1].name)

@@ -52,7 +52,7 @@ import Testing
     @Test func theTenthValueIsSetApartFromTheNinth() throws {
         let screen = render(try form()).lines.joined(separator: "\n")
         #expect(screen.contains("9\u{00A0}multimodal \u{00B7}"), "\(screen)")
-        #expect(screen.contains("types a name"), "\(screen)")
+        #expect(screen.contains("Type a name or a digit"), "\(screen)")
     }
 
     /// Issue 23 item 5: Enter on text that is not a number keeps the text to be mended, instead of

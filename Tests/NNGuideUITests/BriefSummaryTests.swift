@@ -23,7 +23,7 @@ import Testing
         let rows = Self.pane(press(Fixture.state(80, 14), Self.filled))
         let text = rows.joined(separator: "\n")
         #expect(text.contains("! Start from a pretrained") && text.contains("! With under 1,000 labels"), "a warning is cut:\n\(text)")
-        #expect(text.contains("more reasons (r)"), "the reasons cut say so:\n\(text)")
+        #expect(text.contains("more reasons (\(Keymap.key(.decide(.recommendation), in: .brief)))"), "the reasons cut say so:\n\(text)")
         #expect(text.contains("Pick: Transformer"))
     }
 }

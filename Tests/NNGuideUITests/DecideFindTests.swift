@@ -9,7 +9,7 @@ import Testing
     /// The recommendation for a tabular regression brief, on the shipped guide.
     static func recommendation(_ w: Int = 80, _ h: Int = 24) throws -> AppState {
         let app = AppState(library: try #require(BriefFormChoiceTests.library, "Content/ does not load"), width: w, height: h)
-        let s = press(app, keys("d3", "1", "j", "2", "r"))
+        let s = press(app, keys("d3", "1", Key.down, "2", Key.ctrl("r")))
         try #require(s.decide.scopes.first == .recommendation, "not on the recommendation: \(s.decide.scopes)")
         return s
     }

@@ -6,8 +6,8 @@ import Testing
 /// What would change the pick, in the explorer: the recommendation screen lists the flips, Enter
 /// applies one, Backspace undoes it; the form marks the fields whose change would change the pick.
 @Suite struct DecideFlipsTests {
-    /// The form filled with text + classification + 500 samples, then `r`.
-    static let result = keys("d3", "4j6j500", Key.enter, "r")
+    /// The form filled with text + classification + 500 samples, then ^R.
+    static let result = keys("d3", "4", Key.down, "6", Key.down, "500", Key.enter, Key.ctrl("r"))
 
     static let screens: [(String, [Key])] = [
         ("decide-result-flips", result + keys("G")),
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func theFormMarksTheFieldsWhoseChangeChangesThePickLive() throws {
-        var s = press(Fixture.state(), keys("d3", "4j6j500", Key.enter))
+        var s = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.down, "500", Key.enter))
         let brief = try #require(s.decide.draft.brief(Fixture.guide.decisions.brief))
         let expected = Set(Flips.analyze(brief, with: Recommender(guide: Fixture.guide)).map(\.field))
         #expect(s.decide.draft.pivots == expected)

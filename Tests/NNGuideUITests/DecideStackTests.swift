@@ -39,7 +39,7 @@ import Testing
         #expect(Self.names(fromMenu) == ["HubScreen", "VariantMenu"])
         #expect((fromMenu.decide.top as? VariantMenu)?.menu.index == 0)
         // From the form: the brief's path, back answer by answer, then the form.
-        var s = press(Fixture.state(), keys("d3", "4j6", "p"))
+        var s = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("p")))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen", "TreeSession"])
         #expect(s.decide.session?.origin == .brief)
         s = press(s, [.backspace, .backspace, .backspace])
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func mOnTheRecommendationOpensTheMapOfTheBriefsPathAndEscReturnsThere() throws {
-        var s = press(Fixture.state(), keys("d3", "4j6", "r", "j"))
+        var s = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("r"), "j"))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen"])
         #expect(s.decide.top is RecommendationScreen)
         let before = render(s)
@@ -112,8 +112,8 @@ import Testing
         #expect(shown(s).contains("(in progress)"))
         s = press(s, [.enter])
         #expect(s.decide.session?.nav.answers.count == 1 && s.decide.session?.origin == .tree("text"))
-        // The brief's path is not put aside: `p` always walks the form's brief again.
-        s = press(Fixture.state(), keys("d3", "4j6", "p", "d"))
+        // The brief's path is not put aside: ^P always walks the form's brief again.
+        s = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("p"), "d"))
         #expect(s.decide.aside.isEmpty)
     }
 
@@ -124,7 +124,7 @@ import Testing
         var s = press(Fixture.state(), keys("d5"), running: dir.runner)
         s = press(s, keys("1"))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen"])
-        s = press(s, keys("o"), running: dir.runner)
+        s = press(s, [.ctrl("o")], running: dir.runner)
         #expect(Self.names(s) == ["HubScreen", "BriefScreen", "SavedBriefsScreen"])
         s = press(s, keys("1"))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen"], "back to the form, not a second form")
@@ -133,9 +133,9 @@ import Testing
 
     @Test func theSavedBriefsReturnToTheirCallerAsItWas() throws {
         // From the form: Esc and Backspace leave it exactly as it was, the focused field included.
-        let form = press(Fixture.state(), keys("d3", "4j6", "j"))
+        let form = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.down))
         for close in [Key.escape, .backspace] {
-            let s = press(form, keys("o") + [close])
+            let s = press(form, [.ctrl("o"), close])
             #expect(Self.names(s) == ["HubScreen", "BriefScreen"])
             #expect(try render(s) == render(form) && s.decide.draft == form.decide.draft && s.decide.form == form.decide.form)
         }
@@ -191,7 +191,7 @@ import Testing
         ScreenScopes(name: "pick", path: keys("d1", "22"), scopes: [.decidePick, .decideTree, .decide]),
         ScreenScopes(name: "map", path: keys("d1", "M"), scopes: [.decideMap]),
         ScreenScopes(name: "form", path: keys("d3"), scopes: [.brief]),
-        ScreenScopes(name: "recommendation", path: keys("d3", "4j6", "r"), scopes: [.recommendation, .decidePick, .decideTree, .decide]),
+        ScreenScopes(name: "recommendation", path: keys("d3", "4", Key.down, "6", Key.ctrl("r")), scopes: [.recommendation, .decidePick, .decideTree, .decide]),
         ScreenScopes(name: "saved briefs", path: keys("d5"), scopes: [.decide]),
     ]
 
@@ -203,7 +203,7 @@ import Testing
     }
 
     @Test func theFormTypesInItsOwnScopeAndEveryDecideScopeIsReached() {
-        let typing = press(Fixture.state(), keys("d3", "jj", Key.enter))
+        let typing = press(Fixture.state(), keys("d3", Key.down, Key.down, Key.enter))
         #expect(typing.decide.typing && typing.decide.typingScopes == [.briefField])
         let reached = Set(Self.scopes.flatMap(\.scopes) + typing.decide.typingScopes)
         let decideScopes = Set(Keymap.bindings.map(\.scope).filter { $0.title.hasPrefix("Decide") })

@@ -69,7 +69,7 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
     // MARK: on the way out
 
     @Test func quittingSavesTheReadingStateAndKeepsTheUnsavedBriefAsADraft() throws {
-        var s = press(Fixture.state(), keys("d3", "4j6"))
+        var s = press(Fixture.state(), keys("d3", "4", Key.down, "6"))
         s.openPage("part-1")
         let c = feed(&s, key("q", 1))
         #expect(s.quit)
@@ -95,9 +95,9 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         let dir = try TempDir()
         var s = press(Fixture.state(), keys("d3", "4"))
         // Typing in a field: `q` would type, a signal still leaves.
-        s = press(s, keys("G", Key.enter, "notes"))
+        s = press(s, keys(Key.end, Key.enter, "notes"))
         #expect(s.decide.typing)
-        let viaQ = update(press(s, [.enter]), key("q")).1
+        let viaQ = update(press(s, [.enter]), key(.ctrl("c"))).1  // q types on the form (issue 23, sixth retest)
         let (left, commands) = update(press(s, [.enter]), .quitSignal(hangUp: hangUp))
         #expect(left.quit && commands == viaQ && commands.contains { if case .keepDraft = $0 { true } else { false } }, "\(commands) vs \(viaQ)")
         // Run for real: the draft is kept either way; after a hang-up nothing is printed.
@@ -170,8 +170,8 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
     }
 
     @Test func wInTheFormAsksToSaveTheBriefAndItsResultLands() {
-        var s = press(Fixture.state(), keys("d3", "4j6"))
-        let c = feed(&s, key("w"))
+        var s = press(Fixture.state(), keys("d3", "4", Key.down, "6"))
+        let c = feed(&s, .key(.ctrl("s"), at: 0))
         #expect(c == [.saveBrief(values: [.modality: .choice("text"), .task: .choice("generation")], name: "text-generation")])
         #expect(s.decide.draft.unsaved, "not saved until the result says so")
         var failed = s
@@ -266,9 +266,9 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         let start = Fixture.state(80, 24, reading: ReadingState(visited: ["opening"]), startedAt: 100)
         let typed: [(Key, Double)] = [
             (.char("t"), 100.5), (.enter, 101), (.down, 101.2), (.down, 102), (.down, 107), (.char("m"), 107.1), (.char("a"), 107.2),
-            (.char("d"), 108), (.char("3"), 108.5), (.char("4"), 109), (.char("j"), 109.2), (.char("6"), 109.4), (.char("w"), 110),
-            (.char("e"), 111), (.escape, 112), (.char("5"), 113), (.char("j"), 114), (.backspace, 115), (.char("3"), 116),
-            (.char("j"), 117), (.enter, 118), (.char("9"), 118.1), (.enter, 118.2), (.char("q"), 120),
+            (.char("d"), 108), (.char("3"), 108.5), (.char("4"), 109), (.down, 109.2), (.char("6"), 109.4), (.ctrl("s"), 110),
+            (.ctrl("e"), 111), (.escape, 112), (.char("5"), 113), (.char("j"), 114), (.backspace, 115), (.char("3"), 116),
+            (.down, 117), (.enter, 118), (.char("9"), 118.1), (.enter, 118.2), (.ctrl("c"), 120),
         ]
         var live = start
         var log: [Event] = []

@@ -138,7 +138,7 @@ import Testing
             let hint = render(s).lines.last ?? ""
             #expect(hint.contains("\(help) help"), "\(width) columns, \(k): \(hint)")
         }
-        let form = press(Fixture.state(width, 12), keys("d3", "jj", Key.enter, "12"))
+        let form = press(Fixture.state(width, 12), keys("d3", Key.down, Key.down, Key.enter, "12"))
         try #require(form.decide.typing)
         #expect((render(form).lines.last ?? "").contains("\(Keymap.key(.help, in: .briefField)) help"))
     }

@@ -29,6 +29,7 @@ import Testing
         ("Input/Keymap.swift", "Home", "the Home screen's keys, in help"),
         ("Views/HomeView.swift", "Home", "the Home screen's title"),
         ("Views/ReaderView.swift", "End", "\"End of the guide\""),
+        ("App/Update.swift", "a-z", "the letters a bookmark can be named by, not the brief form's typing keys"),
     ]
 
     /// The key names the keymap can show: every bound key's label. A one-character label ("r") is a
@@ -37,7 +38,9 @@ import Testing
     /// single digits ("Part 4 of"): the digit keys are named as a range ("1-9", `Keymap.digits`).
     static var names: (words: Set<String>, chars: Set<Character>) {
         var words: Set<String> = [], chars: Set<Character> = []
+        // A run of keys named as a range ("a-z", every letter typing on the brief form) is named so.
         for b in Keymap.bindings {
+            if let label = b.label { words.insert(label); continue }
             for k in b.keys {
                 let l = k.label
                 if l.count == 1, let c = l.first { if c != "a" && !c.isNumber { chars.insert(c) } } else { words.insert(l) }
@@ -67,8 +70,8 @@ import Testing
 
     /// The scan must catch what it is for, and pass the same sentence built from the keymap.
     @Test func theScanFindsWrittenKeyNames() {
-        let written = Self.literals(#"m("Tab moves to a link; 1-9 open one, r why, more (l), Ctrl-U clears")"#).map(\.1)
-        #expect(written.flatMap(Self.keyNames) == ["Tab", "Ctrl-U", "1-9", "r", "l"])
+        let written = Self.literals(#"m("Tab moves to a link; 1-9 open one, r why, more (l), ^U clears")"#).map(\.1)
+        #expect(written.flatMap(Self.keyNames) == ["Tab", "^U", "1-9", "r", "l"])
         let built = Self.literals(#"m("\(Keymap.key(.nextLink, in: .reader)) moves to a link; a page") // Tab"#).map(\.1)
         #expect(built.flatMap(Self.keyNames).isEmpty, "\(built)")
         #expect(Self.keyNames(in: " • h/l sideways") == ["h", "l"])
@@ -80,8 +83,9 @@ import Testing
     static func keyNames(in text: String) -> [String] {
         let (words, chars) = names
         var out: [String] = []
-        // Words: whole tokens split at anything but letters, digits and "-" (so "Shift-Tab" stays one).
-        let tokens = text.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        // Words: whole tokens split at anything but letters, digits, "-" and "^" (so "Shift-Tab" and
+        // "^S" stay one).
+        let tokens = text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "^") }.map(String.init)
         out += tokens.filter { words.contains($0) }
         out += tokens.filter { $0.count == 3 && $0.first!.isNumber && $0.dropFirst().first == "-" && $0.last!.isNumber }
         // One character: alone (after a space, "(" or the start) and before " lower-case" or ")".

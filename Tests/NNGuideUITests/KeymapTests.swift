@@ -75,13 +75,13 @@ import Testing
 
     /// F1 is help in every text field, the brief's number and notes fields too; `?` types there.
     @Test func f1OpensHelpWhileTypingInTheBrief() {
-        for path in [keys("d3", "jj", Key.enter, "12"), keys("d3", "G", Key.enter, "why")] {
+        for path in [keys("d3", Key.down, Key.down, Key.enter, "12"), keys("d3", Key.end, Key.enter, "why")] {
             var s = press(Fixture.state(), path)
             #expect(s.decide.typing && s.screen == .decide, "not typing after \(path.map(\.label))")
             s = press(s, [.function(1)])
             #expect(s.screen == .help, "F1 while typing in the brief after \(path.map(\.label))")
         }
-        let asked = press(Fixture.state(), keys("d3", "G", Key.enter, "why?"))
+        let asked = press(Fixture.state(), keys("d3", Key.end, Key.enter, "why?"))
         #expect(asked.screen == .decide && asked.decide.draft.values[.notes] == .text("why?"))
     }
 
@@ -154,7 +154,7 @@ import Testing
         let dir = try TempDir()
         #expect(!words(press(Fixture.state(), keys("d5"), running: dir.runner)).contains("open"))
         // Esc, not `d`, back to the hub: on a choice field `d` types (a task's name starts with it).
-        let withBrief = press(Fixture.state(), keys("d3", "4j6", "w") + [.escape] + keys("5"), running: dir.runner)
+        let withBrief = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("s")) + [.escape] + keys("5"), running: dir.runner)
         #expect(withBrief.decide.top is SavedBriefsScreen)
         #expect(words(withBrief).contains("open"), "\(words(withBrief))")
     }

@@ -13,27 +13,27 @@ import Testing
 
     @Test func theStatusLineSaysSavedOrNotFirst() throws {
         let dir = try TempDir()
-        let filled = press(Fixture.state(40, 12), keys("d3", "4j6"))
+        let filled = press(Fixture.state(40, 12), keys("d3", "4", Key.down, "6"))
         #expect(Self.statusLine(filled).hasPrefix("Not saved"), "\(Self.statusLine(filled))")
-        let saved = press(filled, keys("w"), running: dir.runner)
+        let saved = press(filled, [.ctrl("s")], running: dir.runner)
         let name = try #require(saved.decide.draft.fileStem)
         #expect(Self.statusLine(saved).hasPrefix("Saved " + name), "\(Self.statusLine(saved))")
         let changed = press(saved, [.right])
         #expect(Self.statusLine(changed).hasPrefix("Not saved"), "\(Self.statusLine(changed))")
         // 80 columns keep the whole title and the state after it.
-        let wide = press(Fixture.state(), keys("d3", "4j6", "w"), running: dir.runner)
+        let wide = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("s")), running: dir.runner)
         #expect(Self.statusLine(wide).hasPrefix("Decide \(Glyphs.unicode.sep) Model Brief (brief saved)"), "\(Self.statusLine(wide))")
     }
 
     @Test func theHubKeepsWhatThreeResumes() {
-        let s = press(Fixture.state(40, 12), keys("d3", "4j6", "d"))
+        let s = press(Fixture.state(40, 12), keys("d3", "4", Key.down, "6", Key.escape))
         let screen = render(s).lines.joined(separator: "\n")
         #expect(screen.contains("resume: text"), "\(screen)")
         #expect(s.violations().isEmpty, "\(s.violations())")
     }
 
     @Test func theCollapsedPickSaysPick() {
-        let s = press(Fixture.state(40, 12), keys("d3", "4j6"))
+        let s = press(Fixture.state(40, 12), keys("d3", "4", Key.down, "6"))
         let line = render(s).lines.first { $0.contains(" why") } ?? ""
         #expect(line.hasPrefix("Pick: "), "\(render(s).lines.joined(separator: "\n"))")
         #expect(!line.contains(Glyphs.unicode.arrow))

@@ -72,7 +72,7 @@ import Testing
 
     @Test func threeOnTheHubContinuesTheLastDraft() throws {
         let dir = try TempDir()
-        _ = press(Fixture.state(), keys("d3", "4jj", Key.enter, "5k", Key.enter, "q"), running: dir.runner)
+        _ = press(Fixture.state(), keys("d3", "4", Key.down, Key.down, Key.enter, "5k", Key.enter, Key.ctrl("c")), running: dir.runner)
         for (w, h) in Self.sizes {
             // Restarted: the hub names the draft on line 3, and 3 continues it.
             let hub = press(Fixture.state(w, h), keys("d"), running: dir.runner)
@@ -80,8 +80,8 @@ import Testing
             let form = press(hub, keys("3"), running: dir.runner)
             #expect(form.decide.top is BriefScreen && form.decide.draft.values[.modality] == .choice("text"))
             #expect(form.decide.draft.values[.samples] != nil)
-            // N still starts a new one, and nothing new is kept: the draft is unchanged.
-            let fresh = press(form, keys("N"), running: dir.runner)
+            // ^N still starts a new one, and nothing new is kept: the draft is unchanged.
+            let fresh = press(form, [.ctrl("n")], running: dir.runner)
             #expect(fresh.decide.draft.values.isEmpty)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("state/briefs/drafts")) == ["text.yaml"])

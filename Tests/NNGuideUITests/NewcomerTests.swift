@@ -141,18 +141,18 @@ import Testing
 @Suite struct SavingTests {
     @Test func savingARecordDoesNotLeaveTheFormSayingUnsaved() throws {
         let dir = try TempDir()
-        var s = press(Fixture.state(), keys("d3", "4j6", "e"), running: dir.runner)
+        var s = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("e")), running: dir.runner)
         let status = render(s).lines[s.height - 2]
         #expect(!status.contains("(unsaved)"), "\(status)")
         #expect(status.contains("record saved") && status.contains("brief not saved"), "\(status)")
-        s = press(s, keys("w"), running: dir.runner)
+        s = press(s, [.ctrl("s")], running: dir.runner)
         let after = render(s).lines[s.height - 2]
         #expect(after.contains("record saved; brief saved"), "\(after)")
     }
 
     @Test func aDraftKeptOnQuitIsNotASavedBrief() throws {
         let dir = try TempDir()
-        let quitting = press(Fixture.state(), keys("d3", "4", "q"), running: dir.runner)
+        let quitting = press(Fixture.state(), keys("d3", "4", Key.ctrl("c")), running: dir.runner)
         _ = try #require(quitting.draftLine)
         #expect(dir.files.listBriefs(Fixture.guide.decisions.brief).isEmpty, "a draft among the saved briefs")
         var s = press(Fixture.state(), keys("d5"), running: dir.runner)

@@ -19,7 +19,7 @@ import Testing
 
     /// `y` shows the command under the form "(y hides it)"; Esc hides it too, and stays in the form.
     @Test func escClosesTheCommandBoxAndStaysInTheForm() {
-        let open = press(Fixture.state(), keys("d3", "4j6", "y"))
+        let open = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("y")))
         #expect(shown(open).contains("nnguide recommend --modality"), "\(shown(open))")
         let closed = press(open, [.escape])
         #expect(closed.decide.top is BriefScreen)

@@ -97,13 +97,13 @@ import Testing
     @Test func threeContinuesTheBriefLastOpenNotAnOlderDraft() throws {
         let dir = try TempDir()
         // An image brief left unsaved: kept as a draft.
-        _ = press(try Self.restart(dir), keys("d3", "2j1", "q"), running: dir.runner)
+        _ = press(try Self.restart(dir), keys("d3", "2", Key.down, "1", Key.ctrl("c")), running: dir.runner)
         let drafts = dir.path("state/briefs/drafts")
         let draft = try #require(try FileManager.default.contentsOfDirectory(atPath: drafts).first)
-        // Next time: the draft is continued; N, a churn brief on a table, saved with w, then q.
+        // Next time: the draft is continued; ^N, a churn brief on a table, saved with ^S, then ^C.
         var s = press(try Self.restart(dir), keys("d3"), running: dir.runner)
         #expect(s.decide.draft.values[.modality] == .choice("image"))
-        s = press(s, keys("N", "1j1", "w", "q"), running: dir.runner)
+        s = press(s, keys(Key.ctrl("n"), "1", Key.down, "1", Key.ctrl("s"), Key.ctrl("c")), running: dir.runner)
         #expect(FileManager.default.fileExists(atPath: dir.path("state/briefs/tabular-classification.yaml")))
         // The draft touched later, so "the newest file" alone would reopen it.
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(3600)], ofItemAtPath: drafts + "/" + draft)
@@ -119,7 +119,7 @@ import Testing
     @Test func aDraftKeptOnQuittingIsTheOneRemembered() throws {
         let dir = try TempDir()
         // A saved brief, then changed and left: the draft of the change is what was last open.
-        _ = press(try Self.restart(dir), keys("d3", "1j1", "w", "2", "q"), running: dir.runner)
+        _ = press(try Self.restart(dir), keys("d3", "1", Key.down, "1", Key.ctrl("s"), "2", Key.ctrl("c")), running: dir.runner)
         let remembered = try #require(StateStore(directory: dir.path("state")).load().state.brief)
         #expect(remembered.hasPrefix(dir.path("state/briefs/drafts/")), "\(remembered)")
         let form = press(try Self.restart(dir), keys("d3"), running: dir.runner)
@@ -128,8 +128,8 @@ import Testing
 
     @Test func withNothingRememberedTheNewestBriefOrDraftIsContinued() throws {
         let dir = try TempDir()
-        _ = press(try Self.restart(dir), keys("d3", "2j1", "q"), running: dir.runner)
-        _ = press(try Self.restart(dir), keys("d3", "N", "1j1", "w", "q"), running: dir.runner)
+        _ = press(try Self.restart(dir), keys("d3", "2", Key.down, "1", Key.ctrl("c")), running: dir.runner)
+        _ = press(try Self.restart(dir), keys("d3", Key.ctrl("n"), "1", Key.down, "1", Key.ctrl("s"), Key.ctrl("c")), running: dir.runner)
         // A state file from before the brief was remembered.
         var old = StateStore(directory: dir.path("state")).load().state
         old.brief = nil

@@ -61,7 +61,7 @@ import Testing
 
     @Test func helpFromTheBriefFormClosesOntoTheFormWithWhatWasTyped() throws {
         // Typing a number, a number typed and finished, typing the notes.
-        for path in [keys("d3", "jj", Key.enter, "12"), keys("d3", "jj", Key.enter, "12", Key.enter), keys("d3", "G", Key.enter, "why")] {
+        for path in [keys("d3", Key.down, Key.down, Key.enter, "12"), keys("d3", Key.down, Key.down, Key.enter, "12", Key.enter), keys("d3", Key.end, Key.enter, "why")] {
             let form = press(Fixture.state(), path)
             for close in [Key.char("q"), .escape] {
                 let s = press(form, [.function(1), .char("j"), close])

@@ -138,9 +138,6 @@ public protocol Screen: Sendable {
     func typing(_ ctx: ScreenContext) -> Bool
     /// The keymap scopes that still act while typing (most specific first).
     var typingScopes: [Scope] { get }
-    /// True when a letter that is no key here (`Keymap.unboundLetter`) goes to the screen as `.type`,
-    /// for it to say what works instead of the app's "does nothing here" (the brief's choice field).
-    func lettersType(_ ctx: ScreenContext) -> Bool
     /// Global actions that do nothing on this screen, left out of its hint line so it never offers a
     /// key that only answers "Nothing to do here" (Help has nothing to open).
     var idleActions: Set<Action> { get }
@@ -182,7 +179,6 @@ public protocol Screen: Sendable {
 extension Screen {
     public func typing(_ ctx: ScreenContext) -> Bool { false }
     public var typingScopes: [Scope] { [.field] }
-    public func lettersType(_ ctx: ScreenContext) -> Bool { false }
     public var idleActions: Set<Action> { [] }
     public func hintWords(_ ctx: ScreenContext) -> [Action: String] { [:] }
     public mutating func start(_ ctx: inout ScreenContext) -> Effect { .none }

@@ -108,7 +108,6 @@ extension AppState {
             if let a = Keymap.action(for: key, in: current.typingScopes) ?? key.typed { perform(a) }
             return
         }
-        if current.lettersType(context), let c = Keymap.unboundLetter(key, in: current.scopes) { perform(.type(c)); return }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
             message = key == .unknown ? nil : nothing(key)
             return

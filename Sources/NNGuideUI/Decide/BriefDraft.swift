@@ -12,7 +12,7 @@ public struct BriefDraft: Sendable, Equatable {
     /// The file the brief was last saved to or opened from, and its values then.
     public internal(set) var file: String?
     var fileValues: [BriefField: BriefValue]?
-    /// The file is a draft (kept on quitting), not a brief saved with `w`.
+    /// The file is a draft (kept on quitting), not a brief saved with ^S.
     var fileIsDraft = false
     /// Where the recommendation's decision record was last saved.
     var savedRecord: String?

@@ -2,8 +2,8 @@ import NNGuideCore
 
 /// The form's fields: one row per field of the brief schema (decisions.yaml's `brief:`, the same
 /// table the YAML file and the flags read). Choices cycle with Left/Right, are picked by number, or
-/// are typed by name after Enter (the tenth value and later have no digit); numbers and the notes
-/// are typed after Enter, and only then do letters type. The values are the draft's
+/// are typed by name (the tenth value and later have no digit); a letter starts typing on every
+/// field (`BriefScreen.handle`). The values are the draft's
 /// (`ScreenContext.draft`); the focus, the typing and the scroll are this screen's.
 extension BriefScreen {
     /// The focused field; the schema comes from the guide on screen, so a field added to
@@ -13,8 +13,7 @@ extension BriefScreen {
     /// The focused field's row among those shown.
     func row(_ draft: BriefDraft, _ schema: BriefSchema) -> Int { draft.shown(schema).firstIndex(of: field) ?? 0 }
 
-    /// True when the focused field is a choice and nothing is being typed: a letter that is no key
-    /// says that Enter types a value's name.
+    /// True when the focused field is a choice and nothing is being typed (Left/Right change it).
     func onChoice(_ ctx: ScreenContext) -> Bool {
         let schema = ctx.guide.decisions.brief
         return editing == nil && current(schema).map { ctx.draft.choices($0, schema) != nil } == true
@@ -34,7 +33,7 @@ extension BriefScreen {
         case .bottom: move(by: schema.fields.count, ctx)
         case .decide(.nextValue), .decide(.previousValue):
             guard ctx.draft.cycle(current, by: action == .decide(.nextValue) ? 1 : -1, schema) else {
-                return .message("\(current.name) is typed: \(Keymap.key(.open, in: .brief)), then the \(current.kind == .text ? "text" : "number")")
+                return .message("\(current.name) has no values to step through: type the \(current.kind == .text ? "text" : "number")")
             }
         case .open:
             // A number or the notes: the value to edit. A choice: its name typed (the 10th value and
@@ -50,11 +49,6 @@ extension BriefScreen {
                 editing = TextField(String(n))
                 reparse(current, &ctx)
             }
-        case .type(let c):
-            // A letter that is no key, on a choice: letters never type here (typing "phone" ran p and
-            // e), so it says how a name is typed.
-            guard ctx.draft.choices(current, schema) != nil else { return .unhandled }
-            return .message("\(c) does nothing here; \(Keymap.key(.open, in: .brief)) types a name")
         case .decide(.clearValue):
             ctx.draft.values[current.field] = nil
             problem = nil
@@ -236,13 +230,13 @@ extension BriefScreen {
             if editing != nil {
                 s.text("Type a value's name: \(Keymap.key(.open, in: .briefField)) or \(Keymap.key(.lineDown, in: .briefField)) takes it.", .dim, first: pad)
             } else {
-                s.text("\(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) or a digit chooses, \(Keymap.key(.open, in: .brief)) types a name; \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
+                s.text("Type a name or a digit; \(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) steps; \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
             }
         } else if problem != nil {
         } else if editing != nil {
             s.text(Keymap.keys(.open, in: .briefField).joined(separator: ", ") + " or \(Keymap.key(.lineDown, in: .briefField)) finishes.", .dim, first: pad)
         } else {
-            s.text("\(Keymap.key(.open, in: .brief)) to type " + (f.kind == .text ? "the text." : "\(f.validValues)."), .dim, first: pad)
+            s.text("Type " + (f.kind == .text ? "the text." : "\(f.validValues)."), .dim, first: pad)
         }
     }
 

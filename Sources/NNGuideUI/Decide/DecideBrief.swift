@@ -44,20 +44,24 @@ struct BriefScreen: Screen, Equatable {
     var scopes: [Scope] { [.brief] }
     func typing(_ ctx: ScreenContext) -> Bool { editing != nil }
     var typingScopes: [Scope] { [.briefField] }
-    func lettersType(_ ctx: ScreenContext) -> Bool { onChoice(ctx) }
 
     /// The hint line offers what works on the focused field: a number or the notes has no values to
-    /// cycle, and Enter types it; on a choice Enter types a value's name (letters stay keys).
+    /// cycle.
     func hintWords(_ ctx: ScreenContext) -> [Action: String] {
-        let schema = ctx.guide.decisions.brief
-        guard editing == nil, let f = current(schema) else { return [:] }
-        return ctx.draft.choices(f, schema) == nil ? [.decide(.nextValue): "", .open: "type"] : [.open: "type a name"]
+        guard editing == nil, current(ctx.guide.decisions.brief) != nil, !onChoice(ctx) else { return [:] }
+        return [.decide(.nextValue): ""]
     }
 
     mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         notice = nil
-        let draft = ctx.draft
         let schema = ctx.guide.decisions.brief
+        if editing != nil, case .decide = action {
+            // A command while typing (^S after a name) takes the text first, as Enter does; text that
+            // is no value yet stays to be mended, and the command waits.
+            let taken = fieldKeys(.open, &ctx)
+            if editing != nil { return taken }
+        }
+        let draft = ctx.draft
         if editing == nil {
             switch action {
             case .decide(.saveBrief):
@@ -89,14 +93,20 @@ struct BriefScreen: Screen, Equatable {
                     return .message("Choose \(BriefDraft.requiredList(schema)) first: there is no recommendation to record yet")
                 }
                 return ctx.run(.saveRecord(.brief(r)))
+            case .type:
+                // Type-ahead: a letter starts typing, as in a select box, and is typed below. A choice's
+                // name and a number start afresh (as a digit does); the notes go on from what they say.
+                guard let f = current(schema) else { break }
+                beforeEditing = draft.values[f.field]
+                editing = TextField(f.kind == .text ? (draft.values[f.field]?.description ?? "") : "")
             default: break
             }
         }
         return fieldKeys(action, &ctx)
     }
 
-    /// What the form asked for: a brief saved (`w`), a decision record saved (`e`).
-    /// The brief chosen in the saved list (`o`) goes into the form.
+    /// What the form asked for: a brief saved (^S), a decision record saved (^E).
+    /// The brief chosen in the saved list (^O) goes into the form.
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
         if case .brief(let opened) = result { notice = ctx.load(opened) }
         return .none
@@ -168,7 +178,7 @@ struct BriefScreen: Screen, Equatable {
         return (top, bottom, nil)
     }
 
-    /// The pick beside the wide form: the pick screen's (`r`) opening lines, then of its sections the
+    /// The pick beside the wide form: the recommendation screen's (^R) opening lines, then of its sections the
     /// reasons and the warnings, in `DecisionSection`'s order and without headings; the pick screen
     /// has the rest. The reasons give way first when the pane is short, so a warning is never below
     /// its bottom (the real guide's reasons fill 80x24 alone).

@@ -49,7 +49,7 @@ extension MenuScreen {
 }
 
 /// Where a tree session began: a tree chosen from the hub or the variant menu, or the path of the
-/// brief in the form (`p`). Sessions are put aside and resumed by it; it is never a content id.
+/// brief in the form (^P). Sessions are put aside and resumed by it; it is never a content id.
 public enum TreeOrigin: Hashable, Sendable {
     case tree(String)
     case brief

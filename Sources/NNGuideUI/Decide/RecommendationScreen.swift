@@ -1,9 +1,10 @@
 import NNGuideCore
 
-/// The whole recommendation for the brief in the form (`r`): why, why not, warnings, links, and what
+/// The whole recommendation for the brief in the form (^R): why, why not, warnings, links, and what
 /// would change the pick. Enter on a flip applies it to the form's brief (the line at the top says
-/// so); Backspace undoes the last one, and with none left pops back to the form. Every flip is a
-/// recommender run, so the list is worked out when the brief changes, not every frame.
+/// so); Backspace undoes the last one, and with none left pops back to the form; Esc and q go back
+/// to the form keeping what was applied. Every flip is a recommender run, so the list is worked out
+/// when the brief changes, not every frame.
 struct RecommendationScreen: FindsOnPage {
     var pane = Pane()
     var find = Find()
@@ -118,7 +119,10 @@ struct RecommendationScreen: FindsOnPage {
         let links = outcome?.links ?? []
         switch action {
         case .back: if !undoFlip(&ctx) { return .unhandled }
-        case .cancel: pane.focus = nil
+        // Esc (and q) leave for the form as less's q does, the applied changes kept in its brief; a
+        // chosen link or change is let go first. With a flip applied they had done nothing at all.
+        case .cancel where pane.focus != nil: pane.focus = nil
+        case .cancel: ctx.pop()
         // With nothing focused, Tab goes to the first change on screen: the changes are what Tab is for
         // here (their heading says so); from the bottom it went through every "Read more" link first.
         case .nextLink where pane.focus == nil && firstFlip(onScreen: s, height: height) != nil:

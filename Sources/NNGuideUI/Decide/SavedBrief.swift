@@ -27,7 +27,7 @@ public struct SavedBrief: Sendable, Equatable {
     public var modified: Date
     /// The fields in the order the schema shows them.
     var order: [BriefField] = []
-    /// Kept on quitting with unsaved changes (in `briefs/drafts`), not saved with `w`.
+    /// Kept on quitting with unsaved changes (in `briefs/drafts`), not saved with ^S.
     public var draft = false
     /// What the file records was decided (`decided:`), to say when today's pick differs.
     public var recorded: RecordedDecision?

@@ -25,7 +25,8 @@ public enum Key: Hashable, Sendable {
         switch self {
         case .char(" "): return "Space"
         case .char(let c): return String(c)
-        case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        // nano's and Textual's footers' style: short, and one style for every control key.
+        case .ctrl(let c): return "^" + String(c).uppercased()
         case .alt(let c): return "Alt-" + String(c)
         case .paste: return "A paste"
         case .enter: return "Enter"

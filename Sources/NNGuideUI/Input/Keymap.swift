@@ -24,7 +24,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .recommendation: return "Decide: the recommendation for the brief (\(Keymap.key(.decide(.recommendation), in: .brief)))"
         case .decideMap: return "Decide: the decision map (\(Keymap.key(.decide(.map), in: .decideTree)))"
         case .brief: return "Decide: the Model Brief form"
-        case .briefField: return "Decide: typing a number or the notes of the brief"
+        case .briefField: return "Decide: typing in a field of the brief"
         case .help: return "Help (this screen)"
         }
     }
@@ -38,17 +38,22 @@ public struct Binding: Sendable {
     public let help: String
     /// Short words for the one-line hint ("find"); nil keeps the binding out of the hint line.
     public let hint: String?
+    /// How help and the hint line name a run of keys too long to list ("a-z" for every letter).
+    let label: String?
 
-    public init(_ keys: [Key], _ action: Action, _ scope: Scope, _ help: String, hint: String? = nil) {
-        self.keys = keys; self.action = action; self.scope = scope; self.help = help; self.hint = hint
+    public init(_ keys: [Key], _ action: Action, _ scope: Scope, _ help: String, hint: String? = nil, label: String? = nil) {
+        self.keys = keys; self.action = action; self.scope = scope; self.help = help; self.hint = hint; self.label = label
     }
 
-    public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
+    public var keyLabel: String { label ?? keys.map(\.label).joined(separator: " ") }
 }
 
 /// THE keymap: key handling, the help screen and the hint line all read this one table, so help can
 /// never disagree with what the keys do.
 public enum Keymap {
+    /// Every plain letter, lower and upper case: the keys that type on the brief form.
+    static let letters: [Key] = (Array("abcdefghijklmnopqrstuvwxyz") + Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")).map { .char($0) }
+
     public static let bindings: [Binding] = [
         // Anywhere (outside text fields)
         Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
@@ -59,7 +64,7 @@ public enum Keymap {
         Binding([.char("/")], .find, .help, "find in help (Enter keeps the match, Esc goes back)", hint: "find"),
         Binding([.char("n")], .findNext, .help, "next match"),
         Binding([.char("N")], .findPrevious, .help, "previous match"),
-        Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (Ctrl-C quits from anywhere, even a field)", hint: "quit"),
+        Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (^C quits from anywhere, even a field)", hint: "quit"),
         Binding([.escape], .cancel, .global, "cancel input, close an overlay, clear find marks"),
         Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),
         Binding([.char("s")], .show(.search), .global, "search the whole guide", hint: "search"),
@@ -159,24 +164,24 @@ public enum Keymap {
         Binding([.tab], .nextLink, .recommendation, "move to a link or to a change that would flip the pick"),
         Binding([.enter], .open, .recommendation, "apply the change under the cursor to the brief (on a link: open it)", hint: "open"),
         Binding([.backspace], .back, .recommendation, "undo the last change applied; with none left, back to the form"),
+        // As less's q: out, keeping what was applied (Backspace is the undo).
+        Binding([.escape, .char("q")], .cancel, .recommendation, "back to the form, keeping the changes applied (Esc first leaves a chosen link or find marks)"),
         Binding([.enter], .open, .decideMap, "jump to the chosen question or pick", hint: "jump"),
         Binding([.char("M"), .escape, .backspace], .decide(.map), .decideMap, "close the map, back where you were", hint: "close"),
-        Binding([.right, .char("l")], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),
-        Binding([.left, .char("h")], .decide(.previousValue), .brief, "previous value of a choice"),
+        // The brief form types as a select box or fzf does: every letter types (on a choice, the value's
+        // name, filtered as it is typed), so the form's commands are control keys, as in nano and
+        // Textual's footers. Some letters typing and others acting had run `e` and `x` inside "tabular".
+        Binding(letters, .type("a"), .brief, "type: a choice's name (filtered as you type; Enter takes it), a number, the notes", hint: "type", label: "a-z"),
+        Binding([.down, .tab], .lineDown, .brief, "next field", hint: "field"),
+    ] + formCommands(.brief) + [
+        Binding([.escape, .backspace], .back, .brief, "back to the decision hub (the brief is kept)", hint: "back"),
+        Binding([.right], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),
+        Binding([.left], .decide(.previousValue), .brief, "previous value of a choice"),
+        Binding([.up, .backTab], .lineUp, .brief, "previous field"),
         Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7"), .char("8"), .char("9")],
                 .pick(0), .brief, "choose the value with that number; on a number field, start typing it"),
-        // Letters are keys on every field (as in vim's normal mode): typing "phone" on a choice ran p
-        // and e while other letters typed, so a value's name is typed only after Enter.
-        Binding([.enter], .open, .brief, "type a number, the notes, or a choice's name (filtered as you type; Enter again takes it); until Enter every letter is a key", hint: "edit"),
-        Binding([.delete, .char("x")], .decide(.clearValue), .brief, "clear the field (not set)"),
-        Binding([.char("w")], .decide(.saveBrief), .brief, "save the brief (always a new file, never overwrites)", hint: "save"),
-        Binding([.char("o")], .decide(.openBrief), .brief, "open a saved brief", hint: "open"),
-        Binding([.char("N")], .decide(.newBrief), .brief, "start a new, empty brief (unsaved changes are kept as a draft)", hint: "new"),
-        Binding([.char("r")], .decide(.recommendation), .brief, "the whole recommendation: why, why not, warnings, links", hint: "result"),
-        Binding([.char("p")], .decide(.walkPath), .brief, "step through the decision path this brief takes"),
-        Binding([.char("e")], .decide(.saveRecord), .brief, "save the recommendation as a Markdown decision record"),
-        Binding([.char("y")], .decide(.showCommand), .brief, "show the equivalent nnguide recommend command"),
-        Binding([.escape, .backspace], .back, .brief, "back to the decision hub (the brief is kept)"),
+        Binding([.enter], .open, .brief, "edit the field's value (a choice: type its name, filtered as you type; Enter again takes it)"),
+        Binding([.delete], .decide(.clearValue), .brief, "clear the field (not set)"),
         Binding([.enter], .open, .briefField, "finish typing (letters type until then; Backspace deletes)", hint: "done"),
         // Esc was Enter's twin, so text that did not parse could not be left at all (Enter keeps it to mend).
         Binding([.escape], .cancel, .briefField, "stop typing; the field keeps the value it had before"),
@@ -188,6 +193,7 @@ public enum Keymap {
         Binding([.right], .scrollRight, .briefField, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
         Binding([.function(1)], .help, .briefField, "help (? and letters type here)", hint: "help"),
+    ] + formCommands(.briefField) + [
 
         // Text fields: letters type; these keys still act.
         Binding([.escape], .cancel, .field, "stop typing (the text stays)", hint: "done"),
@@ -218,6 +224,25 @@ public enum Keymap {
         Binding([.ctrl("c")], .quit, .prompt, "quit"),
     ]
 
+    /// The brief form's commands, on control keys so that every letter types there (nano's keys where
+    /// they have one: ^S saves, ^O opens). They act while typing too, once the text is taken (as Enter
+    /// takes it), so a name typed and then saved is never a key that silently did nothing.
+    static func formCommands(_ scope: Scope) -> [Binding] {
+        let typing = scope == .briefField
+        let rows: [(Character, DecideAction, String, String?)] = [
+            ("s", .saveBrief, "save the brief (always a new file, never overwrites)", "save"),
+            ("r", .recommendation, "the whole recommendation: why, why not, warnings, links", "result"),
+            ("o", .openBrief, "open a saved brief", "open"),
+            ("n", .newBrief, "start a new, empty brief (unsaved changes are kept as a draft)", "new"),
+            ("p", .walkPath, "step through the decision path this brief takes", nil),
+            ("e", .saveRecord, "save the recommendation as a Markdown decision record", nil),
+            ("y", .showCommand, "show the equivalent nnguide recommend command", nil),
+        ]
+        return rows.map { c, action, help, hint in
+            Binding([.ctrl(c)], .decide(action), scope, typing ? "take what is typed, then " + help : help, hint: typing ? nil : hint)
+        }
+    }
+
     static let index: [Scope: [Key: Action]] = {
         var out: [Scope: [Key: Action]] = [:]
         for b in bindings {
@@ -225,6 +250,8 @@ public enum Keymap {
                 var action = b.action
                 // A digit picks its own number ("0" is Home's "Continue reading").
                 if case .pick = action, case .char(let c) = k, let d = c.wholeNumberValue { action = .pick(d) }
+                // A letter bound to typing types itself.
+                if case .type = action, case .char(let c) = k { action = .type(c) }
                 if out[b.scope, default: [:]][k] == nil { out[b.scope, default: [:]][k] = action }
             }
         }
@@ -235,13 +262,6 @@ public enum Keymap {
     public static func action(for key: Key, in scopes: [Scope]) -> Action? {
         for s in scopes { if let a = index[s]?[key] { return a } }
         return nil
-    }
-
-    /// A letter that is no key on a screen with `scopes` (nor anywhere): the screen may say what to
-    /// do instead (the brief's choice: Enter types a value's name). Nil for a key that acts.
-    public static func unboundLetter(_ key: Key, in scopes: [Scope]) -> Character? {
-        guard let c = key.typedCharacter, c.isLetter, action(for: key, in: scopes + [.global]) == nil else { return nil }
-        return c
     }
 
     /// The first key bound to `action` in `scope`, as help shows it ("t" for the contents): for a
@@ -297,10 +317,13 @@ public enum Keymap {
         for s in scopes {
             for b in bindings where b.scope == s && !idle.contains(b.action) {
                 // A view renames a hint it has (an empty name: the key does nothing on what is chosen).
+                // A key a nearer scope takes for something else is not offered (q closes the
+                // recommendation, so "q quit" would be a lie there).
                 guard let hint = b.hint, case let words = renamed[b.action] ?? hint, !words.isEmpty,
-                      let key = b.keys.first, !seenKeys.contains(key), !seenWords.contains(words) else { continue }
+                      let key = b.keys.first, !seenKeys.contains(key), !seenWords.contains(words),
+                      action(for: key, in: scopes) == b.action else { continue }
                 seenKeys.insert(key); seenWords.insert(words)
-                out.append((key.label, words))
+                out.append((b.label ?? key.label, words))
             }
         }
         return out

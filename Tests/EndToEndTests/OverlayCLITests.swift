@@ -217,9 +217,9 @@ import Testing
         t.waitFor("Recorded: Hybrid retrieval (bm25) on")
         t.waitFor("its recorded pick no longer holds")
         // Its recommendation says the team's rules moved the pick.
-        try t.send("r")
+        try t.send("C-r")
         t.waitFor("Team rules moved the pick: without the overlays it would be BM25;")
-        try t.send("q")
+        try t.send("C-c")
         t.waitFor("EXIT=0")
     }
 }

@@ -165,7 +165,7 @@ public struct AppState: Sendable {
         }
         let held = stacks.values.flatMap { $0 }
         if Set(held.map(\.screen)).count != held.count { out.append("a screen on a stack twice") }
-        if Set(held.map(\.screen)).filter { !$0.isView } != screens.pushedIDs {
+        if Set(held.map(\.screen)).filter({ !$0.isView }) != screens.pushedIDs {
             out.append("pushed screens held that no stack has, or frames whose screen is gone")
         }
         if !pending.isEmpty { out.append("\(pending.count) commands kept past update") }

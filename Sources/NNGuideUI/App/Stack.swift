@@ -66,7 +66,7 @@ extension AppState {
         _ = apply(.push(box), .none, from: nil)
     }
 
-    /// True when the screen on top is a modal box (`Screen.modal`).
+    /// True when the screen on top is a modal box (`Presentation.modal`).
     public var modalOnTop: Bool { type(of: current).modal }
 
     /// The screen that draws and names the status line: the one on top, or the one a modal box is over.

@@ -21,22 +21,12 @@ public enum Scope: Hashable, Sendable, CaseIterable {
         return listed + ViewID.allCases.map(Scope.view).filter { !listed.contains($0) }
     }
 
-    /// A name for places and messages ("reader", "decideHub").
+    /// A name for places and messages ("reader", "decideHub"): a case's own name.
     public var rawValue: String {
         switch self {
         case .view(.decide): return "decideHub"
         case .view(let id): return id.rawValue
-        case .global: return "global"
-        case .field: return "field"
-        case .popover: return "popover"
-        case .prompt: return "prompt"
-        case .decide: return "decide"
-        case .decideTree: return "decideTree"
-        case .decidePick: return "decidePick"
-        case .recommendation: return "recommendation"
-        case .decideMap: return "decideMap"
-        case .brief: return "brief"
-        case .briefField: return "briefField"
+        default: return String(describing: self)
         }
     }
 

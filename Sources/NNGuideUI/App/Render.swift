@@ -41,7 +41,7 @@ extension AppState {
     func renderBottom(into buf: inout Buffer) {
         let y = height - 1
         if let field = current.prompt?.field {
-            let x = field.render(label: "/", focused: true, at: 0, y: y, width: width, into: &buf, glyphs: glyphs)
+            let x = field.render(label: "/", at: 0, y: y, width: width, into: &buf, glyphs: glyphs)
             let tail = "  \(Keymap.key(.open, in: .prompt)) find " + glyphs.bullet + " \(Keymap.key(.cancel, in: .prompt)) cancel"
             if x + 1 + DisplayWidth.of(tail) <= width { buf.put(tail, x: width - DisplayWidth.of(tail), y: y, role: .hint) }
             return

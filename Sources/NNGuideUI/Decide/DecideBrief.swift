@@ -232,7 +232,7 @@ struct BriefScreen: Screen, Equatable {
             } else {
                 s.text("Choose \(BriefDraft.requiredList(ctx.guide.decisions.brief)): the pick appears here and follows every change.", .dim)
             }
-            Pane().draw(s, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), selected: nil, into: &buf)
+            Pane.draw(s.doc, top: 0, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), into: &buf)
             let foot = rec == nil ? "" : "\(Keymap.key(.decide(.recommendation), in: .brief)) why, why not, links  \(Keymap.key(.decide(.walkPath), in: .brief)) path"
             buf.fill(Rect(x: res.x, y: res.maxY - 1, width: res.width, height: 1))
             buf.put(TextWrap.truncate(foot, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.maxY - 1, role: .dim)

@@ -14,6 +14,7 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time search and glossary look-ups per keystroke on the guide copied N times.",
+        usage: "nnguide bench [<options>]",
         discussion: "Example:\n  nnguide bench --scale 100",
         shouldDisplay: false)
     @OptionGroup var content: ContentOptions

@@ -4,6 +4,7 @@ import NNGuideCore
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare architectures: the guide's comparison matrices, or catalog entries side by side.",
+        usage: "nnguide compare [<options>] [<id> ...]",
         discussion: """
             With nothing, lists the comparison matrices. With one table id (or part of its title), shows \
             that matrix. With two or more catalog ids or names, sets those entries side by side on the \

@@ -7,6 +7,7 @@ struct CompileGuide: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile-guide",
         abstract: "Validate the content and write it compiled, for start-up without parsing the YAML.",
+        usage: "nnguide compile-guide [<options>] --output <file>",
         discussion: "Example:\n  nnguide compile-guide --content Content --output .build/static/release/guide.compiled",
         shouldDisplay: false)
     @OptionGroup var content: ContentOptions

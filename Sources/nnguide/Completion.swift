@@ -46,8 +46,8 @@ enum Completion {
         g.decisions.examples.filter { $0.kind == .worked }.map(\.number).sorted().map(String.init)
     }
 
-    /// A brief field's valid values, from the content's brief schema (decisions.yaml `brief:`), the
-    /// one the parser validates them with.
+    /// A brief field's valid values and their aliases, from the content's brief schema (decisions.yaml
+    /// `brief:`), the one the parser validates them with.
     /// A choice the other flags on the line rule out is not offered (`--modality tabular --task <Tab>`
     /// offers only the tasks that apply to tables, `BriefSchema.applicable`).
     static func values(_ field: String) -> CompletionKind {
@@ -61,7 +61,10 @@ enum Completion {
                     if let raw, let v = try? spec.parse(unquoted(raw)) { given[spec.field] = v }
                 }
             }
-            return matching(schema.applicable(BriefField(field), given: given), prefix)
+            // Each value with the other spellings the parser takes (`phone` for mobile, `gpu` for cloud).
+            let applicable = Set(schema.applicable(BriefField(field), given: given))
+            let written = (schema[BriefField(field)]?.values ?? []).filter { applicable.contains($0.value) }
+            return matching(written.flatMap { [$0.value] + $0.aliases }, prefix)
         }
     }
 

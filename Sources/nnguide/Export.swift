@@ -10,6 +10,7 @@ import NNGuideCore
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the whole guide as Markdown or JSON.",
+        usage: "nnguide export [<options>]",
         discussion: """
             Markdown holds every page in reading order (tables as Markdown tables, figures as nested \
             lists), then the glossary and the architecture catalog. JSON holds the whole model: pages, \

@@ -45,21 +45,34 @@ enum Failure {
             text = NNGuide.message(for: error) + "\nUsage: " + NNGuide.usageString(for: command)
                 + "\n  See 'nnguide \(name) --help' for more information."
         }
-        StandardStream.error(restyled(SwitchValue.explained(suggestingValue(text), arguments: arguments)) + "\n")
+        StandardStream.error(restyled(SwitchValue.explained(suggestingValue(shellRefused(text)), arguments: arguments)) + "\n")
         Glibc.exit(status.rawValue)
     }
 
     /// The parser's "The value 'gide' is invalid for '--origin <origin>'. Please provide one of
-    /// 'guide', ... or 'team'." with the closest value added, as a mistyped command, flag or brief
-    /// value gets (issue 23). The quoted words are the value, the option, then the choices.
+    /// 'guide', ... or 'team'." in nnguide's words (no "Please", the choices unquoted) with the closest
+    /// value added, as a mistyped command, flag or brief value gets (issue 23). The quoted words are
+    /// the value, the option, then the choices.
     static func suggestingValue(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let first = lines.first, first.contains("is invalid for '"), first.contains("Please provide one of '") else { return text }
         let quoted = first.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
-        guard quoted.count > 3, let near = EditDistance.closest(to: quoted[0], among: Array(quoted.dropFirst(2)), limit: 1).first
-        else { return text }
-        lines[0] += " Did you mean '\(near)'?"
+        guard quoted.count > 3 else { return text }
+        let choices = Array(quoted.dropFirst(2))
+        lines[0] = "The value '\(quoted[0])' is invalid for '\(quoted[1])': give one of "
+            + choices.dropLast().joined(separator: ", ") + " or " + choices[choices.count - 1] + "."
+        if let near = EditDistance.closest(to: quoted[0], among: choices, limit: 1).first { lines[0] += " Did you mean '\(near)'?" }
         return lines.joined(separator: "\n")
+    }
+
+    /// The parser's "can't generate completion scripts for 'tcsh'. Please use ... with one of: zsh bash
+    /// fish" (a second style, a "Please" and a list) as the visible command's choice of shells.
+    static func shellRefused(_ text: String) -> String {
+        let head = "t generate completion scripts for '"  // after "Can'"
+        guard let r = text.firstRange(of: head), let end = text[r.upperBound...].firstIndex(of: "'") else { return text }
+        let shells = Completions.Shell.allCases.map(\.rawValue)
+        return "no completion script for '\(text[r.upperBound..<end])'; the shells are \(shells.joined(separator: ", "))"
+            + "\nUsage: " + NNGuide.usageString(for: Completions.self)
     }
 
     /// `Error: Missing value ...` as `nnguide: missing value ...`: the program's name first, as every

@@ -5,6 +5,7 @@ struct Glossary: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary",
         abstract: "Look a term up, or list every term.",
+        usage: "nnguide glossary [<options>] [<term> ...]",
         discussion: """
             With no term, lists every term with the first sentence of its definition. With a term, prints \
             the entry whose term or alias it is (case and plural ignored), else the closest entry whose \

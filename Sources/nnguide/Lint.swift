@@ -10,6 +10,7 @@ import NNGuideCore
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the guide's Content folder and list every problem.",
+        usage: "nnguide lint [<options>] [--stale [<months>] [--as-of <YYYY-MM>]]",
         discussion: """
             Errors (file:line:col: message) exit 65. Warnings (file:line:col: warning: ...) are advisory: \
             a source nobody cites, an added item that states a dated or numeric fact without sources and \
@@ -29,7 +30,8 @@ struct Lint: ParsableCommand {
     var strict = false
     @Flag(help: "List items last reviewed more than MONTHS months ago, oldest first.")
     var stale = false
-    @Argument(help: ArgumentHelp("With --stale: the age limit in months (default 12).", valueName: "months"))
+    @Argument(help: ArgumentHelp("With --stale: the age limit in months (default 12).", valueName: "months"),
+              transform: WholeNumber.reader("--stale", "a whole number of months, such as 6"))
     var months: Int?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("With --stale: count ages up to this month instead of the current one.", valueName: "YYYY-MM"))
     var asOf: String?
@@ -37,7 +39,7 @@ struct Lint: ParsableCommand {
     func validate() throws {
         if !stale, let months { throw ValidationError("'\(months)' is an age in months for --stale; write nnguide lint --stale \(months)") }
         if !stale, asOf != nil { throw ValidationError("--as-of goes with --stale (nnguide lint --stale --as-of YYYY-MM)") }
-        if let months, months < 0 { throw ValidationError("--stale takes a number of months, 0 or more (got \(months))") }
+        if let months, months < 0 { throw ValidationError("--stale takes a whole number of months, 0 or more (got \(months))") }
         if let asOf, Evidence.month(asOf) == nil { throw ValidationError("--as-of takes a month written YYYY-MM (got '\(asOf)')") }
     }
 

@@ -4,6 +4,7 @@ import NNGuideCore
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search the whole guide: headings, glossary, catalog, tables, figures and text.",
+        usage: "nnguide search [<options>] <query> ...",
         discussion: """
             Every word must match the start of a word (case ignored), so `conv net` finds \
             "convolutional networks", and other forms of a word count ("leakage" finds "leak", \

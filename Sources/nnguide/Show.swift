@@ -4,6 +4,7 @@ import NNGuideCore
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a page, section, table or figure (or a glossary or catalog entry).",
+        usage: "nnguide show [<options>] <id>",
         discussion: """
             ID is an id from `nnguide toc`, `g:ID` for a glossary entry, `a:ID` for a catalog entry, or \
             a title or any unambiguous part of one. A page is printed with all its sections. When the \

@@ -13,6 +13,7 @@ struct SourcesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sources",
         abstract: "List the bibliography, or one source and where it is cited.",
+        usage: "nnguide sources [<options>] [<id>]",
         discussion: """
             With no id, lists every source of Content/sources.yaml: id, title, authors or organisation, \
             year, kind, url and how many items cite it. With an id, prints that source and every page, \

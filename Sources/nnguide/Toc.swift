@@ -9,6 +9,7 @@ extension Origin: ExpressibleByArgument {
 struct Toc: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the guide's pages, sections, tables and figures with their ids (also: contents, list).",
+        usage: "nnguide toc [<options>]",
         discussion: """
             Every id listed can be passed to `nnguide show`. With --origin, only the material of that \
             origin is listed: pages and sections, blocks inside pages of another origin (a refilled \

@@ -208,6 +208,14 @@ struct CompletionTests {
         }
     }
 
+    /// The other spellings `--deploy` accepts (phone for mobile, gpu, cpu, mcu) complete too, through
+    /// the script `nnguide completions bash` writes (sixth retest of issue 23: only the values did).
+    @Test func bashCompletesTheDeployAliases() throws {
+        let offered = Set(try bash(["recommend", "--deploy", ""]))
+        #expect(offered.isSuperset(of: ["mobile", "phone", "cloud", "gpu", "server-cpu", "cpu", "microcontroller", "mcu"]), "\(offered)")
+        #expect(try bash(["recommend", "--deploy", "ph"]) == ["phone"])
+    }
+
     /// The tasks offered follow the modality on the line (decisions.yaml's `applies_to`).
     @Test func bashOffersOnlyTheTasksOfTheModality() throws {
         let all = Set(try bash(["recommend", "--task", ""]))

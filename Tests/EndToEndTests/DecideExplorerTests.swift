@@ -51,7 +51,7 @@ struct DecideExplorerTests {
         let t = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.fixture])
         try t.saveBrief(["4", "Down", "6"], once: "Pick: Transformer (transformer)")
         let briefs = t.stateDir + "/nnguide/briefs"
-        t.waitFor("Saved as")
+        t.waitFor("Saved brief")   // the message line says it, once (the form no longer repeats it)
         t.waitFor("text-generation.yaml")   // the file name is shown
         // The brief and what it decided, as `nnguide check --update` records it (issue 24).
         let saved = (try? String(contentsOfFile: briefs + "/text-generation.yaml", encoding: .utf8)) ?? ""

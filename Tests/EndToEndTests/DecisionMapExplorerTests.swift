@@ -80,7 +80,7 @@ struct DecisionMapExplorerTests {
         try t.send("Escape")
         t.waitForScreen("the form as it was, after the saved briefs") { $0 == form }
         try t.send("C-s")
-        t.waitFor("Saved as")
+        t.waitFor("Saved brief")  // the message line says it, once (the form no longer repeats it)
         try t.send("C-o")
         t.waitFor("text-generation.yaml")
         try t.send("Enter")

@@ -40,7 +40,7 @@ struct Retest5TmuxTests {
     @Test func threeContinuesTheBriefSavedLast() throws {
         let first = try TmuxSession(width: 80, height: 24, args: ["--content", ExplorerPaths.content])
         try first.saveBrief(["2", "Down", "1"], once: "Pick:")
-        first.waitFor("Saved as")
+        first.waitFor("Saved brief")  // the message line; the form no longer says it again
         // Left unsaved after a change: kept as a draft.
         try first.send("2")
         try first.send("C-c")

@@ -49,7 +49,7 @@ import Testing
         var s = press(AppState(library: try #require(BriefFormChoiceTests.library), width: 40, height: 12, homeFolder: home), keys("d3"))
         #expect(s.context.fileName(home + "/x/a.yaml") == "a.yaml in ~/x")
         s = update(s, .done(.briefSaved(path: home + "/.local/state/nnguide/briefs/image-classification.yaml", new: true), to: s.topAsker)).0
-        let last = render(s).lines.last ?? ""
+        let last = messageRows(s).joined(separator: " ")  // the whole message, wrapped when long
         #expect(last.contains("image-classification.yaml"), "\(last)")
         #expect(Sheet.fileName("/u/me/x/a.yaml", home: "/u/me") == "a.yaml in ~/x")
         #expect(Sheet.fileName("/u/meta/a.yaml", home: "/u/me") == "a.yaml in /u/meta")

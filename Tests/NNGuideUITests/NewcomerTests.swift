@@ -142,11 +142,11 @@ import Testing
     @Test func savingARecordDoesNotLeaveTheFormSayingUnsaved() throws {
         let dir = try TempDir()
         var s = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("e")), running: dir.runner)
-        let status = render(s).lines[s.height - 2]
+        let status = statusRow(s)
         #expect(!status.contains("(unsaved)"), "\(status)")
         #expect(status.contains("record saved") && status.contains("brief not saved"), "\(status)")
         s = press(s, [.ctrl("s")], running: dir.runner)
-        let after = render(s).lines[s.height - 2]
+        let after = statusRow(s)
         #expect(after.contains("record saved; brief saved"), "\(after)")
     }
 

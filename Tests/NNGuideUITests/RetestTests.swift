@@ -39,7 +39,7 @@ import Testing
         var s = press(Fixture.state(), keys("d1", "22"))
         s = update(s, .done(.recordSaved(path: "/home/someone/projects/customer-churn/decisions/decision-gradient-boosting-2026-12-07.md"), to: s.topAsker)).0
         #expect(s.width == 80)
-        let last = render(s).lines.last ?? ""
+        let last = messageRows(s).joined(separator: " ")  // the whole message, wrapped when long
         #expect(last.contains("decision-gradient-boosting-2026-12-07.md"), "\(last)")
     }
 

@@ -33,19 +33,9 @@ public enum TextWrap {
             case .word(let parts):
                 let ww = parts.reduce(0) { $0 + DisplayWidth.of($1.text) }
                 let spaceWidth = pendingSpace == nil ? 0 : 1
-                if lineWidth > 0 && lineWidth + spaceWidth + ww > width {
-                    // "(deep-dive-transformer-limitations)," a cell too long for a line of its own: its
-                    // opening bracket ends this line, so the id a person copies stays whole on the next.
-                    let chars = parts.flatMap { p in p.text.map { ($0, p.tag) } }
-                    if let open = chars.first, "([{".contains(open.0), ww > rest, ww - 1 <= rest, lineWidth + spaceWidth + 1 <= width {
-                        if let s = pendingSpace { append(s.text, s.tag) }
-                        append(String(open.0), open.1)
-                        breakLine()
-                        for (c, tag) in chars.dropFirst() { append(String(c), tag); lineWidth += DisplayWidth.of(c) }
-                        continue
-                    }
-                    breakLine()
-                }
+                // A word too long for a line of its own starts one all the same: "(deep-dive-transformer-limitations),"
+                // goes on whole but for "),", never leaving a "(" alone at the end of this line (sixth retest).
+                if lineWidth > 0 && lineWidth + spaceWidth + ww > width { breakLine() }
                 if let s = pendingSpace { append(s.text, s.tag); lineWidth += 1; pendingSpace = nil }
                 if ww <= width - lineWidth {
                     for p in parts { append(p.text, p.tag) }

@@ -9,8 +9,10 @@ public func render(_ state: AppState) -> Buffer {
     // A modal box draws over the screen under it (Textual's ModalScreen).
     state.shown.render(ctx, into: &buf)
     if state.modalOnTop { state.current.render(ctx, into: &buf) }
-    state.renderStatus(into: &buf)
-    state.renderBottom(into: &buf)
+    // A long message takes more than the hint line: the status line moves up above it.
+    let message = state.messageShown
+    state.renderStatus(into: &buf, y: state.height - 1 - max(1, message.count))
+    state.renderBottom(into: &buf, message: message)
     return buf
 }
 
@@ -27,8 +29,7 @@ extension AppState {
         }
     }
 
-    func renderStatus(into buf: inout Buffer) {
-        let y = height - 2
+    func renderStatus(into buf: inout Buffer, y: Int) {
         buf.fill(Rect(x: 0, y: y, width: width, height: 1), role: .status)
         let (left, right) = shown.status(context)
         let rightText = right.isEmpty ? "" : " " + right + " "
@@ -37,8 +38,14 @@ extension AppState {
         buf.put(rightText, x: width - DisplayWidth.of(rightText), y: y, role: .statusKey)
     }
 
+    /// The message's lines as shown (none while a prompt has the bottom line, which comes first).
+    var messageShown: [String] {
+        guard pageOnTop?.find.prompt?.field == nil, bookmarkKey == nil, let m = message else { return [] }
+        return Self.messageLines(glyphs.text(m), width: width, ellipsis: glyphs.ellipsis)
+    }
+
     /// The hint line: the first bindings of the current scopes that fit, keys highlighted.
-    func renderBottom(into buf: inout Buffer) {
+    func renderBottom(into buf: inout Buffer, message lines: [String]) {
         let y = height - 1
         if let field = current.prompt?.field {
             let x = field.render(label: "/", at: 0, y: y, width: width, into: &buf, glyphs: glyphs)
@@ -52,8 +59,12 @@ extension AppState {
             buf.put(TextWrap.truncate(text, width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .prompt)
             return
         }
-        if let m = message {
-            buf.put(TextWrap.truncate(glyphs.text(m), width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .warning)
+        if !lines.isEmpty {
+            for (i, l) in lines.enumerated() {
+                let row = y - (lines.count - 1) + i
+                buf.fill(Rect(x: 0, y: row, width: width, height: 1))
+                buf.put(l, x: 0, y: row, role: .warning)
+            }
             return
         }
         var x = 0
@@ -62,6 +73,17 @@ extension AppState {
             x = buf.put(h.keys, x: x, y: y, role: .hintKey)
             x = buf.put(" " + h.words, x: x, y: y, role: .hint)
         }
+    }
+
+    /// A message wrapped whole: a long one takes the lines above the hint line and pushes the status
+    /// line up over the screen's last rows until the next key, as vim's message area grows for a long
+    /// message (a path cut at 40 columns could not be read anywhere else). Past `most` lines the last
+    /// is cut.
+    static func messageLines(_ text: String, width: Int, ellipsis: String, most: Int = 3) -> [String] {
+        let lines = TextWrap.wrap(text, width: max(1, width))
+        guard lines.count > most else { return lines }
+        let last = lines[(most - 1)...].joined(separator: " ")
+        return Array(lines.prefix(most - 1)) + [TextWrap.truncate(last, width: width, ellipsis: ellipsis)]
     }
 
     /// The hints that fit in `width`, in order; the help key is never the one dropped (it is the way

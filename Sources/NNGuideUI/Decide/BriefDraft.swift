@@ -78,12 +78,11 @@ public struct BriefDraft: Sendable, Equatable {
         return drift ?? "Opened " + name
     }
 
-    /// The values are in `path` now; returns what the form says about it.
-    mutating func saved(to path: String, new: Bool, shownAs name: String) -> String {
+    /// The values are in `path` now (the message line says so; the form does not say it again).
+    mutating func saved(to path: String) {
         file = path
         fileIsDraft = false
         fileValues = values
-        return (new ? "Saved as " : "Already saved as ") + name
     }
 
     /// The values a choice or flag field cycles through; nil for a typed field. A choice offers only

@@ -114,11 +114,10 @@ struct BriefScreen: Screen, Equatable {
 
     mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
         switch result {
-        case .briefSaved(let path, let new): notice = ctx.draft.saved(to: path, new: new, shownAs: ctx.fileName(path))
-        case .briefUpdated(let path, _): notice = ctx.draft.saved(to: path, new: true, shownAs: ctx.fileName(path))
-        case .recordSaved(let path):
-            ctx.draft.savedRecord = path
-            notice = "Decision record saved as " + ctx.fileName(path)
+        // What was saved where is the message line's to say, once (sixth retest: it was said in the
+        // form and in the message line).
+        case .briefSaved(let path, _), .briefUpdated(let path, _): ctx.draft.saved(to: path)
+        case .recordSaved(let path): ctx.draft.savedRecord = path
         default: break
         }
     }

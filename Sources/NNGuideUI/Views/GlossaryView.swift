@@ -152,7 +152,7 @@ public struct GlossaryView: Screen {
             return all.isEmpty ? .message("No term matches \"\(field.text)\"; \(Keymap.key(.deleteBackward, in: .field)) and try fewer letters") : .none
         case .open:
             guard let f = entry.focus, doc.links.indices.contains(f) else {
-                return .message(doc.links.isEmpty ? "This entry links nowhere" : "\(Keymap.key(.nextLink, in: .glossary)) moves to a related term or page; \(Keymap.key(.open, in: .glossary)) follows it")
+                return .message(doc.links.isEmpty ? "This entry links nowhere" : "\(Keymap.key(.nextLink, in: .glossary)) picks a link, \(Keymap.key(.open, in: .glossary)) follows it")
             }
             return follow(doc.links[f].target, ctx)
         case .nextLink, .previousLink:
@@ -193,8 +193,10 @@ public struct GlossaryView: Screen {
         field.render(label: "Filter: ", at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g, focusing: .glossary)
         let all = matches(ctx)
         var count = field.text.isEmpty ? "\(all.count) terms" : "\(all.count) of \(ctx.guide.glossary.count) terms"
-        // The legend of the marks in the list.
-        if ctx.guide.glossary.contains(where: \.inSourceGlossary) { count += "  \(g.bullet) = in the guide's own glossary" }
+        // The legend of the marks in the list, in fewer words where the whole one would be cut (40 columns).
+        if ctx.guide.glossary.contains(where: \.inSourceGlossary) {
+            count += Self.longestFitting(["  \(g.bullet) = in the guide's own glossary", "  \(g.bullet) = guide's glossary", ""], room: p.field.width - DisplayWidth.of(count))
+        }
         if p.list.y > p.field.y + 1 { buf.put(TextWrap.truncate(count, width: p.field.width, ellipsis: g.ellipsis), x: p.field.x, y: p.field.y + 1, role: .dim) }
         list.draw(count: all.count, in: p.list, into: &buf) { i, r, buf in
             let mark = all[i].inSourceGlossary ? g.bullet : " "
@@ -202,7 +204,10 @@ public struct GlossaryView: Screen {
             buf.put(TextWrap.truncate(g.text(all[i].term), width: r.maxX - x - 1, ellipsis: g.ellipsis), x: x, y: r.y, role: .text)
         }
         if all.isEmpty {
-            buf.put(TextWrap.truncate("No match; " + Keymap.key(.deleteBackward, in: .field), width: p.list.width, ellipsis: g.ellipsis), x: p.list.x, y: p.list.y, role: .dim)
+            // What to do first; never cut ("No match; Backspace" read as cut off, sixth retest).
+            let bs = Keymap.key(.deleteBackward, in: .field)
+            let words = Self.longestFitting(["No term matches; \(bs) removes a letter", "No match; \(bs) removes a letter", "No match; try \(bs)", "No match"], room: p.list.width)
+            buf.put(words, x: p.list.x, y: p.list.y, role: .dim, limit: p.list.maxX)
         }
         if let d = p.divider { buf.divider(d, glyphs: g) }
         let doc = detail(ctx)
@@ -218,6 +223,11 @@ public struct GlossaryView: Screen {
             let more = "\(g.ascii ? "v" : "\u{2193}") \(below) (\(keys))"
             buf.put(TextWrap.truncate(more, width: p.detail.width, ellipsis: g.ellipsis), x: p.detail.x, y: p.detail.maxY - 1, role: .accent, limit: p.detail.maxX)
         }
+    }
+
+    /// The first of `wordings` (longest first) that fits in `room` cells, else the last.
+    static func longestFitting(_ wordings: [String], room: Int) -> String {
+        wordings.first { DisplayWidth.of($0) <= room } ?? wordings.last ?? ""
     }
 
     /// The entry's rows: all of the pane, or all but the last when the entry is longer, which says so.

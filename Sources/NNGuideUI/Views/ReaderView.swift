@@ -121,7 +121,7 @@ public struct ReaderView: FindsOnPage {
             return moveFocus(forward: action == .nextLink, doc, ctx)
         case .open:
             guard let f = scroll.focus, doc.links.indices.contains(f) else {
-                return .message(doc.links.isEmpty ? "No links on this page" : "\(Keymap.key(.nextLink, in: .reader)) moves to a link; \(Keymap.key(.open, in: .reader)) then follows it")
+                return .message(doc.links.isEmpty ? "No links on this page" : "\(Keymap.key(.nextLink, in: .reader)) picks a link, \(Keymap.key(.open, in: .reader)) follows it")
             }
             guard scroll.shows(doc.links[f].line, height: h) else { return .message("The chosen link is off screen; \(Keymap.key(.nextLink, in: .reader)) picks one on screen") }
             return .follow(doc.links[f].target)

@@ -40,7 +40,7 @@ extension AppState {
 
     /// The message's lines as shown (none while a prompt has the bottom line, which comes first).
     var messageShown: [String] {
-        guard pageOnTop?.find.prompt?.field == nil, bookmarkKey == nil, let m = message else { return [] }
+        guard current.prompt?.field == nil, bookmarkKey == nil, let m = message else { return [] }
         return Self.messageLines(glyphs.text(m), width: width, ellipsis: glyphs.ellipsis)
     }
 

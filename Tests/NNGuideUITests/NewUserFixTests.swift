@@ -24,7 +24,7 @@ import Testing
             #expect(typed.compare.current(typed.context)?.id.hasPrefix("m:") == true)
             #expect(render(typed).lines.last?.contains("cancel") == true, "\(render(typed).lines.last ?? "")")
             let esc = press(typed, [.escape])
-            #expect(!esc.compare.filtering && esc.compare.filter.text.isEmpty, "\(w)x\(h): the filter stayed")
+            #expect(!esc.compare.filter.focused && esc.compare.filter.text.isEmpty, "\(w)x\(h): the filter stayed")
             #expect(esc.compare.current(esc.context)?.id == on, "\(w)x\(h): cursor on \(esc.compare.current(esc.context)?.id ?? "nothing")")
             let tab = press(esc, [.tab])
             #expect(tab.compare.tableFocus)

@@ -7,7 +7,12 @@ import Testing
 /// then swaps in the whole guide. That is only right if the home screen is the same either way: the
 /// second draw must change nothing on the screen.
 @Suite struct PreviewHomeTests {
-    static let cacheDir = FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-preview-\(UUID().uuidString)").path
+    /// A cache folder per case: the sizes run at once, and a case whose load found another's per-file
+    /// entries half written reused them and left the whole-guide cache to the next load (the lazy
+    /// rebuild), so its preview found none (a `make test` failure under load).
+    static func cacheDir(_ size: (Int, Int)) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("nnguide-preview-\(size.0)x\(size.1)-\(UUID().uuidString)").path
+    }
 
     static let readings: [ReadingState] = [
         ReadingState(),
@@ -19,7 +24,7 @@ import Testing
 
     @Test(arguments: [(80, 24), (40, 12), (120, 40), (20, 6)])
     func homeIsTheSameFromThePreview(_ size: (Int, Int)) throws {
-        let cache = ContentCache(contentDirectory: Fixture.directory, cacheDirectory: Self.cacheDir)
+        let cache = ContentCache(contentDirectory: Fixture.directory, cacheDirectory: Self.cacheDir(size))
         let whole = try cache.load()
         for (i, reading) in Self.readings.enumerated() {
             let shown = ([reading.last?.page] + reading.bookmarks.values.map(\.page)).compactMap { $0 }

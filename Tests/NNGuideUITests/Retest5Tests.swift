@@ -68,7 +68,7 @@ import Testing
         let typed = press(AppState(library: try Self.library(), width: w, height: h), keys("c", "/", "tabular tr"))
         #expect(render(typed).lines.last?.contains("Enter keep filter") == true, "\(render(typed).lines.last ?? "")")
         let kept = press(typed, [.enter])
-        #expect(!kept.compare.filtering && kept.compare.filter.text == "tabular tr")
+        #expect(!kept.compare.filter.focused && kept.compare.filter.text == "tabular tr")
         #expect(kept.compare.picked.isEmpty, "\(w)x\(h): Enter in the filter picked \(kept.compare.picked)")
         #expect(kept.compare.list.index == 0 && kept.compare.current(kept.context)?.id == "a:tabular-transformer")
         // x then picks it, as the hint says.

@@ -119,7 +119,7 @@ struct DecideProbe {
         }
     }
     struct NoBriefForm: Error, CustomStringConvertible { var description: String { "no brief form on Decide's stack" } }
-    var aside: [TreeOrigin: [Frame]] { state.aside }
+    var aside: DecideSessions { state.sessions }
     var scopes: [Scope] { top.scopes }
     var typing: Bool { top.typing(state.context) }
     var typingScopes: [Scope] { top.typingScopes }
@@ -131,6 +131,8 @@ struct DecideProbe {
 
 extension AppState {
     var decide: DecideProbe { DecideProbe(state: self) }
+    /// Decide's sessions put aside (`DecideSessions`).
+    var aside: DecideSessions { sessions }
 }
 
 extension AppState {

@@ -92,7 +92,7 @@ import Testing
         let filtering = press(try Self.app(), keys("c", "/", "gradient"))
         let first = filtering.compare.items(filtering.context).first
         guard case .architecture? = first else { Issue.record("\(String(describing: first)) is not an architecture"); return }
-        #expect(filtering.compare.filtering)
+        #expect(filtering.compare.filter.focused)
         let hint = Self.hint(filtering)
         #expect(!hint.contains("Enter open"), "\(hint)")
         // Enter there keeps the filter, as the hint says, and x picks (Enter picked too, which the fifth

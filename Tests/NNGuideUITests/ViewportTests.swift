@@ -82,9 +82,9 @@ import Testing
         var buf = Buffer(width: 6, height: 4)
         var drawn: [Int] = []
         let r = Rect(x: 0, y: 1, width: 6, height: 3)
-        list.draw(count: 20, in: r, into: &buf) { i, row, chosen, buf in
+        list.draw(count: 20, in: r, into: &buf) { i, row, buf in
             drawn.append(i)
-            buf.put("\(i)", x: row.x, y: row.y, role: chosen ? .selection : .text)
+            buf.put("\(i)", x: row.x, y: row.y, role: .text)
         }
         #expect(drawn == [3, 4, 5])
         #expect(buf[5, 3].role == .selection && buf[5, 2].role == .text)
@@ -93,6 +93,53 @@ import Testing
         #expect(list.line(atY: 3, in: r, count: 4) == nil)
         // A page moves the cursor and the rows under it together.
         #expect(list.move(.pageDown, count: 20, height: 3) && list.index == 8 && list.top == 6)
+    }
+
+    /// The list, not the row closure, paints the choice (ratatui's `highlight_style`): whatever roles
+    /// a row is drawn in, the chosen row and only it ends in the selection role across the list's
+    /// width, its text untouched, the marks that show through a bar (`Role.throughBar`) kept.
+    @Test func aSelectListPaintsExactlyTheChosenRowWhateverTheRowDraws() {
+        let roles = Role.allCases
+        var list = SelectList()
+        list.index = 6
+        list.fit(count: 10, height: 4)
+        // A margin column either side and a row above and below, drawn before the list, stays as it was.
+        var buf = Buffer(width: 14, height: 6)
+        buf.fill(buf.bounds, "#", role: .border)
+        let r = Rect(x: 1, y: 1, width: 12, height: 4)
+        var wrote: [Int: [Role]] = [:]
+        list.draw(count: 10, in: r, into: &buf) { i, row, buf in
+            // Each row in a different run of every role, the bar's own and the marks included; the last
+            // two columns left undrawn.
+            let mine = (0..<(row.width - 2)).map { roles[(i + $0) % roles.count] }
+            for (k, role) in mine.enumerated() { buf.put("\(k % 10)", x: row.x + k, y: row.y, role: role) }
+            wrote[i] = mine
+        }
+        #expect(list.top <= 6 && 6 < list.top + 4)
+        for y in 0..<buf.height {
+            for x in 0..<buf.width {
+                let cell = buf[x, y]
+                guard r.contains(x: x, y: y) else {
+                    #expect(cell.text == "#" && cell.role == .border, "outside the list at \(x),\(y)")
+                    continue
+                }
+                let i = list.top + y - r.y, k = x - r.x
+                let drawn = wrote[i].flatMap { k < $0.count ? $0[k] : nil }
+                if i == list.index {
+                    let want: Role = drawn.map { Role.throughBar.contains($0) ? $0 : .selection } ?? .selection
+                    #expect(cell.role == want, "chosen row \(i), column \(k): \(cell.role)")
+                    #expect(cell.text == (drawn == nil ? " " : "\(k % 10)"))
+                } else {
+                    // An unchosen row is the closure's own: nothing of the bar on it.
+                    #expect(cell.role == (drawn ?? .border), "row \(i), column \(k): \(cell.role)")
+                }
+            }
+        }
+        // The bar's role is the list's to choose (compare's list while its table has the keys).
+        var plain = Buffer(width: 6, height: 2)
+        list.index = 0; list.top = 0
+        list.draw(count: 2, in: plain.bounds, into: &plain, bar: .text) { i, row, buf in buf.put("ab", x: row.x, y: row.y, role: .strong) }
+        #expect((0..<6).allSatisfy { plain[$0, 0].role == .text } && plain[0, 1].role == .strong && plain[5, 1].role == .text)
     }
 
     @Test func aTextFieldTypesAtItsCursor() {
@@ -111,7 +158,8 @@ import Testing
         #expect(f.cursor == 4)
         var buf = Buffer(width: 8, height: 1)
         _ = f.edit(.scrollLeft)
-        f.render(label: "/", focused: true, at: 0, y: 0, width: 8, into: &buf, glyphs: .unicode)
+        f.focused = true
+        f.render(label: "/", at: 0, y: 0, width: 8, into: &buf, glyphs: .unicode)
         #expect(buf.line(0) == "/bias   " && buf[4, 0].role == .selection && buf[3, 0].role == .prompt)
         #expect(f.edit(.clearField) && f.text.isEmpty && f.cursor == 0)
         #expect(f.edit(.deleteBackward) && f.text.isEmpty)

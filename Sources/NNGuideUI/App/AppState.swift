@@ -37,9 +37,8 @@ public struct AppState: Sendable {
     /// while a pick's page is read); a view pushed over whatever is showing (Help) closes when a
     /// place opens.
     var stacks: [ViewID: [Frame]] = [:]
-    /// Sessions `d` put aside, whole (a map over them included), by where they began: the hub
-    /// resumes them. Their screens stay in `screens` meanwhile.
-    var aside: [TreeOrigin: [Frame]] = [:]
+    /// Decide's tree sessions put aside: Decide's own, passed through the context and never read here.
+    var sessions = DecideSessions()
     /// The Model Brief being filled in, which the decision screens share (`ScreenContext.draft`);
     /// the form's focus and typing are its screen's (`BriefScreen`).
     public internal(set) var draft = BriefDraft()
@@ -110,8 +109,7 @@ public struct AppState: Sendable {
 
     public var context: ScreenContext {
         ScreenContext(library: library, glyphs: glyphs, rect: contentRect, reading: reading, draft: draft,
-                      aside: aside.mapValues { $0.flatMap { screens[$0.screen].resumable?.answers ?? [] } },
-                      homeFolder: homeFolder)
+                      sessions: sessions, homeFolder: homeFolder)
     }
 
     /// Runs `body` on a view's state, in place, for what only reads the context (a find, a view
@@ -129,11 +127,11 @@ public struct AppState: Sendable {
     /// True while a text field of the screen on top has the keys.
     public var typing: Bool { current.typing(context) }
 
-    /// Every screen held, after a resize: each view, and each screen on a stack or put aside.
+    /// Every screen held, after a resize: each view, and each screen on a stack (one kept off its
+    /// stack is fitted when it is pushed again and comes on top, or is uncovered).
     mutating func fitAll() {
         var ids = ViewID.allCases.map(ScreenID.view)
         for frames in stacks.values { ids += frames.map(\.screen) }
-        for frames in aside.values { ids += frames.map(\.screen) }
         for id in ids { _ = run(id) { s, c in s.fit(&c); return .none } }
     }
 
@@ -165,9 +163,9 @@ public struct AppState: Sendable {
                 out.append("\(mode.rawValue): a view pushed over it stayed when another was shown")
             }
         }
-        let held = stacks.values.flatMap { $0 } + aside.values.flatMap { $0 }
+        let held = stacks.values.flatMap { $0 }
         if Set(held.map(\.screen)).count != held.count { out.append("a screen on a stack twice") }
-        if Set(held.map(\.screen)).filter { !$0.isView } != screens.pushedIDs {
+        if Set(held.map(\.screen)).filter({ !$0.isView }) != screens.pushedIDs {
             out.append("pushed screens held that no stack has, or frames whose screen is gone")
         }
         if !pending.isEmpty { out.append("\(pending.count) commands kept past update") }

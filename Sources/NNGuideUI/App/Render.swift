@@ -40,8 +40,8 @@ extension AppState {
     /// The hint line: the first bindings of the current scopes that fit, keys highlighted.
     func renderBottom(into buf: inout Buffer) {
         let y = height - 1
-        if let field = pageOnTop?.find.prompt?.field {
-            let x = field.render(label: "/", focused: true, at: 0, y: y, width: width, into: &buf, glyphs: glyphs)
+        if let field = current.prompt?.field {
+            let x = field.render(label: "/", at: 0, y: y, width: width, into: &buf, glyphs: glyphs)
             let tail = "  \(Keymap.key(.open, in: .prompt)) find " + glyphs.bullet + " \(Keymap.key(.cancel, in: .prompt)) cancel"
             if x + 1 + DisplayWidth.of(tail) <= width { buf.put(tail, x: width - DisplayWidth.of(tail), y: y, role: .hint) }
             return

@@ -1,14 +1,16 @@
 import NNGuideCore
 
 /// The views of the explorer, and THE table of them: each case's title, Home's line about it, the
-/// action that opens it and its screen type. Adding a view takes three edits: a file with a type
-/// conforming to `Screen`; a case here, with its `entry`; a row in `Keymap.bindings` for its key
-/// (`ViewTableTests` fails on a case without a screen of its type or without a key; like every key,
-/// it is named in README's key table too, which `KeymapTests` checks). A view with keys of its own also adds a `Scope` case with its title and that scope's
-/// rows. The app keeps one value of each (`ScreenStore`), made by `entry`, and one stack of
-/// screens per view shown in place of the others (a mode, as Textual's `_screen_stacks[mode]`);
-/// a view that sets `pushed` is pushed over whatever is showing (Help). A screen pushed by another
-/// (Decide's) is a `Screen` too: its file and its keymap scope, nothing else.
+/// action that opens it and its screen type. Adding a view is three edits: (1) a case here with its
+/// row in `entry`; (2) a file with its screen type, conforming to `Screen`, whose `scopes` are
+/// `[.view(id)]`; (3) its rows in `Keymap.bindings`: the key that shows it and its own keys, in
+/// `.view(id)` (README's key table names them, as every key: `ReadmeKeysTests`). Its keymap scope and
+/// help heading come from the case (`Scope.view`, titled by `entry`); Home lists it; `ViewTableTests`
+/// fails on a case without a screen of its type or without a key. The app keeps one value of each
+/// (`ScreenStore`), made by `entry`, and one stack of screens per view shown in place of the others (a
+/// mode, as Textual's `_screen_stacks[mode]`); a view whose `presentation` is `.pushed` is pushed over
+/// whatever is showing (Help). A screen pushed by another (Decide's) is a `Screen` too: its file and
+/// its keymap scope, nothing else.
 public enum ViewID: String, Sendable, CaseIterable, Codable {
     case home, contents, reader, search, glossary, compare, decide, help
 
@@ -48,18 +50,18 @@ public struct ScreenContext: Sendable {
     /// the recommendation applies flips to it, a saved brief opens into it). Kept while the app runs;
     /// quitting keeps it as a draft. The form's own state (focus, typing) is `BriefScreen`'s.
     public internal(set) var draft: BriefDraft
-    /// The answers of the sessions put aside (`d`), by where they began: the hub and the variant
-    /// menu offer to resume them.
-    let aside: [TreeOrigin: [String]]
+    /// Decide's tree sessions put aside (`d`), which its menus offer to resume: Decide's own value,
+    /// which the app keeps and passes through as it does the brief, and never reads.
+    var sessions: DecideSessions
     /// The user's home folder (`HOME`, from the loop), which file names show as `~`.
     public let homeFolder: String?
     /// What the screen asked of its stack, in order.
     private(set) var changes: [StackChange] = []
 
-    init(library: Library, glyphs: Glyphs, rect: Rect, reading: ReadingState, draft: BriefDraft, aside: [TreeOrigin: [String]],
-         homeFolder: String? = nil) {
+    init(library: Library, glyphs: Glyphs, rect: Rect, reading: ReadingState, draft: BriefDraft,
+         sessions: DecideSessions, homeFolder: String? = nil) {
         self.library = library; self.glyphs = glyphs; self.rect = rect; self.reading = reading
-        self.draft = draft; self.aside = aside; self.homeFolder = homeFolder
+        self.draft = draft; self.sessions = sessions; self.homeFolder = homeFolder
     }
 
     /// Pushes `screen` over the one asking. What it is dismissed with comes back to the one asking,
@@ -71,8 +73,12 @@ public struct ScreenContext: Sendable {
     /// Takes the screen asking off its stack and sends `result` to the screen that pushed it
     /// (`Screen.resume`). As Textual's `dismiss(result)`, Bubble Tea's message.
     mutating func dismiss(_ result: ScreenResult) { changes.append(.dismiss(result)) }
-    /// Brings back what was put aside for `origin` whole; pushes `fresh` when nothing was.
-    mutating func resume(_ origin: TreeOrigin, fresh: any Screen) { changes.append(.resume(origin, fresh: fresh)) }
+    /// Pushes screens a screen kept when its stack closed (`Screen.closing`) back as they were, each
+    /// over the one before, the first over the one asking; none is started again.
+    mutating func pushAgain(_ kept: [any Screen]) { changes.append(.pushAgain(kept)) }
+
+    /// A saved file as "NAME in FOLDER", the user's home folder as `~` (`Sheet.fileName`).
+    func fileName(_ path: String) -> String { Sheet.fileName(path, home: homeFolder) }
 
     /// Asks the loop for disk work; its result comes back to the screen that asked (`receive`).
     func run(_ command: Command) -> Effect { .run(command) }
@@ -82,7 +88,7 @@ public struct ScreenContext: Sendable {
 enum StackChange: Sendable {
     case push(any Screen)
     case dismiss(ScreenResult?)
-    case resume(TreeOrigin, fresh: any Screen)
+    case pushAgain([any Screen])
 }
 
 /// What a pushed screen is dismissed with, sent to the screen that pushed it (`Screen.resume`): a
@@ -118,20 +124,29 @@ public enum Effect: Sendable, Equatable {
     case run(Command)
 }
 
+/// How a screen is shown: in place of the others, pushed over whatever is showing, or as a box.
+public enum Presentation: Sendable {
+    /// In place of the others, which reading history records (Back and Forward): every view but
+    /// Help, and every screen another pushes.
+    case inPlace
+    /// A view pushed over whatever is showing and dismissed back onto it exactly as it was (Help,
+    /// as less and vim's :help).
+    case pushed
+    /// A box over the screen under it (Textual's `ModalScreen`: the glossary popover, the sources
+    /// box), on the same stack: the screen under it still draws and names the status line, and the
+    /// box draws over it. It takes the keys of its scopes; any other key dismisses it and then acts
+    /// on the screen under it, as a tooltip does; a click dismisses it.
+    case modal
+}
+
 /// One screen: a view shown in place of the others, Help pushed over them, or a screen another
 /// pushed (Decide's). Screens hold their own scroll and selection; everything they need to know
 /// about the world comes in through the context, and everything they want done goes out as an
-/// `Effect` or a change asked of the stack (`ScreenContext`).
+/// `Effect` or a change asked of the stack (`ScreenContext`). Four requirements every screen meets
+/// (`scopes`, `handle`, `render`, `status`); the rest have defaults below that do nothing, for the
+/// screens that type, start work, take results, find or keep their place.
 public protocol Screen: Sendable {
-    /// True for a view pushed over whatever is showing and dismissed back onto it, exactly as it
-    /// was (Help, as less and vim's :help); false for a view shown in its place, which reading
-    /// history records (Back and Forward).
-    static var pushed: Bool { get }
-    /// True for a box over the screen under it (Textual's `ModalScreen`: the glossary popover, the
-    /// sources box), pushed on the same stack: the screen under it still draws and names the status
-    /// line, and the box draws over it. It takes the keys of its scopes; any other key dismisses it
-    /// and then acts on the screen under it, as a tooltip does; a click dismisses it.
-    static var modal: Bool { get }
+    static var presentation: Presentation { get }
     /// Keymap scopes, most specific first (`global` is added by the app).
     var scopes: [Scope] { get }
     /// True while a text field has the keys: letters type instead of acting.
@@ -151,7 +166,8 @@ public protocol Screen: Sendable {
     /// list reads the folder), as Bubble Tea's `Init() Cmd`; its result comes back to this screen.
     mutating func start(_ ctx: inout ScreenContext) -> Effect
     /// An action (Back included: a screen that has its own step back, such as an answer or a flip
-    /// to undo, takes it; `.unhandled` and the app pops the screen or goes back in history).
+    /// to undo, takes it; `.unhandled` and the app pops the screen or goes back in history; `/`
+    /// too: a screen that finds opens its prompt, `FindsOnPage`).
     mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect
     /// A click at a cell of the screen's area.
     mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect
@@ -172,14 +188,24 @@ public protocol Screen: Sendable {
     /// Called when the view is pushed over another screen, with that screen's keymap scopes (help
     /// opens at their keys).
     mutating func push(over scopes: [Scope], _ ctx: ScreenContext)
-    /// A tree session that `d` puts aside for the hub to resume: where it began and its answers so
-    /// far. Nil for every other screen (and for the brief's own path, which `p` walks afresh).
-    var resumable: (origin: TreeOrigin, answers: [String])? { get }
+    /// The find prompt (`/`) while it is open on this screen: it has the keys, and the app draws it
+    /// on the bottom line; a click closes it (setting nil), the marks typed staying. Nil on a screen
+    /// with no find (`FindsOnPage` has one).
+    var prompt: FindPrompt? { get set }
+    /// A key for the open prompt: its action in the prompt's scope, or what it types. Returns the
+    /// message to show.
+    mutating func promptKey(_ action: Action?, _ ctx: ScreenContext) -> String?
+    /// Called on each screen over a view, bottom first, when the view is asked for by its key and
+    /// they close. A screen may keep itself and the ones over it (`above`) in a value of its own
+    /// (through the context), to push again later (`ScreenContext.pushAgain`), and return true:
+    /// those are kept, the rest close (Decide's tree sessions, `DecideSessions`).
+    mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) -> Bool
     /// Broken invariants, for tests ("cursor 7 outside 0..<5").
     func violations(_ ctx: ScreenContext) -> [String]
 }
 
 extension Screen {
+    public static var presentation: Presentation { .inPlace }
     public func typing(_ ctx: ScreenContext) -> Bool { false }
     public var typingScopes: [Scope] { [.field] }
     public func lettersType(_ ctx: ScreenContext) -> Bool { false }
@@ -192,10 +218,15 @@ extension Screen {
     public mutating func fit(_ ctx: inout ScreenContext) {}
     /// Fitting from a method that only reads the context (a find, a view asked for by its key).
     public mutating func fit(_ ctx: ScreenContext) { var c = ctx; fit(&c) }
-    public static var pushed: Bool { false }
-    public static var modal: Bool { false }
     public mutating func activate(_ ctx: ScreenContext) {}
     public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { activate(ctx) }
-    public var resumable: (origin: TreeOrigin, answers: [String])? { nil }
+    public var prompt: FindPrompt? { get { nil } set {} }
+    public mutating func promptKey(_ action: Action?, _ ctx: ScreenContext) -> String? { nil }
+    public mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) -> Bool { false }
     public func violations(_ ctx: ScreenContext) -> [String] { [] }
+
+    /// Pushed over whatever is showing (`Presentation.pushed`).
+    static var pushed: Bool { presentation == .pushed }
+    /// A box over the screen under it (`Presentation.modal`).
+    static var modal: Bool { presentation == .modal }
 }

@@ -17,7 +17,7 @@ struct Frame: Sendable {
 
 /// Every screen the app holds, by id. One value of each view, made by its `entry`, kept while the
 /// app runs and changed in place (Textual's installed screens: Help pushed again is the same help);
-/// and each screen pushed by another, kept while it is on a stack or put aside. Updated in place,
+/// and each screen pushed by another, kept while it is on a stack. Updated in place,
 /// so a key copies no screen it does not change.
 struct ScreenStore: Sendable {
     /// In `ViewID.allCases` order; a slot is empty only while its view is lent out (`subscript(_:as:)`).

@@ -1,7 +1,7 @@
 import NNGuideCore
 
 /// The screen stacks: what a screen asks of its stack (`ScreenContext`: push, dismiss with a result,
-/// resume), one Back, and where commands' and pushed screens' results go: to the screen that asked.
+/// push again what it kept), one Back, and where commands' and pushed screens' results go: to the screen that asked.
 extension AppState {
     /// Runs `body` on a screen with a context over the brief, keeps the brief it changed and applies
     /// the changes it asked of the stack, in order. A command it runs is asked in its name, so the
@@ -10,6 +10,7 @@ extension AppState {
         var ctx = context
         var effect = body(&screens[id], &ctx)
         draft = ctx.draft
+        sessions = ctx.sessions
         if case .run(let command) = effect {
             pending.append((command, Asker(screen: id)))
             effect = .none
@@ -35,9 +36,9 @@ extension AppState {
 
     mutating func fitTop() { _ = run(top) { s, c in s.fit(&c); return .none } }
 
-    /// Pushes, dismisses or resumes, on the stack shown, for the screen `asker`. A screen pushed is
-    /// started (its own first command) and remembers who pushed it; one dismissed with a result sends
-    /// it to that screen's `resume`, as a command's result reaches the screen that ran it.
+    /// Pushes, dismisses or pushes again, on the stack shown, for the screen `asker`. A screen pushed
+    /// is started (its own first command) and remembers who pushed it; one dismissed with a result
+    /// sends it to that screen's `resume`, as a command's result reaches the screen that ran it.
     private mutating func apply(_ change: StackChange, _ effect: Effect, from asker: ScreenID?) -> Effect {
         var after = Effect.none
         switch change {
@@ -45,9 +46,13 @@ extension AppState {
             let id = screens.add(screen)
             frames.append(Frame(screen: id, pusher: asker))
             after = run(id) { s, c in s.start(&c) }
-        case .resume(let origin, let fresh):
-            guard let group = aside.removeValue(forKey: origin) else { return apply(.push(fresh), effect, from: asker) }
-            frames += group
+        case .pushAgain(let kept):
+            var pusher = asker
+            for screen in kept {
+                let id = screens.add(screen)
+                frames.append(Frame(screen: id, pusher: pusher))
+                pusher = id
+            }
         case .dismiss(let result):
             guard let gone = frames.popLast() else { return effect }
             screens.remove(gone.screen)
@@ -61,7 +66,7 @@ extension AppState {
         _ = apply(.push(box), .none, from: nil)
     }
 
-    /// True when the screen on top is a modal box (`Screen.modal`).
+    /// True when the screen on top is a modal box (`Presentation.modal`).
     public var modalOnTop: Bool { type(of: current).modal }
 
     /// The screen that draws and names the status line: the one on top, or the one a modal box is over.
@@ -97,19 +102,21 @@ extension AppState {
         if effect == .unhandled { pop() } else { apply(effect, for: .back) }
     }
 
-    /// A view asked for by its key shows itself, not what was over it: a tree session there is put
-    /// aside with the screens over it (the hub resumes it), the rest close. A stack whose top is
+    /// A view asked for by its key shows itself, not what was over it: the screens over it close,
+    /// each told first, top first, with the ones over it (`Screen.closing`), so one may keep itself
+    /// and them to push again (Decide's tree sessions, which the hub resumes). A stack whose top is
     /// typing (help over the brief form, then `d`) is left as it is.
     mutating func clearStack() {
         guard !typing else { return }
-        var gone = frames
+        let gone = frames
         frames = []
-        if let i = gone.firstIndex(where: { screens[$0.screen].resumable != nil }),
-           let origin = screens[gone[i].screen].resumable?.origin, origin != .brief {
-            for f in aside[origin] ?? [] { screens.remove(f.screen) }
-            aside[origin] = Array(gone[i...])
-            gone.removeSubrange(i...)
+        var ctx = context
+        for i in gone.indices.reversed() {
+            let above = gone[(i + 1)...].map { screens[$0.screen] }
+            _ = screens[gone[i].screen].closing(above: above, &ctx)
         }
+        draft = ctx.draft
+        sessions = ctx.sessions
         for f in gone { screens.remove(f.screen) }
     }
 

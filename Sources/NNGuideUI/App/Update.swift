@@ -102,7 +102,7 @@ extension AppState {
             return
         }
         if modalOnTop { modalKey(key); return }
-        if pageOnTop?.find.prompt != nil { promptKey(key); return }
+        if current.prompt != nil { promptKey(key); return }
         if let mark = bookmarkKey { bookmarkKey = nil; bookmark(mark, key); return }
         if typing {
             if let a = Keymap.action(for: key, in: current.typingScopes) ?? key.typed { perform(a) }
@@ -135,12 +135,6 @@ extension AppState {
         case .setMark: bookmarkKey = .set
         case .jumpToMark:
             if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.key(.setMark)) and a letter sets one" } else { bookmarkKey = .jump }
-        case .find where pageOnTop?.findFrom != nil:
-            withTop { v, _ in
-                guard var page = v as? any FindsOnPage else { return }
-                page.openPrompt()
-                v = page
-            }
         default:
             let effect = onTop { s, c in s.handle(action, &c) }
             apply(effect, for: action)
@@ -270,9 +264,6 @@ extension AppState {
 
     // MARK: what takes the keys over the screen
 
-    /// The screen on top when it has a page to find in (`/`): the one prompt's target.
-    var pageOnTop: (any FindsOnPage)? { current as? any FindsOnPage }
-
     /// A key for the modal box on top: one of its own, or it closes and the key acts beneath.
     mutating func modalKey(_ key: Key) {
         if let action = Keymap.action(for: key, in: current.scopes) {
@@ -283,15 +274,11 @@ extension AppState {
         apply(key)
     }
 
-    /// A key for the find prompt of the screen on top (`FindsOnPage.promptKey`).
+    /// A key for the find prompt of the screen on top (`Screen.promptKey`).
     mutating func promptKey(_ key: Key) {
         let action = Keymap.action(for: key, in: [.prompt]) ?? key.typed
         if action == .quit { quit = true; return }
-        message = withTop { v, ctx -> String? in
-            guard var page = v as? any FindsOnPage else { return nil }
-            defer { v = page }
-            return page.promptKey(action, ctx)
-        }
+        message = withTop { v, ctx in v.promptKey(action, ctx) }
     }
 
     /// A mouse event: the modal box, the find prompt or the bookmark key that had the keys closes
@@ -299,13 +286,9 @@ extension AppState {
     mutating func closeWhatHasTheKeys() -> Bool {
         if modalOnTop { pop(); return true }
         if bookmarkKey != nil { bookmarkKey = nil; return true }
-        let closed: Bool = withTop { v, _ in
-            guard var page = v as? any FindsOnPage, page.find.prompt != nil else { return false }
-            page.find.prompt = nil
-            v = page
-            return true
-        }
-        return closed
+        guard current.prompt != nil else { return false }
+        screens[top].prompt = nil
+        return true
     }
 
     /// The letter after the bookmark key.

@@ -72,10 +72,13 @@ public struct Buffer: Sendable, Equatable {
         for y in d.y..<d.maxY { put(glyphs.v, x: d.x, y: y, role: .border) }
     }
 
-    /// Changes the role of every cell in the rect, leaving the text alone.
-    public mutating func paint(_ rect: Rect, role: Role) {
+    /// Changes the role of every cell in the rect, leaving the text alone, except cells whose role is
+    /// in `keeping` (marks that show through a selection bar: `Role.throughBar`).
+    public mutating func paint(_ rect: Rect, role: Role, keeping: Set<Role> = []) {
         for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { cells[y * width + x].role = role }
+            for x in max(0, rect.x)..<min(width, rect.maxX) where !keeping.contains(cells[y * width + x].role) {
+                cells[y * width + x].role = role
+            }
         }
     }
 

@@ -5,6 +5,10 @@ public enum Role: UInt8, Sendable, CaseIterable, Hashable {
     case link, linkFocus, match, matchFocus
     case selection, border, accent, code, warning
     case status, statusKey, hint, hintKey, prompt
+
+    /// The marks a selection bar leaves alone when it is painted over a chosen row: a focused link,
+    /// find matches, a field being typed in. Every other role on the row takes the bar's.
+    public static let throughBar: Set<Role> = [.linkFocus, .match, .matchFocus, .prompt]
 }
 
 /// One terminal cell: a grapheme cluster and its role. A wide grapheme sits in its lead cell and

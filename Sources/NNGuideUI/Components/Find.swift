@@ -94,6 +94,6 @@ public struct Find: Sendable, Equatable {
 
 /// The find prompt's field and the line it was opened at.
 public struct FindPrompt: Sendable, Equatable {
-    public internal(set) var field = TextField()
+    public internal(set) var field = TextField(focused: true)
     public let returnTo: Int
 }

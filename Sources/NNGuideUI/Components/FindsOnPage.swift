@@ -1,8 +1,9 @@
 import NNGuideCore
 
 /// `/` on a screen that reads as a page: the reader, help, a pick and the recommendation. The prompt
-/// is the screen's (`Find.prompt`; the app gives it the keys of the screen on top `as? any
-/// FindsOnPage` while it is open, and draws it on the bottom line); the prompt's keys, the marks,
+/// is the screen's (`Find.prompt`; the app gives it the keys of the screen on top through `Screen`'s
+/// `prompt` and `promptKey`, which this gives every screen that finds, and draws it on the bottom
+/// line); `/` opens it through `handle`, as `n` and `N` step; the prompt's keys, the marks,
 /// `n`/`N`, the scrolling to a match and the messages are written here once, over the
 /// screen's `Viewport`, its `Find` and the `Document` it lays out. A screen that finds conforms and
 /// says which page, in which scope its keys are named and what it keeps valid after a move; a screen
@@ -54,10 +55,10 @@ extension FindsOnPage {
 
     public mutating func clearFind() { find.clear() }
 
-    /// `/`: opens the prompt at the line the find starts from (nothing, where there is nothing to find).
-    public mutating func openPrompt() {
-        guard let line = findFrom else { return }
-        find.prompt = FindPrompt(returnTo: line)
+    /// The prompt while it is open (`Screen.prompt`).
+    public var prompt: FindPrompt? {
+        get { find.prompt }
+        set { find.prompt = newValue }
     }
 
     /// A key while the prompt is open (its action in the prompt's scope, or what it types): the words
@@ -92,10 +93,15 @@ extension FindsOnPage {
         fitFind(findPage(ctx), ctx)
     }
 
-    /// `n` and `N` step through the marks and scroll to them; `Esc` with marks clears them. Nil for
-    /// any other action (the screen handles it), so a screen whose Esc does more takes Esc first.
+    /// `/` opens the prompt at the line the find starts from; `n` and `N` step through the marks and
+    /// scroll to them; `Esc` with marks clears them. Nil for any other action, and for `/` where
+    /// there is nothing to find (the screen handles it), so a screen whose Esc does more takes Esc first.
     public mutating func findKey(_ action: Action, _ ctx: ScreenContext) -> Effect? {
         switch action {
+        case .find:
+            guard let line = findFrom else { return nil }
+            find.prompt = FindPrompt(returnTo: line)
+            return Effect.none
         case .findNext, .findPrevious:
             guard findable else { return nil }
             let from = find.current

@@ -45,8 +45,7 @@ struct LinkFocus {
         let line = max(0, line)
         switch reveal {
         case .fraction(let n):
-            if line >= top && line < top + height { return top }
-            return min(max(0, line - height / max(1, n)), max(0, count - height))
+            return Viewport<Int>.top(top, toShow: line, fraction: n, height: height, lines: count)
         case .lookahead(let after):
             let t = Viewport<Int>.top(top, toShow: line..<min(count, line + after + 1), height: height, lines: count)
             return Viewport<Int>.top(t, toShow: line..<(line + 1), height: height, lines: count)

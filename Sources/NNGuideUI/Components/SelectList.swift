@@ -17,7 +17,8 @@ public struct ListCursor: Sendable, Equatable {
 
     /// Fits a list whose items take several lines: `index` counts items, `top` lines (of `lines`), and
     /// `showing(i)` is the lines item `i` needs on screen (its title, the group heading above it).
-    /// The chosen item comes into view by the one reveal rule (`Viewport.top(_:toShow:)`).
+    /// The chosen item comes into view as a line stepped to does, moving the list as little as
+    /// possible (`Viewport.top(_:toShow:)` with a range).
     public mutating func fit(count: Int, lines: Int, height: Int, showing: (Int) -> Range<Int>?) {
         let h = max(1, height)
         index = count == 0 ? 0 : min(max(0, index), count - 1)
@@ -62,7 +63,8 @@ public struct ListCursor: Sendable, Equatable {
 /// A list drawn a row per line with a chosen row: the contents, home, the glossary's terms, the
 /// compare list, search results (whose items take several lines: `top` then counts lines). The
 /// cursor is ratatui's `ListState`; drawing takes a closure for a row, as ratatui's `List` takes
-/// items, and fills the chosen row first so every list shows its choice the same way.
+/// items, and paints the chosen row in the bar's role itself, as `List` applies its
+/// `highlight_style`: a row closure draws in its ordinary roles and never asks whether it is chosen.
 public struct SelectList: Sendable, Equatable {
     public var cursor = ListCursor()
     public init() {}
@@ -79,31 +81,35 @@ public struct SelectList: Sendable, Equatable {
     public mutating func move(_ action: Action, count: Int, height: Int) -> Bool { cursor.move(action, count: count, height: height) }
     public mutating func fit(count: Int, height: Int) { cursor.fit(count: count, height: height) }
 
-    /// Puts `i` on screen a third of the way down (a place opened from elsewhere, not stepped to).
+    /// Puts `i` on screen as a place opened from elsewhere (not stepped to) lands: by the one reveal
+    /// rule, `Viewport.top(_:toShow:fraction:height:lines:)`.
     public mutating func show(_ i: Int, count: Int, height: Int) {
         cursor.index = i
-        cursor.top = max(0, i - height / 3)
+        cursor.top = Viewport<Int>.top(top, toShow: i, height: height, lines: count)
         fit(count: count, height: height)
     }
 
-    /// Draws the lines on screen, `count` in all: the chosen one (`isChosen`, by default the line
-    /// of the cursor's item) filled with `fill` first, then `row(line, rect, chosen, &buf)`.
-    func draw(count: Int, in r: Rect, into buf: inout Buffer, fill: Role = .selection, isChosen: ((Int) -> Bool)? = nil,
-              _ row: (_ line: Int, _ r: Rect, _ chosen: Bool, _ buf: inout Buffer) -> Void) {
-        Self.rows(from: top, count: count, in: r, into: &buf, fill: fill, isChosen: isChosen ?? { $0 == index }, row)
+    /// Draws the lines on screen, `count` in all, by `row(line, rect, &buf)`; the chosen one
+    /// (`isChosen`, by default the line of the cursor's item) under the bar (`rows`).
+    func draw(count: Int, in r: Rect, into buf: inout Buffer, bar: Role = .selection, isChosen: ((Int) -> Bool)? = nil,
+              _ row: (_ line: Int, _ r: Rect, _ buf: inout Buffer) -> Void) {
+        Self.rows(from: top, count: count, in: r, into: &buf, bar: bar, isChosen: isChosen ?? { $0 == index }, row)
     }
 
     /// THE row loop of every list and scrolling view (`Viewport.draw` too): lines `top...` of
-    /// `count` down `r`, a chosen line's row filled with `fill` before `row` draws on it, so every
-    /// screen shows its choice the same way.
-    static func rows(from top: Int, count: Int, in r: Rect, into buf: inout Buffer, fill: Role = .selection, isChosen: (Int) -> Bool,
-                     _ row: (_ line: Int, _ r: Rect, _ chosen: Bool, _ buf: inout Buffer) -> Void) {
+    /// `count` down `r`. A chosen line's row is blanked, drawn by `row` in its own roles, then painted
+    /// in `bar` across its width, the marks of `Role.throughBar` left showing: the one place a
+    /// screen's choice is painted.
+    static func rows(from top: Int, count: Int, in r: Rect, into buf: inout Buffer, bar: Role = .selection, isChosen: (Int) -> Bool,
+                     _ row: (_ line: Int, _ r: Rect, _ buf: inout Buffer) -> Void) {
         for y in 0..<max(0, r.height) {
             let i = top + y
             guard i >= 0, i < count else { break }
-            let chosen = isChosen(i)
-            if chosen { buf.fill(r.row(y), role: fill) }
-            row(i, r.row(y), chosen, &buf)
+            let line = r.row(y)
+            guard isChosen(i) else { row(i, line, &buf); continue }
+            buf.fill(line, role: bar)
+            row(i, line, &buf)
+            buf.paint(line, role: bar, keeping: Role.throughBar)
         }
     }
 
@@ -157,7 +163,7 @@ extension SelectList {
     /// `chosen` is false: an empty list).
     func draw(_ doc: Document, items: [Range<Int>], chosen: Bool = true, in r: Rect, into buf: inout Buffer) {
         let bar = chosen && items.indices.contains(index) ? items[index] : nil
-        Viewport<Int>(top: top).draw(doc, in: r, into: &buf, .init(selected: bar))
+        Viewport<Int>.draw(doc, top: top, in: r, into: &buf, .init(selected: bar))
     }
 
     /// The item drawn at screen row `y` of `r` (a click), or nil.

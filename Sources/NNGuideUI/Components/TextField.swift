@@ -4,14 +4,18 @@ import NNGuideCore
 /// find prompt and the brief form's typed value all edit through it (as bubbles' `textinput` is
 /// embedded wherever a model takes text). The cursor is counted from the end, so text set from
 /// outside (a suggestion taken, a filter cleared) leaves it at the end, where typing goes on.
+/// Whether keys go to the field is the field's own `focused` (bubbles' `Focus()`/`Blur()`): the
+/// views that hold one read and set it, and keep no flag of their own.
 public struct TextField: Sendable, Equatable {
     public var text = "" {
         didSet { back = min(back, text.count) }
     }
     /// Characters after the cursor.
     public private(set) var back = 0
+    /// Keys type into the field (its screen's other keys wait until it is left).
+    public var focused: Bool
 
-    public init(_ text: String = "") { self.text = text }
+    public init(_ text: String = "", focused: Bool = false) { self.text = text; self.focused = focused }
 
     /// Characters before the cursor.
     public var cursor: Int { text.count - back }
@@ -49,7 +53,7 @@ public struct TextField: Sendable, Equatable {
     /// field that is not focused says which key of `scope` (the screen's) focuses it. Returns the column after what it drew (the
     /// cursor's cell included).
     @discardableResult
-    public func render(label: String, focused: Bool, at x: Int, y: Int, width: Int, into buf: inout Buffer, glyphs: Glyphs,
+    public func render(label: String, at x: Int, y: Int, width: Int, into buf: inout Buffer, glyphs: Glyphs,
                        focusing scope: Scope? = nil) -> Int {
         let labelEnd = buf.put(label, x: x, y: y, role: focused ? .prompt : .dim, limit: x + width)
         let room = x + width - labelEnd

@@ -51,8 +51,16 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
     /// Brings a line into view a `fraction` of the way down when it is off screen (a find match, a
     /// link scrolled to); leaves the page alone when it is already showing.
     public mutating func reveal(line: Int, fraction: Int = 3, lines: Int, height: Int) {
-        if !shows(line, height: height) { top = line - height / max(1, fraction) }
-        clamp(lines: lines, height: height)
+        top = Self.top(top, toShow: line, fraction: fraction, height: height, lines: lines)
+    }
+
+    /// THE rule for where a line brought into view from elsewhere lands (a find match, a link Tab
+    /// reached off screen, a list's place opened from another screen): nowhere new while it is on
+    /// screen; otherwise `1/fraction` of the way down, as less puts a search match, so what comes
+    /// before it shows too. `reveal(line:)`, `LinkFocus` and `SelectList.show` all use it.
+    static func top(_ top: Int, toShow line: Int, fraction: Int = 3, height: Int, lines: Int) -> Int {
+        let t = line >= top && line < top + height ? top : line - height / max(1, fraction)
+        return min(max(0, t), maxTop(lines: lines, height: height))
     }
 
     /// The top that keeps lines `range` on a screen of `height` rows, moving as little as possible.
@@ -110,12 +118,18 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
 
     /// Draws the document from `top` into `r`.
     func draw(_ doc: Document, in r: Rect, into buf: inout Buffer, _ marks: Marks = Marks()) {
-        SelectList.rows(from: top, count: doc.lines.count, in: r, into: &buf, isChosen: { marks.selected?.contains($0) ?? false }) { i, rowRect, onBar, buf in
+        Self.draw(doc, top: top, left: left, in: r, into: &buf, marks)
+    }
+
+    /// Draws a document from line `top`, wide lines shifted `left` columns: the drawing of every
+    /// viewport, and of a document shown whole without one (a menu's lines, a summary beside a form).
+    static func draw(_ doc: Document, top: Int, left: Int = 0, in r: Rect, into buf: inout Buffer, _ marks: Marks = Marks()) {
+        SelectList.rows(from: top, count: doc.lines.count, in: r, into: &buf, isChosen: { marks.selected?.contains($0) ?? false }) { i, rowRect, buf in
             let line = doc.lines[i]
             let y = rowRect.y
             func role(_ s: Span) -> Role {
                 if let l = s.link, l == marks.link { return .linkFocus }
-                return s.role(onBar: onBar)
+                return s.role
             }
             let finds = marks.finds.indices.filter { marks.finds[$0].line == i }
             let shift = line.wide ? left : 0
@@ -162,11 +176,6 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
         }
         return (i, nil)
     }
-}
-
-extension Span {
-    /// The span's role on a chosen row (the selection bar): the bar's, except for a prompt.
-    func role(onBar: Bool) -> Role { onBar && role != .prompt ? .selection : role }
 }
 
 extension DocLine {

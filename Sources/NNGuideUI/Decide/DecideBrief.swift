@@ -229,7 +229,7 @@ struct BriefScreen: Screen, Equatable {
         rows.draw(shown.form.doc, items: shown.form.items, in: f, into: &buf)
         if let divider, let s = shown.pick {
             buf.divider(divider, glyphs: g)
-            Pane().draw(s, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), selected: nil, into: &buf)
+            Pane.draw(s.doc, top: 0, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), into: &buf)
             let foot = rec == nil ? "" : "\(Keymap.key(.decide(.recommendation), in: .brief)) why, why not, links  \(Keymap.key(.decide(.walkPath), in: .brief)) path"
             buf.fill(Rect(x: res.x, y: res.maxY - 1, width: res.width, height: 1))
             buf.put(TextWrap.truncate(foot, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.maxY - 1, role: .dim)

@@ -1,7 +1,7 @@
 import NNGuideCore
 
 /// The bottom of the Decide stack: the primary flow, the variant trees, the brief form, the
-/// diagnosis and the saved briefs, each offering to resume what was begun (`ScreenContext.aside`).
+/// diagnosis and the saved briefs, each offering to resume what was begun (`DecideSessions`).
 struct HubScreen: MenuScreen {
     init() {}
 
@@ -19,7 +19,7 @@ struct HubScreen: MenuScreen {
         let g = ctx.glyphs
         func about(_ id: String, _ fallback: String?) -> String {
             // Every answer so far, through a variant tree chosen at the pick too.
-            let answers = ctx.aside[.tree(id)] ?? []
+            let answers = ctx.sessions.answers(.tree(id))
             if !answers.isEmpty { return Self.resume + answers.joined(separator: " \(g.sep) ") }
             return InlineParser.plain(fallback ?? "")
         }
@@ -29,7 +29,7 @@ struct HubScreen: MenuScreen {
         }
         let variants = book.trees(.variant)
         if !variants.isEmpty {
-            let resumed = variants.first { !(ctx.aside[.tree($0.id)] ?? []).isEmpty }
+            let resumed = variants.first { !ctx.sessions.answers(.tree($0.id)).isEmpty }
             out.append((.variants, "Choose a variant for one modality",
                         resumed.map { Self.resume + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
@@ -130,7 +130,7 @@ struct VariantMenu: MenuScreen {
 
     /// Opens on the tree whose session was put aside, if one was: the one the hub offers to resume.
     init(_ ctx: ScreenContext) {
-        menu.index = ctx.guide.decisions.trees(.variant).firstIndex { ctx.aside[.tree($0.id)] != nil } ?? 0
+        menu.index = ctx.guide.decisions.trees(.variant).firstIndex { ctx.sessions.holds(.tree($0.id)) } ?? 0
     }
 
     func sheet(_ ctx: ScreenContext) -> Sheet {
@@ -141,7 +141,7 @@ struct VariantMenu: MenuScreen {
         s.question(
             "Which data are you choosing a variant for?",
             help: "Part 4 of the guide: within a family, the variant follows from the output you need and your constraints.",
-            options: trees.map { t in (t.title, t.summary, (ctx.aside[.tree(t.id)] ?? []).isEmpty ? nil : "in progress") },
+            options: trees.map { t in (t.title, t.summary, ctx.sessions.answers(.tree(t.id)).isEmpty ? nil : "in progress") },
             choice: menu.index, compact: Sheet.compact(ctx))
         return s
     }

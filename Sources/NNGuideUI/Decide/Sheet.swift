@@ -108,7 +108,3 @@ struct Sheet: DocumentWriter {
     }
 }
 
-extension ScreenContext {
-    /// A saved file as "NAME in FOLDER", the user's home folder as `~` (`Sheet.fileName`).
-    func fileName(_ path: String) -> String { Sheet.fileName(path, home: homeFolder) }
-}

@@ -366,8 +366,13 @@ struct TreeSession: FindsOnPage {
         reveal(.saved, dctx)
     }
 
-    var resumable: (origin: TreeOrigin, answers: [String])? {
-        (origin, nav.breadcrumb.map { InlineParser.plain($0.option.answer) })
+    /// `d` (the decide view asked for by its key) puts the session aside with the screens over it,
+    /// for the hub to resume (`DecideSessions`); the brief's own path is not, since `p` walks it afresh.
+    mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) -> Bool {
+        guard origin != .brief else { return false }
+        ctx.sessions.putAside(origin, answers: nav.breadcrumb.map { InlineParser.plain($0.option.answer) },
+                              screens: [self] + above)
+        return true
     }
 
     func violations(_ dctx: ScreenContext) -> [String] {

@@ -1,23 +1,47 @@
 /// Where a binding applies. The app asks the most specific scope first, so a view can give a key
-/// its own meaning (Right expands in the contents) without touching the others.
-public enum Scope: String, Sendable, CaseIterable {
-    case global, reader, home, contents, glossary, search, compare, field, popover, prompt
-    case decideHub, decide, decideTree, decidePick, recommendation, decideMap, brief, briefField, help
+/// its own meaning (Right expands in the contents) without touching the others. Each view's own
+/// scope is its `ViewID` (`.view(id)`, titled by the view), so a new view needs no case here; the
+/// rest are the fields, boxes and prompts, and Decide's screens, which are no views.
+public enum Scope: Hashable, Sendable, CaseIterable {
+    case view(ViewID)
+    case global, field, popover, prompt
+    case decide, decideTree, decidePick, recommendation, decideMap, brief, briefField
 
-    /// The heading help shows; a key it names comes from the keymap, as in every hint.
+    // The views' scopes by their names, as the bindings write them.
+    public static let reader = Scope.view(.reader), home = Scope.view(.home), contents = Scope.view(.contents)
+    public static let glossary = Scope.view(.glossary), search = Scope.view(.search), compare = Scope.view(.compare)
+    public static let help = Scope.view(.help)
+    /// The decide view is the hub of Decide's screens.
+    public static let decideHub = Scope.view(.decide)
+
+    /// In the order help lists them; a view added later comes after these.
+    public static var allCases: [Scope] {
+        let listed: [Scope] = [.global, .reader, .home, .contents, .glossary, .search, .compare, .field, .popover, .prompt,
+                               .decideHub, .decide, .decideTree, .decidePick, .recommendation, .decideMap, .brief, .briefField, .help]
+        return listed + ViewID.allCases.map(Scope.view).filter { !listed.contains($0) }
+    }
+
+    /// A name for places and messages ("reader", "decideHub"): a case's own name.
+    public var rawValue: String {
+        switch self {
+        case .view(.decide): return "decideHub"
+        case .view(let id): return id.rawValue
+        default: return String(describing: self)
+        }
+    }
+
+    /// The heading help shows; a key it names comes from the keymap, as in every hint. A view's is
+    /// its title.
     public var title: String {
         switch self {
+        case .view(.reader): return "Reading a page"
+        case .view(.decide): return "Decide (\(Keymap.key(.show(.decide)))): the hub"
+        case .view(.help): return "Help (this screen)"
+        case .view(let id): return id.title
         case .global: return "Anywhere"
-        case .reader: return "Reading a page"
-        case .home: return "Home"
-        case .contents: return "Contents"
-        case .glossary: return "Glossary"
-        case .search: return "Search"
-        case .compare: return "Compare"
         case .field: return "Typing in a field (search, glossary filter)"
         case .popover: return "Glossary popover"
         case .prompt: return "Find prompt (\(Keymap.key(.find, in: .reader))) and mark prompts (\(Keymap.key(.setMark)), \(Keymap.key(.jumpToMark)))"
-        case .decideHub: return "Decide (\(Keymap.key(.show(.decide)))): the hub"
         case .decide: return "Decide (\(Keymap.key(.show(.decide)))): menus"
         case .decideTree: return "Decide: a question or a pick"
         case .decidePick: return "Decide: at a pick"
@@ -25,7 +49,6 @@ public enum Scope: String, Sendable, CaseIterable {
         case .decideMap: return "Decide: the decision map (\(Keymap.key(.decide(.map), in: .decideTree)))"
         case .brief: return "Decide: the Model Brief form"
         case .briefField: return "Decide: typing a number or the notes of the brief"
-        case .help: return "Help (this screen)"
         }
     }
 }
@@ -35,12 +58,16 @@ public struct Binding: Sendable {
     public let keys: [Key]
     public let action: Action
     public let scope: Scope
-    public let help: String
+    /// Worked out when read, so the words may name other keys from this table (`Keymap.key`), which
+    /// is still being made while its rows are.
+    private let helpText: @Sendable () -> String
+    public var help: String { helpText() }
     /// Short words for the one-line hint ("find"); nil keeps the binding out of the hint line.
     public let hint: String?
 
-    public init(_ keys: [Key], _ action: Action, _ scope: Scope, _ help: String, hint: String? = nil) {
-        self.keys = keys; self.action = action; self.scope = scope; self.help = help; self.hint = hint
+    public init(_ keys: [Key], _ action: Action, _ scope: Scope, _ help: @autoclosure @escaping @Sendable () -> String,
+                hint: String? = nil) {
+        self.keys = keys; self.action = action; self.scope = scope; self.helpText = help; self.hint = hint
     }
 
     public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
@@ -56,7 +83,7 @@ public enum Keymap {
         // find marks are cleared (as less's Esc-u, then q).
         Binding([.char("q")], .back, .help, "close help, back to where you were", hint: "close"),
         Binding([.escape], .cancel, .help, "clear find marks; with none, close help"),
-        Binding([.char("/")], .find, .help, "find in help (Enter keeps the match, Esc goes back)", hint: "find"),
+        Binding([.char("/")], .find, .help, "find in help (\(Keymap.findPromptKeys))", hint: "find"),
         Binding([.char("n")], .findNext, .help, "next match"),
         Binding([.char("N")], .findPrevious, .help, "previous match"),
         Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (Ctrl-C quits from anywhere, even a field)", hint: "quit"),
@@ -109,7 +136,7 @@ public enum Keymap {
         Binding([.tab], .nextLink, .glossary, "next related term or page", hint: "link"),
         Binding([.backTab], .previousLink, .glossary, "previous link"),
         Binding([.enter], .open, .glossary, "follow the chosen link"),
-        Binding([.char(" "), .pageDown], .pageDown, .glossary, "read on in a long entry (j/k move through the terms)"),
+        Binding([.char(" "), .pageDown], .pageDown, .glossary, "read on in a long entry (\(Keymap.key(.lineDown, in: .glossary))/\(Keymap.key(.lineUp, in: .glossary)) move through the terms)"),
         Binding([.pageUp, .char("b")], .pageUp, .glossary, "back up in a long entry"),
         Binding([.char("S")], .sources, .glossary, "sources and review date of the entry: titles, years, URLs"),
 
@@ -125,7 +152,7 @@ public enum Keymap {
         Binding([.char("o")], .sort, .compare, "sort by the next column", hint: "sort"),
         Binding([.char("T")], .transpose, .compare, "transpose the table", hint: "transpose"),
         Binding([.char("X")], .clearSelection, .compare, "drop every picked architecture"),
-        Binding([.char("/")], .focusField, .compare, "filter the list as you type (Enter or Tab keeps the filter; Esc drops what was typed; Esc in the list clears a kept one)", hint: "filter"),
+        Binding([.char("/")], .focusField, .compare, "filter the list as you type (\(Keymap.key(.open, in: .field)) or \(Keymap.key(.switchFocus, in: .field)) keeps the filter; \(Keymap.key(.cancel, in: .field)) drops what was typed; \(Keymap.key(.cancel, in: .compare)) in the list clears a kept one)", hint: "filter"),
         Binding([.left, .char("h")], .scrollLeft, .compare, "scroll the table left"),
         Binding([.right, .char("l")], .scrollRight, .compare, "scroll the table right"),
         Binding([.char("S")], .sources, .compare, "sources and review dates of the architectures shown"),
@@ -139,7 +166,7 @@ public enum Keymap {
         Binding([.backspace, .left], .back, .decide, "back one step: an answer, a menu, the hub", hint: "back"),
         Binding([.enter], .open, .decideTree, "choose the answer; on the breadcrumb, reopen that question to change it", hint: "choose"),
         Binding([.backspace, .left], .back, .decideTree, "back one answer (before the first: where the tree was chosen)", hint: "back"),
-        Binding([.tab], .nextLink, .decideTree, "move along the breadcrumb of answers (Enter reopens one to change it)", hint: "change"),
+        Binding([.tab], .nextLink, .decideTree, "move along the breadcrumb of answers (\(Keymap.key(.open, in: .decideTree)) reopens one to change it)", hint: "change"),
         Binding([.backTab], .previousLink, .decideTree, "move back along the breadcrumb"),
         Binding([.escape], .cancel, .decideTree, "keep the answer you were changing; leave the breadcrumb"),
         Binding([.char("y")], .decide(.showCommand), .decideTree, "show the equivalent nnguide recommend command", hint: "command"),
@@ -147,12 +174,12 @@ public enum Keymap {
         Binding([.char("r")], .decide(.restart), .decideTree, "start this tree again from its first question"),
         Binding([.char("e")], .decide(.saveRecord), .decideTree, "save the decision record (once you reach a pick)"),
         // Enter leads the pick's hints: it is offered only on a focused link, and 40 columns must keep it then.
-        Binding([.enter], .open, .decidePick, "open the link in the reader (Backspace returns), or reopen a breadcrumb question", hint: "open"),
+        Binding([.enter], .open, .decidePick, "open the link in the reader (\(Keymap.key(.back)) returns), or reopen a breadcrumb question", hint: "open"),
         Binding([.char("e")], .decide(.saveRecord), .decidePick, "save the decision record as Markdown (the file name is shown)", hint: "save"),
         Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
         Binding([.backspace, .left], .back, .decidePick, "back to the last question", hint: "back"),
         // A pick and the recommendation are long pages: `/` finds there as in the reader.
-        Binding([.char("/")], .find, .decidePick, "find on the page of a pick or the recommendation (Enter keeps the match, Esc goes back)", hint: "find"),
+        Binding([.char("/")], .find, .decidePick, "find on the page of a pick or the recommendation (\(Keymap.findPromptKeys))", hint: "find"),
         Binding([.char("n")], .findNext, .decidePick, "next match"),
         Binding([.char("N")], .findPrevious, .decidePick, "previous match"),
         Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then v on another shows the two side by side"),
@@ -202,7 +229,7 @@ public enum Keymap {
         Binding([.left], .scrollLeft, .field, "move the cursor left"),
         Binding([.right], .scrollRight, .field, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .field, "quit"),
-        Binding([.function(1)], .help, .field, "help (digits and letters type here; Esc first to use their keys)", hint: "help"),
+        Binding([.function(1)], .help, .field, "help (digits and letters type here; \(Keymap.key(.cancel, in: .field)) first to use their keys)", hint: "help"),
 
         // Glossary popover
         Binding([.enter], .open, .popover, "open the term in the glossary", hint: "glossary"),
@@ -278,6 +305,11 @@ public enum Keymap {
         }
         assertionFailure("no key does \(action) in \(all)")
         return "?"
+    }
+
+    /// How the find prompt ends, as the bindings of the screens that find say it.
+    static var findPromptKeys: String {
+        "\(key(.open, in: .prompt)) keeps the match, \(key(.cancel, in: .prompt)) goes back"
     }
 
     /// "1-9": the digit keys that open the item with that number.

@@ -8,7 +8,7 @@ public struct GlossaryPopover: Screen {
     /// The row of the link it was opened from, to sit under (or over, when there is no room below).
     let linkRow: Int?
 
-    public static var modal: Bool { true }
+    public static var presentation: Presentation { .modal }
     public var scopes: [Scope] { [.popover] }
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
@@ -64,7 +64,7 @@ public struct GlossaryPopover: Screen {
 public struct SourcesBox: Screen {
     public let note: SourcesNote
 
-    public static var modal: Bool { true }
+    public static var presentation: Presentation { .modal }
     public var scopes: [Scope] { [.popover] }
     /// Nothing to open: only the close keys are offered.
     public var idleActions: Set<Action> { [.open] }

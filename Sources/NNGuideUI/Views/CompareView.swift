@@ -15,7 +15,6 @@ public struct CompareView: Screen {
     public var grid = DocumentViewport()
     /// `/` filters the list as you type (by name, short name or id).
     public var filter = TextField()
-    public var filtering = false
     /// Where `/` was pressed: the filter then and the item under the cursor (`Item.id`), so Esc in
     /// the field puts the user back there, picks and all, as Esc leaves less's and vim's `/` prompt.
     var beforeFilter: String?
@@ -23,7 +22,7 @@ public struct CompareView: Screen {
     public init() {}
 
     public var scopes: [Scope] { [.compare] }
-    public var typing: Bool { filtering }
+    public var typing: Bool { filter.focused }
     public func typing(_ ctx: ScreenContext) -> Bool { typing }
 
     enum Item: Equatable {
@@ -58,7 +57,7 @@ public struct CompareView: Screen {
     /// The list's rows: under the filter line once there is a filter.
     func listRows(_ ctx: ScreenContext) -> Rect {
         let l = panes(ctx.rect).list
-        guard filtering || !filter.text.isEmpty else { return l }
+        guard filter.focused || !filter.text.isEmpty else { return l }
         return Rect(x: l.x, y: l.y + 1, width: l.width, height: max(1, l.height - 1))
     }
 
@@ -95,7 +94,7 @@ public struct CompareView: Screen {
     /// the list's row, surprised a new user), as in a matrix's table.
     public func hintWords(_ ctx: ScreenContext) -> [Action: String] {
         // In the field Esc drops what was typed (the field's "done" would say the text stays).
-        if filtering { return [.cancel: "cancel", .open: "keep filter", .toggle: ""] }
+        if filter.focused { return [.cancel: "cancel", .open: "keep filter", .toggle: ""] }
         let all = items(ctx)
         guard all.indices.contains(list.index), !tableFocus else { return [.open: "", .toggle: ""] }
         switch all[list.index] {
@@ -211,24 +210,24 @@ public struct CompareView: Screen {
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         defer { fit(ctx) }
-        if filtering || action == .focusField {
+        if filter.focused || action == .focusField {
             if filter.edit(action) { list = SelectList(); return .none }
             switch action {
             case .focusField:
-                if !filtering { beforeFilter = filter.text; beforeItem = current(ctx)?.id }
-                filtering = true; tableFocus = false; return .none
+                if !filter.focused { beforeFilter = filter.text; beforeItem = current(ctx)?.id }
+                filter.focused = true; tableFocus = false; return .none
             case .cancel:
                 // What was typed is dropped: the list, the row and so the table are as before `/`
                 // (a new user's Esc put the cursor on the first row, a matrix, and Tab showed it).
-                filtering = false
+                filter.focused = false
                 filter = TextField(beforeFilter ?? "")
                 select(beforeItem, ctx)
                 return .none
-            case .switchFocus: filtering = false; return .none
+            case .switchFocus: filter.focused = false; return .none
             case .open:
                 // Enter keeps the filter and nothing else, as in less's and vim's `/` prompt: it also
                 // picked the row under the cursor, and the next `x` dropped it (issue 23, fifth retest).
-                filtering = false
+                filter.focused = false
                 if items(ctx).isEmpty { return .message("Nothing in the list matches \"\(filter.text)\"; \(Keymap.key(.focusField, in: .compare)) and \(Keymap.key(.clearField, in: .field)) clears the filter") }
                 return .none
             default: break
@@ -315,25 +314,25 @@ public struct CompareView: Screen {
         var p = panes(ctx.rect)
         let g = ctx.glyphs
         let all = items(ctx)
-        if showsList(ctx) && (filtering || !filter.text.isEmpty) {
-            filter.render(label: "Filter: ", focused: filtering, at: p.list.x, y: p.list.y, width: p.list.width - 1, into: &buf, glyphs: g, focusing: .compare)
+        if showsList(ctx) && (filter.focused || !filter.text.isEmpty) {
+            filter.render(label: "Filter: ", at: p.list.x, y: p.list.y, width: p.list.width - 1, into: &buf, glyphs: g, focusing: .compare)
             if all.isEmpty { buf.put("No match; " + Keymap.key(.deleteBackward, in: .field), x: p.list.x, y: p.list.y + 1, role: .dim, limit: p.list.maxX) }
         }
         p.list = listRows(ctx)
         if showsList(ctx) {
-            // With the table focused, the chosen row stays marked, dimmed.
-            list.draw(count: all.count, in: p.list, into: &buf, fill: tableFocus ? .dim : .selection) { i, row, selected, buf in
+            // With the table focused, the chosen row stays marked without the bar: plain, its
+            // accents dropped.
+            list.draw(count: all.count, in: p.list, into: &buf, bar: tableFocus ? .text : .selection) { i, row, buf in
                 let y = row.y
-                let base: Role = selected && !tableFocus ? .selection : .text
-                var x = buf.put(i < 9 ? "\(i + 1) " : "  ", x: p.list.x, y: y, role: selected ? base : .dim)
+                var x = buf.put(i < 9 ? "\(i + 1) " : "  ", x: p.list.x, y: y, role: .dim)
                 switch all[i] {
                 case .matrix(let m):
-                    x = buf.put(g.closed + " ", x: x, y: y, role: selected ? base : .accent)
-                    buf.put(TextWrap.truncate(g.text(m.table.title), width: max(0, p.list.maxX - x - 1), ellipsis: g.ellipsis), x: x, y: y, role: selected ? base : .strong)
+                    x = buf.put(g.closed + " ", x: x, y: y, role: .accent)
+                    buf.put(TextWrap.truncate(g.text(m.table.title), width: max(0, p.list.maxX - x - 1), ellipsis: g.ellipsis), x: x, y: y, role: .strong)
                 case .architecture(let a):
                     let on = picked.contains(a.id)
-                    x = buf.put(on ? "[\(g.ascii ? "x" : g.check)] " : "[ ] ", x: x, y: y, role: selected ? base : .accent)
-                    buf.put(TextWrap.truncate(g.text(a.displayName + (a.short != nil ? "  " + a.name : "")), width: max(0, p.list.maxX - x - 1), ellipsis: g.ellipsis), x: x, y: y, role: base)
+                    x = buf.put(on ? "[\(g.ascii ? "x" : g.check)] " : "[ ] ", x: x, y: y, role: .accent)
+                    buf.put(TextWrap.truncate(g.text(a.displayName + (a.short != nil ? "  " + a.name : "")), width: max(0, p.list.maxX - x - 1), ellipsis: g.ellipsis), x: x, y: y, role: .text)
                 }
             }
         }

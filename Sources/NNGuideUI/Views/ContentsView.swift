@@ -78,25 +78,25 @@ public struct ContentsView: Screen {
         let open = openSet(ctx)
         let g = ctx.glyphs
         let r = ctx.rect
-        list.draw(count: all.count, in: r, into: &buf) { i, row, selected, buf in
+        list.draw(count: all.count, in: r, into: &buf) { i, row, buf in
             let e = all[i]
             let y = row.y
             var x = r.x
-            x = buf.put(Self.partNumber(e).map { $0 < 10 ? "\($0) " : "  " } ?? "  ", x: x, y: y, role: selected ? .selection : .dim)
+            x = buf.put(Self.partNumber(e).map { $0 < 10 ? "\($0) " : "  " } ?? "  ", x: x, y: y, role: .dim)
             let seen = ctx.reading.visited.contains(e.id)
-            x = buf.put(seen ? g.check + " " : "  ", x: x, y: y, role: selected ? .selection : .accent)
+            x = buf.put(seen ? g.check + " " : "  ", x: x, y: y, role: .accent)
             x += 2 * e.depth
             let marker = e.page.sections.isEmpty ? "  " : (open.contains(e.id) ? g.open : g.closed) + " "
-            x = buf.put(marker, x: x, y: y, role: selected ? .selection : .border)
-            let role: Role = selected ? .selection : (e.depth == 0 ? .strong : .text)
+            x = buf.put(marker, x: x, y: y, role: .border)
+            let role: Role = e.depth == 0 ? .strong : .text
             let title = g.text(e.page.title)
             // Added (or refilled) pages keep their mark in view: the title gives way first.
             let mark = e.page.origin.mark.map { " " + $0 } ?? ""
             let room = max(0, r.maxX - x - (r.maxX - x > mark.count + 8 ? mark.count : 0))
             x = buf.put(TextWrap.truncate(title, width: room, ellipsis: g.ellipsis), x: x, y: y, role: role)
-            if !mark.isEmpty, r.maxX - x >= mark.count { x = buf.put(mark, x: x, y: y, role: selected ? .selection : .dim) }
+            if !mark.isEmpty, r.maxX - x >= mark.count { x = buf.put(mark, x: x, y: y, role: .dim) }
             if let s = e.page.summary, r.maxX - x > 12 {
-                buf.put(TextWrap.truncate("  " + g.text(InlineParser.plain(s)), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .dim)
+                buf.put(TextWrap.truncate("  " + g.text(InlineParser.plain(s)), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: .dim)
             }
         }
     }

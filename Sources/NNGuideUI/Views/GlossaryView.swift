@@ -3,8 +3,7 @@ import NNGuideCore
 /// Every term: a filter you type into, the list of matches, and the chosen entry beside it with
 /// its related terms and the pages that use it.
 public struct GlossaryView: Screen {
-    public var field = TextField()
-    public var typingActive = true
+    public var field = TextField(focused: true)
     public var list = SelectList()
     /// The chosen entry beside the list; its focus is a link of the entry (definition links, then
     /// related terms, then "used in" pages).
@@ -12,7 +11,7 @@ public struct GlossaryView: Screen {
     public init() {}
 
     public var scopes: [Scope] { [.glossary] }
-    public var typing: Bool { typingActive }
+    public var typing: Bool { field.focused }
     public func typing(_ ctx: ScreenContext) -> Bool { typing }
 
     func matches(_ ctx: ScreenContext) -> [GlossaryEntry] { ctx.library.filterGlossary(field.text) }
@@ -32,7 +31,7 @@ public struct GlossaryView: Screen {
             return (r.row(0), list, Rect(x: rest.x + 2, y: body.y, width: rest.width - 2, height: body.height), divider)
         }
         // While you read, the count line goes too: the list it counts is one row.
-        let (list, rest) = typingActive
+        let (list, rest) = field.focused
             ? body.splitTop(min(max(1, min(body.height / 2 - 1, 8)), max(1, matches(ctx).count)), gap: 0)
             : Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1).splitTop(1, gap: 0)
         return (r.row(0), list, Rect(x: r.x, y: rest.y + 1, width: r.width, height: rest.height - 1), Rect(x: r.x, y: rest.y, width: r.width, height: 1))
@@ -48,13 +47,13 @@ public struct GlossaryView: Screen {
         entry.clamp(lines: doc.lines.count, height: entryRows(doc, ctx))
     }
 
-    public mutating func activate(_ ctx: ScreenContext) { typingActive = true }
+    public mutating func activate(_ ctx: ScreenContext) { field.focused = true }
 
     /// Puts the cursor on an entry, clearing the filter if it hides it.
     public mutating func select(_ id: String, _ ctx: ScreenContext) {
         if !matches(ctx).contains(where: { $0.id == id }) { field.text = "" }
         selectedID = id
-        typingActive = false
+        field.focused = false
         entry = DocumentViewport()
         list.top = 0
         fit(ctx)
@@ -128,7 +127,7 @@ public struct GlossaryView: Screen {
         let all = matches(ctx)
         let doc = detail(ctx)
         // Outside the field, paging reads on in a long entry (a narrow screen shows only a few lines).
-        if !typingActive, action == .pageDown || action == .pageUp, doc.lines.count > panes(ctx).detail.height {
+        if !field.focused, action == .pageDown || action == .pageUp, doc.lines.count > panes(ctx).detail.height {
             _ = entry.scroll(action, lines: doc.lines.count, height: entryRows(doc, ctx))
             return .none
         }
@@ -139,17 +138,17 @@ public struct GlossaryView: Screen {
         }
         switch action {
         case .cancel:
-            if typingActive { typingActive = false; return .none }
+            if field.focused { field.focused = false; return .none }
             if entry.focus != nil { entry.focus = nil; return .none }
             return .unhandled
         case .switchFocus:
-            typingActive = false
+            field.focused = false
             return .none
         case .focusField:
-            typingActive = true
+            field.focused = true
             return .none
-        case .open where typingActive:
-            typingActive = false
+        case .open where field.focused:
+            field.focused = false
             return all.isEmpty ? .message("No term matches \"\(field.text)\"; \(Keymap.key(.deleteBackward, in: .field)) and try fewer letters") : .none
         case .open:
             guard let f = entry.focus, doc.links.indices.contains(f) else {
@@ -191,16 +190,16 @@ public struct GlossaryView: Screen {
     public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         let p = panes(ctx)
         let g = ctx.glyphs
-        field.render(label: "Filter: ", focused: typingActive, at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g, focusing: .glossary)
+        field.render(label: "Filter: ", at: p.field.x, y: p.field.y, width: p.field.width, into: &buf, glyphs: g, focusing: .glossary)
         let all = matches(ctx)
         var count = field.text.isEmpty ? "\(all.count) terms" : "\(all.count) of \(ctx.guide.glossary.count) terms"
         // The legend of the marks in the list.
         if ctx.guide.glossary.contains(where: \.inSourceGlossary) { count += "  \(g.bullet) = in the guide's own glossary" }
         if p.list.y > p.field.y + 1 { buf.put(TextWrap.truncate(count, width: p.field.width, ellipsis: g.ellipsis), x: p.field.x, y: p.field.y + 1, role: .dim) }
-        list.draw(count: all.count, in: p.list, into: &buf) { i, r, selected, buf in
+        list.draw(count: all.count, in: p.list, into: &buf) { i, r, buf in
             let mark = all[i].inSourceGlossary ? g.bullet : " "
-            let x = buf.put(mark + " ", x: r.x, y: r.y, role: selected ? .selection : .accent)
-            buf.put(TextWrap.truncate(g.text(all[i].term), width: r.maxX - x - 1, ellipsis: g.ellipsis), x: x, y: r.y, role: selected ? .selection : .text)
+            let x = buf.put(mark + " ", x: r.x, y: r.y, role: .accent)
+            buf.put(TextWrap.truncate(g.text(all[i].term), width: r.maxX - x - 1, ellipsis: g.ellipsis), x: x, y: r.y, role: .text)
         }
         if all.isEmpty {
             buf.put(TextWrap.truncate("No match; " + Keymap.key(.deleteBackward, in: .field), width: p.list.width, ellipsis: g.ellipsis), x: p.list.x, y: p.list.y, role: .dim)
@@ -212,7 +211,7 @@ public struct GlossaryView: Screen {
         // A short pane (40x12): a line of its own says what is below (the definition, or the numbered
         // links a digit opens), and which key reads on (the retest found it only by paging blindly).
         if doc.lines.count > entry.top + rows {
-            let keys = (typingActive ? Keymap.key(.switchFocus, in: .field) + ", " : "") + Keymap.key(.pageDown, in: .glossary)
+            let keys = (field.focused ? Keymap.key(.switchFocus, in: .field) + ", " : "") + Keymap.key(.pageDown, in: .glossary)
             let hidden = doc.menu.indices.filter { doc.links[doc.menu[$0]].line >= entry.top + rows }
             let below = (doc.places[Self.definition] ?? 0) >= entry.top + rows ? "definition"
                 : hidden.first.map { $0 + 1 < doc.menu.count ? "links \($0 + 1)-\(doc.menu.count)" : "link \($0 + 1)" } ?? "more"
@@ -238,12 +237,12 @@ public struct GlossaryView: Screen {
 
     public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let p = panes(ctx)
-        if p.field.contains(x: x, y: y) { typingActive = true; return .none }
+        if p.field.contains(x: x, y: y) { field.focused = true; return .none }
         if p.list.contains(x: x, y: y) {
             let all = matches(ctx)
             guard let i = list.line(atY: y, in: p.list, count: all.count) else { return .none }
             list.index = i; selectedID = all[i].id; entry = DocumentViewport()
-            typingActive = false
+            field.focused = false
             return .none
         }
         if p.detail.contains(x: x, y: y) {

@@ -3,7 +3,7 @@ import NNGuideCore
 /// Every binding, grouped by where it applies, straight from `Keymap.bindings`. Pushed over whatever
 /// is showing and dismissed back onto it, as less and vim's :help.
 public struct HelpView: FindsOnPage {
-    public static var pushed: Bool { true }
+    public static var presentation: Presentation { .pushed }
     public var scroll = DocumentViewport()
     /// `/` finds in help, as in the reader.
     public var find = Find()

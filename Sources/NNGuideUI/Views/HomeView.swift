@@ -92,30 +92,29 @@ public struct HomeView: Screen {
         if !about.isEmpty { y += 1 }
         let all = items(ctx)
         let keyCol = 4 + (all.map { DisplayWidth.of($0.title) }.max() ?? 10) + 2
-        list.draw(count: all.count, in: Rect(x: r.x, y: y, width: r.width, height: r.maxY - y), into: &buf) { i, row, selected, buf in
+        list.draw(count: all.count, in: Rect(x: r.x, y: y, width: r.width, height: r.maxY - y), into: &buf) { i, row, buf in
             let it = all[i]
             let yy = row.y
-            let base: Role = selected ? .selection : .text
-            if it.number != Self.unnumbered { buf.put("\(it.number)", x: r.x + 1, y: yy, role: selected ? .selection : .accent) }
-            buf.put(it.title, x: r.x + 4, y: yy, role: selected ? .selection : .strong, limit: r.maxX)
+            if it.number != Self.unnumbered { buf.put("\(it.number)", x: r.x + 1, y: yy, role: .accent) }
+            buf.put(it.title, x: r.x + 4, y: yy, role: .strong, limit: r.maxX)
             var x = r.x + keyCol
             if r.width >= 44 {
-                if !it.key.isEmpty { buf.put(it.key, x: x, y: yy, role: selected ? .selection : .hintKey, limit: r.maxX) }
+                if !it.key.isEmpty { buf.put(it.key, x: x, y: yy, role: .hintKey, limit: r.maxX) }
                 x += 3
             } else if it.number == Self.unnumbered {
                 // Narrow, a bookmark: its key and its place, cut with an ellipsis ("Bookmark a 'a" said
                 // nothing of where it goes).
-                let x = buf.put(it.key + " ", x: r.x + 4, y: yy, role: selected ? .selection : .hintKey, limit: r.maxX)
-                buf.fill(Rect(x: x, y: yy, width: max(0, r.maxX - x), height: 1), role: selected ? .selection : .text)
-                buf.put(TextWrap.truncate(g.text(it.about), width: max(0, r.maxX - x), ellipsis: g.ellipsis), x: x, y: yy, role: selected ? base : .dim, limit: r.maxX)
+                let x = buf.put(it.key + " ", x: r.x + 4, y: yy, role: .hintKey, limit: r.maxX)
+                buf.fill(Rect(x: x, y: yy, width: max(0, r.maxX - x), height: 1))
+                buf.put(TextWrap.truncate(g.text(it.about), width: max(0, r.maxX - x), ellipsis: g.ellipsis), x: x, y: yy, role: .dim, limit: r.maxX)
                 return
             } else if !it.key.isEmpty {
                 // Narrow: the key says more than a cut-off description.
-                buf.put(it.key, x: min(x, r.maxX - 1), y: yy, role: selected ? .selection : .hintKey, limit: r.maxX)
+                buf.put(it.key, x: min(x, r.maxX - 1), y: yy, role: .hintKey, limit: r.maxX)
                 return
             }
             if x < r.maxX {
-                buf.put(TextWrap.truncate(g.text(it.about), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: yy, role: selected ? base : .dim, limit: r.maxX)
+                buf.put(TextWrap.truncate(g.text(it.about), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: yy, role: .dim, limit: r.maxX)
             }
         }
     }

@@ -132,7 +132,7 @@ public struct ReaderView: FindsOnPage {
         case .sources: return sources(doc, ctx)
         case .nextSection: return nextSection(doc, ctx)
         case .previousSection: return previousSection(doc, ctx)
-        case .findNext, .findPrevious:
+        case .find, .findNext, .findPrevious:
             return findKey(action, ctx) ?? .none
         case .cancel:
             if scroll.focus != nil || !find.isEmpty { scroll.focus = nil; clearFind(); return .none }

@@ -3,8 +3,7 @@ import NNGuideCore
 /// Search the whole guide as you type; results grouped (sections, glossary, tables, text), each
 /// with where it is; Enter opens the page at the hit with the words marked.
 public struct SearchView: Screen {
-    public var field = TextField()
-    public var typingActive = true
+    public var field = TextField(focused: true)
     /// The chosen hit (`index`, counting hits) and the first result line on screen (`top`, counting lines).
     public var list = SelectList()
     /// The broader search: any of the words (offered when every word together finds little).
@@ -12,7 +11,7 @@ public struct SearchView: Screen {
     public init() {}
 
     public var scopes: [Scope] { [.search] }
-    public var typing: Bool { typingActive }
+    public var typing: Bool { field.focused }
     public func typing(_ ctx: ScreenContext) -> Bool { typing }
 
     /// Snippets cut to the one line each gets, so the word they are cut around is on screen at any
@@ -47,7 +46,7 @@ public struct SearchView: Screen {
     /// none there); a shorter list keeps one line a hit so that more than two fit.
     func showSnippets(_ ctx: ScreenContext) -> Bool { listRect(ctx.rect).height >= 6 }
 
-    public mutating func activate(_ ctx: ScreenContext) { typingActive = true }
+    public mutating func activate(_ ctx: ScreenContext) { field.focused = true }
 
     public mutating func fit(_ ctx: inout ScreenContext) {
         let rs = rows(ctx)
@@ -79,9 +78,9 @@ public struct SearchView: Screen {
         if list.move(action, items: hitLines(rs), lines: rs.count, height: listRect(ctx.rect).height) { return .none }
         switch action {
         case .cancel:
-            if typingActive { typingActive = false; return .none }
+            if field.focused { field.focused = false; return .none }
             return .unhandled
-        case .switchFocus: typingActive.toggle()
+        case .switchFocus: field.focused.toggle()
         case .broaden:
             let res = results(ctx)
             guard anyWord || res.offersBroader || res.isEmpty else {
@@ -93,7 +92,7 @@ public struct SearchView: Screen {
             let n = results(ctx).total
             return .message(anyWord ? "\(n) result\(n == 1 ? "" : "s") with any of the words (\(Keymap.key(.broaden, in: .search)) again: every word)"
                                     : "\(n) result\(n == 1 ? "" : "s") with every word")
-        case .focusField: typingActive = true
+        case .focusField: field.focused = true
         case .open:
             // Nothing found but a near query would find something: Enter takes it, as the line says.
             if all.isEmpty, let near = results(ctx).suggestion {
@@ -120,7 +119,7 @@ public struct SearchView: Screen {
     /// Leaving for a hit stops typing, so that coming back (Backspace) lands on the results with
     /// the keys working: another hit is one j and Enter away.
     mutating func open(_ hit: SearchHit) -> Effect {
-        typingActive = false
+        field.focused = false
         switch hit.kind {
         case .glossary: return .openGlossary(hit.id)
         case .table, .figure: return .openHit(hit.id, find: marks, block: nil)
@@ -136,7 +135,7 @@ public struct SearchView: Screen {
     func summary(_ res: SearchResults) -> String {
         if field.text.trimmed().isEmpty { return "Type words: titles, terms, tables and text all count" }
         let broaden = Keymap.key(.broaden, in: .search)
-        let broader = typingActive ? "; \(Keymap.key(.switchFocus, in: .field)) then \(broaden): any of the words" : "; \(broaden): any of the words"
+        let broader = field.focused ? "; \(Keymap.key(.switchFocus, in: .field)) then \(broaden): any of the words" : "; \(broaden): any of the words"
         if res.isEmpty {
             if let s = res.suggestion { return "Nothing found. Did you mean \"\(s)\"? \(Keymap.key(.open, in: .search)) searches for it" }
             return Tokenizer.words(field.text).count > 1 ? "Nothing has every word" + broader : "Nothing found; try fewer or shorter words"
@@ -158,14 +157,14 @@ public struct SearchView: Screen {
     public func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         let r = ctx.rect
         let g = ctx.glyphs
-        field.render(label: "Search: ", focused: typingActive, at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g, focusing: .search)
+        field.render(label: "Search: ", at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g, focusing: .search)
         let res = results(ctx)
         let all = res.hits
         let summary = summary(res)
         buf.put(TextWrap.truncate(g.text(summary), width: r.width, ellipsis: g.ellipsis), x: r.x, y: r.y + 1, role: .dim)
         let rs = rows(ctx)
         let numbered = visibleHits(ctx)
-        list.draw(count: rs.count, in: listRect(r), into: &buf, isChosen: { rs[$0] == .title(list.index) }) { i, row, selected, buf in
+        list.draw(count: rs.count, in: listRect(r), into: &buf, isChosen: { rs[$0] == .title(list.index) }) { i, row, buf in
             let y = row.y
             switch rs[i] {
             case .group(let kind, let n):
@@ -174,12 +173,12 @@ public struct SearchView: Screen {
                 buf.put(TextWrap.truncate(label, width: r.width, ellipsis: g.ellipsis), x: r.x, y: y, role: .heading)
             case .title(let h):
                 let num = numbered.firstIndex(of: h).map { $0 < 9 ? "\($0 + 1)" : " " } ?? " "
-                var x = buf.put(" " + num + " ", x: r.x, y: y, role: selected ? .selection : .accent)
-                x = buf.put(TextWrap.truncate(g.text(all[h].title), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .strong)
+                var x = buf.put(" " + num + " ", x: r.x, y: y, role: .accent)
+                x = buf.put(TextWrap.truncate(g.text(all[h].title), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: .strong)
                 // A section found by its passages together says so: no one paragraph holds every word.
                 let crumb = all[h].breadcrumb.joined(separator: " \(g.sep) ") + (all[h].kind == .text && all[h].passages == 0 ? " (words across its passages)" : "")
                 if !crumb.isEmpty && all[h].kind != .glossary && r.maxX - x > 8 {
-                    buf.put(TextWrap.truncate("  " + g.text(crumb), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: selected ? .selection : .dim)
+                    buf.put(TextWrap.truncate("  " + g.text(crumb), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: .dim)
                 }
             case .snippet(let h):
                 var x = r.x + 4
@@ -211,7 +210,7 @@ public struct SearchView: Screen {
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
-        if y == ctx.rect.y { typingActive = true; return .none }
+        if y == ctx.rect.y { field.focused = true; return .none }
         let rs = rows(ctx)
         guard let i = list.line(atY: y, in: listRect(ctx.rect), count: rs.count) else { return .none }
         switch rs[i] {

@@ -1,11 +1,5 @@
 import NNGuideCore
 
-/// Decide's screens are screens of the app's one stack (`Screen`), pushed over the hub, the decide
-/// view: the variant menu, tree sessions (a variant tree pushed over the pick it refines), the
-/// decision map, the brief form, the recommendation, saved briefs and the comparison of two. What
-/// they share beyond the `Screen` protocol is here: the numbered menus, where a session began, and
-/// the two ways a screen starts a session.
-
 /// A decision screen that is a numbered menu over a sheet (the hub, the variant trees, the saved
 /// briefs): the menu is a `SelectList` whose items are the sheet's numbered items; a click picks the
 /// item under it, and fitting keeps the chosen item on screen.
@@ -45,34 +39,5 @@ extension MenuScreen {
     func menuViolations(_ ctx: ScreenContext, name: String) -> [String] {
         let s = sheet(ctx)
         return menu.violations(items: s.items, lines: s.count, height: ctx.rect.height, name: name)
-    }
-}
-
-/// Where a tree session began: a tree chosen from the hub or the variant menu, or the path of the
-/// brief in the form (`p`). Sessions are put aside and resumed by it; it is never a content id.
-public enum TreeOrigin: Hashable, Sendable {
-    case tree(String)
-    case brief
-}
-
-extension ScreenContext {
-    /// Starts a tree session, or brings back the one `d` put aside for the same tree.
-    mutating func start(_ tree: DecisionTree, origin: TreeOrigin) {
-        resume(origin, fresh: TreeSession(Navigator(tree: tree, schema: guide.decisions.brief), origin: origin))
-    }
-
-    /// A pick's link: a page opens in the reader; "choose the variant" pushes that variant tree's
-    /// session, begun at the node the pick names, over the screen it was chosen on.
-    mutating func follow(_ link: Outcome.Link, from origin: TreeOrigin) -> Effect {
-        switch link {
-        case .page(let id): return .openPage(id, find: nil)
-        case .refine(let r):
-            guard var tree = guide.decisions.tree(r.tree), tree.node(r.node) != nil else {
-                return .message("The variant tree '\(r.tree)' is not in this content")
-            }
-            tree.start = r.node
-            push(TreeSession(Navigator(tree: tree, schema: guide.decisions.brief), origin: origin))
-            return .none
-        }
     }
 }

@@ -124,12 +124,18 @@ public struct SelectList: Sendable, Equatable {
     }
 }
 
-/// A menu laid out in a document (a decision screen's numbered items, the map's places): each item
-/// is a stretch of the document's lines (an item wraps), so `top` counts lines and `index` items.
+/// A menu laid out in a document (a decision screen's numbered items, the map's places, the brief
+/// form's fields): each item is a stretch of the document's lines (an item wraps), so `top` counts
+/// lines and `index` items.
 extension SelectList {
-    /// Keeps the choice inside the items and its lines on screen.
-    mutating func fit(items: [Range<Int>], lines: Int, height: Int) {
-        cursor.fit(count: items.count, lines: lines, height: height) { items.indices.contains($0) ? items[$0] : nil }
+    /// Keeps the choice inside the items and its lines on screen; `showing`: the lines the chosen
+    /// item needs when more than its own (the brief form's focused field, opened to say what it
+    /// takes), from its first line, which comes first when they do not all fit.
+    mutating func fit(items: [Range<Int>], lines: Int, height: Int, showing: Range<Int>? = nil) {
+        let chosen = index
+        cursor.fit(count: items.count, lines: lines, height: height) { i in
+            items.indices.contains(i) ? (i == chosen ? showing ?? items[i] : items[i]) : nil
+        }
     }
 
     /// Up, Down, top and bottom; a page moves the choice a screenful of lines (`Viewport.page`), to

@@ -6,9 +6,11 @@ import NNGuideCore
 /// text being typed, its scroll) is the form's own.
 public struct BriefDraft: Sendable, Equatable {
     public internal(set) var values: [BriefField: BriefValue] = [:]
-    /// Fields whose change would change the pick (`refreshPivots`), and the values they were worked out for.
-    var pivots: Set<BriefField> = []
-    var pivotsFor: [BriefField: BriefValue]?
+    /// What the guide makes of the values (`judge`), for the values it was worked out from: the form,
+    /// its frames and the recommendation screen share one recommender run and one flips analysis per
+    /// brief. Keyed by the values alone: a running app's guide never changes under its draft (the
+    /// whole guide arriving starts a new state). A few are kept, so undoing a flip finds its brief.
+    private(set) var judged = Memo<[BriefField: BriefValue], Judgement>(limit: 4)
     /// The file the brief was last saved to or opened from, and its values then.
     public internal(set) var file: String?
     var fileValues: [BriefField: BriefValue]?
@@ -50,7 +52,29 @@ public struct BriefDraft: Sendable, Equatable {
         }
     }
 
-    func recommendation(_ guide: Guide) -> Recommendation? { outcome(guide).recommendation }
+    func recommendation(_ guide: Guide) -> Recommendation? {
+        if let kept = judged.peek(values) { return kept.recommendation }
+        return outcome(guide).recommendation
+    }
+
+    /// The changes of one field that would change the pick (every one a recommender run); none for
+    /// a brief that is not whole.
+    func flips(_ guide: Guide) -> [Flip] {
+        guard let b = brief(guide.decisions.brief) else { return [] }
+        return Flips.analyze(b, with: Recommender(guide: guide))
+    }
+
+    /// What the guide makes of the values, kept for the frames and screens that follow.
+    mutating func judge(_ guide: Guide) -> Judgement {
+        judged.peek(values) ?? judged.keep(values, judgement(guide))
+    }
+
+    /// The same, the kept one when the values were judged already (a frame draws what the fit kept).
+    func judgement(_ guide: Guide) -> Judgement {
+        if let kept = judged.peek(values) { return kept }
+        let (r, problem) = outcome(guide)
+        return Judgement(recommendation: r, problem: problem, flips: flips(guide))
+    }
 
     /// The name a save starts from: the opened file's (without a version suffix) while the brief still
     /// has that file's modality and task, else modality-task, so a name never describes another problem.
@@ -107,19 +131,21 @@ public struct BriefDraft: Sendable, Equatable {
         return true
     }
 
-    /// The marks of the fields whose change would change the pick: every flip is a recommender run,
-    /// so they are worked out again only when the brief changed.
-    mutating func refreshPivots(_ guide: Guide) {
-        guard pivotsFor != values else { return }
-        pivotsFor = values
-        pivots = Set(RecommendationScreen.flips(values, guide).map(\.field))
-    }
-
     /// "a modality and a task": the fields a brief must give, for messages.
     static func requiredList(_ schema: BriefSchema) -> String {
         let names = schema.required.map { "a " + $0.name }
         return names.count <= 1 ? (names.first ?? "a field") : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
+}
+
+/// What the guide makes of a brief's values: the recommendation or why there is none (both nil: the
+/// brief is not whole), and the one-field changes that would change the pick.
+struct Judgement: Sendable {
+    var recommendation: Recommendation?
+    var problem: String?
+    var flips: [Flip]
+    /// The fields whose change would change the pick: the form marks them.
+    var pivots: Set<BriefField> { Set(flips.map(\.field)) }
 }
 
 /// The name of a file without its folder and extension.

@@ -4,7 +4,7 @@ import NNGuideCore
 /// table the YAML file and the flags read). Choices cycle with Left/Right, are picked by number, or
 /// are typed by name (the tenth value and later have no digit); a letter starts typing on every
 /// field (`BriefScreen.handle`). The values are the draft's
-/// (`ScreenContext.draft`); the focus, the typing and the scroll are this screen's.
+/// (`ScreenContext.draft`); the focus, the typing and the list of rows are this screen's.
 extension BriefScreen {
     /// The focused field; the schema comes from the guide on screen, so a field added to
     /// decisions.yaml is a row here with no change to this file.
@@ -27,10 +27,7 @@ extension BriefScreen {
         if editing != nil { return typing(action, &ctx) }
         guard let current = current(schema) else { return .unhandled }
         switch action {
-        case .lineDown: move(by: 1, ctx)
-        case .lineUp: move(by: -1, ctx)
-        case .top: move(by: -schema.fields.count, ctx)
-        case .bottom: move(by: schema.fields.count, ctx)
+        case .lineDown, .lineUp, .top, .bottom: moveFocus(action, ctx)
         case .decide(.nextValue), .decide(.previousValue):
             guard ctx.draft.cycle(current, by: action == .decide(.nextValue) ? 1 : -1, schema) else {
                 return .message("\(current.name) has no values to step through: type the \(current.kind == .text ? "text" : "number")")
@@ -53,7 +50,7 @@ extension BriefScreen {
             ctx.draft.values[current.field] = nil
             problem = nil
             // A field kept only for its value leaves the form with it.
-            if !ctx.draft.shown(schema).contains(field) { move(by: 1, ctx) }
+            if !ctx.draft.shown(schema).contains(field) { moveFocus(.lineDown, ctx) }
         case .back where showCommand, .cancel where showCommand:
             // Esc (Back here) closes the command box first, as it closes help; it had left the form.
             showCommand = false
@@ -87,8 +84,8 @@ extension BriefScreen {
             if let spec = current(schema) { ctx.draft.values[spec.field] = beforeEditing }
             finish()
             return .none
-        case .lineDown, .switchFocus: finish(); move(by: 1, ctx)
-        case .lineUp: finish(); move(by: -1, ctx)
+        case .lineDown, .switchFocus: finish(); moveFocus(.lineDown, ctx)
+        case .lineUp: finish(); moveFocus(.lineUp, ctx)
         default: return .unhandled
         }
         if editing != nil, let spec = current(schema) { reparse(spec, &ctx) }
@@ -136,33 +133,40 @@ extension BriefScreen {
         suggestion = nil
     }
 
-    /// Moves the focus `step` rows among the fields shown (from a field no longer shown, to its nearest).
-    mutating func move(by step: Int, _ ctx: ScreenContext) {
-        let rows = ctx.draft.shown(ctx.guide.decisions.brief)
-        guard !rows.isEmpty else { return }
-        let at = rows.firstIndex(of: field) ?? (rows.firstIndex { $0 > field }.map { step > 0 ? $0 - 1 : $0 } ?? rows.count)
-        field = rows[min(max(0, at + step), rows.count - 1)]
+    /// Moves the focus among the fields shown by the list's cursor (Up, Down, top, bottom); with no
+    /// action, onto the nearest shown. From a field no longer shown (its value cleared where it does
+    /// not apply) Down goes to the next shown, Up to the one before. The fit after the key brings the
+    /// field into view, opened: the rows' lines change with the focus, so the cursor only steps here.
+    mutating func moveFocus(_ action: Action?, _ ctx: ScreenContext) {
+        let shown = ctx.draft.shown(ctx.guide.decisions.brief)
+        guard !shown.isEmpty else { return }
+        let next = shown.firstIndex { $0 > field }
+        rows.index = shown.firstIndex(of: field) ?? next.map { action == .lineDown ? $0 - 1 : $0 } ?? shown.count
+        if let action { _ = rows.cursor.step(action, count: shown.count, page: 1) }
+        rows.index = min(max(0, rows.index), shown.count - 1)
+        field = shown[rows.index]
     }
 
     // MARK: layout
 
     static let labelWidth = 17
 
-    /// The form's own column: a row per field; the focused row opens to say what the field means
-    /// and what it takes, so that stays in view on a small screen too.
-    /// Fields whose change would change the pick (`pivots`) are marked with an arrow in a gutter.
-    func sheet(width: Int, _ ctx: ScreenContext, understood: Recommendation?) -> Sheet {
+    /// The form's own column: a row per field (the list's items); the focused row opens to say what
+    /// the field means and what it takes (`Sheet.Spot.field`, which the list keeps in view).
+    /// Fields whose change would change the pick (`Judgement.pivots`) are marked with an arrow in a gutter.
+    func sheet(width: Int, _ ctx: ScreenContext, judged: Judgement) -> Sheet {
         var s = Sheet(width: width, glyphs: ctx.glyphs)
         let g = ctx.glyphs
         let draft = ctx.draft
+        let pivots = judged.pivots, understood = judged.recommendation
         s.text("Model Brief", .title)
-        if !draft.pivots.isEmpty { s.text(g.arrow + " changing it would change the pick", .dim) }
+        if !pivots.isEmpty { s.text(g.arrow + " changing it would change the pick", .dim) }
         let schema = ctx.guide.decisions.brief
         for i in draft.shown(schema) {
             let f = schema.fields[i]
             let start = s.count
             s.item { s in
-                let mark = TextWrap.pad(draft.pivots.contains(f.field) ? g.arrow : "", width: 2)
+                let mark = TextWrap.pad(pivots.contains(f.field) ? g.arrow : "", width: 2)
                 var spans = [Span(mark, .accent), Span(TextWrap.pad(f.name + (f.required ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
                 let room = max(1, width - Self.labelWidth - 2)
                 if i == field, let text = editing {
@@ -240,15 +244,63 @@ extension BriefScreen {
         }
     }
 
-    /// Keeps the focused row and what it says about itself on screen.
-    mutating func fitFields(height: Int, width: Int, _ ctx: ScreenContext) {
-        let schema = ctx.guide.decisions.brief
+    /// Keeps the focused field, opened, on screen by the list's one reveal rule: the row and what it
+    /// says about itself when they fit, the row first when they do not.
+    mutating func fitFields(_ ctx: ScreenContext) {
         // A brief opened over the form can hide the focused field: the focus goes on to the next shown.
-        if !ctx.draft.shown(schema).contains(field) { move(by: 0, ctx) }
-        let s = sheet(width: width, ctx, understood: nil)
-        let row = row(ctx.draft, schema)
-        guard s.items.indices.contains(row) else { return }
-        pane.show(s.spots[.field] ?? s.items[row], s, height: height)
-        pane.show(s.items[row], s, height: height)
+        if !ctx.draft.shown(ctx.guide.decisions.brief).contains(field) { moveFocus(nil, ctx) }
+        let s = laidOut(ctx).form
+        rows.index = row(ctx.draft, ctx.guide.decisions.brief)
+        rows.fit(items: s.items, lines: s.count, height: formPanes(ctx.rect).form.height, showing: s.spots[.field])
+    }
+
+    // MARK: the layout, once per state and size
+
+    /// The form's column, the pick beside it when the screen is wide (nil when narrow: the line
+    /// under the form says the pick), and the draft's judgement both were laid out from.
+    struct Layout: Sendable {
+        var form: Sheet
+        var pick: Sheet?
+        var judged: Judgement
+    }
+
+    /// What the layout is worked out from: any change lays it out again.
+    struct LayoutKey: Equatable, Sendable {
+        var values: [BriefField: BriefValue], file: String?, unsaved: Bool, savedRecord: String?
+        var field: Int, editing: TextField?, problem: String?, notice: String?, showCommand: Bool
+        var rect: Rect, glyphs: Glyphs, home: String?, library: ObjectIdentifier
+    }
+
+    func layoutKey(_ ctx: ScreenContext) -> LayoutKey {
+        let d = ctx.draft
+        return LayoutKey(values: d.values, file: d.file, unsaved: d.unsaved, savedRecord: d.savedRecord,
+                         field: field, editing: editing, problem: problem, notice: notice, showCommand: showCommand,
+                         rect: ctx.rect, glyphs: ctx.glyphs, home: ctx.homeFolder, library: ObjectIdentifier(ctx.library))
+    }
+
+    /// The layout for this state and size: the one the fit kept when there is one.
+    func layout(_ ctx: ScreenContext) -> Layout { laid.peek(layoutKey(ctx)) ?? lay(ctx) }
+
+    /// The same, kept for the frames, keys and clicks that follow.
+    mutating func laidOut(_ ctx: ScreenContext) -> Layout {
+        let key = layoutKey(ctx)
+        return laid.peek(key) ?? laid.keep(key, lay(ctx))
+    }
+
+    func lay(_ ctx: ScreenContext) -> Layout {
+        let judged = ctx.draft.judgement(ctx.guide)
+        let (f, res, divider) = formPanes(ctx.rect)
+        let form = sheet(width: f.width, ctx, judged: judged)
+        guard divider != nil else { return Layout(form: form, pick: nil, judged: judged) }
+        var s = Sheet(width: res.width, glyphs: ctx.glyphs)
+        s.text("Recommendation", .heading)
+        if let rec = judged.recommendation {
+            s = Self.summary(Outcome(recommendation: rec, guide: ctx.guide), under: s, height: res.height - 1)
+        } else if let problem = judged.problem {
+            s.text(problem, .warning)
+        } else {
+            s.text("Choose \(BriefDraft.requiredList(ctx.guide.decisions.brief)): the pick appears here and follows every change.", .dim)
+        }
+        return Layout(form: form, pick: s, judged: judged)
     }
 }

@@ -3,8 +3,8 @@ import NNGuideCore
 /// The Model Brief form with its live recommendation beside it (below it when narrow). The brief
 /// itself is the draft the decision screens share (`ScreenContext.draft`): this screen edits it, the
 /// recommendation applies flips to it, and it is kept when the screen is popped. The recommendation
-/// is worked out from the draft on every frame, so it always matches the form. The fields' keys
-/// and layout are in BriefFields.swift.
+/// is the draft's (`BriefDraft.judge`), worked out once for each brief, so it always matches the
+/// form. The fields' keys and layout are in BriefFields.swift.
 struct BriefScreen: Screen, Equatable {
     /// The focused field (an index into the schema's fields).
     var field: Int {
@@ -19,11 +19,16 @@ struct BriefScreen: Screen, Equatable {
     var problem: String?
     /// The value a misspelt choice was probably meant to be ("imgae": image): Enter takes it.
     var suggestion: BriefValue?
-    var pane = Pane()
+    /// The fields as a list over the laid-out form: its choice is the focused field's row among
+    /// those shown (set as the form is fitted), its top the first line on screen.
+    var rows = SelectList()
     var showCommand = false
     /// What the last save or open did, with the whole file name, shown under the focused field
     /// (always on screen, where the one-line message may be cut) until the next key.
     var notice: String?
+    /// The form and the pick beside it, laid out for the draft, the focus and the size: a key, the
+    /// fit after it, the frames and a click all read this one (`BriefFields.swift`).
+    var laid = Memo<LayoutKey, Layout>()
 
     /// A form over `draft`, on the field it was last on; `notice` says what just happened to it
     /// (a brief opened into it).
@@ -126,15 +131,15 @@ struct BriefScreen: Screen, Equatable {
     mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let f = formPanes(ctx.rect).form
         guard f.contains(x: x, y: y), editing == nil else { return .unhandled }
-        guard let i = pane.hit(sheet(width: f.width, ctx, understood: nil), x: x, y: y, in: f).item else { return .unhandled }
+        let s = laidOut(ctx).form
+        guard let i = rows.item(atY: y, in: f, items: s.items, lines: s.count) else { return .unhandled }
         field = ctx.draft.shown(ctx.guide.decisions.brief)[i]
         return .none
     }
 
     mutating func fit(_ ctx: inout ScreenContext) {
-        let p = formPanes(ctx.rect).form
-        ctx.draft.refreshPivots(ctx.guide)
-        fitFields(height: p.height, width: p.width, ctx)
+        _ = ctx.draft.judge(ctx.guide)
+        fitFields(ctx)
         // Fitted after every key: the draft always knows the field to reopen on.
         ctx.draft.lastField = field
     }
@@ -147,7 +152,7 @@ struct BriefScreen: Screen, Equatable {
             : draft.file == nil ? nil : draft.fileIsDraft ? "a draft: \(Keymap.key(.decide(.saveBrief), in: .brief)) saves it" : "brief saved"
         let notes = [draft.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
         let left = "Decide \(ctx.glyphs.sep) Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
-        let position = "\(row(draft, schema) + 1)/\(draft.shown(schema).count)"
+        let position = rows.position(count: draft.shown(schema).count)
         let right = "\(current(schema)?.name ?? "") " + position
         if DisplayWidth.of(left) + DisplayWidth.of(right) + 3 <= ctx.rect.width { return (left, right) }
         // Narrow (40 columns cut "Model Brief (b…"): whether it is saved comes first, then the file's
@@ -162,7 +167,17 @@ struct BriefScreen: Screen, Equatable {
     }
 
     func violations(_ ctx: ScreenContext) -> [String] {
-        return ctx.guide.decisions.brief.fields.indices.contains(field) ? [] : ["decide: brief field \(field) outside the form"]
+        let schema = ctx.guide.decisions.brief
+        guard schema.fields.indices.contains(field) else { return ["decide: brief field \(field) outside the form"] }
+        let s = layout(ctx).form
+        let f = formPanes(ctx.rect).form
+        var out = rows.violations(items: s.items, lines: s.count, height: f.height, name: "decide: brief")
+        if rows.index != row(ctx.draft, schema) { out.append("decide: brief row \(rows.index) is not the focused field's") }
+        if !rows.showsChoice(items: s.items, height: f.height) { out.append("decide: brief field \(field) off screen") }
+        if let kept = laid.peek(layoutKey(ctx)), kept.form.doc.lines != lay(ctx).form.doc.lines {
+            out.append("decide: brief: the kept form differs from the screen's state")
+        }
+        return out
     }
 
     var formWide: (Rect) -> Bool { { $0.width >= 72 } }
@@ -217,20 +232,12 @@ struct BriefScreen: Screen, Equatable {
         let ctx = dctx
         let g = ctx.glyphs
         let (f, res, divider) = formPanes(ctx.rect)
-        // One recommendation a frame: the form's hints and the pane beside it share it.
-        let (rec, problem) = ctx.draft.outcome(ctx.guide)
-        pane.draw(sheet(width: f.width, ctx, understood: rec), in: f, selected: row(ctx.draft, ctx.guide.decisions.brief), into: &buf)
-        if let divider {
+        // The layout the fit kept, and the draft's recommendation: nothing is worked out again for a frame.
+        let shown = layout(ctx)
+        let (rec, problem) = (shown.judged.recommendation, shown.judged.problem)
+        rows.draw(shown.form.doc, items: shown.form.items, in: f, into: &buf)
+        if let divider, let s = shown.pick {
             buf.divider(divider, glyphs: g)
-            var s = Sheet(width: res.width, glyphs: g)
-            s.text("Recommendation", .heading)
-            if let rec {
-                s = Self.summary(Outcome(recommendation: rec, guide: ctx.guide), under: s, height: res.height - 1)
-            } else if let problem {
-                s.text(problem, .warning)
-            } else {
-                s.text("Choose \(BriefDraft.requiredList(ctx.guide.decisions.brief)): the pick appears here and follows every change.", .dim)
-            }
             Pane.draw(s.doc, top: 0, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), into: &buf)
             let foot = rec == nil ? "" : "\(Keymap.key(.decide(.recommendation), in: .brief)) why, why not, links  \(Keymap.key(.decide(.walkPath), in: .brief)) path"
             buf.fill(Rect(x: res.x, y: res.maxY - 1, width: res.width, height: 1))

@@ -26,16 +26,12 @@ struct RecommendationScreen: FindsOnPage {
         var width: Int, glyphs: Glyphs, library: ObjectIdentifier
     }
 
+    /// The flips are the draft's (`BriefDraft.judgement`): the ones the form marked, not worked out again.
     init(_ ctx: ScreenContext) {
-        shown = Self.flips(ctx.draft.values, ctx.guide)
+        shown = ctx.draft.judgement(ctx.guide).flips
     }
 
     var scopes: [Scope] { [.recommendation, .decidePick, .decideTree, .decide] }
-
-    static func flips(_ values: [BriefField: BriefValue], _ guide: Guide) -> [Flip] {
-        guard let brief = try? Brief(schema: guide.decisions.brief, values: values) else { return [] }
-        return Flips.analyze(brief, with: Recommender(guide: guide))
-    }
 
     func outcome(_ ctx: ScreenContext) -> Outcome? {
         ctx.draft.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
@@ -187,7 +183,7 @@ struct RecommendationScreen: FindsOnPage {
         guard let v = try? ctx.guide.decisions.brief.parse(f.field, f.value) else { return .message("\(f.field.name) cannot take \(f.value) here") }
         applied.append((ctx.draft.values, f.change, pane))
         ctx.draft.values[f.field] = v
-        shown = Self.flips(ctx.draft.values, ctx.guide)
+        shown = ctx.draft.judge(ctx.guide).flips
         pane = Pane()
         return .message("Applied: \(f.change)")
     }
@@ -197,7 +193,7 @@ struct RecommendationScreen: FindsOnPage {
     private mutating func undoFlip(_ ctx: inout ScreenContext) -> Bool {
         guard let last = applied.popLast() else { return false }
         ctx.draft.values = last.before
-        shown = Self.flips(ctx.draft.values, ctx.guide)
+        shown = ctx.draft.judge(ctx.guide).flips
         pane = last.pane
         return true
     }

@@ -25,8 +25,10 @@ struct TreeSession: FindsOnPage {
     /// A stretch just brought into view (the command after `y`): until the next key, keeping the
     /// highlighted answer in view does not scroll it away again.
     var revealed: Sheet.Spot?
-    /// The command `y` shows, checked against the recommender for these answers (worked out once per path).
-    var command: (answers: [Navigator.Answer], result: Result<PathCommand, PathUnreachable>?)?
+    /// The command `y` shows, checked against the recommender, for the answers it was worked out for:
+    /// one path can take hundreds of recommender runs (up to seconds in a debug build), so the last
+    /// few paths keep theirs, and Back then forth again finds it.
+    private(set) var commands = Memo<[Navigator.Answer], Result<PathCommand, PathUnreachable>?>(limit: 8)
     /// The sheet of the last state and size it was laid out for: a key, the fit after it, the frame
     /// and the status line all read this one instead of laying the screen out again.
     private(set) var built = Memo<SheetKey, Sheet>()
@@ -54,13 +56,13 @@ struct TreeSession: FindsOnPage {
     /// What the sheet is laid out from: any change lays it out again.
     struct SheetKey: Equatable, Sendable {
         var tree: String, start: String, answers: [Navigator.Answer]
-        var choice: Int, changing: Int?, showCommand: Bool, commandFor: [Navigator.Answer]?, saved: String?
+        var choice: Int, changing: Int?, showCommand: Bool, commandKnown: Bool, saved: String?
         var width: Int, compact: Bool, glyphs: Glyphs, library: ObjectIdentifier
     }
 
     func sheetKey(_ ctx: ScreenContext) -> SheetKey {
         SheetKey(tree: nav.tree.id, start: nav.tree.start, answers: nav.answers, choice: choice, changing: changing,
-                 showCommand: showCommand, commandFor: command?.answers, saved: saved,
+                 showCommand: showCommand, commandKnown: commands.holds(nav.answers), saved: saved,
                  width: ctx.rect.page.width, compact: Sheet.compact(ctx), glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
@@ -134,7 +136,7 @@ struct TreeSession: FindsOnPage {
 
     private func extras(_ s: inout Sheet, _ ctx: ScreenContext) {
         if showCommand {
-            switch command?.result {
+            switch commands.peek(nav.answers) ?? nil {
             case .success(let c)?:
                 s.commandBlock(c.line, notes: c.notes)
             case .failure(let why)?:
@@ -165,10 +167,10 @@ struct TreeSession: FindsOnPage {
         return handleKey(action, &ctx)
     }
 
-    /// Works the `y` command out again when the answers changed (it runs the recommender).
+    /// Works the `y` command out for answers that have none kept (it runs the recommender).
     mutating func refreshCommand(_ ctx: ScreenContext) {
-        guard showCommand, command?.answers != nav.answers else { return }
-        command = (nav.answers, nav.command(with: Recommender(guide: ctx.guide)))
+        guard showCommand, !commands.holds(nav.answers) else { return }
+        commands.keep(nav.answers, nav.command(with: Recommender(guide: ctx.guide)))
         if revealed == .command { reveal(.command, ctx) }
     }
 

@@ -58,6 +58,7 @@ public enum ContentLoader {
             values = reads.map(\.0)
             reader.locations.reserveCapacity(reads.reduce(0) { $0 + $1.1.locations.count })
             for read in reads where joined { joined = reader.add(read.1) }
+            BackgroundThread.release(consume reads)
         }
         if !joined {
             reader = Reader(root: directory)

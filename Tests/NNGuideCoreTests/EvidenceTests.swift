@@ -249,6 +249,16 @@ import Testing
         #expect(FactHeuristic.fact(in: text) == expected, "\(text)")
     }
 
+    /// The heads are compared packed into a number; a word starts a keyword in any case, and only then.
+    @Test func keywordHeadsInAnyCase() {
+        func starts(_ word: String) -> Bool { let b = Array(word.utf8); return FactHeuristic.keywordStart(b, 0..<b.count) }
+        for head in FactHeuristic.keywordHeads {
+            #expect(starts(head + "x") && starts(head.uppercased() + "X") && starts(head.prefix(1).uppercased() + head.dropFirst()), "\(head)")
+        }
+        for word in ["not", "under", "use", "Used", "arx", "mi", "c1"] { #expect(!starts(word), "\(word)") }
+        #expect(starts("cC") && starts("licht"))
+    }
+
     @Test func addedItemsStatingFactsWithoutEvidenceAreWarnings() throws {
         let c = try EvidenceTests.content()
         // An added glossary entry with a year, no evidence: a warning at its line.

@@ -121,7 +121,10 @@ public struct ContentCache: Sendable {
     /// Every problem in the content, as `ContentLoader.lint` finds them, through the per-file
     /// entries when the cache is on (only the files changed since are parsed).
     public func lint() -> [ContentProblem] {
-        readYAML(guide: false).problems
+        let loaded = readYAML(guide: false)
+        let problems = loaded.problems
+        BackgroundThread.release(consume loaded)  // the guide, when the cache is off
+        return problems
     }
 
     /// The YAML read as `ContentLoader.read` reads it: file by file through the per-file entries

@@ -239,7 +239,7 @@ struct IncrementalLoad {
         case .decisions:
             let book = reader.decisionsFile()
             value = .decisions(book)
-            s.cited = Set(book.evidenceItems.flatMap(\.evidence.sources)).sorted()
+            s.cited = book.citedSourceIDs.sorted()
         }
         if kind != .decisions { s.cited = partial.citedSourceIDs.sorted() }
         s.problems = reader.problems

@@ -24,11 +24,12 @@ enum ComposedFile {
         if Reader.isBinary(data) { return .failed(nil, .binary) }
         guard let text = Reader.utf8Text(data) else { return .failed(nil, .notUTF8) }
         do {
-            guard let node = try NodeDecoder.compose(text), !(node.scalar.map { $0.string.isEmpty } ?? false) else {
+            var anchored = false
+            guard let node = try YAMLReader.compose(text, anchored: &anchored), !(node.scalar.map { $0.string.isEmpty } ?? false) else {
                 return .failed(nil, .empty)
             }
             if node.mapping == nil { return .failed(node.mark, .notMapping(describe(node))) }
-            if YAMLLimits.expandsBeyondText(node, textSize: data.count) { return .failed(nil, .expands) }
+            if anchored && YAMLLimits.expandsBeyondText(node, textSize: data.count) { return .failed(nil, .expands) }
             return .node(node)
         } catch {
             return .failed(error.mark, .syntax(error.message))

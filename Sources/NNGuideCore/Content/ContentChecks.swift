@@ -24,6 +24,8 @@ struct ContentChecks {
     /// False for overlays (`OverlayMerge`): the examples are the guide's and were replayed when it
     /// loaded; a team rule that moves one is the point of the rule, not a problem.
     var replaysExamples = true
+    /// False in a part of `run`, which replays the examples once every part's problems are known.
+    var replaysAtOnce = true
 
     /// The whole guide's ids, for a check that is not deferred.
     let crossFile: CrossFileCheck<Guide>
@@ -65,38 +67,53 @@ struct ContentChecks {
     }
 
     /// The whole load: the cross-file check's leading part, every file's checks, its trailing part.
+    /// The checks of a run of pages, of the other files and of decisions.yaml need nothing from each
+    /// other, so each part runs on a copy of these checks, on every core, and their problems are
+    /// joined in this order; the examples are replayed after, when no part found an error.
     mutating func run() -> [ContentProblem] {
         problems += crossFile.leading(pages: guide.pages.count, glossary: guide.glossary.count,
                                       architectures: guide.catalog.architectures.count, tableIDs: guide.tables.map(\.table.id))
-        checkPages()
-        checkSourceEntries()
-        checkGlossary()
-        checkCatalog()
-        checkTrees()
+        let pages = guide.readingOrder.count, slices = 8
+        let whole = self
+        // decisions.yaml's checks are the longest part: started first.
+        let parts = ParallelWork.map(slices + 2, order: Array((0..<slices + 2).reversed())) { part -> [ContentProblem] in
+            var checks = whole
+            checks.problems = []
+            switch part {
+            case slices: checks.checkSourceEntries(); checks.checkGlossary(); checks.checkCatalog()
+            case slices + 1: checks.replaysAtOnce = false; checks.checkTrees()
+            default: checks.checkPages(pages * part / slices ..< pages * (part + 1) / slices)
+            }
+            return checks.problems
+        }
+        for part in parts { problems += part }
+        if replaysExamples && problems.errors.isEmpty { replayExamples() }
         problems += crossFile.trailing(sources: guide.sources.map(\.id), cited: guide.citedSourceIDs)
         return problems
     }
 
     // MARK: pages
 
-    mutating func checkPages() {
-        for entry in guide.readingOrder {
+    /// The pages and sections in `range` of the reading order (all of them when nil).
+    mutating func checkPages(_ range: Range<Int>? = nil) {
+        for entry in guide.readingOrder[range ?? guide.readingOrder.indices] {
             let p = entry.page
             if p.blocks.isEmpty && p.sections.isEmpty {
                 problem(p.id, "section '\(p.id)' (\(p.title)) is empty: give it blocks or sections")
             }
-            let what = "\(entry.depth == 0 ? "page" : "section") '\(p.id)'"
-            checkEvidence(p.evidence, key: p.id, what: what)
+            let what = { "\(entry.depth == 0 ? "page" : "section") '\(p.id)'" }
+            checkEvidence(p.evidence, key: p.id, what: what())
             // A page or section that cites its sources covers its blocks and sections.
             let covered = entry.path.contains { guide.page($0)?.page.evidence.isComplete == true }
-            if !covered { checkAddedFact(p.origin, p.evidence, [p.title] + (p.summary.map { [$0] } ?? []), key: p.id, what: what) }
+            if !covered { checkAddedFact(p.origin, p.evidence, [p.title] + (p.summary.map { [$0] } ?? []), key: p.id, what: what()) }
             for (i, block) in p.blocks.enumerated() {
                 let key = "block:\(p.id)#\(i)"
                 check(block, key: key, pageID: p.id)
                 for text in block.texts { checkLinks(text, key: key) }
-                let what = "\(block.kindName) \(i + 1) of '\(p.id)'"
-                checkEvidence(p.evidence(ofBlock: i), key: key, what: what)
-                if !covered { checkAddedFact(p.origin(ofBlock: i), p.evidence(ofBlock: i), block.texts, key: key, what: what) }
+                // Named only in a message: most blocks have none.
+                let what = { "\(block.kindName) \(i + 1) of '\(p.id)'" }
+                checkEvidence(p.evidence(ofBlock: i), key: key, what: what())
+                if !covered { checkAddedFact(p.origin(ofBlock: i), p.evidence(ofBlock: i), block.texts, key: key, what: what()) }
             }
             if let s = p.summary { checkLinks(s, key: p.id) }
         }
@@ -170,6 +187,7 @@ struct ContentChecks {
 
     mutating func checkGlossary() {
         var owner: [String: String] = [:]
+        owner.reserveCapacity(guide.glossary.count * 2)
         for e in guide.glossary {
             let key = "g:" + e.id
             if e.definition.allSatisfy(\.isWhitespace) { problem(key, "glossary entry '\(e.id)' has an empty definition") }
@@ -208,26 +226,26 @@ struct ContentChecks {
     // MARK: evidence
 
     /// Every cited id is in sources.yaml; `reviewed` is a month written YYYY-MM, not after this one.
-    mutating func checkEvidence(_ e: Evidence, key: String, what: String) {
+    mutating func checkEvidence(_ e: Evidence, key: String, what: @autoclosure () -> String) {
         for id in e.sources {
-            require(.source(id), key, "\(what) cites unknown source '\(id)' (no entry of \(ContentLoader.sourcesFile) has that id)")
+            require(.source(id), key, "\(what()) cites unknown source '\(id)' (no entry of \(ContentLoader.sourcesFile) has that id)")
         }
         guard let r = e.reviewed else { return }
         if let month = Evidence.month(r) {
-            require(.month(month), key, "\(what): reviewed \(r) is in the future (write the month it was last checked, YYYY-MM)")
+            require(.month(month), key, "\(what()): reviewed \(r) is in the future (write the month it was last checked, YYYY-MM)")
         } else {
-            problem(key, "\(what): reviewed '\(r)' is not a month written YYYY-MM (e.g. 2026-12)")
+            problem(key, "\(what()): reviewed '\(r)' is not a month written YYYY-MM (e.g. 2026-12)")
         }
     }
 
     /// A warning for an `origin: added` item that states something that can age (`FactHeuristic`)
     /// without both `sources` and `reviewed`.
-    mutating func checkAddedFact(_ origin: Origin?, _ e: Evidence, _ texts: [String], key: String, what: String) {
+    mutating func checkAddedFact(_ origin: Origin?, _ e: Evidence, _ texts: @autoclosure () -> [String], key: String, what: @autoclosure () -> String) {
         guard origin == .added, !e.isComplete else { return }
-        for text in texts {
+        for text in texts() {
             guard let fact = FactHeuristic.fact(in: text) else { continue }
             let missing = e.sources.isEmpty && e.reviewed == nil ? "sources and reviewed" : e.sources.isEmpty ? "sources" : "reviewed"
-            warning(key, "\(what) (origin: added) states \(fact) without \(missing): cite where it comes from (sources.yaml) and the month it was checked (reviewed: YYYY-MM)")
+            warning(key, "\(what()) (origin: added) states \(fact) without \(missing): cite where it comes from (sources.yaml) and the month it was checked (reviewed: YYYY-MM)")
             return
         }
     }

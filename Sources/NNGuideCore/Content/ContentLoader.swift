@@ -34,25 +34,48 @@ public enum ContentLoader {
     }
 
     /// `read`, with where each item is defined: what `lint --stale` and `nnguide sources` print
-    /// (`Guide.evidenceItems` keys; `location(of:in:)`).
-    public static func located(directory: String) -> (guide: Guide?, problems: [ContentProblem], locations: [String: SourceLocation]) {
+    /// (`Guide.evidenceItems` keys; `location(of:in:)`). `inTurn`: one reader reads the files one
+    /// after another, as the load falls back to (tests compare the two).
+    public static func located(directory: String, inTurn: Bool = false) -> (guide: Guide?, problems: [ContentProblem], locations: [String: SourceLocation]) {
         var reader = Reader(root: directory)
         guard Path.kind(directory) == .folder else {
             return (nil, [ContentProblem(SourceLocation(file: directory), "content folder not found (expected a folder holding pages/, glossary.yaml, catalog.yaml and decisions.yaml)")], [:])
         }
-        let pageFiles = reader.pageFiles()
-        let sourceFiles = reader.sourcesFiles()
-        // Every file is composed on another core a little ahead of being decoded here, in this order.
-        reader.composeAhead(pageFiles + sourceFiles + [ContentLoader.glossaryFile, ContentLoader.catalogFile, ContentLoader.decisionsFile])
-        defer { reader.ahead?.stop() }
-        var pages: [Page] = []
-        for file in pageFiles {
-            if let page = reader.pageFile(file) { pages.append(page) }
+        let files: [(name: String, kind: IncrementalLoad.Kind)] = reader.pageFiles().map { ($0, .page) } + reader.sourcesFiles().map { ($0, .sources) }
+            + [(ContentLoader.glossaryFile, .glossary), (ContentLoader.catalogFile, .catalog), (ContentLoader.decisionsFile, .decisions)]
+        // Each file is read by a reader of its own, on every core, and what each found is then added
+        // in file order: what one reader reading them in turn finds, unless a file places an id an
+        // earlier one placed (a duplicate, already an error). Then the files are read again in turn,
+        // so the message names the first place as a whole load does. The files after the pages are
+        // the largest (together half the YAML at 100x), so they are started first.
+        var values: [IncrementalLoad.Value] = []
+        var joined = !inTurn
+        if joined {
+            let reads = ParallelWork.map(files.count, order: files.indices.reversed().map { $0 }) { i -> (IncrementalLoad.Value, Reader) in
+                var own = Reader(root: directory)
+                return (own.read(files[i].name, as: files[i].kind), own)
+            }
+            values = reads.map(\.0)
+            reader.locations.reserveCapacity(reads.reduce(0) { $0 + $1.1.locations.count })
+            for read in reads where joined { joined = reader.add(read.1) }
+            BackgroundThread.release(consume reads)
         }
-        let sources = sourceFiles.isEmpty ? [] : reader.sourcesFile()
-        let glossary = reader.glossaryFile()
-        let catalog = reader.catalogFile()
-        let decisions = reader.decisionsFile()
+        if !joined {
+            reader = Reader(root: directory)
+            reader.composeAhead(files.map(\.name))
+            values = files.map { reader.read($0.name, as: $0.kind) }
+            reader.ahead?.stop()
+        }
+        var pages: [Page] = [], sources: [Source] = [], glossary: [GlossaryEntry] = [], catalog = Catalog(), decisions = DecisionBook()
+        for value in values {
+            switch value {
+            case .page(let page): if let page { pages.append(page) }
+            case .sources(let s): sources = s
+            case .glossary(let g): glossary = g
+            case .catalog(let c): catalog = c
+            case .decisions(let d): decisions = d
+            }
+        }
         guard reader.fatal == false else { return (nil, reader.problems, reader.locations) }
         let guide = Guide(pages: pages, glossary: glossary, catalog: catalog, decisions: decisions, sources: sources)
         var problems = reader.problems
@@ -134,6 +157,29 @@ struct Reader {
     mutating func decisionsFile() -> DecisionBook {
         guard let node = yaml(ContentLoader.decisionsFile, expecting: "a mapping with trees") else { return DecisionBook() }
         return decisions(node)  // Decisions/DecisionReading.swift
+    }
+
+    /// One content file, read as the whole load reads it.
+    mutating func read(_ file: String, as kind: IncrementalLoad.Kind) -> IncrementalLoad.Value {
+        switch kind {
+        case .page: return .page(pageFile(file))
+        case .sources: return .sources(sourcesFile())
+        case .glossary: return .glossary(glossaryFile())
+        case .catalog: return .catalog(catalogFile())
+        case .decisions: return .decisions(decisionsFile())
+        }
+    }
+
+    /// Takes in what `other` found reading the next file by itself: the same as this reader reading
+    /// it, when the file places no id this reader has placed (then every look-up it made gave what it
+    /// would give here). False, and nothing taken, when it does.
+    mutating func add(_ other: Reader) -> Bool {
+        guard !other.locations.keys.contains(where: { locations[$0] != nil }) else { return false }
+        problems += other.problems
+        locations.merge(other.locations) { _, new in new }
+        undecoded.formUnion(other.undecoded)
+        fatal = fatal || other.fatal
+        return true
     }
 
     mutating func report(_ file: String, _ mark: Mark?, _ message: String) {
@@ -397,17 +443,17 @@ protocol YAMLKeyed { static var yamlKeys: Set<String> { get } }
 protocol OriginStated { static var originWhat: String { get } }
 
 extension GlossaryEntry: Identified, YAMLKeyed, OriginStated {
-    static var yamlKeys: Set<String> { ["id", "term", "aliases", "definition", "related", "used_in", "source_glossary", "origin", "see", "sources", "reviewed"] }
+    static let yamlKeys: Set<String> = ["id", "term", "aliases", "definition", "related", "used_in", "source_glossary", "origin", "see", "sources", "reviewed"]
     static var originWhat: String { "glossary entry" }
 }
 extension Architecture: Identified, YAMLKeyed, OriginStated {
-    static var yamlKeys: Set<String> { ["id", "name", "short", "family", "fits", "summary", "data", "variants", "strengths", "limitations", "cost", "traits", "deep_dive", "glossary", "origin", "sources", "reviewed"] }
+    static let yamlKeys: Set<String> = ["id", "name", "short", "family", "fits", "summary", "data", "variants", "strengths", "limitations", "cost", "traits", "deep_dive", "glossary", "origin", "sources", "reviewed"]
     static var originWhat: String { "catalog entry" }
 }
-extension Family: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "principle"] } }
-extension Criterion: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "name", "help"] } }
-extension Page: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "short", "summary", "origin", "blocks", "sections", "sources", "reviewed"] } }
-extension Source: Identified, YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "authors", "organisation", "year", "kind", "url"] } }
-extension Table: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "caption", "columns", "rows", "architectures", "notes"] } }
-extension Figure: YAMLKeyed { static var yamlKeys: Set<String> { ["id", "title", "caption", "tree"] } }
-extension Callout: YAMLKeyed { static var yamlKeys: Set<String> { ["kind", "title", "text"] } }
+extension Family: Identified, YAMLKeyed { static let yamlKeys: Set<String> = ["id", "name", "principle"] }
+extension Criterion: Identified, YAMLKeyed { static let yamlKeys: Set<String> = ["id", "name", "help"] }
+extension Page: YAMLKeyed { static let yamlKeys: Set<String> = ["id", "title", "short", "summary", "origin", "blocks", "sections", "sources", "reviewed"] }
+extension Source: Identified, YAMLKeyed { static let yamlKeys: Set<String> = ["id", "title", "authors", "organisation", "year", "kind", "url"] }
+extension Table: YAMLKeyed { static let yamlKeys: Set<String> = ["id", "title", "caption", "columns", "rows", "architectures", "notes"] }
+extension Figure: YAMLKeyed { static let yamlKeys: Set<String> = ["id", "title", "caption", "tree"] }
+extension Callout: YAMLKeyed { static let yamlKeys: Set<String> = ["kind", "title", "text"] }

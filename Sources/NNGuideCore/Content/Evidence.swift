@@ -173,8 +173,18 @@ extension Guide {
         return out
     }
 
-    /// Every source id some item cites.
-    public var citedSourceIDs: Set<String> { Set(evidenceItems.flatMap(\.evidence.sources)) }
+    /// Every source id some item of `evidenceItems` cites, found without building the items (their
+    /// keys, names and texts were most of what this cost a cold lint at 100x).
+    public var citedSourceIDs: Set<String> {
+        var cited: Set<String> = []
+        for e in readingOrder {
+            cited.formUnion(e.page.evidence.sources)
+            for b in e.page.blockEvidence { cited.formUnion(b.sources) }
+        }
+        for g in glossary { cited.formUnion(g.evidence.sources) }
+        for a in catalog.architectures { cited.formUnion(a.evidence.sources) }
+        return cited.union(decisions.citedSourceIDs)
+    }
 }
 
 extension Architecture {
@@ -190,37 +200,64 @@ extension DecisionRule {
 
 extension DecisionBook {
     /// Nodes, answers, filter rules, bands, contradictions and next-step rules (`Guide.evidenceItems`).
-    public var evidenceItems: [EvidenceItem] {
+    public var evidenceItems: [EvidenceItem] { evidenceItems { _, _ in true } }
+
+    /// The items whose origin and evidence `keep` accepts; the others are not built (lint at 100x
+    /// spent more on the keys, names and texts of items with nothing to check than on checking).
+    func evidenceItems(where keep: (Origin?, Evidence) -> Bool) -> [EvidenceItem] {
         var out: [EvidenceItem] = []
+        forEachEvidenceItem { origin, evidence, item in if keep(origin, evidence) { out.append(item()) } }
+        return out
+    }
+
+    /// Every source id some item cites.
+    public var citedSourceIDs: Set<String> {
+        var cited: Set<String> = []
+        forEachEvidenceItem { _, evidence, _ in cited.formUnion(evidence.sources) }
+        return cited
+    }
+
+    /// Each item of `evidenceItems` in order: its origin, its evidence and the item, built when asked.
+    func forEachEvidenceItem(_ body: (Origin?, Evidence, () -> EvidenceItem) -> Void) {
         for t in trees {
             for n in t.nodes {
-                let key = "node:\(t.id)/\(n.id)"
-                out.append(EvidenceItem(key: key, what: "node '\(n.id)' of tree '\(t.id)'", origin: n.origin, evidence: n.evidence,
-                                        texts: [n.question, n.help, n.title, n.why].compactMap { $0 } + n.variants + n.deviceVariants
-                                            + n.warnings + n.nextSteps + n.whyNot.map(\.reason) + n.alternatives.compactMap(\.reason)))
+                body(n.origin, n.evidence) {
+                    EvidenceItem(key: "node:\(t.id)/\(n.id)", what: "node '\(n.id)' of tree '\(t.id)'", origin: n.origin, evidence: n.evidence,
+                                 texts: [n.question, n.help, n.title, n.why].compactMap { $0 } + n.variants + n.deviceVariants
+                                     + n.warnings + n.nextSteps + n.whyNot.map(\.reason) + n.alternatives.compactMap(\.reason))
+                }
                 for o in n.options {
-                    out.append(EvidenceItem(key: key, what: "answer '\(o.answer)' of '\(n.id)'", origin: o.origin, evidence: o.evidence,
-                                            texts: [o.answer, o.hint, o.why, o.assume].compactMap { $0 }))
+                    body(o.origin, o.evidence) {
+                        EvidenceItem(key: "node:\(t.id)/\(n.id)", what: "answer '\(o.answer)' of '\(n.id)'", origin: o.origin, evidence: o.evidence,
+                                     texts: [o.answer, o.hint, o.why, o.assume].compactMap { $0 })
+                    }
                 }
             }
         }
         for (i, f) in filters.enumerated() {
             for (j, r) in f.rules.enumerated() {
-                out.append(EvidenceItem(key: "decisions:filter#\(i)/\(j)", what: "rule '\(r.label ?? "\(j + 1)")' of filter '\(f.id)'",
-                                        origin: r.origin, evidence: r.evidence, texts: r.texts))
+                body(r.origin, r.evidence) {
+                    EvidenceItem(key: "decisions:filter#\(i)/\(j)", what: "rule '\(r.label ?? "\(j + 1)")' of filter '\(f.id)'",
+                                 origin: r.origin, evidence: r.evidence, texts: r.texts)
+                }
             }
         }
         for (i, t) in thresholds.enumerated() {
-            out.append(EvidenceItem(key: "decisions:threshold#\(i)", what: "band '\(t.id)'", origin: t.rule.origin, evidence: t.rule.evidence,
-                                    texts: [t.canDo] + t.rule.texts))
+            body(t.rule.origin, t.rule.evidence) {
+                EvidenceItem(key: "decisions:threshold#\(i)", what: "band '\(t.id)'", origin: t.rule.origin, evidence: t.rule.evidence,
+                             texts: [t.canDo] + t.rule.texts)
+            }
         }
         for (i, r) in contradictions.enumerated() {
-            out.append(EvidenceItem(key: "decisions:contradictions#\(i)", what: "contradiction \(i + 1)", origin: r.origin, evidence: r.evidence, texts: r.texts))
+            body(r.origin, r.evidence) {
+                EvidenceItem(key: "decisions:contradictions#\(i)", what: "contradiction \(i + 1)", origin: r.origin, evidence: r.evidence, texts: r.texts)
+            }
         }
         for (i, r) in nextSteps.enumerated() {
-            out.append(EvidenceItem(key: "decisions:next_steps#\(i)", what: "next step rule \(i + 1)", origin: r.origin, evidence: r.evidence, texts: r.texts))
+            body(r.origin, r.evidence) {
+                EvidenceItem(key: "decisions:next_steps#\(i)", what: "next step rule \(i + 1)", origin: r.origin, evidence: r.evidence, texts: r.texts)
+            }
         }
-        return out
     }
 }
 

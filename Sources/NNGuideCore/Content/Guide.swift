@@ -64,9 +64,11 @@ public struct Guide: Sendable {
         pageIndex = Dictionary(order.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         glossaryIndex = Dictionary(glossary.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var terms: [String: Int] = [:]
+        terms.reserveCapacity(glossary.count * 2)
         for (i, e) in glossary.enumerated() {
-            for name in [e.term] + e.aliases where terms[Guide.normalize(name)] == nil {
-                terms[Guide.normalize(name)] = i
+            for name in [e.term] + e.aliases {
+                let term = Guide.normalize(name)
+                if terms[term] == nil { terms[term] = i }
             }
         }
         termIndex = terms

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Where an inline link points.
 public enum LinkTarget: Sendable, Equatable, Hashable {
     /// A page, section, table or figure id.
@@ -67,10 +73,24 @@ public enum InlineParser {
     /// Whether the text contains `[[`, by a byte scan (Foundation's `contains` is slow on Linux, and
     /// search indexing asks this of every sentence of the guide).
     public static func hasLink(_ text: String) -> Bool {
+        // memchr over the bytes in place: this runs over every text of the guide on each check.
+        if let found = text.utf8.withContiguousStorageIfAvailable(hasDoubleBracket) { return found }
         var previous: UInt8 = 0
         for b in text.utf8 {
             if b == 0x5B && previous == 0x5B { return true }
             previous = b
+        }
+        return false
+    }
+
+    static func hasDoubleBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard var p = bytes.baseAddress, bytes.count > 1 else { return false }
+        var left = bytes.count  // from p to the end; a `[` is looked for where a byte follows it
+        while left > 1, let hit = memchr(p, 0x5B, left - 1) {
+            let q = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if q[1] == 0x5B { return true }
+            left -= p.distance(to: q) + 1
+            p = q + 1
         }
         return false
     }

@@ -18,12 +18,21 @@ public enum YAMLReader {
     static let maxDepth = 1000
 
     public static func compose(_ text: String) throws(YAMLError) -> Node? {
+        var anchored = false
+        return try compose(text, anchored: &anchored)
+    }
+
+    /// `anchored`: whether the text names an anchor. Without one no alias can repeat a node, so the
+    /// tree cannot outgrow its text (`YAMLLimits.expandsBeyondText` need not walk it).
+    static func compose(_ text: String, anchored: inout Bool) throws(YAMLError) -> Node? {
         var text = text
-        let result: Result<Node?, YAMLError> = text.withUTF8 { bytes in
+        let result: Result<(Node?, Bool), YAMLError> = text.withUTF8 { bytes in
             var composer = Composer()
-            return Result { () throws(YAMLError) in try composer.run(bytes) }
+            return Result { () throws(YAMLError) in (try composer.run(bytes), !composer.anchors.isEmpty) }
         }
-        return try result.get()
+        let (node, named) = try result.get()
+        anchored = named
+        return node
     }
 
     private struct Frame {

@@ -37,7 +37,8 @@ extension ContentChecks {
             checkRule(r, key: key, what: "next step rule \(i + 1)")
         }
         checkOrigins()
-        for item in book.evidenceItems {
+        // Only items with evidence or added material have anything to check.
+        for item in book.evidenceItems(where: { origin, evidence in !evidence.isEmpty || origin == .added }) {
             checkEvidence(item.evidence, key: item.key, what: item.what)
             checkAddedFact(item.origin, item.evidence, item.texts, key: item.key, what: item.what)
         }
@@ -47,28 +48,41 @@ extension ContentChecks {
     /// A book that says where its decisions come from says it everywhere: once any node, answer, filter,
     /// rule or default names an `origin`, every one must (the guide's pick is computed from them).
     mutating func checkOrigins() {
-        var marks: [(key: String, what: String, origin: Origin?)] = []
+        var all = 0, named = 0
+        var refilled: [(key: String, what: String)] = []
+        forEachOrigin { origin, name in
+            all += 1
+            if origin != nil { named += 1 }
+            // `refilled` is content's word for a list the source lost; a decision is the guide's or added, never refilled.
+            if origin == .refilled { refilled.append(name()) }
+        }
+        for m in refilled {
+            problem(m.key, "\(m.what) has origin: refilled, which is for lists the source lost; a decision is origin: guide or origin: added")
+        }
+        guard named > 0, named < all else { return }  // content that predates provenance names none
+        var missing: [(key: String, what: String)] = []
+        forEachOrigin { origin, name in if origin == nil { missing.append(name()) } }
+        for m in missing { problem(m.key, "\(m.what) has no origin; write origin: guide (the guide's own) or origin: added") }
+    }
+
+    /// Every node, answer, filter, rule, band and default in file order with its origin, and how to
+    /// name it in a message (its location key and what it is): named only for a message, since a
+    /// clean book has thousands of them at 100x.
+    func forEachOrigin(_ body: (Origin?, () -> (key: String, what: String)) -> Void) {
         for t in book.trees {
             for n in t.nodes {
-                marks.append(("node:\(t.id)/\(n.id)", "node '\(n.id)' of tree '\(t.id)'", n.origin))
-                for o in n.options { marks.append(("node:\(t.id)/\(n.id)", "answer '\(o.answer)' of '\(n.id)'", o.origin)) }
+                body(n.origin) { ("node:\(t.id)/\(n.id)", "node '\(n.id)' of tree '\(t.id)'") }
+                for o in n.options { body(o.origin) { ("node:\(t.id)/\(n.id)", "answer '\(o.answer)' of '\(n.id)'") } }
             }
         }
         for (i, f) in book.filters.enumerated() {
-            marks.append(("decisions:filter#\(i)", "filter '\(f.id)'", f.origin))
-            for (j, r) in f.rules.enumerated() { marks.append(("decisions:filter#\(i)/\(j)", "rule '\(r.label ?? "\(j + 1)")' of filter '\(f.id)'", r.origin)) }
+            body(f.origin) { ("decisions:filter#\(i)", "filter '\(f.id)'") }
+            for (j, r) in f.rules.enumerated() { body(r.origin) { ("decisions:filter#\(i)/\(j)", "rule '\(r.label ?? "\(j + 1)")' of filter '\(f.id)'") } }
         }
-        for (i, t) in book.thresholds.enumerated() { marks.append(("decisions:threshold#\(i)", "band '\(t.id)'", t.rule.origin)) }
-        for (i, r) in book.contradictions.enumerated() { marks.append(("decisions:contradictions#\(i)", "contradiction \(i + 1)", r.origin)) }
-        for (i, r) in book.nextSteps.enumerated() { marks.append(("decisions:next_steps#\(i)", "next step rule \(i + 1)", r.origin)) }
-        for (i, d) in book.defaults.enumerated() { marks.append(("decisions:default#\(i)", "default for '\(d.field)'", d.origin)) }
-        // `refilled` is content's word for a list the source lost; a decision is the guide's or added, never refilled.
-        for m in marks where m.origin == .refilled {
-            problem(m.key, "\(m.what) has origin: refilled, which is for lists the source lost; a decision is origin: guide or origin: added")
-        }
-        let missing = marks.filter { $0.origin == nil }
-        guard missing.count < marks.count else { return }  // content that predates provenance names none
-        for m in missing { problem(m.key, "\(m.what) has no origin; write origin: guide (the guide's own) or origin: added") }
+        for (i, t) in book.thresholds.enumerated() { body(t.rule.origin) { ("decisions:threshold#\(i)", "band '\(t.id)'") } }
+        for (i, r) in book.contradictions.enumerated() { body(r.origin) { ("decisions:contradictions#\(i)", "contradiction \(i + 1)") } }
+        for (i, r) in book.nextSteps.enumerated() { body(r.origin) { ("decisions:next_steps#\(i)", "next step rule \(i + 1)") } }
+        for (i, d) in book.defaults.enumerated() { body(d.origin) { ("decisions:default#\(i)", "default for '\(d.field)'") } }
     }
 
     // MARK: the brief schema
@@ -151,7 +165,8 @@ extension ContentChecks {
     }
 
     mutating func checkReachability(_ tree: DecisionTree) {
-        let nodes = Dictionary(tree.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each id's first node by its place, not a copy of the node.
+        let nodes = Dictionary(tree.nodes.indices.map { (tree.nodes[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         guard nodes[tree.start] != nil else { return }
         // Depth-first from the start: grey nodes are on the current path, so meeting one again is a
         // cycle. An explicit stack, not recursion: a tree may be thousands of nodes deep.
@@ -159,7 +174,7 @@ extension ContentChecks {
         var cycles: [String] = []
         var path: [(id: String, next: Int)] = [(tree.start, 0)]
         while let top = path.last {
-            let options = nodes[top.id]?.options ?? []
+            let options = nodes[top.id].map { tree.nodes[$0].options } ?? []
             guard top.next < options.count else {
                 state[top.id] = 2
                 path.removeLast()
@@ -259,7 +274,7 @@ extension ContentChecks {
         // yet: the replay runs when this part has none that could stop it, and the cross-file step
         // uses what it found only when the whole content has none (`ReplayRecord`).
         guard let before = deferred?.count else {
-            guard problems.errors.isEmpty else { return }
+            guard problems.errors.isEmpty, replaysAtOnce else { return }
             replayExamples()
             return
         }
@@ -280,7 +295,7 @@ extension ContentChecks {
         }
     }
 
-    private mutating func replayExamples() {
+    mutating func replayExamples() {
         let recommender = Recommender(book: book, catalog: guide.catalog)
         for (i, e) in book.examples.enumerated() {
             guard let brief = e.parsedBrief(book.brief).brief else { continue }

@@ -197,11 +197,8 @@ struct RecommendationScreen: FindsOnPage {
     }
 
     mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
-        let r = ctx.rect.page
-        let hit = pane.hit(sheet(ctx), x: x, y: y, in: r)
-        if let t = hit.target { pane.focus = t; return handle(.open, &ctx) }
-        if let i = hit.item { return handle(.pick(i + 1), &ctx) }
-        return .unhandled
+        guard let action = pane.click(sheet(ctx), x: x, y: y, in: ctx.rect.page) else { return .unhandled }
+        return handle(action, &ctx)
     }
 
     /// Enter on a focused change applies it to the brief: the hint says so, not "open". With nothing

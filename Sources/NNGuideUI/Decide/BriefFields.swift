@@ -195,21 +195,25 @@ extension BriefScreen {
                 // The command goes right under the focused field, which is always kept in view: after
                 // the last field it was off screen whenever the form was taller than the pane, so y
                 // seemed to do nothing.
-                if showCommand, let b = draft.brief(schema) { s.commandBlock(b.commandLine()); s.blank() }
+                if showCommand, let b = draft.brief(schema) { s.commandBlock(b.commandLine(), scope: .brief); s.blank() }
                 about(f, draft, schema, &s)
                 s.spots[.field] = start..<s.count
             }
         }
         if let file = draft.file {
             s.blank()
-            s.spot(.file) { s in s.text((draft.unsaved ? "Changed since " : "Saved as ") + ctx.fileName(file), .dim) }
+            s.spot(.file) { s in s.text((draft.unsaved ? "Changed since " : "Saved as ") + Self.name(file), .dim) }
         }
         if let savedRecord = draft.savedRecord {
             s.blank()
-            s.spot(.saved) { s in s.text("Decision record saved as " + ctx.fileName(savedRecord), .dim) }
+            s.spot(.saved) { s in s.text("Decision record saved as " + Self.name(savedRecord), .dim) }
         }
         return s
     }
+
+    /// A saved file as the form's last lines name it: its name only. The message line says the folder;
+    /// here "… in ~/.local/state/nnguide" fell below the pane, cut after "in" (seventh retest).
+    static func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
     /// What the focused field means and how to fill it in.
     private func about(_ f: BriefFieldSpec, _ draft: BriefDraft, _ schema: BriefSchema, _ s: inout Sheet) {

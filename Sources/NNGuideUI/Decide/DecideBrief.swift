@@ -162,7 +162,10 @@ struct BriefScreen: Screen, Equatable {
         let state = draft.unsaved ? "Not saved"
             : draft.file == nil ? "Model Brief" : draft.fileIsDraft ? "Draft (\(save) saves)" : "Saved"
         let name = draft.unsaved ? nil : draft.fileStem
-        let short = [state, name].compactMap { $0 }.joined(separator: " ") + (draft.savedRecord != nil ? "; record saved" : "")
+        // The state before the file's name: at 40 columns the name pushed "record saved" off (seventh retest).
+        let record = draft.savedRecord != nil ? "; record saved" : ""
+        let named = [state, name].compactMap { $0 }.joined(separator: " ") + record
+        let short = DisplayWidth.of(named) + DisplayWidth.of(position) + 3 <= ctx.rect.width ? named : state + record
         return (short, DisplayWidth.of(short) + DisplayWidth.of(right) + 3 <= ctx.rect.width ? right : position)
     }
 

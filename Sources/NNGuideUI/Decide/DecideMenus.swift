@@ -33,18 +33,24 @@ struct HubScreen: MenuScreen {
             out.append((.variants, "Choose a variant for one modality",
                         resumed.map { Self.resume + $0.title } ?? variants.map(\.id).joined(separator: ", ")))
         }
-        let brief = ctx.draft
-        // The brief in the form is named (a draft kept when you last quit, or the brief last open),
-        // so `3` says which it continues (`N` there starts anew).
-        let draft = brief.fileStem.map { (brief.fileIsDraft ? "draft " : "") + $0 + ": " } ?? ""
-        let filled = brief.values.isEmpty ? "describe the problem once; the pick follows every change"
-            : Self.resume + draft + book.brief.required.compactMap { brief.values[$0.field]?.description }.joined(separator: ", ")
-        out.append((.brief, "Fill in a Model Brief", filled))
+        out.append((.brief, "Fill in a Model Brief", briefAbout(ctx, room: .max)))
         for d in book.trees(.diagnosis) {
             out.append((.tree(d.id), "Diagnose a failing model", about(d.id, d.summary)))
         }
         out.append((.saved, "Open a saved brief", "briefs you saved with \(Keymap.key(.decide(.saveBrief), in: .brief)) in the form"))
         return out
+    }
+
+    /// What `3` continues in at most `room` cells: the brief in the form named (a draft kept when you
+    /// last quit, or the brief last open; `N` there starts anew) and its required values; when that is
+    /// too long, its name alone ("resume: draft image-classification: …" was cut at 80, seventh retest).
+    static func briefAbout(_ ctx: ScreenContext, room: Int) -> String {
+        let brief = ctx.draft
+        guard !brief.values.isEmpty else { return "describe the problem once; the pick follows every change" }
+        let name = brief.fileStem.map { (brief.fileIsDraft ? "draft " : "") + $0 }
+        let values = ctx.guide.decisions.brief.required.compactMap { brief.values[$0.field]?.description }.joined(separator: ", ")
+        let wordings = [name.map { $0 + ": " + values }, name, values].compactMap { $0 }.map { Self.resume + ctx.glyphs.text($0) }
+        return wordings.first { DisplayWidth.of($0) <= room } ?? wordings.last ?? Self.resume
     }
 
     func sheet(_ ctx: ScreenContext) -> Sheet {
@@ -63,11 +69,12 @@ struct HubScreen: MenuScreen {
             s.item { s in
                 var spans = [Span(i < 9 ? " \(i + 1)  " : "    ", .accent), Span(TextWrap.pad(it.title, width: titleWidth), .strong)]
                 let room = r.width - 4 - titleWidth
-                if room >= 12 { spans.append(Span(TextWrap.truncate(g.text(it.about), width: room, ellipsis: g.ellipsis), .dim)) }
+                let about = it.item == .brief ? Self.briefAbout(ctx, room: room >= 12 ? room : r.width - 4) : g.text(it.about)
+                if room >= 12 { spans.append(Span(TextWrap.truncate(about, width: room, ellipsis: g.ellipsis), .dim)) }
                 s.line(spans)
                 // Too narrow beside the title (40 columns): what `3` resumes goes on a line of its own.
                 if room < 12, it.about.hasPrefix(Self.resume) {
-                    s.line([Span("    "), Span(TextWrap.truncate(g.text(it.about), width: max(1, r.width - 4), ellipsis: g.ellipsis), .dim)])
+                    s.line([Span("    "), Span(TextWrap.truncate(about, width: max(1, r.width - 4), ellipsis: g.ellipsis), .dim)])
                 }
             }
         }

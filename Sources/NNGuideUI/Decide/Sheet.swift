@@ -71,10 +71,11 @@ struct Sheet: DocumentWriter {
 
     /// The `y` block: the equivalent command, in a spot a key can bring into view; `notes` say what a
     /// value stands for (a number for a range), as shell comments so the block still pastes.
-    mutating func commandBlock(_ command: String, notes: [String] = []) {
+    /// `scope`: the screen's keys, whose binding hides the block (the form's is ^Y: its letters type).
+    mutating func commandBlock(_ command: String, notes: [String] = [], scope: Scope = .decideTree) {
         blank()
         spot(.command) { s in
-            s.text("The same with nnguide recommend (\(Keymap.key(.decide(.showCommand), in: .decideTree)) hides it):", .dim)
+            s.text("The same with nnguide recommend (\(Keymap.key(.decide(.showCommand), in: scope)) hides it):", .dim)
             s.command(command)
             for n in notes { s.text(n, .dim, first: [Span("  # ", .dim)], rest: [Span("  # ", .dim)]) }
         }

@@ -38,7 +38,7 @@ public struct DocLink: Sendable, Equatable {
 public struct Document: Sendable, Equatable {
     public var lines: [DocLine] = []
     public var links: [DocLink] = []
-    /// Numbered menu choices (digits 1-9): link indexes.
+    /// Menu choices, the first nine opened by their digit (`DocumentBuilder.menuLink`): link indexes.
     public var menu: [Int] = []
     /// First line of each block ("page#3") and of each table and figure (by id): where a search hit
     /// or a link to a table opens.
@@ -143,6 +143,21 @@ struct DocumentBuilder: DocumentWriter {
                 return StyledRun(glyphs.text(label), Tag(role: .link, link: doc.links.count - 1))
             }
         }
+    }
+
+    /// The digits that open a menu link (`.pick`): 1-9, as one key press each.
+    static let digitLinks = 9
+
+    /// The one rule for a numbered link (a page's "In this part", a glossary entry's links): it joins
+    /// the menu, and only the first nine get a number, since a digit opens its link at once and "10"
+    /// could never be typed (issue 23, seventh retest). The rest get a bullet, after one line saying
+    /// `tab` reaches them. Returns the link and its lead (four cells; its wrapped lines indent as much).
+    mutating func menuLink(_ target: LinkTarget, label: String, tab: String) -> (link: Int, lead: Span) {
+        if doc.menu.count == Self.digitLinks { line([Span("    \(tab) reaches the links below", .dim)]) }
+        doc.links.append(DocLink(target: target, label: label, line: -1))
+        doc.menu.append(doc.links.count - 1)
+        let n = doc.menu.count
+        return (doc.links.count - 1, n <= Self.digitLinks ? Span(" \(n)  ", .accent) : Span(" \(glyphs.bullet)  ", .dim))
     }
 
     /// Wraps runs into lines: `first` before the first line, `rest` before the others (hanging indent).

@@ -35,21 +35,16 @@ enum PageLayout {
         for s in p.sections { section(s, level: level + 1, into: &b, resolve: resolve) }
     }
 
-    /// "In this part": the sections as numbered links; digits 1-9 open them.
+    /// "In this part": the sections as menu links (`DocumentBuilder.menuLink` numbers them).
     static func menu(_ page: Page, into b: inout DocumentBuilder) {
         b.blank()
         b.origin += 1
         b.line([Span("In this part", .heading)])
         b.blank()
-        let numberWidth = String(page.sections.count).count
-        for (i, s) in page.sections.enumerated() {
-            let n = String(i + 1)
-            let lead = String(repeating: " ", count: numberWidth - n.count + 1) + n + "  "
-            b.doc.links.append(DocLink(target: .page(s.id), label: b.glyphs.text(s.title), line: -1))
-            let link = b.doc.links.count - 1
-            b.doc.menu.append(link)
-            let pad = String(repeating: " ", count: DisplayWidth.of(lead))
-            b.wrap([StyledRun(b.glyphs.text(s.title), .init(role: .link, link: link))] + mark(s.origin), first: [Span(lead, .accent)], rest: [Span(pad)])
+        for s in page.sections {
+            let (link, lead) = b.menuLink(.page(s.id), label: b.glyphs.text(s.title), tab: Keymap.key(.nextLink, in: .reader))
+            let pad = String(repeating: " ", count: DisplayWidth.of(lead.text))
+            b.wrap([StyledRun(b.glyphs.text(s.title), .init(role: .link, link: link))] + mark(s.origin), first: [lead], rest: [Span(pad)])
             if let summary = s.summary {
                 b.wrap([StyledRun(b.glyphs.text(InlineParser.plain(summary)), .init(role: .dim))], first: [Span(pad)], rest: [Span(pad)])
             }

@@ -71,14 +71,9 @@ public struct GlossaryView: Screen {
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         let g = ctx.glyphs
         b.wrap([StyledRun(g.text(e.term), .init(role: .title))] + PageLayout.mark(e.origin))
-        var n = 0
         func numbered(_ label: String, shown: String? = nil, _ target: LinkTarget, into b: inout DocumentBuilder) {
-            n += 1
-            b.doc.links.append(DocLink(target: target, label: label, line: -1))
-            let link = b.doc.links.count - 1
-            b.doc.menu.append(link)
-            let lead = String(n).count == 1 ? " \(n)  " : "\(n)  "
-            b.wrap([StyledRun(g.text(shown ?? label), .init(role: .link, link: link))], first: [Span(lead, .accent)], rest: [Span("    ")])
+            let (link, lead) = b.menuLink(target, label: label, tab: Keymap.key(.nextLink, in: .glossary))
+            b.wrap([StyledRun(g.text(shown ?? label), .init(role: .link, link: link))], first: [lead], rest: [Span("    ")])
         }
         // A page's link on one line that keeps the end of its breadcrumb, the part that says where it
         // goes ("… › 3.4 Transformers › Limitations"): wrapped at 40 columns its second line fell below the pane.
@@ -219,10 +214,18 @@ public struct GlossaryView: Screen {
             let keys = (field.focused ? Keymap.key(.switchFocus, in: .field) + ", " : "") + Keymap.key(.pageDown, in: .glossary)
             let hidden = doc.menu.indices.filter { doc.links[doc.menu[$0]].line >= entry.top + rows }
             let below = (doc.places[Self.definition] ?? 0) >= entry.top + rows ? "definition"
-                : hidden.first.map { $0 + 1 < doc.menu.count ? "links \($0 + 1)-\(doc.menu.count)" : "link \($0 + 1)" } ?? "more"
+                : hidden.first.map { Self.linksBelow(from: $0, of: doc.menu.count) } ?? "more"
             let more = "\(g.ascii ? "v" : "\u{2193}") \(below) (\(keys))"
             buf.put(TextWrap.truncate(more, width: p.detail.width, ellipsis: g.ellipsis), x: p.detail.x, y: p.detail.maxY - 1, role: .accent, limit: p.detail.maxX)
         }
+    }
+
+    /// The links below, by the numbers a digit opens ("links 4-9", "link 9"); past the ninth, unnumbered.
+    static func linksBelow(from first: Int, of count: Int) -> String {
+        let last = min(count, DocumentBuilder.digitLinks)
+        guard first < last else { return "more links" }
+        let more = count > last ? " and more" : ""
+        return first + 1 < last ? "links \(first + 1)-\(last)\(more)" : "link \(first + 1)\(more)"
     }
 
     /// The first of `wordings` (longest first) that fits in `room` cells, else the last.

@@ -8,14 +8,15 @@ public struct HomeView: Screen {
 
     /// `number` is the item's own, the same whether or not "Continue reading" (0) is there.
     static let unnumbered = -1
-    struct Item { let number: Int; let title: String; let key: String; let about: String; let effect: Effect }
+    /// `path`: an `about` that is a breadcrumb, cut from the left when narrow so it keeps where it goes.
+    struct Item { let number: Int; let title: String; let key: String; let about: String; let effect: Effect; var path: [String] = [] }
 
     func items(_ ctx: ScreenContext) -> [Item] {
         var out: [Item] = []
         let g = ctx.guide
         if let last = ctx.reading.last, g.pageID(showing: last.page) != nil {
-            let crumb = g.breadcrumb(last.page).joined(separator: " \(ctx.glyphs.sep) ")
-            out.append(Item(number: 0, title: "Continue reading", key: "", about: crumb, effect: .resume(last)))
+            let parts = g.breadcrumb(last.page)
+            out.append(Item(number: 0, title: "Continue reading", key: "", about: parts.joined(separator: " \(ctx.glyphs.sep) "), effect: .resume(last), path: parts))
         }
         if let first = g.readingOrder.first {
             out.append(Item(number: 1, title: "Start at the beginning", key: "", about: first.page.breadcrumbTitle, effect: .openPage(first.id, find: nil)))
@@ -114,7 +115,10 @@ public struct HomeView: Screen {
                 return
             }
             if x < r.maxX {
-                buf.put(TextWrap.truncate(g.text(it.about), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: yy, role: .dim, limit: r.maxX)
+                // A breadcrumb keeps its end, the section itself ("Part 6 › …" said nothing at 40 columns).
+                let about = it.path.isEmpty ? g.text(it.about)
+                    : TextWrap.tail(it.path.map { g.text($0) }, separator: " \(g.sep) ", width: r.maxX - x, ellipsis: g.ellipsis)
+                buf.put(TextWrap.truncate(about, width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: yy, role: .dim, limit: r.maxX)
             }
         }
     }

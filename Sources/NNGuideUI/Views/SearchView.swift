@@ -17,7 +17,14 @@ public struct SearchView: Screen {
     /// Snippets cut to the one line each gets, so the word they are cut around is on screen at any
     /// width (at 40 columns a 120-character cut left "leakage" past the edge).
     func results(_ ctx: ScreenContext) -> SearchResults {
-        ctx.library.search(field.text, anyWord: anyWord, snippetLength: max(20, snippetWidth(ctx.rect)))
+        var res = ctx.library.search(field.text, anyWord: anyWord, snippetLength: max(20, snippetWidth(ctx.rect)))
+        // A word spelt as it sounds ("atenshun") is too far from any indexed word, but the glossary's
+        // matcher (`nnguide glossary`'s) knows the term: offer it (seventh retest).
+        if res.isEmpty, res.suggestion == nil, !field.text.trimmed().isEmpty, case .notFound(let near) = ctx.library.glossary.lookup(field.text),
+           let term = near.first?.matched {
+            res.suggestion = term.lowercased()
+        }
+        return res
     }
     func hits(_ ctx: ScreenContext) -> [SearchHit] { results(ctx).hits }
 
@@ -132,13 +139,20 @@ public struct SearchView: Screen {
     var marks: String { Tokenizer.words(field.text).map(Tokenizer.stem).joined(separator: " ") }
 
     /// The line under the field: how many results, or what to try instead.
-    func summary(_ res: SearchResults) -> String {
+    func summary(_ res: SearchResults, width: Int = .max) -> String {
         if field.text.trimmed().isEmpty { return "Type words: titles, terms, tables and text all count" }
         let broaden = Keymap.key(.broaden, in: .search)
         let broader = field.focused ? "; \(Keymap.key(.switchFocus, in: .field)) then \(broaden): any of the words" : "; \(broaden): any of the words"
         if res.isEmpty {
-            if let s = res.suggestion { return "Nothing found. Did you mean \"\(s)\"? \(Keymap.key(.open, in: .search)) searches for it" }
-            return Tokenizer.words(field.text).count > 1 ? "Nothing has every word" + broader : "Nothing found; try fewer or shorter words"
+            let enter = Keymap.key(.open, in: .search)
+            if let s = res.suggestion {
+                return GlossaryView.longestFitting(["Nothing found. Did you mean \"\(s)\"? \(enter) searches for it", "Did you mean \"\(s)\"? \(enter) searches it",
+                                                    "Did you mean \"\(s)\"? (\(enter))"], room: width)
+            }
+            guard Tokenizer.words(field.text).count > 1 else { return "Nothing found; try fewer or shorter words" }
+            // At 40 columns the first was cut at "any…" (seventh retest).
+            let keys = field.focused ? "\(Keymap.key(.switchFocus, in: .field)), \(broaden)" : broaden
+            return GlossaryView.longestFitting(["Nothing has every word" + broader, "None has every word; \(keys): any word", "None has all; \(keys): any"], room: width)
         }
         let n = "\(res.total) result\(res.total == 1 ? "" : "s")"
         if anyWord { return n + " with any of the words; \(broaden): every word again" }
@@ -160,7 +174,7 @@ public struct SearchView: Screen {
         field.render(label: "Search: ", at: r.x, y: r.y, width: r.width, into: &buf, glyphs: g, focusing: .search)
         let res = results(ctx)
         let all = res.hits
-        let summary = summary(res)
+        let summary = summary(res, width: r.width)
         buf.put(TextWrap.truncate(g.text(summary), width: r.width, ellipsis: g.ellipsis), x: r.x, y: r.y + 1, role: .dim)
         let rs = rows(ctx)
         let numbered = visibleHits(ctx)

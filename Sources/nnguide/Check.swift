@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let guide = try content.load()
         let (files, missing) = RecordCheck.files(paths)
-        for m in missing { printError("\(m): not found") }
+        for m in missing { printError("nnguide: \(m): not found") }
         if !missing.isEmpty { throw ExitCode(65) }
         let date = RecordDate.today()
         var outcomes: [RecordOutcome] = []
@@ -57,7 +57,7 @@ struct Check: ParsableCommand {
             do throws(BriefFileError) {
                 guard let file = try RecordFile.read(path, schema: guide.decisions.brief) else {
                     // A file found in a folder may be its README; one named on its own was meant as a record.
-                    if paths.contains(path) { printError(Self.noBlock(path)); unchecked = true }
+                    if paths.contains(path) { printError("nnguide: " + Self.noBlock(path)); unchecked = true }
                     continue
                 }
                 let outcome = try RecordCheck.check(file, guide: guide, date: date)
@@ -65,9 +65,9 @@ struct Check: ParsableCommand {
                 // (The brief was built once already, to check it.)
                 if update, !outcome.holds || file.recorded == nil || outcome.guideChanged != nil, let brief = try? Brief(schema: guide.decisions.brief, values: file.values) {
                     do { try file.updated(outcome.record.value, brief: brief).write(toFile: path, atomically: true, encoding: .utf8) }
-                    catch { printError("\(path): cannot be written (\(error))"); bad = true }
+                    catch { printError("nnguide: \(path): cannot be written (\(error))"); bad = true }
                 }
-            } catch { printError(error.description); bad = true }
+            } catch { printError("nnguide: " + error.description); bad = true }
         }
         if json {
             let e = JSONEncoder(); e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -85,7 +85,7 @@ struct Check: ParsableCommand {
             let moved = outcomes.filter { !$0.holds }.count
             let changed = outcomes.filter { $0.holds && $0.guideChanged != nil }.count
             if outcomes.isEmpty {
-                if !bad && !unchecked { printError("no records checked: no brief or nnguide-record block in " + paths.joined(separator: ", ")) }
+                if !bad && !unchecked { printError("nnguide: no records checked: no brief or nnguide-record block in " + paths.joined(separator: ", ")) }
             } else {
                 printError("\(outcomes.count) record\(outcomes.count == 1 ? "" : "s") checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : ""))
                     + (changed == 0 ? "" : "; \(changed) held on a changed guide" + (update ? ", now recorded with today's fingerprint" : "")))

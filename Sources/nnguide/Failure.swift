@@ -40,6 +40,7 @@ enum Failure {
         }
         if status == .success || error is ExitCode { NNGuide.exit(withError: error) }
         var text = NNGuide.fullMessage(for: error)
+        if command == nil, let unknown = unknownOptionBehind(text, arguments: arguments) { text = unknown }
         if let command, command != NNGuide.self, error is ValidationError {
             let name = command._commandName
             text = NNGuide.message(for: error) + "\nUsage: " + NNGuide.usageString(for: command)
@@ -50,19 +51,48 @@ enum Failure {
     }
 
     /// The parser's "The value 'gide' is invalid for '--origin <origin>'. Please provide one of
-    /// 'guide', ... or 'team'." in nnguide's words (no "Please", the choices unquoted) with the closest
-    /// value added, as a mistyped command, flag or brief value gets (issue 23). The quoted words are
-    /// the value, the option, then the choices.
+    /// 'guide', ... or 'team'." (and its "Help:" line) as "--origin: unknown value 'gide'; one of guide,
+    /// refilled, added, team. Did you mean 'guide'?": the option first, as `nnguide: --width: ...`
+    /// (seventh retest). A value its reader refused ("'soon' is not a number; --stale takes ...") keeps
+    /// the reader's words, which name the option. The quoted words are the value, the option, then the
+    /// choices.
     static func suggestingValue(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let first = lines.first, first.contains("is invalid for '"), first.contains("Please provide one of '") else { return text }
+        guard let first = lines.first, first.contains("he value '"), first.contains("' is invalid for '") else { return text }
         let quoted = first.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
-        guard quoted.count > 3 else { return text }
-        let choices = Array(quoted.dropFirst(2))
-        lines[0] = "The value '\(quoted[0])' is invalid for '\(quoted[1])': give one of "
-            + choices.dropLast().joined(separator: ", ") + " or " + choices[choices.count - 1] + "."
-        if let near = EditDistance.closest(to: quoted[0], among: choices, limit: 1).first { lines[0] += " Did you mean '\(near)'?" }
+        guard quoted.count >= 2 else { return text }
+        let value = quoted[0], option = optionLabel(quoted[1])
+        if first.contains("Please provide one of '"), quoted.count > 2 {
+            let choices = Array(quoted.dropFirst(2))
+            lines[0] = "\(option): unknown value '\(value)'; one of " + choices.joined(separator: ", ")
+            if let near = EditDistance.closest(to: value, among: choices, limit: 1).first { lines[0] += ". Did you mean '\(near)'?" }
+        } else if let r = first.firstRange(of: "' is invalid for '\(quoted[1])': ") {
+            let reason = String(first[r.upperBound...])
+            lines[0] = reason.contains("--") ? reason : "\(option): " + reason
+        }
+        lines.removeAll { $0.hasPrefix("Help:") }
         return lines.joined(separator: "\n")
+    }
+
+    /// `lint --format yaml`: the parser reads "yaml" as lint's <months> and refuses it before it sees
+    /// that lint has no --format; the unknown option is the mistake to report (seventh retest).
+    static func unknownOptionBehind(_ text: String, arguments: [String]) -> String? {
+        let quoted = text.split(separator: "\n").first.map { $0.split(separator: "'", omittingEmptySubsequences: false) } ?? []
+        guard text.contains("' is invalid for '<"), quoted.count > 3, let i = arguments.lastIndex(of: String(quoted[1])),
+              arguments.contains(where: { $0.hasPrefix("--") }) else { return nil }
+        var rest = arguments
+        rest.remove(at: i)
+        do { _ = try NNGuide.parseAsRoot(rest) } catch {
+            let t = NNGuide.fullMessage(for: error)
+            if t.contains("nknown option") { return t }
+        }
+        return nil
+    }
+
+    /// "--format <format>" as "--format", a positional "<shell>" as "shell".
+    static func optionLabel(_ name: String) -> String {
+        let head = name.split(separator: " ").first.map(String.init) ?? name
+        return head.hasPrefix("<") && head.hasSuffix(">") ? String(head.dropFirst().dropLast()) : head
     }
 
     /// The parser's "can't generate completion scripts for 'tcsh'. Please use ... with one of: zsh bash

@@ -23,11 +23,13 @@ struct SourcesCommand: ParsableCommand {
             Examples:
               nnguide sources
               nnguide sources guide
+              nnguide sources --width 60
               nnguide sources --json | jq '.[] | select(.cited_by == 0) | .id'
             """)
     @OptionGroup var content: ContentOptions
     @Option(name: .customLong("format"), help: ArgumentHelp("text (the default), markdown or json.", valueName: "format")) var chosenFormat: OutputFormat?
     @Flag(help: "Same as --format json.") var json = false
+    @OptionGroup var wrap: WidthOption
     @Argument(help: ArgumentHelp("A source id (as in sources.yaml).", valueName: "id")) var id: String?
 
     var format: OutputFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .text)) ?? .text }
@@ -80,9 +82,13 @@ struct SourcesCommand: ParsableCommand {
             lines += ["", "Cited by \(citations.count):", ""] + citations.map { "- \($0.item) (\(Self.place($0)))\($0.reviewed.map { ", reviewed \($0)" } ?? "")" }
             emit(lines)
         case .text:
-            var lines = ["\(source.id): \(source.title)"] + Self.fields(source).map { "  \($0.0): \($0.1)" }
+            let text = TextRenderer(guide: guide, width: wrap.columns)
+            var lines = text.hanging("\(source.id): \(source.title)", first: "", rest: "  ")
+            lines += Self.fields(source).flatMap { text.hanging("\($0.0): \($0.1)", first: "  ", rest: "    ") }
             lines.append(citations.isEmpty ? "Cited by nothing." : "Cited by \(citations.count):")
-            lines += citations.map { "  \(Self.place($0))  \($0.item)\($0.reviewed.map { " · reviewed \($0)" } ?? "")" }
+            lines += citations.flatMap {
+                text.hanging("\(Self.place($0))  \($0.item)\($0.reviewed.map { " · reviewed \($0)" } ?? "")", first: "  ", rest: "    ")
+            }
             emit(lines)
         }
     }
@@ -110,12 +116,17 @@ struct SourcesCommand: ParsableCommand {
             })
         case .text:
             guard !guide.sources.isEmpty else { emit(["No sources: the content folder has no sources.yaml, or it lists none."]); return }
-            let width = guide.sources.map(\.id.count).max() ?? 0
+            let text = TextRenderer(guide: guide, width: wrap.columns)
+            // Ids in a column while that leaves room for the citation; else each id alone before its indented lines.
+            let idWidth = guide.sources.map { DisplayWidth.of($0.id) }.max() ?? 0
+            let column = wrap.columns - idWidth - 2 >= 30
+            let rest = String(repeating: " ", count: column ? idWidth + 2 : 4)
             var lines: [String] = []
             for s in guide.sources {
-                let pad = String(repeating: " ", count: width - s.id.count)
-                lines.append("\(s.id)\(pad)  \(s.citation) · \(s.kind.rawValue) · cited by \(counts[s.id] ?? 0)")
-                if let u = s.url { lines.append(String(repeating: " ", count: width + 2) + u) }
+                if !column { lines.append(s.id) }
+                let first = column ? s.id + String(repeating: " ", count: idWidth - DisplayWidth.of(s.id) + 2) : rest
+                lines += text.hanging("\(s.citation) · \(s.kind.rawValue) · cited by \(counts[s.id] ?? 0)", first: first, rest: rest)
+                if let u = s.url { lines += text.hanging(u, first: rest, rest: rest) }
             }
             emit(lines)
         }

@@ -50,6 +50,28 @@ import Testing
         #expect(!moved.why.isEmpty)
     }
 
+    /// "Reproduce with" gives what the answers gave; a field the record says was assumed is not in it
+    /// (seventh retest: `--deploy cloud --interpretability helpful` beside "deploy not given: assumed cloud").
+    @Test(arguments: [["modality": "tabular", "task": "classification", "samples": "5000"],
+                      ["modality": "image", "task": "classification", "samples": "50000", "deploy": "mobile"]])
+    func aPathRecordReproducesWhatWasGiven(_ raw: [String: String]) throws {
+        let guide = try ContentLoader.load(directory: Fixtures.realContent)
+        let nav = try handPath(raw, guide)
+        let md = try #require(nav.record(catalog: guide.catalog, guide: guide, date: "2026-12-07"))
+        let lines = md.split(separator: "\n").map(String.init)
+        let command = try #require(lines.first { $0.hasPrefix("nnguide recommend ") }, "\(md)")
+        let assumed = lines.compactMap { l -> String? in
+            guard l.hasPrefix("- "), let r = l.range(of: " not given: assumed ") else { return nil }
+            return String(l[l.index(l.startIndex, offsetBy: 2)..<r.lowerBound]).replacingOccurrences(of: "\\_", with: "_")
+        }
+        #expect(!assumed.isEmpty, "nothing assumed:\n\(md)")
+        for name in assumed {
+            let flag = try #require(guide.decisions.brief[BriefField(name)]?.flag, "\(name)")
+            #expect(!command.contains(flag + " ") && !command.hasSuffix(flag), "\(name) assumed but in \(command)")
+        }
+        #expect(command.contains("--modality ") && command.contains("--task "), "\(command)")
+    }
+
     /// Without the guide there is no recommender to decide the brief: no block, rather than a guess.
     @Test func aRecordWithoutTheGuideCarriesNoBlock() throws {
         let guide = try ContentLoader.load(directory: Fixtures.realContent)

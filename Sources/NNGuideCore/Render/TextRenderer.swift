@@ -180,7 +180,7 @@ public struct TextRenderer: Sendable {
     func wrap(_ s: String, width w: Int? = nil) -> [String] { TextWrap.wrap(s, width: w ?? width) }
 
     /// Text wrapped after a first-line prefix, later lines after `rest` (same width as `first`).
-    func hanging(_ s: String, first: String, rest: String) -> [String] {
+    public func hanging(_ s: String, first: String, rest: String) -> [String] {
         let w = max(8, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
         return wrap(s, width: w).enumerated().map { i, line in
             let p = i == 0 ? first : rest

@@ -33,8 +33,8 @@ public enum TextWrap {
             case .word(let parts):
                 let ww = parts.reduce(0) { $0 + DisplayWidth.of($1.text) }
                 let spaceWidth = pendingSpace == nil ? 0 : 1
-                // A word too long for a line of its own starts one all the same: "(deep-dive-transformer-limitations),"
-                // goes on whole but for "),", never leaving a "(" alone at the end of this line (sixth retest).
+                // A word too long for a line of its own starts one all the same, never leaving a "(" alone
+                // at the end of this line (sixth retest); `cutPoint` says where it breaks.
                 if lineWidth > 0 && lineWidth + spaceWidth + ww > width { breakLine() }
                 if let s = pendingSpace { append(s.text, s.tag); lineWidth += 1; pendingSpace = nil }
                 if ww <= width - lineWidth {
@@ -61,24 +61,30 @@ public enum TextWrap {
 
     /// How many of `chars` go on a line with `room` cells: all when they fit; else up to the last
     /// place a long word may break (after `-`, `_` or `/`, before `.`); else as many as fit (at least
-    /// one on an empty line, so a character wider than the line still moves on).
-    /// Before a closing bracket comes first: "(deep-dive-transformer-limitations)," one cell too long
-    /// keeps the id whole, for a person to copy, and puts ")," on the next line.
+    /// one on an empty line, so a character wider than the line still moves on). No cut leaves a
+    /// closing bracket, or only punctuation, to start the next line: "(deep-dive-transformer-" /
+    /// "limitations)," rather than "…limitations" / ")," (seventh retest).
     static func cutPoint(_ chars: [Character], room: Int, lineEmpty: Bool) -> Int {
-        var fits = 0, w = 0, lastBreak = 0, beforeClose = 0
+        func orphans(_ k: Int) -> Bool {
+            k < chars.count && (")]}".contains(chars[k]) || chars[k...].allSatisfy { trailing.contains($0) })
+        }
+        var fits = 0, w = 0, lastBreak = 0
         for (i, c) in chars.enumerated() {
             w += DisplayWidth.of(c)
             if w > room { break }
             fits = i + 1
-            if i > 0, "-_/".contains(c) { lastBreak = i + 1 }
-            if i + 2 < chars.count, chars[i + 1] == ".", i > 0 { lastBreak = i + 1 }
-            if i + 1 < chars.count, ")]}".contains(chars[i + 1]), i > 0 { beforeClose = i + 1 }
+            if i > 0, "-_/".contains(c), !orphans(i + 1) { lastBreak = i + 1 }
+            if i + 2 < chars.count, chars[i + 1] == ".", i > 0, !orphans(i + 1) { lastBreak = i + 1 }
         }
         if fits == chars.count { return fits }
-        if beforeClose > 0 { return beforeClose }
         if lastBreak > 0 { return lastBreak }
-        return fits > 0 ? fits : (lineEmpty ? 1 : 0)
+        var cut = fits
+        while cut > 1, orphans(cut) { cut -= 1 }
+        return cut > 0 ? cut : (lineEmpty ? 1 : 0)
     }
+
+    /// What stays with the word before it: closing brackets and the punctuation after a word.
+    static let trailing: Set<Character> = [")", "]", "}", ",", ".", ";", ":", "!", "?", "'", "\"", "’", "”", "…"]
 
     /// Cut by characters, never re-flowed: preformatted text (code), whose spaces and words are its own.
     public static func cut(_ s: String, width: Int) -> [String] {

@@ -77,8 +77,6 @@ public struct AppState: Sendable {
     public internal(set) var saves: ReadingSaves
     /// Set on the way out: the line saying where an unsaved brief was kept as a draft.
     public internal(set) var draftLine: String?
-    /// The briefs folder was read once for the brief last open, which the hub then continues (`App/LastBrief.swift`).
-    var askedForLastBrief = false
     /// The session ends of SIGHUP: no terminal is left to print to.
     public internal(set) var hungUp = false
     /// The whole guide did not load after the preview: the loop restores the terminal and says why.

@@ -2,11 +2,11 @@ import NNGuideCore
 
 /// The views of the explorer, and THE table of them: each case's title, Home's line about it, the
 /// action that opens it and its screen type. Adding a view is three edits: (1) a case here with its
-/// row in `entry`; (2) a file with its screen type, conforming to `Screen`, whose `scopes` are
-/// `[.view(id)]`; (3) its rows in `Keymap.bindings`: the key that shows it and its own keys, in
-/// `.view(id)` (README's key table names them, as every key: `ReadmeKeysTests`). Its keymap scope and
-/// help heading come from the case (`Scope.view`, titled by `entry`); Home lists it; `ViewTableTests`
-/// fails on a case without a screen of its type or without a key. The app keeps one value of each
+/// row in `row`, and its type's `ViewScreen` line under the enum; (2) a file with its screen type,
+/// conforming to `Screen`, whose `scopes` are `[.view(id)]`; (3) its rows in `Keymap.bindings`: the
+/// key that shows it and its own keys, in `.view(id)` (README's key table names them, as every key:
+/// `ReadmeKeysTests`). Its keymap scope and help heading come from the case (`Scope.view`, titled by
+/// `entry`); Home lists it; `ViewTableTests` fails on a case without a screen of its type or without a key. The app keeps one value of each
 /// (`ScreenStore`), made by `entry`, and one stack of screens per view shown in place of the others (a
 /// mode, as Textual's `_screen_stacks[mode]`); a view whose `presentation` is `.pushed` is pushed over
 /// whatever is showing (Help). A screen pushed by another (Decide's) is a `Screen` too: its file and
@@ -18,23 +18,44 @@ public enum ViewID: String, Sendable, CaseIterable, Codable {
     /// itself), the action that opens it (its key is the keymap's), and how it is made before it is
     /// first shown. Home's list of views is this table, in this order.
     var entry: (title: String, about: String?, opens: Action, make: () -> any Screen) {
+        let (title, about, opens, screen) = row
+        return (title, about, opens, { screen.init() })
+    }
+
+    /// The table's row, with the view's screen type rather than a screen.
+    private var row: (String, String?, Action, any ViewScreen.Type) {
         switch self {
-        case .home: return ("Home", nil, .show(.home), HomeView.init)
-        case .contents: return ("Contents", "the guide as a tree", .show(.contents), ContentsView.init)
-        case .reader: return ("Reader", nil, .show(.reader), ReaderView.init)
-        case .glossary: return ("Glossary", "every term, filter as you type", .show(.glossary), GlossaryView.init)
-        case .search: return ("Search", "the whole guide, as you type", .show(.search), SearchView.init)
-        case .compare: return ("Compare", "architectures side by side", .show(.compare), CompareView.init)
-        case .decide: return ("Decide", "the decision navigator", .show(.decide), HubScreen.init)
-        case .help: return ("Help", "every key", .help, HelpView.init)
+        case .home: return ("Home", nil, .show(.home), HomeView.self)
+        case .contents: return ("Contents", "the guide as a tree", .show(.contents), ContentsView.self)
+        case .reader: return ("Reader", nil, .show(.reader), ReaderView.self)
+        case .glossary: return ("Glossary", "every term, filter as you type", .show(.glossary), GlossaryView.self)
+        case .search: return ("Search", "the whole guide, as you type", .show(.search), SearchView.self)
+        case .compare: return ("Compare", "architectures side by side", .show(.compare), CompareView.self)
+        case .decide: return ("Decide", "the decision navigator", .show(.decide), HubScreen.self)
+        case .help: return ("Help", "every key", .help, HelpView.self)
         }
     }
 
-    /// Pushed over whatever is showing (Help) rather than shown in place of the others.
-    var pushed: Bool { type(of: entry.make()).pushed }
+    /// Pushed over whatever is showing (Help) rather than shown in place of the others: its screen
+    /// type's presentation, read without making one.
+    var pushed: Bool { row.3.pushed }
 
     public var title: String { entry.title }
 }
+
+/// The screen of a view (`ViewID`): one value, made before it is first shown.
+protocol ViewScreen: Screen {
+    init()
+}
+
+extension HomeView: ViewScreen {}
+extension ContentsView: ViewScreen {}
+extension ReaderView: ViewScreen {}
+extension GlossaryView: ViewScreen {}
+extension SearchView: ViewScreen {}
+extension CompareView: ViewScreen {}
+extension HubScreen: ViewScreen {}
+extension HelpView: ViewScreen {}
 
 /// What a screen reads from the app, and the one way it asks the app for more: never the app state
 /// itself, so screens cannot reach around it. A method that may change the brief or ask the stack
@@ -180,8 +201,13 @@ public protocol Screen: Sendable {
     /// scroll and selection valid.
     mutating func fit(_ ctx: inout ScreenContext)
     /// Called when the user asks for the view by its key (not when Back returns to it): the
-    /// glossary and search start typing, the contents show where you are reading.
-    mutating func activate(_ ctx: ScreenContext)
+    /// glossary and search start typing, the contents show where you are reading, the decision hub
+    /// asks once for the brief last open.
+    mutating func activate(_ ctx: inout ScreenContext) -> Effect
+    /// Help pushed over this screen while its text field has the keys closes the field first, as Esc
+    /// would (a filter, so help returns to its list: vim's help is opened from normal mode and returns
+    /// there); false keeps the field typing under help (the brief form).
+    var fieldClosesForHelp: Bool { get }
     /// Called when the view is pushed over another screen, with that screen's keymap scopes (help
     /// opens at their keys).
     mutating func push(over scopes: [Scope], _ ctx: ScreenContext)
@@ -214,8 +240,9 @@ extension Screen {
     public mutating func fit(_ ctx: inout ScreenContext) {}
     /// Fitting from a method that only reads the context (a find, a view asked for by its key).
     public mutating func fit(_ ctx: ScreenContext) { var c = ctx; fit(&c) }
-    public mutating func activate(_ ctx: ScreenContext) {}
-    public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { activate(ctx) }
+    public mutating func activate(_ ctx: inout ScreenContext) -> Effect { .none }
+    public var fieldClosesForHelp: Bool { false }
+    public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { var c = ctx; _ = activate(&c) }
     public var prompt: FindPrompt? { get { nil } set {} }
     public mutating func promptKey(_ action: Action?, _ ctx: ScreenContext) -> String? { nil }
     public mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) -> Bool { false }

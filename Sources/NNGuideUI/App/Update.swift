@@ -172,9 +172,9 @@ extension AppState {
         guard !id.pushed else { push(id); return }
         go(.view(id))
         clearStack()
-        if id == .decide { askForLastBrief() }
-        withView(id) { v, ctx in v.activate(ctx) }
+        let effect = run(.view(id)) { v, c in v.activate(&c) }
         fitTop()
+        apply(effect, for: .show(id))
     }
 
     // MARK: navigation

@@ -11,7 +11,7 @@ import Testing
     /// focused field's row, its top keeps that row (and what it says about itself, when that fits)
     /// on screen, and the screen shows the field's name there under the selection bar.
     @Test func aLongFormAt40x12RevealsTheCurrentField() throws {
-        var s = press(Fixture.state(40, 12), keys("d3", "1", "j", "2"))
+        var s = press(Fixture.state(40, 12), keys("d3", "1", Key.down, "2"))
         var tops: Set<Int> = []
         for step in 0...Self.schema.fields.count {
             let form = try s.decide.form
@@ -31,7 +31,7 @@ import Testing
             #expect(buffer.lines[y].contains(name), "step \(step): row \(y) is \(buffer.lines[y])")
             #expect((pane.x..<pane.maxX).contains { buffer[$0, y].role == .selection }, "step \(step): row \(y) not selected")
             tops.insert(form.rows.top)
-            s = press(s, keys("j"))
+            s = press(s, [.down])
         }
         #expect(tops.count > 1, "the form fits 40x12 whole: the test needs a longer one")
         // The last field stays the focus, in view, after Down at the bottom.
@@ -43,7 +43,7 @@ import Testing
     /// A key that changes the brief lays the form out once and judges the brief once.
     @Test func theLayoutIsWorkedOutOncePerStateNotPerFrame() throws {
         for (w, h) in [(40, 12), (80, 24)] {
-            var s = press(Fixture.state(w, h), keys("d3", "1", "j", "2"))
+            var s = press(Fixture.state(w, h), keys("d3", "1", Key.down, "2"))
             let layouts = try s.decide.form.laid.misses, judgements = s.draft.judged.misses
             #expect(layouts > 0 && judgements > 0)
             let first = render(s)
@@ -65,9 +65,9 @@ import Testing
     /// The recommendation screen takes the flips the form's marks came from, and a flip it applies
     /// is judged once: back in the form, the marks are that judgement's.
     @Test func theRecommendationScreenSharesTheFormsJudgement() throws {
-        var s = press(Fixture.state(), keys("d3", "1", "j", "2"))
+        var s = press(Fixture.state(), keys("d3", "1", Key.down, "2"))
         let judgements = s.draft.judged.misses
-        s = press(s, keys("r"))
+        s = press(s, [.ctrl("r")])
         #expect(s.decide.top is RecommendationScreen)
         #expect(s.draft.judged.misses == judgements, "r worked the flips out again")
         let flips = try #require(s.decide.top as? RecommendationScreen).shown

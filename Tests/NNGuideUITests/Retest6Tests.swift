@@ -12,7 +12,7 @@ import Testing
 
     /// The brief form with text/generation chosen, and its save come back from disk.
     static func saved(_ w: Int, _ h: Int) -> AppState {
-        let s = press(Fixture.state(w, h), keys("d3", "4j6", "w"))
+        let s = press(Fixture.state(w, h), keys("d3", "4", Key.down, "6", Key.ctrl("s")))
         return update(s, .done(.briefSaved(path: folder + "/text-generation.yaml", new: true), to: s.topAsker)).0
     }
 

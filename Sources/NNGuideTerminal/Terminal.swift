@@ -18,7 +18,7 @@ public enum ColorDepth: Sendable { case none, eight, many }
 
 /// The only door to the terminal: draws buffers (only the cells that changed), reads keys,
 /// reports resizes, and puts the terminal back on every way out.
-public final class Terminal {
+public final class Terminal: Backend {
     public private(set) var width = 0
     public private(set) var height = 0
     public let colors: ColorDepth
@@ -97,7 +97,7 @@ public final class Terminal {
     /// is on: the main loop checks it after every key and leaves the way `q` does.
     public var quitSignal: Int32? { TerminalRestore.pendingQuit == 0 ? nil : TerminalRestore.pendingQuit }
 
-    /// From now on an ending signal interrupts `readKey()` and sets `quitSignal` instead of ending
+    /// From now on an ending signal interrupts `readKey` and sets `quitSignal` instead of ending
     /// the program, so the caller saves what it holds before it goes.
     public func leaveOnSignals() { TerminalRestore.loopLeavesOnSignal = true }
 
@@ -106,9 +106,9 @@ public final class Terminal {
     public static func endOfPendingSignal() { TerminalRestore.endOfPendingSignal() }
 
     /// Puts the terminal back: normal screen, cursor visible, keys cooked. Safe to call twice.
-    public func close() { TerminalRestore.restore() }
+    public func restore() { TerminalRestore.restore() }
 
-    deinit { close() }
+    deinit { restore() }
 
     /// Sends the cells that changed since the last frame. `full` forgets the last frame (Ctrl-L,
     /// after a resize or a suspend).
@@ -153,14 +153,19 @@ public final class Terminal {
     /// The code curses returns for the start of a bracketed paste (above every key it defines).
     static let pasteStart = KEY_MAX + 1
 
-    /// Waits for the next key. Resizes and mouse events come back as keys too.
+    /// Waits for the next key, at most `timeout` seconds (nil: until one comes); nil when none came
+    /// or a signal interrupted the wait. Resizes and mouse events come back as keys too.
     /// Bytes are read one at a time (`wgetch`) and put together into characters here, not by curses'
     /// `wget_wch`, which swallows every later key after one byte that is not UTF-8 (UTF8KeyCollector).
-    public func readKey() -> Key {
+    public func readKey(timeout: Double? = nil) -> Key? {
+        let win = nng_stdscr()
+        if let timeout { wtimeout(win, Int32(max(0, min(timeout, 3600)) * 1000)) }
+        // Only the first byte waits that long: the rest of a character or a sequence is already there.
+        defer { if timeout != nil { wtimeout(win, -1) } }
         while true {
             let code: Int32
-            if let again = replayCode { code = again; replayCode = nil } else { code = wgetch(nng_stdscr()) }
-            if code == ERR { _ = utf8.interrupt(); return .unknown }
+            if let again = replayCode { code = again; replayCode = nil } else { code = wgetch(win) }
+            if code == ERR { _ = utf8.interrupt(); return nil }
             if code > 0xFF {
                 if utf8.interrupt() { replayCode = code; return .unknown }
                 if code == Self.pasteStart { return readPaste() }

@@ -53,7 +53,7 @@ enum Explorer {
         guard let preview = content.cache.preview(pages: pagesShown(saved)) else {
             // (Cannot follow a stored frame, which needs the file the preview reads; were it to, the
             // terminal goes back before the YAML is read, so its errors print on the normal screen.)
-            terminal?.close()
+            terminal?.restore()
             return try session(content.load(), content: content, store: store, saved: saved, warning: warning, open: nil, mouse: mouse)
         }
         try session(preview.skeleton, full: {
@@ -170,7 +170,7 @@ enum Explorer {
                         predrawn: Buffer? = nil, store: StateStore, saved: ReadingState,
                         warning: String?, open: String?, mouse: Bool) throws {
         let terminal = try given ?? openTerminal(mouse: mouse)
-        defer { terminal.close() }
+        defer { terminal.restore() }
         // Key events carry the time they were read on this clock (it only goes forward): `update`
         // throttles the reading state's saves by it and never reads a clock itself.
         // (CLOCK_MONOTONIC, as `ProcessInfo.systemUptime` reads it, without setting up ProcessInfo
@@ -204,7 +204,7 @@ enum Explorer {
             // the cache (usually nothing) is redrawn.
             for command in first { state = runner.settle(state, runner.run(command, guide: state.guide)).state }
             if state.guideFailed {
-                terminal.close()
+                terminal.restore()
                 throw failure?() ?? ExitCode(65)
             }
             let whole = render(state)
@@ -213,15 +213,7 @@ enum Explorer {
         }
         // SIGTERM and SIGHUP leave through the same saves as `q` (in `update`), then end the program.
         terminal.leaveOnSignals()
-        while !state.quit {
-            var key = Key.unknown
-            if terminal.quitSignal == nil { key = terminal.readKey() }
-            let event: Event = terminal.quitSignal.map { .quitSignal(hangUp: $0 == SIGHUP) } ?? .key(key, at: clock())
-            state = runner.settle(state, event).state
-            if state.quit { break }
-            terminal.draw(render(state), full: state.redraw || terminal.takeResumed() || { if case .resize = key { return true }; return false }())
-        }
-        terminal.close()
+        state = RunLoop.run(state, on: terminal, runner: runner, clock: clock)
         // After a hang-up there is nothing to print to (`farewell` is empty then); the files are saved all the same.
         for line in state.farewell { printError(line) }
         if let content, terminal.quitSignal == nil, !state.hungUp {

@@ -46,8 +46,11 @@ struct BriefPathTmuxTests {
     @Test(arguments: sizes) func aPicksHintOffersEnterOnlyOnAFocusedLink(_ w: Int, _ h: Int) throws {
         let t = try tabularBrief(w, h, then: "C-p")
         t.waitFor("pick")
+        // Wait for the pick's own hint line, not a frame still being drawn (read too early under load).
+        t.waitForScreen("the pick's hint") { ($0.split(separator: "\n").last ?? "").contains("Tab") }
         #expect(hint(t).contains("Tab") && !hint(t).contains("Enter"), "\(w)x\(h): \(hint(t))")
         try t.send("Tab")
+        t.waitForScreen("Enter open on the focused link") { ($0.split(separator: "\n").last ?? "").contains("Enter open") }
         #expect(hint(t).contains("Enter open"), "\(w)x\(h): \(hint(t))")
         try quit(t)
     }

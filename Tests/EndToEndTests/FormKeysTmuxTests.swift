@@ -35,7 +35,7 @@ struct FormKeysTmuxTests {
         t.waitFor("modality 1/")
         #expect(t.settled().split(separator: "\n").last?.contains("^S save") == true, "\(t.screen())")
         try t.type("tabular")
-        t.waitFor("tabular\u{258C}")
+        t.waitFor("modality*        tabular")
         #expect(!t.screen().contains("Contents"), "t left the form:\n\(t.screen())")
         try t.send("Enter")
         t.waitFor("modality*        \u{25C2} tabular \u{25B8}")

@@ -70,7 +70,7 @@ import Testing
         s = press(s, [.ctrl("r")])
         #expect(s.decide.top is RecommendationScreen)
         #expect(s.draft.judged.misses == judgements, "r worked the flips out again")
-        let flips = try #require(s.decide.top as? RecommendationScreen).shown
+        let flips = try #require(s.decide.top as? RecommendationScreen).flips(s.context)
         let brief = try #require(s.draft.brief(Self.schema))
         #expect(flips == Flips.analyze(brief, with: Recommender(guide: Fixture.guide)))
     }

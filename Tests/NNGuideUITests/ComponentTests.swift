@@ -52,10 +52,25 @@ import Testing
         c.fit(count: 10, lines: 30, height: 7, showing: showing)
         #expect(c.index == 9 && c.top == 23)
         // The cursor alone moves on a step; fitting is the caller's.
-        let moved = c.step(.pageUp, count: 10, page: 3)
-        #expect(moved && c.index == 6 && c.top == 23)
-        let other = c.step(.open, count: 10, page: 3)
-        #expect(!other && c.index == 6)
+        let moved = c.step(.lineUp, count: 10)
+        #expect(moved && c.index == 8 && c.top == 23)
+        let other = c.step(.open, count: 10)
+        #expect(!other && c.index == 8)
+    }
+
+    /// Tall items page by the one rule of one-line lists: the cursor moves a screenful of lines on and
+    /// the list turns with it, so the chosen item stays on the row it was on (it jumped to the bottom).
+    @Test func aListOfTallItemsPagesAsAListOfLinesDoes() {
+        let items = (0..<10).map { $0 * 3..<($0 * 3 + 3) }
+        var l = SelectList()
+        #expect(l.move(.pageDown, items: items, lines: 30, height: 7) && l.index == 2 && l.top == 6)
+        #expect(l.move(.pageDown, items: items, lines: 30, height: 7) && l.index == 4 && l.top == 12)
+        l.index = 9; l.top = 23
+        #expect(l.move(.pageUp, items: items, lines: 30, height: 7) && l.index == 7 && l.top == 17)
+        // One-line items: the same rule, a screen of items.
+        var one = SelectList()
+        #expect(one.move(.pageDown, count: 20, height: 3) && one.index == 3 && one.top == 3)
+        #expect(one.move(.pageDown, items: (0..<20).map { $0..<($0 + 1) }, lines: 20, height: 3) && one.index == 6 && one.top == 6)
     }
 
     @Test func theScrollLabel() {

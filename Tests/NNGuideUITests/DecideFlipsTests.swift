@@ -21,7 +21,7 @@ import Testing
 
     @Test func theScreenListsEveryFlipAndEnterAppliesTheLastOne() throws {
         var s = press(Fixture.state(), Self.result)
-        let shown = try #require(s.decide.top as? RecommendationScreen).shown
+        let shown = try #require(s.decide.top as? RecommendationScreen).flips(s.context)
         let brief = try #require(s.decide.draft.brief(Fixture.guide.decisions.brief))
         #expect(shown == Flips.analyze(brief, with: Recommender(guide: Fixture.guide)))
         try #require(!shown.isEmpty, "the fixture brief must have a flip")

@@ -29,4 +29,24 @@ import Testing
             expectGolden(s, "\(name)-\(w)x\(h)", roles: true)
         }
     }
+
+    /// The comparison runs the recommender for each brief and each differing field: it is worked out
+    /// once for the two briefs, and frames, fits and scrolling read the one kept.
+    @Test func theComparisonIsWorkedOutOnceNotPerFrame() throws {
+        var s = press(Fixture.state(80, 24), keys("d5"))
+        s = update(s, .done(.briefsListed(Self.listed, folder: "/b"), to: s.topAsker)).0
+        s = press(s, keys("v", "j", "v"))
+        let misses = try #require(s.decide.top as? BriefComparisonScreen).compared.misses
+        #expect(misses == 1)
+        let first = render(s)
+        for _ in 0..<2 {
+            s = press(s, [.resize(width: 80, height: 24)])
+            #expect(render(s).lines == first.lines)
+        }
+        s = press(s, keys("j", "k"))
+        let after = try #require(s.decide.top as? BriefComparisonScreen)
+        #expect(after.compared.misses == misses, "the comparison was worked out again")
+        #expect(after.compared.peek(.init(a: "/b/text-generation.yaml", b: "/b/text-classification.yaml", av: Self.listed[0].values,
+                                          bv: Self.listed[1].values, library: ObjectIdentifier(s.context.library))) != nil)
+    }
 }

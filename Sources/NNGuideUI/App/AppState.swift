@@ -117,11 +117,11 @@ public struct AppState: Sendable {
                       sessions: sessions, homeFolder: homeFolder)
     }
 
-    /// Runs `body` on a view's state, in place, for what only reads the context (a find, a view
-    /// asked for by its key).
-    mutating func withView<R>(_ id: ViewID, _ body: (inout any Screen, ScreenContext) -> R) -> R {
-        let ctx = context
-        return body(&screens[id], ctx)
+    /// Does `call` to a view in place, for what only reads the context (a find, a view asked for by
+    /// its key).
+    mutating func withView<C: ScreenCall>(_ id: ViewID, _ call: C) -> C.Result {
+        var ctx = context
+        return screens.call(.view(id), call, &ctx)
     }
 
     public func view(_ id: ViewID) -> any Screen { screens[id] }
@@ -137,7 +137,7 @@ public struct AppState: Sendable {
     mutating func fitAll() {
         var ids = ViewID.allCases.map(ScreenID.view)
         for frames in stacks.values { ids += frames.map(\.screen) }
-        for id in ids { _ = run(id) { s, c in s.fit(&c); return .none } }
+        for id in ids { _ = run(id, .fit) }
     }
 
     /// Where you are now, as history records it.
@@ -183,11 +183,11 @@ public struct AppState: Sendable {
 
 /// The views the app speaks to by name, as their own types (and for tests). A new view needs none.
 extension AppState {
-    public internal(set) var home: HomeView { get { screens[.home, as: HomeView.self] } _modify { yield &screens[.home, as: HomeView.self] } }
-    public internal(set) var contents: ContentsView { get { screens[.contents, as: ContentsView.self] } _modify { yield &screens[.contents, as: ContentsView.self] } }
-    public internal(set) var reader: ReaderView { get { screens[.reader, as: ReaderView.self] } _modify { yield &screens[.reader, as: ReaderView.self] } }
-    public internal(set) var glossary: GlossaryView { get { screens[.glossary, as: GlossaryView.self] } _modify { yield &screens[.glossary, as: GlossaryView.self] } }
-    public internal(set) var search: SearchView { get { screens[.search, as: SearchView.self] } _modify { yield &screens[.search, as: SearchView.self] } }
-    public internal(set) var compare: CompareView { get { screens[.compare, as: CompareView.self] } _modify { yield &screens[.compare, as: CompareView.self] } }
-    public internal(set) var help: HelpView { get { screens[.help, as: HelpView.self] } _modify { yield &screens[.help, as: HelpView.self] } }
+    public internal(set) var home: HomeView { get { screens.home } _modify { yield &screens.home } }
+    public internal(set) var contents: ContentsView { get { screens.contents } _modify { yield &screens.contents } }
+    public internal(set) var reader: ReaderView { get { screens.reader } _modify { yield &screens.reader } }
+    public internal(set) var glossary: GlossaryView { get { screens.glossary } _modify { yield &screens.glossary } }
+    public internal(set) var search: SearchView { get { screens.search } _modify { yield &screens.search } }
+    public internal(set) var compare: CompareView { get { screens.compare } _modify { yield &screens.compare } }
+    public internal(set) var help: HelpView { get { screens.help } _modify { yield &screens.help } }
 }

@@ -1,13 +1,14 @@
 import NNGuideCore
 
-/// The views of the explorer, and THE table of them: each case's title, Home's line about it, the
-/// action that opens it and its screen type. Adding a view is three edits: (1) a case here with its
-/// row in `row`, and its type's `ViewScreen` line under the enum; (2) a file with its screen type,
-/// conforming to `Screen`, whose `scopes` are `[.view(id)]`; (3) its rows in `Keymap.bindings`: the
-/// key that shows it and its own keys, in `.view(id)` (README's key table names them, as every key:
-/// `ReadmeKeysTests`). Its keymap scope and help heading come from the case (`Scope.view`, titled by
-/// `entry`); Home lists it; `ViewTableTests` fails on a case without a screen of its type or without a key. The app keeps one value of each
-/// (`ScreenStore`), made by `entry`, and one stack of screens per view shown in place of the others (a
+/// The views of the explorer, and THE table of them: each case's title, Home's line about it and the
+/// action that opens it. Adding a view is four edits: (1) a case here with its row in `entry`; (2) a
+/// file with its screen type, conforming to `Screen`, whose `scopes` are `[.view(id)]`; (3) its rows
+/// in `Keymap.bindings`: the key that shows it and its own keys, in `.view(id)` (README's key table
+/// names them, as every key: `ReadmeKeysTests`); (4) its typed property in `ScreenStore`, with its
+/// case in the store's two switches (the compiler names both). Its keymap scope and help heading
+/// come from the case (`Scope.view`, titled by `entry`); Home lists it; `ViewTableTests` fails on a
+/// case whose screen does not have its scope or without a key. The app keeps one value of each
+/// (`ScreenStore`), and one stack of screens per view shown in place of the others (a
 /// mode, as Textual's `_screen_stacks[mode]`); a view whose `presentation` is `.pushed` is pushed over
 /// whatever is showing (Help). A screen pushed by another (Decide's) is a `Screen` too: its file and
 /// its keymap scope, nothing else.
@@ -15,47 +16,26 @@ public enum ViewID: String, Sendable, CaseIterable, Codable {
     case home, contents, reader, search, glossary, compare, decide, help
 
     /// The title, Home's line about the view (nil: Home does not list it, as the reader and Home
-    /// itself), the action that opens it (its key is the keymap's), and how it is made before it is
-    /// first shown. Home's list of views is this table, in this order.
-    var entry: (title: String, about: String?, opens: Action, make: () -> any Screen) {
-        let (title, about, opens, screen) = row
-        return (title, about, opens, { screen.init() })
-    }
-
-    /// The table's row, with the view's screen type rather than a screen.
-    private var row: (String, String?, Action, any ViewScreen.Type) {
+    /// itself) and the action that opens it (its key is the keymap's). Home's list of views is this
+    /// table, in this order.
+    var entry: (title: String, about: String?, opens: Action) {
         switch self {
-        case .home: return ("Home", nil, .show(.home), HomeView.self)
-        case .contents: return ("Contents", "the guide as a tree", .show(.contents), ContentsView.self)
-        case .reader: return ("Reader", nil, .show(.reader), ReaderView.self)
-        case .glossary: return ("Glossary", "every term, filter as you type", .show(.glossary), GlossaryView.self)
-        case .search: return ("Search", "the whole guide, as you type", .show(.search), SearchView.self)
-        case .compare: return ("Compare", "architectures side by side", .show(.compare), CompareView.self)
-        case .decide: return ("Decide", "the decision navigator", .show(.decide), HubScreen.self)
-        case .help: return ("Help", "every key", .help, HelpView.self)
+        case .home: return ("Home", nil, .show(.home))
+        case .contents: return ("Contents", "the guide as a tree", .show(.contents))
+        case .reader: return ("Reader", nil, .show(.reader))
+        case .glossary: return ("Glossary", "every term, filter as you type", .show(.glossary))
+        case .search: return ("Search", "the whole guide, as you type", .show(.search))
+        case .compare: return ("Compare", "architectures side by side", .show(.compare))
+        case .decide: return ("Decide", "the decision navigator", .show(.decide))
+        case .help: return ("Help", "every key", .help)
         }
     }
 
-    /// Pushed over whatever is showing (Help) rather than shown in place of the others: its screen
-    /// type's presentation, read without making one.
-    var pushed: Bool { row.3.pushed }
+    /// Pushed over whatever is showing (Help) rather than shown in place of the others.
+    var pushed: Bool { type(of: ScreenStore.initial[self]).pushed }
 
     public var title: String { entry.title }
 }
-
-/// The screen of a view (`ViewID`): one value, made before it is first shown.
-protocol ViewScreen: Screen {
-    init()
-}
-
-extension HomeView: ViewScreen {}
-extension ContentsView: ViewScreen {}
-extension ReaderView: ViewScreen {}
-extension GlossaryView: ViewScreen {}
-extension SearchView: ViewScreen {}
-extension CompareView: ViewScreen {}
-extension HubScreen: ViewScreen {}
-extension HelpView: ViewScreen {}
 
 /// What a screen reads from the app, and the one way it asks the app for more: never the app state
 /// itself, so screens cannot reach around it. A method that may change the brief or ask the stack

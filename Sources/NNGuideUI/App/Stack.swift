@@ -3,12 +3,12 @@ import NNGuideCore
 /// The screen stacks: what a screen asks of its stack (`ScreenContext`: push, dismiss with a result,
 /// push again what it kept), one Back, and where commands' and pushed screens' results go: to the screen that asked.
 extension AppState {
-    /// Runs `body` on a screen with a context over the brief, keeps the brief it changed and applies
+    /// Asks a screen with a context over the brief, keeps the brief it changed and applies
     /// the changes it asked of the stack, in order. A command it runs is asked in its name, so the
     /// result comes back to it.
-    mutating func run(_ id: ScreenID, _ body: (inout any Screen, inout ScreenContext) -> Effect) -> Effect {
+    mutating func run(_ id: ScreenID, _ ask: Ask) -> Effect {
         var ctx = context
-        var effect = body(&screens[id], &ctx)
+        var effect = screens.call(id, ask, &ctx)
         draft = ctx.draft
         sessions = ctx.sessions
         if case .run(let command) = effect {
@@ -19,22 +19,22 @@ extension AppState {
         return effect
     }
 
-    /// Runs `body` on the screen on top, then fits the screen on top now: a screen that came on top,
+    /// Asks the screen on top, then fits the screen on top now: a screen that came on top,
     /// or a pushed one (a decision screen lays itself out for the state it is in).
-    mutating func onTop(_ body: (inout any Screen, inout ScreenContext) -> Effect) -> Effect {
+    mutating func onTop(_ ask: Ask) -> Effect {
         let was = top
-        let effect = run(top, body)
+        let effect = run(top, ask)
         if top != was || !top.isView { fitTop() }
         return effect
     }
 
-    /// Runs `body` on the screen on top, for what only reads the context (the find prompt).
-    mutating func withTop<R>(_ body: (inout any Screen, ScreenContext) -> R) -> R {
-        let ctx = context
-        return body(&screens[top], ctx)
+    /// Does `call` to the screen on top, for what only reads the context (the find prompt).
+    mutating func withTop<C: ScreenCall>(_ call: C) -> C.Result {
+        var ctx = context
+        return screens.call(top, call, &ctx)
     }
 
-    mutating func fitTop() { _ = run(top) { s, c in s.fit(&c); return .none } }
+    mutating func fitTop() { _ = run(top, .fit) }
 
     /// Pushes, dismisses or pushes again, on the stack shown, for the screen `asker`. A screen pushed
     /// is started (its own first command) and remembers who pushed it; one dismissed with a result
@@ -45,7 +45,7 @@ extension AppState {
         case .push(let screen):
             let id = screens.add(screen)
             frames.append(Frame(screen: id, pusher: asker))
-            after = run(id) { s, c in s.start(&c) }
+            after = run(id, .start)
         case .pushAgain(let kept):
             var pusher = asker
             for screen in kept {
@@ -56,7 +56,7 @@ extension AppState {
         case .dismiss(let result):
             guard let gone = frames.popLast() else { return effect }
             screens.remove(gone.screen)
-            if let result, let pusher = gone.pusher, screens.holds(pusher) { after = run(pusher) { s, c in s.resume(result, &c) } }
+            if let result, let pusher = gone.pusher, screens.holds(pusher) { after = run(pusher, .resume(result)) }
         }
         return after == .none ? effect : after
     }
@@ -80,9 +80,9 @@ extension AppState {
         // From a text field, help opens at the field's keys: they are the ones that act there.
         let beneath = typing ? current.typingScopes + current.scopes : current.scopes
         // Help over a filter closes back to its list (sixth retest expected the list).
-        if typing, current.fieldClosesForHelp { _ = run(top) { s, c in s.handle(.cancel, &c) } }
+        if typing, current.fieldClosesForHelp { _ = run(top, .handle(.cancel)) }
         frames.append(Frame(screen: .view(id), pusher: nil))
-        withView(id) { v, ctx in v.push(over: beneath, ctx) }
+        withView(id, Tell.pushOver(beneath))
     }
 
     /// Takes the top screen off: the one under it is exactly as it was (fitted, for a resize meanwhile).
@@ -100,7 +100,7 @@ extension AppState {
             show(prev)
             return
         }
-        let effect = onTop { s, c in s.handle(.back, &c) }
+        let effect = onTop(.handle(.back))
         if effect == .unhandled { pop() } else { apply(effect, for: .back) }
     }
 
@@ -115,7 +115,7 @@ extension AppState {
         var ctx = context
         for i in gone.indices.reversed() {
             let above = gone[(i + 1)...].map { screens[$0.screen] }
-            _ = screens[gone[i].screen].closing(above: above, &ctx)
+            _ = screens.call(gone[i].screen, Closing(above: above), &ctx)
         }
         draft = ctx.draft
         sessions = ctx.sessions
@@ -134,7 +134,7 @@ extension AppState {
         // A screen's result may change its stack, which a box on top of it would take instead: the
         // box, about what was on screen, closes first.
         if modalOnTop && id != top { pop() }
-        _ = run(id) { s, c in s.receive(result, &c); return .none }
+        _ = run(id, .receive(result))
         if id == top { fitTop() }
     }
 }

@@ -131,7 +131,7 @@ extension AppState {
         case .jumpToMark:
             if reading.bookmarks.isEmpty { message = "No bookmarks yet: \(Keymap.key(.setMark)) and a letter sets one" } else { bookmarkKey = .jump }
         default:
-            let effect = onTop { s, c in s.handle(action, &c) }
+            let effect = onTop(.handle(action))
             apply(effect, for: action)
         }
         remember()
@@ -172,7 +172,7 @@ extension AppState {
         guard !id.pushed else { push(id); return }
         go(.view(id))
         clearStack()
-        let effect = run(.view(id)) { v, c in v.activate(&c) }
+        let effect = run(.view(id), .activate)
         fitTop()
         apply(effect, for: .show(id))
     }
@@ -262,7 +262,7 @@ extension AppState {
     /// A key for the modal box on top: one of its own, or it closes and the key acts beneath.
     mutating func modalKey(_ key: Key) {
         if let action = Keymap.action(for: key, in: current.scopes) {
-            let effect = onTop { s, c in s.handle(action, &c) }
+            let effect = onTop(.handle(action))
             if effect != .unhandled { apply(effect, for: action); return }
         }
         pop()
@@ -273,7 +273,7 @@ extension AppState {
     mutating func promptKey(_ key: Key) {
         let action = Keymap.action(for: key, in: [.prompt]) ?? key.typed
         if action == .quit { quit = true; return }
-        message = withTop { v, ctx in v.promptKey(action, ctx) }
+        message = withTop(PromptKey(action: action))
     }
 
     /// A mouse event: the modal box, the find prompt or the bookmark key that had the keys closes
@@ -282,7 +282,7 @@ extension AppState {
         if modalOnTop { pop(); return true }
         if bookmarkKey != nil { bookmarkKey = nil; return true }
         guard current.prompt != nil else { return false }
-        screens[top].prompt = nil
+        withTop(Tell.closePrompt)
         return true
     }
 
@@ -323,7 +323,7 @@ extension AppState {
         case .wheelDown: for _ in 0..<3 { perform(.lineDown) }
         case .click:
             guard contentRect.contains(x: x, y: y) else { return }
-            let effect = onTop { s, c in s.click(x: x, y: y, &c) }
+            let effect = onTop(.click(x: x, y: y))
             if effect != .unhandled { apply(effect, for: .open) }
             remember()
         }

@@ -28,22 +28,36 @@ public struct ListCursor: Sendable, Equatable {
 
     /// Moves for a list action; returns false when the action is not a movement.
     public mutating func move(_ action: Action, count: Int, height: Int) -> Bool {
-        let page = Viewport<Int>.page(height)
-        guard step(action, count: count, page: page) else { return false }
-        // A page turns the list with the cursor, so the rows under it are the next page's.
-        if action == .pageDown { top += page }
-        if action == .pageUp { top -= page }
+        switch action {
+        case .pageDown, .pageUp: turnPage(down: action == .pageDown, items: (0..<count).map { $0..<($0 + 1) }, height: height)
+        default: guard step(action, count: count) else { return false }
+        }
         fit(count: count, height: height)
         return true
     }
 
-    /// Moves the cursor alone (`page` items for a page); the caller fits the list after it.
-    public mutating func step(_ action: Action, count: Int, page: Int) -> Bool {
+    /// THE page rule of every list, one line per item or several: the cursor moves a screenful of
+    /// lines (`Viewport.page`) to the item that starts that far on (at least the next one), and the
+    /// list turns with it, so the rows under the cursor are the next page's. One-line items page by
+    /// a screen of items, taller ones (search hits with a snippet, wrapped answers) by fewer. `items`:
+    /// each item's lines; the caller fits the list after it.
+    mutating func turnPage(down: Bool, items: [Range<Int>], height: Int) {
+        guard items.indices.contains(index) else { return }
+        let from = items[index].lowerBound, page = Viewport<Int>.page(height)
+        if down {
+            index = min(items.count - 1, max(index + 1, items.lastIndex { $0.lowerBound <= from + page } ?? index))
+            top += page
+        } else {
+            index = max(0, min(index - 1, items.firstIndex { $0.lowerBound >= from - page } ?? 0))
+            top -= page
+        }
+    }
+
+    /// Moves the cursor alone a line or to an end (a page is `turnPage`); the caller fits the list after it.
+    public mutating func step(_ action: Action, count: Int) -> Bool {
         switch action {
         case .lineDown: index += 1
         case .lineUp: index -= 1
-        case .pageDown: index += page
-        case .pageUp: index -= page
         case .top: index = 0
         case .bottom: index = count - 1
         default: return false
@@ -67,7 +81,7 @@ public struct ListCursor: Sendable, Equatable {
 /// `highlight_style`: a row closure draws in its ordinary roles and never asks whether it is chosen.
 public struct SelectList: Sendable, Equatable {
     public var cursor = ListCursor()
-    public init() {}
+    public init(index: Int = 0, top: Int = 0) { cursor = ListCursor(index: index, top: top) }
 
     public var index: Int {
         get { cursor.index }
@@ -138,22 +152,13 @@ extension SelectList {
         }
     }
 
-    /// Up, Down, top and bottom; a page moves the choice a screenful of lines (`Viewport.page`), to
-    /// the item that starts that far on (at least the next one): one-line items page by a screen of
-    /// items, taller ones (search hits with a snippet, wrapped answers) by fewer. False for any other
-    /// action.
+    /// Up, Down, top and bottom, and a page by the lists' one rule (`ListCursor.turnPage`). False for
+    /// any other action.
     mutating func move(_ action: Action, items: [Range<Int>], lines: Int, height: Int) -> Bool {
         switch action {
-        case .pageDown, .pageUp:
-            guard items.indices.contains(index) else { break }
-            let from = items[index].lowerBound, page = Viewport<Int>.page(height)
-            if action == .pageDown {
-                index = min(items.count - 1, max(index + 1, items.lastIndex { $0.lowerBound <= from + page } ?? index))
-            } else {
-                index = max(0, min(index - 1, items.firstIndex { $0.lowerBound >= from - page } ?? 0))
-            }
+        case .pageDown, .pageUp: cursor.turnPage(down: action == .pageDown, items: items, height: height)
         default:
-            guard cursor.step(action, count: items.count, page: 1) else { return false }
+            guard cursor.step(action, count: items.count) else { return false }
         }
         fit(items: items, lines: lines, height: height)
         return true

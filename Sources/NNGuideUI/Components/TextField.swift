@@ -49,6 +49,14 @@ public struct TextField: Sendable, Equatable {
         return (before, after)
     }
 
+    /// The focused field's text in `room` columns as every field draws it (the one cursor look): what
+    /// is before the cursor, the cursor a highlighted cell on the character it stands before (a blank
+    /// cell at the end), what is after it. `render` draws these; the brief form lays them in its row.
+    func spans(room: Int, glyphs: Glyphs) -> [Span] {
+        let (before, after) = shown(room: room, glyphs: glyphs)
+        return [Span(before, .prompt), Span(after.first.map(String.init) ?? " ", .selection), Span(String(after.dropFirst()), .prompt)]
+    }
+
     /// "Label: text▌" in `width` columns, the cursor a highlighted cell where typing goes; an empty
     /// field that is not focused says which key of `scope` (the screen's) focuses it. Returns the column after what it drew (the
     /// cursor's cell included).
@@ -58,17 +66,17 @@ public struct TextField: Sendable, Equatable {
         let labelEnd = buf.put(label, x: x, y: y, role: focused ? .prompt : .dim, limit: x + width)
         let room = x + width - labelEnd
         guard room > 1 else { return labelEnd }
-        let (before, after) = shown(room: room, glyphs: glyphs)
         let limit = x + width
         guard focused else {
+            let (before, after) = shown(room: room, glyphs: glyphs)
             let end = buf.put(before + after, x: labelEnd, y: y, role: .text, limit: limit)
             if text.isEmpty, let scope { buf.put("(press \(Keymap.key(.focusField, in: scope)) to type)", x: labelEnd, y: y, role: .dim, limit: limit) }
             return end
         }
-        var end = buf.put(before, x: labelEnd, y: y, role: .prompt, limit: limit)
-        // The cursor: on the character it stands before, or a blank cell at the end.
-        let under = after.first.map(String.init) ?? " "
-        end = buf.put(under, x: end, y: y, role: .selection, limit: limit)
-        return after.isEmpty ? end : buf.put(after.dropFirst(), x: end, y: y, role: .prompt, limit: limit)
+        var end = labelEnd
+        for span in spans(room: room, glyphs: glyphs) where !span.text.isEmpty {
+            end = buf.put(span.text, x: end, y: y, role: span.role, limit: limit)
+        }
+        return end
     }
 }

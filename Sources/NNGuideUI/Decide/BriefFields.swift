@@ -142,7 +142,7 @@ extension BriefScreen {
         guard !shown.isEmpty else { return }
         let next = shown.firstIndex { $0 > field }
         rows.index = shown.firstIndex(of: field) ?? next.map { action == .lineDown ? $0 - 1 : $0 } ?? shown.count
-        if let action { _ = rows.cursor.step(action, count: shown.count, page: 1) }
+        if let action { _ = rows.cursor.step(action, count: shown.count) }
         rows.index = min(max(0, rows.index), shown.count - 1)
         field = shown[rows.index]
     }
@@ -170,9 +170,11 @@ extension BriefScreen {
                 var spans = [Span(mark, .accent), Span(TextWrap.pad(f.name + (f.required ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
                 let room = max(1, width - Self.labelWidth - 2)
                 if i == field, let text = editing {
-                    // The bar stands where typing goes.
-                    let (before, after) = text.shown(room: room, glyphs: g)
-                    spans += [Span(before, .prompt), Span(g.bar, .prompt), Span(after, .prompt)]
+                    // Drawn as every field is; the rest of its room is the field's too (`.prompt`
+                    // shows through the selection bar), so the cursor stands out at the end as well.
+                    let field = text.spans(room: room, glyphs: g)
+                    let used = field.reduce(0) { $0 + DisplayWidth.of($1.text) }
+                    spans += field + [Span(String(repeating: " ", count: max(0, room - used)), .prompt)]
                 } else if let v = draft.values[f.field] {
                     var text = g.text(v.description)
                     if i == field, draft.choices(f, schema) != nil {

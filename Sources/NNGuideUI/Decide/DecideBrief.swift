@@ -85,7 +85,7 @@ struct BriefScreen: Screen, Equatable {
                 guard draft.brief(schema) != nil else {
                     return .message("Choose \(BriefDraft.requiredList(schema)) first: every recommendation starts there")
                 }
-                ctx.push(RecommendationScreen(ctx))
+                ctx.push(RecommendationScreen())
                 return .none
             case .decide(.walkPath):
                 guard let b = draft.brief(schema), let primary = ctx.guide.decisions.primaryTree else {

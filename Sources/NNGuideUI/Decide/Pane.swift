@@ -41,6 +41,15 @@ extension Viewport where Focus == Sheet.Target {
         draw(sheet.doc, in: r, into: &buf, .init(link: link, finds: find.matches, current: find.current, selected: bar))
     }
 
+    /// The action a click at (x, y) in `r` stands for on a decision screen: on a target drawn there
+    /// (an answer in the breadcrumb, a link, a flip), focusing it and opening it; on a numbered item,
+    /// choosing it by its number. Nil for a click on neither.
+    mutating func click(_ sheet: Sheet, x: Int, y: Int, in r: Rect) -> Action? {
+        let hit = hit(sheet, x: x, y: y, in: r)
+        if let t = hit.target { focus = t; return .open }
+        return hit.item.map { .pick($0 + 1) }
+    }
+
     /// What a click at (x, y) in `r` is on: the numbered item its line belongs to, the target drawn there.
     func hit(_ sheet: Sheet, x: Int, y: Int, in r: Rect) -> (item: Int?, target: Sheet.Target?) {
         guard let h = hit(sheet.doc, x: x, y: y, in: r) else { return (nil, nil) }

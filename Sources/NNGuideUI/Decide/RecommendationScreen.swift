@@ -12,8 +12,6 @@ struct RecommendationScreen: FindsOnPage {
     var showCommand = false
     /// Where this recommendation's decision record was saved.
     var saved: String?
-    /// Flips of the brief, for the brief as it is now.
-    var shown: [Flip] = []
     /// Flips applied here, last last: the brief before each, the change in words, and the screen's
     /// scroll and focus when it was applied (undoing returns there).
     var applied: [(before: [BriefField: BriefValue], change: String, pane: Pane)] = []
@@ -22,23 +20,22 @@ struct RecommendationScreen: FindsOnPage {
     private var built = Memo<SheetKey, Laid>()
     private typealias Laid = (outcome: Outcome?, sheet: Sheet)
     private struct SheetKey: Equatable, Sendable {
-        var values: [BriefField: BriefValue], showCommand: Bool, saved: String?, applied: [String], shown: [Flip]
+        var values: [BriefField: BriefValue], showCommand: Bool, saved: String?, applied: [String]
         var width: Int, glyphs: Glyphs, library: ObjectIdentifier
     }
 
-    /// The flips are the draft's (`BriefDraft.judgement`): the ones the form marked, not worked out again.
-    init(_ ctx: ScreenContext) {
-        shown = ctx.draft.judgement(ctx.guide).flips
-    }
-
     var scopes: [Scope] { [.recommendation, .decidePick, .decideTree, .decide] }
+
+    /// The flips of the brief as it is now: the draft's (`BriefDraft.judgement`), the ones the form
+    /// marked, never a copy of this screen's.
+    func flips(_ ctx: ScreenContext) -> [Flip] { ctx.draft.judgement(ctx.guide).flips }
 
     func outcome(_ ctx: ScreenContext) -> Outcome? {
         ctx.draft.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
     }
 
     private func key(_ ctx: ScreenContext) -> SheetKey {
-        SheetKey(values: ctx.draft.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change), shown: shown,
+        SheetKey(values: ctx.draft.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change),
                  width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
     }
 
@@ -82,12 +79,12 @@ struct RecommendationScreen: FindsOnPage {
                 s.spot(.saved) { s in s.text("Decision record saved as " + ctx.fileName(saved), .dim) }
             }
         }
-        layoutFlips(&s)
+        layoutFlips(flips(ctx), &s)
         return s
     }
 
     /// Lays out "What would change the pick" as targets Enter applies.
-    private func layoutFlips(_ s: inout Sheet) {
+    private func layoutFlips(_ shown: [Flip], _ s: inout Sheet) {
         guard !shown.isEmpty else { return }
         s.blank()
         let tab = Keymap.key(.nextLink, in: .recommendation), enter = Keymap.key(.open, in: .recommendation)
@@ -178,12 +175,13 @@ struct RecommendationScreen: FindsOnPage {
 
     /// Enter on a flip: the form's brief takes the change.
     private mutating func applyFlip(_ i: Int, _ ctx: inout ScreenContext) -> Effect {
+        let shown = flips(ctx)
         guard shown.indices.contains(i) else { return .unhandled }
         let f = shown[i]
         guard let v = try? ctx.guide.decisions.brief.parse(f.field, f.value) else { return .message("\(f.field.name) cannot take \(f.value) here") }
         applied.append((ctx.draft.values, f.change, pane))
         ctx.draft.values[f.field] = v
-        shown = ctx.draft.judge(ctx.guide).flips
+        _ = ctx.draft.judge(ctx.guide)
         pane = Pane()
         return .message("Applied: \(f.change)")
     }
@@ -193,17 +191,14 @@ struct RecommendationScreen: FindsOnPage {
     private mutating func undoFlip(_ ctx: inout ScreenContext) -> Bool {
         guard let last = applied.popLast() else { return false }
         ctx.draft.values = last.before
-        shown = ctx.draft.judge(ctx.guide).flips
+        _ = ctx.draft.judge(ctx.guide)
         pane = last.pane
         return true
     }
 
     mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
-        let r = ctx.rect.page
-        let hit = pane.hit(sheet(ctx), x: x, y: y, in: r)
-        if let t = hit.target { pane.focus = t; return handle(.open, &ctx) }
-        if let i = hit.item { return handle(.pick(i + 1), &ctx) }
-        return .unhandled
+        guard let action = pane.click(sheet(ctx), x: x, y: y, in: ctx.rect.page) else { return .unhandled }
+        return handle(action, &ctx)
     }
 
     /// Enter on a focused change applies it to the brief: the hint says so, not "open". With nothing
@@ -221,6 +216,8 @@ struct RecommendationScreen: FindsOnPage {
     }
 
     mutating func fit(_ ctx: inout ScreenContext) {
+        // The draft keeps its judgement for the frame and the keys that follow.
+        _ = ctx.draft.judge(ctx.guide)
         pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height)
         refreshFind(ctx)
     }

@@ -135,6 +135,12 @@ struct BriefComparisonScreen: Screen {
     let a: SavedBrief
     let b: SavedBrief
     var pane = Pane()
+    /// The comparison (two recommender runs and one per differing field), for the two briefs and the
+    /// guide it was worked out from: a key, the fit after it, the frame and the status line share it.
+    private(set) var compared = Memo<CompareKey, BriefComparison?>()
+    struct CompareKey: Equatable, Sendable {
+        var a: String, b: String, av: [BriefField: BriefValue]?, bv: [BriefField: BriefValue]?, library: ObjectIdentifier
+    }
 
     init(_ a: SavedBrief, _ b: SavedBrief) { self.a = a; self.b = b }
 
@@ -142,17 +148,32 @@ struct BriefComparisonScreen: Screen {
     /// Nothing here opens: it only scrolls, and Backspace returns to the list.
     var idleActions: Set<Action> { [.open] }
 
-    func comparison(_ ctx: ScreenContext) -> BriefComparison? {
+    private func key(_ ctx: ScreenContext) -> CompareKey {
+        CompareKey(a: a.path, b: b.path, av: a.values, bv: b.values, library: ObjectIdentifier(ctx.library))
+    }
+
+    /// The comparison: the one kept for these briefs when there is one.
+    func comparison(_ ctx: ScreenContext) -> BriefComparison? { compared.peek(key(ctx)) ?? compare(ctx) }
+
+    /// The same, kept for the frames and keys that follow.
+    private mutating func compareKept(_ ctx: ScreenContext) -> BriefComparison? {
+        let k = key(ctx)
+        return compared.peek(k) ?? compared.keep(k, compare(ctx))
+    }
+
+    private func compare(_ ctx: ScreenContext) -> BriefComparison? {
         guard let av = a.values, let bv = b.values else { return nil }
         let schema = ctx.guide.decisions.brief
         guard let x = try? Brief(schema: schema, values: av), let y = try? Brief(schema: schema, values: bv) else { return nil }
         return try? BriefComparison(x, y, labels: (a.name, b.name), recommender: Recommender(guide: ctx.guide))
     }
 
-    func sheet(_ ctx: ScreenContext) -> Sheet {
+    func sheet(_ ctx: ScreenContext) -> Sheet { sheet(comparison(ctx), ctx) }
+
+    private func sheet(_ c: BriefComparison?, _ ctx: ScreenContext) -> Sheet {
         var s = Sheet(width: ctx.rect.page.width, glyphs: ctx.glyphs)
         s.text("Two saved briefs", .title)
-        guard let c = comparison(ctx) else {
+        guard let c else {
             s.text("These briefs cannot be compared: one no longer reads as a brief (\(Keymap.key(.back, in: .decide)) returns).", .warning)
             return s
         }
@@ -169,14 +190,14 @@ struct BriefComparisonScreen: Screen {
     }
 
     mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
-        if pane.scroll(action, sheet(ctx), height: ctx.rect.height) { return .none }
+        if pane.scroll(action, sheet(compareKept(ctx), ctx), height: ctx.rect.height) { return .none }
         switch action {
         case .cancel: ctx.pop(); return .none
         default: return .unhandled
         }
     }
 
-    mutating func fit(_ ctx: inout ScreenContext) { pane.clamp(sheet(ctx), height: ctx.rect.height) }
+    mutating func fit(_ ctx: inout ScreenContext) { pane.clamp(sheet(compareKept(ctx), ctx), height: ctx.rect.height) }
 
     func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         pane.draw(sheet(ctx), in: ctx.rect.page, selected: nil, into: &buf)

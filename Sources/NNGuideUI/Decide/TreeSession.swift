@@ -10,11 +10,11 @@ struct TreeSession: FindsOnPage {
     var nav: Navigator
     /// Where the session began, so `d` can put it aside and the hub resume it.
     let origin: TreeOrigin
-    /// The answers as a list over the sheet's numbered items: the highlighted one, and the screen's
-    /// one scroll offset (a pick has no answers and scrolls the same offset).
-    var answers = SelectList()
-    /// The breadcrumb answer or link Tab focused.
-    var focus: Sheet.Target?
+    /// The screen's one viewport: its offset, and the breadcrumb answer or link Tab focused. A
+    /// question's answers are a list over it (`answers`), which moves this offset; a pick scrolls it.
+    var pane = Pane()
+    /// The highlighted answer (0-based).
+    var choice = 0
     /// The breadcrumb step whose question is reopened to change its answer.
     var changing: Int?
     /// `/` at a pick.
@@ -34,12 +34,6 @@ struct TreeSession: FindsOnPage {
     private(set) var built = Memo<SheetKey, Sheet>()
 
     init(_ nav: Navigator, origin: TreeOrigin) { self.nav = nav; self.origin = origin }
-
-    /// The highlighted answer (0-based).
-    var choice: Int {
-        get { answers.index }
-        set { answers.index = newValue }
-    }
 
     var selectedItem: Int? { atPick ? nil : choice }
 
@@ -72,17 +66,18 @@ struct TreeSession: FindsOnPage {
     var findable: Bool { atPick }
     static var findScope: Scope { .decidePick }
     func findPage(_ ctx: ScreenContext) -> Document { sheet(ctx).doc }
-    /// The sheet's viewport: the answer list's offset and the focus, so scrolling, Tab and drawing
-    /// follow every view's rules while the offset is kept once.
-    var pane: Pane {
-        get { var p = Pane(top: answers.top); p.focus = focus; return p }
-        set { answers.top = newValue.top; focus = newValue.focus }
-    }
-
     /// `FindsOnPage` scrolls the pane.
     var scroll: Pane {
         get { pane }
         set { pane = newValue }
+    }
+
+    /// The answers as a list over the sheet's numbered items, the pane's offset its own: the list's
+    /// moves and fit (the rules of every list) move the pane.
+    private mutating func onAnswers<R>(_ body: (inout SelectList) -> R) -> R {
+        var list = SelectList(index: choice, top: pane.top)
+        defer { choice = list.index; pane.top = list.top }
+        return body(&list)
     }
 
     /// The same, kept for the frame and the status line that follow.
@@ -225,8 +220,8 @@ struct TreeSession: FindsOnPage {
     private mutating func handleQuestion(_ action: Action, _ s: Sheet, _ ctx: ScreenContext) -> Effect {
         // The answer list's moves, by the rule of every list; the sheet is laid out again for the new
         // answer (its hint and "why" follow it), so fitting brings that one into view.
-        if answers.move(action, items: s.items, lines: s.count, height: ctx.rect.height) {
-            focus = nil
+        if onAnswers({ $0.move(action, items: s.items, lines: s.count, height: ctx.rect.height) }) {
+            pane.focus = nil
             fit(ctx)
             return .none
         }
@@ -318,11 +313,8 @@ struct TreeSession: FindsOnPage {
 
     /// A click on an answer chooses it; on a breadcrumb answer or a link, focuses and opens it.
     mutating func click(x: Int, y: Int, _ dctx: inout ScreenContext) -> Effect {
-        let r = dctx.rect.page
-        let hit = pane.hit(sheet(dctx), x: x, y: y, in: r)
-        if let t = hit.target { pane.focus = t; return handle(.open, &dctx) }
-        if let i = hit.item { return handle(.pick(i + 1), &dctx) }
-        return .unhandled
+        guard let action = pane.click(sheet(dctx), x: x, y: y, in: dctx.rect.page) else { return .unhandled }
+        return handle(action, &dctx)
     }
 
     // MARK: the screen
@@ -344,7 +336,7 @@ struct TreeSession: FindsOnPage {
         // Inside the question's answers before laying out: the sheet shows the highlighted one's hint.
         if !atPick { choice = min(max(0, choice), max(0, question.options.count - 1)) }
         let s = laidOut(ctx)
-        if !atPick, revealed == nil { answers.fit(items: s.items, lines: s.count, height: ctx.rect.height) }
+        if !atPick, revealed == nil { onAnswers { $0.fit(items: s.items, lines: s.count, height: ctx.rect.height) } }
         pane.clamp(s, height: ctx.rect.height)
     }
 
@@ -380,6 +372,7 @@ struct TreeSession: FindsOnPage {
         let s = sheet(ctx)
         var out = pane.violations(s, height: ctx.rect.height, name: "decide")
         if !atPick {
+            let answers = SelectList(index: choice, top: pane.top)
             out += answers.violations(items: s.items, lines: s.count, height: ctx.rect.height, name: "decide")
             if revealed == nil && !answers.showsChoice(items: s.items, height: ctx.rect.height) { out.append("decide: answer \(choice) off screen") }
         }

@@ -39,12 +39,8 @@ public struct GlossaryPopover: Screen {
         if let line = e.evidence.line { add(line, .dim) }
         body.append(("", .text))
         body.append((TextWrap.truncate("\(Keymap.key(.open, in: .popover)): open in glossary \(glyphs.bullet) \(Keymap.key(.cancel, in: .popover)): close", width: inner, ellipsis: glyphs.ellipsis), .dim))
-        let maxBody = max(1, area.height - 2)
-        if body.count > maxBody {
-            // Too long for the screen: cut it, say so, and keep the way to the whole entry.
-            body = Array(body.prefix(max(1, maxBody - 1))) + [body.last!]
-            if body.count >= 2 { body[body.count - 2].0 = TextWrap.truncate(body[body.count - 2].0 + " " + glyphs.ellipsis, width: inner, ellipsis: glyphs.ellipsis) }
-        }
+        // Too long for the screen: the way to the whole entry stays.
+        Box.cut(&body, rows: area.height - 2) { (TextWrap.truncate($0.0 + " " + glyphs.ellipsis, width: inner, ellipsis: glyphs.ellipsis), $0.1) }
         let h = body.count + 2
         let row = linkRow ?? area.height / 3
         var top = row + 1
@@ -84,17 +80,23 @@ public struct SourcesBox: Screen {
         var body = note.lines(ctx.guide, width: w - 4, glyphs: glyphs)
         body.append(("", .text))
         body.append((TextWrap.truncate("\(Keymap.key(.cancel, in: .popover)): close", width: w - 4, ellipsis: glyphs.ellipsis), .dim))
-        let maxBody = max(1, area.height - 2)
-        if body.count > maxBody {
-            body = Array(body.prefix(max(1, maxBody - 1))) + [body.last!]
-            if body.count >= 2 { body[body.count - 2] = (glyphs.ellipsis, .dim) }
-        }
+        Box.cut(&body, rows: area.height - 2) { _ in (glyphs.ellipsis, .dim) }
         Box.draw(body, width: w, top: area.y + min(2, max(0, area.height - body.count - 2)), in: area, glyphs: glyphs, into: &buf)
     }
 }
 
 /// A bordered box of lines, drawn over what is already in the buffer.
 enum Box {
+    /// Cuts a body too long for `rows` (at least one line kept): its last line (the keys that close
+    /// the box) stays, and the line before it says the body was cut (`mark` makes it from the line
+    /// that was there).
+    static func cut(_ body: inout [(String, Role)], rows: Int, mark: ((String, Role)) -> (String, Role)) {
+        let most = max(1, rows)
+        guard body.count > most, let last = body.last else { return }
+        body = Array(body.prefix(max(1, most - 1))) + [last]
+        if body.count >= 2 { body[body.count - 2] = mark(body[body.count - 2]) }
+    }
+
     /// The lines at row `top` of `area`, two columns in from the left where there is room.
     static func draw(_ body: [(String, Role)], width w: Int, top: Int, in area: Rect, glyphs g: Glyphs, into buf: inout Buffer) {
         let h = body.count + 2

@@ -257,6 +257,19 @@ private func key(_ c: Character, _ t: Double = 0) -> Event { .key(.char(c), at: 
         #expect(failed.quit && failed.guideFailed && failed.farewell.isEmpty)
     }
 
+    /// The whole guide once rebuilt the state by hand and dropped the home folder: a brief saved after
+    /// a preview named its folder in full rather than under `~` (issue 22).
+    @Test func theWholeGuideKeepsTheHomeFolder() {
+        let home = "/home/someone"
+        var s = AppState(library: Library(guide: Fixture.guide), width: 80, height: 24, homeFolder: home)
+        #expect(feed(&s, .wholeGuide(Fixture.guide)).isEmpty)
+        #expect(s.homeFolder == home)
+        s = press(s, keys("d3", "4", Key.down, "6", Key.ctrl("s")))
+        s = update(s, .done(.briefSaved(path: home + "/.local/state/nnguide/briefs/text-generation.yaml", new: true), to: s.topAsker)).0
+        let message = messageRows(s).joined(separator: " ")
+        #expect(message.contains("text-generation.yaml in ~/.local/state/nnguide/briefs"), "\(message)")
+    }
+
     // MARK: replaying a session
 
     /// A session of keys with their times, run for real on temporary folders, recorded as the events

@@ -41,15 +41,15 @@ import Testing
     static func row(_ buf: Buffer, _ text: String) -> Int? { (0..<buf.height).first { buf.line($0).contains(text) } }
 
     @Test func theSourcesKeyComesFromTheKeymap() throws {
-        let key = try #require(Keymap.label(for: .sources, in: .reader))
-        for scope in [Scope.reader, .glossary, .compare] { #expect(Keymap.label(for: .sources, in: scope) == key) }
+        let key = Keymap.key(.sources, in: .reader)
+        for scope in [Scope.reader, .glossary, .compare] { #expect(Keymap.key(.sources, in: scope) == key) }
         #expect(SourcesNote.line(Evidence(sources: ["a", "b"], reviewed: "2026-12"), scope: .reader) == "as of 2026-12 · 2 sources · \(key) lists them")
         #expect(SourcesNote.line(Evidence(reviewed: "2026-12"), scope: .reader) == "as of 2026-12")
         #expect(SourcesNote.line(.none, scope: .reader) == nil)
     }
 
     @Test func theReaderShowsAQuietLineAndTheKeyListsTheSources() throws {
-        let key = try #require(Keymap.label(for: .sources, in: .reader))
+        let key = Keymap.key(.sources, in: .reader)
         var s = Self.state(80, 24)
         s.openPage("what-networks-do")
         let buf = render(s)
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func theGlossaryShowsSeeLinksTheLineAndTheBox() throws {
-        let key = try #require(Keymap.label(for: .sources, in: .glossary))
+        let key = Keymap.key(.sources, in: .glossary)
         var s = press(Self.state(100, 30), keys("i", "architecture", Key.escape))
         let buf = render(s)
         let see = try #require(Self.row(buf, "See"))
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func compareShowsTheSourcesOfTheArchitecturesShown() throws {
-        let key = try #require(Keymap.label(for: .sources, in: .compare))
+        let key = Keymap.key(.sources, in: .compare)
         var s = press(Self.state(120, 30), keys("c"))
         s.compare.picked = ["cnn", "ssm"]
         s.compare.list.index = try #require(s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false })

@@ -10,18 +10,10 @@ import Testing
 /// it a parameter of every view is a change of its own), and a scan also reaches the messages no
 /// golden state shows (a failed delete, an unreadable brief, a window too small).
 @Suite struct KeyNameTests {
-    /// The key labels are where names belong, and so is the table (`Keymap.bindings`, whose rows name
-    /// their own keys); the rest of Keymap.swift (the scopes' titles help shows) is scanned.
+    /// The key labels are where names belong. The keymap's table is scanned too: a row that names a
+    /// key in its help (its own or another's) builds the name with `Keymap.key` (issue 22 exempted the
+    /// table once, and its rows named keys outright).
     static let exempt: Set<String> = ["Input/Key.swift"]
-    static let table = (file: "Input/Keymap.swift", from: "static let bindings: [Binding] = [", to: "    ]")
-
-    /// The lines of the keymap's table, whose literals are not scanned.
-    static func tableLines(_ source: String) -> ClosedRange<Int>? {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { $0.contains(table.from) }),
-              let end = lines[start...].firstIndex(where: { $0 == table.to }) else { return nil }
-        return (start + 1)...(end + 1)
-    }
 
     /// Words that are key labels but also plain words in text; each is allowed only where written.
     static let allowed: [(file: String, word: String, why: String)] = [
@@ -30,6 +22,7 @@ import Testing
         ("Views/HomeView.swift", "Home", "the Home screen's title"),
         ("Views/ReaderView.swift", "End", "\"End of the guide\""),
         ("App/Update.swift", "a-z", "the letters a bookmark can be named by, not the brief form's typing keys"),
+        ("Input/Keymap.swift", "a-z", "the label of the brief form's typing keys, where it is defined"),
     ]
 
     /// The key names the keymap can show: every bound key's label. A one-character label ("r") is a
@@ -58,14 +51,25 @@ import Testing
         var found: [String] = []
         for file in files {
             let source = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-            let skipped = file == Self.table.file ? try #require(Self.tableLines(source), "no keymap table in \(file)") : 0...0
-            for (line, text) in Self.literals(source) where !skipped.contains(line) {
+            for (line, text) in Self.literals(source) {
                 for name in Self.keyNames(in: text) where !Self.allowed.contains(where: { $0.file == file && $0.word == name }) {
                     found.append("\(file):\(line): \"\(name)\" in \"\(text)\"")
                 }
             }
         }
         #expect(found.isEmpty, "key names written out; use Keymap.key(action, in: scope):\n\(found.joined(separator: "\n"))")
+    }
+
+    /// Help lists the scopes in `Scope.allCases`, a written list: a scope left out of it would drop its
+    /// keys from help. Every scope a binding uses is listed, once.
+    @Test func everyScopeWithKeysIsListedForHelp() {
+        let listed = Scope.allCases
+        #expect(Set(listed).count == listed.count, "a scope listed twice: \(listed.map(\.rawValue))")
+        let missing = Set(Keymap.bindings.map(\.scope)).subtracting(listed)
+        #expect(missing.isEmpty, "scopes with keys that help leaves out: \(missing.map(\.rawValue).sorted())")
+        // Help has a section for each scope with keys.
+        let help = HelpView.document(width: 100, glyphs: .unicode)
+        for scope in Set(Keymap.bindings.map(\.scope)) { #expect(help.places[HelpView.place(scope)] != nil, "help has no \(scope.rawValue)") }
     }
 
     /// The scan must catch what it is for, and pass the same sentence built from the keymap.

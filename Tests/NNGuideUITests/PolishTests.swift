@@ -7,8 +7,8 @@ import Testing
 @Suite struct PolishTests {
     func rows(_ s: AppState) -> [String] { render(s).lines }
     func hintLine(_ s: AppState) -> String { rows(s).last ?? "" }
-    let back = Keymap.label(for: .back) ?? "?"
-    let help = Keymap.label(for: .help) ?? "?"
+    let back = Keymap.key(.back)
+    let help = Keymap.key(.help)
 
     @Test func backIsNotOfferedWhenThereIsNothingToGoBackTo() {
         let fresh = Fixture.state()
@@ -43,7 +43,7 @@ import Testing
         try #require(s.screen == .reader)
         s = press(s, keys("m", "a"))
         #expect(s.message?.hasPrefix("Bookmark a set at") == true, "\(s.message ?? "nil")")
-        #expect(s.message?.contains("'a") == false || s.message?.contains("(\(Keymap.label(for: .jumpToMark) ?? "")a returns)") == true)
+        #expect(s.message?.contains("'a") == false || s.message?.contains("(\(Keymap.key(.jumpToMark))a returns)") == true)
         s = press(s, keys("H"))
         try #require(s.screen == .home)
         // At 40x12 the list scrolls down to the bookmark, and Enter opens it.
@@ -72,7 +72,7 @@ import Testing
 
     @Test func compareEnterHintSaysWhatEnterDoes() throws {
         let s = press(Fixture.state(80, 24), keys("c"))
-        let enter = Keymap.label(for: .open, in: .compare) ?? "Enter"
+        let enter = Keymap.key(.open, in: .compare)
         #expect(!hintLine(s).contains("\(enter) open"), "\(hintLine(s))")
         let n = try #require(s.compare.items(s.context).firstIndex { if case .architecture = $0 { return true }; return false })
         var a = s

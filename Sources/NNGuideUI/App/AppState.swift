@@ -18,7 +18,7 @@ public struct AppState: Sendable {
     public static let minimumWidth = 32
     public static let minimumHeight = 8
 
-    public let library: Library
+    public private(set) var library: Library
     public var guide: Guide { library.guide }
     public internal(set) var width: Int
     public internal(set) var height: Int
@@ -77,8 +77,6 @@ public struct AppState: Sendable {
     public internal(set) var saves: ReadingSaves
     /// Set on the way out: the line saying where an unsaved brief was kept as a draft.
     public internal(set) var draftLine: String?
-    /// The briefs folder was read once for the brief last open, which the hub then continues (`App/LastBrief.swift`).
-    var askedForLastBrief = false
     /// The session ends of SIGHUP: no terminal is left to print to.
     public internal(set) var hungUp = false
     /// The whole guide did not load after the preview: the loop restores the terminal and says why.
@@ -97,6 +95,13 @@ public struct AppState: Sendable {
         // Only the screen shown first: every other view is fitted when it is shown (`show`), and a
         // view's fit only clamps its position, which starts at the top. Fitting all of them here laid
         // out the help and the decision hub before the first frame, a third of its time (BENCHMARKS.md).
+        fitTop()
+    }
+
+    /// The same state over another library (the whole guide after the preview): the screen on top is
+    /// fitted to it; the others are fitted when shown, as at the start.
+    mutating func replaceLibrary(_ library: Library) {
+        self.library = library
         fitTop()
     }
 

@@ -55,8 +55,6 @@ extension AppState {
         case .draftFailed(let why):
             if !quit { message = "The last brief could not be kept as a draft: \(why)" }
             else { draftLine = "nnguide: the brief you were filling in could not be saved: \(why)" }
-        case .briefsListed(let list, _) where asker == .app:
-            continueLastBrief(list)
         default:
             deliver(result, to: asker)
             if let m = says(result) { message = m }

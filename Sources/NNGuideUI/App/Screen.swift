@@ -181,8 +181,13 @@ public protocol Screen: Sendable {
     /// scroll and selection valid.
     mutating func fit(_ ctx: inout ScreenContext)
     /// Called when the user asks for the view by its key (not when Back returns to it): the
-    /// glossary and search start typing, the contents show where you are reading.
-    mutating func activate(_ ctx: ScreenContext)
+    /// glossary and search start typing, the contents show where you are reading, the decision hub
+    /// asks once for the brief last open.
+    mutating func activate(_ ctx: inout ScreenContext) -> Effect
+    /// Help pushed over this screen while its text field has the keys closes the field first, as Esc
+    /// would (a filter, so help returns to its list: vim's help is opened from normal mode and returns
+    /// there); false keeps the field typing under help (the brief form).
+    var fieldClosesForHelp: Bool { get }
     /// Called when the view is pushed over another screen, with that screen's keymap scopes (help
     /// opens at their keys).
     mutating func push(over scopes: [Scope], _ ctx: ScreenContext)
@@ -215,8 +220,9 @@ extension Screen {
     public mutating func fit(_ ctx: inout ScreenContext) {}
     /// Fitting from a method that only reads the context (a find, a view asked for by its key).
     public mutating func fit(_ ctx: ScreenContext) { var c = ctx; fit(&c) }
-    public mutating func activate(_ ctx: ScreenContext) {}
-    public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { activate(ctx) }
+    public mutating func activate(_ ctx: inout ScreenContext) -> Effect { .none }
+    public var fieldClosesForHelp: Bool { false }
+    public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { var c = ctx; _ = activate(&c) }
     public var prompt: FindPrompt? { get { nil } set {} }
     public mutating func promptKey(_ action: Action?, _ ctx: ScreenContext) -> String? { nil }
     public mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) -> Bool { false }

@@ -112,9 +112,12 @@ enum Ask: ScreenCall {
     case resume(ScreenResult)
     case receive(CommandResult)
     case fit
+    /// The view was asked for by its key (`Screen.activate`).
+    case activate
 
     func callAsFunction<S: Screen>(_ s: inout S, _ ctx: inout ScreenContext) -> Effect {
         switch self {
+        case .activate: return s.activate(&ctx)
         case .handle(let action): return s.handle(action, &ctx)
         case .click(let x, let y): return s.click(x: x, y: y, &ctx)
         case .start: return s.start(&ctx)
@@ -127,8 +130,6 @@ enum Ask: ScreenCall {
 
 /// What the app tells a screen that only reads the context (`AppState.withView`, `withTop`).
 enum Tell: ScreenCall {
-    /// The view was asked for by its key (`Screen.activate`).
-    case activate
     /// The view was pushed over screens with these keymap scopes (`Screen.push(over:)`).
     case pushOver([Scope])
     /// The find prompt closes, the marks typed staying.
@@ -136,7 +137,6 @@ enum Tell: ScreenCall {
 
     func callAsFunction<S: Screen>(_ s: inout S, _ ctx: inout ScreenContext) {
         switch self {
-        case .activate: s.activate(ctx)
         case .pushOver(let scopes): s.push(over: scopes, ctx)
         case .closePrompt: s.prompt = nil
         }

@@ -79,9 +79,8 @@ extension AppState {
         guard !stack.contains(id) else { return }
         // From a text field, help opens at the field's keys: they are the ones that act there.
         let beneath = typing ? current.typingScopes + current.scopes : current.scopes
-        // Help over a filter (glossary, search) closes back to its list, as Esc would leave the box:
-        // vim's help is opened from normal mode and returns there (sixth retest expected the list).
-        if typing, current is GlossaryView || current is SearchView { _ = run(top, .handle(.cancel)) }
+        // Help over a filter closes back to its list (sixth retest expected the list).
+        if typing, current.fieldClosesForHelp { _ = run(top, .handle(.cancel)) }
         frames.append(Frame(screen: .view(id), pusher: nil))
         withView(id, Tell.pushOver(beneath))
     }

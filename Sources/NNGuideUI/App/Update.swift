@@ -55,13 +55,9 @@ extension AppState {
             receive(result, to: asker)
             rememberBrief()
         case .wholeGuide(let whole?):
-            // The same screen over the whole guide: the preview only ever shows the home screen, so
-            // nothing but the message and the saves carries over.
-            var next = AppState(library: Library(guide: whole), width: width, height: height, reading: reading,
-                                glyphs: glyphs, mouse: mouse)
-            next.message = message
-            next.saves = saves
-            self = next
+            // The same state over the whole guide: only the library changes, so every field carries
+            // over (a state rebuilt by hand here once lost the home folder).
+            replaceLibrary(Library(guide: whole))
         case .wholeGuide(nil):
             // Nothing was changed on the preview, so there is nothing to save: the loop reports and ends.
             guideFailed = true
@@ -176,9 +172,9 @@ extension AppState {
         guard !id.pushed else { push(id); return }
         go(.view(id))
         clearStack()
-        if id == .decide { askForLastBrief() }
-        withView(id, Tell.activate)
+        let effect = run(.view(id), .activate)
         fitTop()
+        apply(effect, for: .show(id))
     }
 
     // MARK: navigation

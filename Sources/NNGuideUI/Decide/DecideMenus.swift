@@ -8,8 +8,22 @@ struct HubScreen: MenuScreen {
     enum Item: Equatable { case tree(String), variants, brief, saved }
 
     var menu = SelectList()
+    /// The briefs folder was read once for the brief last open, which the hub then continues
+    /// (`ScreenContext.continueLastBrief`).
+    var askedForLastBrief = false
 
     var scopes: [Scope] { [.decideHub] }
+
+    /// The first time Decide shows with nothing in the form, the loop reads the briefs folder once.
+    mutating func activate(_ ctx: inout ScreenContext) -> Effect {
+        guard !askedForLastBrief, ctx.draft.values.isEmpty, ctx.draft.file == nil else { return .none }
+        askedForLastBrief = true
+        return ctx.run(.listBriefs)
+    }
+
+    mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
+        if case .briefsListed(let list, _) = result { ctx.continueLastBrief(list) }
+    }
 
     /// How an item says it resumes what was begun; a narrow hub keeps that line (its other words go).
     static let resume = "resume: "

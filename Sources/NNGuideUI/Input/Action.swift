@@ -23,6 +23,6 @@ public enum Action: Hashable, Sendable {
     case focusField, type(Character), deleteBackward, clearField, switchFocus
     /// Pasted text, inserted at the cursor of the focused field (`Key.paste`).
     case paste(String)
-    // the decision navigator and the brief form (`DecideAction`, in Decide/Sheet.swift)
+    // the decision navigator and the brief form (`DecideAction`, in Decide/DecideAction.swift)
     case decide(DecideAction)
 }

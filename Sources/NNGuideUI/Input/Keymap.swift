@@ -91,7 +91,7 @@ public enum Keymap {
         Binding([.char("/")], .find, .help, "find in help (\(Keymap.findPromptKeys))", hint: "find"),
         Binding([.char("n")], .findNext, .help, "next match"),
         Binding([.char("N")], .findPrevious, .help, "previous match"),
-        Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (^C quits from anywhere, even a field)", hint: "quit"),
+        Binding([.char("q"), .ctrl("c")], .quit, .global, "quit (\(Keymap.key(.quit, preferring: .ctrl("c"))) quits from anywhere, even a field)", hint: "quit"),
         Binding([.escape], .cancel, .global, "cancel input, close an overlay, clear find marks"),
         Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),
         Binding([.char("s")], .show(.search), .global, "search the whole guide", hint: "search"),
@@ -110,8 +110,8 @@ public enum Keymap {
         Binding([.enter], .open, .global, "open or follow", hint: "open"),
         Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7"), .char("8"), .char("9")],
                 .pick(0), .global, "open the item with that number (Contents: Part N; in a text field digits type)"),
-        Binding([.char("m")], .setMark, .global, "m + letter: bookmark this place"),
-        Binding([.char("'")], .jumpToMark, .global, "' + letter: jump to a bookmark"),
+        Binding([.char("m")], .setMark, .global, "\(Keymap.key(.setMark)) + letter: bookmark this place"),
+        Binding([.char("'")], .jumpToMark, .global, "\(Keymap.key(.jumpToMark)) + letter: jump to a bookmark"),
         Binding([.ctrl("l")], .redraw, .global, "redraw the screen"),
 
         // Reading
@@ -167,7 +167,7 @@ public enum Keymap {
         // view you came from), whose hints would otherwise crowd Enter off a narrow hint line.
         Binding([.enter], .open, .decideHub, "open the chosen item (or press its number)", hint: "open"),
         Binding([.enter], .open, .decide, "open the chosen item", hint: "open"),
-        Binding([.char("x"), .delete], .decide(.deleteBrief), .decide, "in the saved briefs: delete the chosen brief or draft (x again confirms)"),
+        Binding([.char("x"), .delete], .decide(.deleteBrief), .decide, "in the saved briefs: delete the chosen brief or draft (\(Keymap.key(.decide(.deleteBrief), in: .decide)) again confirms)"),
         Binding([.backspace, .left], .back, .decide, "back one step: an answer, a menu, the hub", hint: "back"),
         Binding([.enter], .open, .decideTree, "choose the answer; on the breadcrumb, reopen that question to change it", hint: "choose"),
         Binding([.backspace, .left], .back, .decideTree, "back one answer (before the first: where the tree was chosen)", hint: "back"),
@@ -187,18 +187,18 @@ public enum Keymap {
         Binding([.char("/")], .find, .decidePick, "find on the page of a pick or the recommendation (\(Keymap.findPromptKeys))", hint: "find"),
         Binding([.char("n")], .findNext, .decidePick, "next match"),
         Binding([.char("N")], .findPrevious, .decidePick, "previous match"),
-        Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then v on another shows the two side by side"),
+        Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then \(Keymap.key(.decide(.versus), in: .decide)) on another shows the two side by side"),
         Binding([.tab], .nextLink, .recommendation, "move to a link or to a change that would flip the pick"),
         Binding([.enter], .open, .recommendation, "apply the change under the cursor to the brief (on a link: open it)", hint: "open"),
         Binding([.backspace], .back, .recommendation, "undo the last change applied; with none left, back to the form"),
         // As less's q: out, keeping what was applied (Backspace is the undo).
-        Binding([.escape, .char("q")], .cancel, .recommendation, "back to the form, keeping the changes applied (Esc first leaves a chosen link or find marks)"),
+        Binding([.escape, .char("q")], .cancel, .recommendation, "back to the form, keeping the changes applied (\(Keymap.key(.cancel, in: .recommendation)) first leaves a chosen link or find marks)"),
         Binding([.enter], .open, .decideMap, "jump to the chosen question or pick", hint: "jump"),
         Binding([.char("M"), .escape, .backspace], .decide(.map), .decideMap, "close the map, back where you were", hint: "close"),
         // The brief form types as a select box or fzf does: every letter types (on a choice, the value's
         // name, filtered as it is typed), so the form's commands are control keys, as in nano and
         // Textual's footers. Some letters typing and others acting had run `e` and `x` inside "tabular".
-        Binding(letters, .type("a"), .brief, "type: a choice's name (filtered as you type; Enter takes it), a number, the notes", hint: "type", label: "a-z"),
+        Binding(letters, .type("a"), .brief, "type: a choice's name (filtered as you type; \(Keymap.key(.open, in: .briefField)) takes it), a number, the notes", hint: "type", label: "a-z"),
         Binding([.down, .tab], .lineDown, .brief, "next field", hint: "field"),
     ] + formCommands(.brief) + [
         Binding([.escape, .backspace], .back, .brief, "back to the decision hub (the brief is kept)", hint: "back"),
@@ -207,9 +207,9 @@ public enum Keymap {
         Binding([.up, .backTab], .lineUp, .brief, "previous field"),
         Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7"), .char("8"), .char("9")],
                 .pick(0), .brief, "choose the value with that number; on a number field, start typing it"),
-        Binding([.enter], .open, .brief, "edit the field's value (a choice: type its name, filtered as you type; Enter again takes it)"),
+        Binding([.enter], .open, .brief, "edit the field's value (a choice: type its name, filtered as you type; \(Keymap.key(.open, in: .briefField)) again takes it)"),
         Binding([.delete], .decide(.clearValue), .brief, "clear the field (not set)"),
-        Binding([.enter], .open, .briefField, "finish typing (letters type until then; Backspace deletes)", hint: "done"),
+        Binding([.enter], .open, .briefField, "finish typing (letters type until then; \(Keymap.key(.deleteBackward, in: .briefField)) deletes)", hint: "done"),
         // Esc was Enter's twin, so text that did not parse could not be left at all (Enter keeps it to mend).
         Binding([.escape], .cancel, .briefField, "stop typing; the field keeps the value it had before"),
         Binding([.down, .tab], .lineDown, .briefField, "finish typing, next field", hint: "next"),
@@ -219,7 +219,7 @@ public enum Keymap {
         Binding([.left], .scrollLeft, .briefField, "move the cursor left"),
         Binding([.right], .scrollRight, .briefField, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
-        Binding([.function(1)], .help, .briefField, "help (? and letters type here)", hint: "help"),
+        Binding([.function(1)], .help, .briefField, "help (\(Keymap.key(.help)) and letters type here)", hint: "help"),
     ] + formCommands(.briefField) + [
 
         // Text fields: letters type; these keys still act.
@@ -242,7 +242,7 @@ public enum Keymap {
         Binding([.escape, .backspace, .char("q")], .cancel, .popover, "close (any other key closes it and acts)", hint: "close"),
 
         // Prompts
-        Binding([.enter], .open, .prompt, "find / confirm", hint: "find"),
+        Binding([.enter], .open, .prompt, "find, or confirm", hint: "find"),
         Binding([.escape], .cancel, .prompt, "cancel", hint: "cancel"),
         Binding([.backspace], .deleteBackward, .prompt, "delete a character"),
         Binding([.ctrl("u")], .clearField, .prompt, "clear"),
@@ -289,12 +289,6 @@ public enum Keymap {
     public static func action(for key: Key, in scopes: [Scope]) -> Action? {
         for s in scopes { if let a = index[s]?[key] { return a } }
         return nil
-    }
-
-    /// The first key bound to `action` in `scope`, as help shows it ("t" for the contents): for a
-    /// screen that names a key, so it can never name another than the one that works.
-    public static func label(for action: Action, in scope: Scope = .global) -> String? {
-        bindings.first { $0.scope == scope && $0.action == action }?.keys.first?.label
     }
 
     /// The key a hint or a message names for `action` in `scope`, falling back to Anywhere's binding:

@@ -28,8 +28,9 @@ public struct ContentsView: Screen {
         list.fit(count: rows(ctx).count, height: ctx.rect.height)
     }
 
-    public mutating func activate(_ ctx: ScreenContext) {
+    public mutating func activate(_ ctx: inout ScreenContext) -> Effect {
         if let p = ctx.reading.last?.page { reveal(p, ctx) }
+        return .none
     }
 
     /// Shows `id` (opening its parents) and puts the cursor on it.

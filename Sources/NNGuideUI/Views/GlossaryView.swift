@@ -47,7 +47,8 @@ public struct GlossaryView: Screen {
         entry.clamp(lines: doc.lines.count, height: entryRows(doc, ctx))
     }
 
-    public mutating func activate(_ ctx: ScreenContext) { field.focused = true }
+    public mutating func activate(_ ctx: inout ScreenContext) -> Effect { field.focused = true; return .none }
+    public var fieldClosesForHelp: Bool { true }
 
     /// Puts the cursor on an entry, clearing the filter if it hides it.
     public mutating func select(_ id: String, _ ctx: ScreenContext) {

@@ -53,7 +53,8 @@ public struct SearchView: Screen {
     /// none there); a shorter list keeps one line a hit so that more than two fit.
     func showSnippets(_ ctx: ScreenContext) -> Bool { listRect(ctx.rect).height >= 6 }
 
-    public mutating func activate(_ ctx: ScreenContext) { field.focused = true }
+    public mutating func activate(_ ctx: inout ScreenContext) -> Effect { field.focused = true; return .none }
+    public var fieldClosesForHelp: Bool { true }
 
     public mutating func fit(_ ctx: inout ScreenContext) {
         let rs = rows(ctx)
@@ -159,8 +160,6 @@ public struct SearchView: Screen {
         if res.offersBroader { return "Only " + n + " with every word" + broader }
         return n + "; \(Keymap.key(.open, in: .search)) opens the chosen one"
     }
-
-    /// The key bound to `action` here, from the keymap, so the line never names a key that does not work.
 
     func visibleHits(_ ctx: ScreenContext) -> [Int] {
         let rs = rows(ctx)

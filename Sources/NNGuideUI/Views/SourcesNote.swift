@@ -31,7 +31,7 @@ public struct SourcesNote: Sendable, Equatable {
         let n = ids.count
         if n > 0 { parts.append("\(n) source\(n == 1 ? "" : "s")") }
         guard !parts.isEmpty else { return nil }
-        if n > 0, let key = Keymap.label(for: .sources, in: scope) { parts.append("\(key) lists them") }
+        if n > 0 { parts.append("\(Keymap.key(.sources, in: scope)) lists them") }
         return parts.joined(separator: " · ")
     }
 
@@ -39,8 +39,8 @@ public struct SourcesNote: Sendable, Equatable {
     /// The key is the keymap's, never a literal.
     public static func line(_ e: Evidence, scope: Scope) -> String? {
         guard let base = e.line else { return nil }
-        guard !e.sources.isEmpty, let key = Keymap.label(for: .sources, in: scope) else { return base }
-        return base + " · \(key) lists them"
+        guard !e.sources.isEmpty else { return base }
+        return base + " · \(Keymap.key(.sources, in: scope)) lists them"
     }
 
     /// The box's lines: the title, the review date, then each source with its authors, year, kind and url.

@@ -59,6 +59,8 @@ import Testing
         #expect(TextWrap.tail(["Part 3", "3.4 Transformers", "Limitations"], separator: " › ", width: 34) == "… › 3.4 Transformers › Limitations")
         #expect(TextWrap.tail(["Part 3", "3.4 Transformers", "Limitations"], separator: " › ", width: 20) == "… › Limitations")
         #expect(TextWrap.tail(["A", "B"], separator: " › ", width: 5) == "A › B")
+        // Too narrow even for "… › last": the last part alone (the caller cuts it), not a cut "… › La…".
+        #expect(TextWrap.tail(["Part 3", "Regularisation"], separator: " › ", width: 10) == "Regularisation")
     }
 
     // MARK: 2. Compare

@@ -130,7 +130,10 @@ public enum TextWrap {
             guard DisplayWidth.of(ellipsis + separator + more) <= width else { break }
             kept.insert(part, at: 0)
         }
-        return kept.count == parts.count ? whole : ellipsis + separator + kept.joined(separator: separator)
+        if kept.count == parts.count { return whole }
+        // When even "… › last" does not fit, the last part alone says more than a cut "… › La…".
+        let cut = ellipsis + separator + kept.joined(separator: separator)
+        return DisplayWidth.of(cut) <= width ? cut : kept.joined(separator: separator)
     }
 
     /// Pads text with spaces to exactly `width` cells (cutting it when longer).

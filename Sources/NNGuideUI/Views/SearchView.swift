@@ -150,7 +150,9 @@ public struct SearchView: Screen {
                 return GlossaryView.longestFitting(["Nothing found. Did you mean \"\(s)\"? \(enter) searches for it", "Did you mean \"\(s)\"? \(enter) searches it",
                                                     "Did you mean \"\(s)\"? (\(enter))"], room: width)
             }
-            guard Tokenizer.words(field.text).count > 1 else { return "Nothing found; try fewer or shorter words" }
+            guard Tokenizer.words(field.text).count > 1 else {
+                return GlossaryView.longestFitting(["Nothing found; try fewer or shorter words", "Nothing found; try other words"], room: width)
+            }
             // At 40 columns the first was cut at "any…" (seventh retest).
             let keys = field.focused ? "\(Keymap.key(.switchFocus, in: .field)), \(broaden)" : broaden
             return GlossaryView.longestFitting(["Nothing has every word" + broader, "None has every word; \(keys): any word", "None has all; \(keys): any"], room: width)

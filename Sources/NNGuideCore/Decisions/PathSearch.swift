@@ -10,7 +10,7 @@
 /// (for a variant tree, also the primary walk that enters it), and (when it got as far as a pick)
 /// the fields the rules read. A change to any other field is skipped
 /// without running the recommender, since it cannot make the replay succeed; so the
-/// search finds the same brief as trying every change would, in a few milliseconds rather than
+/// search finds the same brief as trying every change would, most often in a millisecond rather than
 /// seconds (issue 22/23: `y` froze the screen for up to 12 s on paths nothing replays). A variant
 /// tree no primary pick enters at a question on the path is not searched at all.
 struct PathSearch {

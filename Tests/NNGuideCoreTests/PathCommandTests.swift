@@ -120,6 +120,34 @@ import Testing
         print("paths nnguide recommend does not take:", unreachable.count, unreachable.filter { !$0.hasPrefix("diagnosis") })
     }
 
+    /// Issue 22/23: `y` skips a single-field change the failed replay did not turn on, which is only right
+    /// if no such change makes it succeed. For every path the first brief its answers describe, and every
+    /// value of every field skipped there: replayed anyway, none takes the answers (to the pick).
+    @Test func aChangeTheFailedReplayDidNotTurnOnNeverReplaysThePath() throws {
+        var skipped = 0
+        var wrong: [String] = []
+        for tree in DecisionFixture.book.trees {
+            for nav in Self.paths(tree) where !nav.answers.isEmpty {
+                let search = PathSearch(nav, recommender)
+                guard let brief = search.briefs.first else { continue }
+                let base = search.replay(brief)
+                guard !base.reproduces, let reads = base.reads else { continue }
+                for spec in nav.schema.fields where !reads.contains(spec.field) {
+                    for v in search.candidates[spec.field] ?? [] where v != brief[spec.field] {
+                        var b = brief
+                        b[spec.field] = v
+                        skipped += 1
+                        if search.replay(b).reproduces {
+                            wrong.append("\(tree.id): \(nav.breadcrumb.map(\.option.answer).joined(separator: " > ")): \(spec.field.name) \(v) replays it")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(skipped > 100, "only \(skipped) changes were skippable")
+        #expect(wrong.isEmpty, "\(wrong.count) skipped changes matter:\n\(wrong.joined(separator: "\n"))")
+    }
+
     /// Issue 20, item 9: the pick a path through the primary flow shows (title, pick, start-with) is what
     /// its `y` command gives when run, read back through the command line's own parser.
     @Test func everyPrimaryPicksScreenIsWhatItsCommandGives() throws {

@@ -8,9 +8,9 @@ import Foundation
 /// The `nnguide recommend` command equivalent to answers given in the navigator (`y`), checked by
 /// running the recommender: its walk takes the same answers and, at a pick, it picks the same family.
 /// The brief comes from the answers' `when` conditions; where that is not enough (a default would
-/// send the walk elsewhere), one more field is tried at a time. Fields the walk read but the brief
-/// left to a default are written out, so the command never depends on a default silently, and a
-/// number that stands for a range says so in `notes`.
+/// send the walk elsewhere), one more field is tried at a time (`PathSearch` says how, and why that is
+/// quick). Fields the walk read but the brief left to a default are written out, so the command never
+/// depends on a default silently, and a number that stands for a range says so in `notes`.
 public struct PathCommand: Sendable, Equatable {
     /// The command, ready to run.
     public var line: String
@@ -35,18 +35,14 @@ extension Navigator {
     public func command(with recommender: Recommender) -> Result<PathCommand, PathUnreachable>? {
         let crumbs = breadcrumb
         guard !crumbs.isEmpty else { return nil }
-        let values = impliedValues
-        // A required field the answers leave open: any value will do, as long as the walk agrees.
-        var bases: [[BriefField: BriefValue]] = [values]
-        for spec in schema.required where values[spec.field] == nil {
-            bases = bases.flatMap { b in Flips.candidates(for: spec, in: recommender.book).map { v in b.merging([spec.field: v]) { a, _ in a } } }
-        }
-        let briefs = bases.compactMap { try? Brief(schema: schema, values: $0) }
+        let search = PathSearch(self, recommender)
+        let values = search.values, briefs = search.briefs
         let untakeable = self.untakeable
         if case .none = untakeable {
             let fixed = Set(values.keys)
+            var failed: Set<[BriefField: BriefValue]> = []
             for brief in briefs {
-                if let found = reproducing(brief, recommender, fixed: fixed) { return .success(finish(found, recommender, notes: [])) }
+                if let found = search.reproducing(brief, fixed: fixed, failed: &failed) { return .success(finish(found, recommender, notes: [])) }
             }
         }
         // Why the answers themselves cannot be replayed.
@@ -63,7 +59,7 @@ extension Navigator {
             why = entries.isEmpty ? "it never enters \(tree.title)" : "it enters \(tree.title) only at " + Array(Set(entries)).sorted().joined(separator: " or ")
         }
         // At a pick, a brief that reaches the same pick another way still reproduces what the screen shows.
-        if let leaf, let brief = briefs.first(where: { (try? recommender.recommend($0))?.pick.id == leaf.pick.first }) {
+        if let leaf, let brief = briefs.first(where: { (try? recommender.pick($0))?.id == leaf.pick.first }) {
             return .success(finish(brief, recommender, notes: ["nnguide recommend reaches this pick, but not by these answers: \(why)."]))
         }
         return .failure(PathUnreachable(message: "No nnguide recommend command follows these answers: \(why)."))
@@ -82,42 +78,8 @@ extension Navigator {
         return nil
     }
 
-    /// The brief itself, or the first single-field change of a field the answers did not set, that
-    /// the recommender walks down these answers (to this pick).
-    private func reproducing(_ brief: Brief, _ r: Recommender, fixed: Set<BriefField>) -> Brief? {
-        if reproduces(brief, r) { return brief }
-        for spec in brief.schema.fields where !fixed.contains(spec.field) {
-            for v in Flips.candidates(for: spec, in: r.book) where v != brief[spec.field] {
-                var b = brief
-                b[spec.field] = v
-                if reproduces(b, r) { return b }
-            }
-        }
-        return nil
-    }
-
     /// Whether the recommender, given `brief`, takes these answers and (at a pick) picks the same.
-    func reproduces(_ brief: Brief, _ r: Recommender) -> Bool {
-        let understood = r.understood(brief)
-        guard let primary = r.book.primaryTree, let first = try? primary.walk(for: understood) else { return false }
-        // The answers the recommender gives in this tree, from this tree's start.
-        var taken: [Answer]
-        if tree.id == primary.id && tree.start == primary.start {
-            taken = first.steps.map { Answer(node: $0.node.id, option: $0.answer.index) }
-        } else {
-            guard let refine = first.leaf.refine, refine.tree == tree.id, let second = try? tree.walk(from: refine.node, for: understood) else { return false }
-            // The recommender enters this tree at `refine.node`: the answers from there on must match.
-            let nodes = [tree.start] + answers.compactMap { a in tree.node(a.node).flatMap { $0.options[a.option].next } }
-            guard let k = nodes.firstIndex(of: refine.node) else { return false }
-            taken = Array(answers.prefix(k)) + second.steps.map { Answer(node: $0.node.id, option: $0.answer.index) }
-        }
-        guard taken.count >= answers.count, Array(taken.prefix(answers.count)) == answers else { return false }
-        // A path that follows the form's brief shows the recommender's pick for it (rules may move it
-        // off the leaf's first name), so the answers are all there is to check.
-        guard let leaf, self.brief == nil else { return true }
-        guard let d = try? r.decide(brief) else { return false }
-        return d.pick.id == leaf.pick.first
-    }
+    func reproduces(_ brief: Brief, _ r: Recommender) -> Bool { PathSearch(self, r).replay(brief).reproduces }
 
     /// The command for a reproducing brief: fields the walk read and a default filled in are written
     /// out, and every number that came from a range is noted.

@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Yams is only the oracle NodeDecoderTests read scalars against (the loader's decoder was Yams').
         .testTarget(name: "NNGuideCoreTests", dependencies: ["NNGuideCore", "TestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
-        .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideEffects", "NNGuideCore", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "NNGuideUITests", dependencies: ["NNGuideUI", "NNGuideEffects", "NNGuideTerminal", "NNGuideCore", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["NNGuideCore", "TestSupport"]),
         // Tests of the guide's own data (facts, picks, parts, lint of Content/), apart from tests of the code.
         .testTarget(name: "GuideContentTests", dependencies: ["NNGuideCore"]),

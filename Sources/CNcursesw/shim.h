@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <wchar.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
@@ -64,4 +65,14 @@ static inline int nng_put(WINDOW *w, int y, int x, const wchar_t *s, int n, attr
 }
 
 static inline const char *nng_codeset(void) { return nl_langinfo(CODESET); }
+
+/// A file that lives in memory (memfd_create, close-on-exec), or -1 where the system has none: what
+/// curses writes during one frame is collected there and sent to the terminal in one write (`OutputBatch`).
+static inline int nng_memory_file(void) {
+#ifdef SYS_memfd_create
+    return (int)syscall(SYS_memfd_create, "nnguide-frame", 1u /* MFD_CLOEXEC */);
+#else
+    return -1;
+#endif
+}
 #endif

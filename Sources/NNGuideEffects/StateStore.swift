@@ -41,18 +41,40 @@ public struct StateStore: Sendable {
     /// `load()`, with the file's bytes when they were read and decoded without a warning (nil when
     /// there is no file): the explorer's stored first frame is keyed on them (`StoredFrame`).
     public func loadWithBytes() -> (state: ReadingState, warning: String?, bytes: [UInt8]?) {
-        let path = file
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        decode(read())
+    }
+
+    /// The state file as read, before decoding: the explorer checks its stored first frame against
+    /// the bytes and draws it before the state is decoded (`decode`), whose first use cost about
+    /// 0.2 ms before the frame (BENCHMARKS.md, "The first frame, step by step").
+    public enum Read: Sendable {
+        case none, unreadable, bytes([UInt8])
+        /// The bytes, when the file was there and read.
+        public var bytes: [UInt8]? { if case .bytes(let b) = self { return b }; return nil }
+    }
+
+    /// Reads the file: none (no file or no folder, a first start), unreadable, or its bytes.
+    public func read() -> Read {
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             // No file (or no folder) is a first start; a file that is there but unreadable is not.
             var st = stat()
-            if stat(path, &st) != 0 { return (ReadingState(), nil, nil) }
-            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))", nil)
+            return stat(file, &st) != 0 ? .none : .unreadable
         }
         let bytes = FileIO.readAll(fd)
         close(fd)
-        guard let bytes else {
-            return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))", nil)
+        return bytes.map { .bytes($0) } ?? .unreadable
+    }
+
+    /// `loadWithBytes()` from what `read()` found: the state, or a fresh one with a warning; a corrupt
+    /// file is kept aside as `state.json.bak`.
+    public func decode(_ read: Read) -> (state: ReadingState, warning: String?, bytes: [UInt8]?) {
+        let path = file
+        let bytes: [UInt8]
+        switch read {
+        case .none: return (ReadingState(), nil, nil)
+        case .unreadable: return (ReadingState(), "nnguide: cannot read the saved reading state; starting fresh (\(path))", nil)
+        case .bytes(let b): bytes = b
         }
         if let state = StateFile.decode(bytes) { return (state, nil, bytes) }
         let fm = FileManager.default

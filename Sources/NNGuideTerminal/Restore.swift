@@ -30,6 +30,7 @@ enum TerminalRestore {
     static let crashing: [Int32] = [SIGILL, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGTRAP]
 
     static func restore() {
+        OutputBatch.abandon()   // a crash in the middle of a frame: standard output is the terminal again
         guard active else { return }
         active = false
         if !isendwin() { endwin() }

@@ -71,24 +71,27 @@ public final class Terminal: Backend {
         raw()          // Ctrl-C arrives as a key and quits cleanly; Ctrl-Z is handled below
         noecho()
         nonl()
-        keypad(nng_stdscr(), true)
-        // A paste arrives marked, as one key (`readPaste`), so its newlines and letters never act.
-        define_key("\u{1B}[200~", Self.pasteStart)
-        nng_bracketed_paste(1)
-        curs_set(0)
-        if mouse {
-            mousemask(nng_button1_click_mask() | nng_wheel_up() | nng_wheel_down(), nil)
-            mouseinterval(0)
-        }
+        // The modes below are sent to the terminal in one write (`OutputBatch`).
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        if !noColor && has_colors() {
-            start_color()
-            use_default_colors()
-            colors = nng_colors() >= 256 && nng_color_pairs() >= 32 ? .many : (nng_colors() >= 8 ? .eight : .none)
-        } else {
-            colors = .none
+        let setUp = OutputBatch.run { () -> (ColorDepth, [Theme.Pen]) in
+            keypad(nng_stdscr(), true)
+            // A paste arrives marked, as one key (`readPaste`), so its newlines and letters never act.
+            define_key("\u{1B}[200~", Self.pasteStart)
+            nng_bracketed_paste(1)
+            curs_set(0)
+            if mouse {
+                mousemask(nng_button1_click_mask() | nng_wheel_up() | nng_wheel_down(), nil)
+                mouseinterval(0)
+            }
+            var depth = ColorDepth.none
+            if !noColor && has_colors() {
+                start_color()
+                use_default_colors()
+                depth = nng_colors() >= 256 && nng_color_pairs() >= 32 ? .many : (nng_colors() >= 8 ? .eight : .none)
+            }
+            return (depth, Theme.install(depth))
         }
-        pens = Theme.install(colors)
+        (colors, pens) = (setUp.0, setUp.1)
         width = Int(nng_maxx(nng_stdscr()))
         height = Int(nng_maxy(nng_stdscr()))
     }
@@ -122,7 +125,8 @@ public final class Terminal: Backend {
         for run in buffer.changes(since: front) { put(run, win) }
         front = buffer
         wnoutrefresh(win)
-        doupdate()
+        // One write for the whole frame: curses would send one per cursor move (`OutputBatch`).
+        OutputBatch.run { doupdate() }
     }
 
     private func put(_ run: Buffer.Run, _ win: UnsafeMutablePointer<WINDOW>) {
@@ -137,7 +141,7 @@ public final class Terminal: Backend {
         // disagreement with the C library's idea of width cannot shift the rest of the line.
         var x = run.x
         for ch in run.text {
-            let cw = DisplayWidth.of(ch)
+            let cw = run.wide ? DisplayWidth.of(ch) : 1
             var text = String(ch)
             if ascii && !ch.isASCII { text = String(repeating: "?", count: max(1, cw)) }
             var w = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }

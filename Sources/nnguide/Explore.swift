@@ -30,17 +30,18 @@ enum Explorer {
         // here formats through the C library.
         setlocale(LC_CTYPE, "")
         let store = StateStore(directory: StateStore.defaultDirectory())
-        let (saved, warning, stateBytes) = store.loadWithBytes()
-        if let warning { printError(warning) }
+        let stateFile = store.read()
         // The home screen stored finished on the way out of the last session, for exactly this reading
-        // state, content, executable and terminal: drawn before the guide or the views are touched.
-        // The session then draws its own first frame over it, the same cells, so nothing more is sent.
+        // state (the file's bytes), content, executable and terminal: drawn before the state is
+        // decoded or the guide or the views are touched. A frame is only ever stored for a state file
+        // that decodes, so one found here needs no warning. The session then draws its own first
+        // frame over it, the same cells, so nothing more is sent.
         var terminal: FullScreen?
         var predrawn: Buffer?
-        if warning == nil, let path = content.cache.frameFile(overlays: content.overlays) {
+        if case .unreadable = stateFile {} else if let path = content.cache.frameFile(overlays: content.overlays) {
             // The key is worked out only when there is a frame to check it against: it looks at every
             // content file's name and size, which a new account, with no frame, would do for nothing.
-            if let stored = StoredFrameFile.read(path, key: frameKey(content, stateBytes: stateBytes, mouse: mouse)?.key) {
+            if let stored = StoredFrameFile.read(path, key: frameKey(content, stateBytes: stateFile.bytes, mouse: mouse)?.key) {
                 let t = try openTerminal(mouse: mouse)
                 terminal = t
                 if t.width == stored.width && t.height == stored.height {
@@ -50,6 +51,10 @@ enum Explorer {
             }
             trace(predrawn != nil ? "home screen from the stored frame \(path)" : "no stored frame for this state, content and terminal")
         }
+        let (saved, warning, _) = store.decode(stateFile)
+        // Printed before the explorer takes the screen (the message line shows it too); there is
+        // never one over a stored frame.
+        if let warning, terminal == nil { printError(warning) }
         guard let preview = content.cache.preview(pages: pagesShown(saved)) else {
             // (Cannot follow a stored frame, which needs the file the preview reads; were it to, the
             // terminal goes back before the YAML is read, so its errors print on the normal screen.)

@@ -50,6 +50,17 @@ import Testing
         var b = Buffer(width: 6, height: 1)
         b.put("日本", x: 0, y: 0)
         #expect(b.changes(since: nil).first?.text == "日本  ")
+        #expect(b.changes(since: nil).first?.wide == true)
+    }
+
+    /// The backend measures characters only in runs that have a wide one (`Run.wide`).
+    @Test func runsSayWhetherTheyHoldAWideCharacter() {
+        var b = Buffer(width: 12, height: 2)
+        b.put("═══ café ·", x: 0, y: 0)
+        b.put("ab日c", x: 0, y: 1)
+        let runs = b.changes(since: nil)
+        #expect(runs.map(\.y) == [0, 1])
+        #expect(runs.map(\.wide) == [false, true])
     }
 
     @Test func asciiFoldLeavesOnlyASCII() {

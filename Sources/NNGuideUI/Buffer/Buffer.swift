@@ -111,14 +111,15 @@ public struct Buffer: Sendable, Equatable {
                 if cells[i].isContinuation || unchanged(i) { x += 1; continue }
                 let role = cells[i].role, start = x
                 var text = ""
+                var wide = false
                 while x < width {
                     let j = y * width + x
-                    if cells[j].isContinuation { x += 1; continue }
+                    if cells[j].isContinuation { wide = true; x += 1; continue }
                     if cells[j].role != role || unchanged(j) { break }
                     text += cells[j].text
                     x += 1
                 }
-                runs.append(Run(x: start, y: y, text: text, role: role))
+                runs.append(Run(x: start, y: y, text: text, role: role, wide: wide))
             }
         }
         return runs
@@ -128,5 +129,8 @@ public struct Buffer: Sendable, Equatable {
         public let x: Int, y: Int
         public let text: String
         public let role: Role
+        /// Whether a wide character (two cells) is in the run: without one, every character of the
+        /// text takes one cell, and the backend need not measure them.
+        public var wide = false
     }
 }

@@ -25,6 +25,13 @@ struct RecommendationScreen: FindsOnPage {
     }
 
     var scopes: [Scope] { [.recommendation, .decidePick, .decideTree, .decide] }
+    static let bindings: [Binding] = [
+        Binding([.tab], .nextLink, .recommendation, "move to a link or to a change that would flip the pick"),
+        Binding([.enter], .open, .recommendation, "apply the change under the cursor to the brief (on a link: open it)", hint: "open"),
+        Binding([.backspace], .back, .recommendation, "undo the last change applied; with none left, back to the form"),
+        // As less's q: out, keeping what was applied (Backspace is the undo).
+        Binding([.escape, .char("q")], .cancel, .recommendation, "back to the form, keeping the changes applied (\(Keymap.key(.cancel, in: .recommendation)) first leaves a chosen link or find marks)"),
+    ]
 
     /// The flips of the brief as it is now: the draft's (`BriefDraft.judgement`), the ones the form
     /// marked, never a copy of this screen's.

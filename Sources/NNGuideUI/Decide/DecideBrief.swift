@@ -76,15 +76,16 @@ struct BriefScreen: Screen, Equatable {
         Binding([.function(1)], .help, .briefField, "help (\(Keymap.key(.help)) and letters type here)", hint: "help"),
     ] + formCommands(.briefField)
 
-    /// The brief form's commands, on control keys so that every letter types there (nano's keys where
-    /// they have one: ^S saves, ^O opens). They act while typing too, once the text is taken (as Enter
-    /// takes it), so a name typed and then saved is never a key that silently did nothing.
+    /// The brief form's commands, on control keys so that every letter types there (^S saves, as in
+    /// nano; ^O is back here as everywhere, so ^T opens a saved brief). They act while typing too,
+    /// once the text is taken (as Enter takes it), so a name typed and then saved is never a key that
+    /// silently did nothing.
     static func formCommands(_ scope: Scope) -> [Binding] {
         let typing = scope == .briefField
         let rows: [(Character, DecideAction, String, String?)] = [
             ("s", .saveBrief, "save the brief (always a new file, never overwrites)", "save"),
             ("r", .recommendation, "the whole recommendation: why, why not, warnings, links", "result"),
-            ("o", .openBrief, "open a saved brief", "open"),
+            ("t", .openBrief, "open a saved brief", "open"),
             ("n", .newBrief, "start a new, empty brief (unsaved changes are kept as a draft)", "new"),
             ("p", .walkPath, "step through the decision path this brief takes", nil),
             ("e", .saveRecord, "save the recommendation as a Markdown decision record", nil),
@@ -159,7 +160,7 @@ struct BriefScreen: Screen, Equatable {
     }
 
     /// What the form asked for: a brief saved (^S), a decision record saved (^E).
-    /// The brief chosen in the saved list (^O) goes into the form.
+    /// The brief chosen in the saved list (^T) goes into the form.
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
         if case .brief(let opened) = result { notice = ctx.load(opened) }
         return .none

@@ -16,8 +16,9 @@ import Testing
         let after = try #require(s.decide.top as? RecommendationScreen)
         #expect(after.pane.top == top, "Tab scrolled from \(top) to \(after.pane.top)")
         guard case .flip? = after.pane.focus else { Issue.record("Tab from the bottom focused \(String(describing: after.pane.focus))"); return }
-        // The last flip is one Shift-Tab from the bottom; its hint says what Enter does there.
-        s = press(s, [.escape, .backTab])
+        // A flip is one Tab from the bottom (the changes come before the links, in
+        // `DecisionSection`'s order, and are on screen there); its hint says what Enter does there.
+        s = press(s, [.escape, .tab])
         guard case .flip? = (s.decide.top as? RecommendationScreen)?.pane.focus else {
             Issue.record("Shift-Tab did not focus a flip"); return
         }

@@ -22,7 +22,7 @@ import Testing
         ("Views/HomeView.swift", "Home", "the Home screen's title"),
         ("Views/ReaderView.swift", "End", "\"End of the guide\""),
         ("App/Update.swift", "a-z", "the letters a bookmark can be named by, not the brief form's typing keys"),
-        ("Input/Keymap.swift", "a-z", "the label of the brief form's typing keys, where it is defined"),
+        ("Decide/DecideBrief.swift", "a-z", "the label of the brief form's typing keys, where it is defined"),
     ]
 
     /// The key names the keymap can show: every bound key's label. A one-character label ("r") is a

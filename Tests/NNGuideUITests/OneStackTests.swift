@@ -13,7 +13,7 @@ import Testing
 
     @Test func theMapFromARecommendationReturnsToTheSameRecommendationAndPick() throws {
         // A flip applied first, so the pick is the recommendation screen's own, not the form's first.
-        let rec = press(Fixture.state(), DecideFlipsTests.result + [.backTab, .enter])
+        let rec = press(Fixture.state(), DecideFlipsTests.result + [.tab, .enter])
         let pick = try #require(rec.draft.recommendation(Fixture.guide)?.pick.id)
         try #require(render(rec).lines.joined().contains("Changed: "))
         for close in [Key.escape, .backspace, .char("M")] {
@@ -27,7 +27,7 @@ import Testing
 
     @Test func theFlipsListReturnsToTheFormAsItWasLeft() throws {
         let form = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.down, "500", Key.enter, Key.up))
-        var s = press(form, [.ctrl("r"), .backTab, .enter])
+        var s = press(form, [.ctrl("r"), .tab, .enter])
         #expect(s.draft.values != form.draft.values, "no flip was applied, so the test shows nothing")
         // Backspace undoes the flip; once none is left, it returns to the form.
         s = press(s, [.backspace])

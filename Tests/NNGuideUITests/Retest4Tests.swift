@@ -10,7 +10,7 @@ import Testing
         let before = press(Fixture.state(), DecideFlipsTests.result + keys("G"))
         #expect(Self.hint(before).contains("back"), "\(Self.hint(before))")
         // `j` at the bottom: the message line ("Applied: ...") stands where the hint line is until a key.
-        let applied = press(before, [.backTab, .enter] + keys("j"))
+        let applied = press(before, [.tab, .enter] + keys("j"))
         #expect(Self.hint(applied).contains("undo") && !Self.hint(applied).contains("back"), "\(Self.hint(applied))")
         let undone = press(applied, [.backspace] + keys("j"))
         #expect(!Self.hint(undone).contains("undo"), "\(Self.hint(undone))")

@@ -3,7 +3,7 @@ import Testing
 @testable import NNGuideCore
 @testable import NNGuideUI
 
-/// Issue 22: one table of views (adding a view is four edits), and Help a screen pushed over
+/// Issue 22: one table of views (adding a view is three edits), and Help a screen pushed over
 /// whatever is showing and dismissed back onto it exactly as it was.
 @Suite struct ViewTableTests {
     /// The actions that bring a view up besides `.show(id)`; the reader has none of its own (pages,
@@ -20,6 +20,22 @@ import Testing
             // Every view's own keys are in the keymap, so help lists them.
             let own = s.view(id).scopes.first { $0 != .global }
             #expect(own.map { o in Keymap.bindings.contains { $0.scope == o } } ?? true, "\(id.rawValue)'s scope has no keys")
+        }
+    }
+
+    /// A view's keys are declared beside its type and nowhere else: the keymap's rows in its scope,
+    /// and the row that shows it, are its type's list, in its order; the rows the keymap writes
+    /// itself (Anywhere's, the shared components') show no view and have no view's scope.
+    @Test func aViewsKeysAreItsOwnListAndNowhereElse() {
+        func shows(_ b: Binding, _ id: ViewID) -> Bool { b.scope == .global && (b.action == .show(id) || Self.opening[b.action] == id) }
+        func row(_ b: Binding) -> String { "\(b.scope.rawValue) \(b.keyLabel) \(b.help)" }
+        for id in ViewID.allCases {
+            let table = Keymap.bindings.filter { $0.scope == .view(id) || shows($0, id) }
+            #expect(table.map(row) == id.bindings.map(row), "\(id.rawValue): the keymap's rows are not its type's list")
+            #expect(id.bindings.allSatisfy { $0.scope == .view(id) || shows($0, id) }, "\(id.rawValue) declares another's keys")
+        }
+        for b in Keymap.anywhereFirst + Keymap.anywhere + Keymap.components {
+            #expect(!ViewID.allCases.contains { b.scope == .view($0) || shows(b, $0) }, "Keymap.swift writes a view's key: \(row(b))")
         }
     }
 

@@ -124,7 +124,7 @@ import Testing
     /// flip kept in the brief.
     @Test(arguments: [Key.escape, Key.char("q")])
     func escAndQLeaveTheRecommendationKeepingTheFlip(_ key: Key) throws {
-        var s = press(Fixture.state(), DecideFlipsTests.result + [.backTab, .enter])
+        var s = press(Fixture.state(), DecideFlipsTests.result + [.tab, .enter])
         let applied = s.decide.draft.values
         try #require(applied != press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.down, "500", Key.enter)).decide.draft.values,
                      "no flip was applied")

@@ -1,19 +1,22 @@
 import NNGuideCore
 
 /// The views of the explorer, and THE table of them: each case's title, Home's line about it and the
-/// action that opens it. Adding a view is four edits: (1) a case here with its row in `entry`; (2) a
-/// file with its screen type, conforming to `Screen`, whose `scopes` are `[.view(id)]`; (3) its rows
-/// in `Keymap.bindings`: the key that shows it and its own keys, in `.view(id)` (README's key table
-/// names them, as every key: `ReadmeKeysTests`); (4) its typed property in `ScreenStore`, with its
-/// case in the store's two switches (the compiler names both). Its keymap scope and help heading
-/// come from the case (`Scope.view`, titled by `entry`); Home lists it; `ViewTableTests` fails on a
-/// case whose screen does not have its scope or without a key. The app keeps one value of each
-/// (`ScreenStore`), and one stack of screens per view shown in place of the others (a
-/// mode, as Textual's `_screen_stacks[mode]`); a view whose `presentation` is `.pushed` is pushed over
-/// whatever is showing (Help). A screen pushed by another (Decide's) is a `Screen` too: its file and
-/// its keymap scope, nothing else.
+/// action that opens it. Adding a view is three edits: (1) a case here with its row in `entry`; (2) a
+/// file with its screen type, conforming to `Screen`, whose `scopes` are `[.view(id)]` and whose
+/// `bindings` are its keys: the one that shows it (`.global`) and its own (`.view(id)`); (3) its
+/// typed property in `ScreenStore`, with its case in the store's two switches (the compiler names
+/// both). The keymap takes the view's keys from its type (`bindings` below), its scope and help
+/// heading come from the case (`Scope.view`, titled by `entry`); Home lists it; `ViewTableTests`
+/// fails on a case whose screen does not have its scope or without a key; README's key table names
+/// its keys, as every key (`ReadmeKeysTests`). The app keeps one value of each (`ScreenStore`), and
+/// one stack of screens per view shown in place of the others (a mode, as Textual's
+/// `_screen_stacks[mode]`); a view whose `presentation` is `.pushed` is pushed over whatever is
+/// showing (Help). A screen pushed by another (Decide's) is a `Screen` too: its file with its keys,
+/// its keymap scope, and its list named where the keymap puts the table together.
+///
+/// The order of the cases is the order Home lists the views and help lists the keys that show them.
 public enum ViewID: String, Sendable, CaseIterable, Codable {
-    case home, contents, reader, search, glossary, compare, decide, help
+    case contents, reader, search, glossary, compare, decide, home, help
 
     /// The title, Home's line about the view (nil: Home does not list it, as the reader and Home
     /// itself) and the action that opens it (its key is the keymap's). Home's list of views is this
@@ -31,8 +34,14 @@ public enum ViewID: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The type `ScreenStore` holds for the view, which says how it is shown and declares its keys.
+    var screen: any Screen.Type { type(of: ScreenStore.initial[self]) }
+
     /// Pushed over whatever is showing (Help) rather than shown in place of the others.
-    var pushed: Bool { type(of: ScreenStore.initial[self]).pushed }
+    var pushed: Bool { screen.pushed }
+
+    /// The view's keys, declared beside its type (`Screen.bindings`): the keymap's rows for it.
+    var bindings: [Binding] { screen.bindings }
 
     public var title: String { entry.title }
 }
@@ -148,6 +157,10 @@ public enum Presentation: Sendable {
 /// screens that type, start work, take results, find or keep their place.
 public protocol Screen: Sendable {
     static var presentation: Presentation { get }
+    /// The screen's keys, beside its type (Textual's `BINDINGS`, a Bubbles component's `KeyMap`): a
+    /// view's are the key that shows it (`.global`) and its own scope's; the keymap puts every
+    /// screen's list into its one table (`Keymap.bindings`), which help, hints and lookup read.
+    static var bindings: [Binding] { get }
     /// Keymap scopes, most specific first (`global` is added by the app).
     var scopes: [Scope] { get }
     /// True while a text field has the keys: letters type instead of acting.
@@ -209,6 +222,8 @@ public protocol Screen: Sendable {
 
 extension Screen {
     public static var presentation: Presentation { .inPlace }
+    /// No keys of its own: a box takes a shared scope's (`.popover`), a menu the menus' (`.decide`).
+    public static var bindings: [Binding] { [] }
     public func typing(_ ctx: ScreenContext) -> Bool { false }
     public var typingScopes: [Scope] { [.field] }
     public var idleActions: Set<Action> { [] }

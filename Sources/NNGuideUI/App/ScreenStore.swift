@@ -20,8 +20,9 @@ struct Frame: Sendable {
 /// same help); and each screen pushed by another, kept while it is on a stack. The views are few and
 /// fixed, so each has its own typed property: the app reaches the reader and the glossary as
 /// themselves, and the generic paths reach any screen through `call`, which hands each view to a
-/// generic method as its own type, so nothing is ever cast back. A new view adds its property here
-/// and its case to the two switches (the compiler names both).
+/// generic method as its own type, so nothing is ever cast back. The last of a new view's three
+/// edits (`ViewID`): its property here and its case in the two switches (the compiler names both);
+/// the keymap reaches the view's keys through the type held here (`ViewID.bindings`).
 struct ScreenStore: Sendable {
     var home = HomeView()
     var contents = ContentsView()

@@ -47,6 +47,55 @@ struct BriefScreen: Screen, Equatable {
     }
 
     var scopes: [Scope] { [.brief] }
+    /// The form (`brief`) and a field being typed in (`briefField`), each with the form's commands.
+    /// The brief form types as a select box or fzf does: every letter types (on a choice, the value's
+    /// name, filtered as it is typed), so the form's commands are control keys, as in nano and
+    /// Textual's footers. Some letters typing and others acting had run `e` and `x` inside "tabular".
+    static let bindings: [Binding] = [
+        Binding(Keymap.letters, .type("a"), .brief, "type: a choice's name (filtered as you type; \(Keymap.key(.open, in: .briefField)) takes it), a number, the notes", hint: "type", label: "a-z"),
+        Binding([.down, .tab], .lineDown, .brief, "next field", hint: "field"),
+    ] + formCommands(.brief) + [
+        Binding([.escape, .backspace], .back, .brief, "back to the decision hub (the brief is kept)", hint: "back"),
+        Binding([.right], .decide(.nextValue), .brief, "next value of a choice", hint: "value"),
+        Binding([.left], .decide(.previousValue), .brief, "previous value of a choice"),
+        Binding([.up, .backTab], .lineUp, .brief, "previous field"),
+        Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7"), .char("8"), .char("9")],
+                .pick(0), .brief, "choose the value with that number; on a number field, start typing it"),
+        Binding([.enter], .open, .brief, "edit the field's value (a choice: type its name, filtered as you type; \(Keymap.key(.open, in: .briefField)) again takes it)"),
+        Binding([.delete], .decide(.clearValue), .brief, "clear the field (not set)"),
+        Binding([.enter], .open, .briefField, "finish typing (letters type until then; \(Keymap.key(.deleteBackward, in: .briefField)) deletes)", hint: "done"),
+        // Esc was Enter's twin, so text that did not parse could not be left at all (Enter keeps it to mend).
+        Binding([.escape], .cancel, .briefField, "stop typing; the field keeps the value it had before"),
+        Binding([.down, .tab], .lineDown, .briefField, "finish typing, next field", hint: "next"),
+        Binding([.up, .backTab], .lineUp, .briefField, "finish typing, previous field"),
+        Binding([.backspace], .deleteBackward, .briefField, "delete a character", hint: "delete"),
+        Binding([.ctrl("u")], .clearField, .briefField, "clear the field"),
+        Binding([.left], .scrollLeft, .briefField, "move the cursor left"),
+        Binding([.right], .scrollRight, .briefField, "move the cursor right"),
+        Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
+        Binding([.function(1)], .help, .briefField, "help (\(Keymap.key(.help)) and letters type here)", hint: "help"),
+    ] + formCommands(.briefField)
+
+    /// The brief form's commands, on control keys so that every letter types there (^S saves, as in
+    /// nano; ^O is back here as everywhere, so ^T opens a saved brief). They act while typing too,
+    /// once the text is taken (as Enter takes it), so a name typed and then saved is never a key that
+    /// silently did nothing.
+    static func formCommands(_ scope: Scope) -> [Binding] {
+        let typing = scope == .briefField
+        let rows: [(Character, DecideAction, String, String?)] = [
+            ("s", .saveBrief, "save the brief (always a new file, never overwrites)", "save"),
+            ("r", .recommendation, "the whole recommendation: why, why not, warnings, links", "result"),
+            ("t", .openBrief, "open a saved brief", "open"),
+            ("n", .newBrief, "start a new, empty brief (unsaved changes are kept as a draft)", "new"),
+            ("p", .walkPath, "step through the decision path this brief takes", nil),
+            ("e", .saveRecord, "save the recommendation as a Markdown decision record", nil),
+            ("y", .showCommand, "show the equivalent nnguide recommend command", nil),
+        ]
+        return rows.map { c, action, help, hint in
+            Binding([.ctrl(c)], .decide(action), scope, typing ? "take what is typed, then " + help : help, hint: typing ? nil : hint)
+        }
+    }
+
     func typing(_ ctx: ScreenContext) -> Bool { editing != nil }
     var typingScopes: [Scope] { [.briefField] }
 

@@ -13,6 +13,12 @@ struct HubScreen: MenuScreen {
     var askedForLastBrief = false
 
     var scopes: [Scope] { [.decideHub] }
+    /// The hub names Enter itself: its other keys are the global ones (Backspace goes back to the
+    /// view you came from), whose hints would otherwise crowd Enter off a narrow hint line.
+    static let bindings: [Binding] = [
+        Binding([.char("d")], .show(.decide), .global, "decision navigator"),
+        Binding([.enter], .open, .decideHub, "open the chosen item (or press its number)", hint: "open"),
+    ]
 
     /// The first time Decide shows with nothing in the form, the loop reads the briefs folder once.
     mutating func activate(_ ctx: inout ScreenContext) -> Effect {

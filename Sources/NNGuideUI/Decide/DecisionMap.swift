@@ -127,6 +127,10 @@ struct DecisionMap: Screen {
     // MARK: the screen
 
     var scopes: [Scope] { [.decideMap] }
+    static let bindings: [Binding] = [
+        Binding([.enter], .open, .decideMap, "jump to the chosen question or pick", hint: "jump"),
+        Binding([.char("M"), .escape, .backspace], .decide(.map), .decideMap, "close the map, back where you were", hint: "close"),
+    ]
 
     private func key(_ ctx: ScreenContext) -> SheetKey {
         SheetKey(width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))

@@ -41,3 +41,15 @@ extension MenuScreen {
         return menu.violations(items: s.items, lines: s.count, height: ctx.rect.height, name: name)
     }
 }
+
+/// The keys of Decide's menus (`Scope.decide`, one heading in help): every menu Decide pushes (the
+/// variant trees, the saved briefs, two briefs side by side) takes them, so they are written once,
+/// beside the protocol, the saved list's own among them.
+enum DecideMenuKeys {
+    static let bindings: [Binding] = [
+        Binding([.enter], .open, .decide, "open the chosen item", hint: "open"),
+        Binding([.char("x"), .delete], .decide(.deleteBrief), .decide, "in the saved briefs: delete the chosen brief or draft (\(Keymap.key(.decide(.deleteBrief), in: .decide)) again confirms)"),
+        Binding([.backspace, .left], .back, .decide, "back one step: an answer, a menu, the hub", hint: "back"),
+        Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then \(Keymap.key(.decide(.versus), in: .decide)) on another shows the two side by side"),
+    ]
+}

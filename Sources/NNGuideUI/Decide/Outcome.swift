@@ -75,8 +75,9 @@ struct Outcome: Sendable {
     }
 
     /// Lays the pick out into `s`, registering every link as a target; `extra` goes right under
-    /// the pick (the command, a saved file), where the keys that show it can be seen working.
-    func layout(into s: inout Sheet, extra: (inout Sheet) -> Void) {
+    /// the pick (the command, a saved file), where the keys that show it can be seen working, and
+    /// `flips` in their section's place (the recommendation's changes that would flip the pick).
+    func layout(into s: inout Sheet, extra: (inout Sheet) -> Void, flips: (inout Sheet) -> Void = { _ in }) {
         let g = s.glyphs
         s.text(title, .title)
         s.text("Pick: " + pick, .strong)
@@ -86,10 +87,11 @@ struct Outcome: Sendable {
         func section(_ heading: DecisionSection, suffix: String = "", _ body: (inout Sheet) -> Void) {
             s.blank(); s.text(heading.heading + suffix, .heading); body(&s)
         }
-        // `DecisionSection`'s order; the path is the screen before this one, the brief is the form,
-        // and the flips are the recommendation screen's own block under this one.
+        // `DecisionSection`'s order, as text, Markdown and JSON; the path is the screen before this
+        // one and the brief is the form.
         for next in DecisionSection.allCases {
             switch next {
+            case .flips: flips(&s)
             case .because where !why.isEmpty:
                 section(.because) { s in for w in why { line(w, .text, first: why.count > 1 ? [Span(g.bullet + " ", .dim)] : [], &s) } }
             case .alternatives where !alternatives.isEmpty: section(.alternatives) { s in for a in alternatives { named(a, &s) } }

@@ -1,7 +1,8 @@
 import NNGuideCore
 
-/// The whole recommendation for the brief in the form (^R): why, why not, warnings, links, and what
-/// would change the pick. Enter on a flip applies it to the form's brief (the line at the top says
+/// The whole recommendation for the brief in the form (^R), in the sections every projection of a
+/// decision shares (`DecisionSection`): why, the alternatives, what would change the pick, why
+/// not, warnings, links. Enter on a flip applies it to the form's brief (the line at the top says
 /// so); Backspace undoes the last one, and with none left pops back to the form; Esc and q go back
 /// to the form keeping what was applied. Every flip is a recommender run, so the list is worked out
 /// when the brief changes, not every frame.
@@ -25,6 +26,13 @@ struct RecommendationScreen: FindsOnPage {
     }
 
     var scopes: [Scope] { [.recommendation, .decidePick, .decideTree, .decide] }
+    static let bindings: [Binding] = [
+        Binding([.tab], .nextLink, .recommendation, "move to a link or to a change that would flip the pick"),
+        Binding([.enter], .open, .recommendation, "apply the change under the cursor to the brief (on a link: open it)", hint: "open"),
+        Binding([.backspace], .back, .recommendation, "undo the last change applied; with none left, back to the form"),
+        // As less's q: out, keeping what was applied (Backspace is the undo).
+        Binding([.escape, .char("q")], .cancel, .recommendation, "back to the form, keeping the changes applied (\(Keymap.key(.cancel, in: .recommendation)) first leaves a chosen link or find marks)"),
+    ]
 
     /// The flips of the brief as it is now: the draft's (`BriefDraft.judgement`), the ones the form
     /// marked, never a copy of this screen's.
@@ -72,18 +80,18 @@ struct RecommendationScreen: FindsOnPage {
         s.text("For your brief: " + b.givenFields.filter { $0 != .notes }.compactMap { f in b[f].map { "\(f.name)=\($0)" } }.joined(separator: " "), .dim)
         layoutApplied(&s)
         s.blank()
-        o.layout(into: &s) { s in
+        o.layout(into: &s, extra: { s in
             if showCommand { s.commandBlock(b.commandLine()) }
             if let saved {
                 s.blank()
                 s.spot(.saved) { s in s.text("Decision record saved as " + ctx.fileName(saved), .dim) }
             }
-        }
-        layoutFlips(flips(ctx), &s)
+        }, flips: { s in layoutFlips(flips(ctx), &s) })
         return s
     }
 
-    /// Lays out "What would change the pick" as targets Enter applies.
+    /// Lays out "What would change the pick" as targets Enter applies, in its place among the
+    /// decision's sections (`Outcome.layout`).
     private func layoutFlips(_ shown: [Flip], _ s: inout Sheet) {
         guard !shown.isEmpty else { return }
         s.blank()

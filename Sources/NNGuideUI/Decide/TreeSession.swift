@@ -320,6 +320,28 @@ struct TreeSession: FindsOnPage {
     // MARK: the screen
 
     var scopes: [Scope] { atPick ? [.decidePick, .decideTree, .decide] : [.decideTree, .decide] }
+    /// A question (`decideTree`) and, at a pick, the pick's own keys first (`decidePick`).
+    static let bindings: [Binding] = [
+        Binding([.enter], .open, .decideTree, "choose the answer; on the breadcrumb, reopen that question to change it", hint: "choose"),
+        Binding([.backspace, .left], .back, .decideTree, "back one answer (before the first: where the tree was chosen)", hint: "back"),
+        Binding([.tab], .nextLink, .decideTree, "move along the breadcrumb of answers (\(Keymap.key(.open, in: .decideTree)) reopens one to change it)", hint: "change"),
+        Binding([.backTab], .previousLink, .decideTree, "move back along the breadcrumb"),
+        Binding([.escape], .cancel, .decideTree, "keep the answer you were changing; leave the breadcrumb"),
+        Binding([.char("y")], .decide(.showCommand), .decideTree, "show the equivalent nnguide recommend command", hint: "command"),
+        Binding([.char("M")], .decide(.map), .decideTree, "the decision map: the whole tree, your path marked", hint: "map"),
+        Binding([.char("r")], .decide(.restart), .decideTree, "start this tree again from its first question"),
+        Binding([.char("e")], .decide(.saveRecord), .decideTree, "save the decision record (once you reach a pick)"),
+        // Enter leads the pick's hints: it is offered only on a focused link, and 40 columns must keep it then.
+        Binding([.enter], .open, .decidePick, "open the link in the reader (\(Keymap.key(.back)) returns), or reopen a breadcrumb question", hint: "open"),
+        Binding([.char("e")], .decide(.saveRecord), .decidePick, "save the decision record as Markdown (the file name is shown)", hint: "save"),
+        Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
+        Binding([.backspace, .left], .back, .decidePick, "back to the last question", hint: "back"),
+        // A pick and the recommendation are long pages: `/` finds there as in the reader.
+        Binding([.char("/")], .find, .decidePick, "find on the page of a pick or the recommendation (\(Keymap.findPromptKeys))", hint: "find"),
+        Binding([.char("n")], .findNext, .decidePick, "next match"),
+        Binding([.char("N")], .findPrevious, .decidePick, "previous match"),
+    ]
+
     /// A diagnosis has no `nnguide recommend` command (`y` says so): its hint line does not offer one.
     var idleActions: Set<Action> { nav.tree.role == .diagnosis ? [.decide(.showCommand)] : [] }
     /// At a pick Enter opens what Tab focused; with nothing focused it only says where Tab goes, so

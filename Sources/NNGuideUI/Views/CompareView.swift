@@ -22,6 +22,20 @@ public struct CompareView: Screen {
     public init() {}
 
     public var scopes: [Scope] { [.compare] }
+    public static let bindings: [Binding] = [
+        Binding([.char("c")], .show(.compare), .global, "compare architectures side by side"),
+        Binding([.char("x")], .toggle, .compare, "pick or drop an architecture", hint: "pick"),
+        Binding([.enter], .open, .compare, "show a matrix in the table, or pick (or drop) an architecture", hint: "show"),
+        Binding([.tab], .switchFocus, .compare, "switch between the list and the table", hint: "switch"),
+        Binding([.char("o")], .sort, .compare, "sort by the next column", hint: "sort"),
+        Binding([.char("T")], .transpose, .compare, "transpose the table", hint: "transpose"),
+        Binding([.char("X")], .clearSelection, .compare, "drop every picked architecture"),
+        Binding([.char("/")], .focusField, .compare, "filter the list as you type (\(Keymap.key(.open, in: .field)) or \(Keymap.key(.switchFocus, in: .field)) keeps the filter; \(Keymap.key(.cancel, in: .field)) drops what was typed; \(Keymap.key(.cancel, in: .compare)) in the list clears a kept one)", hint: "filter"),
+        Binding([.left, .char("h")], .scrollLeft, .compare, "scroll the table left"),
+        Binding([.right, .char("l")], .scrollRight, .compare, "scroll the table right"),
+        Binding([.char("S")], .sources, .compare, "sources and review dates of the architectures shown"),
+    ]
+
     public var typing: Bool { filter.focused }
     public func typing(_ ctx: ScreenContext) -> Bool { typing }
 

@@ -7,6 +7,12 @@ public struct ContentsView: Screen {
     public var list = SelectList()
     public init() {}
     public var scopes: [Scope] { [.contents] }
+    public static let bindings: [Binding] = [
+        Binding([.char("t")], .show(.contents), .global, "contents: the guide as a tree", hint: "contents"),
+        Binding([.enter], .open, .contents, "open the page", hint: "open"),
+        Binding([.right, .char("l")], .expand, .contents, "expand", hint: "expand"),
+        Binding([.left, .char("h")], .collapse, .contents, "collapse, or go to the parent"),
+    ]
 
     func openSet(_ ctx: ScreenContext) -> Set<String> {
         expanded ?? Set(ctx.guide.pages.map(\.id))

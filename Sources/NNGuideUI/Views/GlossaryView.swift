@@ -11,6 +11,17 @@ public struct GlossaryView: Screen {
     public init() {}
 
     public var scopes: [Scope] { [.glossary] }
+    public static let bindings: [Binding] = [
+        Binding([.char("i")], .show(.glossary), .global, "glossary, filter as you type", hint: "glossary"),
+        Binding([.char("/"), .char("i")], .focusField, .glossary, "type to filter again", hint: "filter"),
+        Binding([.tab], .nextLink, .glossary, "next related term or page", hint: "link"),
+        Binding([.backTab], .previousLink, .glossary, "previous link"),
+        Binding([.enter], .open, .glossary, "follow the chosen link"),
+        Binding([.char(" "), .pageDown], .pageDown, .glossary, "read on in a long entry (\(Keymap.key(.lineDown, in: .glossary))/\(Keymap.key(.lineUp, in: .glossary)) move through the terms)"),
+        Binding([.pageUp, .char("b")], .pageUp, .glossary, "back up in a long entry"),
+        Binding([.char("S")], .sources, .glossary, "sources and review date of the entry: titles, years, URLs"),
+    ]
+
     public var typing: Bool { field.focused }
     public func typing(_ ctx: ScreenContext) -> Bool { typing }
 

@@ -9,6 +9,17 @@ public struct HelpView: FindsOnPage {
     public var find = Find()
     public init() {}
     public var scopes: [Scope] { [.help] }
+    public static let bindings: [Binding] = [
+        Binding([.char("?"), .function(1)], .help, .global, "help: every key", hint: "help"),
+        // Help closes like less and vim's :help: q goes back to where it was opened; Esc too, once
+        // find marks are cleared (as less's Esc-u, then q).
+        Binding([.char("q")], .back, .help, "close help, back to where you were", hint: "close"),
+        Binding([.escape], .cancel, .help, "clear find marks; with none, close help"),
+        Binding([.char("/")], .find, .help, "find in help (\(Keymap.findPromptKeys))", hint: "find"),
+        Binding([.char("n")], .findNext, .help, "next match"),
+        Binding([.char("N")], .findPrevious, .help, "previous match"),
+    ]
+
     /// Help only scrolls: Enter and the digits have nothing to open here, and ? is where you are.
     public var idleActions: Set<Action> { [.open, .help] }
 

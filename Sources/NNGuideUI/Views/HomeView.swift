@@ -5,6 +5,11 @@ public struct HomeView: Screen {
     public var list = SelectList()
     public init() {}
     public var scopes: [Scope] { [.home] }
+    public static let bindings: [Binding] = [
+        Binding([.char("H")], .home, .global, "home screen"),
+        Binding([.enter], .open, .home, "open the chosen item", hint: "open"),
+        Binding([.char("0")], .pick(0), .home, "continue reading where you left off (item 0)"),
+    ]
 
     /// `number` is the item's own, the same whether or not "Continue reading" (0) is there.
     static let unnumbered = -1

@@ -20,6 +20,19 @@ public struct ReaderView: FindsOnPage {
     public init() {}
 
     public var scopes: [Scope] { [.reader] }
+    public static let bindings: [Binding] = [
+        Binding([.tab], .nextLink, .reader, "next link", hint: "link"),
+        Binding([.backTab], .previousLink, .reader, "previous link"),
+        Binding([.enter], .open, .reader, "follow the link (a glossary term opens in place)", hint: "follow"),
+        Binding([.char("]")], .nextSection, .reader, "next section in reading order", hint: "next"),
+        Binding([.char("[")], .previousSection, .reader, "previous section"),
+        Binding([.char("/")], .find, .reader, "find in this page", hint: "find"),
+        Binding([.char("n")], .findNext, .reader, "next match"),
+        Binding([.char("N")], .findPrevious, .reader, "previous match"),
+        Binding([.left, .char("h")], .scrollLeft, .reader, "scroll a wide table left"),
+        Binding([.right, .char("l")], .scrollRight, .reader, "scroll a wide table right"),
+        Binding([.char("S")], .sources, .reader, "sources and review dates of the section at the top: titles, years, URLs"),
+    ]
 
     /// Text column: a margin on wide screens, and lines no longer than is comfortable to read.
     static func textRect(_ r: Rect) -> Rect {

@@ -11,6 +11,13 @@ public struct SearchView: Screen {
     public init() {}
 
     public var scopes: [Scope] { [.search] }
+    public static let bindings: [Binding] = [
+        Binding([.char("s")], .show(.search), .global, "search the whole guide", hint: "search"),
+        Binding([.char("/"), .char("s")], .focusField, .search, "type a new query", hint: "query"),
+        Binding([.enter], .open, .search, "open the page at the hit", hint: "open"),
+        Binding([.char("a")], .broaden, .search, "search for any of the words (offered when every word finds little); again: every word"),
+    ]
+
     public var typing: Bool { field.focused }
     public func typing(_ ctx: ScreenContext) -> Bool { typing }
 

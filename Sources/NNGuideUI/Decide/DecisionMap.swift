@@ -16,7 +16,7 @@ struct DecisionMap: Screen {
     var cursor = SelectList()
     /// The map laid out for one size: the map does not change while it is open, only the size does.
     private var built = Memo<SheetKey, Sheet>()
-    private struct SheetKey: Equatable, Sendable { var width: Int; var glyphs: Glyphs; var library: ObjectIdentifier }
+    private struct SheetKey: Equatable, Sendable { var width: Int; var glyphs: Glyphs; var guide: Int }
 
     /// Opens on the current node, so the map starts where the reader is.
     init(_ nav: Navigator, _ ctx: ScreenContext) {
@@ -129,7 +129,7 @@ struct DecisionMap: Screen {
     var scopes: [Scope] { [.decideMap] }
 
     private func key(_ ctx: ScreenContext) -> SheetKey {
-        SheetKey(width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
+        SheetKey(width: ctx.rect.page.width, glyphs: ctx.glyphs, guide: ctx.library.generation)
     }
 
     private func layout(_ ctx: ScreenContext) -> Sheet { Self.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs) }

@@ -28,7 +28,8 @@ struct TreeSession: FindsOnPage {
     /// The command `y` shows, checked against the recommender, for the answers it was worked out for:
     /// one path can take hundreds of recommender runs (up to seconds in a debug build), so the last
     /// few paths keep theirs, and Back then forth again finds it.
-    private(set) var commands = Memo<[Navigator.Answer], Result<PathCommand, PathUnreachable>?>(limit: 8)
+    private(set) var commands = Memo<CommandKey, Result<PathCommand, PathUnreachable>?>(limit: 8)
+    struct CommandKey: Equatable, Sendable { var answers: [Navigator.Answer]; var guide: Int }
     /// The sheet of the last state and size it was laid out for: a key, the fit after it, the frame
     /// and the status line all read this one instead of laying the screen out again.
     private(set) var built = Memo<SheetKey, Sheet>()
@@ -51,13 +52,13 @@ struct TreeSession: FindsOnPage {
     struct SheetKey: Equatable, Sendable {
         var tree: String, start: String, answers: [Navigator.Answer]
         var choice: Int, changing: Int?, showCommand: Bool, commandKnown: Bool, saved: String?
-        var width: Int, compact: Bool, glyphs: Glyphs, library: ObjectIdentifier
+        var width: Int, compact: Bool, glyphs: Glyphs, guide: Int
     }
 
     func sheetKey(_ ctx: ScreenContext) -> SheetKey {
         SheetKey(tree: nav.tree.id, start: nav.tree.start, answers: nav.answers, choice: choice, changing: changing,
-                 showCommand: showCommand, commandKnown: commands.holds(nav.answers), saved: saved,
-                 width: ctx.rect.page.width, compact: Sheet.compact(ctx), glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
+                 showCommand: showCommand, commandKnown: commands.holds(commandKey(ctx)), saved: saved,
+                 width: ctx.rect.page.width, compact: Sheet.compact(ctx), glyphs: ctx.glyphs, guide: ctx.library.generation)
     }
 
     /// The screen laid out: the one built for this state and size when there is one.
@@ -131,7 +132,7 @@ struct TreeSession: FindsOnPage {
 
     private func extras(_ s: inout Sheet, _ ctx: ScreenContext) {
         if showCommand {
-            switch commands.peek(nav.answers) ?? nil {
+            switch commands.peek(commandKey(ctx)) ?? nil {
             case .success(let c)?:
                 s.commandBlock(c.line, notes: c.notes)
             case .failure(let why)?:
@@ -162,10 +163,12 @@ struct TreeSession: FindsOnPage {
         return handleKey(action, &ctx)
     }
 
+    private func commandKey(_ ctx: ScreenContext) -> CommandKey { CommandKey(answers: nav.answers, guide: ctx.library.generation) }
+
     /// Works the `y` command out for answers that have none kept (it runs the recommender).
     mutating func refreshCommand(_ ctx: ScreenContext) {
-        guard showCommand, !commands.holds(nav.answers) else { return }
-        commands.keep(nav.answers, nav.command(with: Recommender(guide: ctx.guide)))
+        guard showCommand, !commands.holds(commandKey(ctx)) else { return }
+        commands.keep(commandKey(ctx), nav.command(with: Recommender(guide: ctx.guide)))
         if revealed == .command { reveal(.command, ctx) }
     }
 
@@ -327,6 +330,8 @@ struct TreeSession: FindsOnPage {
     func hintWords(_ ctx: ScreenContext) -> [Action: String] { atPick && pane.focus == nil ? [.open: ""] : [:] }
 
     mutating func fit(_ dctx: inout ScreenContext) {
+        // A command shown for another guide (the preview's, before the whole guide arrived) is worked out again.
+        refreshCommand(dctx)
         fit(dctx)
         refreshFind(dctx)
     }

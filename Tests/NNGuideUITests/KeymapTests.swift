@@ -159,3 +159,45 @@ import Testing
         #expect(words(withBrief).contains("open"), "\(words(withBrief))")
     }
 }
+
+/// The keys that act with no screen to take them, a window too small and the letter after a bookmark
+/// key, are the keymap's (Anywhere's and the prompts'), so the keys the message and the hint name are
+/// the keys that work there: rebinding a row changes both.
+@Suite struct KeysWithoutAScreenTests {
+    static func bound(_ action: Action, in scope: Scope) -> [Key] {
+        Keymap.bindings.filter { $0.scope == scope && $0.action == action }.flatMap(\.keys)
+    }
+
+    @Test func aWindowTooSmallTakesAnywheresQuitAndRedraw() {
+        let small = update(Fixture.state(), .resize(width: AppState.minimumWidth - 1, height: AppState.minimumHeight))
+        #expect(small.tooSmall)
+        #expect(render(small).lines.joined(separator: " ").contains("\(Keymap.key(.quit)) quits"), "the message names the quit key")
+        let quits = Self.bound(.quit, in: .global), redraws = Self.bound(.redraw, in: .global)
+        #expect(!quits.isEmpty && !redraws.isEmpty)
+        for k in quits { #expect(update(small, k).quit, "\(k.label) does not quit a window too small") }
+        for k in redraws { #expect(update(small, k).redraw && !update(small, k).quit, "\(k.label) does not redraw") }
+        // Every other key of Anywhere waits for a larger window.
+        for b in Keymap.bindings where b.scope == .global && ![.quit, .redraw].contains(b.action) {
+            for k in b.keys {
+                let after = update(small, k)
+                #expect(!after.quit && after.screen == small.screen && after.message == small.message, "\(k.label) acted in a window too small")
+            }
+        }
+    }
+
+    @Test func theBookmarkLetterTakesThePromptsKeys() {
+        let marking = press(Fixture.state(), keys("1", "m"))
+        #expect(marking.bookmarkKey == .set)
+        let cancels = Self.bound(.cancel, in: .prompt), quits = Self.bound(.quit, in: .prompt)
+        #expect(!cancels.isEmpty && !quits.isEmpty)
+        let hint = render(marking).lines.last ?? ""
+        #expect(hint.contains(Keymap.key(.cancel, in: .prompt)), "\(hint)")
+        for k in cancels {
+            let s = update(marking, k)
+            #expect(s.bookmarkKey == nil && !s.quit && s.message == nil && s.reading.bookmarks.isEmpty, "\(k.label) did not cancel quietly")
+        }
+        for k in quits { #expect(update(marking, k).quit, "\(k.label) does not quit from the bookmark prompt") }
+        #expect(update(marking, .enter).message == "Bookmarks are letters a-z; nothing changed")
+        #expect(update(marking, .char("a")).reading.bookmarks["a"] != nil)
+    }
+}

@@ -24,7 +24,7 @@ struct DecisionMap: Screen {
         let places = Self.places(nav.tree)
         let here = nav.answers.map(\.option)
         cursor.index = places.firstIndex { $0.answers == here } ?? 0
-        fit(ctx)
+        fitMap(ctx)
     }
 
     // MARK: the tree as places
@@ -153,10 +153,10 @@ struct DecisionMap: Screen {
         return .none
     }
 
-    mutating func fit(_ dctx: inout ScreenContext) { fit(dctx) }
+    mutating func fit(_ dctx: inout ScreenContext) { fitMap(dctx) }
 
-    /// Keeps the chosen place's lines on screen (a place may wrap to several).
-    mutating func fit(_ ctx: ScreenContext) {
+    /// Keeps the chosen place's lines on screen (a place may wrap to several); reads the context only.
+    mutating func fitMap(_ ctx: ScreenContext) {
         let s = laidOut(ctx)
         cursor.fit(items: s.items, lines: s.count, height: ctx.rect.height)
     }

@@ -154,7 +154,7 @@ struct TreeSession: FindsOnPage {
     mutating func reveal(_ spot: Sheet.Spot, _ ctx: ScreenContext) {
         let s = laidOut(ctx)
         if let r = s.spots[spot] { scroll.show(r, s, height: ctx.rect.height); revealed = spot }
-        fit(ctx)
+        fitSheet(ctx)
     }
 
     // MARK: keys
@@ -203,7 +203,7 @@ struct TreeSession: FindsOnPage {
             guard nav.back() else { return .unhandled }
             answerList.index = taken ?? 0
             freshScreen()
-            fit(ctx)
+            fitSheet(ctx)
             return .none
         case .decide(.restart):
             nav.reset(); changing = nil; answerList.index = 0; freshScreen()
@@ -226,7 +226,7 @@ struct TreeSession: FindsOnPage {
         // answer (its hint and "why" follow it), so fitting brings that one into view.
         if answerList.move(action, items: s.items, lines: s.count, height: ctx.rect.height) {
             scroll.focus = nil
-            fit(ctx)
+            fitSheet(ctx)
             return .none
         }
         switch action {
@@ -289,7 +289,7 @@ struct TreeSession: FindsOnPage {
         changing = nil
         answerList.index = 0
         freshScreen()
-        fit(ctx)
+        fitSheet(ctx)
         return .none
     }
 
@@ -298,7 +298,7 @@ struct TreeSession: FindsOnPage {
         changing = k
         answerList.index = nav.breadcrumb[k].index
         freshScreen()
-        fit(ctx)
+        fitSheet(ctx)
         return .none
     }
 
@@ -334,12 +334,13 @@ struct TreeSession: FindsOnPage {
     mutating func fit(_ dctx: inout ScreenContext) {
         // A command shown for another guide (the preview's, before the whole guide arrived) is worked out again.
         refreshCommand(dctx)
-        fit(dctx)
+        fitSheet(dctx)
         refreshFind(dctx)
     }
 
-    /// Keeps the highlighted answer on screen and scroll and focus valid.
-    mutating func fit(_ ctx: ScreenContext) {
+    /// Keeps the highlighted answer on screen and scroll and focus valid: the fit, which only reads
+    /// the context, so the keys' own steps use it too.
+    mutating func fitSheet(_ ctx: ScreenContext) {
         // Inside the question's answers before laying out: the sheet shows the highlighted one's hint.
         if !atPick { answerList.index = min(max(0, answerList.index), max(0, question.options.count - 1)) }
         let s = laidOut(ctx)
@@ -367,11 +368,10 @@ struct TreeSession: FindsOnPage {
 
     /// `d` (the decide view asked for by its key) puts the session aside with the screens over it,
     /// for the hub to resume (`DecideSessions`); the brief's own path is not, since `p` walks it afresh.
-    mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) -> Bool {
-        guard origin != .brief else { return false }
+    mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) {
+        guard origin != .brief else { return }
         ctx.sessions.putAside(origin, answers: nav.breadcrumb.map { InlineParser.plain($0.option.answer) },
                               screens: [self] + above)
-        return true
     }
 
     func violations(_ dctx: ScreenContext) -> [String] {

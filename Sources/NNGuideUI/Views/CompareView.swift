@@ -232,7 +232,7 @@ public struct CompareView: Screen {
     }
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
-        defer { fit(ctx) }
+        defer { fit(&ctx) }
         if filter.focused || action == .focusField {
             if filter.edit(action) { list = SelectList(); return .none }
             switch action {

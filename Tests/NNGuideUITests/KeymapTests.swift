@@ -93,21 +93,38 @@ import Testing
     }
 }
 
-/// The README's explorer section names every key the explorer's own scopes bind.
+/// The README names every key the explorer binds, in every scope (`Scope.allCases`: a new view's
+/// scope is among them, so its keys must be in the README too).
 @Suite struct ReadmeKeysTests {
+    /// A run of keys a binding names as one (`Binding.label`), by the word README uses for it: the
+    /// brief form's every letter types, which help shows as "a-z" and README calls "letters".
+    static let runs = ["a-z": "letters"]
+
     @Test func everyExplorerKeyIsInTheReadme() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        // The explorer's part: its views and keys, then Deciding in the explorer (Decide's screens).
         let start = try #require(readme.range(of: "## The explorer"))
-        let end = try #require(readme.range(of: "## Deciding"))
+        let end = try #require(readme.range(of: "### `nnguide recommend`"))
         let section = String(readme[start.lowerBound..<end.lowerBound])
-        let mine: Set<Scope> = [.global, .reader, .home, .contents, .glossary, .search, .compare, .field, .popover, .prompt]
-        for b in Keymap.bindings where mine.contains(b.scope) {
-            for k in b.keys {
-                #expect(section.contains("`\(k.label)`") || section.contains("`\(k.label)`-") || section.contains("`1`-`9`") && k.typedCharacter?.isNumber == true,
-                        "README's explorer section does not name \(k.label) (\(b.help))")
+        var checked = 0
+        for scope in Scope.allCases {
+            for b in Keymap.bindings where b.scope == scope {
+                if let label = b.label {
+                    let word = try #require(Self.runs[label], "README's word for the keys \(label) (\(b.help)) is not known to this test")
+                    #expect(section.contains(word), "README's explorer sections do not name \(word) (\(label): \(b.help))")
+                    continue
+                }
+                for k in b.keys {
+                    checked += 1
+                    #expect(section.contains("`\(k.label)`") || section.contains("`\(k.label)`-") || section.contains("`1`-`9`") && k.typedCharacter?.isNumber == true,
+                            "README's explorer sections do not name \(k.label) (\(scope.rawValue): \(b.help))")
+                }
             }
         }
+        // Every scope that binds a key was looked at: none is left out of `allCases`.
+        #expect(Set(Keymap.bindings.map(\.scope)).isSubset(of: Set(Scope.allCases)))
+        #expect(checked > 100, "only \(checked) keys checked")
     }
 
     /// The hint line is the same in the compare list and its table, so Tab's word must be true in both:

@@ -86,8 +86,9 @@ struct SourcesCommand: ParsableCommand {
             var lines = text.hanging("\(source.id): \(source.title)", first: "", rest: "  ")
             lines += Self.fields(source).flatMap { text.hanging("\($0.0): \($0.1)", first: "  ", rest: "    ") }
             lines.append(citations.isEmpty ? "Cited by nothing." : "Cited by \(citations.count):")
+            // The place leads as written: two spaces set it apart from what cites (the wrapper would make them one).
             lines += citations.flatMap {
-                text.hanging("\(Self.place($0))  \($0.item)\($0.reviewed.map { " · reviewed \($0)" } ?? "")", first: "  ", rest: "    ")
+                text.hanging("\($0.item)\($0.reviewed.map { " · reviewed \($0)" } ?? "")", lead: "  \(Self.place($0))  ", rest: "    ")
             }
             emit(lines)
         }

@@ -76,7 +76,7 @@ struct BriefPathTmuxTests {
         t.waitFor("Kept the last brief as draft tabular-classification")
         t.waitFor("A new, empty brief")
         #expect(t.screen().contains("modality*        (not set)"), "\(t.screen())")
-        try t.send("C-o")
+        try t.send("C-t")
         t.waitFor("Drafts")
         try t.send("Enter")
         t.waitFor("Opened tabular-classification")

@@ -75,13 +75,13 @@ struct DecisionMapExplorerTests {
         try t.send("BSpace")
         t.waitForScreen("the form as it was") { $0 == form }
         // The saved briefs from the form: Esc returns to it unchanged; a brief chosen there opens in it.
-        try t.send("C-o")
+        try t.send("C-t")
         t.waitFor("Saved briefs")
         try t.send("Escape")
         t.waitForScreen("the form as it was, after the saved briefs") { $0 == form }
         try t.send("C-s")
         t.waitFor("Saved brief")  // the message line says it, once (the form no longer repeats it)
-        try t.send("C-o")
+        try t.send("C-t")
         t.waitFor("text-generation.yaml")
         try t.send("Enter")
         t.waitFor("Opened")

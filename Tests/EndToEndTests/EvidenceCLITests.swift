@@ -76,6 +76,12 @@ import Testing
         #expect(one.status == 0)
         #expect(one.out.contains("Cited by 1:\n  glossary.yaml:"))
         #expect(one.out.contains("glossary entry 'cnn' · reviewed 2026-06"))
+        // Two spaces part the place from what cites it, wrapped at 80 columns or not (issue 23: the
+        // hanging wrapper had made them one).
+        let wide = try CLI.run(["sources", "resnet-paper", "--width", "200"], content: dir)
+        for out in [one.out, wide.out] {
+            #expect(out.range(of: #"\n  glossary\.yaml:\d+:\d+  glossary entry 'cnn'"#, options: .regularExpression) != nil, "\(out)")
+        }
         let json = try CLI.run(["sources", "fixture-guide", "--json"], content: dir)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect(object["cited_by"] as? Int == 1)

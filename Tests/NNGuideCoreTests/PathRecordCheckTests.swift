@@ -72,6 +72,20 @@ import Testing
         #expect(command.contains("--modality ") && command.contains("--task "), "\(command)")
     }
 
+    /// `y` at a pick and the record saved there print one command (issue 23, seventh retest: `y` added the
+    /// defaults the walk read, `--deploy cloud`, which the record lists as assumptions instead).
+    @Test(arguments: [["modality": "tabular", "task": "classification", "samples": "5000"],
+                      ["modality": "image", "task": "classification", "samples": "50000", "deploy": "mobile"]])
+    func yAndTheRecordCarryTheSameCommand(_ raw: [String: String]) throws {
+        let guide = try ContentLoader.load(directory: Fixtures.realContent)
+        let nav = try handPath(raw, guide)
+        let y = try #require(try nav.command(with: Recommender(guide: guide))?.get(), "no command for \(raw)").line
+        let md = try #require(nav.record(catalog: guide.catalog, guide: guide, date: "2026-12-07"))
+        let recorded = try #require(md.split(separator: "\n").first { $0.hasPrefix("nnguide recommend ") }, "\(md)")
+        #expect(y == String(recorded), "y: \(y)\nrecord: \(recorded)")
+        #expect(md.contains(" not given: assumed "), "nothing was assumed, so nothing tells the two apart:\n\(md)")
+    }
+
     /// Without the guide there is no recommender to decide the brief: no block, rather than a guess.
     @Test func aRecordWithoutTheGuideCarriesNoBlock() throws {
         let guide = try ContentLoader.load(directory: Fixtures.realContent)

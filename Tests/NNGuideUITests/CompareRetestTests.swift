@@ -46,6 +46,36 @@ import Testing
         #expect(text.contains("• Sees a local") && text.contains("varied"), "\(Self.table(scrolled).joined(separator: "\n"))")
     }
 
+    /// Issue 23, seventh retest: paging the picks' table scrolled its header row (the architectures'
+    /// names) and the "Picked: …" line away, so no row said which column was which. They stay, as
+    /// `less --header` keeps its lines; at 40 columns (cards, each value named) the "Picked" line does.
+    @Test(arguments: [(80, 24), (40, 12)])
+    func pagingThePicksKeepsTheirNamesOnScreen(_ size: (w: Int, h: Int)) throws {
+        var s = press(AppState(library: Self.library, width: size.w, height: size.h, glyphs: .unicode), keys("c", "jjxjxjx"))
+        s = press(s, [.tab])
+        let before = render(s).lines
+        let picked = try #require(before.first { $0.contains("Picked: ") }, "\(before.joined(separator: "\n"))")
+        // The header row: the line under the table's top rule.
+        let header = before.firstIndex { $0.hasPrefix("┌") }.map { before[$0 + 1] }
+        for key in [Key.char(" "), .pageDown] {
+            let paged = press(s, [key])
+            try #require(paged.compare.grid.top > 0, "the table fits: nothing to page\n\(before.joined(separator: "\n"))")
+            let after = render(paged).lines
+            #expect(after.contains(picked), "\(key.label): \(after.joined(separator: "\n"))")
+            if size.w >= 60 {
+                let header = try #require(header, "no header row:\n\(before.joined(separator: "\n"))")
+                #expect(after.contains(header), "\(key.label): \(after.joined(separator: "\n"))")
+            }
+            // The body moved under them.
+            #expect(after != before)
+            #expect(paged.violations().isEmpty, "\(paged.violations())")
+        }
+        // Paged to the end and back, the last row is reached and nothing is skipped at the top.
+        let end = press(s, [.char("G")])
+        #expect(render(end).lines.contains(picked))
+        #expect(press(end, [.char("g")]).compare.grid.top == 0)
+    }
+
     @Test func enterInTheTableIsNotOfferedAndDropsNothing() {
         let table = press(Self.transposed(), [.tab])
         #expect(table.compare.tableFocus)

@@ -330,7 +330,7 @@ import Testing
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("state/briefs"), withIntermediateDirectories: true)
         try "modality: image\ntask: classification\n".write(toFile: dir.path("state/briefs/a.yaml"), atomically: true, encoding: .utf8)
-        var s = press(Fixture.state(), keys("d3", "4", Key.ctrl("o")), running: dir.runner)
+        var s = press(Fixture.state(), keys("d3", "4", Key.ctrl("t")), running: dir.runner)
         s = press(s, keys("1"))
         #expect(s.decide.top is SavedBriefsScreen && s.decide.draft.values[.modality] == .choice("text"))
         #expect(s.message?.contains("unsaved changes") == true)

@@ -124,7 +124,7 @@ import Testing
         var s = press(Fixture.state(), keys("d5"), running: dir.runner)
         s = press(s, keys("1"))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen"])
-        s = press(s, [.ctrl("o")], running: dir.runner)
+        s = press(s, [.ctrl("t")], running: dir.runner)
         #expect(Self.names(s) == ["HubScreen", "BriefScreen", "SavedBriefsScreen"])
         s = press(s, keys("1"))
         #expect(Self.names(s) == ["HubScreen", "BriefScreen"], "back to the form, not a second form")
@@ -135,7 +135,7 @@ import Testing
         // From the form: Esc and Backspace leave it exactly as it was, the focused field included.
         let form = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.down))
         for close in [Key.escape, .backspace] {
-            let s = press(form, [.ctrl("o"), close])
+            let s = press(form, [.ctrl("t"), close])
             #expect(Self.names(s) == ["HubScreen", "BriefScreen"])
             #expect(try render(s) == render(form) && s.decide.draft == form.decide.draft && s.decide.form == form.decide.form)
         }

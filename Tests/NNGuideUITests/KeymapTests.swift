@@ -26,6 +26,26 @@ import Testing
         }
     }
 
+    /// ^O is back on every screen, as in vim's jump list (issue 23: on the brief form it opened a saved
+    /// brief). The form opens one with a control key nothing else binds, and no terminal or tmux takes.
+    @Test func ctrlOIsBackEverywhereAndTheFormOpensBriefsWithAFreeKey() throws {
+        for scope in Scope.allCases {
+            let a = Keymap.action(for: .ctrl("o"), in: [scope, .global])
+            #expect(a == .back, "^O in \(scope): \(a.map { "\($0)" } ?? "nothing")")
+        }
+        let open = try #require(Keymap.bindings.first { $0.scope == .brief && $0.action == .decide(.openBrief) }?.keys.first)
+        guard case .ctrl(let c) = open else { Issue.record("the form opens a brief with \(open.label), no control key"); return }
+        // tmux's prefix, interrupt, suspend, quit, flow control, Enter, Tab, Backspace, Esc; ^L redraws.
+        #expect(!"bczqsmih[\\l".contains(c), "\(open.label) is taken by the terminal or by convention")
+        for b in Keymap.bindings where b.keys.contains(open) {
+            #expect(b.action == .decide(.openBrief), "\(open.label) also does \(b.action) in \(b.scope)")
+        }
+        #expect(Keymap.key(.decide(.openBrief), in: .brief) == open.label)
+        let form = press(Fixture.state(), keys("d3", "4"))
+        #expect(press(form, [.ctrl("o")]).decide.top is HubScreen, "^O on the form does not go back")
+        #expect(press(form, [open]).decide.top is SavedBriefsScreen)
+    }
+
     @Test func noKeyMeansTwoThingsInOneScope() {
         for scope in Scope.allCases {
             var seen: [Key: Action] = [:]

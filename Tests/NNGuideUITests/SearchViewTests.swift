@@ -19,6 +19,17 @@ import Testing
         #expect(s.screen == .search, "Enter on a suggestion searches; it opens nothing")
     }
 
+    /// A word spelt as it sounds (seventh retest: "atenshun" said only "Nothing found") is offered as
+    /// the word meant, taken with the same key, at 80 and at 40 columns.
+    @Test(arguments: [(80, 24), (40, 12)])
+    func aWordSpeltAsItSoundsIsOfferedAndTaken(_ size: (w: Int, h: Int)) throws {
+        var s = press(Fixture.state(size.w, size.h), keys("s", "atenshun"))
+        #expect(s.search.results(s.context).suggestion == "attention", "\(screen(s))")
+        #expect(screen(s).contains("Did you mean \"attention\"?"), "\(screen(s))")
+        s = press(s, [.enter])
+        #expect(s.search.field.text == "attention" && !s.search.hits(s.context).isEmpty, "\(screen(s))")
+    }
+
     @Test func theBroaderSearchSaysWhatItShows() throws {
         // Two words that never meet in one passage of the fixture, so the broader search is offered.
         var s = press(Fixture.state(), keys("s", "convolution overfitting"))

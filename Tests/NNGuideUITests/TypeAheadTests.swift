@@ -80,7 +80,7 @@ import Testing
         #expect(s.decide.top is TreeSession)
         let form = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("y")))
         #expect(try form.decide.form.showCommand)
-        let opened = press(Fixture.state(), keys("d3", Key.ctrl("o")))
+        let opened = press(Fixture.state(), keys("d3", Key.ctrl("t")))
         #expect(opened.decide.top is SavedBriefsScreen)
         let new = press(Fixture.state(), keys("d3", "4", Key.ctrl("n")))
         #expect(new.decide.draft.values.isEmpty && new.decide.top is BriefScreen)

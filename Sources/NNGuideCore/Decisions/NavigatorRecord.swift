@@ -49,11 +49,9 @@ extension Navigator {
         let recommender = guide.map { Recommender(guide: $0) }
         switch recommender.flatMap({ command(with: $0) }) {
         case .success(let c)?:
-            // "Reproduce with" says what the answers gave (and a required value they leave open); the
-            // defaults the walk read stay assumptions, said below, as in a brief's record (seventh retest:
-            // the line carried `--deploy cloud` beside "deploy not given: assumed cloud").
-            let required = Set(schema.required.map(\.field))
-            checked = (c.brief.commandLine(given: c.brief.givenFields.filter { c.answered[$0] != nil || required.contains($0) }), c.notes)
+            // "Reproduce with" is `y`'s command: what the answers gave (and a required value they leave
+            // open); the defaults the walk read stay assumptions, said below, as in a brief's record.
+            checked = (c.line, c.notes)
             // One truth with the brief (issue 20): the pick, its title and what to start with are the
             // recommender's for the brief these answers imply, the brief `y` prints, never the leaf's
             // own restatement. The variant tree the recommender refines through, and any answer it took

@@ -9,8 +9,8 @@ import Foundation
 /// running the recommender: its walk takes the same answers and, at a pick, it picks the same family.
 /// The brief comes from the answers' `when` conditions; where that is not enough (a default would
 /// send the walk elsewhere), one more field is tried at a time (`PathSearch` says how, and why that is
-/// quick). Fields the walk read but the brief left to a default are written out, so the command never
-/// depends on a default silently, and a number that stands for a range says so in `notes`.
+/// quick). The command carries what the answers gave, never a default the walk read (running it assumes
+/// the same again), and a number that stands for a range says so in `notes`.
 public struct PathCommand: Sendable, Equatable {
     /// The command, ready to run.
     public var line: String
@@ -110,13 +110,23 @@ extension Navigator {
         // A required field the answers leave open: at a question, for the reader to fill in; at a pick, the
         // value that was checked, said to be one of several.
         let open = schema.required.filter { impliedValues[$0.field] == nil }
-        if leaf == nil {
-            var line = brief.commandLine(given: brief.givenFields.filter { f in !open.contains { $0.field == f } })
-            for spec in open { line += " \(spec.flag) <\(spec.name)>" }
-            return PathCommand(line: line, notes: notes, brief: brief, answered: found)
+        if leaf != nil {
+            for f in open.map(\.field) { notes.append("\(f.name) \(brief[f]?.description ?? "") is one value these answers leave open") }
         }
-        for f in open.map(\.field) { notes.append("\(f.name) \(brief[f]?.description ?? "") is one value these answers leave open") }
-        return PathCommand(line: brief.commandLine(given: brief.givenFields), notes: notes, brief: brief, answered: found)
+        return PathCommand(line: Self.line(brief, answered: found, open: leaf == nil ? open : []), notes: notes, brief: brief, answered: found)
+    }
+
+    /// THE command for a path (`y` prints it, the saved record's "Reproduce with" too): what the answers
+    /// gave and every required value, never the defaults the walk read, which running it assumes again
+    /// and the record lists as assumptions (seventh retest: `y` carried `--deploy cloud`, the record
+    /// did not). `open`: required fields left for the reader to fill in (`--task <task>`).
+    static func line(_ brief: Brief, answered: Brief, open: [BriefFieldSpec]) -> String {
+        let required = Set(brief.schema.required.map(\.field))
+        var line = brief.commandLine(given: brief.givenFields.filter { f in
+            (answered[f] != nil || required.contains(f)) && !open.contains { $0.field == f }
+        })
+        for spec in open { line += " \(spec.flag) <\(spec.name)>" }
+        return line
     }
 
     /// "under 100,000" for a number test that is a range; nil for one exact value.

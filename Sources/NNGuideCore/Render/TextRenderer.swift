@@ -188,6 +188,20 @@ public struct TextRenderer: Sendable {
         }
     }
 
+    /// Text after a `lead` that is kept as written, its spaces and all ("file.yaml:12:3  "), wrapped in
+    /// the room the lead leaves on the first line and after `rest` on the others (the wrapper makes
+    /// any run of spaces one). A lead that leaves no room stands on a line of its own.
+    public func hanging(_ s: String, lead: String, rest: String) -> [String] {
+        let leadWidth = DisplayWidth.of(lead), restWidth = DisplayWidth.of(rest)
+        guard width - leadWidth >= 8 else { return [trimRight(lead)] + hanging(s, first: rest, rest: rest) }
+        let lines = TextWrap.wrap([StyledRun(s, 0)], width: max(8, width - restWidth), firstWidth: width - leadWidth)
+        return lines.enumerated().map { i, runs in
+            let line = runs.map(\.text).joined()
+            let p = i == 0 ? lead : rest
+            return line.isEmpty ? trimRight(p) : p + line
+        }
+    }
+
     func trimRight(_ s: String) -> String {
         var s = s
         while s.last == " " { s.removeLast() }

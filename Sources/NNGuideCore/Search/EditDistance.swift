@@ -1,4 +1,5 @@
 /// Typo distance and "did you mean": one place for every command and view that suggests a name.
+/// Where no candidate is within typos, one that sounds the same is suggested (`Phonetic`).
 public enum EditDistance {
     /// Optimal string alignment distance (insertions, deletions, substitutions and swaps of two
     /// neighbours each cost 1), or nil when it exceeds `limit`. Compares Characters.
@@ -43,7 +44,8 @@ public enum EditDistance {
     }
 
     /// The candidates closest to `query` (case-insensitive, whole strings), best first, within the
-    /// tolerance for the query's length (at least 1 per four characters, so long ids forgive more).
+    /// tolerance for the query's length (at least 1 per four characters, so long ids forgive more);
+    /// with none, the one that sounds like it ("imaj": image).
     public static func closest(to query: String, among candidates: [String], limit: Int = 3, tolerance: Int? = nil) -> [String] {
         let q = query.lowercased()
         let maxD = tolerance ?? max(EditDistance.tolerance(for: q), q.count / 4)
@@ -53,6 +55,7 @@ public enum EditDistance {
         for (i, c) in candidates.enumerated() where seen.insert(c.lowercased()).inserted {
             if let d = distance(q, c.lowercased(), limit: maxD) { scored.append((c, d, i)) }
         }
+        if scored.isEmpty, let heard = Phonetic.closest(to: q, among: candidates) { return [heard] }
         scored.sort { ($0.1, $0.2) < ($1.1, $1.2) }
         return scored.prefix(limit).map(\.0)
     }

@@ -9,7 +9,8 @@ import Foundation
 /// explorer's glossary filter (called on every keystroke) both use it.
 ///
 /// Tiers, best first: the exact term, an exact alias, a term or alias starting with the query, one
-/// containing it, and last a term or alias within a couple of typos ("did you mean").
+/// containing it, and last a term or alias within a couple of typos, or failing those one that sounds
+/// the same (`Phonetic`): "did you mean".
 public struct GlossaryMatcher: Sendable {
     public enum Kind: Int, Sendable, Comparable, Codable {
         case term, alias, prefix, substring, typo
@@ -123,6 +124,10 @@ public struct GlossaryMatcher: Sendable {
                     for n in names.indices where kind[Int(nameEntry[n])] == none && abs(nameLength[n] - len) <= tol {
                         if let d = EditDistance.distance(qs, nameScalars[n], limit: tol, scratch: &scratch) { offer(n, .typo, d) }
                     }
+                }
+                // Nothing within typos: a name that sounds the same ("atenshun": Attention).
+                if found.isEmpty, let heard = Phonetic.Query(q) {
+                    for n in names.indices { if let d = heard.distance(to: names[n].key, scratch: &scratch) { offer(n, .typo, min(d, 254)) } }
                 }
             }
         }

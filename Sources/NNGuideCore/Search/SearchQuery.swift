@@ -327,8 +327,8 @@ extension SearchIndex {
                          blockIndex: u.block >= 0 ? Int(u.block) : -1, passages: 0, score: 0)
     }
 
-    /// "Did you mean": each word that matches nothing replaced by the closest indexed word, kept only
-    /// when the corrected query finds something.
+    /// "Did you mean": each word that matches nothing replaced by the closest indexed word (within
+    /// typos, else one that sounds the same: `Phonetic`), kept only when the corrected query finds something.
     private func suggestion(for words: [String]) -> String? {
         var fixed = words
         var changed = false
@@ -338,12 +338,17 @@ extension SearchIndex {
             let tol = EditDistance.tolerance(for: w)
             guard tol > 0 else { return nil }
             var bestWord: String? = nil, bestD = Int.max, bestN = 0
+            func offer(_ t: Int, _ d: Int) {
+                let n = Int(termStart[t + 1] - termStart[t])
+                if d < bestD || (d == bestD && n > bestN) { bestWord = terms[t]; bestD = d; bestN = n }
+            }
             let ws = Array(w.unicodeScalars)
             var scratch = EditDistance.Scratch()
             for (t, term) in terms.enumerated() where abs(term.utf8.count - w.utf8.count) <= tol {
-                guard let d = EditDistance.distance(ws, Array(term.unicodeScalars), limit: tol, scratch: &scratch) else { continue }
-                let n = Int(termStart[t + 1] - termStart[t])
-                if d < bestD || (d == bestD && n > bestN) { bestWord = term; bestD = d; bestN = n }
+                if let d = EditDistance.distance(ws, Array(term.unicodeScalars), limit: tol, scratch: &scratch) { offer(t, d) }
+            }
+            if bestWord == nil, let heard = Phonetic.Query(w) {
+                for t in terms.indices { if let d = heard.distance(to: terms[t], scratch: &scratch) { offer(t, d) } }
             }
             guard let bestWord else { return nil }
             fixed[i] = bestWord; changed = true

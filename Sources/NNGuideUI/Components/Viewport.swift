@@ -123,8 +123,10 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
 
     /// Draws a document from line `top`, wide lines shifted `left` columns: the drawing of every
     /// viewport, and of a document shown whole without one (a menu's lines, a summary beside a form).
+    /// The document's head (`Document.head(height:)`) stays on the top rows; under it row `y` shows
+    /// line `top + y`, as without one, so a scrolled table keeps its header row over its body.
     static func draw(_ doc: Document, top: Int, left: Int = 0, in r: Rect, into buf: inout Buffer, _ marks: Marks = Marks()) {
-        SelectList.rows(from: top, count: doc.lines.count, in: r, into: &buf, isChosen: { marks.selected?.contains($0) ?? false }) { i, rowRect, buf in
+        func drawLine(_ i: Int, _ rowRect: Rect, _ buf: inout Buffer) {
             let line = doc.lines[i]
             let y = rowRect.y
             func role(_ s: Span) -> Role {
@@ -161,12 +163,18 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
                 }
             }
         }
+        let head = doc.head(height: r.height)
+        let chosen: (Int) -> Bool = { marks.selected?.contains($0) ?? false }
+        SelectList.rows(from: 0, count: head, in: Rect(x: r.x, y: r.y, width: r.width, height: head), into: &buf, isChosen: chosen, drawLine)
+        SelectList.rows(from: top + head, count: doc.lines.count, in: Rect(x: r.x, y: r.y + head, width: r.width, height: r.height - head),
+                        into: &buf, isChosen: chosen, drawLine)
     }
 
     /// The document line at screen row `y` of `r`, and the link drawn at column `x` (as `draw` put
     /// it). A click beside the text (in a margin) still finds its line.
     func hit(_ doc: Document, x: Int, y: Int, in r: Rect) -> (line: Int, link: Int?)? {
-        let i = top + y - r.y
+        let row = y - r.y
+        let i = row < doc.head(height: r.height) ? row : top + row
         guard y >= r.y, y < r.maxY, doc.lines.indices.contains(i) else { return nil }
         var col = r.x - (doc.lines[i].wide ? left : 0)
         for s in doc.lines[i].spans {

@@ -111,7 +111,7 @@ struct BriefScreen: Screen, Equatable {
     }
 
     /// What the form asked for: a brief saved (^S), a decision record saved (^E).
-    /// The brief chosen in the saved list (^O) goes into the form.
+    /// The brief chosen in the saved list (^T) goes into the form.
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
         if case .brief(let opened) = result { notice = ctx.load(opened) }
         return .none

@@ -1,6 +1,6 @@
 import NNGuideCore
 
-/// The saved briefs and drafts (opened from the hub, or with ^O in the form): Enter dismisses the
+/// The saved briefs and drafts (opened from the hub, or with ^T in the form): Enter dismisses the
 /// list with the brief chosen (`ScreenResult.brief`), which the screen that opened it puts in the form; `x` twice deletes,
 /// `v` on two compares them (a screen pushed over this one).
 struct SavedBriefsScreen: MenuScreen {

@@ -251,15 +251,16 @@ public enum Keymap {
         Binding([.ctrl("c")], .quit, .prompt, "quit"),
     ]
 
-    /// The brief form's commands, on control keys so that every letter types there (nano's keys where
-    /// they have one: ^S saves, ^O opens). They act while typing too, once the text is taken (as Enter
-    /// takes it), so a name typed and then saved is never a key that silently did nothing.
+    /// The brief form's commands, on control keys so that every letter types there (^S saves, as in
+    /// nano; ^O is back here as everywhere, so ^T opens a saved brief). They act while typing too,
+    /// once the text is taken (as Enter takes it), so a name typed and then saved is never a key that
+    /// silently did nothing.
     static func formCommands(_ scope: Scope) -> [Binding] {
         let typing = scope == .briefField
         let rows: [(Character, DecideAction, String, String?)] = [
             ("s", .saveBrief, "save the brief (always a new file, never overwrites)", "save"),
             ("r", .recommendation, "the whole recommendation: why, why not, warnings, links", "result"),
-            ("o", .openBrief, "open a saved brief", "open"),
+            ("t", .openBrief, "open a saved brief", "open"),
             ("n", .newBrief, "start a new, empty brief (unsaved changes are kept as a draft)", "new"),
             ("p", .walkPath, "step through the decision path this brief takes", nil),
             ("e", .saveRecord, "save the recommendation as a Markdown decision record", nil),

@@ -43,8 +43,22 @@ public struct Document: Sendable, Equatable {
     /// First line of each block ("page#3") and of each table and figure (by id): where a search hit
     /// or a link to a table opens.
     public var places: [String: Int] = [:]
+    /// Lines at the top that say what the rest is (a lone table's title and header row): a viewport
+    /// keeps them on screen while the rest scrolls under them, as `less --header` does.
+    public var head = 0
 
     public init() {}
+
+    /// The head a screen `height` rows tall keeps: all of it while it leaves the rest at least half
+    /// the rows, else none (a head that crowded out what it names would say nothing).
+    public func head(height: Int) -> Int { head > 0 && head * 2 <= height ? head : 0 }
+
+    /// What scrolls under the head kept on a screen `height` rows tall: its lines and its rows. A
+    /// viewport's `top` counts these lines (`Viewport.draw` shows line `top + row` on a row under the head).
+    public func body(height: Int) -> (lines: Int, height: Int) {
+        let h = head(height: height)
+        return (lines.count - h, height - h)
+    }
 
     public static func place(_ page: String, block: Int) -> String { "\(page)#\(block)" }
 

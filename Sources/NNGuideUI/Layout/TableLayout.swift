@@ -11,24 +11,27 @@ extension DocumentBuilder {
     /// sideways-scrolling grid is scrolled (cells right of its first column), when the caller redraws
     /// the table for each scroll: its rows are then as tall as the columns on screen need, not as a
     /// column out of sight does (those blank lines read as padding, issue 23's third retest).
-    mutating func table(_ t: Table, resolve: (LinkTarget) -> Bool, marks: [String: Origin] = [:], left: Int? = nil) {
+    /// Returns the line after the header row's rule (the first body line) of a box; nil for cards,
+    /// which name each value's column on its own line.
+    @discardableResult
+    mutating func table(_ t: Table, resolve: (LinkTarget) -> Bool, marks: [String: Origin] = [:], left: Int? = nil) -> Int? {
         func mark(_ cell: String) -> [StyledRun<Tag>] { marks[cell].map(PageLayout.mark) ?? [] }
         let header = t.columns.map { runs($0, role: .strong, resolve: resolve) + mark($0) }
         let rows = t.rows.map { row in row.enumerated().map { c, cell in runs(cell, resolve: resolve) + (c == 0 ? mark(cell) : []) } }
         let n = t.columns.count
-        guard n > 0 else { return }
+        guard n > 0 else { return nil }
         let plain = ([header] + rows).map { $0.map { $0.map(\.text).joined() } }
         // Core's rule for column widths (shared with the plain-text renderer), so a table looks the
         // same in `nnguide show` and here.
         if let widths = TextRenderer.columnWidths(plain, width: width) {
-            box(header: header, rows: rows, widths: widths, wide: false)
+            return box(header: header, rows: rows, widths: widths, wide: false)
         } else if width >= Self.cardsBelow {
             // Too many columns for the screen but room to read: keep the grid and scroll it sideways.
             let widths = TextRenderer.scrollingColumnWidths(plain, width: width)
-            box(header: header, rows: rows, widths: widths, wide: true, shown: left.map { Self.shownColumns(widths, left: $0, width: width) })
-        } else {
-            cards(t, header: header, rows: rows)
+            return box(header: header, rows: rows, widths: widths, wide: true, shown: left.map { Self.shownColumns(widths, left: $0, width: width) })
         }
+        cards(t, header: header, rows: rows)
+        return nil
     }
 
     /// The columns a sideways-scrolling grid shows, wholly or in part, scrolled `left` cells: the
@@ -47,7 +50,7 @@ extension DocumentBuilder {
     }
 
     /// `shown`: the columns on screen, whose cells alone set a row's height (nil: every column's).
-    private mutating func box(header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]], widths: [Int], wide: Bool, shown: Set<Int>? = nil) {
+    private mutating func box(header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]], widths: [Int], wide: Bool, shown: Set<Int>? = nil) -> Int {
         let g = glyphs.box
         func rule(_ l: String, _ h: String, _ m: String, _ r: String) -> [Span] {
             [Span(l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r, .border)]
@@ -63,6 +66,7 @@ extension DocumentBuilder {
         let multiLine = rowsLines.contains { $0.enumerated().contains { counted($0.offset) && $0.element.count > 1 } }
         line(rule(g.tl, g.h, g.top, g.tr), wide: wide)
         rowsLines.insert(cellLines(header), at: 0)
+        var body = 0
         for (r, cols) in rowsLines.enumerated() {
             let height = cols.enumerated().filter { counted($0.offset) }.map(\.element.count).max() ?? 1
             for i in 0..<height {
@@ -76,10 +80,11 @@ extension DocumentBuilder {
                 }
                 line(spans, wide: wide)
             }
-            if r == 0 { line(rule(g.headLeft, g.headH, g.headCross, g.headRight), wide: wide) }
+            if r == 0 { line(rule(g.headLeft, g.headH, g.headCross, g.headRight), wide: wide); body = doc.lines.count }
             else if multiLine && r < rowsLines.count - 1 { line(rule(g.left, g.h, g.cross, g.right), wide: wide) }
         }
         line(rule(g.bl, g.h, g.bottom, g.br), wide: wide)
+        return body
     }
 
     /// One card per row: the first cell as its title, then "Column: value" for the others.

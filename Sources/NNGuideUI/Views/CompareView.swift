@@ -170,7 +170,10 @@ public struct CompareView: Screen {
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         guard let (title, t) = table(ctx) else { return b.doc }
         b.wrap([StyledRun(ctx.glyphs.text(title), .init(role: .strong))])
-        b.table(t, resolve: { ctx.guide.resolves($0) }, marks: Self.marks(ctx.guide), left: grid.left)
+        let titled = b.doc.lines.count
+        // The title ("Picked: …") and the header row stay while the rows scroll (cards name their columns).
+        let body = b.table(t, resolve: { ctx.guide.resolves($0) }, marks: Self.marks(ctx.guide), left: grid.left)
+        b.doc.head = body ?? titled
         if let line = sourcesNote(ctx)?.line(scope: .compare) { b.wrap([StyledRun(ctx.glyphs.text(line), .init(role: .dim))]) }
         return b.doc
     }
@@ -211,6 +214,9 @@ public struct CompareView: Screen {
     func columnOffset(after left: Int, _ ctx: ScreenContext) -> Int { columnOffsets(ctx).first { $0 > left } ?? left }
     func columnOffset(before left: Int, _ ctx: ScreenContext) -> Int { columnOffsets(ctx).last { $0 < left } ?? 0 }
 
+    /// The table's lines and rows that scroll: those under its title and header row, which stay.
+    func gridSize(_ ctx: ScreenContext) -> (lines: Int, height: Int) { document(ctx).body(height: panes(ctx.rect).table.height) }
+
     func showsTable(_ ctx: ScreenContext) -> Bool { bothShown(ctx.rect) || tableFocus }
     func showsList(_ ctx: ScreenContext) -> Bool { bothShown(ctx.rect) || !tableFocus }
 
@@ -220,7 +226,8 @@ public struct CompareView: Screen {
         if let c = sortColumn, let t = table(ctx)?.table, c >= t.columns.count { sortColumn = nil }
         let doc = laidOut(ctx)
         let p = panes(ctx.rect).table
-        grid.clamp(lines: doc.lines.count, height: p.height)
+        let size = doc.body(height: p.height)
+        grid.clamp(lines: size.lines, height: size.height)
         grid.clampLeft(width: doc.wideWidth, room: p.width)
         // The sideways offset is part of the layout (the cells cut at the frozen column).
         _ = laidOut(ctx)
@@ -260,7 +267,8 @@ public struct CompareView: Screen {
         var p = panes(ctx.rect)
         p.list = listRows(ctx)
         if tableFocus {
-            if grid.scroll(action, lines: document(ctx).lines.count, height: p.table.height) { return .none }
+            let size = gridSize(ctx)
+            if grid.scroll(action, lines: size.lines, height: size.height) { return .none }
         } else if list.move(action, count: all.count, height: p.list.height) {
             grid = DocumentViewport()
             return .none
@@ -380,7 +388,8 @@ public struct CompareView: Screen {
         let arrows = [hidden.0 > 0 ? "\(ctx.glyphs.ascii ? "<-" : "←") \(hidden.0)" : nil,
                       hidden.1 > 0 ? "\(hidden.1) more \(ctx.glyphs.ascii ? "->" : "→")" : nil].compactMap { $0 }
         // Where you are, as every screen says it: the list's item, or how far down the table.
-        let position = tableFocus ? grid.position(lines: document(ctx).lines.count, height: panes(ctx.rect).table.height)
+        let size = gridSize(ctx)
+        let position = tableFocus ? grid.position(lines: size.lines, height: size.height)
                                   : list.cursor.position(count: items(ctx).count)
         let right = ([picked.isEmpty ? nil : "\(picked.count) picked"] + arrows + [position]).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " \(ctx.glyphs.bullet) ")
         return ("Compare \(ctx.glyphs.sep) " + where_, right)
@@ -399,9 +408,9 @@ public struct CompareView: Screen {
     }
 
     public func violations(_ ctx: ScreenContext) -> [String] {
-        let p = panes(ctx.rect)
+        let size = gridSize(ctx)
         var out = list.violations(count: items(ctx).count, height: listRows(ctx).height, name: "compare list")
-        out += grid.violations(lines: document(ctx).lines.count, height: p.table.height, name: "compare table")
+        out += grid.violations(lines: size.lines, height: size.height, name: "compare table")
         for id in picked where ctx.guide.architecture(id) == nil { out.append("picked unknown \(id)") }
         if let kept = laid.peek(tableKey(ctx)), kept != layout(ctx) { out.append("compare: the kept table differs from the screen's state") }
         return out

@@ -68,7 +68,7 @@ import Testing
         let screen = render(s).lines.joined(separator: "\n")
         #expect(screen.contains("500 (ignored)"), "\(screen)")
         // The recommendation beside the form ignores it and says so.
-        let rec = try #require(s.decide.draft.recommendation(s.context.guide))
+        let rec = try #require(s.decide.draft.recommendation(s.context.library))
         #expect(rec.warnings.contains { $0.hasPrefix("nodes does not apply to modality image") }, "\(rec.warnings)")
         // Focused, it says why; cleared, it leaves the form and the focus goes on.
         let schema = s.context.guide.decisions.brief

@@ -52,7 +52,7 @@ import Testing
                 #expect(render(s).lines == first.lines)
                 let form = try s.decide.form
                 #expect(form.laid.holds(form.layoutKey(s.context)), "\(w)x\(h): a frame would lay the form out again")
-                #expect(s.draft.judged.holds(s.draft.values))
+                #expect(s.draft.judged.holds(s.draft.judgedKey(s.library)))
             }
             #expect(try s.decide.form.laid.misses == layouts, "\(w)x\(h)")
             #expect(s.draft.judged.misses == judgements, "\(w)x\(h)")

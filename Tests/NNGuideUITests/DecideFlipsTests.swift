@@ -32,7 +32,7 @@ import Testing
         s = press(s, [.enter])
         let f = try #require(shown.first)
         #expect(s.decide.draft.values[f.field]?.description == f.value)
-        let applied = try #require(s.decide.draft.recommendation(Fixture.guide))
+        let applied = try #require(s.decide.draft.recommendation(Fixture.library))
         #expect(applied.pick.id == f.pick && applied.pick.title == f.title)
         #expect(render(s).lines.joined(separator: "\n").contains("Changed: " + f.change))
         // Backspace undoes it: the brief as it was, still on the recommendation screen.
@@ -52,7 +52,7 @@ import Testing
         var s = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.down, "500", Key.enter))
         let brief = try #require(s.decide.draft.brief(Fixture.guide.decisions.brief))
         let expected = Set(Flips.analyze(brief, with: Recommender(guide: Fixture.guide)).map(\.field))
-        #expect(s.decide.draft.judged.peek(s.decide.draft.values)?.pivots == expected)
+        #expect(s.decide.draft.judged.peek(s.decide.draft.judgedKey(s.library))?.pivots == expected)
         #expect(!expected.isEmpty)
         let text = render(s).lines.joined(separator: "\n")
         for f in Fixture.guide.decisions.brief.fields {
@@ -64,7 +64,7 @@ import Testing
         // Editing the brief works them out again.
         s = press(s, keys("gj", Key.right))
         let changed = try #require(s.decide.draft.brief(Fixture.guide.decisions.brief))
-        #expect(s.decide.draft.judged.peek(s.decide.draft.values)?.pivots == Set(Flips.analyze(changed, with: Recommender(guide: Fixture.guide)).map(\.field)))
+        #expect(s.decide.draft.judged.peek(s.decide.draft.judgedKey(s.library))?.pivots == Set(Flips.analyze(changed, with: Recommender(guide: Fixture.guide)).map(\.field)))
     }
 }
 

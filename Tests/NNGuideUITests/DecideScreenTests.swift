@@ -37,7 +37,7 @@ import Testing
         // One answer back: the question again, with the answer taken back highlighted.
         s = press(s, [.backspace])
         #expect(s.decide.session?.nav.current.id == "text-need")
-        #expect(s.decide.session?.choice == 1)
+        #expect(s.decide.session?.answerList.index == 1)
         s = press(s, [.backspace])
         #expect(s.decide.session?.nav.answers.isEmpty == true)
         // Before the first question: the hub; from the hub, Backspace goes where you were before `d`.
@@ -58,7 +58,7 @@ import Testing
         // on an answer reopens its question.
         var s = press(Fixture.state(), keys("d1", "22", Key.backTab, Key.backTab, Key.enter))
         #expect(s.decide.session?.changing == 0)
-        #expect(s.decide.session?.choice == 1, "the current answer is highlighted")
+        #expect(s.decide.session?.answerList.index == 1, "the current answer is highlighted")
         #expect(shown(s).contains("(your answer)"))
         // Esc keeps the old answer and the whole path.
         let kept = press(s, [.escape])

@@ -113,21 +113,38 @@ import Testing
     }
 }
 
-/// The README's explorer section names every key the explorer's own scopes bind.
+/// The README names every key the explorer binds, in every scope (`Scope.allCases`: a new view's
+/// scope is among them, so its keys must be in the README too).
 @Suite struct ReadmeKeysTests {
+    /// A run of keys a binding names as one (`Binding.label`), by the word README uses for it: the
+    /// brief form's every letter types, which help shows as "a-z" and README calls "letters".
+    static let runs = ["a-z": "letters"]
+
     @Test func everyExplorerKeyIsInTheReadme() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        // The explorer's part: its views and keys, then Deciding in the explorer (Decide's screens).
         let start = try #require(readme.range(of: "## The explorer"))
-        let end = try #require(readme.range(of: "## Deciding"))
+        let end = try #require(readme.range(of: "### `nnguide recommend`"))
         let section = String(readme[start.lowerBound..<end.lowerBound])
-        let mine: Set<Scope> = [.global, .reader, .home, .contents, .glossary, .search, .compare, .field, .popover, .prompt]
-        for b in Keymap.bindings where mine.contains(b.scope) {
-            for k in b.keys {
-                #expect(section.contains("`\(k.label)`") || section.contains("`\(k.label)`-") || section.contains("`1`-`9`") && k.typedCharacter?.isNumber == true,
-                        "README's explorer section does not name \(k.label) (\(b.help))")
+        var checked = 0
+        for scope in Scope.allCases {
+            for b in Keymap.bindings where b.scope == scope {
+                if let label = b.label {
+                    let word = try #require(Self.runs[label], "README's word for the keys \(label) (\(b.help)) is not known to this test")
+                    #expect(section.contains(word), "README's explorer sections do not name \(word) (\(label): \(b.help))")
+                    continue
+                }
+                for k in b.keys {
+                    checked += 1
+                    #expect(section.contains("`\(k.label)`") || section.contains("`\(k.label)`-") || section.contains("`1`-`9`") && k.typedCharacter?.isNumber == true,
+                            "README's explorer sections do not name \(k.label) (\(scope.rawValue): \(b.help))")
+                }
             }
         }
+        // Every scope that binds a key was looked at: none is left out of `allCases`.
+        #expect(Set(Keymap.bindings.map(\.scope)).isSubset(of: Set(Scope.allCases)))
+        #expect(checked > 100, "only \(checked) keys checked")
     }
 
     /// The hint line is the same in the compare list and its table, so Tab's word must be true in both:
@@ -177,5 +194,47 @@ import Testing
         let withBrief = press(Fixture.state(), keys("d3", "4", Key.down, "6", Key.ctrl("s")) + [.escape] + keys("5"), running: dir.runner)
         #expect(withBrief.decide.top is SavedBriefsScreen)
         #expect(words(withBrief).contains("open"), "\(words(withBrief))")
+    }
+}
+
+/// The keys that act with no screen to take them, a window too small and the letter after a bookmark
+/// key, are the keymap's (Anywhere's and the prompts'), so the keys the message and the hint name are
+/// the keys that work there: rebinding a row changes both.
+@Suite struct KeysWithoutAScreenTests {
+    static func bound(_ action: Action, in scope: Scope) -> [Key] {
+        Keymap.bindings.filter { $0.scope == scope && $0.action == action }.flatMap(\.keys)
+    }
+
+    @Test func aWindowTooSmallTakesAnywheresQuitAndRedraw() {
+        let small = update(Fixture.state(), .resize(width: AppState.minimumWidth - 1, height: AppState.minimumHeight))
+        #expect(small.tooSmall)
+        #expect(render(small).lines.joined(separator: " ").contains("\(Keymap.key(.quit)) quits"), "the message names the quit key")
+        let quits = Self.bound(.quit, in: .global), redraws = Self.bound(.redraw, in: .global)
+        #expect(!quits.isEmpty && !redraws.isEmpty)
+        for k in quits { #expect(update(small, k).quit, "\(k.label) does not quit a window too small") }
+        for k in redraws { #expect(update(small, k).redraw && !update(small, k).quit, "\(k.label) does not redraw") }
+        // Every other key of Anywhere waits for a larger window.
+        for b in Keymap.bindings where b.scope == .global && ![.quit, .redraw].contains(b.action) {
+            for k in b.keys {
+                let after = update(small, k)
+                #expect(!after.quit && after.screen == small.screen && after.message == small.message, "\(k.label) acted in a window too small")
+            }
+        }
+    }
+
+    @Test func theBookmarkLetterTakesThePromptsKeys() {
+        let marking = press(Fixture.state(), keys("1", "m"))
+        #expect(marking.bookmarkKey == .set)
+        let cancels = Self.bound(.cancel, in: .prompt), quits = Self.bound(.quit, in: .prompt)
+        #expect(!cancels.isEmpty && !quits.isEmpty)
+        let hint = render(marking).lines.last ?? ""
+        #expect(hint.contains(Keymap.key(.cancel, in: .prompt)), "\(hint)")
+        for k in cancels {
+            let s = update(marking, k)
+            #expect(s.bookmarkKey == nil && !s.quit && s.message == nil && s.reading.bookmarks.isEmpty, "\(k.label) did not cancel quietly")
+        }
+        for k in quits { #expect(update(marking, k).quit, "\(k.label) does not quit from the bookmark prompt") }
+        #expect(update(marking, .enter).message == "Bookmarks are letters a-z; nothing changed")
+        #expect(update(marking, .char("a")).reading.bookmarks["a"] != nil)
     }
 }

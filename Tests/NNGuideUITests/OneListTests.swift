@@ -33,30 +33,31 @@ import Testing
         var s = press(AppState(library: Self.longList, width: 40, height: 12), keys("d1"))
         var t = try #require(s.decide.session)
         try #require(t.question.options.count == 14)
-        #expect(t.choice == 0 && t.pane.top == 0)
+        #expect(t.answerList.index == 0 && t.scroll.top == 0)
         let height = s.context.rect.height
 
         for (key, chosen) in [(Key.char("G"), 13), (.char("k"), 12), (.pageUp, nil), (.char("g"), 0), (.pageDown, nil)] {
-            let before = t.choice
+            let before = t.answerList.index
             s = press(s, [key])
             t = try #require(s.decide.session)
-            if let chosen { #expect(t.choice == chosen, "\(key.label)") }
-            if key == .pageUp { #expect(t.choice < before - 1, "a page up moves more than one answer") }
-            if key == .pageDown { #expect(t.choice > before + 1, "a page down moves more than one answer") }
+            if let chosen { #expect(t.answerList.index == chosen, "\(key.label)") }
+            if key == .pageUp { #expect(t.answerList.index < before - 1, "a page up moves more than one answer") }
+            if key == .pageDown { #expect(t.answerList.index > before + 1, "a page down moves more than one answer") }
             let sheet = t.sheet(s.context)
             // One offset: the sheet scrolls by the list's own, and the list keeps its choice in view.
-            #expect(sheet.items[t.choice].overlaps(t.pane.top..<(t.pane.top + height)), "\(key.label): answer off screen")
+            #expect(t.scroll.top == t.answerList.top, "\(key.label): the screen and the list disagree on the offset")
+            #expect(sheet.items[t.answerList.index].overlaps(t.scroll.top..<(t.scroll.top + height)), "\(key.label): answer off screen")
             // The bar is drawn on the chosen answer, and only there.
             let bar = Self.barRows(s)
-            #expect(bar.contains { $0.contains("Answer \(t.choice + 1)") }, "\(key.label): \(bar)")
-            #expect(!bar.contains { $0.contains("Answer ") && !$0.contains("Answer \(t.choice + 1)") }, "\(key.label): \(bar)")
+            #expect(bar.contains { $0.contains("Answer \(t.answerList.index + 1)") }, "\(key.label): \(bar)")
+            #expect(!bar.contains { $0.contains("Answer ") && !$0.contains("Answer \(t.answerList.index + 1)") }, "\(key.label): \(bar)")
             #expect(s.violations().isEmpty, "\(key.label): \(s.violations())")
         }
         s = press(s, keys("G"))
-        #expect(try #require(s.decide.session).pane.top > 0, "the last answer is below the first screen")
+        #expect(try #require(s.decide.session).scroll.top > 0, "the last answer is below the first screen")
         s = press(s, keys("g"))
         t = try #require(s.decide.session)
-        #expect(t.pane.top > 0 && t.pane.top <= t.sheet(s.context).items[0].lowerBound, "back up to the first answer, by as little as it needs")
+        #expect(t.scroll.top > 0 && t.scroll.top <= t.sheet(s.context).items[0].lowerBound, "back up to the first answer, by as little as it needs")
     }
 
     @Test func aPlaceChosenOnTheMapOfARecommendationReachesTheRecommendation() throws {

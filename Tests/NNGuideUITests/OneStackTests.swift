@@ -14,12 +14,12 @@ import Testing
     @Test func theMapFromARecommendationReturnsToTheSameRecommendationAndPick() throws {
         // A flip applied first, so the pick is the recommendation screen's own, not the form's first.
         let rec = press(Fixture.state(), DecideFlipsTests.result + [.tab, .enter])
-        let pick = try #require(rec.draft.recommendation(Fixture.guide)?.pick.id)
+        let pick = try #require(rec.draft.recommendation(Fixture.library)?.pick.id)
         try #require(render(rec).lines.joined().contains("Changed: "))
         for close in [Key.escape, .backspace, .char("M")] {
             let s = press(rec, keys("M", "jj") + [close])
             #expect(Self.names(s) == ["HubScreen", "BriefScreen", "RecommendationScreen"], "\(close.label)")
-            #expect(try s.decide.form == rec.decide.form && s.draft == rec.draft && s.draft.recommendation(Fixture.guide)?.pick.id == pick, "\(close.label)")
+            #expect(try s.decide.form == rec.decide.form && s.draft == rec.draft && s.draft.recommendation(Fixture.library)?.pick.id == pick, "\(close.label)")
             #expect(Self.screen(s) == Self.screen(rec), "\(close.label) did not land on the same recommendation")
             #expect(s.violations().isEmpty)
         }

@@ -47,6 +47,6 @@ import Testing
         let after = try #require(s.decide.top as? BriefComparisonScreen)
         #expect(after.compared.misses == misses, "the comparison was worked out again")
         #expect(after.compared.peek(.init(a: "/b/text-generation.yaml", b: "/b/text-classification.yaml", av: Self.listed[0].values,
-                                          bv: Self.listed[1].values, library: ObjectIdentifier(s.context.library))) != nil)
+                                          bv: Self.listed[1].values, guide: s.context.library.generation)) != nil)
     }
 }

@@ -201,7 +201,8 @@ public struct Rejection: Sendable, Equatable {
 
 /// The sections every projection of a decision shows, with their one set of headings. `allCases` is
 /// their one order: text, Markdown, JSON and the TUI's pick screen each iterate it and switch on the
-/// section (a projection may leave a section out, or show it elsewhere, but never reorders them).
+/// section. A projection may leave a section out (the pick screen leaves the path and the brief to the
+/// screens before it), but shows every one it has in this order, none before its place or after.
 public enum DecisionSection: String, Sendable, CaseIterable {
     case path, because, alternatives, flips, whyNot, warnings, assumptions, nextSteps, brief, read
 

@@ -122,27 +122,9 @@ extension Recommendation {
         if case .path(let tree, let title, _) = d.origin { md.append("- Tree: \(prose(title)) (\(code(tree)))") }
         md.append("- Decision: use **\(literal(pick.name))** (\(code(pick.id)))" + (pick.variants.isEmpty ? "" : ", starting with \(literal(pick.variants.joined(separator: ", ")))"))
         if let e = example { md.append("- Replays the guide's \(literal(e.id)): \(prose(e.title)) (the guide picks: \(prose(e.guidePick)))") }
-        // A record opens with its brief (what was asked), then follows `DecisionSection`'s order.
-        switch d.origin {
-        case .recommender:
-            heading(.brief)
-            md.append("| field | value | source |")
-            md.append("| --- | --- | --- |")
-            for f in brief.givenFields where f != .notes {
-                md.append("| \(cell(f.name)) | \(cell(brief[f]?.description ?? "")) | \(assumed.contains(f) ? "assumed" : "given") |")
-            }
-            if let notes = brief.text(.notes) { md.append(""); md.append("Notes: " + MarkdownText.literalLines(notes)) }
-            md.append("")
-            md.append("Reproduce with:")
-            md.append("")
-            md += MarkdownText.fenced(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }), language: "sh")
-        case .path(_, _, let command?):
-            md += ["", "Reproduce with:", ""] + MarkdownText.fenced(command, language: "sh")
-        case .path:
-            break
-        }
-        // A record says "none flagged" rather than leave its warnings out.
-        for section in DecisionSection.allCases where section != .brief && (has(section) || section == .warnings) {
+        // Then every section in `DecisionSection`'s order, as every projection shows them. A record says
+        // "none flagged" rather than leave its warnings out; a path's brief is its command, when it has one.
+        for section in DecisionSection.allCases where recordShows(section) {
             heading(section)
             switch section {
             case .path:
@@ -182,10 +164,22 @@ extension Recommendation {
                 sources(d.warnings)
             case .assumptions: for a in d.assumptions { md.append("- " + source(a)) }
             case .nextSteps: for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(prose(n))") }
+            case .brief:
+                if d.origin == .recommender {
+                    md.append("| field | value | source |")
+                    md.append("| --- | --- | --- |")
+                    for f in brief.givenFields where f != .notes {
+                        md.append("| \(cell(f.name)) | \(cell(brief[f]?.description ?? "")) | \(assumed.contains(f) ? "assumed" : "given") |")
+                    }
+                    if let notes = brief.text(.notes) { md.append(""); md.append("Notes: " + MarkdownText.literalLines(notes)) }
+                    md.append("")
+                    md += ["Reproduce with:", ""] + MarkdownText.fenced(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }), language: "sh")
+                } else if case .path(_, _, let command?) = d.origin {
+                    md += ["Reproduce with:", ""] + MarkdownText.fenced(command, language: "sh")
+                }
             case .read:
                 md.append("Sections of the guide (open with `nnguide --open ID`): "
                     + see.map { id in decision.seeTitles[id].map { literal($0) + " (" + code(id) + ")" } ?? code(id) }.joined(separator: "; "))
-            case .brief: break   // above, at the top
             }
         }
         // What was decided, for `nnguide check` (unseen when the Markdown is rendered).
@@ -206,6 +200,18 @@ extension Recommendation {
         case .assumptions: return !decision.assumptions.isEmpty
         case .nextSteps: return !decision.nextSteps.isEmpty
         case .read: return !see.isEmpty
+        }
+    }
+
+    /// Whether the decision record has the section: what `has` says, the warnings always ("none
+    /// flagged"), and a path's brief only when a command reproduces it.
+    func recordShows(_ section: DecisionSection) -> Bool {
+        switch section {
+        case .warnings: return true
+        case .brief:
+            if case .path(_, _, nil) = decision.origin { return false }
+            return true
+        default: return has(section)
         }
     }
 

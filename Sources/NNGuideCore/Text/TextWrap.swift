@@ -118,6 +118,12 @@ public enum TextWrap {
         return out + ellipsis
     }
 
+    /// The first of `wordings` (longest first) that fits in `width` cells, else the last: a line that
+    /// says less on a narrow screen rather than one cut mid-word.
+    public static func longestFitting(_ wordings: [String], width: Int) -> String {
+        wordings.first { DisplayWidth.of($0) <= width } ?? wordings.last ?? ""
+    }
+
     /// A path of parts ("Part 3", "3.4 Transformers", "Limitations") in at most `width` cells, cut from
     /// the left a whole part at a time ("… › 3.4 Transformers › Limitations"): its end says where it
     /// leads. A last part too wide even alone follows the ellipsis whole, to be wrapped.

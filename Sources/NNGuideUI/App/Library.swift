@@ -17,6 +17,11 @@ import NNGuideCore
 /// library built right after the first frame costs nothing until then (BENCHMARKS.md, memory).
 public final class Library: @unchecked Sendable {
     public let guide: Guide
+    /// Which guide this is, for every cache of what was worked out from it (a screen's layout, a
+    /// brief's recommendation): a number no other library of this run has, so the whole guide
+    /// arriving after the preview (`AppState.replaceLibrary`) never finds a value worked out from
+    /// the preview. A number rather than the object's address, which a library made later may reuse.
+    public let generation: Int
     public var index: SearchIndex { lock.lock(); defer { lock.unlock() }; return lockedIndex() }
     public var glossary: GlossaryMatcher { lock.lock(); defer { lock.unlock() }; return lockedGlossary() }
     private var builtIndex: SearchIndex?
@@ -29,7 +34,7 @@ public final class Library: @unchecked Sendable {
     /// The last glossary filter.
     private var filters = Memo<String, [GlossaryEntry]>()
 
-    private struct DocKey: Equatable, Sendable { let id: String; let width: Int; let ascii: Bool }
+    private struct DocKey: Equatable, Sendable { let id: String; let width: Int; let glyphs: Glyphs }
     private struct SearchKey: Equatable, Sendable { let query: String; let anyWord: Bool; let snippetLength: Int }
 
     /// Hits per group the search view lists.
@@ -37,7 +42,12 @@ public final class Library: @unchecked Sendable {
 
     public init(guide: Guide) {
         self.guide = guide
+        generation = Self.made.withLock { Self.count += 1; return Self.count }
     }
+
+    /// Libraries made so far, under their own lock (a library may be made on any thread).
+    private static let made = Condition()
+    nonisolated(unsafe) private static var count = 0
 
     /// Callers hold `lock`.
     private func lockedIndex() -> SearchIndex {
@@ -56,7 +66,7 @@ public final class Library: @unchecked Sendable {
 
     /// The reading unit `id` laid out at `width`.
     public func document(_ id: String, width: Int, glyphs: Glyphs) -> Document {
-        let key = DocKey(id: id, width: width, ascii: glyphs.ascii)
+        let key = DocKey(id: id, width: width, glyphs: glyphs)
         lock.lock(); defer { lock.unlock() }
         if let d = documents.peek(key) { return d }
         guard let entry = guide.page(id) else { return Document() }
@@ -65,7 +75,7 @@ public final class Library: @unchecked Sendable {
 
     /// A document that depends only on the width and the glyphs (the help screen), built once per size.
     public func cached(_ name: String, width: Int, glyphs: Glyphs, build: (Int, Glyphs) -> Document) -> Document {
-        let key = DocKey(id: "#" + name, width: width, ascii: glyphs.ascii)
+        let key = DocKey(id: "#" + name, width: width, glyphs: glyphs)
         lock.lock()
         if let d = documents.peek(key) { lock.unlock(); return d }
         lock.unlock()

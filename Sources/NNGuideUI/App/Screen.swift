@@ -201,8 +201,8 @@ public protocol Screen: Sendable {
     /// would (a filter, so help returns to its list: vim's help is opened from normal mode and returns
     /// there); false keeps the field typing under help (the brief form).
     var fieldClosesForHelp: Bool { get }
-    /// Called when the view is pushed over another screen, with that screen's keymap scopes (help
-    /// opens at their keys).
+    /// Called when a view that is `.pushed` is pushed over another screen, with that screen's keymap
+    /// scopes (help opens at their keys). It only reads the context: it answers with no effect.
     mutating func push(over scopes: [Scope], _ ctx: ScreenContext)
     /// The find prompt (`/`) while it is open on this screen: it has the keys, and the app draws it
     /// on the bottom line; a click closes it (setting nil), the marks typed staying. Nil on a screen
@@ -211,11 +211,11 @@ public protocol Screen: Sendable {
     /// A key for the open prompt: its action in the prompt's scope, or what it types. Returns the
     /// message to show.
     mutating func promptKey(_ action: Action?, _ ctx: ScreenContext) -> String?
-    /// Called on each screen over a view, bottom first, when the view is asked for by its key and
-    /// they close. A screen may keep itself and the ones over it (`above`) in a value of its own
-    /// (through the context), to push again later (`ScreenContext.pushAgain`), and return true:
-    /// those are kept, the rest close (Decide's tree sessions, `DecideSessions`).
-    mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) -> Bool
+    /// Called on each screen over a view, top first, when the view is asked for by its key and they
+    /// all close. A screen may keep copies of itself and the ones over it (`above`) in a value of its
+    /// own (through the context), to push again later (`ScreenContext.pushAgain`): Decide's tree
+    /// sessions do (`DecideSessions`). It changes nothing on the stack.
+    mutating func closing(above: [any Screen], _ ctx: inout ScreenContext)
     /// Broken invariants, for tests ("cursor 7 outside 0..<5").
     func violations(_ ctx: ScreenContext) -> [String]
 }
@@ -233,14 +233,12 @@ extension Screen {
     public mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {}
     public mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect { .none }
     public mutating func fit(_ ctx: inout ScreenContext) {}
-    /// Fitting from a method that only reads the context (a find, a view asked for by its key).
-    public mutating func fit(_ ctx: ScreenContext) { var c = ctx; fit(&c) }
     public mutating func activate(_ ctx: inout ScreenContext) -> Effect { .none }
     public var fieldClosesForHelp: Bool { false }
-    public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) { var c = ctx; _ = activate(&c) }
+    public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) {}
     public var prompt: FindPrompt? { get { nil } set {} }
     public mutating func promptKey(_ action: Action?, _ ctx: ScreenContext) -> String? { nil }
-    public mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) -> Bool { false }
+    public mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) {}
     public func violations(_ ctx: ScreenContext) -> [String] { [] }
 
     /// Pushed over whatever is showing (`Presentation.pushed`).

@@ -153,5 +153,5 @@ struct PromptKey: ScreenCall {
 /// The screen's stack closes (`Screen.closing`), with the screens that were over it.
 struct Closing: ScreenCall {
     let above: [any Screen]
-    func callAsFunction<S: Screen>(_ s: inout S, _ ctx: inout ScreenContext) -> Bool { s.closing(above: above, &ctx) }
+    func callAsFunction<S: Screen>(_ s: inout S, _ ctx: inout ScreenContext) { s.closing(above: above, &ctx) }
 }

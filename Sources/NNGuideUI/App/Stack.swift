@@ -115,7 +115,7 @@ extension AppState {
         var ctx = context
         for i in gone.indices.reversed() {
             let above = gone[(i + 1)...].map { screens[$0.screen] }
-            _ = screens.call(gone[i].screen, Closing(above: above), &ctx)
+            screens.call(gone[i].screen, Closing(above: above), &ctx)
         }
         draft = ctx.draft
         sessions = ctx.sessions

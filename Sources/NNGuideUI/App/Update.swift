@@ -84,9 +84,13 @@ extension AppState {
         default: break
         }
         if tooSmall {
-            // Only what makes sense without a screen: everything else waits for a larger window.
-            if key == .char("q") || key == .ctrl("c") { quit = true }
-            if key == .ctrl("l") { redraw = true }
+            // Only what makes sense without a screen, by the keys Anywhere binds (the message names
+            // the quit key from there too): everything else waits for a larger window.
+            switch Keymap.action(for: key, in: [.global]) {
+            case .quit?: quit = true
+            case .redraw?: redraw = true
+            default: break
+            }
             return
         }
         if case .alt(let c) = key {
@@ -288,9 +292,15 @@ extension AppState {
 
     /// The letter after the bookmark key.
     mutating func bookmark(_ mark: BookmarkKey, _ key: Key) {
-        if key == .ctrl("c") { quit = true; return }
+        // The mark prompts' keys are the prompts' (help lists them under one heading, and the hint
+        // names the cancel key from there): quit quits, cancel says nothing, a letter is the mark.
+        switch Keymap.action(for: key, in: [.prompt]) {
+        case .quit?: quit = true; return
+        case .cancel?: return
+        default: break
+        }
         guard case .char(let c) = key, c.isLetter, c.isASCII else {
-            if key != .escape { message = "Bookmarks are letters a-z; nothing changed" }
+            message = "Bookmarks are letters a-z; nothing changed"
             return
         }
         let name = String(c)

@@ -1,8 +1,11 @@
 /// The app's one cache type: kept results of costly work, each for the key it was worked out from
 /// (the state and the size it depends on), at most `limit` of them, the oldest dropped first. A
-/// decision screen keeps one layout (a key, the fit after it, the frame and the status line all read
-/// it; any change to the key lays it out again); the `Library` keeps a page's document per width and
-/// the last search and glossary filter. Never part of what a screen is: two screens that differ only
+/// decision screen and Compare keep one layout (a key, the fit after it, the frame and the status
+/// line all read it; any change to the key lays it out again); the brief keeps its judgement; the
+/// `Library` keeps a page's document per width and glyphs and the last search and glossary filter.
+/// The one rule for keys: everything the value is worked out from, and a value worked out from the
+/// guide names which guide by `Library.generation` (the whole guide replaces the preview's library
+/// under the same screens and brief). Never part of what a screen is: two screens that differ only
 /// in what they have kept are equal. A value type with no lock: who shares one (the `Library`) holds
 /// its own lock around it.
 struct Memo<Key: Equatable & Sendable, Value: Sendable>: Sendable, Equatable {

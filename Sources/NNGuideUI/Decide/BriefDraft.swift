@@ -6,11 +6,12 @@ import NNGuideCore
 /// text being typed, its scroll) is the form's own.
 public struct BriefDraft: Sendable, Equatable {
     public internal(set) var values: [BriefField: BriefValue] = [:]
-    /// What the guide makes of the values (`judge`), for the values it was worked out from: the form,
-    /// its frames and the recommendation screen share one recommender run and one flips analysis per
-    /// brief. Keyed by the values alone: a running app's guide never changes under its draft (the
-    /// whole guide arriving starts a new state). A few are kept, so undoing a flip finds its brief.
-    private(set) var judged = Memo<[BriefField: BriefValue], Judgement>(limit: 4)
+    /// What the guide makes of the values (`judge`), for the values and the guide it was worked out
+    /// from (`Library.generation`: the whole guide arriving after the preview replaces the library
+    /// under the same draft): the form, its frames and the recommendation screen share one
+    /// recommender run and one flips analysis per brief. A few are kept, so undoing a flip finds its brief.
+    private(set) var judged = Memo<JudgedKey, Judgement>(limit: 4)
+    struct JudgedKey: Equatable, Sendable { var values: [BriefField: BriefValue]; var guide: Int }
     /// The file the brief was last saved to or opened from, and its values then.
     public internal(set) var file: String?
     var fileValues: [BriefField: BriefValue]?
@@ -52,10 +53,12 @@ public struct BriefDraft: Sendable, Equatable {
         }
     }
 
-    func recommendation(_ guide: Guide) -> Recommendation? {
-        if let kept = judged.peek(values) { return kept.recommendation }
-        return outcome(guide).recommendation
+    func recommendation(_ library: Library) -> Recommendation? {
+        if let kept = judged.peek(judgedKey(library)) { return kept.recommendation }
+        return outcome(library.guide).recommendation
     }
+
+    func judgedKey(_ library: Library) -> JudgedKey { JudgedKey(values: values, guide: library.generation) }
 
     /// The changes of one field that would change the pick (every one a recommender run); none for
     /// a brief that is not whole.
@@ -65,15 +68,15 @@ public struct BriefDraft: Sendable, Equatable {
     }
 
     /// What the guide makes of the values, kept for the frames and screens that follow.
-    mutating func judge(_ guide: Guide) -> Judgement {
-        judged.peek(values) ?? judged.keep(values, judgement(guide))
+    mutating func judge(_ library: Library) -> Judgement {
+        judged.peek(judgedKey(library)) ?? judged.keep(judgedKey(library), judgement(library))
     }
 
     /// The same, the kept one when the values were judged already (a frame draws what the fit kept).
-    func judgement(_ guide: Guide) -> Judgement {
-        if let kept = judged.peek(values) { return kept }
-        let (r, problem) = outcome(guide)
-        return Judgement(recommendation: r, problem: problem, flips: flips(guide))
+    func judgement(_ library: Library) -> Judgement {
+        if let kept = judged.peek(judgedKey(library)) { return kept }
+        let (r, problem) = outcome(library.guide)
+        return Judgement(recommendation: r, problem: problem, flips: flips(library.guide))
     }
 
     /// The name a save starts from: the opened file's (without a version suffix) while the brief still

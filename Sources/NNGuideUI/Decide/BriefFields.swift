@@ -274,14 +274,14 @@ extension BriefScreen {
     struct LayoutKey: Equatable, Sendable {
         var values: [BriefField: BriefValue], file: String?, unsaved: Bool, savedRecord: String?
         var field: Int, editing: TextField?, problem: String?, notice: String?, showCommand: Bool
-        var rect: Rect, glyphs: Glyphs, home: String?, library: ObjectIdentifier
+        var rect: Rect, glyphs: Glyphs, home: String?, guide: Int
     }
 
     func layoutKey(_ ctx: ScreenContext) -> LayoutKey {
         let d = ctx.draft
         return LayoutKey(values: d.values, file: d.file, unsaved: d.unsaved, savedRecord: d.savedRecord,
                          field: field, editing: editing, problem: problem, notice: notice, showCommand: showCommand,
-                         rect: ctx.rect, glyphs: ctx.glyphs, home: ctx.homeFolder, library: ObjectIdentifier(ctx.library))
+                         rect: ctx.rect, glyphs: ctx.glyphs, home: ctx.homeFolder, guide: ctx.library.generation)
     }
 
     /// The layout for this state and size: the one the fit kept when there is one.
@@ -294,7 +294,7 @@ extension BriefScreen {
     }
 
     func lay(_ ctx: ScreenContext) -> Layout {
-        let judged = ctx.draft.judgement(ctx.guide)
+        let judged = ctx.draft.judgement(ctx.library)
         let (f, res, divider) = formPanes(ctx.rect)
         let form = sheet(width: f.width, ctx, judged: judged)
         guard divider != nil else { return Layout(form: form, pick: nil, judged: judged) }

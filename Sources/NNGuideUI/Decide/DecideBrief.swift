@@ -143,7 +143,7 @@ struct BriefScreen: Screen, Equatable {
                 ctx.push(TreeSession(Navigator(tree: primary, brief: b, recommender: Recommender(guide: ctx.guide)), origin: .brief))
                 return .none
             case .decide(.saveRecord):
-                guard let r = draft.recommendation(ctx.guide) else {
+                guard let r = draft.recommendation(ctx.library) else {
                     return .message("Choose \(BriefDraft.requiredList(schema)) first: there is no recommendation to record yet")
                 }
                 return ctx.run(.saveRecord(.brief(r)))
@@ -187,7 +187,7 @@ struct BriefScreen: Screen, Equatable {
     }
 
     mutating func fit(_ ctx: inout ScreenContext) {
-        _ = ctx.draft.judge(ctx.guide)
+        _ = ctx.draft.judge(ctx.library)
         fitFields(ctx)
         // Fitted after every key: the draft always knows the field to reopen on.
         ctx.draft.lastField = field

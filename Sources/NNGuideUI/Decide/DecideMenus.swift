@@ -70,7 +70,7 @@ struct HubScreen: MenuScreen {
         let name = brief.fileStem.map { (brief.fileIsDraft ? "draft " : "") + $0 }
         let values = ctx.guide.decisions.brief.required.compactMap { brief.values[$0.field]?.description }.joined(separator: ", ")
         let wordings = [name.map { $0 + ": " + values }, name, values].compactMap { $0 }.map { Self.resume + ctx.glyphs.text($0) }
-        return wordings.first { DisplayWidth.of($0) <= room } ?? wordings.last ?? Self.resume
+        return TextWrap.longestFitting(wordings, width: room)
     }
 
     func sheet(_ ctx: ScreenContext) -> Sheet {

@@ -16,7 +16,7 @@ struct DecisionMap: Screen {
     var cursor = SelectList()
     /// The map laid out for one size: the map does not change while it is open, only the size does.
     private var built = Memo<SheetKey, Sheet>()
-    private struct SheetKey: Equatable, Sendable { var width: Int; var glyphs: Glyphs; var library: ObjectIdentifier }
+    private struct SheetKey: Equatable, Sendable { var width: Int; var glyphs: Glyphs; var guide: Int }
 
     /// Opens on the current node, so the map starts where the reader is.
     init(_ nav: Navigator, _ ctx: ScreenContext) {
@@ -24,7 +24,7 @@ struct DecisionMap: Screen {
         let places = Self.places(nav.tree)
         let here = nav.answers.map(\.option)
         cursor.index = places.firstIndex { $0.answers == here } ?? 0
-        fit(ctx)
+        fitMap(ctx)
     }
 
     // MARK: the tree as places
@@ -133,7 +133,7 @@ struct DecisionMap: Screen {
     ]
 
     private func key(_ ctx: ScreenContext) -> SheetKey {
-        SheetKey(width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
+        SheetKey(width: ctx.rect.page.width, glyphs: ctx.glyphs, guide: ctx.library.generation)
     }
 
     private func layout(_ ctx: ScreenContext) -> Sheet { Self.sheet(nav, guide: ctx.guide, width: ctx.rect.page.width, glyphs: ctx.glyphs) }
@@ -157,10 +157,10 @@ struct DecisionMap: Screen {
         return .none
     }
 
-    mutating func fit(_ dctx: inout ScreenContext) { fit(dctx) }
+    mutating func fit(_ dctx: inout ScreenContext) { fitMap(dctx) }
 
-    /// Keeps the chosen place's lines on screen (a place may wrap to several).
-    mutating func fit(_ ctx: ScreenContext) {
+    /// Keeps the chosen place's lines on screen (a place may wrap to several); reads the context only.
+    mutating func fitMap(_ ctx: ScreenContext) {
         let s = laidOut(ctx)
         cursor.fit(items: s.items, lines: s.count, height: ctx.rect.height)
     }

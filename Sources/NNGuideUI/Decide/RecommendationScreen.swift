@@ -22,7 +22,7 @@ struct RecommendationScreen: FindsOnPage {
     private typealias Laid = (outcome: Outcome?, sheet: Sheet)
     private struct SheetKey: Equatable, Sendable {
         var values: [BriefField: BriefValue], showCommand: Bool, saved: String?, applied: [String]
-        var width: Int, glyphs: Glyphs, library: ObjectIdentifier
+        var width: Int, glyphs: Glyphs, guide: Int
     }
 
     var scopes: [Scope] { [.recommendation, .decidePick, .decideTree, .decide] }
@@ -36,15 +36,15 @@ struct RecommendationScreen: FindsOnPage {
 
     /// The flips of the brief as it is now: the draft's (`BriefDraft.judgement`), the ones the form
     /// marked, never a copy of this screen's.
-    func flips(_ ctx: ScreenContext) -> [Flip] { ctx.draft.judgement(ctx.guide).flips }
+    func flips(_ ctx: ScreenContext) -> [Flip] { ctx.draft.judgement(ctx.library).flips }
 
     func outcome(_ ctx: ScreenContext) -> Outcome? {
-        ctx.draft.recommendation(ctx.guide).map { Outcome(recommendation: $0, guide: ctx.guide) }
+        ctx.draft.recommendation(ctx.library).map { Outcome(recommendation: $0, guide: ctx.guide) }
     }
 
     private func key(_ ctx: ScreenContext) -> SheetKey {
         SheetKey(values: ctx.draft.values, showCommand: showCommand, saved: saved, applied: applied.map(\.change),
-                 width: ctx.rect.page.width, glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
+                 width: ctx.rect.page.width, glyphs: ctx.glyphs, guide: ctx.library.generation)
     }
 
     /// The screen laid out: the one built for this brief and size when there is one.
@@ -150,7 +150,7 @@ struct RecommendationScreen: FindsOnPage {
             ctx.push(DecisionMap(path, ctx))
             return .none
         case .decide(.saveRecord):
-            guard let r = ctx.draft.recommendation(ctx.guide) else { return .unhandled }
+            guard let r = ctx.draft.recommendation(ctx.library) else { return .unhandled }
             return ctx.run(.saveRecord(.brief(r)))
         default: return .unhandled
         }
@@ -189,7 +189,7 @@ struct RecommendationScreen: FindsOnPage {
         guard let v = try? ctx.guide.decisions.brief.parse(f.field, f.value) else { return .message("\(f.field.name) cannot take \(f.value) here") }
         applied.append((ctx.draft.values, f.change, pane))
         ctx.draft.values[f.field] = v
-        _ = ctx.draft.judge(ctx.guide)
+        _ = ctx.draft.judge(ctx.library)
         pane = Pane()
         return .message("Applied: \(f.change)")
     }
@@ -199,7 +199,7 @@ struct RecommendationScreen: FindsOnPage {
     private mutating func undoFlip(_ ctx: inout ScreenContext) -> Bool {
         guard let last = applied.popLast() else { return false }
         ctx.draft.values = last.before
-        _ = ctx.draft.judge(ctx.guide)
+        _ = ctx.draft.judge(ctx.library)
         pane = last.pane
         return true
     }
@@ -225,7 +225,7 @@ struct RecommendationScreen: FindsOnPage {
 
     mutating func fit(_ ctx: inout ScreenContext) {
         // The draft keeps its judgement for the frame and the keys that follow.
-        _ = ctx.draft.judge(ctx.guide)
+        _ = ctx.draft.judge(ctx.library)
         pane.clamp(laidOut(ctx).sheet, height: ctx.rect.height)
         refreshFind(ctx)
     }

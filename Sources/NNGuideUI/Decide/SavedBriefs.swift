@@ -139,7 +139,7 @@ struct BriefComparisonScreen: Screen {
     /// guide it was worked out from: a key, the fit after it, the frame and the status line share it.
     private(set) var compared = Memo<CompareKey, BriefComparison?>()
     struct CompareKey: Equatable, Sendable {
-        var a: String, b: String, av: [BriefField: BriefValue]?, bv: [BriefField: BriefValue]?, library: ObjectIdentifier
+        var a: String, b: String, av: [BriefField: BriefValue]?, bv: [BriefField: BriefValue]?, guide: Int
     }
 
     init(_ a: SavedBrief, _ b: SavedBrief) { self.a = a; self.b = b }
@@ -149,7 +149,7 @@ struct BriefComparisonScreen: Screen {
     var idleActions: Set<Action> { [.open] }
 
     private func key(_ ctx: ScreenContext) -> CompareKey {
-        CompareKey(a: a.path, b: b.path, av: a.values, bv: b.values, library: ObjectIdentifier(ctx.library))
+        CompareKey(a: a.path, b: b.path, av: a.values, bv: b.values, guide: ctx.library.generation)
     }
 
     /// The comparison: the one kept for these briefs when there is one.

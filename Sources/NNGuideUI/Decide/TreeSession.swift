@@ -10,11 +10,12 @@ struct TreeSession: FindsOnPage {
     var nav: Navigator
     /// Where the session began, so `d` can put it aside and the hub resume it.
     let origin: TreeOrigin
-    /// The screen's one viewport: its offset, and the breadcrumb answer or link Tab focused. A
-    /// question's answers are a list over it (`answers`), which moves this offset; a pick scrolls it.
-    var pane = Pane()
-    /// The highlighted answer (0-based).
-    var choice = 0
+    /// The highlighted answer (0-based) and, at a question, the screen's offset: a question's
+    /// answers are a list, moved and kept in view by the rules of every list, and the one owner of
+    /// the offset there (`scroll` reads it).
+    var answerList = SelectList()
+    /// The breadcrumb answer or link Tab focused, and at a pick (a page, with no list) the offset.
+    private var page = Pane()
     /// The breadcrumb step whose question is reopened to change its answer.
     var changing: Int?
     /// `/` at a pick.
@@ -28,14 +29,15 @@ struct TreeSession: FindsOnPage {
     /// The command `y` shows, checked against the recommender, for the answers it was worked out for:
     /// one path can take hundreds of recommender runs (up to seconds in a debug build), so the last
     /// few paths keep theirs, and Back then forth again finds it.
-    private(set) var commands = Memo<[Navigator.Answer], Result<PathCommand, PathUnreachable>?>(limit: 8)
+    private(set) var commands = Memo<CommandKey, Result<PathCommand, PathUnreachable>?>(limit: 8)
+    struct CommandKey: Equatable, Sendable { var answers: [Navigator.Answer]; var guide: Int }
     /// The sheet of the last state and size it was laid out for: a key, the fit after it, the frame
     /// and the status line all read this one instead of laying the screen out again.
     private(set) var built = Memo<SheetKey, Sheet>()
 
     init(_ nav: Navigator, origin: TreeOrigin) { self.nav = nav; self.origin = origin }
 
-    var selectedItem: Int? { atPick ? nil : choice }
+    var selectedItem: Int? { atPick ? nil : answerList.index }
 
     /// The question on screen: the current one, or the reopened one.
     var question: DecisionNode {
@@ -51,13 +53,13 @@ struct TreeSession: FindsOnPage {
     struct SheetKey: Equatable, Sendable {
         var tree: String, start: String, answers: [Navigator.Answer]
         var choice: Int, changing: Int?, showCommand: Bool, commandKnown: Bool, saved: String?
-        var width: Int, compact: Bool, glyphs: Glyphs, library: ObjectIdentifier
+        var width: Int, compact: Bool, glyphs: Glyphs, guide: Int
     }
 
     func sheetKey(_ ctx: ScreenContext) -> SheetKey {
-        SheetKey(tree: nav.tree.id, start: nav.tree.start, answers: nav.answers, choice: choice, changing: changing,
-                 showCommand: showCommand, commandKnown: commands.holds(nav.answers), saved: saved,
-                 width: ctx.rect.page.width, compact: Sheet.compact(ctx), glyphs: ctx.glyphs, library: ObjectIdentifier(ctx.library))
+        SheetKey(tree: nav.tree.id, start: nav.tree.start, answers: nav.answers, choice: answerList.index, changing: changing,
+                 showCommand: showCommand, commandKnown: commands.holds(commandKey(ctx)), saved: saved,
+                 width: ctx.rect.page.width, compact: Sheet.compact(ctx), glyphs: ctx.glyphs, guide: ctx.library.generation)
     }
 
     /// The screen laid out: the one built for this state and size when there is one.
@@ -66,18 +68,18 @@ struct TreeSession: FindsOnPage {
     var findable: Bool { atPick }
     static var findScope: Scope { .decidePick }
     func findPage(_ ctx: ScreenContext) -> Document { sheet(ctx).doc }
-    /// `FindsOnPage` scrolls the pane.
+    /// The viewport drawn, clicked, Tabbed through and found in: at a question its offset is the
+    /// answer list's, at a pick the page's, so each state has one owner of where the screen is.
     var scroll: Pane {
-        get { pane }
-        set { pane = newValue }
-    }
-
-    /// The answers as a list over the sheet's numbered items, the pane's offset its own: the list's
-    /// moves and fit (the rules of every list) move the pane.
-    private mutating func onAnswers<R>(_ body: (inout SelectList) -> R) -> R {
-        var list = SelectList(index: choice, top: pane.top)
-        defer { choice = list.index; pane.top = list.top }
-        return body(&list)
+        get {
+            var p = page
+            if !atPick { p.top = answerList.top }
+            return p
+        }
+        set {
+            page = newValue
+            if !atPick { answerList.top = newValue.top; page.top = 0 }
+        }
     }
 
     /// The same, kept for the frame and the status line that follow.
@@ -119,10 +121,10 @@ struct TreeSession: FindsOnPage {
             let mine = changing.flatMap { crumbs.indices.contains($0) ? crumbs[$0].index : nil }
             s.question(q.question ?? q.id, help: q.help,
                        options: q.options.enumerated().map { i, o in (o.answer, o.hint, i == mine ? "your answer" : nil) },
-                       choice: choice, compact: Sheet.compact(ctx))
-            if !Sheet.compact(ctx), q.options.indices.contains(choice), let why = q.options[choice].why {
+                       choice: answerList.index, compact: Sheet.compact(ctx))
+            if !Sheet.compact(ctx), q.options.indices.contains(answerList.index), let why = q.options[answerList.index].why {
                 s.blank()
-                s.text("Why \u{201C}\(s.plain(q.options[choice].answer))\u{201D}: " + why, .dim)
+                s.text("Why \u{201C}\(s.plain(q.options[answerList.index].answer))\u{201D}: " + why, .dim)
             }
             extras(&s, ctx)
         }
@@ -131,7 +133,7 @@ struct TreeSession: FindsOnPage {
 
     private func extras(_ s: inout Sheet, _ ctx: ScreenContext) {
         if showCommand {
-            switch commands.peek(nav.answers) ?? nil {
+            switch commands.peek(commandKey(ctx)) ?? nil {
             case .success(let c)?:
                 s.commandBlock(c.line, notes: c.notes)
             case .failure(let why)?:
@@ -151,8 +153,8 @@ struct TreeSession: FindsOnPage {
     /// Brings a named stretch of the sheet into view (the command after `y`, the file after `e`).
     mutating func reveal(_ spot: Sheet.Spot, _ ctx: ScreenContext) {
         let s = laidOut(ctx)
-        if let r = s.spots[spot] { pane.show(r, s, height: ctx.rect.height); revealed = spot }
-        fit(ctx)
+        if let r = s.spots[spot] { scroll.show(r, s, height: ctx.rect.height); revealed = spot }
+        fitSheet(ctx)
     }
 
     // MARK: keys
@@ -162,10 +164,12 @@ struct TreeSession: FindsOnPage {
         return handleKey(action, &ctx)
     }
 
+    private func commandKey(_ ctx: ScreenContext) -> CommandKey { CommandKey(answers: nav.answers, guide: ctx.library.generation) }
+
     /// Works the `y` command out for answers that have none kept (it runs the recommender).
     mutating func refreshCommand(_ ctx: ScreenContext) {
-        guard showCommand, !commands.holds(nav.answers) else { return }
-        commands.keep(nav.answers, nav.command(with: Recommender(guide: ctx.guide)))
+        guard showCommand, !commands.holds(commandKey(ctx)) else { return }
+        commands.keep(commandKey(ctx), nav.command(with: Recommender(guide: ctx.guide)))
         if revealed == .command { reveal(.command, ctx) }
     }
 
@@ -182,14 +186,14 @@ struct TreeSession: FindsOnPage {
         case .nextLink, .previousLink:
             // At a pick the links come first: reading on is more common than changing an answer.
             let order = atPick ? s.targets.indices.sorted { (s.targets[$0].isLink ? 0 : 1, $0) < (s.targets[$1].isLink ? 0 : 1, $1) } : nil
-            if pane.cycle(forward: action == .nextLink, s, height: height, order: order) { return .none }
+            if scroll.cycle(forward: action == .nextLink, s, height: height, order: order) { return .none }
             return .message("Nothing to move to yet: the breadcrumb grows as you answer")
         case .cancel where changing == nil && !find.isEmpty:
             clearFind()
             return .none
         case .cancel:
             if changing != nil { stopChanging(); return .message("Kept your answer") }
-            if pane.focus != nil { pane.focus = nil; return .none }
+            if scroll.focus != nil { scroll.focus = nil; return .none }
             return .unhandled
         case .back:
             if changing != nil { stopChanging(); return .none }
@@ -197,12 +201,12 @@ struct TreeSession: FindsOnPage {
             // Before the first question: back where the tree was chosen (the hub, the variant
             // menu, the form, or the pick whose variant this is).
             guard nav.back() else { return .unhandled }
-            choice = taken ?? 0
+            answerList.index = taken ?? 0
             freshScreen()
-            fit(ctx)
+            fitSheet(ctx)
             return .none
         case .decide(.restart):
-            nav.reset(); changing = nil; choice = 0; freshScreen()
+            nav.reset(); changing = nil; answerList.index = 0; freshScreen()
             return .message("Started again at the first question")
         case .decide(.showCommand):
             showCommand.toggle()
@@ -220,17 +224,17 @@ struct TreeSession: FindsOnPage {
     private mutating func handleQuestion(_ action: Action, _ s: Sheet, _ ctx: ScreenContext) -> Effect {
         // The answer list's moves, by the rule of every list; the sheet is laid out again for the new
         // answer (its hint and "why" follow it), so fitting brings that one into view.
-        if onAnswers({ $0.move(action, items: s.items, lines: s.count, height: ctx.rect.height) }) {
-            pane.focus = nil
-            fit(ctx)
+        if answerList.move(action, items: s.items, lines: s.count, height: ctx.rect.height) {
+            scroll.focus = nil
+            fitSheet(ctx)
             return .none
         }
         switch action {
         case .pick(let n):
             return answer(n - 1, ctx)
         case .open:
-            if case .crumb(let k)? = pane.focus { return reopen(k, ctx) }
-            return answer(choice, ctx)
+            if case .crumb(let k)? = scroll.focus { return reopen(k, ctx) }
+            return answer(answerList.index, ctx)
         default:
             return .unhandled
         }
@@ -238,7 +242,7 @@ struct TreeSession: FindsOnPage {
 
     private mutating func handlePick(_ action: Action, _ s: Sheet, _ dctx: inout ScreenContext) -> Effect {
         let ctx = dctx
-        if pane.scroll(action, s, height: ctx.rect.height) { return .none }
+        if scroll.scroll(action, s, height: ctx.rect.height) { return .none }
         if let found = findKey(action, dctx) { return found }
         let links = Outcome(path: nav, guide: ctx.guide)?.links ?? []
         switch action {
@@ -246,7 +250,7 @@ struct TreeSession: FindsOnPage {
             guard links.indices.contains(n - 1) else { return .unhandled }
             return dctx.follow(links[n - 1].link, from: origin)
         case .open:
-            switch pane.focus {
+            switch scroll.focus {
             case .crumb(let k)?: return reopen(k, ctx)
             case .link(let i)? where links.indices.contains(i): return dctx.follow(links[i].link, from: origin)
             default: return .message("\(Keymap.key(.nextLink, in: scopes)) moves to the links and the breadcrumb; \(Keymap.digits) open a link")
@@ -265,7 +269,7 @@ struct TreeSession: FindsOnPage {
         } else {
             guard nav.choose(i) else { return .message("That answer leads nowhere in this content") }
         }
-        choice = 0
+        answerList.index = 0
         freshScreen()
         return .none
     }
@@ -283,37 +287,38 @@ struct TreeSession: FindsOnPage {
         for a in place.answers { guard next.choose(a) else { return .message("That place cannot be reached in this content") } }
         nav = next
         changing = nil
-        choice = 0
+        answerList.index = 0
         freshScreen()
-        fit(ctx)
+        fitSheet(ctx)
         return .none
     }
 
     private mutating func reopen(_ k: Int, _ ctx: ScreenContext) -> Effect {
         guard nav.breadcrumb.indices.contains(k) else { return .unhandled }
         changing = k
-        choice = nav.breadcrumb[k].index
+        answerList.index = nav.breadcrumb[k].index
         freshScreen()
-        fit(ctx)
+        fitSheet(ctx)
         return .none
     }
 
     private mutating func stopChanging() {
         changing = nil
-        choice = 0
+        answerList.index = 0
         freshScreen()
     }
 
     /// A new screen: scrolled to the top, nothing focused, no record saved for it yet.
     private mutating func freshScreen() {
-        pane = Pane()
+        page = Pane()
+        answerList.top = 0
         find.clear()
         saved = nil
     }
 
     /// A click on an answer chooses it; on a breadcrumb answer or a link, focuses and opens it.
     mutating func click(x: Int, y: Int, _ dctx: inout ScreenContext) -> Effect {
-        guard let action = pane.click(sheet(dctx), x: x, y: y, in: dctx.rect.page) else { return .unhandled }
+        guard let action = scroll.click(sheet(dctx), x: x, y: y, in: dctx.rect.page) else { return .unhandled }
         return handle(action, &dctx)
     }
 
@@ -346,24 +351,27 @@ struct TreeSession: FindsOnPage {
     var idleActions: Set<Action> { nav.tree.role == .diagnosis ? [.decide(.showCommand)] : [] }
     /// At a pick Enter opens what Tab focused; with nothing focused it only says where Tab goes, so
     /// it is not offered.
-    func hintWords(_ ctx: ScreenContext) -> [Action: String] { atPick && pane.focus == nil ? [.open: ""] : [:] }
+    func hintWords(_ ctx: ScreenContext) -> [Action: String] { atPick && scroll.focus == nil ? [.open: ""] : [:] }
 
     mutating func fit(_ dctx: inout ScreenContext) {
-        fit(dctx)
+        // A command shown for another guide (the preview's, before the whole guide arrived) is worked out again.
+        refreshCommand(dctx)
+        fitSheet(dctx)
         refreshFind(dctx)
     }
 
-    /// Keeps the highlighted answer on screen and scroll and focus valid.
-    mutating func fit(_ ctx: ScreenContext) {
+    /// Keeps the highlighted answer on screen and scroll and focus valid: the fit, which only reads
+    /// the context, so the keys' own steps use it too.
+    mutating func fitSheet(_ ctx: ScreenContext) {
         // Inside the question's answers before laying out: the sheet shows the highlighted one's hint.
-        if !atPick { choice = min(max(0, choice), max(0, question.options.count - 1)) }
+        if !atPick { answerList.index = min(max(0, answerList.index), max(0, question.options.count - 1)) }
         let s = laidOut(ctx)
-        if !atPick, revealed == nil { onAnswers { $0.fit(items: s.items, lines: s.count, height: ctx.rect.height) } }
-        pane.clamp(s, height: ctx.rect.height)
+        if !atPick, revealed == nil { answerList.fit(items: s.items, lines: s.count, height: ctx.rect.height) }
+        scroll.clamp(s, height: ctx.rect.height)
     }
 
     func render(_ dctx: ScreenContext, into buf: inout Buffer) {
-        pane.draw(sheet(dctx), in: dctx.rect.page, selected: selectedItem, find: find, into: &buf)
+        scroll.draw(sheet(dctx), in: dctx.rect.page, selected: selectedItem, find: find, into: &buf)
     }
 
     /// Where you are and how far the screen scrolls ("question 2 • Top": there is more below).
@@ -371,7 +379,7 @@ struct TreeSession: FindsOnPage {
         let ctx = dctx
         let place = atPick ? "pick" : changing.map { "changing \($0 + 1) of \(nav.answers.count)" } ?? "question \(nav.answers.count + 1)"
         return ("Decide \(ctx.glyphs.sep) " + ctx.glyphs.text(nav.tree.title),
-                place + " \(ctx.glyphs.bullet) " + pane.position(sheet(ctx), height: ctx.rect.height))
+                place + " \(ctx.glyphs.bullet) " + scroll.position(sheet(ctx), height: ctx.rect.height))
     }
 
     mutating func receive(_ result: CommandResult, _ dctx: inout ScreenContext) {
@@ -382,22 +390,22 @@ struct TreeSession: FindsOnPage {
 
     /// `d` (the decide view asked for by its key) puts the session aside with the screens over it,
     /// for the hub to resume (`DecideSessions`); the brief's own path is not, since `p` walks it afresh.
-    mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) -> Bool {
-        guard origin != .brief else { return false }
+    mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) {
+        guard origin != .brief else { return }
         ctx.sessions.putAside(origin, answers: nav.breadcrumb.map { InlineParser.plain($0.option.answer) },
                               screens: [self] + above)
-        return true
     }
 
     func violations(_ dctx: ScreenContext) -> [String] {
         let ctx = dctx
         let s = sheet(ctx)
-        var out = pane.violations(s, height: ctx.rect.height, name: "decide")
+        var out = scroll.violations(s, height: ctx.rect.height, name: "decide")
         if !atPick {
-            let answers = SelectList(index: choice, top: pane.top)
-            out += answers.violations(items: s.items, lines: s.count, height: ctx.rect.height, name: "decide")
-            if revealed == nil && !answers.showsChoice(items: s.items, height: ctx.rect.height) { out.append("decide: answer \(choice) off screen") }
+            out += answerList.violations(items: s.items, lines: s.count, height: ctx.rect.height, name: "decide")
+            if revealed == nil && !answerList.showsChoice(items: s.items, height: ctx.rect.height) { out.append("decide: answer \(answerList.index) off screen") }
         }
+        // One owner of the offset: the list's at a question, the page's at a pick.
+        if atPick ? answerList.top != 0 : page.top != 0 { out.append("decide: an offset kept by the list and the page both") }
         if let kept = built.peek(sheetKey(ctx)), kept.doc.lines != layout(ctx).doc.lines {
             out.append("decide: the kept sheet differs from the screen's state")
         }

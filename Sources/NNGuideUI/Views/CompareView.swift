@@ -19,6 +19,13 @@ public struct CompareView: Screen {
     /// the field puts the user back there, picks and all, as Esc leaves less's and vim's `/` prompt.
     var beforeFilter: String?
     var beforeItem: String?
+    /// The table laid out for the state and size it shows (a key, the fit after it, the frame and
+    /// the status line all read it, each several times: the scroll, the column stops, the arrows).
+    private(set) var laid = Memo<TableKey, Document>()
+    struct TableKey: Equatable, Sendable {
+        var item: String?, picked: [String], transposed: Bool, sortColumn: Int?, left: Int
+        var rect: Rect, glyphs: Glyphs, guide: Int
+    }
     public init() {}
 
     public var scopes: [Scope] { [.compare] }
@@ -163,7 +170,16 @@ public struct CompareView: Screen {
         return Table(id: t.id, title: t.title, columns: cols, rows: rows)
     }
 
-    func document(_ ctx: ScreenContext) -> Document {
+    func tableKey(_ ctx: ScreenContext) -> TableKey {
+        let all = items(ctx)
+        return TableKey(item: all.indices.contains(list.index) ? all[list.index].id : nil, picked: picked, transposed: transposed,
+                        sortColumn: sortColumn, left: grid.left, rect: ctx.rect, glyphs: ctx.glyphs, guide: ctx.library.generation)
+    }
+
+    /// The table as laid out now: the one the fit kept for this state and size when there is one.
+    func document(_ ctx: ScreenContext) -> Document { laid.peek(tableKey(ctx)) ?? layout(ctx) }
+
+    private func layout(_ ctx: ScreenContext) -> Document {
         let p = panes(ctx.rect).table
         var b = DocumentBuilder(width: max(1, p.width), glyphs: ctx.glyphs)
         guard let (title, t) = table(ctx) else { return b.doc }
@@ -221,16 +237,23 @@ public struct CompareView: Screen {
     public mutating func fit(_ ctx: inout ScreenContext) {
         list.fit(count: items(ctx).count, height: listRows(ctx).height)
         picked = picked.filter { ctx.guide.architecture($0) != nil }
-        let doc = document(ctx)
+        if let c = sortColumn, let t = table(ctx)?.table, c >= t.columns.count { sortColumn = nil }
+        let doc = laidOut(ctx)
         let p = panes(ctx.rect).table
         let size = doc.body(height: p.height)
         grid.clamp(lines: size.lines, height: size.height)
         grid.clampLeft(width: doc.wideWidth, room: p.width)
-        if let c = sortColumn, let t = table(ctx)?.table, c >= t.columns.count { sortColumn = nil }
+        // The sideways offset is part of the layout (the cells cut at the frozen column).
+        _ = laidOut(ctx)
+    }
+
+    private mutating func laidOut(_ ctx: ScreenContext) -> Document {
+        let key = tableKey(ctx)
+        return laid.peek(key) ?? laid.keep(key, layout(ctx))
     }
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
-        defer { fit(ctx) }
+        defer { fit(&ctx) }
         if filter.focused || action == .focusField {
             if filter.edit(action) { list = SelectList(); return .none }
             switch action {
@@ -403,6 +426,7 @@ public struct CompareView: Screen {
         var out = list.violations(count: items(ctx).count, height: listRows(ctx).height, name: "compare list")
         out += grid.violations(lines: size.lines, height: size.height, name: "compare table")
         for id in picked where ctx.guide.architecture(id) == nil { out.append("picked unknown \(id)") }
+        if let kept = laid.peek(tableKey(ctx)), kept != layout(ctx) { out.append("compare: the kept table differs from the screen's state") }
         return out
     }
 }

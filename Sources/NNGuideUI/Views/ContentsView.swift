@@ -30,7 +30,10 @@ public struct ContentsView: Screen {
         return Int(e.page.title.dropFirst(5).prefix { $0.isNumber })
     }
 
-    public mutating func fit(_ ctx: inout ScreenContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) { fitList(ctx) }
+
+    /// The fit, which only reads the context: `reveal` uses it too.
+    private mutating func fitList(_ ctx: ScreenContext) {
         list.fit(count: rows(ctx).count, height: ctx.rect.height)
     }
 
@@ -47,7 +50,7 @@ public struct ContentsView: Screen {
         expanded = open
         let all = rows(ctx)
         if let i = all.firstIndex(where: { $0.id == id }) { list.show(i, count: all.count, height: ctx.rect.height) }
-        fit(ctx)
+        fitList(ctx)
     }
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
@@ -76,7 +79,7 @@ public struct ContentsView: Screen {
         default: return .unhandled
         }
         expanded = open
-        fit(ctx)
+        fit(&ctx)
         return .none
     }
 

@@ -48,7 +48,10 @@ public struct GlossaryView: Screen {
         return (r.row(0), list, Rect(x: r.x, y: rest.y + 1, width: r.width, height: rest.height - 1), Rect(x: r.x, y: rest.y, width: r.width, height: 1))
     }
 
-    public mutating func fit(_ ctx: inout ScreenContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) { fitList(ctx) }
+
+    /// The fit, which only reads the context: `select`, which the app asks outside any key, uses it too.
+    mutating func fitList(_ ctx: ScreenContext) {
         let all = matches(ctx)
         if let id = selectedID, let i = all.firstIndex(where: { $0.id == id }) { list.index = i }
         list.fit(count: all.count, height: panes(ctx).list.height)
@@ -68,9 +71,9 @@ public struct GlossaryView: Screen {
         field.focused = false
         entry = DocumentViewport()
         list.top = 0
-        fit(ctx)
+        fitList(ctx)
         list.show(list.index, count: matches(ctx).count, height: panes(ctx).list.height)
-        fit(ctx)
+        fitList(ctx)
     }
 
     /// The chosen entry laid out for the detail pane: the term, the definition, then the "See" links
@@ -128,7 +131,7 @@ public struct GlossaryView: Screen {
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         if field.edit(action) {
             list = SelectList(); selectedID = nil; entry = DocumentViewport()
-            fit(ctx)
+            fit(&ctx)
             return .none
         }
         let all = matches(ctx)
@@ -167,7 +170,7 @@ public struct GlossaryView: Screen {
                               height: entryRows(doc, ctx), forward: action == .nextLink) else {
                 return .message("This entry has no links")
             }
-            fit(ctx)
+            fit(&ctx)
             return .none
         case .sources:
             guard let id = selectedID, let e = ctx.guide.glossaryEntry(id) else { return .unhandled }
@@ -202,7 +205,7 @@ public struct GlossaryView: Screen {
         var count = field.text.isEmpty ? "\(all.count) terms" : "\(all.count) of \(ctx.guide.glossary.count) terms"
         // The legend of the marks in the list, in fewer words where the whole one would be cut (40 columns).
         if ctx.guide.glossary.contains(where: \.inSourceGlossary) {
-            count += Self.longestFitting(["  \(g.bullet) = in the guide's own glossary", "  \(g.bullet) = guide's glossary", ""], room: p.field.width - DisplayWidth.of(count))
+            count += TextWrap.longestFitting(["  \(g.bullet) = in the guide's own glossary", "  \(g.bullet) = guide's glossary", ""], width: p.field.width - DisplayWidth.of(count))
         }
         if p.list.y > p.field.y + 1 { buf.put(TextWrap.truncate(count, width: p.field.width, ellipsis: g.ellipsis), x: p.field.x, y: p.field.y + 1, role: .dim) }
         list.draw(count: all.count, in: p.list, into: &buf) { i, r, buf in
@@ -213,7 +216,7 @@ public struct GlossaryView: Screen {
         if all.isEmpty {
             // What to do first; never cut ("No match; Backspace" read as cut off, sixth retest).
             let bs = Keymap.key(.deleteBackward, in: .field)
-            let words = Self.longestFitting(["No term matches; \(bs) removes a letter", "No match; \(bs) removes a letter", "No match; try \(bs)", "No match"], room: p.list.width)
+            let words = TextWrap.longestFitting(["No term matches; \(bs) removes a letter", "No match; \(bs) removes a letter", "No match; try \(bs)", "No match"], width: p.list.width)
             buf.put(words, x: p.list.x, y: p.list.y, role: .dim, limit: p.list.maxX)
         }
         if let d = p.divider { buf.divider(d, glyphs: g) }
@@ -238,11 +241,6 @@ public struct GlossaryView: Screen {
         guard first < last else { return "more links" }
         let more = count > last ? " and more" : ""
         return first + 1 < last ? "links \(first + 1)-\(last)\(more)" : "link \(first + 1)\(more)"
-    }
-
-    /// The first of `wordings` (longest first) that fits in `room` cells, else the last.
-    static func longestFitting(_ wordings: [String], room: Int) -> String {
-        wordings.first { DisplayWidth.of($0) <= room } ?? wordings.last ?? ""
     }
 
     /// The entry's rows: all of the pane, or all but the last when the entry is longer, which says so.

@@ -76,10 +76,13 @@ public struct HelpView: FindsOnPage {
         find = Find()
         let d = doc(ctx)
         scroll.top = scopes.lazy.compactMap { d.places[Self.place($0)] }.first ?? 0
-        fit(ctx)
+        fitPage(ctx)
     }
 
-    public mutating func fit(_ ctx: inout ScreenContext) {
+    public mutating func fit(_ ctx: inout ScreenContext) { fitPage(ctx) }
+
+    /// The fit, which only reads the context: `push(over:)` is given no more.
+    private mutating func fitPage(_ ctx: ScreenContext) {
         refreshFind(ctx)
         scroll.clamp(lines: doc(ctx).lines.count, height: ctx.rect.height)
     }

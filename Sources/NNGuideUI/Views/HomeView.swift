@@ -77,7 +77,7 @@ public struct HomeView: Screen {
                 return n == 0 ? .message("Nothing to continue yet: open a page and it is remembered here") : .unhandled
             }
             list.index = i
-            fit(ctx)
+            fit(&ctx)
             return all[i].effect
         default: return .unhandled
         }

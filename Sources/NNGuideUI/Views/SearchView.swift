@@ -87,7 +87,7 @@ public struct SearchView: Screen {
     }
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
-        if field.edit(action) { list = SelectList(); anyWord = false; fit(ctx); return .none }
+        if field.edit(action) { list = SelectList(); anyWord = false; fit(&ctx); return .none }
         let all = hits(ctx)
         let rs = rows(ctx)
         if list.move(action, items: hitLines(rs), lines: rs.count, height: listRect(ctx.rect).height) { return .none }
@@ -103,7 +103,7 @@ public struct SearchView: Screen {
             }
             guard Tokenizer.words(field.text).count > 1 else { return .message("The broader search needs two or more words") }
             anyWord.toggle(); list = SelectList()
-            fit(ctx)
+            fit(&ctx)
             let n = results(ctx).total
             return .message(anyWord ? "\(n) result\(n == 1 ? "" : "s") with any of the words (\(Keymap.key(.broaden, in: .search)) again: every word)"
                                     : "\(n) result\(n == 1 ? "" : "s") with every word")
@@ -112,7 +112,7 @@ public struct SearchView: Screen {
             // Nothing found but a near query would find something: Enter takes it, as the line says.
             if all.isEmpty, let near = results(ctx).suggestion {
                 field.text = near; list = SelectList(); anyWord = false
-                fit(ctx)
+                fit(&ctx)
                 return .none
             }
             guard all.indices.contains(list.index) else {
@@ -127,7 +127,7 @@ public struct SearchView: Screen {
             return open(all[list.index])
         default: return .unhandled
         }
-        fit(ctx)
+        fit(&ctx)
         return .none
     }
 
@@ -154,15 +154,15 @@ public struct SearchView: Screen {
         if res.isEmpty {
             let enter = Keymap.key(.open, in: .search)
             if let s = res.suggestion {
-                return GlossaryView.longestFitting(["Nothing found. Did you mean \"\(s)\"? \(enter) searches for it", "Did you mean \"\(s)\"? \(enter) searches it",
-                                                    "Did you mean \"\(s)\"? (\(enter))"], room: width)
+                return TextWrap.longestFitting(["Nothing found. Did you mean \"\(s)\"? \(enter) searches for it", "Did you mean \"\(s)\"? \(enter) searches it",
+                                                "Did you mean \"\(s)\"? (\(enter))"], width: width)
             }
             guard Tokenizer.words(field.text).count > 1 else {
-                return GlossaryView.longestFitting(["Nothing found; try fewer or shorter words", "Nothing found; try other words"], room: width)
+                return TextWrap.longestFitting(["Nothing found; try fewer or shorter words", "Nothing found; try other words"], width: width)
             }
             // At 40 columns the first was cut at "any…" (seventh retest).
             let keys = field.focused ? "\(Keymap.key(.switchFocus, in: .field)), \(broaden)" : broaden
-            return GlossaryView.longestFitting(["Nothing has every word" + broader, "None has every word; \(keys): any word", "None has all; \(keys): any"], room: width)
+            return TextWrap.longestFitting(["Nothing has every word" + broader, "None has every word; \(keys): any word", "None has all; \(keys): any"], width: width)
         }
         let n = "\(res.total) result\(res.total == 1 ? "" : "s")"
         if anyWord { return n + " with any of the words; \(broaden): every word again" }

@@ -66,7 +66,7 @@ struct FormKeysTmuxTests {
         t.waitFor("For your brief: modality=text task=generation")
         try t.send("End")
         t.waitFor("What would change the pick")
-        try t.send("BTab")
+        try t.send("Tab")
         t.waitForScreen("a change focused") { ($0.split(separator: "\n").last ?? "").contains("apply") }
         try t.send("Enter")
         t.waitFor("Changed: context=long")

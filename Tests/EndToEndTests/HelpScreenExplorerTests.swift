@@ -49,9 +49,10 @@ struct HelpScreenExplorerTests {
         t.waitFor("For your brief: modality=text task=generation")
         try t.send("G")
         t.waitFor("What would change the pick")
-        // Shift-Tab from nothing focuses the last target, the flip: the hint then offers Enter to apply it.
+        // Tab from the bottom focuses the first target on screen, the flip (the sections in DecisionSection's
+        // order put the flips above "Read more"): the hint then offers Enter to apply it.
         t.waitFor("Bot")
-        try t.send("BTab")
+        try t.send("Tab")
         t.waitForScreen("the flip focused") { ($0.split(separator: "\n").last ?? "").contains("apply") }
         let before = t.settled()
         try t.send("Enter")

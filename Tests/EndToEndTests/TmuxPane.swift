@@ -54,14 +54,25 @@ class TmuxPane {
         ((try? run(["display-message", "-p", "-t", "t", f])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen until `text` shows (bounded): the only way these tests wait.
+    /// Polls the screen until `text` shows (bounded): the only way these tests wait. It returns once
+    /// two captures in a row show the text and agree, so the lines a test reads next are not from a
+    /// frame still reaching tmux (a loaded suite once read a hint line one frame old); a screen that
+    /// shows the text but never stops changing is taken at the deadline.
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
+        var shown: String?
         while Date() < deadline {
-            if screen().contains(text) { return true }
+            let now = screen()
+            if now.contains(text) {
+                if now == shown { return true }
+                shown = now
+            } else {
+                shown = nil
+            }
             usleep(40_000)
         }
+        if shown != nil { return true }
         Issue.record(Comment(rawValue: "waited \(timeout)s for \"\(text)\"; the screen was:\n\(screen())"), sourceLocation: sourceLocation)
         return false
     }
@@ -72,12 +83,16 @@ class TmuxPane {
     func waitForScreen(_ what: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
                        _ ready: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(timeout)
-        var last = screen()
+        var last = screen(), ready0 = false
         while Date() < deadline {
-            if ready(last) { return last }
+            // As `waitFor`: ready in two captures that agree.
+            if ready(last) { if ready0 { return last }; ready0 = true } else { ready0 = false }
             usleep(40_000)
-            last = screen()
+            let now = screen()
+            if now != last { ready0 = false }
+            last = now
         }
+        if ready(last) { return last }
         Issue.record(Comment(rawValue: "waited \(timeout)s for \(what); the screen was:\n\(last)"), sourceLocation: sourceLocation)
         return last
     }

@@ -312,12 +312,14 @@ public struct CompareView: Screen {
         case .toggle:
             return toggle(all[list.index], ctx)
         case .pick(let n):
-            // Item n of the list, from the list or the table alike: a matrix opens, an architecture
-            // is chosen (x picks it; a digit never toggles).
+            // Item n of the list, from the list or the table alike, its table shown (x picks an
+            // architecture; a digit never toggles). With both panes on screen the focus stays where
+            // it was on every row (a matrix's digit moved it into the table, an architecture's did not:
+            // issue 23, eighth retest); with one pane, a matrix is shown and an architecture's row is.
             guard all.indices.contains(n - 1) else { return .message("The list has \(all.count) items") }
             list.index = n - 1
             grid = DocumentViewport(); sortColumn = nil
-            if case .matrix = all[n - 1] { tableFocus = true } else if !bothShown(ctx.rect) { tableFocus = false }
+            if !bothShown(ctx.rect) { if case .matrix = all[n - 1] { tableFocus = true } else { tableFocus = false } }
         case .clearSelection:
             picked = []
             return .message("Dropped every picked architecture")
@@ -406,7 +408,11 @@ public struct CompareView: Screen {
         let position = tableFocus ? grid.position(lines: size.lines, height: size.height)
                                   : list.cursor.position(count: items(ctx).count)
         let right = ([picked.isEmpty ? nil : "\(picked.count) picked"] + arrows + [position]).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " \(ctx.glyphs.bullet) ")
-        return ("Compare \(ctx.glyphs.sep) " + where_, right)
+        // Where the line is too narrow for both, the pane's name goes whole and "(Tab: table)" goes
+        // (at 40 columns it was cut to "list (Tab:…" beside "2 picked").
+        let full = "Compare \(ctx.glyphs.sep) " + where_
+        let fits = DisplayWidth.of(full) + DisplayWidth.of(right) + 4 <= ctx.rect.width
+        return (fits ? full : "Compare \(ctx.glyphs.sep) " + (tableFocus ? "table" : "list"), right)
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {

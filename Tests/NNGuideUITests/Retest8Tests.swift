@@ -85,4 +85,52 @@ import Testing
         #expect(!status.contains(picked.context.glyphs.ellipsis), "\(w)x\(h): the status line is cut: \(status)")
         #expect(status.contains("2 picked"))
     }
+
+    /// The table's scrolling lines (under its fixed head) and whether line `i` of them is a row rule.
+    static func body(_ s: AppState) -> [String] {
+        let doc = s.compare.document(s.context)
+        return doc.lines.dropFirst(doc.head(height: s.compare.panes(s.context.rect).table.height)).map(\.text)
+    }
+    static func isRule(_ s: AppState, _ i: Int) -> Bool {
+        let b = body(s)
+        return b.indices.contains(i) && b[i].hasPrefix(s.context.glyphs.box.left)
+    }
+
+    /// At 80x24 (at 40 columns the table is cards, with no row rules to stop at).
+    @Test func theTableComesBackFromARowBoundary() throws {
+        let (w, h) = (80, 24)
+        let s = try Self.compare(w, h)
+        // Into the table, down until the top is inside a cell (a row taller than one line).
+        var t = press(s, [.tab])
+        try #require(Self.body(t).indices.contains { Self.isRule(t, $0) }, "no row rules in the table")
+        while t.compare.grid.top == 0 || Self.isRule(t, t.compare.grid.top - 1) {
+            let before = t.compare.grid.top
+            t = press(t, keys("j"))
+            try #require(t.compare.grid.top > before, "\(w)x\(h): no cell taller than a line to stop in")
+        }
+        let back = press(t, [.tab] + keys("/") + [.escape, .tab])
+        #expect(back.compare.tableFocus)
+        let top = back.compare.grid.top
+        #expect(top == 0 || Self.isRule(back, top - 1), "\(w)x\(h): the table came back at \(Self.body(back)[top])")
+    }
+
+    @Test(arguments: [(40, 12), (80, 24)])
+    func pagingNeverPutsARowRuleUnderTheHeader(_ w: Int, _ h: Int) throws {
+        let all = try Self.compare(w, h)
+        let matrices = all.compare.items(all.context).indices.filter { if case .matrix = all.compare.items(all.context)[$0] { return true } else { return false } }
+        let (_, a) = try Self.rows(all)
+        let picks = keys(String(a), "x", Key.down, "x", Key.down, "x")
+        var checked = 0
+        for start in matrices.filter({ $0 < 9 }).map({ keys(String($0 + 1)) }) + [picks, picks + keys("T")] {
+            let m = checked
+            var s = press(all, start)
+            if !s.compare.tableFocus { s = press(s, [.tab]) }
+            for key in [Key.pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageUp, .pageUp, .pageUp, .pageDown, .down, .down, .up] {
+                s = press(s, [key])
+                #expect(!Self.isRule(s, s.compare.grid.top), "\(w)x\(h) matrix \(m + 1): a row rule under the header at \(s.compare.grid.top)")
+                checked += 1
+            }
+        }
+        #expect(checked > 0)
+    }
 }

@@ -5,7 +5,8 @@ import Testing
 
 /// What the eighth retest of issue 23 found in the explorer: `q` on the recommendation stayed while
 /// find marks were on it (it cleared them, as Esc does); in Compare a matrix's digit moved the focus
-/// into the table and an architecture's did not, and the status line was cut at 40 columns.
+/// into the table and an architecture's did not, the status line was cut at 40 columns, the table came
+/// back mid-cell and a row rule sat under the header's; a paste on a brief's field was refused.
 @Suite struct Retest8Tests {
     static func hintLine(_ s: AppState) -> String { render(s).lines.last ?? "" }
 
@@ -132,5 +133,24 @@ import Testing
             }
         }
         #expect(checked > 0)
+    }
+
+    // MARK: (d) a paste on the brief's field filters as typing does
+
+    @Test(arguments: ["image", "image "])
+    func aPasteOnTheFormsChoiceFieldChoosesAsTypingDoes(_ pasted: String) throws {
+        let app = AppState(library: try #require(BriefFormChoiceTests.library), width: 80, height: 24)
+        let form = press(app, keys("d3"))
+        try #require(form.decide.top is BriefScreen)
+        let typed = press(form, keys("image", Key.enter))
+        let chosen = try #require(typed.decide.draft.values.first { $0.value.description == "image" }, "typing image chose nothing")
+        let s = press(form, [.paste(pasted), .enter])
+        #expect(s.message?.hasPrefix("A paste goes into") != true, "\(s.message ?? "")")
+        #expect(s.decide.draft.values[chosen.key] == chosen.value, "\(s.decide.draft.values)")
+    }
+
+    @Test func aPasteWhereNothingTypesIsStillRefusedClearly() {
+        let s = press(Fixture.state(80, 24), [.paste("image")])
+        #expect(s.message?.hasPrefix("A paste goes into a text field") == true, "\(s.message ?? "")")
     }
 }

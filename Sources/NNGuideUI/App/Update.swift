@@ -108,7 +108,11 @@ extension AppState {
             if let a = Keymap.action(for: key, in: current.typingScopes) ?? key.typed { perform(a) }
             return
         }
-        guard let action = Keymap.action(for: key, in: current.scopes + [.global]) else {
+        // On the brief form a paste starts typing in the focused field, as a letter does: pasting
+        // "image" on the modality was refused while typing it worked (issue 23, eighth retest).
+        var pasted: Action?
+        if case .paste(let text) = key, current.scopes.contains(.brief) { pasted = .paste(text) }
+        guard let action = Keymap.action(for: key, in: current.scopes + [.global]) ?? pasted else {
             message = key == .unknown ? nil : nothing(key)
             return
         }
@@ -148,6 +152,7 @@ extension AppState {
             switch action {
             case .cancel: break
             case .pick(let n): message = "No choice \(n) here"
+            case .paste: message = nothing(.paste(""))
             default: message = "Nothing to do here for that key" + helpPointer
             }
         case .message(let m): message = m

@@ -147,14 +147,19 @@ struct BriefScreen: Screen, Equatable {
                     return .message("Choose \(BriefDraft.requiredList(schema)) first: there is no recommendation to record yet")
                 }
                 return ctx.run(.saveRecord(.brief(r)))
-            case .type:
+            case .type, .paste:
                 // Type-ahead: a letter starts typing, as in a select box, and is typed below. A choice's
                 // name and a number start afresh (as a digit does); the notes go on from what they say.
+                // A paste starts the same way.
                 guard let f = current(schema) else { break }
                 beforeEditing = draft.values[f.field]
                 editing = TextField(f.kind == .text ? (draft.values[f.field]?.description ?? "") : "")
             default: break
             }
+        }
+        // A value is one line: the paste's line breaks (spaces by now, `PasteReader`) around it go.
+        if case .paste(let t) = action {
+            return fieldKeys(.paste(String(t.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())), &ctx)
         }
         return fieldKeys(action, &ctx)
     }

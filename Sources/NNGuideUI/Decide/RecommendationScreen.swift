@@ -30,8 +30,10 @@ struct RecommendationScreen: FindsOnPage {
         Binding([.tab], .nextLink, .recommendation, "move to a link or to a change that would flip the pick"),
         Binding([.enter], .open, .recommendation, "apply the change under the cursor to the brief (on a link: open it)", hint: "open"),
         Binding([.backspace], .back, .recommendation, "undo the last change applied; with none left, back to the form"),
-        // As less's q: out, keeping what was applied (Backspace is the undo).
-        Binding([.escape, .char("q")], .cancel, .recommendation, "back to the form, keeping the changes applied (\(Keymap.key(.cancel, in: .recommendation)) first leaves a chosen link or find marks)"),
+        // As less's q: out, keeping what was applied (Backspace is the undo), find marks or not;
+        // Esc, as vim's, lets a chosen link or the find marks go first.
+        Binding([.char("q")], .leave, .recommendation, "back to the form, keeping the changes applied", hint: "form"),
+        Binding([.escape], .cancel, .recommendation, "let go a chosen link or the find marks; with neither, back to the form"),
     ]
 
     /// The flips of the brief as it is now: the draft's (`BriefDraft.judgement`), the ones the form
@@ -120,10 +122,10 @@ struct RecommendationScreen: FindsOnPage {
         let links = outcome?.links ?? []
         switch action {
         case .back: if !undoFlip(&ctx) { return .unhandled }
-        // Esc (and q) leave for the form as less's q does, the applied changes kept in its brief; a
-        // chosen link or change is let go first. With a flip applied they had done nothing at all.
+        // q leaves for the form as less's q does, the applied changes kept in its brief; Esc lets a
+        // chosen link or change go first (`findKey` took its find marks already).
         case .cancel where pane.focus != nil: pane.focus = nil
-        case .cancel: ctx.pop()
+        case .cancel, .leave: ctx.pop()
         // With nothing focused, Tab goes to the first change on screen: the changes are what Tab is for
         // here (their heading says so); from the bottom it went through every "Read more" link first.
         case .nextLink where pane.focus == nil && firstFlip(onScreen: s, height: height) != nil:

@@ -3,6 +3,9 @@
 public enum Action: Hashable, Sendable {
     // anywhere
     case quit, cancel, help, home, redraw, back, forward
+    /// Out of the screen on top, as less's q: find marks and a chosen link go with it, where
+    /// `cancel` (vim's Esc) lets those go first and leaves only once there are none.
+    case leave
     case show(ViewID)
     case setMark, jumpToMark
     // moving

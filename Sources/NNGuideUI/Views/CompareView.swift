@@ -231,6 +231,32 @@ public struct CompareView: Screen {
     /// The table's lines and rows that scroll: those under its title and header row, which stay.
     func gridSize(_ ctx: ScreenContext) -> (lines: Int, height: Int) { document(ctx).body(height: panes(ctx.rect).table.height) }
 
+    /// The table's rule lines under its fixed head, by their index in the scrolling body (`grid.top`
+    /// counts those); empty for cards, which have none.
+    private func bodyRules(_ ctx: ScreenContext) -> (lines: [DocLine], isRule: (Int) -> Bool) {
+        let doc = document(ctx)
+        let body = Array(doc.lines.dropFirst(doc.head(height: panes(ctx.rect).table.height)))
+        let left = ctx.glyphs.box.left
+        return (body, { body.indices.contains($0) && body[$0].text.hasPrefix(left) })
+    }
+
+    /// Back in the table, its top on the first line of the row it was in: a table left scrolled a
+    /// line into a tall cell came back showing "│ │ default for tabular │" under the header, a row
+    /// with no name (issue 23, eighth retest).
+    mutating func snapGridToRow(_ ctx: ScreenContext) {
+        let (body, isRule) = bodyRules(ctx)
+        guard body.indices.contains(where: isRule) else { return }
+        while grid.top > 0 && !isRule(grid.top - 1) { grid.top -= 1 }
+    }
+
+    /// A row rule is never the first line under the header's own rule (two rules, no row between):
+    /// paging down steps over it, up to the last line of the row above.
+    mutating func skipRuleUnderHeader(down: Bool, _ ctx: ScreenContext) {
+        let (body, isRule) = bodyRules(ctx)
+        guard grid.top > 0, isRule(grid.top) else { return }
+        grid.top = down && grid.top + 1 < body.count ? grid.top + 1 : grid.top - 1
+    }
+
     func showsTable(_ ctx: ScreenContext) -> Bool { bothShown(ctx.rect) || tableFocus }
     func showsList(_ ctx: ScreenContext) -> Bool { bothShown(ctx.rect) || !tableFocus }
 
@@ -281,8 +307,11 @@ public struct CompareView: Screen {
         var p = panes(ctx.rect)
         p.list = listRows(ctx)
         if tableFocus {
-            let size = gridSize(ctx)
-            if grid.scroll(action, lines: size.lines, height: size.height) { return .none }
+            let size = gridSize(ctx), from = grid.top
+            if grid.scroll(action, lines: size.lines, height: size.height) {
+                skipRuleUnderHeader(down: grid.top > from, ctx)
+                return .none
+            }
         } else if list.move(action, count: all.count, height: p.list.height) {
             grid = DocumentViewport()
             return .none
@@ -298,7 +327,9 @@ public struct CompareView: Screen {
         switch action {
         case .sources:
             return sourcesNote(ctx).map(Effect.showSources) ?? .message("What the table shows cites no sources and has no review date")
-        case .switchFocus: tableFocus.toggle()
+        case .switchFocus:
+            tableFocus.toggle()
+            if tableFocus { snapGridToRow(ctx) }
         case .cancel:
             if tableFocus { tableFocus = false; return .none }
             return .unhandled
@@ -312,12 +343,14 @@ public struct CompareView: Screen {
         case .toggle:
             return toggle(all[list.index], ctx)
         case .pick(let n):
-            // Item n of the list, from the list or the table alike: a matrix opens, an architecture
-            // is chosen (x picks it; a digit never toggles).
+            // Item n of the list, from the list or the table alike, its table shown (x picks an
+            // architecture; a digit never toggles). With both panes on screen the focus stays where
+            // it was on every row (a matrix's digit moved it into the table, an architecture's did not:
+            // issue 23, eighth retest); with one pane, a matrix is shown and an architecture's row is.
             guard all.indices.contains(n - 1) else { return .message("The list has \(all.count) items") }
             list.index = n - 1
             grid = DocumentViewport(); sortColumn = nil
-            if case .matrix = all[n - 1] { tableFocus = true } else if !bothShown(ctx.rect) { tableFocus = false }
+            if !bothShown(ctx.rect) { if case .matrix = all[n - 1] { tableFocus = true } else { tableFocus = false } }
         case .clearSelection:
             picked = []
             return .message("Dropped every picked architecture")
@@ -406,7 +439,11 @@ public struct CompareView: Screen {
         let position = tableFocus ? grid.position(lines: size.lines, height: size.height)
                                   : list.cursor.position(count: items(ctx).count)
         let right = ([picked.isEmpty ? nil : "\(picked.count) picked"] + arrows + [position]).compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " \(ctx.glyphs.bullet) ")
-        return ("Compare \(ctx.glyphs.sep) " + where_, right)
+        // Where the line is too narrow for both, the pane's name goes whole and "(Tab: table)" goes
+        // (at 40 columns it was cut to "list (Tab:…" beside "2 picked").
+        let full = "Compare \(ctx.glyphs.sep) " + where_
+        let fits = DisplayWidth.of(full) + DisplayWidth.of(right) + 4 <= ctx.rect.width
+        return (fits ? full : "Compare \(ctx.glyphs.sep) " + (tableFocus ? "table" : "list"), right)
     }
 
     public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {

@@ -251,11 +251,11 @@ struct Recommend: ParsableCommand {
         for f in schema.fields {
             let flag = f.kind == .flag ? "\(f.flag) / --no-\(f.flag.dropFirst(2))" : f.flag
             out.append("\(f.name)  \(flag)\(f.required ? "  (required)" : "")")
-            out += TextWrap.wrap(f.meaning + (f.kind == .choice || f.kind == .text ? "" : ": " + f.validValues), width: width - 4).map { "    " + $0 }
+            out += TextWrap.wrap(f.meaning + (f.kind == .choice || f.kind == .text ? "" : ": " + f.validValues), width: width - 4, longWords: .whole).map { "    " + $0 }
             let pad = (f.choices.map(DisplayWidth.of).max() ?? 0) + 2
             for v in f.values {
                 let also = v.aliases.isEmpty ? "" : " (also written " + v.aliases.joined(separator: ", ") + ")"
-                let lines = TextWrap.wrap(v.meaning + also, width: max(20, width - 6 - pad))
+                let lines = TextWrap.wrap(v.meaning + also, width: max(20, width - 6 - pad), longWords: .whole)
                 for (i, l) in lines.enumerated() { out.append("      " + TextWrap.pad(i == 0 ? v.value : "", width: pad) + l) }
             }
         }

@@ -29,4 +29,36 @@ struct Retest8CLITests {
         let after = try CLI.run(["check", brief], content: ExplorerPaths.content)
         #expect(after.status == 0 && after.err.contains("1 record checked: every recorded pick holds"), "\(after.err)")
     }
+
+    /// An id is one word (eighth retest): "(deep-dive-transformer-" / "limitations)" no more, at any width.
+    @Test(arguments: [["glossary", "attention"], ["show", "g:attention"], ["glossary", "transformer"]])
+    func anIdIsNeverSplitAtItsHyphen(_ args: [String]) throws {
+        for width in [36, 40, 52] {
+            let r = try CLI.run(args, content: ExplorerPaths.content, environment: ["COLUMNS": "\(width)"])
+            #expect(r.status == 0, "\(r.err)")
+            for line in r.lines { #expect(!line.hasSuffix("-"), "\(args) at \(width): split at a hyphen: '\(line)'\n\(r.out)") }
+        }
+        let r = try CLI.run(["glossary", "attention"], content: ExplorerPaths.content, environment: ["COLUMNS": "40"])
+        #expect(r.out.contains("(deep-dive-transformer-limitations),"), "\(r.out)")
+    }
+
+    /// `--against` kept "EfficientNet-" / "Lite0" apart while the left column had room; its summary
+    /// read "Changed alone, samples, deploy would change…".
+    @Test func againstKeepsNamesWholeAndSaysWhatAloneChangesThePick() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "modality: image\ntask: classification\ndeploy: cloud\nsamples: 500000\n".write(toFile: dir + "/server.yaml", atomically: true, encoding: .utf8)
+        try "modality: image\ntask: classification\ndeploy: mobile\nsamples: 3000\n".write(toFile: dir + "/phone.yaml", atomically: true, encoding: .utf8)
+        for width in stride(from: 40, through: 80, by: 2) {
+            let r = try CLI.run(["recommend", "--brief", dir + "/server.yaml", "--against", dir + "/phone.yaml"],
+                                content: ExplorerPaths.content, environment: ["COLUMNS": "\(width)"])
+            #expect(r.status == 0, "\(r.err)")
+            for name in ["EfficientNet-Lite0", "MobileNetV4-Conv-S", "Convolutional"] {
+                #expect(r.out.contains(name), "\(name) split at \(width):\n\(r.out)")
+            }
+            for line in r.lines { #expect(!line.trimmingCharacters(in: CharacterSet(charactersIn: " │")).hasSuffix("-"), "split at \(width): '\(line)'") }
+            let said = r.out.split(separator: "\n").joined(separator: " ")
+            #expect(said.contains("Changing samples alone, or deploy alone, would change the first brief's pick"), "\(width): \(r.out)")
+        }
+    }
 }

@@ -61,4 +61,28 @@ struct Retest8CLITests {
             #expect(said.contains("Changing samples alone, or deploy alone, would change the first brief's pick"), "\(width): \(r.out)")
         }
     }
+
+    /// One error style for every option (eighth retest): "nnguide: --opt: what is wrong; what would
+    /// work", exit 64. `--example two` said "nnguide: 'two' is not a number; --example takes…" and
+    /// `--width 5` "nnguide: --width must be 20 or more (got 5)".
+    @Test(arguments: [
+        (["recommend", "--samples", "lots", "--modality", "image", "--task", "classification"], "--samples"),
+        (["recommend", "--example", "two"], "--example"),
+        (["recommend", "--example", "9"], "--example"),
+        (["glossary", "attention", "--width", "5"], "--width"),
+        (["toc", "--width", "abc"], "--width"),
+        (["search", "x", "--limit", "many"], "--limit"),
+        (["search", "x", "--limit", "0"], "--limit"),
+        (["lint", "--stale", "soon"], "--stale"),
+        (["lint", "--stale", "--as-of", "2026"], "--as-of"),
+        (["lint", "--as-of", "2026-12"], "--as-of"),
+        (["recommend", "--modality", "image", "--task", "classification", "--json", "--format", "markdown"], "--json"),
+    ])
+    func everyOptionErrorNamesTheOptionFirst(_ c: (args: [String], option: String)) throws {
+        let r = try CLI.run(c.args, content: ExplorerPaths.content)
+        #expect(r.status == 64, "\(c.args): \(r.status) \(r.err)")
+        let first = r.err.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("nnguide: \(c.option): "), "\(c.args): \(first)")
+        #expect(first.contains(";"), "\(c.args): says what is wrong, then what would work: \(first)")
+    }
 }

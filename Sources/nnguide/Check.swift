@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
 
             Exit status: 0 when every recorded pick holds; 1 when one moved (each is listed: from what, \
             to what, and why); 65 for a file that cannot be read as a brief, with its file and line; \
-            66 when a file named has no record, or nothing at all was checked.
+            66 when a file named has no record, or nothing at all was checked (a brief with no recorded pick is not checked; --update records one).
 
             Examples:
               nnguide check docs/decisions
@@ -43,6 +43,11 @@ struct Check: ParsableCommand {
 
     static func noBlock(_ path: String) -> String {
         "\(path): no nnguide-record block: not a record nnguide wrote, or one written before records carried it; nothing checked"
+    }
+
+    /// "a.yaml", "a.yaml and b.yaml", "a.yaml, b.yaml and c.yaml".
+    static func list(_ files: [String]) -> String {
+        files.count < 2 ? files.joined() : files.dropLast().joined(separator: ", ") + " and " + files.last!
     }
 
     func run() throws {
@@ -69,6 +74,9 @@ struct Check: ParsableCommand {
                 }
             } catch { printError("nnguide: " + error.description); bad = true }
         }
+        // Only a recorded pick is checked; `--update` records one where there was none.
+        let unpicked = update ? [] : outcomes.filter { $0.recorded == nil }
+        let checked = outcomes.filter { update || $0.recorded != nil }
         if json {
             let e = JSONEncoder(); e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try e.encode(outcomes), as: UTF8.self))
@@ -86,13 +94,17 @@ struct Check: ParsableCommand {
             let changed = outcomes.filter { $0.holds && $0.guideChanged != nil }.count
             if outcomes.isEmpty {
                 if !bad && !unchecked { printError("nnguide: no records checked: no brief or nnguide-record block in " + paths.joined(separator: ", ")) }
+            } else if checked.isEmpty {
+                printError("nnguide: nothing checked: " + Self.list(unpicked.map(\.file)) + (unpicked.count == 1 ? " records" : " record") + " no pick (--update records today's)")
             } else {
-                printError("\(outcomes.count) record\(outcomes.count == 1 ? "" : "s") checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : ""))
-                    + (changed == 0 ? "" : "; \(changed) held on a changed guide" + (update ? ", now recorded with today's fingerprint" : "")))
+                printError("\(checked.count) record\(checked.count == 1 ? "" : "s") checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : ""))
+                    + (changed == 0 ? "" : "; \(changed) held on a changed guide" + (update ? ", now recorded with today's fingerprint" : ""))
+                    + (unpicked.isEmpty ? "" : "; \(unpicked.count) brief\(unpicked.count == 1 ? "" : "s") with no pick not checked"))
             }
         }
         if bad { throw ExitCode(65) }
-        if unchecked || outcomes.isEmpty { throw ExitCode(Self.nothingChecked) }
+        // A brief that records no pick has nothing to hold (issue 23, eighth retest): not a pass.
+        if unchecked || checked.isEmpty { throw ExitCode(Self.nothingChecked) }
         if !update, outcomes.contains(where: { !$0.holds }) { throw ExitCode(1) }
     }
 }

@@ -37,10 +37,10 @@ struct Lint: ParsableCommand {
     var asOf: String?
 
     func validate() throws {
-        if !stale, let months { throw ValidationError("'\(months)' is an age in months for --stale; write nnguide lint --stale \(months)") }
-        if !stale, asOf != nil { throw ValidationError("--as-of goes with --stale (nnguide lint --stale --as-of YYYY-MM)") }
-        if let months, months < 0 { throw ValidationError("--stale takes a whole number of months, 0 or more (got \(months))") }
-        if let asOf, Evidence.month(asOf) == nil { throw ValidationError("--as-of takes a month written YYYY-MM (got '\(asOf)')") }
+        if !stale, let months { throw ValidationError("--stale: '\(months)' is an age in months for --stale, given without it; write nnguide lint --stale \(months)") }
+        if !stale, asOf != nil { throw ValidationError("--as-of: given without --stale; write nnguide lint --stale --as-of YYYY-MM") }
+        if let months, months < 0 { throw ValidationError("--stale: '\(months)' is below 0; --stale takes a whole number of months, 0 or more") }
+        if let asOf, Evidence.month(asOf) == nil { throw ValidationError("--as-of: '\(asOf)' is not a month; --as-of takes a month written YYYY-MM, such as 2026-12") }
     }
 
     func run() throws {

@@ -22,7 +22,7 @@ struct ContentOptions: ParsableArguments {
     /// usage error that says so, not "folder not found".
     func checkedDirectory() throws -> String {
         if let content, Path.kind(content) == .file {
-            throw ValidationError("--content \(content) is a file, not a folder; give the Content folder that holds pages/, glossary.yaml, catalog.yaml and decisions.yaml")
+            throw ValidationError("--content: \(content) is a file, not a folder; give the Content folder that holds pages/, glossary.yaml, catalog.yaml and decisions.yaml")
         }
         return directory
     }

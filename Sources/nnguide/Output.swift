@@ -16,7 +16,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 func jsonFormat<F: RawRepresentable>(json: Bool, chosen: F?, default: F) throws -> F where F.RawValue == String {
     guard json else { return chosen ?? `default` }
     if let chosen, chosen.rawValue != "json" {
-        throw ValidationError("--json means --format json, but --format \(chosen.rawValue) was given too; give one of them")
+        throw ValidationError("--json: --format \(chosen.rawValue) was given too; give one of them (--json means --format json)")
     }
     return F(rawValue: "json") ?? `default`
 }
@@ -56,7 +56,7 @@ struct WidthOption: ParsableArguments {
 
     func validate() throws {
         if let width, width < 20 {
-            throw ValidationError("--width must be 20 or more (got \(width)); text narrower than 20 columns cannot hold a table or a tree.")
+            throw ValidationError("--width: \(width) is too narrow; --width takes 20 or more (text narrower than 20 columns cannot hold a table or a tree)")
         }
     }
 

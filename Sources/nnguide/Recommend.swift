@@ -117,10 +117,10 @@ struct Recommend: ParsableCommand {
     func validate() throws {
         _ = try jsonFormat(json: json, chosen: chosenFormat, default: RecommendationFormat.text)
         if against != nil, example != nil {
-            throw ValidationError("--against compares two briefs; give the first with --brief or brief flags, not --example")
+            throw ValidationError("--against: compares two briefs, not an example; give the first with --brief or brief flags")
         }
         if let example, brief != nil || anyFieldFlag {
-            throw ValidationError("--example \(example) replays the guide's brief; give it without --brief or brief flags")
+            throw ValidationError("--example: \(example) replays the guide's own brief; give it without --brief or brief flags")
         }
     }
 
@@ -136,7 +136,7 @@ struct Recommend: ParsableCommand {
         if let n = example {
             let worked = book.examples.filter { $0.kind == .worked }.map(\.number).sorted()
             guard let e = book.workedExample(n) else {
-                throw ValidationError("--example \(n): no such worked example; valid values: \(worked.map(String.init).joined(separator: ", "))")
+                throw ValidationError("--example: \(n) is no such worked example; valid values: \(worked.map(String.init).joined(separator: ", "))")
             }
             let parsed = e.parsedBrief(book.brief)
             guard let b = parsed.brief else {
@@ -251,11 +251,11 @@ struct Recommend: ParsableCommand {
         for f in schema.fields {
             let flag = f.kind == .flag ? "\(f.flag) / --no-\(f.flag.dropFirst(2))" : f.flag
             out.append("\(f.name)  \(flag)\(f.required ? "  (required)" : "")")
-            out += TextWrap.wrap(f.meaning + (f.kind == .choice || f.kind == .text ? "" : ": " + f.validValues), width: width - 4).map { "    " + $0 }
+            out += TextWrap.wrap(f.meaning + (f.kind == .choice || f.kind == .text ? "" : ": " + f.validValues), width: width - 4, longWords: .whole).map { "    " + $0 }
             let pad = (f.choices.map(DisplayWidth.of).max() ?? 0) + 2
             for v in f.values {
                 let also = v.aliases.isEmpty ? "" : " (also written " + v.aliases.joined(separator: ", ") + ")"
-                let lines = TextWrap.wrap(v.meaning + also, width: max(20, width - 6 - pad))
+                let lines = TextWrap.wrap(v.meaning + also, width: max(20, width - 6 - pad), longWords: .whole)
                 for (i, l) in lines.enumerated() { out.append("      " + TextWrap.pad(i == 0 ? v.value : "", width: pad) + l) }
             }
         }

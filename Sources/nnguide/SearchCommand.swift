@@ -83,7 +83,7 @@ struct Search: ParsableCommand {
     /// The snippet wrapped, its matches in bold on a terminal.
     func snippet(_ s: SearchSnippet, width: Int, bold: Bool) -> [String] {
         let runs = s.segments.map { StyledRun(String($0.text), $0.isMatch) }
-        return TextWrap.wrap(runs, width: width).map { line in
+        return TextWrap.wrap(runs, width: width, longWords: .whole).map { line in
             line.map { bold && $0.tag ? "\u{1B}[1m\($0.text)\u{1B}[22m" : $0.text }.joined()
         }
     }

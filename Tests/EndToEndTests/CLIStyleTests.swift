@@ -66,7 +66,7 @@ struct CLIStyleTests {
     @Test func aFileGivenForTheContentFolderIsNamed() throws {
         let file = CLI.mini + "/glossary.yaml"
         for args in [["show", "x"], ["lint"], ["toc"]] {
-            try expectError(args, content: file, says: "--content \(file) is a file, not a folder", usage: "nnguide \(args[0])")
+            try expectError(args, content: file, says: "--content: \(file) is a file, not a folder", usage: "nnguide \(args[0])")
         }
     }
 }

@@ -64,7 +64,7 @@ import Testing
             #expect(r.status == 64, "\(args): \(r.err)")
             #expect(!r.err.isEmpty)
         }
-        #expect(try CLI.run(["show", "intro", "--width", "19"]).err.contains("--width must be 20 or more (got 19)"))
+        #expect(try CLI.run(["show", "intro", "--width", "19"]).err.contains("nnguide: --width: 19 is too narrow; --width takes 20 or more"))
         #expect(try CLI.run(["compare", "cnn"]).err.contains("compare needs two or more"))
     }
 

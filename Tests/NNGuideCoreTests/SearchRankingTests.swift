@@ -146,4 +146,13 @@ import Testing
         #expect(TextWrap.wrap("(abcdefghij),", width: 11) == ["(abcdefghi", "j),"])
         #expect(TextWrap.wrap("Used in (deep-dive-transformer)", width: 24) == ["Used in", "(deep-dive-transformer)"])
     }
+
+    /// Printed text (`.whole`, eighth retest): an id too long for a line stands whole on its own line;
+    /// a path or URL still breaks after a `/`.
+    @Test func printedTextKeepsAnIdWhole() {
+        #expect(TextWrap.wrap("See: Limitations (deep-dive-transformer-limitations), next", width: 35, longWords: .whole)
+                == ["See: Limitations", "(deep-dive-transformer-limitations),", "next"])
+        #expect(TextWrap.wrap("a EfficientNet-Lite0, b", width: 10, longWords: .whole) == ["a", "EfficientNet-Lite0,", "b"])
+        #expect(TextWrap.wrap("docs/decisions/search.md", width: 16, longWords: .whole) == ["docs/decisions/", "search.md"])
+    }
 }

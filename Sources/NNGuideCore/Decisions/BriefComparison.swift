@@ -64,7 +64,10 @@ public struct BriefComparison: Sendable {
         let other = differences.filter { !$0.changesPick }.map(\.field.name)
         let same = a.pick.id == b.pick.id && a.pick.title == b.pick.title
         out.append(same ? "Both briefs get the same pick." : "The picks differ.")
-        if !deciding.isEmpty { out.append("Changed alone, \(deciding.joined(separator: ", ")) would change the first brief's pick (marked *).") }
+        // "Changing samples alone, or deploy alone, would change…": each field on its own, said so.
+        let alone = deciding.map { "\($0) alone" }
+        let either = alone.count < 2 ? alone.joined() : alone.dropLast().joined(separator: ", ") + ", or " + alone.last! + ","
+        if !deciding.isEmpty { out.append("Changing \(either) would change the first brief's pick (marked *).") }
         if !other.isEmpty { out.append("\(other.joined(separator: ", ")) differ\(other.count == 1 ? "s" : "") but alone would not (marked ~).") }
         if !same && deciding.isEmpty { out.append("No single difference does it alone: the fields act together.") }
         return out
@@ -72,9 +75,9 @@ public struct BriefComparison: Sendable {
 
     public func text(width: Int, style: BoxStyle, guide: Guide) -> String {
         let t = Table(id: "against", title: "Two briefs compared", columns: ["", labels.0, labels.1], rows: rows)
-        var out = TextRenderer(guide: guide, width: width, style: style).table(t)
+        var out = TextRenderer(guide: guide, width: width, style: style).table(t, wholeWords: true)
         out.append("")
-        for v in verdict { out += TextWrap.wrap(v, width: max(20, width)) }
+        for v in verdict { out += TextWrap.wrap(v, width: max(20, width), longWords: .whole) }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -81,6 +81,14 @@ public enum ReasonSource: Sendable, Equatable {
         return sources.first
     }
 
+    /// A page as a source, by its title in `guide`; reasoning nnguide added to the guide (`origin:
+    /// added`) says so. The one rule for the recommender and the answers path (issue 23, eighth retest:
+    /// the answers path called added reasoning the guide's).
+    public static func section(_ id: String, origin: Origin?, in guide: Guide?) -> ReasonSource {
+        let title = guide.flatMap { g in g.pageID(showing: id).flatMap { g.breadcrumb($0).last } } ?? id
+        return origin == .added ? .added(id: id, title: title) : .page(id: id, title: title)
+    }
+
     /// As a quiet suffix: "your brief: modality image, samples 50000", "assumed: deploy cloud",
     /// "guide: 3.2 CNNs".
     public var label: String {

@@ -15,16 +15,13 @@ extension Navigator {
         guard let leaf, let first = leaf.pick.first else { return nil }
         func plain(_ s: String) -> String { InlineParser.plain(s).trimmed() }
         func short(_ id: String) -> String { catalog.architectures.first { $0.id == id }?.displayName ?? id }
-        func page(_ id: String) -> ReasonSource {
-            let title = guide.flatMap { g in g.pageID(showing: id).flatMap { g.breadcrumb($0).last } }
-            return .page(id: id, title: title ?? id)
-        }
+        func page(_ id: String, _ origin: Origin?) -> ReasonSource { .section(id, origin: origin, in: guide) }
         let brief = impliedBrief ?? Brief(partial: impliedValues, schema: schema)
         var steps: [AnsweredQuestion] = []
         var because: [Reason] = []
         let open = assumedByBrief
         for c in breadcrumb {
-            let source = page(c.option.see.first ?? tree.source)
+            let source = page(c.option.see.first ?? tree.source, c.option.origin)
             // An answer no field of the followed brief decides was the recommender's assumption: said as one.
             let assumed = open.contains { $0.node.id == c.node.id }
             steps.append(AnsweredQuestion(tree: tree.id, role: tree.role, node: c.node.id, question: plain(c.node.question ?? c.node.id),
@@ -32,7 +29,7 @@ extension Navigator {
                                           assumed: assumed, assumption: assumed ? c.option.assume.map(plain) : nil, page: c.option.see.first ?? tree.source))
             if let why = c.option.why { because.append(Reason(plain(why), source: source)) }
         }
-        if let why = leaf.why { because.append(Reason(plain(why), source: page(leaf.see.first ?? tree.source))) }
+        if let why = leaf.why { because.append(Reason(plain(why), source: page(leaf.see.first ?? tree.source, leaf.origin))) }
         let title = plain(leaf.title ?? short(first))
         var alternatives = leaf.pick.dropFirst().map {
             RankedAlternative(id: $0, name: short($0), reason: Reason("Also a first pick at this step (\(title))."), alsoFirst: true)
@@ -64,7 +61,7 @@ extension Navigator {
                     refinedBy = ref
                     let walked = r.steps.filter { $0.tree == variant.id }
                     steps += walked
-                    if let why = refined.why { because.append(Reason(plain(why), source: page(refined.see.first ?? variant.source))) }
+                    if let why = refined.why { because.append(Reason(plain(why), source: page(refined.see.first ?? variant.source, refined.origin))) }
                 }
             }
         case .failure(let why)?: checked = (nil, [why.message])

@@ -32,7 +32,7 @@ extension Recommendation {
         var out: [String] = []
         func para(_ s: String, indent: String = "  ", first: String? = nil) {
             let lead = first ?? indent
-            let lines = TextWrap.wrap(s, width: max(20, width - DisplayWidth.of(lead)))
+            let lines = TextWrap.wrap(s, width: max(20, width - DisplayWidth.of(lead)), longWords: .whole)
             for (i, l) in lines.enumerated() { out.append((i == 0 ? lead : indent) + l) }
         }
         func heading(_ s: DecisionSection) { out.append(""); out.append(s.heading) }

@@ -308,10 +308,7 @@ public struct Recommender: Sendable {
     }
 
     /// A page as a source, by its title; reasoning nnguide added to the guide says so (`origin: added`).
-    func page(_ id: String, origin: Origin? = nil) -> ReasonSource {
-        let title = guide.flatMap { g in g.pageID(showing: id).flatMap { g.breadcrumb($0).last } }
-        return origin == .added ? .added(id: id, title: title ?? id) : .page(id: id, title: title ?? id)
-    }
+    func page(_ id: String, origin: Origin? = nil) -> ReasonSource { .section(id, origin: origin, in: guide) }
 
     /// Trimming is skipped when there is nothing to trim (`nnguide lint` runs every example brief).
     func plain(_ s: String) -> String {

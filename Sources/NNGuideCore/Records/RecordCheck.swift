@@ -25,7 +25,9 @@ public struct RecordOutcome: Sendable, Encodable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(file, forKey: .file); try c.encodeIfPresent(recorded, forKey: .recorded)
-        try c.encode(today, forKey: .today); try c.encode(why, forKey: .why); try c.encode(holds, forKey: .holds)
+        try c.encode(today, forKey: .today); try c.encode(why, forKey: .why)
+        // A brief with no pick was not checked: no `holds` to claim (issue 23, eighth retest).
+        if recorded != nil { try c.encode(holds, forKey: .holds) }
         try c.encodeIfPresent(guideChanged, forKey: .guideChanged)
     }
 

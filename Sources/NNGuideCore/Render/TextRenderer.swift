@@ -177,15 +177,24 @@ public struct TextRenderer: Sendable {
 
     func plain(_ s: String) -> String { InlineParser.plain(s) }
 
-    func wrap(_ s: String, width w: Int? = nil) -> [String] { TextWrap.wrap(s, width: w ?? width) }
+    /// Printed text: an id or name is never split (`.whole`); a grid's cells, which must line up, pass `.broken`.
+    func wrap(_ s: String, width w: Int? = nil, longWords: TextWrap.LongWords = .whole) -> [String] { TextWrap.wrap(s, width: w ?? width, longWords: longWords) }
 
     /// Text wrapped after a first-line prefix, later lines after `rest` (same width as `first`).
     public func hanging(_ s: String, first: String, rest: String) -> [String] {
         let w = max(8, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
         return wrap(s, width: w).enumerated().map { i, line in
             let p = i == 0 ? first : rest
-            return line.isEmpty ? trimRight(p) : p + line
+            return line.isEmpty ? trimRight(p) : indented(p, line)
         }
+    }
+
+    /// `prefix + line`, but an id too long for the indented line (it is never split, eighth retest)
+    /// gives up as much of a blank indent as it needs to stay within the width.
+    func indented(_ prefix: String, _ line: String) -> String {
+        let over = DisplayWidth.of(prefix) + DisplayWidth.of(line) - width
+        guard over > 0, prefix.allSatisfy({ $0 == " " }) else { return prefix + line }
+        return String(prefix.dropLast(over)) + line
     }
 
     /// Text after a `lead` that is kept as written, its spaces and all ("file.yaml:12:3  "), wrapped in
@@ -194,11 +203,11 @@ public struct TextRenderer: Sendable {
     public func hanging(_ s: String, lead: String, rest: String) -> [String] {
         let leadWidth = DisplayWidth.of(lead), restWidth = DisplayWidth.of(rest)
         guard width - leadWidth >= 8 else { return [trimRight(lead)] + hanging(s, first: rest, rest: rest) }
-        let lines = TextWrap.wrap([StyledRun(s, 0)], width: max(8, width - restWidth), firstWidth: width - leadWidth)
+        let lines = TextWrap.wrap([StyledRun(s, 0)], width: max(8, width - restWidth), firstWidth: width - leadWidth, longWords: .whole)
         return lines.enumerated().map { i, runs in
             let line = runs.map(\.text).joined()
             let p = i == 0 ? lead : rest
-            return line.isEmpty ? trimRight(p) : p + line
+            return line.isEmpty ? trimRight(p) : indented(p, line)
         }
     }
 

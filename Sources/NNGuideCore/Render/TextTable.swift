@@ -6,11 +6,13 @@ extension TextRenderer {
     static let squeezeLimit = 14
     static let narrowestColumn = 3
 
-    public func table(_ t: Table) -> [String] {
+    /// With `wholeWords`, a grid that could only fit by breaking a word (a model's name,
+    /// "EfficientNet-" / "Lite0" in `--against`, eighth retest) gives way to cards, where each stays whole.
+    public func table(_ t: Table, wholeWords: Bool = false) -> [String] {
         var out = wrap(plain(t.title))
         if let cap = t.caption { out += wrap(plain(cap)) }
         let rows = ([t.columns] + t.rows).map { $0.map(plain) }
-        if let widths = Self.columnWidths(rows, width: width) {
+        if let widths = Self.columnWidths(rows, width: width, wholeWords: wholeWords) {
             out += grid(rows, widths: widths)
         } else {
             out += cards(header: rows[0], rows: Array(rows.dropFirst()))
@@ -21,7 +23,7 @@ extension TextRenderer {
 
     /// Column widths (content cells, without padding and lines) that fit `width`, or nil when the
     /// table cannot be drawn as a grid there.
-    public static func columnWidths(_ rows: [[String]], width: Int) -> [Int]? {
+    public static func columnWidths(_ rows: [[String]], width: Int, wholeWords: Bool = false) -> [Int]? {
         guard let n = rows.first?.count, n > 0 else { return nil }
         let available = width - (3 * n + 1)   // "│ " + cells joined by " │ " + " │"
         var natural = [Int](repeating: 1, count: n)
@@ -36,6 +38,7 @@ extension TextRenderer {
         // Every word whole if there is room for that; else words may break beyond `squeezeLimit`.
         var least = (0..<n).map { min(longest[$0], natural[$0]) }
         if least.reduce(0, +) > available {
+            if wholeWords { return nil }
             least = least.map { min($0, squeezeLimit) }
             // A header names its column (a brief's file, a model): its words stay whole while they fit.
             let headerWord = rows[0].map { $0.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0 }
@@ -90,7 +93,7 @@ extension TextRenderer {
         func rule(_ l: String, _ h: String, _ m: String, _ r: String) -> String {
             l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r
         }
-        let wrapped = rows.map { row in widths.indices.map { i in wrap(i < row.count ? row[i] : "", width: widths[i]) } }
+        let wrapped = rows.map { row in widths.indices.map { i in wrap(i < row.count ? row[i] : "", width: widths[i], longWords: .broken) } }
         let tall = wrapped.dropFirst().contains { $0.contains { $0.count > 1 } }
         var out = [rule(c.tl, c.h, c.top, c.tr)]
         for (r, cells) in wrapped.enumerated() {

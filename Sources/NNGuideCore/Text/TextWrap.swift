@@ -8,9 +8,20 @@ public struct StyledRun<Tag: Sendable & Equatable>: Sendable, Equatable {
 /// The one text-wrapping routine: greedy by words, measured in terminal cells, breaking words longer
 /// than a line, keeping each run's tag. Newlines in the text force a break.
 public enum TextWrap {
+    /// What becomes of a word longer than a whole line.
+    public enum LongWords: Sendable {
+        /// Broken where a compound word or file name may break (`cutPoint`): a screen cannot overflow.
+        case broken
+        /// Kept whole on a line of its own, overflowing it: text printed to a terminal, where an id
+        /// ("deep-dive-transformer-limitations") split at its hyphen reads as two words and cannot be
+        /// copied back (issue 23, eighth retest). The terminal folds what overflows. A path or URL
+        /// (a word with `/`) still breaks as `.broken` does: after a `/` it reads as one.
+        case whole
+    }
+
     /// `firstWidth` is the first line's room when it differs from the others' (a label before the first
     /// line and a shorter indent before the rest, as in a card's "Column: value").
-    public static func wrap<Tag>(_ runs: [StyledRun<Tag>], width: Int, firstWidth: Int? = nil) -> [[StyledRun<Tag>]] {
+    public static func wrap<Tag>(_ runs: [StyledRun<Tag>], width: Int, firstWidth: Int? = nil, longWords: LongWords = .broken) -> [[StyledRun<Tag>]] {
         let rest = max(1, width)
         var width = max(1, firstWidth ?? rest)
         var lines: [[StyledRun<Tag>]] = []
@@ -37,7 +48,7 @@ public enum TextWrap {
                 // at the end of this line (sixth retest); `cutPoint` says where it breaks.
                 if lineWidth > 0 && lineWidth + spaceWidth + ww > width { breakLine() }
                 if let s = pendingSpace { append(s.text, s.tag); lineWidth += 1; pendingSpace = nil }
-                if ww <= width - lineWidth {
+                if ww <= width - lineWidth || (longWords == .whole && !parts.contains { $0.text.contains("/") }) {
                     for p in parts { append(p.text, p.tag) }
                     lineWidth += ww
                 } else {
@@ -100,8 +111,8 @@ public enum TextWrap {
     }
 
     /// Plain text wrapped to lines.
-    public static func wrap(_ text: String, width: Int) -> [String] {
-        wrap([StyledRun(text, 0)], width: width).map { $0.map(\.text).joined() }
+    public static func wrap(_ text: String, width: Int, longWords: LongWords = .broken) -> [String] {
+        wrap([StyledRun(text, 0)], width: width, longWords: longWords).map { $0.map(\.text).joined() }
     }
 
     /// Cuts text to at most `width` cells, ending with `ellipsis` when something was cut.

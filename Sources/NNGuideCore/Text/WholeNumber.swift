@@ -23,11 +23,12 @@ public enum WholeNumber {
         return "'\(text)' is not a number"
     }
 
-    /// A reader for a whole-number flag whose refusal says what is expected:
-    /// "'wide' is not a number; --width takes a number of columns, such as 72".
+    /// A reader for a whole-number flag whose refusal names the flag, then says what is expected, as
+    /// every option error does (eighth retest):
+    /// "--width: 'wide' is not a number; --width takes a number of columns, such as 72".
     public static func reader(_ flag: String, _ expected: String) -> @Sendable (String) throws -> Int {
         { text in
-            guard let n = parse(text) else { throw Refusal(message: problem(text) + "; \(flag) takes \(expected)") }
+            guard let n = parse(text) else { throw Refusal(message: "\(flag): " + problem(text) + "; \(flag) takes \(expected)") }
             return n
         }
     }

@@ -6,8 +6,8 @@ import Glibc
 import Foundation
 #endif
 
-/// Sends what curses writes during one step (a frame, the terminal's set-up) to the terminal in one
-/// write. ncurses 6 flushes its output after every cursor move until the program has once been
+/// Sends what curses writes during one step (the terminal's set-up; not a frame: `Terminal.draw` says
+/// why) to the terminal in one write. ncurses 6 flushes its output after every cursor move until the program has once been
 /// suspended (`_nc_mvcur` while `_endwin == ewInitial`), so the home screen went out in 21 writes of
 /// 40-290 bytes, each one a trip through the terminal driver that can wake the terminal's reader and
 /// give it the CPU in the middle of the frame (BENCHMARKS.md, "The first frame, step by step").

@@ -125,8 +125,11 @@ public final class Terminal: Backend {
         for run in buffer.changes(since: front) { put(run, win) }
         front = buffer
         wnoutrefresh(win)
-        // One write for the whole frame: curses would send one per cursor move (`OutputBatch`).
-        OutputBatch.run { doupdate() }
+        // Not batched (`OutputBatch`): `doupdate` itself handles a resize that arrived since the last
+        // key, asking the size of its output, which inside a batch is the memory file; the ask fails,
+        // curses falls back to terminfo's 80x24 and the frame is drawn at the old size (a loaded CI run
+        // caught it: a resize racing a key). Only the set-up, before any `doupdate`, is batched.
+        doupdate()
     }
 
     private func put(_ run: Buffer.Run, _ win: UnsafeMutablePointer<WINDOW>) {

@@ -167,6 +167,9 @@ public protocol Screen: Sendable {
     func typing(_ ctx: ScreenContext) -> Bool
     /// The keymap scopes that still act while typing (most specific first).
     var typingScopes: [Scope] { get }
+    /// True where a paste starts typing even when no field has the keys yet, as a letter does (the
+    /// brief form's focused value); elsewhere a paste outside a field is refused with a message.
+    var pasteStartsTyping: Bool { get }
     /// Global actions that do nothing on this screen, left out of its hint line so it never offers a
     /// key that only answers "Nothing to do here" (Help has nothing to open).
     var idleActions: Set<Action> { get }
@@ -226,6 +229,7 @@ extension Screen {
     public static var bindings: [Binding] { [] }
     public func typing(_ ctx: ScreenContext) -> Bool { false }
     public var typingScopes: [Scope] { [.field] }
+    public var pasteStartsTyping: Bool { false }
     public var idleActions: Set<Action> { [] }
     public func hintWords(_ ctx: ScreenContext) -> [Action: String] { [:] }
     public mutating func start(_ ctx: inout ScreenContext) -> Effect { .none }

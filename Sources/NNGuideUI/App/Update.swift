@@ -108,10 +108,8 @@ extension AppState {
             if let a = Keymap.action(for: key, in: current.typingScopes) ?? key.typed { perform(a) }
             return
         }
-        // On the brief form a paste starts typing in the focused field, as a letter does: pasting
-        // "image" on the modality was refused while typing it worked (issue 23, eighth retest).
         var pasted: Action?
-        if case .paste(let text) = key, current.scopes.contains(.brief) { pasted = .paste(text) }
+        if case .paste(let text) = key, current.pasteStartsTyping { pasted = .paste(text) }
         guard let action = Keymap.action(for: key, in: current.scopes + [.global]) ?? pasted else {
             message = key == .unknown ? nil : nothing(key)
             return

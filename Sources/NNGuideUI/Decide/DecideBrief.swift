@@ -98,6 +98,8 @@ struct BriefScreen: Screen, Equatable {
 
     func typing(_ ctx: ScreenContext) -> Bool { editing != nil }
     var typingScopes: [Scope] { [.briefField] }
+    /// Pasting "image" on the modality chooses it, as typing it does (issue 23, eighth retest).
+    var pasteStartsTyping: Bool { true }
 
     /// The hint line offers what works on the focused field: a number or the notes has no values to
     /// cycle.

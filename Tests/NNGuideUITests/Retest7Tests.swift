@@ -89,7 +89,7 @@ import Testing
         var reading = ReadingState()
         reading.last = Position(page: page)
         let s = AppState(library: try Self.library(), width: 40, height: 12, reading: reading)
-        let row = try #require(render(s).lines.first { $0.contains("Continue reading") })
+        let row = try #require(render(s).lines.first { $0.contains(" 0  Continue") })
         let title = try #require(g.breadcrumb(page).last)
         #expect(row.contains(String(title.prefix(6))), "\(row) says nothing of \(title)")
     }

@@ -87,14 +87,17 @@ struct HubScreen: MenuScreen {
         let titleWidth = (items.map { DisplayWidth.of($0.title) }.max() ?? 10) + 2
         for (i, it) in items.enumerated() {
             s.item { s in
-                var spans = [Span(i < 9 ? " \(i + 1)  " : "    ", .accent), Span(TextWrap.pad(it.title, width: titleWidth), .strong)]
+                let number = Span(i < 9 ? " \(i + 1)  " : "    ", .accent)
                 let room = r.width - 4 - titleWidth
                 let about = it.item == .brief ? Self.briefAbout(ctx, room: room >= 12 ? room : r.width - 4) : g.text(it.about)
-                if room >= 12 { spans.append(Span(TextWrap.truncate(about, width: room, ellipsis: g.ellipsis), .dim)) }
-                s.line(spans)
-                // Too narrow beside the title (40 columns): what `3` resumes goes on a line of its own.
-                if room < 12, it.about.hasPrefix(Self.resume) {
-                    s.line([Span("    "), Span(TextWrap.truncate(about, width: max(1, r.width - 4), ellipsis: g.ellipsis), .dim)])
+                if room >= 12 {
+                    // The description wraps in its own column ("From the structure of your data to t…"
+                    // was cut at 80 columns, eighth retest).
+                    s.text(about, .dim, first: [number, Span(TextWrap.pad(it.title, width: titleWidth), .strong)])
+                } else {
+                    s.line([number, Span(it.title, .strong)])
+                    // Too narrow beside the title (40 columns): what is resumed goes under it, wrapped.
+                    if it.about.hasPrefix(Self.resume) { s.text(about, .dim, first: [Span("    ")]) }
                 }
             }
         }

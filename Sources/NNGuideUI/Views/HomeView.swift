@@ -102,9 +102,15 @@ public struct HomeView: Screen {
             let it = all[i]
             let yy = row.y
             if it.number != Self.unnumbered { buf.put("\(it.number)", x: r.x + 1, y: yy, role: .accent) }
-            buf.put(it.title, x: r.x + 4, y: yy, role: .strong, limit: r.maxX)
+            // Narrow, the place says more than the label ("Continue reading  3.4 Tra…" at 40 columns,
+            // eighth retest): the label keeps its first word and the place takes the rest of the row.
+            let placeFirst = r.width < 44 && !it.path.isEmpty
+            let title = placeFirst ? String(it.title.prefix { $0 != " " }) : it.title
+            buf.put(title, x: r.x + 4, y: yy, role: .strong, limit: r.maxX)
             var x = r.x + keyCol
-            if r.width >= 44 {
+            if placeFirst {
+                x = r.x + 4 + DisplayWidth.of(title) + 2
+            } else if r.width >= 44 {
                 if !it.key.isEmpty { buf.put(it.key, x: x, y: yy, role: .hintKey, limit: r.maxX) }
                 x += 3
             } else if it.number == Self.unnumbered {

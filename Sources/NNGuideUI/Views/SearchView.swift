@@ -148,7 +148,10 @@ public struct SearchView: Screen {
 
     /// The line under the field: how many results, or what to try instead.
     func summary(_ res: SearchResults, width: Int = .max) -> String {
-        if field.text.trimmed().isEmpty { return "Type words: titles, terms, tables and text all count" }
+        if field.text.trimmed().isEmpty {
+            // Cut at 40 columns ("…tables and t…", eighth retest).
+            return TextWrap.longestFitting(["Type words: titles, terms, tables and text all count", "Type words: titles, terms and text count", "Type words to search"], width: width)
+        }
         let broaden = Keymap.key(.broaden, in: .search)
         let broader = field.focused ? "; \(Keymap.key(.switchFocus, in: .field)) then \(broaden): any of the words" : "; \(broaden): any of the words"
         if res.isEmpty {

@@ -19,9 +19,9 @@ struct ResumeTests {
 
         let second = try TmuxSession(width: w2, height: h2, args: ["--content", ExplorerPaths.fixture],
                                      env: ["XDG_STATE_HOME": first.stateDir])
-        second.waitFor("Continue reading")
+        second.waitFor(" 0  Continue")   // "Continue reading" from 44 columns, "Continue" and the place below
         try second.send("Enter")
-        second.waitUntilGone("Continue reading")
+        second.waitUntilGone(" 0  Continue")
         let screen = second.settled().split(separator: "\n", omittingEmptySubsequences: false)
         let top = screen.prefix(3).joined(separator: "\n")
         #expect(top.contains(word), "left at \"\(word)\"; came back to:\n\(screen.joined(separator: "\n"))")

@@ -52,7 +52,7 @@ import Testing
             #expect(s.help.scroll.top <= place, "\(scope.title) starts above the top")
         }
         let top = render(s).lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
-        #expect(top.contains(Scope.decide.title), "help opened at: \(top)")
+        #expect(top.contains(Scope.decideTree.title), "help opened at: \(top)")
     }
 
     // Friction 7: at question 1 the key line offered Tab and y, which only answered "nothing yet".

@@ -65,6 +65,13 @@ public struct SearchHit: Sendable, Equatable {
     /// section whose passages hold the words only between them.
     public var passages: Int
     public var score: Int
+
+    /// What a hit found only across a section's passages says after its location, in the
+    /// explorer and the CLI alike: no one paragraph holds every word.
+    /// Longest first: a narrow row takes the first that leaves the location's end whole.
+    public static let spreadNotes = ["words in different paragraphs", "across paragraphs"]
+    /// The wordings of `spreadNotes` for a section found by its passages together; none for any other hit.
+    public var spread: [String] { kind == .text && passages == 0 ? Self.spreadNotes : [] }
 }
 
 public struct SearchGroup: Sendable, Equatable {

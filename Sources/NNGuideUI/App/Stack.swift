@@ -77,8 +77,9 @@ extension AppState {
     /// Pushes a view over the screen showing (Help; never over itself); Back dismisses it.
     mutating func push(_ id: ViewID) {
         guard !stack.contains(id) else { return }
-        // From a text field, help opens at the field's keys: they are the ones that act there.
-        let beneath = typing ? current.typingScopes + current.scopes : current.scopes
+        // From a text field, help opens at the field's keys: they are the ones that act there (help
+        // opens at the first section of those it is given).
+        let beneath = typing ? current.typingScopes : current.scopes
         // Help over a filter closes back to its list (sixth retest expected the list).
         if typing, current.fieldClosesForHelp { _ = run(top, .handle(.cancel)) }
         frames.append(Frame(screen: .view(id), pusher: nil))

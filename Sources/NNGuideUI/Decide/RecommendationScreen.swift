@@ -38,7 +38,28 @@ struct RecommendationScreen: FindsOnPage {
 
     /// The flips of the brief as it is now: the draft's (`BriefDraft.judgement`), the ones the form
     /// marked, never a copy of this screen's.
-    func flips(_ ctx: ScreenContext) -> [Flip] { ctx.draft.judgement(ctx.library).flips }
+    /// Once a change is applied here they keep the order they had before it (`flipOrder`), fields
+    /// new to the list after them in the brief's field order, so the line you came from does not jump.
+    func flips(_ ctx: ScreenContext) -> [Flip] {
+        Self.stable(ctx.draft.judgement(ctx.library).flips, order: flipOrder, fields: ctx.guide.decisions.brief.names)
+    }
+
+    /// The flips as shown when the last change was applied; empty with none applied.
+    var flipOrder: [Flip] = []
+
+    /// `flips` sorted by where the same change (else its field) stood in `order`, the rest after
+    /// them in `fields`' order; ties keep the order they came in.
+    static func stable(_ flips: [Flip], order: [Flip], fields: [BriefField]) -> [Flip] {
+        guard !order.isEmpty else { return flips }
+        func rank(_ f: Flip) -> (Int, Int) {
+            let at = order.firstIndex { $0.field == f.field && $0.value == f.value } ?? order.firstIndex { $0.field == f.field } ?? order.count
+            return (at, fields.firstIndex(of: f.field) ?? fields.count)
+        }
+        return flips.enumerated().sorted { a, b in
+            let (ra, rb) = (rank(a.element), rank(b.element))
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
+    }
 
     func outcome(_ ctx: ScreenContext) -> Outcome? {
         ctx.draft.recommendation(ctx.library).map { Outcome(recommendation: $0, guide: ctx.guide) }
@@ -190,6 +211,7 @@ struct RecommendationScreen: FindsOnPage {
         let f = shown[i]
         guard let v = try? ctx.guide.decisions.brief.parse(f.field, f.value) else { return .message("\(f.field.name) cannot take \(f.value) here") }
         applied.append((ctx.draft.values, f.change, pane))
+        flipOrder = shown
         ctx.draft.values[f.field] = v
         _ = ctx.draft.judge(ctx.library)
         pane = Pane()
@@ -200,6 +222,7 @@ struct RecommendationScreen: FindsOnPage {
     /// false when there is none.
     private mutating func undoFlip(_ ctx: inout ScreenContext) -> Bool {
         guard let last = applied.popLast() else { return false }
+        if applied.isEmpty { flipOrder = [] }
         ctx.draft.values = last.before
         _ = ctx.draft.judge(ctx.library)
         pane = last.pane

@@ -83,20 +83,73 @@ struct Sheet: DocumentWriter {
 
     /// A command shown so it can be copied: one line when it fits, otherwise broken before a flag
     /// (a flag stays with its value) with a shell continuation (` \`), so the copied lines still run.
+    /// A quoted value too long for its line is split at spaces into adjacent quoted pieces: the line
+    /// ends `'\` and the next starts `'` at the sheet's left edge, with no indent, since whitespace
+    /// after a `\`-newline would part the pieces into two words (`commandLines`).
     mutating func command(_ command: String) {
-        let room = max(10, width - 4)
+        for l in Sheet.commandLines(glyphs.text(command), width: width) {
+            line(l.first == " " ? [Span("  "), Span(String(l.dropFirst(2)), .code)] : [Span(l, .code)])
+        }
+    }
+
+    /// The lines of `command` as `command(_:)` shows them at `width` (its two-column margin
+    /// included): each at most `width - 2` columns wide unless one shell word has no quoted run to
+    /// split; stripping every `\`-newline gives back the same shell words as the one line.
+    static func commandLines(_ command: String, width: Int) -> [String] {
+        let limit = max(12, width - 2)
+        // Shell words (single quotes and `\'` escapes kept), then a flag with its values as one unit.
+        var words: [String] = []
+        var word = "", quoted = false, escaped = false
+        for c in command {
+            if escaped { word.append(c); escaped = false; continue }
+            if c == "\\" && !quoted { word.append(c); escaped = true; continue }
+            if c == "'" { quoted.toggle() }
+            if c == " " && !quoted { if !word.isEmpty { words.append(word) }; word = "" } else { word.append(c) }
+        }
+        if !word.isEmpty { words.append(word) }
+        var units: [String] = []
+        for w in words {
+            if let last = units.last, last.hasPrefix("--"), !w.hasPrefix("--") { units[units.count - 1] += " " + w } else { units.append(w) }
+        }
         var lines: [String] = []
         var current = ""
-        var words: [String] = []
-        for w in command.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            if let last = words.last, last.hasPrefix("--"), !w.hasPrefix("--") { words[words.count - 1] += " " + w } else { words.append(w) }
-        }
-        for word in words {
-            let next = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(next) + 2 > room && !current.isEmpty { lines.append(current + " \\"); current = "    " + word } else { current = next }
+        for (i, unit) in units.enumerated() {
+            let reserve = i == units.count - 1 ? 0 : 2
+            let next = current.isEmpty ? "  " + unit : current + " " + unit
+            if current.isEmpty || DisplayWidth.of(next) + reserve <= limit { current = next; continue }
+            lines.append(current + " \\")
+            current = (width < 40 ? "    " : "      ") + unit
+            // Too wide alone: split it inside a quoted run, at a space when one fits.
+            while DisplayWidth.of(current) + reserve > limit, let cut = splitPoint(current, limit: limit - 2) {
+                lines.append(String(current[..<cut]) + "'\\")
+                current = "'" + current[cut...]
+            }
         }
         lines.append(current)
-        for l in lines { line([Span("  "), Span(glyphs.text(l), .code)]) }
+        return lines
+    }
+
+    /// Where to cut `line` so the part before it, plus `'\`, fits `limit` columns: inside a quoted
+    /// run (never in a `'\''` escape, never leaving a piece empty), after a space when one fits.
+    private static func splitPoint(_ line: String, limit: Int) -> String.Index? {
+        var quoted = false, escaped = false
+        var width = 0
+        var any: String.Index?, space: String.Index?
+        var i = line.startIndex
+        while i < line.endIndex {
+            let c = line[i]
+            let after = line.index(after: i)
+            width += DisplayWidth.of(c)
+            if width > limit { break }
+            if escaped { escaped = false } else if c == "\\" && !quoted { escaped = true } else if c == "'" { quoted.toggle(); i = after; continue }
+            // A cut after `c` is inside the run when the run goes on past it.
+            if quoted, after < line.endIndex, line[after] != "'" {
+                any = after
+                if c == " " { space = after }
+            }
+            i = after
+        }
+        return space ?? any
     }
 
     /// A saved file as "NAME in FOLDER", the home folder as `~`: the name stays whole when a narrow

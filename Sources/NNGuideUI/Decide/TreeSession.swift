@@ -347,8 +347,14 @@ struct TreeSession: FindsOnPage {
         Binding([.char("N")], .findPrevious, .decidePick, "previous match"),
     ]
 
-    /// A diagnosis has no `nnguide recommend` command (`y` says so): its hint line does not offer one.
-    var idleActions: Set<Action> { nav.tree.role == .diagnosis ? [.decide(.showCommand)] : [] }
+    /// Keys that only say why they cannot act yet are not offered (they still say so when pressed):
+    /// a diagnosis has no `nnguide recommend` command; before the first answer there is no
+    /// breadcrumb for Tab to move along and no brief field for `y`'s command to set.
+    var idleActions: Set<Action> {
+        var idle: Set<Action> = nav.tree.role == .diagnosis ? [.decide(.showCommand)] : []
+        if nav.breadcrumb.isEmpty && !atPick { idle.formUnion([.nextLink, .decide(.showCommand)]) }
+        return idle
+    }
     /// At a pick Enter opens what Tab focused; with nothing focused it only says where Tab goes, so
     /// it is not offered.
     func hintWords(_ ctx: ScreenContext) -> [Action: String] { atPick && scroll.focus == nil ? [.open: ""] : [:] }

@@ -14,10 +14,12 @@ public enum Scope: Hashable, Sendable, CaseIterable {
     /// The decide view is the hub of Decide's screens.
     public static let decideHub = Scope.view(.decide)
 
-    /// In the order help lists them; a view added later comes after these.
+    /// In the order help lists them; a view added later comes after these. A question's and a pick's
+    /// keys come before the menus' (`.decide`), which they share: help opens at the first of a
+    /// screen's sections, so at a pick `y` and `M` lead (ninth retest).
     public static var allCases: [Scope] {
         let listed: [Scope] = [.global, .reader, .home, .contents, .glossary, .search, .compare, .field, .popover, .prompt,
-                               .decideHub, .decide, .decideTree, .decidePick, .recommendation, .decideMap, .brief, .briefField, .help]
+                               .decideHub, .decideTree, .decidePick, .recommendation, .decide, .decideMap, .brief, .briefField, .help]
         return listed + ViewID.allCases.map(Scope.view).filter { !listed.contains($0) }
     }
 

@@ -69,13 +69,14 @@ public struct HelpView: FindsOnPage {
 
     static func place(_ scope: Scope) -> String { "scope:" + scope.rawValue }
 
-    /// Opens at the keys of the screen help was asked from (the brief form's are pages down), the
-    /// first of `scopes` that help lists; at the top when none is. Each visit starts without the last
+    /// Opens at the keys of the screen help was asked from (the brief form's are pages down): at the
+    /// first section help lists of any of `scopes`, so every key of that screen is at or below the top
+    /// (a pick's `y` is in the question-or-pick section above its own); at the top when none is. Each visit starts without the last
     /// one's find, as less does, so the first Esc closes help.
     public mutating func push(over scopes: [Scope], _ ctx: ScreenContext) {
         find = Find()
         let d = doc(ctx)
-        scroll.top = scopes.lazy.compactMap { d.places[Self.place($0)] }.first ?? 0
+        scroll.top = scopes.compactMap { d.places[Self.place($0)] }.min() ?? 0
         fitPage(ctx)
     }
 

@@ -20,6 +20,9 @@ public struct ReaderView: FindsOnPage {
     public init() {}
 
     public var scopes: [Scope] { [.reader] }
+    /// `n` is offered once a find marks the page (a search hit opened, or `/`), as less does after a
+    /// search (`]` keeps "next": 40 columns keep it).
+    public var idleActions: Set<Action> { find.isEmpty ? [.findNext] : [] }
     public static let bindings: [Binding] = [
         Binding([.tab], .nextLink, .reader, "next link", hint: "link"),
         Binding([.backTab], .previousLink, .reader, "previous link"),
@@ -27,7 +30,7 @@ public struct ReaderView: FindsOnPage {
         Binding([.char("]")], .nextSection, .reader, "next section in reading order", hint: "next"),
         Binding([.char("[")], .previousSection, .reader, "previous section"),
         Binding([.char("/")], .find, .reader, "find in this page", hint: "find"),
-        Binding([.char("n")], .findNext, .reader, "next match"),
+        Binding([.char("n")], .findNext, .reader, "next match", hint: "next match"),
         Binding([.char("N")], .findPrevious, .reader, "previous match"),
         Binding([.left, .char("h")], .scrollLeft, .reader, "scroll a wide table left"),
         Binding([.right, .char("l")], .scrollRight, .reader, "scroll a wide table right"),

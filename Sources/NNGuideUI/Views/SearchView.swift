@@ -200,10 +200,17 @@ public struct SearchView: Screen {
                 let num = numbered.firstIndex(of: h).map { $0 < 9 ? "\($0 + 1)" : " " } ?? " "
                 var x = buf.put(" " + num + " ", x: r.x, y: y, role: .accent)
                 x = buf.put(TextWrap.truncate(g.text(all[h].title), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: .strong)
-                // A section found by its passages together says so: no one paragraph holds every word.
-                let crumb = all[h].breadcrumb.joined(separator: " \(g.sep) ") + (all[h].kind == .text && all[h].passages == 0 ? " (words across its passages)" : "")
-                if !crumb.isEmpty && all[h].kind != .glossary && r.maxX - x > 8 {
-                    buf.put(TextWrap.truncate("  " + g.text(crumb), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: .dim)
+                // A section found by its passages together says so (`SearchHit.spread`): no one
+                // paragraph holds every word. The location is cut from the left, its end kept.
+                let room = r.maxX - x - 2
+                if !all[h].breadcrumb.isEmpty && all[h].kind != .glossary && room > 6 {
+                    let parts = all[h].breadcrumb.map { g.text($0) }
+                    // The longest note that leaves the last part whole ("… › Honest splits"), else none.
+                    let last = DisplayWidth.of(g.ellipsis + " \(g.sep) " + (parts.last ?? ""))
+                    let note = all[h].spread.map { " (\($0))" }.first { DisplayWidth.of($0) + min(last, DisplayWidth.of(parts.joined(separator: " \(g.sep) "))) <= room } ?? ""
+                    let crumbRoom = room - DisplayWidth.of(note)
+                    let crumb = TextWrap.truncate(TextWrap.tail(parts, separator: " \(g.sep) ", width: crumbRoom, ellipsis: g.ellipsis), width: crumbRoom, ellipsis: g.ellipsis)
+                    buf.put("  " + crumb + note, x: x, y: y, role: .dim)
                 }
             case .snippet(let h):
                 var x = r.x + 4

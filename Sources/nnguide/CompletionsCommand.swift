@@ -8,6 +8,7 @@ struct Completions: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Print the completion script for bash, zsh or fish.",
+        usage: "nnguide completions <shell>",
         // The parser wraps this text at the terminal's width, breaking at spaces: each command
         // stands on a line of its own, under 80 columns, so that it is copied whole (issue 23).
         discussion: """
@@ -22,10 +23,16 @@ struct Completions: ParsableCommand {
               nnguide completions fish > ~/.config/fish/completions/nnguide.fish
             """)
 
-    @Argument(help: ArgumentHelp("The shell: bash, zsh or fish.", valueName: "shell")) var shell: Shell
+    // Optional so that leaving it out is asked in nnguide's words (`validate`), not the parser's
+    // "missing expected argument" and its "Help:" line (ninth retest).
+    @Argument(help: ArgumentHelp("The shell: bash, zsh or fish.", valueName: "shell")) var shell: Shell?
+
+    func validate() throws {
+        if shell == nil { throw ValidationError("completions: which shell? one of " + Shell.allCases.map(\.rawValue).joined(separator: ", ")) }
+    }
 
     func run() {
-        let script = NNGuide.completionScript(for: CompletionShell(rawValue: shell.rawValue)!)
+        let script = NNGuide.completionScript(for: CompletionShell(rawValue: (shell ?? .bash).rawValue)!)
         print(CompletionScript.tidied(script) ?? script, terminator: script.hasSuffix("\n") ? "" : "\n")
     }
 }

@@ -22,14 +22,16 @@ struct Export: ParsableCommand {
               nnguide export --format json | jq '.catalog.architectures[].id'
             """)
     @OptionGroup var content: ContentOptions
-    @Option(name: .customLong("format"), help: ArgumentHelp("markdown (the default), json or text.", valueName: "format")) var chosenFormat: OutputFormat?
+    @Option(name: .customLong("format"), help: ArgumentHelp("markdown (the default), json or text.", valueName: "format"), completion: .list(OutputFormat.allCases.map(\.rawValue))) var formatText: String?
+    var chosenFormat: OutputFormat? { OptionProblems.choice(formatText, "--format", as: OutputFormat.self).value }
     @Flag(help: "Same as --format json.") var json = false
     var format: OutputFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .markdown)) ?? .markdown }
     @OptionGroup var wrap: WidthOption
     @Flag(help: "Text output with ASCII characters only.") var ascii = false
 
+    /// The format, the width and their agreement, every problem at once (`OptionProblems`).
     func validate() throws {
-        _ = try jsonFormat(json: json, chosen: chosenFormat, default: OutputFormat.markdown)
+        try OptionProblems.output(format: formatText, json: json, default: OutputFormat.markdown, width: wrap).check()
     }
 
     func run() throws {

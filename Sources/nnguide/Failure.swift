@@ -63,9 +63,7 @@ enum Failure {
         guard quoted.count >= 2 else { return text }
         let value = quoted[0], option = optionLabel(quoted[1])
         if first.contains("Please provide one of '"), quoted.count > 2 {
-            let choices = Array(quoted.dropFirst(2))
-            lines[0] = "\(option): unknown value '\(value)'; one of " + choices.joined(separator: ", ")
-            if let near = EditDistance.closest(to: value, among: choices, limit: 1).first { lines[0] += ". Did you mean '\(near)'?" }
+            lines[0] = OptionProblems.unknownValue(option, value, choices: Array(quoted.dropFirst(2)))
         } else if let r = first.firstRange(of: "' is invalid for '\(quoted[1])': ") {
             let reason = String(first[r.upperBound...])
             lines[0] = reason.contains("--") ? reason : "\(option): " + reason

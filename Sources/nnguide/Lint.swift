@@ -12,7 +12,7 @@ struct Lint: ParsableCommand {
         abstract: "Check the guide's Content folder and list every problem.",
         usage: "nnguide lint [<options>] [--stale [<months>] [--as-of <YYYY-MM>]]",
         discussion: """
-            Errors (file:line:col: message) exit 65. Warnings (file:line:col: warning: ...) are advisory: \
+            Errors (file:line:col: message) exit 65; a content or overlay folder that is not there, 66. Warnings (file:line:col: warning: ...) are advisory: \
             a source nobody cites, an added item that states a dated or numeric fact without sources and \
             a review date. They exit 0, or 1 with --strict.
 
@@ -60,7 +60,7 @@ struct Lint: ParsableCommand {
         if errors > 0 { counts.append("\(errors) problem\(errors == 1 ? "" : "s")") }
         if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         printError("\(counts.joined(separator: " and ")) in \(dir)")
-        if errors > 0 { throw ExitCode(65) }
+        if errors > 0 { throw ExitCode(GuideSource(directory: dir, overlays: overlays).badContentStatus) }
         if strict { throw ExitCode(1) }
     }
 

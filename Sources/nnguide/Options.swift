@@ -72,12 +72,16 @@ struct GuideSource {
         return merged
     }
 
-    /// Prints every problem and returns the exit status for bad content.
+    /// Prints every problem and returns the exit status: 66 when the content folder or an overlay
+    /// folder is not there (sysexits' EX_NOINPUT, as a missing --brief or check file), else 65.
     func report(_ error: ContentError) -> ExitCode {
         printError("nnguide: the guide in \(directory)\(overlays.isEmpty ? "" : " with its overlays") cannot be loaded:")
         for p in error.problems { printError("  " + p.description) }
-        return ExitCode(65)
+        return ExitCode(badContentStatus)
     }
+
+    /// 66 (EX_NOINPUT) when the content folder or an overlay folder is not there, else 65 (EX_DATAERR).
+    var badContentStatus: Int32 { ([directory] + overlays).contains { Path.kind($0) == .missing } ? 66 : 65 }
 }
 
 func printError(_ s: String) {

@@ -21,10 +21,51 @@ func jsonFormat<F: RawRepresentable>(json: Bool, chosen: F?, default: F) throws 
     return F(rawValue: "json") ?? `default`
 }
 
+/// Every bad option value of one run, collected and reported at once (one "nnguide: " line each,
+/// exit 64 with the command's usage, `Failure`): `--width 5` no longer hides `--samples 0` (ninth
+/// retest). Values the parser would refuse one at a time (`--width`, `--format`) are read as text
+/// and checked here with the others.
+struct OptionProblems {
+    var messages: [String] = []
+    mutating func add(_ message: String?) { if let message { messages.append(message) } }
+    /// A usage error naming every problem; nothing when there is none.
+    func check() throws {
+        guard !messages.isEmpty else { return }
+        throw ValidationError(messages.joined(separator: "\nnnguide: "))
+    }
+
+    /// "--format: unknown value 'yaml'; one of text, markdown, json. Did you mean ...?", as the
+    /// parser's refusal of a choice is reworded (`Failure.suggestingValue`).
+    static func unknownValue(_ option: String, _ value: String, choices: [String]) -> String {
+        var line = "\(option): unknown value '\(value)'; one of " + choices.joined(separator: ", ")
+        if let near = EditDistance.closest(to: value, among: choices, limit: 1).first { line += ". Did you mean '\(near)'?" }
+        return line
+    }
+
+    /// `--format` (or `--json`) and `--width`: each bad value, and a contradiction between the two formats.
+    static func output<F: RawRepresentable & CaseIterable>(format text: String?, json: Bool, default: F, width: WidthOption) -> OptionProblems where F.RawValue == String {
+        var problems = OptionProblems()
+        let (chosen, problem) = choice(text, "--format", as: F.self)
+        problems.add(problem)
+        do { _ = try jsonFormat(json: json, chosen: chosen, default: `default`) } catch { problems.add("\(error)") }
+        problems.add(width.problem)
+        return problems
+    }
+
+    /// A `--format` given as text: the choice, or why it is none (`unknownValue`).
+    static func choice<F: RawRepresentable & CaseIterable>(_ text: String?, _ option: String, as: F.Type) -> (value: F?, problem: String?) where F.RawValue == String {
+        guard let text else { return (nil, nil) }
+        if let f = F(rawValue: text) { return (f, nil) }
+        return (nil, unknownValue(option, text, choices: F.allCases.map(\.rawValue)))
+    }
+}
+
 /// `--format` (or `--json`), `--width` and `--ascii`, shared by every command that prints the guide.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: text, markdown or json.", valueName: "format"))
-    var chosenFormat: OutputFormat?
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: text, markdown or json.", valueName: "format"),
+            completion: .list(OutputFormat.allCases.map(\.rawValue)))
+    var formatText: String?
+    var chosenFormat: OutputFormat? { OptionProblems.choice(formatText, "--format", as: OutputFormat.self).value }
 
     @Flag(help: "Same as --format json.")
     var json = false
@@ -36,8 +77,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Draw tables and trees with ASCII characters only (the default when the locale is not UTF-8).")
     var ascii = false
 
+    /// The format, the width and their agreement, every problem at once.
     func validate() throws {
-        _ = try jsonFormat(json: json, chosen: chosenFormat, default: OutputFormat.text)
+        try OptionProblems.output(format: formatText, json: json, default: OutputFormat.text, width: wrap).check()
     }
 
     var columns: Int { wrap.columns }
@@ -48,16 +90,23 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// `--width N`, on every command that wraps text: N columns, else `Terminal.columns()`.
+/// Read as text and checked by the command with its other values (`problem`, `OptionProblems`), so a
+/// bad width is reported beside them rather than alone.
 struct WidthOption: ParsableArguments {
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Wrap text at N columns (20 or more). Default: COLUMNS when set, else the terminal's width, else 80.", valueName: "n"),
-            transform: WholeNumber.reader("--width", "a number of columns (20 or more), such as 72"))
-    var width: Int?
+    @Option(name: .customLong("width"), parsing: .unconditional,
+            help: ArgumentHelp("Wrap text at N columns (20 or more). Default: COLUMNS when set, else the terminal's width, else 80.", valueName: "n"))
+    var widthText: String?
 
-    func validate() throws {
-        if let width, width < 20 {
-            throw ValidationError("--width: \(width) is too narrow; --width takes 20 or more (text narrower than 20 columns cannot hold a table or a tree)")
+    /// The width given, when it is a usable one.
+    var width: Int? { widthText.flatMap(WholeNumber.parse).flatMap { $0 >= 20 ? $0 : nil } }
+
+    /// Why the width given cannot be used; nil when it can or none was given.
+    var problem: String? {
+        guard let widthText else { return nil }
+        guard let n = WholeNumber.parse(widthText) else {
+            return "--width: " + WholeNumber.problem(widthText) + "; --width takes a number of columns (20 or more), such as 72"
         }
+        return n < 20 ? "--width: \(n) is too narrow; --width takes 20 or more (text narrower than 20 columns cannot hold a table or a tree)" : nil
     }
 
     var columns: Int { width ?? Terminal.columns() }

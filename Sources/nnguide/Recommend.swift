@@ -19,7 +19,8 @@ struct Recommend: ParsableCommand {
             The fields and their valid values are the content's (decisions.yaml, `brief:`): --fields lists them, \
             and a bad value's message names the valid ones.
 
-            Exit status: 0 on success, 64 for a bad flag or value, 65 for an unreadable or invalid brief file or content.
+            Exit status: 0 on success, 64 for a bad flag or value (every one is reported), 65 for an invalid brief \
+            file or content, 66 when a brief file, --content or --overlay folder is not there.
 
             Examples:
               nnguide recommend --modality image --task classification --deploy mobile
@@ -39,8 +40,11 @@ struct Recommend: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"), completion: Completion.examples,
             transform: WholeNumber.reader("--example", "the number of a worked example, such as 1"))
     var example: Int?
-    @Option(name: .customLong("format"), help: "text (the default), json or markdown (a decision record).")
-    var chosenFormat: RecommendationFormat?
+    // Read as text: a bad one is reported with the brief's bad values (`optionProblems`).
+    @Option(name: .customLong("format"), help: ArgumentHelp("text (the default), json or markdown (a decision record).", valueName: "format"),
+            completion: .list(RecommendationFormat.allCases.map(\.rawValue)))
+    var formatText: String?
+    var chosenFormat: RecommendationFormat? { OptionProblems.choice(formatText, "--format", as: RecommendationFormat.self).value }
     @Flag(help: "Same as --format json.") var json = false
     @OptionGroup var wrap: WidthOption
     var format: RecommendationFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .text)) ?? .text }
@@ -91,42 +95,47 @@ struct Recommend: ParsableCommand {
     /// Whether any brief flag was given, before the content (and so the schema) is loaded.
     var anyFieldFlag: Bool {
         Mirror(reflecting: self).children.contains { child in
-            if let o = child.value as? Option<String?>, child.label != "_brief", o.wrappedValue != nil { return true }
+            if let o = child.value as? Option<String?>, !["_brief", "_against", "_formatText"].contains(child.label ?? ""), o.wrappedValue != nil { return true }
             if let f = child.value as? Flag<Bool?>, f.wrappedValue != nil { return true }
             return false
         }
     }
 
     /// Flag values, parsed by the content's brief schema. A bad value is a usage error (64) that names
-    /// the flag, the value and what is valid.
+    /// the flag, the value and what is valid; every one is reported with the other options' problems
+    /// (`optionProblems`), one a line, so a second run is not needed to find the next.
     func flagValues(_ schema: BriefSchema) throws -> [BriefField: BriefValue] {
         var values: [BriefField: BriefValue] = [:]
-        var problems: [String] = []
+        var problems = optionProblems
         for (spec, raw) in givenFlags(schema) {
-            do { values[spec.field] = try spec.parse(raw) } catch { problems.append(BriefRefusal.badValue(error).description) }
+            do { values[spec.field] = try spec.parse(raw) } catch { problems.add(BriefRefusal.badValue(error).description) }
         }
-        // Every bad value at once, one a line, so a second run is not needed to find the next.
-        guard problems.isEmpty else { throw Recommend.usage(problems.joined(separator: "\nnnguide: ")) }
+        try problems.check()
         return values
+    }
+
+    /// --format, --json and --width, and options that cannot go together: checked when the command
+    /// runs, with the brief's values (which need the content's schema), not alone in `validate`.
+    var optionProblems: OptionProblems {
+        var problems = OptionProblems.output(format: formatText, json: json, default: RecommendationFormat.text, width: wrap)
+        if against != nil, example != nil {
+            problems.add("--against: compares two briefs, not an example; give the first with --brief or brief flags")
+        }
+        if let example, brief != nil || anyFieldFlag {
+            problems.add("--example: \(example) replays the guide's own brief; give it without --brief or brief flags")
+        }
+        return problems
     }
 
     /// A usage error in nnguide's own words: printed as "nnguide: ..." with recommend's usage, exit
     /// status 64 (`Failure`).
     static func usage(_ message: String) -> ValidationError { ValidationError(message) }
 
-    func validate() throws {
-        _ = try jsonFormat(json: json, chosen: chosenFormat, default: RecommendationFormat.text)
-        if against != nil, example != nil {
-            throw ValidationError("--against: compares two briefs, not an example; give the first with --brief or brief flags")
-        }
-        if let example, brief != nil || anyFieldFlag {
-            throw ValidationError("--example: \(example) replays the guide's own brief; give it without --brief or brief flags")
-        }
-    }
-
     func run() throws {
         let guide = try content.load()
         let book = guide.decisions
+        // A brief's options are checked with its flags' values (`flagValues`), all in one report.
+        if listFields || example != nil { try optionProblems.check() }
         if listFields {
             print(Recommend.fieldList(book.brief, width: width), terminator: "")
             return
@@ -185,7 +194,7 @@ struct Recommend: ParsableCommand {
             throw ExitCode(65)
         } catch let e as BriefFileError {
             printError(e.lines.map { "nnguide: " + $0 }.joined(separator: "\n"))
-            throw ExitCode(65)
+            throw ExitCode(e.exitStatus)
         } catch {
             printError("nnguide: \(error)")
             throw ExitCode(65)
@@ -213,7 +222,7 @@ struct Recommend: ParsableCommand {
         if let path = brief {
             do { (values, places) = try BriefReader.readLocated(path: path, schema: schema) } catch {
                 printError(error.lines.map { "nnguide: " + $0 }.joined(separator: "\n"))
-                throw ExitCode(65)
+                throw ExitCode(error.exitStatus)
             }
         }
         values.merge(flags) { _, flag in flag }

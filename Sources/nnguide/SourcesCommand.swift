@@ -27,14 +27,18 @@ struct SourcesCommand: ParsableCommand {
               nnguide sources --json | jq '.[] | select(.cited_by == 0) | .id'
             """)
     @OptionGroup var content: ContentOptions
-    @Option(name: .customLong("format"), help: ArgumentHelp("text (the default), markdown or json.", valueName: "format")) var chosenFormat: OutputFormat?
+    @Option(name: .customLong("format"), help: ArgumentHelp("text (the default), markdown or json.", valueName: "format"), completion: .list(OutputFormat.allCases.map(\.rawValue))) var formatText: String?
+    var chosenFormat: OutputFormat? { OptionProblems.choice(formatText, "--format", as: OutputFormat.self).value }
     @Flag(help: "Same as --format json.") var json = false
     @OptionGroup var wrap: WidthOption
     @Argument(help: ArgumentHelp("A source id (as in sources.yaml).", valueName: "id")) var id: String?
 
     var format: OutputFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .text)) ?? .text }
 
-    func validate() throws { _ = try jsonFormat(json: json, chosen: chosenFormat, default: OutputFormat.text) }
+    /// The format, the width and their agreement, every problem at once (`OptionProblems`).
+    func validate() throws {
+        try OptionProblems.output(format: formatText, json: json, default: OutputFormat.text, width: wrap).check()
+    }
 
     /// One source as JSON: its fields, how many items cite it, and (for one id) where.
     struct Entry: Encodable {

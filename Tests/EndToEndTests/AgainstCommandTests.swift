@@ -24,9 +24,9 @@ import Testing
         #expect(diffs.count == 1 && diffs.first?["field"] as? String == "deploy" && diffs.first?["changes_pick"] as? Bool == true)
         let md = try RecommendRun.run(["--brief", a, "--against", b, "--format", "markdown"])
         #expect(md.out.hasPrefix("# Two briefs compared"))
-        // A missing second brief is bad data (65), naming the file.
+        // A missing second brief cannot be opened (66, sysexits EX_NOINPUT), naming the file.
         let missing = try RecommendRun.run(["--brief", a, "--against", a + ".nope"])
-        #expect(missing.status == 65 && missing.err.contains(".nope"))
+        #expect(missing.status == 66 && missing.err.contains(".nope"))
         // A second brief no one could answer (translation of a table) is refused at the task's line, as the first is.
         let table = (b as NSString).deletingLastPathComponent + "/table.yaml"
         try "modality: tabular\ntask: translation\n".write(toFile: table, atomically: true, encoding: .utf8)

@@ -53,6 +53,10 @@ import Testing
         #expect(EditDistance.closest(to: "convolushun", among: ["transformer", "convolution", "recurrent"]) == ["convolution"])
         // Typos first: a candidate within typos is preferred to one that only sounds alike.
         #expect(EditDistance.closest(to: "imgae", among: ["image", "imaj"]).first == "image")
+        // Ninth retest: "fone" is two sounds (FN), too few among a whole vocabulary, but among a
+        // field's values it is heard as "phone".
+        #expect(EditDistance.closest(to: "fone", among: ["cloud", "gpu", "mobile", "phone", "edge"]) == ["phone"])
+        #expect(Phonetic.closest(to: "fone", among: Array(repeating: "phone", count: Phonetic.shortList + 1)) == nil)
     }
 
     @Test(arguments: nonsense)

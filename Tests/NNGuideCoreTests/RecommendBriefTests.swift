@@ -69,6 +69,14 @@ import Testing
         #expect(failure("modality: text\nlatency: 5\n")?.description.hasPrefix("b.yaml:2:1: unknown brief field 'latency'") == true)
         #expect(failure("modality: text\ntask: [generation\n")?.description.contains("YAML syntax error") == true)
         #expect(failure("modality: text\ntask: [generation\n")?.location.line != nil)
+        // Ninth retest: a key without its colon is reported at its own line, not where libyaml gave up.
+        let colon = failure("modality: image\ntask classification\n")
+        #expect(colon?.location.line == 2 && colon?.location.column == 1, "\(colon?.description ?? "")")
+        #expect(colon?.message.contains("could not find expected ':'") == true)
+        // A misspelt field name is offered the closest, as a value is; a value spelt by sound too.
+        #expect(failure("modality: image\ntask: classification\nsamplez: 300\n")?.description
+            .hasPrefix("b.yaml:3:1: unknown brief field 'samplez'; did you mean 'samples'? expected one of: modality") == true)
+        #expect(failure("modality: image\ntask: classification\ndeploy: fone\n")?.description.contains("(did you mean 'phone' (mobile)?)") == true)
         #expect(failure("- modality: text\n")?.description.contains("expected a mapping") == true)
         #expect(failure("modality: [text, image]\n")?.description.hasPrefix("b.yaml:1:11: modality must be a single value") == true)
         #expect(failure("")?.description.contains("empty") == true)

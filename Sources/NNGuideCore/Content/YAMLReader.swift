@@ -78,8 +78,15 @@ public enum YAMLReader {
             let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
             switch parser.error {
             case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
-                let context = parser.context.map { " (\(String(cString: $0)) at line \(parser.context_mark.line + 1))" } ?? ""
-                return YAMLError(mark(parser.problem_mark), problem + context)
+                guard let c = parser.context.map({ String(cString: $0) }) else { return YAMLError(mark(parser.problem_mark), problem) }
+                // A simple key is a line that should be `key: value`: libyaml gives up where the next
+                // line starts, but the line to fix is the key's own ("task classification" with no
+                // colon, ninth retest), which is the context's mark. Other contexts (a block mapping
+                // begun lines above) keep the problem's place, where the text went wrong.
+                if c == "while scanning a simple key" {
+                    return YAMLError(mark(parser.context_mark), problem + " (\(c))")
+                }
+                return YAMLError(mark(parser.problem_mark), problem + " (\(c) at line \(parser.context_mark.line + 1))")
             case YAML_MEMORY_ERROR:
                 return YAMLError(nil, "out of memory")
             default:

@@ -164,7 +164,7 @@ public struct BriefCondition: Codable, Sendable, Equatable {
             for test in clause.tests {
                 let name = test.field.name
                 guard let spec = schema[test.field] else {
-                    out.append("'when' names unknown brief field '\(name)'; expected one of: \(schema.fieldList)")
+                    out.append("'when' names " + schema.unknownFieldMessage(name))
                     continue
                 }
                 if test.written.isEmpty { out.append("'when' gives no values for '\(name)'") }

@@ -12,9 +12,13 @@ public struct BriefFileError: Error, Sendable, Equatable, CustomStringConvertibl
     /// More bad values of the same file, each with its place: every one is reported at once, as
     /// bad flags are, so fixing the file takes one run.
     public var others: [BriefFileError] = []
-    public init(_ location: SourceLocation, _ message: String, others: [BriefFileError] = []) {
-        self.location = location; self.message = message; self.others = others
+    /// The file is not there or cannot be opened: sysexits' EX_NOINPUT (66), not bad data (65).
+    public var noInput = false
+    public init(_ location: SourceLocation, _ message: String, others: [BriefFileError] = [], noInput: Bool = false) {
+        self.location = location; self.message = message; self.others = others; self.noInput = noInput
     }
+    /// The exit status the shell gives: 66 when the file could not be opened, 65 when it is bad.
+    public var exitStatus: Int32 { noInput ? 66 : 65 }
     /// This problem and the others, one a line.
     public var lines: [String] { ["\(location.description): \(message)"] + others.flatMap(\.lines) }
     public var description: String { lines.joined(separator: "\n") }
@@ -32,9 +36,9 @@ public enum BriefReader {
     public static func readLocated(path: String, schema: BriefSchema) throws(BriefFileError) -> (values: [BriefField: BriefValue], places: [BriefField: SourceLocation]) {
         let at = SourceLocation(file: path)
         let kind = Path.kind(path)
-        guard kind != .missing else { throw BriefFileError(at, "brief file not found") }
+        guard kind != .missing else { throw BriefFileError(at, "brief file not found", noInput: true) }
         guard kind != .folder else { throw BriefFileError(at, "is a folder; expected a YAML brief file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw BriefFileError(at, "brief file cannot be read") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw BriefFileError(at, "brief file cannot be read", noInput: true) }
         if Reader.isBinary(data) { throw BriefFileError(at, "binary file; expected a YAML brief such as 'modality: text'") }
         guard let text = Reader.utf8Text(data) else { throw BriefFileError(at, "not UTF-8 text; expected a YAML brief") }
         return try parseLocated(text, file: path, schema: schema)
@@ -69,7 +73,7 @@ public enum BriefReader {
             guard let name = k.string else { throw BriefFileError(loc(k.mark), "a brief field name must be text") }
             if name == RecordedDecision.key { continue }  // what was decided (RecordFile), not a field
             guard let field = schema[BriefField(name)] else {
-                throw BriefFileError(loc(k.mark), "unknown brief field '\(name)'; expected one of: \(schema.fieldList)")
+                throw BriefFileError(loc(k.mark), schema.unknownFieldMessage(name))
             }
             guard let scalar = v.scalar else {
                 throw BriefFileError(loc(v.mark), "\(name) must be a single value (\(field.validValues)), found \(describe(v))")

@@ -85,17 +85,21 @@ public enum Phonetic {
         return out
     }
 
+    /// How many candidates a list may have for a two-sound query to be compared by sound.
+    static let shortList = 32
+
     /// A query ready to be compared by sound with many candidates (its key worked out once).
     public struct Query {
         public let key: String
         let scalars: [Unicode.Scalar]
 
-        /// Nil for a query whose key has under three sounds: "zzz" (S) would sound like half the words.
-        public init?(_ query: String) {
+        /// Nil for a query whose key has under `fewestSounds` sounds: among a whole vocabulary "zzz" (S)
+        /// would sound like half the words, so three by default.
+        public init?(_ query: String, fewestSounds: Int = 3) {
             let q = query.lowercased()
             key = Phonetic.key(q)
             scalars = Array(q.unicodeScalars)
-            guard key.utf8.filter({ $0 != 0x20 }).count >= 3 else { return nil }
+            guard key.utf8.filter({ $0 != 0x20 }).count >= fewestSounds else { return nil }
         }
 
         /// The typos between the query and `candidate` when it sounds the same and is still recognisably
@@ -109,9 +113,10 @@ public enum Phonetic {
     }
 
     /// The candidate (whole strings) that sounds like `query`, the fewest typos first, then the
-    /// earliest; nil when none does.
+    /// earliest; nil when none does. Among a short list (a field's values, the commands) two sounds
+    /// are enough to go on: "fone" (FN) is heard as "phone" and there are few words to mishear it as.
     public static func closest(to query: String, among candidates: [String]) -> String? {
-        guard let q = Query(query) else { return nil }
+        guard let q = Query(query, fewestSounds: candidates.count <= shortList ? 2 : 3) else { return nil }
         var scratch = EditDistance.Scratch()
         var best: (String, Int)?
         for c in candidates {

@@ -8,8 +8,8 @@ struct Completions: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Print the completion script for bash, zsh or fish.",
-        // The parser wraps this text at the terminal's width, breaking at spaces: each command
-        // stands on a line of its own, under 80 columns, so that it is copied whole (issue 23).
+        // Each command stands on a line of its own, under 80 columns; narrower, HelpLayout breaks it
+        // before an argument with ` \`, so that it is still copied whole (issue 23).
         discussion: """
             Commands, options, choice values and the guide's own ids complete on Tab. To install for \
             yourself (make install does it system-wide), run your shell's line:
@@ -22,7 +22,7 @@ struct Completions: ParsableCommand {
               nnguide completions fish > ~/.config/fish/completions/nnguide.fish
             """)
 
-    @Argument(help: ArgumentHelp("The shell: bash, zsh or fish.", valueName: "shell")) var shell: Shell
+    @Argument(help: ArgumentHelp("The shell to print the script for.", valueName: "shell")) var shell: Shell
 
     func run() {
         let script = NNGuide.completionScript(for: CompletionShell(rawValue: shell.rawValue)!)

@@ -22,7 +22,7 @@ struct Export: ParsableCommand {
               nnguide export --format json | jq '.catalog.architectures[].id'
             """)
     @OptionGroup var content: ContentOptions
-    @Option(name: .customLong("format"), help: ArgumentHelp("markdown (the default), json or text.", valueName: "format")) var chosenFormat: OutputFormat?
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format, markdown by default.", valueName: "format")) var chosenFormat: OutputFormat?
     @Flag(help: "Same as --format json.") var json = false
     var format: OutputFormat { (try? jsonFormat(json: json, chosen: chosenFormat, default: .markdown)) ?? .markdown }
     @OptionGroup var wrap: WidthOption

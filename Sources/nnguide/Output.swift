@@ -23,7 +23,7 @@ func jsonFormat<F: RawRepresentable>(json: Bool, chosen: F?, default: F) throws 
 
 /// `--format` (or `--json`), `--width` and `--ascii`, shared by every command that prints the guide.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: text, markdown or json.", valueName: "format"))
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format, text by default.", valueName: "format"))
     var chosenFormat: OutputFormat?
 
     @Flag(help: "Same as --format json.")
@@ -72,6 +72,16 @@ enum Terminal {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(20, Int(size.ws_col)) }
         return 80
+    }
+
+    /// The width to wrap messages on standard error at: COLUMNS, else the terminal's width; nil when
+    /// standard error is not a terminal, where messages stay one line each.
+    static func errorColumns() -> Int? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        if let s = ProcessEnvironment.current["COLUMNS"], let n = Int(s), n > 0 { return max(20, n) }
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(20, Int(size.ws_col)) }
+        return nil
     }
 
     /// Highlighting is for people: only on a terminal, and never when NO_COLOR is set.

@@ -39,7 +39,7 @@ struct Recommend: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Replay the guide's worked example N (1-5).", valueName: "n"), completion: Completion.examples,
             transform: WholeNumber.reader("--example", "the number of a worked example, such as 1"))
     var example: Int?
-    @Option(name: .customLong("format"), help: "text (the default), json or markdown (a decision record).")
+    @Option(name: .customLong("format"), help: "Output format, text by default (markdown is a decision record).")
     var chosenFormat: RecommendationFormat?
     @Flag(help: "Same as --format json.") var json = false
     @OptionGroup var wrap: WidthOption

@@ -27,7 +27,7 @@ struct SourcesCommand: ParsableCommand {
               nnguide sources --json | jq '.[] | select(.cited_by == 0) | .id'
             """)
     @OptionGroup var content: ContentOptions
-    @Option(name: .customLong("format"), help: ArgumentHelp("text (the default), markdown or json.", valueName: "format")) var chosenFormat: OutputFormat?
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format, text by default.", valueName: "format")) var chosenFormat: OutputFormat?
     @Flag(help: "Same as --format json.") var json = false
     @OptionGroup var wrap: WidthOption
     @Argument(help: ArgumentHelp("A source id (as in sources.yaml).", valueName: "id")) var id: String?

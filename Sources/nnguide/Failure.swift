@@ -38,8 +38,10 @@ enum Failure {
             print(script)
             Glibc.exit(0)
         }
-        // Help (and the version) laid out at the terminal's width by HelpLayout; the JSON dump as it is.
-        if status == .success, !(error is ExitCode), !CommandLine.arguments.contains("--experimental-dump-help") {
+        // Help (and the version) laid out at the terminal's width by HelpLayout; the JSON dump and the
+        // completion scripts as they are.
+        if status == .success, !(error is ExitCode),
+           !CommandLine.arguments.contains(where: { $0.hasPrefix("--experimental-dump-help") || $0.hasPrefix("--generate-completion-script") }) {
             let width = Terminal.columns()
             print(HelpLayout.reflow(HelpLayout.unwrapped { NNGuide.fullMessage(for: error) }, width: width))
             Glibc.exit(0)

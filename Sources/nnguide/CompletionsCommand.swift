@@ -9,8 +9,8 @@ struct Completions: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the completion script for bash, zsh or fish.",
         usage: "nnguide completions <shell>",
-        // The parser wraps this text at the terminal's width, breaking at spaces: each command
-        // stands on a line of its own, under 80 columns, so that it is copied whole (issue 23).
+        // Each command stands on a line of its own, under 80 columns; narrower, HelpLayout breaks it
+        // before an argument with ` \`, so that it is still copied whole (issue 23).
         discussion: """
             Commands, options, choice values and the guide's own ids complete on Tab. To install for \
             yourself (make install does it system-wide), run your shell's line:
@@ -25,7 +25,7 @@ struct Completions: ParsableCommand {
 
     // Optional so that leaving it out is asked in nnguide's words (`validate`), not the parser's
     // "missing expected argument" and its "Help:" line (ninth retest).
-    @Argument(help: ArgumentHelp("The shell: bash, zsh or fish.", valueName: "shell")) var shell: Shell?
+    @Argument(help: ArgumentHelp("The shell to print the script for.", valueName: "shell")) var shell: Shell?
 
     func validate() throws {
         if shell == nil { throw ValidationError("completions: which shell? one of " + Shell.allCases.map(\.rawValue).joined(separator: ", ")) }

@@ -38,6 +38,14 @@ enum Failure {
             print(script)
             Glibc.exit(0)
         }
+        // Help (and the version) laid out at the terminal's width by HelpLayout; the JSON dump and the
+        // completion scripts as they are.
+        if status == .success, !(error is ExitCode),
+           !CommandLine.arguments.contains(where: { $0.hasPrefix("--experimental-dump-help") || $0.hasPrefix("--generate-completion-script") }) {
+            let width = Terminal.columns()
+            print(HelpLayout.reflow(HelpLayout.unwrapped { NNGuide.fullMessage(for: error) }, width: width))
+            Glibc.exit(0)
+        }
         if status == .success || error is ExitCode { NNGuide.exit(withError: error) }
         var text = NNGuide.fullMessage(for: error)
         if command == nil, let unknown = unknownOptionBehind(text, arguments: arguments) { text = unknown }
@@ -46,7 +54,7 @@ enum Failure {
             text = NNGuide.message(for: error) + "\nUsage: " + NNGuide.usageString(for: command)
                 + "\n  See 'nnguide \(name) --help' for more information."
         }
-        StandardStream.error(restyled(SwitchValue.explained(suggestingValue(shellRefused(text)), arguments: arguments)) + "\n")
+        printError(restyled(SwitchValue.explained(suggestingValue(shellRefused(text)), arguments: arguments)))
         Glibc.exit(status.rawValue)
     }
 

@@ -84,6 +84,9 @@ struct GuideSource {
     var badContentStatus: Int32 { ([directory] + overlays).contains { Path.kind($0) == .missing } ? 66 : 65 }
 }
 
+/// A message on standard error: wrapped between words at the terminal's width when standard error
+/// is a terminal (ninth retest: the terminal broke them mid-word), one line per message as written
+/// when it is not (a pipe or a log, to be searched line by line, as git and gh leave theirs).
 func printError(_ s: String) {
-    StandardStream.error(s + "\n")
+    StandardStream.error((Terminal.errorColumns().map { TextWrap.message(s, width: $0) } ?? s) + "\n")
 }

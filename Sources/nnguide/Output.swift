@@ -123,6 +123,16 @@ enum Terminal {
         return 80
     }
 
+    /// The width to wrap messages on standard error at: COLUMNS, else the terminal's width; nil when
+    /// standard error is not a terminal, where messages stay one line each.
+    static func errorColumns() -> Int? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        if let s = ProcessEnvironment.current["COLUMNS"], let n = Int(s), n > 0 { return max(20, n) }
+        var size = winsize()
+        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(20, Int(size.ws_col)) }
+        return nil
+    }
+
     /// Highlighting is for people: only on a terminal, and never when NO_COLOR is set.
     static var highlights: Bool {
         isatty(STDOUT_FILENO) == 1 && (ProcessEnvironment.current["NO_COLOR"] ?? "").isEmpty

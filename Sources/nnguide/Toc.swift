@@ -25,7 +25,7 @@ struct Toc: ParsableCommand {
         aliases: ["contents", "list"])
     @OptionGroup var content: ContentOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("List only material of this origin: guide, refilled, added or team (an overlay's).", valueName: "origin"))
+    @Option(help: ArgumentHelp("List only material of this origin (team: an overlay's).", valueName: "origin"))
     var origin: Origin?
 
     struct Entry: Encodable {

@@ -181,12 +181,25 @@ public struct TextRenderer: Sendable {
     func wrap(_ s: String, width w: Int? = nil, longWords: TextWrap.LongWords = .whole) -> [String] { TextWrap.wrap(s, width: w ?? width, longWords: longWords) }
 
     /// Text wrapped after a first-line prefix, later lines after `rest` (same width as `first`).
+    ///
+    /// An id too long for the indented lines (it is never split, eighth retest) moves the whole text
+    /// left, never that one line alone (ninth retest: "(deep-dive-transformer-limitations)," one
+    /// column left of "Long context vs RAG"): the label stands on a line of its own and every line
+    /// takes the one indent that leaves room for the id.
     public func hanging(_ s: String, first: String, rest: String) -> [String] {
-        let w = max(8, width - max(DisplayWidth.of(first), DisplayWidth.of(rest)))
-        return wrap(s, width: w).enumerated().map { i, line in
-            let p = i == 0 ? first : rest
-            return line.isEmpty ? trimRight(p) : indented(p, line)
+        let indent = max(DisplayWidth.of(first), DisplayWidth.of(rest))
+        let w = max(8, width - indent)
+        let lines = wrap(s, width: w)
+        let over = (lines.map(DisplayWidth.of).max() ?? 0) - w
+        guard over > 0, rest.allSatisfy({ $0 == " " }) else {
+            return lines.enumerated().map { i, line in
+                let p = i == 0 ? first : rest
+                return line.isEmpty ? trimRight(p) : indented(p, line)
+            }
         }
+        let room = String(repeating: " ", count: max(0, DisplayWidth.of(rest) - over))
+        let label = trimRight(first)
+        return (label.isEmpty ? [] : [label]) + wrap(s, width: max(8, width - room.count)).map { $0.isEmpty ? "" : room + $0 }
     }
 
     /// `prefix + line`, but an id too long for the indented line (it is never split, eighth retest)

@@ -17,6 +17,9 @@ public enum TextWrap {
         /// copied back (issue 23, eighth retest). The terminal folds what overflows. A path or URL
         /// (a word with `/`) still breaks as `.broken` does: after a `/` it reads as one.
         case whole
+        /// Kept whole, a path or URL too, on a line of its own: a message on standard error, whose
+        /// paths are copied back into a shell (ninth retest: "/tmp/…/n" / "nguide/briefs/…").
+        case kept
     }
 
     /// `firstWidth` is the first line's room when it differs from the others' (a label before the first
@@ -48,7 +51,7 @@ public enum TextWrap {
                 // at the end of this line (sixth retest); `cutPoint` says where it breaks.
                 if lineWidth > 0 && lineWidth + spaceWidth + ww > width { breakLine() }
                 if let s = pendingSpace { append(s.text, s.tag); lineWidth += 1; pendingSpace = nil }
-                if ww <= width - lineWidth || (longWords == .whole && !parts.contains { $0.text.contains("/") }) {
+                if ww <= width - lineWidth || longWords == .kept || (longWords == .whole && !parts.contains { $0.text.contains("/") }) {
                     for p in parts { append(p.text, p.tag) }
                     lineWidth += ww
                 } else {
@@ -113,6 +116,22 @@ public enum TextWrap {
     /// Plain text wrapped to lines.
     public static func wrap(_ text: String, width: Int, longWords: LongWords = .broken) -> [String] {
         wrap([StyledRun(text, 0)], width: width, longWords: longWords).map { $0.map(\.text).joined() }
+    }
+
+    /// A message for a terminal's standard error, each line wrapped at `width` cells between words,
+    /// every word kept whole (a path or id longer than a line stands on a line of its own), the lines
+    /// that continue one indented two spaces past it. Lines that fit are left as they are.
+    public static func message(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let s = String(line)
+            guard DisplayWidth.of(s) > width else { return [s] }
+            let lead = String(s.prefix { $0 == " " })
+            let rest = lead + "  "
+            return wrap([StyledRun(String(s.dropFirst(lead.count)), 0)], width: max(8, width - rest.count),
+                        firstWidth: max(8, width - lead.count), longWords: .kept).enumerated().map { i, runs in
+                (i == 0 ? lead : rest) + runs.map(\.text).joined()
+            }
+        }.joined(separator: "\n")
     }
 
     /// Cuts text to at most `width` cells, ending with `ellipsis` when something was cut.

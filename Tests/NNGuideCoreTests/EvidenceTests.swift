@@ -330,9 +330,16 @@ import Testing
         #expect(answer.withSource.hasSuffix("sources: Why do tree-based models still outperform deep learning on tabular data? (Léo Grinsztajn et al., 2022); reviewed 2026-11)"))
         let warning = try #require(r.decision.warnings.first { $0.text == "Check the data." })
         #expect(warning.evidenceLabel?.hasSuffix("reviewed 2026-12") == true)
+        // The record cites by number and lists the source once at the end, with the latest month a reason
+        // citing it was reviewed (issue 23, ninth retest); so does the text.
         let md = r.markdown(date: "2026-12-07")
-        #expect(md.contains("*Sources:* Why do tree-based models still outperform deep learning on tabular data? (Léo Grinsztajn et al., 2022) · *reviewed 2026-11*"))
-        #expect(md.contains("*(sources: Why do tree-based models"))
+        let listed = md.components(separatedBy: "\n").filter { $0.contains("Why do tree-based models") }
+        #expect(md.contains("\n## Sources\n") && listed.count == 1, "\(md)")
+        #expect(listed.first?.hasPrefix("1. ") == true && listed.first?.hasSuffix("· reviewed 2026-12") == true, "\(listed)")
+        #expect(md.contains("Trees fit tables.") && !md.contains("*(sources: Why do tree-based models"))
+        let text = r.text(width: 200)
+        #expect(text.contains("\nSources\n  [1] Why do tree-based models still outperform deep learning on tabular data? (Léo Grinsztajn et al., 2022); reviewed 2026-12"), "\(text)")
+        #expect(text.contains("Check the data. [1]"), "\(text)")
         let json = r.json()
         #expect(json.contains("\"sources\" : [\n") && json.contains("\"grinsztajn-2022\"") && json.contains("\"reviewed\" : \"2026-11\""))
         // Without the bibliography the ids stand in for titles.

@@ -111,7 +111,7 @@ public struct BriefChoice: Codable, Sendable, Equatable {
 ///     - name: samples                    # as in a brief file and in `when` conditions
 ///       kind: integer                    # choice | integer | number | flag | text
 ///       flag: --samples                  # optional; default `--` + name with `_` as `-`
-///       meaning: number of labeled examples
+///       meaning: number of labelled examples
 ///       required: false                  # optional; default false
 ///       min: 1                           # integer and number only, optional: the smallest valid value
 ///       accepts: a whole number ...      # optional: how to write a value, for messages

@@ -45,9 +45,20 @@ public struct Decision: Sendable, Equatable {
     public var files: GuideFiles? = nil
     /// Fields the brief gives that no answer or rule on this route read.
     public var unchangedFields: [BriefField] = []
+    /// A path's "Reproduce with" command as a brief's fields table: each field of the command, its
+    /// value, and where it comes from (the answers, or a value that stands in for one).
+    public var commandFields: [CommandField] = []
 
     /// Fields the brief left out and a default filled in.
     public var assumedFields: [BriefField] { brief.givenFields.filter { given[$0] == nil } }
+}
+
+/// One field of a path's command: `samples 50000`, from "stands for your answer".
+public struct CommandField: Sendable, Equatable {
+    public var field: String
+    public var value: String
+    public var source: String
+    public init(field: String, value: String, source: String) { self.field = field; self.value = value; self.source = source }
 }
 
 /// Who made a decision. A path stepped through by hand applies no defaults, bands or filters.
@@ -165,6 +176,9 @@ public struct AnsweredQuestion: Sendable, Equatable {
     public var assumption: String?
     /// The page the answer's reason comes from.
     public var page: String?
+    /// Not answered by the user: a path stepped through by hand shows the steps the recommender then
+    /// takes for the brief the answers imply apart from the answers given (issue 23, ninth retest).
+    public var implied: Bool = false
 }
 
 /// A data band or a constraint filter's rule that fired, with what it did.

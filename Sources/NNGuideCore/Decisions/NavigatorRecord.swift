@@ -43,9 +43,11 @@ extension Navigator {
         var pick = Recommendation.Pick(id: first, name: catalog.architectures.first { $0.id == first }?.name ?? first,
                                        variants: leaf.variants.map(plain), title: title)
         var refinedBy: LeafRef?
+        var commandFields: [CommandField] = []
         let recommender = guide.map { Recommender(guide: $0) }
         switch recommender.flatMap({ command(with: $0) }) {
         case .success(let c)?:
+            commandFields = Self.fields(of: c, implied: impliedValues)
             // "Reproduce with" is `y`'s command: what the answers gave (and a required value they leave
             // open); the defaults the walk read stay assumptions, said below, as in a brief's record.
             checked = (c.line, c.notes)
@@ -59,7 +61,18 @@ extension Navigator {
                 checked.notes += r.assumptions.map(\.text)
                 if tree.role == .primary, let ref = r.refinedBy, let variant = recommender.book.tree(ref.tree), let refined = variant.node(ref.node) {
                     refinedBy = ref
-                    let walked = r.steps.filter { $0.tree == variant.id }
+                    // Steps the user never answered (issue 23, ninth retest: the record listed "On a server or
+                    // in batch" among the answers): shown apart, and assumed where a field they read was not given.
+                    let walked = r.steps.filter { $0.tree == variant.id }.map { s -> AnsweredQuestion in
+                        var s = s
+                        s.implied = true
+                        let missing = s.fields.filter { c.answered[$0] == nil }.map(\.name)
+                        if s.assumed || !missing.isEmpty {
+                            s.assumed = true
+                            s.assumption = missing.isEmpty ? (s.assumption ?? "assumed") : "assumed: " + missing.joined(separator: ", ") + " not given"
+                        }
+                        return s
+                    }
                     steps += walked
                     if let why = refined.why { because.append(Reason(plain(why), source: page(refined.see.first ?? variant.source, refined.origin))) }
                 }
@@ -73,8 +86,21 @@ extension Navigator {
                         because: Recommender.unique(because), warnings: Recommender.unique(leaf.warnings.map { Reason(plain($0)) }),
                         assumptions: checked.notes.map { Reason($0) }, nextSteps: Recommender.unique(leaf.nextSteps.map(plain)), see: leaf.see,
                         origin: .path(tree: tree.id, title: plain(tree.title), command: checked.line))
+        d.commandFields = commandFields
         if let guide { d.nameSee(guide) }
         return d
+    }
+
+    /// The command's fields as the record's brief table: a value the answers state is theirs; a number
+    /// that stands for the range an answer gives, or a value they leave open, is said to stand in.
+    static func fields(of c: PathCommand, implied: [BriefField: BriefValue]) -> [CommandField] {
+        let words = Set(c.line.split(separator: " ").map(String.init))
+        return c.brief.givenFields.filter { $0 != .notes }.compactMap { f in
+            guard let v = c.brief[f], let spec = c.brief.schema[f], words.contains(spec.flag) || words.contains("--no-" + spec.flag.dropFirst(2)) else { return nil }
+            // A number standing for the range an answer gives is noted as such (PathCommand.finish).
+            let stands = implied[f] != v || c.notes.contains { $0.contains(": any \(f.name) ") }
+            return CommandField(field: f.name, value: v.description, source: stands ? "stands for your answer (see Assumptions)" : "your answers")
+        }
     }
 
     /// A Markdown decision record for the path stepped through by hand (the explorer's `e`), the same

@@ -8,7 +8,7 @@ extension Navigator {
     public func whatWouldChange(_ guide: Guide) -> (basis: String, flips: [Flip]?, otherAnswers: [String]) {
         let recommender = Recommender(guide: guide)
         if case .success(let c)? = command(with: recommender) {
-            return ("Each change below is one field of the brief these answers imply (the command above), run through the recommender.",
+            return ("Each change below is one field of the brief these answers imply (the command under Brief, below), run through the recommender.",
                     Flips.analyze(c.answered, with: recommender), [])
         }
         return ("No brief gives these answers, so these are the other answers at each question and where they lead in this tree.",

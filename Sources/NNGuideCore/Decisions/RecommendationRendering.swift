@@ -27,9 +27,12 @@ extension Recommendation {
         return s + "\n"
     }
 
-    /// Plain text for a terminal, wrapped to `width` cells. Sources follow reasons in parentheses.
+    /// Plain text for a terminal, wrapped to `width` cells. A reason ends with its short origin in
+    /// parentheses and the numbers of its sources (`[1]`); the sources follow once, numbered, at the end.
     public func text(width: Int = 80) -> String {
         var out: [String] = []
+        var refs = References()
+        func cite(_ r: Reason) -> String { r.text + refs.cite(r, label: { $0 }) }
         func para(_ s: String, indent: String = "  ", first: String? = nil) {
             let lead = first ?? indent
             let lines = TextWrap.wrap(s, width: max(20, width - DisplayWidth.of(lead)), longWords: .whole)
@@ -55,21 +58,26 @@ extension Recommendation {
             heading(section)
             switch section {
             case .path:
-                for (i, s) in d.steps.enumerated() {
+                for (i, s) in d.steps.filter({ !$0.implied }).enumerated() {
                     let tree = s.role == .primary ? "" : "[\(s.tree)] "
                     para("\(tree)\(s.question) → \(s.answer)\(s.assumed ? " (assumed)" : "")", indent: "      ", first: numbered(i))
                 }
-            case .because: for b in d.because { para(b.withSource, indent: "    ", first: "  - ") }
+                let implied = d.steps.filter(\.implied)
+                if !implied.isEmpty { para("Not answered here; the recommender takes these for the brief the answers imply:") }
+                for s in implied {
+                    para("[\(s.tree)] \(s.question) → \(s.answer)" + (s.assumed ? " (\(s.assumption ?? "assumed"))" : ""), indent: "    ", first: "  - ")
+                }
+            case .because: for b in d.because { para(cite(b), indent: "    ", first: "  - ") }
             case .alternatives:
-                for (i, a) in d.alternatives.enumerated() { para("\(a.name): \(a.reason.withSource)", indent: "      ", first: numbered(i)) }
+                for (i, a) in d.alternatives.enumerated() { para("\(a.name): \(cite(a.reason))", indent: "      ", first: numbered(i)) }
             case .flips:
                 if flips?.isEmpty == true { para("No single change to the brief gives another pick.") }
                 for f in flips ?? [] { para("\(f.sentence) (\(f.title == f.pick ? "" : f.pick + ", ")\(f.option(brief.schema)))", indent: "    ", first: "  - ") }
                 for o in otherAnswers { para(o, indent: "    ", first: "  - ") }
             case .whyNot:
-                for w in d.whyNot { para("\(w.name): \(w.reasons.map(\.withSource).joined(separator: " "))", indent: "    ", first: "  - ") }
-            case .warnings: for w in d.warnings { para(w.withSource, indent: "    ", first: "  ! ") }
-            case .assumptions: for a in d.assumptions { para(a.withSource, indent: "    ", first: "  - ") }
+                for w in d.whyNot { para("\(w.name): \(w.reasons.map(cite).joined(separator: " "))", indent: "    ", first: "  - ") }
+            case .warnings: for w in d.warnings { para(cite(w), indent: "    ", first: "  ! ") }
+            case .assumptions: for a in d.assumptions { para(cite(a), indent: "    ", first: "  - ") }
             case .nextSteps: for (i, n) in d.nextSteps.enumerated() { para(n, indent: "      ", first: numbered(i)) }
             case .brief:
                 let assumed = d.assumedFields
@@ -77,6 +85,13 @@ extension Recommendation {
                     .joined(separator: "  "))
                 if let notes = brief.text(.notes) { para("notes: " + notes) }
             case .read: para(seeNames.joined(separator: "; ") + ". Open one with nnguide --open ID.")
+            }
+        }
+        if !refs.entries.isEmpty {
+            out += ["", "Sources"]
+            for (i, e) in refs.entries.enumerated() {
+                let n = "  [\(i + 1)] "
+                para(e.name + (e.reviewed.map { "; reviewed \($0)" } ?? ""), indent: String(repeating: " ", count: n.count), first: n)
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -90,22 +105,10 @@ extension Recommendation {
         var md: [String] = []
         let literal = MarkdownText.literal, prose = MarkdownText.prose, code = MarkdownText.code
         func cell(_ s: String) -> String { MarkdownText.cell(literal(s)) }
+        // A reason ends with its short origin and its sources' numbers; "## Sources" lists them once, at the end.
+        var refs = References()
         func source(_ r: Reason) -> String {
-            let labels = [r.source?.label, r.evidenceLabel].compactMap { $0 }
-            return prose(r.text) + (labels.isEmpty ? "" : " *(\(literal(labels.joined(separator: "; "))))*")
-        }
-        // A section ends with the sources its reasons cite, each once, and the latest review date.
-        func sources(_ reasons: [Reason]) {
-            var seen: Set<String> = [], names: [String] = []
-            for r in reasons {
-                for (i, id) in r.evidence.sources.enumerated() where seen.insert(id).inserted {
-                    names.append(i < r.citations.count ? r.citations[i] : id)
-                }
-            }
-            guard !names.isEmpty else { return }
-            let months = Set(reasons.compactMap(\.evidence.reviewed)).sorted()
-            let when = months.isEmpty ? "" : " · *reviewed \(literal(months.count == 1 ? months[0] : months.first! + " to " + months.last!))*"
-            md += ["", "*Sources:* " + names.map(literal).joined(separator: "; ") + when]
+            prose(r.text) + refs.cite(r, label: { " *(\(literal(String($0.dropFirst(2).dropLast()))))*" }, number: { literal($0) })
         }
         func heading(_ s: DecisionSection) { md += ["", "## \(literal(s.heading))", ""] }
         let d = decision
@@ -128,9 +131,18 @@ extension Recommendation {
             heading(section)
             switch section {
             case .path:
-                for (i, s) in d.steps.enumerated() {
+                func step(_ s: AnsweredQuestion) -> String {
                     let tree = s.tree == d.leaf.tree ? "" : " (\(literal(s.tree)) variants)"
-                    md.append("\(i + 1). \(prose(s.question))\(tree) **\(prose(s.answer))**\(s.assumed ? " *(assumed)*" : "")")
+                    return "\(prose(s.question))\(tree) **\(prose(s.answer))**"
+                }
+                for (i, s) in d.steps.filter({ !$0.implied }).enumerated() {
+                    md.append("\(i + 1). \(step(s))\(s.assumed ? " *(assumed)*" : "")")
+                }
+                // The steps the recommender takes after the answers, for the brief they imply: never among them.
+                let implied = d.steps.filter(\.implied)
+                if !implied.isEmpty {
+                    md += ["", "Not answered here; the recommender takes these for the brief the answers imply:", ""]
+                    for s in implied { md.append("- \(step(s))" + (s.assumed ? " *(\(literal(s.assumption ?? "assumed")))*" : "")) }
                 }
                 // The pick follows the path that reached it.
                 md += ["", "## Pick: \(literal(pick.name))", ""]
@@ -139,7 +151,6 @@ extension Recommendation {
                 if let o = d.overlayPick { md += ["", "> " + prose(o.line)] }
             case .because:
                 for b in d.because { md.append("- " + source(b)) }
-                sources(d.because)
             case .alternatives:
                 for (i, a) in d.alternatives.enumerated() {
                     md.append("\(i + 1). **\(literal(a.name))** (\(code(a.id))): " + source(a.reason))
@@ -151,7 +162,6 @@ extension Recommendation {
                 for o in otherAnswers { md.append("- " + prose(o)) }
             case .whyNot:
                 for w in d.whyNot { md.append("- **\(literal(w.name))**: \(w.reasons.map(source).joined(separator: " "))") }
-                sources(d.whyNot.flatMap(\.reasons))
             case .warnings:
                 if d.warnings.isEmpty {
                     if case .path = d.origin {
@@ -161,7 +171,6 @@ extension Recommendation {
                     }
                 }
                 for w in d.warnings { md.append("- " + source(w)) }
-                sources(d.warnings)
             case .assumptions: for a in d.assumptions { md.append("- " + source(a)) }
             case .nextSteps: for (i, n) in d.nextSteps.enumerated() { md.append("\(i + 1). \(prose(n))") }
             case .brief:
@@ -175,12 +184,23 @@ extension Recommendation {
                     md.append("")
                     md += ["Reproduce with:", ""] + MarkdownText.fenced(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }), language: "sh")
                 } else if case .path(_, _, let command?) = d.origin {
+                    // The command's fields as a table, as a brief's record has them (issue 23, ninth retest).
+                    if !d.commandFields.isEmpty {
+                        md.append("| field | value | source |")
+                        md.append("| --- | --- | --- |")
+                        for f in d.commandFields { md.append("| \(cell(f.field)) | \(cell(f.value)) | \(cell(f.source)) |") }
+                        md.append("")
+                    }
                     md += ["Reproduce with:", ""] + MarkdownText.fenced(command, language: "sh")
                 }
             case .read:
                 md.append("Sections of the guide (open with `nnguide --open ID`): "
                     + see.map { id in decision.seeTitles[id].map { literal($0) + " (" + code(id) + ")" } ?? code(id) }.joined(separator: "; "))
             }
+        }
+        if !refs.entries.isEmpty {
+            md += ["", "## Sources", ""]
+            for (i, e) in refs.entries.enumerated() { md.append("\(i + 1). " + literal(e.name) + (e.reviewed.map { " · reviewed " + literal($0) } ?? "")) }
         }
         // What was decided, for `nnguide check` (unseen when the Markdown is rendered).
         if d.origin == .recommender { md += ["", RecordedDecision(d, date: date).comment(brief: d.given)] }
@@ -235,4 +255,28 @@ extension Brief {
     }
 
     static func shellQuote(_ s: String) -> String { MarkdownText.shellWord(s) }
+}
+
+/// Numbered references, as a paper has them (issue 23, ninth retest: five lines of citation crowded three
+/// of reason): each source once, numbered in the order first cited, with the latest month a reason citing
+/// it was reviewed.
+struct References {
+    private(set) var entries: [(id: String, name: String, reviewed: String?)] = []
+
+    /// What follows a reason: its short origin and its sources' numbers, " (guide: 3.2 CNNs) [1,2]".
+    /// `label` is given " (origin)" to format; `number` the "[1,2]" (no space: it never wraps apart).
+    mutating func cite(_ r: Reason, label: (String) -> String, number: (String) -> String = { $0 }) -> String {
+        let numbers = r.evidence.sources.enumerated().map { i, id -> Int in
+            if let k = entries.firstIndex(where: { $0.id == id }) {
+                if let m = r.evidence.reviewed, m > (entries[k].reviewed ?? "") { entries[k].reviewed = m }
+                return k + 1
+            }
+            entries.append((id, i < r.citations.count ? r.citations[i] : id, r.evidence.reviewed))
+            return entries.count
+        }
+        // A review date with no source to hang on stays with the reason.
+        let origin = [r.source?.label, numbers.isEmpty ? r.evidence.reviewed.map { "reviewed \($0)" } : nil].compactMap { $0 }
+        return (origin.isEmpty ? "" : label(" (" + origin.joined(separator: "; ") + ")"))
+            + (numbers.isEmpty ? "" : " " + number("[" + numbers.map(String.init).joined(separator: ",") + "]"))
+    }
 }

@@ -93,7 +93,7 @@ extension TextRenderer {
         func rule(_ l: String, _ h: String, _ m: String, _ r: String) -> String {
             l + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: m) + r
         }
-        let wrapped = rows.map { row in widths.indices.map { i in wrap(i < row.count ? row[i] : "", width: widths[i], longWords: .broken) } }
+        let wrapped = rows.map { row in widths.indices.map { i in Self.cellLines(i < row.count ? row[i] : "", width: widths[i]) } }
         let tall = wrapped.dropFirst().contains { $0.contains { $0.count > 1 } }
         var out = [rule(c.tl, c.h, c.top, c.tr)]
         for (r, cells) in wrapped.enumerated() {
@@ -107,6 +107,21 @@ extension TextRenderer {
         }
         out.append(rule(c.bl, c.h, c.bottom, c.br))
         return out
+    }
+
+    /// A grid cell's lines at `w` cells: a bulleted line ("• Data-efficient thanks to locality") that
+    /// wraps keeps a hanging indent, so the next line starts under its text, not under the bullet
+    /// (issue 23, ninth retest).
+    static func cellLines(_ s: String, width w: Int) -> [String] {
+        s.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let text = String(line)
+            guard let bullet = ["• ", "* ", "- "].first(where: { text.hasPrefix($0) }), w > 6 else {
+                return TextWrap.wrap(text, width: w, longWords: .broken)
+            }
+            let indent = String(repeating: " ", count: DisplayWidth.of(bullet))
+            return TextWrap.wrap([StyledRun(text, 0)], width: w - indent.count, firstWidth: w, longWords: .broken).enumerated()
+                .map { i, runs in (i == 0 ? "" : indent) + runs.map(\.text).joined() }
+        }
     }
 
     func cards(header: [String], rows: [[String]]) -> [String] {

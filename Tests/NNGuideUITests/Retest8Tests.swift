@@ -78,7 +78,10 @@ import Testing
         let s = try Self.compare(w, h)
         let (_, a) = try Self.rows(s)
         let x = Keymap.key(.toggle, in: .compare)
-        let picked = press(s, keys(String(a), x, Key.down, x))
+        // Where one pane shows at a time the digit shows the table (ninth retest): Tab back to the list.
+        var picked = press(s, keys(String(a)))
+        if picked.compare.tableFocus { picked = press(picked, [.tab]) }
+        picked = press(picked, keys(x, Key.down, x))
         try #require(picked.compare.picked.count == 2)
         let lines = render(picked).lines
         let status = lines[lines.count - 2]

@@ -23,12 +23,15 @@ import Testing
         #expect(try kept.decide.form.editing?.text == "phone")
     }
 
-    /// Leaving a bad number with Down took its problem along to the next field.
+    /// Leaving a bad number with Down took its problem along to the next field. Since the ninth
+    /// retest Down stays on text that is no value (as Enter does); Esc, then Down, leaves it.
     @Test func aProblemStaysWithItsField() throws {
         var s = try form()
         let schema = s.context.guide.decisions.brief
         let samples = try #require(schema.fields.firstIndex { $0.field == .samples })
         s = press(s, Array(repeating: Key.down, count: samples) + [.enter] + keys("lots") + [.down])
+        #expect(try s.decide.form.current(schema)?.field == .samples && s.decide.form.editing?.text == "lots")
+        s = press(s, [.escape, .down])
         #expect(try s.decide.form.current(schema)?.field != .samples)
         #expect(!render(s).lines.joined().contains("'lots'"), "the next field shows samples' problem")
     }

@@ -54,10 +54,18 @@ extension BriefScreen {
         case .back where showCommand, .cancel where showCommand:
             // Esc (Back here) closes the command box first, as it closes help; it had left the form.
             showCommand = false
+        case .pageDown, .pageUp:
+            guard scrollField(down: action == .pageDown, ctx) else { return .unhandled }
         case .decide(.showCommand):
             showCommand.toggle()
+            peek = 0
+            revealCommand = showCommand
             if showCommand && ctx.draft.brief(schema) == nil {
                 return .message("Choose \(BriefDraft.requiredList(schema)) first: the command needs them")
+            }
+            // Taller than the pane (40x12): the box comes into view (`fitFields`) and the keys that reach its end are said.
+            if showCommand, let spot = laidOut(ctx).form.spots[.field], spot.count > formPanes(ctx.rect).form.height {
+                return .message("\(Keymap.key(.pageDown, in: .brief))/\(Keymap.key(.pageUp, in: .brief)) scroll the command; \(Keymap.key(.decide(.showCommand), in: .brief)) hides it")
             }
         default:
             return .unhandled
@@ -79,6 +87,12 @@ extension BriefScreen {
             if let spec = current(schema) { ctx.draft.values[spec.field] = suggestion }
             finish()
         case .open where problem != nil: return .message(problem ?? "")
+        // Down, Up, Tab and Shift-Tab act as Enter does on text that is no value yet: the text stays
+        // to be mended, with the problem said, rather than going or leaving a value nobody chose
+        // ("hello" left change-detection, which "h" had matched: ninth retest). A did-you-mean is
+        // Enter's to take, since it is a value the user did not type.
+        case .lineDown where problem != nil, .switchFocus where problem != nil, .lineUp where problem != nil:
+            return .message(problem ?? "")
         case .open: finish()
         case .cancel:
             if let spec = current(schema) { ctx.draft.values[spec.field] = beforeEditing }
@@ -93,18 +107,22 @@ extension BriefScreen {
     }
 
     /// Takes the typed text as the value when it parses; the problem says why not. For a choice the
-    /// text is the start of a value's name (or any part of it, or an alias the schema accepts).
+    /// text is the start of a value's name (or any part of it, or an alias the schema accepts): the
+    /// first value it filters to is taken, as fzf's Enter takes the first match. Text that is no value
+    /// (or no text on a choice) leaves the field at the value it had before typing, so the pick beside
+    /// the form never follows a value the user did not choose ("h" of "hello" matched change-detection).
     private mutating func reparse(_ spec: BriefFieldSpec, _ ctx: inout ScreenContext) {
         guard let text = editing?.text else { return }
         suggestion = nil
         if let vs = ctx.draft.choices(spec, ctx.guide.decisions.brief) {
             let t = text.trimmed().lowercased()
-            guard !t.isEmpty else { problem = nil; return }
+            guard !t.isEmpty else { ctx.draft.values[spec.field] = beforeEditing; problem = nil; return }
             let names = vs.map(\.description)
             if let exact = try? spec.parse(t), vs.contains(exact) { ctx.draft.values[spec.field] = exact; problem = nil; return }
             if let i = names.firstIndex(where: { $0.hasPrefix(t) }) ?? names.firstIndex(where: { $0.contains(t) }) {
                 ctx.draft.values[spec.field] = vs[i]; problem = nil
             } else {
+                ctx.draft.values[spec.field] = beforeEditing
                 problem = "No \(spec.name) value holds \"\(text)\""
                 // A slip of the keys ("imgae") gets the command line's did-you-mean, and Enter takes it.
                 let spelt = spec.values.flatMap { [$0.value] + $0.aliases }
@@ -121,7 +139,7 @@ extension BriefScreen {
             ctx.draft.values[spec.field] = try spec.parse(text)
             problem = nil
         } catch {
-            ctx.draft.values[spec.field] = nil
+            ctx.draft.values[spec.field] = beforeEditing
             problem = error.description
         }
     }
@@ -200,26 +218,30 @@ extension BriefScreen {
                 s.spots[.field] = start..<s.count
             }
         }
+        // The saved files by name first, whole, then their folder (`Sheet.fileName`): at 40 columns the
+        // name had gone under the pane's edge after "Decision record saved as" (ninth retest).
         if let file = draft.file {
             s.blank()
-            s.spot(.file) { s in s.text((draft.unsaved ? "Changed since " : "Saved as ") + Self.name(file), .dim) }
+            s.spot(.file) { s in s.text((draft.unsaved ? "Changed since " : "Saved as ") + ctx.fileName(file), .dim) }
         }
         if let savedRecord = draft.savedRecord {
             s.blank()
-            s.spot(.saved) { s in s.text("Decision record saved as " + Self.name(savedRecord), .dim) }
+            s.spot(.saved) { s in s.text("Record: " + ctx.fileName(savedRecord), .dim) }
         }
         return s
     }
-
-    /// A saved file as the form's last lines name it: its name only. The message line says the folder;
-    /// here "… in ~/.local/state/nnguide" fell below the pane, cut after "in" (seventh retest).
-    static func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
     /// What the focused field means and how to fill it in.
     private func about(_ f: BriefFieldSpec, _ draft: BriefDraft, _ schema: BriefSchema, _ s: inout Sheet) {
         let g = s.glyphs
         let pad = [Span("  ")]
         if let notice { s.text(notice, .strong, first: pad) }
+        // A value too long for its row (the notes) is read whole here, wrapped, while the field is
+        // focused ("notes  Customer churn, 30,0…" could be read only by editing it: ninth retest).
+        if editing == nil, let v = draft.values[f.field], f.kind == .text,
+           DisplayWidth.of(g.text(v.description)) > max(1, s.width - Self.labelWidth - 2) {
+            s.wrap([StyledRun(g.text(v.description), Sheet.Tag(.text))], first: pad)
+        }
         s.text(f.meaning + (f.required ? " (required)" : ""), .dim, first: pad)
         if let problem { s.text(problem, .warning, first: pad) }
         if draft.values[f.field] != nil, let why = schema.notApplying(in: draft.values).first(where: { $0.field == f }) {
@@ -237,12 +259,15 @@ extension BriefScreen {
                 runs.append(StyledRun(number + v.description, Sheet.Tag(draft.values[f.field] == v ? .selection : .text)))
             }
             s.wrap(runs, first: pad)
-            if editing != nil {
+            if problem != nil {
+                s.text(mend, .dim, first: pad)
+            } else if editing != nil {
                 s.text("Type a value's name: \(Keymap.key(.open, in: .briefField)) or \(Keymap.key(.lineDown, in: .briefField)) takes it.", .dim, first: pad)
             } else {
                 s.text("Type a name or a digit; \(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) steps; \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
             }
         } else if problem != nil {
+            s.text(mend, .dim, first: pad)
         } else if editing != nil {
             s.text(Keymap.keys(.open, in: .briefField).joined(separator: ", ") + " or \(Keymap.key(.lineDown, in: .briefField)) finishes.", .dim, first: pad)
         } else {
@@ -250,14 +275,48 @@ extension BriefScreen {
         }
     }
 
+    /// The way on from text that is no value yet: Enter, Down and the commands wait for it.
+    private var mend: String {
+        let before = beforeEditing.map { "puts back \($0)" } ?? "leaves it not set"
+        return "Mend it, or \(Keymap.key(.cancel, in: .briefField)) \(before)."
+    }
+
     /// Keeps the focused field, opened, on screen by the list's one reveal rule: the row and what it
     /// says about itself when they fit, the row first when they do not.
+    /// An opened field taller than the pane (the ^Y command box under it at 40x12) is shown from
+    /// `peek` lines below its row, which PgDn and PgUp move (`scrollField`); ^Y opening the box brings
+    /// it into view, its first line first.
     mutating func fitFields(_ ctx: ScreenContext) {
         // A brief opened over the form can hide the focused field: the focus goes on to the next shown.
         if !ctx.draft.shown(ctx.guide.decisions.brief).contains(field) { moveFocus(nil, ctx) }
         let s = laidOut(ctx).form
+        let h = max(1, formPanes(ctx.rect).form.height)
         rows.index = row(ctx.draft, ctx.guide.decisions.brief)
-        rows.fit(items: s.items, lines: s.count, height: formPanes(ctx.rect).form.height, showing: s.spots[.field])
+        var showing = s.spots[.field]
+        if justSaved.map({ $0.rect != ctx.rect }) == true { justSaved?.resized = true; justSaved?.rect = ctx.rect }
+        if let saved = justSaved, saved.resized, let lines = s.spots[saved.spot] {
+            // Resized since the save (the message saying it went): the form's lines say it until the next key.
+            showing = lines
+        } else if let spot = showing, spot.count > h {
+            if revealCommand, let box = s.spots[.command], box.upperBound - spot.lowerBound > h {
+                peek = box.lowerBound - spot.lowerBound
+            }
+            peek = min(max(0, peek), spot.count - h)
+            showing = (spot.lowerBound + peek)..<(spot.lowerBound + peek + h)
+        } else {
+            peek = 0
+        }
+        revealCommand = false
+        rows.fit(items: s.items, lines: s.count, height: h, showing: showing)
+    }
+
+    /// PgDn and PgUp in an opened field taller than the pane: a page of it at a time (false when it fits).
+    mutating func scrollField(down: Bool, _ ctx: ScreenContext) -> Bool {
+        let s = laidOut(ctx).form
+        let h = max(1, formPanes(ctx.rect).form.height)
+        guard let spot = s.spots[.field], spot.count > h else { return false }
+        peek = min(max(0, peek + (down ? 1 : -1) * Viewport<Int>.page(h)), spot.count - h)
+        return true
     }
 
     // MARK: the layout, once per state and size
@@ -300,6 +359,7 @@ extension BriefScreen {
         guard divider != nil else { return Layout(form: form, pick: nil, judged: judged) }
         var s = Sheet(width: res.width, glyphs: ctx.glyphs)
         s.text("Recommendation", .heading)
+        if let typed = typedNote(ctx)?.first { s.text(typed, .warning) }
         if let rec = judged.recommendation {
             s = Self.summary(Outcome(recommendation: rec, guide: ctx.guide), under: s, height: res.height - 1)
         } else if let problem = judged.problem {

@@ -8,7 +8,7 @@ import NNGuideCore
 struct BriefScreen: Screen, Equatable {
     /// The focused field (an index into the schema's fields).
     var field: Int {
-        didSet { problem = nil }
+        didSet { problem = nil; peek = 0 }
     }
     /// The text being typed into a number, the notes or a choice's name; nil when not typing.
     var editing: TextField?
@@ -23,6 +23,15 @@ struct BriefScreen: Screen, Equatable {
     /// those shown (set as the form is fitted), its top the first line on screen.
     var rows = SelectList()
     var showCommand = false
+    /// How far the focused field, opened taller than the pane, is scrolled below its row (PgDn/PgUp).
+    var peek = 0
+    /// ^Y just opened the command box: the next fit brings it into view.
+    var revealCommand = false
+    /// A save just done, and the size it was done at: the message line says it (once: sixth retest);
+    /// a resize before the next key takes the message away, and then the form's lines naming the file
+    /// (`.file` a brief, `.saved` a record) come into view instead (ninth retest: they were gone).
+    var justSaved: JustSaved?
+    struct JustSaved: Equatable, Sendable { var spot: Sheet.Spot; var rect: Rect; var resized = false }
     /// What the last save or open did, with the whole file name, shown under the focused field
     /// (always on screen, where the one-line message may be cut) until the next key.
     var notice: String?
@@ -63,6 +72,8 @@ struct BriefScreen: Screen, Equatable {
                 .pick(0), .brief, "choose the value with that number; on a number field, start typing it"),
         Binding([.enter], .open, .brief, "edit the field's value (a choice: type its name, filtered as you type; \(Keymap.key(.open, in: .briefField)) again takes it)"),
         Binding([.delete], .decide(.clearValue), .brief, "clear the field (not set)"),
+        Binding([.pageDown], .pageDown, .brief, "page down the focused field when it is taller than the pane (the \(Keymap.key(.decide(.showCommand), in: .brief)) command box at 40x12)"),
+        Binding([.pageUp], .pageUp, .brief, "page up the focused field"),
         Binding([.enter], .open, .briefField, "finish typing (letters type until then; \(Keymap.key(.deleteBackward, in: .briefField)) deletes)", hint: "done"),
         // Esc was Enter's twin, so text that did not parse could not be left at all (Enter keeps it to mend).
         Binding([.escape], .cancel, .briefField, "stop typing; the field keeps the value it had before"),
@@ -110,6 +121,7 @@ struct BriefScreen: Screen, Equatable {
 
     mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         notice = nil
+        justSaved = nil
         let schema = ctx.guide.decisions.brief
         if editing != nil, case .decide = action {
             // A command while typing (^S after a name) takes the text first, as Enter does; text that
@@ -177,8 +189,8 @@ struct BriefScreen: Screen, Equatable {
         switch result {
         // What was saved where is the message line's to say, once (sixth retest: it was said in the
         // form and in the message line).
-        case .briefSaved(let path, _), .briefUpdated(let path, _): ctx.draft.saved(to: path)
-        case .recordSaved(let path): ctx.draft.savedRecord = path
+        case .briefSaved(let path, _), .briefUpdated(let path, _): ctx.draft.saved(to: path); justSaved = JustSaved(spot: .file, rect: ctx.rect)
+        case .recordSaved(let path): ctx.draft.savedRecord = path; justSaved = JustSaved(spot: .saved, rect: ctx.rect)
         default: break
         }
     }
@@ -232,7 +244,7 @@ struct BriefScreen: Screen, Equatable {
         let f = formPanes(ctx.rect).form
         var out = rows.violations(items: s.items, lines: s.count, height: f.height, name: "decide: brief")
         if rows.index != row(ctx.draft, schema) { out.append("decide: brief row \(rows.index) is not the focused field's") }
-        if !rows.showsChoice(items: s.items, height: f.height) { out.append("decide: brief field \(field) off screen") }
+        if peek == 0, justSaved == nil, !rows.showsChoice(items: s.items, height: f.height) { out.append("decide: brief field \(field) off screen") }
         if let kept = laid.peek(layoutKey(ctx)), kept.form.doc.lines != lay(ctx).form.doc.lines {
             out.append("decide: brief: the kept form differs from the screen's state")
         }
@@ -249,6 +261,23 @@ struct BriefScreen: Screen, Equatable {
         }
         let (top, bottom) = r.splitTop(r.height - 2)
         return (top, bottom, nil)
+    }
+
+    /// The narrow form's one line of pick, and the key beside it, in `width` cells: the name and its
+    /// description when they fit, else the name alone, else the name without the key.
+    static func pickLine(name: String, title: String, key: String, width: Int) -> (String, String) {
+        let whole = "Pick: \(name) (\(title))", short = "Pick: \(name)"
+        if DisplayWidth.of(whole) + DisplayWidth.of(key) <= width { return (whole, key) }
+        if DisplayWidth.of(short) + DisplayWidth.of(key) <= width { return (short, key) }
+        return (short, "")
+    }
+
+    /// What the pick says while the typed text is no value yet (longest first): the pick is the
+    /// field's value from before typing, not the first value the text once matched.
+    func typedNote(_ ctx: ScreenContext) -> [String]? {
+        guard let text = editing?.text, problem != nil, let f = current(ctx.guide.decisions.brief) else { return nil }
+        let typed = "\"" + TextWrap.truncate(ctx.glyphs.text(text), width: 16, ellipsis: ctx.glyphs.ellipsis) + "\""
+        return ["\(typed) is not a \(f.name) value yet; the pick is without it", "\(typed) is no \(f.name) value yet", "not a value yet"]
     }
 
     /// The pick beside the wide form: the recommendation screen's (^R) opening lines, then of its sections the
@@ -304,15 +333,22 @@ struct BriefScreen: Screen, Equatable {
         } else {
             guard res.height > 0 else { return }
             buf.put(String(repeating: g.h, count: res.width), x: res.x, y: res.y, role: .border)
+            // Typed text that is no value yet: the pick under it is the field's value from before.
+            if let typed = typedNote(ctx), res.width > 8 {
+                let note = " " + TextWrap.longestFitting(typed, width: res.width - 4) + " "
+                buf.put(TextWrap.truncate(note, width: res.width - 2, ellipsis: g.ellipsis), x: res.x + 2, y: res.y, role: .warning)
+            }
             guard res.height > 1 else { return }
             guard let rec else {
                 let why = problem ?? "Choose \(ctx.guide.decisions.brief.required.map(\.name).joined(separator: " and ")) for a pick"
                 buf.put(TextWrap.truncate(why, width: res.width, ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: problem == nil ? .dim : .warning)
                 return
             }
-            let key = "  \(Keymap.key(.decide(.recommendation), in: .brief)) why"
             // "Pick:" as beside the wide form; an arrow means "would change the pick" in the form's gutter.
-            let line = "Pick: \(Outcome.name(rec.pick.id, ctx.guide)) (\(g.text(rec.pick.title)))"
+            // The pick's name stays whole: its description goes first, then the key ("Pick: Gradient
+            // boosting (Gradie…" at 40 columns, ninth retest).
+            let (line, key) = Self.pickLine(name: Outcome.name(rec.pick.id, ctx.guide), title: g.text(rec.pick.title),
+                                            key: "  \(Keymap.key(.decide(.recommendation), in: .brief)) why", width: res.width)
             buf.put(TextWrap.truncate(line, width: res.width - DisplayWidth.of(key), ellipsis: g.ellipsis), x: res.x, y: res.y + 1, role: .strong)
             buf.put(key, x: res.maxX - DisplayWidth.of(key), y: res.y + 1, role: .dim)
         }

@@ -68,8 +68,16 @@ struct HubScreen: MenuScreen {
         let brief = ctx.draft
         guard !brief.values.isEmpty else { return "describe the problem once; the pick follows every change" }
         let name = brief.fileStem.map { (brief.fileIsDraft ? "draft " : "") + $0 }
-        let values = ctx.guide.decisions.brief.required.compactMap { brief.values[$0.field]?.description }.joined(separator: ", ")
-        let wordings = [name.map { $0 + ": " + values }, name, values].compactMap { $0 }.map { Self.resume + ctx.glyphs.text($0) }
+        let required = ctx.guide.decisions.brief.required.compactMap { brief.values[$0.field]?.description }
+        let values = required.joined(separator: ", ")
+        // A name made of the values ("text", "image-classification-2") says them already: once is
+        // enough ("resume: draft text: text", ninth retest).
+        let stem = brief.fileStem ?? ""
+        let unnumbered = stem.lastIndex(of: "-").flatMap { d in
+            stem[stem.index(after: d)...].allSatisfy(\.isNumber) && stem.index(after: d) < stem.endIndex ? String(stem[..<d]) : nil
+        }
+        let says = !required.isEmpty && [stem, unnumbered].contains(required.joined(separator: "-"))
+        let wordings = [says ? nil : name.map { $0 + ": " + values }, name, values].compactMap { $0 }.map { Self.resume + ctx.glyphs.text($0) }
         return TextWrap.longestFitting(wordings, width: room)
     }
 

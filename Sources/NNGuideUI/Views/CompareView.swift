@@ -136,7 +136,8 @@ public struct CompareView: Screen {
         case .architecture(let a):
             let ids = picked.isEmpty ? [a.id] : picked
             let archs = ids.compactMap { ctx.guide.architecture($0) }
-            title = picked.isEmpty ? "\(a.displayName) (\(Keymap.key(.open, in: .compare)) picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
+            // The key that picks from the table too (a digit at 40 columns leaves the focus there).
+            title = picked.isEmpty ? "\(a.displayName) (\(Keymap.key(.toggle, in: .compare)) picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
             t = ctx.guide.comparisonTable(of: archs)
         }
         if transposed { t = Self.transpose(t) }
@@ -346,11 +347,12 @@ public struct CompareView: Screen {
             // Item n of the list, from the list or the table alike, its table shown (x picks an
             // architecture; a digit never toggles). With both panes on screen the focus stays where
             // it was on every row (a matrix's digit moved it into the table, an architecture's did not:
-            // issue 23, eighth retest); with one pane, a matrix is shown and an architecture's row is.
+            // issue 23, eighth retest); with one pane the table is shown for every row, the only way
+            // its item is shown (an architecture's digit had kept the list: ninth retest).
             guard all.indices.contains(n - 1) else { return .message("The list has \(all.count) items") }
             list.index = n - 1
             grid = DocumentViewport(); sortColumn = nil
-            if !bothShown(ctx.rect) { if case .matrix = all[n - 1] { tableFocus = true } else { tableFocus = false } }
+            if !bothShown(ctx.rect) { tableFocus = true }
         case .clearSelection:
             picked = []
             return .message("Dropped every picked architecture")

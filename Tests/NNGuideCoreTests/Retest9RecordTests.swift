@@ -29,7 +29,7 @@ import Testing
         let numbered = lines[(start + 1)...].prefix { !$0.hasPrefix("## ") }.filter { $0.first?.isNumber == true }
         let given = nav.breadcrumb.map { InlineParser.plain($0.option.answer) }
         #expect(numbered.count == given.count, "\(numbered)")
-        for (line, answer) in zip(numbered, given) { #expect(line.contains("**\(answer)**"), "\(line) is not \(answer)") }
+        for (line, answer) in zip(numbered, given) { #expect(line.contains("**\(MarkdownText.literal(answer))**"), "\(line) is not \(answer)") }
         // The implied step is there, apart and marked.
         let apart = try #require(lines.first { $0.hasPrefix("- ") && $0.contains("Where will the CNN run?") }, "\(md)")
         #expect(apart.contains("assumed: deploy not given"), "\(apart)")

@@ -153,8 +153,21 @@ func emitPeopleJSON<T: Encodable>(_ value: T, _ guide: Guide) throws { emit(try 
 /// "Not found": the message on standard error, exit status 1.
 func notFound(_ message: String, suggestions: [String] = []) -> ExitCode {
     printError("nnguide: " + message)
-    if !suggestions.isEmpty { printError("Did you mean: " + suggestions.joined(separator: ", ") + "?") }
+    if !suggestions.isEmpty { printError(didYouMean(suggestions)) }
     return ExitCode(1)
+}
+
+/// One wording for every suggestion, as the command and value ones read ("Did you mean 'nnguide
+/// search'?", "did you mean 'image'?"): each name quoted, a title after it in brackets, the last two
+/// joined by "or" (the ninth retest found four wordings).
+func didYouMean(_ suggestions: [String]) -> String {
+    let quoted = suggestions.map { s -> String in
+        if s.hasPrefix("'") { return s }
+        guard let open = s.firstRange(of: " (") else { return "'\(s)'" }
+        return "'\(s[..<open.lowerBound])'" + s[open.lowerBound...]
+    }
+    let list = quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1] : quoted.joined()
+    return "Did you mean " + list + "?"
 }
 
 /// A name that fits several items (`nnguide show`, `--open`): every one with its id, exit status 1.

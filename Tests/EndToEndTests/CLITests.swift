@@ -54,7 +54,7 @@ import Testing
         let r = try CLI.run(["show", "visoin"])
         #expect(r.status == 1)
         #expect(r.err.contains("nothing in the guide is called 'visoin'"))
-        #expect(r.err.contains("Did you mean: vision (Vision Models)"))
+        #expect(r.err.contains("Did you mean 'vision' (Vision Models)"))
     }
 
     @Test func usageErrorsExit64() throws {
@@ -91,7 +91,7 @@ import Testing
         let typo = try CLI.run(["glossary", "atention"])
         #expect(typo.status == 1)
         #expect(typo.out.isEmpty)
-        #expect(typo.err.contains("Did you mean: Attention?"))
+        #expect(typo.err.contains("Did you mean 'Attention'?"))
     }
 
     // MARK: search
@@ -110,7 +110,7 @@ import Testing
     @Test func searchMissSuggestsAndExits1() throws {
         let r = try CLI.run(["search", "zebar"])
         #expect(r.status == 1)
-        #expect(r.err.contains("Did you mean: 'zebra'?"))
+        #expect(r.err.contains("Did you mean 'zebra'?"))
     }
 
     @Test func searchJSON() throws {
@@ -144,7 +144,7 @@ import Testing
         let unknown = try CLI.run(["compare", "cnn", "vitt"])
         #expect(unknown.status == 1)
         #expect(unknown.err.contains("no catalog entry is called 'vitt'"))
-        #expect(unknown.err.contains("Did you mean: 'vit' ("), "\(unknown.err)")   // issue 23: the id with its name
+        #expect(unknown.err.contains("Did you mean 'vit' ("), "\(unknown.err)")   // issue 23: the id with its name
         #expect(try CLI.run(["compare", "nope-table"]).status == 1)
     }
 

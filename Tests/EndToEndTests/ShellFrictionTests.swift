@@ -46,7 +46,7 @@ import Testing
     @Test func aMistypedCatalogIDGetsTheCloseOnesNotTheWholeCatalog() throws {
         let r = try run(["compare", "cnn", "vitt"])
         #expect(r.status == 1)
-        #expect(r.err.contains("Did you mean: 'vit' (Vision Transformer)"), "\(r.err)")
+        #expect(r.err.contains("Did you mean 'vit' (Vision Transformer)"), "\(r.err)")
         #expect(!r.err.contains("gradient-boosting") && r.err.utf8.count < 300, "\(r.err)")
     }
 

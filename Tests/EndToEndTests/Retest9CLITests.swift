@@ -27,6 +27,21 @@ struct Retest9CLITests {
         #expect(r.err.contains("\(path):2:1: YAML syntax error: could not find expected ':'"), "\(r.err)")
     }
 
+    /// An unknown field does not hide the other problems of the file (the 40x12 retest: line 5's
+    /// misspelt field was reported alone, lines 3 and 4 only once it was mended).
+    @Test func everyProblemOfABriefFileIsReportedTogether() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/bad.yaml"
+        try "modality: image\ntask: classification\nsamples: lots\ndeploy: phon\ninterpretabilty: required\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try run(["recommend", "--brief", path])
+        #expect(r.status == 65, "\(r.err)")
+        for place in [":3:10: 'lots' is not a number", ":4:9: unknown value 'phon'", ":5:1: unknown brief field 'interpretabilty'; did you mean 'interpretability'?"] {
+            #expect(r.err.contains(path + place), "no \(place):\n\(r.err)")
+        }
+    }
+
     /// Two bad values, whichever they are: each is reported, one "nnguide:" line each, exit 64.
     @Test(arguments: [
         (["--samples", "0", "--width", "5"], ["--samples: '0' is too small", "--width: 5 is too narrow"]),

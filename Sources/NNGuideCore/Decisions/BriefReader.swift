@@ -70,13 +70,15 @@ public enum BriefReader {
         var places: [BriefField: SourceLocation] = [:]
         var bad: [BriefFileError] = []
         for (k, v) in mapping {
-            guard let name = k.string else { throw BriefFileError(loc(k.mark), "a brief field name must be text") }
+            // Every problem is collected and reported together, as a compiler does: an unknown field
+            // on line 5 hid the bad values on lines 3 and 4 (ninth retest).
+            guard let name = k.string else { bad.append(BriefFileError(loc(k.mark), "a brief field name must be text")); continue }
             if name == RecordedDecision.key { continue }  // what was decided (RecordFile), not a field
             guard let field = schema[BriefField(name)] else {
-                throw BriefFileError(loc(k.mark), schema.unknownFieldMessage(name))
+                bad.append(BriefFileError(loc(k.mark), schema.unknownFieldMessage(name))); continue
             }
             guard let scalar = v.scalar else {
-                throw BriefFileError(loc(v.mark), "\(name) must be a single value (\(field.validValues)), found \(describe(v))")
+                bad.append(BriefFileError(loc(v.mark), "\(name) must be a single value (\(field.validValues)), found \(describe(v))")); continue
             }
             if scalar.string.isEmpty && scalar.style == .plain { continue }  // `samples:` with nothing after it
             do { values[field.field] = try field.parse(scalar.string) } catch { bad.append(BriefFileError(loc(v.mark), error.description)); continue }

@@ -52,7 +52,7 @@ struct CLIStyleTests {
     @Test func usageErrorsShowTheSubcommandsUsage() throws {
         try expectError(["compare", "cnn"], says: "catalog entry", usage: "nnguide compare")
         try expectError(["recommend", "--example", "9"], content: ExplorerPaths.content, says: "no such worked example", usage: "nnguide recommend")
-        try expectError(["show"], says: "missing expected argument", usage: "nnguide show")
+        try expectError(["show"], says: "show: which item?", usage: "nnguide show")
         try expectError(["toc", "--bogus"], says: "unknown option '--bogus'", usage: "nnguide toc")
     }
 

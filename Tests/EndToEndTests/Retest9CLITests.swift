@@ -99,7 +99,8 @@ struct Retest9CLITests {
 
     /// A missing argument is asked in nnguide's one style, not the parser's "missing expected argument" and "Help:".
     @Test(arguments: [(["completions"], "nnguide: completions: which shell? one of bash, zsh, fish", "Usage: nnguide completions <shell>"),
-                      (["check"], "nnguide: check: which files?", "Usage: nnguide check")])
+                      (["check"], "nnguide: check: which files?", "Usage: nnguide check"),
+                      (["show"], "nnguide: show: which item?", "Usage: nnguide show")])
     func aMissingArgumentIsAskedInOneStyle(_ c: (args: [String], says: String, usage: String)) throws {
         let r = try run(c.args)
         #expect(r.status == 64, "\(r.err)")

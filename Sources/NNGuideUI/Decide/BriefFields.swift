@@ -39,7 +39,11 @@ extension BriefScreen {
             beforeEditing = ctx.draft.values[current.field]
         case .pick(let n):
             if let vs = ctx.draft.choices(current, schema) {
-                guard vs.indices.contains(n - 1) else { return .unhandled }
+                // Said, never silent: "20000" typed on a choice, meant for samples, chose value 2 and
+                // dropped the zeros without a word (tenth retest); the value chosen shows in the row.
+                guard vs.indices.contains(n - 1) else {
+                    return .message("\(current.name) has no value \(n): a digit picks a value by its number (1-\(min(9, vs.count))); type a name for the others")
+                }
                 ctx.draft.values[current.field] = vs[n - 1]
             } else {
                 beforeEditing = ctx.draft.values[current.field]
@@ -51,18 +55,20 @@ extension BriefScreen {
             problem = nil
             // A field kept only for its value leaves the form with it.
             if !ctx.draft.shown(schema).contains(field) { moveFocus(.lineDown, ctx) }
-        case .back where showCommand, .cancel where showCommand:
+        case .back where showCommand && ctx.draft.brief(schema) != nil, .cancel where showCommand && ctx.draft.brief(schema) != nil:
             // Esc (Back here) closes the command box first, as it closes help; it had left the form.
             showCommand = false
         case .pageDown, .pageUp:
             guard scrollField(down: action == .pageDown, ctx) else { return .unhandled }
         case .decide(.showCommand):
+            // Refused, it changes nothing (a box switched on unseen took the next ^Y and Esc, tenth retest).
+            if ctx.draft.brief(schema) == nil {
+                showCommand = false
+                return .message("Choose \(BriefDraft.requiredList(schema)) first: the command needs them")
+            }
             showCommand.toggle()
             peek = 0
             revealCommand = showCommand
-            if showCommand && ctx.draft.brief(schema) == nil {
-                return .message("Choose \(BriefDraft.requiredList(schema)) first: the command needs them")
-            }
             // Taller than the pane (40x12): the box comes into view (`fitFields`) and the keys that reach its end are said.
             if showCommand, let spot = laidOut(ctx).form.spots[.field], spot.count > formPanes(ctx.rect).form.height {
                 return .message("\(Keymap.key(.pageDown, in: .brief))/\(Keymap.key(.pageUp, in: .brief)) scroll the command; \(Keymap.key(.decide(.showCommand), in: .brief)) hides it")

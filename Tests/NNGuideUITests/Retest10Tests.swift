@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// What the tenth retest of issue 23 found in the explorer: a ^Y the form refused (no modality or
+/// task yet) still switched on a hidden command box, which then took the next ^Y and the next Esc; a
+/// digit on a choice field chose a value by its number without a word, and a 0 did nothing silently.
+@Suite struct Retest10Tests {
+    static let box = "The same with nnguide recommend"
+
+    @Test(arguments: Retest9FormTests.sizes)
+    func aRefusedCommandBoxChangesNothing(_ w: Int, _ h: Int) throws {
+        let fresh = try Retest9FormTests.form(w, h)
+        try #require(fresh.decide.draft.values.isEmpty, "the form is not empty")
+        let refused = press(fresh, [.ctrl("y")])
+        #expect(refused.message?.contains("first: the command needs them") == true, "\(refused.message ?? "no message")")
+        // Filled in afterwards, the first ^Y shows the box.
+        var s = press(refused, keys("image") + [.enter])
+        s = try Retest9FormTests.at(s, .task)
+        s = press(s, keys("classification") + [.enter, .ctrl("y")])
+        #expect(shown(s).contains(Self.box), "the first ^Y after the refusal showed no box:\n\(shown(s))")
+        // And Esc after a refusal leaves the form at once, as it does when ^Y was never pressed.
+        #expect(!(press(refused, [.escape]).decide.top is BriefScreen), "Esc closed an unseen box")
+    }
+
+    @Test func aDigitPastTheValuesSaysSoOnAChoice() throws {
+        var s = try Retest9FormTests.form(80, 24)
+        let schema = s.context.guide.decisions.brief
+        // A choice with fewer than nine values: a digit past them was dropped without a word.
+        let small = schema.fields.compactMap { f -> (BriefField, Int)? in
+            guard let n = s.decide.draft.choices(f, schema)?.count, n < 9 else { return nil }
+            return (f.field, n)
+        }
+        let (field, count) = try #require(small.first)
+        s = try Retest9FormTests.at(s, field)
+        let before = s.decide.draft.values[field]
+        let past = press(s, keys(String(count + 1)))
+        #expect(past.decide.draft.values[field] == before)
+        #expect(past.message?.contains("\(field.name) has no value \(count + 1)") == true, "\(past.message ?? "no message")")
+    }
+}

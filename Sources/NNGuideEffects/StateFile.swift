@@ -37,11 +37,76 @@ enum StateFile {
                 state.visited = out
             case ("brief", .string(let path)):
                 state.brief = path
-            case ("bookmarks", _), ("visited", _), ("brief", _): return nil
+            case ("decide", .array(let items)):
+                var out: [DecideProgress] = []
+                for item in items {
+                    guard let p = progress(item) else { return nil }
+                    out.append(p)
+                }
+                state.decide = out
+            case ("bookmarks", _), ("visited", _), ("brief", _), ("decide", _): return nil
             default: continue
             }
         }
         return state
+    }
+
+    /// `DecideProgress`'s synthesized decoding: `trees` required; each walk's `tree` and `answers`
+    /// required, `start` optional; each answer's `node`, `option` and `answer` required.
+    static func progress(_ value: JSONValue) -> DecideProgress? {
+        guard case .object(let fields) = value else { return nil }
+        var trees: [DecideProgress.Walk]?
+        for (key, v) in fields where key == "trees" {
+            guard case .array(let items) = v else { return nil }
+            var out: [DecideProgress.Walk] = []
+            for item in items {
+                guard let w = walk(item) else { return nil }
+                out.append(w)
+            }
+            trees = out
+        }
+        return trees.map(DecideProgress.init(trees:))
+    }
+
+    static func walk(_ value: JSONValue) -> DecideProgress.Walk? {
+        guard case .object(let fields) = value else { return nil }
+        var tree: String?, start: String?, answers: [DecideProgress.Answer]?
+        for (key, v) in fields {
+            switch (key, v) {
+            case ("tree", .string(let s)): tree = s
+            case ("start", .string(let s)): start = s
+            case ("start", .null): start = nil
+            case ("answers", .array(let items)):
+                var out: [DecideProgress.Answer] = []
+                for item in items {
+                    guard let a = answer(item) else { return nil }
+                    out.append(a)
+                }
+                answers = out
+            case ("tree", _), ("start", _), ("answers", _): return nil
+            default: continue
+            }
+        }
+        guard let tree, let answers else { return nil }
+        return DecideProgress.Walk(tree: tree, start: start, answers: answers)
+    }
+
+    static func answer(_ value: JSONValue) -> DecideProgress.Answer? {
+        guard case .object(let fields) = value else { return nil }
+        var node: String?, option: Int?, text: String?
+        for (key, v) in fields {
+            switch (key, v) {
+            case ("node", .string(let s)): node = s
+            case ("answer", .string(let s)): text = s
+            case ("option", _):
+                guard let n = v.int else { return nil }
+                option = n
+            case ("node", _), ("answer", _): return nil
+            default: continue
+            }
+        }
+        guard let node, let option, let text else { return nil }
+        return DecideProgress.Answer(node: node, option: option, answer: text)
     }
 
     /// `Position`'s synthesized decoding: `page` and `offset` required, `block` and `char` optional.

@@ -25,6 +25,9 @@ import Testing
         #"{"visited": ["a",], "a": 1,}"#,   // JSONDecoder allows trailing commas
         #"{"brief": "\/home\/me\/.local\/state\/nnguide\/briefs\/tabular-classification.yaml"}"#,
         #"{"brief": null, "version": 1}"#,
+        #"{"decide": null}"#, #"{"decide": []}"#, #"{"decide": [{"trees": []}, {"trees": [], "x": 1}]}"#,
+        #"{"decide": [{"trees": [{"tree": "primary", "start": "modality", "answers": [{"node": "modality", "option": 1, "answer": "Images or video", "x": null}]}, {"tree": "vision", "start": null, "answers": []}]}]}"#,
+        #"{"decide": [{"trees": [{"tree": "t", "answers": [{"node": "n", "option": -1, "answer": ""}]}]}]}"#,
     ]
 
     static let refused: [String] = [
@@ -35,6 +38,12 @@ import Testing
         #"{"visited": ["\ud800"]}"#, #"{"visited": ["\x"]}"#, "{\"visited\": [\"a\u{1}\"]}", #"{} {}"#,
         #"{"version": 01}"#, #"{"visited": [,]}"#, #"{,}"#, #"{"version": +1}"#, #"{"version": 1.}"#, #"{"last": {"page": "p", "offset": 1, "block": "2"}}"#,
         #"{"brief": 3}"#, #"{"brief": ["a.yaml"]}"#,
+        #"{"decide": {}}"#, #"{"decide": [{}]}"#, #"{"decide": [null]}"#, #"{"decide": [{"trees": null}]}"#,
+        #"{"decide": [{"trees": [{"tree": "t"}]}]}"#, #"{"decide": [{"trees": [{"answers": []}]}]}"#,
+        #"{"decide": [{"trees": [{"tree": "t", "start": 2, "answers": []}]}]}"#,
+        #"{"decide": [{"trees": [{"tree": "t", "answers": [{"node": "n", "option": "1", "answer": "a"}]}]}]}"#,
+        #"{"decide": [{"trees": [{"tree": "t", "answers": [{"node": "n", "answer": "a"}]}]}]}"#,
+        #"{"decide": [{"trees": [{"tree": "t", "answers": [{"node": "n", "option": 1, "answer": null}]}]}]}"#,
     ]
 
     @Test(arguments: accepted) func readsWhatCodableReads(_ text: String) throws {

@@ -37,7 +37,8 @@ public struct AppState: Sendable {
     /// while a pick's page is read); a view pushed over whatever is showing (Help) closes when a
     /// place opens.
     var stacks: [ViewID: [Frame]] = [:]
-    /// Decide's tree sessions put aside: Decide's own, passed through the context and never read here.
+    /// Decide's tree sessions put aside: Decide's own, passed through the context; read here only on
+    /// the way out, for the reading state (`keepSessions`).
     var sessions = DecideSessions()
     /// The Model Brief being filled in, which the decision screens share (`ScreenContext.draft`);
     /// the form's focus and typing are its screen's (`BriefScreen`).

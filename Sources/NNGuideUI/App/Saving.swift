@@ -26,9 +26,11 @@ extension AppState {
     }
 
     /// On the way out (`q`, Ctrl-C, SIGTERM, SIGHUP): the reading state if it changed since the last
-    /// save, and a brief with changes not yet in a file, kept as a draft so quitting loses nothing.
+    /// save (Decide's tree sessions in progress included), and a brief with changes not yet in a
+    /// file, kept as a draft so quitting loses nothing.
     mutating func leave() {
         quit = true
+        keepSessions()
         if reading != saves.onDisk {
             pending.append((.saveReading(reading), .app))
             saves.onDisk = reading

@@ -123,6 +123,23 @@ extension AppState {
         for f in gone { screens.remove(f.screen) }
     }
 
+    /// On the way out: Decide's tree sessions, those put aside and those still on a stack (told they
+    /// close, as `d` tells them, on copies: the screen drawn last stays), go into the reading state
+    /// for the hub to offer after a restart. Until the ones the last quit kept were rebuilt (the hub
+    /// not yet shown over the whole guide), those are kept as they were.
+    mutating func keepSessions() {
+        var ctx = context
+        var store = screens
+        for frames in stacks.values {
+            for i in frames.indices.reversed() {
+                let above = frames[(i + 1)...].map { store[$0.screen] }
+                store.call(frames[i].screen, Closing(above: above), &ctx)
+            }
+        }
+        guard ctx.sessions.restored else { return }
+        reading.decide = ctx.sessions.progress
+    }
+
     /// Help closes when a place opens: it is about the screen it was pushed over. What another
     /// screen pushed stays on its view's stack.
     mutating func closePushedViews() {

@@ -1,7 +1,8 @@
 import NNGuideCore
 
 /// The bottom of the Decide stack: the primary flow, the variant trees, the brief form, the
-/// diagnosis and the saved briefs, each offering to resume what was begun (`DecideSessions`).
+/// diagnosis and the saved briefs, each offering to resume what was begun (`DecideSessions`), in
+/// this run or before the last quit.
 struct HubScreen: MenuScreen {
     init() {}
 
@@ -146,7 +147,12 @@ struct HubScreen: MenuScreen {
         return .none
     }
 
-    mutating func fit(_ ctx: inout ScreenContext) { fitMenu(ctx) }
+    /// Fitted when it shows (and on a resize, or the whole guide arriving): the first time over a
+    /// guide with trees, the sessions a quit kept come back, for the menu to offer as "resume".
+    mutating func fit(_ ctx: inout ScreenContext) {
+        ctx.sessions.restore(ctx.reading.decide, guide: ctx.guide)
+        fitMenu(ctx)
+    }
 
     func render(_ ctx: ScreenContext, into buf: inout Buffer) {
         drawMenu(ctx, into: &buf)

@@ -398,8 +398,7 @@ struct TreeSession: FindsOnPage {
     /// for the hub to resume (`DecideSessions`); the brief's own path is not, since `p` walks it afresh.
     mutating func closing(above: [any Screen], _ ctx: inout ScreenContext) {
         guard origin != .brief else { return }
-        ctx.sessions.putAside(origin, answers: nav.breadcrumb.map { InlineParser.plain($0.option.answer) },
-                              screens: [self] + above)
+        ctx.sessions.putAside(origin, nav, screens: [self] + above)
     }
 
     func violations(_ dctx: ScreenContext) -> [String] {

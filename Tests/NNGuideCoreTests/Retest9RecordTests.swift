@@ -37,7 +37,7 @@ import Testing
         #expect(!md.contains("(the command above)"))
         let brief = try #require(lines.firstIndex(of: "## Brief"))
         #expect(lines[brief + 2] == "| field | value | source |", "\(lines[brief...].prefix(6))")
-        #expect(lines[brief...].contains { $0.hasPrefix("| modality | image | your answers |") })
+        #expect(lines[brief...].contains { $0.hasPrefix("| modality | image | one of the values your answers allow |") })   // "Images or video"
         #expect(lines[brief...].contains { $0.hasPrefix("| samples | 50000 | stands for your answer") }, "\(lines[brief...].prefix(8))")
         let flips = try #require(md.range(of: "## What would change the pick")), reproduce = try #require(md.range(of: "Reproduce with:"))
         #expect(flips.lowerBound < reproduce.lowerBound && md.contains("(the command under Brief, below)"))
@@ -130,5 +130,26 @@ import Testing
         #expect(lines.dropFirst().prefix { !$0.hasPrefix("•") }.allSatisfy { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }, "\(lines)")
         #expect(lines.last == "• Fast")
         #expect(TextRenderer.cellLines("plain words that wrap here", width: 10).allSatisfy { !$0.hasPrefix(" ") })
+    }
+}
+
+/// The tenth retest: a record from "Text or code" › "Answer from a document collection" said
+/// "deploy | cloud | your answers", though no question asked where the model runs (the answer allows
+/// cloud, server-cpu or batch, and the command takes one of them).
+@Suite struct Retest10RecordTests {
+    @Test func aValueTheAnswersLeaveToASetIsNotCalledTheirs() throws {
+        let guide = try #require(Retest9RecordTests.guide)
+        var nav = Navigator(tree: try #require(guide.decisions.primaryTree), schema: guide.decisions.brief)
+        for answer in ["Text or code", "Answer from a document collection"] {
+            let i = try #require(nav.current.options.firstIndex { $0.answer.hasPrefix(answer) }, "no answer '\(answer)' at \(nav.current.id)")
+            let took = nav.choose(i); #expect(took)
+        }
+        let md = try #require(nav.record(catalog: guide.catalog, guide: guide, date: "2026-12-07"))
+        let rows = md.components(separatedBy: "\n").filter { $0.hasPrefix("| ") }
+        let deploy = try #require(rows.first { $0.hasPrefix("| deploy |") }, "no deploy row in:\n\(md)")
+        #expect(!deploy.contains("| your answers |"), "\(deploy)")
+        #expect(deploy.contains("allow"), "\(deploy)")
+        // What the answers did say stays theirs.
+        #expect(rows.contains { $0.hasPrefix("| modality | text | your answers |") }, "\(rows)")
     }
 }

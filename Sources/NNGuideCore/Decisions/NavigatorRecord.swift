@@ -47,7 +47,7 @@ extension Navigator {
         let recommender = guide.map { Recommender(guide: $0) }
         switch recommender.flatMap({ command(with: $0) }) {
         case .success(let c)?:
-            commandFields = Self.fields(of: c, implied: impliedValues)
+            commandFields = Self.fields(of: c, implied: impliedValues, pinned: pinnedFields)
             // "Reproduce with" is `y`'s command: what the answers gave (and a required value they leave
             // open); the defaults the walk read stay assumptions, said below, as in a brief's record.
             checked = (c.line, c.notes)
@@ -93,14 +93,39 @@ extension Navigator {
 
     /// The command's fields as the record's brief table: a value the answers state is theirs; a number
     /// that stands for the range an answer gives, or a value they leave open, is said to stand in.
-    static func fields(of c: PathCommand, implied: [BriefField: BriefValue]) -> [CommandField] {
+    static func fields(of c: PathCommand, implied: [BriefField: BriefValue], pinned: Set<BriefField>) -> [CommandField] {
         let words = Set(c.line.split(separator: " ").map(String.init))
         return c.brief.givenFields.filter { $0 != .notes }.compactMap { f in
             guard let v = c.brief[f], let spec = c.brief.schema[f], words.contains(spec.flag) || words.contains("--no-" + spec.flag.dropFirst(2)) else { return nil }
             // A number standing for the range an answer gives is noted as such (PathCommand.finish).
+            // So is a value the answers leave to a set ("not on a device" -> cloud): the tenth retest's
+            // record said "deploy | cloud | your answers" where no question asked where the model runs.
             let stands = implied[f] != v || c.notes.contains { $0.contains(": any \(f.name) ") }
-            return CommandField(field: f.name, value: v.description, source: stands ? "stands for your answer (see Assumptions)" : "your answers")
+            let source = stands ? "stands for your answer (see Assumptions)" : pinned.contains(f) ? "your answers" : "one of the values your answers allow"
+            return CommandField(field: f.name, value: v.description, source: source)
         }
+    }
+
+    /// The fields the answers (or the brief the walk began from) set to one value, as against those an
+    /// answer leaves to a set of values (`deploy: "!microcontroller"`), where the command's value only
+    /// stands for the answer.
+    var pinnedFields: Set<BriefField> {
+        var out = Set(brief?.givenFields ?? [])
+        for crumb in breadcrumb {
+            guard let when = crumb.option.when, let first = when.anyOf.first else { continue }
+            func pinned(_ clause: BriefCondition.Clause) -> Set<BriefField> {
+                Set(clause.tests.compactMap { t -> BriefField? in
+                    switch t.comparison {
+                    case .choice(let allowed, let excluded): return allowed.count == 1 && excluded.isEmpty ? t.field : nil
+                    case .flag(let values): return values.count == 1 ? t.field : nil
+                    default: return nil
+                    }
+                })
+            }
+            // Pinned whichever of the answer's clauses held.
+            out.formUnion(when.anyOf.dropFirst().reduce(pinned(first)) { $0.intersection(pinned($1)) })
+        }
+        return out
     }
 
     /// A Markdown decision record for the path stepped through by hand (the explorer's `e`), the same

@@ -39,4 +39,13 @@ import Testing
         #expect(past.decide.draft.values[field] == before)
         #expect(past.message?.contains("\(field.name) has no value \(count + 1)") == true, "\(past.message ?? "no message")")
     }
+
+    /// One wording for a section found across its paragraphs in one list: "data leakage" showed
+    /// "(across paragraphs)" on one hit and "(words in different paragraphs)" on another.
+    @Test func aSearchListSaysAcrossParagraphsOneWay() throws {
+        let s = press(try ViewFrictionTests.app(80, 24), keys("s", "data leakage"))
+        let screen = shown(s)
+        let notes = SearchHit.spreadNotes.map { "(\($0))" }
+        #expect(notes.filter { screen.contains($0) }.count == 1, "\(screen)")
+    }
 }

@@ -205,9 +205,11 @@ public struct SearchView: Screen {
                 let room = r.maxX - x - 2
                 if !all[h].breadcrumb.isEmpty && all[h].kind != .glossary && room > 6 {
                     let parts = all[h].breadcrumb.map { g.text($0) }
-                    // The longest note that leaves the last part whole ("… › Honest splits"), else none.
+                    // The short note, one wording for the whole list (two in one list read as two
+                    // things, tenth retest), when it leaves the last part whole ("… › Honest splits").
                     let last = DisplayWidth.of(g.ellipsis + " \(g.sep) " + (parts.last ?? ""))
-                    let note = all[h].spread.map { " (\($0))" }.first { DisplayWidth.of($0) + min(last, DisplayWidth.of(parts.joined(separator: " \(g.sep) "))) <= room } ?? ""
+                    let short = all[h].spread.last.map { " (\($0))" } ?? ""
+                    let note = DisplayWidth.of(short) + min(last, DisplayWidth.of(parts.joined(separator: " \(g.sep) "))) <= room ? short : ""
                     let crumbRoom = room - DisplayWidth.of(note)
                     let crumb = TextWrap.truncate(TextWrap.tail(parts, separator: " \(g.sep) ", width: crumbRoom, ellipsis: g.ellipsis), width: crumbRoom, ellipsis: g.ellipsis)
                     buf.put("  " + crumb + note, x: x, y: y, role: .dim)

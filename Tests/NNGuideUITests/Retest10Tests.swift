@@ -48,4 +48,18 @@ import Testing
         let notes = SearchHit.spreadNotes.map { "(\($0))" }
         #expect(notes.filter { screen.contains($0) }.count == 1, "\(screen)")
     }
+
+    /// The saved briefs list offers its delete key (the tenth retest had to guess how to clear drafts
+    /// away); a menu with nothing to delete does not.
+    @Test func theSavedListOffersDeleteAndOnlyIt() {
+        var s = press(Fixture.state(80, 24), keys("d5"))
+        s = update(s, .done(.briefsListed(SavedBriefsScreenTests.listed, folder: "/b"), to: s.topAsker)).0
+        let x = Keymap.key(.decide(.deleteBrief), in: .decide)
+        #expect(Retest8Tests.hintLine(s).contains("\(x) delete"), "\(Retest8Tests.hintLine(s))")
+        let variants = press(Fixture.state(80, 24), keys("d2"))
+        #expect(!Retest8Tests.hintLine(variants).contains("delete"), "\(Retest8Tests.hintLine(variants))")
+        var empty = press(Fixture.state(80, 24), keys("d5"))
+        empty = update(empty, .done(.briefsListed([], folder: "/b"), to: empty.topAsker)).0
+        #expect(!Retest8Tests.hintLine(empty).contains("delete"), "\(Retest8Tests.hintLine(empty))")
+    }
 }

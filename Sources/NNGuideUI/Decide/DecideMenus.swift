@@ -171,6 +171,8 @@ struct VariantMenu: MenuScreen {
     var menu = SelectList()
 
     var scopes: [Scope] { [.decide] }
+    /// Deleting is the saved list's key; no variant is deleted.
+    var idleActions: Set<Action> { [.decide(.deleteBrief)] }
 
     /// Opens on the tree whose session was put aside, if one was: the one the hub offers to resume.
     init(_ ctx: ScreenContext) {

@@ -48,7 +48,7 @@ extension MenuScreen {
 enum DecideMenuKeys {
     static let bindings: [Binding] = [
         Binding([.enter], .open, .decide, "open the chosen item", hint: "open"),
-        Binding([.char("x"), .delete], .decide(.deleteBrief), .decide, "in the saved briefs: delete the chosen brief or draft (\(Keymap.key(.decide(.deleteBrief), in: .decide)) again confirms)"),
+        Binding([.char("x"), .delete], .decide(.deleteBrief), .decide, "in the saved briefs: delete the chosen brief or draft (\(Keymap.key(.decide(.deleteBrief), in: .decide)) again confirms)", hint: "delete"),
         Binding([.backspace, .left], .back, .decide, "back one step: an answer, a menu, the hub", hint: "back"),
         Binding([.char("v")], .decide(.versus), .decide, "in the saved briefs: mark one, then \(Keymap.key(.decide(.versus), in: .decide)) on another shows the two side by side"),
     ]

@@ -26,6 +26,8 @@ struct RecommendationScreen: FindsOnPage {
     }
 
     var scopes: [Scope] { [.recommendation, .decidePick, .decideTree, .decide] }
+    /// Deleting is the saved briefs list's key (Decide's menu keys, which this screen shares).
+    var idleActions: Set<Action> { [.decide(.deleteBrief)] }
     static let bindings: [Binding] = [
         Binding([.tab], .nextLink, .recommendation, "move to a link or to a change that would flip the pick"),
         Binding([.enter], .open, .recommendation, "apply the change under the cursor to the brief (on a link: open it)", hint: "open"),

@@ -16,8 +16,9 @@ struct SavedBriefsScreen: MenuScreen {
     var versus: Int?
 
     var scopes: [Scope] { [.decide] }
-    /// Nothing to open in an empty folder: the hint line does not offer Enter.
-    var idleActions: Set<Action> { saved.isEmpty ? [.open] : [] }
+    /// Nothing to open or delete in an empty folder: the hint line does not offer Enter or x (which it
+    /// offers otherwise: the tenth retest had to guess how to clear drafts away).
+    var idleActions: Set<Action> { saved.isEmpty ? [.open, .decide(.deleteBrief)] : [] }
 
     /// The list starts by asking the loop to read the folder.
     mutating func start(_ ctx: inout ScreenContext) -> Effect { ctx.run(.listBriefs) }
@@ -145,8 +146,8 @@ struct BriefComparisonScreen: Screen {
     init(_ a: SavedBrief, _ b: SavedBrief) { self.a = a; self.b = b }
 
     var scopes: [Scope] { [.decide] }
-    /// Nothing here opens: it only scrolls, and Backspace returns to the list.
-    var idleActions: Set<Action> { [.open] }
+    /// Nothing here opens or is deleted: it only scrolls, and Backspace returns to the list.
+    var idleActions: Set<Action> { [.open, .decide(.deleteBrief)] }
 
     private func key(_ ctx: ScreenContext) -> CompareKey {
         CompareKey(a: a.path, b: b.path, av: a.values, bv: b.values, guide: ctx.library.generation)

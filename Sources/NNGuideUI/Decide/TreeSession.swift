@@ -351,7 +351,8 @@ struct TreeSession: FindsOnPage {
     /// a diagnosis has no `nnguide recommend` command; before the first answer there is no
     /// breadcrumb for Tab to move along and no brief field for `y`'s command to set.
     var idleActions: Set<Action> {
-        var idle: Set<Action> = nav.tree.role == .diagnosis ? [.decide(.showCommand)] : []
+        // Deleting is the saved briefs list's key, which shares Decide's menu keys with the trees.
+        var idle: Set<Action> = nav.tree.role == .diagnosis ? [.decide(.showCommand), .decide(.deleteBrief)] : [.decide(.deleteBrief)]
         if nav.breadcrumb.isEmpty && !atPick { idle.formUnion([.nextLink, .decide(.showCommand)]) }
         return idle
     }

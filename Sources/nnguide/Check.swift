@@ -120,7 +120,7 @@ struct Check: ParsableCommand {
             } else if checked.isEmpty {
                 printError("nnguide: nothing checked: " + Self.list(unpicked.map(\.file)) + (unpicked.count == 1 ? " records" : " record") + " no pick (--update records today's)")
             } else {
-                printError(Self.counted(checked.map { briefs.contains($0.file) }) + " checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : ""))
+                print(Self.counted(checked.map { briefs.contains($0.file) }) + " checked: " + (moved == 0 ? "every recorded pick holds" : "\(moved) moved" + (update ? ", now recorded as today's" : ""))
                     + (changed == 0 ? "" : "; \(changed) held on a changed guide" + (update ? ", now recorded with today's fingerprint" : ""))
                     + (unpicked.isEmpty ? "" : "; \(unpicked.count) brief\(unpicked.count == 1 ? "" : "s") with no pick not checked"))
             }

@@ -30,7 +30,7 @@ import Testing
         try "modality: text\ntask: retrieval\n".write(toFile: dir + "/search.yaml", atomically: true, encoding: .utf8)
         #expect(try CLI.run(["check", dir + "/search.yaml", "--update"], content: Self.content).status == 0)
         let mixed = try CLI.run(["check", dir], content: Self.content)
-        #expect(mixed.status == 0 && mixed.err.contains("1 brief checked"), "\(mixed.status) \(mixed.err)")
+        #expect(mixed.status == 0 && mixed.out.contains("1 brief checked"), "\(mixed.status) \(mixed.out)")
     }
 
     @Test func openSuggestsTheGlossaryTermAsGlossaryDoes() throws {

@@ -27,7 +27,7 @@ struct Retest8CLITests {
         // Recording today's pick is an action: --update still exits 0, and then check has a pick to check.
         #expect(try CLI.run(["check", brief, "--update"], content: ExplorerPaths.content).status == 0)
         let after = try CLI.run(["check", brief], content: ExplorerPaths.content)
-        #expect(after.status == 0 && after.err.contains("1 brief checked: every recorded pick holds"), "\(after.err)")
+        #expect(after.status == 0 && after.out.contains("1 brief checked: every recorded pick holds"), "\(after.out)")
     }
 
     /// An id is one word (eighth retest): "(deep-dive-transformer-" / "limitations)" no more, at any width.

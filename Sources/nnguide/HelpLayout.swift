@@ -79,7 +79,7 @@ enum HelpLayout {
     /// the last ends with ` \`, and the lines after the first are indented two spaces more. An option
     /// stays with its value, and a `>` or `|` with what follows it, while they fit on a line.
     static func command(_ body: String, indent: Int, width: Int) -> [String] {
-        let words = shellWords(body)
+        let words = ShellWords.split(body)
         var units: [String] = []
         var i = 0
         while i < words.count {
@@ -97,7 +97,7 @@ enum HelpLayout {
         while let unit = queue.popFirst() {
             // A pair too long for a line of its own goes word by word ("> \" then the long path).
             if unit.contains(" "), !unit.hasPrefix("'"), !unit.hasPrefix("\""), DisplayWidth.of(rest) + DisplayWidth.of(unit) > width,
-               case let parts = shellWords(unit), parts.count > 1 {
+               case let parts = ShellWords.split(unit), parts.count > 1 {
                 queue = (parts + queue)[...]
                 continue
             }
@@ -114,24 +114,5 @@ enum HelpLayout {
         }
         lines.append(line)
         return lines
-    }
-
-    /// The words of a command line, a quoted argument kept as one word.
-    static func shellWords(_ s: String) -> [String] {
-        var words: [String] = [], word = ""
-        var quote: Character? = nil
-        for c in s {
-            if let q = quote {
-                word.append(c)
-                if c == q { quote = nil }
-            } else if c == " " {
-                if !word.isEmpty { words.append(word); word = "" }
-            } else {
-                if c == "'" || c == "\"" { quote = c }
-                word.append(c)
-            }
-        }
-        if !word.isEmpty { words.append(word) }
-        return words
     }
 }

@@ -98,17 +98,8 @@ struct Sheet: DocumentWriter {
     static func commandLines(_ command: String, width: Int) -> [String] {
         let limit = max(12, width - 2)
         // Shell words (single quotes and `\'` escapes kept), then a flag with its values as one unit.
-        var words: [String] = []
-        var word = "", quoted = false, escaped = false
-        for c in command {
-            if escaped { word.append(c); escaped = false; continue }
-            if c == "\\" && !quoted { word.append(c); escaped = true; continue }
-            if c == "'" { quoted.toggle() }
-            if c == " " && !quoted { if !word.isEmpty { words.append(word) }; word = "" } else { word.append(c) }
-        }
-        if !word.isEmpty { words.append(word) }
         var units: [String] = []
-        for w in words {
+        for w in ShellWords.split(command) {
             if let last = units.last, last.hasPrefix("--"), !w.hasPrefix("--") { units[units.count - 1] += " " + w } else { units.append(w) }
         }
         var lines: [String] = []

@@ -89,7 +89,7 @@ struct Check: ParsableCommand {
                     do { try file.updated(outcome.record.value, brief: brief).write(toFile: path, atomically: true, encoding: .utf8) }
                     catch { printError("nnguide: \(path): cannot be written (\(error))"); bad = true }
                 }
-            } catch { printError("nnguide: " + error.description); bad = true }
+            } catch { for line in error.lines { printError("nnguide: " + line) }; bad = true }   // each problem its own "nnguide:" line
         }
         // Only a recorded pick is checked; `--update` records one where there was none.
         let unpicked = update ? [] : outcomes.filter { $0.recorded == nil }

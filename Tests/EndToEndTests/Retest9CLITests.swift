@@ -135,3 +135,30 @@ struct Retest9CLITests {
         #expect(lines.last == "1 record and 1 brief checked: every recorded pick holds", "\(r.out)")
     }
 }
+
+/// The eleventh retest: an unclosed `[` on a brief's last line was reported on the line after it,
+/// past the end of the file; `check` on a file with two problems prefixed only the first with "nnguide:".
+@Suite(.enabled(if: ExplorerPaths.haveBinary, "needs .build/debug/nnguide (make test builds it)"))
+struct Retest11CLITests {
+    func run(_ args: [String]) throws -> CLI.Result { try CLI.run(args, content: ExplorerPaths.content) }
+
+    @Test func aProblemAtTheEndOfABriefIsReportedOnItsLastLine() throws {
+        let path = NSTemporaryDirectory() + "retest11-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "modality: image\ntask: classification\nsamples: 3000\ndeploy: mobile\nnotes: [unclosed\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try run(["recommend", "--brief", path])
+        #expect(r.status == 65, "\(r.err)")
+        #expect(r.err.contains(path + ":5:"), "\(r.err)")
+        #expect(!r.err.contains(path + ":6:"), "\(r.err)")
+    }
+
+    @Test func checkPrefixesEveryProblemOfAFile() throws {
+        let path = NSTemporaryDirectory() + "retest11-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "modality: image\ntask: classification\nsamples: lots\ndeploy: phon\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try run(["check", path])
+        let lines = r.err.split(separator: "\n").filter { $0.contains(path) }
+        #expect(lines.count == 2, "\(r.err)")
+        #expect(lines.allSatisfy { $0.hasPrefix("nnguide: ") }, "\(r.err)")
+    }
+}

@@ -63,3 +63,13 @@ import Testing
         #expect(!Retest8Tests.hintLine(empty).contains("delete"), "\(Retest8Tests.hintLine(empty))")
     }
 }
+
+/// The eleventh retest: the bookmark prompt was cut at 40 columns ("press a letter (Es…").
+@Suite struct Retest11Tests {
+    @Test(arguments: [40, 80])
+    func theBookmarkPromptFits(_ w: Int) {
+        let s = press(Fixture.state(w, 12), keys("t", Key.enter, "m"))
+        let line = render(s).lines.last ?? ""
+        #expect(line.contains("press a letter") && !line.contains("…"), "\(line)")
+    }
+}

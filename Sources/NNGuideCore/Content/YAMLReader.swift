@@ -60,7 +60,7 @@ public enum YAMLReader {
             yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
             var event = yaml_event_t()
             while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else { throw Self.error(parser) }
+                guard yaml_parser_parse(&parser, &event) == 1 else { throw Self.error(parser, length: bytes.count) }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { return root }
                 try take(&event)
@@ -74,7 +74,7 @@ public enum YAMLReader {
         }
 
         /// libyaml's message as Yams worded it: the problem, then what was being read and where.
-        static func error(_ parser: yaml_parser_t) -> YAMLError {
+        static func error(_ parser: yaml_parser_t, length: Int = .max) -> YAMLError {
             let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
             switch parser.error {
             case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
@@ -83,7 +83,9 @@ public enum YAMLReader {
                 // line starts, but the line to fix is the key's own ("task classification" with no
                 // colon, ninth retest), which is the context's mark. Other contexts (a block mapping
                 // begun lines above) keep the problem's place, where the text went wrong.
-                if c == "while scanning a simple key" {
+                // So does a problem found only at the end of the text (an unclosed `[` on the last
+                // line was reported on the line after it, past the end of the file: eleventh retest).
+                if c == "while scanning a simple key" || Int(parser.problem_mark.index) >= length {
                     return YAMLError(mark(parser.context_mark), problem + " (\(c))")
                 }
                 return YAMLError(mark(parser.problem_mark), problem + " (\(c) at line \(parser.context_mark.line + 1))")

@@ -55,7 +55,11 @@ extension AppState {
         }
         if let mark = bookmarkKey {
             let names = reading.bookmarks.keys.sorted().joined(separator: " ")
-            let text = mark == .set ? "Bookmark this place: press a letter (\(Keymap.key(.cancel, in: .prompt)) cancels)" : "Jump to bookmark: press a letter (\(names))"
+            let esc = Keymap.key(.cancel, in: .prompt)
+            // Cut at 40 columns ("press a letter (Es…", eleventh retest): the longest wording that fits.
+            let text = mark == .set
+                ? TextWrap.longestFitting(["Bookmark this place: press a letter (\(esc) cancels)", "Bookmark: press a letter (\(esc) cancels)"], width: width)
+                : "Jump to bookmark: press a letter (\(names))"
             buf.put(TextWrap.truncate(text, width: width, ellipsis: glyphs.ellipsis), x: 0, y: y, role: .prompt)
             return
         }

@@ -115,21 +115,18 @@ struct WidthOption: ParsableArguments {
 enum Terminal {
     /// Width of standard output: COLUMNS when set (in a pipe too, as `ls` and `man` read it), else the
     /// terminal's own size, else 80.
-    static func columns() -> Int {
-        if let s = ProcessEnvironment.current["COLUMNS"], let n = Int(s), n > 0 { return max(20, n) }
-        guard isatty(STDOUT_FILENO) == 1 else { return 80 }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(20, Int(size.ws_col)) }
-        return 80
-    }
+    static func columns() -> Int { width(of: STDOUT_FILENO) ?? 80 }
 
     /// The width to wrap messages on standard error at: COLUMNS, else the terminal's width; nil when
     /// standard error is not a terminal, where messages stay one line each.
-    static func errorColumns() -> Int? {
-        guard isatty(STDERR_FILENO) == 1 else { return nil }
+    static func errorColumns() -> Int? { isatty(STDERR_FILENO) == 1 ? width(of: STDERR_FILENO) : nil }
+
+    /// COLUMNS when set, else the size of the terminal on `fd`; nil when neither says (20 at least).
+    private static func width(of fd: Int32) -> Int? {
         if let s = ProcessEnvironment.current["COLUMNS"], let n = Int(s), n > 0 { return max(20, n) }
+        guard isatty(fd) == 1 else { return nil }
         var size = winsize()
-        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(20, Int(size.ws_col)) }
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(20, Int(size.ws_col)) }
         return nil
     }
 

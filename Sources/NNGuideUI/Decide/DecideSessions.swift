@@ -22,10 +22,11 @@ public enum TreeOrigin: Hashable, Sendable {
 /// on the way out, `restore` when the hub is first shown over the whole guide.
 struct DecideSessions: Sendable {
     private struct Kept: Sendable {
-        var answers: [String]
         /// Each tree of the session, bottom first, as the reading state keeps it.
         var trees: [DecideProgress.Walk]
         var screens: [any Screen]
+        /// Every answer, through the variant trees, as the hub's resume line says them.
+        var answers: [String] { trees.flatMap { $0.answers.map(\.answer) } }
     }
     private var kept: [TreeOrigin: Kept] = [:]
     /// The sessions the reading state kept were rebuilt (or there were none to rebuild): until then
@@ -51,8 +52,7 @@ struct DecideSessions: Sendable {
             DecideProgress.Answer(node: $0.node.id, option: $0.index, answer: InlineParser.plain($0.option.answer))
         })
         let over = kept[origin]
-        kept[origin] = Kept(answers: walk.answers.map(\.answer) + (over?.answers ?? []),
-                            trees: [walk] + (over?.trees ?? []), screens: screens)
+        kept[origin] = Kept(trees: [walk] + (over?.trees ?? []), screens: screens)
     }
 
     /// What was put aside for `origin`, no longer kept.

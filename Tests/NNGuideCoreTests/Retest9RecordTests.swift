@@ -6,10 +6,10 @@ import Testing
 @Suite struct Retest9RecordTests {
     static let guide = try? ContentLoader.load(directory: Fixtures.realContent)
 
-    /// Decide `1`, then "Images or video", "Classify what is there", "Limited labelled data": the retest's path.
+    /// Decide `1`, then "Images or video", "Classify what is there", "Limited labels (1,000 to ~100,000)": the retest's path.
     func retestPath(_ guide: Guide) throws -> Navigator {
         var nav = Navigator(tree: try #require(guide.decisions.primaryTree), schema: guide.decisions.brief)
-        for answer in ["Images or video", "Classify what is there", "Limited labelled data"] {
+        for answer in ["Images or video", "Classify what is there", "Limited labels"] {
             let i = try #require(nav.current.options.firstIndex { $0.answer.hasPrefix(answer) }, "no answer '\(answer)' at \(nav.current.id)")
             let took = nav.choose(i); #expect(took)
         }

@@ -44,6 +44,7 @@ extension Navigator {
                                        variants: leaf.variants.map(plain), title: title)
         var refinedBy: LeafRef?
         var commandFields: [CommandField] = []
+        var bandWarnings: [Reason] = []
         let recommender = guide.map { Recommender(guide: $0) }
         switch recommender.flatMap({ command(with: $0) }) {
         case .success(let c)?:
@@ -59,6 +60,16 @@ extension Navigator {
                 pick = r.pick
                 // What the answers leave open, the recommender assumed: said as it says it for a brief.
                 checked.notes += r.assumptions.map(\.text)
+                // The data band the answers place the brief in, as the recommender says it for the brief (issue 23,
+                // eleventh retest: the under-1,000 advice was on the form's pick, never on the flow's), once the
+                // answers' range lies inside the band, so a stand-in number never speaks for a band it only samples.
+                if let fired = r.band, let band = recommender.book.thresholds.first(where: { $0.id == fired.filter }), answersLie(in: band) {
+                    // Cited to the band, not to "your brief: samples 500": the number only stands for the answer.
+                    let source = page(band.rule.see.first ?? "data-quantity", band.rule.origin)
+                    if let says = fired.says { because.append(Reason(plain(says), source: source)) }
+                    let said = band.rule.warn.filter { $0.applies(to: r.pick.id) }.map { recommender.fill($0.text, c.answered, r.pick.id) }
+                    bandWarnings = r.warnings.filter { said.contains($0.text) }.map { w in var w = w; w.source = source; return w }
+                }
                 if tree.role == .primary, let ref = r.refinedBy, let variant = recommender.book.tree(ref.tree), let refined = variant.node(ref.node) {
                     refinedBy = ref
                     // Steps the user never answered (issue 23, ninth retest: the record listed "On a server or
@@ -83,12 +94,32 @@ extension Navigator {
         var d = Decision(given: brief, brief: brief, defaults: [], steps: steps, leaf: LeafRef(tree: tree.id, node: leaf.id),
                         refinedBy: refinedBy, band: nil, rules: [], ranking: [], pick: pick, alternatives: alternatives,
                         whyNot: leaf.whyNot.map { Rejection(id: $0.id, name: short($0.id), reasons: [Reason(plain($0.reason))]) },
-                        because: Recommender.unique(because), warnings: Recommender.unique(leaf.warnings.map { Reason(plain($0)) }),
+                        because: Recommender.unique(because), warnings: Recommender.unique(leaf.warnings.map { Reason(plain($0)) } + bandWarnings),
                         assumptions: checked.notes.map { Reason($0) }, nextSteps: Recommender.unique(leaf.nextSteps.map(plain)), see: leaf.see,
                         origin: .path(tree: tree.id, title: plain(tree.title), command: checked.line))
         d.commandFields = commandFields
         if let guide { d.nameSee(guide) }
         return d
+    }
+
+    /// Whether every samples count these answers allow falls in `band`: the brief's own number, or the ranges
+    /// of the answers that test samples ("under ~1,000" lies in "< 1,000"; "1,000 to ~100,000" spans two bands).
+    func answersLie(in band: Threshold) -> Bool {
+        func inside(_ n: Double) -> Bool { n >= Double(band.min) && band.max.map { n < Double($0) } ?? true }
+        if let n = brief?[.samples]?.number { return inside(n) }
+        let known = Brief(partial: impliedValues, schema: schema)
+        var ranges: [NumberTest] = []
+        for c in breadcrumb {
+            guard let when = c.option.when, let clause = when.anyOf.first(where: { BriefCondition.evaluate($0, known).0 == .yes }),
+                  let test = clause.test(.samples), case .number(let tests) = test.comparison else { continue }
+            ranges += tests
+        }
+        return !ranges.isEmpty && ranges.allSatisfy { t in
+            let low = t.low ?? 0, lowOK = low >= Double(band.min)
+            guard let max = band.max else { return lowOK }
+            guard let high = t.high else { return false }
+            return lowOK && (t.highInclusive ? high < Double(max) : high <= Double(max))
+        }
     }
 
     /// The command's fields as the record's brief table: a value the answers state is theirs; a number

@@ -102,7 +102,7 @@ extension Navigator {
             for test in clause.tests {
                 let f = test.field
                 // A number the user typed is theirs: nothing stands in for it.
-                guard let n = brief[f]?.number, self.brief?[f] != brief[f], let words = Self.range(test.written) else { continue }
+                guard let n = brief[f]?.number, self.brief?[f] != brief[f], let words = Self.range(test.written, from: Self.floor(f, before: c, in: brief)) else { continue }
                 // In the user's terms: they chose an answer, not a number; the number is the command's.
                 notes.append("You answered \u{201C}\(InlineParser.plain(c.option.answer))\u{201D}: any \(f.name) \(words) gives that answer (the command says \(BriefValue.format(n)))")
             }
@@ -129,11 +129,30 @@ extension Navigator {
         return line
     }
 
-    /// "under 100,000" for a number test that is a range; nil for one exact value.
-    static func range(_ written: [String]) -> String? {
+    /// Where an answer's range starts once the earlier answers to its question take theirs: "Limited labels"
+    /// tests samples under 100,000, but under 1,000 the answer above it is taken first (issue 23), so the
+    /// note says "from 1,000 up to 100,000". The highest upper bound of an earlier answer's clause that tests
+    /// only an upper bound of the field, its other tests holding for the brief; nil when there is none.
+    static func floor(_ f: BriefField, before c: Navigator.Crumb, in brief: Brief) -> Double? {
+        var low: Double?
+        for o in c.node.options[..<c.index] {
+            for clause in o.when?.anyOf ?? [] {
+                guard let t = clause.test(f), case .number(let tests) = t.comparison, tests.count == 1,
+                      tests[0].low == nil, let high = tests[0].high,
+                      clause.tests.allSatisfy({ $0.field == f || (brief[$0.field].map($0.comparison.holds) ?? false) }) else { continue }
+                low = Swift.max(low ?? high, high)
+            }
+        }
+        return low
+    }
+
+    /// "under 100,000" for a number test that is a range ("from 1,000 up to 100,000" when the earlier answers
+    /// take everything under `from`); nil for one exact value.
+    static func range(_ written: [String], from floor: Double? = nil) -> String? {
         let words = written.compactMap(NumberTest.init).compactMap { t -> String? in
             switch (t.low, t.high) {
             case let (l?, h?) where l == h: return nil
+            case let (nil, h?) where floor.map({ $0 > 0 && $0 < h }) ?? false: return "from \(Flips.count(floor!)) up to \(Flips.count(h))"
             case let (l?, h?): return "from \(Flips.count(l)) up to \(Flips.count(h))"
             case let (l?, nil): return t.lowInclusive ? "of \(Flips.count(l)) or more" : "over \(Flips.count(l))"
             case let (nil, h?): return t.highInclusive ? "of \(Flips.count(h)) or less" : "under \(Flips.count(h))"

@@ -67,7 +67,9 @@ struct HubScreen: MenuScreen {
     /// too long, its name alone ("resume: draft image-classification: …" was cut at 80, seventh retest).
     static func briefAbout(_ ctx: ScreenContext, room: Int) -> String {
         let brief = ctx.draft
-        guard !brief.values.isEmpty else { return "describe the problem once; the pick follows every change" }
+        guard !brief.values.isEmpty else {
+            return answered(ctx) == nil ? "describe the problem once; the pick follows every change" : "starts from your answers in the primary flow"
+        }
         let name = brief.fileStem.map { (brief.fileIsDraft ? "draft " : "") + $0 }
         let required = ctx.guide.decisions.brief.required.compactMap { brief.values[$0.field]?.description }
         let values = required.joined(separator: ", ")
@@ -80,6 +82,21 @@ struct HubScreen: MenuScreen {
         let says = !required.isEmpty && [stem, unnumbered].contains(required.joined(separator: "-"))
         let wordings = [says ? nil : name.map { $0 + ": " + values }, name, values].compactMap { $0 }.map { Self.resume + ctx.glyphs.text($0) }
         return TextWrap.longestFitting(wordings, width: room)
+    }
+
+    /// The brief the primary flow's answers put aside imply (the values `y`'s command gives), with what a number
+    /// in it stands for ("samples 500 stands for “Very few labels (under ~1,000)”"); nil with no answer given.
+    static func answered(_ ctx: ScreenContext) -> (values: [BriefField: BriefValue], notes: [String])? {
+        guard let tree = ctx.guide.decisions.primaryTree, let nav = ctx.sessions.navigator(.tree(tree.id)), !nav.breadcrumb.isEmpty else { return nil }
+        let values = nav.impliedValues
+        guard !values.isEmpty else { return nil }
+        var notes: [String] = []
+        for c in nav.breadcrumb {
+            guard let test = c.option.when?.anyOf.first(where: { $0.test(.samples) != nil })?.test(.samples),
+                  case .number = test.comparison, let n = values[.samples] else { continue }
+            notes.append("samples \(n) stands for \u{201C}\(InlineParser.plain(c.option.answer))\u{201D}: type your own number.")
+        }
+        return (values, Array(notes.suffix(1)))
     }
 
     func sheet(_ ctx: ScreenContext) -> Sheet {
@@ -132,7 +149,15 @@ struct HubScreen: MenuScreen {
             guard let tree = ctx.guide.decisions.tree(id) else { return .message("No decision tree '\(id)' in this content") }
             ctx.start(tree, origin: .tree(tree.id))
         case .variants: ctx.push(VariantMenu(ctx))
-        case .brief: ctx.push(BriefScreen(over: ctx.draft))
+        case .brief:
+            // An empty form starts from the primary flow's answers (issue 23, eleventh retest: a user who changed
+            // their mind in the tree had to type it all again); a brief or draft in the form is continued as before.
+            if ctx.draft.values.isEmpty, let (values, notes) = Self.answered(ctx) {
+                ctx.draft.values = values
+                ctx.push(BriefScreen(over: ctx.draft, notice: (["Started from your answers in the primary flow."] + notes).joined(separator: " ")))
+            } else {
+                ctx.push(BriefScreen(over: ctx.draft))
+            }
         case .saved:
             ctx.push(SavedBriefsScreen())
         }

@@ -37,6 +37,8 @@ struct DecideSessions: Sendable {
     /// too; none when nothing was put aside.
     func answers(_ origin: TreeOrigin) -> [String] { kept[origin]?.answers ?? [] }
     func holds(_ origin: TreeOrigin) -> Bool { kept[origin] != nil }
+    /// The navigator of the session put aside for `origin` (its bottom tree): what its answers imply.
+    func navigator(_ origin: TreeOrigin) -> Navigator? { (kept[origin]?.screens.first as? TreeSession)?.nav }
 
     var count: Int { kept.count }
     var isEmpty: Bool { kept.isEmpty }

@@ -15,6 +15,11 @@ extension Sheet {
         blank()
         for (i, o) in options.enumerated() {
             item { s in
+                // Answers past the ninth have no digit (as the form's values past the ninth): said where they
+                // begin, in the tenth's block, so bringing either into view shows it (eleventh retest, 40x12).
+                if i == 9 {
+                    s.text("Answers 10 to \(options.count): \(Keymap.key(.lineDown, in: .decideTree))/\(Keymap.key(.lineUp, in: .decideTree)) to one, then \(Keymap.key(.open, in: .decideTree)).", .dim, first: [Span("    ")])
+                }
                 var runs = [StyledRun(s.plain(o.answer), Sheet.Tag(.strong))]
                 if let m = o.mark { runs.append(StyledRun("  (\(m))", Sheet.Tag(.accent))) }
                 s.wrap(runs, first: [Span(i < 9 ? " \(i + 1)  " : "    ", .accent)])

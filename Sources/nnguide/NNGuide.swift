@@ -50,8 +50,8 @@ struct NNGuide: ParsableCommand {
     }
 
     /// A first argument that is neither an option nor a command (nor an alias): the usage error names
-    /// the closest command ("serch" -> "did you mean 'nnguide search'?") instead of the parser's
-    /// "unexpected arguments". Nil when the argument is fine.
+    /// the closest command ("serch" -> "Did you mean 'nnguide search'?") instead of the parser's
+    /// "unexpected arguments", then the usage. Nil when the argument is fine.
     static func unknownCommand(_ first: String) -> String? {
         guard !first.hasPrefix("-") else { return nil }
         let all = configuration.subcommands
@@ -59,10 +59,10 @@ struct NNGuide: ParsableCommand {
         // Hidden commands (bench, compile-guide) run when named but are never offered.
         let shown = all.filter { $0.configuration.shouldDisplay }
         let names = shown.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]
-        if let near = EditDistance.closest(to: first, among: names, limit: 1).first {
-            return "nnguide: unknown command '\(first)'. Did you mean 'nnguide \(near)'?"
-        }
+        let near = EditDistance.closest(to: first, among: names, limit: 1).map { "nnguide " + $0 }
         let listed = shown.map { $0._commandName }.joined(separator: ", ")
-        return "nnguide: unknown command '\(first)'; the commands are \(listed) ('nnguide --help' says what each does)"
+        // Under it the usage lines every other usage error has (eleventh retest: as gh and git do).
+        return "nnguide: " + Suggestion.refusal("unknown command '\(first)'", suggesting: near, valid: near.isEmpty ? "the commands are \(listed)" : nil)
+            + "\n" + Failure.usage(of: NNGuide.self)
     }
 }

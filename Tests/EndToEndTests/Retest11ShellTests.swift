@@ -80,4 +80,19 @@ import Testing
             #expect(!line.contains("\u{E000}"), "the glue is never printed")
         }
     }
+
+    /// README's and the help's install lines, run as written in a new home, failed: the folders were
+    /// not there. Each shell's lines make the folder first, and at 40 columns a `mkdir -p` too long for
+    /// the line breaks with ` \`, as an nnguide example does, so it is still copied whole.
+    @Test func completionInstallLinesMakeTheirFolderFirst() throws {
+        let wide = try CLI.run(["completions", "--help"], content: nil, environment: ["COLUMNS": "80"]).lines
+        for (shell, folder) in [("bash", "~/.local/share/bash-completion/completions"), ("zsh", "~/.zfunc"), ("fish", "~/.config/fish/completions")] {
+            let write = try #require(wide.firstIndex { $0.hasPrefix("  nnguide completions \(shell) > \(folder)/") }, "\(wide)")
+            #expect(wide[write - 1] == "  mkdir -p \(folder)", "\(shell): \(wide[write - 1])")
+        }
+        let narrow = try CLI.run(["completions", "--help"], content: nil, environment: ["COLUMNS": "40"]).lines
+        let mkdir = try #require(narrow.firstIndex { $0.hasPrefix("  mkdir -p") })
+        #expect(narrow[mkdir] == "  mkdir -p \\" && narrow[mkdir + 1] == "    ~/.local/share/bash-completion/completions", "\(narrow)")
+        #expect(narrow.allSatisfy { !$0.hasPrefix("  ~/") }, "a path cut from its command: \(narrow)")
+    }
 }

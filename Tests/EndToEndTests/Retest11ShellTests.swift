@@ -95,4 +95,14 @@ import Testing
         #expect(narrow[mkdir] == "  mkdir -p \\" && narrow[mkdir + 1] == "    ~/.local/share/bash-completion/completions", "\(narrow)")
         #expect(narrow.allSatisfy { !$0.hasPrefix("  ~/") }, "a path cut from its command: \(narrow)")
     }
+
+    /// A missing file was "brief file not found" to recommend and "not found" to check: one wording,
+    /// the one cat and less use, and exit 66 from each.
+    @Test func aMissingFileReadsTheSameEverywhere() throws {
+        let missing = "/nonexistent-cli12/nope.yaml"
+        for args in [["recommend", "--brief", missing], ["recommend", "--modality", "image", "--task", "classification", "--against", missing], ["check", missing]] {
+            let r = try CLI.run(args, content: Self.content)
+            #expect(r.status == 66 && r.err == "nnguide: \(missing): no such file\n", "\(args): \(r.status) \(r.err)")
+        }
+    }
 }

@@ -37,7 +37,7 @@ struct Retest7CLITests {
         let bad = dir + "/bad.yaml"
         try "modality: image\n  task: [x\n".write(toFile: bad, atomically: true, encoding: .utf8)
         // A file that is not there cannot be opened (66, ninth retest); one that is there but bad is 65.
-        for (path, expected, status) in [(dir + "/nope.md", "nnguide: \(dir)/nope.md: not found", Int32(66)), (bad, "nnguide: \(bad):2:", Int32(65))] {
+        for (path, expected, status) in [(dir + "/nope.md", "nnguide: \(dir)/nope.md: no such file", Int32(66)), (bad, "nnguide: \(bad):2:", Int32(65))] {
             let r = try CLI.run(["check", path], content: ExplorerPaths.content)
             #expect(r.status == status, "\(path): \(r.status) \(r.err)")
             #expect(r.err.hasPrefix(expected), "\(r.err)")

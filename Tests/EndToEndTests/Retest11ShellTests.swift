@@ -105,4 +105,12 @@ import Testing
             #expect(r.status == 66 && r.err == "nnguide: \(missing): no such file\n", "\(args): \(r.status) \(r.err)")
         }
     }
+
+    /// `nnguide compare transformer` suggested "nnguide compare transformer transformer".
+    @Test func oneEntryToCompareIsOfferedAnother() throws {
+        let r = try CLI.run(["compare", "transformer"], content: Self.content)
+        #expect(r.status == 64 && r.err.contains("`nnguide compare transformer cnn`"), "\(r.err)")
+        let cnn = try CLI.run(["compare", "cnn"], content: Self.content)
+        #expect(cnn.status == 64 && cnn.err.contains("`nnguide compare cnn transformer`"), "\(cnn.err)")
+    }
 }

@@ -9,18 +9,19 @@ import Testing
 
     /// `nnguide serch foo` said only the did-you-mean; gh and git go on with the usage, as nnguide's
     /// missing argument does ("Usage: ..." and "See '... --help' for more information.").
-    @Test(arguments: [["serch", "foo"], ["xyzzy"]])
+    @Test(arguments: [["serch", "foo"], ["xyzzy"], ["help", "serch"]])
     func anUnknownCommandEndsWithTheUsage(_ args: [String]) throws {
         let r = try CLI.run(args)
         #expect(r.status == 64, "\(r.err)")
         let lines = r.err.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("nnguide: unknown command '\(args[0])'") == true, "\(r.err)")
+        #expect(lines.first?.hasPrefix("nnguide: unknown command '\(args[0] == "help" ? args[1] : args[0])'") == true, "\(r.err)")
         #expect(lines.dropFirst().first?.hasPrefix("Usage: nnguide ") == true, "\(r.err)")
         #expect(lines.last == "  See 'nnguide --help' for more information.", "\(r.err)")
         // The same two lines as a missing argument's, so the two read as one style.
         let missing = try CLI.run(["search"]).err.split(separator: "\n").map(String.init)
         #expect(missing.last?.hasPrefix("  See 'nnguide search --help'") == true && missing[missing.count - 2].hasPrefix("Usage: nnguide search"))
         #expect(r.out.isEmpty)
+        if args[0] == "help" { #expect(lines.first?.hasSuffix("Did you mean 'nnguide help search'?") == true, "\(r.err)") }
     }
 
     /// Every did-you-mean a person meets in the shell reads the same: "Did you mean 'x'?", capitalised,

@@ -53,8 +53,11 @@ struct Compare: ParsableCommand {
     }
 
     func matrix(_ query: String, _ guide: Guide) throws {
-        if guide.table(query) == nil && guide.architecture(named: query) != nil {
-            throw ValidationError("'\(query)' is a catalog entry; compare needs two or more of them (e.g. `nnguide compare \(query) transformer`), or one table id (`nnguide compare` lists them)")
+        if guide.table(query) == nil, let entry = guide.architecture(named: query) {
+            // The example pairs it with another entry (eleventh retest: "compare transformer transformer").
+            let other = ["transformer", "cnn"].first { $0 != entry.id && guide.architecture($0) != nil }
+                ?? guide.catalog.architectures.first { $0.id != entry.id }?.id ?? "transformer"
+            throw ValidationError("'\(query)' is a catalog entry; compare needs two or more of them (e.g. `nnguide compare \(query) \(other)`), or one table id (`nnguide compare` lists them)")
         }
         let key = Guide.normalize(query)
         let entry = guide.table(query).map { [$0] }

@@ -10,17 +10,23 @@ struct Completions: ParsableCommand {
         abstract: "Print the completion script for bash, zsh or fish.",
         usage: "nnguide completions <shell>",
         // Each command stands on a line of its own, under 80 columns; narrower, HelpLayout breaks it
-        // before an argument with ` \`, so that it is still copied whole (issue 23).
+        // before an argument with ` \`, so that it is still copied whole (issue 23). The folders are
+        // made first: in a new home they are not there, and the redirection failed (eleventh retest).
         discussion: """
             Commands, options, choice values and the guide's own ids complete on Tab. To install for \
             yourself (make install does it system-wide), run your shell's line:
 
             bash (with the bash-completion package):
+              mkdir -p ~/.local/share/bash-completion/completions
               nnguide completions bash > ~/.local/share/bash-completion/completions/nnguide
-            zsh (with ~/.zfunc in fpath):
+            zsh (and in ~/.zshrc, before compinit: fpath+=(~/.zfunc)):
+              mkdir -p ~/.zfunc
               nnguide completions zsh > ~/.zfunc/_nnguide
             fish:
+              mkdir -p ~/.config/fish/completions
               nnguide completions fish > ~/.config/fish/completions/nnguide.fish
+
+            Then open a new shell.
             """)
 
     // Optional so that leaving it out is asked in nnguide's words (`validate`), not the parser's

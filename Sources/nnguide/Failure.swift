@@ -50,17 +50,33 @@ enum Failure {
         var text = NNGuide.fullMessage(for: error)
         if command == nil, let unknown = unknownOptionBehind(text, arguments: arguments) { text = unknown }
         if let command, command != NNGuide.self, error is ValidationError {
-            let name = command._commandName
-            text = NNGuide.message(for: error) + "\nUsage: " + NNGuide.usageString(for: command)
-                + "\n  See 'nnguide \(name) --help' for more information."
+            text = NNGuide.message(for: error) + "\n" + usage(of: command)
         }
-        printError(restyled(SwitchValue.explained(suggestingValue(shellRefused(text)), arguments: arguments)))
+        printError(restyled(SwitchValue.explained(suggestingOption(suggestingValue(shellRefused(text))), arguments: arguments)))
         Glibc.exit(status.rawValue)
     }
 
+    /// The two lines under every usage error, as the parser writes them for a missing argument: the
+    /// command's usage and where its help is ("Usage: nnguide search [<options>] <query> ...").
+    static func usage(of command: ParsableCommand.Type) -> String {
+        let name = command == NNGuide.self ? "nnguide" : "nnguide \(command._commandName)"
+        return "Usage: " + NNGuide.usageString(for: command) + "\n  See '\(name) --help' for more information."
+    }
+
+    /// The parser's "Unknown option '--frmat'. Did you mean '--format'?" in `Suggestion`'s words, so
+    /// every did-you-mean is worded in one place (eleventh retest).
+    static func suggestingOption(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "Unknown option ", "--frmat", ". Did you mean ", "--format", "?": the option and the one offered.
+        guard let first = lines.first, case let parts = first.split(separator: "'", omittingEmptySubsequences: false), parts.count == 5,
+              parts[0].hasSuffix("nknown option "), parts[2].hasSuffix(" you mean "), parts[4] == "?" else { return text }
+        lines[0] = Suggestion.refusal(String(parts[0]) + "'\(parts[1])'", suggesting: [String(parts[3])])
+        return lines.joined(separator: "\n")
+    }
+
     /// The parser's "The value 'gide' is invalid for '--origin <origin>'. Please provide one of
-    /// 'guide', ... or 'team'." (and its "Help:" line) as "--origin: unknown value 'gide'; one of guide,
-    /// refilled, added, team. Did you mean 'guide'?": the option first, as `nnguide: --width: ...`
+    /// 'guide', ... or 'team'." (and its "Help:" line) as "--origin: unknown value 'gide'. Did you mean
+    /// 'guide'? Valid values: guide, refilled, added, team" (`OptionProblems.unknownValue`): the option first, as `nnguide: --width: ...`
     /// (seventh retest). A value its reader refused ("'soon' is not a number; --stale takes ...") keeps
     /// the reader's words, which name the option. The quoted words are the value, the option, then the
     /// choices.

@@ -11,7 +11,7 @@ import NNGuideCore
 /// line took the next line's first word with it ("…/nnguide" then "zsh" alone), at 40 columns
 /// (issue 23, ninth retest). So the parser renders the help at a width nothing reaches, one line per
 /// paragraph, row and example, and each line is wrapped here:
-/// - an example (an indented line that starts with `nnguide`) breaks before an argument, the line
+/// - an example (an indented line that starts with a `commands` word) breaks before an argument, the line
 ///   ending in ` \` and the next indented two more, so that what is copied still runs;
 /// - a row of OPTIONS, ARGUMENTS or SUBCOMMANDS keeps its text in the parser's column, or, when that
 ///   column leaves too little room, under its label;
@@ -25,6 +25,10 @@ enum HelpLayout {
         defer { if let saved { setenv("COLUMNS", saved, 1) } else { unsetenv("COLUMNS") } }
         return render()
     }
+
+    /// The commands the help shows to copy: `nnguide`, and `mkdir -p` before a completion script is
+    /// written where a new home has no folder yet (eleventh retest: "mkdir -p" / "~/.local/…" at 40).
+    static let commands = ["nnguide ", "mkdir "]
 
     /// The parser's column for a row's text (HelpGenerator.labelColumnWidth).
     static let labelColumn = 26
@@ -45,7 +49,7 @@ enum HelpLayout {
             // A row's text under a label too long to stand beside it.
             if indent == labelColumn, narrow { return hanging(body, indent: rowIndent, width: width) }
             guard DisplayWidth.of(s) > width else { return [s] }
-            if indent >= 2, body.hasPrefix("nnguide ") { return command(body, indent: indent, width: width) }
+            if indent >= 2, commands.contains(where: body.hasPrefix) { return command(body, indent: indent, width: width) }
             if let (label, abstract) = row(s) {
                 let lines = hanging(abstract, indent: labelColumn, width: width)
                 return [TextWrap.pad(label, width: labelColumn) + lines[0].dropFirst(labelColumn)] + lines.dropFirst()

@@ -36,7 +36,9 @@ struct NNGuide: ParsableCommand {
     static func main() {
         // `argc`, not `arguments.count`: building the array of Strings is a generic type's first use.
         guard CommandLine.argc == 1 else {
-            if let problem = unknownCommand(CommandLine.arguments[1]) {
+            // `nnguide help serch` too: the parser printed the top-level help and exited 0.
+            let args = CommandLine.arguments, asksHelp = args[1] == "help" && args.count > 2
+            if let problem = unknownCommand(asksHelp ? args[2] : args[1], after: asksHelp ? "help " : "") {
                 printError(problem)
                 exit(withError: ExitCode(64))
             }
@@ -50,19 +52,19 @@ struct NNGuide: ParsableCommand {
     }
 
     /// A first argument that is neither an option nor a command (nor an alias): the usage error names
-    /// the closest command ("serch" -> "did you mean 'nnguide search'?") instead of the parser's
-    /// "unexpected arguments". Nil when the argument is fine.
-    static func unknownCommand(_ first: String) -> String? {
+    /// the closest command ("serch" -> "Did you mean 'nnguide search'?") instead of the parser's
+    /// "unexpected arguments", then the usage. Nil when the argument is fine.
+    static func unknownCommand(_ first: String, after lead: String = "") -> String? {
         guard !first.hasPrefix("-") else { return nil }
         let all = configuration.subcommands
         guard !(all.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]).contains(first) else { return nil }
         // Hidden commands (bench, compile-guide) run when named but are never offered.
         let shown = all.filter { $0.configuration.shouldDisplay }
         let names = shown.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]
-        if let near = EditDistance.closest(to: first, among: names, limit: 1).first {
-            return "nnguide: unknown command '\(first)'. Did you mean 'nnguide \(near)'?"
-        }
+        let near = EditDistance.closest(to: first, among: names, limit: 1).map { "nnguide " + lead + $0 }
         let listed = shown.map { $0._commandName }.joined(separator: ", ")
-        return "nnguide: unknown command '\(first)'; the commands are \(listed) ('nnguide --help' says what each does)"
+        // Under it the usage lines every other usage error has (eleventh retest: as gh and git do).
+        return "nnguide: " + Suggestion.refusal("unknown command '\(first)'", suggesting: near, valid: near.isEmpty ? "the commands are \(listed)" : nil)
+            + "\n" + Failure.usage(of: NNGuide.self)
     }
 }

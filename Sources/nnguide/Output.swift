@@ -34,12 +34,12 @@ struct OptionProblems {
         throw ValidationError(messages.joined(separator: "\nnnguide: "))
     }
 
-    /// "--format: unknown value 'yaml'; one of text, markdown, json. Did you mean ...?", as the
-    /// parser's refusal of a choice is reworded (`Failure.suggestingValue`).
+    /// "--format: unknown value 'yaml'; valid values: text, markdown, json", or "--format: unknown
+    /// value 'jsn'. Did you mean 'json'? Valid values: ..." (`Suggestion.refusal`, as a brief value's
+    /// refusal reads); also the parser's refusal of a choice, reworded (`Failure.suggestingValue`).
     static func unknownValue(_ option: String, _ value: String, choices: [String]) -> String {
-        var line = "\(option): unknown value '\(value)'; one of " + choices.joined(separator: ", ")
-        if let near = EditDistance.closest(to: value, among: choices, limit: 1).first { line += ". Did you mean '\(near)'?" }
-        return line
+        Suggestion.refusal("\(option): unknown value '\(value)'", suggesting: EditDistance.closest(to: value, among: choices, limit: 1),
+                           valid: "valid values: " + choices.joined(separator: ", "))
     }
 
     /// `--format` (or `--json`) and `--width`: each bad value, and a contradiction between the two formats.
@@ -150,21 +150,8 @@ func emitPeopleJSON<T: Encodable>(_ value: T, _ guide: Guide) throws { emit(try 
 /// "Not found": the message on standard error, exit status 1.
 func notFound(_ message: String, suggestions: [String] = []) -> ExitCode {
     printError("nnguide: " + message)
-    if !suggestions.isEmpty { printError(didYouMean(suggestions)) }
+    if !suggestions.isEmpty { printError(Suggestion.didYouMean(suggestions)) }
     return ExitCode(1)
-}
-
-/// One wording for every suggestion, as the command and value ones read ("Did you mean 'nnguide
-/// search'?", "did you mean 'image'?"): each name quoted, a title after it in brackets, the last two
-/// joined by "or" (the ninth retest found four wordings).
-func didYouMean(_ suggestions: [String]) -> String {
-    let quoted = suggestions.map { s -> String in
-        if s.hasPrefix("'") { return s }
-        guard let open = s.firstRange(of: " (") else { return "'\(s)'" }
-        return "'\(s[..<open.lowerBound])'" + s[open.lowerBound...]
-    }
-    let list = quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1] : quoted.joined()
-    return "Did you mean " + list + "?"
 }
 
 /// A name that fits several items (`nnguide show`, `--open`): every one with its id, exit status 1.

@@ -30,8 +30,8 @@ import NNGuideCore
     @Test func everyBadValueIsReportedAtOnce() throws {
         let r = try RecommendRun.run(["--modality", "imgae", "--task", "clasification", "--samples", "lots"])
         #expect(r.status == 64)
-        #expect(r.err.contains("--modality: unknown value 'imgae' for modality (did you mean 'image'?)"), "\(r.err)")
-        #expect(r.err.contains("--task: unknown value 'clasification' for task (did you mean 'classification'?)"), "\(r.err)")
+        #expect(r.err.contains("--modality: unknown value 'imgae' for modality. Did you mean 'image'? Valid values:"), "\(r.err)")
+        #expect(r.err.contains("--task: unknown value 'clasification' for task. Did you mean 'classification'? Valid values:"), "\(r.err)")
         #expect(r.err.contains("--samples: 'lots' is not a number; samples takes a whole number"), "\(r.err)")
         #expect(r.out.isEmpty)
     }
@@ -115,7 +115,7 @@ import NNGuideCore
 
     @Test func anUnreadableBriefFileIsNamed() throws {
         let r = try RecommendRun.run(["--brief", "/nonexistent/brief.yaml"])
-        #expect(r.status == 66 && r.err.contains("/nonexistent/brief.yaml") && r.err.contains("not found"))
+        #expect(r.status == 66 && r.err.contains("/nonexistent/brief.yaml") && r.err.contains("no such file"))
     }
 
     @Test func contradictionsAreWarningsAndStillAnswer() throws {

@@ -37,7 +37,7 @@ struct Retest7CLITests {
         let bad = dir + "/bad.yaml"
         try "modality: image\n  task: [x\n".write(toFile: bad, atomically: true, encoding: .utf8)
         // A file that is not there cannot be opened (66, ninth retest); one that is there but bad is 65.
-        for (path, expected, status) in [(dir + "/nope.md", "nnguide: \(dir)/nope.md: not found", Int32(66)), (bad, "nnguide: \(bad):2:", Int32(65))] {
+        for (path, expected, status) in [(dir + "/nope.md", "nnguide: \(dir)/nope.md: no such file", Int32(66)), (bad, "nnguide: \(bad):2:", Int32(65))] {
             let r = try CLI.run(["check", path], content: ExplorerPaths.content)
             #expect(r.status == status, "\(path): \(r.status) \(r.err)")
             #expect(r.err.hasPrefix(expected), "\(r.err)")
@@ -47,8 +47,8 @@ struct Retest7CLITests {
     /// Every subcommand's choice or number option, refused in one style: the option, the value, what it
     /// takes; no "is invalid for" or "Help:" line; exit 64.
     @Test(arguments: [
-        (["toc", "--format", "yaml"], "--format: unknown value 'yaml'; one of text, markdown, json"),
-        (["toc", "--origin", "foo"], "--origin: unknown value 'foo'; one of guide, refilled, added, team"),
+        (["toc", "--format", "yaml"], "--format: unknown value 'yaml'; valid values: text, markdown, json"),
+        (["toc", "--origin", "foo"], "--origin: unknown value 'foo'; valid values: guide, refilled, added, team"),
         (["toc", "--origin", "gide"], "Did you mean 'guide'?"),
         (["toc", "--width", "abc"], "'abc' is not a number; --width takes"),
         (["show", "x", "--format", "yaml"], "--format: unknown value 'yaml'"),
@@ -58,11 +58,11 @@ struct Retest7CLITests {
         (["sources", "--format", "yaml"], "--format: unknown value 'yaml'"),
         (["sources", "--width", "wide"], "'wide' is not a number; --width takes"),
         (["export", "--format", "yaml"], "--format: unknown value 'yaml'"),
-        (["recommend", "--format", "yaml"], "--format: unknown value 'yaml'; one of text, json, markdown"),
+        (["recommend", "--format", "yaml"], "--format: unknown value 'yaml'; valid values: text, json, markdown"),
         (["recommend", "--example", "one"], "'one'"),
         (["lint", "--stale", "soon"], "'soon' is not a number; --stale takes a whole number of months"),
         (["lint", "--format", "yaml"], "unknown option '--format'"),
-        (["completions", "tcsh"], "unknown value 'tcsh'; one of bash, zsh, fish"),
+        (["completions", "tcsh"], "unknown value 'tcsh'; valid values: bash, zsh, fish"),
     ])
     func badValuesComeInOneStyle(_ c: (args: [String], says: String)) throws {
         let r = try CLI.run(c.args, content: nil)

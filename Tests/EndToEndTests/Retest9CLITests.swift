@@ -37,7 +37,7 @@ struct Retest9CLITests {
             .write(toFile: path, atomically: true, encoding: .utf8)
         let r = try run(["recommend", "--brief", path])
         #expect(r.status == 65, "\(r.err)")
-        for place in [":3:10: 'lots' is not a number", ":4:9: unknown value 'phon'", ":5:1: unknown brief field 'interpretabilty'; did you mean 'interpretability'?"] {
+        for place in [":3:10: 'lots' is not a number", ":4:9: unknown value 'phon'", ":5:1: unknown brief field 'interpretabilty'. Did you mean 'interpretability'?"] {
             #expect(r.err.contains(path + place), "no \(place):\n\(r.err)")
         }
     }
@@ -75,12 +75,12 @@ struct Retest9CLITests {
         let path = dir + "/bad2.yaml"
         try "modality: image\ntask: classification\nsamplez: 300\n".write(toFile: path, atomically: true, encoding: .utf8)
         let file = try run(["recommend", "--brief", path])
-        #expect(file.status == 65 && file.err.contains("\(path):3:1: unknown brief field 'samplez'; did you mean 'samples'?"), "\(file.err)")
+        #expect(file.status == 65 && file.err.contains("\(path):3:1: unknown brief field 'samplez'. Did you mean 'samples'?"), "\(file.err)")
         let flag = try run(["recommend", "--modality", "image", "--task", "classification", "--deploy", "fone"])
-        #expect(flag.status == 64 && flag.err.contains("did you mean 'phone' (mobile)?"), "\(flag.err)")
+        #expect(flag.status == 64 && flag.err.contains("Did you mean 'phone' (mobile)?"), "\(flag.err)")
         try "modality: image\ntask: classification\ndeploy: fone\n".write(toFile: path, atomically: true, encoding: .utf8)
         let value = try run(["recommend", "--brief", path])
-        #expect(value.status == 65 && value.err.contains("did you mean 'phone' (mobile)?"), "\(value.err)")
+        #expect(value.status == 65 && value.err.contains("Did you mean 'phone' (mobile)?"), "\(value.err)")
     }
 
     /// A path that is not there cannot be opened: 66 (sysexits' EX_NOINPUT) wherever a path is read.

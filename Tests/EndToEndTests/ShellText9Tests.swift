@@ -75,7 +75,7 @@ struct ShellText9Tests {
         let lines = try help("completions", width: 40)
         let text = lines.joined(separator: "\n")
         #expect(text.contains("\n  nnguide completions bash > \\\n    ~/.local/share/bash-completion/completions/nnguide\n"), "\(text)")
-        #expect(lines.contains("zsh (with ~/.zfunc in fpath):"), "\(text)")
+        #expect(lines.contains("  mkdir -p ~/.zfunc") && text.contains("fpath+=(~/.zfunc)"), "\(text)")
         #expect(!text.contains("bash, zsh or fish. (values"), "\(text)")
     }
 

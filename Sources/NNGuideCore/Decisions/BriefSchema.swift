@@ -468,8 +468,8 @@ public struct BriefValueError: Error, Sendable, Equatable, CustomStringConvertib
                 return "'\(value)' is not a number; \(spec.name) takes \(spec.validValues)"
             default:
                 // The closest value (or accepted alias) first, as a mistyped command or flag gets.
-                return "unknown value '\(value)' for \(spec.name)" + (spec.suggestion(for: value).map { " (\($0))" } ?? "")
-                    + "; valid values: \(spec.writtenValues)"
+                return Suggestion.refusal("unknown value '\(value)' for \(spec.name)", suggesting: spec.suggestion(for: value).map { [$0] } ?? [],
+                                          valid: "valid values: \(spec.writtenValues)")
             }
         // What the field takes, not its whole meaning (ninth retest: the meaning ran to three lines).
         case .negative: return "'\(value)' is negative; \(spec.name) takes \(spec.validValues)"
@@ -481,21 +481,22 @@ public struct BriefValueError: Error, Sendable, Equatable, CustomStringConvertib
 }
 
 extension BriefFieldSpec {
-    /// "did you mean 'image'?", or "did you mean 'phone' (mobile)?" for another spelling of a value:
-    /// the closest value or alias by typos, else by sound (`EditDistance.closest`, the one suggester).
+    /// The value to offer for a mistyped one, "image", or "phone (mobile)" for another spelling of a
+    /// value: the closest value or alias by typos, else by sound (`EditDistance.closest`, the one
+    /// suggester), for `Suggestion` to word.
     public func suggestion(for value: String) -> String? {
         guard let near = EditDistance.closest(to: value, among: values.flatMap { [$0.value] + $0.aliases }, limit: 1).first else { return nil }
         let of = values.first { $0.aliases.contains(near) }.map { " (\($0.value))" } ?? ""
-        return "did you mean '\(near)'\(of)?"
+        return near + of
     }
 }
 
 extension BriefSchema {
-    /// "unknown brief field 'samplez'; did you mean 'samples'? expected one of: ...": a brief file's
-    /// field name, offered the closest as a value is (`EditDistance.closest`).
+    /// "unknown brief field 'samplez'. Did you mean 'samples'? Expected one of: ...": a brief file's
+    /// field name, offered the closest as a value is (`EditDistance.closest`, `Suggestion`).
     public func unknownFieldMessage(_ name: String) -> String {
-        let near = EditDistance.closest(to: name, among: names.map(\.name), limit: 1).first
-        return "unknown brief field '\(name)'; " + (near.map { "did you mean '\($0)'? " } ?? "") + "expected one of: \(fieldList)"
+        let near = EditDistance.closest(to: name, among: names.map(\.name), limit: 1)
+        return Suggestion.refusal("unknown brief field '\(name)'", suggesting: near, valid: "expected one of: \(fieldList)")
     }
 }
 

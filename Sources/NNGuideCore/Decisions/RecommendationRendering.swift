@@ -81,7 +81,7 @@ extension Recommendation {
             case .nextSteps: for (i, n) in d.nextSteps.enumerated() { para(n, indent: "      ", first: numbered(i)) }
             case .brief:
                 let assumed = d.assumedFields
-                para(brief.givenFields.filter { $0 != .notes }.compactMap { f in brief[f].map { "\(f.name)=\($0)" + (assumed.contains(f) ? " (assumed)" : "") } }
+                para(brief.givenFields.filter { $0 != .notes }.compactMap { f in brief[f].map { TextWrap.together("\(f.name)=\($0)" + (assumed.contains(f) ? " (assumed)" : "")) } }
                     .joined(separator: "  "))
                 if let notes = brief.text(.notes) { para("notes: " + notes) }
             case .read: para(seeNames.joined(separator: "; ") + ". Open one with nnguide --open ID.")

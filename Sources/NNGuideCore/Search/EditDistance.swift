@@ -60,3 +60,28 @@ public enum EditDistance {
         return scored.prefix(limit).map(\.0)
     }
 }
+
+/// The one wording of "did you mean", for every command, flag, value, brief field and id that is
+/// offered a name (the eleventh retest found a second one built beside it): "Did you mean 'image'?",
+/// a title after a name in brackets ("'vit' (Vision Transformer)"), the last two joined by "or".
+public enum Suggestion {
+    /// "Did you mean 'a', 'b' or 'c'?": each name quoted (one given already quoted is kept as it is),
+    /// a title after it (" (Vision Transformer)") left outside the quotes.
+    public static func didYouMean(_ names: [String]) -> String {
+        let quoted = names.map { s -> String in
+            if s.hasPrefix("'") { return s }
+            guard let open = s.firstRange(of: " (") else { return "'\(s)'" }
+            return "'\(s[..<open.lowerBound])'" + s[open.lowerBound...]
+        }
+        let list = quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1] : quoted.joined()
+        return "Did you mean " + list + "?"
+    }
+
+    /// A refusal with its suggestion: what is wrong, then the closest names right after it, then what
+    /// is valid ("unknown value 'imgae' for modality. Did you mean 'image'? Valid values: ...");
+    /// without a suggestion, "what is wrong; what is valid". One order for every such message.
+    public static func refusal(_ problem: String, suggesting names: [String], valid: String? = nil) -> String {
+        guard !names.isEmpty else { return problem + (valid.map { "; " + $0 } ?? "") }
+        return problem + ". " + didYouMean(names) + (valid.map { " " + $0.prefix(1).uppercased() + $0.dropFirst() } ?? "")
+    }
+}

@@ -113,6 +113,15 @@ public enum TextWrap {
         return out
     }
 
+    /// Keeps `text` on one line when it is wrapped: its spaces do not break, and are printed as spaces
+    /// ("deploy=cloud (assumed)": a field never parted from its mark, eleventh retest). A group longer
+    /// than a whole line is a long word (`LongWords`).
+    public static func together(_ text: String) -> String { String(text.map { $0 == " " ? glue : $0 }) }
+
+    /// The space inside a group kept `together`: part of the word, turned back into a space as the
+    /// words are read (`pieces`), so it is never printed.
+    static let glue: Character = "\u{E000}"
+
     /// Plain text wrapped to lines.
     public static func wrap(_ text: String, width: Int, longWords: LongWords = .broken) -> [String] {
         wrap([StyledRun(text, 0)], width: width, longWords: longWords).map { $0.map(\.text).joined() }
@@ -191,7 +200,8 @@ public enum TextWrap {
                 switch token {
                 case .newline: out.append(.newline)
                 case .space: out.append(.space(run.tag))
-                case .word(let w):
+                case .word(var w):
+                    if w.contains(glue) { w = String(w.map { $0 == glue ? " " : $0 }) }
                     if case .word(var parts)? = out.last {
                         parts.append(StyledRun(w, run.tag))
                         out[out.count - 1] = .word(parts)

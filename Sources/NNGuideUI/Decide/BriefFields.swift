@@ -135,7 +135,7 @@ extension BriefScreen {
                 if let near = EditDistance.closest(to: t, among: spelt, limit: 1).first,
                    let v = try? spec.parse(near), vs.contains(v) {
                     suggestion = v
-                    problem! += "; did you mean \(v)? \(Keymap.key(.open, in: .briefField)) takes it"
+                    problem! += ". " + Suggestion.didYouMean([v.description]) + " \(Keymap.key(.open, in: .briefField)) takes it"
                 }
             }
             return

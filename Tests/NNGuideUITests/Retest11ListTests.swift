@@ -80,6 +80,11 @@ import Testing
             let tall = before.map { b in !starts.contains { $0 > b && $0 <= b + size.height } } ?? false
             #expect(top == 0 || starts.contains(top) || tall || top == Viewport<Int>.maxTop(lines: size.lines, height: size.height),
                     "page \(pages) at \(w)x\(h) starts inside a row (top \(top), rows at \(starts)):\n\(shown(s))")
+            // Nor does a page start with a row the page before showed whole (its separator aside).
+            if let b = before, top != Viewport<Int>.maxTop(lines: size.lines, height: size.height) {
+                let next = starts.first { $0 > top } ?? size.lines
+                #expect(!(top >= b && next - 1 <= b + size.height), "page \(pages) repeats a whole row (top \(top)):\n\(shown(s))")
+            }
             let pane = s.compare.panes(s.context.rect).table
             let last = render(s).lines[pane.maxY - 1]
             #expect(!last.hasPrefix("▌"), "page \(pages) ends with a card's heading:\n\(shown(s))")
@@ -89,6 +94,17 @@ import Testing
             s = next; pages += 1
         }
         #expect(pages > 0, "the table fits one page; nothing was paged")
+    }
+
+    /// The filter's words put the cursor on the item they name, as fzf's best match comes first:
+    /// "vit" chose the matrix "Vision: CNN vs ViT vs CLIP", where `x` picks nothing.
+    @Test func aFilterThatNamesAnArchitectureChoosesIt() throws {
+        let s = press(try Self.app(40, 12), keys("c", "/", "vit"))
+        guard case .architecture(let a)? = s.compare.current(s.context) else {
+            Issue.record("the cursor is not on an architecture: \(String(describing: s.compare.current(s.context)))"); return
+        }
+        #expect(a.id == "vit" || a.short?.lowercased() == "vit", "\(a.id)")
+        #expect(press(s, keys(Key.enter, "x")).compare.picked == [a.id])
     }
 
     /// A digit chooses its row and the table shows it, beside the picks when it is not one of them

@@ -44,7 +44,10 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
         guard action == .pageDown || action == .pageUp, !starts.isEmpty else { return false }
         let from = top, page = Self.page(height)
         if action == .pageDown {
-            let cut = starts.last { $0 <= from + page } ?? from
+            // The first line off screen starts a row, or is the blank or rule before one (the row
+            // above it was whole: the next page starts after it, not with that row again).
+            let edge = from + page
+            let cut = starts.contains(edge) ? edge : starts.contains(edge + 1) ? edge + 1 : starts.last { $0 <= edge } ?? from
             top = cut > from ? cut : from + page
         } else {
             let whole = starts.first { $0 >= from - page && $0 < from } ?? from

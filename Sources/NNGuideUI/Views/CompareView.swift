@@ -64,6 +64,14 @@ public struct CompareView: Screen {
         }
     }
 
+    /// What an item is called, lowercased: an architecture's names and id, a matrix's id.
+    static func names(_ item: Item) -> [String] {
+        switch item {
+        case .matrix(let m): return [m.table.id.lowercased()]
+        case .architecture(let a): return [a.displayName, a.name, a.short ?? "", a.id].map { $0.lowercased() }.filter { !$0.isEmpty }
+        }
+    }
+
     /// The list as shown: every matrix and architecture, or those the filter's words all occur in.
     func items(_ ctx: ScreenContext) -> [Item] {
         let all = ctx.guide.comparisonMatrices.map(Item.matrix) + ctx.guide.catalog.architectures.map(Item.architecture)
@@ -308,7 +316,16 @@ public struct CompareView: Screen {
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         defer { fit(&ctx) }
         if filter.focused || action == .focusField {
-            if filter.edit(action) { list = SelectList(); return .none }
+            if filter.edit(action) {
+                // The cursor on the item the words name (fzf's best match first): "vit" put it on
+                // the matrix "Vision: CNN vs ViT vs CLIP", and `x` there picked nothing (eleventh retest).
+                list = SelectList()
+                let typed = filter.text.trimmed().lowercased()
+                if let named = items(ctx).firstIndex(where: { Self.names($0).contains(typed) }) {
+                    list.show(named, count: items(ctx).count, height: listRows(ctx).height)
+                }
+                return .none
+            }
             if filter.focused && action == .lineUp && filter.recall() { select(beforeItem, ctx); return .none }
             switch action {
             case .focusField:

@@ -71,13 +71,16 @@ public struct HomeView: Screen {
         return items(ctx).count > rows && rows > 2 ? rows - 1 : rows
     }
 
-    /// "↓ 2 more: bookmarks (j)" under the list while items are below it; nil when none are.
+    /// "↓ 2 more: bookmarks (j)" under the list while items are below it, "↑ 5 more (k)" once the
+    /// list is scrolled to its end; nil when it all fits.
     func moreBelow(_ ctx: ScreenContext) -> String? {
         let all = items(ctx)
         let below = all.count - (list.top + listHeight(ctx))
-        guard below > 0 else { return nil }
+        guard below > 0 else {
+            return list.top > 0 ? "\(ctx.glyphs.ascii ? "^" : "↑") \(list.top) more (\(Keymap.key(.lineUp, in: .home)))" : nil
+        }
         let marks = all.suffix(below).filter { $0.number == Self.unnumbered }.count
-        let what = marks == below ? ": bookmark\(below == 1 ? "" : "s")" : marks > 0 ? " (bookmarks)" : ""
+        let what = marks == below ? ": bookmark\(below == 1 ? "" : "s")" : marks > 0 ? ", with bookmarks" : ""
         return "\(ctx.glyphs.ascii ? "v" : "↓") \(below) more\(what) (\(Keymap.key(.lineDown, in: .home)))"
     }
 

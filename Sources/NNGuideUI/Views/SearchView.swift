@@ -241,7 +241,10 @@ public struct SearchView: Screen {
                     // things, tenth retest), when it leaves the last part whole ("… › Honest splits").
                     let note = DisplayWidth.of(short) + end <= room ? short : ""
                     let crumbRoom = room - DisplayWidth.of(note)
-                    let crumb = TextWrap.truncate(TextWrap.tail(parts, separator: sep, width: crumbRoom, ellipsis: g.ellipsis), width: crumbRoom, ellipsis: g.ellipsis)
+                    // A last part too wide alone loses its start, not its end ("…always win", not
+                    // "Transformers alw…", eleventh retest): truncation of the text read backwards.
+                    let tail = TextWrap.tail(parts, separator: sep, width: crumbRoom, ellipsis: g.ellipsis)
+                    let crumb = String(TextWrap.truncate(String(tail.reversed()), width: crumbRoom, ellipsis: String(g.ellipsis.reversed())).reversed())
                     buf.put("  " + crumb + note, x: x, y: y, role: .dim)
                 }
             case .snippet(let h):

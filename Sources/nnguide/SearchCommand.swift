@@ -63,7 +63,7 @@ struct Search: ParsableCommand {
                 out += r.labelled("  ", h.title, showID(h))
                 var crumb = h.breadcrumb.joined(separator: r.style == .ascii ? " > " : " › ")
                 if h.passages > 1 { crumb += " (\(h.passages) passages)" }
-                if let note = h.spread.first { crumb += " (\(note))" }   // the explorer's words (SearchHit.spreadNotes)
+                if let note = h.spread { crumb += " (\(note))" }   // the explorer's words (SearchHit.spreadNote)
                 if !crumb.isEmpty { out += r.hangingLines(crumb, indent: "    ") }
                 if h.kind != .heading { out += snippet(h.snippet, width: r.width - 4, bold: bold).map { "    " + $0 } }
             }

@@ -80,7 +80,7 @@ import Testing
     @Test func theHintLineComesFromTheKeymap() {
         let s = press(Fixture.state(), keys("1"))
         let hint = render(s).lines.last!
-        for h in Keymap.hints(for: [.reader, .global]).prefix(3) {
+        for h in Keymap.hints(for: [.reader, .global], leaving: s.reader.idleActions).prefix(3) {
             #expect(hint.contains("\(h.keys) \(h.words)"))
         }
     }

@@ -67,11 +67,12 @@ public struct SearchHit: Sendable, Equatable {
     public var score: Int
 
     /// What a hit found only across a section's passages says after its location, in the
-    /// explorer and the CLI alike: no one paragraph holds every word.
-    /// Longest first: a narrow row takes the first that leaves the location's end whole.
-    public static let spreadNotes = ["words in different paragraphs", "across paragraphs"]
-    /// The wordings of `spreadNotes` for a section found by its passages together; none for any other hit.
-    public var spread: [String] { kind == .text && passages == 0 ? Self.spreadNotes : [] }
+    /// explorer and the CLI alike (`nnguide search`): no one paragraph holds every word. One
+    /// wording in one place: the shell said "(words in different paragraphs)" where the explorer
+    /// said "(across paragraphs)" (eleventh retest).
+    public static let spreadNote = "across paragraphs"
+    /// `spreadNote` for a section found by its passages together; nil for any other hit.
+    public var spread: String? { kind == .text && passages == 0 ? Self.spreadNote : nil }
 }
 
 public struct SearchGroup: Sendable, Equatable {

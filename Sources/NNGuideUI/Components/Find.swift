@@ -19,6 +19,8 @@ public struct Find: Sendable, Equatable {
     /// closed. The screen's own state, as its marks are (`FindsOnPage` edits it; the app draws it on
     /// the bottom line and gives it the keys while it is open).
     public internal(set) var prompt: FindPrompt?
+    /// The last words found (kept when the marks go): Up in a new, empty prompt brings them back.
+    public private(set) var last = ""
 
     public init() {}
 
@@ -33,6 +35,7 @@ public struct Find: Sendable, Equatable {
     mutating func set(_ text: String, anyWord: Bool = false, in doc: Document, from line: Int) {
         self.text = text
         self.anyWord = anyWord
+        if !text.isEmpty { last = text }
         matches = Self.find(needles, in: doc)
         current = matches.firstIndex { $0.line >= line } ?? (matches.isEmpty ? nil : 0)
     }
@@ -45,9 +48,9 @@ public struct Find: Sendable, Equatable {
 
     /// The marks go; an open prompt stays (its words typed back to nothing clear the marks).
     public mutating func clear() {
-        let open = prompt
+        let open = prompt, words = last
         self = Find()
-        prompt = open
+        prompt = open; last = words
     }
 
     /// Makes the next (or previous) match current, round the ends; the line it is on.

@@ -76,6 +76,11 @@ extension FindsOnPage {
             find.prompt = nil
             clearFind()
             scroll(to: prompt.returnTo, ctx)
+        case .lineUp? where prompt.field.text.isEmpty && !find.last.isEmpty:
+            // The prompt opens empty, as less's `/`; Up recalls the last words, as less's history.
+            prompt.field.text = find.last
+            find.prompt = prompt
+            setFind(prompt.field.text, from: prompt.returnTo, ctx)
         case let a?:
             if prompt.field.edit(a) {
                 find.prompt = prompt

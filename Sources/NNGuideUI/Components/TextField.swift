@@ -15,7 +15,26 @@ public struct TextField: Sendable, Equatable {
     /// Keys type into the field (its screen's other keys wait until it is left).
     public var focused: Bool
 
+    /// The words the field held before `/` last opened it afresh: Up in the empty field brings them
+    /// back, as less's and vim's history does.
+    public private(set) var recalled = ""
+
     public init(_ text: String = "", focused: Bool = false) { self.text = text; self.focused = focused }
+
+    /// `/` opens the field empty, as less and vim start a new pattern (a second `/` in Compare
+    /// appended to the old filter, eleventh retest); the old words are kept for `recall`.
+    public mutating func reopen() {
+        if !text.isEmpty { recalled = text }
+        text = ""; back = 0; focused = true
+    }
+
+    /// Up in the empty field: the words it held before `/` emptied it. False when the field is not
+    /// empty or there is nothing to recall (Up then does what it does in the list).
+    public mutating func recall() -> Bool {
+        guard text.isEmpty, !recalled.isEmpty else { return false }
+        text = recalled; back = 0
+        return true
+    }
 
     /// Characters before the cursor.
     public var cursor: Int { text.count - back }

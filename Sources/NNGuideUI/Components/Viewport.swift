@@ -35,6 +35,28 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
         return true
     }
 
+    /// A page down or up that ends at a row's edge, for a table whose rows start at `starts` (lines
+    /// counted as `top` counts them): the next page starts at the first row the page did not show
+    /// whole, the page before at the first row it can show whole, so no row is split between two
+    /// pages (the comparison's PgDn cut a row's wrapped cells in two, eleventh retest). A row taller
+    /// than the screen is the one exception: it pages by a screenful. False for any other action.
+    public mutating func turnPage(_ action: Action, rowStarts starts: [Int], lines: Int, height: Int) -> Bool {
+        guard action == .pageDown || action == .pageUp, !starts.isEmpty else { return false }
+        let from = top, page = Self.page(height)
+        if action == .pageDown {
+            // The first line off screen starts a row, or is the blank or rule before one (the row
+            // above it was whole: the next page starts after it, not with that row again).
+            let edge = from + page
+            let cut = starts.contains(edge) ? edge : starts.contains(edge + 1) ? edge + 1 : starts.last { $0 <= edge } ?? from
+            top = cut > from ? cut : from + page
+        } else {
+            let whole = starts.first { $0 >= from - page && $0 < from } ?? from
+            top = whole < from ? whole : from - page
+        }
+        clamp(lines: lines, height: height)
+        return true
+    }
+
     /// Keeps the top inside the document (never past the line that puts its end at the bottom).
     public mutating func clamp(lines: Int, height: Int) { top = min(max(0, top), Self.maxTop(lines: lines, height: height)) }
 

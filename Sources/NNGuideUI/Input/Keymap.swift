@@ -153,6 +153,7 @@ public enum Keymap {
         Binding([.escape], .cancel, .prompt, "cancel", hint: "cancel"),
         Binding([.backspace], .deleteBackward, .prompt, "delete a character"),
         Binding([.ctrl("u")], .clearField, .prompt, "clear"),
+        Binding([.up], .lineUp, .prompt, "in an empty find prompt: the last words found (the prompt opens empty, as less's)"),
         Binding([.left], .scrollLeft, .prompt, "move the cursor left"),
         Binding([.right], .scrollRight, .prompt, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .prompt, "quit"),
@@ -226,6 +227,9 @@ public enum Keymap {
     /// `words` renames an action's hint where the view says what it does right now.
     public static func hints(for scopes: [Scope], leaving idle: Set<Action> = [], words renamed: [Action: String] = [:]) -> [(keys: String, words: String)] {
         var out: [(String, String)] = []
+        // While matches are marked, `n next match` comes first, so a narrow line drops the others
+        // before it (at 40x12 an opened search hit offered no `n`, eleventh retest).
+        var first: [(String, String)] = []
         var seenWords: Set<String> = []
         var seenKeys: Set<Key> = []
         for s in scopes {
@@ -237,9 +241,9 @@ public enum Keymap {
                       let key = b.keys.first, !seenKeys.contains(key), !seenWords.contains(words),
                       action(for: key, in: scopes) == b.action else { continue }
                 seenKeys.insert(key); seenWords.insert(words)
-                out.append((b.label ?? key.label, words))
+                if b.action == .findNext { first.append((b.label ?? key.label, words)) } else { out.append((b.label ?? key.label, words)) }
             }
         }
-        return out
+        return first + out
     }
 }

@@ -46,6 +46,9 @@ public struct Document: Sendable, Equatable {
     /// Lines at the top that say what the rest is (a lone table's title and header row): a viewport
     /// keeps them on screen while the rest scrolls under them, as `less --header` does.
     public var head = 0
+    /// The first line of each row of a table (a box's row, a card's heading): where a page of the
+    /// comparison may begin (`Viewport.turnPage(_:rowStarts:lines:height:)`).
+    public var rowStarts: [Int] = []
 
     public init() {}
 

@@ -68,6 +68,7 @@ extension DocumentBuilder {
         rowsLines.insert(cellLines(header), at: 0)
         var body = 0
         for (r, cols) in rowsLines.enumerated() {
+            if r > 0 { doc.rowStarts.append(doc.lines.count) }
             let height = cols.enumerated().filter { counted($0.offset) }.map(\.element.count).max() ?? 1
             for i in 0..<height {
                 var spans: [Span] = [Span(g.v + " ", .border)]
@@ -91,6 +92,7 @@ extension DocumentBuilder {
     private mutating func cards(_ t: Table, header: [[StyledRun<Tag>]], rows: [[[StyledRun<Tag>]]]) {
         for (r, row) in rows.enumerated() {
             if r > 0 { line([]) }
+            doc.rowStarts.append(doc.lines.count)
             let title = (row.first ?? []).map { StyledRun($0.text, Tag(role: $0.tag.link == nil ? .strong : .link, link: $0.tag.link)) }
             wrap(title, first: [Span(glyphs.bar + " ", .accent)], rest: [Span(glyphs.bar + " ", .accent)])
             for c in 1..<max(1, row.count) where c < t.columns.count {

@@ -64,6 +64,14 @@ public struct CompareView: Screen {
         }
     }
 
+    /// What an item is called, lowercased: an architecture's names and id, a matrix's id.
+    static func names(_ item: Item) -> [String] {
+        switch item {
+        case .matrix(let m): return [m.table.id.lowercased()]
+        case .architecture(let a): return [a.displayName, a.name, a.short ?? "", a.id].map { $0.lowercased() }.filter { !$0.isEmpty }
+        }
+    }
+
     /// The list as shown: every matrix and architecture, or those the filter's words all occur in.
     func items(_ ctx: ScreenContext) -> [Item] {
         let all = ctx.guide.comparisonMatrices.map(Item.matrix) + ctx.guide.catalog.architectures.map(Item.architecture)
@@ -134,10 +142,16 @@ public struct CompareView: Screen {
         case .matrix(let m):
             title = m.table.title; t = m.table
         case .architecture(let a):
-            let ids = picked.isEmpty ? [a.id] : picked
+            // The row chosen is always in the table, beside the picks when it is not one of them: a
+            // digit on an unpicked row showed the picks alone, not the row README says it shows
+            // (eleventh retest).
+            let ids = Self.shownIDs(picked, chosen: a.id)
             let archs = ids.compactMap { ctx.guide.architecture($0) }
+            let x = Keymap.key(.toggle, in: .compare)
+            let picks = archs.filter { picked.contains($0.id) }.map(\.displayName).joined(separator: ", ")
             // The key that picks from the table too (a digit at 40 columns leaves the focus there).
-            title = picked.isEmpty ? "\(a.displayName) (\(Keymap.key(.toggle, in: .compare)) picks it; pick two or more to compare)" : "Picked: " + archs.map(\.displayName).joined(separator: ", ")
+            title = picked.isEmpty ? "\(a.displayName) (\(x) picks it; pick two or more to compare)"
+                : picked.contains(a.id) ? "Picked: " + picks : "Picked: \(picks); \(a.displayName) not yet (\(x) picks it)"
             t = ctx.guide.comparisonTable(of: archs)
         }
         if transposed { t = Self.transpose(t) }
@@ -148,6 +162,9 @@ public struct CompareView: Screen {
         return (title, t)
     }
 
+    /// The architectures the table shows: the picks, then the chosen row when it is not one.
+    static func shownIDs(_ picked: [String], chosen: String) -> [String] { picked.contains(chosen) ? picked : picked + [chosen] }
+
     /// The sources of the architectures the table shows (the picked ones, the one under the cursor,
     /// or a matrix's columns).
     func sourcesNote(_ ctx: ScreenContext) -> SourcesNote? {
@@ -156,7 +173,7 @@ public struct CompareView: Screen {
         let ids: [String]
         switch all[list.index] {
         case .matrix(let m): ids = m.table.architectures ?? []
-        case .architecture(let a): ids = picked.isEmpty ? [a.id] : picked
+        case .architecture(let a): ids = Self.shownIDs(picked, chosen: a.id)
         }
         let archs = ids.compactMap { ctx.guide.architecture($0) }
         let note = SourcesNote(title: archs.map(\.displayName).joined(separator: ", "), evidence: archs.map(\.evidence))
@@ -258,6 +275,23 @@ public struct CompareView: Screen {
         grid.top = down && grid.top + 1 < body.count ? grid.top + 1 : grid.top - 1
     }
 
+    /// Where the table's rows begin, counted as `grid.top` counts the lines under its fixed head.
+    func bodyRowStarts(_ ctx: ScreenContext) -> [Int] {
+        let doc = document(ctx)
+        let h = doc.head(height: panes(ctx.rect).table.height)
+        return doc.rowStarts.map { $0 - h }.filter { $0 >= 0 }
+    }
+
+    /// A card's heading alone on the last line of the table's pane, the card itself below it: not
+    /// drawn there (the next page starts with it and its first line).
+    func orphanHeading(_ ctx: ScreenContext) -> Bool {
+        // Cards: a table with no box (no top-left corner).
+        guard !document(ctx).lines.contains(where: { $0.text.hasPrefix(ctx.glyphs.box.tl) }) else { return false }
+        let size = gridSize(ctx)
+        let last = grid.top + size.height - 1
+        return last > grid.top && last < size.lines - 1 && bodyRowStarts(ctx).contains(last)
+    }
+
     func showsTable(_ ctx: ScreenContext) -> Bool { bothShown(ctx.rect) || tableFocus }
     func showsList(_ ctx: ScreenContext) -> Bool { bothShown(ctx.rect) || !tableFocus }
 
@@ -282,16 +316,30 @@ public struct CompareView: Screen {
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         defer { fit(&ctx) }
         if filter.focused || action == .focusField {
-            if filter.edit(action) { list = SelectList(); return .none }
+            if filter.edit(action) {
+                // The cursor on the item the words name (fzf's best match first): "vit" put it on
+                // the matrix "Vision: CNN vs ViT vs CLIP", and `x` there picked nothing (eleventh retest).
+                list = SelectList()
+                let typed = filter.text.trimmed().lowercased()
+                if let named = items(ctx).firstIndex(where: { Self.names($0).contains(typed) }) {
+                    list.show(named, count: items(ctx).count, height: listRows(ctx).height)
+                }
+                return .none
+            }
+            if filter.focused && action == .lineUp && filter.recall() { select(beforeItem, ctx); return .none }
             switch action {
             case .focusField:
-                if !filter.focused { beforeFilter = filter.text; beforeItem = current(ctx)?.id }
-                filter.focused = true; tableFocus = false; return .none
+                // A new filter starts empty, as less's `/` does; Up brings the old one back.
+                if !filter.focused {
+                    beforeFilter = filter.text; beforeItem = current(ctx)?.id
+                    filter.reopen(); select(beforeItem, ctx)
+                }
+                tableFocus = false; return .none
             case .cancel:
                 // What was typed is dropped: the list, the row and so the table are as before `/`
                 // (a new user's Esc put the cursor on the first row, a matrix, and Tab showed it).
                 filter.focused = false
-                filter = TextField(beforeFilter ?? "")
+                filter.text = beforeFilter ?? ""
                 select(beforeItem, ctx)
                 return .none
             case .switchFocus: filter.focused = false; return .none
@@ -309,7 +357,8 @@ public struct CompareView: Screen {
         p.list = listRows(ctx)
         if tableFocus {
             let size = gridSize(ctx), from = grid.top
-            if grid.scroll(action, lines: size.lines, height: size.height) {
+            if grid.turnPage(action, rowStarts: bodyRowStarts(ctx), lines: size.lines, height: size.height)
+                || grid.scroll(action, lines: size.lines, height: size.height) {
                 skipRuleUnderHeader(down: grid.top > from, ctx)
                 return .none
             }
@@ -320,7 +369,7 @@ public struct CompareView: Screen {
         if action == .cancel && !filter.text.isEmpty && !tableFocus {
             // The row under the cursor stays under it in the whole list.
             let on = current(ctx)?.id
-            filter = TextField()
+            filter.text = ""
             select(on, ctx)
             return .message("Filter cleared")
         }
@@ -421,6 +470,7 @@ public struct CompareView: Screen {
             let doc = document(ctx)
             // The first column stays while the others scroll under it (its right rule at `frozen`).
             grid.draw(doc, in: p.table, into: &buf, .init(frozen: Self.stops(doc).dropFirst().first ?? -1))
+            if orphanHeading(ctx) { buf.fill(Rect(x: p.table.x, y: p.table.maxY - 1, width: p.table.width, height: 1)) }
             let hidden = hiddenColumns(ctx)
             if hidden.right > 0 && showsTable(ctx) {
                 // Say there is more, on the table's title line, at its right edge.

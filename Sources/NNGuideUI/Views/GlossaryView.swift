@@ -134,6 +134,8 @@ public struct GlossaryView: Screen {
             fit(&ctx)
             return .none
         }
+        // Up in the field `/` emptied: the old filter back (the term chosen stays chosen).
+        if field.focused && action == .lineUp && field.recall() { fit(&ctx); return .none }
         let all = matches(ctx)
         let doc = detail(ctx)
         // Outside the field, paging reads on in a long entry (a narrow screen shows only a few lines).
@@ -155,7 +157,8 @@ public struct GlossaryView: Screen {
             field.focused = false
             return .none
         case .focusField:
-            field.focused = true
+            // A new filter starts empty, as less's `/` does (the term chosen stays chosen); Up recalls the old.
+            if !field.focused { field.reopen(); fit(&ctx) }
             return .none
         case .open where field.focused:
             field.focused = false

@@ -63,13 +63,34 @@ public struct HomeView: Screen {
         return about == 0 ? 2 : 3 + about
     }
 
+    /// The list's rows: all under the title, but for the last when the items run past them, which
+    /// says what is below ("↓ 2 more: bookmarks"; at 40x12 they were below the fold unmarked,
+    /// eleventh retest).
+    func listHeight(_ ctx: ScreenContext) -> Int {
+        let rows = max(1, ctx.rect.height - listTop(ctx))
+        return items(ctx).count > rows && rows > 2 ? rows - 1 : rows
+    }
+
+    /// "↓ 2 more: bookmarks (j)" under the list while items are below it, "↑ 5 more (k)" once the
+    /// list is scrolled to its end; nil when it all fits.
+    func moreBelow(_ ctx: ScreenContext) -> String? {
+        let all = items(ctx)
+        let below = all.count - (list.top + listHeight(ctx))
+        guard below > 0 else {
+            return list.top > 0 ? "\(ctx.glyphs.ascii ? "^" : "↑") \(list.top) more (\(Keymap.key(.lineUp, in: .home)))" : nil
+        }
+        let marks = all.suffix(below).filter { $0.number == Self.unnumbered }.count
+        let what = marks == below ? ": bookmark\(below == 1 ? "" : "s")" : marks > 0 ? ", with bookmarks" : ""
+        return "\(ctx.glyphs.ascii ? "v" : "↓") \(below) more\(what) (\(Keymap.key(.lineDown, in: .home)))"
+    }
+
     public mutating func fit(_ ctx: inout ScreenContext) {
-        list.fit(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)))
+        list.fit(count: items(ctx).count, height: listHeight(ctx))
     }
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let all = items(ctx)
-        if list.move(action, count: all.count, height: ctx.rect.height - listTop(ctx)) { return .none }
+        if list.move(action, count: all.count, height: listHeight(ctx)) { return .none }
         switch action {
         case .open: return all[list.index].effect
         case .pick(let n):
@@ -98,7 +119,10 @@ public struct HomeView: Screen {
         if !about.isEmpty { y += 1 }
         let all = items(ctx)
         let keyCol = 4 + (all.map { DisplayWidth.of($0.title) }.max() ?? 10) + 2
-        list.draw(count: all.count, in: Rect(x: r.x, y: y, width: r.width, height: r.maxY - y), into: &buf) { i, row, buf in
+        if let more = moreBelow(ctx) {
+            buf.put(TextWrap.truncate(more, width: r.width, ellipsis: g.ellipsis), x: r.x + 1, y: y + listHeight(ctx), role: .accent, limit: r.maxX)
+        }
+        list.draw(count: all.count, in: Rect(x: r.x, y: y, width: r.width, height: listHeight(ctx)), into: &buf) { i, row, buf in
             let it = all[i]
             let yy = row.y
             if it.number != Self.unnumbered { buf.put("\(it.number)", x: r.x + 1, y: yy, role: .accent) }
@@ -142,13 +166,13 @@ public struct HomeView: Screen {
 
     public mutating func click(x: Int, y: Int, _ ctx: inout ScreenContext) -> Effect {
         let all = items(ctx)
-        let rows = Rect(x: ctx.rect.x, y: ctx.rect.y + listTop(ctx), width: ctx.rect.width, height: ctx.rect.height - listTop(ctx))
+        let rows = Rect(x: ctx.rect.x, y: ctx.rect.y + listTop(ctx), width: ctx.rect.width, height: listHeight(ctx))
         guard let i = list.line(atY: y, in: rows, count: all.count) else { return .unhandled }
         list.index = i
         return all[i].effect
     }
 
     public func violations(_ ctx: ScreenContext) -> [String] {
-        list.violations(count: items(ctx).count, height: max(1, ctx.rect.height - listTop(ctx)), name: "home")
+        list.violations(count: items(ctx).count, height: listHeight(ctx), name: "home")
     }
 }

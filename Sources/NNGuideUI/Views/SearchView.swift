@@ -8,6 +8,9 @@ public struct SearchView: Screen {
     public var list = SelectList()
     /// The broader search: any of the words (offered when every word together finds little).
     public var anyWord = false
+    /// The results' place before `/` emptied the field, for Up or Esc to bring back with the query.
+    var beforeQuery = Before()
+    struct Before: Sendable, Equatable { var list = SelectList(), anyWord = false }
     public init() {}
 
     public var scopes: [Scope] { [.search] }
@@ -88,6 +91,13 @@ public struct SearchView: Screen {
 
     public mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         if field.edit(action) { list = SelectList(); anyWord = false; fit(&ctx); return .none }
+        // Up in the field `/` emptied, or Esc before anything is typed: the query before it, where it was.
+        if field.focused && field.text.isEmpty && (action == .lineUp || action == .cancel) && field.recall() {
+            list = beforeQuery.list; anyWord = beforeQuery.anyWord
+            if action == .cancel { field.focused = false }
+            fit(&ctx)
+            return .none
+        }
         let all = hits(ctx)
         let rs = rows(ctx)
         if list.move(action, items: hitLines(rs), lines: rs.count, height: listRect(ctx.rect).height) { return .none }
@@ -99,15 +109,20 @@ public struct SearchView: Screen {
         case .broaden:
             let res = results(ctx)
             guard anyWord || res.offersBroader || res.isEmpty else {
-                return .message("Every word already finds \(res.total) results; a wider search would only add noise")
+                return .message("Every word already finds \(res.hits.count) results; a wider search would only add noise")
             }
             guard Tokenizer.words(field.text).count > 1 else { return .message("The broader search needs two or more words") }
             anyWord.toggle(); list = SelectList()
             fit(&ctx)
-            let n = results(ctx).total
+            let n = results(ctx).hits.count
             return .message(anyWord ? "\(n) result\(n == 1 ? "" : "s") with any of the words (\(Keymap.key(.broaden, in: .search)) again: every word)"
                                     : "\(n) result\(n == 1 ? "" : "s") with every word")
-        case .focusField: field.focused = true
+        case .focusField:
+            // A new query starts empty, as less's `/` does ("type a new query"); Up recalls the old.
+            if !field.focused {
+                if !field.text.isEmpty { beforeQuery = Before(list: list, anyWord: anyWord) }
+                field.reopen(); list = SelectList(); anyWord = false
+            }
         case .open:
             // Nothing found but a near query would find something: Enter takes it, as the line says.
             if all.isEmpty, let near = results(ctx).suggestion {
@@ -167,10 +182,16 @@ public struct SearchView: Screen {
             let keys = field.focused ? "\(Keymap.key(.switchFocus, in: .field)), \(broaden)" : broaden
             return TextWrap.longestFitting(["Nothing has every word" + broader, "None has every word; \(keys): any word", "None has all; \(keys): any"], width: width)
         }
-        let n = "\(res.total) result\(res.total == 1 ? "" : "s")"
+        // One number, the hits the cursor moves through (the status line's "1/73"): it said "82
+        // results", counting what the groups leave out, beside "1/73" (eleventh retest). A group cut
+        // to its best says so in its heading ("Text (20 of 29)"), and this line says it once.
+        let shown = res.hits.count
+        let n = "\(shown) result\(shown == 1 ? "" : "s")"
         if anyWord { return n + " with any of the words; \(broaden): every word again" }
         if res.offersBroader { return "Only " + n + " with every word" + broader }
-        return n + "; \(Keymap.key(.open, in: .search)) opens the chosen one"
+        let open = "\(Keymap.key(.open, in: .search)) opens the chosen one"
+        guard res.total > shown else { return n + "; " + open }
+        return TextWrap.longestFitting([n + ", the best of each kind; " + open, n + ", the best of each kind", n + " (the best of each)"], width: width)
     }
 
     func visibleHits(_ ctx: ScreenContext) -> [Int] {
@@ -199,19 +220,31 @@ public struct SearchView: Screen {
             case .title(let h):
                 let num = numbered.firstIndex(of: h).map { $0 < 9 ? "\($0 + 1)" : " " } ?? " "
                 var x = buf.put(" " + num + " ", x: r.x, y: y, role: .accent)
-                x = buf.put(TextWrap.truncate(g.text(all[h].title), width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: .strong)
+                let title = g.text(all[h].title), sep = " \(g.sep) "
+                // Where the hit is, without the part that repeats its title ("Limitations  … ›
+                // Limitations" said nothing at 40 columns, eleventh retest).
+                var parts = all[h].kind == .glossary ? [] : all[h].breadcrumb.map { g.text($0) }
+                if parts.count > 1 && parts.last == title { parts.removeLast() }
+                // The location's end, whole ("… › 3.4 Transformers"), and the note when it has room.
+                let end = parts.isEmpty ? 0 : min(DisplayWidth.of(g.ellipsis + sep + parts[parts.count - 1]), DisplayWidth.of(parts.joined(separator: sep)))
+                let short = all[h].spread.map { " (\($0))" } ?? ""
+                let row = r.maxX - x
+                // The title gives way to the location's end down to half the row (a long title was
+                // whole and its location cut to "The Motivati…").
+                let titleRoom = end == 0 ? row : max(min(DisplayWidth.of(title), row - 2 - end), row / 2)
+                x = buf.put(TextWrap.truncate(title, width: titleRoom, ellipsis: g.ellipsis), x: x, y: y, role: .strong)
                 // A section found by its passages together says so (`SearchHit.spread`): no one
                 // paragraph holds every word. The location is cut from the left, its end kept.
                 let room = r.maxX - x - 2
-                if !all[h].breadcrumb.isEmpty && all[h].kind != .glossary && room > 6 {
-                    let parts = all[h].breadcrumb.map { g.text($0) }
+                if !parts.isEmpty && room > 6 {
                     // The short note, one wording for the whole list (two in one list read as two
                     // things, tenth retest), when it leaves the last part whole ("… › Honest splits").
-                    let last = DisplayWidth.of(g.ellipsis + " \(g.sep) " + (parts.last ?? ""))
-                    let short = all[h].spread.last.map { " (\($0))" } ?? ""
-                    let note = DisplayWidth.of(short) + min(last, DisplayWidth.of(parts.joined(separator: " \(g.sep) "))) <= room ? short : ""
+                    let note = DisplayWidth.of(short) + end <= room ? short : ""
                     let crumbRoom = room - DisplayWidth.of(note)
-                    let crumb = TextWrap.truncate(TextWrap.tail(parts, separator: " \(g.sep) ", width: crumbRoom, ellipsis: g.ellipsis), width: crumbRoom, ellipsis: g.ellipsis)
+                    // A last part too wide alone loses its start, not its end ("…always win", not
+                    // "Transformers alw…", eleventh retest): truncation of the text read backwards.
+                    let tail = TextWrap.tail(parts, separator: sep, width: crumbRoom, ellipsis: g.ellipsis)
+                    let crumb = String(TextWrap.truncate(String(tail.reversed()), width: crumbRoom, ellipsis: String(g.ellipsis.reversed())).reversed())
                     buf.put("  " + crumb + note, x: x, y: y, role: .dim)
                 }
             case .snippet(let h):

@@ -107,4 +107,15 @@ import Testing
         // Esc puts back what was there.
         #expect(press(typed, [.escape]).decide.draft.values[deploy] == nil)
     }
+
+    /// At 40x12 modality's values and the hint under them went under the pane's edge with no mark
+    /// (tenth retest): the last row says there is more of the field, and PgDn reads it.
+    @Test func aFieldCutAtThePanesEdgeSaysSo() throws {
+        let s = try Retest9FormTests.form(40, 12)
+        let more = "\u{2193} more of this field (\(Keymap.key(.pageDown, in: .brief)))"
+        #expect(shown(s).contains(more), "\(shown(s))")
+        let read = press(s, [.pageDown, .pageDown])
+        #expect(!shown(read).contains(more) && shown(read).contains("clears."), "\(shown(read))")
+        #expect(!shown(try Retest9FormTests.form(80, 24)).contains(more))
+    }
 }

@@ -358,13 +358,21 @@ extension BriefScreen {
         rows.fit(items: s.items, lines: s.count, height: h, showing: showing)
     }
 
-    /// PgDn and PgUp in an opened field taller than the pane: a page of it at a time (false when it fits).
+    /// PgDn and PgUp in an opened field taller than the pane: a page of it at a time (false when it
+    /// fits); from the field's row, the page the "more" line left (`marksMore`).
     mutating func scrollField(down: Bool, _ ctx: ScreenContext) -> Bool {
         let s = laidOut(ctx).form
         let h = max(1, formPanes(ctx.rect).form.height)
         guard let spot = s.spots[.field], spot.count > h else { return false }
-        peek = min(max(0, peek + (down ? 1 : -1) * Viewport<Int>.page(h)), spot.count - h)
+        let page = Viewport<Int>.page(down && marksMore(s, height: h) ? h - 1 : h)
+        peek = min(max(0, peek + (down ? 1 : -1) * page), spot.count - h)
         return true
+    }
+
+    /// The pane's last row says the focused field goes on under it ("↓ more of this field (PgDn)"):
+    /// the field opened from its row, taller than the pane, and not typed in (the ^Y box says its own keys).
+    func marksMore(_ s: Sheet, height h: Int) -> Bool {
+        (editing == nil || pickedByDigit) && peek == 0 && !showCommand && h > 3 && (s.spots[.field]?.count ?? 0) > h
     }
 
     // MARK: the layout, once per state and size

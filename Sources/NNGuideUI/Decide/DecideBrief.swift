@@ -340,6 +340,14 @@ struct BriefScreen: Screen, Equatable {
         let shown = layout(ctx)
         let (rec, problem) = (shown.judged.recommendation, shown.judged.problem)
         rows.draw(shown.form.doc, items: shown.form.items, in: f, into: &buf)
+        // The focused field's own lines go on under the pane's edge (40x12: modality's values and
+        // the hint under them were cut with no mark, tenth retest): the last row says so, and which
+        // key reads on, as the glossary's does.
+        if marksMore(shown.form, height: f.height), let spot = shown.form.spots[.field], spot.upperBound > rows.top + f.height {
+            let more = "\(g.ascii ? "v" : "\u{2193}") more of this field (\(Keymap.key(.pageDown, in: .brief)))"
+            buf.fill(Rect(x: f.x, y: f.maxY - 1, width: f.width, height: 1))
+            buf.put(TextWrap.truncate(more, width: max(1, f.width - 2), ellipsis: g.ellipsis), x: f.x + 2, y: f.maxY - 1, role: .accent)
+        }
         if let divider, let s = shown.pick {
             buf.divider(divider, glyphs: g)
             Pane.draw(s.doc, top: 0, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), into: &buf)

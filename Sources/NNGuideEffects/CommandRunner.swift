@@ -50,8 +50,10 @@ public struct CommandRunner {
             return .done(.briefDeleted(path: path, problem: problem?.description,
                                        remaining: files.listAll(guide.decisions.brief), folder: files.briefs))
         case .keepDraft(let values, let name, let continuing):
-            // Written as `w` writes a brief, with what it decides today, so a draft can be checked too.
-            switch files.saveDraft(RecordFile.savedBrief(values, guide: guide, date: files.today()), name: name, continuing: continuing) {
+            // The fields alone: a draft is what was being typed, not a decision anyone took, so it
+            // records no `decided:` pick (eleventh retest: a draft of an opened brief seemed to carry
+            // that brief's old block). `^S` saves it with one, worked out for its own fields.
+            switch files.saveDraft(Brief.yaml(values: values, schema: guide.decisions.brief), name: name, continuing: continuing) {
             case .success(.new(let path)), .success(.updated(let path, _)): return .done(.draftKept(path: path, new: true))
             case .success(.unchanged(let path)): return .done(.draftKept(path: path, new: false))
             case .failure(let f): return .done(.draftFailed(f.description))

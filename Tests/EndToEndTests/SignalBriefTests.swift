@@ -16,8 +16,8 @@ struct SignalBriefTests {
         return t
     }
 
-    /// The draft: the brief's fields, then what it decides, as a brief saved with ^S (issue 24).
-    static let kept = "modality: text\ntask: generation\ndecided:\n  pick: transformer\n"
+    /// The draft: the brief's fields, and no `decided:` pick (eleventh retest; a brief saved with ^S has one).
+    static let kept = "modality: text\ntask: generation\n"
 
     func keptBrief(_ t: TmuxSession) -> String? {
         try? String(contentsOfFile: t.stateDir + "/nnguide/briefs/drafts/text-generation.yaml", encoding: .utf8)

@@ -104,9 +104,11 @@ import Testing
         s = try Self.at(s, .modality)
         let path = "/tmp/work/decision-gam-2026-12-07.md"
         s = update(s, .done(.recordSaved(path: path), to: s.topAsker)).0
-        // Said once, by the message line (sixth retest).
+        // Said by the message line (sixth retest), and named in the form's last lines, brought into
+        // view (eleventh retest).
         let screen = render(s).lines.joined(separator: "\n")
-        #expect(screen.components(separatedBy: "decision-gam-2026-12-07.md").count == 2, "\(w)x\(h):\n\(screen)")
+        #expect(screen.components(separatedBy: "decision-gam-2026-12-07.md").count == 3, "\(w)x\(h):\n\(screen)")
+        #expect(screen.contains("Record: decision-gam-2026-12-07.md"), "\(w)x\(h):\n\(screen)")
         // A resize takes the message away: the form's lines say it instead, the name whole on its first line.
         for size in [(w, h + 4), (w + 10, h)] {
             let back = press(s, [.resize(width: size.0, height: size.1)])

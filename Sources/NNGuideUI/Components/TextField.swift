@@ -68,6 +68,21 @@ public struct TextField: Sendable, Equatable {
         return (before, after)
     }
 
+    /// The whole text around the cursor, to be wrapped across lines (a long value on the brief form,
+    /// shown whole while it is typed): what is before the cursor, the cursor's cell, what is after it.
+    /// The cell is a no-break space at the end or on a space, so wrapping (which drops a space at a
+    /// line's end and joins runs of spaces) neither loses it nor parts it from the word it stands by;
+    /// `cursorCell` is the one space the wrapped line draws for it.
+    func wrappable(glyphs: Glyphs) -> (before: String, at: String, after: String) {
+        let cut = text.index(text.startIndex, offsetBy: cursor)
+        let after = String(text[cut...])
+        let at = after.first.map { $0 == " " ? Self.cursorCell : glyphs.text(String($0)) } ?? Self.cursorCell
+        return (glyphs.text(String(text[..<cut])), at, glyphs.text(String(after.dropFirst())))
+    }
+
+    /// The cursor's cell where it stands on no character (`wrappable`); drawn as a space.
+    static let cursorCell = "\u{00A0}"
+
     /// The focused field's text in `room` columns as every field draws it (the one cursor look): what
     /// is before the cursor, the cursor a highlighted cell on the character it stands before (a blank
     /// cell at the end), what is after it. `render` draws these; the brief form lays them in its row.

@@ -16,7 +16,7 @@ extension BriefScreen {
     /// True when the focused field is a choice and nothing is being typed (Left/Right change it).
     func onChoice(_ ctx: ScreenContext) -> Bool {
         let schema = ctx.guide.decisions.brief
-        return editing == nil && current(schema).map { ctx.draft.choices($0, schema) != nil } == true
+        return (editing == nil || pickedByDigit) && current(schema).map { ctx.draft.choices($0, schema) != nil } == true
     }
 
     // MARK: keys
@@ -38,18 +38,14 @@ extension BriefScreen {
             editing = TextField(ctx.draft.choices(current, schema) == nil ? (ctx.draft.values[current.field]?.description ?? "") : "")
             beforeEditing = ctx.draft.values[current.field]
         case .pick(let n):
-            if let vs = ctx.draft.choices(current, schema) {
-                // Said, never silent: "20000" typed on a choice, meant for samples, chose value 2 and
-                // dropped the zeros without a word (tenth retest); the value chosen shows in the row.
-                guard vs.indices.contains(n - 1) else {
-                    return .message("\(current.name) has no value \(n): a digit picks a value by its number (1-\(min(9, vs.count))); type a name for the others")
-                }
-                ctx.draft.values[current.field] = vs[n - 1]
-            } else {
-                beforeEditing = ctx.draft.values[current.field]
-                editing = TextField(String(n))
-                reparse(current, &ctx)
-            }
+            // A digit starts typing, as a letter does: on a number field the number; on a choice the
+            // value's number, which alone chooses it as a name does (`reparse`). "20000" typed on a
+            // choice, meant for samples, had chosen value 2 and dropped the zeros (tenth and eleventh
+            // retests): now it is text that is no value, said under the field and kept to mend.
+            beforeEditing = ctx.draft.values[current.field]
+            editing = TextField(String(n))
+            digitTyped = ctx.draft.choices(current, schema) != nil
+            reparse(current, &ctx)
         case .decide(.clearValue):
             ctx.draft.values[current.field] = nil
             problem = nil
@@ -81,6 +77,12 @@ extension BriefScreen {
 
     private mutating func typing(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         let schema = ctx.guide.decisions.brief
+        // A digit read as the form's (after a lone digit that chose a value) types on.
+        if case .pick(let n) = action, editing != nil, let spec = current(schema) {
+            _ = editing?.edit(.type(Character(String(n))))
+            reparse(spec, &ctx)
+            return .none
+        }
         if editing?.edit(action) == true {
             if let spec = current(schema) { reparse(spec, &ctx) }
             return .none
@@ -123,6 +125,18 @@ extension BriefScreen {
         if let vs = ctx.draft.choices(spec, ctx.guide.decisions.brief) {
             let t = text.trimmed().lowercased()
             guard !t.isEmpty else { ctx.draft.values[spec.field] = beforeEditing; problem = nil; return }
+            if t.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                // A value's number: one digit, 1 to 9 and no further than the values go.
+                let numbered = min(9, vs.count)
+                if t.count == 1, let n = Int(t), (1...max(1, numbered)).contains(n), vs.indices.contains(n - 1) {
+                    ctx.draft.values[spec.field] = vs[n - 1]; problem = nil
+                } else {
+                    ctx.draft.values[spec.field] = beforeEditing
+                    problem = "\(text.trimmed()) is not a \(spec.name) value; choices are numbered 1-\(numbered)"
+                        + (vs.count > numbered ? " (the others by name)" : "")
+                }
+                return
+            }
             let names = vs.map(\.description)
             if let exact = try? spec.parse(t), vs.contains(exact) { ctx.draft.values[spec.field] = exact; problem = nil; return }
             if let i = names.firstIndex(where: { $0.hasPrefix(t) }) ?? names.firstIndex(where: { $0.contains(t) }) {
@@ -151,10 +165,11 @@ extension BriefScreen {
     }
 
     /// Leaves the text: its problem goes with it, so it is never shown under the next field.
-    private mutating func finish() {
+    mutating func finish() {
         editing = nil
         problem = nil
         suggestion = nil
+        digitTyped = false
     }
 
     /// Moves the focus among the fields shown by the list's cursor (Up, Down, top, bottom); with no
@@ -193,7 +208,22 @@ extension BriefScreen {
                 let mark = TextWrap.pad(pivots.contains(f.field) ? g.arrow : "", width: 2)
                 var spans = [Span(mark, .accent), Span(TextWrap.pad(f.name + (f.required ? "*" : ""), width: Self.labelWidth), i == field ? .strong : .text)]
                 let room = max(1, width - Self.labelWidth - 2)
-                if i == field, let text = editing {
+                if i == field, !pickedByDigit, let text = editing, DisplayWidth.of(g.text(text.text)) + 1 > room {
+                    // Too long for its row (the notes): the whole text runs on from the row onto the
+                    // lines under it, wrapped between words with the cursor in it, as readline wraps a
+                    // long line (eleventh retest: only its end showed while it was typed).
+                    let (before, at, after) = text.wrappable(glyphs: g)
+                    let runs = [StyledRun(before, Sheet.Tag(.prompt)), StyledRun(at, Sheet.Tag(.selection)), StyledRun(after, Sheet.Tag(.prompt))]
+                        .filter { !$0.text.isEmpty }
+                    for l in DocumentBuilder.wrapped(runs, width: width, first: spans, rest: [Span("    ")]) {
+                        let line = l.map { $0.role == .selection ? Span($0.text.replacing(TextField.cursorCell, with: " "), .selection) : $0 }
+                        let used = line.reduce(0) { $0 + DisplayWidth.of($1.text) }
+                        if line.contains(where: { $0.role == .selection }) { s.spots[.cursor] = s.count..<(s.count + 1) }
+                        s.line(line + [Span(String(repeating: " ", count: max(0, width - used)), .prompt)])
+                    }
+                    return
+                }
+                if i == field, !pickedByDigit, let text = editing {
                     // Drawn as every field is; the rest of its room is the field's too (`.prompt`
                     // shows through the selection bar), so the cursor stands out at the end as well.
                     let field = text.spans(room: room, glyphs: g)
@@ -267,8 +297,8 @@ extension BriefScreen {
             s.wrap(runs, first: pad)
             if problem != nil {
                 s.text(mend, .dim, first: pad)
-            } else if editing != nil {
-                s.text("Type a value's name: \(Keymap.key(.open, in: .briefField)) or \(Keymap.key(.lineDown, in: .briefField)) takes it.", .dim, first: pad)
+            } else if editing != nil && !pickedByDigit {
+                s.text("Type a value's name or number: \(Keymap.key(.open, in: .briefField)) or \(Keymap.key(.lineDown, in: .briefField)) takes it.", .dim, first: pad)
             } else {
                 s.text("Type a name or a digit; \(Keymap.key(.decide(.previousValue), in: .brief))/\(Keymap.key(.decide(.nextValue), in: .brief)) steps; \(Keymap.key(.decide(.clearValue), in: .brief)) clears.", .dim, first: pad)
             }
@@ -300,12 +330,24 @@ extension BriefScreen {
         rows.index = row(ctx.draft, ctx.guide.decisions.brief)
         var showing = s.spots[.field]
         if justSaved.map({ $0.rect != ctx.rect }) == true { justSaved?.resized = true; justSaved?.rect = ctx.rect }
-        if let saved = justSaved, saved.resized, let lines = s.spots[saved.spot] {
-            // Resized since the save (the message saying it went): the form's lines say it until the next key.
+        if let saved = justSaved, var lines = s.spots[saved.spot] {
+            // Just saved (and after a resize, when the message saying it has gone): the form's lines
+            // naming the file come into view, whole, until the next key; with the brief's line above
+            // the record's and the focused row when they fit too (eleventh retest: after ^E the
+            // record's line was under the pane's edge).
+            if saved.spot == .saved, let file = s.spots[.file], lines.upperBound - file.lowerBound <= h { lines = file.lowerBound..<lines.upperBound }
+            if let row = s.items.indices.contains(rows.index) ? s.items[rows.index] : nil, lines.upperBound - row.lowerBound <= h {
+                lines = row.lowerBound..<lines.upperBound
+            }
             showing = lines
         } else if let spot = showing, spot.count > h {
             if revealCommand, let box = s.spots[.command], box.upperBound - spot.lowerBound > h {
                 peek = box.lowerBound - spot.lowerBound
+            }
+            // A long value typed across lines keeps the cursor's line in view.
+            if editing != nil, let c = s.spots[.cursor], spot.contains(c.lowerBound) {
+                let line = c.lowerBound - spot.lowerBound
+                if line >= peek + h { peek = line - h + 1 } else if line < peek { peek = line }
             }
             peek = min(max(0, peek), spot.count - h)
             showing = (spot.lowerBound + peek)..<(spot.lowerBound + peek + h)
@@ -316,13 +358,21 @@ extension BriefScreen {
         rows.fit(items: s.items, lines: s.count, height: h, showing: showing)
     }
 
-    /// PgDn and PgUp in an opened field taller than the pane: a page of it at a time (false when it fits).
+    /// PgDn and PgUp in an opened field taller than the pane: a page of it at a time (false when it
+    /// fits); from the field's row, the page the "more" line left (`marksMore`).
     mutating func scrollField(down: Bool, _ ctx: ScreenContext) -> Bool {
         let s = laidOut(ctx).form
         let h = max(1, formPanes(ctx.rect).form.height)
         guard let spot = s.spots[.field], spot.count > h else { return false }
-        peek = min(max(0, peek + (down ? 1 : -1) * Viewport<Int>.page(h)), spot.count - h)
+        let page = Viewport<Int>.page(down && marksMore(s, height: h) ? h - 1 : h)
+        peek = min(max(0, peek + (down ? 1 : -1) * page), spot.count - h)
         return true
+    }
+
+    /// The pane's last row says the focused field goes on under it ("↓ more of this field (PgDn)"):
+    /// the field opened from its row, taller than the pane, and not typed in (the ^Y box says its own keys).
+    func marksMore(_ s: Sheet, height h: Int) -> Bool {
+        (editing == nil || pickedByDigit) && peek == 0 && !showCommand && h > 3 && (s.spots[.field]?.count ?? 0) > h
     }
 
     // MARK: the layout, once per state and size
@@ -338,14 +388,14 @@ extension BriefScreen {
     /// What the layout is worked out from: any change lays it out again.
     struct LayoutKey: Equatable, Sendable {
         var values: [BriefField: BriefValue], file: String?, unsaved: Bool, savedRecord: String?
-        var field: Int, editing: TextField?, problem: String?, notice: String?, showCommand: Bool
+        var field: Int, editing: TextField?, problem: String?, digitTyped: Bool, notice: String?, showCommand: Bool
         var rect: Rect, glyphs: Glyphs, home: String?, guide: Int
     }
 
     func layoutKey(_ ctx: ScreenContext) -> LayoutKey {
         let d = ctx.draft
         return LayoutKey(values: d.values, file: d.file, unsaved: d.unsaved, savedRecord: d.savedRecord,
-                         field: field, editing: editing, problem: problem, notice: notice, showCommand: showCommand,
+                         field: field, editing: editing, problem: problem, digitTyped: digitTyped, notice: notice, showCommand: showCommand,
                          rect: ctx.rect, glyphs: ctx.glyphs, home: ctx.homeFolder, guide: ctx.library.generation)
     }
 

@@ -17,6 +17,8 @@ struct BriefScreen: Screen, Equatable {
     var beforeEditing: BriefValue?
     /// Why the typed text is not a value yet.
     var problem: String?
+    /// The typing began with a digit on a choice (`pickedByDigit`).
+    var digitTyped = false
     /// The value a misspelt choice was probably meant to be ("imgae": image): Enter takes it.
     var suggestion: BriefValue?
     /// The fields as a list over the laid-out form: its choice is the focused field's row among
@@ -69,7 +71,8 @@ struct BriefScreen: Screen, Equatable {
         Binding([.left], .decide(.previousValue), .brief, "previous value of a choice"),
         Binding([.up, .backTab], .lineUp, .brief, "previous field"),
         Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7"), .char("8"), .char("9")],
-                .pick(0), .brief, "choose the value with that number; on a number field, start typing it"),
+                .pick(0), .brief, "choose the value with that number (more digits type on: \"20\" is no value and says so); on a number field, start typing it"),
+        Binding([.char("0")], .pick(0), .brief, "on a choice, no value's number (said under the field); on a number field, start typing it"),
         Binding([.enter], .open, .brief, "edit the field's value (a choice: type its name, filtered as you type; \(Keymap.key(.open, in: .briefField)) again takes it)"),
         Binding([.delete], .decide(.clearValue), .brief, "clear the field (not set)"),
         Binding([.pageDown], .pageDown, .brief, "page down the focused field when it is taller than the pane (the \(Keymap.key(.decide(.showCommand), in: .brief)) command box at 40x12)"),
@@ -107,7 +110,12 @@ struct BriefScreen: Screen, Equatable {
         }
     }
 
-    func typing(_ ctx: ScreenContext) -> Bool { editing != nil }
+    /// A lone digit that chose a value is a pick, not typing: the next key acts on the form (Right
+    /// steps on, Esc goes back, keeping it), as a digit always did; a second digit types on
+    /// ("20000" is text that is no value, said under the field; `BriefFields.swift`).
+    var pickedByDigit: Bool { digitTyped && problem == nil && editing?.text.count == 1 }
+
+    func typing(_ ctx: ScreenContext) -> Bool { editing != nil && !pickedByDigit }
     var typingScopes: [Scope] { [.briefField] }
     /// Pasting "image" on the modality chooses it, as typing it does (issue 23, eighth retest).
     var pasteStartsTyping: Bool { true }
@@ -115,7 +123,7 @@ struct BriefScreen: Screen, Equatable {
     /// The hint line offers what works on the focused field: a number or the notes has no values to
     /// cycle.
     func hintWords(_ ctx: ScreenContext) -> [Action: String] {
-        guard editing == nil, current(ctx.guide.decisions.brief) != nil, !onChoice(ctx) else { return [:] }
+        guard editing == nil || pickedByDigit, current(ctx.guide.decisions.brief) != nil, !onChoice(ctx) else { return [:] }
         return [.decide(.nextValue): ""]
     }
 
@@ -123,6 +131,14 @@ struct BriefScreen: Screen, Equatable {
         notice = nil
         justSaved = nil
         let schema = ctx.guide.decisions.brief
+        // A lone digit that chose a value is a pick: another digit types on ("20000" is no value and
+        // says so); any other key takes the value and acts as on the form (a letter types a name afresh).
+        if pickedByDigit {
+            switch action {
+            case .pick, .clearField: break
+            default: finish()
+            }
+        }
         if editing != nil, case .decide = action {
             // A command while typing (^S after a name) takes the text first, as Enter does; text that
             // is no value yet stays to be mended, and the command waits.
@@ -324,6 +340,14 @@ struct BriefScreen: Screen, Equatable {
         let shown = layout(ctx)
         let (rec, problem) = (shown.judged.recommendation, shown.judged.problem)
         rows.draw(shown.form.doc, items: shown.form.items, in: f, into: &buf)
+        // The focused field's own lines go on under the pane's edge (40x12: modality's values and
+        // the hint under them were cut with no mark, tenth retest): the last row says so, and which
+        // key reads on, as the glossary's does.
+        if marksMore(shown.form, height: f.height), let spot = shown.form.spots[.field], spot.upperBound > rows.top + f.height {
+            let more = "\(g.ascii ? "v" : "\u{2193}") more of this field (\(Keymap.key(.pageDown, in: .brief)))"
+            buf.fill(Rect(x: f.x, y: f.maxY - 1, width: f.width, height: 1))
+            buf.put(TextWrap.truncate(more, width: max(1, f.width - 2), ellipsis: g.ellipsis), x: f.x + 2, y: f.maxY - 1, role: .accent)
+        }
         if let divider, let s = shown.pick {
             buf.divider(divider, glyphs: g)
             Pane.draw(s.doc, top: 0, in: Rect(x: res.x, y: res.y, width: res.width, height: res.height - 1), into: &buf)

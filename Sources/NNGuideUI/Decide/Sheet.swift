@@ -17,8 +17,9 @@ struct Sheet: DocumentWriter {
     var items: [Range<Int>] = []
     /// First line of each target, for scrolling a focused one into view.
     var targetLines: [Int] = []
-    /// Stretches of lines a key or a saved file brings into view.
-    enum Spot: Sendable, Equatable { case command, saved, field, file }
+    /// Stretches of lines a key or a saved file brings into view (`cursor`: the line of a long value
+    /// typed across lines that holds the cursor).
+    enum Spot: Sendable, Equatable { case command, saved, field, file, cursor }
     var spots: [Spot: Range<Int>] = [:]
     let width: Int
     let glyphs: Glyphs

@@ -54,6 +54,20 @@ import Testing
         #expect(press(s, [.enter]).decide.draft.values[.notes]?.description == Self.notes)
     }
 
+    /// Each key typed in the notes ran the recommender and every flip again (the notes decide
+    /// nothing): a second a key in the debug build while the walk of task 5 typed them. The kept
+    /// judgement is reused, with the notes as they are now in what it recommends.
+    @Test func typingTheNotesDoesNotJudgeTheBriefAgain() throws {
+        var s = try Retest9FormTests.at(try Self.churn(80, 24), .notes)
+        let before = s.decide.draft.judged.misses
+        s = press(s, keys("churn"))
+        #expect(s.decide.draft.values[.notes]?.description == "churn")
+        #expect(s.decide.draft.judged.misses == before, "the notes were judged again \(s.decide.draft.judged.misses - before) times")
+        let r = try #require(s.decide.draft.recommendation(s.context.library))
+        #expect(r.brief.text(.notes) == "churn", "the record would carry stale notes: \(String(describing: r.brief.text(.notes)))")
+        #expect(r.brief[.samples] == .number(30000))
+    }
+
     @Test(arguments: Retest9FormTests.sizes)
     func afterSavingTheFormShowsTheSavedLines(_ w: Int, _ h: Int) throws {
         let dir = try TempDir()

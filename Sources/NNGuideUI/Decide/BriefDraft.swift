@@ -54,11 +54,30 @@ public struct BriefDraft: Sendable, Equatable {
     }
 
     func recommendation(_ library: Library) -> Recommendation? {
-        if let kept = judged.peek(judgedKey(library)) { return kept.recommendation }
+        if let kept = judged.peek(judgedKey(library)) { return withText(kept, library).recommendation }
         return outcome(library.guide).recommendation
     }
 
-    func judgedKey(_ library: Library) -> JudgedKey { JudgedKey(values: values, guide: library.generation) }
+    /// Free text (the notes) is echoed in the record but decides nothing, so it is no part of the key:
+    /// each key typed in the notes had run the recommender and every flip again (eleventh retest: a
+    /// second a key in a debug build). What is kept gets the text as it is now (`withText`).
+    func judgedKey(_ library: Library) -> JudgedKey {
+        let schema = library.guide.decisions.brief
+        return JudgedKey(values: values.filter { schema[$0.key]?.kind != .text }, guide: library.generation)
+    }
+
+    /// A kept judgement with the brief's free text as it is now.
+    private func withText(_ kept: Judgement, _ library: Library) -> Judgement {
+        let schema = library.guide.decisions.brief
+        guard var r = kept.recommendation else { return kept }
+        var now = r.decision.brief.values.filter { schema[$0.key]?.kind != .text }
+        for (f, v) in values where schema[f]?.kind == .text { now[f] = v }
+        guard now != r.decision.brief.values, let b = try? Brief(schema: schema, values: now) else { return kept }
+        r.decision.brief = b
+        var j = kept
+        j.recommendation = r
+        return j
+    }
 
     /// The changes of one field that would change the pick (every one a recommender run); none for
     /// a brief that is not whole.
@@ -69,12 +88,13 @@ public struct BriefDraft: Sendable, Equatable {
 
     /// What the guide makes of the values, kept for the frames and screens that follow.
     mutating func judge(_ library: Library) -> Judgement {
-        judged.peek(judgedKey(library)) ?? judged.keep(judgedKey(library), judgement(library))
+        if let kept = judged.peek(judgedKey(library)) { return withText(kept, library) }
+        return judged.keep(judgedKey(library), judgement(library))
     }
 
     /// The same, the kept one when the values were judged already (a frame draws what the fit kept).
     func judgement(_ library: Library) -> Judgement {
-        if let kept = judged.peek(judgedKey(library)) { return kept }
+        if let kept = judged.peek(judgedKey(library)) { return withText(kept, library) }
         let (r, problem) = outcome(library.guide)
         return Judgement(recommendation: r, problem: problem, flips: flips(library.guide))
     }

@@ -57,4 +57,35 @@ import Testing
         }
         #expect(checked > 100)
     }
+
+    /// The audio and tabular flows had no answer under 1,000 labels, so a path there never said what the
+    /// under-1,000 band advises; as image-data and vision-budget (73feee9), each now has one (added, at
+    /// the guide's data-quantity threshold), and its pick shows the band's reason and, for audio, its
+    /// warning. Fails on the old content (no such answer to take).
+    @Test(arguments: [
+        (["Audio", "Label, detect or score sounds, with very few labels", "On servers or in batch"], "audio-encoder", true),
+        (["Tabular", "A prediction", "Starting out with very few rows"], "tabpfn", false),
+    ])
+    func veryFewLabelsInTheAudioAndTabularFlows(_ answers: [String], _ pick: String, _ warned: Bool) throws {
+        var nav = Navigator(tree: try #require(guide.decisions.primaryTree), schema: guide.decisions.brief)
+        for answer in answers {
+            let i = try #require(nav.current.options.firstIndex { $0.answer.hasPrefix(answer) }, "no answer '\(answer)' at \(nav.current.id)")
+            let took = nav.choose(i); #expect(took)
+        }
+        #expect(nav.isAtLeaf)
+        let c = try #require(try nav.command(with: Recommender(guide: guide))?.get())
+        #expect(c.line.contains("--samples 500"), "\(c.line)")
+        let d = try #require(nav.decision(catalog: guide.catalog, guide: guide))
+        #expect(d.pick.id == pick)
+        #expect(d.because.contains { $0.text.contains("Under a thousand labels") }, "\(d.because.map(\.text))")
+        #expect(d.warnings.contains { $0.text.contains("With under 1,000 labels") } == warned, "\(d.warnings.map(\.text))")
+        // The recommender takes the same answer for 500 labels, and the limited one for 5,000.
+        let modality = answers[0] == "Audio" ? "audio" : "tabular"
+        let r = Recommender(guide: guide)
+        func steps(_ n: String) throws -> [String] {
+            try r.decide(try Brief(schema: guide.decisions.brief, ["modality": modality, "task": "classification", "deploy": "cloud", "samples": n])).steps.map(\.answer)
+        }
+        #expect(try steps("500").contains { $0.hasPrefix(answers[answers.count - (modality == "audio" ? 2 : 1)]) })
+        #expect(try !steps("5000").contains { $0.contains("under ~1,000") })
+    }
 }

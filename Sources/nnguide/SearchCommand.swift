@@ -72,13 +72,7 @@ struct Search: ParsableCommand {
     }
 
     /// The id `nnguide show` takes for the hit.
-    func showID(_ h: SearchHit) -> String {
-        switch h.kind {
-        case .glossary: return "g:" + h.id
-        case .architecture: return "a:" + h.id
-        default: return h.id
-        }
-    }
+    func showID(_ h: SearchHit) -> String { h.showID }
 
     /// The snippet wrapped, its matches in bold on a terminal.
     func snippet(_ s: SearchSnippet, width: Int, bold: Bool) -> [String] {

@@ -112,7 +112,7 @@ struct Retest9CLITests {
     @Test func aNegativeNumberSaysWhatTheFieldTakes() throws {
         let r = try run(["recommend", "--modality", "image", "--task", "classification", "--samples", "-5"])
         #expect(r.status == 64, "\(r.err)")
-        #expect(r.err.contains("nnguide: --samples: '-5' is negative; samples takes a whole number of samples, at least 1"), "\(r.err)")
+        #expect(r.err.contains("nnguide: --samples: '-5' is negative; --samples takes a whole number of samples, at least 1"), "\(r.err)")
         #expect(!r.err.contains("labelled examples"), "the field's whole meaning: \(r.err)")
     }
 

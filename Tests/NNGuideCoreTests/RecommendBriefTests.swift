@@ -144,10 +144,10 @@ import Testing
         let choices = try #require(schema[.modality]).choices.joined(separator: ", ")
         let banana = try #require(try refusal([.modality: .choice("banana"), .task: .choice("classification")]))
         #expect(banana.refusal == .badValue(BriefValueError(spec: try #require(schema[.modality]), value: "banana")))
-        #expect(banana.message == "--modality: unknown value 'banana' for modality; valid values: \(choices)")
+        #expect(banana.message == "--modality: unknown value 'banana'; valid values: \(choices)")
         // A near miss names the value meant (issue 23), as a mistyped command or flag does.
         let typo = try #require(try refusal([.modality: .choice("imgae"), .task: .choice("classification")]))
-        #expect(typo.message == "--modality: unknown value 'imgae' for modality. Did you mean 'image'? Valid values: \(choices)")
+        #expect(typo.message == "--modality: unknown value 'imgae'. Did you mean 'image'? Valid values: \(choices)")
         // A value of the wrong kind, a negative count, a count under its minimum, a fractional count.
         let base: [BriefField: BriefValue] = [.modality: .choice("image"), .task: .choice("classification")]
         let cases: [(BriefField, BriefValue, String)] = [

@@ -11,7 +11,7 @@ public enum BriefRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// `--task translation does not apply to modality tabular; for tabular: classification, ...`.
     public var description: String {
         switch self {
-        case .badValue(let e): return "\(e.spec.flag): \(e.description)"
+        case .badValue(let e): return e.flagged
         case .missing(let m): return "missing \(m.spec.flag) (\(m.spec.meaning)); one of: \(m.spec.validValues)"
         case .mismatch(let m): return "\(m.field.flag) \(m.value) \(m.reason)"
         }

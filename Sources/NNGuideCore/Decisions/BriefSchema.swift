@@ -458,24 +458,37 @@ public struct BriefValueError: Error, Sendable, Equatable, CustomStringConvertib
     public var reason: Reason
     public init(spec: BriefFieldSpec, value: String, reason: Reason = .unknown) { self.spec = spec; self.value = value; self.reason = reason }
     public var field: BriefField { spec.field }
-    public var description: String {
+    /// What is wrong, naming the field in the text where nothing before it does (a brief file's line,
+    /// the form's row): "unknown value 'imgae' for modality. Did you mean 'image'? Valid values: ...",
+    /// "'lots' is not a number; samples takes ...".
+    public var description: String { message(naming: nil) }
+    /// What is wrong after the flag that gave the value, the field named once and as typed (issue 23):
+    /// "--modality: unknown value 'imgae'. Did you mean 'image'? Valid values: ...", "--samples: 'lots'
+    /// is not a number; --samples takes ...", as "--limit: ... --limit takes ..." says.
+    public var flagged: String { "\(spec.flag): " + message(naming: spec.flag) }
+
+    /// The message with the field called `name` where it says what the field takes; without a name the
+    /// unknown value says which field it is for ("for modality"), with one the name before it does.
+    private func message(naming name: String?) -> String {
+        let takes = "; \(name ?? spec.name) takes "
         switch reason {
         case .unknown:
             switch spec.kind {
             case .integer:
-                return WholeNumber.problem(value) + "; \(spec.name) takes \(spec.validValues)"
+                return WholeNumber.problem(value) + takes + spec.validValues
             case .number:
-                return "'\(value)' is not a number; \(spec.name) takes \(spec.validValues)"
+                return "'\(value)' is not a number" + takes + spec.validValues
             default:
                 // The closest value (or accepted alias) first, as a mistyped command or flag gets.
-                return Suggestion.refusal("unknown value '\(value)' for \(spec.name)", suggesting: spec.suggestion(for: value).map { [$0] } ?? [],
+                return Suggestion.refusal("unknown value '\(value)'" + (name == nil ? " for \(spec.name)" : ""),
+                                          suggesting: spec.suggestion(for: value).map { [$0] } ?? [],
                                           valid: "valid values: \(spec.writtenValues)")
             }
         // What the field takes, not its whole meaning (ninth retest: the meaning ran to three lines).
-        case .negative: return "'\(value)' is negative; \(spec.name) takes \(spec.validValues)"
+        case .negative: return "'\(value)' is negative" + takes + spec.validValues
         case .tooSmall(let min):
             let floor = spec.kind == .number && min == 0 ? "more than 0" : "at least \(BriefValue.format(min))"
-            return "'\(value)' is too small; \(spec.name) takes \(floor)"
+            return "'\(value)' is too small" + takes + floor
         }
     }
 }

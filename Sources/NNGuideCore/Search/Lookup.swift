@@ -91,7 +91,20 @@ extension Guide {
         let exact = items.filter { names($0).contains { Guide.normalize(InlineParser.plain($0)) == key } }
         if exact.count == 1 { return .found(exact[0]) }
         if exact.count > 1 { return .ambiguous(exact) }
+        // A name written as a slug: "honest-splits" for the section search places at "Part 7 › Honest
+        // splits", a title's words joined by hyphens ("train-test-splits-that-dont-lie"), as a
+        // heading's anchor is written (issue 23): the same letters and digits in the same order.
+        let squashed = Guide.squash(q)
+        if !squashed.isEmpty {
+            let slugged = items.filter { names($0).contains { Guide.squash(InlineParser.plain($0)) == squashed } }
+            if slugged.count == 1 { return .found(slugged[0]) }
+            if slugged.count > 1 { return .ambiguous(slugged) }
+        }
         if let g = glossaryEntry(forTerm: q) { return .found(.glossary(g)) }
+        // A term as a slug ("vision-transformer"), where the term itself has no hyphen.
+        if q.contains(where: { $0 == "-" || $0 == "_" }), let g = glossaryEntry(forTerm: Guide.slug(q).replacing("-", with: " ")) {
+            return .found(.glossary(g))
+        }
         let partial = items.filter { names($0).contains { Guide.normalize(InlineParser.plain($0)).contains(key) } }
         if partial.count == 1 { return .found(partial[0]) }
         if partial.count > 1 { return .ambiguous(partial) }
@@ -100,7 +113,9 @@ extension Guide {
         var byName: [String: GuideItem] = [:]
         var candidates: [String] = []
         for item in everything {
-            for name in [item.id, Guide.normalize(item.title)] where byName[name] == nil {
+            // Each name as words and as a slug, so a near miss of either is offered ("honest-split").
+            let written = names(item).map(InlineParser.plain)
+            for name in [item.id] + written.map(Guide.normalize) + written.map(Guide.slug) where byName[name] == nil {
                 byName[name] = item; candidates.append(name)
             }
         }
@@ -108,8 +123,24 @@ extension Guide {
         // and aliases, not by the id with its prefix, which no person spells.
         let term = q.hasPrefix("g:") ? String(q.dropFirst(2)) : q
         let glossed = GlossaryMatcher(entries: glossary).matches(term).filter { $0.kind == .typo }.prefix(3).map { GuideItem.glossary($0.entry) }
-        let close = EditDistance.closest(to: key, among: candidates, limit: 5).compactMap { byName[$0] }
+        // An item's several names can be the closest few: five items, not five names of one.
+        let close = EditDistance.closest(to: key, among: candidates, limit: 15).compactMap { byName[$0] }
         var seen: Set<String> = []
-        return .notFound(suggestions: (q.hasPrefix("g:") ? glossed + close : close + glossed).filter { seen.insert($0.id).inserted })
+        let unique = Array(close.filter { seen.insert($0.id).inserted }.prefix(5))
+        seen = []
+        return .notFound(suggestions: (q.hasPrefix("g:") ? glossed + unique : unique + glossed).filter { seen.insert($0.id).inserted })
+    }
+
+    /// The letters and digits of a name, lowercased: "Honest splits", "honest-splits" and
+    /// "honest_splits" are one key, as are "Train/Test Splits That Don't Lie" and its slug.
+    static func squash(_ name: String) -> String {
+        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// A name as a slug, its words joined by hyphens, an apostrophe dropped inside a word:
+    /// "Train/Test Splits That Don't Lie" is "train-test-splits-that-dont-lie".
+    static func slug(_ name: String) -> String {
+        name.lowercased().filter { $0 != "'" && $0 != "\u{2019}" }
+            .split { !$0.isLetter && !$0.isNumber }.joined(separator: "-")
     }
 }

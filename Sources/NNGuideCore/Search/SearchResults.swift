@@ -73,6 +73,16 @@ public struct SearchHit: Sendable, Equatable {
     public static let spreadNote = "across paragraphs"
     /// `spreadNote` for a section found by its passages together; nil for any other hit.
     public var spread: String? { kind == .text && passages == 0 ? Self.spreadNote : nil }
+
+    /// The id `nnguide show` opens the hit by, as `GuideItem.id` writes it: a glossary or catalog
+    /// id with its link prefix (`g:leakage`, `a:vit`), any other as it is.
+    public var showID: String {
+        switch kind {
+        case .glossary: return "g:" + id
+        case .architecture: return "a:" + id
+        default: return id
+        }
+    }
 }
 
 public struct SearchGroup: Sendable, Equatable {

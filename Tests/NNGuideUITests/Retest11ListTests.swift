@@ -158,7 +158,10 @@ import Testing
             // Where the row has room for the parent's end beside the title (cut to half the row at most).
             guard DisplayWidth.of(parent) + 6 + min(DisplayWidth.of(hit.title), 18) <= 37 else { continue }
             while s.search.list.index < i { s = press(s, keys("j")) }
-            guard let row = render(s).lines.first(where: { $0.contains(String(hit.title.prefix(8))) && $0.contains("›") }) else { continue }
+            // The place on the line under the title (twelfth retest).
+            let lines = render(s).lines
+            guard let t = lines.firstIndex(where: { $0.contains(String(hit.title.prefix(8))) }), t + 1 < lines.count else { continue }
+            let row = lines[t + 1]
             #expect(row.contains(parent), "\(hit.title) in \(parent): \(row)")
             checked += 1
             if checked >= 3 { break }

@@ -11,7 +11,9 @@ public struct FindMatch: Sendable, Equatable {
 /// The viewport draws the matches; `n` and `N` step through them here.
 public struct Find: Sendable, Equatable {
     public private(set) var text = ""
-    /// The words came from a search: each is marked on its own (search matched them in any order).
+    /// The words came from a search: each is marked on its own, as search matched it (stemmed, so
+    /// "leakage" marks "leak" too, in any order), while the messages say the words as typed
+    /// ("data leakage", not "data leak", twelfth retest).
     public private(set) var anyWord = false
     public private(set) var matches: [FindMatch] = []
     public var current: Int?
@@ -26,7 +28,7 @@ public struct Find: Sendable, Equatable {
 
     var needles: [String] {
         guard !text.isEmpty else { return [] }
-        return anyWord ? Tokenizer.words(text) : [text]
+        return anyWord ? Tokenizer.words(text).map(Tokenizer.stem) : [text]
     }
 
     public var isEmpty: Bool { text.isEmpty }

@@ -38,17 +38,19 @@ public struct SearchView: Screen {
     }
     func hits(_ ctx: ScreenContext) -> [SearchHit] { results(ctx).hits }
 
-    /// A result line: a group title (with how many matched in all), or a hit's first or second line.
-    enum Row: Equatable { case group(SearchKind, Int), title(Int), snippet(Int) }
+    /// A result line: a group title (with how many matched in all), or a hit's title, its place (on
+    /// a line of its own at a narrow width) or its snippet.
+    enum Row: Equatable { case group(SearchKind, Int), title(Int), place(Int), snippet(Int) }
 
     func rows(_ ctx: ScreenContext) -> [Row] {
         var out: [Row] = []
         var i = 0
-        let snippets = showSnippets(ctx)
+        let snippets = showSnippets(ctx), below = placeBelow(ctx.rect)
         for g in results(ctx).groups {
             out.append(.group(g.kind, g.total))
             for h in g.hits {
                 out.append(.title(i))
+                if below && !(place(h, ctx.glyphs).parts.isEmpty && h.spread == nil) { out.append(.place(i)) }
                 if snippets && !h.snippet.text.isEmpty { out.append(.snippet(i)) }
                 i += 1
             }
@@ -56,14 +58,35 @@ public struct SearchView: Screen {
         return out
     }
 
+    /// Where a hit is, without the part that repeats its title ("Limitations  … › Limitations" said
+    /// nothing at 40 columns, eleventh retest), and the note of a hit found across paragraphs.
+    func place(_ hit: SearchHit, _ g: Glyphs) -> (parts: [String], note: String) {
+        var parts = hit.kind == .glossary ? [] : hit.breadcrumb.map { g.text($0) }
+        if parts.count > 1 && parts.last == g.text(hit.title) { parts.removeLast() }
+        return (parts, hit.spread.map { " (\($0))" } ?? "")
+    }
+
+    /// Below 60 columns a title and its place do not both fit on one line ("…ing-serving skew" at
+    /// 40, twelfth retest): the place gets a line of its own under the title, whole.
+    func placeBelow(_ r: Rect) -> Bool { r.width < 60 }
+
     /// The cells a snippet line has: indented under its title, one cell kept for the ellipsis.
     func snippetWidth(_ r: Rect) -> Int { r.width - 5 }
     func listRect(_ r: Rect) -> Rect { Rect(x: r.x, y: r.y + 2, width: r.width, height: r.height - 2) }
-    /// Snippets whenever the list holds three hits with theirs (40x12 does: issue 23's retest saw
-    /// none there); a shorter list keeps one line a hit so that more than two fit.
-    func showSnippets(_ ctx: ScreenContext) -> Bool { listRect(ctx.rect).height >= 6 }
+    /// Snippets whenever the list holds three hits with theirs (40x12 does with a place on the
+    /// title's line: issue 23's retest saw none there); a shorter list keeps the hits' snippets out
+    /// so that more than two fit.
+    func showSnippets(_ ctx: ScreenContext) -> Bool { listRect(ctx.rect).height >= 3 * (placeBelow(ctx.rect) ? 3 : 2) }
 
-    public mutating func activate(_ ctx: inout ScreenContext) -> Effect { field.focused = true; return .none }
+    /// `s` starts a new query from any screen, as `/` does here (it kept the old one, to be cleared
+    /// with ^U, twelfth retest): Up or Esc brings it back, where it was.
+    public mutating func activate(_ ctx: inout ScreenContext) -> Effect { newQuery(); return .none }
+
+    /// An empty, focused field; the query it held kept for Up and Esc.
+    mutating func newQuery() {
+        if !field.text.isEmpty { beforeQuery = Before(list: list, anyWord: anyWord) }
+        field.reopen(); list = SelectList(); anyWord = false
+    }
     public var fieldClosesForHelp: Bool { true }
 
     public mutating func fit(_ ctx: inout ScreenContext) {
@@ -80,7 +103,7 @@ public struct SearchView: Screen {
             case .title:
                 let heading = line > 0 && { if case .group = rs[line - 1] { return true }; return false }()
                 out.append((heading ? line - 1 : line)..<(line + 1))
-            case .snippet:
+            case .place, .snippet:
                 if let last = out.last { out[out.count - 1] = last.lowerBound..<(line + 1) }
             case .group:
                 break
@@ -119,10 +142,7 @@ public struct SearchView: Screen {
                                     : "\(n) result\(n == 1 ? "" : "s") with every word")
         case .focusField:
             // A new query starts empty, as less's `/` does ("type a new query"); Up recalls the old.
-            if !field.focused {
-                if !field.text.isEmpty { beforeQuery = Before(list: list, anyWord: anyWord) }
-                field.reopen(); list = SelectList(); anyWord = false
-            }
+            if !field.focused { newQuery() }
         case .open:
             // Nothing found but a near query would find something: Enter takes it, as the line says.
             if all.isEmpty, let near = results(ctx).suggestion {
@@ -158,8 +178,9 @@ public struct SearchView: Screen {
         }
     }
 
-    /// The words to mark in the opened page: as matched (stemmed), so "leakage" marks "leak" too.
-    var marks: String { Tokenizer.words(field.text).map(Tokenizer.stem).joined(separator: " ") }
+    /// The words to mark in the opened page, as typed: the reader's find marks them as matched
+    /// (`Find.anyWord`) and names them as typed.
+    var marks: String { field.text }
 
     /// The line under the field: how many results, or what to try instead.
     func summary(_ res: SearchResults, width: Int = .max) -> String {
@@ -210,7 +231,7 @@ public struct SearchView: Screen {
         buf.put(TextWrap.truncate(g.text(summary), width: r.width, ellipsis: g.ellipsis), x: r.x, y: r.y + 1, role: .dim)
         let rs = rows(ctx)
         let numbered = visibleHits(ctx)
-        list.draw(count: rs.count, in: listRect(r), into: &buf, isChosen: { rs[$0] == .title(list.index) }) { i, row, buf in
+        list.draw(count: rs.count, in: listRect(r), into: &buf, isChosen: { rs[$0] == .title(list.index) || rs[$0] == .place(list.index) }) { i, row, buf in
             let y = row.y
             switch rs[i] {
             case .group(let kind, let n):
@@ -221,32 +242,22 @@ public struct SearchView: Screen {
                 let num = numbered.firstIndex(of: h).map { $0 < 9 ? "\($0 + 1)" : " " } ?? " "
                 var x = buf.put(" " + num + " ", x: r.x, y: y, role: .accent)
                 let title = g.text(all[h].title), sep = " \(g.sep) "
-                // Where the hit is, without the part that repeats its title ("Limitations  … ›
-                // Limitations" said nothing at 40 columns, eleventh retest).
-                var parts = all[h].kind == .glossary ? [] : all[h].breadcrumb.map { g.text($0) }
-                if parts.count > 1 && parts.last == title { parts.removeLast() }
-                // The location's end, whole ("… › 3.4 Transformers"), and the note when it has room.
-                let end = parts.isEmpty ? 0 : min(DisplayWidth.of(g.ellipsis + sep + parts[parts.count - 1]), DisplayWidth.of(parts.joined(separator: sep)))
-                let short = all[h].spread.map { " (\($0))" } ?? ""
-                let row = r.maxX - x
-                // The title gives way to the location's end down to half the row (a long title was
-                // whole and its location cut to "The Motivati…").
-                let titleRoom = end == 0 ? row : max(min(DisplayWidth.of(title), row - 2 - end), row / 2)
-                x = buf.put(TextWrap.truncate(title, width: titleRoom, ellipsis: g.ellipsis), x: x, y: y, role: .strong)
-                // A section found by its passages together says so (`SearchHit.spread`): no one
-                // paragraph holds every word. The location is cut from the left, its end kept.
-                let room = r.maxX - x - 2
-                if !parts.isEmpty && room > 6 {
-                    // The short note, one wording for the whole list (two in one list read as two
-                    // things, tenth retest), when it leaves the last part whole ("… › Honest splits").
-                    let note = DisplayWidth.of(short) + end <= room ? short : ""
-                    let crumbRoom = room - DisplayWidth.of(note)
-                    // A last part too wide alone loses its start, not its end ("…always win", not
-                    // "Transformers alw…", eleventh retest): truncation of the text read backwards.
-                    let tail = TextWrap.tail(parts, separator: sep, width: crumbRoom, ellipsis: g.ellipsis)
-                    let crumb = String(TextWrap.truncate(String(tail.reversed()), width: crumbRoom, ellipsis: String(g.ellipsis.reversed())).reversed())
-                    buf.put("  " + crumb + note, x: x, y: y, role: .dim)
+                let (parts, note) = place(all[h], g)
+                if placeBelow(r) || (parts.isEmpty && note.isEmpty) {
+                    buf.put(TextWrap.truncate(title, width: r.maxX - x, ellipsis: g.ellipsis), x: x, y: y, role: .strong)
+                    break
                 }
+                // The location's end, whole ("… › 3.4 Transformers"), with the note after it.
+                let end = parts.isEmpty ? 0 : min(DisplayWidth.of(g.ellipsis + sep + parts[parts.count - 1]), DisplayWidth.of(parts.joined(separator: sep)))
+                let row = r.maxX - x
+                // The title gives way to the location's end and its note down to a third of the
+                // row (a long title was whole and its location cut to "The Motivati…").
+                let titleRoom = max(min(DisplayWidth.of(title), row - 2 - end - DisplayWidth.of(note)), row / 3)
+                x = buf.put(TextWrap.truncate(title, width: titleRoom, ellipsis: g.ellipsis), x: x, y: y, role: .strong)
+                placeLine(parts, note, x: x + 2, y: y, maxX: r.maxX, sep: sep, g, into: &buf)
+            case .place(let h):
+                let (parts, note) = place(all[h], g)
+                placeLine(parts, note, x: r.x + 3, y: y, maxX: r.maxX, sep: " \(g.sep) ", g, into: &buf)
             case .snippet(let h):
                 var x = r.x + 4
                 let limit = x + snippetWidth(r)
@@ -262,6 +273,19 @@ public struct SearchView: Screen {
                 }
             }
         }
+    }
+
+    /// A hit's place from `x`: cut from the left, its end kept, when the row is short; the note
+    /// (`SearchHit.spread`, one wording for the explorer and the shell) never gives way (the explorer
+    /// dropped it where the shell showed it, twelfth retest).
+    func placeLine(_ parts: [String], _ note: String, x: Int, y: Int, maxX: Int, sep: String, _ g: Glyphs, into buf: inout Buffer) {
+        let crumbRoom = maxX - x - DisplayWidth.of(note)
+        guard crumbRoom > 6 || parts.isEmpty else { return }
+        // A last part too wide alone loses its start, not its end ("…always win", not
+        // "Transformers alw…", eleventh retest): truncation of the text read backwards.
+        let tail = TextWrap.tail(parts, separator: sep, width: crumbRoom, ellipsis: g.ellipsis)
+        let crumb = String(TextWrap.truncate(String(tail.reversed()), width: crumbRoom, ellipsis: String(g.ellipsis.reversed())).reversed())
+        buf.put(crumb + (crumb.isEmpty ? String(note.dropFirst()) : note), x: x, y: y, role: .dim)
     }
 
     /// Enter opens the chosen hit; with none it takes the "Did you mean" query the line offers, or
@@ -281,7 +305,7 @@ public struct SearchView: Screen {
         let rs = rows(ctx)
         guard let i = list.line(atY: y, in: listRect(ctx.rect), count: rs.count) else { return .none }
         switch rs[i] {
-        case .title(let h), .snippet(let h): list.index = h; return open(hits(ctx)[h])
+        case .title(let h), .place(let h), .snippet(let h): list.index = h; return open(hits(ctx)[h])
         case .group: return .none
         }
     }

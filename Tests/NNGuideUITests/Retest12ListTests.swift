@@ -71,6 +71,8 @@ import Testing
 
     // MARK: 4. `s` starts a new query, as `/` does
 
+    /// `s` on the search screen out of the field already started empty (as `/`); kept with the
+    /// test below, which fails on the old code (`s` from another screen, or after a hit, showed the old query).
     @Test func sOnTheSearchScreenStartsEmptyAndUpRecalls() throws {
         let kept = press(try Self.app(), keys("s", "attention", Key.escape, "j"))
         let again = press(kept, keys("s"))

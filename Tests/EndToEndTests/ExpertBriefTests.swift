@@ -68,7 +68,7 @@ import Testing
             pick: "cnn", variants: ["MobileNetV3", "EfficientNet-Lite0"], answer: "On a device", guidePick: nil,
             never: ["ResNet-50", "ConvNeXt"]),
         Row(flags: ["--modality", "image", "--task", "classification", "--samples", "500000"],
-            pick: "vit", answer: "Large data", guidePick: nil, never: ["modest set"]),
+            pick: "vit", answer: "large data", guidePick: nil, never: ["modest set"]),
         // The other routes the issue names.
         Row(flags: ["--modality", "image", "--task", "detection", "--samples", "5000", "--deploy", "edge"],
             pick: "detector", variants: ["YOLO26n"], answer: "On a device", guidePick: "cnn", never: ["ResNet-50"]),
@@ -211,7 +211,7 @@ import Testing
             pick: "point-cloud", variants: ["PointPillars"], answer: "3D boxes", guidePick: ""),
         // Vision backbones by pretrained weights: DINOv2 / SigLIP 2 beside ConvNeXt; ResNet-50 only as the reference.
         Row(flags: ["--modality", "image", "--task", "classification", "--samples", "5000"],
-            pick: "cnn", variants: ["ConvNeXt", "DINOv2"], alternatives: ["vit"], answer: "Limited labels", guidePick: nil),
+            pick: "cnn", variants: ["ConvNeXt", "DINOv2"], alternatives: ["vit"], answer: "limited labels", guidePick: nil),
         // Constraints by cost: trees score an event in microseconds, so a 1 ms budget on an edge box keeps them.
         Row(flags: ["--modality", "events", "--task", "classification", "--samples", "100000", "--deploy", "edge", "--latency-ms", "1"],
             pick: "gradient-boosting", alternatives: ["rnn"], answer: "Score each event", guidePick: "rnn", never: ["favoured over"]),

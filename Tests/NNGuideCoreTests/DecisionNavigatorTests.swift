@@ -36,11 +36,11 @@ import Testing
 
     @Test func changingAnEarlierAnswerKeepsLaterOnesThatStillApply() throws {
         var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
-        try step(&nav, "Images", "Classify", "Limited")
+        try step(&nav, "Images", "Classify", "In the cloud or on GPU servers: limited")
         #expect(nav.leaf?.id == "image-cnn")
         // Same question, other answer: the path below it changes.
         // The guide's "Large data" answer, after the deployment answers nnguide adds before it.
-        let large = try #require(primary.node("image-data")?.options.firstIndex { $0.answer.hasPrefix("Large") })
+        let large = try #require(primary.node("image-data")?.options.firstIndex { $0.answer.hasPrefix("In the cloud or on GPU servers: large") })
         let changed = nav.change(step: 2, to: large)
         #expect(changed && nav.leaf?.id == "image-pretrained" && nav.answers.count == 3)
         // Changing the modality drops answers whose questions are no longer on the path.
@@ -53,7 +53,7 @@ import Testing
 
     @Test func goingBackToABreadcrumbForgetsLaterAnswers() throws {
         var nav = Navigator(tree: primary, schema: DecisionFixture.book.brief)
-        try step(&nav, "Images", "Classify", "Limited")
+        try step(&nav, "Images", "Classify", "In the cloud or on GPU servers: limited")
         let ok = nav.back(to: 1)
         #expect(ok && nav.current.id == "image-need" && nav.answers.count == 1)
     }

@@ -9,7 +9,7 @@ import Testing
     /// Decide `1`, then "Images or video", "Classify what is there", "Limited labels (1,000 to ~100,000)": the retest's path.
     func retestPath(_ guide: Guide) throws -> Navigator {
         var nav = Navigator(tree: try #require(guide.decisions.primaryTree), schema: guide.decisions.brief)
-        for answer in ["Images or video", "Classify what is there", "Limited labels"] {
+        for answer in ["Images or video", "Classify what is there", "In the cloud or on GPU servers: limited labels"] {
             let i = try #require(nav.current.options.firstIndex { $0.answer.hasPrefix(answer) }, "no answer '\(answer)' at \(nav.current.id)")
             let took = nav.choose(i); #expect(took)
         }
@@ -32,7 +32,10 @@ import Testing
         for (line, answer) in zip(numbered, given) { #expect(line.contains("**\(MarkdownText.literal(answer))**"), "\(line) is not \(answer)") }
         // The implied step is there, apart and marked.
         let apart = try #require(lines.first { $0.hasPrefix("- ") && $0.contains("Where will the CNN run?") }, "\(md)")
-        #expect(apart.contains("assumed: deploy not given"), "\(apart)")
+        // Twelfth retest: the data answer now says "in the cloud or on GPU servers", so deploy cloud is the
+        // answers' (no longer assumed), and the Brief table says so.
+        #expect(!apart.contains("assumed: deploy not given"), "\(apart)")
+        #expect(md.contains("| deploy | cloud |"), "\(md)")
         // The flips point at the command where it is, and the Brief heading has the fields table.
         #expect(!md.contains("(the command above)"))
         let brief = try #require(lines.firstIndex(of: "## Brief"))

@@ -22,7 +22,7 @@ import Testing
 
     @Test(arguments: sizes)
     func theHubsFormStartsFromThePrimaryFlowsAnswers(_ w: Int, _ h: Int) throws {
-        var s = try Self.answered(w, h, ["Images or video", "Classify what is there", "Very few labels"])
+        var s = try Self.answered(w, h, ["Images or video", "Classify what is there", "In the cloud or on GPU servers: very few labels"])
         s = press(s, keys("d"))
         try #require(s.decide.session == nil, "d did not put the session aside")
         s = press(s, keys("3"))
@@ -37,7 +37,7 @@ import Testing
         // A brief begun in the form (text), then the primary flow answered.
         let begun = press(try ViewFrictionTests.app(80, 24), keys("d3", "text") + [.enter, .escape])
         try #require(begun.decide.draft.values == [.modality: .choice("text")], "\(begun.decide.draft.values)")
-        var s = try Self.answered(80, 24, ["Images or video", "Classify what is there", "Very few labels"], from: begun)
+        var s = try Self.answered(80, 24, ["Images or video", "Classify what is there", "In the cloud or on GPU servers: very few labels"], from: begun)
         s = press(s, keys("d3"))
         #expect(s.decide.draft.values == [.modality: .choice("text")])
     }

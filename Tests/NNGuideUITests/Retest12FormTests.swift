@@ -45,7 +45,7 @@ import Testing
         s = try Retest9FormTests.at(s, .samples)
         s = press(s, keys("45000") + [.enter, .ctrl("t"), .char("1")], running: dir.runner)
         let asked = try #require(s.message, "\(shown(s))")
-        #expect(asked.contains("1 again (or Enter) replaces it"), "\(asked)")
+        #expect(asked.contains("1 again (or Enter) replaces them"), "\(asked)")
         s = press(s, [.char("1")], running: dir.runner)
         #expect(s.decide.draft.values[.samples] == .number(30000), "the saved brief is in the form")
         let draft = try String(contentsOfFile: dir.path("state/briefs/drafts/tabular-classification.yaml"), encoding: .utf8)

@@ -98,7 +98,7 @@ struct SavedBriefsScreen: MenuScreen {
             pendingOpen = i
             let enter = Keymap.key(.open, in: .decide)
             let again = key == enter ? "\(enter) again" : "\(key) again (or \(enter))"
-            return .message("The brief in the form has unsaved changes: \(again) replaces it (kept as a draft), \(Keymap.key(.back, in: .decide)) keeps it in the form")
+            return .message("The form has unsaved changes: \(again) replaces them (kept as a draft), \(Keymap.key(.back, in: .decide)) keeps them")
         }
         pendingOpen = nil
         // The form shows the whole drift sentence (the status line would cut it).

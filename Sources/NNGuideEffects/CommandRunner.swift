@@ -35,9 +35,9 @@ public struct CommandRunner {
             case .success(let w): return .done(.recordSaved(path: w.path))
             case .failure(let f): return .done(.recordFailed(f.description))
             }
-        case .saveBrief(let values, let name):
+        case .saveBrief(let values, let name, let over):
             let yaml = RecordFile.savedBrief(values, guide: guide, date: files.today())
-            switch files.saveBrief(yaml, name: name) {
+            switch over.map({ files.writeBack(yaml, to: $0) }) ?? files.saveBrief(yaml, name: name) {
             case .success(.new(let path)): return .done(.briefSaved(path: path, new: true))
             case .success(.unchanged(let path)): return .done(.briefSaved(path: path, new: false))
             case .success(.updated(let path, let previous)): return .done(.briefUpdated(path: path, was: Self.moved(previous, now: yaml)))

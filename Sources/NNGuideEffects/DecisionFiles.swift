@@ -62,6 +62,23 @@ public struct DecisionFiles: Sendable {
         return Self.writeNew(yaml, in: briefs, base: name, ext: "yaml", reuseIdentical: true)
     }
 
+    /// Writes a brief back to the saved brief it was opened from (`path`, in the briefs folder), as
+    /// nano's ^S writes the file it opened: written aside and renamed over it; `.unchanged` when it
+    /// holds exactly this text, `.updated` with what it recorded before.
+    public func writeBack(_ yaml: String, to path: String) -> Result<Written, Failure> {
+        guard Path.parent(path) == briefs else { return saveBrief(yaml, name: Path.stem(path)) }
+        let data = Data(yaml.utf8)
+        let old = FileManager.default.contents(atPath: path)
+        if old == data { return .success(.unchanged(path)) }
+        let tmp = Path.join(briefs, ".\(Path.stem(path)).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        if let problem = StateStore.writeSynced(data, to: tmp) { return .failure(Failure(description: "cannot write in \(briefs): \(problem)")) }
+        guard rename(tmp, path) == 0 else {
+            unlink(tmp)
+            return .failure(Failure(description: "cannot save \(path): \(String(cString: strerror(errno)))"))
+        }
+        return .success(.updated(path, previous: old.flatMap { String(data: $0, encoding: .utf8) }.flatMap(RecordFile.recorded(in:))))
+    }
+
     /// Keeps a brief nobody saved (quitting with changes) as a draft: never among the saved briefs.
     /// A brief opened from a draft (`continuing`) goes on in that draft, replaced whole (written beside
     /// it and renamed over it), so reopening a draft and quitting again does not pile up copies.
@@ -179,3 +196,4 @@ public struct DecisionFiles: Sendable {
         return .failure(Failure(description: "too many files named \(base) in \(directory)"))
     }
 }
+

@@ -75,7 +75,7 @@ import Testing
     @Test func theFocusedFieldStaysInViewAfterAResize() throws {
         let library = try #require(BriefFormChoiceTests.library, "Content/ does not load")
         var s = press(AppState(library: library, width: 80, height: 24),
-                      keys("d3") + [.enter] + keys("poi") + [.enter, .down, .enter] + keys("seg") + [.enter])
+                      keys("d3") + [.enter] + keys("poi") + [.enter, .enter] + keys("seg") + [.enter, .up])
         #expect(try s.decide.form.field == 1)
         s = press(s, [.resize(width: 40, height: 12)])
         let screen = render(s).lines.joined(separator: "\n")

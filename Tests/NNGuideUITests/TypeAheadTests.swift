@@ -21,11 +21,11 @@ import Testing
         #expect(s.decide.top is BriefScreen, "left the form: \(shown(s))")
         #expect(s.decide.draft.values[.modality] == .choice("tabular"))
         #expect(try s.decide.form.editing?.text == "tabular")
-        // Enter takes it; Down would too.
+        // Enter takes it and goes on to the next field (twelfth retest); Down would too.
         s = press(s, [.enter], running: dir.runner)
         #expect(try s.decide.form.editing == nil)
         #expect(s.decide.draft.values[.modality] == .choice("tabular"))
-        #expect(try s.decide.form.current(Fixture.guide.decisions.brief)?.field == .modality)
+        #expect(try s.decide.form.current(Fixture.guide.decisions.brief)?.field == .task)
         let down = press(Fixture.state(), keys("d3", "tabular", Key.down))
         #expect(down.decide.draft.values[.modality] == .choice("tabular"))
         #expect(try down.decide.form.current(Fixture.guide.decisions.brief)?.field == .task)

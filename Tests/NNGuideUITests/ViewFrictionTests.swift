@@ -39,7 +39,8 @@ import Testing
             let typed = press(s, keys("phone") + [.enter])
             #expect(try typed.decide.form.editing == nil)
             #expect(typed.decide.draft.values[BriefField("deploy")]?.description == "mobile")
-            let named = press(s, [.enter] + keys("phone") + [.enter])
+            // Enter after the digit would take its value and go on (twelfth retest): Right first.
+            let named = press(s, [.right, .enter] + keys("phone") + [.enter])
             #expect(try named.decide.form.editing == nil)
             #expect(named.decide.draft.values[BriefField("deploy")]?.description == "mobile")
         }
@@ -48,7 +49,7 @@ import Testing
     @Test func escAfterTypingANamePutsTheValueBack() throws {
         let s0 = press(try Self.form(at: BriefField("deploy")), keys("1"))
         let before = try #require(s0.decide.draft.values[BriefField("deploy")])
-        let typed = press(s0, [.enter] + keys("t"))
+        let typed = press(s0, [.right, .left, .enter] + keys("t"))
         #expect(try typed.decide.form.editing != nil)
         #expect(typed.decide.draft.values[BriefField("deploy")] != before, "t chose nothing, so the test shows nothing")
         let s = press(typed, [.escape])

@@ -9,7 +9,8 @@ public enum Command: Sendable, Equatable {
     /// The decision record of a path stepped through by hand, or of the brief's recommendation.
     case saveRecord(RecordSource)
     /// Save the brief with `w`: its fields and, once it has a pick, what it decides on the day it is saved.
-    case saveBrief(values: [BriefField: BriefValue], name: String)
+    /// `over`: the saved brief it was opened from, written back as nano's ^S writes the file it opened.
+    case saveBrief(values: [BriefField: BriefValue], name: String, over: String? = nil)
     case listBriefs
     /// Delete a saved brief or draft the user chose and confirmed (the list is read again after).
     case deleteBrief(path: String)

@@ -86,7 +86,22 @@ extension AppState {
     static func messageLines(_ text: String, width: Int, ellipsis: String, most: Int = 3) -> [String] {
         let lines = TextWrap.wrap(text, width: max(1, width))
         guard lines.count > most else { return lines }
-        let last = lines[(most - 1)...].joined(separator: " ")
+        // The rest of the text as written, not its wrapped pieces joined with spaces: a folder broken
+        // across lines read "…/briefs/ dr…" (twelfth retest). A path ending it keeps its end, cut from
+        // the left a folder at a time ("… in …/nnguide/briefs/drafts").
+        var rest = Substring(text)
+        for l in lines.prefix(most - 1) { if let r = rest.firstRange(of: l) { rest = rest[r.upperBound...] } }
+        let last = String(rest).trimmed()
+        var words = last.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if let path = words.last, path.contains("/"), DisplayWidth.of(last) > width {
+            words.removeLast()
+            let head = words.isEmpty ? "" : words.joined(separator: " ") + " "
+            let room = width - DisplayWidth.of(head)
+            if room >= 12 {
+                let tail = TextWrap.tail(path.split(separator: "/", omittingEmptySubsequences: false).map(String.init), separator: "/", width: room, ellipsis: ellipsis)
+                return Array(lines.prefix(most - 1)) + [TextWrap.truncate(head + tail, width: width, ellipsis: ellipsis)]
+            }
+        }
         return Array(lines.prefix(most - 1)) + [TextWrap.truncate(last, width: width, ellipsis: ellipsis)]
     }
 

@@ -18,7 +18,12 @@ public struct BriefDraft: Sendable, Equatable {
     /// The file is a draft (kept on quitting), not a brief saved with ^S.
     var fileIsDraft = false
     /// Where the recommendation's decision record was last saved.
-    var savedRecord: String?
+    var savedRecord: String? { didSet { recordValues = savedRecord == nil ? nil : values } }
+    /// The values the record was saved from: a brief changed since is no longer what it records.
+    private(set) var recordValues: [BriefField: BriefValue]?
+    /// A record was saved and still matches the values (twelfth retest: "record saved" stayed after
+    /// the brief changed, though the record had no deploy=mobile).
+    var recordCurrent: Bool { savedRecord != nil && recordValues == values }
     /// The field the form was last on, so a form opened again lands where the user left it.
     var lastField = 0
     /// What the next form opened says first, once, when the draft changed with no form open (the
@@ -112,6 +117,14 @@ public struct BriefDraft: Sendable, Equatable {
         }
         let parts = [BriefField.modality, .task].compactMap { values[$0]?.description }
         return parts.isEmpty ? "brief" : parts.joined(separator: "-")
+    }
+
+    /// The saved brief ^S writes back (as nano's ^S writes the file it opened): the one opened or last
+    /// saved, while the brief keeps its modality and task; a draft, or a brief now of another problem
+    /// (a name never describes another problem), is saved as a new brief (nil).
+    var writesBack: String? {
+        guard let file, let fileValues, !fileIsDraft, [BriefField.modality, .task].allSatisfy({ fileValues[$0] == values[$0] }) else { return nil }
+        return file
     }
 
     /// Takes an opened file's values; returns what the form says about it ("Opened …", or how the

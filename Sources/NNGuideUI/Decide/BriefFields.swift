@@ -91,9 +91,11 @@ extension BriefScreen {
         // Enter on text that is not a value yet keeps it, with the problem in view, to be mended
         // rather than typed again; Esc cancels as in vim: the value from before typing comes back
         // (a choice is chosen as its name is typed, so a stray `t` had chosen batch for good).
+        // Enter that takes a value goes on to the next field, as fzf's, dialog's and gh's prompts take
+        // the value and move on (twelfth retest: "tab Enter class Enter" typed "class" over modality).
         case .open where suggestion != nil:
             if let spec = current(schema) { ctx.draft.values[spec.field] = suggestion }
-            finish()
+            finish(); moveFocus(.lineDown, ctx)
         case .open where problem != nil: return .message(problem ?? "")
         // Down, Up, Tab and Shift-Tab act as Enter does on text that is no value yet: the text stays
         // to be mended, with the problem said, rather than going or leaving a value nobody chose
@@ -101,13 +103,17 @@ extension BriefScreen {
         // Enter's to take, since it is a value the user did not type.
         case .lineDown where problem != nil, .switchFocus where problem != nil, .lineUp where problem != nil:
             return .message(problem ?? "")
-        case .open: finish()
+        case .open: finish(); moveFocus(.lineDown, ctx)
         case .cancel:
             if let spec = current(schema) { ctx.draft.values[spec.field] = beforeEditing }
             finish()
             return .none
         case .lineDown, .switchFocus: finish(); moveFocus(.lineDown, ctx)
         case .lineUp: finish(); moveFocus(.lineUp, ctx)
+        // The ^Y box pages while a value is typed over it, the row kept on top (`pinsRow`).
+        case .pageDown, .pageUp:
+            guard scrollField(down: action == .pageDown, ctx) else { return .unhandled }
+            return .none
         default: return .unhandled
         }
         if editing != nil, let spec = current(schema) { reparse(spec, &ctx) }
@@ -262,7 +268,7 @@ extension BriefScreen {
         }
         if let savedRecord = draft.savedRecord {
             s.blank()
-            s.spot(.saved) { s in s.text("Record: " + ctx.fileName(savedRecord), .dim) }
+            s.spot(.saved) { s in s.text((draft.recordCurrent ? "Record: " : "Record (of the brief before changes): ") + ctx.fileName(savedRecord), .dim) }
         }
         return s
     }
@@ -364,10 +370,15 @@ extension BriefScreen {
         let s = laidOut(ctx).form
         let h = max(1, formPanes(ctx.rect).form.height)
         guard let spot = s.spots[.field], spot.count > h else { return false }
-        let page = Viewport<Int>.page(down && marksMore(s, height: h) ? h - 1 : h)
+        let pinned = pinsRow ? (s.items.indices.contains(rows.index) ? s.items[rows.index].count : 1) : 0
+        let page = Viewport<Int>.page(down && marksMore(s, height: h) ? h - 1 : max(1, h - pinned))
         peek = min(max(0, peek + (down ? 1 : -1) * page), spot.count - h)
         return true
     }
+
+    /// A value typed with the ^Y box open: the field's row stays on the pane's top while the box
+    /// under it pages (twelfth retest: at 40x12 the typed text was above the pane, out of sight).
+    var pinsRow: Bool { showCommand && editing != nil && !pickedByDigit }
 
     /// The pane's last row says the focused field goes on under it ("↓ more of this field (PgDn)"):
     /// the field opened from its row, taller than the pane, and not typed in (the ^Y box says its own keys).

@@ -77,13 +77,17 @@ struct BriefScreen: Screen, Equatable {
         Binding([.delete], .decide(.clearValue), .brief, "clear the field (not set)"),
         Binding([.pageDown], .pageDown, .brief, "page down the focused field when it is taller than the pane (the \(Keymap.key(.decide(.showCommand), in: .brief)) command box at 40x12)"),
         Binding([.pageUp], .pageUp, .brief, "page up the focused field"),
-        Binding([.enter], .open, .briefField, "finish typing (letters type until then; \(Keymap.key(.deleteBackward, in: .briefField)) deletes)", hint: "done"),
+        Binding([.enter], .open, .briefField, "take the value and go to the next field (letters type until then; \(Keymap.key(.deleteBackward, in: .briefField)) deletes)", hint: "done"),
         // Esc was Enter's twin, so text that did not parse could not be left at all (Enter keeps it to mend).
+        // While typing over the ^Y box at 40x12 its key stays said (the box's own line pages away).
+        Binding([.ctrl("y")], .decide(.showCommand), .briefField, "take what is typed, then show or hide the equivalent nnguide recommend command", hint: "hide"),
         Binding([.escape], .cancel, .briefField, "stop typing; the field keeps the value it had before"),
         Binding([.down, .tab], .lineDown, .briefField, "finish typing, next field", hint: "next"),
         Binding([.up, .backTab], .lineUp, .briefField, "finish typing, previous field"),
         Binding([.backspace], .deleteBackward, .briefField, "delete a character", hint: "delete"),
         Binding([.ctrl("u")], .clearField, .briefField, "clear the field"),
+        Binding([.pageDown], .pageDown, .briefField, "page down the \(Keymap.key(.decide(.showCommand), in: .brief)) command box under the field (the field's row stays on top)"),
+        Binding([.pageUp], .pageUp, .briefField, "page up the command box"),
         Binding([.left], .scrollLeft, .briefField, "move the cursor left"),
         Binding([.right], .scrollRight, .briefField, "move the cursor right"),
         Binding([.ctrl("c")], .quit, .briefField, "quit (the brief is kept as a new file)"),
@@ -97,7 +101,7 @@ struct BriefScreen: Screen, Equatable {
     static func formCommands(_ scope: Scope) -> [Binding] {
         let typing = scope == .briefField
         let rows: [(Character, DecideAction, String, String?)] = [
-            ("s", .saveBrief, "save the brief (always a new file, never overwrites)", "save"),
+            ("s", .saveBrief, "save the brief: back to the saved brief it was opened from (a new brief, a draft, or another modality or task: a new file)", "save"),
             ("r", .recommendation, "the whole recommendation: why, why not, warnings, links", "result"),
             ("t", .openBrief, "open a saved brief", "open"),
             ("n", .newBrief, "start a new, empty brief (unsaved changes are kept as a draft)", "new"),
@@ -105,8 +109,9 @@ struct BriefScreen: Screen, Equatable {
             ("e", .saveRecord, "save the recommendation as a Markdown decision record", nil),
             ("y", .showCommand, "show the equivalent nnguide recommend command", nil),
         ]
-        return rows.map { c, action, help, hint in
-            Binding([.ctrl(c)], .decide(action), scope, typing ? "take what is typed, then " + help : help, hint: typing ? nil : hint)
+        return rows.filter { !typing || $0.1 != .showCommand }.map { c, action, help, hint in
+            Binding([.ctrl(c)], .decide(action), scope, typing ? "take what is typed, then " + help : help,
+                    hint: typing ? nil : hint)
         }
     }
 
@@ -123,6 +128,8 @@ struct BriefScreen: Screen, Equatable {
     /// The hint line offers what works on the focused field: a number or the notes has no values to
     /// cycle.
     func hintWords(_ ctx: ScreenContext) -> [Action: String] {
+        // Typing over the ^Y box: the key that hides it stays said (its heading pages away).
+        if editing != nil && !pickedByDigit { return [.decide(.showCommand): showCommand ? "hide" : ""] }
         guard editing == nil || pickedByDigit, current(ctx.guide.decisions.brief) != nil, !onChoice(ctx) else { return [:] }
         return [.decide(.nextValue): ""]
     }
@@ -136,21 +143,29 @@ struct BriefScreen: Screen, Equatable {
         if pickedByDigit {
             switch action {
             case .pick, .clearField: break
+            // Enter takes the value the digit chose and goes on, as after a name typed.
+            case .open: finish(); moveFocus(.lineDown, ctx); return .none
             default: finish()
             }
         }
         if editing != nil, case .decide = action {
             // A command while typing (^S after a name) takes the text first, as Enter does; text that
             // is no value yet stays to be mended, and the command waits.
+            let on = field
             let taken = fieldKeys(.open, &ctx)
             if editing != nil { return taken }
+            // Enter goes on to the next field; a command acts where the typing was.
+            if field != on { field = on }
         }
         let draft = ctx.draft
         if editing == nil {
             switch action {
             case .decide(.saveBrief):
                 guard !draft.values.isEmpty else { return .message("Nothing to save yet: fill in a field first") }
-                return ctx.run(.saveBrief(values: draft.values, name: draft.baseName))
+                // A saved brief that was opened is written back, as nano's ^S writes the file it opened
+                // (twelfth retest: tabular-classification-2.yaml after changing deploy); a draft is
+                // saved as a new brief, as is one whose modality or task changed (`writesBack`).
+                return ctx.run(.saveBrief(values: draft.values, name: draft.baseName, over: draft.writesBack))
             case .decide(.newBrief):
                 // Unsaved changes are kept as a draft first, as quitting keeps them.
                 let keep: Effect = draft.unsaved ? ctx.run(.keepDraft(values: draft.values, name: draft.baseName, continuing: draft.file)) : .none
@@ -197,8 +212,14 @@ struct BriefScreen: Screen, Equatable {
     /// What the form asked for: a brief saved (^S), a decision record saved (^E).
     /// The brief chosen in the saved list (^T) goes into the form.
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
-        if case .brief(let opened) = result { notice = ctx.load(opened) }
-        return .none
+        guard case .brief(let opened) = result else { return .none }
+        // The brief it replaces, with changes in no file, is kept as a draft first, as ^N and quitting
+        // keep one (twelfth retest: opening over it threw it away).
+        let draft = ctx.draft
+        let keep: Effect = draft.unsaved
+            ? ctx.run(.keepDraft(values: draft.values, name: draft.baseName, continuing: draft.file)) : .none
+        notice = ctx.load(opened)
+        return keep
     }
 
     mutating func receive(_ result: CommandResult, _ ctx: inout ScreenContext) {
@@ -234,7 +255,7 @@ struct BriefScreen: Screen, Equatable {
         let schema = ctx.guide.decisions.brief
         let brief = draft.unsaved ? "brief not saved"
             : draft.file == nil ? nil : draft.fileIsDraft ? "a draft: \(Keymap.key(.decide(.saveBrief), in: .brief)) saves it" : "brief saved"
-        let notes = [draft.savedRecord != nil ? "record saved" : nil, brief].compactMap { $0 }
+        let notes = [draft.recordCurrent ? "record saved" : nil, brief].compactMap { $0 }
         let left = "Decide \(ctx.glyphs.sep) Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
         let position = rows.position(count: draft.shown(schema).count)
         let right = "\(current(schema)?.name ?? "") " + position
@@ -247,10 +268,14 @@ struct BriefScreen: Screen, Equatable {
             : draft.file == nil ? "Model Brief" : draft.fileIsDraft ? "Draft (\(save) saves)" : "Saved"
         let name = draft.unsaved ? nil : draft.fileStem
         // The state before the file's name: at 40 columns the name pushed "record saved" off (seventh retest).
-        let record = draft.savedRecord != nil ? "; record saved" : ""
+        let record = draft.recordCurrent ? "; record saved" : ""
         let named = [state, name].compactMap { $0 }.joined(separator: " ") + record
-        let short = DisplayWidth.of(named) + DisplayWidth.of(position) + 3 <= ctx.rect.width ? named : state + record
-        return (short, DisplayWidth.of(short) + DisplayWidth.of(right) + 3 <= ctx.rect.width ? right : position)
+        // The field's name stays: the left side gives way first (twelfth retest: "10/11" alone at
+        // `pretrained`, with "record saved" kept).
+        for left in [named, state + record, state] where DisplayWidth.of(left) + DisplayWidth.of(right) + 3 <= ctx.rect.width {
+            return (left, right)
+        }
+        return (state, position)
     }
 
     func violations(_ ctx: ScreenContext) -> [String] {
@@ -340,6 +365,12 @@ struct BriefScreen: Screen, Equatable {
         let shown = layout(ctx)
         let (rec, problem) = (shown.judged.recommendation, shown.judged.problem)
         rows.draw(shown.form.doc, items: shown.form.items, in: f, into: &buf)
+        // Typing with the ^Y box open: the row being typed in stays on top, over the box paged under it.
+        if pinsRow, peek > 0, shown.form.items.indices.contains(rows.index) {
+            var pinned = rows
+            pinned.top = shown.form.items[rows.index].lowerBound
+            pinned.draw(shown.form.doc, items: shown.form.items, in: Rect(x: f.x, y: f.y, width: f.width, height: min(f.height, shown.form.items[rows.index].count)), into: &buf)
+        }
         // The focused field's own lines go on under the pane's edge (40x12: modality's values and
         // the hint under them were cut with no mark, tenth retest): the last row says so, and which
         // key reads on, as the glossary's does.

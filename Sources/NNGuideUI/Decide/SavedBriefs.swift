@@ -66,8 +66,8 @@ struct SavedBriefsScreen: MenuScreen {
         switch action {
         case .decide(.versus): return markVersus(&ctx)
         case .decide(.deleteBrief): return delete(&ctx)
-        case .open: return open(menu.index, &ctx)
-        case .pick(let n): return open(n - 1, &ctx)
+        case .open: return open(menu.index, by: Keymap.key(.open, in: .decide), &ctx)
+        case .pick(let n): return open(n - 1, by: "\(n)", &ctx)
         case .cancel: ctx.pop()
         default: return .unhandled
         }
@@ -88,14 +88,17 @@ struct SavedBriefsScreen: MenuScreen {
     }
 
     /// Chooses a brief to open (the screen that opened the list puts it in the form).
-    private mutating func open(_ i: Int, _ ctx: inout ScreenContext) -> Effect {
+    /// `key`: the key pressed, which the question names ("1 again (or Enter) replaces it").
+    private mutating func open(_ i: Int, by key: String, _ ctx: inout ScreenContext) -> Effect {
         guard saved.indices.contains(i) else { return .unhandled }
         menu.index = i
         let b = saved[i]
         guard let values = b.values else { return .message("Cannot open \(b.name): \(b.problem ?? "unreadable")") }
         if ctx.draft.unsaved && pendingOpen != i {
             pendingOpen = i
-            return .message("The brief in the form has unsaved changes: \(Keymap.key(.open, in: .decide)) again replaces it, \(Keymap.key(.back, in: .decide)) keeps it")
+            let enter = Keymap.key(.open, in: .decide)
+            let again = key == enter ? "\(enter) again" : "\(key) again (or \(enter))"
+            return .message("The form has unsaved changes: \(again) replaces them (kept as a draft), \(Keymap.key(.back, in: .decide)) keeps them")
         }
         pendingOpen = nil
         // The form shows the whole drift sentence (the status line would cut it).

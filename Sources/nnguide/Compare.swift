@@ -69,7 +69,7 @@ struct Compare: ParsableCommand {
                 throw ExitCode(1)
             }
             let ids = guide.comparisonMatrices.map(\.table.id) + guide.tables.map(\.table.id)
-            throw notFound("no table is called '\(query)' (`nnguide compare` lists the comparison matrices)",
+            throw notFound("no table is called '\(query)'", hint: "`nnguide compare` lists the comparison matrices",
                            suggestions: EditDistance.closest(to: query, among: ids))
         }
         try print(entry[0].table, guide, architectures: [])
@@ -85,7 +85,7 @@ struct Compare: ParsableCommand {
                 var seen: Set<String> = []
                 let close = EditDistance.closest(to: id, among: names, limit: 3).compactMap(guide.architecture(named:))
                     .filter { seen.insert($0.id).inserted }
-                throw notFound("no catalog entry is called '\(id)' (`nnguide search` finds one by its words)",
+                throw notFound("no catalog entry is called '\(id)'", hint: "`nnguide search` finds one by its words",
                                suggestions: close.map { "'\($0.id)' (\($0.name))" })
             }
             if !found.contains(a) { found.append(a) }

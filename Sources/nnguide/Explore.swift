@@ -254,10 +254,9 @@ enum Explorer {
         case .ambiguous(let items):
             throw ambiguous(name, items, guide)
         case .notFound(let close):
-            let status = notFound("no page, section, table, figure or glossary term is called '\(name)'",
-                                  suggestions: close.map { "\($0.id) (\($0.title))" })
-            printError("'nnguide toc' lists every id, 'nnguide glossary' every term.")
-            throw status
+            throw notFound("no page, section, table, figure or glossary term is called '\(name)'",
+                           hint: "`nnguide toc` lists every id, `nnguide glossary` every term",
+                           suggestions: close.map { "\($0.id) (\($0.title))" })
         }
     }
 

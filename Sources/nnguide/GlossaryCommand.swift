@@ -32,7 +32,7 @@ struct Glossary: ParsableCommand {
                 printError("Also matching '\(query)': " + others.prefix(8).map(\.entry.term).joined(separator: ", "))
             }
         case .notFound(let suggestions):
-            throw notFound("no glossary term or alias matches '\(query)' (`nnguide glossary` lists them all; `nnguide search` searches the text)",
+            throw notFound("no glossary term or alias matches '\(query)'", hint: "`nnguide glossary` lists them all; `nnguide search` searches the text",
                            suggestions: suggestions.map(\.entry.term))
         }
     }

@@ -147,11 +147,20 @@ func emitJSON<T: Encodable>(_ value: T) throws { emit(try JSONOutput.string(valu
 /// The guide's own text as JSON: link markup as plain text, the links listed apart (`PeopleJSON`).
 func emitPeopleJSON<T: Encodable>(_ value: T, _ guide: Guide) throws { emit(try PeopleJSON.string(value, guide: guide)) }
 
-/// "Not found": the message on standard error, exit status 1.
-func notFound(_ message: String, suggestions: [String] = []) -> ExitCode {
-    printError("nnguide: " + message)
-    if !suggestions.isEmpty { printError(Suggestion.didYouMean(suggestions)) }
+/// "Not found": one line on standard error, exit status 1, in the order of every other refusal: what
+/// is wrong, the closest names right after it, then where to look ("nnguide: nothing in the guide is
+/// called 'splts'. Did you mean 'splits' (Train/Test Splits That Don't Lie)? (`nnguide toc` lists
+/// every id; ...)"). The twelfth retest found ids' suggestions on a line of their own.
+func notFound(_ problem: String, hint: String? = nil, suggestions: [String] = []) -> ExitCode {
+    printError(notFoundMessage(problem, hint: hint, suggestions: suggestions))
     return ExitCode(1)
+}
+
+/// `notFound`'s line, for tests.
+func notFoundMessage(_ problem: String, hint: String? = nil, suggestions: [String] = []) -> String {
+    let hinted = hint.map { " (\($0))" } ?? ""
+    guard !suggestions.isEmpty else { return "nnguide: " + problem + hinted }
+    return "nnguide: " + Suggestion.refusal(problem, suggesting: suggestions) + hinted
 }
 
 /// A name that fits several items (`nnguide show`, `--open`): every one with its id, exit status 1.

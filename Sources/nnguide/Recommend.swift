@@ -218,13 +218,16 @@ struct Recommend: ParsableCommand {
     func assembleBrief(_ schema: BriefSchema) throws -> Brief {
         var values: [BriefField: BriefValue] = [:]
         var places: [BriefField: SourceLocation] = [:]
-        let flags = try flagValues(schema)
+        // The file's problems and the flags' are reported together, the file's first (twelfth retest: a
+        // bad flag hid the file's); a bad flag makes it a usage error (64), as a bad flag alone does.
+        var fileError: BriefFileError?
         if let path = brief {
-            do { (values, places) = try BriefReader.readLocated(path: path, schema: schema) } catch {
-                printError(error.lines.map { "nnguide: " + $0 }.joined(separator: "\n"))
-                throw ExitCode(error.exitStatus)
-            }
+            do { (values, places) = try BriefReader.readLocated(path: path, schema: schema) } catch { fileError = error }
         }
+        let reportFile = { if let fileError { printError(fileError.lines.map { "nnguide: " + $0 }.joined(separator: "\n")) } }
+        let flags: [BriefField: BriefValue]
+        do { flags = try flagValues(schema) } catch { reportFile(); throw error }
+        if let fileError { reportFile(); throw ExitCode(fileError.exitStatus) }
         values.merge(flags) { _, flag in flag }
         // A task the modality rules out cannot be answered: refused, never given a pick. The flag's
         // fault is a usage error (64); the file's names its line (65).

@@ -35,7 +35,7 @@ struct Show: ParsableCommand {
         case .ambiguous(let items):
             throw ambiguous(id, items, guide)
         case .notFound(let close):
-            throw notFound("nothing in the guide is called '\(id)' (`nnguide toc` lists every id; `nnguide search` searches the text)",
+            throw notFound("nothing in the guide is called '\(id)'", hint: "`nnguide toc` lists every id; `nnguide search` searches the text",
                            suggestions: close.map { "\($0.id) (\($0.title))" })
         }
     }

@@ -73,7 +73,7 @@ struct SourcesCommand: ParsableCommand {
         guard let id else { return try list(guide, counts) }
         guard let source = guide.source(id) else {
             let near = EditDistance.closest(to: id, among: guide.sources.map(\.id), limit: 3)
-            throw notFound("no source has the id '\(id)' (`nnguide sources` lists them all)", suggestions: near)
+            throw notFound("no source has the id '\(id)'", hint: "`nnguide sources` lists them all", suggestions: near)
         }
         let citations = guide.citations(of: id).map { item -> Citation in
             let l = ContentLoader.location(of: item.key, in: locations)

@@ -17,7 +17,7 @@ import Testing
         }
         let miss = try CLI.run(["show", "honest-split"], content: Self.content)
         #expect(miss.status == 1)
-        #expect(miss.err.contains("\nDid you mean 'splits' (Train/Test Splits That Don't Lie)?"), "\(miss.err)")
+        #expect(miss.err.contains("'honest-split'. Did you mean 'splits' (Train/Test Splits That Don't Lie)?"), "\(miss.err)")
     }
 
     /// A bad value after its flag names the field once, and a bad number says what the flag takes as

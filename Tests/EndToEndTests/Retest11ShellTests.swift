@@ -39,8 +39,8 @@ import Testing
             (["recommend", "--modality", "imgae", "--task", "classification"], "nnguide: --modality: unknown value 'imgae'. Did you mean 'image'? Valid values: tabular,"),
             (["recommend", "--modality", "image", "--task", "classification", "--deploy", "fone"], "--deploy: unknown value 'fone'. Did you mean 'phone' (mobile)? Valid values:"),
             (["recommend", "--brief", brief], ":3:1: unknown brief field 'samplez'. Did you mean 'samples'? Expected one of: modality,"),
-            (["glossary", "attenton"], "\nDid you mean 'Attention'?"),
-            (["show", "atention"], "\nDid you mean 'g:attention' (Attention)"),
+            (["glossary", "attenton"], "nnguide: no glossary term or alias matches 'attenton'. Did you mean 'Attention'?"),
+            (["show", "atention"], "is called 'atention'. Did you mean 'g:attention' (Attention)"),
         ]
         for (args, says) in cases {
             let r = try CLI.run(args, content: Self.content)

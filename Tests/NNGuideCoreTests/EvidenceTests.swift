@@ -374,7 +374,7 @@ import Testing
         let g = try ContentLoader.load(directory: c.dir)
         let r = TextRenderer(guide: g, width: 100)
         let entry = r.glossaryEntry(try #require(g.glossaryEntry("cnn")))
-        #expect(entry.contains("See: On the Edge (vision-edge)"), "\(entry)")
+        #expect(entry.contains("See:     On the Edge (vision-edge)"), "\(entry)")
         #expect(entry.contains { $0.hasPrefix("Sources: Deep Residual Learning for Image Recognition (Kaiming He") })
         #expect(entry.contains("Reviewed: 2026-12"))
         let page = try #require(r.render(id: "intro"))

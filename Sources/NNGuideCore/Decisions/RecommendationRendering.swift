@@ -51,7 +51,7 @@ extension Recommendation {
         para("Pick: \(pick.name) (\(pick.id))", first: "")
         para(pick.title)
         if !pick.variants.isEmpty { para("Start with: " + pick.variants.joined(separator: ", ")) }
-        if let g = guidePick { para(g.line) }
+        if let g = departureLine { para(g) }
         if let o = d.overlayPick { para(o.line) }
 
         for section in DecisionSection.allCases where has(section) {
@@ -72,7 +72,7 @@ extension Recommendation {
                 for (i, a) in d.alternatives.enumerated() { para("\(a.name): \(cite(a.reason))", indent: "      ", first: numbered(i)) }
             case .flips:
                 if flips?.isEmpty == true { para("No single change to the brief gives another pick.") }
-                for f in flips ?? [] { para("\(f.sentence) (\(f.title == f.pick ? "" : f.pick + ", ")\(f.option(brief.schema)))", indent: "    ", first: "  - ") }
+                for f in flips ?? [] { para("\(f.sentence) (\(f.title == f.pick ? "" : f.pick + ", ")\(TextWrap.together(f.option(brief.schema))))", indent: "    ", first: "  - ") }
                 for o in otherAnswers { para(o, indent: "    ", first: "  - ") }
             case .whyNot:
                 for w in d.whyNot { para("\(w.name): \(w.reasons.map(cite).joined(separator: " "))", indent: "    ", first: "  - ") }
@@ -147,7 +147,7 @@ extension Recommendation {
                 // The pick follows the path that reached it.
                 md += ["", "## Pick: \(literal(pick.name))", ""]
                 md.append(MarkdownText.atLineStart(prose(pick.title)) + ".")
-                if let g = guidePick { md += ["", "> " + prose(g.line)] }
+                if let g = departureLine { md += ["", "> " + prose(g)] }
                 if let o = d.overlayPick { md += ["", "> " + prose(o.line)] }
             case .because:
                 for b in d.because { md.append("- " + source(b)) }
@@ -182,7 +182,9 @@ extension Recommendation {
                     }
                     if let notes = brief.text(.notes) { md.append(""); md.append("Notes: " + MarkdownText.literalLines(notes)) }
                     md.append("")
-                    md += ["Reproduce with:", ""] + MarkdownText.fenced(brief.commandLine(given: brief.givenFields.filter { !assumed.contains($0) }), language: "sh")
+                    // The brief as given, by the one builder the form's ^Y uses too (`Brief.commandLine`): the
+                    // twelfth retest found the record without the --notes ^Y had.
+                    md += ["Reproduce with:", ""] + MarkdownText.fenced(d.given.commandLine(), language: "sh")
                 } else if case .path(_, _, let command?) = d.origin {
                     // The command's fields as a table, as a brief's record has them (issue 23, ninth retest).
                     if !d.commandFields.isEmpty {
@@ -233,6 +235,17 @@ extension Recommendation {
             return true
         default: return has(section)
         }
+    }
+
+    /// The "Departs from the guide" line, its reason said once: an added answer's reason that Why
+    /// lists as a bullet too is pointed to, not repeated (twelfth retest: the RAG pick printed the same
+    /// four lines twice, one paragraph after the other).
+    public var departureLine: String? {
+        guard var g = guidePick else { return nil }
+        for b in decision.because where b.text.count > 40 && g.why.hasSuffix(": " + b.text) {
+            g.why = String(g.why.dropLast(b.text.count + 2)) + "; its reason is under Why."
+        }
+        return g.line
     }
 
     /// "Title (id)" for each section to read; the bare id only when the title is not known.

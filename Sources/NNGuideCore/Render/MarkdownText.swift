@@ -13,7 +13,12 @@ public enum MarkdownText {
         out.reserveCapacity(s.utf8.count + 8)
         let chars = Array(s)
         for (i, ch) in chars.enumerated() {
-            if "\\*_`<>[]&~".contains(ch) {
+            if "\\*_`<>[]&".contains(ch) {
+                out.append("\\")
+            } else if ch == "~", !cannotClose(chars, i) {
+                // A tilde strikes only as a closer paired with an opener (GFM's strikethrough follows
+                // emphasis' flanking rules; github.com takes one tilde or two). One that cannot close,
+                // wherever the text is put, stays bare: "under ~1,000" is read as written in a pager.
                 out.append("\\")
             } else if ch == "@", i > 0, isLocalPart(chars[i - 1]), i + 1 < chars.count, chars[i + 1].isLetter || chars[i + 1].isNumber {
                 // `name@host.tld` is an e-mail autolink in GFM; an escaped `@` breaks it.
@@ -29,6 +34,19 @@ public enum MarkdownText {
         }
         return out
     }
+
+    /// Whether the tilde at `i` can never close a strike-through, whatever text surrounds `chars`: a
+    /// lone tilde inside the text (not first or last), after a space, or after punctuation and before a
+    /// letter or digit, is not right-flanking (CommonMark's delimiter-run rule). The twelfth retest
+    /// found every tilde escaped ("under \~1,000"), noise in a pager.
+    static func cannotClose(_ chars: [Character], _ i: Int) -> Bool {
+        guard i > 0, i + 1 < chars.count, chars[i - 1] != "~", chars[i + 1] != "~" else { return false }
+        let before = chars[i - 1], after = chars[i + 1]
+        if before.isWhitespace { return true }
+        return isPunctuation(before) && !after.isWhitespace && !isPunctuation(after)
+    }
+
+    private static func isPunctuation(_ c: Character) -> Bool { c.isPunctuation || c.isSymbol }
 
     /// The guide's prose: code spans (text between a pair of backticks) kept as code, the rest literal.
     public static func prose(_ s: String) -> String {

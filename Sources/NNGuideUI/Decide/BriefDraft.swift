@@ -77,8 +77,14 @@ public struct BriefDraft: Sendable, Equatable {
         guard var r = kept.recommendation else { return kept }
         var now = r.decision.brief.values.filter { schema[$0.key]?.kind != .text }
         for (f, v) in values where schema[f]?.kind == .text { now[f] = v }
-        guard now != r.decision.brief.values, let b = try? Brief(schema: schema, values: now) else { return kept }
+        // The brief as given takes the text too: the record's "Reproduce with" is built from it
+        // (twelfth retest: notes typed after a kept judgement were left out of it, as if assumed).
+        var given = r.decision.given.values.filter { schema[$0.key]?.kind != .text }
+        for (f, v) in values where schema[f]?.kind == .text { given[f] = v }
+        guard now != r.decision.brief.values || given != r.decision.given.values,
+              let b = try? Brief(schema: schema, values: now), let g = try? Brief(schema: schema, values: given) else { return kept }
         r.decision.brief = b
+        r.decision.given = g
         var j = kept
         j.recommendation = r
         return j

@@ -67,7 +67,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let guide = try content.load()
         let (files, missing) = RecordCheck.files(paths)
-        for m in missing { printError("nnguide: \(m): no such file") }  // as --brief says it, and cat and less
+        for m in missing { printError("nnguide: \(m): " + Path.missing(m)) }  // as --brief says it, and cat and less
         if !missing.isEmpty { throw ExitCode(Self.nothingChecked) }  // cannot open input, as --brief's
         let date = RecordDate.today()
         var outcomes: [RecordOutcome] = []

@@ -133,7 +133,7 @@ struct DecisionMapExplorerTests {
         let classify = try #require(t.screen().split(separator: "\n").first { $0.contains("Classify what is there") })
         let number = try #require(classify.split(separator: " ").first)
         try t.send(String(number))
-        t.waitFor("Where does it run? In the cloud or on GPU servers")
+        t.waitFor("Where does it run (a device, CPU servers or the cloud)")
         t.waitFor("1  On a device")
         try t.send("1")
         t.waitFor("Pick: Convolutional neural network (cnn)")

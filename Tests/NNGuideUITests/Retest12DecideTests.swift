@@ -11,7 +11,7 @@ import Testing
         // Decide, the primary flow, images, classification: the data question.
         var s = press(try Retest11ListTests.app(w, h), keys("d1", "2", "9"))
         let question = try #require((s.decide.top as? TreeSession)?.question.question)
-        let words = "how much labelled data"
+        let words = "where does it run"
         try #require(question.lowercased().contains(words), "not at the data question: \(question)")
         s = press(s, Array(repeating: Key.char("j"), count: 8))
         s = press(s, keys("g"))

@@ -45,7 +45,7 @@ public struct BriefComparison: Sendable {
         func pick(_ r: Recommendation) -> String { "\(r.pick.name) (\(r.pick.id))" }
         var rows = [["pick", pick(a), pick(b)], ["title", a.pick.title, b.pick.title]]
         if !a.pick.variants.isEmpty || !b.pick.variants.isEmpty {
-            rows.append(["start with", a.pick.variants.joined(separator: ", "), b.pick.variants.joined(separator: ", ")])
+            rows.append(["start with", VariantList.line(a.pick.variants), VariantList.line(b.pick.variants)])
         }
         for f in a.brief.schema.fields.map(\.field) where f != .notes {
             let (x, y) = (a.decision.given[f]?.description, b.decision.given[f]?.description)
@@ -63,7 +63,11 @@ public struct BriefComparison: Sendable {
         let deciding = differences.filter(\.changesPick).map(\.field.name)
         let other = differences.filter { !$0.changesPick }.map(\.field.name)
         let same = a.pick.id == b.pick.id && a.pick.title == b.pick.title
-        out.append(same ? "Both briefs get the same pick." : "The picks differ.")
+        // The same family under another leaf is no different pick (thirteenth retest: "The picks differ."
+        // over two columns both saying cnn): the variant differs, and says how.
+        if same { out.append("Both briefs get the same pick.") }
+        else if a.pick.id == b.pick.id { out.append("Both briefs pick the same family (\(a.pick.id)); the variant differs: \u{201C}\(a.pick.title)\u{201D} against \u{201C}\(b.pick.title)\u{201D}.") }
+        else { out.append("The picks differ.") }
         // "Changing samples alone, or deploy alone, would change…": each field on its own, said so.
         let alone = deciding.map { "\($0) alone" }
         let either = alone.count < 2 ? alone.joined() : alone.dropLast().joined(separator: ", ") + ", or " + alone.last! + ","

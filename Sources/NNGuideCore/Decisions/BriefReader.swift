@@ -36,7 +36,7 @@ public enum BriefReader {
     public static func readLocated(path: String, schema: BriefSchema) throws(BriefFileError) -> (values: [BriefField: BriefValue], places: [BriefField: SourceLocation]) {
         let at = SourceLocation(file: path)
         let kind = Path.kind(path)
-        guard kind != .missing else { throw BriefFileError(at, "no such file", noInput: true) }
+        guard kind != .missing else { throw BriefFileError(at, Path.missing(path), noInput: true) }
         guard kind != .folder else { throw BriefFileError(at, "is a folder; expected a YAML brief file") }
         guard let data = FileManager.default.contents(atPath: path) else { throw BriefFileError(at, "brief file cannot be read", noInput: true) }
         if Reader.isBinary(data) { throw BriefFileError(at, "binary file; expected a YAML brief such as 'modality: text'") }

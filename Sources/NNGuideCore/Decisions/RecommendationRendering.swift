@@ -50,7 +50,7 @@ extension Recommendation {
         }
         para("Pick: \(pick.name) (\(pick.id))", first: "")
         para(pick.title)
-        if !pick.variants.isEmpty { para("Start with: " + pick.variants.joined(separator: ", ")) }
+        if !pick.variants.isEmpty { para("Start with: " + VariantList.line(pick.variants)) }
         if let g = departureLine { para(g) }
         if let o = d.overlayPick { para(o.line) }
 
@@ -123,7 +123,7 @@ extension Recommendation {
         md.append("- Date: \(literal(date))")
         md.append("- Status: proposed")
         if case .path(let tree, let title, _) = d.origin { md.append("- Tree: \(prose(title)) (\(code(tree)))") }
-        md.append("- Decision: use **\(literal(pick.name))** (\(code(pick.id)))" + (pick.variants.isEmpty ? "" : ", starting with \(literal(pick.variants.joined(separator: ", ")))"))
+        md.append("- Decision: use **\(literal(pick.name))** (\(code(pick.id)))" + (pick.variants.isEmpty ? "" : ", starting with \(literal(VariantList.line(pick.variants)))"))
         if let e = example { md.append("- Replays the guide's \(literal(e.id)): \(prose(e.title)) (the guide picks: \(prose(e.guidePick)))") }
         // Then every section in `DecisionSection`'s order, as every projection shows them. A record says
         // "none flagged" rather than leave its warnings out; a path's brief is its command, when it has one.

@@ -13,7 +13,11 @@ public enum MarkdownText {
         out.reserveCapacity(s.utf8.count + 8)
         let chars = Array(s)
         for (i, ch) in chars.enumerated() {
-            if "\\*_`<>[]&".contains(ch) {
+            if ch == "_", i > 0, i + 1 < chars.count, isAlphanumeric(chars[i - 1]), isAlphanumeric(chars[i + 1]) {
+                // An underscore between letters or digits can neither open nor close emphasis (it is
+                // both left- and right-flanking with no punctuation beside it): "latency_ms" stays as
+                // written (thirteenth retest: "latency\_ms" in a record read with cat).
+            } else if "\\*_`<>[]&".contains(ch) {
                 out.append("\\")
             } else if ch == "~", !cannotClose(chars, i) {
                 // A tilde strikes only as a closer paired with an opener (GFM's strikethrough follows
@@ -47,6 +51,7 @@ public enum MarkdownText {
     }
 
     private static func isPunctuation(_ c: Character) -> Bool { c.isPunctuation || c.isSymbol }
+    private static func isAlphanumeric(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 
     /// The guide's prose: code spans (text between a pair of backticks) kept as code, the rest literal.
     public static func prose(_ s: String) -> String {

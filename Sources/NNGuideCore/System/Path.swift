@@ -17,6 +17,16 @@ public enum Path {
         return b == "/" ? "/" + name : b.isEmpty ? name : String(b) + "/" + name
     }
 
+    /// What nnguide says of a file that is not there, with where it looked, so the way forward is in
+    /// the message (thirteenth retest: "nope.yaml: no such file" said nothing more): "no such file in
+    /// /home/me/work" for a name without a folder; "no such file (/a/b holds no nope.yaml)" or "no such
+    /// file (no folder /a/b)" for one with a folder.
+    public static func missing(_ path: String) -> String {
+        let folder = parent(path)
+        if folder.isEmpty { return "no such file in \(ContentCache.absolute("."))" }
+        return kind(folder) == .folder ? "no such file (\(folder) holds no \(lastComponent(path)))" : "no such file (no folder \(folder))"
+    }
+
     /// The name after the last slash (`/a/b/` gives `b`; `/` gives `/`).
     public static func lastComponent(_ path: String) -> String {
         var p = Substring(path)

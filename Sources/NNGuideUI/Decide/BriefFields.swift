@@ -138,7 +138,7 @@ extension BriefScreen {
                     ctx.draft.values[spec.field] = vs[n - 1]; problem = nil
                 } else {
                     ctx.draft.values[spec.field] = beforeEditing
-                    problem = "\(text.trimmed()) is not a \(spec.name) value; choices are numbered 1-\(numbered)"
+                    problem = "\(text.trimmed()) is not \(Article.a(spec.name)) value; choices are numbered 1-\(numbered)"
                         + (vs.count > numbered ? " (the others by name)" : "")
                 }
                 return
@@ -155,7 +155,7 @@ extension BriefScreen {
                 if let near = EditDistance.closest(to: t, among: spelt, limit: 1).first,
                    let v = try? spec.parse(near), vs.contains(v) {
                     suggestion = v
-                    problem! += ". " + Suggestion.didYouMean([v.description]) + " \(Keymap.key(.open, in: .briefField)) takes it"
+                    problem! += ". " + Suggestion.didYouMean([v.description]) + " \(Keymap.key(.open, in: .briefField)) takes it."
                 }
             }
             return

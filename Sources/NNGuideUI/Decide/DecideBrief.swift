@@ -318,7 +318,9 @@ struct BriefScreen: Screen, Equatable {
     func typedNote(_ ctx: ScreenContext) -> [String]? {
         guard let text = editing?.text, problem != nil, let f = current(ctx.guide.decisions.brief) else { return nil }
         let typed = "\"" + TextWrap.truncate(ctx.glyphs.text(text), width: 16, ellipsis: ctx.glyphs.ellipsis) + "\""
-        return ["\(typed) is not a \(f.name) value yet; the pick is without it", "\(typed) is no \(f.name) value yet", "not a value yet"]
+        // A number field's text is no number yet ("'lots' is not a samples value" read oddly).
+        let what = f.kind == .integer || f.kind == .number ? "a number" : Article.a(f.name) + " value"
+        return ["\(typed) is not \(what) yet; the pick is without it", "\(typed) is not \(what) yet", "not a value yet"]
     }
 
     /// The pick beside the wide form: the recommendation screen's (^R) opening lines, then of its sections the
@@ -331,7 +333,7 @@ struct BriefScreen: Screen, Equatable {
             var s = s
             s.text(o.title, .strong)
             s.text("Pick: " + o.pick, .text)
-            if !o.variants.isEmpty { s.text("Start with: " + o.variants.joined(separator: ", "), .dim) }
+            if !o.variants.isEmpty { s.text("Start with: " + VariantList.line(o.variants), .dim) }
             for section in DecisionSection.allCases {
                 switch section {
                 case .because:

@@ -81,7 +81,7 @@ struct Outcome: Sendable {
         let g = s.glyphs
         s.text(title, .title)
         s.text("Pick: " + pick, .strong)
-        if !variants.isEmpty { s.text("Start with: " + variants.map(s.plain).joined(separator: ", "), .text) }
+        if !variants.isEmpty { s.text("Start with: " + VariantList.line(variants.map(s.plain)), .text) }
         if let overlayMoved { s.text(s.plain(overlayMoved), .accent) }
         extra(&s)
         func section(_ heading: DecisionSection, suffix: String = "", _ body: (inout Sheet) -> Void) {

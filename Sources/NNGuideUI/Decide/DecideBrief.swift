@@ -213,12 +213,10 @@ struct BriefScreen: Screen, Equatable {
     /// The brief chosen in the saved list (^T) goes into the form.
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
         guard case .brief(let opened) = result else { return .none }
-        // The brief it replaces, with changes in no file, is kept as a draft first, as ^N and quitting
-        // keep one (twelfth retest: opening over it threw it away).
-        let draft = ctx.draft
-        let keep: Effect = draft.unsaved
-            ? ctx.run(.keepDraft(values: draft.values, name: draft.baseName, continuing: draft.file)) : .none
-        notice = ctx.load(opened)
+        // The brief it replaces, with changes in no file, is kept as a draft first (`load`; twelfth
+        // retest: opening over it threw it away).
+        let (said, keep) = ctx.load(opened)
+        notice = said
         return keep
     }
 

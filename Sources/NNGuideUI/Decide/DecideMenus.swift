@@ -167,9 +167,9 @@ struct HubScreen: MenuScreen {
     /// The brief chosen in the saved list goes into the form, shown over the hub (Back returns here).
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
         guard case .brief(let opened) = result else { return .none }
-        let notice = ctx.load(opened)
+        let (notice, keep) = ctx.load(opened)
         ctx.push(BriefScreen(over: ctx.draft, notice: notice))
-        return .none
+        return keep
     }
 
     /// Fitted when it shows (and on a resize, or the whole guide arriving): the first time over a

@@ -230,8 +230,13 @@ public struct OpenedBrief: Sendable, Equatable {
 }
 
 extension ScreenContext {
-    /// Puts a brief opened from the saved list in the draft; returns what the form says about it.
-    mutating func load(_ opened: OpenedBrief) -> String {
-        draft.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: fileName(opened.path))
+    /// Puts a brief opened from the saved list in the draft; returns what the form says about it and
+    /// the keeping of the brief it replaces. One with changes in no file is kept as a draft first, as
+    /// ^N and quitting keep one, wherever the list was opened from (thirteenth retest: opened from the
+    /// hub's menu, a brief of modality and task alone was lost, though the question said it was kept).
+    mutating func load(_ opened: OpenedBrief) -> (notice: String, keep: Effect) {
+        let keep: Effect = draft.unsaved
+            ? run(.keepDraft(values: draft.values, name: draft.baseName, continuing: draft.file)) : .none
+        return (draft.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: fileName(opened.path)), keep)
     }
 }

@@ -26,4 +26,25 @@ import Testing
         #expect(draft.contains("image") && draft.contains("classification"), "\(draft)")
         #expect(s.message?.contains("Kept the last brief as draft image-classification.yaml") == true, "\(s.message ?? "no message")")
     }
+
+    /// After the image flow, `d 3` starts from its answers (samples 500, deploy cloud); typing `tab Enter`
+    /// kept them as given, and the pick moved on a stale 500. Values typed over stay.
+    @Test(arguments: Retest9FormTests.sizes)
+    func changingModalityClearsTheAnswersValues(_ w: Int, _ h: Int) throws {
+        var s = try Retest11FlowTests.answered(w, h, ["Images or video", "Classify what is there", "In the cloud or on GPU servers: very few labels"])
+        s = press(s, keys("d3"))
+        let v = s.decide.draft.values
+        try #require(v[.samples] == .number(500) && v[BriefField("deploy")] == .choice("cloud"), "\(v)")
+        s = press(try Retest9FormTests.at(s, .modality), keys("tab") + [.enter])
+        #expect(s.decide.draft.values[.modality] == .choice("tabular"), "\(w)x\(h): \(shown(s))")
+        #expect(s.decide.draft.values[.samples] == nil && s.decide.draft.values[BriefField("deploy")] == nil,
+                "\(w)x\(h): \(s.decide.draft.values)")
+        #expect(s.message?.contains("Cleared samples and deploy, which came from your image answers") == true, "\(w)x\(h): \(s.message ?? "no message")")
+        // A value typed over the answers' is the user's and stays.
+        s = press(try Retest11FlowTests.answered(w, h, ["Images or video", "Classify what is there", "In the cloud or on GPU servers: very few labels"]), keys("d3"))
+        s = press(try Retest9FormTests.at(s, .samples), keys("800") + [.enter])
+        s = press(try Retest9FormTests.at(s, .modality), keys("tab") + [.enter])
+        #expect(s.decide.draft.values[.samples] == .number(800) && s.decide.draft.values[BriefField("deploy")] == nil, "\(w)x\(h): \(s.decide.draft.values)")
+        #expect(s.message?.contains("Cleared deploy,") == true, "\(w)x\(h): \(s.message ?? "no message")")
+    }
 }

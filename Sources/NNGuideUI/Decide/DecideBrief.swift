@@ -135,6 +135,18 @@ struct BriefScreen: Screen, Equatable {
     }
 
     mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
+        let effect = handleKey(action, &ctx)
+        // A modality or task taken away from the tree's answers clears the values that came from those
+        // answers and were never typed (thirteenth retest: a churn brief kept the image flow's 500 samples).
+        guard editing == nil, let cleared = ctx.draft.dropStaleAnswers(ctx.guide.decisions.brief) else { return effect }
+        switch effect {
+        case .none: return .message(cleared)
+        case .message(let m): return .message(m + ". " + cleared)
+        default: return effect
+        }
+    }
+
+    private mutating func handleKey(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         notice = nil
         justSaved = nil
         let schema = ctx.guide.decisions.brief

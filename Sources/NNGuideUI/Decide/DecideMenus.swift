@@ -154,6 +154,7 @@ struct HubScreen: MenuScreen {
             // their mind in the tree had to type it all again); a brief or draft in the form is continued as before.
             if ctx.draft.values.isEmpty, let (values, notes) = Self.answered(ctx) {
                 ctx.draft.values = values
+                ctx.draft.fromAnswers = values
                 ctx.push(BriefScreen(over: ctx.draft, notice: (["Started from your answers in the primary flow."] + notes).joined(separator: " ")))
             } else {
                 ctx.push(BriefScreen(over: ctx.draft))

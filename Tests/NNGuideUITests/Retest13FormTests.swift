@@ -47,4 +47,26 @@ import Testing
         #expect(s.decide.draft.values[.samples] == .number(800) && s.decide.draft.values[BriefField("deploy")] == nil, "\(w)x\(h): \(s.decide.draft.values)")
         #expect(s.message?.contains("Cleared deploy,") == true, "\(w)x\(h): \(s.message ?? "no message")")
     }
+
+    /// Opening a saved brief: on modality (it landed on `output`, the old form's field), "Opened" said
+    /// once (panel and message line both said it), Enter on the choice says what it holds (it went
+    /// blank, saying nothing), and text typed that is no value says "Not saved" (it said "Saved").
+    @Test(arguments: Retest9FormTests.sizes)
+    func openingLandsOnModalitySaysOpenedOnceAndEnterSaysTheValue(_ w: Int, _ h: Int) throws {
+        let dir = try TempDir()
+        var s = try Retest11FormTests.churn(w, h, running: dir.runner)
+        s = press(s, [.ctrl("s")], running: dir.runner)
+        s = try Retest9FormTests.at(s, BriefField("output"))
+        s = press(s, [.ctrl("t"), .char("1")], running: dir.runner)
+        #expect(s.decide.top is BriefScreen, "\(w)x\(h): \(shown(s))")
+        #expect(try s.decide.form.field == Retest12FormTests.fieldIndex(s, .modality), "\(w)x\(h): \(shown(s))")
+        let screen = shown(s)
+        #expect(screen.components(separatedBy: "Opened").count == 2, "\(w)x\(h): said other than once:\n\(screen)")
+        s = press(s, [.enter], running: dir.runner)
+        #expect(s.message?.contains("modality") == true && s.message?.contains("tabular") == true, "\(w)x\(h): \(s.message ?? "no message")")
+        s = press(s, [.escape], running: dir.runner)
+        s = press(try Retest9FormTests.at(s, BriefField("latency_ms")), keys("satt"), running: dir.runner)
+        let line = ViewFrictionTests.statusLine(s)
+        #expect(line.contains("ot saved") && !line.contains("Saved"), "\(w)x\(h): \(line)")
+    }
 }

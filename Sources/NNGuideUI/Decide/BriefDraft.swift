@@ -141,6 +141,7 @@ public struct BriefDraft: Sendable, Equatable {
     mutating func load(_ values: [BriefField: BriefValue], from path: String, drift: String? = nil, draft: Bool = false, shownAs name: String) -> String {
         self.values = values
         fromAnswers = nil
+        lastField = 0
         fileValues = values
         file = path
         fileIsDraft = draft
@@ -161,7 +162,7 @@ public struct BriefDraft: Sendable, Equatable {
         for f in stale { values[f] = nil }
         let names = stale.map(\.name)
         let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
-        let flow = answers[.modality].map { "your \($0) answers in the primary flow" } ?? "your answers in the primary flow"
+        let flow = answers[.modality].map { "your \($0) answers" } ?? "your answers in the primary flow"
         return "Cleared \(list), which came from \(flow)"
     }
 

@@ -104,7 +104,9 @@ struct SavedBriefsScreen: MenuScreen {
         // The form shows the whole drift sentence (the status line would cut it).
         let drift = b.recorded.flatMap { RecordCheck.drift(values, recorded: $0, guide: ctx.guide) }
         ctx.dismiss(.brief(OpenedBrief(values: values, path: b.path, drift: drift, draft: b.draft)))
-        return .message(drift == nil ? "Opened \(b.path)" : "Opened \(b.name): its recorded pick no longer holds")
+        // "Opened NAME" is the form's to say, once (thirteenth retest: the form and the message line
+        // both said it); the message line keeps what the form's line may not: the drift, a draft kept.
+        return drift == nil ? .none : .message("Opened \(b.name): its recorded pick no longer holds")
     }
 
     private mutating func markVersus(_ ctx: inout ScreenContext) -> Effect {

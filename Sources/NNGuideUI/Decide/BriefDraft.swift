@@ -26,6 +26,9 @@ public struct BriefDraft: Sendable, Equatable {
     var recordCurrent: Bool { savedRecord != nil && recordValues == values }
     /// The field the form was last on, so a form opened again lands where the user left it.
     var lastField = 0
+    /// The values the form was started with from the primary flow's answers (`DecideMenu.answered`),
+    /// until the modality or task changes away from theirs (`dropStaleAnswers`).
+    var fromAnswers: [BriefField: BriefValue]?
     /// What the next form opened says first, once, when the draft changed with no form open (the
     /// draft continued after a restart).
     var greeting: String?
@@ -137,11 +140,30 @@ public struct BriefDraft: Sendable, Equatable {
     /// file's values drifted from the schema).
     mutating func load(_ values: [BriefField: BriefValue], from path: String, drift: String? = nil, draft: Bool = false, shownAs name: String) -> String {
         self.values = values
+        fromAnswers = nil
+        lastField = 0
         fileValues = values
         file = path
         fileIsDraft = draft
         savedRecord = nil
         return drift ?? "Opened " + name
+    }
+
+    /// Once the modality or task is no longer the answers' (`fromAnswers`), the other values that
+    /// came from the answers and were not typed over go, as they described another brief: what the
+    /// message line says of it ("Cleared samples and deploy, which came from …"), or nil.
+    mutating func dropStaleAnswers(_ schema: BriefSchema) -> String? {
+        guard let answers = fromAnswers else { return nil }
+        let defining: [BriefField] = [.modality, .task]
+        guard defining.contains(where: { answers[$0] != nil && values[$0] != answers[$0] }) else { return nil }
+        fromAnswers = nil
+        let stale = schema.fields.map(\.field).filter { !defining.contains($0) && answers[$0] != nil && values[$0] == answers[$0] }
+        guard !stale.isEmpty else { return nil }
+        for f in stale { values[f] = nil }
+        let names = stale.map(\.name)
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        let flow = answers[.modality].map { "your \($0) answers" } ?? "your answers in the primary flow"
+        return "Cleared \(list), which came from \(flow)"
     }
 
     /// The values are in `path` now (the message line says so; the form does not say it again).

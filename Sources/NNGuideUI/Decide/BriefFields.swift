@@ -37,6 +37,12 @@ extension BriefScreen {
             // later have no digit), chosen as it is typed.
             editing = TextField(ctx.draft.choices(current, schema) == nil ? (ctx.draft.values[current.field]?.description ?? "") : "")
             beforeEditing = ctx.draft.values[current.field]
+            // An empty line on a choice says what it is for and what it holds (thirteenth retest:
+            // `output` went blank after Enter, with nothing said).
+            if ctx.draft.choices(current, schema) != nil {
+                let now = beforeEditing.map { " (now \($0); \(Keymap.key(.cancel, in: .briefField)) keeps it)" } ?? ""
+                return .message("Type \(current.name)'s value: its name or number\(now)")
+            }
         case .pick(let n):
             // A digit starts typing, as a letter does: on a number field the number; on a choice the
             // value's number, which alone chooses it as a name does (`reparse`). "20000" typed on a

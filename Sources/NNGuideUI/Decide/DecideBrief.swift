@@ -135,6 +135,18 @@ struct BriefScreen: Screen, Equatable {
     }
 
     mutating func handle(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
+        let effect = handleKey(action, &ctx)
+        // A modality or task taken away from the tree's answers clears the values that came from those
+        // answers and were never typed (thirteenth retest: a churn brief kept the image flow's 500 samples).
+        guard editing == nil, let cleared = ctx.draft.dropStaleAnswers(ctx.guide.decisions.brief) else { return effect }
+        switch effect {
+        case .none: return .message(cleared)
+        case .message(let m): return .message(m + ". " + cleared)
+        default: return effect
+        }
+    }
+
+    private mutating func handleKey(_ action: Action, _ ctx: inout ScreenContext) -> Effect {
         notice = nil
         justSaved = nil
         let schema = ctx.guide.decisions.brief
@@ -213,12 +225,14 @@ struct BriefScreen: Screen, Equatable {
     /// The brief chosen in the saved list (^T) goes into the form.
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
         guard case .brief(let opened) = result else { return .none }
-        // The brief it replaces, with changes in no file, is kept as a draft first, as ^N and quitting
-        // keep one (twelfth retest: opening over it threw it away).
-        let draft = ctx.draft
-        let keep: Effect = draft.unsaved
-            ? ctx.run(.keepDraft(values: draft.values, name: draft.baseName, continuing: draft.file)) : .none
-        notice = ctx.load(opened)
+        // The brief it replaces, with changes in no file, is kept as a draft first (`load`; twelfth
+        // retest: opening over it threw it away).
+        let (said, keep) = ctx.load(opened)
+        notice = said
+        // An opened brief is read from its first field, as a form opened afresh (thirteenth retest:
+        // it landed on `output 3/11`, the field the replaced brief was on).
+        finish()
+        field = ctx.draft.lastField
         return keep
     }
 
@@ -253,7 +267,10 @@ struct BriefScreen: Screen, Equatable {
         // A brief and a decision record are different files: say which is saved.
         let draft = ctx.draft
         let schema = ctx.guide.decisions.brief
-        let brief = draft.unsaved ? "brief not saved"
+        // Text typed that is no value yet is a change not in the file either (thirteenth retest: `satt`
+        // in latency_ms said "Saved").
+        let unsaved = draft.unsaved || (editing != nil && problem != nil)
+        let brief = unsaved ? "brief not saved"
             : draft.file == nil ? nil : draft.fileIsDraft ? "a draft: \(Keymap.key(.decide(.saveBrief), in: .brief)) saves it" : "brief saved"
         let notes = [draft.recordCurrent ? "record saved" : nil, brief].compactMap { $0 }
         let left = "Decide \(ctx.glyphs.sep) Model Brief" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
@@ -264,9 +281,9 @@ struct BriefScreen: Screen, Equatable {
         // name; the title goes, and the field's name too when there is no room (the form shows the
         // field highlighted).
         let save = Keymap.key(.decide(.saveBrief), in: .brief)
-        let state = draft.unsaved ? "Not saved"
+        let state = unsaved ? "Not saved"
             : draft.file == nil ? "Model Brief" : draft.fileIsDraft ? "Draft (\(save) saves)" : "Saved"
-        let name = draft.unsaved ? nil : draft.fileStem
+        let name = unsaved ? nil : draft.fileStem
         // The state before the file's name: at 40 columns the name pushed "record saved" off (seventh retest).
         let record = draft.recordCurrent ? "; record saved" : ""
         let named = [state, name].compactMap { $0 }.joined(separator: " ") + record

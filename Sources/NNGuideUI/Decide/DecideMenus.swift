@@ -154,6 +154,7 @@ struct HubScreen: MenuScreen {
             // their mind in the tree had to type it all again); a brief or draft in the form is continued as before.
             if ctx.draft.values.isEmpty, let (values, notes) = Self.answered(ctx) {
                 ctx.draft.values = values
+                ctx.draft.fromAnswers = values
                 ctx.push(BriefScreen(over: ctx.draft, notice: (["Started from your answers in the primary flow."] + notes).joined(separator: " ")))
             } else {
                 ctx.push(BriefScreen(over: ctx.draft))
@@ -167,9 +168,9 @@ struct HubScreen: MenuScreen {
     /// The brief chosen in the saved list goes into the form, shown over the hub (Back returns here).
     mutating func resume(_ result: ScreenResult, _ ctx: inout ScreenContext) -> Effect {
         guard case .brief(let opened) = result else { return .none }
-        let notice = ctx.load(opened)
+        let (notice, keep) = ctx.load(opened)
         ctx.push(BriefScreen(over: ctx.draft, notice: notice))
-        return .none
+        return keep
     }
 
     /// Fitted when it shows (and on a resize, or the whole guide arriving): the first time over a

@@ -104,7 +104,9 @@ struct SavedBriefsScreen: MenuScreen {
         // The form shows the whole drift sentence (the status line would cut it).
         let drift = b.recorded.flatMap { RecordCheck.drift(values, recorded: $0, guide: ctx.guide) }
         ctx.dismiss(.brief(OpenedBrief(values: values, path: b.path, drift: drift, draft: b.draft)))
-        return .message(drift == nil ? "Opened \(b.path)" : "Opened \(b.name): its recorded pick no longer holds")
+        // "Opened NAME" is the form's to say, once (thirteenth retest: the form and the message line
+        // both said it); the message line keeps what the form's line may not: the drift, a draft kept.
+        return drift == nil ? .none : .message("Opened \(b.name): its recorded pick no longer holds")
     }
 
     private mutating func markVersus(_ ctx: inout ScreenContext) -> Effect {
@@ -230,8 +232,13 @@ public struct OpenedBrief: Sendable, Equatable {
 }
 
 extension ScreenContext {
-    /// Puts a brief opened from the saved list in the draft; returns what the form says about it.
-    mutating func load(_ opened: OpenedBrief) -> String {
-        draft.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: fileName(opened.path))
+    /// Puts a brief opened from the saved list in the draft; returns what the form says about it and
+    /// the keeping of the brief it replaces. One with changes in no file is kept as a draft first, as
+    /// ^N and quitting keep one, wherever the list was opened from (thirteenth retest: opened from the
+    /// hub's menu, a brief of modality and task alone was lost, though the question said it was kept).
+    mutating func load(_ opened: OpenedBrief) -> (notice: String, keep: Effect) {
+        let keep: Effect = draft.unsaved
+            ? run(.keepDraft(values: draft.values, name: draft.baseName, continuing: draft.file)) : .none
+        return (draft.load(opened.values, from: opened.path, drift: opened.drift, draft: opened.draft, shownAs: fileName(opened.path)), keep)
     }
 }

@@ -21,6 +21,9 @@ struct TreeSession: FindsOnPage {
     /// `/` at a pick.
     var find = Find()
     var showCommand = false
+    /// The top of the screen before `y` showed the command: hiding it again returns there, to the
+    /// line being read, as closing vim's preview window does (thirteenth retest: it stayed at the box).
+    var topBeforeCommand: Int?
     /// Where the decision record of this pick was saved.
     var saved: String?
     /// A stretch just brought into view (the command after `y`): until the next key, keeping the
@@ -209,9 +212,12 @@ struct TreeSession: FindsOnPage {
             nav.reset(); changing = nil; answerList.index = 0; freshScreen()
             return .message("Started again at the first question")
         case .decide(.showCommand):
+            if !showCommand { topBeforeCommand = scroll.top }
             showCommand.toggle()
             refreshCommand(ctx)
-            reveal(.command, ctx)
+            if showCommand { reveal(.command, ctx); return .none }
+            if let top = topBeforeCommand { scroll.top = top; topBeforeCommand = nil }
+            fitSheet(ctx)
             return .none
         case .decide(.saveRecord):
             return atPick ? dctx.run(.saveRecord(.path(nav))) : .message("\(Keymap.key(.decide(.saveRecord), in: scopes)) saves the decision record once you reach a pick")
@@ -315,6 +321,7 @@ struct TreeSession: FindsOnPage {
     private mutating func freshScreen() {
         page = Pane()
         answerList.top = 0
+        topBeforeCommand = nil
         find.clear()
         saved = nil
     }

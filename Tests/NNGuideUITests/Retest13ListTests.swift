@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import NNGuideCore
+@testable import NNGuideUI
+
+/// What the thirteenth retest of issue 23 found at 40x12 on a pick, Compare and the questions.
+@Suite struct Retest13ListTests {
+    /// Decide, the primary flow, images, classification, then the first answer until a pick.
+    static func pick(_ w: Int, _ h: Int) throws -> AppState {
+        var s = press(try Retest11ListTests.app(w, h), keys("d1", "2", "9"))
+        for _ in 0..<8 where (s.decide.top as? TreeSession)?.atPick != true { s = press(s, keys("1")) }
+        try #require((s.decide.top as? TreeSession)?.atPick == true, "no pick reached")
+        return s
+    }
+
+    // MARK: 1. `y` `y` at a pick returns to the line being read
+
+    @Test(arguments: [(40, 12), (80, 24)])
+    func hidingTheCommandReturnsToTheReadingPlace(_ w: Int, _ h: Int) throws {
+        let read = press(try Self.pick(w, h), [Key.char(" "), Key.char(" "), Key.char(" ")])
+        let top = try #require((read.decide.top as? TreeSession)?.scroll.top)
+        try #require(top > 0)
+        let shown = press(read, keys("y"))
+        #expect((shown.decide.top as? TreeSession)?.showCommand == true)
+        let hidden = press(shown, keys("y"))
+        let session = try #require(hidden.decide.top as? TreeSession)
+        #expect(!session.showCommand)
+        #expect(session.scroll.top == top, "\(w)x\(h): y y left the page at \(session.scroll.top), read at \(top)")
+    }
+}

@@ -27,4 +27,23 @@ import Testing
         #expect(!session.showCommand)
         #expect(session.scroll.top == top, "\(w)x\(h): y y left the page at \(session.scroll.top), read at \(top)")
     }
+
+    // MARK: 2. Compare's last page starts at a row
+
+    @Test(arguments: [(40, 12, "G"), (40, 12, "  "), (80, 24, "G")])
+    func compareLastPageStartsAtARow(_ w: Int, _ h: Int, _ typed: String) throws {
+        var s = press(try Retest11ListTests.app(w, h), keys("c", "1"))
+        if !s.compare.tableFocus && !s.compare.bothShown(s.context.rect) { s = press(s, [.tab]) }
+        if !s.compare.tableFocus { s = press(s, [.tab]) }
+        try #require(s.compare.tableFocus)
+        s = press(s, typed.map { Key.char($0) })
+        let starts = s.compare.bodyRowStarts(s.context)
+        let top = s.compare.grid.top
+        #expect(top == 0 || starts.contains(top), "\(w)x\(h) \(typed): the page starts inside a row (top \(top), rows at \(starts))")
+        if typed.hasSuffix("G") || typed == "  " {
+            let size = s.compare.gridSize(s.context)
+            #expect(top + size.height >= size.lines, "\(w)x\(h): the last page does not reach the end")
+        }
+        #expect(s.compare.violations(s.context).isEmpty, "\(s.compare.violations(s.context))")
+    }
 }

@@ -46,4 +46,17 @@ import Testing
         }
         #expect(s.compare.violations(s.context).isEmpty, "\(s.compare.violations(s.context))")
     }
+
+    // MARK: 3. `y` on a pick's key line at 40 columns, and in view when help opens there
+
+    @Test(arguments: [(40, 12), (80, 24)])
+    func aPickOffersYAndHelpOpensWhereItShows(_ w: Int, _ h: Int) throws {
+        let s = try Self.pick(w, h)
+        let keyLine = try #require(render(s).lines.last)
+        #expect(keyLine.contains("y command"), "\(w)x\(h): the pick's key line has no y: \(keyLine)")
+        let help = press(s, keys("?"))
+        let screen = render(help).lines
+        #expect(screen.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("y ") && $0.contains("equivalent") },
+                "\(w)x\(h): help at a pick opens without y in view:\n\(screen.joined(separator: "\n"))")
+    }
 }

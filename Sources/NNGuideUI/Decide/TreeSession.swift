@@ -349,6 +349,8 @@ struct TreeSession: FindsOnPage {
         // Enter leads the pick's hints: it is offered only on a focused link, and 40 columns must keep it then.
         Binding([.enter], .open, .decidePick, "open the link in the reader (\(Keymap.key(.back)) returns), or reopen a breadcrumb question", hint: "open"),
         Binding([.char("e")], .decide(.saveRecord), .decidePick, "save the decision record as Markdown (the file name is shown)", hint: "save"),
+        // Before Tab and Backspace: 40 columns keep `y` on a pick's key line (thirteenth retest).
+        Binding([.char("y")], .decide(.showCommand), .decidePick, "show the equivalent nnguide recommend command (again: hide it, back to the line you read)", hint: "command"),
         Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
         Binding([.backspace, .left], .back, .decidePick, "back to the last question", hint: "back"),
         // A pick and the recommendation are long pages: `/` finds there as in the reader.

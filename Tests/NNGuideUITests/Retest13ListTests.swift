@@ -59,4 +59,27 @@ import Testing
         #expect(screen.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("y ") && $0.contains("equivalent") },
                 "\(w)x\(h): help at a pick opens without y in view:\n\(screen.joined(separator: "\n"))")
     }
+
+    // MARK: 4. A question's text stays in view while the answers move
+
+    static func questionShown(_ s: AppState) throws -> Bool {
+        let q = try #require((s.decide.top as? TreeSession)?.question.question)
+        return render(s).lines.joined(separator: " ").contains(String(q.prefix(12)))
+    }
+
+    @Test(arguments: [(40, 12), (80, 24)])
+    func theQuestionStaysInViewOnArrivalWhileMovingAndOnBackspace(_ w: Int, _ h: Int) throws {
+        var s = press(try Retest11ListTests.app(w, h), keys("d1", "2", "9"))
+        try #require((s.decide.top as? TreeSession)?.nav.answers.count == 2)
+        #expect(try Self.questionShown(s), "\(w)x\(h): arrival hides the question:\n\(render(s).lines.joined(separator: "\n"))")
+        s = press(s, Array(repeating: Key.char("j"), count: 4))
+        s = press(s, Array(repeating: Key.char("k"), count: 4))
+        #expect(try Self.questionShown(s), "\(w)x\(h): k back to answer 1 left the question away:\n\(render(s).lines.joined(separator: "\n"))")
+        s = press(s, [.backspace, .backspace])
+        try #require((s.decide.top as? TreeSession)?.nav.answers.isEmpty == true)
+        #expect(try Self.questionShown(s), "\(w)x\(h): Backspace to question 1 hides it:\n\(render(s).lines.joined(separator: "\n"))")
+        #expect(render(s).lines.joined(separator: " ").contains((s.decide.top as? TreeSession)?.nav.tree.title ?? "?"),
+                "\(w)x\(h): Backspace to question 1 hides the title")
+        #expect(s.decide.top.violations(s.context).isEmpty)
+    }
 }

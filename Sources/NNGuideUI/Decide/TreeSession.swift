@@ -122,6 +122,7 @@ struct TreeSession: FindsOnPage {
             }
             let q = question
             let mine = changing.flatMap { crumbs.indices.contains($0) ? crumbs[$0].index : nil }
+            s.spots[.question] = s.count..<(s.count + 1)
             s.question(q.question ?? q.id, help: q.help,
                        options: q.options.enumerated().map { i, o in (o.answer, o.hint, i == mine ? "your answer" : nil) },
                        choice: answerList.index, compact: Sheet.compact(ctx))
@@ -385,8 +386,23 @@ struct TreeSession: FindsOnPage {
         // Inside the question's answers before laying out: the sheet shows the highlighted one's hint.
         if !atPick { answerList.index = min(max(0, answerList.index), max(0, question.options.count - 1)) }
         let s = laidOut(ctx)
-        if !atPick, revealed == nil { answerList.fit(items: s.items, lines: s.count, height: ctx.rect.height) }
+        if !atPick, revealed == nil {
+            answerList.fit(items: s.items, lines: s.count, height: ctx.rect.height)
+            keepQuestionInView(s, height: ctx.rect.height)
+        }
         scroll.clamp(s, height: ctx.rect.height)
+    }
+
+    /// The question stays on screen while the answers move, as fzf keeps its prompt: the screen
+    /// shows from the top of the page (the title) when the highlighted answer fits whole under it,
+    /// else from the question's first line when the answer (or, if it is too tall, its first line)
+    /// fits under that; only an answer further down scrolls the question away (40x12 had kept it
+    /// off screen on arrival, on Backspace and while `k` went back up: thirteenth retest).
+    private mutating func keepQuestionInView(_ s: Sheet, height: Int) {
+        guard s.items.indices.contains(answerList.index), height > 0 else { return }
+        let item = s.items[answerList.index], question = s.spots[.question]?.lowerBound ?? 0
+        let start = item.upperBound <= height ? 0 : item.lowerBound < question + height ? question : nil
+        if let start { answerList.top = min(answerList.top, start) }
     }
 
     func render(_ dctx: ScreenContext, into buf: inout Buffer) {

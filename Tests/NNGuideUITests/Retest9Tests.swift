@@ -52,7 +52,9 @@ import Testing
             #expect(s.help.scroll.top <= place, "\(scope.title) starts above the top")
         }
         let top = render(s).lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
-        #expect(top.contains(Scope.decideTree.title), "help opened at: \(top)")
+        // The pick's own section, which lists `y` now, comes first (thirteenth retest: at 40x12 the
+        // question-or-pick section had `y` a screen below its heading).
+        #expect(top.contains(Scope.decidePick.title), "help opened at: \(top)")
     }
 
     // Friction 7: at question 1 the key line offered Tab and y, which only answered "nothing yet".

@@ -20,8 +20,18 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
 
     public static func maxTop(lines: Int, height: Int) -> Int { max(0, lines - height) }
 
-    /// Scrolls for a movement action; false when the action is not one.
-    public mutating func scroll(_ action: Action, lines: Int, height: Int) -> Bool {
+    /// The last top of a document whose rows start at `starts` (none: any line): the first row
+    /// start at or past the top that puts the end at the bottom, so the last page starts at a row,
+    /// never inside one, and may end short (the comparison's last page began inside a card, its
+    /// heading on the page before: thirteenth retest).
+    public static func maxTop(lines: Int, height: Int, rowStarts starts: [Int]) -> Int {
+        let most = maxTop(lines: lines, height: height)
+        return starts.filter { $0 >= most && $0 < lines }.min() ?? most
+    }
+
+    /// Scrolls for a movement action; false when the action is not one. With `rowStarts`, the
+    /// last page starts at a row (`maxTop(lines:height:rowStarts:)`).
+    public mutating func scroll(_ action: Action, lines: Int, height: Int, rowStarts: [Int] = []) -> Bool {
         switch action {
         case .lineDown: top += 1
         case .lineUp: top -= 1
@@ -31,7 +41,7 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
         case .bottom: top = lines
         default: return false
         }
-        clamp(lines: lines, height: height)
+        clamp(lines: lines, height: height, rowStarts: rowStarts)
         return true
     }
 
@@ -53,12 +63,14 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
             let whole = starts.first { $0 >= from - page && $0 < from } ?? from
             top = whole < from ? whole : from - page
         }
-        clamp(lines: lines, height: height)
+        clamp(lines: lines, height: height, rowStarts: starts)
         return true
     }
 
     /// Keeps the top inside the document (never past the line that puts its end at the bottom).
-    public mutating func clamp(lines: Int, height: Int) { top = min(max(0, top), Self.maxTop(lines: lines, height: height)) }
+    public mutating func clamp(lines: Int, height: Int, rowStarts: [Int] = []) {
+        top = min(max(0, top), Self.maxTop(lines: lines, height: height, rowStarts: rowStarts))
+    }
 
     /// Keeps the sideways offset inside the widest line (`width` columns) shown in `room` columns.
     public mutating func clampLeft(width: Int, room: Int) { left = min(max(0, left), max(0, width - room)) }
@@ -114,8 +126,8 @@ public struct Viewport<Focus: Equatable & Sendable>: Sendable, Equatable {
         return "\(min(100, (top + height) * 100 / max(1, lines)))%"
     }
 
-    public func violations(lines: Int, height: Int, name: String) -> [String] {
-        let most = Self.maxTop(lines: lines, height: height)
+    public func violations(lines: Int, height: Int, name: String, rowStarts: [Int] = []) -> [String] {
+        let most = Self.maxTop(lines: lines, height: height, rowStarts: rowStarts)
         var out: [String] = []
         if top < 0 || top > most { out.append("\(name): top \(top) outside 0...\(most)") }
         if left < 0 { out.append("\(name): left \(left) < 0") }

@@ -19,7 +19,7 @@ struct Sheet: DocumentWriter {
     var targetLines: [Int] = []
     /// Stretches of lines a key or a saved file brings into view (`cursor`: the line of a long value
     /// typed across lines that holds the cursor).
-    enum Spot: Sendable, Equatable { case command, saved, field, file, cursor }
+    enum Spot: Sendable, Equatable { case command, saved, field, file, cursor, question }
     var spots: [Spot: Range<Int>] = [:]
     let width: Int
     let glyphs: Glyphs

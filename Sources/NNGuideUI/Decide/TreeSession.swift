@@ -21,6 +21,9 @@ struct TreeSession: FindsOnPage {
     /// `/` at a pick.
     var find = Find()
     var showCommand = false
+    /// The top of the screen before `y` showed the command: hiding it again returns there, to the
+    /// line being read, as closing vim's preview window does (thirteenth retest: it stayed at the box).
+    var topBeforeCommand: Int?
     /// Where the decision record of this pick was saved.
     var saved: String?
     /// A stretch just brought into view (the command after `y`): until the next key, keeping the
@@ -119,6 +122,7 @@ struct TreeSession: FindsOnPage {
             }
             let q = question
             let mine = changing.flatMap { crumbs.indices.contains($0) ? crumbs[$0].index : nil }
+            s.spots[.question] = s.count..<(s.count + 1)
             s.question(q.question ?? q.id, help: q.help,
                        options: q.options.enumerated().map { i, o in (o.answer, o.hint, i == mine ? "your answer" : nil) },
                        choice: answerList.index, compact: Sheet.compact(ctx))
@@ -209,9 +213,12 @@ struct TreeSession: FindsOnPage {
             nav.reset(); changing = nil; answerList.index = 0; freshScreen()
             return .message("Started again at the first question")
         case .decide(.showCommand):
+            if !showCommand { topBeforeCommand = scroll.top }
             showCommand.toggle()
             refreshCommand(ctx)
-            reveal(.command, ctx)
+            if showCommand { reveal(.command, ctx); return .none }
+            if let top = topBeforeCommand { scroll.top = top; topBeforeCommand = nil }
+            fitSheet(ctx)
             return .none
         case .decide(.saveRecord):
             return atPick ? dctx.run(.saveRecord(.path(nav))) : .message("\(Keymap.key(.decide(.saveRecord), in: scopes)) saves the decision record once you reach a pick")
@@ -315,6 +322,7 @@ struct TreeSession: FindsOnPage {
     private mutating func freshScreen() {
         page = Pane()
         answerList.top = 0
+        topBeforeCommand = nil
         find.clear()
         saved = nil
     }
@@ -342,6 +350,8 @@ struct TreeSession: FindsOnPage {
         // Enter leads the pick's hints: it is offered only on a focused link, and 40 columns must keep it then.
         Binding([.enter], .open, .decidePick, "open the link in the reader (\(Keymap.key(.back)) returns), or reopen a breadcrumb question", hint: "open"),
         Binding([.char("e")], .decide(.saveRecord), .decidePick, "save the decision record as Markdown (the file name is shown)", hint: "save"),
+        // Before Tab and Backspace: 40 columns keep `y` on a pick's key line (thirteenth retest).
+        Binding([.char("y")], .decide(.showCommand), .decidePick, "show the equivalent nnguide recommend command (again: hide it, back to the line you read)", hint: "command"),
         Binding([.tab], .nextLink, .decidePick, "next link, then the breadcrumb answers", hint: "link"),
         Binding([.backspace, .left], .back, .decidePick, "back to the last question", hint: "back"),
         // A pick and the recommendation are long pages: `/` finds there as in the reader.
@@ -376,8 +386,23 @@ struct TreeSession: FindsOnPage {
         // Inside the question's answers before laying out: the sheet shows the highlighted one's hint.
         if !atPick { answerList.index = min(max(0, answerList.index), max(0, question.options.count - 1)) }
         let s = laidOut(ctx)
-        if !atPick, revealed == nil { answerList.fit(items: s.items, lines: s.count, height: ctx.rect.height) }
+        if !atPick, revealed == nil {
+            answerList.fit(items: s.items, lines: s.count, height: ctx.rect.height)
+            keepQuestionInView(s, height: ctx.rect.height)
+        }
         scroll.clamp(s, height: ctx.rect.height)
+    }
+
+    /// The question stays on screen while the answers move, as fzf keeps its prompt: the screen
+    /// shows from the top of the page (the title) when the highlighted answer fits whole under it,
+    /// else from the question's first line when the answer (or, if it is too tall, its first line)
+    /// fits under that; only an answer further down scrolls the question away (40x12 had kept it
+    /// off screen on arrival, on Backspace and while `k` went back up: thirteenth retest).
+    private mutating func keepQuestionInView(_ s: Sheet, height: Int) {
+        guard s.items.indices.contains(answerList.index), height > 0 else { return }
+        let item = s.items[answerList.index], question = s.spots[.question]?.lowerBound ?? 0
+        let start = item.upperBound <= height ? 0 : item.lowerBound < question + height ? question : nil
+        if let start { answerList.top = min(answerList.top, start) }
     }
 
     func render(_ dctx: ScreenContext, into buf: inout Buffer) {

@@ -14,12 +14,13 @@ public enum Scope: Hashable, Sendable, CaseIterable {
     /// The decide view is the hub of Decide's screens.
     public static let decideHub = Scope.view(.decide)
 
-    /// In the order help lists them; a view added later comes after these. A question's and a pick's
+    /// In the order help lists them; a view added later comes after these. A pick's and a question's
     /// keys come before the menus' (`.decide`), which they share: help opens at the first of a
-    /// screen's sections, so at a pick `y` and `M` lead (ninth retest).
+    /// screen's sections, so at a pick its own keys lead, `y` among them (ninth and thirteenth
+    /// retests: at 40x12 `y` had been a screen below the question-or-pick heading).
     public static var allCases: [Scope] {
         let listed: [Scope] = [.global, .reader, .home, .contents, .glossary, .search, .compare, .field, .popover, .prompt,
-                               .decideHub, .decideTree, .decidePick, .recommendation, .decide, .decideMap, .brief, .briefField, .help]
+                               .decideHub, .decidePick, .decideTree, .recommendation, .decide, .decideMap, .brief, .briefField, .help]
         return listed + ViewID.allCases.map(Scope.view).filter { !listed.contains($0) }
     }
 

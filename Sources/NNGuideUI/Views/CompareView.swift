@@ -302,7 +302,7 @@ public struct CompareView: Screen {
         let doc = laidOut(ctx)
         let p = panes(ctx.rect).table
         let size = doc.body(height: p.height)
-        grid.clamp(lines: size.lines, height: size.height)
+        grid.clamp(lines: size.lines, height: size.height, rowStarts: bodyRowStarts(ctx))
         grid.clampLeft(width: doc.wideWidth, room: p.width)
         // The sideways offset is part of the layout (the cells cut at the frozen column).
         _ = laidOut(ctx)
@@ -356,9 +356,9 @@ public struct CompareView: Screen {
         var p = panes(ctx.rect)
         p.list = listRows(ctx)
         if tableFocus {
-            let size = gridSize(ctx), from = grid.top
-            if grid.turnPage(action, rowStarts: bodyRowStarts(ctx), lines: size.lines, height: size.height)
-                || grid.scroll(action, lines: size.lines, height: size.height) {
+            let size = gridSize(ctx), from = grid.top, starts = bodyRowStarts(ctx)
+            if grid.turnPage(action, rowStarts: starts, lines: size.lines, height: size.height)
+                || grid.scroll(action, lines: size.lines, height: size.height, rowStarts: starts) {
                 skipRuleUnderHeader(down: grid.top > from, ctx)
                 return .none
             }
@@ -513,7 +513,7 @@ public struct CompareView: Screen {
     public func violations(_ ctx: ScreenContext) -> [String] {
         let size = gridSize(ctx)
         var out = list.violations(count: items(ctx).count, height: listRows(ctx).height, name: "compare list")
-        out += grid.violations(lines: size.lines, height: size.height, name: "compare table")
+        out += grid.violations(lines: size.lines, height: size.height, name: "compare table", rowStarts: bodyRowStarts(ctx))
         for id in picked where ctx.guide.architecture(id) == nil { out.append("picked unknown \(id)") }
         if let kept = laid.peek(tableKey(ctx)), kept != layout(ctx) { out.append("compare: the kept table differs from the screen's state") }
         return out

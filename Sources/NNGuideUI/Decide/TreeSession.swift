@@ -230,10 +230,8 @@ struct TreeSession: FindsOnPage {
 
     private mutating func handleQuestion(_ action: Action, _ s: Sheet, _ ctx: ScreenContext) -> Effect {
         // The answer list's moves, by the rule of every list; the sheet is laid out again for the new
-        // answer (its hint and "why" follow it), so fitting brings that one into view. `g` goes to the
-        // top of the page, as less's does, with the question in view: fitted from the top, not from
-        // where the list was (it had kept the question scrolled away at 40x12: twelfth retest).
-        if action == .top { answerList.top = 0 }
+        // answer (its hint and "why" follow it), so fitting brings that one into view, the question
+        // above it too (`keepQuestionInView`: `g` shows the top, as less's does).
         if answerList.move(action, items: s.items, lines: s.count, height: ctx.rect.height) {
             scroll.focus = nil
             fitSheet(ctx)

@@ -8,14 +8,8 @@ import Testing
 @Suite struct Retest12FlowTests {
     static let guide = try? ContentLoader.load(directory: Fixtures.realContent)
 
-    func path(_ guide: Guide, data: String) throws -> Navigator {
-        var nav = Navigator(tree: try #require(guide.decisions.primaryTree), schema: guide.decisions.brief)
-        for answer in ["Images or video", "Classify what is there", data] {
-            let i = try #require(nav.current.options.firstIndex { $0.answer.hasPrefix(answer) }, "no answer '\(answer)' at \(nav.current.id)")
-            let took = nav.choose(i); #expect(took)
-        }
-        return nav
-    }
+    /// The eleventh retest's walk: images, classification, then the data answer starting with `data`.
+    func path(_ guide: Guide, data: String) throws -> Navigator { try Retest11FlowTests().path(guide, data: data) }
 
     /// The data answers say where they run, and `y` carries --deploy cloud for them.
     @Test func theDataAnswersSayCloudAndTheCommandCarriesIt() throws {
